@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_USAGE, SmsError } from '../diagnostic.js';
+import { packagePath } from '../paths.js';
+import type { CliIO } from './io.js';
+
+export function version(): string {
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * Runs the CLI and resolves to its exit code: 0 clean (warnings allowed), 1 findings, 2 usage,
+ * configuration or environment failure. Nothing below this calls process.exit.
+ */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('sms')
+    .description('Service management system as code: an ISO/IEC TR 29110-5-3 SMS kept in Git as Markdown with YAML front matter.')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run "sms --help" or "sms <command> --help" for usage)')
+    .addHelpText('after', '\nExit codes: 0 clean (warnings allowed), 1 findings, 2 usage, configuration or environment failure.\n');
+
+  program
+    .command('init')
+    .description('Create a new SMS repository: folders, config, governance starter set, CI workflow, first commit.')
+    .argument('[dir]', 'directory to create the SMS in', '.')
+    .option('-y, --yes', 'ask nothing; use flags, the git identity and defaults')
+    .option('--org <name>', 'organisation name')
+    .option('--manager <"Name <email>">', 'the Service Manager')
+    .option('--service <name>', 'the first service in the catalogue')
+    .option('--sample', 'create the fictional sample organisation, with its backdated Git history')
+    .option('--force', 'in a non-empty directory, write only the missing files')
+    .option('--no-git', 'do not run git init or make the first commit')
+    .addHelpText('after', '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>"\n  $ sms init --sample demo-sms\n')
+    .action(async (dir: string, opts) => {
+      const { initCommand } = await import('./init.js');
+      exitCode = await initCommand(io, { dir, yes: Boolean(opts.yes), org: opts.org, manager: opts.manager, service: opts.service, sample: Boolean(opts.sample), force: Boolean(opts.force), git: opts.git !== false });
+    });
+
+  program
+    .command('new')
+    .description('Create a document from its type template with the next free ID; prints its path last.')
+    .argument('<type>', 'type key (see "sms types")')
+    .argument('[title...]', 'title of the document')
+    .option('-s, --set <key=value>', 'set a front-matter field (repeatable; value is YAML: [a, b] for a list)', collect)
+    .addHelpText('after', '\nExamples:\n  $ sms new change-request "Upgrade mail server" --set change_type=normal --set priority=P2\n  $ sms new incident "VPN down" --set services=[SVC-0001]\n')
+    .action(async (type: string, title: string[], opts) => {
+      const { newCommand } = await import('./new.js');
+      exitCode = await newCommand(io, { type, title: title.join(' '), set: opts.set ?? [] });
+    });
+
+  program
+    .command('types')
+    .description('List the document types: WP code, folder, ID scheme, statuses and transitions.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
+    .addHelpText('after', '\nExamples:\n  $ sms types\n  $ sms types --format json | jq ".[].key"\n')
+    .action(async (opts) => {
+      const { typesCommand } = await import('./types.js');
+      exitCode = await typesCommand(io, { format: opts.format });
+    });
+
+  program
+    .command('validate')
+    .description('Check documents: schemas, statuses, references, roles, approvals, reviews; with --base or --history also their Git history.')
+    .argument('[paths...]', 'report on these files only (cross-file rules still read the whole repository)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'junit', 'sarif']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseCount(v, '--max-warnings'))
+    .option('-q, --quiet', 'report errors only')
+    .option('--base <ref>', 'also check the history of commits <ref>..HEAD (pull requests)')
+    .option('--history', 'also check the whole Git history')
+    .option('--no-git', 'skip every check that needs Git')
+    .option('--no-color', 'no colour even on a terminal')
+    .addHelpText('after', '\nExamples:\n  $ sms validate\n  $ sms validate --base origin/main --format github\n  $ sms validate changes/RFC-0007-new-vpn.md   # pre-commit\n  $ sms validate --history --format sarif -o sms.sarif\n')
+    .action(async (paths: string[], opts) => {
+      const { validateCommand } = await import('./validate.js');
+      exitCode = await validateCommand(io, {
+        paths,
+        format: opts.format,
+        output: opts.output,
+        maxWarnings: opts.maxWarnings,
+        quiet: Boolean(opts.quiet),
+        base: opts.base,
+        history: Boolean(opts.history),
+        git: opts.git !== false,
+        color: opts.color,
+      });
+    });
+
+  program
+    .command('log')
+    .description("Show a document's timeline from Git history: commits, authors, status changes, approvals, renames.")
+    .argument('<id>', 'document ID, e.g. RFC-0007')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  $ sms log RFC-0003\n  $ sms log SLA-0001 --format json\n')
+    .action(async (id: string, opts) => {
+      const { logCommand } = await import('./log.js');
+      exitCode = await logCommand(io, { id, format: opts.format });
+    });
+
+  program
+    .command('set-status')
+    .description('Move a document to a new status the lifecycle allows; when approving, record approved_by/approved_on from the git identity.')
+    .argument('<id>', 'document ID')
+    .argument('<status>', 'new status')
+    .option('--commit', 'commit the change with a structured message')
+    .option('--as <"Name <email>">', 'act as this person instead of the git identity')
+    .addHelpText('after', '\nExamples:\n  $ sms set-status RFC-0007 approved --commit\n  $ sms set-status INC-0012 closed\n')
+    .action(async (id: string, status: string, opts) => {
+      const { setStatusCommand } = await import('./set-status.js');
+      exitCode = await setStatusCommand(io, { id, status, commit: Boolean(opts.commit), as: opts.as });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+function parseCount(v: string, flag: string): number {
+  if (!/^\d+$/.test(v)) throw new SmsError('USAGE', `${flag} needs a whole number, got "${v}"`);
+  return Number(v);
+}
+
+function reportError(err: unknown, io: CliIO): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return EXIT_USAGE;
+  }
+  if (err instanceof SmsError) {
+    io.stderr.write(`sms: ${err.message}\n`);
+    if (err.hint) io.stderr.write(`     ${err.hint}\n`);
+    return EXIT_USAGE;
+  }
+  const e = err as NodeJS.ErrnoException;
+  const io_ = e?.code && /^E[A-Z]+$/.test(e.code);
+  io.stderr.write(`sms: ${io_ ? `cannot access ${e.path ?? 'a file'} (${e.code})` : `unexpected failure: ${String(e?.message ?? err).split('\n')[0]}`}; no files were changed\n`);
+  if (io.env.SMS_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,78 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT_FINDINGS, EXIT_OK, SmsError } from '../diagnostic.js';
+import { loadConfig } from '../repo/config.js';
+import { toPosixRelative } from '../paths.js';
+import { validateRepository, type ValidationResult } from '../validate.js';
+import { FILE_RULES, STATIC_RULES } from '../rules/index.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { githubSummary } from '../formatters/github.js';
+import { NO_PAINT, type Paint } from '../formatters/types.js';
+import { today, useColor, type CliIO } from './io.js';
+import { version } from './run.js';
+import { writeAtomic } from './write.js';
+
+export interface ValidateCommandOptions {
+  paths: string[];
+  format: string;
+  output?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  base?: string;
+  history: boolean;
+  git: boolean;
+  color?: boolean;
+}
+
+export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): Promise<number> {
+  const config = loadConfig(io.cwd);
+  const only = opts.paths.length ? opts.paths.map((p) => repoRelative(config.root, io.cwd, p)) : undefined;
+  const { historyRules } = opts.git ? await import('../history/rules.js') : { historyRules: undefined };
+  const extraRules = historyRules ? await historyRules(config, { base: opts.base, all: opts.history, io }) : [];
+  const full = validateRepository(config, { only, today: today(io), extraRules });
+  const shown: ValidationResult = opts.quiet ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 } : full;
+
+  const formatter = FORMATTERS[opts.format]!;
+  const toFile = opts.output !== undefined;
+  const paint = opts.format === 'stylish' && !toFile && useColor(io, 'stdout', opts.color) ? await chalkPaint() : NO_PAINT;
+  const text = formatter(shown, {
+    paint,
+    source: (file) => {
+      try {
+        return readFileSync(path.join(config.root, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    rules: [...STATIC_RULES, ...FILE_RULES, ...extraRules].map((r) => ({ id: r.id, description: r.description })),
+    version: version(),
+  });
+  if (toFile) writeAtomic(path.resolve(io.cwd, opts.output!), text);
+  else io.stdout.write(text);
+  if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    try {
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubSummary(shown));
+    } catch {
+      io.stderr.write('sms: could not append to $GITHUB_STEP_SUMMARY; the findings above are complete\n');
+    }
+  }
+  if (full.errorCount > 0) return EXIT_FINDINGS;
+  if (opts.maxWarnings !== undefined && full.warningCount > opts.maxWarnings) {
+    io.stderr.write(`sms: ${full.warningCount} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function repoRelative(root: string, cwd: string, p: string): string {
+  const abs = path.resolve(cwd, p);
+  const rel = toPosixRelative(root, abs);
+  if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) throw new SmsError('USAGE', `${p} is outside the SMS repository (${root})`);
+  return rel;
+}
+
+async function chalkPaint(): Promise<Paint> {
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, dim: c.dim, bold: c.bold, underline: c.underline, green: c.green };
+}

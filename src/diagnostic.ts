@@ -1,0 +1,71 @@
+/** How serious a finding is. `off` only appears in configuration, never in a Diagnostic. */
+export type Severity = 'error' | 'warning';
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+/**
+ * One finding. `file` is relative to the SMS root with POSIX separators; `line` and `column` are
+ * 1-based and point into the `.md` file itself. This shape is the public JSON contract.
+ */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  docId?: string;
+  hint?: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Stable order: file, line, column, rule, message. Output is diffable between runs. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Exit codes are a public interface: 0 clean (warnings allowed), 1 findings, 2 usage/config/environment. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export type SmsErrorCode =
+  | 'USAGE'
+  | 'CONFIG_NOT_FOUND'
+  | 'CONFIG_INVALID'
+  | 'UNKNOWN_TYPE'
+  | 'FILE_EXISTS'
+  | 'NOT_EMPTY'
+  | 'IO'
+  | 'GIT'
+  | 'GIT_MISSING'
+  | 'GIT_IDENTITY'
+  | 'SHALLOW'
+  | 'BAD_REF'
+  | 'NOT_FOUND'
+  | 'TRANSITION'
+  | 'AUTHORITY';
+
+/**
+ * The one error class for "sms cannot do what was asked". It always maps to exit code 2 and its
+ * message is a single line meant for the user; `hint` says what to do next.
+ */
+export class SmsError extends Error {
+  readonly code: SmsErrorCode;
+  readonly hint?: string;
+  constructor(code: SmsErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'SmsError';
+    this.code = code;
+    this.hint = hint;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Formatter } from './types.js';
+
+/** SARIF 2.1.0, as GitHub code scanning accepts it. */
+export const sarif: Formatter = (result, ctx) => {
+  const ruleIds = ctx.rules.map((r) => r.id);
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sms',
+            version: ctx.version,
+            informationUri: 'https://www.iso.org/standard/72924.html',
+            rules: ctx.rules.map((r) => ({ id: r.id, shortDescription: { text: r.description } })),
+          },
+        },
+        results: result.diagnostics.map((d) => ({
+          ruleId: d.rule,
+          ...(ruleIds.includes(d.rule) ? { ruleIndex: ruleIds.indexOf(d.rule) } : {}),
+          level: d.severity === 'error' ? 'error' : 'warning',
+          message: { text: d.hint ? `${d.message} (hint: ${d.hint})` : d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: d.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                region: { startLine: d.line, startColumn: d.column },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

@@ -1,0 +1,62 @@
+import type { RoleCode } from './types.js';
+
+export interface Person {
+  name: string;
+  email?: string;
+  roles: RoleCode[];
+  practitionerAreas: string[];
+  /** Index in the roles document's `people` list, to point diagnostics at it. */
+  index: number;
+}
+
+/** People of the roles document, looked up by e-mail (case-insensitive) or exact name. */
+export class RolesIndex {
+  readonly people: Person[];
+  private readonly byKey = new Map<string, Person>();
+
+  constructor(people: Person[]) {
+    this.people = people;
+    for (const p of people) {
+      this.byKey.set(`name:${p.name}`, p);
+      if (p.email) this.byKey.set(`email:${p.email.toLowerCase()}`, p);
+    }
+  }
+
+  static fromData(data: Record<string, unknown> | null | undefined): RolesIndex {
+    const raw = data && Object.prototype.hasOwnProperty.call(data, 'people') ? data.people : undefined;
+    if (!Array.isArray(raw)) return new RolesIndex([]);
+    const people: Person[] = [];
+    raw.forEach((entry: unknown, index) => {
+      if (!entry || typeof entry !== 'object') return;
+      const e = entry as Record<string, unknown>;
+      if (typeof e.name !== 'string') return;
+      people.push({
+        name: e.name,
+        email: typeof e.email === 'string' ? e.email : undefined,
+        roles: Array.isArray(e.roles) ? (e.roles.filter((r) => typeof r === 'string') as RoleCode[]) : [],
+        practitionerAreas: Array.isArray(e.practitioner_areas) ? e.practitioner_areas.filter((r): r is string => typeof r === 'string') : [],
+        index,
+      });
+    });
+    return new RolesIndex(people);
+  }
+
+  /** Accepts "email", "Name" or "Name <email>". */
+  resolve(ref: string): Person | undefined {
+    const m = /<([^<>]+)>\s*$/.exec(ref);
+    const email = (m ? m[1]! : ref).trim().toLowerCase();
+    return this.byKey.get(`email:${email}`) ?? this.byKey.get(`name:${ref.replace(/\s*<[^<>]*>\s*$/, '').trim()}`);
+  }
+
+  holdsAny(person: Person, roles: readonly string[]): boolean {
+    return person.roles.some((r) => roles.includes(r));
+  }
+}
+
+/** Same person, whichever way each reference names them. */
+export function samePerson(roles: RolesIndex, a: string, b: string): boolean {
+  const pa = roles.resolve(a);
+  const pb = roles.resolve(b);
+  if (pa && pb) return pa === pb;
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

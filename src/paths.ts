@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The installed package's root (holds model/, schemas/, templates/, sample-sms/). */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const packagePath = (...parts: string[]): string => path.join(packageRoot, ...parts);
+
+/** Repository-relative POSIX path, as every Diagnostic and every printed path uses. */
+export function toPosixRelative(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}

@@ -1,0 +1,141 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { SmsError, type RuleSetting } from '../diagnostic.js';
+import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
+import { configValidator } from '../model/schemas.js';
+import { parseYamlBlock } from './frontmatter.js';
+import { globToRegExp } from './glob.js';
+
+export const CONFIG_FILE = 'sms.config.yaml';
+
+export interface HistoryOptions {
+  attribution: ('author' | 'committer' | 'trailer')[];
+  requesterMayApprove: boolean;
+}
+
+/** The loaded, validated configuration with every default applied. */
+export interface SmsConfig {
+  root: string;
+  organisation: string;
+  types: WorkType[];
+  typeByKey: Map<string, WorkType>;
+  /** Folders (relative, POSIX, no trailing slash) whose .md files are documents. */
+  documentFolders: string[];
+  ignore: RegExp[];
+  rules: Record<string, RuleSetting>;
+  expiryWarningDays: number;
+  maxFileSize: number;
+  extraFields: Record<string, Record<string, unknown>>;
+  history: HistoryOptions;
+}
+
+interface RawConfig {
+  organisation: string;
+  folders?: Record<string, string>;
+  ignore?: string[];
+  rules?: Record<string, RuleSetting>;
+  review_months?: Record<string, number>;
+  expiry_warning_days?: number;
+  max_file_size?: number;
+  extra_fields?: Record<string, Record<string, unknown>>;
+  custom_types?: Partial<WorkType>[];
+  history?: { attribution?: HistoryOptions['attribution']; requester_may_approve?: boolean };
+}
+
+/** Walks up from `cwd` to the directory holding sms.config.yaml. */
+export function findRoot(cwd: string): string {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new SmsError(
+        'CONFIG_NOT_FOUND',
+        `no ${CONFIG_FILE} found in ${path.resolve(cwd)} or any parent directory`,
+        'run sms inside an SMS repository, or create one with "sms init"',
+      );
+    }
+    dir = parent;
+  }
+}
+
+export function loadConfig(cwd: string): SmsConfig {
+  const root = findRoot(cwd);
+  const file = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseConfig(text, root);
+}
+
+/** Parses and validates config text; every problem is reported with its line and column. */
+export function parseConfig(text: string, root: string): SmsConfig {
+  const parsed = parseYamlBlock(text, 1);
+  const fatal = parsed.issues.filter((i) => i.severity === 'error');
+  if (fatal.length > 0 || !parsed.data) {
+    const i = fatal[0] ?? { line: 1, column: 1, message: 'empty configuration' };
+    throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}:${i.line}:${i.column}: ${i.message}${more(fatal.length)}`);
+  }
+  const validate = configValidator();
+  if (!validate(parsed.data)) {
+    const errors = validate.errors ?? [];
+    const e = errors[0]!;
+    const at = e.instancePath.split('/').slice(1).map(unescapePointer);
+    const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
+    const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
+    const what = extra ? 'is not a known setting' : e.message ?? 'is invalid';
+    throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}:${pos.line}:${pos.column}: ${where} ${what}${more(errors.length)}`, 'see "Configuration" in the sms README');
+  }
+  return resolveConfig(parsed.data as unknown as RawConfig, root);
+}
+
+function more(n: number): string {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? 's' : ''})` : '';
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function resolveConfig(raw: RawConfig, root: string): SmsConfig {
+  const custom = (raw.custom_types ?? []).map((t) => ({ ...normaliseType({ ...t, custom: true }), fields: (t as { fields?: unknown }).fields }));
+  const types = [...builtInTypes(), ...custom].map((t) => ({
+    ...t,
+    folder: normaliseFolder(raw.folders?.[t.key] ?? t.folder),
+    review_months: raw.review_months?.[t.key] ?? t.review_months,
+  }));
+  const typeByKey = new Map(types.map((t) => [t.key, t]));
+  for (const key of [...Object.keys(raw.folders ?? {}), ...Object.keys(raw.review_months ?? {}), ...Object.keys(raw.extra_fields ?? {})]) {
+    if (!typeByKey.has(key)) {
+      throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}: "${key}" is not a type key`, 'run "sms types" to list the type keys');
+    }
+  }
+  const folders = [...new Set(types.map((t) => t.folder))].sort();
+  // A folder nested in another is already covered by the walk of its parent.
+  const documentFolders = folders.filter((f) => !folders.some((o) => o !== f && f.startsWith(`${o}/`)));
+  return {
+    root,
+    organisation: raw.organisation,
+    types,
+    typeByKey,
+    documentFolders,
+    ignore: (raw.ignore ?? []).map(globToRegExp),
+    rules: raw.rules ?? {},
+    expiryWarningDays: raw.expiry_warning_days ?? 60,
+    maxFileSize: raw.max_file_size ?? 1024 * 1024,
+    extraFields: raw.extra_fields ?? {},
+    history: {
+      attribution: raw.history?.attribution ?? ['author', 'committer', 'trailer'],
+      requesterMayApprove: raw.history?.requester_may_approve ?? false,
+    },
+  };
+}
+
+function normaliseFolder(f: string): string {
+  return f.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+}

@@ -1,0 +1,155 @@
+import { closeSync, openSync, readSync, readdirSync, realpathSync, lstatSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import type { WorkType } from '../model/types.js';
+import type { SmsConfig } from './config.js';
+import { parseFrontMatter, type ParsedFrontMatter } from './frontmatter.js';
+import { matchesAny } from './glob.js';
+
+/** A Markdown document of the SMS: its text, parsed front matter and resolved type. */
+export interface SmsDocument {
+  file: string;
+  text: string;
+  fm: ParsedFrontMatter;
+  data: Record<string, unknown> | null;
+  type?: WorkType;
+  id?: string;
+  status?: string;
+  title?: string;
+}
+
+export interface LoadedRepository {
+  documents: SmsDocument[];
+  /** Problems with files that could not be read as documents (size, encoding, symlinks). */
+  diagnostics: Diagnostic[];
+}
+
+const BINARY_SNIFF_BYTES = 8000;
+
+/** Reads every document under the configured folders. Never writes, never follows links out of the root. */
+export function loadRepository(config: SmsConfig): LoadedRepository {
+  const root = realpathSync(config.root);
+  const documents: SmsDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visitedDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const fileDiag = (file: string, rule: string, message: string, hint?: string): void => {
+    diagnostics.push({ file, line: 1, column: 1, rule, severity: 'error', message, hint });
+  };
+
+  const visitFile = (rel: string, abs: string, st: Stats): void => {
+    if (seenFiles.has(abs)) return;
+    seenFiles.add(abs);
+    if (st.size > config.maxFileSize) {
+      fileDiag(rel, 'file-size', `file is ${formatBytes(st.size)}, over the ${formatBytes(config.maxFileSize)} limit; it was skipped`, 'split the document, or raise max_file_size in sms.config.yaml');
+      return;
+    }
+    const bytes = readBytes(abs, st.size);
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+      fileDiag(rel, 'file-encoding', 'file looks binary (it contains NUL bytes); it was skipped', 'documents must be UTF-8 Markdown text');
+      return;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      fileDiag(rel, 'file-encoding', 'file is not valid UTF-8; it was skipped', 're-save the file as UTF-8');
+      return;
+    }
+    documents.push(readDocument(rel, text, config));
+  };
+
+  const walk = (relDir: string): void => {
+    const absDir = path.join(root, relDir);
+    let real: string;
+    try {
+      real = realpathSync(absDir);
+    } catch {
+      return;
+    }
+    if (visitedDirs.has(real)) return;
+    visitedDirs.add(real);
+    let entries;
+    try {
+      entries = readdirSync(absDir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = relDir === '.' ? entry.name : `${relDir}/${entry.name}`;
+      if (matchesAny(rel, config.ignore)) continue;
+      const abs = path.join(root, rel);
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(abs);
+        } catch (err) {
+          const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
+          if (entry.name.endsWith('.md') || loop) {
+            fileDiag(rel, 'symlink', loop ? 'symbolic link loop; it was not followed' : 'symbolic link points to nothing; it was skipped');
+          }
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          fileDiag(rel, 'symlink', 'symbolic link points outside the repository; it was not followed', 'copy the file into the repository instead of linking it');
+          continue;
+        }
+        const st = statSync(target);
+        if (st.isDirectory()) walk(rel);
+        else if (st.isFile() && entry.name.endsWith('.md')) visitFile(rel, target, st);
+        continue;
+      }
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile() && entry.name.endsWith('.md')) visitFile(rel, abs, lstatSync(abs));
+    }
+  };
+
+  for (const folder of config.documentFolders) walk(folder);
+  documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { documents, diagnostics };
+}
+
+/** Parses one document's text; pure, so history readers can reuse it on blobs. */
+export function readDocument(file: string, text: string, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument {
+  const fm = parseFrontMatter(text);
+  const data = fm.data;
+  const doc: SmsDocument = { file, text, fm, data };
+  if (data) {
+    const type = own(data, 'type');
+    if (typeof type === 'string') doc.type = config.typeByKey.get(type);
+    const id = own(data, 'id');
+    if (typeof id === 'string') doc.id = id;
+    const status = own(data, 'status');
+    if (typeof status === 'string') doc.status = status;
+    const title = own(data, 'title');
+    if (typeof title === 'string') doc.title = title;
+  }
+  return doc;
+}
+
+/** Own property only: a `__proto__` or `constructor` key must never reach the prototype chain. */
+export function own(data: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+}
+
+function readBytes(abs: string, size: number): Buffer {
+  const fd = openSync(abs, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

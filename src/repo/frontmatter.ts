@@ -1,0 +1,241 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Position } from '../diagnostic.js';
+
+/** Options that make `yaml` safe for untrusted front matter (see NOTES.md). */
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  merge: false,
+  resolveKnownTags: false,
+  prettyErrors: false,
+  strict: true,
+} as const;
+
+/** Alias expansion limit: enough for real documents, far too small for a "billion laughs". */
+const MAX_ALIAS_COUNT = 50;
+
+export interface FrontMatterIssue {
+  rule: 'front-matter' | 'yaml-syntax';
+  severity: 'error' | 'warning';
+  message: string;
+  line: number;
+  column: number;
+  hint?: string;
+}
+
+export interface ParsedFrontMatter {
+  /** The front matter as plain data, or null when it is missing or unusable. */
+  data: Record<string, unknown> | null;
+  issues: FrontMatterIssue[];
+  /** 1-based line of the first YAML line (the one after the opening `---`). */
+  yamlStartLine: number;
+  /** The YAML text between the delimiters. */
+  yamlText: string;
+  /** 1-based line where the Markdown body starts. */
+  bodyStartLine: number;
+  body: string;
+  /** Lazily built YAML AST for locating a field; only needed when there is something to report. */
+  locate(path: readonly (string | number)[], part?: 'key' | 'value'): Position;
+}
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/** Splits text into lines, remembering how each ended (LF or CRLF keep their own length). */
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/**
+ * Splits `---` front matter from the body and parses it with `yaml`. The opening delimiter must be
+ * exactly on line 1 and the closing one exactly `---` or `...`: anything else (a language tag like
+ * `---js`, a leading blank line, `----`) is reported, never guessed at and never executed.
+ */
+export function parseFrontMatter(input: string): ParsedFrontMatter {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lines = splitLines(text);
+  const issues: FrontMatterIssue[] = [];
+  const none = (bodyStartLine = 1): ParsedFrontMatter => ({
+    data: null,
+    issues,
+    yamlStartLine: 2,
+    yamlText: '',
+    bodyStartLine,
+    body: text,
+    locate: () => ({ line: 1, column: 1 }),
+  });
+
+  const first = lines[0] ?? '';
+  if (!OPEN.test(first)) {
+    const tag = /^---\s*(\S+)/.exec(first);
+    if (tag) {
+      issues.push({
+        rule: 'front-matter',
+        severity: 'error',
+        line: 1,
+        column: 4,
+        message: `front matter language "${tag[1]}" is not supported; it was not read and nothing in it was executed`,
+        hint: 'start the file with a line containing only --- and write YAML',
+      });
+    } else if (first.trim() === '' && lines.findIndex((l) => OPEN.test(l)) > 0 && lines.slice(0, lines.findIndex((l) => OPEN.test(l))).every((l) => l.trim() === '')) {
+      issues.push({
+        rule: 'front-matter',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        message: 'blank line before the front matter: the opening --- must be on line 1',
+        hint: 'delete the blank lines at the top of the file',
+      });
+    } else {
+      issues.push({
+        rule: 'front-matter',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        message: text.length === 0 ? 'empty file: no front matter' : 'no front matter: the file must start with a line containing only ---',
+        hint: 'add front matter with at least id, type, title and status',
+      });
+    }
+    return none();
+  }
+
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSE.test(lines[i]!)) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) {
+    const dashes = lines.findIndex((l, i) => i > 0 && /^-{4,}[ \t]*$/.test(l));
+    issues.push({
+      rule: 'front-matter',
+      severity: 'error',
+      line: dashes > 0 ? dashes + 1 : 1,
+      column: 1,
+      message:
+        dashes > 0
+          ? `front matter is not closed: "${lines[dashes]!.trim()}" is not a closing delimiter`
+          : 'front matter is not closed: no line containing only --- after the opening one',
+      hint: 'close the front matter with a line containing only ---',
+    });
+    return none();
+  }
+
+  const yamlText = lines.slice(1, close).join('\n');
+  const body = lines.slice(close + 1).join('\n');
+  if (yamlText.trim() === '') {
+    issues.push({ rule: 'front-matter', severity: 'error', line: 1, column: 1, message: 'front matter is empty', hint: 'add at least id, type, title and status' });
+    return { ...none(close + 2), body };
+  }
+  const block = parseYamlBlock(yamlText, 2);
+  return { ...block, issues: [...issues, ...block.issues], yamlStartLine: 2, yamlText, bodyStartLine: close + 2, body };
+}
+
+export interface ParsedYaml {
+  data: Record<string, unknown> | null;
+  issues: FrontMatterIssue[];
+  locate(path: readonly (string | number)[], part?: 'key' | 'value'): Position;
+}
+
+/**
+ * Parses one YAML mapping (front matter or a config file) that starts at `startLine` of its file.
+ * Positions of errors and of any field are reported in file lines.
+ */
+export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml {
+  const issues: FrontMatterIssue[] = [];
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+  const toFilePos = (offset: number): Position => {
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+    return { line: p.line + startLine - 1, column: p.col };
+  };
+  const locate = (path: readonly (string | number)[], part: 'key' | 'value' = 'value'): Position => {
+    const found = locateNode(doc.contents as Node | null, path, part);
+    return found === undefined ? { line: startLine, column: 1 } : toFilePos(found);
+  };
+  const result: ParsedYaml = { data: null, issues, locate };
+
+  for (const e of doc.errors) {
+    const multiple = e.code === 'MULTIPLE_DOCS';
+    issues.push({
+      rule: multiple ? 'front-matter' : 'yaml-syntax',
+      severity: 'error',
+      ...toFilePos(e.pos[0]),
+      message: multiple ? 'more than one YAML document' : firstLine(e.message),
+      hint: multiple ? 'remove the second document (the part after "..." or "---")' : undefined,
+    });
+  }
+  for (const w of doc.warnings) {
+    const tag = w.code === 'TAG_RESOLVE_FAILED';
+    issues.push({
+      rule: tag ? 'front-matter' : 'yaml-syntax',
+      severity: 'warning',
+      ...toFilePos(w.pos[0]),
+      message: tag ? `${firstLine(w.message)}; the value was read as plain text` : firstLine(w.message),
+      hint: tag ? 'remove the !! tag' : undefined,
+    });
+  }
+  if (doc.errors.length > 0) return result;
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    issues.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      line: startLine,
+      column: 1,
+      message: `YAML could not be expanded: ${firstLine((err as Error).message)}`,
+      hint: 'remove YAML aliases (*name)',
+    });
+    return result;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    issues.push({
+      rule: 'front-matter',
+      severity: 'error',
+      line: startLine,
+      column: 1,
+      message: `expected a mapping of keys to values, found ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`,
+      hint: 'write "key: value" lines',
+    });
+    return result;
+  }
+  result.data = value as Record<string, unknown>;
+  return result;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.trim();
+}
+
+/** Offset of the node at `path` (a key when `part` is key); falls back to the nearest ancestor. */
+function locateNode(root: Node | null, path: readonly (string | number)[], part: 'key' | 'value'): number | undefined {
+  let node: Node | null = root;
+  let best: number | undefined = node?.range?.[0];
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return best;
+      const key = pair.key as Node;
+      if (last && part === 'key') return key.range?.[0] ?? best;
+      best = key.range?.[0] ?? best;
+      node = (pair.value as Node | null) ?? null;
+      if (node?.range) best = node.range[0];
+      else return best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item?.range) return best;
+      node = item;
+      best = item.range[0];
+    } else {
+      return best;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,107 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { ErrorObject } from '../model/schemas.js';
+import type { SmsDocument } from '../repo/documents.js';
+import { at, type Rule } from './context.js';
+
+/** A hostile document can violate a schema thousands of times; a few are enough to act on. */
+const MAX_ERRORS_PER_DOCUMENT = 20;
+
+/** Fields with their own rules; their schema errors would only repeat those findings. */
+const OWN_RULE_FIELDS = new Set(['/id', '/type', '/status']);
+
+export const schema: Rule = {
+  id: 'schema',
+  description: "Front matter matches its type's JSON Schema (one finding per violated field, at that field).",
+  defaultSeverity: 'error',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const doc of ctx.documents) {
+      if (!doc.data || !doc.type) continue;
+      const validate = ctx.schemas.validator(doc.type);
+      if (validate(doc.data)) continue;
+      const seen = new Set<string>();
+      let count = 0;
+      for (const e of validate.errors ?? []) {
+        if (OWN_RULE_FIELDS.has(e.instancePath) && e.keyword !== 'required') continue;
+        const f = describe(doc, e);
+        if (!f || seen.has(f.key)) continue;
+        seen.add(f.key);
+        if (++count > MAX_ERRORS_PER_DOCUMENT) {
+          out.push(at(doc, 'schema', 'error', doc.fm.locate([]), `more schema problems in this document were not listed (limit ${MAX_ERRORS_PER_DOCUMENT})`));
+          break;
+        }
+        out.push(at(doc, 'schema', 'error', f.pos, f.message, f.hint));
+      }
+    }
+    return out;
+  },
+};
+
+function pathOf(instancePath: string): string[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function describe(doc: SmsDocument, e: ErrorObject): { key: string; pos: { line: number; column: number }; message: string; hint?: string } | undefined {
+  const p = pathOf(e.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const name = p.length ? p.join('.') : 'front matter';
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const field = String(params.missingProperty);
+      return { key: `req:${name}:${field}`, pos: doc.fm.locate(p, 'key'), message: `missing required field "${p.length ? `${name}.` : ''}${field}"` };
+    }
+    case 'unevaluatedProperties':
+    case 'additionalProperties': {
+      const field = String(params.unevaluatedProperty ?? params.additionalProperty);
+      return {
+        key: `extra:${name}:${field}`,
+        pos: doc.fm.locate([...p, field], 'key'),
+        message: `unknown field "${p.length ? `${name}.` : ''}${field}"`,
+        hint: p.length === 0 ? 'check the spelling, or declare the field under extra_fields in sms.config.yaml' : undefined,
+      };
+    }
+    case 'enum':
+      return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
+    case 'const':
+      return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
+    case 'type': {
+      const actual = valueAt(doc.data, p);
+      const quoted = typeof actual === 'number' || typeof actual === 'boolean';
+      return {
+        key: `v:${name}`,
+        pos: doc.fm.locate(p),
+        message: `"${name}" must be ${article(String(params.type))}, found ${actual === null ? 'an empty value' : Array.isArray(actual) ? 'a list' : typeof actual}`,
+        hint: quoted ? `YAML read this as a ${typeof actual}; put the value in quotes to keep it as written` : undefined,
+      };
+    }
+    case 'format':
+      return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be a valid ${formatName(String(params.format))}` };
+    case 'if':
+    case 'allOf':
+    case 'anyOf':
+    case 'oneOf':
+      return undefined;
+    default:
+      return { key: `v:${name}:${e.keyword}`, pos: doc.fm.locate(p), message: `"${name}" ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function valueAt(data: unknown, p: (string | number)[]): unknown {
+  let v = data;
+  for (const k of p) {
+    if (!v || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k as string];
+  }
+  return v;
+}
+
+function article(t: string): string {
+  return t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t === 'integer' ? 'an integer' : `a ${t}`;
+}
+
+function formatName(f: string): string {
+  return f === 'date' ? 'date (YYYY-MM-DD)' : f === 'date-time' ? 'date-time (YYYY-MM-DDThh:mm:ssZ, with a time zone)' : f === 'email' ? 'e-mail address' : f;
+}

@@ -1,0 +1,156 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { run } from '../src/cli/run.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'sms.js');
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed after the test. */
+export function tmp(prefix = 'sms-test-'): string {
+  const d = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
+  made.push(d);
+  return d;
+}
+
+/** An environment with a fixed git identity and no user or system git configuration. */
+export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const home = tmp('sms-home-');
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Ana Costa',
+    GIT_AUTHOR_EMAIL: 'ana@acme.example',
+    GIT_COMMITTER_NAME: 'Ana Costa',
+    GIT_COMMITTER_EMAIL: 'ana@acme.example',
+    SMS_TODAY: '2026-06-01',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real binary as a user would. */
+export function sms(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI in-process (same code path below the bin launcher). */
+export async function smsInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { cwd, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+}
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface CommitSpec {
+  files: Record<string, string | null>;
+  author?: Person;
+  committer?: Person;
+  date?: string;
+  message?: string;
+}
+
+/** Runs git with a fixed identity, no signing and the given date. */
+export function gitIn(dir: string, args: string[], env: NodeJS.ProcessEnv = testEnv()): string {
+  return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+}
+
+/** Builds a real repository commit by commit; null content deletes the file. */
+export function gitRepo(dir: string, commits: CommitSpec[], env: NodeJS.ProcessEnv = testEnv()): string[] {
+  gitIn(dir, ['init', '-q', '-b', 'main'], env);
+  gitIn(dir, ['config', 'commit.gpgsign', 'false'], env);
+  return commits.map((c) => addCommit(dir, c, env));
+}
+
+export function addCommit(dir: string, c: CommitSpec, env: NodeJS.ProcessEnv = testEnv()): string {
+  for (const [rel, content] of Object.entries(c.files)) {
+    if (content === null) rmSync(path.join(dir, rel), { force: true });
+    else writeFiles(dir, { [rel]: content });
+  }
+  const author = c.author ?? { name: 'Ana Costa', email: 'ana@acme.example' };
+  const committer = c.committer ?? author;
+  const date = c.date ?? '2026-01-01T10:00:00Z';
+  const e = {
+    ...env,
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: committer.name,
+    GIT_COMMITTER_EMAIL: committer.email,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+  gitIn(dir, ['add', '--all'], e);
+  gitIn(dir, ['commit', '-q', '--allow-empty', '-m', c.message ?? 'change'], e);
+  return gitIn(dir, ['rev-parse', 'HEAD'], e).trim();
+}
+
+/** Front matter plus body, the way documents are written. */
+export function md(front: Record<string, unknown> | string, body = ''): string {
+  const fm = typeof front === 'string' ? front : Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  return `---\n${fm}\n---\n${body}`;
+}
+
+export const PEOPLE = {
+  ana: { name: 'Ana Costa', email: 'ana@acme.example' },
+  ben: { name: 'Ben Okafor', email: 'ben@acme.example' },
+  cleo: { name: 'Cleo Park', email: 'cleo@acme.example' },
+};
+
+export const CONFIG = 'organisation: Acme IT\n';
+
+/** A roles document: Ana SM+MGT, Ben CM, Cleo IM+PT. */
+export function rolesDoc(people = [
+  { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
+  { ...PEOPLE.ben, roles: ['CM'] },
+  { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
+], status = 'draft'): string {
+  const list = people.map((p) => `  - name: ${p.name}\n    email: ${p.email}\n    roles: [${p.roles.join(', ')}]`).join('\n');
+  return `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: ${status}\npeople:\n${list}\n---\n\n## Responsibilities\n\n## Training and development\n`;
+}
+
+export const SERVICE = md(
+  { id: 'SVC-0001', type: 'service', title: 'Service desk', status: 'draft', owner: 'ana@acme.example' },
+  '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n',
+);
+
+export function rfc(fields: Record<string, unknown> = {}, body = '\n## Purpose\n\n## Business impact\n\n## Scope\n'): string {
+  return md(
+    { id: 'RFC-0001', type: 'change-request', title: 'Upgrade mail', status: 'draft', change_type: 'normal', priority: 'P2', requested_by: 'cleo@acme.example', ...fields },
+    body,
+  );
+}
+
+/** A minimal valid SMS: config, roles, one service. */
+export function baseSms(dir: string, extra: Record<string, string | Buffer> = {}): void {
+  writeFiles(dir, { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE, ...extra });
+}

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
+
+const MANAGER = ['--manager', 'Ana Costa <ana@acme.example>'];
+
+function listFiles(dir: string, base = ''): string[] {
+  return readdirSync(path.join(dir, base), { withFileTypes: true }).flatMap((e) => {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    if (e.name === '.git') return [];
+    return e.isDirectory() ? listFiles(dir, rel) : [rel];
+  });
+}
+
+describe('sms init', () => {
+  it('scaffolds the starter set, commits it, and the result validates with exit 0', () => {
+    const dir = path.join(tmp(), 'acme-sms');
+    const r = sms(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER], path.dirname(dir));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(listFiles(dir).sort()).toEqual([
+      '.github/workflows/sms.yml',
+      'README.md',
+      'catalogue/SVC-0001-service-desk.md',
+      'governance/customer-experience-approach.md',
+      'governance/policy.md',
+      'governance/roles.md',
+      'governance/scope.md',
+      'procedures/change-procedure.md',
+      'procedures/document-procedure.md',
+      'sms.config.yaml',
+    ]);
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ana@acme.example"');
+    expect(readFileSync(path.join(dir, 'governance/policy.md'), 'utf8')).toMatch(/^status: draft$/m);
+    const workflow = readFileSync(path.join(dir, '.github/workflows/sms.yml'), 'utf8');
+    expect(workflow).toContain('fetch-depth: 0');
+    expect(workflow).toContain('${{ github.event_name }}');
+    expect(workflow).toMatch(/validate --format github --base/);
+    expect(gitIn(dir, ['log', '--format=%an|%s'])).toMatch(/^Ana Costa\|Initialise the service management system of Acme IT/);
+    expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
+    const v = sms(['validate'], dir);
+    expect(v.stdout).toContain('no problems');
+    expect(v.code).toBe(0);
+  });
+
+  it('refuses a non-empty directory and writes nothing', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    const r = sms(['init', dir, '--yes', ...MANAGER], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not empty; nothing was written/);
+    expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('--force writes only the missing files and lists the ones it skipped', () => {
+    const dir = tmp();
+    writeFiles(dir, { 'governance/policy.md': 'my own policy\n' });
+    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Skipped 1 existing file(s)');
+    expect(r.stdout).toContain('governance/policy.md');
+    expect(readFileSync(path.join(dir, 'governance/policy.md'), 'utf8')).toBe('my own policy\n');
+    expect(existsSync(path.join(dir, 'governance/scope.md'))).toBe(true);
+    expect(existsSync(path.join(dir, '.git'))).toBe(false);
+  });
+
+  it('without a manager and without a git identity: one clear line, exit 2, nothing written', () => {
+    const dir = path.join(tmp(), 'new');
+    const env = testEnv();
+    for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']) delete env[k];
+    const r = sms(['init', dir, '--yes'], path.dirname(dir), env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no Service Manager given and no git identity/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('without git installed: exit 2 with a hint, nothing written', () => {
+    const dir = path.join(tmp(), 'new');
+    const bin = tmp('sms-bin-');
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    const r = sms(['init', dir, '--yes', ...MANAGER], path.dirname(dir), testEnv({ PATH: bin }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/git is not installed/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a file where the directory should be: exit 2, no stack trace', () => {
+    const parent = tmp();
+    writeFileSync(path.join(parent, 'taken'), 'x');
+    const r = sms(['init', path.join(parent, 'taken'), '--yes', ...MANAGER], parent);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a file, not a directory/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a file in the way of a folder it must create: exit 2, and what it had written is removed', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'governance'), 'a file, not a folder');
+    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a file is in the way/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir).sort()).toEqual(['governance']);
+  });
+
+  it('rejects a malformed --manager', () => {
+    const dir = tmp();
+    const r = sms(['init', dir, '--yes', '--manager', 'just a name'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--manager must look like "Name <email>"/);
+  });
+});
+
+describe('sms new', () => {
+  it('writes the next free ID, a safe slug, and prints the path as its last line', () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-0007-old.md': '---\nid: RFC-0007\n---\n', 'changes/RFC-0009-broken.md': 'not even front matter' });
+    const r = sms(['new', 'change-request', '../../etc/passwd: Upgrade / mail'], dir);
+    expect(r.code).toBe(0);
+    const last = r.stdout.trim().split('\n').pop()!;
+    expect(last).toBe('changes/RFC-0010-etc-passwd-upgrade-mail.md');
+    const text = readFileSync(path.join(dir, last), 'utf8');
+    expect(text).toMatch(/^id: "RFC-0010"$/m);
+    expect(text).toContain('title: "../../etc/passwd: Upgrade / mail"');
+    expect(text).toContain('requested_by: "ana@acme.example"');
+  });
+
+  it('keeps Unicode titles readable in the file name', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    const r = await smsInProcess(['new', 'incident', 'Störung', 'Drucker', '3.OG'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('incidents/INC-0001-störung-drucker-3-og.md');
+  });
+
+  it('--set fills fields (YAML values) and the result passes validate', () => {
+    const dir = tmp();
+    baseSms(dir);
+    const r = sms(['new', 'change-request', 'Add VPN', '--set', 'priority=P1', '--set', 'services=[SVC-0001]', '--set', 'change_type=emergency'], dir);
+    expect(r.code).toBe(0);
+    const text = readFileSync(path.join(dir, r.stdout.trim()), 'utf8');
+    expect(text).toMatch(/^priority: P1$/m);
+    expect(text).toMatch(/^services:\s*\n?\s*- SVC-0001|^services: \[ SVC-0001 \]$/m);
+    expect(text).toMatch(/^change_type: emergency$/m);
+    const v = sms(['validate', '--format', 'json'], dir);
+    expect(JSON.parse(v.stdout).errorCount).toBe(0);
+  });
+
+  it('unknown type: the list of valid types, exit 2', () => {
+    const dir = tmp();
+    baseSms(dir);
+    const r = sms(['new', 'ticket', 'x'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown type "ticket"; valid types: business-goals, configuration-item/);
+  });
+
+  it('refuses a second singleton and never overwrites', () => {
+    const dir = tmp();
+    baseSms(dir, { 'governance/policy.md': '---\nid: POLICY\ntype: policy\n---\nmine\n' });
+    const r = sms(['new', 'policy'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already exists/);
+    expect(readFileSync(path.join(dir, 'governance/policy.md'), 'utf8')).toContain('mine');
+  });
+
+  it('--set cannot change the id, and a bad --set is a usage error', () => {
+    const dir = tmp();
+    baseSms(dir);
+    expect(sms(['new', 'incident', 'x', '--set', 'id=INC-9999'], dir).code).toBe(2);
+    const r = sms(['new', 'incident', 'x', '--set', 'no-equals'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--set needs key=value/);
+    expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
+  });
+
+  it('a file where the type folder should be: exit 2, nothing written', () => {
+    const dir = tmp();
+    baseSms(dir);
+    writeFileSync(path.join(dir, 'incidents'), 'oops');
+    const r = sms(['new', 'incident', 'x'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*incidents/);
+  });
+
+  it('outside an SMS repository: exit 2 with a clear message', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'x'));
+    const r = sms(['new', 'incident', 'x'], path.join(dir, 'x'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no sms.config.yaml found/);
+  });
+});
+
+describe('sms types', () => {
+  it('lists all 21 types, as a table and as JSON', () => {
+    const dir = tmp();
+    const t = sms(['types'], dir);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/WP\.11\s+change-request\s+RFC-0001\s+changes\s+draft, approved, rejected, updated/);
+    const j = JSON.parse(sms(['types', '--format', 'json'], dir).stdout);
+    expect(j).toHaveLength(21);
+    expect(j.find((x: { key: string }) => x.key === 'change-request').transitions.draft).toEqual(['approved', 'rejected']);
+  });
+
+  it('docs/types.md is the generated reference, up to date', () => {
+    const dir = tmp();
+    const md = sms(['types', '--format', 'md'], dir).stdout;
+    expect(readFileSync(path.join(__dirname, '..', 'docs', 'types.md'), 'utf8')).toBe(md);
+  });
+});
+
+describe('help and version', () => {
+  it.each(['init', 'new', 'types', 'validate', 'log', 'set-status'])('%s --help shows an example', (cmd) => {
+    const r = sms([cmd, '--help'], tmp());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n\s+\$ sms /);
+  });
+
+  it('--version prints the package version; an unknown option exits 2', () => {
+    const r = sms(['--version'], tmp());
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(sms(['validate', '--bogus'], tmp()).code).toBe(2);
+  });
+});
