@@ -157,7 +157,8 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   };
   const result: ParsedYaml = { data: null, issues, locate };
 
-  for (const e of doc.errors) {
+  // The first error is the cause; those after it are mostly the parser losing its footing.
+  for (const e of doc.errors.slice(0, 1)) {
     const multiple = e.code === 'MULTIPLE_DOCS';
     issues.push({
       rule: multiple ? 'front-matter' : 'yaml-syntax',

@@ -65,7 +65,8 @@ export const agreementExpired: Rule = {
     const out: Diagnostic[] = [];
     const soon = addDays(ctx.today, ctx.config.expiryWarningDays);
     for (const doc of ctx.documents) {
-      if (!doc.data || !doc.type || !AGREEMENTS.has(doc.type.key) || doc.status === 'retired') continue;
+      // Only an agreement in force can expire; a draft or a retired one is not relied on.
+      if (!doc.data || !doc.type || !AGREEMENTS.has(doc.type.key) || !doc.status || !doc.type.approving.includes(doc.status)) continue;
       const end = own(doc.data, 'end');
       if (typeof end !== 'string' || toTime(end) === undefined) continue;
       if (end < ctx.today) out.push(at(doc, 'agreement-expired', 'warning', doc.fm.locate(['end']), `agreement ended on ${end} but is still ${doc.status ?? 'in force'}`, 'renew it (new end date) or set its status to retired'));

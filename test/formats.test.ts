@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { baseSms, rfc, sms, testEnv, tmp } from './helpers.js';
+
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
+
+/** A repository with one error (schema), one warning (unknown-person) and an odd file name. */
+function fixture(): string {
+  const dir = tmp();
+  baseSms(dir, {
+    'changes/RFC-0001-a.md': rfc({ priority: 'P9' }),
+    'changes/RFC-0002-b, c: d.md': rfc({ id: 'RFC-0002', requested_by: 'zoe@x.example' }),
+  });
+  return dir;
+}
+
+describe('output formats', () => {
+  it('stylish: grouped by file, line:col, severity, rule, a code frame, summary; no colour off a TTY', () => {
+    const r = sms(['validate'], fixture());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('changes/RFC-0001-a.md\n  7:11    error    "priority" must be one of: P1, P2, P3, P4  schema');
+    expect(r.stdout).toMatch(/> 7 \| priority: "P9"\n\s+\|\s+\^/);
+    expect(r.stdout).toContain('warning  "requested_by" names "zoe@x.example"');
+    expect(r.stdout).toMatch(/✖ 2 problems \(1 error, 1 warning\) in \d+ files checked\n$/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('stylish: colour when forced, none with NO_COLOR or --no-color', () => {
+    const dir = fixture();
+    const env = testEnv({ FORCE_COLOR: '1' });
+    delete env.NO_COLOR;
+    expect(sms(['validate'], dir, env).stdout).toMatch(/\u001b\[31m/);
+    expect(sms(['validate', '--no-color'], dir, env).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('json: the documented contract', () => {
+    const r = sms(['validate', '--format', 'json'], fixture());
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['diagnostics', 'errorCount', 'warningCount', 'fileCount']);
+    expect(out.errorCount).toBe(1);
+    expect(out.warningCount).toBe(1);
+    expect(out.diagnostics[0]).toEqual({
+      file: 'changes/RFC-0001-a.md',
+      line: 7,
+      column: 11,
+      rule: 'schema',
+      severity: 'error',
+      message: '"priority" must be one of: P1, P2, P3, P4',
+      docId: 'RFC-0001',
+    });
+  });
+
+  it('github: well-formed workflow commands, escaped properties, and a step summary', () => {
+    const dir = fixture();
+    const summary = path.join(tmp(), 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const r = sms(['validate', '--format', 'github'], dir, testEnv({ GITHUB_STEP_SUMMARY: summary }));
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[a-z-]+::.+$/);
+    expect(lines[0]).toBe('::error file=changes/RFC-0001-a.md,line=7,col=11,title=schema::"priority" must be one of: P1, P2, P3, P4');
+    expect(lines[1]).toContain('file=changes/RFC-0002-b%2C c%3A d.md');
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step\n## sms validate')).toBe(true);
+    expect(md).toContain('| changes/RFC-0001-a.md | 7 | error | schema |');
+  });
+
+  it('junit: parses as XML with one failing case per finding', () => {
+    const r = sms(['validate', '--format', 'junit'], fixture());
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    const x = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);
+    expect(x.testsuites['@_failures']).toBe('2');
+    const clean = tmp();
+    baseSms(clean);
+    const ok = sms(['validate', '--format', 'junit'], clean);
+    expect(XMLValidator.validate(ok.stdout)).toBe(true);
+    expect(ok.code).toBe(0);
+  });
+
+  it('sarif: valid against the SARIF 2.1.0 schema', () => {
+    const r = sms(['validate', '--format', 'sarif'], fixture());
+    const schema = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'sarif-2.1.0.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const log = JSON.parse(r.stdout);
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].results).toHaveLength(2);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 11 });
+    expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('separation-of-duties');
+  });
+
+  it('--output writes the report to a file and nothing to stdout', () => {
+    const dir = fixture();
+    const out = path.join(tmp(), 'report.sarif');
+    const r = sms(['validate', '--format', 'sarif', '--output', out], dir);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(true);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+    expect(r.code).toBe(1);
+  });
+
+  it('an unknown format is a usage error (exit 2)', () => {
+    const r = sms(['validate', '--format', 'xml'], fixture());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Allowed choices are stylish, json, github, junit, sarif/);
+  });
+});

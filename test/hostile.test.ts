@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { baseSms, rfc, sms, smsInProcess, tmp, writeFiles } from './helpers.js';
+import { parseConfig } from '../src/repo/config.js';
+import { readDocument } from '../src/repo/documents.js';
+import { buildContext } from '../src/validate.js';
+import { STATIC_RULES } from '../src/rules/index.js';
+
+interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+async function check(files: Record<string, string | Buffer>): Promise<{ code: number; diagnostics: Finding[]; stderr: string }> {
+  const dir = tmp();
+  baseSms(dir, files);
+  const r = await smsInProcess(['validate', '--format', 'json'], dir);
+  expect(r.stderr).toBe('');
+  return { code: r.code, diagnostics: (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics, stderr: r.stderr };
+}
+
+const F = 'changes/RFC-0001-a.md';
+const only = (ds: Finding[], file = F): [string, number][] => ds.filter((d) => d.file === file).map((d) => [d.rule, d.line]);
+
+describe('hostile and broken front matter', () => {
+  it('invalid YAML: located yaml-syntax', async () => {
+    const r = await check({ [F]: '---\nid: RFC-0001\ntitle: [unclosed\n---\n' });
+    expect(only(r.diagnostics)[0]).toEqual(['yaml-syntax', 3]);
+    expect(r.code).toBe(1);
+  });
+
+  it('alias bomb ("billion laughs") is refused quickly', async () => {
+    let y = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 12; i++) y += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const t = Date.now();
+    const r = await check({ [F]: `---\n${y}---\n` });
+    expect(Date.now() - t).toBeLessThan(10_000);
+    expect(r.diagnostics.find((d) => d.file === F)).toMatchObject({ rule: 'yaml-syntax', message: expect.stringMatching(/alias/i) });
+  });
+
+  it('nesting 5000 deep', async () => {
+    const r = await check({ [F]: `---\nid: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n` });
+    expect(only(r.diagnostics)[0]?.[0]).toBe('yaml-syntax');
+    expect(r.code).toBe(1);
+  });
+
+  it('duplicate keys', async () => {
+    const r = await check({ [F]: rfc().replace('priority: "P2"', 'priority: "P2"\npriority: "P1"') });
+    expect(only(r.diagnostics)).toEqual([['yaml-syntax', 8]]);
+  });
+
+  it('__proto__ and constructor keys do not pollute prototypes', async () => {
+    const r = await check({ [F]: rfc().replace('---\n\n##', '__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n---\n\n##') });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(only(r.diagnostics).map((d) => d[0])).toEqual(['schema', 'schema']);
+  });
+
+  it.each(['js', 'javascript'])('---%s front matter is never executed', async (lang) => {
+    const dir = tmp();
+    const marker = path.join(dir, 'executed');
+    const payload = `---${lang}\n{ id: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\n`;
+    baseSms(dir, { [F]: payload });
+    const r = sms(['validate', '--format', 'json'], dir);
+    expect(existsSync(marker)).toBe(false);
+    const d = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics.find((x) => x.file === F)!;
+    expect(d).toMatchObject({ rule: 'front-matter', line: 1, message: expect.stringContaining('nothing in it was executed') });
+    expect(r.code).toBe(1);
+  });
+
+  it('front matter not closed, and ---- as a closer', async () => {
+    const a = await check({ [F]: '---\nid: RFC-0001\n' });
+    expect(only(a.diagnostics)).toEqual([['front-matter', 1]]);
+    const b = await check({ [F]: '---\nid: RFC-0001\n----\n# body\n' });
+    expect(b.diagnostics.find((d) => d.file === F)).toMatchObject({ rule: 'front-matter', line: 3, message: expect.stringContaining('"----" is not a closing delimiter') });
+  });
+
+  it('leading blank line before the front matter', async () => {
+    const r = await check({ [F]: `\n${rfc()}` });
+    expect(r.diagnostics.find((d) => d.file === F)).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('blank line before the front matter') });
+  });
+
+  it('BOM and CRLF are accepted, and lines stay right', async () => {
+    const crlf = `\uFEFF${rfc({ priority: 'P9' })}`.replace(/\n/g, '\r\n');
+    const r = await check({ [F]: crlf });
+    expect(only(r.diagnostics)).toEqual([['schema', 7]]);
+    const clean = await check({ [F]: `\uFEFF${rfc()}`.replace(/\n/g, '\r\n') });
+    expect(clean.code).toBe(0);
+  });
+
+  it('empty file, empty front matter, second document, non-mapping root', async () => {
+    const r = await check({
+      'changes/empty.md': '',
+      'changes/empty-fm.md': '---\n---\n# x\n',
+      'changes/two-docs.md': '---\nid: RFC-0002\n--- second: 1\n---\n',
+      'changes/list.md': '---\n- a\n- b\n---\n',
+      'changes/scalar.md': '---\njust text\n---\n',
+    });
+    const byFile = Object.fromEntries(r.diagnostics.map((d) => [d.file, d]));
+    expect(byFile['changes/empty.md']).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('empty file') });
+    expect(byFile['changes/empty-fm.md']).toMatchObject({ rule: 'front-matter', message: 'front matter is empty' });
+    expect(byFile['changes/list.md']).toMatchObject({ rule: 'front-matter', line: 2, message: expect.stringContaining('found a list') });
+    expect(byFile['changes/scalar.md']).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('found string') });
+    expect(byFile['changes/two-docs.md']).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('more than one YAML document') });
+  });
+
+  it('YAML 1.1 traps: yes/on stay strings, unquoted dates stay dates, !!timestamp warns, version 1.10, ~ as status', async () => {
+    const inc = '---\nid: INC-0001\ntype: incident\ntitle: x\nstatus: opened\npriority: P2\nopened: 2026-05-01T08:00:00Z\nreported_by: ana@acme.example\nservices: [SVC-0001]\nsecurity: yes\nversion: 1.10\n---\n\n## Description\n\n## Restoration steps\n\n## Solution\n';
+    const r = await check({
+      'incidents/INC-0001-a.md': inc,
+      [F]: rfc({ approved_on: '2026-05-01' }).replace('"2026-05-01"', '!!timestamp 2026-05-01').replace('status: "draft"', 'status: ~'),
+      'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }).replace('"draft"', 'draft\ndate_needed: 2026-07-01'),
+    });
+    const incFindings = r.diagnostics.filter((d) => d.file === 'incidents/INC-0001-a.md');
+    expect(incFindings.map((d) => [d.rule, d.line, d.message])).toEqual([
+      ['schema', 10, '"security" must be a boolean, found string'],
+      ['schema', 11, '"version" must be a string, found number'],
+    ]);
+    expect(only(r.diagnostics).map((d) => d[0]).sort()).toEqual(['front-matter', 'status-value']);
+    expect(r.diagnostics.find((d) => d.rule === 'status-value')!.message).toMatch(/status is empty/);
+    expect(only(r.diagnostics, 'changes/RFC-0002-b.md')).toEqual([]);
+  });
+
+  it('a 50 MB .md file is skipped with a diagnostic', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    mkdirSync(path.join(dir, 'changes'));
+    const fd = openSync(path.join(dir, 'changes/huge.md'), 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    const r = sms(['validate', '--format', 'json'], dir);
+    expect((JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics).toEqual([
+      expect.objectContaining({ file: 'changes/huge.md', rule: 'file-size', message: expect.stringContaining('50.0 MB') }),
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('binary content and invalid UTF-8', async () => {
+    const r = await check({ 'changes/bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), 'changes/latin1.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1') });
+    expect(r.diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ['changes/bin.md', 'file-encoding'],
+      ['changes/latin1.md', 'file-encoding'],
+    ]);
+  });
+
+  it('odd file names: spaces, quotes, Unicode, a leading dash', async () => {
+    const names = ['changes/with space.md', `changes/quote"'.md`, 'changes/ünïcødé.md', 'changes/-leading.md'];
+    const r = await check(Object.fromEntries(names.map((n) => [n, '# no front matter\n'])));
+    expect(r.diagnostics.map((d) => d.file).sort()).toEqual([...names].sort());
+    const dir = tmp();
+    baseSms(dir, { 'changes/-leading.md': '# x\n' });
+    const one = sms(['validate', '--format', 'json', '--', 'changes/-leading.md'], dir);
+    expect((JSON.parse(one.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => d.file)).toEqual(['changes/-leading.md']);
+  });
+
+  it('symlink loops and links out of the repository are not followed', async () => {
+    const dir = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'secret.md'), '---\nid: SECRET\n---\n');
+    baseSms(dir);
+    mkdirSync(path.join(dir, 'changes'));
+    symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'changes/secret.md'));
+    symlinkSync(outside, path.join(dir, 'changes/outdir'));
+    symlinkSync('loop-b.md', path.join(dir, 'changes/loop-a.md'));
+    symlinkSync('loop-a.md', path.join(dir, 'changes/loop-b.md'));
+    symlinkSync('.', path.join(dir, 'changes/self'));
+    const r = sms(['validate', '--format', 'json'], dir);
+    const ds = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
+    expect(ds.map((d) => [d.file, d.rule, /outside|loop/.exec(d.message)?.[0]])).toEqual([
+      ['changes/loop-a.md', 'symlink', 'loop'],
+      ['changes/loop-b.md', 'symlink', 'loop'],
+      ['changes/outdir', 'symlink', 'outside'],
+      ['changes/secret.md', 'symlink', 'outside'],
+    ]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('validate writes nothing into the repository', () => {
+    const dir = tmp();
+    baseSms(dir, { [F]: rfc({ status: 'bogus' }) });
+    const before = sms(['validate'], dir);
+    expect(before.code).toBe(1);
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const list = execFileSync('find', [dir, '-newer', path.join(dir, 'sms.config.yaml'), '-type', 'f'], { encoding: 'utf8' });
+    expect(list.trim()).toBe('');
+  });
+});
+
+describe('property: random front matter never crashes validate', () => {
+  const config = parseConfig('organisation: Acme\n', '/nonexistent');
+  const run = (text: string): void => {
+    const doc = readDocument('changes/x.md', text, config);
+    const ctx = buildContext(config, [doc], '2026-06-01');
+    for (const rule of STATIC_RULES) {
+      for (const d of rule.check(ctx)) {
+        expect(d.line).toBeGreaterThanOrEqual(1);
+        expect(d.column).toBeGreaterThanOrEqual(1);
+        expect(typeof d.message).toBe('string');
+      }
+    }
+  };
+  const KEYS = ['id', 'type', 'title', 'status', 'services', 'approved_by', 'requested_by', 'priority', 'opened', 'closed', 'people', '__proto__', 'constructor', 'change_type'];
+  const value = fc.letrec((tie) => ({
+    v: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('change-request', 'incident', 'roles', 'RFC-0001', 'approved', 'SVC-0001', '2026-01-01'), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...KEYS), tie('v'), { maxKeys: 4 })),
+  })).v;
+
+  it('structured random front matter', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 10 }), fc.string(), (data, body) => {
+        run(`---\n${stringify(data)}---\n${body}`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('arbitrary text between the delimiters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        run(`---\n${s}\n---\n`);
+        run(s);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('config file hazards', () => {
+  it('a broken config: exit 2 with a located line', () => {
+    const dir = tmp();
+    writeFiles(dir, { 'sms.config.yaml': 'organisation: [\n' });
+    const r = sms(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sms: sms.config.yaml:\d+:\d+: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
