@@ -182,10 +182,14 @@ put('procedures/secure-component-procedure.md', doc(GOV('secure-component-proced
 // Governance history: drafted by Maria in January 2025, approved over the first months.
 commit('2025-01-06T09:00:00Z', 'maria', 'Start the service management system of Harbour Lane IT', [
   final('sms.config.yaml'), final('README.md'), final('.github/workflows/sms.yml'),
-  stage('governance/business-goals.md', 'draft', APPROVAL),
   stage('governance/scope.md', 'draft', [...APPROVAL, 'reviewed_on']),
   stage('governance/policy.md', 'draft', [...APPROVAL, 'reviewed_on']),
+  { path: 'governance/roles.md', status: 'draft', drop: [...APPROVAL, 'reviewed_on'], set: { version: '0.1', people: people.slice(0, 1) } },
 ]);
+commit('2025-01-08T09:00:00Z', 'maria', 'Approve the roles: Maria is Service Manager', [
+  { path: 'governance/roles.md', status: 'approved', drop: ['reviewed_on'], set: { version: '0.2', approved_on: '2025-01-08', people: people.slice(0, 1) } },
+]);
+commit('2025-01-09T09:00:00Z', 'maria', 'Draft the business goals', [stage('governance/business-goals.md', 'draft', APPROVAL)]);
 commit('2025-01-13T10:00:00Z', 'maria', 'Approve the business goals', [final('governance/business-goals.md')]);
 commit('2025-01-20T10:00:00Z', 'maria', 'Approve the service delivery scope', [stage('governance/scope.md', 'approved', ['reviewed_on'])]);
 
@@ -206,14 +210,16 @@ for (const [id, title, what, avail] of SERVICES) {
     ['Dependencies and standards', id === 'SVC-0002' ? 'Hosted by CloudMail (UA-0001).' : 'Internet connectivity from FibreNet (UA-0002).'],
   ]));
 }
+commit('2025-01-27T09:30:00Z', 'maria', 'Draft the document procedure', [stage('procedures/document-procedure.md', 'draft', APPROVAL)]);
 commit('2025-02-03T09:30:00Z', 'maria', 'Approve the document procedure', [final('procedures/document-procedure.md')]);
 commit('2025-02-04T11:00:00Z', 'priya', 'Draft the service catalogue', SERVICES.map(([id, t]) => stage(svcPath(id, t), 'draft', APPROVAL)));
+commit('2025-02-05T10:00:00Z', 'priya', 'Draft the customer experience approach', [stage('governance/customer-experience-approach.md', 'draft', APPROVAL)]);
 commit('2025-02-10T10:00:00Z', 'maria', 'Approve the customer experience approach', [final('governance/customer-experience-approach.md')]);
 commit('2025-02-12T09:00:00Z', 'maria', 'Draft the change procedure', [stage('procedures/change-procedure.md', 'draft', APPROVAL)]);
 commit('2025-02-17T16:00:00Z', 'maria', 'Approve the change procedure', [final('procedures/change-procedure.md')]);
 commit('2025-02-24T15:00:00Z', 'maria', 'Approve and publish the service catalogue', SERVICES.map(([id, t]) => final(svcPath(id, t))));
 commit('2025-02-26T09:00:00Z', 'maria', 'Roles: Maria SM, Tom CM, Priya IM and RM, Jonas PT', [
-  { path: 'governance/roles.md', status: 'approved', drop: [], set: { version: '1.0', approved_on: '2025-02-26', people: people.slice(0, 4) } },
+  { path: 'governance/roles.md', status: 'updated', drop: [], set: { version: '1.0', approved_on: '2025-02-26', people: people.slice(0, 4) } },
   ]);
 commit('2025-03-20T09:00:00Z', 'maria', 'Roles: add the customer contacts', [
   { path: 'governance/roles.md', status: 'updated', drop: [], set: { version: '1.0.1', approved_on: '2025-03-20', people: [...people.slice(0, 4), ...people.slice(5)] } },
@@ -221,6 +227,7 @@ commit('2025-03-20T09:00:00Z', 'maria', 'Roles: add the customer contacts', [
 commit('2025-03-03T10:00:00Z', 'maria', 'Approve the service delivery policy and SMS plan', [
   { path: 'governance/policy.md', status: 'approved', drop: ['reviewed_on'], set: { version: '1.0', approved_on: '2025-03-03' } },
 ]);
+commit('2025-03-05T14:00:00Z', 'tom', 'Draft the secure component procedure', [stage('procedures/secure-component-procedure.md', 'draft', APPROVAL)]);
 commit('2025-03-10T14:00:00Z', 'tom', 'Approve the secure component procedure', [final('procedures/secure-component-procedure.md')]);
 
 // --- configuration items -----------------------------------------------------------------------

@@ -1,0 +1,84 @@
+import type { HistoryCommit } from '../git/history.js';
+import { RolesIndex } from '../model/roles.js';
+import type { DocState } from './extract.js';
+
+/** One change to one document in one commit. Documents are followed by `id`, not by path. */
+export interface DocEvent {
+  id: string;
+  commit: HistoryCommit;
+  path: string;
+  /** Set when the document was moved or renamed in this commit. */
+  oldPath?: string;
+  before?: DocState;
+  /** Undefined when the document was deleted. */
+  after?: DocState;
+  /** Author of the commit that first created the document, when it is in the scanned range. */
+  createdBy?: { name: string; email: string };
+  /** The roles document as it was before this commit (no one can grant themselves a role and use it at once). */
+  roles: RolesIndex;
+  /** True when a document was deleted earlier and this commit adds it again. */
+  readded?: boolean;
+}
+
+export interface Timeline {
+  events: DocEvent[];
+  byId: Map<string, DocEvent[]>;
+  commitCount: number;
+}
+
+/**
+ * Walks commits oldest first and turns their blob changes into per-document events. A delete and
+ * an add of the same id in one commit is a move; an add of an id deleted earlier continues its
+ * timeline. Pure: blob states come in through `state`.
+ */
+export function buildTimeline(commits: HistoryCommit[], state: (blob: string) => DocState | undefined, initialRoles?: Record<string, unknown>): Timeline {
+  const events: DocEvent[] = [];
+  const deleted = new Map<string, DocState>();
+  const creators = new Map<string, { name: string; email: string }>();
+  let roles = RolesIndex.fromData(initialRoles);
+  for (const commit of commits) {
+    const rolesBefore = roles;
+    const removed: { path: string; before: DocState; id: string }[] = [];
+    const rest: { path: string; before?: DocState; after?: DocState; id: string }[] = [];
+    for (const ch of commit.changes) {
+      if (!ch.path.endsWith('.md')) continue;
+      const before = ch.oldBlob ? state(ch.oldBlob) : undefined;
+      const after = ch.newBlob ? state(ch.newBlob) : undefined;
+      const id = after?.id ?? before?.id;
+      if (!id) continue;
+      if (before && !after) removed.push({ path: ch.path, before, id });
+      else rest.push({ path: ch.path, before, after, id });
+    }
+    for (const r of rest) {
+      let oldPath: string | undefined;
+      let before = r.before;
+      let readded = false;
+      if (!before) {
+        const i = removed.findIndex((x) => x.id === r.id);
+        if (i >= 0) {
+          before = removed[i]!.before;
+          oldPath = removed[i]!.path;
+          removed.splice(i, 1);
+        } else if (deleted.has(r.id)) {
+          before = deleted.get(r.id);
+          readded = true;
+        }
+      }
+      deleted.delete(r.id);
+      if (!before && !creators.has(r.id)) creators.set(r.id, { name: commit.authorName, email: commit.authorEmail });
+      events.push({ id: r.id, commit, path: r.path, oldPath, before, after: r.after, createdBy: creators.get(r.id), roles: rolesBefore, ...(readded ? { readded } : {}) });
+      if (r.after?.type === 'roles' && r.after.data) roles = RolesIndex.fromData(r.after.data);
+    }
+    for (const r of removed) {
+      deleted.set(r.id, r.before);
+      events.push({ id: r.id, commit, path: r.path, before: r.before, createdBy: creators.get(r.id), roles: rolesBefore });
+    }
+  }
+  const byId = new Map<string, DocEvent[]>();
+  for (const e of events) {
+    const list = byId.get(e.id);
+    if (list) list.push(e);
+    else byId.set(e.id, [e]);
+  }
+  return { events, byId, commitCount: commits.length };
+}
