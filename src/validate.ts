@@ -38,7 +38,7 @@ export function buildContext(config: SmsConfig, documents: SmsDocument[], today:
     byId,
     roles: RolesIndex.fromData(rolesDoc?.data),
     rolesDoc,
-    schemas: new SchemaSet(config.extraFields),
+    schemas: new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom)),
     today,
     exists: (rel) => existsSync(path.join(config.root, ...rel.split('/'))),
   };

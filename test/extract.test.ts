@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument, stringify } from 'yaml';
+import { ROOT } from './helpers.js';
+import { fastParseMapping } from '../src/repo/fastyaml.js';
 import { fastExtract, fullExtract, extractState, hashContent } from '../src/history/extract.js';
 import { parseFrontMatter } from '../src/repo/frontmatter.js';
 
@@ -53,5 +57,74 @@ describe('history front-matter extraction', () => {
     expect(hashContent('id: X\nstatus: approved\napproved_by: b@x\napproved_on: "2026-01-01"\ntitle: T\nversion: "2"', 'Body')).toBe(a);
     expect(hashContent('id: X\nstatus: draft\ntitle: T2\nversion: "1"', 'Body')).not.toBe(a);
     expect(hashContent('id: X\nstatus: draft\ntitle: T\nversion: "1"', 'Body changed')).not.toBe(a);
+  });
+});
+
+describe('fast front-matter parser', () => {
+  const yamlParse = (t: string): unknown => {
+    const d = parseDocument(t, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true });
+    return d.errors.length || d.warnings.length ? undefined : d.toJS({ maxAliasCount: 50 });
+  };
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('yes', 'no', 'on', 'null', '~', 'true', 'True', '1.10', '0.5', '007', '-1', '+1', '1e3', '0x1F', '0o17', '.inf', '.NaN', 'a: b', 'a #b', 'a#b', "it's", '"q"', '- a', '[a]', '{}', '2026-01-01', '-x', 'x,y', 'ünï', 'a  b', '@x', '`x', '%x', '!x', '&a', '*a', '?x', ':x'),
+    fc.integer({ min: -1000, max: 100000 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1000 }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const KEYS = ['id', 'type', 'title', 'status', 'services', 'priority', 'version', 'availability', 'security', 'cis', 'a_b', 'x-y'];
+  const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const;
+
+  it('returns what yaml returns whenever it answers (generated YAML in every scalar and list style)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), { maxKeys: 8 }),
+        fc.constantFrom(...styles),
+        fc.boolean(),
+        (data, style, flow) => {
+          const text = stringify(data, { defaultStringType: style, defaultKeyType: 'PLAIN', flowCollectionPadding: false, collectionStyle: flow ? 'flow' : 'block' } as never);
+          const fast = fastParseMapping(text);
+          if (fast === undefined) return;
+          answered++;
+          expect(fast).toEqual(yamlParse(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('returns what yaml returns on arbitrary text, or declines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('id: X', 'a: [b, c]', 'a:', '  - x', '- y', 'b: # c', '# c', 'c: "d" # e', "d: 'e''f'", 'e: {}', 'f: [', 'g: a: b', '  h: 1')), { maxLength: 8 }), (ls) => {
+        const text = ls.join('\n');
+        const fast = fastParseMapping(text);
+        if (fast === undefined) return;
+        expect(fast).toEqual(yamlParse(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('answers for nearly all real documents (the sample organisation), agreeing with yaml', () => {
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') && e.name !== 'README.md' ? [path.join(d, e.name)] : []));
+    const files = walk(path.join(ROOT, 'sample-sms', 'files'));
+    let fast = 0;
+    for (const f of files) {
+      const fm = parseFrontMatter(readFileSync(f, 'utf8'));
+      const v = fastParseMapping(fm.yamlText);
+      if (v === undefined) continue;
+      fast++;
+      expect(v, f).toEqual(yamlParse(fm.yamlText));
+    }
+    expect(fast / files.length).toBeGreaterThan(0.9);
+  });
+
+  it('declines __proto__ keys and duplicate keys, so yaml reports them', () => {
+    expect(fastParseMapping('__proto__: x')).toBeUndefined();
+    expect(fastParseMapping('a: 1\na: 2')).toBeUndefined();
+    expect(fastParseMapping('a: 1\nb: [x, "y, z"]\nc:\n  - p\n  - q')).toEqual({ a: 1, b: ['x', 'y, z'], c: ['p', 'q'] });
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import type { CommanderError as CommanderErrorType } from 'commander';
 import { EXIT_USAGE, SmsError } from '../diagnostic.js';
 import { packagePath } from '../paths.js';
 import type { CliIO } from './io.js';
@@ -15,6 +15,12 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  * configuration or environment failure. Nothing below this calls process.exit.
  */
 export async function run(argv: string[], io: CliIO): Promise<number> {
+  // Answered before loading commander: `sms --version` is what scripts call most often.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const { Command, CommanderError, Option } = await import('commander');
   let exitCode = 0;
   const program = new Command('sms')
     .description('Service management system as code: an ISO/IEC TR 29110-5-3 SMS kept in Git as Markdown with YAML front matter.')
@@ -119,7 +125,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
-    return reportError(err, io);
+    return reportError(err, io, CommanderError);
   }
 }
 
@@ -128,9 +134,10 @@ function parseCount(v: string, flag: string): number {
   return Number(v);
 }
 
-function reportError(err: unknown, io: CliIO): number {
+function reportError(err: unknown, io: CliIO, CommanderError: new (...a: never[]) => CommanderErrorType): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    const e = err as CommanderErrorType;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return EXIT_USAGE;
   }
   if (err instanceof SmsError) {

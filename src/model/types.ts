@@ -35,9 +35,21 @@ export interface WorkType {
 
 let builtIn: WorkType[] | undefined;
 
-/** The 21 built-in types, read once from the shipped data file. */
+/**
+ * The 21 built-in types, read once from model/types.yaml. The build also writes it as
+ * dist/types.json, which loads without a YAML parser on every command; the YAML file is the
+ * source and is read directly when the JSON copy is missing (e.g. running from sources).
+ */
 export function builtInTypes(): WorkType[] {
-  builtIn ??= (parse(readFileSync(packagePath('model', 'types.yaml'), 'utf8')) as Partial<WorkType>[]).map(normaliseType);
+  if (!builtIn) {
+    let raw: Partial<WorkType>[];
+    try {
+      raw = JSON.parse(readFileSync(packagePath('dist', 'types.json'), 'utf8')) as Partial<WorkType>[];
+    } catch {
+      raw = parse(readFileSync(packagePath('model', 'types.yaml'), 'utf8')) as Partial<WorkType>[];
+    }
+    builtIn = raw.map(normaliseType);
+  }
   return builtIn;
 }
 

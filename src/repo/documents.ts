@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, readdirSync, realpathSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { WorkType } from '../model/types.js';
@@ -25,6 +25,7 @@ export interface LoadedRepository {
 }
 
 const BINARY_SNIFF_BYTES = 8000;
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads every document under the configured folders. Never writes, never follows links out of the root. */
 export function loadRepository(config: SmsConfig): LoadedRepository {
@@ -37,21 +38,21 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
     diagnostics.push({ file, line: 1, column: 1, rule, severity: 'error', message, hint });
   };
 
-  const visitFile = (rel: string, abs: string, st: Stats): void => {
+  const visitFile = (rel: string, abs: string): void => {
     if (seenFiles.has(abs)) return;
     seenFiles.add(abs);
-    if (st.size > config.maxFileSize) {
-      fileDiag(rel, 'file-size', `file is ${formatBytes(st.size)}, over the ${formatBytes(config.maxFileSize)} limit; it was skipped`, 'split the document, or raise max_file_size in sms.config.yaml');
+    const bytes = readLimited(abs, config.maxFileSize);
+    if (typeof bytes === 'number') {
+      fileDiag(rel, 'file-size', `file is ${formatBytes(bytes)}, over the ${formatBytes(config.maxFileSize)} limit; it was skipped`, 'split the document, or raise max_file_size in sms.config.yaml');
       return;
     }
-    const bytes = readBytes(abs, st.size);
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
       fileDiag(rel, 'file-encoding', 'file looks binary (it contains NUL bytes); it was skipped', 'documents must be UTF-8 Markdown text');
       return;
     }
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = decoder.decode(bytes);
     } catch {
       fileDiag(rel, 'file-encoding', 'file is not valid UTF-8; it was skipped', 're-save the file as UTF-8');
       return;
@@ -98,11 +99,11 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
         }
         const st = statSync(target);
         if (st.isDirectory()) walk(rel);
-        else if (st.isFile() && entry.name.endsWith('.md')) visitFile(rel, target, st);
+        else if (st.isFile() && entry.name.endsWith('.md')) visitFile(rel, target);
         continue;
       }
       if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile() && entry.name.endsWith('.md')) visitFile(rel, abs, lstatSync(abs));
+      else if (entry.isFile() && entry.name.endsWith('.md')) visitFile(rel, abs);
     }
   };
 
@@ -134,10 +135,13 @@ export function own(data: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
 }
 
-function readBytes(abs: string, size: number): Buffer {
+/** The file's bytes, or its size when that is over the limit (then nothing is read). */
+function readLimited(abs: string, limit: number): Buffer | number {
   const fd = openSync(abs, 'r');
   try {
-    const buf = Buffer.alloc(size);
+    const size = fstatSync(fd).size;
+    if (size > limit) return size;
+    const buf = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, buf, read, size - read, read);

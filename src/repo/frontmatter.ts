@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Position } from '../diagnostic.js';
+import { fastParseMapping } from './fastyaml.js';
 
 /** Options that make `yaml` safe for untrusted front matter (see NOTES.md). */
 const YAML_OPTIONS = {
@@ -128,6 +129,13 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
   if (yamlText.trim() === '') {
     issues.push({ rule: 'front-matter', severity: 'error', line: 1, column: 1, message: 'front matter is empty', hint: 'add at least id, type, title and status' });
     return { ...none(close + 2), body };
+  }
+  const fast = fastParseMapping(yamlText);
+  if (fast) {
+    // Positions are only needed when there is something to report: parse for them on demand.
+    let located: ParsedYaml | undefined;
+    const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position => (located ??= parseYamlBlock(yamlText, 2)).locate(p, part);
+    return { data: fast, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine: close + 2, body };
   }
   const block = parseYamlBlock(yamlText, 2);
   return { ...block, issues: [...issues, ...block.issues], yamlStartLine: 2, yamlText, bodyStartLine: close + 2, body };

@@ -1,0 +1,307 @@
+#!/usr/bin/env node
+// npm run bench: measures sms as whole processes against baselines measured in the same run, and
+// writes docs/benchmarks.md. Repositories are generated deterministically under .bench/.
+//   node scripts/bench.mjs [--quick]   (--quick: skip the 10k-document/50k-commit history variant)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = path.join(ROOT, '.bench');
+const BIN = path.join(ROOT, 'bin', 'sms.js');
+const QUICK = process.argv.includes('--quick');
+const GEN_VERSION = '4';
+mkdirSync(BENCH, { recursive: true });
+
+// ---- helpers ---------------------------------------------------------------------------------
+function rng(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+function time(cmd, args, opts = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { maxBuffer: 1 << 30, ...opts });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, r };
+}
+function timeN(n, cmd, args, opts) {
+  const runs = [];
+  let last;
+  for (let i = 0; i < n; i++) { last = time(cmd, args, opts); runs.push(last.ms); }
+  return { ms: median(runs), runs, r: last.r };
+}
+/** Peak RSS (KB) of a command, from GNU time. */
+function peakRss(cmd, args, opts) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { ...opts, maxBuffer: 1 << 30 });
+  const m = /(\d+)\s*$/.exec(r.stderr.toString());
+  return m ? Number(m[1]) : undefined;
+}
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const P = ['P1', 'P2', 'P3', 'P4'];
+const people = Array.from({ length: 8 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@bench.example`, roles: i === 0 ? ['SM', 'MGT'] : i === 1 ? ['CM'] : i === 2 ? ['IM', 'RM'] : ['PT'] }));
+const rolesDoc = `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: draft\npeople:\n${people.map((p) => `  - name: ${p.name}\n    email: ${p.email}\n    roles: [${p.roles.join(', ')}]`).join('\n')}\n---\n\n## Responsibilities\n\n## Training and development\n`;
+const svc = (i) => `---\nid: SVC-${String(i).padStart(4, '0')}\ntype: service\ntitle: Service ${i}\nstatus: draft\nowner: p0@bench.example\n---\n\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n`;
+const pad = (n) => String(n).padStart(4, '0');
+const incident = (n, r, status = 'opened', broken = false) => `---\nid: INC-${pad(n)}\ntype: incident\ntitle: Incident ${n}\nstatus: ${status}\npriority: ${broken ? 'P9' : P[Math.floor(r() * 4)]}\nopened: "2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}T08:00:00Z"\nreported_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nSomething broke (${n}).\n\n## Restoration steps\n\n## Solution\n`;
+const change = (n, r, status = 'draft', extra = '') => `---\nid: RFC-${pad(n)}\ntype: change-request\ntitle: Change ${n}\nstatus: ${status}\nchange_type: ${['normal', 'emergency', 'pre-approved'][Math.floor(r() * 3)]}\npriority: ${P[Math.floor(r() * 4)]}\nrequested_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n${extra}---\n\n## Purpose\n\nChange number ${n}.\n\n## Business impact\n\n## Scope\n`;
+const ci = (n, r) => `---\nid: CI-${pad(n)}\ntype: configuration-item\ntitle: Item ${n}\nstatus: stored\nci_type: ${['hardware', 'software', 'document'][Math.floor(r() * 3)]}\nowner: p1@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nItem ${n}.\n`;
+
+// ---- static repositories ---------------------------------------------------------------------
+function staticRepo(n) {
+  const dir = path.join(BENCH, `static-${n}`);
+  const marker = path.join(dir, '.gen');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === GEN_VERSION) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const r = rng(n);
+  const files = { 'sms.config.yaml': 'organisation: Bench\n', 'governance/roles.md': rolesDoc };
+  for (let i = 1; i <= 5; i++) files[`catalogue/SVC-${pad(i)}-s.md`] = svc(i);
+  let broken = 0;
+  for (let i = 1; i <= n; i++) {
+    const k = i % 10;
+    const bad = i % 100 === 7;
+    if (bad) broken++;
+    if (k < 4) files[`incidents/INC-${pad(i)}-x.md`] = incident(i, r, 'opened', bad);
+    else if (k < 7) files[`changes/RFC-${pad(i)}-x.md`] = bad ? change(i, r).replace('priority: P', 'priority: X') : change(i, r);
+    else files[`configuration/CI-${pad(i)}-x.md`] = bad ? ci(i, r).replace('ci_type: ', 'ci_type: x') : ci(i, r);
+  }
+  for (const [f, c] of Object.entries(files)) { mkdirSync(path.dirname(path.join(dir, f)), { recursive: true }); writeFileSync(path.join(dir, f), c); }
+  writeFileSync(path.join(dir, '.broken'), String(broken));
+  writeFileSync(marker, GEN_VERSION);
+  return dir;
+}
+
+/** Draft-07 translation of the sms schemas (base merged in, additionalProperties for unevaluatedProperties). */
+function remarkSetup(dir) {
+  const common = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'common.schema.json'), 'utf8'));
+  const fix = (o) => JSON.parse(JSON.stringify(o).replaceAll('common.schema.json#/$defs/', '#/definitions/').replaceAll('#/$defs/', '#/definitions/'));
+  const out = path.join(dir, '.remark-schemas');
+  mkdirSync(out, { recursive: true });
+  const schemas = {};
+  for (const [type, folder] of [['incident', 'incidents'], ['change-request', 'changes'], ['configuration-item', 'configuration'], ['service', 'catalogue'], ['roles', 'governance']]) {
+    const s = JSON.parse(readFileSync(path.join(ROOT, 'schemas', `${type}.schema.json`), 'utf8'));
+    const base = common.$defs.base;
+    const merged = fix({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      required: [...base.required, ...(s.required ?? [])],
+      properties: { ...base.properties, ...s.properties },
+      additionalProperties: false,
+      definitions: common.$defs,
+    });
+    delete merged.definitions.base;
+    writeFileSync(path.join(out, `${type}.json`), JSON.stringify(merged));
+    schemas[`./.remark-schemas/${type}.json`] = [`${folder}/**/*.md`];
+  }
+  writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({ plugins: ['remark-frontmatter', ['remark-lint-frontmatter-schema', { schemas }]] }));
+}
+
+// ---- history repositories (git fast-import) ----------------------------------------------------
+function historyRepo(docs, commits) {
+  const dir = path.join(BENCH, `history-${docs}-${commits}`);
+  const marker = path.join(dir, '.git', 'sms-bench-gen');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === GEN_VERSION) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
+  const r = rng(docs * 31 + commits);
+  const out = [];
+  const data = (s) => `data ${Buffer.byteLength(s)}\n${s}\n`;
+  let mark = 0;
+  let t = Date.parse('2020-01-01T00:00:00Z') / 1000;
+  const state = new Map(); // id -> { path, kind, status, n, rev }
+  const head = { main: 0 };
+  const emit = (branch, who, msg, ops, from, merge) => {
+    mark++;
+    t += 600 + Math.floor(r() * 3000);
+    const p = people[who];
+    out.push(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${p.name} <${p.email}> ${t} +0000\ncommitter ${p.name} <${p.email}> ${t} +0000\n${data(msg)}`);
+    if (from) out.push(`from :${from}\n`);
+    if (merge) out.push(`merge :${merge}\n`);
+    for (const op of ops) out.push(op);
+    out.push('\n');
+    return mark;
+  };
+  const base = ['M 100644 inline sms.config.yaml\n' + data('organisation: Bench\n'), 'M 100644 inline governance/roles.md\n' + data(rolesDoc)];
+  for (let i = 1; i <= 5; i++) base.push(`M 100644 inline catalogue/SVC-${pad(i)}-s.md\n` + data(svc(i)));
+  head.main = emit('main', 0, 'start', base);
+  let next = 1;
+  let made = 1;
+  const textOf = (d) => (d.kind === 'inc' ? incident(d.n, rng(d.n), d.status) : change(d.n, rng(d.n), d.status, d.status !== 'draft' ? `approved_by: p1@bench.example\napproved_on: "2026-01-01"\n` : '')) + (d.rev ? `\nRevision ${d.rev}.\n` : '');
+  const step = () => {
+    // Mostly: create a document, edit a draft, move one along its lifecycle; sometimes rename.
+    const ids = [...state.keys()];
+    const roll = r();
+    if (next <= docs && (roll < docs / commits * 1.2 || ids.length < 10)) {
+      const n = next++;
+      const kind = n % 2 ? 'inc' : 'rfc';
+      const d = { id: `${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}`, kind, n, status: kind === 'inc' ? 'opened' : 'draft', rev: 0, path: `${kind === 'inc' ? 'incidents' : 'changes'}/${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}-x.md` };
+      state.set(d.id, d);
+      return { who: 3 + (n % 5), msg: `Create ${d.id}`, ops: [`M 100644 inline ${d.path}\n` + data(textOf(d))] };
+    }
+    const d = state.get(ids[Math.floor(r() * ids.length)]);
+    // Deployed change requests are not edited again; they only move (content unchanged).
+    if (r() < 0.03 || (d.kind === 'rfc' && d.status === 'updated')) {
+      const old = d.path;
+      d.path = d.path.replace(/-x(\d*)\.md$/, (_, k) => `-x${Number(k || 0) + 1}.md`);
+      return { who: 3, msg: `Rename ${d.id}`, ops: [`D ${old}\n`, `M 100644 inline ${d.path}\n` + data(textOf(d))] };
+    }
+    let who = 3 + (d.n % 5);
+    if (d.kind === 'inc') {
+      if (d.status === 'opened' || (d.status === 'updated' && r() < 0.5)) d.status = 'updated';
+      else if (d.status === 'updated') d.status = 'closed';
+      else d.rev++;
+    } else if (d.status === 'draft' && r() < 0.5) d.rev++;
+    else if (d.status === 'draft') { d.status = 'approved'; who = 1; }
+    else if (d.status === 'approved') { d.status = 'updated'; who = 1; }
+    else d.rev++;
+    return { who, msg: `Update ${d.id}`, ops: [`M 100644 inline ${d.path}\n` + data(textOf(d))] };
+  };
+  while (made < commits) {
+    if (made % 100 === 50 && made + 6 < commits) {
+      // A short side branch of four commits, merged back with --no-ff.
+      const fork = head.main;
+      let side = fork;
+      for (let i = 0; i < 4; i++) { const s = step(); side = emit('side', s.who, s.msg, s.ops, side); made++; }
+      head.main = emit('main', 0, 'Merge side', [], head.main, side);
+      made++;
+      continue;
+    }
+    const s = step();
+    head.main = emit('main', s.who, s.msg, s.ops, head.main);
+    made++;
+  }
+  out.push('done\n');
+  execFileSync('git', ['fast-import', '--quiet', '--done'], { cwd: dir, input: out.join(''), maxBuffer: 1 << 30 });
+  execFileSync('git', ['reset', '--hard', '-q', 'main'], { cwd: dir });
+  execFileSync('git', ['branch', '-D', 'side'], { cwd: dir, stdio: 'ignore' });
+  writeFileSync(marker, GEN_VERSION);
+  return dir;
+}
+
+/** The raw-git floor: the same git log as sms, then cat-file --batch of the same blobs, output discarded. */
+function gitFloor(dir) {
+  const logArgs = ['-c', 'core.quotePath=false', 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--no-ext-diff', '--diff-merges=dense-combined', '--full-history', '--topo-order', '--reverse', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%(trailers:key=Approved-by,valueonly,separator=%x1d)%x1f%s', 'HEAD', '--', 'catalogue', 'changes', 'configuration', 'governance', 'incidents'];
+  const raw = execFileSync('git', logArgs, { cwd: dir, maxBuffer: 1 << 30 }).toString();
+  const blobs = new Set();
+  for (const m of raw.matchAll(/ ([0-9a-f]{40})/g)) if (!/^0+$/.test(m[1])) blobs.add(m[1]);
+  const list = path.join(BENCH, 'blobs.txt');
+  writeFileSync(list, [...blobs].join('\n') + '\n');
+  const log = timeN(3, 'git', logArgs, { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
+  const cat = timeN(3, 'sh', ['-c', `git cat-file --batch < "${list}" > /dev/null`], { cwd: dir });
+  return { ms: log.ms + cat.ms, log: log.ms, cat: cat.ms, blobs: blobs.size };
+}
+
+function perFile(dir, docs) {
+  const files = execFileSync('git', ['ls-files', 'changes', 'incidents'], { cwd: dir }).toString().trim().split('\n');
+  const sample = files.filter((_, i) => i % Math.ceil(files.length / 30) === 0).slice(0, 30);
+  const t = time('sh', ['-c', sample.map((f) => `git log --format=%H -- '${f}' > /dev/null`).join('; ')], { cwd: dir });
+  return { perFileMs: t.ms / sample.length, extrapolatedMs: (t.ms / sample.length) * docs, sample: sample.length };
+}
+
+// ---- run -------------------------------------------------------------------------------------
+const lines = [];
+const say = (s = '') => { console.log(s); lines.push(s); };
+const gitVersion = execFileSync('git', ['--version']).toString().trim();
+say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${gitVersion}`);
+say();
+
+const nodeStart = timeN(20, process.execPath, ['-e', '0']);
+const version = timeN(20, process.execPath, [BIN, '--version']);
+say('## Start-up');
+say();
+say('| measure | median | target |');
+say('|---|---|---|');
+say(`| \`node -e 0\` (baseline) | ${fmt(nodeStart.ms)} | |`);
+say(`| \`sms --version\` | ${fmt(version.ms)} (${fmt(version.ms - nodeStart.ms)} over bare Node) | ≤ 80 ms: ${version.ms <= 80 ? 'met' : \`NOT met\${nodeStart.ms > 80 ? ': bare Node alone takes longer here' : ''}\`} |`);
+say();
+
+say('## sms validate (working tree, whole process)');
+say();
+say('| documents | sms validate | remark-lint-frontmatter-schema | ratio | findings (sms schema / remark) | target |');
+say('|---|---|---|---|---|---|');
+for (const n of [1000, 10000]) {
+  const dir = staticRepo(n);
+  const s = timeN(5, process.execPath, [BIN, 'validate', '--format', 'json', '--no-git'], { cwd: dir });
+  const res = JSON.parse(s.r.stdout.toString());
+  const schemaErrors = res.diagnostics.filter((d) => d.rule === 'schema').length;
+  remarkSetup(dir);
+  const remarkBin = path.join(ROOT, 'node_modules', '.bin', 'remark');
+  const rm = timeN(n > 1000 ? 1 : 3, remarkBin, ['.', '--quiet', '--no-stdout', '--ignore-pattern', '.remark-schemas'], { cwd: dir });
+  const remarkFindings = (rm.r.stderr.toString().match(/frontmatter-schema/g) ?? []).length;
+  const broken = Number(readFileSync(path.join(dir, '.broken'), 'utf8'));
+  const ratio = rm.ms / s.ms;
+  const target = n === 10000 ? `≤ 1.0 s: ${s.ms <= 1000 ? 'met' : 'NOT met'}; ≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'}` : `≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'}`;
+  say(`| ${n.toLocaleString('en')} | ${fmt(s.ms)} | ${fmt(rm.ms)} | ${ratio.toFixed(1)}× faster | ${schemaErrors} / ${remarkFindings} (${broken} broken documents) | ${target} |`);
+}
+say();
+
+const variants = QUICK ? [[2000, 20000]] : [[2000, 20000], [10000, 50000]];
+say('## sms validate --history (whole process)');
+say();
+say('| repository | raw-git floor (log + cat-file) | sms validate --history | ratio to floor | per-file approach (extrapolated) | sms vs per-file | peak RSS | targets |');
+say('|---|---|---|---|---|---|---|---|');
+const historyDirs = [];
+for (const [docs, commits] of variants) {
+  const dir = historyRepo(docs, commits);
+  historyDirs.push(dir);
+  const floor = gitFloor(dir);
+  const s = timeN(3, process.execPath, [BIN, 'validate', '--history', '--format', 'json'], { cwd: dir });
+  const res = JSON.parse(s.r.stdout.toString());
+  const rss = peakRss(process.execPath, [BIN, 'validate', '--history', '--format', 'json'], { cwd: dir });
+  const pf = perFile(dir, docs);
+  const ratio = s.ms / floor.ms;
+  const speedup = pf.extrapolatedMs / s.ms;
+  const rssMb = rss ? rss / 1024 : undefined;
+  say(`| ${docs.toLocaleString('en')} docs / ${commits.toLocaleString('en')} commits (${floor.blobs.toLocaleString('en')} blobs; ${res.errorCount} errors found) | ${fmt(floor.ms)} (${fmt(floor.log)} + ${fmt(floor.cat)}) | ${fmt(s.ms)} | ${ratio.toFixed(2)}× | ${fmt(pf.extrapolatedMs)} (${pf.perFileMs.toFixed(1)} ms × ${docs}, sample of ${pf.sample}) | ${speedup.toFixed(0)}× faster | ${rssMb ? `${rssMb.toFixed(0)} MB` : 'n/a'} | ≤ 2.0×: ${ratio <= 2 ? 'met' : 'NOT met'}; ≥ 100×: ${speedup >= 100 ? 'met' : 'NOT met'}; ≤ 300 MB: ${rssMb !== undefined && rssMb <= 300 ? 'met' : 'NOT met'} |`);
+}
+say();
+
+if (process.env.SMS_BENCH_REPORT !== '0' && historyDirs[0]) {
+  const dir = historyDirs[0];
+  const help = spawnSync(process.execPath, [BIN, '--help']);
+  if (/^\s+report\b/m.test(help.stdout.toString())) {
+    const floor = gitFloor(dir);
+    say('## sms report (2k documents / 20k commits)');
+    say();
+    say('| report | raw-git floor | sms report | ratio | target |');
+    say('|---|---|---|---|---|');
+    for (const kind of ['review', 'audit']) {
+      const s = timeN(3, process.execPath, [BIN, 'report', kind, '--format', 'json', '--until', '2026-12-31'], { cwd: dir });
+      if (s.r.status !== 0) throw new Error(`sms report ${kind} failed: ${s.r.stderr}`);
+      const ratio = s.ms / floor.ms;
+      say(`| ${kind} | ${fmt(floor.ms)} | ${fmt(s.ms)} | ${ratio.toFixed(2)}× | ≤ 2.5×: ${ratio <= 2.5 ? 'met' : 'NOT met'} |`);
+    }
+    say();
+  }
+}
+
+const doc = `# Benchmarks
+
+Produced by \`npm run bench\` (\`node scripts/bench.mjs\` after a build). Every number is a whole
+process measured on this machine in the same run as its baseline; times are medians (5 runs for
+\`validate\`, 3 for history and reports, 20 for start-up; remark at 10k documents once). The
+repositories are generated deterministically under \`.bench/\`.
+
+- The remark comparison validates the same generated documents against the same schemas, translated
+  to draft-07 for remark-lint-frontmatter-schema (which uses ajv's draft-07 class): base fields
+  merged in, \`additionalProperties: false\` standing for \`unevaluatedProperties: false\`. Both
+  tools must find the deliberately broken documents (1 in 100) for the run to mean anything.
+- The raw-git floor is the same \`git log\` that sms runs plus one \`git cat-file --batch\` of the
+  same blobs, run one after the other with their output discarded.
+- The per-file approach is \`git log -- <path>\` once per document, timed on a sample and
+  extrapolated to all documents.
+- Peak RSS comes from GNU time (\`/usr/bin/time -f %M\`).
+
+${lines.join('\n')}
+`;
+writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), doc);
+console.log('\nWrote docs/benchmarks.md');
