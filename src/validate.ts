@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import type { SmsConfig } from './repo/config.js';
-import { loadRepository, type SmsDocument } from './repo/documents.js';
+import { loadRepository, type LoadedRepository, type SmsDocument } from './repo/documents.js';
 import { RolesIndex } from './model/roles.js';
 import { SchemaSet } from './model/schemas.js';
 import { STATIC_RULES } from './rules/index.js';
@@ -21,6 +21,8 @@ export interface ValidateOptions {
   today: string;
   /** Rules that need more than the working tree (history); they run after the static ones. */
   extraRules?: Rule[];
+  /** The repository, when the caller has read it already. */
+  loaded?: LoadedRepository;
 }
 
 export function buildContext(config: SmsConfig, documents: SmsDocument[], today: string): RuleContext {
@@ -46,7 +48,7 @@ export function buildContext(config: SmsConfig, documents: SmsDocument[], today:
 
 /** Runs every enabled rule over the repository and applies the configured severities. */
 export function validateRepository(config: SmsConfig, options: ValidateOptions): ValidationResult {
-  const loaded = loadRepository(config);
+  const loaded = options.loaded ?? loadRepository(config);
   const ctx = buildContext(config, loaded.documents, options.today);
   let diagnostics = [...loaded.diagnostics];
   for (const rule of [...STATIC_RULES, ...(options.extraRules ?? [])]) {

@@ -1,47 +1,12 @@
 import { SmsError } from '../diagnostic.js';
 import { loadConfig } from '../repo/config.js';
 import { loadHistory } from '../history/read.js';
-import type { DocEvent } from '../history/timeline.js';
+import { logEntry } from '../history/log-entry.js';
 import type { CliIO } from './io.js';
 
 export interface LogOptions {
   id: string;
   format: 'text' | 'json';
-}
-
-/** The JSON shape of `sms log --format json` (a public interface: add fields, never rename). */
-export interface LogEntry {
-  commit: string;
-  date: string;
-  author: { name: string; email: string };
-  committer: { name: string; email: string };
-  subject: string;
-  path: string;
-  renamedFrom?: string;
-  event: 'created' | 'changed' | 'renamed' | 'deleted' | 'readded';
-  statusBefore?: string;
-  statusAfter?: string;
-  approvedBy?: string;
-  approvedByTrailers: string[];
-}
-
-export function logEntry(e: DocEvent): LogEntry {
-  const event = !e.after ? 'deleted' : e.readded ? 'readded' : !e.before ? 'created' : e.oldPath ? 'renamed' : 'changed';
-  const entry: LogEntry = {
-    commit: e.commit.sha,
-    date: e.commit.date,
-    author: { name: e.commit.authorName, email: e.commit.authorEmail },
-    committer: { name: e.commit.committerName, email: e.commit.committerEmail },
-    subject: e.commit.subject,
-    path: e.path,
-    event,
-    approvedByTrailers: e.commit.approvedBy,
-  };
-  if (e.oldPath) entry.renamedFrom = e.oldPath;
-  if (e.before?.status) entry.statusBefore = e.before.status;
-  if (e.after?.status) entry.statusAfter = e.after.status;
-  if (e.after?.approvedBy && e.after.approvedBy !== e.before?.approvedBy) entry.approvedBy = e.after.approvedBy;
-  return entry;
 }
 
 export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {

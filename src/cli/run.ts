@@ -20,7 +20,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  const { Command, CommanderError, Option } = await import('commander');
+  const { Argument, Command, CommanderError, Option } = await import('commander');
   let exitCode = 0;
   const program = new Command('sms')
     .description('Service management system as code: an ISO/IEC TR 29110-5-3 SMS kept in Git as Markdown with YAML front matter.')
@@ -119,6 +119,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .action(async (id: string, status: string, opts) => {
       const { setStatusCommand } = await import('./set-status.js');
       exitCode = await setStatusCommand(io, { id, status, commit: Boolean(opts.commit), as: opts.as });
+    });
+
+  program
+    .command('report')
+    .description('Build a report from the documents and their Git history: review (management review, WP.07 input), audit (29110 conformance evidence), performance (WP.19 for one agreement), changes (the change schedule, WP.12).')
+    .addArgument(new Argument('<kind>', 'report kind').choices(['review', 'audit', 'performance', 'changes']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
+    .option('--since <date>', 'start of the period (YYYY-MM-DD); review default: the end of the last approved improvement report, else 12 months')
+    .option('--until <date>', 'end of the period (YYYY-MM-DD, inclusive); default today')
+    .option('--agreement <id>', 'the customer agreement of a performance report')
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report performance --agreement SLA-0001 --since 2026-07-01 --until 2026-09-30\n  $ sms report review --format json | jq .incidents.total\n')
+    .action(async (kind: string, opts) => {
+      const { reportCommand } = await import('./report.js');
+      exitCode = await reportCommand(io, { kind: kind as 'review', format: opts.format, since: opts.since, until: opts.until, out: opts.out, agreement: opts.agreement });
     });
 
   try {

@@ -43,7 +43,12 @@ export async function historyRules(config: SmsConfig, opts: HistoryRuleOptions):
     progress: tty ? (n) => opts.io.stderr.write(`\rReading history… ${n} commits`) : undefined,
   });
   if (tty && timeline.commitCount >= 2000) opts.io.stderr.write('\r\x1b[K');
-  return [transitionRule(config, timeline.events, 'history'), approvalRule(config, timeline.events), sodRule(config, timeline.events), modifiedRule(config, timeline.events)];
+  return timelineRules(config, timeline.events);
+}
+
+/** The history rules over an already-read timeline (reports reuse the one they read). */
+export function timelineRules(config: SmsConfig, events: DocEvent[]): Rule[] {
+  return [transitionRule(config, events, 'history'), approvalRule(config, events), sodRule(config, events), modifiedRule(config, events)];
 }
 
 function commitLabel(e: DocEvent): string {
@@ -95,7 +100,7 @@ function transitionRule(config: SmsConfig, events: DocEvent[], _mode: string): R
 }
 
 /** A commit approves a document when it moves it into an approving status, or re-approves it (e.g. updated → updated with new content). */
-function isApproval(t: WorkType, e: DocEvent): boolean {
+export function isApproval(t: WorkType, e: DocEvent): boolean {
   const to = e.after?.status;
   if (!to || !t.approving.includes(to)) return false;
   const from = e.before?.status;
@@ -114,7 +119,7 @@ function evidence(config: SmsConfig, e: DocEvent): { label: string; ref: string 
 }
 
 /** People who, by the commit's evidence and the roles at that time, may have approved this event. */
-function approvers(config: SmsConfig, t: WorkType, e: DocEvent): { people: Person[]; allowed: string[] } {
+export function approvers(config: SmsConfig, t: WorkType, e: DocEvent): { people: Person[]; allowed: string[] } {
   const allowed = t.authority[e.after!.status!] ?? [];
   const people: Person[] = [];
   for (const ev of evidence(config, e)) {

@@ -1,0 +1,36 @@
+import type { DocEvent } from './timeline.js';
+
+/** The JSON shape of `sms log --format json` (a public interface: add fields, never rename). */
+export interface LogEntry {
+  commit: string;
+  date: string;
+  author: { name: string; email: string };
+  committer: { name: string; email: string };
+  subject: string;
+  path: string;
+  renamedFrom?: string;
+  event: 'created' | 'changed' | 'renamed' | 'deleted' | 'readded';
+  statusBefore?: string;
+  statusAfter?: string;
+  approvedBy?: string;
+  approvedByTrailers: string[];
+}
+
+export function logEntry(e: DocEvent): LogEntry {
+  const event = !e.after ? 'deleted' : e.readded ? 'readded' : !e.before ? 'created' : e.oldPath ? 'renamed' : 'changed';
+  const entry: LogEntry = {
+    commit: e.commit.sha,
+    date: e.commit.date,
+    author: { name: e.commit.authorName, email: e.commit.authorEmail },
+    committer: { name: e.commit.committerName, email: e.commit.committerEmail },
+    subject: e.commit.subject,
+    path: e.path,
+    event,
+    approvedByTrailers: e.commit.approvedBy,
+  };
+  if (e.oldPath) entry.renamedFrom = e.oldPath;
+  if (e.before?.status) entry.statusBefore = e.before.status;
+  if (e.after?.status) entry.statusAfter = e.after.status;
+  if (e.after?.approvedBy && e.after.approvedBy !== e.before?.approvedBy) entry.approvedBy = e.after.approvedBy;
+  return entry;
+}

@@ -1,0 +1,64 @@
+import { own } from '../repo/documents.js';
+import { docsOfType, str, type Period, type ReportContext } from './context.js';
+
+/**
+ * The change schedule view (WP.12): approved changes with their planned dates, windows and key
+ * business events; a planned date on a key business event is flagged (emergency changes exempt).
+ */
+export function buildChanges(ctx: ReportContext, period: Period) {
+  const schedule = docsOfType(ctx, 'change-schedule')[0];
+  const data = schedule?.data ?? {};
+  const texts = (k: string): string[] => {
+    const v = own(data, k);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  };
+  const rawEvents = own(data, 'key_business_events');
+  const events = (Array.isArray(rawEvents) ? rawEvents : [])
+    .filter((e): e is Record<string, unknown> => Boolean(e) && typeof e === 'object')
+    .map((e) => ({ date: String(e.date ?? ''), event: String(e.event ?? '') }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const rawChanges = own(data, 'changes');
+  const scheduled = new Map<string, { planned: string; window?: string }>();
+  for (const c of Array.isArray(rawChanges) ? rawChanges : []) {
+    if (c && typeof c === 'object' && typeof (c as Record<string, unknown>).change_request === 'string') {
+      const r = c as Record<string, unknown>;
+      scheduled.set(String(r.change_request), { planned: String(r.planned_date ?? ''), window: typeof r.window === 'string' ? r.window : undefined });
+    }
+  }
+  const entries = [];
+  for (const d of docsOfType(ctx, 'change-request')) {
+    const s = scheduled.get(d.id!);
+    const planned = s?.planned || str(d, 'planned_date');
+    if (!planned || !(d.status === 'approved' || d.status === 'updated' || s)) continue;
+    if (planned < period.since || planned > period.until) continue;
+    const changeType = str(d, 'change_type') ?? 'normal';
+    const clash = changeType === 'emergency' ? undefined : events.find((e) => e.date === planned);
+    entries.push({
+      id: d.id!,
+      title: d.title ?? '',
+      changeType,
+      status: d.status ?? '',
+      planned,
+      window: s?.window,
+      inSchedule: Boolean(s),
+      warnings: [
+        ...(s ? [] : ['not in the change schedule']),
+        ...(d.status === 'approved' || d.status === 'updated' ? [] : [`status is ${d.status}`]),
+        ...(clash ? [`planned on a key business event: ${clash.event}`] : []),
+      ],
+    });
+  }
+  entries.sort((a, b) => (a.planned < b.planned ? -1 : a.planned > b.planned ? 1 : a.id < b.id ? -1 : 1));
+  return {
+    kind: 'changes' as const,
+    organisation: ctx.config.organisation,
+    period,
+    schedule: schedule ? { id: schedule.id!, title: schedule.title ?? '', status: schedule.status ?? '' } : undefined,
+    changeWindows: texts('change_windows'),
+    maintenanceWindows: texts('maintenance_windows'),
+    keyBusinessEvents: events.filter((e) => e.date >= period.since && e.date <= period.until),
+    changes: entries,
+  };
+}
+
+export type ChangesData = ReturnType<typeof buildChanges>;

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { CONFIG, PEOPLE, gitRepo, md, rfc, rolesDoc, sms, tmp, type CommitSpec } from './helpers.js';
+
+const { ana, ben, cleo } = PEOPLE;
+const SVC = (id: string, title: string): string => md({ id, type: 'service', title, status: 'approved', owner: ana.email, approved_by: ana.email, approved_on: '2026-01-05' }, '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n');
+const SLA = md(
+  `id: SLA-0001\ntype: customer-agreement\ntitle: Gold\nstatus: approved\ncustomer: Bakery\nservices: [SVC-0001]\nstart: "2026-01-01"\nreview: "2026-12-01"\nend: "2027-12-31"\nowner: ana@acme.example\navailability: 99.5\napproved_by: ana@acme.example\ntargets:\n  P1: { resolution_hours: 4 }\n  P2: { resolution_hours: 8 }\n  P3: { resolution_hours: 40 }`,
+  '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
+);
+const inc = (n: number, title: string, priority: string, service: string, opened: string, resolved?: string): string =>
+  md({ id: `INC-000${n}`, type: 'incident', title, status: resolved ? 'closed' : 'opened', priority, opened, reported_by: cleo.email, services: [service], ...(resolved ? { resolved, closed: resolved } : {}) }, '\n## Description\n\n## Restoration steps\n\n## Solution\n');
+const fb = (n: number, kind: string, received: string, handling: string): string =>
+  md({ id: `FB-000${n}`, type: 'feedback', title: `Feedback ${n}`, status: 'updated', kind, received, handling, recorded_by: ana.email }, '\n## Comment\n');
+
+const XSS = 'Printer <script>document.title="pwned"</script><img src=x onerror="document.body.dataset.pwned=1"> R&D | *bold*';
+
+/** A scripted repository whose numbers are worked out by hand in the tests below. */
+function scripted(): string {
+  const dir = tmp();
+  const R1 = 'changes/RFC-0001-a.md';
+  const R2 = 'changes/RFC-0002-b.md';
+  const commits: CommitSpec[] = [
+    {
+      files: {
+        'sms.config.yaml': CONFIG,
+        'governance/roles.md': rolesDoc(),
+        'catalogue/SVC-0001-a.md': SVC('SVC-0001', 'Desk'),
+        'catalogue/SVC-0002-b.md': SVC('SVC-0002', 'Mail'),
+        'agreements/customers/SLA-0001-gold.md': SLA,
+        'incidents/INC-0006-x.md': inc(6, 'Old one', 'P2', 'SVC-0001', '2026-02-20T08:00:00Z', '2026-02-20T09:00:00Z'),
+        'feedback/FB-0002-x.md': fb(2, 'compliment', '2026-02-01T10:00:00Z', 'closed'),
+      },
+      author: ana,
+      date: '2026-02-01T09:00:00Z',
+    },
+    { files: { [R1]: rfc() }, author: cleo, date: '2026-03-01T09:00:00Z' },
+    { files: { [R1]: rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-03T09:00:00Z' },
+    { files: { [R1]: rfc({ status: 'updated', approved_by: ben.email, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-06T09:00:00Z' },
+    { files: { [R2]: rfc({ id: 'RFC-0002', change_type: 'emergency' }) }, author: cleo, date: '2026-03-10T09:00:00Z' },
+    { files: { [R2]: rfc({ id: 'RFC-0002', change_type: 'emergency', status: 'rejected' }) }, author: ben, date: '2026-03-11T09:00:00Z' },
+    {
+      files: {
+        'incidents/INC-0001-x.md': inc(1, 'Server down', 'P1', 'SVC-0001', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z'),
+        // The title of a breached incident is shown in every report: it carries the hostile text.
+        'incidents/INC-0002-x.md': inc(2, XSS, 'P1', 'SVC-0001', '2026-03-05T08:00:00Z', '2026-03-05T14:00:00Z'),
+        'incidents/INC-0003-x.md': inc(3, 'Slow', 'P2', 'SVC-0001', '2026-03-10T09:00:00Z', '2026-03-10T12:00:00Z'),
+        'incidents/INC-0004-x.md': inc(4, 'Mail', 'P2', 'SVC-0002', '2026-03-11T09:00:00Z', '2026-03-11T19:00:00Z'),
+        'incidents/INC-0005-x.md': inc(5, 'Flaky', 'P3', 'SVC-0001', '2026-03-20T09:00:00Z'),
+        'feedback/FB-0001-x.md': fb(1, 'complaint', '2026-03-15T10:00:00Z', 'responded'),
+      },
+      author: cleo,
+      date: '2026-03-25T09:00:00Z',
+    },
+  ];
+  gitRepo(dir, commits);
+  return dir;
+}
+
+const PERIOD = ['--since', '2026-03-01', '--until', '2026-03-31'];
+
+describe('sms report review', () => {
+  it('computes the numbers worked out by hand', () => {
+    const r = sms(['report', 'review', '--format', 'json', ...PERIOD], scripted());
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.period).toEqual({ since: '2026-03-01', until: '2026-03-31' });
+    // INC-0006 opened in February is outside the period; INC-0005 is still open on 31 March.
+    expect(d.incidents.total).toBe(5);
+    expect(d.incidents.open).toBe(1);
+    expect(d.incidents.byPriority).toEqual({ P1: 2, P2: 2, P3: 1, P4: 0 });
+    expect(d.incidents.byService).toEqual({ 'SVC-0001': 4, 'SVC-0002': 1 });
+    // Resolved in 2, 6, 3 and 10 hours: median (3 + 6) / 2 = 4.5; nearest-rank p90 of 4 values is the 4th = 10.
+    expect(d.incidents.resolution).toEqual({ count: 5, resolved: 4, medianHours: 4.5, p90Hours: 10 });
+    const p1 = d.incidents.priorities.find((p: { priority: string }) => p.priority === 'P1');
+    expect(p1).toMatchObject({ count: 2, medianHours: 4, p90Hours: 6, targetHours: 4, breaches: 1 });
+    // INC-0002 took 6 h against 4 h; INC-0005 (P3, 40 h) has been open longer than 40 h at the end of March;
+    // INC-0004 is for SVC-0002, which no agreement covers, so it has no target.
+    expect(d.incidents.breaches.map((b: { id: string; open: boolean }) => [b.id, b.open])).toEqual([['INC-0002', false], ['INC-0005', true]]);
+    expect(d.incidents.perMonth).toEqual([{ month: '2026-03', count: 5 }]);
+    // RFC-0001: requested 1 March 09:00, approved 3 March 09:00 (2 days), deployed 6 March 09:00 (3 days).
+    expect(d.changes.total).toBe(2);
+    expect(d.changes.byType).toEqual({ normal: 1, emergency: 1, 'pre-approved': 0 });
+    expect(d.changes.byOutcome).toEqual({ pending: 0, approved: 0, deployed: 1, rejected: 1 });
+    expect(d.changes.leadTimes).toEqual({ daysToApprovalMedian: 2, daysToDeploymentMedian: 3, approvals: 1, deployments: 1 });
+    expect(d.feedback.total).toBe(1);
+    expect(d.feedback.byKind).toEqual({ compliment: 0, complaint: 1, comment: 0 });
+    expect(d.feedback.open.map((f: { id: string }) => f.id)).toEqual(['FB-0001']);
+    // Three commits each in March; a tie is ordered by name.
+    expect(d.contributors).toEqual([
+      { name: 'Ben Okafor', email: 'ben@acme.example', commits: 3 },
+      { name: 'Cleo Park', email: 'cleo@acme.example', commits: 3 },
+    ]);
+  });
+
+  it('an earlier period sees the statuses as they were then', () => {
+    const d = JSON.parse(sms(['report', 'review', '--format', 'json', '--since', '2026-03-01', '--until', '2026-03-04'], scripted()).stdout);
+    expect(d.changes.items.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([['RFC-0001', 'approved']]);
+  });
+
+  it('Markdown: Mermaid charts, Markdown escaping (not HTML escaping), byte-identical between runs', () => {
+    const dir = scripted();
+    const a = sms(['report', 'review', ...PERIOD], dir);
+    const b = sms(['report', 'review', ...PERIOD], dir);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toMatch(/```mermaid\nxychart-beta\n {2}title "Incidents per month"/);
+    expect(a.stdout).toContain('```mermaid\npie title Changes by outcome');
+    expect(a.stdout).toContain('R\\&D \\| \\*bold\\*');
+    expect(a.stdout).not.toContain('&amp;');
+    expect(a.stdout).not.toContain('<script>');
+  });
+
+  it('--out writes the file atomically and prints nothing on stdout; bad dates exit 2', () => {
+    const dir = scripted();
+    const out = path.join(tmp(), 'review.md');
+    const r = sms(['report', 'review', ...PERIOD, '--out', out], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Management review input: Acme IT/);
+    expect(readdirSync(path.dirname(out))).toEqual(['review.md']);
+    expect(sms(['report', 'review', '--since', '2026-13-45'], dir).code).toBe(2);
+    expect(sms(['report', 'review', '--since', '2026-04-01', '--until', '2026-03-01'], dir).stderr).toMatch(/period is empty/);
+    expect(sms(['report', 'nonsense'], dir).code).toBe(2);
+  });
+
+  it('a template in .sms/templates overrides the shipped one, without prototype access', () => {
+    const dir = scripted();
+    mkdirSync(path.join(dir, '.sms', 'templates', 'reports'), { recursive: true });
+    writeFileSync(path.join(dir, '.sms', 'templates', 'reports', 'review.md.hbs'), 'Total: {{incidents.total}}|{{constructor.name}}|{{__proto__.polluted}}|{{#with "x"}}{{constructor.constructor}}{{/with}}\n');
+    const r = sms(['report', 'review', ...PERIOD], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Total: 5|||\n');
+  });
+});
+
+describe('sms report performance, audit, changes', () => {
+  it('performance: each target against the incidents of the agreement, availability from P1 downtime', () => {
+    const d = JSON.parse(sms(['report', 'performance', '--agreement', 'SLA-0001', '--format', 'json', ...PERIOD], scripted()).stdout);
+    expect(d.incidents.total).toBe(4);
+    expect(d.targets.find((t: { priority: string }) => t.priority === 'P1')).toMatchObject({ targetHours: 4, count: 2, withinTarget: 1, breaches: 1, compliance: 50 });
+    // P1 downtime 2 h + 6 h in the 744 hours of March: 1 - 8/744 = 98.925 %.
+    expect(d.availability).toMatchObject({ targetPercent: 99.5, measuredPercent: 98.925, downtimeHours: 8 });
+    expect(d.proposedActions.join('\n')).toMatch(/P1 incidents: 1 of 2 over the 4 h target/);
+    expect(sms(['report', 'performance', '--agreement', 'SLA-0099', ...PERIOD], scripted()).code).toBe(2);
+    expect(sms(['report', 'performance', ...PERIOD], scripted()).stderr).toMatch(/needs --agreement/);
+  });
+
+  it('audit: tasks with their evidence and approvals from history, gaps, FitSM view', () => {
+    const d = JSON.parse(sms(['report', 'audit', '--format', 'json'], scripted()).stdout);
+    const task = (id: string) => d.processes.flatMap((p: { tasks: unknown[] }) => p.tasks).find((t: { id: string }) => t.id === id);
+    expect(d.summary.tasks).toBe(40);
+    expect(task('IN.2.1').evidenced).toBe(true);
+    expect(task('GO.1.1').evidenced).toBe(false);
+    expect(d.gaps.map((g: { id: string }) => g.id)).toContain('GO.1.1');
+    const rfc1 = task('CO.2.1').outputs[0].documents.find((x: { id: string }) => x.id === 'RFC-0001');
+    expect(rfc1.approvals[0]).toMatchObject({ status: 'approved', approver: 'Ben Okafor', rolesHeld: ['CM'], evidenced: true });
+    // IN.2.2 also needs an updated configuration item, and this repository has none.
+    expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9')).toMatchObject({ evidencedTasks: 4, totalTasks: 5 });
+    expect(task('IN.2.2').evidenced).toBe(false);
+    expect(d.timelines.find((t: { id: string }) => t.id === 'RFC-0001').events.map((e: { to: string }) => e.to)).toEqual(['draft', 'approved', 'updated']);
+  });
+
+  it('changes: the schedule view from the change schedule and approved change requests', () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          'governance/roles.md': rolesDoc(),
+          'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: ben.email, planned_date: '2026-12-24' }),
+          'changes/change-schedule.md': md('id: SCHEDULE\ntype: change-schedule\ntitle: Schedule\nstatus: draft\nchanges: []\nchange_windows: ["Tue 19-22"]\nkey_business_events:\n  - { date: "2026-12-24", event: "Christmas" }', '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n'),
+        },
+      },
+    ]);
+    const d = JSON.parse(sms(['report', 'changes', '--format', 'json', '--since', '2026-12-01', '--until', '2026-12-31'], dir).stdout);
+    expect(d.changes).toHaveLength(1);
+    expect(d.changes[0].warnings).toEqual(['not in the change schedule', 'planned on a key business event: Christmas']);
+    expect(d.changeWindows).toEqual(['Tue 19-22']);
+  });
+});
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const browserTest = CHROMIUM || process.env.CI === 'true' ? it : it.skip;
+
+describe('HTML report in a real browser', () => {
+  browserTest('loads in headless Chromium: charts and tables present, hostile titles shown as text, nothing executed', () => {
+    expect(CHROMIUM, 'Chromium is needed for this test (apt-get install chromium)').toBeTruthy();
+    const dir = scripted();
+    const html = path.join(tmp(), 'review.html');
+    expect(sms(['report', 'review', '--format', 'html', ...PERIOD, '--out', html], dir).code).toBe(0);
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${tmp('sms-chromium-')}`];
+    const dom = spawnSync(CHROMIUM!, [...flags, '--dump-dom', `file://${html}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(dom.status).toBe(0);
+    const out = dom.stdout;
+    expect((out.match(/<svg /g) ?? []).length).toBe(4);
+    expect(out).toMatch(/<table id="priorities">/);
+    expect(out).toMatch(/<table id="breaches">/);
+    expect(out).toContain('<title>Management review input: Acme IT</title>');
+    expect(out).toContain('Printer &lt;script&gt;document.title="pwned"&lt;/script&gt;&lt;img src=x onerror="document.body.dataset.pwned=1"&gt; R&amp;D');
+    expect(out).not.toMatch(/<script/);
+    expect(out).not.toMatch(/data-pwned/);
+    expect(out).not.toMatch(/<img/);
+    const png = path.join(tmp(), 'shot.png');
+    const shot = spawnSync(CHROMIUM!, [...flags, '--hide-scrollbars', '--window-size=1000,1400', `--screenshot=${png}`, `file://${html}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(shot.status).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(statSync(png).size).toBeGreaterThan(10_000);
+  });
+});
