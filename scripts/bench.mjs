@@ -189,10 +189,19 @@ function historyRepo(docs, commits) {
 
 /** The raw-git floor: the same git log as sms, then cat-file --batch of the same blobs, output discarded. */
 function gitFloor(dir) {
-  const logArgs = ['-c', 'core.quotePath=false', 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--no-ext-diff', '--diff-merges=dense-combined', '--full-history', '--topo-order', '--reverse', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%(trailers:key=Approved-by,valueonly,separator=%x1d)%x1f%s', 'HEAD', '--', 'catalogue', 'changes', 'configuration', 'governance', 'incidents'];
+  const logArgs = ['-c', 'core.quotePath=false', 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--no-ext-diff', '--diff-merges=dense-combined', '--topo-order', '--reverse', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%(trailers:key=Approved-by,valueonly,separator=%x1d)%x1f%s', 'HEAD', '--'];
   const raw = execFileSync('git', logArgs, { cwd: dir, maxBuffer: 1 << 30 }).toString();
   const blobs = new Set();
-  for (const m of raw.matchAll(/ ([0-9a-f]{40})/g)) if (!/^0+$/.test(m[1])) blobs.add(m[1]);
+  // The blobs sms reads: those of .md files in the document folders.
+  const tokens = raw.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].replace(/^\n+/, '').startsWith(':')) continue;
+    const p = tokens[i + 1] ?? '';
+    if (p.endsWith('.md') && /^(catalogue|changes|configuration|governance|incidents)\//.test(p)) {
+      for (const m of tokens[i].matchAll(/ ([0-9a-f]{40})/g)) if (!/^0+$/.test(m[1])) blobs.add(m[1]);
+    }
+    i++;
+  }
   const list = path.join(BENCH, 'blobs.txt');
   writeFileSync(list, [...blobs].join('\n') + '\n');
   const log = timeN(3, 'git', logArgs, { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
@@ -221,7 +230,8 @@ say();
 say('| measure | median | target |');
 say('|---|---|---|');
 say(`| \`node -e 0\` (baseline) | ${fmt(nodeStart.ms)} | |`);
-say(`| \`sms --version\` | ${fmt(version.ms)} (${fmt(version.ms - nodeStart.ms)} over bare Node) | ≤ 80 ms: ${version.ms <= 80 ? 'met' : \`NOT met\${nodeStart.ms > 80 ? ': bare Node alone takes longer here' : ''}\`} |`);
+const versionVerdict = version.ms <= 80 ? 'met' : nodeStart.ms > 80 ? 'NOT met: bare Node alone takes longer here' : 'NOT met';
+say(`| \`sms --version\` | ${fmt(version.ms)} (${fmt(version.ms - nodeStart.ms)} over bare Node) | ≤ 80 ms: ${versionVerdict} |`);
 say();
 
 say('## sms validate (working tree, whole process)');
@@ -247,7 +257,7 @@ say();
 const variants = QUICK ? [[2000, 20000]] : [[2000, 20000], [10000, 50000]];
 say('## sms validate --history (whole process)');
 say();
-say('| repository | raw-git floor (log + cat-file) | sms validate --history | ratio to floor | per-file approach (extrapolated) | sms vs per-file | peak RSS | targets |');
+say('| repository | raw-git floor (log + cat-file) | sms validate --history | ratio to floor | per-file approach (extrapolated) | sms vs per-file | peak RSS (largest of sms and its git processes) | targets |');
 say('|---|---|---|---|---|---|---|---|');
 const historyDirs = [];
 for (const [docs, commits] of variants) {

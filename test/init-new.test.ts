@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
 
 const MANAGER = ['--manager', 'Ana Costa <ana@acme.example>'];
 
@@ -42,6 +43,21 @@ describe('sms init', () => {
     const v = sms(['validate'], dir);
     expect(v.stdout).toContain('no problems');
     expect(v.code).toBe(0);
+    const h = sms(['validate', '--history'], dir);
+    expect(h.stdout).toContain('no problems');
+    expect(h.code).toBe(0);
+  });
+
+  it('on a terminal it asks for the organisation, the Service Manager (defaulting to the git identity) and the first service', () => {
+    const dir = path.join(tmp(), 'tty');
+    // script(1) gives the command a real pseudo-terminal; the answers are typed into it.
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir}`, '/dev/null'], { input: 'Acme IT\n\n\nHelpdesk\n', env: testEnv(), encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Organisation name/);
+    expect(r.stdout).toMatch(/Service manager name \(Ana Costa\)/);
+    expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toContain('organisation: "Acme IT"');
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ana@acme.example"');
+    expect(existsSync(path.join(dir, 'catalogue/SVC-0001-helpdesk.md'))).toBe(true);
   });
 
   it('refuses a non-empty directory and writes nothing', () => {
@@ -212,7 +228,7 @@ describe('sms types', () => {
 });
 
 describe('help and version', () => {
-  it.each(['init', 'new', 'types', 'validate', 'log', 'set-status'])('%s --help shows an example', (cmd) => {
+  it.each(['init', 'new', 'types', 'validate', 'log', 'set-status', 'report'])('%s --help shows an example', (cmd) => {
     const r = sms([cmd, '--help'], tmp());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:\n\s+\$ sms /);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { gitIn, sms, tmp, ROOT } from './helpers.js';
@@ -23,6 +23,27 @@ describe('sms init --sample', () => {
     const v = sms(['validate', '--format', 'json'], dir);
     expect(JSON.parse(v.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(v.code).toBe(0);
+    const h = sms(['validate', '--history', '--format', 'json'], dir);
+    expect(JSON.parse(h.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
+    expect(h.code).toBe(0);
+  });
+
+  it("the README's deliberate violation fires: an approved change edited by a practitioner", () => {
+    const dir = path.join(tmp(), 'sample');
+    sms(['init', '--sample', dir], path.dirname(dir));
+    const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const file = 'changes/RFC-0007-upgrade-firewall-firmware.md';
+    expect(readme).toContain(file);
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    expect(text).toContain('during the change window');
+    writeFileSync(path.join(dir, file), text.replace('during the change window', 'during office hours'));
+    gitIn(dir, ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0007']);
+    const h = sms(['validate', '--history', '--format', 'json'], dir);
+    expect(JSON.parse(h.stdout).diagnostics.map((d: { rule: string; docId: string }) => [d.rule, d.docId])).toEqual([['modified-after-approval', 'RFC-0007']]);
+    expect(h.code).toBe(1);
+    const approve = sms(['set-status', 'RFC-0009', 'approved', '--as', 'Jonas Weber <jonas@harbourlane.example>'], dir);
+    expect(approve.code).toBe(2);
+    expect(approve.stderr).toMatch(/needs CM/);
   });
 
   it('holds what the issue asks for: services, agreements, 10+ RFCs of every change type, 20+ incidents', () => {

@@ -107,25 +107,68 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   let manager = opts.manager ? parsePerson(opts.manager) : undefined;
   let service = opts.service?.trim();
   if (interactive) {
-    const { createInterface } = await import('node:readline/promises');
-    const rl = createInterface({ input: io.stdin!, output: io.stdout as NodeJS.WritableStream });
-    try {
-      org ||= (await rl.question(`Organisation name (${fallbackOrg}): `)).trim() || fallbackOrg;
-      if (!manager) {
-        const name = (await rl.question(`Service manager name${identity ? ` (${identity.name})` : ''}: `)).trim() || identity?.name || '';
-        const email = (await rl.question(`Service manager e-mail${identity ? ` (${identity.email})` : ''}: `)).trim() || identity?.email || '';
-        if (name && email) manager = { name, email };
-      }
-      service ||= (await rl.question('First service (Service desk): ')).trim() || 'Service desk';
-    } finally {
-      rl.close();
+    const questions: { key: 'org' | 'name' | 'email' | 'service'; text: string }[] = [];
+    if (!org) questions.push({ key: 'org', text: `Organisation name (${fallbackOrg}): ` });
+    if (!manager) {
+      questions.push({ key: 'name', text: `Service manager name${identity ? ` (${identity.name})` : ''}: ` });
+      questions.push({ key: 'email', text: `Service manager e-mail${identity ? ` (${identity.email})` : ''}: ` });
     }
+    if (!service) questions.push({ key: 'service', text: 'First service (Service desk): ' });
+    const answers = await ask(io, questions.map((q) => q.text));
+    const got = (k: string): string => (answers[questions.findIndex((q) => q.key === k)] ?? '').trim();
+    org ||= got('org') || fallbackOrg;
+    if (!manager) {
+      const name = got('name') || identity?.name || '';
+      const email = got('email') || identity?.email || '';
+      if (name && email) manager = { name, email };
+    }
+    service ||= got('service') || 'Service desk';
   }
   manager ??= identity;
   if (!manager) {
     throw new SmsError('GIT_IDENTITY', 'no Service Manager given and no git identity configured; nothing was written', 'pass --manager "Name <email>", or set git config user.name and user.email');
   }
   return { org: org || fallbackOrg, manager, service: service || 'Service desk' };
+}
+
+/**
+ * Asks each question on the terminal and collects the answers line by line, so answers typed
+ * ahead (or pasted) are kept. End of input leaves the remaining answers empty (their defaults);
+ * Ctrl+C cancels before anything is written.
+ */
+async function ask(io: CliIO, questions: string[]): Promise<string[]> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: io.stdin!, output: io.stdout as NodeJS.WritableStream, terminal: true });
+  const queued: string[] = [];
+  let waiting: ((line: string | undefined) => void) | undefined;
+  let closed = false;
+  let cancelled = false;
+  const deliver = (line: string | undefined): void => {
+    const w = waiting;
+    waiting = undefined;
+    w?.(line);
+  };
+  rl.on('line', (line) => (waiting ? deliver(line) : queued.push(line)));
+  rl.on('SIGINT', () => {
+    cancelled = true;
+    rl.close();
+  });
+  rl.on('close', () => {
+    closed = true;
+    deliver(undefined);
+  });
+  const answers: string[] = [];
+  for (const q of questions) {
+    if (cancelled) break;
+    rl.setPrompt(q);
+    rl.prompt();
+    const line = queued.length ? queued.shift() : closed ? undefined : await new Promise<string | undefined>((resolve) => (waiting = resolve));
+    answers.push(line ?? '');
+  }
+  rl.close();
+  io.stdout.write('\n');
+  if (cancelled) throw new SmsError('USAGE', 'cancelled; nothing was written');
+  return answers;
 }
 
 function starterFiles(a: Answers, io: CliIO): [string, string][] {

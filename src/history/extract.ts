@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { fastParseMapping } from '../repo/fastyaml.js';
+import { detach } from '../strings.js';
 
 /** What the history rules need from one version of a document. */
 export interface DocState {
@@ -56,7 +57,7 @@ export function fullExtract(text: string): DocState {
   const state: DocState = { contentHash: hashContent(fm.yamlText, fm.body) };
   for (const [key, field] of Object.entries(WANTED)) {
     const v = str(key);
-    if (v !== undefined) (state as unknown as Record<string, unknown>)[field] = v;
+    if (v !== undefined) (state as unknown as Record<string, unknown>)[field] = detach(v);
   }
   if (state.type === 'roles' && fm.data) state.data = fm.data;
   return state;
@@ -82,7 +83,7 @@ export function fastExtract(text: string): DocState | undefined {
   const state: DocState = { contentHash: hashContent(yamlText, lines.slice(close + 1).join('\n')) };
   for (const [key, field] of Object.entries(WANTED)) {
     const v = data[key];
-    if (typeof v === 'string') (state as unknown as Record<string, unknown>)[field] = v;
+    if (typeof v === 'string') (state as unknown as Record<string, unknown>)[field] = detach(v);
   }
   return state;
 }
@@ -97,5 +98,5 @@ export function hashContent(yamlText: string, body: string): string {
     else if (line !== '' && line[0] !== ' ' && line[0] !== '\t' && line[0] !== '-') skipping = false;
     if (!skipping) kept.push(line.replace(/[ \t]+$/, ''));
   }
-  return createHash('sha1').update(kept.join('\n')).update('\0').update(body.replace(/\r\n/g, '\n').replace(/\s+$/, '')).digest('hex');
+  return createHash('sha1').update(kept.join('\n')).update('\0').update(body.replace(/\r\n/g, '\n').replace(/\s+$/, '')).digest('hex').slice(0, 16);
 }

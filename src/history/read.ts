@@ -47,7 +47,8 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promi
   }
   const prefix = toPosixRelative(top, cwd);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
-  const paths = config.documentFolders.map((f) => (f === '.' ? (prefix || '.') : withPrefix(f)));
+  const folders = config.documentFolders.map((f) => (f === '.' ? (prefix ? `${prefix}/` : '') : `${withPrefix(f)}/`));
+  const isDocument = (p: string): boolean => p.endsWith('.md') && folders.some((f) => p.startsWith(f));
 
   const reader = new BlobReader(cwd);
   const states = new Map<string, Promise<DocState | undefined>>();
@@ -64,11 +65,10 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promi
     await streamLog({
       cwd,
       range,
-      paths,
       onCommit(c) {
-        if (prefix) c.changes = c.changes.filter((ch) => ch.path.startsWith(`${prefix}/`)).map((ch) => ({ ...ch, path: ch.path.slice(prefix.length + 1) }));
+        c.changes = c.changes.filter((ch) => isDocument(ch.path));
+        if (prefix) c.changes = c.changes.map((ch) => ({ ...ch, path: ch.path.slice(prefix.length + 1) }));
         for (const ch of c.changes) {
-          if (!ch.path.endsWith('.md')) continue;
           want(ch.oldBlob);
           want(ch.newBlob);
         }

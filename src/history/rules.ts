@@ -34,7 +34,7 @@ export async function historyRules(config: SmsConfig, opts: HistoryRuleOptions):
   if (!opts.all && opts.base === undefined) {
     if (!(await gitAvailable(config.root)) || !(await workTreeRoot(config.root)) || !(await hasCommits(config.root))) return [];
     const events = await workingTreeEvents(config);
-    return [transitionRule(config, events, 'uncommitted'), modifiedRule(config, events)];
+    return [transitionRule(config, events), modifiedRule(config, events)];
   }
   const tty = Boolean(opts.io.stderr.isTTY);
   const { timeline } = await loadHistory(config, {
@@ -48,7 +48,7 @@ export async function historyRules(config: SmsConfig, opts: HistoryRuleOptions):
 
 /** The history rules over an already-read timeline (reports reuse the one they read). */
 export function timelineRules(config: SmsConfig, events: DocEvent[]): Rule[] {
-  return [transitionRule(config, events, 'history'), approvalRule(config, events), sodRule(config, events), modifiedRule(config, events)];
+  return [transitionRule(config, events), approvalRule(config, events), sodRule(config, events), modifiedRule(config, events)];
 }
 
 function commitLabel(e: DocEvent): string {
@@ -73,7 +73,7 @@ function typeOf(config: SmsConfig, s: DocState | undefined): WorkType | undefine
   return s?.type ? config.typeByKey.get(s.type) : undefined;
 }
 
-function transitionRule(config: SmsConfig, events: DocEvent[], _mode: string): Rule {
+function transitionRule(config: SmsConfig, events: DocEvent[]): Rule {
   return {
     id: 'status-transition',
     description: HISTORY_RULE_INFO[0].description,

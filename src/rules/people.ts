@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic, Position } from '../diagnostic.js';
 import { own } from '../repo/documents.js';
 import { samePerson } from '../model/roles.js';
 import { at, stringValues, type Rule } from './context.js';
@@ -63,15 +63,15 @@ export const separationOfDuties: Rule = {
     const rolesDoc = ctx.rolesDoc;
     if (rolesDoc) {
       for (const p of ctx.roles.people) {
-        const pos = rolesDoc.fm.locate(['people', p.index, 'roles']);
+        const pos = (): Position => rolesDoc.fm.locate(['people', p.index, 'roles']);
         if (p.roles.includes('CM') && p.roles.includes('IM')) {
-          out.push(at(rolesDoc, 'separation-of-duties', 'error', pos, `${p.name} is both Control Manager (CM) and Incident Manager (IM); the standard says the CM should not also be the IM`));
+          out.push(at(rolesDoc, 'separation-of-duties', 'error', pos(), `${p.name} is both Control Manager (CM) and Incident Manager (IM); the standard says the CM should not also be the IM`));
         }
         if (p.roles.includes('CM') && p.practitionerAreas.includes('change')) {
-          out.push(at(rolesDoc, 'separation-of-duties', 'error', pos, `${p.name} is Control Manager and also a change practitioner (design, build or test)`));
+          out.push(at(rolesDoc, 'separation-of-duties', 'error', pos(), `${p.name} is Control Manager and also a change practitioner (design, build or test)`));
         }
         if (p.roles.includes('IM') && p.practitionerAreas.includes('incident')) {
-          out.push(at(rolesDoc, 'separation-of-duties', 'error', pos, `${p.name} is Incident Manager and also an incident-handling practitioner`));
+          out.push(at(rolesDoc, 'separation-of-duties', 'error', pos(), `${p.name} is Incident Manager and also an incident-handling practitioner`));
         }
       }
     }
