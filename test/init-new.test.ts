@@ -240,3 +240,37 @@ describe('help and version', () => {
     expect(sms(['validate', '--bogus'], tmp()).code).toBe(2);
   });
 });
+
+describe('custom types from the configuration', () => {
+  it('sms new writes a custom type with its sections; validate checks its statuses and fields', () => {
+    const dir = tmp();
+    baseSms(dir);
+    writeFiles(dir, {
+      'sms.config.yaml': [
+        'organisation: Acme IT',
+        'custom_types:',
+        '  - key: risk',
+        '    title: Risk register entry',
+        '    folder: risks',
+        '    id: { prefix: RISK, digits: 4 }',
+        '    statuses: [open, treated, closed]',
+        '    initial: [open]',
+        '    transitions: { open: [treated, closed], treated: [closed] }',
+        '    sections: [Description, Treatment]',
+        '    fields: { likelihood: { enum: [low, medium, high] } }',
+        '',
+      ].join('\n'),
+    });
+    const r = sms(['new', 'risk', 'Data centre flood', '--set', 'likelihood=low'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('risks/RISK-0001-data-centre-flood.md');
+    const text = readFileSync(path.join(dir, 'risks/RISK-0001-data-centre-flood.md'), 'utf8');
+    expect(text).toMatch(/^status: open$/m);
+    expect(text).toContain('## Treatment');
+    expect(sms(['validate'], dir).code).toBe(0);
+    writeFileSync(path.join(dir, 'risks/RISK-0001-data-centre-flood.md'), text.replace('likelihood: low', 'likelihood: extreme').replace('status: open', 'status: gone'));
+    const v = JSON.parse(sms(['validate', '--format', 'json'], dir).stdout) as { diagnostics: { rule: string }[] };
+    expect(v.diagnostics.map((d) => d.rule).sort()).toEqual(['schema', 'status-value']);
+    expect(JSON.parse(sms(['types', '--format', 'json'], dir).stdout).map((t: { key: string }) => t.key)).toContain('risk');
+  });
+});

@@ -147,6 +147,7 @@ export class BlobReader {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly pending: { resolve(b: Buffer | undefined): void; reject(e: Error): void }[] = [];
   private chunks: Buffer[] = [];
+  private outgoing: string[] = [];
   private length = 0;
   private closed = false;
   private error?: Error;
@@ -172,11 +173,21 @@ export class BlobReader {
     if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      this.child.stdin.write(`${spec}\n`);
+      // Requests made in the same tick go out as one write: thousands of tiny writes cost more
+      // than reading the blobs.
+      if (this.outgoing.length === 0) setImmediate(() => this.flush());
+      this.outgoing.push(spec);
     });
   }
 
+  private flush(): void {
+    if (this.outgoing.length === 0 || this.closed) return;
+    this.child.stdin.write(`${this.outgoing.join('\n')}\n`);
+    this.outgoing = [];
+  }
+
   close(): void {
+    this.flush();
     if (!this.closed) this.child.stdin.end();
   }
 
