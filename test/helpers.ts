@@ -39,6 +39,17 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
+/** A diagnostic as `sms validate --format json` prints it (the fields the tests look at). */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: string;
+  message: string;
+  docId?: string;
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

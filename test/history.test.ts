@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG, PEOPLE, SERVICE, addCommit, gitIn, gitRepo, md, rfc, rolesDoc, sms, testEnv, tmp, type CommitSpec } from './helpers.js';
+import type { Finding } from './helpers.js';
 
-interface Finding {
-  file: string;
-  line: number;
-  rule: string;
-  message: string;
-}
 
 const { ana, ben, cleo } = PEOPLE;
 const BASE = { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE };

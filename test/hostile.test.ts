@@ -4,19 +4,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { baseSms, rfc, sms, smsInProcess, tmp, writeFiles } from './helpers.js';
+import type { Finding } from './helpers.js';
 import { parseConfig } from '../src/repo/config.js';
 import { readDocument } from '../src/repo/documents.js';
 import { buildContext } from '../src/validate.js';
 import { STATIC_RULES } from '../src/rules/index.js';
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
 
 async function check(files: Record<string, string | Buffer>): Promise<{ code: number; diagnostics: Finding[]; stderr: string }> {
   const dir = tmp();

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseSms, md, rfc, rolesDoc, PEOPLE, sms, smsInProcess, tmp, writeFiles, SERVICE } from './helpers.js';
+import type { Finding } from './helpers.js';
 
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
 
 const SLA_BODY = '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n';
 const INC_BODY = '\n## Description\n\n## Restoration steps\n\n## Solution\n';
