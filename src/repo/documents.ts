@@ -135,20 +135,27 @@ export function own(data: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
 }
 
-/** The file's bytes, or its size when that is over the limit (then nothing is read). */
+let shared: Buffer | undefined;
+
+/**
+ * The file's bytes (a view of a buffer reused for every file: decode before the next read), or its
+ * size when that is over the limit. One read of limit + 1 bytes tells both, so a file costs open,
+ * read and close; the size is looked up only for an oversized file.
+ */
 function readLimited(abs: string, limit: number): Buffer | number {
+  if (!shared || shared.length < limit + 1) shared = Buffer.allocUnsafe(limit + 1);
   const fd = openSync(abs, 'r');
   try {
-    const size = fstatSync(fd).size;
-    if (size > limit) return size;
-    const buf = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
-      if (n === 0) break;
-      read += n;
+    let n = 0;
+    for (;;) {
+      const want = limit + 1 - n;
+      const got = readSync(fd, shared, n, want, n);
+      n += got;
+      if (n > limit) return fstatSync(fd).size;
+      // A regular file returns less than asked only at its end: no extra read to find it.
+      if (got < want) break;
     }
-    return buf.subarray(0, read);
+    return shared.subarray(0, n);
   } finally {
     closeSync(fd);
   }

@@ -55,7 +55,6 @@ function splitLines(text: string): string[] {
  */
 export function parseFrontMatter(input: string): ParsedFrontMatter {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lines = splitLines(text);
   const issues: FrontMatterIssue[] = [];
   const none = (bodyStartLine = 1): ParsedFrontMatter => ({
     data: null,
@@ -67,9 +66,18 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
     locate: () => ({ line: 1, column: 1 }),
   });
 
-  const first = lines[0] ?? '';
+  // Lines are read one at a time up to the closing delimiter; the body is never split.
+  const lineAt = (from: number): { line: string; next: number } => {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end);
+    return { line, next: nl < 0 ? text.length + 1 : nl + 1 };
+  };
+  const first = lineAt(0).line;
   if (!OPEN.test(first)) {
+    const lines = text.split(/\r?\n/);
     const tag = /^---\s*(\S+)/.exec(first);
+    const openAt = lines.findIndex((l) => OPEN.test(l));
     if (tag) {
       issues.push({
         rule: 'front-matter',
@@ -79,7 +87,7 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
         message: `front matter language "${tag[1]}" is not supported; it was not read and nothing in it was executed`,
         hint: 'start the file with a line containing only --- and write YAML',
       });
-    } else if (first.trim() === '' && lines.findIndex((l) => OPEN.test(l)) > 0 && lines.slice(0, lines.findIndex((l) => OPEN.test(l))).every((l) => l.trim() === '')) {
+    } else if (first.trim() === '' && openAt > 0 && lines.slice(0, openAt).every((l) => l.trim() === '')) {
       issues.push({
         rule: 'front-matter',
         severity: 'error',
@@ -101,44 +109,54 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
     return none();
   }
 
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i]!)) {
-      close = i;
+  const yamlLines: string[] = [];
+  let pos = lineAt(0).next;
+  let lineNo = 1;
+  let closeLine = -1;
+  let bodyFrom = text.length;
+  let dashes: { line: string; no: number } | undefined;
+  while (pos <= text.length) {
+    const { line, next } = lineAt(pos);
+    lineNo++;
+    if (CLOSE.test(line)) {
+      closeLine = lineNo;
+      bodyFrom = Math.min(next, text.length);
       break;
     }
+    if (!dashes && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
+    yamlLines.push(line);
+    pos = next;
   }
-  if (close < 0) {
-    const dashes = lines.findIndex((l, i) => i > 0 && /^-{4,}[ \t]*$/.test(l));
+  if (closeLine < 0) {
     issues.push({
       rule: 'front-matter',
       severity: 'error',
-      line: dashes > 0 ? dashes + 1 : 1,
+      line: dashes ? dashes.no : 1,
       column: 1,
-      message:
-        dashes > 0
-          ? `front matter is not closed: "${lines[dashes]!.trim()}" is not a closing delimiter`
-          : 'front matter is not closed: no line containing only --- after the opening one',
+      message: dashes
+        ? `front matter is not closed: "${dashes.line.trim()}" is not a closing delimiter`
+        : 'front matter is not closed: no line containing only --- after the opening one',
       hint: 'close the front matter with a line containing only ---',
     });
     return none();
   }
 
-  const yamlText = lines.slice(1, close).join('\n');
-  const body = lines.slice(close + 1).join('\n');
+  const yamlText = yamlLines.join('\n');
+  const body = text.slice(bodyFrom);
+  const bodyStartLine = closeLine + 1;
   if (yamlText.trim() === '') {
     issues.push({ rule: 'front-matter', severity: 'error', line: 1, column: 1, message: 'front matter is empty', hint: 'add at least id, type, title and status' });
-    return { ...none(close + 2), body };
+    return { ...none(bodyStartLine), body };
   }
   const fast = fastParseMapping(yamlText);
   if (fast) {
     // Positions are only needed when there is something to report: parse for them on demand.
     let located: ParsedYaml | undefined;
     const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position => (located ??= parseYamlBlock(yamlText, 2)).locate(p, part);
-    return { data: fast, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine: close + 2, body };
+    return { data: fast, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine, body };
   }
   const block = parseYamlBlock(yamlText, 2);
-  return { ...block, issues: [...issues, ...block.issues], yamlStartLine: 2, yamlText, bodyStartLine: close + 2, body };
+  return { ...block, issues: [...issues, ...block.issues], yamlStartLine: 2, yamlText, bodyStartLine, body };
 }
 
 export interface ParsedYaml {

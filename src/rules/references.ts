@@ -49,6 +49,8 @@ const FENCE = /^\s{0,3}(```|~~~)/;
 /** Relative Markdown links in the body must point at files inside the repository. */
 function linkReferences(ctx: RuleContext, doc: SmsDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Most bodies have no link at all: skip the line-by-line scan for them.
+  if (!doc.fm.body.includes('](')) return out;
   const lines = doc.fm.body.split(/\r?\n/);
   let fenced = false;
   lines.forEach((line, i) => {
