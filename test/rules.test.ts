@@ -46,6 +46,24 @@ const SCENARIOS: Scenario[] = [
     expect: [['approval-authority', 'changes/RFC-0001-a.md', 9]],
     code: 1,
   },
+  {
+    name: 'approval-authority quiet: a former CM approved while still in office',
+    files: {
+      'governance/roles.md': rolesDoc().replace('    email: ben@acme.example\n    roles: [CM]', '    email: ben@acme.example\n    roles: [CM]\n    until: "2026-03-31"'),
+      'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: 'ben@acme.example', approved_on: '2026-03-01' }),
+    },
+    expect: [],
+    code: 0,
+  },
+  {
+    name: 'approval-authority: an approval dated after the approver left',
+    files: {
+      'governance/roles.md': rolesDoc().replace('    email: ben@acme.example\n    roles: [CM]', '    email: ben@acme.example\n    roles: [CM]\n    until: "2026-03-31"'),
+      'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: 'ben@acme.example', approved_on: '2026-05-01' }),
+    },
+    expect: [['approval-authority', 'changes/RFC-0001-a.md', 9]],
+    code: 1,
+  },
   { name: 'approval-authority quiet: the CM approves', files: { 'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: 'ben@acme.example', approved_on: '2026-05-01' }) }, expect: [], code: 0 },
   {
     name: 'separation-of-duties: requester approves their own change',

@@ -49,6 +49,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     const allowed = type.authority[to] ?? [];
     const person = roles.resolve(`${who.name} <${who.email}>`) ?? roles.resolve(who.name);
     if (!person) throw new SmsError('AUTHORITY', `${who.name} <${who.email}> is not in the roles document, so cannot move a ${type.key} to "${to}" (needs ${allowed.join(' or ')})`);
+    if (person.until && person.until < today(io)) throw new SmsError('AUTHORITY', `${person.name} held their roles only until ${person.until}`);
     if (!roles.holdsAny(person, allowed)) throw new SmsError('AUTHORITY', `${person.name} holds ${person.roles.join(', ') || 'no role'}; moving a ${type.key} to "${to}" needs ${allowed.join(' or ')}`);
     const requester = own(doc.data, 'requested_by');
     if (type.key === 'change-request' && to === 'approved' && own(doc.data, 'change_type') !== 'pre-approved' && !config.history.requesterMayApprove && typeof requester === 'string' && samePerson(roles, requester, person.email ?? person.name)) {

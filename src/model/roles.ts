@@ -5,6 +5,8 @@ export interface Person {
   email?: string;
   roles: RoleCode[];
   practitionerAreas: string[];
+  /** Last day the person held their roles; undefined while they still do. */
+  until?: string;
   /** Index in the roles document's `people` list, to point diagnostics at it. */
   index: number;
 }
@@ -35,6 +37,7 @@ export class RolesIndex {
         email: typeof e.email === 'string' ? e.email : undefined,
         roles: Array.isArray(e.roles) ? (e.roles.filter((r) => typeof r === 'string') as RoleCode[]) : [],
         practitionerAreas: Array.isArray(e.practitioner_areas) ? e.practitioner_areas.filter((r): r is string => typeof r === 'string') : [],
+        until: typeof e.until === 'string' ? e.until : undefined,
         index,
       });
     });

@@ -42,8 +42,12 @@ export const approvalAuthority: Rule = {
         continue;
       }
       const person = ctx.roles.resolve(by);
+      const on = own(doc.data, 'approved_on');
       if (!person) {
         out.push(at(doc, 'approval-authority', 'error', doc.fm.locate(['approved_by']), `approver "${by}" is not in the roles document, so cannot hold ${roleList}`));
+      } else if (person.until && (typeof on !== 'string' || on > person.until)) {
+        // Former people stay in the roles document so that approvals they gave while in office still count.
+        out.push(at(doc, 'approval-authority', 'error', doc.fm.locate(['approved_by']), `${person.name} held their roles until ${person.until}, but this approval is dated ${typeof on === 'string' ? on : '(no approved_on)'}`));
       } else if (!ctx.roles.holdsAny(person, allowed)) {
         out.push(
           at(doc, 'approval-authority', 'error', doc.fm.locate(['approved_by']), `${person.name} holds ${person.roles.join(', ') || 'no role'}; a ${doc.type.key} in status "${doc.status}" must be approved by ${roleList}`),
@@ -63,6 +67,7 @@ export const separationOfDuties: Rule = {
     const rolesDoc = ctx.rolesDoc;
     if (rolesDoc) {
       for (const p of ctx.roles.people) {
+        if (p.until && p.until < ctx.today) continue;
         const pos = (): Position => rolesDoc.fm.locate(['people', p.index, 'roles']);
         if (p.roles.includes('CM') && p.roles.includes('IM')) {
           out.push(at(rolesDoc, 'separation-of-duties', 'error', pos(), `${p.name} is both Control Manager (CM) and Incident Manager (IM); the standard says the CM should not also be the IM`));
