@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { ROOT } from './helpers.js';
 import { fastParseMapping } from '../src/repo/fastyaml.js';
-import { fastExtract, fullExtract, extractState, hashContent } from '../src/history/extract.js';
+import { extractState, hashContent } from '../src/history/extract.js';
 import { parseFrontMatter } from '../src/repo/frontmatter.js';
 
 describe('history front-matter extraction', () => {
@@ -17,39 +17,49 @@ describe('history front-matter extraction', () => {
     fc.constant(null),
   );
   const KEYS = ['id', 'type', 'status', 'approved_by', 'requested_by', 'change_type', 'title', 'services', 'version', 'priority'];
+  const FIELDS: Record<string, string> = { id: 'id', type: 'type', status: 'status', approved_by: 'approvedBy', requested_by: 'requestedBy', change_type: 'changeType', title: 'title' };
 
-  it('agrees with the full YAML parse whenever it answers (random front matter)', () => {
-    let answered = 0;
+  /** What extractState must return, computed with yaml directly (undefined when yaml reports an error). */
+  const reference = (text: string): Record<string, string> | undefined => {
+    const fm = parseFrontMatter(text);
+    const y = parseDocument(fm.yamlText, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true });
+    if (y.errors.length) return undefined;
+    const data = (y.toJS() ?? {}) as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const [k, f] of Object.entries(FIELDS)) if (typeof data[k] === 'string') out[f] = data[k] as string;
+    return out;
+  };
+  const fields = (s: ReturnType<typeof extractState>): Record<string, string> => {
+    const { contentHash: _h, data: _d, ...rest } = s;
+    return rest as Record<string, string>;
+  };
+
+  it('reads the same lifecycle fields as yaml does (random front matter)', () => {
+    let compared = 0;
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(scalarish, fc.array(scalarish, { maxLength: 3 })), { maxKeys: 8 }), fc.string({ maxLength: 40 }), fc.boolean(), (data, body, quoteStyle) => {
-        const yamlText = stringify(data, { defaultStringType: quoteStyle ? 'QUOTE_DOUBLE' : 'PLAIN', defaultKeyType: 'PLAIN' });
-        const text = `---\n${yamlText}---\n${body}`;
-        const fast = fastExtract(text);
-        if (fast === undefined) return;
-        if (parseFrontMatter(text).issues.some((i) => i.severity === 'error')) return;
-        answered++;
-        expect(fast).toEqual(fullExtract(text));
+        const text = `---\n${stringify(data, { defaultStringType: quoteStyle ? 'QUOTE_DOUBLE' : 'PLAIN', defaultKeyType: 'PLAIN' })}---\n${body}`;
+        const want = reference(text);
+        if (!want) return;
+        compared++;
+        expect(fields(extractState(text))).toEqual(want);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-    // The comparison is only worth something if the fast path really answers often.
-    expect(answered).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThan(500);
   });
 
-  it('agrees on hand-written edge cases, or falls back', () => {
+  it('reads the same fields as yaml on hand-written edge cases', () => {
     const cases = [
       '---\nid: RFC-0001 # comment\nstatus: "approved"\ntitle: \'It\'\'s here\'\n---\nbody',
       '---\nid: RFC-0001\nstatus: yes\n---\n',
       '---\nid: RFC-0001\nstatus: ~\n---\n',
-      '---\nid: RFC-0001\ntitle: a: b\n---\n',
       '---\nid: RFC-0001\ntitle: first\n  continued\n---\n',
       '---\nid: RFC-0001\nstatus: "a\\x41"\n---\n',
       '---\r\nid: RFC-0001\r\nstatus: draft\r\n---\r\nbody\r\n',
       '\uFEFF---\nid: RFC-0001\nstatus: draft\n---\n',
     ];
-    for (const c of cases) expect(extractState(c), c).toEqual(fullExtract(c));
-    expect(fastExtract(cases[0]!)).toBeDefined();
-    expect(fastExtract(cases[6]!)).toBeDefined();
+    for (const c of cases) expect(fields(extractState(c)), c).toEqual(reference(c) ?? {});
   });
 
   it('the content hash ignores bookkeeping fields and sees real edits', () => {

@@ -2,11 +2,10 @@ import path from 'node:path';
 import { SmsError } from '../diagnostic.js';
 import { loadConfig } from '../repo/config.js';
 import { own } from '../repo/documents.js';
-import { addMonths } from '../rules/context.js';
+import { addDays, addMonths } from '../rules/context.js';
 import { docsOfType, loadReportContext, str, type Period, type ReportContext } from '../report/context.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { mermaidBars, mermaidPie, svgBars, type Bar } from '../report/charts.js';
-import { addDays } from '../report/stats.js';
 import { today, type CliIO } from './io.js';
 import { writeAtomic } from './write.js';
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { parseFrontMatter } from '../repo/frontmatter.js';
-import { fastParseMapping } from '../repo/fastyaml.js';
 import { detach } from '../strings.js';
 
 /** What the history rules need from one version of a document. */
@@ -36,55 +35,19 @@ const WANTED: Record<string, keyof DocState> = {
 
 
 /**
- * Extracts a document's lifecycle fields. Most front matter is in the simple subset that
- * fastParseMapping reads directly; anything else falls back to the `yaml` parser, so results are
- * the same either way.
+ * Extracts a document's lifecycle fields. parseFrontMatter reads most front matter with its fast
+ * path and falls back to the `yaml` parser for the rest, so every version of every document in
+ * history is read the same way as the working tree.
  */
 export function extractState(text: string): DocState {
-  const fast = fastExtract(text);
-  if (fast) return fast;
-  return fullExtract(text);
-}
-
-export function fullExtract(text: string): DocState {
   const fm = parseFrontMatter(text);
   const data = fm.data ?? {};
-  const str = (k: string): string | undefined => {
-    if (!Object.prototype.hasOwnProperty.call(data, k)) return undefined;
-    const v = data[k];
-    return typeof v === 'string' ? v : undefined;
-  };
   const state: DocState = { contentHash: hashContent(fm.yamlText, fm.body) };
   for (const [key, field] of Object.entries(WANTED)) {
-    const v = str(key);
-    if (v !== undefined) (state as unknown as Record<string, unknown>)[field] = detach(v);
-  }
-  if (state.type === 'roles' && fm.data) state.data = fm.data;
-  return state;
-}
-
-/** Returns undefined whenever the front matter is not of the simple shape fastParseMapping reads exactly. */
-export function fastExtract(text: string): DocState | undefined {
-  const body0 = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!body0.startsWith('---')) return undefined;
-  const lines = body0.split(/\r?\n/);
-  if (!/^---[ \t]*$/.test(lines[0]!)) return undefined;
-  let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) {
-      close = i;
-      break;
-    }
-  }
-  if (close < 0) return undefined;
-  const yamlText = lines.slice(1, close).join('\n');
-  const data = fastParseMapping(yamlText);
-  if (!data || data.type === 'roles') return undefined;
-  const state: DocState = { contentHash: hashContent(yamlText, lines.slice(close + 1).join('\n')) };
-  for (const [key, field] of Object.entries(WANTED)) {
-    const v = data[key];
+    const v = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
     if (typeof v === 'string') (state as unknown as Record<string, unknown>)[field] = detach(v);
   }
+  if (state.type === 'roles' && fm.data) state.data = fm.data;
   return state;
 }
 

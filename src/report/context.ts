@@ -1,6 +1,7 @@
 import type { SmsConfig } from '../repo/config.js';
 import { loadRepository, own, type SmsDocument } from '../repo/documents.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
+import { stringValues } from '../rules/context.js';
 import type { Timeline, DocEvent } from '../history/timeline.js';
 
 /** Everything a report builder reads; builders are pure functions of this. */
@@ -53,8 +54,7 @@ export function num(d: SmsDocument, key: string): number | undefined {
 }
 
 export function list(d: SmsDocument, key: string): string[] {
-  const v = d.data ? own(d.data, key) : undefined;
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+  return stringValues(d.data ? own(d.data, key) : undefined);
 }
 
 /** Events of a document up to the end of `until` (commit dates are UTC ISO). */

@@ -2,7 +2,8 @@ import { own } from '../repo/documents.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { createdAt, docsOfType, firstEntered, inForce, inPeriod, list, num, statusAt, str, type Period, type ReportContext } from './context.js';
 import { incidentFacts, PRIORITIES, resolutionStats, targetFor, type IncidentFact } from './incidents.js';
-import { addDays, countBy, DAY, median, monthsBetween, round1 } from './stats.js';
+import { countBy, DAY, median, monthsBetween, round1 } from './stats.js';
+import { addDays } from '../rules/context.js';
 
 const OUTCOME: Record<string, string> = { draft: 'pending', approved: 'approved', updated: 'deployed', rejected: 'rejected' };
 

@@ -43,10 +43,6 @@ export function monthsBetween(since: string, until: string): string[] {
   return out;
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
 /** Counts by key, with every key of `keys` present (zero when absent) and in that order. */
 export function countBy<T>(items: T[], key: (t: T) => string, keys: string[] = []): Record<string, number> {
   const out: Record<string, number> = {};

@@ -89,3 +89,7 @@ export function addMonths(date: string, months: number): string {
   d.setUTCDate(Math.min(day, last));
   return d.toISOString().slice(0, 10);
 }
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

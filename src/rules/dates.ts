@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { own } from '../repo/documents.js';
-import { addMonths, at, toTime, type Rule } from './context.js';
+import { addDays, addMonths, at, toTime, type Rule } from './context.js';
 
 export const dateOrder: Rule = {
   id: 'date-order',
@@ -75,7 +75,3 @@ export const agreementExpired: Rule = {
     return out;
   },
 };
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
