@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
@@ -272,5 +272,30 @@ describe('custom types from the configuration', () => {
     const v = JSON.parse(sms(['validate', '--format', 'json'], dir).stdout) as { diagnostics: { rule: string }[] };
     expect(v.diagnostics.map((d) => d.rule).sort()).toEqual(['schema', 'status-value']);
     expect(JSON.parse(sms(['types', '--format', 'json'], dir).stdout).map((t: { key: string }) => t.key)).toContain('risk');
+  });
+});
+
+describe('no write permission', () => {
+  // Permissions do not bind root, so the binary runs as the unprivileged user "nobody".
+  const canDrop = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+  const asNobody = (args: string[], cwd: string): ReturnType<typeof spawnSync> =>
+    spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd, env: testEnv({ HOME: '/tmp' }), encoding: 'utf8' });
+
+  (canDrop ? it : it.skip)('init and new in a directory the user may not write: one clear line, exit 2, nothing written', () => {
+    const parent = tmp();
+    chmodSync(parent, 0o755);
+    const r = asNobody(['init', path.join(parent, 'sms'), '--yes', '--no-git', ...MANAGER], '/tmp');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^sms: cannot write .*: permission denied/);
+    expect(String(r.stderr).trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(readdirSync(parent)).toEqual([]);
+
+    baseSms(parent);
+    chmodSync(parent, 0o755);
+    for (const d of ['governance', 'catalogue']) chmodSync(path.join(parent, d), 0o755);
+    const n = asNobody(['new', 'incident', 'x'], parent);
+    expect(n.status).toBe(2);
+    expect(n.stderr).toMatch(/^sms: cannot write .*incidents.*: permission denied/);
+    expect(existsSync(path.join(parent, 'incidents'))).toBe(false);
   });
 });

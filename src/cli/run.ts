@@ -15,11 +15,6 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  * configuration or environment failure. Nothing below this calls process.exit.
  */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  // Answered before loading commander: `sms --version` is what scripts call most often.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.stdout.write(`${version()}\n`);
-    return 0;
-  }
   const { Argument, Command, CommanderError, Option } = await import('commander');
   let exitCode = 0;
   const program = new Command('sms')
