@@ -310,6 +310,8 @@ repositories are generated deterministically under \`.bench/\`.
 - The per-file approach is \`git log -- <path>\` once per document, timed on a sample and
   extrapolated to all documents.
 - Peak RSS comes from GNU time (\`/usr/bin/time -f %M\`).
+- Timings on this shared machine vary by up to about 15% from run to run (page cache, other
+  tenants): a ratio close to its target can land on either side of it in a given run.
 
 ${lines.join('\n')}
 `;
