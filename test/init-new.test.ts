@@ -281,7 +281,10 @@ describe('no write permission', () => {
   const asNobody = (args: string[], cwd: string): ReturnType<typeof spawnSync> =>
     spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd, env: testEnv({ HOME: '/tmp' }), encoding: 'utf8' });
 
-  (canDrop ? it : it.skip)('init and new in a directory the user may not write: one clear line, exit 2, nothing written', () => {
+  (canDrop ? it : it.skip)('init and new in a directory the user may not write: one clear line, exit 2, nothing written', (ctx) => {
+    // The checkout itself must be readable by that user (a clone in a private directory is not).
+    const probe = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { encoding: 'utf8' });
+    if (probe.status !== 0) ctx.skip();
     const parent = tmp();
     chmodSync(parent, 0o755);
     const r = asNobody(['init', path.join(parent, 'sms'), '--yes', '--no-git', ...MANAGER], '/tmp');
