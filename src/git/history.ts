@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { SmsError } from '../diagnostic.js';
-import { gitEnv, gitMissing } from './git.js';
+import { git, gitEnv, gitMissing } from './git.js';
 import { detach } from '../strings.js';
 
 /** One commit of history with the document blobs it changed. */
@@ -122,6 +122,22 @@ function parseRecord(record: string): HistoryCommit {
     subject: detach(subject.join(US)),
     changes,
   };
+}
+
+/**
+ * Documents changed in the working tree against HEAD (staged or not), with their HEAD blob, and
+ * untracked files (no blob); paths relative to cwd.
+ */
+export async function workingTreeChanges(cwd: string, paths: string[]): Promise<FileChange[]> {
+  const diff = await git(['-c', 'core.quotePath=false', 'diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--relative', 'HEAD', '--', ...paths], { cwd });
+  const untracked = await git(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', ...paths], { cwd });
+  const changes: FileChange[] = [];
+  const tokens = diff.stdout.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.startsWith(':')) changes.push(parseRaw(tokens[i]!, tokens[++i] ?? ''));
+  }
+  for (const p of untracked.stdout.split('\0').filter(Boolean)) changes.push({ path: p });
+  return changes;
 }
 
 /** `:old new oldsha newsha X` or, for merges, `::m1 m2 m new1 new2 new XX` (result sha last). */

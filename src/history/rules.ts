@@ -6,9 +6,8 @@ import type { Rule, RuleContext } from '../rules/context.js';
 import type { CliIO } from '../cli/io.js';
 import { isAllowedTransition, type WorkType } from '../model/types.js';
 import { RolesIndex, samePerson, type Person } from '../model/roles.js';
-import { git, gitAvailable, hasCommits, workTreeRoot } from '../git/git.js';
-import { BlobReader } from '../git/history.js';
-import { toPosixRelative } from '../paths.js';
+import { gitAvailable, hasCommits, workTreeRoot } from '../git/git.js';
+import { BlobReader, workingTreeChanges } from '../git/history.js';
 import { extractState, type DocState } from './extract.js';
 import { loadHistory } from './read.js';
 import type { DocEvent } from './timeline.js';
@@ -226,21 +225,7 @@ function modifiedRule(config: SmsConfig, events: DocEvent[]): Rule {
  */
 async function workingTreeEvents(config: SmsConfig): Promise<DocEvent[]> {
   const cwd = config.root;
-  const top = (await workTreeRoot(cwd))!;
-  const prefix = toPosixRelative(top, cwd);
-  const strip = (p: string): string => (prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p);
-  const folders = config.documentFolders.map((f) => (f === '.' ? '.' : f));
-  const diff = await git(['-c', 'core.quotePath=false', 'diff', '--raw', '-z', '--no-renames', '--no-ext-diff', 'HEAD', '--', ...folders], { cwd });
-  const untracked = await git(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', ...folders], { cwd });
-  const changes: { path: string; oldBlob?: string }[] = [];
-  const tokens = diff.stdout.split('\0');
-  for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.startsWith(':')) continue;
-    const parts = tokens[i]!.slice(1).split(' ');
-    const oldBlob = /^0+$/.test(parts[2] ?? '0') ? undefined : parts[2];
-    changes.push({ path: strip(tokens[++i]!), oldBlob });
-  }
-  for (const p of untracked.stdout.split('\0').filter(Boolean)) changes.push({ path: p });
+  const changes = await workingTreeChanges(cwd, config.documentFolders);
   const reader = new BlobReader(cwd);
   const commit = { sha: 'WORKTREE', parents: [], authorName: '', authorEmail: '', committerName: '', committerEmail: '', date: '', approvedBy: [], subject: '', changes: [] };
   const events: DocEvent[] = [];
