@@ -42,8 +42,10 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
 
   const who = await actor(io, opts);
   const updates: [string, string][] = [['status', to]];
-  const approving = type.approving.includes(to) || (type.authority[to]?.length && to === 'rejected');
-  if (approving) {
+  const isApproval = type.approving.includes(to);
+  // A rejection is a decision that needs the same authority as an approval, but records no approver.
+  const needsAuthority = isApproval || (to === 'rejected' && (type.authority[to]?.length ?? 0) > 0);
+  if (needsAuthority) {
     const rolesDoc = documents.find((d) => d.type?.key === 'roles');
     const roles = RolesIndex.fromData(rolesDoc?.data);
     const allowed = type.authority[to] ?? [];
@@ -55,19 +57,17 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (type.key === 'change-request' && to === 'approved' && own(doc.data, 'change_type') !== 'pre-approved' && !config.history.requesterMayApprove && typeof requester === 'string' && samePerson(roles, requester, person.email ?? person.name)) {
       throw new SmsError('AUTHORITY', `${person.name} requested ${opts.id} and may not approve it (separation of duties)`, 'another Control Manager must approve it');
     }
-    if (type.approving.includes(to)) {
-      updates.push(['approved_by', person.email ?? person.name], ['approved_on', today(io)]);
-    }
+    if (isApproval) updates.push(['approved_by', person.email ?? person.name], ['approved_on', today(io)]);
   }
   if (type.key === 'incident' && to === 'closed' && own(doc.data, 'closed') === undefined) updates.push(['closed', `${today(io)}T${new Date().toISOString().slice(11, 19)}Z`]);
 
   const abs = path.join(config.root, ...doc.file.split('/'));
   const original = readFileSync(abs, 'utf8');
   writeAtomic(abs, setFields(original, updates));
-  io.stdout.write(`${opts.id}: ${from} → ${to}${approving && type.approving.includes(to) ? ` (approved by ${who.name})` : ''}\n`);
+  io.stdout.write(`${opts.id}: ${from} → ${to}${isApproval ? ` (approved by ${who.name})` : ''}\n`);
 
   if (opts.commit) {
-    const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${who.name} <${who.email}>\n` : ''}`;
+    const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${needsAuthority ? `Approved-by: ${who.name} <${who.email}>\n` : ''}`;
     const me = await gitIdentity(io.cwd);
     if (!me) throw new SmsError('GIT_IDENTITY', 'the status was changed but not committed: no git identity', 'set git config user.name and user.email, then commit');
     const sha = await commit({ cwd: config.root, message, author: me, paths: [doc.file] });
