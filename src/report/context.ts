@@ -2,6 +2,7 @@ import type { SmsConfig } from '../repo/config.js';
 import { loadRepository, own, type SmsDocument } from '../repo/documents.js';
 import { validateRepository, type ValidationResult } from '../validate.js';
 import { stringValues } from '../rules/context.js';
+export { inForce } from '../rules/context.js';
 import type { Timeline, DocEvent } from '../history/timeline.js';
 
 /** Everything a report builder reads; builders are pure functions of this. */
@@ -83,9 +84,4 @@ export function inPeriod(date: string | undefined, p: Period): boolean {
   if (!date) return false;
   const d = date.slice(0, 10);
   return d >= p.since && d <= p.until;
-}
-
-/** Statuses in which an agreement is in force. */
-export function inForce(d: SmsDocument): boolean {
-  return Boolean(d.type && d.status && d.type.approving.includes(d.status));
 }

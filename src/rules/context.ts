@@ -93,3 +93,8 @@ export function addMonths(date: string, months: number): string {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A document is in force while its status is one of its type's approving statuses. */
+export function inForce(doc: SmsDocument): boolean {
+  return Boolean(doc.type && doc.status && doc.type.approving.includes(doc.status));
+}

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { own } from '../repo/documents.js';
-import { addDays, addMonths, at, toTime, type Rule } from './context.js';
+import { addDays, addMonths, at, inForce, toTime, type Rule } from './context.js';
 
 export const dateOrder: Rule = {
   id: 'date-order',
@@ -31,7 +31,7 @@ export const reviewOverdue: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const doc of ctx.documents) {
-      if (!doc.data || !doc.type || !doc.status || !doc.type.approving.includes(doc.status)) continue;
+      if (!doc.data || !doc.type || !inForce(doc)) continue;
       if (AGREEMENTS.has(doc.type.key)) {
         const review = own(doc.data, 'review');
         if (typeof review === 'string' && review < ctx.today) {
@@ -66,7 +66,7 @@ export const agreementExpired: Rule = {
     const soon = addDays(ctx.today, ctx.config.expiryWarningDays);
     for (const doc of ctx.documents) {
       // Only an agreement in force can expire; a draft or a retired one is not relied on.
-      if (!doc.data || !doc.type || !AGREEMENTS.has(doc.type.key) || !doc.status || !doc.type.approving.includes(doc.status)) continue;
+      if (!doc.data || !doc.type || !AGREEMENTS.has(doc.type.key) || !inForce(doc)) continue;
       const end = own(doc.data, 'end');
       if (typeof end !== 'string' || toTime(end) === undefined) continue;
       if (end < ctx.today) out.push(at(doc, 'agreement-expired', 'warning', doc.fm.locate(['end']), `agreement ended on ${end} but is still ${doc.status ?? 'in force'}`, 'renew it (new end date) or set its status to retired'));
