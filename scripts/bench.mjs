@@ -3,7 +3,7 @@
 // writes docs/benchmarks.md. Repositories are generated deterministically under .bench/.
 //   node scripts/bench.mjs [--quick]   (--quick: skip the 10k-document/50k-commit history variant)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,17 @@ mkdirSync(BENCH, { recursive: true });
 // ---- helpers ---------------------------------------------------------------------------------
 function rng(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 function time(cmd, args, opts = {}) {
   const t = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { maxBuffer: 1 << 30, ...opts });
@@ -35,7 +39,10 @@ function time(cmd, args, opts = {}) {
 function timeN(n, cmd, args, opts) {
   const runs = [];
   let last;
-  for (let i = 0; i < n; i++) { last = time(cmd, args, opts); runs.push(last.ms); }
+  for (let i = 0; i < n; i++) {
+    last = time(cmd, args, opts);
+    runs.push(last.ms);
+  }
   return { ms: median(runs), runs, r: last.r };
 }
 /** Peak RSS (KB) of a command, from GNU time. */
@@ -47,13 +54,21 @@ function peakRss(cmd, args, opts) {
 }
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const P = ['P1', 'P2', 'P3', 'P4'];
-const people = Array.from({ length: 8 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@bench.example`, roles: i === 0 ? ['SM', 'MGT'] : i === 1 ? ['CM'] : i === 2 ? ['IM', 'RM'] : ['PT'] }));
+const people = Array.from({ length: 8 }, (_, i) => ({
+  name: `Person ${i}`,
+  email: `p${i}@bench.example`,
+  roles: i === 0 ? ['SM', 'MGT'] : i === 1 ? ['CM'] : i === 2 ? ['IM', 'RM'] : ['PT'],
+}));
 const rolesDoc = `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: draft\npeople:\n${people.map((p) => `  - name: ${p.name}\n    email: ${p.email}\n    roles: [${p.roles.join(', ')}]`).join('\n')}\n---\n\n## Responsibilities\n\n## Training and development\n`;
-const svc = (i) => `---\nid: SVC-${String(i).padStart(4, '0')}\ntype: service\ntitle: Service ${i}\nstatus: draft\nowner: p0@bench.example\n---\n\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n`;
+const svc = (i) =>
+  `---\nid: SVC-${String(i).padStart(4, '0')}\ntype: service\ntitle: Service ${i}\nstatus: draft\nowner: p0@bench.example\n---\n\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n`;
 const pad = (n) => String(n).padStart(4, '0');
-const incident = (n, r, status = 'opened', broken = false) => `---\nid: INC-${pad(n)}\ntype: incident\ntitle: Incident ${n}\nstatus: ${status}\npriority: ${broken ? 'P9' : P[Math.floor(r() * 4)]}\nopened: "2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}T08:00:00Z"\nreported_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nSomething broke (${n}).\n\n## Restoration steps\n\n## Solution\n`;
-const change = (n, r, status = 'draft', extra = '') => `---\nid: RFC-${pad(n)}\ntype: change-request\ntitle: Change ${n}\nstatus: ${status}\nchange_type: ${['normal', 'emergency', 'pre-approved'][Math.floor(r() * 3)]}\npriority: ${P[Math.floor(r() * 4)]}\nrequested_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n${extra}---\n\n## Purpose\n\nChange number ${n}.\n\n## Business impact\n\n## Scope\n`;
-const ci = (n, r) => `---\nid: CI-${pad(n)}\ntype: configuration-item\ntitle: Item ${n}\nstatus: stored\nci_type: ${['hardware', 'software', 'document'][Math.floor(r() * 3)]}\nowner: p1@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nItem ${n}.\n`;
+const incident = (n, r, status = 'opened', broken = false) =>
+  `---\nid: INC-${pad(n)}\ntype: incident\ntitle: Incident ${n}\nstatus: ${status}\npriority: ${broken ? 'P9' : P[Math.floor(r() * 4)]}\nopened: "2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}T08:00:00Z"\nreported_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nSomething broke (${n}).\n\n## Restoration steps\n\n## Solution\n`;
+const change = (n, r, status = 'draft', extra = '') =>
+  `---\nid: RFC-${pad(n)}\ntype: change-request\ntitle: Change ${n}\nstatus: ${status}\nchange_type: ${['normal', 'emergency', 'pre-approved'][Math.floor(r() * 3)]}\npriority: ${P[Math.floor(r() * 4)]}\nrequested_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n${extra}---\n\n## Purpose\n\nChange number ${n}.\n\n## Business impact\n\n## Scope\n`;
+const ci = (n, r) =>
+  `---\nid: CI-${pad(n)}\ntype: configuration-item\ntitle: Item ${n}\nstatus: stored\nci_type: ${['hardware', 'software', 'document'][Math.floor(r() * 3)]}\nowner: p1@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nItem ${n}.\n`;
 
 // ---- static repositories ---------------------------------------------------------------------
 function staticRepo(n) {
@@ -73,7 +88,10 @@ function staticRepo(n) {
     else if (k < 7) files[`changes/RFC-${pad(i)}-x.md`] = bad ? change(i, r).replace('priority: P', 'priority: X') : change(i, r);
     else files[`configuration/CI-${pad(i)}-x.md`] = bad ? ci(i, r).replace('ci_type: ', 'ci_type: x') : ci(i, r);
   }
-  for (const [f, c] of Object.entries(files)) { mkdirSync(path.dirname(path.join(dir, f)), { recursive: true }); writeFileSync(path.join(dir, f), c); }
+  for (const [f, c] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    writeFileSync(path.join(dir, f), c);
+  }
   writeFileSync(path.join(dir, '.broken'), String(broken));
   writeFileSync(marker, GEN_VERSION);
   return dir;
@@ -82,11 +100,18 @@ function staticRepo(n) {
 /** Draft-07 translation of the sms schemas (base merged in, additionalProperties for unevaluatedProperties). */
 function remarkSetup(dir) {
   const common = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'common.schema.json'), 'utf8'));
-  const fix = (o) => JSON.parse(JSON.stringify(o).replaceAll('common.schema.json#/$defs/', '#/definitions/').replaceAll('#/$defs/', '#/definitions/'));
+  const fix = (o) =>
+    JSON.parse(JSON.stringify(o).replaceAll('common.schema.json#/$defs/', '#/definitions/').replaceAll('#/$defs/', '#/definitions/'));
   const out = path.join(dir, '.remark-schemas');
   mkdirSync(out, { recursive: true });
   const schemas = {};
-  for (const [type, folder] of [['incident', 'incidents'], ['change-request', 'changes'], ['configuration-item', 'configuration'], ['service', 'catalogue'], ['roles', 'governance']]) {
+  for (const [type, folder] of [
+    ['incident', 'incidents'],
+    ['change-request', 'changes'],
+    ['configuration-item', 'configuration'],
+    ['service', 'catalogue'],
+    ['roles', 'governance'],
+  ]) {
     const s = JSON.parse(readFileSync(path.join(ROOT, 'schemas', `${type}.schema.json`), 'utf8'));
     const base = common.$defs.base;
     const merged = fix({
@@ -101,7 +126,10 @@ function remarkSetup(dir) {
     writeFileSync(path.join(out, `${type}.json`), JSON.stringify(merged));
     schemas[`./.remark-schemas/${type}.json`] = [`${folder}/**/*.md`];
   }
-  writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({ plugins: ['remark-frontmatter', ['remark-lint-frontmatter-schema', { schemas }]] }));
+  writeFileSync(
+    path.join(dir, '.remarkrc.json'),
+    JSON.stringify({ plugins: ['remark-frontmatter', ['remark-lint-frontmatter-schema', { schemas }]] }),
+  );
 }
 
 // ---- history repositories (git fast-import) ----------------------------------------------------
@@ -123,27 +151,43 @@ function historyRepo(docs, commits) {
     mark++;
     t += 600 + Math.floor(r() * 3000);
     const p = people[who];
-    out.push(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${p.name} <${p.email}> ${t} +0000\ncommitter ${p.name} <${p.email}> ${t} +0000\n${data(msg)}`);
+    out.push(
+      `commit refs/heads/${branch}\nmark :${mark}\nauthor ${p.name} <${p.email}> ${t} +0000\ncommitter ${p.name} <${p.email}> ${t} +0000\n${data(msg)}`,
+    );
     if (from) out.push(`from :${from}\n`);
     if (merge) out.push(`merge :${merge}\n`);
     for (const op of ops) out.push(op);
     out.push('\n');
     return mark;
   };
-  const base = ['M 100644 inline sms.config.yaml\n' + data('organisation: Bench\n'), 'M 100644 inline governance/roles.md\n' + data(rolesDoc)];
+  const base = [
+    'M 100644 inline sms.config.yaml\n' + data('organisation: Bench\n'),
+    'M 100644 inline governance/roles.md\n' + data(rolesDoc),
+  ];
   for (let i = 1; i <= 5; i++) base.push(`M 100644 inline catalogue/SVC-${pad(i)}-s.md\n` + data(svc(i)));
   head.main = emit('main', 0, 'start', base);
   let next = 1;
   let made = 1;
-  const textOf = (d) => (d.kind === 'inc' ? incident(d.n, rng(d.n), d.status) : change(d.n, rng(d.n), d.status, d.status !== 'draft' ? `approved_by: p1@bench.example\napproved_on: "2026-01-01"\n` : '')) + (d.rev ? `\nRevision ${d.rev}.\n` : '');
+  const textOf = (d) =>
+    (d.kind === 'inc'
+      ? incident(d.n, rng(d.n), d.status)
+      : change(d.n, rng(d.n), d.status, d.status !== 'draft' ? `approved_by: p1@bench.example\napproved_on: "2026-01-01"\n` : '')) +
+    (d.rev ? `\nRevision ${d.rev}.\n` : '');
   const step = () => {
     // Mostly: create a document, edit a draft, move one along its lifecycle; sometimes rename.
     const ids = [...state.keys()];
     const roll = r();
-    if (next <= docs && (roll < docs / commits * 1.2 || ids.length < 10)) {
+    if (next <= docs && (roll < (docs / commits) * 1.2 || ids.length < 10)) {
       const n = next++;
       const kind = n % 2 ? 'inc' : 'rfc';
-      const d = { id: `${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}`, kind, n, status: kind === 'inc' ? 'opened' : 'draft', rev: 0, path: `${kind === 'inc' ? 'incidents' : 'changes'}/${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}-x.md` };
+      const d = {
+        id: `${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}`,
+        kind,
+        n,
+        status: kind === 'inc' ? 'opened' : 'draft',
+        rev: 0,
+        path: `${kind === 'inc' ? 'incidents' : 'changes'}/${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}-x.md`,
+      };
       state.set(d.id, d);
       return { who: 3 + (n % 5), msg: `Create ${d.id}`, ops: [`M 100644 inline ${d.path}\n` + data(textOf(d))] };
     }
@@ -160,9 +204,13 @@ function historyRepo(docs, commits) {
       else if (d.status === 'updated') d.status = 'closed';
       else d.rev++;
     } else if (d.status === 'draft' && r() < 0.5) d.rev++;
-    else if (d.status === 'draft') { d.status = 'approved'; who = 1; }
-    else if (d.status === 'approved') { d.status = 'updated'; who = 1; }
-    else d.rev++;
+    else if (d.status === 'draft') {
+      d.status = 'approved';
+      who = 1;
+    } else if (d.status === 'approved') {
+      d.status = 'updated';
+      who = 1;
+    } else d.rev++;
     return { who, msg: `Update ${d.id}`, ops: [`M 100644 inline ${d.path}\n` + data(textOf(d))] };
   };
   while (made < commits) {
@@ -170,7 +218,11 @@ function historyRepo(docs, commits) {
       // A short side branch of four commits, merged back with --no-ff.
       const fork = head.main;
       let side = fork;
-      for (let i = 0; i < 4; i++) { const s = step(); side = emit('side', s.who, s.msg, s.ops, side); made++; }
+      for (let i = 0; i < 4; i++) {
+        const s = step();
+        side = emit('side', s.who, s.msg, s.ops, side);
+        made++;
+      }
       head.main = emit('main', 0, 'Merge side', [], head.main, side);
       made++;
       continue;
@@ -189,7 +241,23 @@ function historyRepo(docs, commits) {
 
 /** The raw-git floor: the same git log as sms, then cat-file --batch of the same blobs, output discarded. */
 function gitFloor(dir) {
-  const logArgs = ['-c', 'core.quotePath=false', 'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--no-ext-diff', '--diff-merges=dense-combined', '--topo-order', '--reverse', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%(trailers:key=Approved-by,valueonly,separator=%x1d)%x1f%s', 'HEAD', '--'];
+  const logArgs = [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '--no-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--diff-merges=dense-combined',
+    '--topo-order',
+    '--reverse',
+    '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%(trailers:key=Approved-by,valueonly,separator=%x1d)%x1f%s',
+    'HEAD',
+    '--',
+  ];
   const raw = execFileSync('git', logArgs, { cwd: dir, maxBuffer: 1 << 30 }).toString();
   const blobs = new Set();
   // The blobs sms reads: those of .md files in the document folders.
@@ -218,9 +286,14 @@ function perFile(dir, docs) {
 
 // ---- run -------------------------------------------------------------------------------------
 const lines = [];
-const say = (s = '') => { console.log(s); lines.push(s); };
+const say = (s = '') => {
+  console.log(s);
+  lines.push(s);
+};
 const gitVersion = execFileSync('git', ['--version']).toString().trim();
-say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${gitVersion}`);
+say(
+  `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${gitVersion}`,
+);
 say();
 
 const nodeStart = timeN(20, process.execPath, ['-e', '0']);
@@ -249,15 +322,27 @@ for (const n of [1000, 10000]) {
   const remarkFindings = (rm.r.stderr.toString().match(/frontmatter-schema/g) ?? []).length;
   const broken = Number(readFileSync(path.join(dir, '.broken'), 'utf8'));
   const ratio = rm.ms / s.ms;
-  const target = n === 10000 ? `≤ 1.0 s: ${s.ms <= 1000 ? 'met' : 'NOT met'}; ≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'}` : `≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'}`;
-  say(`| ${n.toLocaleString('en')} | ${fmt(s.ms)} | ${fmt(rm.ms)} | ${ratio.toFixed(1)}× faster | ${schemaErrors} / ${remarkFindings} (${broken} broken documents) | ${target} |`);
+  const target =
+    n === 10000
+      ? `≤ 1.0 s: ${s.ms <= 1000 ? 'met' : 'NOT met'}; ≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'}`
+      : `≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'}`;
+  say(
+    `| ${n.toLocaleString('en')} | ${fmt(s.ms)} | ${fmt(rm.ms)} | ${ratio.toFixed(1)}× faster | ${schemaErrors} / ${remarkFindings} (${broken} broken documents) | ${target} |`,
+  );
 }
 say();
 
-const variants = QUICK ? [[2000, 20000]] : [[2000, 20000], [10000, 50000]];
+const variants = QUICK
+  ? [[2000, 20000]]
+  : [
+      [2000, 20000],
+      [10000, 50000],
+    ];
 say('## sms validate --history (whole process)');
 say();
-say('| repository | raw-git floor (log + cat-file) | sms validate --history | ratio to floor | per-file approach (extrapolated) | sms vs per-file | peak RSS (largest of sms and its git processes) | targets |');
+say(
+  '| repository | raw-git floor (log + cat-file) | sms validate --history | ratio to floor | per-file approach (extrapolated) | sms vs per-file | peak RSS (largest of sms and its git processes) | targets |',
+);
 say('|---|---|---|---|---|---|---|---|');
 const historyDirs = [];
 for (const [docs, commits] of variants) {
@@ -271,7 +356,9 @@ for (const [docs, commits] of variants) {
   const ratio = s.ms / floor.ms;
   const speedup = pf.extrapolatedMs / s.ms;
   const rssMb = rss ? rss / 1024 : undefined;
-  say(`| ${docs.toLocaleString('en')} docs / ${commits.toLocaleString('en')} commits (${floor.blobs.toLocaleString('en')} blobs; ${res.errorCount} errors found) | ${fmt(floor.ms)} (${fmt(floor.log)} + ${fmt(floor.cat)}) | ${fmt(s.ms)} | ${ratio.toFixed(2)}× | ${fmt(pf.extrapolatedMs)} (${pf.perFileMs.toFixed(1)} ms × ${docs}, sample of ${pf.sample}) | ${speedup.toFixed(0)}× faster | ${rssMb ? `${rssMb.toFixed(0)} MB` : 'n/a'} | ≤ 2.0×: ${ratio <= 2 ? 'met' : 'NOT met'}; ≥ 100×: ${speedup >= 100 ? 'met' : 'NOT met'}; ≤ 300 MB: ${rssMb !== undefined && rssMb <= 300 ? 'met' : 'NOT met'} |`);
+  say(
+    `| ${docs.toLocaleString('en')} docs / ${commits.toLocaleString('en')} commits (${floor.blobs.toLocaleString('en')} blobs; ${res.errorCount} errors found) | ${fmt(floor.ms)} (${fmt(floor.log)} + ${fmt(floor.cat)}) | ${fmt(s.ms)} | ${ratio.toFixed(2)}× | ${fmt(pf.extrapolatedMs)} (${pf.perFileMs.toFixed(1)} ms × ${docs}, sample of ${pf.sample}) | ${speedup.toFixed(0)}× faster | ${rssMb ? `${rssMb.toFixed(0)} MB` : 'n/a'} | ≤ 2.0×: ${ratio <= 2 ? 'met' : 'NOT met'}; ≥ 100×: ${speedup >= 100 ? 'met' : 'NOT met'}; ≤ 300 MB: ${rssMb !== undefined && rssMb <= 300 ? 'met' : 'NOT met'} |`,
+  );
 }
 say();
 

@@ -17,6 +17,10 @@ const sms = (args, cwd) => {
 
 if (sms(['init', '--sample', dir], process.cwd()) !== 0) process.exit(2);
 const code = sms(['validate', '--history'], dir);
-for (const args of [['log', 'RFC-0003'], ['report', 'review', '--until', '2026-11-23']]) sms(args, dir);
+for (const args of [
+  ['log', 'RFC-0003'],
+  ['report', 'review', '--until', '2026-11-23'],
+])
+  sms(args, dir);
 process.stdout.write(`\nThe sample organisation is in ${dir}\n`);
 process.exit(code);

@@ -11,18 +11,60 @@ import { parseFrontMatter } from '../src/repo/frontmatter.js';
 describe('history front-matter extraction', () => {
   const scalarish = fc.oneof(
     fc.string({ maxLength: 20 }),
-    fc.constantFrom('draft', 'approved', 'RFC-0001', 'yes', 'no', 'null', '~', '1.10', '0x1F', '.inf', 'a: b', 'x #y', '"q"', "it's", '- a', '[a]', '{}', '#c', '2026-01-01', '-x', '', ' lead', 'trail ', 'tab\there', 'back\\slash', 'ünï'),
+    fc.constantFrom(
+      'draft',
+      'approved',
+      'RFC-0001',
+      'yes',
+      'no',
+      'null',
+      '~',
+      '1.10',
+      '0x1F',
+      '.inf',
+      'a: b',
+      'x #y',
+      '"q"',
+      "it's",
+      '- a',
+      '[a]',
+      '{}',
+      '#c',
+      '2026-01-01',
+      '-x',
+      '',
+      ' lead',
+      'trail ',
+      'tab\there',
+      'back\\slash',
+      'ünï',
+    ),
     fc.integer(),
     fc.boolean(),
     fc.constant(null),
   );
   const KEYS = ['id', 'type', 'status', 'approved_by', 'requested_by', 'change_type', 'title', 'services', 'version', 'priority'];
-  const FIELDS: Record<string, string> = { id: 'id', type: 'type', status: 'status', approved_by: 'approvedBy', requested_by: 'requestedBy', change_type: 'changeType', title: 'title' };
+  const FIELDS: Record<string, string> = {
+    id: 'id',
+    type: 'type',
+    status: 'status',
+    approved_by: 'approvedBy',
+    requested_by: 'requestedBy',
+    change_type: 'changeType',
+    title: 'title',
+  };
 
   /** What extractState must return, computed with yaml directly (undefined when yaml reports an error). */
   const reference = (text: string): Record<string, string> | undefined => {
     const fm = parseFrontMatter(text);
-    const y = parseDocument(fm.yamlText, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, resolveKnownTags: false, strict: true });
+    const y = parseDocument(fm.yamlText, {
+      version: '1.2',
+      schema: 'core',
+      uniqueKeys: true,
+      merge: false,
+      resolveKnownTags: false,
+      strict: true,
+    });
     if (y.errors.length) return undefined;
     const data = (y.toJS() ?? {}) as Record<string, unknown>;
     const out: Record<string, string> = {};
@@ -37,13 +79,18 @@ describe('history front-matter extraction', () => {
   it('reads the same lifecycle fields as yaml does (random front matter)', () => {
     let compared = 0;
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(scalarish, fc.array(scalarish, { maxLength: 3 })), { maxKeys: 8 }), fc.string({ maxLength: 40 }), fc.boolean(), (data, body, quoteStyle) => {
-        const text = `---\n${stringify(data, { defaultStringType: quoteStyle ? 'QUOTE_DOUBLE' : 'PLAIN', defaultKeyType: 'PLAIN' })}---\n${body}`;
-        const want = reference(text);
-        if (!want) return;
-        compared++;
-        expect(fields(extractState(text))).toEqual(want);
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(scalarish, fc.array(scalarish, { maxLength: 3 })), { maxKeys: 8 }),
+        fc.string({ maxLength: 40 }),
+        fc.boolean(),
+        (data, body, quoteStyle) => {
+          const text = `---\n${stringify(data, { defaultStringType: quoteStyle ? 'QUOTE_DOUBLE' : 'PLAIN', defaultKeyType: 'PLAIN' })}---\n${body}`;
+          const want = reference(text);
+          if (!want) return;
+          compared++;
+          expect(fields(extractState(text))).toEqual(want);
+        },
+      ),
       { numRuns: 1000 },
     );
     expect(compared).toBeGreaterThan(500);
@@ -51,7 +98,7 @@ describe('history front-matter extraction', () => {
 
   it('reads the same fields as yaml on hand-written edge cases', () => {
     const cases = [
-      '---\nid: RFC-0001 # comment\nstatus: "approved"\ntitle: \'It\'\'s here\'\n---\nbody',
+      "---\nid: RFC-0001 # comment\nstatus: \"approved\"\ntitle: 'It''s here'\n---\nbody",
       '---\nid: RFC-0001\nstatus: yes\n---\n',
       '---\nid: RFC-0001\nstatus: ~\n---\n',
       '---\nid: RFC-0001\ntitle: first\n  continued\n---\n',
@@ -77,7 +124,46 @@ describe('fast front-matter parser', () => {
   };
   const scalar = fc.oneof(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('yes', 'no', 'on', 'null', '~', 'true', 'True', '1.10', '0.5', '007', '-1', '+1', '1e3', '0x1F', '0o17', '.inf', '.NaN', 'a: b', 'a #b', 'a#b', "it's", '"q"', '- a', '[a]', '{}', '2026-01-01', '-x', 'x,y', 'ünï', 'a  b', '@x', '`x', '%x', '!x', '&a', '*a', '?x', ':x'),
+    fc.constantFrom(
+      'yes',
+      'no',
+      'on',
+      'null',
+      '~',
+      'true',
+      'True',
+      '1.10',
+      '0.5',
+      '007',
+      '-1',
+      '+1',
+      '1e3',
+      '0x1F',
+      '0o17',
+      '.inf',
+      '.NaN',
+      'a: b',
+      'a #b',
+      'a#b',
+      "it's",
+      '"q"',
+      '- a',
+      '[a]',
+      '{}',
+      '2026-01-01',
+      '-x',
+      'x,y',
+      'ünï',
+      'a  b',
+      '@x',
+      '`x',
+      '%x',
+      '!x',
+      '&a',
+      '*a',
+      '?x',
+      ':x',
+    ),
     fc.integer({ min: -1000, max: 100000 }),
     fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1000 }),
     fc.boolean(),
@@ -94,7 +180,12 @@ describe('fast front-matter parser', () => {
         fc.constantFrom(...styles),
         fc.boolean(),
         (data, style, flow) => {
-          const text = stringify(data, { defaultStringType: style, defaultKeyType: 'PLAIN', flowCollectionPadding: false, collectionStyle: flow ? 'flow' : 'block' } as never);
+          const text = stringify(data, {
+            defaultStringType: style,
+            defaultKeyType: 'PLAIN',
+            flowCollectionPadding: false,
+            collectionStyle: flow ? 'flow' : 'block',
+          } as never);
           const fast = fastParseMapping(text);
           if (fast === undefined) return;
           answered++;
@@ -108,18 +199,44 @@ describe('fast front-matter parser', () => {
 
   it('returns what yaml returns on arbitrary text, or declines', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('id: X', 'a: [b, c]', 'a:', '  - x', '- y', 'b: # c', '# c', 'c: "d" # e', "d: 'e''f'", 'e: {}', 'f: [', 'g: a: b', '  h: 1')), { maxLength: 8 }), (ls) => {
-        const text = ls.join('\n');
-        const fast = fastParseMapping(text);
-        if (fast === undefined) return;
-        expect(fast).toEqual(yamlParse(text));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 30 }),
+            fc.constantFrom(
+              'id: X',
+              'a: [b, c]',
+              'a:',
+              '  - x',
+              '- y',
+              'b: # c',
+              '# c',
+              'c: "d" # e',
+              "d: 'e''f'",
+              'e: {}',
+              'f: [',
+              'g: a: b',
+              '  h: 1',
+            ),
+          ),
+          { maxLength: 8 },
+        ),
+        (ls) => {
+          const text = ls.join('\n');
+          const fast = fastParseMapping(text);
+          if (fast === undefined) return;
+          expect(fast).toEqual(yamlParse(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('answers for nearly all real documents (the sample organisation), agreeing with yaml', () => {
-    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') && e.name !== 'README.md' ? [path.join(d, e.name)] : []));
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.md') && e.name !== 'README.md' ? [path.join(d, e.name)] : [],
+      );
     const files = walk(path.join(ROOT, 'sample-sms', 'files'));
     let fast = 0;
     for (const f of files) {

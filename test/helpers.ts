@@ -66,7 +66,12 @@ export function sms(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEn
 export async function smsInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { cwd, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await run(args, {
+    cwd,
+    env,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -127,7 +132,12 @@ export function addCommit(dir: string, c: CommitSpec, env: NodeJS.ProcessEnv = t
 
 /** Front matter plus body, the way documents are written. */
 export function md(front: Record<string, unknown> | string, body = ''): string {
-  const fm = typeof front === 'string' ? front : Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n');
+  const fm =
+    typeof front === 'string'
+      ? front
+      : Object.entries(front)
+          .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+          .join('\n');
   return `---\n${fm}\n---\n${body}`;
 }
 
@@ -140,11 +150,14 @@ export const PEOPLE = {
 export const CONFIG = 'organisation: Acme IT\n';
 
 /** A roles document: Ana SM+MGT, Ben CM, Cleo IM+PT. */
-export function rolesDoc(people = [
-  { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
-  { ...PEOPLE.ben, roles: ['CM'] },
-  { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
-], status = 'draft'): string {
+export function rolesDoc(
+  people = [
+    { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
+    { ...PEOPLE.ben, roles: ['CM'] },
+    { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
+  ],
+  status = 'draft',
+): string {
   const list = people.map((p) => `  - name: ${p.name}\n    email: ${p.email}\n    roles: [${p.roles.join(', ')}]`).join('\n');
   return `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: ${status}\npeople:\n${list}\n---\n\n## Responsibilities\n\n## Training and development\n`;
 }
@@ -156,12 +169,26 @@ export const SERVICE = md(
 
 export function rfc(fields: Record<string, unknown> = {}, body = '\n## Purpose\n\n## Business impact\n\n## Scope\n'): string {
   return md(
-    { id: 'RFC-0001', type: 'change-request', title: 'Upgrade mail', status: 'draft', change_type: 'normal', priority: 'P2', requested_by: 'cleo@acme.example', ...fields },
+    {
+      id: 'RFC-0001',
+      type: 'change-request',
+      title: 'Upgrade mail',
+      status: 'draft',
+      change_type: 'normal',
+      priority: 'P2',
+      requested_by: 'cleo@acme.example',
+      ...fields,
+    },
     body,
   );
 }
 
 /** A minimal valid SMS: config, roles, one service. */
 export function baseSms(dir: string, extra: Record<string, string | Buffer> = {}): void {
-  writeFiles(dir, { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE, ...extra });
+  writeFiles(dir, {
+    'sms.config.yaml': CONFIG,
+    'governance/roles.md': rolesDoc(),
+    'catalogue/SVC-0001-service-desk.md': SERVICE,
+    ...extra,
+  });
 }

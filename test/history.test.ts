@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG, PEOPLE, SERVICE, addCommit, gitIn, gitRepo, md, rfc, rolesDoc, sms, testEnv, tmp, type CommitSpec } from './helpers.js';
 import type { Finding } from './helpers.js';
 
-
 const { ana, ben, cleo } = PEOPLE;
 const BASE = { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE };
 const R = 'changes/RFC-0001-a.md';
-const approved = (by = ben.email, extra: Record<string, unknown> = {}): string => rfc({ status: 'approved', approved_by: by, approved_on: '2026-02-01', ...extra });
+const approved = (by = ben.email, extra: Record<string, unknown> = {}): string =>
+  rfc({ status: 'approved', approved_by: by, approved_on: '2026-02-01', ...extra });
 
 function repo(commits: CommitSpec[]): string {
   const dir = tmp();
@@ -43,7 +43,9 @@ describe('history rules', () => {
     ]);
     const r = history(dir);
     expect(rules(r.findings)).toEqual(['status-transition']);
-    expect(r.findings[0]!.message).toMatch(/went from "rejected" to "approved" \(commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04\)/);
+    expect(r.findings[0]!.message).toMatch(
+      /went from "rejected" to "approved" \(commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04\)/,
+    );
     expect(r.findings[0]).toMatchObject({ file: R, line: 5 });
     expect(r.code).toBe(1);
   });
@@ -66,7 +68,12 @@ describe('history rules', () => {
   it('approval-evidence: an Approved-by trailer from the CM counts; approved_by must agree with the evidence', () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      { files: { [R]: approved(ben.email) }, author: ana, date: '2026-01-03T09:00:00Z', message: 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>' },
+      {
+        files: { [R]: approved(ben.email) },
+        author: ana,
+        date: '2026-01-03T09:00:00Z',
+        message: 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>',
+      },
     ]);
     expect(history(dir).findings).toEqual([]);
     const wrongName = repo([
@@ -74,11 +81,17 @@ describe('history rules', () => {
       { files: { [R]: approved(ana.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
     ]);
     const r = history(wrongName);
-    expect(r.findings.map((f) => [f.rule, /approved_by says "ana@acme.example", but RFC-0001 was approved .* by Ben Okafor/.test(f.message)])).toContainEqual(['approval-evidence', true]);
+    expect(
+      r.findings.map((f) => [f.rule, /approved_by says "ana@acme.example", but RFC-0001 was approved .* by Ben Okafor/.test(f.message)]),
+    ).toContainEqual(['approval-evidence', true]);
   });
 
   it('approval-evidence: the roles as they were at the commit count, not as they are now', () => {
-    const later = rolesDoc([{ ...ana, roles: ['SM', 'MGT'] }, { ...ben, roles: ['PT'] }, { ...cleo, roles: ['CM'] }]);
+    const later = rolesDoc([
+      { ...ana, roles: ['SM', 'MGT'] },
+      { ...ben, roles: ['PT'] },
+      { ...cleo, roles: ['CM'] },
+    ]);
     const dir = repo([
       { files: { [R]: rfc({ requested_by: ana.email }) }, author: ana, date: '2026-01-02T09:00:00Z' },
       // Cleo approves while she holds IM/PT only; she becomes CM afterwards.
@@ -100,7 +113,11 @@ describe('history rules', () => {
     expect(rules(history(dir).findings)).toEqual(['separation-of-duties', 'separation-of-duties']);
     const pre = repo([
       { files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
-      { files: { [R]: approved(ben.email, { requested_by: ben.email, change_type: 'pre-approved' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      {
+        files: { [R]: approved(ben.email, { requested_by: ben.email, change_type: 'pre-approved' }) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+      },
     ]);
     expect(history(pre).findings).toEqual([]);
   });
@@ -109,9 +126,19 @@ describe('history rules', () => {
     const body = '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\n## Scope\n';
     const dir = repo([
       { files: { [R]: rfc({}, body) }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      { files: { [R]: approved(ben.email) .replace(/\n## Purpose[\s\S]*$/, body) }, author: ben, date: '2026-01-03T09:00:00Z' },
-      { files: { [R]: approved(ben.email, { version: '1.1' }).replace(/\n## Purpose[\s\S]*$/, body) }, author: ana, date: '2026-01-04T09:00:00Z' },
-      { files: { [R]: approved(ben.email, { version: '1.1' }).replace(/\n## Purpose[\s\S]*$/, body.replace('Upgrade.', 'Upgrade everything.')) }, author: cleo, date: '2026-01-05T09:00:00Z' },
+      { files: { [R]: approved(ben.email).replace(/\n## Purpose[\s\S]*$/, body) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      {
+        files: { [R]: approved(ben.email, { version: '1.1' }).replace(/\n## Purpose[\s\S]*$/, body) },
+        author: ana,
+        date: '2026-01-04T09:00:00Z',
+      },
+      {
+        files: {
+          [R]: approved(ben.email, { version: '1.1' }).replace(/\n## Purpose[\s\S]*$/, body.replace('Upgrade.', 'Upgrade everything.')),
+        },
+        author: cleo,
+        date: '2026-01-05T09:00:00Z',
+      },
     ]);
     const r = history(dir);
     expect(rules(r.findings)).toEqual(['modified-after-approval']);
@@ -121,7 +148,22 @@ describe('history rules', () => {
   it('an agreement approved, properly revised through draft and re-approved stays quiet', () => {
     const SLA = 'agreements/customers/SLA-0001-gold.md';
     const sla = (status: string, avail: number, extra: Record<string, unknown> = {}): string =>
-      md({ id: 'SLA-0001', type: 'customer-agreement', title: 'Gold', status, customer: 'Bakery', services: ['SVC-0001'], start: '2026-01-01', review: '2026-12-01', owner: ana.email, availability: avail, ...extra }, '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n');
+      md(
+        {
+          id: 'SLA-0001',
+          type: 'customer-agreement',
+          title: 'Gold',
+          status,
+          customer: 'Bakery',
+          services: ['SVC-0001'],
+          start: '2026-01-01',
+          review: '2026-12-01',
+          owner: ana.email,
+          availability: avail,
+          ...extra,
+        },
+        '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
+      );
     const dir = repo([
       { files: { [SLA]: sla('draft', 99) }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [SLA]: sla('approved', 99, { approved_by: ana.email }) }, author: ana, date: '2026-01-03T09:00:00Z' },
@@ -141,7 +183,15 @@ describe('history rules', () => {
     gitIn(dir, ['-c', 'user.name=Ana Costa', '-c', 'user.email=ana@acme.example', 'merge', '-q', '--no-ff', '--no-commit', 'side'], env);
     writeFileSync(path.join(dir, R), approved(ben.email));
     gitIn(dir, ['add', '-A'], env);
-    gitIn(dir, ['-c', 'user.name=Ana Costa', '-c', 'user.email=ana@acme.example', 'commit', '-q', '-m', 'Merge side'], { ...env, GIT_AUTHOR_NAME: 'Ana Costa', GIT_AUTHOR_EMAIL: ana.email, GIT_COMMITTER_NAME: 'Ana Costa', GIT_COMMITTER_EMAIL: ana.email, GIT_AUTHOR_DATE: '2026-01-05T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T09:00:00Z' });
+    gitIn(dir, ['-c', 'user.name=Ana Costa', '-c', 'user.email=ana@acme.example', 'commit', '-q', '-m', 'Merge side'], {
+      ...env,
+      GIT_AUTHOR_NAME: 'Ana Costa',
+      GIT_AUTHOR_EMAIL: ana.email,
+      GIT_COMMITTER_NAME: 'Ana Costa',
+      GIT_COMMITTER_EMAIL: ana.email,
+      GIT_AUTHOR_DATE: '2026-01-05T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-05T09:00:00Z',
+    });
     expect(gitIn(dir, ['rev-list', '--merges', 'HEAD']).trim().split('\n')).toHaveLength(1);
     const r = history(dir);
     const ev = r.findings.filter((f) => f.rule === 'approval-evidence');
@@ -159,7 +209,9 @@ describe('history rules', () => {
       { files: { 'changes/RFC-0001-back.md': approved() }, author: ben, date: '2026-01-05T09:00:00Z' },
     ]);
     expect(history(dir).findings).toEqual([]);
-    const log = JSON.parse(sms(['log', 'RFC-0001', '--format', 'json'], dir).stdout) as { entries: { event: string; statusBefore?: string; statusAfter?: string; renamedFrom?: string }[] };
+    const log = JSON.parse(sms(['log', 'RFC-0001', '--format', 'json'], dir).stdout) as {
+      entries: { event: string; statusBefore?: string; statusAfter?: string; renamedFrom?: string }[];
+    };
     expect(log.entries.map((e) => [e.event, e.statusBefore, e.statusAfter, e.renamedFrom])).toEqual([
       ['created', undefined, 'draft', undefined],
       ['renamed', 'draft', 'approved', R],
@@ -169,11 +221,13 @@ describe('history rules', () => {
   });
 
   it('--base REF reports only what the branch did', () => {
-    const dir = repo([
-      { files: { [R]: approved() }, author: ben, date: '2026-01-02T09:00:00Z' },
-    ]);
+    const dir = repo([{ files: { [R]: approved() }, author: ben, date: '2026-01-02T09:00:00Z' }]);
     gitIn(dir, ['branch', 'base']);
-    addCommit(dir, { files: { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002', status: 'rejected' }) }, author: ben, date: '2026-01-03T09:00:00Z' });
+    addCommit(dir, {
+      files: { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002', status: 'rejected' }) },
+      author: ben,
+      date: '2026-01-03T09:00:00Z',
+    });
     const all = history(dir);
     expect(all.findings.map((f) => f.file).sort()).toEqual(['changes/RFC-0001-a.md', 'changes/RFC-0002-b.md']);
     const pr = history(dir, ['--base', 'base']);
@@ -203,20 +257,23 @@ describe('history rules', () => {
     expect(sms(['validate'], clone).code).toBe(0);
   });
 
-  it.each(['--output=/tmp/sms-pwned', '-c', '--upload-pack=touch /tmp/sms-pwned2', 'HEAD; rm -rf /', 'a\nb'])('hostile ref %j is rejected with exit 2 and runs nothing', (ref) => {
-    const dir = repo([]);
-    const r = sms(['validate', '--base', ref], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is not (a commit in this repository|a valid revision)/);
-    expect(existsSync('/tmp/sms-pwned')).toBe(false);
-    expect(existsSync('/tmp/sms-pwned2')).toBe(false);
-  });
+  it.each(['--output=/tmp/sms-pwned', '-c', '--upload-pack=touch /tmp/sms-pwned2', 'HEAD; rm -rf /', 'a\nb'])(
+    'hostile ref %j is rejected with exit 2 and runs nothing',
+    (ref) => {
+      const dir = repo([]);
+      const r = sms(['validate', '--base', ref], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is not (a commit in this repository|a valid revision)/);
+      expect(existsSync('/tmp/sms-pwned')).toBe(false);
+      expect(existsSync('/tmp/sms-pwned2')).toBe(false);
+    },
+  );
 
   it('a repository without commits, and a directory outside git', () => {
     const dir = tmp();
     for (const [f, c] of Object.entries(BASE)) {
       const abs = path.join(dir, f);
-      require('node:fs').mkdirSync(path.dirname(abs), { recursive: true });
+      mkdirSync(path.dirname(abs), { recursive: true });
       writeFileSync(abs, c);
     }
     expect(sms(['validate'], dir).code).toBe(0);
@@ -230,9 +287,25 @@ describe('history rules', () => {
 
   it('non-UTF-8 author names and a commit touching hundreds of documents', () => {
     const files: Record<string, string> = {};
-    for (let i = 1; i <= 300; i++) files[`incidents/INC-${String(i).padStart(4, '0')}-x.md`] = md({ id: `INC-${String(i).padStart(4, '0')}`, type: 'incident', title: `i${i}`, status: 'opened', priority: 'P3', opened: '2026-01-02T09:00:00Z', reported_by: cleo.email, services: ['SVC-0001'] }, '\n## Description\n\n## Restoration steps\n\n## Solution\n');
+    for (let i = 1; i <= 300; i++)
+      files[`incidents/INC-${String(i).padStart(4, '0')}-x.md`] = md(
+        {
+          id: `INC-${String(i).padStart(4, '0')}`,
+          type: 'incident',
+          title: `i${i}`,
+          status: 'opened',
+          priority: 'P3',
+          opened: '2026-01-02T09:00:00Z',
+          reported_by: cleo.email,
+          services: ['SVC-0001'],
+        },
+        '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+      );
     const dir = repo([{ files, author: { name: 'J\xf6rg M\xfcller', email: 'j@x.example' }, date: '2026-01-02T09:00:00Z' }]);
-    gitIn(dir, ['-c', 'i18n.commitEncoding=ISO-8859-1', 'commit', '-q', '--allow-empty', '-m', 'latin1'], { ...testEnv(), GIT_AUTHOR_NAME: Buffer.from('J\xf6rg', 'latin1').toString('latin1') });
+    gitIn(dir, ['-c', 'i18n.commitEncoding=ISO-8859-1', 'commit', '-q', '--allow-empty', '-m', 'latin1'], {
+      ...testEnv(),
+      GIT_AUTHOR_NAME: Buffer.from('J\xf6rg', 'latin1').toString('latin1'),
+    });
     const r = history(dir);
     expect(r.findings).toEqual([]);
     expect(r.code).toBe(0);
@@ -248,23 +321,36 @@ describe('sms log', () => {
     const r = sms(['log', 'RFC-0001'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-01-02 {2}[0-9a-f]{7} {2}Cleo Park +created +draft +Request RFC-0001/);
-    expect(r.stdout).toMatch(/2026-01-03 {2}[0-9a-f]{7} {2}Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[approved_by ben@acme.example\]/);
+    expect(r.stdout).toMatch(
+      /2026-01-03 {2}[0-9a-f]{7} {2}Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[approved_by ben@acme.example\]/,
+    );
     expect(sms(['log', 'RFC-0099'], dir).code).toBe(2);
   });
 });
 
 describe('sms set-status', () => {
-  const CRLF_DOC = '---\r\nid: RFC-0001 # keep this comment\r\ntype: change-request\r\ntitle: "Upgrade mail"\r\nstatus: draft   # lifecycle\r\nchange_type: normal\r\npriority: P2\r\nrequested_by: cleo@acme.example\r\n---\r\n\r\n## Purpose\r\n\r\n## Business impact\r\n\r\n## Scope\r\n';
+  const CRLF_DOC =
+    '---\r\nid: RFC-0001 # keep this comment\r\ntype: change-request\r\ntitle: "Upgrade mail"\r\nstatus: draft   # lifecycle\r\nchange_type: normal\r\npriority: P2\r\nrequested_by: cleo@acme.example\r\n---\r\n\r\n## Purpose\r\n\r\n## Business impact\r\n\r\n## Scope\r\n';
 
   it('approves as the CM: changes only the lines it must (comments, order, CRLF kept) and commits', () => {
     const dir = repo([{ files: { [R]: CRLF_DOC }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
-    const env = testEnv({ GIT_AUTHOR_NAME: ben.name, GIT_AUTHOR_EMAIL: ben.email, GIT_COMMITTER_NAME: ben.name, GIT_COMMITTER_EMAIL: ben.email });
+    const env = testEnv({
+      GIT_AUTHOR_NAME: ben.name,
+      GIT_AUTHOR_EMAIL: ben.email,
+      GIT_COMMITTER_NAME: ben.name,
+      GIT_COMMITTER_EMAIL: ben.email,
+    });
     const r = sms(['set-status', 'RFC-0001', 'approved', '--commit'], dir, env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').pop()).toBe(R);
     const after = readFileSync(path.join(dir, R), 'utf8');
-    expect(after).toBe(CRLF_DOC.replace('status: draft   # lifecycle\r\n', 'status: approved   # lifecycle\r\napproved_by: ben@acme.example\r\napproved_on: "2026-06-01"\r\n'));
+    expect(after).toBe(
+      CRLF_DOC.replace(
+        'status: draft   # lifecycle\r\n',
+        'status: approved   # lifecycle\r\napproved_by: ben@acme.example\r\napproved_on: "2026-06-01"\r\n',
+      ),
+    );
     const msg = gitIn(dir, ['log', '-1', '--format=%an|%B']);
     expect(msg).toMatch(/^Ben Okafor\|RFC-0001: draft → approved/);
     expect(msg).toContain('Approved-by: Ben Okafor <ben@acme.example>');

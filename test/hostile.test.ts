@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  symlinkSync,
+  writeFileSync,
+  openSync,
+  ftruncateSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -9,7 +20,6 @@ import { parseConfig } from '../src/repo/config.js';
 import { readDocument } from '../src/repo/documents.js';
 import { buildContext } from '../src/validate.js';
 import { STATIC_RULES } from '../src/rules/index.js';
-
 
 async function check(files: Record<string, string | Buffer>): Promise<{ code: number; diagnostics: Finding[]; stderr: string }> {
   const dir = tmp();
@@ -31,7 +41,10 @@ describe('hostile and broken front matter', () => {
 
   it('alias bomb ("billion laughs") is refused quickly', async () => {
     let y = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 12; i++) y += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      y += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const t = Date.now();
     const r = await check({ [F]: `---\n${y}---\n` });
     expect(Date.now() - t).toBeLessThan(10_000);
@@ -50,7 +63,9 @@ describe('hostile and broken front matter', () => {
   });
 
   it('__proto__ and constructor keys do not pollute prototypes', async () => {
-    const r = await check({ [F]: rfc().replace('---\n\n##', '__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n---\n\n##') });
+    const r = await check({
+      [F]: rfc().replace('---\n\n##', '__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n---\n\n##'),
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     expect(only(r.diagnostics).map((d) => d[0])).toEqual(['schema', 'schema']);
@@ -72,12 +87,19 @@ describe('hostile and broken front matter', () => {
     const a = await check({ [F]: '---\nid: RFC-0001\n' });
     expect(only(a.diagnostics)).toEqual([['front-matter', 1]]);
     const b = await check({ [F]: '---\nid: RFC-0001\n----\n# body\n' });
-    expect(b.diagnostics.find((d) => d.file === F)).toMatchObject({ rule: 'front-matter', line: 3, message: expect.stringContaining('"----" is not a closing delimiter') });
+    expect(b.diagnostics.find((d) => d.file === F)).toMatchObject({
+      rule: 'front-matter',
+      line: 3,
+      message: expect.stringContaining('"----" is not a closing delimiter'),
+    });
   });
 
   it('leading blank line before the front matter', async () => {
     const r = await check({ [F]: `\n${rfc()}` });
-    expect(r.diagnostics.find((d) => d.file === F)).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('blank line before the front matter') });
+    expect(r.diagnostics.find((d) => d.file === F)).toMatchObject({
+      rule: 'front-matter',
+      message: expect.stringContaining('blank line before the front matter'),
+    });
   });
 
   it('BOM and CRLF are accepted, and lines stay right', async () => {
@@ -101,11 +123,15 @@ describe('hostile and broken front matter', () => {
     expect(byFile['changes/empty-fm.md']).toMatchObject({ rule: 'front-matter', message: 'front matter is empty' });
     expect(byFile['changes/list.md']).toMatchObject({ rule: 'front-matter', line: 2, message: expect.stringContaining('found a list') });
     expect(byFile['changes/scalar.md']).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('found string') });
-    expect(byFile['changes/two-docs.md']).toMatchObject({ rule: 'front-matter', message: expect.stringContaining('more than one YAML document') });
+    expect(byFile['changes/two-docs.md']).toMatchObject({
+      rule: 'front-matter',
+      message: expect.stringContaining('more than one YAML document'),
+    });
   });
 
   it('YAML 1.1 traps: yes/on stay strings, unquoted dates stay dates, !!timestamp warns, version 1.10, ~ as status', async () => {
-    const inc = '---\nid: INC-0001\ntype: incident\ntitle: x\nstatus: opened\npriority: P2\nopened: 2026-05-01T08:00:00Z\nreported_by: ana@acme.example\nservices: [SVC-0001]\nsecurity: yes\nversion: 1.10\n---\n\n## Description\n\n## Restoration steps\n\n## Solution\n';
+    const inc =
+      '---\nid: INC-0001\ntype: incident\ntitle: x\nstatus: opened\npriority: P2\nopened: 2026-05-01T08:00:00Z\nreported_by: ana@acme.example\nservices: [SVC-0001]\nsecurity: yes\nversion: 1.10\n---\n\n## Description\n\n## Restoration steps\n\n## Solution\n';
     const r = await check({
       'incidents/INC-0001-a.md': inc,
       [F]: rfc({ approved_on: '2026-05-01' }).replace('"2026-05-01"', '!!timestamp 2026-05-01').replace('status: "draft"', 'status: ~'),
@@ -116,7 +142,11 @@ describe('hostile and broken front matter', () => {
       ['schema', 10, '"security" must be a boolean, found string'],
       ['schema', 11, '"version" must be a string, found number'],
     ]);
-    expect(only(r.diagnostics).map((d) => d[0]).sort()).toEqual(['front-matter', 'status-value']);
+    expect(
+      only(r.diagnostics)
+        .map((d) => d[0])
+        .sort(),
+    ).toEqual(['front-matter', 'status-value']);
     expect(r.diagnostics.find((d) => d.rule === 'status-value')!.message).toMatch(/status is empty/);
     expect(only(r.diagnostics, 'changes/RFC-0002-b.md')).toEqual([]);
   });
@@ -136,7 +166,10 @@ describe('hostile and broken front matter', () => {
   });
 
   it('binary content and invalid UTF-8', async () => {
-    const r = await check({ 'changes/bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), 'changes/latin1.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1') });
+    const r = await check({
+      'changes/bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+      'changes/latin1.md': Buffer.from('---\nid: caf\xe9\n---\n', 'latin1'),
+    });
     expect(r.diagnostics.map((d) => [d.file, d.rule])).toEqual([
       ['changes/bin.md', 'file-encoding'],
       ['changes/latin1.md', 'file-encoding'],
@@ -180,12 +213,10 @@ describe('hostile and broken front matter', () => {
     baseSms(dir, { [F]: rfc({ status: 'bogus' }) });
     // Every path with its modification time and content, before and after.
     const snapshot = (): string[] =>
-      (readdirSync(dir, { recursive: true }) as string[])
-        .sort()
-        .map((p) => {
-          const st = statSync(path.join(dir, p));
-          return `${p} ${st.mtimeMs} ${st.isFile() ? readFileSync(path.join(dir, p), 'utf8') : 'dir'}`;
-        });
+      (readdirSync(dir, { recursive: true }) as string[]).sort().map((p) => {
+        const st = statSync(path.join(dir, p));
+        return `${p} ${st.mtimeMs} ${st.isFile() ? readFileSync(path.join(dir, p), 'utf8') : 'dir'}`;
+      });
     const before = snapshot();
     const r = sms(['validate'], dir);
     expect(r.code).toBe(1);
@@ -206,9 +237,33 @@ describe('property: random front matter never crashes validate', () => {
       }
     }
   };
-  const KEYS = ['id', 'type', 'title', 'status', 'services', 'approved_by', 'requested_by', 'priority', 'opened', 'closed', 'people', '__proto__', 'constructor', 'change_type'];
+  const KEYS = [
+    'id',
+    'type',
+    'title',
+    'status',
+    'services',
+    'approved_by',
+    'requested_by',
+    'priority',
+    'opened',
+    'closed',
+    'people',
+    '__proto__',
+    'constructor',
+    'change_type',
+  ];
   const value = fc.letrec((tie) => ({
-    v: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('change-request', 'incident', 'roles', 'RFC-0001', 'approved', 'SVC-0001', '2026-01-01'), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...KEYS), tie('v'), { maxKeys: 4 })),
+    v: fc.oneof(
+      { depthSize: 'small' },
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('change-request', 'incident', 'roles', 'RFC-0001', 'approved', 'SVC-0001', '2026-01-01'),
+      fc.array(tie('v'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom(...KEYS), tie('v'), { maxKeys: 4 }),
+    ),
   })).v;
 
   it('structured random front matter', () => {

@@ -51,7 +51,12 @@ describe('sms init', () => {
   it('on a terminal it asks for the organisation, the Service Manager (defaulting to the git identity) and the first service', () => {
     const dir = path.join(tmp(), 'tty');
     // script(1) gives the command a real pseudo-terminal; the answers are typed into it.
-    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir}`, '/dev/null'], { input: 'Acme IT\n\n\nHelpdesk\n', env: testEnv(), encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir}`, '/dev/null'], {
+      input: 'Acme IT\n\n\nHelpdesk\n',
+      env: testEnv(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Organisation name/);
     expect(r.stdout).toMatch(/Service manager name \(Ana Costa\)/);
@@ -154,7 +159,10 @@ describe('sms new', () => {
   it('--set fills fields (YAML values) and the result passes validate', () => {
     const dir = tmp();
     baseSms(dir);
-    const r = sms(['new', 'change-request', 'Add VPN', '--set', 'priority=P1', '--set', 'services=[SVC-0001]', '--set', 'change_type=emergency'], dir);
+    const r = sms(
+      ['new', 'change-request', 'Add VPN', '--set', 'priority=P1', '--set', 'services=[SVC-0001]', '--set', 'change_type=emergency'],
+      dir,
+    );
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, r.stdout.trim()), 'utf8');
     expect(text).toMatch(/^priority: P1$/m);
@@ -268,7 +276,10 @@ describe('custom types from the configuration', () => {
     expect(text).toMatch(/^status: open$/m);
     expect(text).toContain('## Treatment');
     expect(sms(['validate'], dir).code).toBe(0);
-    writeFileSync(path.join(dir, 'risks/RISK-0001-data-centre-flood.md'), text.replace('likelihood: low', 'likelihood: extreme').replace('status: open', 'status: gone'));
+    writeFileSync(
+      path.join(dir, 'risks/RISK-0001-data-centre-flood.md'),
+      text.replace('likelihood: low', 'likelihood: extreme').replace('status: open', 'status: gone'),
+    );
     const v = JSON.parse(sms(['validate', '--format', 'json'], dir).stdout) as { diagnostics: { rule: string }[] };
     expect(v.diagnostics.map((d) => d.rule).sort()).toEqual(['schema', 'status-value']);
     expect(JSON.parse(sms(['types', '--format', 'json'], dir).stdout).map((t: { key: string }) => t.key)).toContain('risk');
@@ -279,11 +290,19 @@ describe('no write permission', () => {
   // Permissions do not bind root, so the binary runs as the unprivileged user "nobody".
   const canDrop = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
   const asNobody = (args: string[], cwd: string): ReturnType<typeof spawnSync> =>
-    spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd, env: testEnv({ HOME: '/tmp' }), encoding: 'utf8' });
+    spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+      cwd,
+      env: testEnv({ HOME: '/tmp' }),
+      encoding: 'utf8',
+    });
 
   (canDrop ? it : it.skip)('init and new in a directory the user may not write: one clear line, exit 2, nothing written', (ctx) => {
     // The checkout itself must be readable by that user (a clone in a private directory is not).
-    const probe = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { encoding: 'utf8' });
+    const probe = spawnSync(
+      '/usr/bin/setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)})`],
+      { encoding: 'utf8' },
+    );
     if (probe.status !== 0) ctx.skip();
     const parent = tmp();
     chmodSync(parent, 0o755);

@@ -12,22 +12,51 @@ import { ROOT } from './helpers.js';
 
 const TYPES = builtInTypes();
 const EXPECTED_KEYS: [string, string][] = [
-  ['WP.01', 'business-goals'], ['WP.02', 'configuration-item'], ['WP.03', 'customer-agreement'], ['WP.04', 'customer-experience-approach'],
-  ['WP.05', 'document-procedure'], ['WP.06', 'feedback'], ['WP.07', 'improvement-report'], ['WP.08', 'roles'],
-  ['WP.09', 'secure-component-procedure'], ['WP.10', 'service'], ['WP.11', 'change-request'], ['WP.12', 'change-schedule'],
-  ['WP.13', 'service-change-build'], ['WP.14', 'policy'], ['WP.15', 'scope'], ['WP.16', 'service-design'],
-  ['WP.17', 'change-procedure'], ['WP.18', 'incident'], ['WP.19', 'performance-report'], ['WP.20', 'test-report'], ['WP.21', 'supplier-agreement'],
+  ['WP.01', 'business-goals'],
+  ['WP.02', 'configuration-item'],
+  ['WP.03', 'customer-agreement'],
+  ['WP.04', 'customer-experience-approach'],
+  ['WP.05', 'document-procedure'],
+  ['WP.06', 'feedback'],
+  ['WP.07', 'improvement-report'],
+  ['WP.08', 'roles'],
+  ['WP.09', 'secure-component-procedure'],
+  ['WP.10', 'service'],
+  ['WP.11', 'change-request'],
+  ['WP.12', 'change-schedule'],
+  ['WP.13', 'service-change-build'],
+  ['WP.14', 'policy'],
+  ['WP.15', 'scope'],
+  ['WP.16', 'service-design'],
+  ['WP.17', 'change-procedure'],
+  ['WP.18', 'incident'],
+  ['WP.19', 'performance-report'],
+  ['WP.20', 'test-report'],
+  ['WP.21', 'supplier-agreement'],
 ];
 /** Table 14 status codes (DOMAIN.md §4.1): each type must offer at least these. */
 const TABLE_14: Record<string, string[]> = {
-  'business-goals': ['approved'], 'configuration-item': ['stored', 'updated'], 'customer-agreement': ['draft', 'approved', 'updated'],
-  'customer-experience-approach': ['approved'], 'document-procedure': ['draft', 'approved'], feedback: ['maintained', 'updated'],
-  'improvement-report': ['draft', 'approved'], roles: ['approved', 'updated'], 'secure-component-procedure': ['draft', 'approved'],
-  service: ['draft', 'approved', 'updated'], 'change-request': ['draft', 'approved', 'rejected', 'updated'],
-  'change-schedule': ['draft', 'initial', 'approved', 'updated'], 'service-change-build': ['initial', 'final'],
-  policy: ['draft', 'approved', 'updated'], scope: ['approved'], 'service-design': ['approved'],
-  'change-procedure': ['draft', 'approved', 'updated'], incident: ['opened', 'updated', 'closed'],
-  'performance-report': ['draft', 'approved'], 'test-report': ['published'], 'supplier-agreement': ['draft', 'approved', 'updated'],
+  'business-goals': ['approved'],
+  'configuration-item': ['stored', 'updated'],
+  'customer-agreement': ['draft', 'approved', 'updated'],
+  'customer-experience-approach': ['approved'],
+  'document-procedure': ['draft', 'approved'],
+  feedback: ['maintained', 'updated'],
+  'improvement-report': ['draft', 'approved'],
+  roles: ['approved', 'updated'],
+  'secure-component-procedure': ['draft', 'approved'],
+  service: ['draft', 'approved', 'updated'],
+  'change-request': ['draft', 'approved', 'rejected', 'updated'],
+  'change-schedule': ['draft', 'initial', 'approved', 'updated'],
+  'service-change-build': ['initial', 'final'],
+  policy: ['draft', 'approved', 'updated'],
+  scope: ['approved'],
+  'service-design': ['approved'],
+  'change-procedure': ['draft', 'approved', 'updated'],
+  incident: ['opened', 'updated', 'closed'],
+  'performance-report': ['draft', 'approved'],
+  'test-report': ['published'],
+  'supplier-agreement': ['draft', 'approved', 'updated'],
 };
 
 describe('work-product model', () => {
@@ -117,7 +146,9 @@ describe('templates', () => {
     const validate = schemas.validator(t);
     expect(validate(doc.data), JSON.stringify(validate.errors)).toBe(true);
     const ctx = buildContext(config, [doc], '2026-06-01');
-    for (const rule of STATIC_RULES.filter((r) => ['missing-section', 'status-value', 'id-format', 'schema', 'front-matter', 'yaml-syntax'].includes(r.id))) {
+    for (const rule of STATIC_RULES.filter((r) =>
+      ['missing-section', 'status-value', 'id-format', 'schema', 'front-matter', 'yaml-syntax'].includes(r.id),
+    )) {
       expect(rule.check(ctx), rule.id).toEqual([]);
     }
   });

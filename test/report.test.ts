@@ -5,15 +5,35 @@ import path from 'node:path';
 import { CONFIG, PEOPLE, gitRepo, md, rfc, rolesDoc, sms, tmp, type CommitSpec } from './helpers.js';
 
 const { ana, ben, cleo } = PEOPLE;
-const SVC = (id: string, title: string): string => md({ id, type: 'service', title, status: 'approved', owner: ana.email, approved_by: ana.email, approved_on: '2026-01-05' }, '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n');
+const SVC = (id: string, title: string): string =>
+  md(
+    { id, type: 'service', title, status: 'approved', owner: ana.email, approved_by: ana.email, approved_on: '2026-01-05' },
+    '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n',
+  );
 const SLA = md(
   `id: SLA-0001\ntype: customer-agreement\ntitle: Gold\nstatus: approved\ncustomer: Bakery\nservices: [SVC-0001]\nstart: "2026-01-01"\nreview: "2026-12-01"\nend: "2027-12-31"\nowner: ana@acme.example\navailability: 99.5\napproved_by: ana@acme.example\ntargets:\n  P1: { resolution_hours: 4 }\n  P2: { resolution_hours: 8 }\n  P3: { resolution_hours: 40 }`,
   '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
 );
 const inc = (n: number, title: string, priority: string, service: string, opened: string, resolved?: string): string =>
-  md({ id: `INC-000${n}`, type: 'incident', title, status: resolved ? 'closed' : 'opened', priority, opened, reported_by: cleo.email, services: [service], ...(resolved ? { resolved, closed: resolved } : {}) }, '\n## Description\n\n## Restoration steps\n\n## Solution\n');
+  md(
+    {
+      id: `INC-000${n}`,
+      type: 'incident',
+      title,
+      status: resolved ? 'closed' : 'opened',
+      priority,
+      opened,
+      reported_by: cleo.email,
+      services: [service],
+      ...(resolved ? { resolved, closed: resolved } : {}),
+    },
+    '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+  );
 const fb = (n: number, kind: string, received: string, handling: string): string =>
-  md({ id: `FB-000${n}`, type: 'feedback', title: `Feedback ${n}`, status: 'updated', kind, received, handling, recorded_by: ana.email }, '\n## Comment\n');
+  md(
+    { id: `FB-000${n}`, type: 'feedback', title: `Feedback ${n}`, status: 'updated', kind, received, handling, recorded_by: ana.email },
+    '\n## Comment\n',
+  );
 
 const XSS = 'Printer <script>document.title="pwned"</script><img src=x onerror="document.body.dataset.pwned=1"> R&D | *bold*';
 
@@ -37,8 +57,16 @@ function scripted(): string {
       date: '2026-02-01T09:00:00Z',
     },
     { files: { [R1]: rfc() }, author: cleo, date: '2026-03-01T09:00:00Z' },
-    { files: { [R1]: rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-03T09:00:00Z' },
-    { files: { [R1]: rfc({ status: 'updated', approved_by: ben.email, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-06T09:00:00Z' },
+    {
+      files: { [R1]: rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-03-03' }) },
+      author: ben,
+      date: '2026-03-03T09:00:00Z',
+    },
+    {
+      files: { [R1]: rfc({ status: 'updated', approved_by: ben.email, approved_on: '2026-03-03' }) },
+      author: ben,
+      date: '2026-03-06T09:00:00Z',
+    },
     { files: { [R2]: rfc({ id: 'RFC-0002', change_type: 'emergency' }) }, author: cleo, date: '2026-03-10T09:00:00Z' },
     { files: { [R2]: rfc({ id: 'RFC-0002', change_type: 'emergency', status: 'rejected' }) }, author: ben, date: '2026-03-11T09:00:00Z' },
     {
@@ -79,7 +107,10 @@ describe('sms report review', () => {
     expect(p1).toMatchObject({ count: 2, medianHours: 4, p90Hours: 6, targetHours: 4, breaches: 1 });
     // INC-0002 took 6 h against 4 h; INC-0005 (P3, 40 h) has been open longer than 40 h at the end of March;
     // INC-0004 is for SVC-0002, which no agreement covers, so it has no target.
-    expect(d.incidents.breaches.map((b: { id: string; open: boolean }) => [b.id, b.open])).toEqual([['INC-0002', false], ['INC-0005', true]]);
+    expect(d.incidents.breaches.map((b: { id: string; open: boolean }) => [b.id, b.open])).toEqual([
+      ['INC-0002', false],
+      ['INC-0005', true],
+    ]);
     expect(d.incidents.perMonth).toEqual([{ month: '2026-03', count: 5 }]);
     // RFC-0001: requested 1 March 09:00, approved 3 March 09:00 (2 days), deployed 6 March 09:00 (3 days).
     expect(d.changes.total).toBe(2);
@@ -97,7 +128,9 @@ describe('sms report review', () => {
   });
 
   it('an earlier period sees the statuses as they were then', () => {
-    const d = JSON.parse(sms(['report', 'review', '--format', 'json', '--since', '2026-03-01', '--until', '2026-03-04'], scripted()).stdout);
+    const d = JSON.parse(
+      sms(['report', 'review', '--format', 'json', '--since', '2026-03-01', '--until', '2026-03-04'], scripted()).stdout,
+    );
     expect(d.changes.items.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([['RFC-0001', 'approved']]);
   });
 
@@ -129,7 +162,10 @@ describe('sms report review', () => {
   it('a template in .sms/templates overrides the shipped one, without prototype access', () => {
     const dir = scripted();
     mkdirSync(path.join(dir, '.sms', 'templates', 'reports'), { recursive: true });
-    writeFileSync(path.join(dir, '.sms', 'templates', 'reports', 'review.md.hbs'), 'Total: {{incidents.total}}|{{constructor.name}}|{{__proto__.polluted}}|{{#with "x"}}{{constructor.constructor}}{{/with}}\n');
+    writeFileSync(
+      path.join(dir, '.sms', 'templates', 'reports', 'review.md.hbs'),
+      'Total: {{incidents.total}}|{{constructor.name}}|{{__proto__.polluted}}|{{#with "x"}}{{constructor.constructor}}{{/with}}\n',
+    );
     const r = sms(['report', 'review', ...PERIOD], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Total: 5|||\n');
@@ -140,7 +176,13 @@ describe('sms report performance, audit, changes', () => {
   it('performance: each target against the incidents of the agreement, availability from P1 downtime', () => {
     const d = JSON.parse(sms(['report', 'performance', '--agreement', 'SLA-0001', '--format', 'json', ...PERIOD], scripted()).stdout);
     expect(d.incidents.total).toBe(4);
-    expect(d.targets.find((t: { priority: string }) => t.priority === 'P1')).toMatchObject({ targetHours: 4, count: 2, withinTarget: 1, breaches: 1, compliance: 50 });
+    expect(d.targets.find((t: { priority: string }) => t.priority === 'P1')).toMatchObject({
+      targetHours: 4,
+      count: 2,
+      withinTarget: 1,
+      breaches: 1,
+      compliance: 50,
+    });
     // P1 downtime 2 h + 6 h in the 744 hours of March: 1 - 8/744 = 98.925 %.
     expect(d.availability).toMatchObject({ targetPercent: 99.5, measuredPercent: 98.925, downtimeHours: 8 });
     expect(d.proposedActions.join('\n')).toMatch(/P1 incidents: 1 of 2 over the 4 h target/);
@@ -160,7 +202,11 @@ describe('sms report performance, audit, changes', () => {
     // IN.2.2 also needs an updated configuration item, and this repository has none.
     expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9')).toMatchObject({ evidencedTasks: 4, totalTasks: 5 });
     expect(task('IN.2.2').evidenced).toBe(false);
-    expect(d.timelines.find((t: { id: string }) => t.id === 'RFC-0001').events.map((e: { to: string }) => e.to)).toEqual(['draft', 'approved', 'updated']);
+    expect(d.timelines.find((t: { id: string }) => t.id === 'RFC-0001').events.map((e: { to: string }) => e.to)).toEqual([
+      'draft',
+      'approved',
+      'updated',
+    ]);
   });
 
   it('changes: the schedule view from the change schedule and approved change requests', () => {
@@ -171,7 +217,10 @@ describe('sms report performance, audit, changes', () => {
           'sms.config.yaml': CONFIG,
           'governance/roles.md': rolesDoc(),
           'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: ben.email, planned_date: '2026-12-24' }),
-          'changes/change-schedule.md': md('id: SCHEDULE\ntype: change-schedule\ntitle: Schedule\nstatus: draft\nchanges: []\nchange_windows: ["Tue 19-22"]\nkey_business_events:\n  - { date: "2026-12-24", event: "Christmas" }', '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n'),
+          'changes/change-schedule.md': md(
+            'id: SCHEDULE\ntype: change-schedule\ntitle: Schedule\nstatus: draft\nchanges: []\nchange_windows: ["Tue 19-22"]\nkey_business_events:\n  - { date: "2026-12-24", event: "Christmas" }',
+            '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n',
+          ),
         },
       },
     ]);
@@ -191,7 +240,17 @@ describe('HTML report in a real browser', () => {
     const dir = scripted();
     const html = path.join(tmp(), 'review.html');
     expect(sms(['report', 'review', '--format', 'html', ...PERIOD, '--out', html], dir).code).toBe(0);
-    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${tmp('sms-chromium-')}`];
+    const flags = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${tmp('sms-chromium-')}`,
+    ];
     const dom = spawnSync(CHROMIUM!, [...flags, '--dump-dom', `file://${html}`], { encoding: 'utf8', timeout: 60_000 });
     expect(dom.status).toBe(0);
     const out = dom.stdout;
@@ -199,12 +258,17 @@ describe('HTML report in a real browser', () => {
     expect(out).toMatch(/<table id="priorities">/);
     expect(out).toMatch(/<table id="breaches">/);
     expect(out).toContain('<title>Management review input: Acme IT</title>');
-    expect(out).toContain('Printer &lt;script&gt;document.title="pwned"&lt;/script&gt;&lt;img src=x onerror="document.body.dataset.pwned=1"&gt; R&amp;D');
+    expect(out).toContain(
+      'Printer &lt;script&gt;document.title="pwned"&lt;/script&gt;&lt;img src=x onerror="document.body.dataset.pwned=1"&gt; R&amp;D',
+    );
     expect(out).not.toMatch(/<script/);
     expect(out).not.toMatch(/data-pwned/);
     expect(out).not.toMatch(/<img/);
     const png = path.join(tmp(), 'shot.png');
-    const shot = spawnSync(CHROMIUM!, [...flags, '--hide-scrollbars', '--window-size=1000,1400', `--screenshot=${png}`, `file://${html}`], { encoding: 'utf8', timeout: 60_000 });
+    const shot = spawnSync(CHROMIUM!, [...flags, '--hide-scrollbars', '--window-size=1000,1400', `--screenshot=${png}`, `file://${html}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(shot.status).toBe(0);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     expect(statSync(png).size).toBeGreaterThan(10_000);

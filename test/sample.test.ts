@@ -39,7 +39,9 @@ describe('sms init --sample', () => {
     writeFileSync(path.join(dir, file), text.replace('during the change window', 'during office hours'));
     gitIn(dir, ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0007']);
     const h = sms(['validate', '--history', '--format', 'json'], dir);
-    expect(JSON.parse(h.stdout).diagnostics.map((d: { rule: string; docId: string }) => [d.rule, d.docId])).toEqual([['modified-after-approval', 'RFC-0007']]);
+    expect(JSON.parse(h.stdout).diagnostics.map((d: { rule: string; docId: string }) => [d.rule, d.docId])).toEqual([
+      ['modified-after-approval', 'RFC-0007'],
+    ]);
     expect(h.code).toBe(1);
     const approve = sms(['set-status', 'RFC-0009', 'approved', '--as', 'Jonas Weber <jonas@harbourlane.example>'], dir);
     expect(approve.code).toBe(2);
@@ -60,9 +62,13 @@ describe('sms init --sample', () => {
     expect(count(/^feedback\/FB-/)).toBeGreaterThanOrEqual(1);
     expect(count(/^reports\/performance\//)).toBe(1);
     expect(count(/^reports\/improvement\//)).toBe(1);
-    const types = new Set(files.filter((f) => f.startsWith('changes/RFC-')).map((f) => /change_type: (\S+)/.exec(readFileSync(path.join(dir, f), 'utf8'))![1]));
+    const types = new Set(
+      files.filter((f) => f.startsWith('changes/RFC-')).map((f) => /change_type: (\S+)/.exec(readFileSync(path.join(dir, f), 'utf8'))![1]),
+    );
     expect([...types].sort()).toEqual(['emergency', 'normal', 'pre-approved']);
-    const statuses = new Set(files.filter((f) => f.startsWith('changes/RFC-')).map((f) => /^status: (\S+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))![1]));
+    const statuses = new Set(
+      files.filter((f) => f.startsWith('changes/RFC-')).map((f) => /^status: (\S+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))![1]),
+    );
     expect([...statuses].sort()).toEqual(['approved', 'draft', 'rejected', 'updated']);
   });
 
@@ -76,7 +82,9 @@ describe('sms init --sample', () => {
 
   it('stageText changes the status and drops fields, leaving the body as it was', () => {
     const text = '---\nid: RFC-0001\nstatus: approved\napproved_by: tom@x.example\napproved_on: "2025-01-01"\n---\n\n## Purpose\n\nBody.\n';
-    expect(stageText(text, { path: 'x', status: 'draft', drop: ['approved_by', 'approved_on'] })).toBe('---\nid: RFC-0001\nstatus: draft\n---\n\n## Purpose\n\nBody.\n');
+    expect(stageText(text, { path: 'x', status: 'draft', drop: ['approved_by', 'approved_on'] })).toBe(
+      '---\nid: RFC-0001\nstatus: draft\n---\n\n## Purpose\n\nBody.\n',
+    );
     expect(stageText(text, { path: 'x' })).toBe(text);
   });
 });

@@ -34,7 +34,11 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
     return createSample(io, dir);
   }
   if (opts.git && !(await gitAvailable(io.cwd))) {
-    throw new SmsError('GIT_MISSING', 'git is not installed or not on PATH; nothing was written', 'install git, or run "sms init --no-git"');
+    throw new SmsError(
+      'GIT_MISSING',
+      'git is not installed or not on PATH; nothing was written',
+      'install git, or run "sms init --no-git"',
+    );
   }
   const identity = opts.git ? await gitIdentity(io.cwd).catch(() => undefined) : undefined;
   const answers = await gatherAnswers(io, opts, dir, identity);
@@ -62,7 +66,8 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
   }
 
   io.stdout.write(`Created the SMS of ${answers.org} in ${path.relative(io.cwd, dir) || '.'} (${written.length} files)\n`);
-  if (skipped.length) io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
+  if (skipped.length)
+    io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
 
   if (opts.git) {
     const top = await workTreeRoot(dir);
@@ -90,7 +95,11 @@ function checkTarget(dir: string, force: boolean): void {
   if (!statSync(dir).isDirectory()) throw new SmsError('IO', `${dir} is a file, not a directory; nothing was written`);
   const entries = readdirSync(dir).filter((e) => e !== '.git');
   if (entries.length > 0 && !force) {
-    throw new SmsError('NOT_EMPTY', `${dir} is not empty; nothing was written`, 'use an empty directory, or --force to add only the missing files (existing files are never overwritten)');
+    throw new SmsError(
+      'NOT_EMPTY',
+      `${dir} is not empty; nothing was written`,
+      'use an empty directory, or --force to add only the missing files (existing files are never overwritten)',
+    );
   }
 }
 
@@ -101,7 +110,11 @@ export function parsePerson(s: string): Identity {
 }
 
 async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity?: Identity): Promise<Answers> {
-  const fallbackOrg = path.basename(dir).replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()) || 'My Organisation';
+  const fallbackOrg =
+    path
+      .basename(dir)
+      .replace(/[-_]+/g, ' ')
+      .replace(/\b\w/g, (c) => c.toUpperCase()) || 'My Organisation';
   const interactive = !opts.yes && Boolean(io.stdin?.isTTY) && Boolean(io.stdout.isTTY);
   let org = opts.org?.trim();
   let manager = opts.manager ? parsePerson(opts.manager) : undefined;
@@ -114,7 +127,10 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
       questions.push({ key: 'email', text: `Service manager e-mail${identity ? ` (${identity.email})` : ''}: ` });
     }
     if (!service) questions.push({ key: 'service', text: 'First service (Service desk): ' });
-    const answers = await ask(io, questions.map((q) => q.text));
+    const answers = await ask(
+      io,
+      questions.map((q) => q.text),
+    );
     const got = (k: string): string => (answers[questions.findIndex((q) => q.key === k)] ?? '').trim();
     org ||= got('org') || fallbackOrg;
     if (!manager) {
@@ -126,7 +142,11 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   }
   manager ??= identity;
   if (!manager) {
-    throw new SmsError('GIT_IDENTITY', 'no Service Manager given and no git identity configured; nothing was written', 'pass --manager "Name <email>", or set git config user.name and user.email');
+    throw new SmsError(
+      'GIT_IDENTITY',
+      'no Service Manager given and no git identity configured; nothing was written',
+      'pass --manager "Name <email>", or set git config user.name and user.email',
+    );
   }
   return { org: org || fallbackOrg, manager, service: service || 'Service desk' };
 }
@@ -162,7 +182,11 @@ async function ask(io: CliIO, questions: string[]): Promise<string[]> {
     if (cancelled) break;
     rl.setPrompt(q);
     rl.prompt();
-    const line = queued.length ? queued.shift() : closed ? undefined : await new Promise<string | undefined>((resolve) => (waiting = resolve));
+    const line = queued.length
+      ? queued.shift()
+      : closed
+        ? undefined
+        : await new Promise<string | undefined>((resolve) => (waiting = resolve));
     answers.push(line ?? '');
   }
   rl.close();

@@ -32,7 +32,12 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   if (type.id.singleton) {
     id = type.id.singleton;
     rel = `${type.folder}/${type.key}.md`;
-    if (ids.has(id)) throw new SmsError('FILE_EXISTS', `a ${type.key} document (${id}) already exists; there is only one per repository`, `edit it instead: grep -rl "id: ${id}" ${type.folder}`);
+    if (ids.has(id))
+      throw new SmsError(
+        'FILE_EXISTS',
+        `a ${type.key} document (${id}) already exists; there is only one per repository`,
+        `edit it instead: grep -rl "id: ${id}" ${type.folder}`,
+      );
   } else {
     id = formatId(type, nextNumber(type, ids));
     const slug = slugify(title);
@@ -50,14 +55,22 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
 export function requireType(config: SmsConfig, key: string): WorkType {
   const type = config.typeByKey.get(key);
   if (!type) {
-    throw new SmsError('UNKNOWN_TYPE', `unknown type "${key}"; valid types: ${config.types.map((t) => t.key).join(', ')}`, 'run "sms types" for details');
+    throw new SmsError(
+      'UNKNOWN_TYPE',
+      `unknown type "${key}"; valid types: ${config.types.map((t) => t.key).join(', ')}`,
+      'run "sms types" for details',
+    );
   }
   return type;
 }
 
 /** Titles become one line of text: control characters and newlines cannot reach a file. */
 function cleanTitle(title: string): string {
-  return title.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return title
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 function parseSet(s: string): [string, unknown] {
@@ -66,7 +79,7 @@ function parseSet(s: string): [string, unknown] {
   if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw new SmsError('USAGE', `--set needs key=value with a lower-case field name, got "${s}"`);
   if (PROTECTED.has(key)) throw new SmsError('USAGE', `--set cannot change "${key}"; sms assigns it`);
   const raw = s.slice(eq + 1);
-  let value: unknown = raw;
+  let value: unknown;
   try {
     value = raw === '' ? '' : parse(raw, { version: '1.2', schema: 'core', maxAliasCount: 0 });
   } catch {

@@ -23,10 +23,15 @@ export interface ReportOptions {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function reportCommand(io: CliIO, opts: ReportOptions): Promise<number> {
-  for (const [flag, v] of [['--since', opts.since], ['--until', opts.until]] as const) {
-    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new SmsError('USAGE', `${flag} needs a date as YYYY-MM-DD, got "${v}"`);
+  for (const [flag, v] of [
+    ['--since', opts.since],
+    ['--until', opts.until],
+  ] as const) {
+    if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v))))
+      throw new SmsError('USAGE', `${flag} needs a date as YYYY-MM-DD, got "${v}"`);
   }
-  if (opts.kind === 'performance' && !opts.agreement) throw new SmsError('USAGE', 'sms report performance needs --agreement <SLA id>', 'e.g. sms report performance --agreement SLA-0001');
+  if (opts.kind === 'performance' && !opts.agreement)
+    throw new SmsError('USAGE', 'sms report performance needs --agreement <SLA id>', 'e.g. sms report performance --agreement SLA-0001');
   const config = loadConfig(io.cwd);
   const day = today(io);
   const ctx = await loadReportContext(config, opts.until ?? day, opts.kind !== 'changes');
@@ -49,23 +54,59 @@ async function build(ctx: ReportContext, opts: ReportOptions, day: string): Prom
       return {
         data,
         charts: {
-          incidentsPerMonth: bars('Incidents per month', 'incidents', data.incidents.perMonth.map((m) => ({ label: m.month, value: m.count }))),
-          resolution: bars('Median hours to resolve against target, by priority', 'hours', data.incidents.priorities.map((p) => ({ label: p.priority, value: p.medianHours ?? 0, target: p.targetHours }))),
-          changesByType: bars('Changes by type', 'changes', Object.entries(data.changes.byType).map(([label, value]) => ({ label, value }))),
-          changesByOutcome: md ? mermaidPie('Changes by outcome', data.changes.byOutcome) : svgBars('Changes by outcome', 'changes', Object.entries(data.changes.byOutcome).map(([label, value]) => ({ label, value }))),
+          incidentsPerMonth: bars(
+            'Incidents per month',
+            'incidents',
+            data.incidents.perMonth.map((m) => ({ label: m.month, value: m.count })),
+          ),
+          resolution: bars(
+            'Median hours to resolve against target, by priority',
+            'hours',
+            data.incidents.priorities.map((p) => ({ label: p.priority, value: p.medianHours ?? 0, target: p.targetHours })),
+          ),
+          changesByType: bars(
+            'Changes by type',
+            'changes',
+            Object.entries(data.changes.byType).map(([label, value]) => ({ label, value })),
+          ),
+          changesByOutcome: md
+            ? mermaidPie('Changes by outcome', data.changes.byOutcome)
+            : svgBars(
+                'Changes by outcome',
+                'changes',
+                Object.entries(data.changes.byOutcome).map(([label, value]) => ({ label, value })),
+              ),
         },
       };
     }
     case 'audit': {
       const { buildAudit } = await import('../report/audit.js');
       const data = buildAudit(ctx);
-      return { data, charts: { evidence: bars('Tasks with evidence, by process', 'tasks', data.processes.map((p) => ({ label: p.code, value: p.tasks.filter((t) => t.evidenced).length, target: p.tasks.length }))) } };
+      return {
+        data,
+        charts: {
+          evidence: bars(
+            'Tasks with evidence, by process',
+            'tasks',
+            data.processes.map((p) => ({ label: p.code, value: p.tasks.filter((t) => t.evidenced).length, target: p.tasks.length })),
+          ),
+        },
+      };
     }
     case 'performance': {
       const { buildPerformance } = await import('../report/performance.js');
       const until = opts.until ?? day;
       const data = buildPerformance(ctx, opts.agreement!, period(opts, addDays(addMonths(until, -3), 1), day));
-      return { data, charts: { resolution: bars('Median hours to resolve against target, by priority', 'hours', data.targets.map((t) => ({ label: t.priority, value: t.medianHours ?? 0, target: t.targetHours }))) } };
+      return {
+        data,
+        charts: {
+          resolution: bars(
+            'Median hours to resolve against target, by priority',
+            'hours',
+            data.targets.map((t) => ({ label: t.priority, value: t.medianHours ?? 0, target: t.targetHours })),
+          ),
+        },
+      };
     }
     case 'changes': {
       const { buildChanges } = await import('../report/changes.js');

@@ -36,10 +36,22 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--sample', 'create the fictional sample organisation, with its backdated Git history')
     .option('--force', 'in a non-empty directory, write only the missing files')
     .option('--no-git', 'do not run git init or make the first commit')
-    .addHelpText('after', '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>"\n  $ sms init --sample demo-sms\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>"\n  $ sms init --sample demo-sms\n',
+    )
     .action(async (dir: string, opts) => {
       const { initCommand } = await import('./init.js');
-      exitCode = await initCommand(io, { dir, yes: Boolean(opts.yes), org: opts.org, manager: opts.manager, service: opts.service, sample: Boolean(opts.sample), force: Boolean(opts.force), git: opts.git !== false });
+      exitCode = await initCommand(io, {
+        dir,
+        yes: Boolean(opts.yes),
+        org: opts.org,
+        manager: opts.manager,
+        service: opts.service,
+        sample: Boolean(opts.sample),
+        force: Boolean(opts.force),
+        git: opts.git !== false,
+      });
     });
 
   program
@@ -48,7 +60,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('<type>', 'type key (see "sms types")')
     .argument('[title...]', 'title of the document')
     .option('-s, --set <key=value>', 'set a front-matter field (repeatable; value is YAML: [a, b] for a list)', collect)
-    .addHelpText('after', '\nExamples:\n  $ sms new change-request "Upgrade mail server" --set change_type=normal --set priority=P2\n  $ sms new incident "VPN down" --set services=[SVC-0001]\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sms new change-request "Upgrade mail server" --set change_type=normal --set priority=P2\n  $ sms new incident "VPN down" --set services=[SVC-0001]\n',
+    )
     .action(async (type: string, title: string[], opts) => {
       const { newCommand } = await import('./new.js');
       exitCode = await newCommand(io, { type, title: title.join(' '), set: opts.set ?? [] });
@@ -66,9 +81,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   program
     .command('validate')
-    .description('Check documents: schemas, statuses, references, roles, approvals, reviews; with --base or --history also their Git history.')
+    .description(
+      'Check documents: schemas, statuses, references, roles, approvals, reviews; with --base or --history also their Git history.',
+    )
     .argument('[paths...]', 'report on these files only (cross-file rules still read the whole repository)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'junit', 'sarif']).default('stylish'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'junit', 'sarif']).default('stylish'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseCount(v, '--max-warnings'))
     .option('-q, --quiet', 'report errors only')
@@ -76,7 +95,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--history', 'also check the whole Git history')
     .option('--no-git', 'skip every check that needs Git')
     .option('--no-color', 'no colour even on a terminal')
-    .addHelpText('after', '\nExamples:\n  $ sms validate\n  $ sms validate --base origin/main --format github\n  $ sms validate changes/RFC-0007-new-vpn.md   # pre-commit\n  $ sms validate --history --format sarif -o sms.sarif\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sms validate\n  $ sms validate --base origin/main --format github\n  $ sms validate changes/RFC-0007-new-vpn.md   # pre-commit\n  $ sms validate --history --format sarif -o sms.sarif\n',
+    )
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./validate.js');
       exitCode = await validateCommand(io, {
@@ -105,7 +127,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   program
     .command('set-status')
-    .description('Move a document to a new status the lifecycle allows; when approving, record approved_by/approved_on from the git identity.')
+    .description(
+      'Move a document to a new status the lifecycle allows; when approving, record approved_by/approved_on from the git identity.',
+    )
     .argument('<id>', 'document ID')
     .argument('<status>', 'new status')
     .option('--commit', 'commit the change with a structured message')
@@ -118,17 +142,32 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   program
     .command('report')
-    .description('Build a report from the documents and their Git history: review (management review, WP.07 input), audit (29110 conformance evidence), performance (WP.19 for one agreement), changes (the change schedule, WP.12).')
+    .description(
+      'Build a report from the documents and their Git history: review (management review, WP.07 input), audit (29110 conformance evidence), performance (WP.19 for one agreement), changes (the change schedule, WP.12).',
+    )
     .addArgument(new Argument('<kind>', 'report kind').choices(['review', 'audit', 'performance', 'changes']))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
-    .option('--since <date>', 'start of the period (YYYY-MM-DD); review default: the end of the last approved improvement report, else 12 months')
+    .option(
+      '--since <date>',
+      'start of the period (YYYY-MM-DD); review default: the end of the last approved improvement report, else 12 months',
+    )
     .option('--until <date>', 'end of the period (YYYY-MM-DD, inclusive); default today')
     .option('--agreement <id>', 'the customer agreement of a performance report')
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report performance --agreement SLA-0001 --since 2026-07-01 --until 2026-09-30\n  $ sms report review --format json | jq .incidents.total\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report performance --agreement SLA-0001 --since 2026-07-01 --until 2026-09-30\n  $ sms report review --format json | jq .incidents.total\n',
+    )
     .action(async (kind: string, opts) => {
       const { reportCommand } = await import('./report.js');
-      exitCode = await reportCommand(io, { kind: kind as 'review', format: opts.format, since: opts.since, until: opts.until, out: opts.out, agreement: opts.agreement });
+      exitCode = await reportCommand(io, {
+        kind: kind as 'review',
+        format: opts.format,
+        since: opts.since,
+        until: opts.until,
+        out: opts.out,
+        agreement: opts.agreement,
+      });
     });
 
   try {
@@ -157,7 +196,9 @@ function reportError(err: unknown, io: CliIO, CommanderError: new (...a: never[]
   }
   const e = err as NodeJS.ErrnoException;
   const io_ = e?.code && /^E[A-Z]+$/.test(e.code);
-  io.stderr.write(`sms: ${io_ ? `cannot access ${e.path ?? 'a file'} (${e.code})` : `unexpected failure: ${String(e?.message ?? err).split('\n')[0]}`}; no files were changed\n`);
+  io.stderr.write(
+    `sms: ${io_ ? `cannot access ${e.path ?? 'a file'} (${e.code})` : `unexpected failure: ${String(e?.message ?? err).split('\n')[0]}`}; no files were changed\n`,
+  );
   if (io.env.SMS_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
   return EXIT_USAGE;
 }

@@ -26,7 +26,11 @@ interface SampleHistory {
  */
 export async function createSample(io: CliIO, dir: string): Promise<number> {
   if (!(await gitAvailable(io.cwd))) {
-    throw new SmsError('GIT_MISSING', 'git is not installed or not on PATH; the sample needs it for its history; nothing was written', 'install git (e.g. apt-get install git)');
+    throw new SmsError(
+      'GIT_MISSING',
+      'git is not installed or not on PATH; the sample needs it for its history; nothing was written',
+      'install git (e.g. apt-get install git)',
+    );
   }
   const history = parse(readFileSync(packagePath('sample-sms', 'history.yaml'), 'utf8')) as SampleHistory;
   const stream = fastImportStream(history, (p) => readFileSync(packagePath('sample-sms', 'files', ...p.split('/')), 'utf8'));
@@ -38,7 +42,9 @@ export async function createSample(io: CliIO, dir: string): Promise<number> {
   } catch (err) {
     throw new SmsError('GIT', `the sample could not be created in ${dir}: ${(err as Error).message}`);
   }
-  io.stdout.write(`Created the sample organisation "${history.organisation}" in ${path.relative(io.cwd, dir) || '.'} with ${history.commits.length} commits of history\n`);
+  io.stdout.write(
+    `Created the sample organisation "${history.organisation}" in ${path.relative(io.cwd, dir) || '.'} with ${history.commits.length} commits of history\n`,
+  );
   io.stdout.write('Try: sms validate --history, sms log RFC-0003, sms report review\n');
   return 0;
 }

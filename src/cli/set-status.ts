@@ -27,17 +27,23 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   const { documents } = loadRepository(config);
   const matches = documents.filter((d) => d.id === opts.id);
   if (matches.length === 0) throw new SmsError('NOT_FOUND', `no document with id ${opts.id}`, 'IDs are case-sensitive, e.g. RFC-0007');
-  if (matches.length > 1) throw new SmsError('USAGE', `id ${opts.id} is used by ${matches.map((d) => d.file).join(' and ')}; fix the duplicate first`);
+  if (matches.length > 1)
+    throw new SmsError('USAGE', `id ${opts.id} is used by ${matches.map((d) => d.file).join(' and ')}; fix the duplicate first`);
   const doc = matches[0]!;
   const type = doc.type;
   if (!doc.data || !type) throw new SmsError('USAGE', `${doc.file} has no valid front matter or type; run "sms validate" for details`);
   const from = doc.status ?? '';
   const to = opts.status;
-  if (!type.statuses.includes(to)) throw new SmsError('TRANSITION', `"${to}" is not a ${type.key} status; expected one of: ${type.statuses.join(', ')}`);
+  if (!type.statuses.includes(to))
+    throw new SmsError('TRANSITION', `"${to}" is not a ${type.key} status; expected one of: ${type.statuses.join(', ')}`);
   if (from === to) throw new SmsError('TRANSITION', `${opts.id} is already "${to}"`);
   if (!isAllowedTransition(type, from, to)) {
     const allowed = type.transitions[from] ?? [];
-    throw new SmsError('TRANSITION', `a ${type.key} cannot go from "${from}" to "${to}"`, allowed.length ? `from "${from}" it may go to: ${allowed.join(', ')}` : `"${from}" is a final status`);
+    throw new SmsError(
+      'TRANSITION',
+      `a ${type.key} cannot go from "${from}" to "${to}"`,
+      allowed.length ? `from "${from}" it may go to: ${allowed.join(', ')}` : `"${from}" is a final status`,
+    );
   }
 
   const who = await actor(io, opts);
@@ -50,16 +56,37 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     const roles = RolesIndex.fromData(rolesDoc?.data);
     const allowed = type.authority[to] ?? [];
     const person = roles.resolve(`${who.name} <${who.email}>`) ?? roles.resolve(who.name);
-    if (!person) throw new SmsError('AUTHORITY', `${who.name} <${who.email}> is not in the roles document, so cannot move a ${type.key} to "${to}" (needs ${allowed.join(' or ')})`);
-    if (person.until && person.until < today(io)) throw new SmsError('AUTHORITY', `${person.name} held their roles only until ${person.until}`);
-    if (!roles.holdsAny(person, allowed)) throw new SmsError('AUTHORITY', `${person.name} holds ${person.roles.join(', ') || 'no role'}; moving a ${type.key} to "${to}" needs ${allowed.join(' or ')}`);
+    if (!person)
+      throw new SmsError(
+        'AUTHORITY',
+        `${who.name} <${who.email}> is not in the roles document, so cannot move a ${type.key} to "${to}" (needs ${allowed.join(' or ')})`,
+      );
+    if (person.until && person.until < today(io))
+      throw new SmsError('AUTHORITY', `${person.name} held their roles only until ${person.until}`);
+    if (!roles.holdsAny(person, allowed))
+      throw new SmsError(
+        'AUTHORITY',
+        `${person.name} holds ${person.roles.join(', ') || 'no role'}; moving a ${type.key} to "${to}" needs ${allowed.join(' or ')}`,
+      );
     const requester = own(doc.data, 'requested_by');
-    if (type.key === 'change-request' && to === 'approved' && own(doc.data, 'change_type') !== 'pre-approved' && !config.history.requesterMayApprove && typeof requester === 'string' && samePerson(roles, requester, person.email ?? person.name)) {
-      throw new SmsError('AUTHORITY', `${person.name} requested ${opts.id} and may not approve it (separation of duties)`, 'another Control Manager must approve it');
+    if (
+      type.key === 'change-request' &&
+      to === 'approved' &&
+      own(doc.data, 'change_type') !== 'pre-approved' &&
+      !config.history.requesterMayApprove &&
+      typeof requester === 'string' &&
+      samePerson(roles, requester, person.email ?? person.name)
+    ) {
+      throw new SmsError(
+        'AUTHORITY',
+        `${person.name} requested ${opts.id} and may not approve it (separation of duties)`,
+        'another Control Manager must approve it',
+      );
     }
     if (isApproval) updates.push(['approved_by', person.email ?? person.name], ['approved_on', today(io)]);
   }
-  if (type.key === 'incident' && to === 'closed' && own(doc.data, 'closed') === undefined) updates.push(['closed', `${today(io)}T${new Date().toISOString().slice(11, 19)}Z`]);
+  if (type.key === 'incident' && to === 'closed' && own(doc.data, 'closed') === undefined)
+    updates.push(['closed', `${today(io)}T${new Date().toISOString().slice(11, 19)}Z`]);
 
   const abs = path.join(config.root, ...doc.file.split('/'));
   const original = readFileSync(abs, 'utf8');
@@ -69,7 +96,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (opts.commit) {
     const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${needsAuthority ? `Approved-by: ${who.name} <${who.email}>\n` : ''}`;
     const me = await gitIdentity(io.cwd);
-    if (!me) throw new SmsError('GIT_IDENTITY', 'the status was changed but not committed: no git identity', 'set git config user.name and user.email, then commit');
+    if (!me)
+      throw new SmsError(
+        'GIT_IDENTITY',
+        'the status was changed but not committed: no git identity',
+        'set git config user.name and user.email, then commit',
+      );
     const sha = await commit({ cwd: config.root, message, author: me, paths: [doc.file] });
     io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
   }
@@ -80,7 +112,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
 async function actor(io: CliIO, opts: SetStatusOptions): Promise<Identity> {
   if (opts.as) return parsePerson(opts.as);
   const me = await gitIdentity(io.cwd).catch(() => undefined);
-  if (!me) throw new SmsError('GIT_IDENTITY', 'no git identity to record who made the change', 'set git config user.name and user.email, or pass --as "Name <email>"');
+  if (!me)
+    throw new SmsError(
+      'GIT_IDENTITY',
+      'no git identity to record who made the change',
+      'set git config user.name and user.email, or pass --as "Name <email>"',
+    );
   return me;
 }
 
@@ -113,7 +150,11 @@ export function setFields(text: string, updates: [string, string][]): string {
   if (missing.length) {
     const insertAt = statusLineEnd;
     const lines = missing.map(([k, v]) => `${k}: ${render(v, /^\d{4}-/.test(v) ? 'quoted' : 'plain')}${eol}`).join('');
-    edits.push({ start: insertAt, end: insertAt, text: insertAt === yamlText.length && !yamlText.endsWith('\n') && yamlText.length ? `${eol}${lines}` : lines });
+    edits.push({
+      start: insertAt,
+      end: insertAt,
+      text: insertAt === yamlText.length && !yamlText.endsWith('\n') && yamlText.length ? `${eol}${lines}` : lines,
+    });
   }
   let out = yamlText;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);

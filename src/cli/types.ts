@@ -54,7 +54,11 @@ function typesTable(types: WorkType[]): string {
   const rows = types.map((t) => [t.wp, t.key, idExample(t), t.folder, t.statuses.join(', ')]);
   const head = ['WP', 'TYPE', 'ID', 'FOLDER', 'STATUSES'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return `${[line(head), ...rows.map(line)].join('\n')}\n\nRun "sms types --format md" for lifecycles and approval roles.\n`;
 }
 
@@ -69,15 +73,31 @@ export function typesMarkdown(types: WorkType[]): string {
     '',
     '| WP | Type key | Process | ID | Folder | Statuses |',
     '|---|---|---|---|---|---|',
-    ...types.map((t) => `| ${t.wp} | \`${t.key}\` | ${t.process} | ${idExample(t)}${t.id.singleton ? ' (singleton)' : ''} | ${t.folder}/ | ${t.statuses.join(', ')} |`),
+    ...types.map(
+      (t) =>
+        `| ${t.wp} | \`${t.key}\` | ${t.process} | ${idExample(t)}${t.id.singleton ? ' (singleton)' : ''} | ${t.folder}/ | ${t.statuses.join(', ')} |`,
+    ),
     '',
   ];
   for (const t of types) {
     out.push(`## ${t.wp} ${t.title} (\`${t.key}\`)`, '');
-    out.push(`- Process: ${t.process}; ${t.kind}; folder \`${t.folder}/\`; ID ${t.id.singleton ? `\`${t.id.singleton}\` (one per repository)` : `\`${idExample(t)}\`…`}`);
-    out.push(`- Statuses: ${t.statuses.map((s) => `\`${s}\``).join(', ')}; a new document starts as ${t.initial.map((s) => `\`${s}\``).join(' or ')}`);
-    out.push(`- Transitions: ${transitionsText(t)}; terminal: ${t.statuses.filter((s) => !(t.transitions[s] ?? []).length).map((s) => `\`${s}\``).join(', ') || 'none'}`);
-    const auth = Object.entries(t.authority).map(([s, roles]) => `\`${s}\` by ${roles.join('/')}${t.approving.includes(s) ? ' (approval)' : ''}`);
+    out.push(
+      `- Process: ${t.process}; ${t.kind}; folder \`${t.folder}/\`; ID ${t.id.singleton ? `\`${t.id.singleton}\` (one per repository)` : `\`${idExample(t)}\`…`}`,
+    );
+    out.push(
+      `- Statuses: ${t.statuses.map((s) => `\`${s}\``).join(', ')}; a new document starts as ${t.initial.map((s) => `\`${s}\``).join(' or ')}`,
+    );
+    out.push(
+      `- Transitions: ${transitionsText(t)}; terminal: ${
+        t.statuses
+          .filter((s) => !(t.transitions[s] ?? []).length)
+          .map((s) => `\`${s}\``)
+          .join(', ') || 'none'
+      }`,
+    );
+    const auth = Object.entries(t.authority).map(
+      ([s, roles]) => `\`${s}\` by ${roles.join('/')}${t.approving.includes(s) ? ' (approval)' : ''}`,
+    );
     out.push(`- Who moves it into a status: ${auth.length ? auth.join('; ') : 'anyone with write access'}`);
     if (t.sections.length) out.push(`- Required sections: ${t.sections.join(', ')}`);
     const refs = Object.entries(t.refs);

@@ -30,7 +30,9 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   const { historyRules } = opts.git ? await import('../history/rules.js') : { historyRules: undefined };
   const extraRules = historyRules ? await historyRules(config, { base: opts.base, all: opts.history, io }) : [];
   const full = validateRepository(config, { only, today: today(io), extraRules });
-  const shown: ValidationResult = opts.quiet ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 } : full;
+  const shown: ValidationResult = opts.quiet
+    ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 }
+    : full;
 
   const formatter = FORMATTERS[opts.format]!;
   const toFile = opts.output !== undefined;
@@ -67,7 +69,8 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
 function repoRelative(root: string, cwd: string, p: string): string {
   const abs = path.resolve(cwd, p);
   const rel = toPosixRelative(root, abs);
-  if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) throw new SmsError('USAGE', `${p} is outside the SMS repository (${root})`);
+  if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel))
+    throw new SmsError('USAGE', `${p} is outside the SMS repository (${root})`);
   return rel;
 }
 

@@ -31,7 +31,8 @@ export function writeExclusive(file: string, content: string): string | undefine
   try {
     fd = openSync(file, 'wx');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new SmsError('FILE_EXISTS', `${file} already exists; it was not overwritten`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new SmsError('FILE_EXISTS', `${file} already exists; it was not overwritten`);
     throw ioError(err, file);
   }
   try {

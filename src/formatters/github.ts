@@ -16,12 +16,22 @@ export const github: Formatter = (result) =>
 
 /** Markdown for $GITHUB_STEP_SUMMARY: a count and a table of findings. */
 export function githubSummary(result: ValidationResult): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  const cell = (s: string): string =>
+    s
+      .replace(/\|/g, '\\|')
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
   const lines = ['## sms validate', ''];
   if (result.diagnostics.length === 0) lines.push(`✅ ${result.fileCount} files checked, no problems.`);
   else {
-    lines.push(`**${result.errorCount} errors, ${result.warningCount} warnings** in ${result.fileCount} files.`, '', '| File | Line | Severity | Rule | Message |', '|---|---|---|---|---|');
-    for (const d of result.diagnostics.slice(0, 500)) lines.push(`| ${cell(d.file)} | ${d.line} | ${d.severity} | ${d.rule} | ${cell(d.message)} |`);
+    lines.push(
+      `**${result.errorCount} errors, ${result.warningCount} warnings** in ${result.fileCount} files.`,
+      '',
+      '| File | Line | Severity | Rule | Message |',
+      '|---|---|---|---|---|',
+    );
+    for (const d of result.diagnostics.slice(0, 500))
+      lines.push(`| ${cell(d.file)} | ${d.line} | ${d.severity} | ${d.rule} | ${cell(d.message)} |`);
     if (result.diagnostics.length > 500) lines.push('', `… and ${result.diagnostics.length - 500} more.`);
   }
   return `${lines.join('\n')}\n`;

@@ -14,9 +14,16 @@ const xml = (s: string): string =>
 export const junit: Formatter = (result) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="sms validate" tests="${Math.max(1, result.diagnostics.length)}" failures="${result.diagnostics.length}">`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="sms validate" tests="${Math.max(1, result.diagnostics.length)}" failures="${result.diagnostics.length}">`,
+  ];
   if (byFile.size === 0) {
-    out.push('  <testsuite name="sms validate" tests="1" failures="0" errors="0">', '    <testcase classname="sms" name="validate"/>', '  </testsuite>');
+    out.push(
+      '  <testsuite name="sms validate" tests="1" failures="0" errors="0">',
+      '    <testcase classname="sms" name="validate"/>',
+      '  </testsuite>',
+    );
   }
   for (const [file, list] of byFile) {
     out.push(`  <testsuite name="${xml(file)}" tests="${list.length}" failures="${list.length}" errors="0">`);

@@ -45,7 +45,11 @@ function codeFrame(ctx: FormatContext, d: Diagnostic): string[] {
     const src = truncate(lines[n - 1] ?? '');
     const mark = n === d.line ? '>' : ' ';
     frame.push(ctx.paint.dim(`  ${' '.repeat(7)} ${mark} ${String(n).padStart(width)} | `) + src);
-    if (n === d.line) frame.push(ctx.paint.dim(`  ${' '.repeat(7)}   ${' '.repeat(width)} | `) + ctx.paint.red(`${' '.repeat(Math.max(0, Math.min(d.column - 1, 160)))}^`));
+    if (n === d.line)
+      frame.push(
+        ctx.paint.dim(`  ${' '.repeat(7)}   ${' '.repeat(width)} | `) +
+          ctx.paint.red(`${' '.repeat(Math.max(0, Math.min(d.column - 1, 160)))}^`),
+      );
   }
   return frame;
 }

@@ -38,7 +38,9 @@ export function git(args: string[], opts: GitOptions): Promise<GitResult> {
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? gitMissing() : new SmsError('GIT', `git could not be started: ${e.message}`)));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? gitMissing() : new SmsError('GIT', `git could not be started: ${e.message}`)),
+    );
     child.on('close', (code) => {
       const result = { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 };
       if (result.code === 0 || opts.okCodes?.includes(result.code)) resolve(result);
@@ -54,7 +56,13 @@ export function gitMissing(): SmsError {
 }
 
 function firstLine(s: string): string {
-  return s.trim().split('\n').filter((l) => l.trim() !== '')[0]?.trim() ?? '';
+  return (
+    s
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')[0]
+      ?.trim() ?? ''
+  );
 }
 
 export async function gitAvailable(cwd: string): Promise<boolean> {
@@ -105,7 +113,11 @@ export async function verifyCommit(cwd: string, ref: string): Promise<string> {
   }
   const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, okCodes: [1, 128] });
   if (r.code !== 0) {
-    throw new SmsError('BAD_REF', `"${ref}" is not a commit in this repository`, 'check the branch name; in CI fetch it first (e.g. git fetch origin main)');
+    throw new SmsError(
+      'BAD_REF',
+      `"${ref}" is not a commit in this repository`,
+      'check the branch name; in CI fetch it first (e.g. git fetch origin main)',
+    );
   }
   return r.stdout.trim();
 }
@@ -139,6 +151,10 @@ export async function commit(o: CommitOptions): Promise<string> {
     env.GIT_AUTHOR_DATE = o.date;
     env.GIT_COMMITTER_DATE = o.date;
   }
-  await git(['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--allow-empty', '-F', '-'], { cwd: o.cwd, env, input: o.message });
+  await git(['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--allow-empty', '-F', '-'], {
+    cwd: o.cwd,
+    env,
+    input: o.message,
+  });
   return (await git(['rev-parse', 'HEAD'], { cwd: o.cwd })).stdout.trim();
 }

@@ -53,10 +53,21 @@ export interface LogOptions {
  */
 export function streamLog(opts: LogOptions): Promise<number> {
   const args = [
-    '-c', 'core.quotePath=false',
-    'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--no-ext-diff',
-    '--diff-merges=dense-combined', '--topo-order', '--reverse',
-    `--format=${FORMAT}`, ...opts.range, '--',
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '-z',
+    '--raw',
+    '--no-abbrev',
+    '--no-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--diff-merges=dense-combined',
+    '--topo-order',
+    '--reverse',
+    `--format=${FORMAT}`,
+    ...opts.range,
+    '--',
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -118,7 +129,12 @@ function parseRecord(record: string): HistoryCommit {
     committerName: detach(committerName ?? ''),
     committerEmail: detach(committerEmail ?? ''),
     date: detach(date ?? ''),
-    approvedBy: trailers ? trailers.split(GS).map((t) => detach(t.trim())).filter(Boolean) : [],
+    approvedBy: trailers
+      ? trailers
+          .split(GS)
+          .map((t) => detach(t.trim()))
+          .filter(Boolean)
+      : [],
     subject: detach(subject.join(US)),
     changes,
   };
@@ -129,7 +145,10 @@ function parseRecord(record: string): HistoryCommit {
  * untracked files (no blob); paths relative to cwd.
  */
 export async function workingTreeChanges(cwd: string, paths: string[]): Promise<FileChange[]> {
-  const diff = await git(['-c', 'core.quotePath=false', 'diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--relative', 'HEAD', '--', ...paths], { cwd });
+  const diff = await git(
+    ['-c', 'core.quotePath=false', 'diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--relative', 'HEAD', '--', ...paths],
+    { cwd },
+  );
   const untracked = await git(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', ...paths], { cwd });
   const changes: FileChange[] = [];
   const tokens = diff.stdout.split('\0');

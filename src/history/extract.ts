@@ -33,7 +33,6 @@ const WANTED: Record<string, keyof DocState> = {
   title: 'title',
 };
 
-
 /**
  * Extracts a document's lifecycle fields. parseFrontMatter reads most front matter with its fast
  * path and falls back to the `yaml` parser for the rest, so every version of every document in
@@ -61,5 +60,10 @@ export function hashContent(yamlText: string, body: string): string {
     else if (line !== '' && line[0] !== ' ' && line[0] !== '\t' && line[0] !== '-') skipping = false;
     if (!skipping) kept.push(line.replace(/[ \t]+$/, ''));
   }
-  return createHash('sha1').update(kept.join('\n')).update('\0').update(body.replace(/\r\n/g, '\n').replace(/\s+$/, '')).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(kept.join('\n'))
+    .update('\0')
+    .update(body.replace(/\r\n/g, '\n').replace(/\s+$/, ''))
+    .digest('hex')
+    .slice(0, 16);
 }

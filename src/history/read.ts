@@ -21,7 +21,8 @@ export interface LoadedHistory {
   prefix: string;
 }
 
-const SHALLOW_HINT = 'fetch the full history: "git fetch --unshallow", or fetch-depth: 0 in GitHub Actions (actions/checkout), GIT_DEPTH: 0 in GitLab CI';
+const SHALLOW_HINT =
+  'fetch the full history: "git fetch --unshallow", or fetch-depth: 0 in GitHub Actions (actions/checkout), GIT_DEPTH: 0 in GitLab CI';
 
 /**
  * Reads the history of the SMS documents: one streamed `git log` and one `git cat-file --batch`
@@ -30,7 +31,12 @@ const SHALLOW_HINT = 'fetch the full history: "git fetch --unshallow", or fetch-
 export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promise<LoadedHistory> {
   const cwd = config.root;
   const top = await workTreeRoot(cwd);
-  if (!top) throw new SmsError('GIT', `${cwd} is not inside a git repository; history cannot be checked`, 'run "git init" and commit, or leave out --base/--history');
+  if (!top)
+    throw new SmsError(
+      'GIT',
+      `${cwd} is not inside a git repository; history cannot be checked`,
+      'run "git init" and commit, or leave out --base/--history',
+    );
   if (!(await hasCommits(cwd))) return { timeline: buildTimeline([], () => undefined), prefix: '' };
   const shallow = await isShallow(cwd);
   let range = ['HEAD'];
@@ -39,7 +45,12 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promi
     baseSha = await verifyCommit(cwd, scope.base);
     if (shallow) {
       const mb = await git(['merge-base', '--', baseSha, 'HEAD'], { cwd, okCodes: [1, 128] });
-      if (mb.code !== 0) throw new SmsError('SHALLOW', `this clone is shallow and does not reach ${scope.base}: the commits since it cannot all be checked`, SHALLOW_HINT);
+      if (mb.code !== 0)
+        throw new SmsError(
+          'SHALLOW',
+          `this clone is shallow and does not reach ${scope.base}: the commits since it cannot all be checked`,
+          SHALLOW_HINT,
+        );
     }
     range = [`${baseSha}..HEAD`];
   } else if (shallow) {
@@ -56,7 +67,11 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promi
     if (blob && !states.has(blob)) {
       states.set(
         blob,
-        reader.read(blob).then((b) => (b && b.length <= config.maxFileSize && !b.subarray(0, 8000).includes(0) ? extractState(b.toString('utf8')) : undefined)),
+        reader
+          .read(blob)
+          .then((b) =>
+            b && b.length <= config.maxFileSize && !b.subarray(0, 8000).includes(0) ? extractState(b.toString('utf8')) : undefined,
+          ),
       );
     }
   };
@@ -87,7 +102,12 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promi
 }
 
 /** The roles document as it was at a commit, found at the path the working tree keeps it. */
-async function rolesAt(reader: BlobReader, sha: string, config: SmsConfig, withPrefix: (p: string) => string): Promise<Record<string, unknown> | undefined> {
+async function rolesAt(
+  reader: BlobReader,
+  sha: string,
+  config: SmsConfig,
+  withPrefix: (p: string) => string,
+): Promise<Record<string, unknown> | undefined> {
   const t = config.typeByKey.get('roles');
   const candidates = [t ? `${t.folder}/roles.md` : 'governance/roles.md'];
   for (const c of candidates) {

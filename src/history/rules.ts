@@ -14,9 +14,19 @@ import type { DocEvent } from './timeline.js';
 
 /** History rule ids (public interface). */
 export const HISTORY_RULE_INFO = [
-  { id: 'status-transition', description: 'Every status change in history is an allowed transition; a new document starts in an initial status.' },
-  { id: 'approval-evidence', description: 'The commit that approves a document is attributable to someone who held an approving role at that time, and approved_by agrees.' },
-  { id: 'modified-after-approval', description: 'Approved content is not edited without going back through a revision status and re-approval.' },
+  {
+    id: 'status-transition',
+    description: 'Every status change in history is an allowed transition; a new document starts in an initial status.',
+  },
+  {
+    id: 'approval-evidence',
+    description:
+      'The commit that approves a document is attributable to someone who held an approving role at that time, and approved_by agrees.',
+  },
+  {
+    id: 'modified-after-approval',
+    description: 'Approved content is not edited without going back through a revision status and re-approval.',
+  },
 ] as const;
 
 export interface HistoryRuleOptions {
@@ -51,7 +61,9 @@ export function timelineRules(config: SmsConfig, events: DocEvent[]): Rule[] {
 }
 
 function commitLabel(e: DocEvent): string {
-  return e.commit.sha === 'WORKTREE' ? 'uncommitted change' : `commit ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName} <${e.commit.authorEmail}> on ${e.commit.date.slice(0, 10)}`;
+  return e.commit.sha === 'WORKTREE'
+    ? 'uncommitted change'
+    : `commit ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName} <${e.commit.authorEmail}> on ${e.commit.date.slice(0, 10)}`;
 }
 
 /** Points a history finding at the document as it is now (by id), or at its last known path. */
@@ -86,11 +98,29 @@ function transitionRule(config: SmsConfig, events: DocEvent[]): Rule {
         const from = e.before?.status;
         if (!e.before) {
           if (!t.initial.includes(to)) {
-            out.push(locate(ctx, e, 'status', 'status-transition', `${e.id} appeared already "${to}" (${commitLabel(e)}); a new ${t.key} starts as ${t.initial.map((s) => `"${s}"`).join(' or ')}`, `create it as ${t.initial[0]} and change its status in a later commit`));
+            out.push(
+              locate(
+                ctx,
+                e,
+                'status',
+                'status-transition',
+                `${e.id} appeared already "${to}" (${commitLabel(e)}); a new ${t.key} starts as ${t.initial.map((s) => `"${s}"`).join(' or ')}`,
+                `create it as ${t.initial[0]} and change its status in a later commit`,
+              ),
+            );
           }
         } else if (from && from !== to && t.statuses.includes(from) && !isAllowedTransition(t, from, to)) {
           const allowed = t.transitions[from] ?? [];
-          out.push(locate(ctx, e, 'status', 'status-transition', `${e.id} went from "${from}" to "${to}" (${commitLabel(e)}), which the ${t.key} lifecycle does not allow`, allowed.length ? `from "${from}" it may go to ${allowed.join(', ')}` : `"${from}" is a final status`));
+          out.push(
+            locate(
+              ctx,
+              e,
+              'status',
+              'status-transition',
+              `${e.id} went from "${from}" to "${to}" (${commitLabel(e)}), which the ${t.key} lifecycle does not allow`,
+              allowed.length ? `from "${from}" it may go to ${allowed.join(', ')}` : `"${from}" is a final status`,
+            ),
+          );
         }
       }
       return out;
@@ -143,7 +173,10 @@ function approvalRule(config: SmsConfig, events: DocEvent[]): Rule {
         const status = e.after!.status!;
         if (people.length === 0) {
           const who = evidence(config, e).map((x) => x.ref);
-          const held = who.map((w) => e.roles.resolve(w)).filter((p): p is Person => Boolean(p)).map((p) => `${p.name} held ${p.roles.join(', ') || 'no role'}`);
+          const held = who
+            .map((w) => e.roles.resolve(w))
+            .filter((p): p is Person => Boolean(p))
+            .map((p) => `${p.name} held ${p.roles.join(', ') || 'no role'}`);
           out.push(
             locate(
               ctx,
@@ -158,7 +191,16 @@ function approvalRule(config: SmsConfig, events: DocEvent[]): Rule {
         }
         const named = e.after!.approvedBy;
         if (named && !people.some((p) => samePerson(e.roles, named, p.email ?? p.name))) {
-          out.push(locate(ctx, e, 'approved_by', 'approval-evidence', `approved_by says "${named}", but ${e.id} was approved in ${commitLabel(e)} by ${people.map((p) => p.name).join(', ')}`, 'approved_by must name the person whose commit approved it'));
+          out.push(
+            locate(
+              ctx,
+              e,
+              'approved_by',
+              'approval-evidence',
+              `approved_by says "${named}", but ${e.id} was approved in ${commitLabel(e)} by ${people.map((p) => p.name).join(', ')}`,
+              'approved_by must name the person whose commit approved it',
+            ),
+          );
         }
       }
       return out;
@@ -176,7 +218,8 @@ function sodRule(config: SmsConfig, events: DocEvent[]): Rule {
       if (config.history.requesterMayApprove) return out;
       for (const e of events) {
         const t = typeOf(config, e.after);
-        if (t?.key !== 'change-request' || e.after!.changeType === 'pre-approved' || !isApproval(t, e) || e.after!.status !== 'approved') continue;
+        if (t?.key !== 'change-request' || e.after!.changeType === 'pre-approved' || !isApproval(t, e) || e.after!.status !== 'approved')
+          continue;
         const { people } = approvers(config, t, e);
         if (people.length === 0) continue;
         const conflicted = (p: Person): boolean => {
@@ -188,7 +231,16 @@ function sodRule(config: SmsConfig, events: DocEvent[]): Rule {
           return Boolean(e.createdBy && samePerson(e.roles, `${e.createdBy.name} <${e.createdBy.email}>`, ref));
         };
         if (people.every(conflicted)) {
-          out.push(locate(ctx, e, 'approved_by', 'separation-of-duties', `${e.id} was approved in ${commitLabel(e)} by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it`, 'another Control Manager must approve it (pre-approved changes are exempt; history.requester_may_approve switches this off)'));
+          out.push(
+            locate(
+              ctx,
+              e,
+              'approved_by',
+              'separation-of-duties',
+              `${e.id} was approved in ${commitLabel(e)} by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it`,
+              'another Control Manager must approve it (pre-approved changes are exempt; history.requester_may_approve switches this off)',
+            ),
+          );
         }
       }
       return out;
@@ -211,7 +263,14 @@ function modifiedRule(config: SmsConfig, events: DocEvent[]): Rule {
         if (e.before.contentHash === e.after.contentHash || (t.transitions[s] ?? []).includes(s)) continue;
         const back = Object.entries(t.transitions).filter(([, to]) => to.includes('draft')).length ? 'draft' : undefined;
         out.push(
-          locate(ctx, e, 'status', 'modified-after-approval', `${e.id} was edited in ${commitLabel(e)} while "${s}", without going back through a revision and re-approval`, back ? `set it to "${back}" to revise it, then approve it again` : 'revise it through its lifecycle and approve it again'),
+          locate(
+            ctx,
+            e,
+            'status',
+            'modified-after-approval',
+            `${e.id} was edited in ${commitLabel(e)} while "${s}", without going back through a revision and re-approval`,
+            back ? `set it to "${back}" to revise it, then approve it again` : 'revise it through its lifecycle and approve it again',
+          ),
         );
       }
       return out;
@@ -227,7 +286,18 @@ async function workingTreeEvents(config: SmsConfig): Promise<DocEvent[]> {
   const cwd = config.root;
   const changes = await workingTreeChanges(cwd, config.documentFolders);
   const reader = new BlobReader(cwd);
-  const commit = { sha: 'WORKTREE', parents: [], authorName: '', authorEmail: '', committerName: '', committerEmail: '', date: '', approvedBy: [], subject: '', changes: [] };
+  const commit = {
+    sha: 'WORKTREE',
+    parents: [],
+    authorName: '',
+    authorEmail: '',
+    committerName: '',
+    committerEmail: '',
+    date: '',
+    approvedBy: [],
+    subject: '',
+    changes: [],
+  };
   const events: DocEvent[] = [];
   try {
     for (const ch of changes) {

@@ -31,7 +31,11 @@ export interface Timeline {
  * an add of the same id in one commit is a move; an add of an id deleted earlier continues its
  * timeline. Pure: blob states come in through `state`.
  */
-export function buildTimeline(commits: HistoryCommit[], state: (blob: string) => DocState | undefined, initialRoles?: Record<string, unknown>): Timeline {
+export function buildTimeline(
+  commits: HistoryCommit[],
+  state: (blob: string) => DocState | undefined,
+  initialRoles?: Record<string, unknown>,
+): Timeline {
   const events: DocEvent[] = [];
   const deleted = new Map<string, DocState>();
   const creators = new Map<string, { name: string; email: string }>();
@@ -66,7 +70,17 @@ export function buildTimeline(commits: HistoryCommit[], state: (blob: string) =>
       }
       deleted.delete(r.id);
       if (!before && !creators.has(r.id)) creators.set(r.id, { name: commit.authorName, email: commit.authorEmail });
-      events.push({ id: r.id, commit, path: r.path, oldPath, before, after: r.after, createdBy: creators.get(r.id), roles: rolesBefore, ...(readded ? { readded } : {}) });
+      events.push({
+        id: r.id,
+        commit,
+        path: r.path,
+        oldPath,
+        before,
+        after: r.after,
+        createdBy: creators.get(r.id),
+        roles: rolesBefore,
+        ...(readded ? { readded } : {}),
+      });
       if (r.after?.type === 'roles' && r.after.data) roles = RolesIndex.fromData(r.after.data);
     }
     for (const r of removed) {

@@ -24,7 +24,10 @@ export interface TemplateContext {
  * YAML double-quoted scalar, so titles with quotes, colons or newlines stay one safe value).
  */
 const hbs = Handlebars.create();
-hbs.registerHelper('yaml', (v: unknown) => new hbs.SafeString(v === undefined || v === null ? 'null' : JSON.stringify(typeof v === 'string' ? v : String(v))));
+hbs.registerHelper(
+  'yaml',
+  (v: unknown) => new hbs.SafeString(v === undefined || v === null ? 'null' : JSON.stringify(typeof v === 'string' ? v : String(v))),
+);
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 

@@ -36,7 +36,9 @@ export class RolesIndex {
         name: e.name,
         email: typeof e.email === 'string' ? e.email : undefined,
         roles: Array.isArray(e.roles) ? (e.roles.filter((r) => typeof r === 'string') as RoleCode[]) : [],
-        practitionerAreas: Array.isArray(e.practitioner_areas) ? e.practitioner_areas.filter((r): r is string => typeof r === 'string') : [],
+        practitionerAreas: Array.isArray(e.practitioner_areas)
+          ? e.practitioner_areas.filter((r): r is string => typeof r === 'string')
+          : [],
         until: typeof e.until === 'string' ? e.until : undefined,
         index,
       });

@@ -16,7 +16,13 @@ const readSchema = (name: string): Record<string, unknown> =>
 export function createAjv(options: { validateSchema?: boolean } = {}): Ajv2020 {
   // strictRequired is the one strict check left off: type schemas require fields (owner, …) that
   // the shared base declares through allOf, which that check cannot see.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true, validateSchema: options.validateSchema ?? true });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+    allowUnionTypes: true,
+    validateSchema: options.validateSchema ?? true,
+  });
   addFormats(ajv);
   ajv.addSchema(readSchema('common.schema.json'));
   return ajv;

@@ -88,8 +88,12 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
     const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
     const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
-    const what = extra ? 'is not a known setting' : e.message ?? 'is invalid';
-    throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}:${pos.line}:${pos.column}: ${where} ${what}${more(errors.length)}`, 'see "Configuration" in the sms README');
+    const what = extra ? 'is not a known setting' : (e.message ?? 'is invalid');
+    throw new SmsError(
+      'CONFIG_INVALID',
+      `${CONFIG_FILE}:${pos.line}:${pos.column}: ${where} ${what}${more(errors.length)}`,
+      'see "Configuration" in the sms README',
+    );
   }
   return resolveConfig(parsed.data as unknown as RawConfig, root);
 }
@@ -103,7 +107,10 @@ function unescapePointer(s: string): string {
 }
 
 function resolveConfig(raw: RawConfig, root: string): SmsConfig {
-  const custom = (raw.custom_types ?? []).map((t) => ({ ...normaliseType({ ...t, custom: true }), fields: (t as { fields?: unknown }).fields }));
+  const custom = (raw.custom_types ?? []).map((t) => ({
+    ...normaliseType({ ...t, custom: true }),
+    fields: (t as { fields?: unknown }).fields,
+  }));
   const types = [...builtInTypes(), ...custom].map((t) => ({
     ...t,
     folder: normaliseFolder(raw.folders?.[t.key] ?? t.folder),

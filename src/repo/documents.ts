@@ -43,7 +43,12 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
     seenFiles.add(abs);
     const bytes = readLimited(abs, config.maxFileSize);
     if (typeof bytes === 'number') {
-      fileDiag(rel, 'file-size', `file is ${formatBytes(bytes)}, over the ${formatBytes(config.maxFileSize)} limit; it was skipped`, 'split the document, or raise max_file_size in sms.config.yaml');
+      fileDiag(
+        rel,
+        'file-size',
+        `file is ${formatBytes(bytes)}, over the ${formatBytes(config.maxFileSize)} limit; it was skipped`,
+        'split the document, or raise max_file_size in sms.config.yaml',
+      );
       return;
     }
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
@@ -94,7 +99,12 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
           continue;
         }
         if (target !== root && !target.startsWith(root + path.sep)) {
-          fileDiag(rel, 'symlink', 'symbolic link points outside the repository; it was not followed', 'copy the file into the repository instead of linking it');
+          fileDiag(
+            rel,
+            'symlink',
+            'symbolic link points outside the repository; it was not followed',
+            'copy the file into the repository instead of linking it',
+          );
           continue;
         }
         const st = statSync(target);

@@ -101,7 +101,8 @@ function flowSequence(text: string): unknown[] | undefined {
 
 const INT = /^[0-9]+$/;
 /** YAML 1.2 core schema: null, bool, int (10, 8, 16) and float; any other plain scalar is a string. */
-const CORE_NON_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const DECIMAL = /^[0-9]+\.[0-9]+$/;
 
 /** One scalar as the YAML 1.2 core schema resolves it, or NOPE when unsure. */

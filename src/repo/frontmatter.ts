@@ -43,11 +43,6 @@ export interface ParsedFrontMatter {
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
-/** Splits text into lines, remembering how each ended (LF or CRLF keep their own length). */
-function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}
-
 /**
  * Splits `---` front matter from the body and parses it with `yaml`. The opening delimiter must be
  * exactly on line 1 and the closing one exactly `---` or `...`: anything else (a language tag like
@@ -145,14 +140,22 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
   const body = text.slice(bodyFrom);
   const bodyStartLine = closeLine + 1;
   if (yamlText.trim() === '') {
-    issues.push({ rule: 'front-matter', severity: 'error', line: 1, column: 1, message: 'front matter is empty', hint: 'add at least id, type, title and status' });
+    issues.push({
+      rule: 'front-matter',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      message: 'front matter is empty',
+      hint: 'add at least id, type, title and status',
+    });
     return { ...none(bodyStartLine), body };
   }
   const fast = fastParseMapping(yamlText);
   if (fast) {
     // Positions are only needed when there is something to report: parse for them on demand.
     let located: ParsedYaml | undefined;
-    const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position => (located ??= parseYamlBlock(yamlText, 2)).locate(p, part);
+    const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position =>
+      (located ??= parseYamlBlock(yamlText, 2)).locate(p, part);
     return { data: fast, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine, body };
   }
   const block = parseYamlBlock(yamlText, 2);

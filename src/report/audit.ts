@@ -68,7 +68,14 @@ export function buildAudit(ctx: ReportContext) {
         const key = byWp.get(o.wp);
         const docs = ctx.documents
           .filter((d) => d.type?.key === key && d.id)
-          .map((d) => ({ id: d.id!, title: d.title ?? '', file: d.file, status: d.status ?? '', evidences: Boolean(d.status && o.statuses.includes(d.status)), approvals: approvalsOf(d.id!) }));
+          .map((d) => ({
+            id: d.id!,
+            title: d.title ?? '',
+            file: d.file,
+            status: d.status ?? '',
+            evidences: Boolean(d.status && o.statuses.includes(d.status)),
+            approvals: approvalsOf(d.id!),
+          }));
         return { wp: o.wp, type: key ?? '', statuses: o.statuses, evidenced: docs.some((d) => d.evidences), documents: docs };
       });
       const evidenced = outputs.every((o) => o.evidenced);
@@ -77,11 +84,25 @@ export function buildAudit(ctx: ReportContext) {
     }),
   }));
   const tasks = out.flatMap((p) => p.tasks);
-  const gaps = tasks.filter((t) => !t.evidenced).map((t) => ({ id: t.id, title: t.title, missing: t.outputs.filter((o) => !o.evidenced).map((o) => `${o.wp} ${o.type} (${o.statuses.join(' or ')})`) }));
+  const gaps = tasks
+    .filter((t) => !t.evidenced)
+    .map((t) => ({
+      id: t.id,
+      title: t.title,
+      missing: t.outputs.filter((o) => !o.evidenced).map((o) => `${o.wp} ${o.type} (${o.statuses.join(' or ')})`),
+    }));
 
   const timelines = ctx.documents
     .filter((d) => d.id && d.type)
-    .map((d) => ({ id: d.id!, title: d.title ?? '', type: d.type!.key, status: d.status ?? '', events: (ctx.timeline?.byId.get(d.id!) ?? []).map(logEntry).map((e) => ({ date: e.date, commit: e.commit, author: e.author.name, event: e.event, from: e.statusBefore, to: e.statusAfter })) }))
+    .map((d) => ({
+      id: d.id!,
+      title: d.title ?? '',
+      type: d.type!.key,
+      status: d.status ?? '',
+      events: (ctx.timeline?.byId.get(d.id!) ?? [])
+        .map(logEntry)
+        .map((e) => ({ date: e.date, commit: e.commit, author: e.author.name, event: e.event, from: e.statusBefore, to: e.statusAfter })),
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
   return {
@@ -89,7 +110,13 @@ export function buildAudit(ctx: ReportContext) {
     organisation: ctx.config.organisation,
     asOf: ctx.today,
     history: Boolean(ctx.timeline),
-    summary: { tasks: tasks.length, evidenced: tasks.length - gaps.length, gaps: gaps.length, errors: ctx.findings.errorCount, warnings: ctx.findings.warningCount },
+    summary: {
+      tasks: tasks.length,
+      evidenced: tasks.length - gaps.length,
+      gaps: gaps.length,
+      errors: ctx.findings.errorCount,
+      warnings: ctx.findings.warningCount,
+    },
     processes: out,
     gaps,
     nonconformities: ctx.findings.diagnostics.map(findingOf),

@@ -22,7 +22,10 @@ export function buildChanges(ctx: ReportContext, period: Period) {
   for (const c of Array.isArray(rawChanges) ? rawChanges : []) {
     if (c && typeof c === 'object' && typeof (c as Record<string, unknown>).change_request === 'string') {
       const r = c as Record<string, unknown>;
-      scheduled.set(String(r.change_request), { planned: String(r.planned_date ?? ''), window: typeof r.window === 'string' ? r.window : undefined });
+      scheduled.set(String(r.change_request), {
+        planned: String(r.planned_date ?? ''),
+        window: typeof r.window === 'string' ? r.window : undefined,
+      });
     }
   }
   const entries = [];

@@ -57,12 +57,22 @@ export function svgBars(title: string, yLabel: string, bars: Bar[]): string {
   ];
   bars.forEach((b, i) => {
     const cx = left + step * i + step / 2;
-    parts.push(`<rect class="bar" x="${(cx - barW / 2).toFixed(1)}" y="${y(b.value).toFixed(1)}" width="${barW.toFixed(1)}" height="${(top + plotH - y(b.value)).toFixed(1)}"><title>${xml(`${b.label}: ${fmtNum(b.value)}`)}</title></rect>`);
-    if (b.value > 0) parts.push(`<text x="${cx.toFixed(1)}" y="${(y(b.value) - 3).toFixed(1)}" text-anchor="middle" class="value">${fmtNum(b.value)}</text>`);
-    if (b.target !== undefined) parts.push(`<line class="target" x1="${(cx - barW / 2 - 4).toFixed(1)}" x2="${(cx + barW / 2 + 4).toFixed(1)}" y1="${y(b.target).toFixed(1)}" y2="${y(b.target).toFixed(1)}"><title>${xml(`target ${fmtNum(b.target)}`)}</title></line>`);
+    parts.push(
+      `<rect class="bar" x="${(cx - barW / 2).toFixed(1)}" y="${y(b.value).toFixed(1)}" width="${barW.toFixed(1)}" height="${(top + plotH - y(b.value)).toFixed(1)}"><title>${xml(`${b.label}: ${fmtNum(b.value)}`)}</title></rect>`,
+    );
+    if (b.value > 0)
+      parts.push(
+        `<text x="${cx.toFixed(1)}" y="${(y(b.value) - 3).toFixed(1)}" text-anchor="middle" class="value">${fmtNum(b.value)}</text>`,
+      );
+    if (b.target !== undefined)
+      parts.push(
+        `<line class="target" x1="${(cx - barW / 2 - 4).toFixed(1)}" x2="${(cx + barW / 2 + 4).toFixed(1)}" y1="${y(b.target).toFixed(1)}" y2="${y(b.target).toFixed(1)}"><title>${xml(`target ${fmtNum(b.target)}`)}</title></line>`,
+      );
     // Many bars: slant the labels so they do not run into each other.
     const slant = bars.length > 8 ? ` transform="rotate(-40 ${cx.toFixed(1)} ${height - bottom + 14})"` : '';
-    parts.push(`<text x="${cx.toFixed(1)}" y="${height - bottom + 14}" text-anchor="${slant ? 'end' : 'middle'}" class="tick"${slant}>${xml(b.label)}</text>`);
+    parts.push(
+      `<text x="${cx.toFixed(1)}" y="${height - bottom + 14}" text-anchor="${slant ? 'end' : 'middle'}" class="tick"${slant}>${xml(b.label)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('');

@@ -40,7 +40,12 @@ export function applicableAgreement(ctx: ReportContext, services: string[], open
   return docsOfType(ctx, 'customer-agreement')
     .filter(inForce)
     .sort((a, b) => (a.id! < b.id! ? -1 : 1))
-    .find((s) => list(s, 'services').some((x) => services.includes(x)) && (str(s, 'start') ?? '') <= day && (!str(s, 'end') || day <= str(s, 'end')!));
+    .find(
+      (s) =>
+        list(s, 'services').some((x) => services.includes(x)) &&
+        (str(s, 'start') ?? '') <= day &&
+        (!str(s, 'end') || day <= str(s, 'end')!),
+    );
 }
 
 /** Incidents opened in the period, with resolution time against the applicable agreement. */
@@ -62,7 +67,19 @@ export function incidentFacts(ctx: ReportContext, period: Period, filter?: (d: S
     const hours = resolved ? round1(hoursBetween(opened, resolved)) : undefined;
     const elapsed = (Date.parse(endOfPeriod) - Date.parse(opened)) / HOUR;
     const breach = target !== undefined && (hours !== undefined ? hours > target : elapsed > target);
-    out.push({ id: d.id!, title: d.title ?? '', priority, services, opened, resolved, resolutionHours: hours, agreement: sla?.id, targetHours: target, breach, open: !resolved });
+    out.push({
+      id: d.id!,
+      title: d.title ?? '',
+      priority,
+      services,
+      opened,
+      resolved,
+      resolutionHours: hours,
+      agreement: sla?.id,
+      targetHours: target,
+      breach,
+      open: !resolved,
+    });
   }
   return out.sort((a, b) => (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : 1));
 }

@@ -11,7 +11,11 @@ import { HOUR, round1 } from './stats.js';
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
   const sla = ctx.byId.get(agreementId);
   if (!sla || sla.type?.key !== 'customer-agreement') {
-    throw new SmsError('NOT_FOUND', `${agreementId} is not a customer agreement in this repository`, `list them with: sms report review --format json | jq '.agreements[].id'`);
+    throw new SmsError(
+      'NOT_FOUND',
+      `${agreementId} is not a customer agreement in this repository`,
+      `list them with: sms report review --format json | jq '.agreements[].id'`,
+    );
   }
   const services = list(sla, 'services');
   const incidents = incidentFacts(ctx, period, (d) => list(d, 'services').some((s) => services.includes(s)));
@@ -20,7 +24,14 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     const target = targetFor(sla, p);
     const stats = resolutionStats(items);
     const within = items.filter((i) => !i.breach && !i.open).length;
-    return { priority: p, targetHours: target, ...stats, withinTarget: within, breaches: items.filter((i) => i.breach).length, compliance: items.length && target !== undefined ? round1((within / items.length) * 100) : undefined };
+    return {
+      priority: p,
+      targetHours: target,
+      ...stats,
+      withinTarget: within,
+      breaches: items.filter((i) => i.breach).length,
+      compliance: items.length && target !== undefined ? round1((within / items.length) * 100) : undefined,
+    };
   });
 
   // Availability from P1 incidents: the time they were open, merged where they overlap, clipped to the period.
@@ -47,19 +58,41 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     .pop();
 
   const proposed: string[] = [];
-  for (const t of targets) if (t.breaches) proposed.push(`Review the handling of ${t.priority} incidents: ${t.breaches} of ${t.count} over the ${t.targetHours} h target.`);
-  if (availabilityTarget !== undefined && measured < availabilityTarget) proposed.push(`Availability was ${measured}% against ${availabilityTarget}%: analyse the P1 incidents of the period.`);
+  for (const t of targets)
+    if (t.breaches)
+      proposed.push(`Review the handling of ${t.priority} incidents: ${t.breaches} of ${t.count} over the ${t.targetHours} h target.`);
+  if (availabilityTarget !== undefined && measured < availabilityTarget)
+    proposed.push(`Availability was ${measured}% against ${availabilityTarget}%: analyse the P1 incidents of the period.`);
   if (incidents.some((i) => i.open)) proposed.push(`Close the ${incidents.filter((i) => i.open).length} incident(s) still open.`);
 
   return {
     kind: 'performance' as const,
     organisation: ctx.config.organisation,
     period,
-    agreement: { id: sla.id!, title: sla.title ?? '', customer: str(sla, 'customer') ?? '', services, status: sla.status ?? '', serviceHours: str(sla, 'service_hours') },
-    availability: { targetPercent: availabilityTarget, measuredPercent: measured, downtimeHours: round1(down / HOUR), basis: 'P1 incidents of the agreement services, open time merged and clipped to the period' },
+    agreement: {
+      id: sla.id!,
+      title: sla.title ?? '',
+      customer: str(sla, 'customer') ?? '',
+      services,
+      status: sla.status ?? '',
+      serviceHours: str(sla, 'service_hours'),
+    },
+    availability: {
+      targetPercent: availabilityTarget,
+      measuredPercent: measured,
+      downtimeHours: round1(down / HOUR),
+      basis: 'P1 incidents of the agreement services, open time merged and clipped to the period',
+    },
     targets,
     incidents: { total: incidents.length, open: incidents.filter((i) => i.open).length, items: incidents },
-    previousReport: previous ? { id: previous.id!, title: previous.title ?? '', periodEnd: str(previous, 'period_end'), proposedActions: sectionText(previous.fm.body, 'Proposed actions') } : undefined,
+    previousReport: previous
+      ? {
+          id: previous.id!,
+          title: previous.title ?? '',
+          periodEnd: str(previous, 'period_end'),
+          proposedActions: sectionText(previous.fm.body, 'Proposed actions'),
+        }
+      : undefined,
     proposedActions: proposed,
   };
 }

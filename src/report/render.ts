@@ -23,7 +23,9 @@ function escapeDeep(v: unknown): unknown {
 }
 
 function helpers(env: typeof Handlebars): void {
-  env.registerHelper('num', (v: unknown, unit?: unknown) => (typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–'));
+  env.registerHelper('num', (v: unknown, unit?: unknown) =>
+    typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–',
+  );
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);

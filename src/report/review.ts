@@ -1,6 +1,6 @@
 import { own } from '../repo/documents.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { createdAt, docsOfType, firstEntered, inForce, inPeriod, list, num, statusAt, str, type Period, type ReportContext } from './context.js';
+import { createdAt, docsOfType, firstEntered, inForce, inPeriod, num, statusAt, str, type Period, type ReportContext } from './context.js';
 import { incidentFacts, PRIORITIES, resolutionStats, targetFor, type IncidentFact } from './incidents.js';
 import { countBy, DAY, median, monthsBetween, round1 } from './stats.js';
 import { addDays } from '../rules/context.js';
@@ -25,7 +25,13 @@ export interface ChangeFact {
  * context and the period: the same repository and period give the same data.
  */
 export function buildReview(ctx: ReportContext, period: Period) {
-  const services = docsOfType(ctx, 'service').map((d) => ({ id: d.id!, title: d.title ?? '', status: statusAt(ctx, d, period.until) ?? d.status ?? '', owner: str(d, 'owner') ?? '', availabilityTarget: num(d, 'availability_target') }));
+  const services = docsOfType(ctx, 'service').map((d) => ({
+    id: d.id!,
+    title: d.title ?? '',
+    status: statusAt(ctx, d, period.until) ?? d.status ?? '',
+    owner: str(d, 'owner') ?? '',
+    availabilityTarget: num(d, 'availability_target'),
+  }));
 
   const soon = addDays(period.until, ctx.config.expiryWarningDays);
   const agreements = [...docsOfType(ctx, 'customer-agreement'), ...docsOfType(ctx, 'supplier-agreement')].map((d) => {
@@ -57,7 +63,13 @@ export function buildReview(ctx: ReportContext, period: Period) {
     const items = incidents.filter((i) => i.priority === p);
     // The resolution targets of the agreements in force; one value when they all agree.
     const targets = [...new Set(slas.map((s) => targetFor(s, p)).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
-    return { priority: p, ...resolutionStats(items), targetHours: targets.length === 1 ? targets[0] : undefined, targets, breaches: items.filter((i) => i.breach).length };
+    return {
+      priority: p,
+      ...resolutionStats(items),
+      targetHours: targets.length === 1 ? targets[0] : undefined,
+      targets,
+      breaches: items.filter((i) => i.breach).length,
+    };
   });
 
   const feedback = docsOfType(ctx, 'feedback');
@@ -93,29 +105,56 @@ export function buildReview(ctx: ReportContext, period: Period) {
       total: changes.length,
       byType: countBy(changes, (c) => c.changeType, ['normal', 'emergency', 'pre-approved']),
       byOutcome: countBy(changes, (c) => c.outcome, ['pending', 'approved', 'deployed', 'rejected']),
-      leadTimes: { daysToApprovalMedian: round1(median(toApproval)), daysToDeploymentMedian: round1(median(toDeployment)), approvals: toApproval.length, deployments: toDeployment.length },
+      leadTimes: {
+        daysToApprovalMedian: round1(median(toApproval)),
+        daysToDeploymentMedian: round1(median(toDeployment)),
+        approvals: toApproval.length,
+        deployments: toDeployment.length,
+      },
       items: changes,
     },
     incidents: {
       total: incidents.length,
       open: incidents.filter((i) => i.open).length,
       byPriority: countBy(incidents, (i) => i.priority, PRIORITIES),
-      byService: Object.fromEntries(Object.entries(countBy(incidents.flatMap((i) => i.services.map((s) => ({ s }))), (x) => x.s)).sort(([a], [b]) => (a < b ? -1 : 1))),
+      byService: Object.fromEntries(
+        Object.entries(
+          countBy(
+            incidents.flatMap((i) => i.services.map((s) => ({ s }))),
+            (x) => x.s,
+          ),
+        ).sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
       resolution: resolutionStats(incidents),
       priorities,
       breaches: incidents.filter((i) => i.breach).map(breachOf),
-      perMonth: monthsBetween(period.since, period.until).map((month) => ({ month, count: incidents.filter((i) => i.opened.startsWith(month)).length })),
+      perMonth: monthsBetween(period.since, period.until).map((month) => ({
+        month,
+        count: incidents.filter((i) => i.opened.startsWith(month)).length,
+      })),
       items: incidents,
     },
     feedback: {
       total: fbInPeriod.length,
       byKind: countBy(fbInPeriod, (d) => str(d, 'kind') ?? 'comment', ['compliment', 'complaint', 'comment']),
-      open: feedback.filter((d) => str(d, 'handling') !== 'closed').map((d) => ({ id: d.id!, title: d.title ?? '', kind: str(d, 'kind') ?? '', handling: str(d, 'handling') ?? '', received: str(d, 'received') ?? '' })),
+      open: feedback
+        .filter((d) => str(d, 'handling') !== 'closed')
+        .map((d) => ({
+          id: d.id!,
+          title: d.title ?? '',
+          kind: str(d, 'kind') ?? '',
+          handling: str(d, 'handling') ?? '',
+          received: str(d, 'received') ?? '',
+        })),
     },
     previousReport: previous ? { id: previous.id!, title: previous.title ?? '', periodEnd: str(previous, 'period_end') } : undefined,
     previousActions,
     overdueReviews: overdue.map(findingOf),
-    findings: { errorCount: ctx.findings.errorCount, warningCount: ctx.findings.warningCount, items: findings.slice(0, 200).map(findingOf) },
+    findings: {
+      errorCount: ctx.findings.errorCount,
+      warningCount: ctx.findings.warningCount,
+      items: findings.slice(0, 200).map(findingOf),
+    },
     contributors: [...contributors.values()].sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1)),
   };
 }
@@ -123,7 +162,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
 export type ReviewData = ReturnType<typeof buildReview>;
 
 function breachOf(i: IncidentFact) {
-  return { id: i.id, title: i.title, priority: i.priority, services: i.services, agreement: i.agreement, resolutionHours: i.resolutionHours, targetHours: i.targetHours, open: i.open };
+  return {
+    id: i.id,
+    title: i.title,
+    priority: i.priority,
+    services: i.services,
+    agreement: i.agreement,
+    resolutionHours: i.resolutionHours,
+    targetHours: i.targetHours,
+    open: i.open,
+  };
 }
 
 export function findingOf(d: Diagnostic) {
@@ -134,7 +182,13 @@ function actionsOf(v: unknown) {
   if (!Array.isArray(v)) return [];
   return v
     .filter((a): a is Record<string, unknown> => Boolean(a) && typeof a === 'object')
-    .map((a) => ({ id: typeof a.id === 'string' ? a.id : '', action: typeof a.action === 'string' ? a.action : '', owner: typeof a.owner === 'string' ? a.owner : '', due: typeof a.due === 'string' ? a.due : '', status: typeof a.status === 'string' ? a.status : '' }));
+    .map((a) => ({
+      id: typeof a.id === 'string' ? a.id : '',
+      action: typeof a.action === 'string' ? a.action : '',
+      owner: typeof a.owner === 'string' ? a.owner : '',
+      due: typeof a.due === 'string' ? a.due : '',
+      status: typeof a.status === 'string' ? a.status : '',
+    }));
 }
 
 /** Change requests requested, decided or deployed in the period, with their lead times. */

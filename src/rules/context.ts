@@ -26,14 +26,7 @@ export interface Rule {
 }
 
 /** Builds a finding located at a field of a document's front matter. */
-export function at(
-  doc: SmsDocument,
-  rule: string,
-  severity: Severity,
-  pos: Position,
-  message: string,
-  hint?: string,
-): Diagnostic {
+export function at(doc: SmsDocument, rule: string, severity: Severity, pos: Position, message: string, hint?: string): Diagnostic {
   const d: Diagnostic = { file: doc.file, line: pos.line, column: pos.column, rule, severity, message };
   if (doc.id) d.docId = doc.id;
   if (hint) d.hint = hint;

@@ -14,7 +14,15 @@ export const dateOrder: Rule = {
         const a = toTime(own(doc.data, earlier));
         const b = toTime(own(doc.data, later));
         if (a !== undefined && b !== undefined && b < a) {
-          out.push(at(doc, 'date-order', 'error', doc.fm.locate([later]), `"${later}" (${String(own(doc.data, later))}) is before "${earlier}" (${String(own(doc.data, earlier))})`));
+          out.push(
+            at(
+              doc,
+              'date-order',
+              'error',
+              doc.fm.locate([later]),
+              `"${later}" (${String(own(doc.data, later))}) is before "${earlier}" (${String(own(doc.data, earlier))})`,
+            ),
+          );
         }
       }
     }
@@ -35,22 +43,53 @@ export const reviewOverdue: Rule = {
       if (AGREEMENTS.has(doc.type.key)) {
         const review = own(doc.data, 'review');
         if (typeof review === 'string' && review < ctx.today) {
-          out.push(at(doc, 'review-overdue', 'warning', doc.fm.locate(['review']), `agreement review was due on ${review}`, 'review it with the other party and set the next review date'));
+          out.push(
+            at(
+              doc,
+              'review-overdue',
+              'warning',
+              doc.fm.locate(['review']),
+              `agreement review was due on ${review}`,
+              'review it with the other party and set the next review date',
+            ),
+          );
         }
         continue;
       }
       const next = own(doc.data, 'next_review');
       if (typeof next === 'string') {
-        if (next < ctx.today) out.push(at(doc, 'review-overdue', 'warning', doc.fm.locate(['next_review']), `review was due on ${next}`, 'review the document, then update reviewed_on and next_review'));
+        if (next < ctx.today)
+          out.push(
+            at(
+              doc,
+              'review-overdue',
+              'warning',
+              doc.fm.locate(['next_review']),
+              `review was due on ${next}`,
+              'review the document, then update reviewed_on and next_review',
+            ),
+          );
         continue;
       }
       const months = doc.type.review_months;
       if (months <= 0) continue;
-      const last = [own(doc.data, 'reviewed_on'), own(doc.data, 'approved_on')].filter((v): v is string => typeof v === 'string' && toTime(v) !== undefined).sort().pop();
+      const last = [own(doc.data, 'reviewed_on'), own(doc.data, 'approved_on')]
+        .filter((v): v is string => typeof v === 'string' && toTime(v) !== undefined)
+        .sort()
+        .pop();
       if (!last) continue;
       const due = addMonths(last, months);
       if (due < ctx.today) {
-        out.push(at(doc, 'review-overdue', 'warning', doc.fm.locate([own(doc.data, 'reviewed_on') ? 'reviewed_on' : 'approved_on']), `last reviewed ${last}; a ${doc.type.key} is reviewed every ${months} months, so it was due on ${due}`, 'review the document and set reviewed_on'));
+        out.push(
+          at(
+            doc,
+            'review-overdue',
+            'warning',
+            doc.fm.locate([own(doc.data, 'reviewed_on') ? 'reviewed_on' : 'approved_on']),
+            `last reviewed ${last}; a ${doc.type.key} is reviewed every ${months} months, so it was due on ${due}`,
+            'review the document and set reviewed_on',
+          ),
+        );
       }
     }
     return out;
@@ -69,8 +108,28 @@ export const agreementExpired: Rule = {
       if (!doc.data || !doc.type || !AGREEMENTS.has(doc.type.key) || !inForce(doc)) continue;
       const end = own(doc.data, 'end');
       if (typeof end !== 'string' || toTime(end) === undefined) continue;
-      if (end < ctx.today) out.push(at(doc, 'agreement-expired', 'warning', doc.fm.locate(['end']), `agreement ended on ${end} but is still ${doc.status ?? 'in force'}`, 'renew it (new end date) or set its status to retired'));
-      else if (end <= soon) out.push(at(doc, 'agreement-expired', 'warning', doc.fm.locate(['end']), `agreement ends on ${end}, within ${ctx.config.expiryWarningDays} days`, 'start the renewal with the other party'));
+      if (end < ctx.today)
+        out.push(
+          at(
+            doc,
+            'agreement-expired',
+            'warning',
+            doc.fm.locate(['end']),
+            `agreement ended on ${end} but is still ${doc.status ?? 'in force'}`,
+            'renew it (new end date) or set its status to retired',
+          ),
+        );
+      else if (end <= soon)
+        out.push(
+          at(
+            doc,
+            'agreement-expired',
+            'warning',
+            doc.fm.locate(['end']),
+            `agreement ends on ${end}, within ${ctx.config.expiryWarningDays} days`,
+            'start the renewal with the other party',
+          ),
+        );
     }
     return out;
   },

@@ -18,16 +18,41 @@ export const dependency: Rule = {
         const tr = own(doc.data, 'test_report');
         const report = typeof tr === 'string' ? ctx.byId.get(tr)?.[0] : undefined;
         if (!report || report.status !== 'published') {
-          out.push(at(doc, 'dependency', 'error', doc.fm.locate(tr === undefined ? ['status'] : ['test_report']), 'a build can be final only when a published test report exists for it (CO.3.2)', 'set test_report to the ID of the published test report'));
+          out.push(
+            at(
+              doc,
+              'dependency',
+              'error',
+              doc.fm.locate(tr === undefined ? ['status'] : ['test_report']),
+              'a build can be final only when a published test report exists for it (CO.3.2)',
+              'set test_report to the ID of the published test report',
+            ),
+          );
         } else if (report.data && own(report.data, 'outcome') === 'fail') {
-          out.push(at(doc, 'dependency', 'warning', doc.fm.locate(['test_report']), `test report ${String(tr)} records a failed test, yet the build is final`));
+          out.push(
+            at(
+              doc,
+              'dependency',
+              'warning',
+              doc.fm.locate(['test_report']),
+              `test report ${String(tr)} records a failed test, yet the build is final`,
+            ),
+          );
         }
       }
       if (doc.type.key === 'change-schedule') {
         for (const { value, path } of valuesAtPath(doc.data, 'changes[].change_request')) {
           const rfc = ctx.byId.get(value)?.[0];
           if (rfc?.type?.key === 'change-request' && rfc.status !== 'approved' && rfc.status !== 'updated') {
-            out.push(at(doc, 'dependency', 'error', doc.fm.locate(path), `the schedule lists ${value}, which is ${rfc.status ?? 'without status'}; only approved changes are scheduled`));
+            out.push(
+              at(
+                doc,
+                'dependency',
+                'error',
+                doc.fm.locate(path),
+                `the schedule lists ${value}, which is ${rfc.status ?? 'without status'}; only approved changes are scheduled`,
+              ),
+            );
           }
         }
       }

@@ -16,7 +16,14 @@ export const idFormat: Rule = {
         out.push(at(doc, 'id-format', 'error', doc.fm.locate([]), 'missing "id"', `give it an ID like ${idExample(doc.type)}`));
       } else if (typeof id !== 'string' || !idPattern(doc.type).test(id)) {
         out.push(
-          at(doc, 'id-format', 'error', doc.fm.locate(['id']), `id "${String(id)}" does not match the ${doc.type.key} scheme (${idExample(doc.type)})`, 'use "sms new" to get the next free ID'),
+          at(
+            doc,
+            'id-format',
+            'error',
+            doc.fm.locate(['id']),
+            `id "${String(id)}" does not match the ${doc.type.key} scheme (${idExample(doc.type)})`,
+            'use "sms new" to get the next free ID',
+          ),
         );
       }
     }
@@ -35,7 +42,14 @@ export const duplicateId: Rule = {
       for (const doc of docs) {
         const others = docs.filter((d) => d !== doc).map((d) => d.file);
         out.push(
-          at(doc, 'duplicate-id', 'error', doc.fm.locate(['id']), `id "${id}" is also used by ${others.join(', ')}`, 'give one of them a new ID with "sms new" (for example after merging two branches that both created it)'),
+          at(
+            doc,
+            'duplicate-id',
+            'error',
+            doc.fm.locate(['id']),
+            `id "${id}" is also used by ${others.join(', ')}`,
+            'give one of them a new ID with "sms new" (for example after merging two branches that both created it)',
+          ),
         );
       }
     }
@@ -54,9 +68,26 @@ export const statusValue: Rule = {
       const s = own(doc.data, 'status');
       const allowed = doc.type.statuses.join(', ');
       if (s === undefined) out.push(at(doc, 'status-value', 'error', doc.fm.locate([]), `missing "status" (one of: ${allowed})`));
-      else if (s === null) out.push(at(doc, 'status-value', 'error', doc.fm.locate(['status']), `status is empty (in YAML "~" and "null" mean no value); expected one of: ${allowed}`));
+      else if (s === null)
+        out.push(
+          at(
+            doc,
+            'status-value',
+            'error',
+            doc.fm.locate(['status']),
+            `status is empty (in YAML "~" and "null" mean no value); expected one of: ${allowed}`,
+          ),
+        );
       else if (typeof s !== 'string' || !doc.type.statuses.includes(s)) {
-        out.push(at(doc, 'status-value', 'error', doc.fm.locate(['status']), `status "${String(s)}" is not a ${doc.type.key} status; expected one of: ${allowed}`));
+        out.push(
+          at(
+            doc,
+            'status-value',
+            'error',
+            doc.fm.locate(['status']),
+            `status "${String(s)}" is not a ${doc.type.key} status; expected one of: ${allowed}`,
+          ),
+        );
       }
     }
     return out;

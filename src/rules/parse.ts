@@ -7,7 +7,15 @@ function parseFindings(ctx: RuleContext, rule: 'yaml-syntax' | 'front-matter'): 
   for (const doc of ctx.documents) {
     for (const i of doc.fm.issues) {
       if (i.rule !== rule) continue;
-      out.push({ file: doc.file, line: i.line, column: i.column, rule, severity: i.severity, message: i.message, ...(i.hint ? { hint: i.hint } : {}) });
+      out.push({
+        file: doc.file,
+        line: i.line,
+        column: i.column,
+        rule,
+        severity: i.severity,
+        message: i.message,
+        ...(i.hint ? { hint: i.hint } : {}),
+      });
     }
   }
   return out;

@@ -29,12 +29,23 @@ function idReferences(ctx: RuleContext, doc: SmsDocument): Diagnostic[] {
       // Locating costs a full YAML parse of the document: only do it for a finding.
       const pos = (): Position => doc.fm.locate(p);
       if (!targets) {
-        out.push(at(doc, 'broken-reference', 'error', pos(), `"${field}" refers to ${value}, which does not exist`, 'check the ID, or create the document with "sms new"'));
+        out.push(
+          at(
+            doc,
+            'broken-reference',
+            'error',
+            pos(),
+            `"${field}" refers to ${value}, which does not exist`,
+            'check the ID, or create the document with "sms new"',
+          ),
+        );
         continue;
       }
       const target = targets[0]!;
       if (expected && target.type && target.type.key !== expected) {
-        out.push(at(doc, 'broken-reference', 'error', pos(), `"${field}" refers to ${value}, which is a ${target.type.key}, not a ${expected}`));
+        out.push(
+          at(doc, 'broken-reference', 'error', pos(), `"${field}" refers to ${value}, which is a ${target.type.key}, not a ${expected}`),
+        );
       } else if (target.status && INACTIVE.has(target.status)) {
         out.push(at(doc, 'broken-reference', 'warning', pos(), `"${field}" refers to ${value}, which is ${target.status}`));
       }

@@ -27,7 +27,15 @@ export const schema: Rule = {
         if (!f || seen.has(f.key)) continue;
         seen.add(f.key);
         if (++count > MAX_ERRORS_PER_DOCUMENT) {
-          out.push(at(doc, 'schema', 'error', doc.fm.locate([]), `more schema problems in this document were not listed (limit ${MAX_ERRORS_PER_DOCUMENT})`));
+          out.push(
+            at(
+              doc,
+              'schema',
+              'error',
+              doc.fm.locate([]),
+              `more schema problems in this document were not listed (limit ${MAX_ERRORS_PER_DOCUMENT})`,
+            ),
+          );
           break;
         }
         out.push(at(doc, 'schema', 'error', f.pos, f.message, f.hint));
@@ -44,14 +52,21 @@ function pathOf(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function describe(doc: SmsDocument, e: ErrorObject): { key: string; pos: { line: number; column: number }; message: string; hint?: string } | undefined {
+function describe(
+  doc: SmsDocument,
+  e: ErrorObject,
+): { key: string; pos: { line: number; column: number }; message: string; hint?: string } | undefined {
   const p = pathOf(e.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const name = p.length ? p.join('.') : 'front matter';
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required': {
       const field = String(params.missingProperty);
-      return { key: `req:${name}:${field}`, pos: doc.fm.locate(p, 'key'), message: `missing required field "${p.length ? `${name}.` : ''}${field}"` };
+      return {
+        key: `req:${name}:${field}`,
+        pos: doc.fm.locate(p, 'key'),
+        message: `missing required field "${p.length ? `${name}.` : ''}${field}"`,
+      };
     }
     case 'unevaluatedProperties':
     case 'additionalProperties': {
@@ -64,7 +79,11 @@ function describe(doc: SmsDocument, e: ErrorObject): { key: string; pos: { line:
       };
     }
     case 'enum':
-      return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
+      return {
+        key: `v:${name}`,
+        pos: doc.fm.locate(p),
+        message: `"${name}" must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`,
+      };
     case 'const':
       return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
     case 'type': {
@@ -103,5 +122,11 @@ function article(t: string): string {
 }
 
 function formatName(f: string): string {
-  return f === 'date' ? 'date (YYYY-MM-DD)' : f === 'date-time' ? 'date-time (YYYY-MM-DDThh:mm:ssZ, with a time zone)' : f === 'email' ? 'e-mail address' : f;
+  return f === 'date'
+    ? 'date (YYYY-MM-DD)'
+    : f === 'date-time'
+      ? 'date-time (YYYY-MM-DDThh:mm:ssZ, with a time zone)'
+      : f === 'email'
+        ? 'e-mail address'
+        : f;
 }

@@ -19,7 +19,10 @@ export function headings(body: string): string[] {
 }
 
 export function normaliseHeading(h: string): string {
-  return h.replace(/^\d+(\.\d+)*\.?\s+/, '').trim().toLowerCase();
+  return h
+    .replace(/^\d+(\.\d+)*\.?\s+/, '')
+    .trim()
+    .toLowerCase();
 }
 
 export const missingSection: Rule = {

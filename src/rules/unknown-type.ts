@@ -12,7 +12,10 @@ export const unknownType: Rule = {
       if (!doc.data || doc.type) continue;
       const t = own(doc.data, 'type');
       const hint = 'run "sms types" to list the type keys';
-      if (t === undefined) out.push(at(doc, 'unknown-type', 'error', doc.fm.locate([]), 'missing "type": sms cannot tell what kind of document this is', hint));
+      if (t === undefined)
+        out.push(
+          at(doc, 'unknown-type', 'error', doc.fm.locate([]), 'missing "type": sms cannot tell what kind of document this is', hint),
+        );
       else out.push(at(doc, 'unknown-type', 'error', doc.fm.locate(['type']), `unknown type "${String(t)}"`, hint));
     }
     return out;
