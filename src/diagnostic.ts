@@ -35,35 +35,3 @@ function cmp(a: string, b: string): number {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
-
-export type SmsErrorCode =
-  | 'USAGE'
-  | 'CONFIG_NOT_FOUND'
-  | 'CONFIG_INVALID'
-  | 'UNKNOWN_TYPE'
-  | 'FILE_EXISTS'
-  | 'NOT_EMPTY'
-  | 'IO'
-  | 'GIT'
-  | 'GIT_MISSING'
-  | 'GIT_IDENTITY'
-  | 'SHALLOW'
-  | 'BAD_REF'
-  | 'NOT_FOUND'
-  | 'TRANSITION'
-  | 'AUTHORITY';
-
-/**
- * The one error class for "sms cannot do what was asked". It always maps to exit code 2 and its
- * message is a single line meant for the user; `hint` says what to do next.
- */
-export class SmsError extends Error {
-  readonly code: SmsErrorCode;
-  readonly hint?: string;
-  constructor(code: SmsErrorCode, message: string, hint?: string) {
-    super(message);
-    this.name = 'SmsError';
-    this.code = code;
-    this.hint = hint;
-  }
-}

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
-import type { SmsConfig } from './repo/config.js';
-import { loadRepository, type LoadedRepository, type SmsDocument } from './repo/documents.js';
+import type { Loaded } from './load.js';
 import { RolesIndex } from './model/roles.js';
 import { SchemaSet } from './model/schemas.js';
-import { STATIC_RULES } from './rules/index.js';
-import type { Rule, RuleContext } from './rules/context.js';
+import type { SmsDocument } from './repo/documents.js';
+import { RULES } from './rules/index.js';
+import { runRule, type RuleContext } from './rules/registry.js';
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -19,13 +19,14 @@ export interface ValidateOptions {
   /** Repository-relative POSIX paths to report on; cross-file rules still see every document. */
   only?: string[];
   today: string;
-  /** Rules that need more than the working tree (history); they run after the static ones. */
-  extraRules?: Rule[];
-  /** The repository, when the caller has read it already. */
-  loaded?: LoadedRepository;
+  /** Whether a repository path exists (in-memory repositories pass their own). */
+  exists?: (relPath: string) => boolean;
 }
 
-export function buildContext(config: SmsConfig, documents: SmsDocument[], today: string): RuleContext {
+/** The context every rule reads: documents indexed by id, the roles, the schemas, the changes. */
+export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPath: string) => boolean): RuleContext {
+  const { config } = loaded;
+  const documents = loaded.repository.documents;
   const byId = new Map<string, SmsDocument[]>();
   for (const d of documents) {
     if (!d.id) continue;
@@ -33,7 +34,7 @@ export function buildContext(config: SmsConfig, documents: SmsDocument[], today:
     if (list) list.push(d);
     else byId.set(d.id, [d]);
   }
-  const rolesDoc = documents.find((d) => d.type?.key === 'roles' && d.data);
+  const rolesDoc = documents.find((d) => d.type?.grants_roles && d.data);
   return {
     config,
     documents,
@@ -42,21 +43,18 @@ export function buildContext(config: SmsConfig, documents: SmsDocument[], today:
     rolesDoc,
     schemas: new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom)),
     today,
-    exists: (rel) => existsSync(path.join(config.root, ...rel.split('/'))),
+    exists: exists ?? ((rel) => existsSync(path.join(config.root, ...rel.split('/')))),
+    loadIssues: loaded.repository.issues,
+    changes: loaded.changes,
   };
 }
 
-/** Runs every enabled rule over the repository and applies the configured severities. */
-export function validateRepository(config: SmsConfig, options: ValidateOptions): ValidationResult {
-  const loaded = options.loaded ?? loadRepository(config);
-  const ctx = buildContext(config, loaded.documents, options.today);
-  let diagnostics = [...loaded.diagnostics];
-  for (const rule of [...STATIC_RULES, ...(options.extraRules ?? [])]) {
-    if (config.rules[rule.id] === 'off') continue;
-    diagnostics.push(...rule.check(ctx));
-  }
-  diagnostics = applySeverities(diagnostics, config);
-  let fileCount = loaded.documents.length + new Set(loaded.diagnostics.map((d) => d.file)).size;
+/** Runs every registered rule that is on and can run with what was loaded. */
+export function validate(loaded: Loaded, options: ValidateOptions): ValidationResult {
+  const ctx = buildRuleContext(loaded, options.today, options.exists);
+  let diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) for (const d of runRule(rule, ctx)) diagnostics.push(d);
+  let fileCount = loaded.repository.documents.length + new Set(loaded.repository.issues.map((i) => i.file)).size;
   if (options.only) {
     const only = new Set(options.only);
     diagnostics = diagnostics.filter((d) => only.has(d.file));
@@ -69,14 +67,4 @@ export function validateRepository(config: SmsConfig, options: ValidateOptions):
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
     fileCount,
   };
-}
-
-export function applySeverities(diagnostics: Diagnostic[], config: SmsConfig): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const setting = config.rules[d.rule];
-    if (setting === 'off') continue;
-    out.push(setting === 'warn' ? { ...d, severity: 'warning' } : setting === 'error' ? { ...d, severity: 'error' } : d);
-  }
-  return out;
 }

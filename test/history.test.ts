@@ -105,12 +105,12 @@ describe('history rules', () => {
     expect(history(dir, ['--no-git']).findings).toEqual([]);
   });
 
-  it('separation-of-duties: the approver requested the change (pre-approved changes exempt)', () => {
+  it('self-approval: the approver requested the change (pre-approved changes exempt)', () => {
     const dir = repo([
       { files: { [R]: rfc({ requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ben.email, { requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
     ]);
-    expect(rules(history(dir).findings)).toEqual(['separation-of-duties', 'separation-of-duties']);
+    expect(rules(history(dir).findings)).toEqual(['self-approval', 'self-approval']);
     const pre = repo([
       { files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       {

@@ -18,8 +18,9 @@ import { baseSms, rfc, sms, smsInProcess, tmp, writeFiles } from './helpers.js';
 import type { Finding } from './helpers.js';
 import { parseConfig } from '../src/repo/config.js';
 import { readDocument } from '../src/repo/documents.js';
-import { buildContext } from '../src/validate.js';
-import { STATIC_RULES } from '../src/rules/index.js';
+import { buildRuleContext } from '../src/validate.js';
+import { RULES } from '../src/rules/index.js';
+import { runRule } from '../src/rules/registry.js';
 
 async function check(files: Record<string, string | Buffer>): Promise<{ code: number; diagnostics: Finding[]; stderr: string }> {
   const dir = tmp();
@@ -228,9 +229,9 @@ describe('property: random front matter never crashes validate', () => {
   const config = parseConfig('organisation: Acme\n', '/nonexistent');
   const run = (text: string): void => {
     const doc = readDocument('changes/x.md', text, config);
-    const ctx = buildContext(config, [doc], '2026-06-01');
-    for (const rule of STATIC_RULES) {
-      for (const d of rule.check(ctx)) {
+    const ctx = buildRuleContext({ config, repository: { documents: [doc], issues: [] } }, '2026-06-01', () => false);
+    for (const rule of RULES) {
+      for (const d of runRule(rule, ctx)) {
         expect(d.line).toBeGreaterThanOrEqual(1);
         expect(d.column).toBeGreaterThanOrEqual(1);
         expect(typeof d.message).toBe('string');

@@ -166,7 +166,7 @@ describe('sms new', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, r.stdout.trim()), 'utf8');
     expect(text).toMatch(/^priority: P1$/m);
-    expect(text).toMatch(/^services:\s*\n?\s*- SVC-0001|^services: \[ SVC-0001 \]$/m);
+    expect(text).toMatch(/^services: \[SVC-0001\]$/m);
     expect(text).toMatch(/^change_type: emergency$/m);
     const v = sms(['validate', '--format', 'json'], dir);
     expect(JSON.parse(v.stdout).errorCount).toBe(0);

@@ -185,7 +185,7 @@ const SCENARIOS: Scenario[] = [
     code: 0,
   },
   {
-    name: 'separation-of-duties: requester approves their own change',
+    name: 'self-approval: requester approves their own change',
     files: {
       'changes/RFC-0001-a.md': rfc({
         status: 'approved',
@@ -194,11 +194,11 @@ const SCENARIOS: Scenario[] = [
         approved_on: '2026-05-01',
       }),
     },
-    expect: [['separation-of-duties', 'changes/RFC-0001-a.md', 9]],
+    expect: [['self-approval', 'changes/RFC-0001-a.md', 9]],
     code: 1,
   },
   {
-    name: 'separation-of-duties quiet: pre-approved change',
+    name: 'self-approval quiet: pre-approved change',
     files: {
       'changes/RFC-0001-a.md': rfc({
         status: 'approved',

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { SmsError } from '../diagnostic.js';
+import { smsError } from '../errors.js';
+import { parsePerson } from './person.js';
 import { packagePath } from '../paths.js';
 import { builtInTypes, formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
@@ -9,8 +10,8 @@ import { slugify } from '../repo/ids.js';
 import { commit, gitAvailable, gitIdentity, initRepository, workTreeRoot, type Identity } from '../git/git.js';
 import { CONFIG_FILE } from '../repo/config.js';
 import { today, type CliIO } from './io.js';
-import { version } from './run.js';
-import { writeExclusive } from './write.js';
+import { version } from '../version.js';
+import { ioError, withFileLock, writeExclusive } from './write.js';
 
 export interface InitOptions {
   dir: string;
@@ -33,52 +34,76 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
     const { createSample } = await import('./sample.js');
     return createSample(io, dir);
   }
-  if (opts.git && !(await gitAvailable(io.cwd))) {
-    throw new SmsError(
-      'GIT_MISSING',
-      'git is not installed or not on PATH; nothing was written',
-      'install git, or run "sms init --no-git"',
-    );
+  const ctx = { cwd: io.cwd, env: io.env };
+  if (opts.git && !(await gitAvailable(ctx))) {
+    throw smsError('GIT_MISSING');
   }
-  const identity = opts.git ? await gitIdentity(io.cwd).catch(() => undefined) : undefined;
+  const identity = opts.git ? await gitIdentity(ctx).catch(() => undefined) : undefined;
   const answers = await gatherAnswers(io, opts, dir, identity);
   const files = starterFiles(answers, io);
 
+  let createdRoot: string | undefined;
+  try {
+    createdRoot = mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw ioError(err, dir);
+  }
   const written: string[] = [];
   const skipped: string[] = [];
-  const createdDirs: string[] = [];
   try {
-    for (const [rel, content] of files) {
-      const abs = path.join(dir, ...rel.split('/'));
-      if (existsSync(abs)) {
-        skipped.push(rel);
-        continue;
+    // One init at a time per folder: a second one racing this waits for nothing, finds the folder
+    // taken (busy, or no longer empty) and exits 2 having written nothing.
+    await withFileLock(path.join(dir, CONFIG_FILE), async () => {
+      checkTarget(dir, opts.force);
+      const createdDirs: string[] = [];
+      try {
+        for (const [rel, content] of files) {
+          const abs = path.join(dir, ...rel.split('/'));
+          if (existsSync(abs)) {
+            skipped.push(rel);
+            continue;
+          }
+          const createdDir = writeExclusive(abs, content, io);
+          written.push(rel);
+          if (createdDir) createdDirs.push(createdDir);
+        }
+      } catch (err) {
+        // Nothing half-written: remove what this run created before failing.
+        for (const f of [...written].reverse()) rmSync(path.join(dir, ...f.split('/')), { force: true });
+        for (const d of createdDirs.reverse()) rmSync(d, { recursive: true, force: true });
+        written.length = 0;
+        io.written?.splice(0);
+        throw err;
       }
-      const createdDir = writeExclusive(abs, content);
-      written.push(abs);
-      if (createdDir) createdDirs.push(createdDir);
-    }
+      io.stdout.write(`Created the SMS of ${answers.org} in ${path.relative(io.cwd, dir) || '.'} (${written.length} files)\n`);
+      if (skipped.length)
+        io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
+      if (opts.git) {
+        const here = { cwd: dir, env: io.env };
+        const top = await workTreeRoot(here);
+        if (!top) {
+          await initRepository(here);
+          const author: Identity = identity ?? answers.manager;
+          // Only the files this run wrote: anything that was already in the folder (with --force) is
+          // left for the user to review and commit.
+          await commit({
+            ...here,
+            message: `Initialise the service management system of ${answers.org}\n\nCreated by sms init.`,
+            author,
+            paths: written,
+          });
+          io.stdout.write(
+            `Initialised a git repository and committed the ${written.length} new files as ${author.name} <${author.email}>\n`,
+          );
+        } else {
+          io.stdout.write('The directory is inside an existing git repository: review and commit the new files yourself\n');
+        }
+      }
+    });
   } catch (err) {
-    // Nothing half-written: remove what this run created before failing.
-    for (const f of written.reverse()) rmSync(f, { force: true });
-    for (const d of createdDirs.reverse()) rmSync(d, { recursive: true, force: true });
+    // Folders this run created are removed only while empty: a racing init may be writing into them.
+    if (createdRoot && written.length === 0) removeEmptyUpTo(dir, createdRoot);
     throw err;
-  }
-
-  io.stdout.write(`Created the SMS of ${answers.org} in ${path.relative(io.cwd, dir) || '.'} (${written.length} files)\n`);
-  if (skipped.length)
-    io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
-
-  if (opts.git) {
-    const top = await workTreeRoot(dir);
-    if (!top) {
-      await initRepository(dir);
-      const author: Identity = identity ?? answers.manager;
-      await commit({ cwd: dir, message: `Initialise the service management system of ${answers.org}\n\nCreated by sms init.`, author });
-      io.stdout.write(`Initialised a git repository and committed as ${author.name} <${author.email}>\n`);
-    } else {
-      io.stdout.write('The directory is inside an existing git repository: review and commit the new files yourself\n');
-    }
   }
   io.stdout.write('Next: fill in governance/ and procedures/, then run "sms validate"\n');
   return 0;
@@ -92,21 +117,12 @@ interface Answers {
 
 function checkTarget(dir: string, force: boolean): void {
   if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new SmsError('IO', `${dir} is a file, not a directory; nothing was written`);
-  const entries = readdirSync(dir).filter((e) => e !== '.git');
+  if (!statSync(dir).isDirectory()) throw smsError('NOT_A_DIRECTORY', { dir });
+  // The .git folder and this run's own lock do not make a folder "not empty".
+  const entries = readdirSync(dir).filter((e) => e !== '.git' && e !== `.${CONFIG_FILE}.lock`);
   if (entries.length > 0 && !force) {
-    throw new SmsError(
-      'NOT_EMPTY',
-      `${dir} is not empty; nothing was written`,
-      'use an empty directory, or --force to add only the missing files (existing files are never overwritten)',
-    );
+    throw smsError('NOT_EMPTY', { dir });
   }
-}
-
-export function parsePerson(s: string): Identity {
-  const m = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(s);
-  if (!m || !m[1]) throw new SmsError('USAGE', `--manager must look like "Name <email>", got "${s}"`);
-  return { name: m[1], email: m[2]! };
 }
 
 async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity?: Identity): Promise<Answers> {
@@ -117,7 +133,7 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
       .replace(/\b\w/g, (c) => c.toUpperCase()) || 'My Organisation';
   const interactive = !opts.yes && Boolean(io.stdin?.isTTY) && Boolean(io.stdout.isTTY);
   let org = opts.org?.trim();
-  let manager = opts.manager ? parsePerson(opts.manager) : undefined;
+  let manager = opts.manager ? parsePerson(opts.manager, '--manager') : undefined;
   let service = opts.service?.trim();
   if (interactive) {
     const questions: { key: 'org' | 'name' | 'email' | 'service'; text: string }[] = [];
@@ -142,11 +158,7 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   }
   manager ??= identity;
   if (!manager) {
-    throw new SmsError(
-      'GIT_IDENTITY',
-      'no Service Manager given and no git identity configured; nothing was written',
-      'pass --manager "Name <email>", or set git config user.name and user.email',
-    );
+    throw smsError('NO_MANAGER');
   }
   return { org: org || fallbackOrg, manager, service: service || 'Service desk' };
 }
@@ -191,7 +203,7 @@ async function ask(io: CliIO, questions: string[]): Promise<string[]> {
   }
   rl.close();
   io.stdout.write('\n');
-  if (cancelled) throw new SmsError('USAGE', 'cancelled; nothing was written');
+  if (cancelled) throw smsError('CANCELLED');
   return answers;
 }
 
@@ -226,4 +238,16 @@ function starterFiles(a: Answers, io: CliIO): [string, string][] {
   }
   files.push([`${serviceType.folder}/${serviceId}-${slugify(a.service)}.md`, renderTemplate(serviceType, ctx(serviceType, a.service))]);
   return files;
+}
+
+/** Removes `dir` and its parents up to `top` (inclusive), stopping at the first that is not empty. */
+function removeEmptyUpTo(dir: string, top: string): void {
+  for (let d = dir; d.startsWith(top); d = path.dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === top) return;
+  }
 }

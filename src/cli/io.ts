@@ -1,3 +1,6 @@
+import { parseDate } from '../dates.js';
+import { smsError } from '../errors.js';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIO {
   cwd: string;
@@ -5,6 +8,8 @@ export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Files this run has written so far, so a failure can say truthfully what changed. */
+  written?: string[];
 }
 
 /** Colour only on a terminal, never with NO_COLOR or --no-color (https://no-color.org). */
@@ -18,6 +23,10 @@ export function useColor(io: CliIO, stream: 'stdout' | 'stderr', flag?: boolean)
 /** Today's date, or SMS_TODAY when set, so CI runs and tests can pin the date the checks use. */
 export function today(io: CliIO): string {
   const pinned = io.env.SMS_TODAY;
-  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  if (pinned !== undefined && pinned !== '') {
+    const d = parseDate(pinned);
+    if (d === undefined) throw smsError('SMS_TODAY', { value: pinned.slice(0, 40) });
+    return d;
+  }
   return new Date().toISOString().slice(0, 10);
 }

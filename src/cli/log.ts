@@ -1,8 +1,8 @@
-import { SmsError } from '../diagnostic.js';
-import { loadConfig } from '../repo/config.js';
-import { loadHistory } from '../history/read.js';
+import { smsError } from '../errors.js';
+import { load, openConfig } from '../load.js';
 import { logEntry } from '../history/log-entry.js';
 import type { CliIO } from './io.js';
+import { progress } from './progress.js';
 
 export interface LogOptions {
   id: string;
@@ -10,15 +10,12 @@ export interface LogOptions {
 }
 
 export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
-  const config = loadConfig(io.cwd);
-  const { timeline } = await loadHistory(config, { all: true });
-  const events = timeline.byId.get(opts.id);
-  if (!events)
-    throw new SmsError(
-      'NOT_FOUND',
-      `no document with id ${opts.id} in the history of this repository`,
-      'IDs are case-sensitive, e.g. RFC-0007',
-    );
+  const config = openConfig(io.cwd);
+  const reading = progress(io, 'Reading history');
+  const { timeline } = await load(config, { history: 'all', onProgress: reading.update, env: io.env });
+  reading.done();
+  const events = timeline!.byId.get(opts.id);
+  if (!events) throw smsError('ID_NOT_IN_HISTORY', { id: opts.id });
   const entries = events.map(logEntry);
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ id: opts.id, entries }, null, 2)}\n`);

@@ -1,7 +1,11 @@
 import path from 'node:path';
-import { isMap, parse, parseDocument } from 'yaml';
-import { SmsError } from '../diagnostic.js';
-import { loadConfig, type SmsConfig } from '../repo/config.js';
+import { mkdirSync, rmdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { smsError, suggest } from '../errors.js';
+import type { SmsConfig } from '../repo/config.js';
+import { openConfig } from '../load.js';
+import { SchemaSet } from '../model/schemas.js';
+import { editFrontMatter } from '../repo/edit.js';
 import { formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
@@ -10,7 +14,7 @@ import { gitIdentity } from '../git/git.js';
 import { loadRepository } from '../repo/documents.js';
 import { RolesIndex } from '../model/roles.js';
 import { today, type CliIO } from './io.js';
-import { writeExclusive } from './write.js';
+import { ioError, withFileLock, writeExclusive } from './write.js';
 
 export interface NewOptions {
   type: string;
@@ -21,45 +25,78 @@ export interface NewOptions {
 const PROTECTED = new Set(['id', 'type']);
 
 export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
-  const config = loadConfig(io.cwd);
+  const config = openConfig(io.cwd);
   const type = requireType(config, opts.type);
   const sets = opts.set.map(parseSet);
   const title = cleanTitle(opts.title) || `New ${type.title.toLowerCase()}`;
-  const ids = scanIds(config);
-
-  let id: string;
-  let rel: string;
-  if (type.id.singleton) {
-    id = type.id.singleton;
-    rel = `${type.folder}/${type.key}.md`;
-    if (ids.has(id))
-      throw new SmsError(
-        'FILE_EXISTS',
-        `a ${type.key} document (${id}) already exists; there is only one per repository`,
-        `edit it instead: grep -rl "id: ${id}" ${type.folder}`,
-      );
-  } else {
-    id = formatId(type, nextNumber(type, ids));
-    const slug = slugify(title);
-    rel = `${type.folder}/${id}${slug ? `-${slug}` : ''}.md`;
+  const folder = path.join(config.root, ...type.folder.split('/'));
+  let created: string | undefined;
+  try {
+    created = mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw ioError(err, folder);
   }
+  try {
+    // IDs are allocated under a lock on the type's folder, so parallel runs never pick the same
+    // number (the file names differ by their slug, so an exclusive create alone would not see it).
+    const rel = await withFileLock(
+      path.join(folder, 'ids'),
+      async () => {
+        const ids = scanIds(config);
+        let id: string;
+        let rel: string;
+        if (type.id.singleton) {
+          id = type.id.singleton;
+          rel = `${type.folder}/${type.key}.md`;
+          if (ids.has(id)) throw smsError('SINGLETON_EXISTS', { type: type.key, id, folder: type.folder });
+        } else {
+          id = formatId(type, nextNumber(type, ids));
+          const slug = slugify(title);
+          rel = `${type.folder}/${id}${slug ? `-${slug}` : ''}.md`;
+        }
+        const ctx = await templateContext(io, config, { id, title });
+        let text = renderTemplate(type, ctx);
+        if (sets.length) text = editFrontMatter(text, { set: sets }, rel);
+        checkAgainstSchema(config, type, text, rel);
+        writeExclusive(path.join(config.root, ...rel.split('/')), text, io);
+        return rel;
+      },
+      { waitMs: 15_000 },
+    );
+    io.stdout.write(`${rel}\n`);
+    return 0;
+  } catch (err) {
+    if (created) rmdirQuietly(created);
+    throw err;
+  }
+}
 
-  const ctx = await templateContext(io, config, { id, title });
-  let text = renderTemplate(type, ctx);
-  if (sets.length) text = applySets(text, sets);
-  writeExclusive(path.join(config.root, ...rel.split('/')), text);
-  io.stdout.write(`${rel}\n`);
-  return 0;
+/** Removes a folder this run created, if it is still empty. */
+function rmdirQuietly(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty or already gone: leave it
+  }
+}
+
+/** A new document must pass its type's schema: a bad --set value is refused before anything is written. */
+function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel: string): void {
+  const data = parseFrontMatter(text).data;
+  const schemas = new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom));
+  const validate = schemas.validator(type);
+  if (data && validate(data)) return;
+  const e = validate.errors?.[0];
+  const where = e ? e.instancePath.slice(1).replace(/\//g, '.') || 'front matter' : 'front matter';
+  throw smsError('USAGE', {
+    text: `${rel} was not created: "${where}" ${e?.message ?? 'is invalid'}${e?.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
+  });
 }
 
 export function requireType(config: SmsConfig, key: string): WorkType {
   const type = config.typeByKey.get(key);
   if (!type) {
-    throw new SmsError(
-      'UNKNOWN_TYPE',
-      `unknown type "${key}"; valid types: ${config.types.map((t) => t.key).join(', ')}`,
-      'run "sms types" for details',
-    );
+    throw smsError('UNKNOWN_TYPE', { key, known: config.types.map((t) => t.key), suggestion: suggest(key, config.typeByKey.keys()) });
   }
   return type;
 }
@@ -76,8 +113,8 @@ function cleanTitle(title: string): string {
 function parseSet(s: string): [string, unknown] {
   const eq = s.indexOf('=');
   const key = eq > 0 ? s.slice(0, eq).trim() : '';
-  if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw new SmsError('USAGE', `--set needs key=value with a lower-case field name, got "${s}"`);
-  if (PROTECTED.has(key)) throw new SmsError('USAGE', `--set cannot change "${key}"; sms assigns it`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw smsError('SET_FORMAT', { value: s });
+  if (PROTECTED.has(key)) throw smsError('SET_PROTECTED', { key });
   const raw = s.slice(eq + 1);
   let value: unknown;
   try {
@@ -88,23 +125,14 @@ function parseSet(s: string): [string, unknown] {
   return [key, value];
 }
 
-/** Sets fields in the rendered front matter; the template's comments and order are kept. */
-function applySets(text: string, sets: [string, unknown][]): string {
-  const fm = parseFrontMatter(text);
-  const doc = parseDocument(fm.yamlText, { version: '1.2' });
-  if (!isMap(doc.contents)) return text;
-  for (const [k, v] of sets) doc.set(k, v);
-  return `---\n${String(doc)}---\n${fm.body}`;
-}
-
 export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: string; title: string }): Promise<TemplateContext> {
   const loaded = loadRepository(config);
-  const rolesDoc = loaded.documents.find((d) => d.type?.key === 'roles');
+  const rolesDoc = loaded.documents.find((d) => d.type?.grants_roles);
   const roles = RolesIndex.fromData(rolesDoc?.data);
   const sm = roles.people.find((p) => p.roles.includes('SM'));
   let identity;
   try {
-    identity = await gitIdentity(io.cwd);
+    identity = await gitIdentity({ cwd: io.cwd, env: io.env });
   } catch {
     identity = undefined;
   }

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { CommanderError as CommanderErrorType } from 'commander';
-import { EXIT_USAGE, SmsError } from '../diagnostic.js';
-import { packagePath } from '../paths.js';
+import { EXIT_USAGE } from '../diagnostic.js';
+import { SmsError, smsError } from '../errors.js';
+import { REPORT_KINDS } from '../report/registry.js';
+import { version } from '../version.js';
 import type { CliIO } from './io.js';
-
-export function version(): string {
-  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
-}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -14,7 +11,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  * Runs the CLI and resolves to its exit code: 0 clean (warnings allowed), 1 findings, 2 usage,
  * configuration or environment failure. Nothing below this calls process.exit.
  */
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], ioIn: CliIO): Promise<number> {
+  const io: CliIO = { ...ioIn, written: [] };
   const { Argument, Command, CommanderError, Option } = await import('commander');
   let exitCode = 0;
   const program = new Command('sms')
@@ -141,11 +139,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     });
 
   program
+    .command('rules')
+    .description('List the validation rules: id, default severity, what each checks (and its setting in this repository).')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
+    .addHelpText('after', '\nExamples:\n  $ sms rules\n  $ sms rules --format json | jq -r ".[] | select(.setting == \\"off\\") | .id"\n')
+    .action(async (opts) => {
+      const { rulesCommand } = await import('./rules.js');
+      exitCode = await rulesCommand(io, { format: opts.format });
+    });
+
+  program
     .command('report')
     .description(
       'Build a report from the documents and their Git history: review (management review, WP.07 input), audit (29110 conformance evidence), performance (WP.19 for one agreement), changes (the change schedule, WP.12).',
     )
-    .addArgument(new Argument('<kind>', 'report kind').choices(['review', 'audit', 'performance', 'changes']))
+    .addArgument(new Argument('<kind>', 'report kind').choices(REPORT_KINDS))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
     .option(
       '--since <date>',
@@ -153,7 +161,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     )
     .option('--until <date>', 'end of the period (YYYY-MM-DD, inclusive); default today')
     .option('--agreement <id>', 'the customer agreement of a performance report')
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--out <file>', 'the same as --output (kept for scripts written for sms 0.1)').hideHelp())
     .addHelpText(
       'after',
       '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report performance --agreement SLA-0001 --since 2026-07-01 --until 2026-09-30\n  $ sms report review --format json | jq .incidents.total\n',
@@ -161,11 +170,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .action(async (kind: string, opts) => {
       const { reportCommand } = await import('./report.js');
       exitCode = await reportCommand(io, {
-        kind: kind as 'review',
+        kind,
         format: opts.format,
         since: opts.since,
         until: opts.until,
-        out: opts.out,
+        output: opts.output ?? opts.out,
         agreement: opts.agreement,
       });
     });
@@ -179,7 +188,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 function parseCount(v: string, flag: string): number {
-  if (!/^\d+$/.test(v)) throw new SmsError('USAGE', `${flag} needs a whole number, got "${v}"`);
+  if (!/^\d+$/.test(v)) throw smsError('FLAG_NUMBER', { flag, value: v });
   return Number(v);
 }
 
@@ -195,10 +204,14 @@ function reportError(err: unknown, io: CliIO, CommanderError: new (...a: never[]
     return EXIT_USAGE;
   }
   const e = err as NodeJS.ErrnoException;
-  const io_ = e?.code && /^E[A-Z]+$/.test(e.code);
-  io.stderr.write(
-    `sms: ${io_ ? `cannot access ${e.path ?? 'a file'} (${e.code})` : `unexpected failure: ${String(e?.message ?? err).split('\n')[0]}`}; no files were changed\n`,
-  );
+  const fsError = typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code);
+  const what = fsError
+    ? `cannot access ${e.path ?? 'a file'} (${e.code})`
+    : `unexpected failure: ${String(e?.message ?? 'unknown').split('\n')[0]}`;
+  // Say "nothing was changed" only when it is true: commands record every file they write.
+  const written = io.written ?? [];
+  const state = written.length === 0 ? 'no files were changed' : `files written before the failure: ${written.join(', ')}`;
+  io.stderr.write(`sms: ${what}; ${state}\n`);
   if (io.env.SMS_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
   return EXIT_USAGE;
 }

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, parseDocument } from 'yaml';
-import { SmsError } from '../diagnostic.js';
+import { parse } from 'yaml';
+import { smsError } from '../errors.js';
 import { packagePath } from '../paths.js';
-import { parseFrontMatter } from '../repo/frontmatter.js';
+import { editFrontMatter } from '../repo/edit.js';
 import { git, gitAvailable, type Identity } from '../git/git.js';
 import type { CliIO } from './io.js';
 
@@ -25,22 +25,18 @@ interface SampleHistory {
  * `git fast-import`: 144 backdated commits by the people of its roles document, in one process.
  */
 export async function createSample(io: CliIO, dir: string): Promise<number> {
-  if (!(await gitAvailable(io.cwd))) {
-    throw new SmsError(
-      'GIT_MISSING',
-      'git is not installed or not on PATH; the sample needs it for its history; nothing was written',
-      'install git (e.g. apt-get install git)',
-    );
+  if (!(await gitAvailable({ cwd: io.cwd, env: io.env }))) {
+    throw smsError('GIT_MISSING');
   }
   const history = parse(readFileSync(packagePath('sample-sms', 'history.yaml'), 'utf8')) as SampleHistory;
   const stream = fastImportStream(history, (p) => readFileSync(packagePath('sample-sms', 'files', ...p.split('/')), 'utf8'));
   mkdirSync(dir, { recursive: true });
   try {
-    await git(['init', '--quiet', '--initial-branch=main'], { cwd: dir });
-    await git(['fast-import', '--quiet', '--done'], { cwd: dir, input: stream });
-    await git(['reset', '--hard', '--quiet'], { cwd: dir });
+    await git(['init', '--quiet', '--initial-branch=main'], { cwd: dir, env: io.env });
+    await git(['fast-import', '--quiet', '--done'], { cwd: dir, env: io.env, input: stream });
+    await git(['reset', '--hard', '--quiet'], { cwd: dir, env: io.env });
   } catch (err) {
-    throw new SmsError('GIT', `the sample could not be created in ${dir}: ${(err as Error).message}`);
+    throw smsError('SAMPLE_FAILED', { dir, reason: (err as Error).message });
   }
   io.stdout.write(
     `Created the sample organisation "${history.organisation}" in ${path.relative(io.cwd, dir) || '.'} with ${history.commits.length} commits of history\n`,
@@ -52,12 +48,11 @@ export async function createSample(io: CliIO, dir: string): Promise<number> {
 /** The file's text at a step: its final text, or that text with the status and fields changed. */
 export function stageText(finalText: string, step: Step): string {
   if (!step.status && !step.drop && !step.set) return finalText;
-  const fm = parseFrontMatter(finalText);
-  const doc = parseDocument(fm.yamlText, { version: '1.2' });
-  if (step.status) doc.set('status', step.status);
-  for (const key of step.drop ?? []) doc.delete(key);
-  for (const [k, v] of Object.entries(step.set ?? {})) doc.set(k, v);
-  return `---\n${String(doc)}---\n${fm.body}`;
+  const set: [string, unknown][] = [
+    ...(step.status ? [['status', step.status] as [string, unknown]] : []),
+    ...Object.entries(step.set ?? {}),
+  ];
+  return editFrontMatter(finalText, { set, remove: step.drop, after: 'status' }, step.path);
 }
 
 function fastImportStream(history: SampleHistory, read: (p: string) => string): string {
@@ -65,7 +60,7 @@ function fastImportStream(history: SampleHistory, read: (p: string) => string): 
   const data = (s: string): string => `data ${Buffer.byteLength(s)}\n${s}\n`;
   history.commits.forEach((c, i) => {
     const who = history.people[c.author];
-    if (!who) throw new SmsError('USAGE', `sample history names an unknown person "${c.author}"`);
+    if (!who) throw smsError('SAMPLE_FAILED', { dir: 'sample-sms', reason: `its history names an unknown person "${c.author}"` });
     const when = `${Math.floor(Date.parse(c.date) / 1000)} +0000`;
     out.push('commit refs/heads/main\n', `mark :${i + 1}\n`);
     out.push(`author ${who.name} <${who.email}> ${when}\n`, `committer ${who.name} <${who.email}> ${when}\n`, data(c.message));

@@ -1,12 +1,12 @@
-import { loadConfig } from '../repo/config.js';
+import { openConfig } from '../load.js';
 import { builtInTypes, idExample, type WorkType } from '../model/types.js';
-import { SmsError } from '../diagnostic.js';
+import { SmsError } from '../errors.js';
 import type { CliIO } from './io.js';
 
 /** Types of the repository at cwd (custom types included), or the built-in ones outside a repository. */
 function typesFor(io: CliIO): WorkType[] {
   try {
-    return loadConfig(io.cwd).types;
+    return openConfig(io.cwd).types;
   } catch (err) {
     if (err instanceof SmsError && err.code === 'CONFIG_NOT_FOUND') return builtInTypes();
     throw err;

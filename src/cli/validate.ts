@@ -1,15 +1,17 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT_FINDINGS, EXIT_OK, SmsError } from '../diagnostic.js';
-import { loadConfig } from '../repo/config.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
+import { smsError } from '../errors.js';
+import { load, openConfig, type HistoryMode } from '../load.js';
 import { toPosixRelative } from '../paths.js';
-import { validateRepository, type ValidationResult } from '../validate.js';
-import { FILE_RULES, STATIC_RULES } from '../rules/index.js';
+import { validate, type ValidationResult } from '../validate.js';
+import { RULES } from '../rules/index.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { githubSummary } from '../formatters/github.js';
 import { NO_PAINT, type Paint } from '../formatters/types.js';
+import { version } from '../version.js';
+import { progress } from './progress.js';
 import { today, useColor, type CliIO } from './io.js';
-import { version } from './run.js';
 import { writeAtomic } from './write.js';
 
 export interface ValidateCommandOptions {
@@ -25,11 +27,14 @@ export interface ValidateCommandOptions {
 }
 
 export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): Promise<number> {
-  const config = loadConfig(io.cwd);
+  const config = openConfig(io.cwd);
+  const day = today(io);
   const only = opts.paths.length ? opts.paths.map((p) => repoRelative(config.root, io.cwd, p)) : undefined;
-  const { historyRules } = opts.git ? await import('../history/rules.js') : { historyRules: undefined };
-  const extraRules = historyRules ? await historyRules(config, { base: opts.base, all: opts.history, io }) : [];
-  const full = validateRepository(config, { only, today: today(io), extraRules });
+  const mode: HistoryMode = !opts.git ? 'none' : opts.base !== undefined ? 'base' : opts.history ? 'all' : 'worktree';
+  const reading = progress(io, 'Reading history');
+  const loaded = await load(config, { history: mode, base: opts.base, onProgress: reading.update, env: io.env });
+  reading.done();
+  const full = validate(loaded, { only, today: day });
   const shown: ValidationResult = opts.quiet
     ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 }
     : full;
@@ -46,10 +51,10 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
         return undefined;
       }
     },
-    rules: [...STATIC_RULES, ...FILE_RULES, ...extraRules].map((r) => ({ id: r.id, description: r.description })),
+    rules: RULES,
     version: version(),
   });
-  if (toFile) writeAtomic(path.resolve(io.cwd, opts.output!), text);
+  if (toFile) writeAtomic(path.resolve(io.cwd, opts.output!), text, io);
   else io.stdout.write(text);
   if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     try {
@@ -69,8 +74,7 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
 function repoRelative(root: string, cwd: string, p: string): string {
   const abs = path.resolve(cwd, p);
   const rel = toPosixRelative(root, abs);
-  if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel))
-    throw new SmsError('USAGE', `${p} is outside the SMS repository (${root})`);
+  if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) throw smsError('OUTSIDE_REPOSITORY', { path: p, root });
   return rel;
 }
 

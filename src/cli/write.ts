@@ -1,26 +1,29 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, closeSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { SmsError } from '../diagnostic.js';
+import { smsError, type SmsError } from '../errors.js';
+import type { CliIO } from './io.js';
 
 /** Writes a whole file or nothing: a temporary sibling renamed into place. */
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string, io?: CliIO, mode?: number): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, content, { flag: 'wx', mode: mode ?? 0o666 });
+    if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw ioError(err, file);
   }
+  io?.written?.push(file);
 }
 
 /**
  * Creates a file that must not exist yet (O_EXCL): never overwrites, even in a race. Returns the
  * first folder it had to create, so a caller can undo the whole write.
  */
-export function writeExclusive(file: string, content: string): string | undefined {
+export function writeExclusive(file: string, content: string, io?: CliIO): string | undefined {
   let fd: number;
   let createdDir: string | undefined;
   try {
@@ -31,8 +34,7 @@ export function writeExclusive(file: string, content: string): string | undefine
   try {
     fd = openSync(file, 'wx');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new SmsError('FILE_EXISTS', `${file} already exists; it was not overwritten`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw smsError('FILE_EXISTS', { file });
     throw ioError(err, file);
   }
   try {
@@ -43,12 +45,13 @@ export function writeExclusive(file: string, content: string): string | undefine
     throw ioError(err, file);
   }
   closeSync(fd);
+  io?.written?.push(file);
   return createdDir;
 }
 
 export function ioError(err: unknown, file: string): SmsError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  const why =
+  const reason =
     code === 'EACCES' || code === 'EPERM'
       ? 'permission denied'
       : code === 'ENOTDIR' || code === 'EEXIST'
@@ -56,5 +59,67 @@ export function ioError(err: unknown, file: string): SmsError {
         : code === 'ENOSPC'
           ? 'no space left on the device'
           : code;
-  return new SmsError('IO', `cannot write ${file}: ${why}`);
+  return smsError('WRITE_FAILED', { file, reason });
+}
+
+/**
+ * Replaces an existing file's content atomically. A symbolic link is kept and its target edited
+ * (the link is never replaced by a copy), and the file keeps its permissions.
+ */
+export function replaceFile(file: string, content: string, io?: CliIO): void {
+  let real: string;
+  let mode: number;
+  try {
+    real = realpathSync(file);
+    mode = statSync(real).mode & 0o7777;
+  } catch (err) {
+    throw ioError(err, file);
+  }
+  writeAtomic(real, content, io, mode);
+}
+
+/** How long a lock may be held before another run may take it over (a crashed run leaves one behind). */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * Runs `fn` while holding an exclusive lock on `file` (a hidden `.name.lock` beside it, created with
+ * O_EXCL), so two runs cannot both read the same version and both write. Waits up to `waitMs` for
+ * another run to finish, then refuses; a lock older than two minutes is taken over (a crashed
+ * run's).
+ */
+export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: { waitMs?: number } = {}): Promise<T> {
+  const lock = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+  const take = (): boolean => {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(err, lock);
+      return false;
+    }
+  };
+  const deadline = Date.now() + (opts.waitMs ?? 0);
+  let held = take();
+  while (!held && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
+    held = take();
+  }
+  if (!held) {
+    let stale: boolean;
+    try {
+      stale = Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
+    } catch {
+      stale = true;
+    }
+    if (stale) {
+      rmSync(lock, { force: true });
+      held = take();
+    }
+    if (!held) throw smsError('BUSY', { file });
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }

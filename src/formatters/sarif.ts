@@ -13,7 +13,18 @@ export const sarif: Formatter = (result, ctx) => {
             name: 'sms',
             version: ctx.version,
             informationUri: 'https://www.iso.org/standard/72924.html',
-            rules: ctx.rules.map((r) => ({ id: r.id, shortDescription: { text: r.description } })),
+            rules: ctx.rules.map((r) => ({
+              id: r.id,
+              name: r.id,
+              shortDescription: { text: r.description },
+              fullDescription: { text: r.help ?? r.description },
+              help: {
+                text: r.help ?? r.description,
+                markdown: `**${r.id}**: ${r.help ?? r.description}\n\nSet it to off, warn or error under \`rules:\` in sms.config.yaml; \`sms rules --format md\` lists every rule.`,
+              },
+              ...(ctx.docsUrl ? { helpUri: `${ctx.docsUrl}#${r.id}` } : {}),
+              ...(r.severity ? { defaultConfiguration: { level: r.severity } } : {}),
+            })),
           },
         },
         results: result.diagnostics.map((d) => ({

@@ -15,7 +15,9 @@ export interface FormatContext {
   paint: Paint;
   /** Source text of a repository file, for code frames; undefined when not available. */
   source(file: string): string | undefined;
-  rules: { id: string; description: string }[];
+  rules: readonly { id: string; description: string; help?: string; severity?: 'error' | 'warning' }[];
+  /** Where the rules are documented (one anchor per rule id), for links from SARIF; none when unknown. */
+  docsUrl?: string;
   version: string;
 }
 

@@ -1,13 +1,21 @@
-import { spawn } from 'node:child_process';
-import { SmsError } from '../diagnostic.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { SmsError, smsError } from '../errors.js';
 
 /**
- * The only place that runs git. Every call passes an argument array (never a shell string), runs
- * with a fixed environment that disables pagers, prompts and signing, and fails with one SmsError.
+ * The only place that runs git. Every call passes an argument array (never a shell string) and
+ * fails with one SmsError. Git reads the repository at `cwd` only: variables that would point it
+ * at another repository, index or object store, or inject configuration (as inside a git hook:
+ * GIT_DIR, GIT_INDEX_FILE, GIT_CONFIG_PARAMETERS, …), are removed from the environment it gets.
  */
-export interface GitOptions {
+export interface GitContext {
   cwd: string;
-  env?: Record<string, string | undefined>;
+  /** The caller's environment (the user's, or a test's); repository-selecting variables are removed. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GitOptions extends GitContext {
+  /** Variables set for this call only (identity, dates). */
+  set?: Record<string, string>;
   input?: string;
   /** Accept these non-zero exit codes instead of failing. */
   okCodes?: number[];
@@ -19,55 +27,113 @@ export interface GitResult {
   code: number;
 }
 
-const BASE_ENV = {
+/** Variables that select another repository, index or object store, or add configuration. */
+const REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+  'GIT_CONFIG',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_DIFF_OPTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_SHALLOW_FILE',
+  'GIT_GRAFT_FILE',
+  'GIT_QUARANTINE_PATH',
+];
+
+const FIXED = {
   GIT_TERMINAL_PROMPT: '0',
   GIT_PAGER: 'cat',
   PAGER: 'cat',
   LC_ALL: 'C',
   GIT_CONFIG_NOSYSTEM: '1',
+  // Never take a lock or refresh the index just to read: `sms validate` writes nothing, .git included.
+  GIT_OPTIONAL_LOCKS: '0',
+  // `git replace` objects would let a repository show history that is not what was committed.
+  GIT_NO_REPLACE_OBJECTS: '1',
 };
 
-export function gitEnv(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...process.env, ...BASE_ENV, ...extra };
+/**
+ * Configuration that makes reading plumbing: no fsmonitor hook, no pager, no signature program,
+ * no external diff or text conversion. Given with -c, which overrides the repository's own config.
+ */
+export const READ_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.untrackedCache=false',
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'diff.external=',
+  '-c',
+  'core.pager=cat',
+];
+
+/** The environment a git process gets: the caller's, cleaned, plus fixed and per-call settings. */
+export function gitEnv(base: NodeJS.ProcessEnv | undefined, set?: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...(base ?? process.env) };
+  for (const k of Object.keys(env)) {
+    if (REPOSITORY_VARIABLES.includes(k) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(k)) delete env[k];
+  }
+  return { ...env, ...FIXED, ...set };
+}
+
+/** Spawns git with the cleaned environment; the one place a git process starts. */
+export function spawnGit(args: string[], ctx: GitContext, stdio: ('pipe' | 'ignore')[], set?: Record<string, string>): ChildProcess {
+  return spawn('git', args, { cwd: ctx.cwd, env: gitEnv(ctx.env, set), stdio: stdio as ['pipe', 'pipe', 'pipe'] });
 }
 
 export function git(args: string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnGit(args, opts, ['pipe', 'pipe', 'pipe'], opts.set);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? gitMissing() : new SmsError('GIT', `git could not be started: ${e.message}`)),
+      reject(e.code === 'ENOENT' ? gitMissing() : smsError('GIT_START', { reason: e.message })),
     );
     child.on('close', (code) => {
       const result = { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 };
       if (result.code === 0 || opts.okCodes?.includes(result.code)) resolve(result);
-      else reject(new SmsError('GIT', `git ${args[0]} failed: ${firstLine(result.stderr) || `exit code ${result.code}`}`));
+      else reject(smsError('GIT_FAILED', { command: subcommand(args), reason: firstLine(result.stderr) || `exit code ${result.code}` }));
     });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input ?? '');
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(opts.input ?? '');
   });
 }
 
+/** The git subcommand of an argument list, skipping `-c key=value` pairs. */
+function subcommand(args: string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c') i++;
+    else if (!args[i]!.startsWith('-')) return args[i]!;
+  }
+  return 'command';
+}
+
 export function gitMissing(): SmsError {
-  return new SmsError('GIT_MISSING', 'git is not installed or not on PATH', 'install git (e.g. apt-get install git), or pass --no-git');
+  return smsError('GIT_MISSING');
 }
 
-function firstLine(s: string): string {
-  return (
-    s
-      .trim()
-      .split('\n')
-      .filter((l) => l.trim() !== '')[0]
-      ?.trim() ?? ''
-  );
+export function firstLine(s: string): string {
+  for (const l of s.split('\n')) if (l.trim() !== '') return l.trim();
+  return '';
 }
 
-export async function gitAvailable(cwd: string): Promise<boolean> {
+export async function gitAvailable(ctx: GitContext): Promise<boolean> {
   try {
-    await git(['--version'], { cwd });
+    await git(['--version'], ctx);
     return true;
   } catch (err) {
     if (err instanceof SmsError && err.code === 'GIT_MISSING') return false;
@@ -80,81 +146,78 @@ export interface Identity {
   email: string;
 }
 
-/** The configured git identity (user.name / user.email), or undefined when either is missing. */
-export async function gitIdentity(cwd: string): Promise<Identity | undefined> {
-  const get = async (key: string): Promise<string> => (await git(['config', '--get', key], { cwd, okCodes: [1] })).stdout.trim();
-  const name = process.env.GIT_AUTHOR_NAME || (await get('user.name'));
-  const email = process.env.GIT_AUTHOR_EMAIL || (await get('user.email'));
+/** The git identity of the caller (GIT_AUTHOR_* or user.name / user.email), or undefined when either is missing. */
+export async function gitIdentity(ctx: GitContext): Promise<Identity | undefined> {
+  const env = ctx.env ?? process.env;
+  const get = async (key: string): Promise<string> => (await git(['config', '--get', key], { ...ctx, okCodes: [1] })).stdout.trim();
+  const name = env.GIT_AUTHOR_NAME || (await get('user.name'));
+  const email = env.GIT_AUTHOR_EMAIL || (await get('user.email'));
   return name && email ? { name, email } : undefined;
 }
 
 /** The top of the work tree containing cwd, or undefined outside a repository. */
-export async function workTreeRoot(cwd: string): Promise<string | undefined> {
-  const r = await git(['rev-parse', '--show-toplevel'], { cwd, okCodes: [128] });
+export async function workTreeRoot(ctx: GitContext): Promise<string | undefined> {
+  const r = await git(['rev-parse', '--show-toplevel'], { ...ctx, okCodes: [128] });
   return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
-export async function hasCommits(cwd: string): Promise<boolean> {
-  const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd, okCodes: [1, 128] });
+export async function hasCommits(ctx: GitContext): Promise<boolean> {
+  const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { ...ctx, okCodes: [1, 128] });
   return r.code === 0;
 }
 
-export async function isShallow(cwd: string): Promise<boolean> {
-  return (await git(['rev-parse', '--is-shallow-repository'], { cwd })).stdout.trim() === 'true';
+export async function isShallow(ctx: GitContext): Promise<boolean> {
+  return (await git(['rev-parse', '--is-shallow-repository'], ctx)).stdout.trim() === 'true';
 }
 
 /**
  * Resolves a user-supplied revision to a commit id. `--end-of-options` makes "--output=x" or "-c"
  * a revision name, never an option.
  */
-export async function verifyCommit(cwd: string, ref: string): Promise<string> {
+export async function verifyCommit(ctx: GitContext, ref: string): Promise<string> {
   if (ref.length === 0 || ref.length > 256 || /[\u0000-\u001f\u007f]/.test(ref)) {
-    throw new SmsError('BAD_REF', `"${ref.replace(/[\u0000-\u001f\u007f]/g, '?')}" is not a valid revision`);
+    throw smsError('BAD_REF_SYNTAX', { ref: ref.replace(/[\u0000-\u001f\u007f]/g, '?') });
   }
-  const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, okCodes: [1, 128] });
-  if (r.code !== 0) {
-    throw new SmsError(
-      'BAD_REF',
-      `"${ref}" is not a commit in this repository`,
-      'check the branch name; in CI fetch it first (e.g. git fetch origin main)',
-    );
-  }
+  const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { ...ctx, okCodes: [1, 128] });
+  if (r.code !== 0) throw smsError('BAD_REF', { ref });
   return r.stdout.trim();
 }
 
-export async function initRepository(cwd: string): Promise<void> {
-  await git(['init', '--quiet', '--initial-branch=main'], { cwd });
+export async function initRepository(ctx: GitContext): Promise<void> {
+  await git(['init', '--quiet', '--initial-branch=main'], ctx);
 }
 
-export interface CommitOptions {
-  cwd: string;
+export interface CommitOptions extends GitContext {
   message: string;
   author: Identity;
   committer?: Identity;
   date?: string;
-  /** Paths to stage before committing; all changes when omitted. */
-  paths?: string[];
+  /** Paths to stage and commit; nothing else of the index is committed. */
+  paths: string[];
 }
 
-/** Stages and commits with a given identity and (optionally) a fixed date; signing is disabled. */
+/**
+ * Stages exactly `paths` and commits them. The repository's own controls apply: its hooks run and
+ * its commit.gpgsign decides about signing, so a commit made by sms is no easier than one made by hand.
+ */
 export async function commit(o: CommitOptions): Promise<string> {
-  if (o.paths) await git(['add', '--', ...o.paths], { cwd: o.cwd });
-  else await git(['add', '--all'], { cwd: o.cwd });
+  await git(['add', '--', ...o.paths], o);
   const c = o.committer ?? o.author;
-  const env: Record<string, string> = {
+  const set: Record<string, string> = {
     GIT_AUTHOR_NAME: o.author.name,
     GIT_AUTHOR_EMAIL: o.author.email,
     GIT_COMMITTER_NAME: c.name,
     GIT_COMMITTER_EMAIL: c.email,
   };
   if (o.date) {
-    env.GIT_AUTHOR_DATE = o.date;
-    env.GIT_COMMITTER_DATE = o.date;
+    set.GIT_AUTHOR_DATE = o.date;
+    set.GIT_COMMITTER_DATE = o.date;
   }
-  await git(['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--allow-empty', '-F', '-'], {
-    cwd: o.cwd,
-    env,
-    input: o.message,
-  });
-  return (await git(['rev-parse', 'HEAD'], { cwd: o.cwd })).stdout.trim();
+  await git(['commit', '--quiet', '-F', '-', '--', ...o.paths], { ...o, set, input: o.message });
+  return (await git(['rev-parse', 'HEAD'], o)).stdout.trim();
+}
+
+/** Removes paths from the index again (after a failed commit), leaving the working tree as it is. */
+export async function unstage(ctx: GitContext, paths: string[]): Promise<void> {
+  await git(['reset', '--quiet', '--', ...paths], { ...ctx, okCodes: [1] });
 }

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { SmsError } from '../diagnostic.js';
-import { git, gitEnv, gitMissing } from './git.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { smsError } from '../errors.js';
+import { git, gitMissing, READ_CONFIG, spawnGit, type GitContext } from './git.js';
 import { detach } from '../strings.js';
 
 /** One commit of history with the document blobs it changed. */
@@ -29,14 +30,11 @@ export interface FileChange {
   newBlob?: string;
 }
 
-const RS = '\x1e';
-const US = '\x1f';
-const GS = '\x1d';
 const NULL_SHA = /^0+$/;
-const FORMAT = `${RS}%H${US}%P${US}%an${US}%ae${US}%cn${US}%ce${US}%aI${US}%(trailers:key=Approved-by,valueonly,separator=${GS})${US}%s`;
+/** Fields of each commit's header, in the order of FORMAT, each ended by NUL. */
+const HEADER_FIELDS = 9;
 
-export interface LogOptions {
-  cwd: string;
+export interface LogOptions extends GitContext {
   /** Revision range arguments, already verified (e.g. ['<sha>..HEAD'] or ['HEAD']). */
   range: string[];
   onCommit(commit: HistoryCommit): void;
@@ -50,11 +48,16 @@ export interface LogOptions {
  * folders made it three times slower (a pathspec-limited tree diff per commit, measured), so
  * callers keep the paths they want. %an/%ae are used, never %aN/%aE: .mailmap is a file of the
  * repository being checked.
+ *
+ * Every field is ended by NUL, which git does not allow in names, e-mails or messages, and each
+ * record starts with a marker drawn at random for this run: no author name or subject can make
+ * the parser read a field that is not there.
  */
 export function streamLog(opts: LogOptions): Promise<number> {
+  const marker = `SMS${randomBytes(12).toString('hex')}`;
+  const format = `%x00${marker}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%(trailers:key=Approved-by,valueonly,separator=%x1f)%x00%s%x00`;
   const args = [
-    '-c',
-    'core.quotePath=false',
+    ...READ_CONFIG,
     'log',
     '-z',
     '--raw',
@@ -62,44 +65,48 @@ export function streamLog(opts: LogOptions): Promise<number> {
     '--no-renames',
     '--no-color',
     '--no-ext-diff',
+    '--no-textconv',
+    '--no-show-signature',
+    '--no-mailmap',
     '--diff-merges=dense-combined',
     '--topo-order',
     '--reverse',
-    `--format=${FORMAT}`,
+    `--format=${format}`,
     ...opts.range,
     '--',
   ];
+  const start = `\0${marker}\0`;
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGit(args, opts, ['ignore', 'pipe', 'pipe']);
     let buffer = '';
     let count = 0;
     let stderr = '';
     let failed: Error | undefined;
     const flush = (final: boolean): void => {
-      let start = buffer.indexOf(RS);
-      while (start >= 0) {
-        const next = buffer.indexOf(RS, start + 1);
+      let at = buffer.indexOf(start);
+      while (at >= 0) {
+        const next = buffer.indexOf(start, at + start.length);
         if (next < 0 && !final) break;
-        const record = buffer.slice(start + 1, next < 0 ? undefined : next);
+        const record = buffer.slice(at + start.length, next < 0 ? undefined : next);
         try {
           opts.onCommit(parseRecord(record));
         } catch (err) {
           failed ??= err as Error;
         }
         count++;
-        start = next;
+        at = next;
       }
-      buffer = start >= 0 ? buffer.slice(start) : '';
+      buffer = at >= 0 ? buffer.slice(at) : '';
     };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
       buffer += chunk;
       flush(false);
     });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? gitMissing() : e));
     child.on('close', (code) => {
-      if (code !== 0) return reject(new SmsError('GIT', `git log failed: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`));
+      if (code !== 0) return reject(smsError('GIT_FAILED', { command: 'log', reason: stderr.trim().split('\n')[0] || `exit ${code}` }));
       flush(true);
       if (failed) return reject(failed);
       resolve(count);
@@ -108,55 +115,39 @@ export function streamLog(opts: LogOptions): Promise<number> {
 }
 
 function parseRecord(record: string): HistoryCommit {
-  const nul = record.indexOf('\0');
-  const header = (nul < 0 ? record : record.slice(0, nul)).split(US);
-  const [sha, parents, authorName, authorEmail, committerName, committerEmail, date, trailers, ...subject] = header;
+  const fields: string[] = [];
+  let pos = 0;
+  for (let i = 0; i < HEADER_FIELDS; i++) {
+    const nul = record.indexOf('\0', pos);
+    if (nul < 0) throw smsError('GIT_FAILED', { command: 'log', reason: 'its output was cut short' });
+    fields.push(record.slice(pos, nul));
+    pos = nul + 1;
+  }
+  const [sha, parents, authorName, authorEmail, committerName, committerEmail, date, trailers, subject] = fields;
   const changes: FileChange[] = [];
-  if (nul >= 0) {
-    const tokens = record.slice(nul + 1).split('\0');
-    for (let i = 0; i < tokens.length; i++) {
-      const meta = tokens[i]!.replace(/^\n+/, '');
-      if (!meta.startsWith(':')) continue;
-      const path = tokens[++i] ?? '';
-      changes.push(parseRaw(meta, path));
-    }
+  const tokens = record.slice(pos).split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    const meta = tokens[i]!.replace(/^\n+/, '');
+    if (!meta.startsWith(':')) continue;
+    changes.push(parseRaw(meta, tokens[++i] ?? ''));
   }
   return {
     sha: detach(sha!),
     parents: parents ? parents.split(' ').filter(Boolean).map(detach) : [],
-    authorName: detach(authorName ?? ''),
-    authorEmail: detach(authorEmail ?? ''),
-    committerName: detach(committerName ?? ''),
-    committerEmail: detach(committerEmail ?? ''),
-    date: detach(date ?? ''),
+    authorName: detach(authorName!),
+    authorEmail: detach(authorEmail!),
+    committerName: detach(committerName!),
+    committerEmail: detach(committerEmail!),
+    date: detach(date!),
     approvedBy: trailers
       ? trailers
-          .split(GS)
+          .split('\x1f')
           .map((t) => detach(t.trim()))
           .filter(Boolean)
       : [],
-    subject: detach(subject.join(US)),
+    subject: detach(subject!),
     changes,
   };
-}
-
-/**
- * Documents changed in the working tree against HEAD (staged or not), with their HEAD blob, and
- * untracked files (no blob); paths relative to cwd.
- */
-export async function workingTreeChanges(cwd: string, paths: string[]): Promise<FileChange[]> {
-  const diff = await git(
-    ['-c', 'core.quotePath=false', 'diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--relative', 'HEAD', '--', ...paths],
-    { cwd },
-  );
-  const untracked = await git(['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', ...paths], { cwd });
-  const changes: FileChange[] = [];
-  const tokens = diff.stdout.split('\0');
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.startsWith(':')) changes.push(parseRaw(tokens[i]!, tokens[++i] ?? ''));
-  }
-  for (const p of untracked.stdout.split('\0').filter(Boolean)) changes.push({ path: p });
-  return changes;
 }
 
 /** `:old new oldsha newsha X` or, for merges, `::m1 m2 m new1 new2 new XX` (result sha last). */
@@ -175,11 +166,46 @@ function parseRaw(meta: string, path: string): FileChange {
 }
 
 /**
+ * The blobs of a tree (`HEAD`, a commit) under some folders, by path relative to cwd. Plumbing:
+ * reads objects only, runs no filter, hook or fsmonitor, and touches neither the index nor the
+ * working tree.
+ */
+export async function treeBlobs(ctx: GitContext, rev: string, folders: string[]): Promise<Map<string, string>> {
+  const r = await git([...READ_CONFIG, 'ls-tree', '-r', '-z', '--full-tree', rev, '--', ...folders], ctx);
+  return parseEntries(r.stdout);
+}
+
+/** The blobs of the index (what is staged) under some folders: `git ls-files --stage`, which only reads it. */
+export async function indexBlobs(ctx: GitContext, folders: string[]): Promise<Map<string, string>> {
+  const r = await git([...READ_CONFIG, 'ls-files', '--stage', '-z', '--', ...folders], ctx);
+  return parseEntries(r.stdout);
+}
+
+/** `mode type sha\tpath` (ls-tree) or `mode sha stage\tpath` (ls-files --stage) entries, blobs only. */
+function parseEntries(out: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const meta = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    const sha = meta.find((m) => /^[0-9a-f]{40,64}$/.test(m));
+    if (sha && !meta.includes('tree') && !meta.includes('commit')) map.set(path, sha);
+  }
+  return map;
+}
+
+/** Git's object id of some content as a blob (what `git hash-object` prints, without running filters). */
+export function blobId(content: Buffer, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
+  return createHash(algorithm).update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+/**
  * One `git cat-file --batch` process for every blob read: requests are written as they come and
  * answers parsed in order, so thousands of blobs cost one process, not thousands.
  */
 export class BlobReader {
-  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly child: ChildProcess;
   private readonly pending: { resolve(b: Buffer | undefined): void; reject(e: Error): void }[] = [];
   private chunks: Buffer[] = [];
   private outgoing: string[] = [];
@@ -187,18 +213,18 @@ export class BlobReader {
   private closed = false;
   private error?: Error;
 
-  constructor(cwd: string) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(ctx: GitContext) {
+    this.child = spawnGit([...READ_CONFIG, 'cat-file', '--batch'], ctx, ['pipe', 'pipe', 'pipe']);
     this.child.on('error', (e: NodeJS.ErrnoException) => this.fail(e.code === 'ENOENT' ? gitMissing() : e));
-    this.child.stdin.on('error', () => undefined);
-    this.child.stdout.on('data', (b: Buffer) => {
+    this.child.stdin!.on('error', () => undefined);
+    this.child.stdout!.on('data', (b: Buffer) => {
       this.chunks.push(b);
       this.length += b.length;
       this.drain();
     });
     this.child.on('close', () => {
       this.closed = true;
-      this.fail(new SmsError('GIT', 'git cat-file ended unexpectedly'));
+      this.fail(smsError('GIT_FAILED', { command: 'cat-file', reason: 'it ended unexpectedly' }));
     });
   }
 
@@ -217,13 +243,13 @@ export class BlobReader {
 
   private flush(): void {
     if (this.outgoing.length === 0 || this.closed) return;
-    this.child.stdin.write(`${this.outgoing.join('\n')}\n`);
+    this.child.stdin!.write(`${this.outgoing.join('\n')}\n`);
     this.outgoing = [];
   }
 
   close(): void {
     this.flush();
-    if (!this.closed) this.child.stdin.end();
+    if (!this.closed) this.child.stdin!.end();
   }
 
   private fail(err: Error): void {

@@ -7,13 +7,12 @@ export interface DocState {
   id?: string;
   type?: string;
   status?: string;
-  approvedBy?: string;
-  requestedBy?: string;
-  changeType?: string;
   title?: string;
+  /** String values of the front-matter fields the policy looks at (approval fields, requester, …). */
+  fields: Record<string, string>;
   /** Hash of the content without lifecycle bookkeeping: equal hashes mean no real edit. */
   contentHash: string;
-  /** Full front matter, kept only for roles documents (people and their roles at the time). */
+  /** Full front matter, kept only for the roles document (people and their roles at the time). */
   data?: Record<string, unknown>;
 }
 
@@ -23,31 +22,47 @@ export interface DocState {
  */
 export const BOOKKEEPING = new Set(['status', 'approved_by', 'approved_on', 'reviewed_on', 'next_review', 'version', 'deployed_on']);
 
-const WANTED: Record<string, keyof DocState> = {
-  id: 'id',
-  type: 'type',
-  status: 'status',
-  approved_by: 'approvedBy',
-  requested_by: 'requestedBy',
-  change_type: 'changeType',
-  title: 'title',
-};
+export interface ExtractOptions {
+  /** Front-matter fields to keep as strings in `fields`. */
+  fields: readonly string[];
+  /** The type key of the roles document, whose full data is kept. */
+  rolesType?: string;
+}
 
 /**
  * Extracts a document's lifecycle fields. parseFrontMatter reads most front matter with its fast
  * path and falls back to the `yaml` parser for the rest, so every version of every document in
  * history is read the same way as the working tree.
  */
-export function extractState(text: string): DocState {
+export function extractState(text: string, opts: ExtractOptions): DocState {
   const fm = parseFrontMatter(text);
   const data = fm.data ?? {};
-  const state: DocState = { contentHash: hashContent(fm.yamlText, fm.body) };
-  for (const [key, field] of Object.entries(WANTED)) {
+  const get = (key: string): string | undefined => {
     const v = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
-    if (typeof v === 'string') (state as unknown as Record<string, unknown>)[field] = detach(v);
+    return typeof v === 'string' ? detach(v) : undefined;
+  };
+  const state: DocState = { fields: {}, contentHash: hashContent(fm.yamlText, fm.body) };
+  const id = get('id');
+  if (id !== undefined) state.id = id;
+  const type = get('type');
+  if (type !== undefined) state.type = type;
+  const status = get('status');
+  if (status !== undefined) state.status = status;
+  const title = get('title');
+  if (title !== undefined) state.title = title;
+  for (const key of opts.fields) {
+    const v = get(key);
+    if (v !== undefined) state.fields[key] = v;
   }
-  if (state.type === 'roles' && fm.data) state.data = fm.data;
+  if (opts.rolesType !== undefined && state.type === opts.rolesType && fm.data) state.data = fm.data;
   return state;
+}
+
+/** Trailing spaces and tabs removed, by a backwards scan (a regular expression is quadratic on long runs). */
+function trimTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /** Content fingerprint: front-matter lines of bookkeeping keys are left out, the rest and the body hashed. */
@@ -55,15 +70,25 @@ export function hashContent(yamlText: string, body: string): string {
   const kept: string[] = [];
   let skipping = false;
   for (const line of yamlText.split('\n')) {
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:/.exec(line);
-    if (m) skipping = BOOKKEEPING.has(m[1]!);
+    const key = topLevelKey(line);
+    if (key !== undefined) skipping = BOOKKEEPING.has(key);
     else if (line !== '' && line[0] !== ' ' && line[0] !== '\t' && line[0] !== '-') skipping = false;
-    if (!skipping) kept.push(line.replace(/[ \t]+$/, ''));
+    if (!skipping) kept.push(trimTrailingBlanks(line));
   }
-  return createHash('sha1')
-    .update(kept.join('\n'))
-    .update('\0')
-    .update(body.replace(/\r\n/g, '\n').replace(/\s+$/, ''))
-    .digest('hex')
-    .slice(0, 16);
+  return createHash('sha1').update(kept.join('\n')).update('\0').update(body.replace(/\r\n/g, '\n').trimEnd()).digest('hex').slice(0, 16);
+}
+
+/** `key` of a top-level `key:` line, or undefined. */
+function topLevelKey(line: string): string | undefined {
+  const c0 = line.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return undefined;
+  let i = 1;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45) i++;
+    else break;
+  }
+  const keyEnd = i;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return line[i] === ':' ? line.slice(0, keyEnd) : undefined;
 }

@@ -31,6 +31,7 @@ export function logEntry(e: DocEvent): LogEntry {
   if (e.oldPath) entry.renamedFrom = e.oldPath;
   if (e.before?.status) entry.statusBefore = e.before.status;
   if (e.after?.status) entry.statusAfter = e.after.status;
-  if (e.after?.approvedBy && e.after.approvedBy !== e.before?.approvedBy) entry.approvedBy = e.after.approvedBy;
+  const approvedBy = e.after?.fields.approved_by;
+  if (approvedBy && approvedBy !== e.before?.fields.approved_by) entry.approvedBy = approvedBy;
   return entry;
 }

@@ -1,16 +1,17 @@
-import { SmsError } from '../diagnostic.js';
-import { BlobReader, streamLog, type HistoryCommit } from '../git/history.js';
-import { git, hasCommits, isShallow, verifyCommit, workTreeRoot } from '../git/git.js';
+import { smsError } from '../errors.js';
+import { BlobReader, blobId, streamLog, treeBlobs, type HistoryCommit } from '../git/history.js';
+import { git, hasCommits, isShallow, verifyCommit, workTreeRoot, type GitContext } from '../git/git.js';
+import type { LoadedRepository } from '../repo/documents.js';
+import { APPROVAL_FIELDS, rolesType } from '../model/types.js';
+import { RolesIndex } from '../model/roles.js';
 import type { SmsConfig } from '../repo/config.js';
 import { toPosixRelative } from '../paths.js';
-import { extractState, type DocState } from './extract.js';
-import { buildTimeline, type Timeline } from './timeline.js';
+import { extractState, type DocState, type ExtractOptions } from './extract.js';
+import { buildTimeline, type DocEvent, type Timeline } from './timeline.js';
 
 export interface HistoryScope {
   /** Check commits <base>..HEAD. */
   base?: string;
-  /** Check every commit reachable from HEAD. */
-  all?: boolean;
   /** Called now and then with the number of commits read (progress display). */
   progress?(commits: number): void;
 }
@@ -21,64 +22,65 @@ export interface LoadedHistory {
   prefix: string;
 }
 
-const SHALLOW_HINT =
-  'fetch the full history: "git fetch --unshallow", or fetch-depth: 0 in GitHub Actions (actions/checkout), GIT_DEPTH: 0 in GitLab CI';
+/** What to keep of each document version: the fields the policy and the rules look at. */
+export function extractOptions(config: SmsConfig): ExtractOptions {
+  const fields = new Set<string>(APPROVAL_FIELDS);
+  for (const t of config.types) {
+    if (t.requester) fields.add(t.requester);
+    for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
+  }
+  return { fields: [...fields], rolesType: rolesType(config.types)?.key };
+}
 
 /**
  * Reads the history of the SMS documents: one streamed `git log` and one `git cat-file --batch`
  * for every distinct blob, each parsed once. Never writes anything.
  */
-export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promise<LoadedHistory> {
+export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: NodeJS.ProcessEnv): Promise<LoadedHistory> {
   const cwd = config.root;
-  const top = await workTreeRoot(cwd);
-  if (!top)
-    throw new SmsError(
-      'GIT',
-      `${cwd} is not inside a git repository; history cannot be checked`,
-      'run "git init" and commit, or leave out --base/--history',
-    );
-  if (!(await hasCommits(cwd))) return { timeline: buildTimeline([], () => undefined), prefix: '' };
-  const shallow = await isShallow(cwd);
+  const ctx: GitContext = { cwd, env };
+  const top = await workTreeRoot(ctx);
+  if (!top) throw smsError('NOT_A_REPOSITORY', { dir: cwd });
+  const opts = extractOptions(config);
+  if (!(await hasCommits(ctx))) {
+    if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
+    return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '' };
+  }
+  const shallow = await isShallow(ctx);
   let range = ['HEAD'];
   let baseSha: string | undefined;
   if (scope.base !== undefined) {
-    baseSha = await verifyCommit(cwd, scope.base);
+    baseSha = await verifyCommit(ctx, scope.base);
     if (shallow) {
-      const mb = await git(['merge-base', '--', baseSha, 'HEAD'], { cwd, okCodes: [1, 128] });
-      if (mb.code !== 0)
-        throw new SmsError(
-          'SHALLOW',
-          `this clone is shallow and does not reach ${scope.base}: the commits since it cannot all be checked`,
-          SHALLOW_HINT,
-        );
+      const mb = await git(['merge-base', '--', baseSha, 'HEAD'], { ...ctx, okCodes: [1, 128] });
+      if (mb.code !== 0) throw smsError('SHALLOW_BASE', { base: scope.base });
     }
     range = [`${baseSha}..HEAD`];
   } else if (shallow) {
-    throw new SmsError('SHALLOW', 'this clone is shallow: the full history needed by --history is not present', SHALLOW_HINT);
+    throw smsError('SHALLOW_HISTORY');
   }
   const prefix = toPosixRelative(top, cwd);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
   const folders = config.documentFolders.map((f) => (f === '.' ? (prefix ? `${prefix}/` : '') : `${withPrefix(f)}/`));
   const isDocument = (p: string): boolean => p.endsWith('.md') && folders.some((f) => p.startsWith(f));
 
-  const reader = new BlobReader(cwd);
+  const reader = new BlobReader(ctx);
   const states = new Map<string, Promise<DocState | undefined>>();
   const want = (blob: string | undefined): void => {
     if (blob && !states.has(blob)) {
       states.set(
         blob,
-        reader
-          .read(blob)
-          .then((b) =>
-            b && b.length <= config.maxFileSize && !b.subarray(0, 8000).includes(0) ? extractState(b.toString('utf8')) : undefined,
-          ),
+        reader.read(blob).then((b) => {
+          if (!b) throw smsError('GIT_OBJECT_MISSING', { object: blob });
+          return b.length <= config.maxFileSize && !b.subarray(0, 8000).includes(0) ? extractState(b.toString('utf8'), opts) : undefined;
+        }),
       );
     }
   };
   const commits: HistoryCommit[] = [];
   try {
     await streamLog({
-      cwd,
+      ...ctx,
       range,
       onCommit(c) {
         c.changes = c.changes.filter((ch) => isDocument(ch.path));
@@ -92,10 +94,10 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope): Promi
       },
     });
     let initialRoles: Record<string, unknown> | undefined;
-    if (baseSha) initialRoles = await rolesAt(reader, baseSha, config, withPrefix);
+    if (baseSha) initialRoles = await rolesAt(reader, baseSha, config, withPrefix, opts);
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    return { timeline: buildTimeline(commits, (b) => resolved.get(b), initialRoles), prefix };
+    return { timeline: buildTimeline(commits, (b) => resolved.get(b), initialRoles, opts.rolesType), prefix };
   } finally {
     reader.close();
   }
@@ -107,14 +109,66 @@ async function rolesAt(
   sha: string,
   config: SmsConfig,
   withPrefix: (p: string) => string,
+  opts: ExtractOptions,
 ): Promise<Record<string, unknown> | undefined> {
-  const t = config.typeByKey.get('roles');
-  const candidates = [t ? `${t.folder}/roles.md` : 'governance/roles.md'];
-  for (const c of candidates) {
-    const b = await reader.read(`${sha}:${withPrefix(c)}`);
-    if (!b) continue;
-    const s = extractState(b.toString('utf8'));
-    if (s.type === 'roles') return s.data;
+  const t = rolesType(config.types);
+  if (!t) return undefined;
+  const b = await reader.read(`${sha}:${withPrefix(`${t.folder}/${t.key}.md`)}`);
+  if (!b) return undefined;
+  const s = extractState(b.toString('utf8'), opts);
+  return s.type === t.key ? s.data : undefined;
+}
+
+/**
+ * Uncommitted changes: each document of the working tree whose content differs from its version
+ * in HEAD (or that HEAD does not have, which must start in an initial status). Compared by git
+ * blob id computed here from the text already read, against `git ls-tree HEAD`: plumbing that
+ * runs no clean filter, fsmonitor or hook and never refreshes or writes the index. Approvals are
+ * checked once they are committed.
+ */
+export async function readWorktreeChanges(config: SmsConfig, repository: LoadedRepository, env?: NodeJS.ProcessEnv): Promise<DocEvent[]> {
+  const ctx: GitContext = { cwd: config.root, env };
+  const top = await workTreeRoot(ctx);
+  if (!top) return [];
+  const prefix = toPosixRelative(top, config.root);
+  const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
+  const head = await treeBlobs(
+    ctx,
+    'HEAD',
+    config.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
+  );
+  const opts = extractOptions(config);
+  const reader = new BlobReader(ctx);
+  const commit: HistoryCommit = {
+    sha: 'WORKTREE',
+    parents: [],
+    authorName: '',
+    authorEmail: '',
+    committerName: '',
+    committerEmail: '',
+    date: '',
+    approvedBy: [],
+    subject: '',
+    changes: [],
+  };
+  const events: DocEvent[] = [];
+  try {
+    for (const doc of repository.documents) {
+      const old = head.get(withPrefix(doc.file));
+      if (old === blobId(Buffer.from(doc.text, 'utf8'))) continue;
+      let before: DocState | undefined;
+      if (old) {
+        const blob = await reader.read(old);
+        if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: old });
+        before = extractState(blob.toString('utf8'), opts);
+      }
+      const after = extractState(doc.text, opts);
+      const id = after.id ?? before?.id;
+      if (!id) continue;
+      events.push({ id, commit, path: doc.file, before, after, roles: RolesIndex.fromData(undefined) });
+    }
+  } finally {
+    reader.close();
   }
-  return undefined;
+  return events;
 }

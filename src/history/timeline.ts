@@ -35,6 +35,7 @@ export function buildTimeline(
   commits: HistoryCommit[],
   state: (blob: string) => DocState | undefined,
   initialRoles?: Record<string, unknown>,
+  rolesType = 'roles',
 ): Timeline {
   const events: DocEvent[] = [];
   const deleted = new Map<string, DocState>();
@@ -81,7 +82,7 @@ export function buildTimeline(
         roles: rolesBefore,
         ...(readded ? { readded } : {}),
       });
-      if (r.after?.type === 'roles' && r.after.data) roles = RolesIndex.fromData(r.after.data);
+      if (r.after?.type === rolesType && r.after.data) roles = RolesIndex.fromData(r.after.data);
     }
     for (const r of removed) {
       deleted.set(r.id, r.before);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { packagePath } from '../paths.js';
 import type { WorkType } from './types.js';
-import { addMonths } from '../rules/context.js';
+import { addMonths } from '../dates.js';
 
 export interface TemplateContext {
   id: string;

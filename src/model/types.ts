@@ -11,6 +11,29 @@ export interface IdScheme {
   digits?: number;
 }
 
+/**
+ * A dependency of a document on another one (the standard prescribes no order of tasks, only the status each input must have): while the
+ * document is in one of `when` (any status when omitted), the ID in `field` must name a document of
+ * `type` in one of `statuses`.
+ */
+export interface Requirement {
+  when?: string[];
+  field: string;
+  type: string;
+  statuses: string[];
+  /** The task of the standard the requirement comes from, for messages. */
+  clause?: string;
+  /** A value of the target document that still satisfies the requirement but deserves a warning. */
+  warn?: { field: string; equals: string; message: string };
+}
+
+/** Dates of an agreement's life, by field name. */
+export interface AgreementDates {
+  start: string;
+  review: string;
+  end: string;
+}
+
 /** One work-product type, exactly as model/types.yaml (or a custom type in the config) defines it. */
 export interface WorkType {
   key: string;
@@ -30,15 +53,33 @@ export interface WorkType {
   people: string[];
   dates: [string, string][];
   review_months: number;
+  /** The field naming who asked for the document (its approver should be someone else). */
+  requester?: string;
+  /** Field values that exempt a document from the requester check (e.g. pre-approved changes). */
+  self_approval_exempt?: Record<string, string[]>;
+  /** The roles document: its people grant the roles every approval is checked against. */
+  grants_roles?: boolean;
+  /** (Roles document) role pairs one person should not hold together. */
+  role_conflicts?: [RoleCode, RoleCode][];
+  /** (Roles document) manager role -> the practitioner area the same person must not work in. */
+  manager_areas?: Partial<Record<RoleCode, string>>;
+  /** Set for agreements: which fields hold its start, review and end dates. */
+  agreement?: AgreementDates;
+  /** Fields stamped with the current time when the document enters a status (status -> field). */
+  stamps?: Record<string, string>;
+  requires?: Requirement[];
   custom?: boolean;
 }
+
+/** Front-matter fields that record an approval; set by `sms set-status`, evidence in history. */
+export const APPROVAL_FIELDS = ['approved_by', 'approved_on'] as const;
 
 let builtIn: WorkType[] | undefined;
 
 /**
- * The 21 built-in types, read once from model/types.yaml. The build also writes it as
- * dist/types.json, which loads without a YAML parser on every command; the YAML file is the
- * source and is read directly when the JSON copy is missing (e.g. running from sources).
+ * The built-in types, read once. The build validates model/types.yaml against its schema and
+ * writes it as dist/types.json, which loads without a YAML parser on every command; the YAML file
+ * is the source and is read directly when the JSON copy is missing (e.g. running from sources).
  */
 export function builtInTypes(): WorkType[] {
   if (!builtIn) {
@@ -72,6 +113,14 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     people: t.people ?? [],
     dates: t.dates ?? [],
     review_months: t.review_months ?? 0,
+    requester: t.requester,
+    self_approval_exempt: t.self_approval_exempt,
+    grants_roles: t.grants_roles,
+    role_conflicts: t.role_conflicts,
+    manager_areas: t.manager_areas,
+    agreement: t.agreement,
+    stamps: t.stamps,
+    requires: t.requires,
     custom: t.custom,
   };
 }
@@ -79,7 +128,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
 /** The regular expression an ID of this type must match. */
 export function idPattern(t: WorkType): RegExp {
   if (t.id.singleton) return new RegExp(`^${escapeRe(t.id.singleton)}$`);
-  return new RegExp(`^${escapeRe(t.id.prefix ?? '')}-\\d{${t.id.digits ?? 4},}$`);
+  return new RegExp(`^${escapeRe(t.id.prefix ?? '')}-\\d{${t.id.digits ?? 4},9}$`);
 }
 
 export function idExample(t: WorkType): string {
@@ -92,6 +141,11 @@ export function formatId(t: WorkType, n: number): string {
 
 export function isAllowedTransition(t: WorkType, from: string, to: string): boolean {
   return from === to || (t.transitions[from] ?? []).includes(to);
+}
+
+/** The type whose document lists people and their roles, if the configuration has one. */
+export function rolesType(types: readonly WorkType[]): WorkType | undefined {
+  return types.find((t) => t.grants_roles);
 }
 
 function escapeRe(s: string): string {

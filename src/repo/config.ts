@@ -1,17 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SmsError, type RuleSetting } from '../diagnostic.js';
+import type { Position, RuleSetting } from '../diagnostic.js';
+import { smsError, suggest } from '../errors.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
 import { configValidator } from '../model/schemas.js';
+import type { PolicySettings } from '../model/policy.js';
 import { parseYamlBlock } from './frontmatter.js';
 import { globToRegExp } from './glob.js';
 
 export const CONFIG_FILE = 'sms.config.yaml';
 
-export interface HistoryOptions {
-  attribution: ('author' | 'committer' | 'trailer')[];
-  requesterMayApprove: boolean;
-}
+export type HistoryOptions = PolicySettings;
 
 /** The loaded, validated configuration with every default applied. */
 export interface SmsConfig {
@@ -27,6 +26,8 @@ export interface SmsConfig {
   maxFileSize: number;
   extraFields: Record<string, Record<string, unknown>>;
   history: HistoryOptions;
+  /** Where a setting is in sms.config.yaml, for located errors found after loading (e.g. rule ids). */
+  locate(path: readonly (string | number)[], part?: 'key' | 'value'): Position;
 }
 
 interface RawConfig {
@@ -50,11 +51,7 @@ export function findRoot(cwd: string): string {
     if (existsSync(candidate) && statSync(candidate).isFile()) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) {
-      throw new SmsError(
-        'CONFIG_NOT_FOUND',
-        `no ${CONFIG_FILE} found in ${path.resolve(cwd)} or any parent directory`,
-        'run sms inside an SMS repository, or create one with "sms init"',
-      );
+      throw smsError('CONFIG_NOT_FOUND', { dir: path.resolve(cwd) });
     }
     dir = parent;
   }
@@ -67,7 +64,7 @@ export function loadConfig(cwd: string): SmsConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw smsError('CONFIG_UNREADABLE', { reason: (err as NodeJS.ErrnoException).code ?? 'error' });
   }
   return parseConfig(text, root);
 }
@@ -78,7 +75,7 @@ export function parseConfig(text: string, root: string): SmsConfig {
   const fatal = parsed.issues.filter((i) => i.severity === 'error');
   if (fatal.length > 0 || !parsed.data) {
     const i = fatal[0] ?? { line: 1, column: 1, message: 'empty configuration' };
-    throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}:${i.line}:${i.column}: ${i.message}${more(fatal.length)}`);
+    throw smsError('CONFIG_INVALID', { line: i.line, column: i.column, text: `${i.message}${more(fatal.length)}` });
   }
   const validate = configValidator();
   if (!validate(parsed.data)) {
@@ -89,13 +86,9 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
     const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
     const what = extra ? 'is not a known setting' : (e.message ?? 'is invalid');
-    throw new SmsError(
-      'CONFIG_INVALID',
-      `${CONFIG_FILE}:${pos.line}:${pos.column}: ${where} ${what}${more(errors.length)}`,
-      'see "Configuration" in the sms README',
-    );
+    throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
-  return resolveConfig(parsed.data as unknown as RawConfig, root);
+  return resolveConfig(parsed.data as unknown as RawConfig, root, parsed.locate);
 }
 
 function more(n: number): string {
@@ -106,7 +99,7 @@ function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-function resolveConfig(raw: RawConfig, root: string): SmsConfig {
+function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']): SmsConfig {
   const custom = (raw.custom_types ?? []).map((t) => ({
     ...normaliseType({ ...t, custom: true }),
     fields: (t as { fields?: unknown }).fields,
@@ -117,9 +110,10 @@ function resolveConfig(raw: RawConfig, root: string): SmsConfig {
     review_months: raw.review_months?.[t.key] ?? t.review_months,
   }));
   const typeByKey = new Map(types.map((t) => [t.key, t]));
-  for (const key of [...Object.keys(raw.folders ?? {}), ...Object.keys(raw.review_months ?? {}), ...Object.keys(raw.extra_fields ?? {})]) {
-    if (!typeByKey.has(key)) {
-      throw new SmsError('CONFIG_INVALID', `${CONFIG_FILE}: "${key}" is not a type key`, 'run "sms types" to list the type keys');
+  for (const section of ['folders', 'review_months', 'extra_fields'] as const) {
+    for (const key of Object.keys(raw[section] ?? {})) {
+      if (!typeByKey.has(key))
+        throw smsError('CONFIG_UNKNOWN_TYPE', { ...locate([section, key], 'key'), key, suggestion: suggest(key, typeByKey.keys()) });
     }
   }
   const folders = [...new Set(types.map((t) => t.folder))].sort();
@@ -140,6 +134,7 @@ function resolveConfig(raw: RawConfig, root: string): SmsConfig {
       attribution: raw.history?.attribution ?? ['author', 'committer', 'trailer'],
       requesterMayApprove: raw.history?.requester_may_approve ?? false,
     },
+    locate,
   };
 }
 

@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
 import type { WorkType } from '../model/types.js';
 import type { SmsConfig } from './config.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './frontmatter.js';
 import { matchesAny } from './glob.js';
+import { own } from './values.js';
 
 /** A Markdown document of the SMS: its text, parsed front matter and resolved type. */
 export interface SmsDocument {
@@ -18,24 +18,33 @@ export interface SmsDocument {
   title?: string;
 }
 
+/** A file the reader could not use as a document; reported by the rule of the same id. */
+export interface LoadIssue {
+  rule: 'file-size' | 'file-encoding' | 'symlink';
+  file: string;
+  message: string;
+  hint?: string;
+}
+
 export interface LoadedRepository {
   documents: SmsDocument[];
   /** Problems with files that could not be read as documents (size, encoding, symlinks). */
-  diagnostics: Diagnostic[];
+  issues: LoadIssue[];
 }
 
 const BINARY_SNIFF_BYTES = 8000;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so the text is the file's exact content (its git blob id can be computed).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads every document under the configured folders. Never writes, never follows links out of the root. */
 export function loadRepository(config: SmsConfig): LoadedRepository {
   const root = realpathSync(config.root);
   const documents: SmsDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const issues: LoadIssue[] = [];
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const fileDiag = (file: string, rule: string, message: string, hint?: string): void => {
-    diagnostics.push({ file, line: 1, column: 1, rule, severity: 'error', message, hint });
+  const fileDiag = (file: string, rule: LoadIssue['rule'], message: string, hint?: string): void => {
+    issues.push(hint ? { rule, file, message, hint } : { rule, file, message });
   };
 
   const visitFile = (rel: string, abs: string): void => {
@@ -119,7 +128,7 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
 
   for (const folder of config.documentFolders) walk(folder);
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents, diagnostics };
+  return { documents, issues };
 }
 
 /** Parses one document's text; pure, so history readers can reuse it on blobs. */
@@ -138,11 +147,6 @@ export function readDocument(file: string, text: string, config: Pick<SmsConfig,
     if (typeof title === 'string') doc.title = title;
   }
   return doc;
-}
-
-/** Own property only: a `__proto__` or `constructor` key must never reach the prototype chain. */
-export function own(data: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
 }
 
 let shared: Buffer | undefined;

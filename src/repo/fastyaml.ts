@@ -3,7 +3,7 @@
  * `key:` followed by `- item` lines, with plain, single- or double-quoted scalars and comments.
  * It returns exactly what `yaml` (1.2 core schema) would, or undefined the moment anything is
  * outside that subset, and the caller falls back to `yaml`. Parsing is the cost that dominates
- * validation (NOTES.md); this path is several times faster and allocates far less.
+ * validation (docs/decisions/0001-front-matter-split-here.md); this path is several times faster and allocates far less.
  */
 export function fastParseMapping(yamlText: string): Record<string, unknown> | undefined {
   if (yamlText.includes('\t') || yamlText.includes('\r')) return undefined;

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Docume
 import type { Position } from '../diagnostic.js';
 import { fastParseMapping } from './fastyaml.js';
 
-/** Options that make `yaml` safe for untrusted front matter (see NOTES.md). */
+/** Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, unique keys, no merge keys, strict. */
 const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',

@@ -1,33 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { packagePath } from '../paths.js';
-import { approvers, isApproval } from '../history/rules.js';
+import { approversOf, evidenceOf, isApproval } from '../model/policy.js';
 import { logEntry } from '../history/log-entry.js';
-import type { ReportContext } from './context.js';
-import { findingOf } from './review.js';
-
-interface TaskData {
-  id: string;
-  title: string;
-  roles: string[];
-  outputs: { wp: string; statuses: string[] }[];
-}
-interface ProcessData {
-  code: string;
-  name: string;
-  objectives: { code: string; text: string }[];
-  tasks: TaskData[];
-}
-interface Model {
-  processes: ProcessData[];
-  fitsm: { code: string; name: string; tasks: string[]; wps: string[] }[];
-}
-
-let model: Model | undefined;
-function processModel(): Model {
-  model ??= parse(readFileSync(packagePath('model', 'processes.yaml'), 'utf8')) as Model;
-  return model;
-}
+import { findingOf, type ReportContext } from './context.js';
+import { defineReport } from './define.js';
 
 /**
  * Conformance evidence for ISO/IEC TR 29110-5-3: for every task, the documents that evidence it,
@@ -35,7 +9,7 @@ function processModel(): Model {
  * document, and the FitSM view.
  */
 export function buildAudit(ctx: ReportContext) {
-  const { processes, fitsm } = processModel();
+  const { processes, fitsm } = ctx.processes;
   const byWp = new Map<string, string>();
   for (const t of ctx.config.types) byWp.set(t.wp, t.key);
 
@@ -43,13 +17,14 @@ export function buildAudit(ctx: ReportContext) {
     (ctx.timeline?.byId.get(id) ?? [])
       .filter((e) => {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-        return t && isApproval(t, e);
+        return t && isApproval(t, e.before, e.after);
       })
       .map((e) => {
         const t = ctx.config.typeByKey.get(e.after!.type!)!;
-        const { people, allowed } = approvers(ctx.config, t, e);
+        const status = e.after!.status!;
+        const { people, allowed } = approversOf(e.roles, t, status, evidenceOf(e.commit, ctx.config.history), e.commit.date.slice(0, 10));
         return {
-          status: e.after!.status!,
+          status,
           commit: e.commit.sha,
           date: e.commit.date,
           approver: people.map((p) => p.name).join(', ') || `${e.commit.authorName} (no approving role)`,
@@ -126,3 +101,20 @@ export function buildAudit(ctx: ReportContext) {
 }
 
 export type AuditData = ReturnType<typeof buildAudit>;
+
+export default defineReport({
+  kind: 'audit',
+  description: 'Conformance evidence for ISO/IEC TR 29110-5-3, task by task.',
+  needsHistory: true,
+  period: (ctx, flags) => ({ since: flags.since ?? '0001-01-01', until: flags.until ?? ctx.today }),
+  build: (ctx) => buildAudit(ctx),
+  charts: (data) => [
+    {
+      id: 'evidence',
+      kind: 'bars',
+      title: 'Tasks with evidence, by process',
+      yLabel: 'tasks',
+      bars: data.processes.map((p) => ({ label: p.code, value: p.tasks.filter((t) => t.evidenced).length, target: p.tasks.length })),
+    },
+  ],
+});

@@ -1,4 +1,6 @@
-import { own } from '../repo/documents.js';
+import { own } from '../repo/values.js';
+import { addDays, addMonths } from '../dates.js';
+import { defineReport } from './define.js';
 import { docsOfType, str, type Period, type ReportContext } from './context.js';
 
 /**
@@ -65,3 +67,16 @@ export function buildChanges(ctx: ReportContext, period: Period) {
 }
 
 export type ChangesData = ReturnType<typeof buildChanges>;
+
+export default defineReport({
+  kind: 'changes',
+  description: 'The change schedule (WP.12) and what is missing from it.',
+  needsHistory: false,
+  period(ctx, flags) {
+    // Without --until: a year ahead of today; the start defaults relative to the end the user gave.
+    const until = flags.until ?? addDays(ctx.today, 365);
+    return { since: flags.since ?? (flags.until ? addDays(addMonths(flags.until, -12), 1) : addDays(ctx.today, -30)), until };
+  },
+  build: (ctx, period) => buildChanges(ctx, period),
+  charts: () => [],
+});

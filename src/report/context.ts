@@ -1,8 +1,11 @@
 import type { SmsConfig } from '../repo/config.js';
-import { loadRepository, own, type SmsDocument } from '../repo/documents.js';
-import { validateRepository, type ValidationResult } from '../validate.js';
-import { stringValues } from '../rules/context.js';
-export { inForce } from '../rules/context.js';
+import type { SmsDocument } from '../repo/documents.js';
+import { own, stringValues } from '../repo/values.js';
+import type { ValidationResult } from '../validate.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Loaded } from '../load.js';
+import { isInForce } from '../model/policy.js';
+import type { ProcessesModel } from '../model/processes.js';
 import type { Timeline, DocEvent } from '../history/timeline.js';
 
 /** Everything a report builder reads; builders are pure functions of this. */
@@ -13,6 +16,13 @@ export interface ReportContext {
   timeline?: Timeline;
   findings: ValidationResult;
   today: string;
+  /** The processes, objectives and tasks of the standard. */
+  processes: ProcessesModel;
+}
+
+/** A document is in force while its status is one of its type's approving statuses. */
+export function inForce(d: SmsDocument): boolean {
+  return isInForce(d.type, d.status);
 }
 
 export interface Period {
@@ -20,24 +30,14 @@ export interface Period {
   until: string;
 }
 
-/** Reads the repository once and its history once (when there is one), and validates both. */
-export async function loadReportContext(config: SmsConfig, today: string, withHistory: boolean): Promise<ReportContext> {
-  const loaded = loadRepository(config);
-  let timeline: Timeline | undefined;
-  const extraRules = [];
-  if (withHistory) {
-    const { gitAvailable, workTreeRoot, hasCommits } = await import('../git/git.js');
-    if ((await gitAvailable(config.root)) && (await workTreeRoot(config.root)) && (await hasCommits(config.root))) {
-      const { loadHistory } = await import('../history/read.js');
-      const { timelineRules } = await import('../history/rules.js');
-      timeline = (await loadHistory(config, { all: true })).timeline;
-      extraRules.push(...timelineRules(config, timeline.events));
-    }
-  }
-  const findings = validateRepository(config, { today, extraRules, loaded });
+/**
+ * The context of a report from what the load edge read and what validation found. Pure: the CLI
+ * (or a library user) loads and validates, builders only read.
+ */
+export function reportContext(loaded: Loaded, findings: ValidationResult, today: string, processes: ProcessesModel): ReportContext {
   const byId = new Map<string, SmsDocument>();
-  for (const d of loaded.documents) if (d.id && !byId.has(d.id)) byId.set(d.id, d);
-  return { config, documents: loaded.documents, byId, timeline, findings, today };
+  for (const d of loaded.repository.documents) if (d.id && !byId.has(d.id)) byId.set(d.id, d);
+  return { config: loaded.config, documents: loaded.repository.documents, byId, timeline: loaded.timeline, findings, today, processes };
 }
 
 export function docsOfType(ctx: ReportContext, key: string): SmsDocument[] {
@@ -84,4 +84,9 @@ export function inPeriod(date: string | undefined, p: Period): boolean {
   if (!date) return false;
   const d = date.slice(0, 10);
   return d >= p.since && d <= p.until;
+}
+
+/** A validation finding as reports show it. */
+export function findingOf(d: Diagnostic) {
+  return { file: d.file, line: d.line, rule: d.rule, severity: d.severity, message: d.message, docId: d.docId };
 }

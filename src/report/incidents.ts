@@ -1,5 +1,5 @@
 import type { SmsDocument } from '../repo/documents.js';
-import { own } from '../repo/documents.js';
+import { own } from '../repo/values.js';
 import { docsOfType, inForce, list, str, type Period, type ReportContext } from './context.js';
 import { HOUR, hoursBetween, median, percentile, round1 } from './stats.js';
 

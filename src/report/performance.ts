@@ -1,5 +1,7 @@
-import { SmsError } from '../diagnostic.js';
-import { headings } from '../rules/sections.js';
+import { smsError } from '../errors.js';
+import { addDays, addMonths } from '../dates.js';
+import { sectionText } from '../markdown.js';
+import { defineReport } from './define.js';
 import { docsOfType, list, num, str, type Period, type ReportContext } from './context.js';
 import { incidentFacts, PRIORITIES, resolutionStats, targetFor } from './incidents.js';
 import { HOUR, round1 } from './stats.js';
@@ -11,11 +13,7 @@ import { HOUR, round1 } from './stats.js';
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
   const sla = ctx.byId.get(agreementId);
   if (!sla || sla.type?.key !== 'customer-agreement') {
-    throw new SmsError(
-      'NOT_FOUND',
-      `${agreementId} is not a customer agreement in this repository`,
-      `list them with: sms report review --format json | jq '.agreements[].id'`,
-    );
+    throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   }
   const services = list(sla, 'services');
   const incidents = incidentFacts(ctx, period, (d) => list(d, 'services').some((s) => services.includes(s)));
@@ -99,13 +97,23 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
 
 export type PerformanceData = ReturnType<typeof buildPerformance>;
 
-/** Plain text of one `##` section of a Markdown body (shown as text, never as HTML). */
-function sectionText(body: string, heading: string): string {
-  const lines = body.split(/\r?\n/);
-  const want = heading.toLowerCase();
-  const start = lines.findIndex((l) => /^#{1,6}\s/.test(l) && headings(l)[0] === want);
-  if (start < 0) return '';
-  const rest = lines.slice(start + 1);
-  const next = rest.findIndex((l) => /^#{1,6}\s/.test(l));
-  return (next < 0 ? rest : rest.slice(0, next)).join('\n').trim();
-}
+export default defineReport({
+  kind: 'performance',
+  description: 'A service performance report (WP.19) for one agreement.',
+  needsHistory: true,
+  needsAgreement: true,
+  period(ctx, flags) {
+    const until = flags.until ?? ctx.today;
+    return { since: flags.since ?? addDays(addMonths(until, -3), 1), until };
+  },
+  build: (ctx, period, options) => buildPerformance(ctx, options.agreement!, period),
+  charts: (data) => [
+    {
+      id: 'resolution',
+      kind: 'bars',
+      title: 'Median hours to resolve against target, by priority',
+      yLabel: 'hours',
+      bars: data.targets.map((t) => ({ label: t.priority, value: t.medianHours ?? 0, target: t.targetHours })),
+    },
+  ],
+});

@@ -1,24 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { escapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
+import { mermaidBars, mermaidPie, svgBars } from './charts.js';
+import type { ChartSpec } from './define.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
-/**
- * Escapes text from documents for Markdown: every ASCII punctuation that Markdown or GitHub's
- * HTML handling could act on is backslash-escaped, and line breaks become spaces (table cells).
- * HTML escaping would be wrong here ("R&D" must not become "R&amp;D").
- */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~&$])/g, '\\$1');
-}
-
-/** Every string in a value, escaped; numbers, booleans and structure unchanged. */
+/** Every string in a value escaped for Markdown, mapping keys included; numbers, booleans and structure unchanged. */
 function escapeDeep(v: unknown): unknown {
   if (typeof v === 'string') return escapeMarkdown(v);
   if (Array.isArray(v)) return v.map(escapeDeep);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeDeep(x)]));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeMarkdown(k), escapeDeep(x)]));
   return v;
 }
 
@@ -33,31 +27,57 @@ function helpers(env: typeof Handlebars): void {
   env.registerHelper('yesno', (v: unknown) => (v ? 'yes' : 'no'));
 }
 
+/** Draws each chart for the output format: Mermaid for Markdown (GitHub and GitLab render it), SVG for HTML. */
+export function drawCharts(charts: readonly ChartSpec[], format: ReportFormat): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of charts) {
+    if (format === 'md')
+      out[c.id] =
+        c.kind === 'pie'
+          ? mermaidPie(c.title, Object.fromEntries(c.bars.map((b) => [b.label, b.value])))
+          : mermaidBars(c.title, c.yLabel ?? '', c.bars);
+    else out[c.id] = svgBars(c.title, c.yLabel ?? '', c.bars);
+  }
+  return out;
+}
+
 /**
  * Renders report data with the report's template: from `.sms/templates/reports/` in the SMS
  * repository when present (templates are data of the repository), else the shipped one. The
  * Handlebars environment is private, keeps prototype access off and has no file or process
  * helpers, because a repository's templates are written by whoever opened the pull request.
  */
-export function renderReport(name: string, format: ReportFormat, data: object, charts: Record<string, string>, root: string): string {
+export function renderReport(name: string, format: ReportFormat, data: object, charts: readonly ChartSpec[], root: string): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  const drawn = drawCharts(charts, format);
   const env = Handlebars.create();
   helpers(env);
-  const file = templateFile(root, `${name}.${format}.hbs`);
-  const style = templateFile(root, 'style.css');
-  env.registerPartial('style', readFileSync(style, 'utf8'));
+  env.registerPartial('style', readTemplate(root, 'style.css'));
+  const source = readTemplate(root, `${name}.${format}.hbs`);
   if (format === 'md') {
-    const tpl = env.compile(readFileSync(file, 'utf8'), { noEscape: true, strict: false });
-    return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts }));
+    const tpl = env.compile(source, { noEscape: true, strict: false });
+    return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
   }
-  const tpl = env.compile(readFileSync(file, 'utf8'), { strict: false });
-  const safe = Object.fromEntries(Object.entries(charts).map(([k, v]) => [k, new env.SafeString(v)]));
+  const tpl = env.compile(source, { strict: false });
+  const safe = Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, new env.SafeString(v)]));
   return normaliseNewlines(tpl({ ...data, charts: safe }));
 }
 
-function templateFile(root: string, name: string): string {
+/**
+ * A repository's own template when it is a regular file inside `.sms/templates/reports/`, else the
+ * shipped one. A symbolic link is never followed, nor a folder link out of the repository: it
+ * could point at any file the user can read (a private key), which would then be copied into the
+ * report.
+ */
+function readTemplate(root: string, name: string): string {
   const own = path.join(root, '.sms', 'templates', 'reports', name);
-  return existsSync(own) ? own : packagePath('templates', 'reports', name);
+  try {
+    const inside = realpathSync(own).startsWith(realpathSync(root) + path.sep);
+    if (inside && lstatSync(own).isFile()) return readFileSync(own, 'utf8');
+  } catch {
+    // no override
+  }
+  return readFileSync(packagePath('templates', 'reports', name), 'utf8');
 }
 
 /** Templates leave blank runs around block helpers; one blank line is enough. */

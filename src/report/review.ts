@@ -1,9 +1,21 @@
-import { own } from '../repo/documents.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { createdAt, docsOfType, firstEntered, inForce, inPeriod, num, statusAt, str, type Period, type ReportContext } from './context.js';
+import { own } from '../repo/values.js';
+import {
+  createdAt,
+  docsOfType,
+  findingOf,
+  firstEntered,
+  inForce,
+  inPeriod,
+  num,
+  statusAt,
+  str,
+  type Period,
+  type ReportContext,
+} from './context.js';
 import { incidentFacts, PRIORITIES, resolutionStats, targetFor, type IncidentFact } from './incidents.js';
 import { countBy, DAY, median, monthsBetween, round1 } from './stats.js';
-import { addDays } from '../rules/context.js';
+import { addDays, addMonths } from '../dates.js';
+import { defineReport } from './define.js';
 
 const OUTCOME: Record<string, string> = { draft: 'pending', approved: 'approved', updated: 'deployed', rejected: 'rejected' };
 
@@ -174,10 +186,6 @@ function breachOf(i: IncidentFact) {
   };
 }
 
-export function findingOf(d: Diagnostic) {
-  return { file: d.file, line: d.line, rule: d.rule, severity: d.severity, message: d.message, docId: d.docId };
-}
-
 function actionsOf(v: unknown) {
   if (!Array.isArray(v)) return [];
   return v
@@ -221,3 +229,55 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
   }
   return out.sort((x, y) => (x.id < y.id ? -1 : 1));
 }
+
+/** Since the end of the last approved improvement report, else the last 12 months. */
+function defaultSince(ctx: ReportContext, until: string): string {
+  const last = docsOfType(ctx, 'improvement-report')
+    .filter((d) => d.status === 'approved' && typeof str(d, 'period_end') === 'string')
+    .map((d) => str(d, 'period_end')!)
+    .filter((e) => e < until)
+    .sort()
+    .pop();
+  return last ? addDays(last, 1) : addDays(addMonths(until, -12), 1);
+}
+
+export default defineReport({
+  kind: 'review',
+  description: 'Input to the management review and the improvement report (WP.07).',
+  needsHistory: true,
+  period(ctx, flags) {
+    const until = flags.until ?? ctx.today;
+    return { since: flags.since ?? defaultSince(ctx, until), until };
+  },
+  build: (ctx, period) => buildReview(ctx, period),
+  charts: (data) => [
+    {
+      id: 'incidentsPerMonth',
+      kind: 'bars',
+      title: 'Incidents per month',
+      yLabel: 'incidents',
+      bars: data.incidents.perMonth.map((m) => ({ label: m.month, value: m.count })),
+    },
+    {
+      id: 'resolution',
+      kind: 'bars',
+      title: 'Median hours to resolve against target, by priority',
+      yLabel: 'hours',
+      bars: data.incidents.priorities.map((p) => ({ label: p.priority, value: p.medianHours ?? 0, target: p.targetHours })),
+    },
+    {
+      id: 'changesByType',
+      kind: 'bars',
+      title: 'Changes by type',
+      yLabel: 'changes',
+      bars: Object.entries(data.changes.byType).map(([label, value]) => ({ label, value })),
+    },
+    {
+      id: 'changesByOutcome',
+      kind: 'pie',
+      title: 'Changes by outcome',
+      yLabel: 'changes',
+      bars: Object.entries(data.changes.byOutcome).map(([label, value]) => ({ label, value })),
+    },
+  ],
+});

@@ -1,62 +1,47 @@
-import type { Diagnostic } from '../diagnostic.js';
-import { own } from '../repo/documents.js';
-import { at, valuesAtPath, type Rule } from './context.js';
+import { own, valuesAtPath } from '../repo/values.js';
+import { defineRule } from './registry.js';
 
-/**
- * Dependencies between work products that the task tables imply (DOMAIN.md §8.8): the standard
- * prescribes no order of tasks, only which status an input must have.
- */
-export const dependency: Rule = {
+export default defineRule({
   id: 'dependency',
   description: 'A build is final only with a published test report; the change schedule lists only approved change requests.',
-  defaultSeverity: 'error',
-  check(ctx) {
-    const out: Diagnostic[] = [];
+  help:
+    'The standard prescribes no order of tasks, only the status each input must have: a build becomes final only after its test report is published (CO.3.2), and the change schedule ' +
+    'lists approved changes (WP.12). These requirements are data of each type (requires: in model/types.yaml).',
+  severity: 'error',
+  needs: [],
+  check(ctx, report) {
     for (const doc of ctx.documents) {
-      if (!doc.data || !doc.type) continue;
-      if (doc.type.key === 'service-change-build' && doc.status === 'final') {
-        const tr = own(doc.data, 'test_report');
-        const report = typeof tr === 'string' ? ctx.byId.get(tr)?.[0] : undefined;
-        if (!report || report.status !== 'published') {
-          out.push(
-            at(
-              doc,
-              'dependency',
-              'error',
-              doc.fm.locate(tr === undefined ? ['status'] : ['test_report']),
-              'a build can be final only when a published test report exists for it (CO.3.2)',
-              'set test_report to the ID of the published test report',
-            ),
-          );
-        } else if (report.data && own(report.data, 'outcome') === 'fail') {
-          out.push(
-            at(
-              doc,
-              'dependency',
-              'warning',
-              doc.fm.locate(['test_report']),
-              `test report ${String(tr)} records a failed test, yet the build is final`,
-            ),
-          );
+      if (!doc.data || !doc.type?.requires) continue;
+      for (const r of doc.type.requires) {
+        if (r.when && !(doc.status && r.when.includes(doc.status))) continue;
+        const clause = r.clause ? ` (${r.clause})` : '';
+        const values = valuesAtPath(doc.data, r.field);
+        if (values.length === 0 && r.when) {
+          report({
+            doc,
+            field: own(doc.data, r.field) === undefined ? ['status'] : [r.field],
+            message: `a ${doc.type.key} can be ${doc.status} only when "${r.field}" names a ${r.type} that is ${r.statuses.join(' or ')}${clause}`,
+            hint: `set ${r.field} to the ID of that ${r.type}`,
+          });
+          continue;
         }
-      }
-      if (doc.type.key === 'change-schedule') {
-        for (const { value, path } of valuesAtPath(doc.data, 'changes[].change_request')) {
-          const rfc = ctx.byId.get(value)?.[0];
-          if (rfc?.type?.key === 'change-request' && rfc.status !== 'approved' && rfc.status !== 'updated') {
-            out.push(
-              at(
-                doc,
-                'dependency',
-                'error',
-                doc.fm.locate(path),
-                `the schedule lists ${value}, which is ${rfc.status ?? 'without status'}; only approved changes are scheduled`,
-              ),
-            );
+        for (const { value, path } of values) {
+          const target = ctx.byId.get(value)?.[0];
+          // A missing or mistyped target is broken-reference's finding.
+          if (!target || target.type?.key !== r.type) continue;
+          if (!target.status || !r.statuses.includes(target.status)) {
+            report({
+              doc,
+              field: path,
+              message: r.when
+                ? `a ${doc.type.key} can be ${doc.status} only when ${value} is ${r.statuses.join(' or ')}, but it is ${target.status ?? 'without status'}${clause}`
+                : `"${r.field}" lists ${value}, which is ${target.status ?? 'without status'}; only a ${r.type} that is ${r.statuses.join(' or ')} belongs here${clause}`,
+            });
+          } else if (r.warn && target.data && own(target.data, r.warn.field) === r.warn.equals) {
+            report({ doc, field: path, message: `${value} ${r.warn.message}`, severity: 'warning' });
           }
         }
       }
     }
-    return out;
   },
-};
+});

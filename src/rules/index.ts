@@ -1,18 +1,39 @@
-import type { Rule } from './context.js';
-import { frontMatter, yamlSyntax } from './parse.js';
-import { unknownType } from './unknown-type.js';
-import { schema } from './schema.js';
-import { duplicateId, idFormat, statusValue } from './ids.js';
-import { brokenReference } from './references.js';
-import { missingSection } from './sections.js';
-import { approvalAuthority, requiredRole, separationOfDuties, unknownPerson } from './people.js';
-import { agreementExpired, dateOrder, reviewOverdue } from './dates.js';
-import { dependency } from './dependency.js';
+import type { RuleDefinition } from './registry.js';
+import yamlSyntax from './yaml-syntax.js';
+import frontMatter from './front-matter.js';
+import fileSize from './file-size.js';
+import fileEncoding from './file-encoding.js';
+import symlink from './symlink.js';
+import unknownType from './unknown-type.js';
+import schema from './schema.js';
+import idFormat from './id-format.js';
+import duplicateId from './duplicate-id.js';
+import statusValue from './status-value.js';
+import brokenReference from './broken-reference.js';
+import missingSection from './missing-section.js';
+import approvalAuthority from './approval-authority.js';
+import separationOfDuties from './separation-of-duties.js';
+import selfApproval from './self-approval.js';
+import requiredRole from './required-role.js';
+import unknownPerson from './unknown-person.js';
+import dateOrder from './date-order.js';
+import reviewOverdue from './review-overdue.js';
+import agreementExpired from './agreement-expired.js';
+import dependency from './dependency.js';
+import statusTransition from './status-transition.js';
+import approvalEvidence from './approval-evidence.js';
+import modifiedAfterApproval from './modified-after-approval.js';
 
-/** Rules that read the working tree. Rule ids are a public interface: add, never rename. */
-export const STATIC_RULES: Rule[] = [
+/**
+ * The one rule registry, in the order rules run and are listed (`sms rules`, SARIF, README).
+ * Rule ids are a public interface: add, never rename.
+ */
+export const RULES: readonly RuleDefinition[] = [
   yamlSyntax,
   frontMatter,
+  fileSize,
+  fileEncoding,
+  symlink,
   unknownType,
   schema,
   idFormat,
@@ -22,17 +43,20 @@ export const STATIC_RULES: Rule[] = [
   missingSection,
   approvalAuthority,
   separationOfDuties,
+  selfApproval,
   requiredRole,
   unknownPerson,
   dateOrder,
   reviewOverdue,
   agreementExpired,
   dependency,
+  statusTransition,
+  approvalEvidence,
+  modifiedAfterApproval,
 ];
 
-/** Findings about files that could not be read as documents, produced by the repository reader. */
-export const FILE_RULES = [
-  { id: 'file-size', description: 'Files over max_file_size are skipped.', defaultSeverity: 'error' },
-  { id: 'file-encoding', description: 'Documents are UTF-8 text, not binary.', defaultSeverity: 'error' },
-  { id: 'symlink', description: 'Symbolic links out of the repository, dangling or looping, are not followed.', defaultSeverity: 'error' },
-] as const;
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+export function ruleById(id: string): RuleDefinition | undefined {
+  return RULES.find((r) => r.id === id);
+}

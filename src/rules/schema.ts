@@ -1,7 +1,6 @@
-import type { Diagnostic } from '../diagnostic.js';
 import type { ErrorObject } from '../model/schemas.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { at, type Rule } from './context.js';
+import { defineRule } from './registry.js';
 
 /** A hostile document can violate a schema thousands of times; a few are enough to act on. */
 const MAX_ERRORS_PER_DOCUMENT = 20;
@@ -9,12 +8,16 @@ const MAX_ERRORS_PER_DOCUMENT = 20;
 /** Fields with their own rules; their schema errors would only repeat those findings. */
 const OWN_RULE_FIELDS = new Set(['/id', '/type', '/status']);
 
-export const schema: Rule = {
+export default defineRule({
   id: 'schema',
   description: "Front matter matches its type's JSON Schema (one finding per violated field, at that field).",
-  defaultSeverity: 'error',
-  check(ctx) {
-    const out: Diagnostic[] = [];
+  help:
+    'Each type has a JSON Schema (schemas/<type>.schema.json, draft 2020-12) for its front matter: required fields, ' +
+    'allowed values, dates as YYYY-MM-DD, timestamps with a time zone, no unknown fields. Fields of your own are ' +
+    'declared under extra_fields in sms.config.yaml. Each violated field is reported once, at its line.',
+  severity: 'error',
+  needs: [],
+  check(ctx, report) {
     for (const doc of ctx.documents) {
       if (!doc.data || !doc.type) continue;
       const validate = ctx.schemas.validator(doc.type);
@@ -27,23 +30,14 @@ export const schema: Rule = {
         if (!f || seen.has(f.key)) continue;
         seen.add(f.key);
         if (++count > MAX_ERRORS_PER_DOCUMENT) {
-          out.push(
-            at(
-              doc,
-              'schema',
-              'error',
-              doc.fm.locate([]),
-              `more schema problems in this document were not listed (limit ${MAX_ERRORS_PER_DOCUMENT})`,
-            ),
-          );
+          report({ doc, field: [], message: `more schema problems in this document were not listed (limit ${MAX_ERRORS_PER_DOCUMENT})` });
           break;
         }
-        out.push(at(doc, 'schema', 'error', f.pos, f.message, f.hint));
+        report({ doc, field: f.path, part: f.part, message: f.message, hint: f.hint });
       }
     }
-    return out;
   },
-};
+});
 
 function pathOf(instancePath: string): string[] {
   return instancePath
@@ -55,7 +49,7 @@ function pathOf(instancePath: string): string[] {
 function describe(
   doc: SmsDocument,
   e: ErrorObject,
-): { key: string; pos: { line: number; column: number }; message: string; hint?: string } | undefined {
+): { key: string; path: (string | number)[]; part?: 'key'; message: string; hint?: string } | undefined {
   const p = pathOf(e.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const name = p.length ? p.join('.') : 'front matter';
   const params = e.params as Record<string, unknown>;
@@ -64,7 +58,8 @@ function describe(
       const field = String(params.missingProperty);
       return {
         key: `req:${name}:${field}`,
-        pos: doc.fm.locate(p, 'key'),
+        path: p,
+        part: 'key',
         message: `missing required field "${p.length ? `${name}.` : ''}${field}"`,
       };
     }
@@ -73,7 +68,8 @@ function describe(
       const field = String(params.unevaluatedProperty ?? params.additionalProperty);
       return {
         key: `extra:${name}:${field}`,
-        pos: doc.fm.locate([...p, field], 'key'),
+        path: [...p, field],
+        part: 'key',
         message: `unknown field "${p.length ? `${name}.` : ''}${field}"`,
         hint: p.length === 0 ? 'check the spelling, or declare the field under extra_fields in sms.config.yaml' : undefined,
       };
@@ -81,30 +77,30 @@ function describe(
     case 'enum':
       return {
         key: `v:${name}`,
-        pos: doc.fm.locate(p),
+        path: p,
         message: `"${name}" must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`,
       };
     case 'const':
-      return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
+      return { key: `v:${name}`, path: p, message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
     case 'type': {
       const actual = valueAt(doc.data, p);
       const quoted = typeof actual === 'number' || typeof actual === 'boolean';
       return {
         key: `v:${name}`,
-        pos: doc.fm.locate(p),
+        path: p,
         message: `"${name}" must be ${article(String(params.type))}, found ${actual === null ? 'an empty value' : Array.isArray(actual) ? 'a list' : typeof actual}`,
         hint: quoted ? `YAML read this as a ${typeof actual}; put the value in quotes to keep it as written` : undefined,
       };
     }
     case 'format':
-      return { key: `v:${name}`, pos: doc.fm.locate(p), message: `"${name}" must be a valid ${formatName(String(params.format))}` };
+      return { key: `v:${name}`, path: p, message: `"${name}" must be a valid ${formatName(String(params.format))}` };
     case 'if':
     case 'allOf':
     case 'anyOf':
     case 'oneOf':
       return undefined;
     default:
-      return { key: `v:${name}:${e.keyword}`, pos: doc.fm.locate(p), message: `"${name}" ${e.message ?? 'is invalid'}` };
+      return { key: `v:${name}:${e.keyword}`, path: p, message: `"${name}" ${e.message ?? 'is invalid'}` };
   }
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The one date module. Document values are untrusted: a date is exactly `YYYY-MM-DD` naming a real
+ * calendar day, an instant is an RFC 3339 timestamp with `Z` or an offset. Anything else is not a
+ * date, so no later arithmetic can throw. Instants are compared as numbers, never as strings
+ * (`2026-09-30T20:00:00-05:00` is 1 October in UTC).
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+function realDay(y: number, m: number, d: number): boolean {
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The value when it is a `YYYY-MM-DD` string naming a real day; undefined otherwise. */
+export function parseDate(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length !== 10) return undefined;
+  const m = DATE.exec(v);
+  if (!m) return undefined;
+  return realDay(Number(m[1]), Number(m[2]), Number(m[3])) ? v : undefined;
+}
+
+/** Epoch milliseconds of an RFC 3339 timestamp (with `Z` or an offset); undefined otherwise. */
+export function parseInstant(v: unknown): number | undefined {
+  if (typeof v !== 'string' || v.length > 40) return undefined;
+  const m = INSTANT.exec(v);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s = '0', , zone] = m;
+  if (!realDay(Number(y), Number(mo), Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  if (zone !== 'Z' && zone !== 'z') {
+    const [zh, zm] = zone!.slice(1).split(':').map(Number);
+    if (zh! > 23 || zm! > 59) return undefined;
+  }
+  const t = Date.parse(v.replace(' ', 'T'));
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * Epoch milliseconds of a date (start of that day in UTC) or of an instant: for fields that accept
+ * either, such as the bounds of a period.
+ */
+export function parseDateOrInstant(v: unknown): number | undefined {
+  const d = parseDate(v);
+  if (d !== undefined) return Date.parse(`${d}T00:00:00Z`);
+  return parseInstant(v);
+}
+
+/** The UTC calendar day of an instant. */
+export function dayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `date` plus `days` (negative to go back). `date` must be a valid date. */
+export function addDays(date: string, days: number): string {
+  return dayOf(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+}
+
+/** `date` plus whole months; the day is clipped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const d = Number(date.slice(8, 10));
+  const first = new Date(Date.UTC(y, m, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return dayOf(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)));
+}
+
+/** Whole days from `a` to `b` (both valid dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Start of a day as epoch milliseconds (UTC). */
+export function startOfDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/** First instant after a day (UTC): the exclusive end of a period that includes the day. */
+export function endOfDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) + DAY_MS;
+}
+
+/** An instant as an RFC 3339 UTC timestamp without milliseconds. */
+export function formatInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

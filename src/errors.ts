@@ -1,0 +1,224 @@
+/**
+ * Every way sms can refuse to do what was asked, keyed by a stable code. Each entry says what
+ * happened (one line, for the user) and what to do next. Code never branches on message text: it
+ * checks `err.code`. Codes are a public interface (`--format json` of a failing command and the
+ * library's `SmsError.code`): add, never rename.
+ */
+
+interface ErrorSpec<P> {
+  message: (p: P) => string;
+  hint?: string | ((p: P) => string);
+}
+
+const spec = <P = void>(s: ErrorSpec<P>): ErrorSpec<P> => s;
+
+const SHALLOW_HINT =
+  'fetch the full history: "git fetch --unshallow", or fetch-depth: 0 in GitHub Actions (actions/checkout), GIT_DEPTH: 0 in GitLab CI';
+
+export const ERRORS = {
+  // --- usage -------------------------------------------------------------------------------------
+  USAGE: spec<{ text: string }>({ message: (p) => p.text }),
+  FLAG_NUMBER: spec<{ flag: string; value: string }>({ message: (p) => `${p.flag} needs a whole number, got "${p.value}"` }),
+  FLAG_DATE: spec<{ flag: string; value: string }>({
+    message: (p) => `${p.flag} needs a real calendar date as YYYY-MM-DD, got "${p.value}"`,
+  }),
+  PERIOD_EMPTY: spec<{ since: string; until: string }>({
+    message: (p) => `the period is empty: --since ${p.since} is after --until ${p.until}`,
+  }),
+  SMS_TODAY: spec<{ value: string }>({
+    message: (p) => `SMS_TODAY is "${p.value}", which is not a real calendar date (YYYY-MM-DD)`,
+    hint: 'unset SMS_TODAY, or set it to a date such as 2026-06-30',
+  }),
+  OUTSIDE_REPOSITORY: spec<{ path: string; root: string }>({ message: (p) => `${p.path} is outside the SMS repository (${p.root})` }),
+  AGREEMENT_NEEDED: spec({
+    message: () => 'sms report performance needs --agreement <agreement id>',
+    hint: 'e.g. sms report performance --agreement SLA-0001',
+  }),
+  CANCELLED: spec({ message: () => 'cancelled; nothing was written' }),
+
+  // --- configuration -------------------------------------------------------------------------------
+  CONFIG_NOT_FOUND: spec<{ dir: string }>({
+    message: (p) => `no sms.config.yaml found in ${p.dir} or any parent directory`,
+    hint: 'run sms inside an SMS repository, or create one with "sms init"',
+  }),
+  CONFIG_UNREADABLE: spec<{ reason: string }>({ message: (p) => `sms.config.yaml: cannot be read (${p.reason})` }),
+  CONFIG_INVALID: spec<{ line: number; column: number; text: string }>({
+    message: (p) => `sms.config.yaml:${p.line}:${p.column}: ${p.text}`,
+    hint: 'see "Configuration" in the sms README',
+  }),
+  CONFIG_UNKNOWN_TYPE: spec<{ line: number; column: number; key: string; suggestion?: string }>({
+    message: (p) =>
+      `sms.config.yaml:${p.line}:${p.column}: "${p.key}" is not a type key${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
+    hint: 'run "sms types" to list the type keys',
+  }),
+  CONFIG_UNKNOWN_RULE: spec<{ line: number; column: number; key: string; suggestion?: string }>({
+    message: (p) =>
+      `sms.config.yaml:${p.line}:${p.column}: "${p.key}" is not a rule id${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
+    hint: 'run "sms rules" to list the rule ids',
+  }),
+
+  // --- git -------------------------------------------------------------------------------------------
+  GIT_MISSING: spec({
+    message: () => 'git is not installed or not on PATH',
+    hint: 'install git (e.g. apt-get install git), or pass --no-git',
+  }),
+  GIT_START: spec<{ reason: string }>({ message: (p) => `git could not be started: ${p.reason}` }),
+  GIT_FAILED: spec<{ command: string; reason: string }>({ message: (p) => `git ${p.command} failed: ${p.reason}` }),
+  GIT_OBJECT_MISSING: spec<{ object: string }>({
+    message: (p) => `git object ${p.object} is missing from this repository; its history cannot be read`,
+    hint: 'the clone may be partial or damaged: run "git fsck", or clone it again with full history',
+  }),
+  NOT_A_REPOSITORY: spec<{ dir: string }>({
+    message: (p) => `${p.dir} is not inside a git repository; history cannot be checked`,
+    hint: 'run "git init" and commit, or leave out --base/--history',
+  }),
+  NO_COMMITS: spec({
+    message: () => 'this repository has no commits yet, so there is no history to check against',
+    hint: 'commit first, or leave out --base',
+  }),
+  SHALLOW_BASE: spec<{ base: string }>({
+    message: (p) => `this clone is shallow and does not reach ${p.base}: the commits since it cannot all be checked`,
+    hint: SHALLOW_HINT,
+  }),
+  SHALLOW_HISTORY: spec({
+    message: () => 'this clone is shallow: the full history needed by --history is not present',
+    hint: SHALLOW_HINT,
+  }),
+  BAD_REF_SYNTAX: spec<{ ref: string }>({ message: (p) => `"${p.ref}" is not a valid revision` }),
+  BAD_REF: spec<{ ref: string }>({
+    message: (p) => `"${p.ref}" is not a commit in this repository`,
+    hint: 'check the branch name; in CI fetch it first (e.g. git fetch origin main)',
+  }),
+  NO_GIT_IDENTITY: spec({
+    message: () => 'no git identity to record who made the change',
+    hint: 'set git config user.name and user.email, or pass --as "Name <email>"',
+  }),
+  COMMIT_FAILED: spec<{ file: string; reason: string }>({
+    message: (p) => `the commit failed (${p.reason}); ${p.file} was restored, nothing was changed`,
+    hint: 'fix what the commit reported (a pre-commit hook, signing, the git identity) and run the command again',
+  }),
+
+  // --- documents ---------------------------------------------------------------------------------------
+  UNKNOWN_TYPE: spec<{ key: string; known: string[]; suggestion?: string }>({
+    message: (p) => `unknown type "${p.key}"${p.suggestion ? `; did you mean "${p.suggestion}"?` : `; valid types: ${p.known.join(', ')}`}`,
+    hint: 'run "sms types" for details',
+  }),
+  ID_NOT_FOUND: spec<{ id: string }>({ message: (p) => `no document with id ${p.id}`, hint: 'IDs are case-sensitive, e.g. RFC-0007' }),
+  ID_NOT_IN_HISTORY: spec<{ id: string }>({
+    message: (p) => `no document with id ${p.id} in the history of this repository`,
+    hint: 'IDs are case-sensitive, e.g. RFC-0007',
+  }),
+  ID_DUPLICATE: spec<{ id: string; files: string[] }>({
+    message: (p) => `id ${p.id} is used by ${p.files.join(' and ')}; fix the duplicate first`,
+  }),
+  DOCUMENT_UNUSABLE: spec<{ file: string }>({
+    message: (p) => `${p.file} has no valid front matter or type; run "sms validate" for details`,
+  }),
+  NOT_AN_AGREEMENT: spec<{ id: string }>({
+    message: (p) => `${p.id} is not a customer or supplier agreement in this repository`,
+    hint: "list them with: sms report review --format json | jq '.agreements[].id'",
+  }),
+  SINGLETON_EXISTS: spec<{ type: string; id: string; folder: string }>({
+    message: (p) => `a ${p.type} document (${p.id}) already exists; there is only one per repository`,
+    hint: (p) => `edit it instead: grep -rl "id: ${p.id}" ${p.folder}`,
+  }),
+  SET_FORMAT: spec<{ value: string }>({ message: (p) => `--set needs key=value with a lower-case field name, got "${p.value}"` }),
+  SET_PROTECTED: spec<{ key: string }>({ message: (p) => `--set cannot change "${p.key}"; sms assigns it` }),
+  EDIT_UNSAFE: spec<{ file: string; reason: string }>({
+    message: (p) => `${p.file} was not changed: ${p.reason}`,
+    hint: 'edit the front matter by hand, then run "sms validate"',
+  }),
+  BUSY: spec<{ file: string }>({
+    message: (p) => `another sms run is changing ${p.file}; nothing was changed`,
+    hint: 'wait for it to finish and run the command again (a lock left by a crashed run expires after two minutes)',
+  }),
+  DOCUMENT_CHANGED: spec<{ file: string }>({
+    message: (p) => `${p.file} changed while sms was working on it; it was not overwritten`,
+    hint: 'run the command again',
+  }),
+
+  // --- lifecycle and authority -----------------------------------------------------------------------
+  NOT_A_STATUS: spec<{ status: string; type: string; statuses: string[] }>({
+    message: (p) => `"${p.status}" is not a ${p.type} status; expected one of: ${p.statuses.join(', ')}`,
+  }),
+  ALREADY_IN_STATUS: spec<{ id: string; status: string }>({ message: (p) => `${p.id} is already "${p.status}"` }),
+  TRANSITION_NOT_ALLOWED: spec<{ type: string; from: string; to: string; allowed: string[] }>({
+    message: (p) => `a ${p.type} cannot go from "${p.from}" to "${p.to}"`,
+    hint: (p) => (p.allowed.length ? `from "${p.from}" it may go to: ${p.allowed.join(', ')}` : `"${p.from}" is a final status`),
+  }),
+  AUTHORITY: spec<{ text: string }>({ message: (p) => p.text, hint: 'ask someone who holds the role, or update the roles document first' }),
+  SELF_APPROVAL: spec<{ person: string; id: string }>({
+    message: (p) => `${p.person} requested ${p.id} and may not approve it (rule self-approval is set to error)`,
+    hint: 'another person with the approving role must approve it',
+  }),
+
+  // --- files -------------------------------------------------------------------------------------------
+  FILE_EXISTS: spec<{ file: string }>({ message: (p) => `${p.file} already exists; it was not overwritten` }),
+  WRITE_FAILED: spec<{ file: string; reason: string }>({ message: (p) => `cannot write ${p.file}: ${p.reason}` }),
+  OUTPUT_NOT_REGULAR: spec<{ file: string; what: string }>({
+    message: (p) => `cannot write ${p.file}: it is ${p.what}, not a regular file; nothing was written`,
+    hint: 'give --output the path of a regular file (it is replaced) or of a file that does not exist yet',
+  }),
+  NOT_A_DIRECTORY: spec<{ dir: string }>({ message: (p) => `${p.dir} is a file, not a directory; nothing was written` }),
+  NOT_EMPTY: spec<{ dir: string }>({
+    message: (p) => `${p.dir} is not empty; nothing was written`,
+    hint: 'use an empty directory, or --force to add only the missing files (existing files are never overwritten)',
+  }),
+  PERSON_FORMAT: spec<{ flag: string; value: string }>({ message: (p) => `${p.flag} must look like "Name <email>", got "${p.value}"` }),
+  NO_MANAGER: spec({
+    message: () => 'no Service Manager given and no git identity configured; nothing was written',
+    hint: 'pass --manager "Name <email>", or set git config user.name and user.email',
+  }),
+  SAMPLE_FAILED: spec<{ dir: string; reason: string }>({ message: (p) => `the sample could not be created in ${p.dir}: ${p.reason}` }),
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+type Params<K extends ErrorCode> = (typeof ERRORS)[K] extends ErrorSpec<infer P> ? ([P] extends [void] ? [] : [P]) : never;
+
+/**
+ * The one error class for "sms cannot do what was asked". It always maps to exit code 2; its
+ * message is a single line for the user and `hint` says what to do next.
+ */
+export class SmsError extends Error {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'SmsError';
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+/** Builds the catalogue's error for `code`. */
+export function smsError<K extends ErrorCode>(code: K, ...params: Params<K>): SmsError {
+  const s = ERRORS[code] as ErrorSpec<unknown>;
+  const p = params[0];
+  const hint = typeof s.hint === 'function' ? s.hint(p) : s.hint;
+  return new SmsError(code, s.message(p), hint);
+}
+
+/** The closest of `candidates` to `word` (edit distance at most a third of its length), for "did you mean". */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,81 @@
+import { smsError, suggest } from './errors.js';
+import { loadConfig, type SmsConfig } from './repo/config.js';
+import { loadRepository, type LoadedRepository } from './repo/documents.js';
+import { RULES } from './rules/index.js';
+import type { ChangeSet } from './rules/registry.js';
+import type { Timeline } from './history/timeline.js';
+
+/**
+ * The one load edge: configuration, documents and, when a command needs it, Git history. Every
+ * command (validate, log, report) loads through here, so they read the repository the same way.
+ *
+ * History modes:
+ * - `none`: documents only;
+ * - `worktree`: uncommitted changes against HEAD, when there is a repository with commits
+ *   (`sms validate` without flags);
+ * - `base`: the commits `base..HEAD` (`--base`), which must exist;
+ * - `all`: every commit (`--history`, `sms log`), in a repository that must exist;
+ * - `all-if-available`: every commit when there is a repository with commits (reports).
+ */
+export type HistoryMode = 'none' | 'worktree' | 'base' | 'all' | 'all-if-available';
+
+export interface LoadOptions {
+  history: HistoryMode;
+  base?: string;
+  /** Called now and then while history is read, with the number of commits so far. */
+  onProgress?(commits: number): void;
+  /** The environment git runs with (the user's); repository-selecting variables are removed from it. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Loaded {
+  config: SmsConfig;
+  repository: LoadedRepository;
+  timeline?: Timeline;
+  changes?: ChangeSet;
+}
+
+/** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
+export function openConfig(cwd: string): SmsConfig {
+  const config = loadConfig(cwd);
+  checkRuleSettings(config);
+  return config;
+}
+
+/** Every key under `rules:` names a rule (or an alias a rule took over); a typo is a located error. */
+export function checkRuleSettings(config: SmsConfig): void {
+  const known = new Set<string>();
+  for (const r of RULES) {
+    known.add(r.id);
+    for (const a of r.aliases ?? []) known.add(a);
+  }
+  for (const key of Object.keys(config.rules)) {
+    if (!known.has(key))
+      throw smsError('CONFIG_UNKNOWN_RULE', { ...config.locate(['rules', key], 'key'), key, suggestion: suggest(key, known) });
+  }
+}
+
+export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded> {
+  const repository = loadRepository(config);
+  const loaded: Loaded = { config, repository };
+  if (opts.history === 'none') return loaded;
+  const git = await import('./git/git.js');
+  const history = await import('./history/read.js');
+  if (opts.history === 'worktree' || opts.history === 'all-if-available') {
+    const ctx = { cwd: config.root, env: opts.env };
+    const usable = (await git.gitAvailable(ctx)) && (await git.workTreeRoot(ctx)) && (await git.hasCommits(ctx));
+    if (!usable) return loaded;
+    if (opts.history === 'worktree') {
+      loaded.changes = { mode: 'worktree', events: await history.readWorktreeChanges(config, repository, opts.env) };
+      return loaded;
+    }
+  }
+  if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
+  const { timeline } = await history.loadHistory(config, {
+    base: opts.history === 'base' ? opts.base : undefined,
+    progress: opts.onProgress,
+  });
+  loaded.timeline = timeline;
+  loaded.changes = { mode: 'commits', events: timeline.events };
+  return loaded;
+}

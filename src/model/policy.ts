@@ -1,0 +1,219 @@
+import { samePerson, type Person, type RolesIndex } from './roles.js';
+import type { RoleCode, WorkType } from './types.js';
+
+/**
+ * Who may do what, in one place. Static rules, history rules, `sms set-status` and the reports all
+ * ask these pure predicates, so they cannot disagree. Type-specific meaning (which field names the
+ * requester, which values exempt a document) comes from the type model, not from code.
+ */
+
+/** The policy settings of sms.config.yaml (`history:`). */
+export interface PolicySettings {
+  attribution: readonly ('author' | 'committer' | 'trailer')[];
+  requesterMayApprove: boolean;
+}
+
+/** One version of a document, as far as the policy needs it. */
+export interface VersionFacts {
+  status?: string;
+  /** Fingerprint of the content without lifecycle bookkeeping. */
+  contentHash?: string;
+}
+
+/** Whether entering `status` is an approval (it then needs an approver with an approving role). */
+export function isApprovingStatus(t: WorkType, status: string | undefined): boolean {
+  return status !== undefined && t.approving.includes(status);
+}
+
+/** Roles that may move a document of this type into `status` (empty: anyone with write access). */
+export function rolesFor(t: WorkType, status: string): RoleCode[] {
+  return t.authority[status] ?? [];
+}
+
+/** A decision needs authority: an approval, or another status the task tables reserve to a role (a rejection). */
+export function needsAuthority(t: WorkType, status: string): boolean {
+  return rolesFor(t, status).length > 0;
+}
+
+/**
+ * Whether a change from `before` to `after` approves the document: it enters an approving status,
+ * or stays in an approving status that its lifecycle lets repeat (`updated → updated`) with new
+ * content, which is a re-approval of that content.
+ */
+export function isApproval(t: WorkType, before: VersionFacts | undefined, after: VersionFacts | undefined): boolean {
+  const to = after?.status;
+  if (!to || !t.approving.includes(to)) return false;
+  const from = before?.status;
+  if (from !== to) return true;
+  return Boolean(before && after && before.contentHash !== after.contentHash && (t.transitions[to] ?? []).includes(to));
+}
+
+/** Whether a change keeps the document in an approving status but edits its content without re-approval. */
+export function isEditOfApprovedContent(t: WorkType, before: VersionFacts | undefined, after: VersionFacts | undefined): boolean {
+  const s = after?.status;
+  if (!before || !s || s !== before.status || !t.approving.includes(s)) return false;
+  return before.contentHash !== after.contentHash && !(t.transitions[s] ?? []).includes(s);
+}
+
+export type AuthorityCheck =
+  { ok: true; person: Person } | { ok: false; reason: 'unknown' | 'ended' | 'role'; person?: Person; allowed: RoleCode[] };
+
+/**
+ * May the person named `who` move a document of type `t` into `status` on `day`? People who left
+ * keep an `until` date so their earlier approvals still count; after it they hold no role.
+ */
+export function checkAuthority(roles: RolesIndex, who: string, t: WorkType, status: string, day: string | undefined): AuthorityCheck {
+  const allowed = rolesFor(t, status);
+  const person = roles.resolve(who);
+  if (!person) return { ok: false, reason: 'unknown', allowed };
+  if (person.until && (day === undefined || day > person.until)) return { ok: false, reason: 'ended', person, allowed };
+  if (!roles.holdsAny(person, allowed)) return { ok: false, reason: 'role', person, allowed };
+  return { ok: true, person };
+}
+
+/** One line that says why an authority check failed, for findings and refusals alike. */
+export function authorityProblem(
+  check: Exclude<AuthorityCheck, { ok: true }>,
+  who: string,
+  t: WorkType,
+  status: string,
+  day?: string,
+): string {
+  const roleList = check.allowed.join(', ');
+  switch (check.reason) {
+    case 'unknown':
+      return `${who} is not in the roles document, so cannot hold ${roleList}`;
+    case 'ended':
+      return `${check.person!.name} held their roles until ${check.person!.until}, but this ${day ? `is dated ${day}` : 'has no date'}`;
+    case 'role':
+      return `${check.person!.name} holds ${check.person!.roles.join(', ') || 'no role'}; moving a ${t.key} to "${status}" needs ${roleList}`;
+  }
+}
+
+/** The value of a front-matter field as a string, or undefined. */
+function field(fields: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+  const v = fields && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Whether the document's field values exempt it from the requester check (e.g. a pre-approved change). */
+export function isExemptFromSelfApproval(t: WorkType, fields: Readonly<Record<string, unknown>> | undefined): boolean {
+  for (const [key, values] of Object.entries(t.self_approval_exempt ?? {})) {
+    const v = field(fields, key);
+    if (v !== undefined && values.includes(v)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the requester check applies to a move into `to`: the first approval of a type that names
+ * a requester. Later decisions (an approval to deploy after testing) are someone else's concern.
+ * With `from` unknown (a document as it is now) the first approving status stands for it.
+ */
+export function selfApprovalApplies(t: WorkType, to: string | undefined, from?: string): boolean {
+  if (!t.requester || !to || !t.approving.includes(to)) return false;
+  return from === undefined ? to === t.approving[0] : !t.approving.includes(from);
+}
+
+/**
+ * Whether `approver` approves their own request: they are the person in the type's requester
+ * field or, when the document names no requester, whoever drafted it. Off with
+ * `history.requester_may_approve: true`; pre-approved changes and other exempt values never count.
+ */
+export function isSelfApproval(
+  roles: RolesIndex,
+  t: WorkType,
+  fields: Readonly<Record<string, unknown>> | undefined,
+  approver: string,
+  settings: Pick<PolicySettings, 'requesterMayApprove'>,
+  drafter?: string,
+): boolean {
+  if (settings.requesterMayApprove || !t.requester || isExemptFromSelfApproval(t, fields)) return false;
+  const requester = field(fields, t.requester);
+  // The drafter counts only when no requester is named: a Control Manager who writes up someone
+  // else's verbal request (as the standard expects) may still decide on it.
+  if (requester) return samePerson(roles, requester, approver);
+  return drafter !== undefined && samePerson(roles, drafter, approver);
+}
+
+/** The identities a commit offers as its approver, as the configured attribution allows. */
+export interface CommitIdentities {
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+  approvedBy: readonly string[];
+}
+
+export interface EvidenceRef {
+  how: 'author' | 'committer' | 'trailer';
+  ref: string;
+}
+
+/** The identities of a commit that count as evidence of who approved in it. */
+export function evidenceOf(commit: CommitIdentities, settings: Pick<PolicySettings, 'attribution'>): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  for (const a of settings.attribution) {
+    if (a === 'author') out.push({ how: 'author', ref: `${commit.authorName} <${commit.authorEmail}>` });
+    if (a === 'committer') out.push({ how: 'committer', ref: `${commit.committerName} <${commit.committerEmail}>` });
+    if (a === 'trailer') for (const t of commit.approvedBy) out.push({ how: 'trailer', ref: t });
+  }
+  return out;
+}
+
+/** People who, by a commit's evidence and the roles at that time, may have approved the move into `status`. */
+export function approversOf(
+  roles: RolesIndex,
+  t: WorkType,
+  status: string,
+  evidence: readonly EvidenceRef[],
+  day: string | undefined,
+): { people: Person[]; allowed: RoleCode[] } {
+  const allowed = rolesFor(t, status);
+  const people: Person[] = [];
+  for (const ev of evidence) {
+    const check = checkAuthority(roles, ev.ref, t, status, day);
+    if (check.ok && !people.includes(check.person)) people.push(check.person);
+  }
+  return { people, allowed };
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  SM: 'Service Manager',
+  CM: 'Control Manager',
+  IM: 'Incident Manager',
+  RM: 'Relationship Manager',
+  MGT: 'Management',
+  PT: 'Practitioner',
+  CUS: 'Customer',
+  SUP: 'Supplier',
+};
+
+/** A role's full name with its code, e.g. "Control Manager (CM)". */
+export function roleName(code: string): string {
+  return ROLE_NAMES[code] ? `${ROLE_NAMES[code]} (${code})` : code;
+}
+
+/**
+ * What one person's declared roles break of the separation of duties in the roles type's data:
+ * two roles that should not be combined, or a manager role with practitioner work in its own area.
+ */
+export function roleConflicts(p: Person, rolesType: WorkType | undefined): string[] {
+  const out: string[] = [];
+  for (const [a, b] of rolesType?.role_conflicts ?? []) {
+    if (p.roles.includes(a) && p.roles.includes(b)) {
+      out.push(`${p.name} is both ${roleName(a)} and ${roleName(b)}; the standard says these should not be combined`);
+    }
+  }
+  for (const [role, area] of Object.entries(rolesType?.manager_areas ?? {})) {
+    if (p.roles.includes(role as RoleCode) && area && p.practitionerAreas.includes(area)) {
+      out.push(`${p.name} is ${roleName(role)} and also a practitioner in the ${area} area`);
+    }
+  }
+  return out;
+}
+
+/** A document is in force while its status is one of its type's approving statuses. */
+export function isInForce(t: WorkType | undefined, status: string | undefined): boolean {
+  return Boolean(t && status && t.approving.includes(status));
+}

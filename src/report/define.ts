@@ -1,0 +1,44 @@
+import type { Bar } from './charts.js';
+import type { Period, ReportContext } from './context.js';
+
+/** A chart as data; the renderer draws it as Mermaid (Markdown) or inline SVG (HTML). */
+export interface ChartSpec {
+  /** Name under which templates find it: `{{{charts.<id>}}}`. */
+  id: string;
+  kind: 'bars' | 'pie';
+  title: string;
+  yLabel?: string;
+  bars: Bar[];
+}
+
+/** Options a report may take besides the period. */
+export interface ReportOptions {
+  agreement?: string;
+}
+
+/** The period flags as given; a report fills in what is missing with its own defaults. */
+export interface PeriodFlags {
+  since?: string;
+  until?: string;
+}
+
+/**
+ * One report kind. Adding a report is one module exporting `defineReport({...})`, one line in
+ * REPORTS and its templates (`templates/reports/<kind>.md.hbs`, `.html.hbs`).
+ */
+export interface ReportDefinition<D extends object = object> {
+  kind: string;
+  description: string;
+  /** Read the whole Git history (when there is one) before building. */
+  needsHistory: boolean;
+  /** A report of one agreement (`--agreement`). */
+  needsAgreement?: boolean;
+  /** The period to report on, from the flags given and today. */
+  period(ctx: ReportContext, flags: PeriodFlags): Period;
+  build(ctx: ReportContext, period: Period, options: ReportOptions): D;
+  charts(data: D): ChartSpec[];
+}
+
+export function defineReport<D extends object>(def: ReportDefinition<D>): ReportDefinition<D> {
+  return def;
+}

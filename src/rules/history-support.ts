@@ -1,0 +1,15 @@
+import type { DocEvent } from '../history/timeline.js';
+import type { FindingInput, RuleContext } from './registry.js';
+
+/** How a finding names the commit it is about. */
+export function commitLabel(e: DocEvent): string {
+  return e.commit.sha === 'WORKTREE'
+    ? 'uncommitted change'
+    : `commit ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName} <${e.commit.authorEmail}> on ${e.commit.date.slice(0, 10)}`;
+}
+
+/** Points a history finding at the document as it is now (by id), or at its last known path. */
+export function eventDoc(ctx: RuleContext, e: DocEvent): Pick<FindingInput, 'doc' | 'file' | 'docId'> {
+  const doc = ctx.byId.get(e.id)?.[0];
+  return doc ? { doc, docId: e.id } : { file: e.path, docId: e.id };
+}

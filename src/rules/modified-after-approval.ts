@@ -1,0 +1,29 @@
+import { isEditOfApprovedContent } from '../model/policy.js';
+import { commitLabel, eventDoc } from './history-support.js';
+import { defineRule } from './registry.js';
+
+export default defineRule({
+  id: 'modified-after-approval',
+  description: 'Approved content is not edited without going back through a revision status and re-approval.',
+  help:
+    'An approved specification is what was approved: an edit of its body or of front matter other than the status, ' +
+    'approval, review, version and deployed_on fields, while the status stays the same, changes what people rely on ' +
+    'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
+    'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks.',
+  severity: 'error',
+  needs: ['changes'],
+  check(ctx, report) {
+    for (const e of ctx.changes!.events) {
+      const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+      if (!t || !isEditOfApprovedContent(t, e.before, e.after)) continue;
+      const s = e.after!.status!;
+      const back = Object.values(t.transitions).some((to) => to.includes('draft')) ? 'draft' : undefined;
+      report({
+        ...eventDoc(ctx, e),
+        field: ['status'],
+        message: `${e.id} was edited in ${commitLabel(e)} while "${s}", without going back through a revision and re-approval`,
+        hint: back ? `set it to "${back}" to revise it, then approve it again` : 'revise it through its lifecycle and approve it again',
+      });
+    }
+  },
+});

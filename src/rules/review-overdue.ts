@@ -1,0 +1,64 @@
+import { addMonths, parseDate } from '../dates.js';
+import { isInForce } from '../model/policy.js';
+import { ownString } from '../repo/values.js';
+import { defineRule } from './registry.js';
+
+export default defineRule({
+  id: 'review-overdue',
+  description: 'Documents in force are reviewed on time: periodic reviews (policy/plan yearly by default) and agreement review dates.',
+  help:
+    'The standard asks for the policy and plan to be reviewed at least yearly (WP.14) and for agreements to be ' +
+    'reviewed (RE.2); the review interval of each type is in "sms types" and can be changed with review_months in ' +
+    'sms.config.yaml. A document counts as reviewed on the later of reviewed_on and approved_on; next_review, when ' +
+    'set, is the due date. Agreements are due on their own review date.',
+  severity: 'warning',
+  needs: [],
+  check(ctx, report) {
+    for (const doc of ctx.documents) {
+      if (!doc.data || !doc.type || !isInForce(doc.type, doc.status)) continue;
+      const agreement = doc.type.agreement;
+      if (agreement) {
+        const review = parseDate(ownString(doc.data, agreement.review));
+        if (review !== undefined && review < ctx.today) {
+          report({
+            doc,
+            field: [agreement.review],
+            message: `agreement review was due on ${review}`,
+            hint: 'review it with the other party and set the next review date',
+          });
+        }
+        continue;
+      }
+      const next = parseDate(ownString(doc.data, 'next_review'));
+      if (next !== undefined) {
+        if (next < ctx.today) {
+          report({
+            doc,
+            field: ['next_review'],
+            message: `review was due on ${next}`,
+            hint: 'review the document, then update reviewed_on and next_review',
+          });
+        }
+        continue;
+      }
+      const months = doc.type.review_months;
+      if (months <= 0) continue;
+      const reviewed = parseDate(ownString(doc.data, 'reviewed_on'));
+      const approved = parseDate(ownString(doc.data, 'approved_on'));
+      const last = [reviewed, approved]
+        .filter((v): v is string => v !== undefined)
+        .sort()
+        .pop();
+      if (!last) continue;
+      const due = addMonths(last, months);
+      if (due < ctx.today) {
+        report({
+          doc,
+          field: [reviewed ? 'reviewed_on' : 'approved_on'],
+          message: `last reviewed ${last}; a ${doc.type.key} is reviewed every ${months} months, so it was due on ${due}`,
+          hint: 'review the document and set reviewed_on',
+        });
+      }
+    }
+  },
+});

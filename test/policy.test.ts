@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PEOPLE, SERVICE, addCommit, gitRepo, rfc, rolesDoc, smsInProcess, testEnv, tmp, type Finding } from './helpers.js';
+
+const R = 'changes/RFC-0001-a.md';
+const ben = PEOPLE.ben;
+
+/** A repository where Ben (the only Control Manager) requested RFC-0001, all committed. */
+function repoWith(config: string): string {
+  const dir = tmp();
+  gitRepo(dir, [
+    {
+      files: { 'sms.config.yaml': config, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE },
+      date: '2026-01-01T09:00:00Z',
+    },
+    { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+  ]);
+  return dir;
+}
+
+const asBen = testEnv({
+  GIT_AUTHOR_NAME: ben.name,
+  GIT_AUTHOR_EMAIL: ben.email,
+  GIT_COMMITTER_NAME: ben.name,
+  GIT_COMMITTER_EMAIL: ben.email,
+});
+
+async function validateFindings(dir: string): Promise<{ code: number; selfApproval: Finding[] }> {
+  const v = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+  const out = JSON.parse(v.stdout) as { diagnostics: Finding[] };
+  return { code: v.code, selfApproval: out.diagnostics.filter((d) => d.rule === 'self-approval') };
+}
+
+describe('one policy: set-status and validate agree under every setting', () => {
+  const base = 'organisation: Acme IT\n';
+  const variants: { name: string; config: string; refused: boolean; level?: 'error' | 'warning' }[] = [
+    { name: 'default: self-approval is an error', config: base, refused: true, level: 'error' },
+    { name: 'history.requester_may_approve: true', config: `${base}history:\n  requester_may_approve: true\n`, refused: false },
+    { name: 'rules: self-approval: warn', config: `${base}rules:\n  self-approval: warn\n`, refused: false, level: 'warning' },
+    { name: 'rules: self-approval: off', config: `${base}rules:\n  self-approval: off\n`, refused: false },
+    {
+      name: 'rules: separation-of-duties: off (the old id still applies)',
+      config: `${base}rules:\n  separation-of-duties: off\n`,
+      refused: false,
+    },
+    {
+      name: 'its own setting wins over the old id',
+      config: `${base}rules:\n  separation-of-duties: off\n  self-approval: error\n`,
+      refused: true,
+      level: 'error',
+    },
+  ];
+
+  it.each(variants)('$name', async (v) => {
+    const dir = repoWith(v.config);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
+    if (v.refused) {
+      expect(s.code).toBe(2);
+      expect(s.stderr).toMatch(/Ben Okafor requested RFC-0001 and may not approve it/);
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      // What set-status refused, validate reports as an error once it is done by hand.
+      addCommit(
+        dir,
+        {
+          files: { [R]: rfc({ requested_by: ben.email, status: 'approved', approved_by: ben.email, approved_on: '2026-01-03' }) },
+          author: ben,
+          date: '2026-01-03T09:00:00Z',
+        },
+        asBen,
+      );
+    } else {
+      expect(s.code, s.stderr).toBe(0);
+      expect(s.stderr).toBe(v.level === 'warning' ? 'sms: warning: Ben Okafor requested RFC-0001 and approves it (self-approval)\n' : '');
+    }
+    const r = await validateFindings(dir);
+    if (v.level === undefined) {
+      expect(r.selfApproval).toEqual([]);
+      expect(r.code).toBe(0);
+    } else {
+      // One finding from approved_by in the working tree, one from the approving commit.
+      expect(r.selfApproval.map((d) => d.severity)).toEqual([v.level, v.level]);
+      expect(r.code).toBe(v.level === 'error' ? 1 : 0);
+    }
+  });
+
+  it('approval authority: the same check refuses in set-status and reports in validate', async () => {
+    const dir = repoWith('organisation: Acme IT\n');
+    const ana = testEnv();
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved'], dir, ana);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/Ana Costa holds SM, MGT; moving a change-request to "approved" needs CM/);
+    const warn = repoWith('organisation: Acme IT\nrules:\n  approval-authority: warn\n');
+    const w = await smsInProcess(['set-status', 'RFC-0001', 'approved'], warn, ana);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toMatch(/^sms: warning: Ana Costa holds SM, MGT/);
+    const v = await smsInProcess(['validate', '--format', 'json'], warn);
+    const found = (JSON.parse(v.stdout) as { diagnostics: Finding[] }).diagnostics.filter((d) => d.rule === 'approval-authority');
+    expect(found.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'Ana Costa holds SM, MGT; moving a change-request to "approved" needs CM'],
+    ]);
+  });
+});
+
+describe('configuration of rule ids', () => {
+  it('an unknown rule key is a located error with a suggestion, exit 2', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      { files: { 'sms.config.yaml': 'organisation: Acme IT\nrules:\n  unknown-persn: off\n', 'governance/roles.md': rolesDoc() } },
+    ]);
+    const r = await smsInProcess(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'sms: sms.config.yaml:3:3: "unknown-persn" is not a rule id; did you mean "unknown-person"?\n     run "sms rules" to list the rule ids\n',
+    );
+  });
+
+  it('an unknown type key under folders: is located too', async () => {
+    const dir = tmp();
+    gitRepo(dir, [{ files: { 'sms.config.yaml': 'organisation: Acme IT\nfolders:\n  incidnet: tickets\n' } }]);
+    const r = await smsInProcess(['validate'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sms: sms.config.yaml:3:3: "incidnet" is not a type key; did you mean "incident"\?/);
+  });
+});
