@@ -91,7 +91,20 @@ describe('output formats', () => {
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(log.runs[0].results).toHaveLength(2);
     expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 11 });
-    expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('separation-of-duties');
+    const rules = log.runs[0].tool.driver.rules as {
+      id: string;
+      fullDescription?: { text: string };
+      help?: { text: string; markdown: string };
+    }[];
+    const ids = rules.map((x) => x.id);
+    expect(ids).toContain('separation-of-duties');
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of rules) {
+      expect(rule.fullDescription?.text.length, rule.id).toBeGreaterThan(40);
+      expect(rule.help?.text.length, rule.id).toBeGreaterThan(40);
+      expect(rule.help?.markdown, rule.id).toContain(rule.id);
+    }
+    for (const res of log.runs[0].results as { ruleId: string; ruleIndex: number }[]) expect(ids[res.ruleIndex]).toBe(res.ruleId);
   });
 
   it('--output writes the report to a file and nothing to stdout', () => {

@@ -55,5 +55,24 @@ describe('the npm package', () => {
     });
     expect(report.status).toBe(0);
     expect(report.stdout).toMatch(/^<!doctype html>/);
+    // The library entry: import('sms-cli') from the installed tarball, then validate through it.
+    const lib = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const sms = await import('sms-cli');
+         const config = sms.openConfig(${JSON.stringify(path.join(work, 'demo'))});
+         const result = sms.validate(await sms.load(config, { history: 'none' }), { today: '2026-11-23' });
+         console.log(JSON.stringify({ rules: sms.RULES.length, errors: result.errorCount, files: result.fileCount, version: sms.version() }));`,
+      ],
+      { cwd: work, env, encoding: 'utf8' },
+    );
+    expect(lib.stderr).toBe('');
+    const out = JSON.parse(lib.stdout) as { rules: number; errors: number; files: number; version: string };
+    expect(out.rules).toBeGreaterThan(20);
+    expect(out.errors).toBe(0);
+    expect(out.files).toBeGreaterThan(50);
+    expect(out.version).toMatch(/^\d+\.\d+\.\d+$/);
   }, 180_000);
 });

@@ -1,0 +1,152 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERRORS, smsError, type ErrorCode } from '../src/errors.js';
+import { RULES } from '../src/rules/index.js';
+import { processModel } from '../src/model/processes.js';
+import { REPORTS } from '../src/report/registry.js';
+import { ROOT, baseSms, smsInProcess, tmp } from './helpers.js';
+
+describe('the rule registry', () => {
+  it('ids are unique, and each rule says what it checks and why', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(r.description.length, r.id).toBeGreaterThan(20);
+      expect(r.help.length, r.id).toBeGreaterThan(80);
+    }
+  });
+
+  it('sms rules --format json lists every rule with its setting in this repository', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'sms.config.yaml': 'organisation: Acme IT\nrules:\n  unknown-person: off\n  separation-of-duties: warn\n' });
+    const r = await smsInProcess(['rules', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; setting: string; defaultSeverity: string; aliases: string[] }[];
+    expect(list.map((x) => x.id)).toEqual(RULES.map((x) => x.id));
+    const by = Object.fromEntries(list.map((x) => [x.id, x]));
+    expect(by['unknown-person']!.setting).toBe('off');
+    expect(by['separation-of-duties']!.setting).toBe('warning');
+    // The old id's setting reaches the rule that took its requester check over.
+    expect(by['self-approval']!.setting).toBe('warning');
+    expect(by['self-approval']!.aliases).toEqual(['separation-of-duties']);
+    expect(by['schema']!.setting).toBe('error');
+  });
+
+  it('the README rule table, docs/rules.md and docs/types.md are generated from the registries and up to date', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const rule of RULES) expect(readme).toContain(`| \`${rule.id}\` |`);
+  });
+});
+
+describe('the report registry', () => {
+  it('each report kind loads a definition of that kind', async () => {
+    for (const entry of REPORTS) {
+      const def = await entry.load();
+      expect(def.kind).toBe(entry.kind);
+      expect(typeof def.build).toBe('function');
+    }
+  });
+});
+
+describe('the error catalogue', () => {
+  it('every error renders as one line, and its hint as one line', () => {
+    const sample: Record<string, unknown> = {
+      text: 'x',
+      flag: '--x',
+      value: 'v',
+      since: '2026-01-02',
+      until: '2026-01-01',
+      path: 'p',
+      root: '/r',
+      dir: '/d',
+      reason: 'r',
+      line: 3,
+      column: 4,
+      key: 'k',
+      suggestion: 's',
+      command: 'log',
+      object: 'abc',
+      base: 'main',
+      ref: 'r',
+      file: 'f',
+      type: 't',
+      known: ['a'],
+      id: 'RFC-0001',
+      files: ['a', 'b'],
+      folder: 'changes',
+      status: 's',
+      statuses: ['a'],
+      from: 'a',
+      to: 'b',
+      allowed: [],
+      person: 'P',
+      what: 'a FIFO',
+    };
+    for (const code of Object.keys(ERRORS) as ErrorCode[]) {
+      const e = (smsError as (c: ErrorCode, p: unknown) => Error & { hint?: string; code: string })(code, sample);
+      expect(e.code).toBe(code);
+      expect(e.message, code).not.toMatch(/\n|undefined|\[object/);
+      if (e.hint !== undefined) expect(e.hint, code).not.toMatch(/\n|undefined/);
+    }
+  });
+});
+
+describe("the program's own data", () => {
+  it('every task and objective title is a whole sentence, and the audit prints each in full', async () => {
+    const model = processModel();
+    const titles = model.processes.flatMap((p) => [...p.objectives.map((o) => o.text), ...p.tasks.map((t) => t.title)]);
+    expect(titles).toHaveLength(10 + 40);
+    for (const t of titles) expect(t).toMatch(/^[A-Z].{8,}\.$/);
+    expect(model.processes.flatMap((p) => p.tasks).find((t) => t.id === 'GO.3.1')!.title).toBe(
+      'Obtain, monitor and manage human resources.',
+    );
+    const dir = tmp();
+    baseSms(dir);
+    const r = await smsInProcess(['report', 'audit'], dir);
+    expect(r.code).toBe(0);
+    const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
+    const text = unescape(r.stdout);
+    for (const t of titles) expect(text, t).toContain(t);
+  });
+
+  it('the build refuses a model file with a title cut short by a comma in a flow mapping', () => {
+    const copy = tmp();
+    for (const d of ['model', 'schemas']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true });
+    const file = path.join(copy, 'model', 'processes.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      text
+        .replace(
+          `      - id: GO.3.1\n        title: "Obtain, monitor and manage human resources."\n`,
+          `      - { id: GO.3.1, title: Obtain, monitor and manage human resources, roles: [SM, SUP], outputs: [{ wp: WP.08, statuses: [updated] }] }\n`,
+        )
+        .replace(
+          `        roles: [SM, SUP]\n        outputs: [{ wp: WP.08, statuses: [updated] }]\n      - id: GO.3.2`,
+          '      - id: GO.3.2',
+        ),
+    );
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-model.mjs'), copy], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/model\/processes.yaml: \/processes\/0\/tasks\/6/);
+  });
+
+  it('the build refuses a lifecycle that names a status the type does not have', () => {
+    const copy = tmp();
+    for (const d of ['model', 'schemas']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true });
+    const file = path.join(copy, 'model', 'types.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('transitions: { opened: [updated, closed]', 'transitions: { opened: [updated, resolved]'),
+    );
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-model.mjs'), copy], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('model/types.yaml: /incident/transitions/opened: "resolved" is not one of its statuses');
+  });
+});

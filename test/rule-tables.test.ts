@@ -1,0 +1,240 @@
+import { describe } from 'vitest';
+import { ruleTester } from './rule-tester.js';
+import { md, rfc, rolesDoc, PEOPLE, SERVICE } from './helpers.js';
+import { ruleById } from '../src/rules/index.js';
+
+const rule = (id: string) => ruleById(id)!;
+const ROLES = { 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE };
+const R = 'changes/RFC-0001-a.md';
+const SLA_BODY = '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n';
+const sla = (f: Record<string, unknown> = {}): string =>
+  md(
+    {
+      id: 'SLA-0001',
+      type: 'customer-agreement',
+      title: 'Gold',
+      status: 'approved',
+      customer: 'Bakery',
+      services: ['SVC-0001'],
+      start: '2026-01-01',
+      review: '2026-12-01',
+      end: '2027-12-31',
+      owner: 'ana@acme.example',
+      approved_by: 'ana@acme.example',
+      approved_on: '2026-01-01',
+      ...f,
+    },
+    SLA_BODY,
+  );
+
+describe('in-memory rule tables', () => {
+  ruleTester(rule('self-approval'), {
+    valid: [
+      {
+        name: 'the CM approves a change someone else requested',
+        files: { ...ROLES, [R]: rfc({ status: 'approved', approved_by: PEOPLE.ben.email, approved_on: '2026-05-01' }) },
+      },
+      {
+        name: 'a pre-approved change approved by its requester',
+        files: {
+          ...ROLES,
+          [R]: rfc({
+            status: 'approved',
+            change_type: 'pre-approved',
+            requested_by: PEOPLE.ben.email,
+            approved_by: PEOPLE.ben.email,
+            approved_on: '2026-05-01',
+          }),
+        },
+      },
+      {
+        name: 'history.requester_may_approve: true',
+        config: 'organisation: Acme IT\nhistory:\n  requester_may_approve: true\n',
+        files: {
+          ...ROLES,
+          [R]: rfc({ status: 'approved', requested_by: 'Ben Okafor', approved_by: PEOPLE.ben.email, approved_on: '2026-05-01' }),
+        },
+      },
+      {
+        name: 'a draft with a leftover approved_by is not an approval',
+        files: { ...ROLES, [R]: rfc({ requested_by: PEOPLE.ben.email, approved_by: PEOPLE.ben.email }) },
+      },
+    ],
+    invalid: [
+      {
+        name: 'the requester, named by name, approved by e-mail',
+        files: {
+          ...ROLES,
+          [R]: rfc({ status: 'approved', requested_by: 'Ben Okafor', approved_by: PEOPLE.ben.email, approved_on: '2026-05-01' }),
+        },
+        errors: [[R, 9]],
+        message: /the requester \(Ben Okafor\) approved their own change-request/,
+      },
+    ],
+  });
+
+  ruleTester(rule('separation-of-duties'), {
+    valid: [{ name: 'CM and IM held by different people', files: ROLES }],
+    invalid: [
+      {
+        name: 'one person is CM and IM',
+        files: { 'governance/roles.md': rolesDoc([{ ...PEOPLE.ana, roles: ['SM', 'CM', 'IM'] }]) },
+        errors: [['governance/roles.md', 9]],
+        message: /Ana Costa is both Control Manager \(CM\) and Incident Manager \(IM\)/,
+      },
+    ],
+  });
+
+  ruleTester(rule('date-order'), {
+    valid: [
+      {
+        name: 'an offset timestamp later as an instant, though earlier as text',
+        files: {
+          ...ROLES,
+          'incidents/INC-0001-a.md': md({
+            id: 'INC-0001',
+            type: 'incident',
+            title: 'x',
+            status: 'closed',
+            opened: '2026-09-30T23:00:00Z',
+            closed: '2026-09-30T20:00:00-05:00',
+          }),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'closed before it opened, by instant',
+        files: {
+          ...ROLES,
+          'incidents/INC-0001-a.md': md({
+            id: 'INC-0001',
+            type: 'incident',
+            title: 'x',
+            status: 'closed',
+            opened: '2026-10-01T02:00:00+02:00',
+            closed: '2026-09-30T23:30:00Z',
+          }),
+        },
+        errors: [['incidents/INC-0001-a.md', 7]],
+        message: /"closed" \(2026-09-30T23:30:00Z\) is before "opened"/,
+      },
+    ],
+  });
+
+  ruleTester(rule('review-overdue'), {
+    valid: [
+      { name: 'an agreement reviewed in time', files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla() } },
+      {
+        name: 'a draft agreement is not in force',
+        files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla({ status: 'draft', review: '2026-01-02' }) },
+      },
+      {
+        name: "a malformed review date is the schema rule's business, never a crash",
+        files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla({ review: '2026-02-35junk' }) },
+      },
+    ],
+    invalid: [
+      {
+        name: 'an agreement past its review date',
+        files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla({ review: '2026-05-01' }) },
+        errors: [['agreements/customers/SLA-0001-a.md', 9]],
+        message: /agreement review was due on 2026-05-01/,
+      },
+    ],
+  });
+
+  ruleTester(rule('agreement-expired'), {
+    valid: [{ name: 'far from its end', files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla() } }],
+    invalid: [
+      {
+        name: 'within the warning window',
+        today: '2027-12-01',
+        files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla() },
+        errors: [['agreements/customers/SLA-0001-a.md', 10]],
+        message: /ends on 2027-12-31, within 60 days/,
+      },
+    ],
+  });
+
+  ruleTester(rule('dependency'), {
+    valid: [
+      {
+        name: 'a build still initial',
+        files: {
+          ...ROLES,
+          'changes/builds/BLD-0001-a.md': md({ id: 'BLD-0001', type: 'service-change-build', title: 'b', status: 'initial' }),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'a final build without a test report',
+        files: {
+          ...ROLES,
+          'changes/builds/BLD-0001-a.md': md({ id: 'BLD-0001', type: 'service-change-build', title: 'b', status: 'final' }),
+        },
+        errors: [['changes/builds/BLD-0001-a.md', 5]],
+        message: /can be final only when "test_report" names a test-report that is published \(CO.3.2\)/,
+      },
+    ],
+  });
+
+  ruleTester(rule('broken-reference'), {
+    valid: [
+      {
+        name: 'links inside code spans and fences are not links; brackets without links are text',
+        files: {
+          ...ROLES,
+          [R]: rfc(
+            {},
+            '\n## Purpose\n\n`[x](missing.md)` and [[[[ not a link ]]]]\n\n```\n[y](missing.md)\n```\n\n## Business impact\n\n## Scope\n',
+          ),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'an image link and a titled link to missing files',
+        files: {
+          ...ROLES,
+          [R]: rfc({}, '\n## Purpose\n\n![d](img/none.png) and [t](../x/gone.md "title")\n\n## Business impact\n\n## Scope\n'),
+        },
+        errors: [
+          [R, 13],
+          [R, 13],
+        ],
+      },
+    ],
+  });
+
+  ruleTester(rule('unknown-type'), {
+    valid: [],
+    invalid: [
+      {
+        name: 'a typo gets a suggestion',
+        files: { [R]: rfc({ type: 'change-reqest' }) },
+        errors: [[R, 3]],
+        message: /did you mean "change-request"\?/,
+      },
+      {
+        name: 'a mapping as type is reported, not converted',
+        files: { [R]: rfc().replace('type: "change-request"', 'type: {toString: 1}') },
+        errors: [[R, 3]],
+        message: /must be a type key/,
+      },
+    ],
+  });
+
+  ruleTester(rule('id-format'), {
+    valid: [{ name: 'a well-formed id', files: { [R]: rfc() } }],
+    invalid: [
+      {
+        name: 'an id that is a mapping',
+        files: { [R]: rfc().replace('id: "RFC-0001"', 'id: {toString: x}') },
+        errors: [[R, 2]],
+        message: /"id" must be text/,
+      },
+    ],
+  });
+});
