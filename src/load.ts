@@ -13,11 +13,13 @@ import type { Timeline } from './history/timeline.js';
  * - `none`: documents only;
  * - `worktree`: uncommitted changes against HEAD, when there is a repository with commits
  *   (`sms validate` without flags);
+ * - `staged`: the documents as staged in the index instead of the working tree, and their
+ *   changes against HEAD (`sms validate --staged`, for pre-commit hooks);
  * - `base`: the commits `base..HEAD` (`--base`), which must exist;
  * - `all`: every commit (`--history`, `sms log`), in a repository that must exist;
  * - `all-if-available`: every commit when there is a repository with commits (reports).
  */
-export type HistoryMode = 'none' | 'worktree' | 'base' | 'all' | 'all-if-available';
+export type HistoryMode = 'none' | 'worktree' | 'staged' | 'base' | 'all' | 'all-if-available';
 
 export interface LoadOptions {
   history: HistoryMode;
@@ -56,6 +58,11 @@ export function checkRuleSettings(config: SmsConfig): void {
 }
 
 export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded> {
+  if (opts.history === 'staged') {
+    const { readStaged } = await import('./history/read.js');
+    const staged = await readStaged(config, opts.env);
+    return { config, repository: staged.repository, changes: { mode: 'worktree', events: staged.events } };
+  }
   const repository = loadRepository(config);
   const loaded: Loaded = { config, repository };
   if (opts.history === 'none') return loaded;

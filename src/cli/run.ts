@@ -91,6 +91,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .option('-q, --quiet', 'report errors only')
     .option('--base <ref>', 'also check the history of commits <ref>..HEAD (pull requests)')
     .option('--history', 'also check the whole Git history')
+    .option('--staged', 'check the documents as staged for the next commit (the index), not the working tree')
     .option('--no-git', 'skip every check that needs Git')
     .option('--no-color', 'no colour even on a terminal')
     .addHelpText(
@@ -107,6 +108,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
         quiet: Boolean(opts.quiet),
         base: opts.base,
         history: Boolean(opts.history),
+        staged: Boolean(opts.staged),
         git: opts.git !== false,
         color: opts.color,
       });

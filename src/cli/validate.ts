@@ -22,6 +22,7 @@ export interface ValidateCommandOptions {
   quiet: boolean;
   base?: string;
   history: boolean;
+  staged?: boolean;
   git: boolean;
   color?: boolean;
 }
@@ -30,7 +31,18 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   const config = openConfig(io.cwd);
   const day = today(io);
   const only = opts.paths.length ? opts.paths.map((p) => repoRelative(config.root, io.cwd, p)) : undefined;
-  const mode: HistoryMode = !opts.git ? 'none' : opts.base !== undefined ? 'base' : opts.history ? 'all' : 'worktree';
+  if (opts.staged && (!opts.git || opts.base !== undefined || opts.history)) {
+    throw smsError('USAGE', { text: '--staged checks the index against HEAD; it cannot be combined with --base, --history or --no-git' });
+  }
+  const mode: HistoryMode = !opts.git
+    ? 'none'
+    : opts.staged
+      ? 'staged'
+      : opts.base !== undefined
+        ? 'base'
+        : opts.history
+          ? 'all'
+          : 'worktree';
   const reading = progress(io, 'Reading history');
   const loaded = await load(config, { history: mode, base: opts.base, onProgress: reading.update, env: io.env });
   reading.done();
@@ -44,7 +56,10 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   const paint = opts.format === 'stylish' && !toFile && useColor(io, 'stdout', opts.color) ? await chalkPaint() : NO_PAINT;
   const text = formatter(shown, {
     paint,
+    // The text that was checked (for --staged, the staged version), not necessarily what is on disk.
     source: (file) => {
+      const doc = loaded.repository.documents.find((d) => d.file === file);
+      if (doc) return doc.text;
       try {
         return readFileSync(path.join(config.root, file), 'utf8');
       } catch {

@@ -1,7 +1,8 @@
 import { smsError } from '../errors.js';
-import { BlobReader, blobId, streamLog, treeBlobs, type HistoryCommit } from '../git/history.js';
+import { BlobReader, blobId, indexBlobs, streamLog, treeBlobs, type HistoryCommit } from '../git/history.js';
 import { git, hasCommits, isShallow, verifyCommit, workTreeRoot, type GitContext } from '../git/git.js';
-import type { LoadedRepository } from '../repo/documents.js';
+import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
+import { matchesAny } from '../repo/glob.js';
 import { APPROVAL_FIELDS, rolesType } from '../model/types.js';
 import { RolesIndex } from '../model/roles.js';
 import type { SmsConfig } from '../repo/config.js';
@@ -171,4 +172,72 @@ export async function readWorktreeChanges(config: SmsConfig, repository: LoadedR
     reader.close();
   }
   return events;
+}
+
+/**
+ * The documents as staged in the index (what the next commit will contain) and how they differ
+ * from HEAD, for a pre-commit check: a file fixed only in the working tree is still wrong in the
+ * commit. Read with plumbing (`ls-files --stage`, `cat-file`): nothing is refreshed or written.
+ */
+export async function readStaged(
+  config: SmsConfig,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ repository: LoadedRepository; events: DocEvent[] }> {
+  const ctx: GitContext = { cwd: config.root, env };
+  const top = await workTreeRoot(ctx);
+  if (!top) throw smsError('NOT_A_REPOSITORY', { dir: config.root });
+  const prefix = toPosixRelative(top, config.root);
+  const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
+  const folders = config.documentFolders;
+  const staged = await indexBlobs(ctx, folders);
+  const head = (await hasCommits(ctx))
+    ? await treeBlobs(
+        ctx,
+        'HEAD',
+        folders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
+      )
+    : new Map<string, string>();
+  const opts = extractOptions(config);
+  const reader = new BlobReader(ctx);
+  const repository: LoadedRepository = { documents: [], issues: [] };
+  const events: DocEvent[] = [];
+  const commit: HistoryCommit = {
+    sha: 'INDEX',
+    parents: [],
+    authorName: '',
+    authorEmail: '',
+    committerName: '',
+    committerEmail: '',
+    date: '',
+    approvedBy: [],
+    subject: '',
+    changes: [],
+  };
+  try {
+    const files = [...staged.keys()]
+      .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
+      .sort();
+    for (const file of files) {
+      const blob = await reader.read(staged.get(file)!);
+      if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: staged.get(file)! });
+      const text = decodeDocument(file, blob, config.maxFileSize, repository.issues);
+      if (text === undefined) continue;
+      const doc = readDocument(file, text, config);
+      repository.documents.push(doc);
+      const old = head.get(withPrefix(file));
+      if (old === staged.get(file)) continue;
+      let before: DocState | undefined;
+      if (old) {
+        const b = await reader.read(old);
+        if (!b) throw smsError('GIT_OBJECT_MISSING', { object: old });
+        before = extractState(b.toString('utf8'), opts);
+      }
+      const after = extractState(text, opts);
+      const id = after.id ?? before?.id;
+      if (id) events.push({ id, commit, path: file, before, after, roles: RolesIndex.fromData(undefined) });
+    }
+  } finally {
+    reader.close();
+  }
+  return { repository, events };
 }

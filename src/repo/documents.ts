@@ -50,28 +50,8 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
   const visitFile = (rel: string, abs: string): void => {
     if (seenFiles.has(abs)) return;
     seenFiles.add(abs);
-    const bytes = readLimited(abs, config.maxFileSize);
-    if (typeof bytes === 'number') {
-      fileDiag(
-        rel,
-        'file-size',
-        `file is ${formatBytes(bytes)}, over the ${formatBytes(config.maxFileSize)} limit; it was skipped`,
-        'split the document, or raise max_file_size in sms.config.yaml',
-      );
-      return;
-    }
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      fileDiag(rel, 'file-encoding', 'file looks binary (it contains NUL bytes); it was skipped', 'documents must be UTF-8 Markdown text');
-      return;
-    }
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      fileDiag(rel, 'file-encoding', 'file is not valid UTF-8; it was skipped', 're-save the file as UTF-8');
-      return;
-    }
-    documents.push(readDocument(rel, text, config));
+    const text = decodeDocument(rel, readLimited(abs, config.maxFileSize), config.maxFileSize, issues);
+    if (text !== undefined) documents.push(readDocument(rel, text, config));
   };
 
   const walk = (relDir: string): void => {
@@ -129,6 +109,39 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
   for (const folder of config.documentFolders) walk(folder);
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { documents, issues };
+}
+
+/**
+ * A document's text from its bytes (or its size, when it was over the limit and not read), or
+ * undefined with a load issue for a file that is too large, binary or not UTF-8. Shared by the
+ * working-tree reader and the readers of the index and of history, so all judge files alike.
+ */
+export function decodeDocument(file: string, bytes: Uint8Array | number, limit: number, issues: LoadIssue[]): string | undefined {
+  if (typeof bytes === 'number' || bytes.length > limit) {
+    const size = typeof bytes === 'number' ? bytes : bytes.length;
+    issues.push({
+      rule: 'file-size',
+      file,
+      message: `file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit; it was skipped`,
+      hint: 'split the document, or raise max_file_size in sms.config.yaml',
+    });
+    return undefined;
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    issues.push({
+      rule: 'file-encoding',
+      file,
+      message: 'file looks binary (it contains NUL bytes); it was skipped',
+      hint: 'documents must be UTF-8 Markdown text',
+    });
+    return undefined;
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    issues.push({ rule: 'file-encoding', file, message: 'file is not valid UTF-8; it was skipped', hint: 're-save the file as UTF-8' });
+    return undefined;
+  }
 }
 
 /** Parses one document's text; pure, so history readers can reuse it on blobs. */

@@ -3,6 +3,7 @@ import type { FindingInput, RuleContext } from './registry.js';
 
 /** How a finding names the commit it is about. */
 export function commitLabel(e: DocEvent): string {
+  if (e.commit.sha === 'INDEX') return 'staged change';
   return e.commit.sha === 'WORKTREE'
     ? 'uncommitted change'
     : `commit ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName} <${e.commit.authorEmail}> on ${e.commit.date.slice(0, 10)}`;
