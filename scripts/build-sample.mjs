@@ -526,10 +526,24 @@ const slaSections = (c) => [
   ['Acceptance and approval', 'Signed by both managing directors.'],
 ];
 const slas = [
-  ['SLA-0001', 'Bluebell Bakery', ['SVC-0001', 'SVC-0002', 'SVC-0003'], 'agreements/customers/SLA-0001-bluebell-bakery.md'],
-  ['SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0002', 'SVC-0004'], 'agreements/customers/SLA-0002-kessler-legal.md'],
+  [
+    'SLA-0001',
+    'Bluebell Bakery',
+    ['SVC-0001', 'SVC-0002', 'SVC-0003'],
+    'agreements/customers/SLA-0001-bluebell-bakery.md',
+    'sam@bluebell.example',
+  ],
+  [
+    'SLA-0002',
+    'Kessler Legal',
+    ['SVC-0001', 'SVC-0002', 'SVC-0004'],
+    'agreements/customers/SLA-0002-kessler-legal.md',
+    'office@kessler-legal.example',
+  ],
 ];
-for (const [id, customer, services, p] of slas) {
+const CUSTOMER_SIGNATURE = ['customer_approved_by', 'customer_approved_on', 'customer_approval_ref'];
+const SUPPLIER_SIGNATURE = ['supplier_approved_by', 'supplier_approved_on', 'supplier_approval_ref'];
+for (const [id, customer, services, p, signatory] of slas) {
   put(
     p,
     doc(
@@ -552,16 +566,19 @@ for (const [id, customer, services, p] of slas) {
         communication_methods: ['phone', 'service mailbox', 'monthly report'],
         approved_by: P.maria.email,
         approved_on: '2025-03-28',
+        customer_approved_by: signatory,
+        customer_approved_on: '2025-03-27',
+        customer_approval_ref: `Signed agreement ${id}, PDF in the contracts folder`,
       },
       slaSections(customer),
     ),
   );
 }
 const uas = [
-  ['UA-0001', 'CloudMail', ['SVC-0002'], 'agreements/suppliers/UA-0001-cloudmail.md'],
-  ['UA-0002', 'FibreNet', ['SVC-0004'], 'agreements/suppliers/UA-0002-fibrenet.md'],
+  ['UA-0001', 'CloudMail', ['SVC-0002'], 'agreements/suppliers/UA-0001-cloudmail.md', 'Anna Roth (CloudMail account manager)'],
+  ['UA-0002', 'FibreNet', ['SVC-0004'], 'agreements/suppliers/UA-0002-fibrenet.md', 'Piet de Vries (FibreNet sales)'],
 ];
-for (const [id, supplier, services, p] of uas) {
+for (const [id, supplier, services, p, signatory] of uas) {
   put(
     p,
     doc(
@@ -581,6 +598,9 @@ for (const [id, supplier, services, p] of uas) {
         approval_form: 'signature',
         approved_by: P.maria.email,
         approved_on: '2025-03-24',
+        supplier_approved_by: signatory,
+        supplier_approved_on: '2025-03-21',
+        supplier_approval_ref: `${supplier} order confirmation, e-mail of 2025-03-21`,
       },
       [
         [
@@ -599,13 +619,13 @@ commit(
   '2025-03-12T10:00:00Z',
   'priya',
   'Draft the supplier agreements',
-  uas.map(([, , , p]) => stage(p, 'draft', APPROVAL)),
+  uas.map(([, , , p]) => stage(p, 'draft', [...APPROVAL, ...SUPPLIER_SIGNATURE])),
 );
 commit(
   '2025-03-19T10:00:00Z',
   'priya',
   'Draft the customer agreements',
-  slas.map(([, , , p]) => stage(p, 'draft', APPROVAL)),
+  slas.map(([, , , p]) => stage(p, 'draft', [...APPROVAL, ...CUSTOMER_SIGNATURE])),
 );
 commit(
   '2025-03-24T16:00:00Z',

@@ -1,6 +1,7 @@
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
-import { logEntry } from '../history/log-entry.js';
+import { logEntry, type LogDecision } from '../history/log-entry.js';
+import { assessApproval, isApproval, needsAuthority } from '../model/policy.js';
 import type { CliIO } from './io.js';
 import { progress } from './progress.js';
 
@@ -12,11 +13,30 @@ export interface LogOptions {
 export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
   const config = openConfig(io.cwd);
   const reading = progress(io, 'Reading history');
-  const { timeline } = await load(config, { history: 'all', onProgress: reading.update, env: io.env });
+  const loaded = await load(config, { history: 'all', onProgress: reading.update, env: io.env });
   reading.done();
-  const events = timeline!.byId.get(opts.id);
+  const events = loaded.timeline!.byId.get(opts.id);
   if (!events) throw smsError('ID_NOT_IN_HISTORY', { id: opts.id });
-  const entries = events.map(logEntry);
+  const entries = events.map((e) => {
+    const entry = logEntry(e);
+    const t = e.after?.type ? loaded.config.typeByKey.get(e.after.type) : undefined;
+    const to = e.after?.status;
+    if (t && to && (isApproval(t, e.before, e.after) || (needsAuthority(t, to) && e.before && e.before.status !== to))) {
+      const a = assessApproval(e.roles, t, to, e.commit, e.commit.date.slice(0, 10), loaded.config.history, { data: e.after?.data });
+      entry.decision = {
+        approvers: a.people.map((p) => ({
+          name: p.name,
+          ...(p.email ? { email: p.email } : {}),
+          roles: p.roles.filter((r) => a.allowed.includes(r)),
+          attribution: a.how.get(p)!,
+        })),
+        bootstrap: a.bootstrap,
+        selfAsserted: a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref),
+        ...(e.commit.signature ? { signed: e.commit.signature.status === 'G' } : {}),
+      };
+    }
+    return entry;
+  });
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ id: opts.id, entries }, null, 2)}\n`);
     return 0;
@@ -33,6 +53,7 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
       e.renamedFrom ? `renamed from ${e.renamedFrom}` : '',
       e.approvedBy ? `approved_by ${e.approvedBy}` : '',
       e.approvedByTrailers.length ? `Approved-by: ${e.approvedByTrailers.join(', ')}` : '',
+      e.decision ? decisionText(e.decision) : '',
     ]
       .filter(Boolean)
       .join('; ');
@@ -41,4 +62,13 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     );
   }
   return 0;
+}
+
+function decisionText(d: LogDecision): string {
+  const who = d.approvers.length
+    ? `decided by ${d.approvers.map((a) => `${a.name} (${a.roles.join('/')}, by ${a.attribution})`).join(', ')}`
+    : 'no one with the deciding role';
+  return [who, d.bootstrap ? 'roles bootstrap' : '', d.selfAsserted.length ? `self-asserted: ${d.selfAsserted.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
 }

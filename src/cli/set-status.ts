@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
 import { smsError } from '../errors.js';
-import { commit, gitIdentity, type Identity } from '../git/git.js';
+import { commit, gitIdentity, unstage, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
 import {
   authorityProblem,
@@ -88,6 +88,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (stamp && ownString(doc.data, stamp) === undefined)
     updates.push([stamp, formatInstant(Date.parse(`${day}T${new Date().toISOString().slice(11, 19)}Z`))]);
 
+  // Without a git identity the commit would fail after the write: refuse before writing anything.
+  const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
+  if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY');
   const abs = path.join(config.root, ...doc.file.split('/'));
   await withFileLock(abs, async () => {
     const original = readFileSync(abs, 'utf8');
@@ -97,17 +100,13 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
     if (opts.commit) {
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;
-      const me = await gitIdentity({ cwd: io.cwd, env: io.env });
-      if (!me) {
-        replaceFile(abs, original);
-        io.written?.pop();
-        throw smsError('COMMIT_FAILED', { file: doc.file, reason: 'no git identity' });
-      }
       try {
-        const sha = await commit({ cwd: config.root, env: io.env, message, author: me, paths: [doc.file] });
+        const sha = await commit({ cwd: config.root, env: io.env, message, author: me!, paths: [doc.file] });
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
       } catch (err) {
+        // The commit was refused (a hook, signing): put the document back as it was and unstage it.
         replaceFile(abs, original);
+        await unstage({ cwd: config.root, env: io.env }, [doc.file]).catch(() => undefined);
         io.written?.pop();
         throw smsError('COMMIT_FAILED', { file: doc.file, reason: (err as Error).message });
       }

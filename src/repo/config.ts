@@ -40,7 +40,7 @@ interface RawConfig {
   max_file_size?: number;
   extra_fields?: Record<string, Record<string, unknown>>;
   custom_types?: Partial<WorkType>[];
-  history?: { attribution?: HistoryOptions['attribution']; requester_may_approve?: boolean };
+  history?: RawHistory;
 }
 
 /** Walks up from `cwd` to the directory holding sms.config.yaml. */
@@ -130,14 +130,40 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
     expiryWarningDays: raw.expiry_warning_days ?? 60,
     maxFileSize: raw.max_file_size ?? 1024 * 1024,
     extraFields: raw.extra_fields ?? {},
-    history: {
-      attribution: raw.history?.attribution ?? ['author', 'committer', 'trailer'],
-      requesterMayApprove: raw.history?.requester_may_approve ?? false,
-    },
+    history: historySettings(raw.history),
     locate,
   };
 }
 
 function normaliseFolder(f: string): string {
   return f.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+}
+
+interface RawHistory {
+  attribution?: HistoryOptions['attribution'];
+  trusted_committers?: string[];
+  require_signed?: HistoryOptions['requireSigned'];
+  requester_may_approve?: boolean;
+  roles_bootstrap?: boolean;
+}
+
+/** The `history:` settings with their defaults. */
+export function historySettings(raw: RawHistory | undefined): HistoryOptions {
+  return {
+    attribution: raw?.attribution ?? ['author', 'committer', 'trailer'],
+    trustedCommitters: raw?.trusted_committers ?? [],
+    requireSigned: raw?.require_signed ?? 'none',
+    requesterMayApprove: raw?.requester_may_approve ?? false,
+    rolesBootstrap: raw?.roles_bootstrap ?? true,
+  };
+}
+
+/**
+ * The `history:` settings of another version of sms.config.yaml (the base of a pull request), or
+ * undefined when that text is not a valid configuration.
+ */
+export function historySettingsOf(text: string): HistoryOptions | undefined {
+  const parsed = parseYamlBlock(text, 1);
+  if (!parsed.data || parsed.issues.some((i) => i.severity === 'error') || !configValidator()(parsed.data)) return undefined;
+  return historySettings((parsed.data as unknown as RawConfig).history);
 }
