@@ -65,7 +65,7 @@ function noApprover(
     .filter((p): p is Person => Boolean(p))
     .map((p) => `${p.name} held ${p.roles.join(', ') || 'no role'}${p.until ? ` until ${p.until}` : ''}`);
   const parts = [
-    `no one in that commit (${counted.map((x) => x.ref).join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document in force at that time`,
+    `no one in that commit (${[...new Set(counted.map((x) => x.ref))].join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document in force at that time`,
   ];
   if (held.length) parts.push(`(${held.join('; ')})`);
   else if (noRoles) parts.push('(no roles document had been approved yet)');
