@@ -150,25 +150,39 @@ export function parseClockTime(v: unknown, allowMidnightEnd: boolean): number | 
  * located at its field. A calendar without a time zone takes `defaultTimeZone` (the
  * organisation's); without one at all it is a problem.
  */
-export function readCalendar(raw: unknown, defaultTimeZone: string | undefined): { calendar?: ServiceCalendar; problems: CalendarProblem[] } {
+export function readCalendar(
+  raw: unknown,
+  defaultTimeZone: string | undefined,
+): { calendar?: ServiceCalendar; problems: CalendarProblem[] } {
   const problems: CalendarProblem[] = [];
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [{ path: [], message: 'the calendar must be a mapping of timezone, days, from, to and holidays' }] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { problems: [{ path: [], message: 'the calendar must be a mapping of timezone, days, from, to and holidays' }] };
   const c = raw as Record<string, unknown>;
   const tz = c.timezone === undefined ? defaultTimeZone : c.timezone;
   if (tz === undefined) problems.push({ path: [], message: 'the calendar has no timezone, and sms.config.yaml sets none' });
-  else if (!isTimeZone(tz)) problems.push({ path: ['timezone'], message: `"${String(typeof tz === 'string' ? tz : JSON.stringify(tz))}" is not a known time zone (use an IANA name such as Europe/Berlin)` });
+  else if (!isTimeZone(tz))
+    problems.push({
+      path: ['timezone'],
+      message: `"${String(typeof tz === 'string' ? tz : JSON.stringify(tz))}" is not a known time zone (use an IANA name such as Europe/Berlin)`,
+    });
   const days: Weekday[] = [];
-  if (!Array.isArray(c.days) || c.days.length === 0) problems.push({ path: ['days'], message: 'days must list the service days, e.g. [mon, tue, wed, thu, fri]' });
+  if (!Array.isArray(c.days) || c.days.length === 0)
+    problems.push({ path: ['days'], message: 'days must list the service days, e.g. [mon, tue, wed, thu, fri]' });
   else
     c.days.forEach((d, i) => {
       if (typeof d === 'string' && (WEEKDAYS as readonly string[]).includes(d.toLowerCase())) days.push(d.toLowerCase() as Weekday);
-      else problems.push({ path: ['days', i], message: `"${String(typeof d === 'string' ? d : JSON.stringify(d))}" is not a day (mon, tue, wed, thu, fri, sat, sun)` });
+      else
+        problems.push({
+          path: ['days', i],
+          message: `"${String(typeof d === 'string' ? d : JSON.stringify(d))}" is not a day (mon, tue, wed, thu, fri, sat, sun)`,
+        });
     });
   const from = parseClockTime(c.from, false);
   const to = parseClockTime(c.to, true);
   if (from === undefined) problems.push({ path: ['from'], message: 'from must be a time HH:MM, e.g. "08:00" (quoted)' });
   if (to === undefined) problems.push({ path: ['to'], message: 'to must be a time HH:MM, e.g. "18:00" (quoted), or "24:00"' });
-  if (from !== undefined && to !== undefined && from >= to) problems.push({ path: ['to'], message: `to (${String(c.to)}) must be after from (${String(c.from)})` });
+  if (from !== undefined && to !== undefined && from >= to)
+    problems.push({ path: ['to'], message: `to (${String(c.to)}) must be after from (${String(c.from)})` });
   const holidays = new Set<string>();
   if (c.holidays !== undefined) {
     if (!Array.isArray(c.holidays)) problems.push({ path: ['holidays'], message: 'holidays must be a list of dates (YYYY-MM-DD)' });
@@ -176,7 +190,11 @@ export function readCalendar(raw: unknown, defaultTimeZone: string | undefined):
       c.holidays.forEach((h, i) => {
         const d = parseDate(h);
         if (d) holidays.add(d);
-        else problems.push({ path: ['holidays', i], message: `"${String(typeof h === 'string' ? h : JSON.stringify(h))}" is not a date (YYYY-MM-DD)` });
+        else
+          problems.push({
+            path: ['holidays', i],
+            message: `"${String(typeof h === 'string' ? h : JSON.stringify(h))}" is not a date (YYYY-MM-DD)`,
+          });
       });
   }
   if (problems.length) return { problems };

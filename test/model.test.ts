@@ -75,7 +75,7 @@ describe('work-product model', () => {
     }
     for (const s of t.approving) expect(t.authority[s]?.length ?? 0).toBeGreaterThan(0);
     for (const roles of Object.values(t.authority)) for (const r of roles) expect(ROLE_CODES).toContain(r);
-    for (const target of Object.values(t.refs)) expect(TYPES.map((x) => x.key)).toContain(target);
+    for (const spec of Object.values(t.refs)) for (const target of spec.split('|')) expect(TYPES.map((x) => x.key)).toContain(target);
     expect(['GO', 'CO', 'RE', 'IN']).toContain(t.process);
   });
 

@@ -1,4 +1,5 @@
 import { parseDate } from '../dates.js';
+import { localDate } from '../calendar.js';
 import { smsError } from '../errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -20,13 +21,16 @@ export function useColor(io: CliIO, stream: 'stdout' | 'stderr', flag?: boolean)
   return Boolean(io[stream].isTTY);
 }
 
-/** Today's date, or SMS_TODAY when set, so CI runs and tests can pin the date the checks use. */
-export function today(io: CliIO): string {
+/**
+ * Today's date in the organisation's time zone (UTC without one), or SMS_TODAY when set, so CI
+ * runs and tests can pin the date the checks use.
+ */
+export function today(io: CliIO, timezone?: string): string {
   const pinned = io.env.SMS_TODAY;
   if (pinned !== undefined && pinned !== '') {
     const d = parseDate(pinned);
     if (d === undefined) throw smsError('SMS_TODAY', { value: pinned.slice(0, 40) });
     return d;
   }
-  return new Date().toISOString().slice(0, 10);
+  return timezone ? localDate(Date.now(), timezone) : new Date().toISOString().slice(0, 10);
 }

@@ -47,7 +47,7 @@ function ruleLevel(config: SmsConfig, id: string): 'off' | 'warning' | 'error' {
  */
 export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promise<number> {
   const config = openConfig(io.cwd);
-  const day = today(io);
+  const day = today(io, config.timezone);
   const { documents } = loadRepository(config);
   const matches = documents.filter((d) => d.id === opts.id);
   if (matches.length === 0) throw smsError('ID_NOT_FOUND', { id: opts.id });

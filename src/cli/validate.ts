@@ -29,7 +29,7 @@ export interface ValidateCommandOptions {
 
 export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): Promise<number> {
   const config = openConfig(io.cwd);
-  const day = today(io);
+  const day = today(io, config.timezone);
   const only = opts.paths.length ? opts.paths.map((p) => repoRelative(config.root, io.cwd, p)) : undefined;
   if (opts.staged && (!opts.git || opts.base !== undefined || opts.history)) {
     throw smsError('USAGE', { text: '--staged checks the index against HEAD; it cannot be combined with --base, --history or --no-git' });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Position, RuleSetting } from '../diagnostic.js';
 import { smsError, suggest } from '../errors.js';
+import { isTimeZone } from '../calendar.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
 import { configValidator } from '../model/schemas.js';
 import type { PolicySettings } from '../model/policy.js';
@@ -16,6 +17,8 @@ export type HistoryOptions = PolicySettings;
 export interface SmsConfig {
   root: string;
   organisation: string;
+  /** The organisation's time zone (IANA), for today, period boundaries and calendars without one. */
+  timezone?: string;
   types: WorkType[];
   typeByKey: Map<string, WorkType>;
   /** Folders (relative, POSIX, no trailing slash) whose .md files are documents. */
@@ -32,6 +35,7 @@ export interface SmsConfig {
 
 interface RawConfig {
   organisation: string;
+  timezone?: string;
   folders?: Record<string, string>;
   ignore?: string[];
   rules?: Record<string, RuleSetting>;
@@ -88,7 +92,14 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const what = extra ? 'is not a known setting' : (e.message ?? 'is invalid');
     throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
-  return resolveConfig(parsed.data as unknown as RawConfig, root, parsed.locate);
+  const raw = parsed.data as unknown as RawConfig;
+  if (raw.timezone !== undefined && !isTimeZone(raw.timezone)) {
+    throw smsError('CONFIG_INVALID', {
+      ...parsed.locate(['timezone']),
+      text: `"timezone" is "${raw.timezone}", not a known time zone (use an IANA name such as Europe/Berlin)`,
+    });
+  }
+  return resolveConfig(raw, root, parsed.locate);
 }
 
 function more(n: number): string {
@@ -122,6 +133,7 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
   return {
     root,
     organisation: raw.organisation,
+    timezone: raw.timezone,
     types,
     typeByKey,
     documentFolders,

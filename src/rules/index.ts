@@ -21,6 +21,9 @@ import dateOrder from './date-order.js';
 import reviewOverdue from './review-overdue.js';
 import agreementExpired from './agreement-expired.js';
 import dependency from './dependency.js';
+import ambiguousAgreement from './ambiguous-agreement.js';
+import agreementCalendar from './agreement-calendar.js';
+import outageRecord from './outage-record.js';
 import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
@@ -54,6 +57,9 @@ export const RULES: readonly RuleDefinition[] = [
   reviewOverdue,
   agreementExpired,
   dependency,
+  ambiguousAgreement,
+  agreementCalendar,
+  outageRecord,
   statusTransition,
   approvalEvidence,
   modifiedAfterApproval,
