@@ -218,13 +218,14 @@ describe('sms new', () => {
 });
 
 describe('sms types', () => {
-  it('lists all 21 types, as a table and as JSON', () => {
+  it('lists the 21 work products and the 6 extensions, as a table and as JSON', () => {
     const dir = tmp();
     const t = sms(['types'], dir);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/WP\.11\s+change-request\s+RFC-0001\s+changes\s+draft, approved, rejected, updated/);
     const j = JSON.parse(sms(['types', '--format', 'json'], dir).stdout);
-    expect(j).toHaveLength(21);
+    expect(j).toHaveLength(27);
+    expect(j.filter((x: { extension?: unknown }) => x.extension).map((x: { key: string }) => x.key)).toContain('management-review');
     expect(j.find((x: { key: string }) => x.key === 'change-request').transitions.draft).toEqual(['approved', 'rejected']);
   });
 

@@ -16,6 +16,8 @@ export interface TemplateContext {
   changeRequest?: string;
   today: string;
   now: string;
+  /** Values a type fills in from the repository (a review's minutes from the review pack). */
+  prefill?: Record<string, unknown>;
 }
 
 /**
@@ -32,22 +34,30 @@ hbs.registerHelper(
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir = packagePath('templates')): string {
-  const file = `${templateDir}/${type.key}.md.hbs`;
+  // A custom type never takes a shipped template, even when it replaces a built-in type's key.
+  const file = type.custom ? `custom:${type.key}` : `${templateDir}/${type.key}.md.hbs`;
   let tpl = compiled.get(file);
   if (!tpl) {
     let source: string;
     try {
-      source = readFileSync(file, 'utf8');
+      source = type.custom ? genericTemplate(type) : readFileSync(file, 'utf8');
     } catch {
       source = genericTemplate(type);
     }
     tpl = hbs.compile(source, { noEscape: true, strict: false });
-    compiled.set(file, tpl);
+    // Custom types differ per repository: only shipped templates are cached.
+    if (!type.custom) compiled.set(file, tpl);
   }
   const today = ctx.today;
   return tpl({
+    periodStart: addMonths(today, -12),
+    periodEnd: today,
+    reviewInputs: [],
+    carriedActions: [],
     ...ctx,
+    ...ctx.prefill,
     inOneMonth: addMonths(today, 1),
+    inThreeMonths: addMonths(today, 3),
     inOneYear: addMonths(today, 12),
     inTwoYears: addMonths(today, 24),
     oneMonthAgo: addMonths(today, -1),

@@ -65,6 +65,8 @@ export interface WorkType {
   manager_areas?: Partial<Record<RoleCode, string>>;
   /** Set for agreements: which fields hold its start, review and end dates. */
   agreement?: AgreementDates;
+  /** A record type beyond the 21 work products: the FitSM / ISO/IEC 20000 requirements it serves. */
+  extension?: { serves: string[] };
   /** The practitioner's work a document records: its area and the fields naming who did it. */
   acts?: { area: string; fields: string[] };
   /** The other party's signatory, recorded beside the provider's approval (agreements). */
@@ -128,6 +130,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     role_conflicts: t.role_conflicts,
     manager_areas: t.manager_areas,
     agreement: t.agreement,
+    extension: t.extension,
     acts: t.acts,
     countersign: t.countersign,
     stamps: t.stamps,

@@ -115,7 +115,10 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
     ...normaliseType({ ...t, custom: true }),
     fields: (t as { fields?: unknown }).fields,
   }));
-  const types = [...builtInTypes(), ...custom].map((t) => ({
+  // A custom type with the key of a built-in one replaces it for this repository: a repository that
+  // defined, say, its own `risk` type before sms shipped one keeps working as it did.
+  const customKeys = new Set(custom.map((t) => t.key));
+  const types = [...builtInTypes().filter((t) => !customKeys.has(t.key)), ...custom].map((t) => ({
     ...t,
     folder: normaliseFolder(raw.folders?.[t.key] ?? t.folder),
     review_months: raw.review_months?.[t.key] ?? t.review_months,
