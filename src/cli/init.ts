@@ -430,9 +430,12 @@ async function ask(io: CliIO, questions: Question[]): Promise<string[]> {
   for (const q of questions) {
     if (cancelled) break;
     let line = await next(q.text);
-    // Asked again until acceptable; end of input leaves the answer as it is (checked afterwards).
+    // Asked again until acceptable; at the end of input the last answer stands and is refused
+    // afterwards, before anything is written.
     for (let tries = 0; line !== undefined && q.check && !q.check(line.trim()) && tries < 5 && !cancelled; tries++) {
-      line = await next(q.retry ?? q.text);
+      const again = await next(q.retry ?? q.text);
+      if (again === undefined) break;
+      line = again;
     }
     answers.push(line ?? '');
   }
