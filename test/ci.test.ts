@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { convertJUnitToCTRFReport } from 'junit-to-ctrf';
-import { baseSms, gitIn, gitRepo, rfc, sms, tmp, writeFiles } from './helpers.js';
+import { baseSms, gitIn, gitRepo, rfc, smsInProcess as sms, tmp, writeFiles } from './helpers.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
 const MANAGER = ['--manager', 'Ana Costa <ana@acme.example>'];
@@ -34,10 +34,10 @@ interface Workflow {
   >;
 }
 
-describe('the CI that sms init writes', () => {
+describe('the CI that sms init writes', async () => {
   it('GitHub: Node 22, current actions, read-only permissions, one run per change, full history, sms pinned in package.json; actionlint finds nothing', async () => {
     const dir = path.join(tmp(), 'acme');
-    const r = sms(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, '--cli-spec', SPEC, '--no-install'], path.dirname(dir));
+    const r = await sms(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, '--cli-spec', SPEC, '--no-install'], path.dirname(dir));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const file = path.join(dir, '.github/workflows/sms.yml');
@@ -64,9 +64,9 @@ describe('the CI that sms init writes', () => {
 
   it('GitHub with --sarif: security-events: write and the upload step, nothing more; actionlint finds nothing', async () => {
     const dir = path.join(tmp(), 'acme');
-    expect(sms(['init', dir, '--yes', ...MANAGER, '--cli-spec', SPEC, '--sarif', '--no-install', '--no-git'], path.dirname(dir)).code).toBe(
-      0,
-    );
+    expect(
+      (await sms(['init', dir, '--yes', ...MANAGER, '--cli-spec', SPEC, '--sarif', '--no-install', '--no-git'], path.dirname(dir))).code,
+    ).toBe(0);
     const file = path.join(dir, '.github/workflows/sms.yml');
     expect(await actionlint(file)).toEqual([]);
     const wf = parse(readFileSync(file, 'utf8')) as Workflow;
@@ -88,7 +88,7 @@ describe('the CI that sms init writes', () => {
   it('a subfolder SMS in an existing repository: the workflow at the repository root works in the subfolder; actionlint finds nothing', async () => {
     const top = tmp();
     gitRepo(top, [{ files: { 'README.md': '# Our infrastructure\n', 'tools/sms-cli-0.1.0.tgz': 'not really a tarball' } }]);
-    const r = sms(['init', 'docs/sms', '--yes', ...MANAGER, '--cli-spec', 'tools/sms-cli-0.1.0.tgz', '--no-install'], top);
+    const r = await sms(['init', 'docs/sms', '--yes', ...MANAGER, '--cli-spec', 'tools/sms-cli-0.1.0.tgz', '--no-install'], top);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(existsSync(path.join(top, 'docs/sms/.github'))).toBe(false);
@@ -104,11 +104,11 @@ describe('the CI that sms init writes', () => {
     expect(r.stdout).toMatch(/inside an existing git repository/);
   });
 
-  it('a tarball outside the repository is copied into it, so CI has it', () => {
+  it('a tarball outside the repository is copied into it, so CI has it', async () => {
     const outside = path.join(tmp(), 'sms-cli-9.9.9.tgz');
     writeFileSync(outside, 'tarball bytes');
     const dir = path.join(tmp(), 'acme');
-    expect(sms(['init', dir, '--yes', ...MANAGER, '--cli-spec', outside, '--no-install'], path.dirname(dir)).code).toBe(0);
+    expect((await sms(['init', dir, '--yes', ...MANAGER, '--cli-spec', outside, '--no-install'], path.dirname(dir))).code).toBe(0);
     expect(readFileSync(path.join(dir, '.sms/sms-cli-9.9.9.tgz'), 'utf8')).toBe('tarball bytes');
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies).toEqual({
       'sms-cli': 'file:.sms/sms-cli-9.9.9.tgz',
@@ -116,10 +116,15 @@ describe('the CI that sms init writes', () => {
     expect(gitIn(dir, ['ls-files'])).toContain('.sms/sms-cli-9.9.9.tgz');
   });
 
-  it('GitLab: .gitlab-ci.yml with GIT_DEPTH 0 and a Code Quality report; beside an existing one, a file to include', () => {
+  it('GitLab: .gitlab-ci.yml with GIT_DEPTH 0 and a Code Quality report; beside an existing one, a file to include', async () => {
     const dir = path.join(tmp(), 'acme');
     expect(
-      sms(['init', dir, '--yes', ...MANAGER, '--ci', 'gitlab', '--cli-spec', 'acme-sms-cli@1.2.3', '--no-install'], path.dirname(dir)).code,
+      (
+        await sms(
+          ['init', dir, '--yes', ...MANAGER, '--ci', 'gitlab', '--cli-spec', 'acme-sms-cli@1.2.3', '--no-install'],
+          path.dirname(dir),
+        )
+      ).code,
     ).toBe(0);
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
     const ci = parse(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
@@ -135,7 +140,7 @@ describe('the CI that sms init writes', () => {
 
     const top = tmp();
     gitRepo(top, [{ files: { '.gitlab-ci.yml': 'build:\n  script: [make]\n' } }]);
-    const sub = sms(['init', 'sms', '--yes', ...MANAGER, '--ci', 'gitlab', '--cli-spec', SPEC, '--no-install'], top);
+    const sub = await sms(['init', 'sms', '--yes', ...MANAGER, '--ci', 'gitlab', '--cli-spec', SPEC, '--no-install'], top);
     expect(sub.code).toBe(0);
     expect(readFileSync(path.join(top, '.gitlab-ci.yml'), 'utf8')).toBe('build:\n  script: [make]\n');
     expect(sub.stdout).toContain('include: [{ local: sms/sms.gitlab-ci.yml }]');
@@ -143,16 +148,16 @@ describe('the CI that sms init writes', () => {
     expect(included).toContain('cd sms');
   });
 
-  it('without --cli-spec (and no repository of its own to point at) init refuses and writes nothing; --ci none needs none', () => {
+  it('without --cli-spec (and no repository of its own to point at) init refuses and writes nothing; --ci none needs none', async () => {
     const parent = tmp();
-    const r = sms(['init', 'acme', '--yes', ...MANAGER], parent);
+    const r = await sms(['init', 'acme', '--yes', ...MANAGER], parent);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^sms: the CI that sms init writes needs to know where to install sms from; nothing was written\n/);
     expect(existsSync(path.join(parent, 'acme'))).toBe(false);
-    const bad = sms(['init', 'acme', '--yes', ...MANAGER, '--cli-spec', 'latest please'], parent);
+    const bad = await sms(['init', 'acme', '--yes', ...MANAGER, '--cli-spec', 'latest please'], parent);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/is not an npm package spec/);
-    const none = sms(['init', 'acme', '--yes', ...MANAGER, '--ci', 'none'], parent);
+    const none = await sms(['init', 'acme', '--yes', ...MANAGER, '--ci', 'none'], parent);
     expect(none.code).toBe(0);
     expect(existsSync(path.join(parent, 'acme/package.json'))).toBe(false);
     expect(existsSync(path.join(parent, 'acme/.github'))).toBe(false);
@@ -169,16 +174,16 @@ function subfolderRepo(): { top: string; sms: string } {
   return { top, sms: smsDir };
 }
 
-describe('machine formats in a subfolder SMS report paths from the repository root', () => {
+describe('machine formats in a subfolder SMS report paths from the repository root', async () => {
   const FILE = 'docs/sms/changes/RFC-0001-a.md';
 
-  it('github, sarif (with originalUriBaseIds), junit and gitlab name the file from the root; stylish and json from the SMS root', () => {
+  it('github, sarif (with originalUriBaseIds), junit and gitlab name the file from the root; stylish and json from the SMS root', async () => {
     const { top, sms: dir } = subfolderRepo();
-    const github = sms(['validate', '--format', 'github'], dir);
+    const github = await sms(['validate', '--format', 'github'], dir);
     expect(github.stdout).toContain(`::error file=${FILE},line=7,col=11,title=schema::`);
     expect(github.stdout).toContain(`::warning file=${FILE},`);
 
-    const log = JSON.parse(sms(['validate', '--format', 'sarif'], dir).stdout);
+    const log = JSON.parse((await sms(['validate', '--format', 'sarif'], dir)).stdout);
     const run = log.runs[0];
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(top).href}/` } });
     for (const res of run.results) {
@@ -187,25 +192,25 @@ describe('machine formats in a subfolder SMS report paths from the repository ro
       expect(existsSync(new URL(loc.uri, run.originalUriBaseIds['%SRCROOT%'].uri))).toBe(true);
     }
 
-    const x = new XMLParser({ ignoreAttributes: false }).parse(sms(['validate', '--format', 'junit'], dir).stdout);
+    const x = new XMLParser({ ignoreAttributes: false }).parse((await sms(['validate', '--format', 'junit'], dir)).stdout);
     expect(x.testsuites.testsuite['@_name']).toBe(FILE);
 
-    const gl = JSON.parse(sms(['validate', '--format', 'gitlab'], dir).stdout) as { location: { path: string } }[];
+    const gl = JSON.parse((await sms(['validate', '--format', 'gitlab'], dir)).stdout) as { location: { path: string } }[];
     expect(gl.map((i) => i.location.path)).toEqual([FILE, FILE]);
     for (const i of gl) expect(existsSync(path.join(top, i.location.path))).toBe(true);
 
-    expect(sms(['validate'], dir).stdout).toMatch(/^changes\/RFC-0001-a\.md$/m);
-    const json = JSON.parse(sms(['validate', '--format', 'json'], dir).stdout);
+    expect((await sms(['validate'], dir)).stdout).toMatch(/^changes\/RFC-0001-a\.md$/m);
+    const json = JSON.parse((await sms(['validate', '--format', 'json'], dir)).stdout);
     expect(json.diagnostics.map((d: { file: string }) => d.file)).toEqual(['changes/RFC-0001-a.md', 'changes/RFC-0001-a.md']);
   });
 
-  it('with --no-git, paths stay relative to the SMS root (git is not asked where the repository starts)', () => {
+  it('with --no-git, paths stay relative to the SMS root (git is not asked where the repository starts)', async () => {
     const { sms: dir } = subfolderRepo();
-    expect(sms(['validate', '--format', 'github', '--no-git'], dir).stdout).toContain('::error file=changes/RFC-0001-a.md,');
+    expect((await sms(['validate', '--format', 'github', '--no-git'], dir)).stdout).toContain('::error file=changes/RFC-0001-a.md,');
   });
 });
 
-describe('CI formats', () => {
+describe('CI formats', async () => {
   /** One error (schema) and one warning (unknown-person) in one file, plus a clean file. */
   function fixture(): string {
     const dir = tmp();
@@ -215,7 +220,7 @@ describe('CI formats', () => {
 
   it('junit: a warning is not a failure, for an independent parser and for a JUnit consumer (junit-to-ctrf)', async () => {
     const dir = fixture();
-    const r = sms(['validate', '--format', 'junit', '--output', 'report.xml'], dir);
+    const r = await sms(['validate', '--format', 'junit', '--output', 'report.xml'], dir);
     expect(r.code).toBe(1);
     const text = readFileSync(path.join(dir, 'report.xml'), 'utf8');
     expect(XMLValidator.validate(text)).toBe(true);
@@ -232,7 +237,7 @@ describe('CI formats', () => {
     // Warnings only: exit 0, and nothing failed.
     const warnOnly = tmp();
     baseSms(warnOnly, { 'changes/RFC-0001-a.md': rfc({ requested_by: 'zoe@x.example' }) });
-    expect(sms(['validate', '--format', 'junit', '--output', 'w.xml'], warnOnly).code).toBe(0);
+    expect((await sms(['validate', '--format', 'junit', '--output', 'w.xml'], warnOnly)).code).toBe(0);
     expect((await convertJUnitToCTRFReport(path.join(warnOnly, 'w.xml')))!.results.summary).toMatchObject({
       tests: 1,
       passed: 1,
@@ -240,10 +245,10 @@ describe('CI formats', () => {
     });
   });
 
-  it('gitlab: every issue has the fields GitLab documents, severities it knows, and stable, unique fingerprints', () => {
+  it('gitlab: every issue has the fields GitLab documents, severities it knows, and stable, unique fingerprints', async () => {
     const dir = fixture();
     writeFiles(dir, { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002', priority: 'P9', change_type: 'sometimes' }) });
-    const r = sms(['validate', '--format', 'gitlab'], dir);
+    const r = await sms(['validate', '--format', 'gitlab'], dir);
     expect(r.code).toBe(1);
     const issues = JSON.parse(r.stdout) as {
       fingerprint: string;
@@ -264,15 +269,15 @@ describe('CI formats', () => {
       const p = path.join(dir, f);
       writeFileSync(p, readFileSync(p, 'utf8').replace('---\n', '---\n# a comment\n'));
     }
-    const after = JSON.parse(sms(['validate', '--format', 'gitlab'], dir).stdout) as typeof issues;
+    const after = JSON.parse((await sms(['validate', '--format', 'gitlab'], dir)).stdout) as typeof issues;
     expect(after.map((i) => i.location.lines.begin)).toEqual(issues.map((i) => i.location.lines.begin + 1));
     expect(after.map((i) => i.fingerprint)).toEqual([...before.values()]);
   });
 
-  it('gitlab: a clean repository is an empty array', () => {
+  it('gitlab: a clean repository is an empty array', async () => {
     const dir = tmp();
     baseSms(dir);
-    const r = sms(['validate', '--format', 'gitlab'], dir);
+    const r = await sms(['validate', '--format', 'gitlab'], dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });

@@ -3,6 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, addCommit, baseSms, gitRepo, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
+
+const run = smsInProcess;
 import { forTerminal } from '../src/formatters/terminal.js';
 
 const ESC = '\u001b';
@@ -14,22 +16,23 @@ function hasControl(s: string): boolean {
 }
 
 describe('paths and standard input', () => {
-  it('a path that does not exist is a usage error (exit 2, one line), not "no problems"', () => {
+  it('a path that does not exist is a usage error (exit 2, one line), not "no problems"', async () => {
     const dir = tmp();
     baseSms(dir);
-    const r = sms(['validate', 'does-not-exist.md'], dir);
+    const r = await run(['validate', 'does-not-exist.md'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^sms: does-not-exist\.md does not exist\n/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a folder reports on the files under it', () => {
+  it('a folder reports on the files under it', async () => {
     const dir = tmp();
     baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ priority: 'P9' }) });
-    const json = (args: string[]): { diagnostics: { file: string }[]; fileCount: number } => JSON.parse(sms(args, dir).stdout);
-    expect(json(['validate', 'changes', '--format', 'json']).diagnostics.map((d) => d.file)).toEqual(['changes/RFC-0001-a.md']);
-    const clean = json(['validate', 'governance', '--format', 'json']);
+    const json = async (args: string[]): Promise<{ diagnostics: { file: string }[]; fileCount: number }> =>
+      JSON.parse((await run(args, dir)).stdout);
+    expect((await json(['validate', 'changes', '--format', 'json'])).diagnostics.map((d) => d.file)).toEqual(['changes/RFC-0001-a.md']);
+    const clean = await json(['validate', 'governance', '--format', 'json']);
     expect(clean.diagnostics).toEqual([]);
     expect(clean.fileCount).toBe(1);
   });
@@ -56,31 +59,31 @@ describe('paths and standard input', () => {
 });
 
 describe('command line', () => {
-  it('sms without a command prints the help on stderr and exits 2; --help prints it on stdout and exits 0', () => {
-    const none = sms([], tmp());
+  it('sms without a command prints the help on stderr and exits 2; --help prints it on stdout and exits 0', async () => {
+    const none = await run([], tmp());
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toMatch(/^Usage: sms \[options\] \[command\]/);
-    const help = sms(['--help'], tmp());
+    const help = await run(['--help'], tmp());
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: sms/);
-    expect(sms(['report'], tmp()).code).toBe(2);
+    expect((await run(['report'], tmp())).code).toBe(2);
   });
 
-  it('FORCE_COLOR as Node reads it (0 and false turn colour off), and NO_COLOR wins', () => {
+  it('FORCE_COLOR as Node reads it (0 and false turn colour off), and NO_COLOR wins', async () => {
     const dir = tmp();
     baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ priority: 'P9' }) });
-    const coloured = (extra: Record<string, string>): boolean => {
+    const coloured = async (extra: Record<string, string>): Promise<boolean> => {
       const env = testEnv(extra);
       if (!('NO_COLOR' in extra)) delete env.NO_COLOR;
-      return /\u001b\[/.test(sms(['validate'], dir, env).stdout);
+      return /\u001b\[/.test((await run(['validate'], dir, env)).stdout);
     };
-    expect(coloured({ FORCE_COLOR: '1' })).toBe(true);
-    expect(coloured({ FORCE_COLOR: 'true' })).toBe(true);
-    expect(coloured({ FORCE_COLOR: '3' })).toBe(true);
-    expect(coloured({ FORCE_COLOR: '0' })).toBe(false);
-    expect(coloured({ FORCE_COLOR: 'false' })).toBe(false);
-    expect(coloured({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+    expect(await coloured({ FORCE_COLOR: '1' })).toBe(true);
+    expect(await coloured({ FORCE_COLOR: 'true' })).toBe(true);
+    expect(await coloured({ FORCE_COLOR: '3' })).toBe(true);
+    expect(await coloured({ FORCE_COLOR: '0' })).toBe(false);
+    expect(await coloured({ FORCE_COLOR: 'false' })).toBe(false);
+    expect(await coloured({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
   });
 
   it('a broken pipe (sms … | head) ends quietly with exit 0', async () => {
@@ -103,7 +106,7 @@ describe('document text never reaches the terminal raw', () => {
     expect(forTerminal('Müller & Söhne — café')).toBe('Müller & Söhne — café');
   });
 
-  it('stylish messages, hints and file names, sms log and error messages', () => {
+  it('stylish messages, hints and file names, sms log and error messages', async () => {
     const dir = tmp();
     const env = testEnv({ FORCE_COLOR: '1' });
     delete env.NO_COLOR;
@@ -117,15 +120,15 @@ describe('document text never reaches the terminal raw', () => {
       },
       env,
     );
-    const v = sms(['validate'], dir, env);
+    const v = await run(['validate'], dir, env);
     expect(v.stdout).toContain('names "zoexx'.replace('xx', 'x'));
     // Colour codes of sms itself are allowed; nothing else from the document.
     expect(hasControl(v.stdout.replace(/\u001b\[\d+m/g, ''))).toBe(false);
-    const log = sms(['log', 'RFC-0001'], dir, env);
+    const log = await run(['log', 'RFC-0001'], dir, env);
     expect(log.code).toBe(0);
     expect(log.stdout).toContain('Upgrade x');
     expect(hasControl(log.stdout.replace(/\n/g, ''))).toBe(false);
-    const err = sms(['log', `RFC-${HOSTILE}`], dir, env);
+    const err = await run(['log', `RFC-${HOSTILE}`], dir, env);
     expect(err.code).toBe(2);
     expect(hasControl(err.stderr.replace(/\n/g, ''))).toBe(false);
   });
