@@ -170,11 +170,19 @@ async function repositoryRoot(dir: string, useGit: boolean, io: CliIO): Promise<
   }
 }
 
-/** The branch pushes to which CI checks in full: the current branch of an existing repository, else main. */
+/**
+ * The branch whose pushes CI checks in full: the remote's default branch when the clone knows it,
+ * else the current branch when it looks like a main line (init may run on a feature branch), else main.
+ */
 async function defaultBranch(top: string | undefined, io: CliIO): Promise<string> {
   if (!top) return 'main';
-  const r = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: top, env: io.env, okCodes: [1, 128] }).catch(() => undefined);
-  const name = r?.code === 0 ? r.stdout.trim() : '';
+  const ask = async (args: string[]): Promise<string> => {
+    const r = await git(args, { cwd: top, env: io.env, okCodes: [1, 128] }).catch(() => undefined);
+    return r?.code === 0 ? r.stdout.trim() : '';
+  };
+  const remote = (await ask(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])).replace(/^origin\//, '');
+  const current = await ask(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  const name = remote || (['main', 'master', 'trunk', 'develop'].includes(current) ? current : '');
   return /^[\w./-]+$/.test(name) ? name : 'main';
 }
 
