@@ -13,11 +13,17 @@ export interface CliIO {
   written?: string[];
 }
 
-/** Colour only on a terminal, never with NO_COLOR or --no-color (https://no-color.org). */
+/**
+ * Whether to colour a stream. `--no-color` and NO_COLOR (set and not empty, https://no-color.org)
+ * always win. FORCE_COLOR follows Node's own reading (tty.getColorDepth): "", "1", "2", "3" and
+ * "true" force colour; "0", "false" and any other value turn it off. Otherwise: colour on a
+ * terminal only.
+ */
 export function useColor(io: CliIO, stream: 'stdout' | 'stderr', flag?: boolean): boolean {
   if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
   return Boolean(io[stream].isTTY);
 }
 

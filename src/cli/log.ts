@@ -4,6 +4,7 @@ import { logEntry, type LogDecision } from '../history/log-entry.js';
 import { assessApproval, isApproval, needsAuthority } from '../model/policy.js';
 import type { CliIO } from './io.js';
 import { progress } from './progress.js';
+import { forTerminal } from '../formatters/terminal.js';
 
 export interface LogOptions {
   id: string;
@@ -41,7 +42,9 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     io.stdout.write(`${JSON.stringify({ id: opts.id, entries }, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(`${opts.id}: ${events.at(-1)!.after?.title ?? events.at(-1)!.before?.title ?? ''}\n\n`);
+  // Titles, names and commit subjects come from the repository: no control characters reach the terminal.
+  const write = (line: string): unknown => io.stdout.write(forTerminal(line, true));
+  write(`${opts.id}: ${events.at(-1)!.after?.title ?? events.at(-1)!.before?.title ?? ''}\n\n`);
   for (const e of entries) {
     const status =
       e.statusBefore && e.statusAfter && e.statusBefore !== e.statusAfter
@@ -57,7 +60,7 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     ]
       .filter(Boolean)
       .join('; ');
-    io.stdout.write(
+    write(
       `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${e.author.name.padEnd(18)}  ${e.event.padEnd(8)}  ${status.padEnd(20)}  ${e.subject}${extra ? `  [${extra}]` : ''}\n`,
     );
   }
