@@ -30,6 +30,10 @@ export const ERRORS = {
     hint: 'unset SMS_TODAY, or set it to a date such as 2026-06-30',
   }),
   OUTSIDE_REPOSITORY: spec<{ path: string; root: string }>({ message: (p) => `${p.path} is outside the SMS repository (${p.root})` }),
+  FORMAT_UNSUPPORTED: spec<{ kind: string; format: string; formats: string }>({
+    message: (p) => `sms report ${p.kind} has no ${p.format} format`,
+    hint: (p) => `use one of: ${p.formats}`,
+  }),
   AGREEMENT_NEEDED: spec({
     message: () => 'sms report performance needs --agreement <agreement id>',
     hint: 'e.g. sms report performance --agreement SLA-0001',
@@ -75,6 +79,11 @@ export const ERRORS = {
     message: (p) =>
       `sms.config.yaml:${p.line}:${p.column}: "${p.key}" is not a rule id${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
     hint: 'run "sms rules" to list the rule ids',
+  }),
+  CONFIG_UNKNOWN_TASK: spec<{ line: number; column: number; key: string; suggestion?: string }>({
+    message: (p) =>
+      `sms.config.yaml:${p.line}:${p.column}: "${p.key}" under not_applicable is not a process or task of ISO/IEC TR 29110-5-3${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
+    hint: 'use a process code (GO, CO, RE, IN) or a task id such as RE.2.5',
   }),
 
   // --- git -------------------------------------------------------------------------------------------

@@ -209,9 +209,16 @@ describe('sms report performance, audit, changes', () => {
     });
     const roles = task('GO.1.2').outputs[0].documents.find((x: { id: string }) => x.id === 'ROLES');
     expect(roles.approvals[0]).toMatchObject({ approver: 'Ana Costa', bootstrap: true, attribution: 'author' });
-    // IN.2.2 also needs an updated configuration item, and this repository has none.
-    expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9')).toMatchObject({ evidencedTasks: 4, totalTasks: 5 });
-    expect(task('IN.2.2').evidenced).toBe(false);
+    // The 0.1 fields keep working with the audit's verdicts: `evidenced` is "conformant". Only IN.2.1
+    // is: these incidents name their reporter, but none is classified, answered with a recorded
+    // first response, restored with its steps written down or closed with a confirmation.
+    expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9')).toMatchObject({
+      evidencedTasks: 1,
+      totalTasks: 5,
+      verdict: 'partly met',
+    });
+    expect(task('IN.2.2')).toMatchObject({ evidenced: false, verdict: 'gap' });
+    expect(d.summary.evidenced).toBe(d.summary.conformant);
     expect(d.timelines.find((t: { id: string }) => t.id === 'RFC-0001').events.map((e: { to: string }) => e.to)).toEqual([
       'draft',
       'approved',

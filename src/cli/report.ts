@@ -1,19 +1,22 @@
 import path from 'node:path';
-import { parseDate } from '../dates.js';
+import { zonedInstant } from '../calendar.js';
+import { addDays, parseDate } from '../dates.js';
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { processModel } from '../model/processes.js';
+import { forTerminal } from '../formatters/terminal.js';
 import { reportContext } from '../report/context.js';
 import { REPORTS } from '../report/registry.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { validate } from '../validate.js';
+import { version } from '../version.js';
 import { today, type CliIO } from './io.js';
 import { progress } from './progress.js';
 import { writeAtomic } from './write.js';
 
 export interface ReportCommandOptions {
   kind: string;
-  format: ReportFormat;
+  format: ReportFormat | 'csv';
   since?: string;
   until?: string;
   output?: string;
@@ -30,23 +33,33 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   }
   const entry = REPORTS.find((r) => r.kind === opts.kind)!;
   const def = await entry.load();
+  if (opts.format === 'csv' && !def.csv) throw smsError('FORMAT_UNSUPPORTED', { kind: def.kind, format: 'csv', formats: 'md, html, json' });
   if (def.needsAgreement && !opts.agreement) throw smsError('AGREEMENT_NEEDED');
   const config = openConfig(io.cwd);
   const day = today(io, config.timezone);
   const reading = progress(io, 'Reading history');
-  const loaded = await load(config, { history: def.needsHistory ? 'all-if-available' : 'none', onProgress: reading.update, env: io.env });
+  const loaded = await load(config, {
+    history: def.needsHistory ? 'all-if-available' : 'none',
+    onProgress: reading.update,
+    env: io.env,
+    // The end of the --until day in the organisation's time zone: commits after it are not read.
+    asOf: def.asOf && opts.until ? zonedInstant(addDays(opts.until, 1), 0, config.timezone ?? 'UTC') : undefined,
+  });
   reading.done();
   // Date checks (overdue reviews, expiry) are judged as of the end of the period asked for.
   const asOf = opts.until ?? day;
   const findings = validate(loaded, { today: asOf });
-  const ctx = reportContext(loaded, findings, asOf, processModel());
+  const ctx = reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day });
   const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until });
   if (period.since > period.until) throw smsError('PERIOD_EMPTY', period);
   const data = def.build(ctx, period, { agreement: opts.agreement });
-  const text = renderReport(def.kind, opts.format, data, opts.format === 'json' ? [] : def.charts(data), config.root);
+  const text =
+    opts.format === 'csv'
+      ? def.csv!(data)
+      : renderReport(def.kind, opts.format, data, opts.format === 'json' ? [] : def.charts(data), config.root);
   if (opts.output) {
     writeAtomic(path.resolve(io.cwd, opts.output), text, io);
     io.stderr.write(`wrote ${opts.output}\n`);
-  } else io.stdout.write(text);
+  } else io.stdout.write(io.stdout.isTTY ? forTerminal(text, true) : text);
   return 0;
 }

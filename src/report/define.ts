@@ -37,6 +37,13 @@ export interface ReportDefinition<D extends object = object> {
   period(ctx: ReportContext, flags: PeriodFlags): Period;
   build(ctx: ReportContext, period: Period, options: ReportOptions): D;
   charts(data: D): ChartSpec[];
+  /**
+   * With `--until`, build from the repository as it stood at the end of that day (the last commit
+   * before it, and history up to it), so that the report is the same whenever it is run again.
+   */
+  asOf?: boolean;
+  /** The report's rows as CSV (`--format csv`), for reports that have a natural table. */
+  csv?(data: D): string;
 }
 
 export function defineReport<D extends object>(def: ReportDefinition<D>): ReportDefinition<D> {
