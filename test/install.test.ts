@@ -132,6 +132,7 @@ describe.concurrent('installing sms with nothing published', () => {
       'bin/sms.js',
       'dist/cli/run.js',
       'dist/types.json',
+      'dist/validators.cjs',
       'model/types.yaml',
       'schemas/config.schema.json',
       'templates/init/sms.yml.hbs',
