@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
 
 export const ROLE_CODES = ['SM', 'CM', 'IM', 'RM', 'MGT', 'PT', 'CUS', 'SUP'] as const;
@@ -100,6 +100,8 @@ export function builtInTypes(): WorkType[] {
     try {
       raw = JSON.parse(readFileSync(packagePath('dist', 'types.json'), 'utf8')) as Partial<WorkType>[];
     } catch {
+      // Only then is yaml needed, so it is not loaded otherwise.
+      const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
       raw = parse(readFileSync(packagePath('model', 'types.yaml'), 'utf8')) as Partial<WorkType>[];
     }
     builtIn = raw.map(normaliseType);

@@ -6,7 +6,7 @@ import { isTimeZone } from '../calendar.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
 import { configValidator } from '../model/schemas.js';
 import type { PolicySettings } from '../model/policy.js';
-import { parseYamlBlock } from './frontmatter.js';
+import { parseYamlMapping } from './frontmatter.js';
 import { globToRegExp } from './glob.js';
 
 export const CONFIG_FILE = 'sms.config.yaml';
@@ -81,7 +81,7 @@ export function loadConfig(cwd: string): SmsConfig {
 
 /** Parses and validates config text; every problem is reported with its line and column. */
 export function parseConfig(text: string, root: string): SmsConfig {
-  const parsed = parseYamlBlock(text, 1);
+  const parsed = parseYamlMapping(text, 1);
   const fatal = parsed.issues.filter((i) => i.severity === 'error');
   if (fatal.length > 0 || !parsed.data) {
     const i = fatal[0] ?? { line: 1, column: 1, message: 'empty configuration' };
@@ -186,7 +186,7 @@ export function historySettings(raw: RawHistory | undefined): HistoryOptions {
  * undefined when that text is not a valid configuration.
  */
 export function historySettingsOf(text: string): HistoryOptions | undefined {
-  const parsed = parseYamlBlock(text, 1);
+  const parsed = parseYamlMapping(text, 1);
   if (!parsed.data || parsed.issues.some((i) => i.severity === 'error') || !configValidator()(parsed.data)) return undefined;
   return historySettings((parsed.data as unknown as RawConfig).history);
 }

@@ -1,6 +1,13 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { Position } from '../diagnostic.js';
 import { fastParseMapping } from './fastyaml.js';
+
+// yaml is loaded on first use only: most front matter and configuration files are read by the
+// fast reader, and positions are looked up only when there is something to report, so a clean
+// repository is validated without loading it at all.
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, unique keys, no merge keys, strict. */
 const YAML_OPTIONS = {
@@ -150,16 +157,8 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
     });
     return { ...none(bodyStartLine), body };
   }
-  const fast = fastParseMapping(yamlText);
-  if (fast) {
-    // Positions are only needed when there is something to report: parse for them on demand.
-    let located: ParsedYaml | undefined;
-    const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position =>
-      (located ??= parseYamlBlock(yamlText, 2)).locate(p, part);
-    return { data: fast, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine, body };
-  }
-  const block = parseYamlBlock(yamlText, 2);
-  return { ...block, issues: [...issues, ...block.issues], yamlStartLine: 2, yamlText, bodyStartLine, body };
+  const block = parseYamlMapping(yamlText, 2);
+  return { ...block, issues: block.issues.length ? [...issues, ...block.issues] : issues, yamlStartLine: 2, yamlText, bodyStartLine, body };
 }
 
 export interface ParsedYaml {
@@ -169,10 +168,25 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses one YAML mapping (front matter or a config file) that starts at `startLine` of its file.
- * Positions of errors and of any field are reported in file lines.
+ * Reads one YAML mapping (front matter or a config file) that starts at `startLine` of its file:
+ * with the fast reader when it can vouch for the text, else with yaml. Positions are only needed
+ * when there is something to report, so for fast-read text yaml parses for them on demand.
+ */
+export function parseYamlMapping(yamlText: string, startLine: number): ParsedYaml {
+  const fast = fastParseMapping(yamlText);
+  if (!fast) return parseYamlBlock(yamlText, startLine);
+  let located: ParsedYaml | undefined;
+  const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position =>
+    (located ??= parseYamlBlock(yamlText, startLine)).locate(p, part);
+  return { data: fast, issues: [], locate };
+}
+
+/**
+ * Parses one YAML mapping (front matter or a config file) that starts at `startLine` of its file,
+ * with yaml. Positions of errors and of any field are reported in file lines.
  */
 export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
   const issues: FrontMatterIssue[] = [];
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
@@ -244,6 +258,7 @@ function firstLine(s: string): string {
 
 /** Offset of the node at `path` (a key when `part` is key); falls back to the nearest ancestor. */
 function locateNode(root: Node | null, path: readonly (string | number)[], part: 'key' | 'value'): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null = root;
   let best: number | undefined = node?.range?.[0];
   for (let i = 0; i < path.length; i++) {
