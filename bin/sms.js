@@ -1,6 +1,41 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Node's compile cache (V8 code cache on disk) spares recompiling sms and its dependencies on every
+ * start. Node's default place is one directory in the OS temp directory shared by every user, where
+ * someone else could plant cache files that this process would then load; so the cache goes into a
+ * directory of this user's own, created private, and is used only when it is a real directory owned
+ * by this user that no one else can write to. NODE_COMPILE_CACHE still chooses another place and
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off. The cache never goes near the SMS repository; failing to
+ * create it (read-only or missing temp directory) just leaves it off. The modules it needs are
+ * imported here, not at the top, so that `sms --version` does not load them.
+ */
+async function enableCompileCache() {
+  const [{ default: module }, { default: os }, { default: path }] = await Promise.all([
+    import('node:module'),
+    import('node:os'),
+    import('node:path'),
+  ]);
+  // Either variable means Node has already decided: the cache is on there, or off.
+  if (typeof module.enableCompileCache !== 'function' || process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  try {
+    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+    // On Windows the temp directory is the user's own already.
+    const dir = path.join(os.tmpdir(), uid === undefined ? 'sms-compile-cache' : `sms-compile-cache-${uid}`);
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (err) {
+      if (err.code !== 'EEXIST') return;
+    }
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0))) return;
+    module.enableCompileCache(dir);
+  } catch {
+    // The cache is only an optimisation.
+  }
+}
 
 const argv = process.argv.slice(2);
 // `sms --version` is answered before the CLI's modules load: scripts call it often, and loading
@@ -19,6 +54,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     });
   }
   let run;
+  await enableCompileCache();
   try {
     ({ run } = await import('../dist/cli/run.js'));
   } catch (err) {
