@@ -17,7 +17,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.prepared');
-const INPUTS = ['src', 'model', 'schemas', 'scripts/check-model.mjs', 'scripts/build-model.mjs', 'tsconfig.json', 'package.json'];
+const INPUTS = [
+  'src',
+  'model',
+  'schemas',
+  'templates/reports',
+  'scripts/check-model.mjs',
+  'scripts/build-model.mjs',
+  'tsconfig.json',
+  'package.json',
+];
 
 function newest(p) {
   const s = statSync(p);

@@ -133,6 +133,8 @@ describe.concurrent('installing sms with nothing published', () => {
       'dist/cli/run.js',
       'dist/types.json',
       'dist/validators.cjs',
+      'dist/report-templates/review.md.cjs',
+      'dist/report-templates/style.html.cjs',
       'model/types.yaml',
       'schemas/config.schema.json',
       'templates/init/sms.yml.hbs',

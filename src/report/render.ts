@@ -1,12 +1,37 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { escapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
 import { mermaidBars, mermaidPie, svgBars } from './charts.js';
 import type { ChartSpec } from './define.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
+
+type HandlebarsEnv = typeof Handlebars;
+
+// Handlebars is CommonJS and loaded on first use: only its runtime when the shipped templates,
+// precompiled by the build, are rendered; the compiler too when a repository has templates of its own.
+const require = createRequire(import.meta.url);
+
+/**
+ * The shipped report templates, precompiled by `npm run build` (scripts/build-model.mjs): one
+ * module per template, `<kind>.<md|html>.cjs`, and the style partial once per format,
+ * `style.<md|html>.cjs`.
+ */
+export const PRECOMPILED_TEMPLATES = packagePath('dist', 'report-templates');
+/** The partial that every HTML template includes as `{{> style}}`, from templates/reports/style.css. */
+export const STYLE_PARTIAL = 'style';
+
+/**
+ * Compile options of a report template: Markdown is escaped by escapeMarkdown, not as HTML. A
+ * partial given as text is compiled with the options of the template that includes it, so the
+ * style partial takes its template's format too.
+ */
+export function templateOptions(format: string): CompileOptions {
+  return format === 'md' ? { noEscape: true, strict: false } : { strict: false };
+}
 
 /** Every string in a value escaped for Markdown, mapping keys included; numbers, booleans and structure unchanged. */
 function escapeDeep(v: unknown): unknown {
@@ -16,7 +41,7 @@ function escapeDeep(v: unknown): unknown {
   return v;
 }
 
-function helpers(env: typeof Handlebars): void {
+function helpers(env: HandlebarsEnv): void {
   env.registerHelper('num', (v: unknown, unit?: unknown) =>
     typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
@@ -66,30 +91,38 @@ export function drawCharts(charts: readonly ChartSpec[], format: ReportFormat): 
  * repository when present (templates are data of the repository), else the shipped one. The
  * Handlebars environment is private, keeps prototype access off and has no file or process
  * helpers, because a repository's templates are written by whoever opened the pull request.
+ * The shipped templates come precompiled; when the repository has its own template or style,
+ * both are compiled here, with the same helpers and options.
  */
 export function renderReport(name: string, format: ReportFormat, data: object, charts: readonly ChartSpec[], root: string): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   const drawn = drawCharts(charts, format);
-  const env = Handlebars.create();
+  const file = `${name}.${format}.hbs`;
+  const ownSource = ownTemplate(root, file);
+  const ownStyle = ownTemplate(root, 'style.css');
+  const shipped = ownSource === undefined && ownStyle === undefined;
+  const env = (require(shipped ? 'handlebars/runtime' : 'handlebars') as HandlebarsEnv).create();
   helpers(env);
-  env.registerPartial('style', readTemplate(root, 'style.css'));
-  const source = readTemplate(root, `${name}.${format}.hbs`);
-  if (format === 'md') {
-    const tpl = env.compile(source, { noEscape: true, strict: false });
-    return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
+  let tpl: HandlebarsTemplateDelegate;
+  if (shipped) {
+    const spec = (key: string): TemplateSpecification => require(path.join(PRECOMPILED_TEMPLATES, `${key}.cjs`)) as TemplateSpecification;
+    env.registerPartial(STYLE_PARTIAL, env.template(spec(`${STYLE_PARTIAL}.${format}`)));
+    tpl = env.template(spec(`${name}.${format}`));
+  } else {
+    env.registerPartial(STYLE_PARTIAL, ownStyle ?? shippedTemplate('style.css'));
+    tpl = env.compile(ownSource ?? shippedTemplate(file), templateOptions(format));
   }
-  const tpl = env.compile(source, { strict: false });
+  if (format === 'md') return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
   const safe = Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, new env.SafeString(v)]));
   return normaliseNewlines(tpl({ ...data, charts: safe }));
 }
 
 /**
- * A repository's own template when it is a regular file inside `.sms/templates/reports/`, else the
- * shipped one. A symbolic link is never followed, nor a folder link out of the repository: it
- * could point at any file the user can read (a private key), which would then be copied into the
- * report.
+ * A repository's own template when it is a regular file inside `.sms/templates/reports/`. A
+ * symbolic link is never followed, nor a folder link out of the repository: it could point at any
+ * file the user can read (a private key), which would then be copied into the report.
  */
-function readTemplate(root: string, name: string): string {
+function ownTemplate(root: string, name: string): string | undefined {
   const own = path.join(root, '.sms', 'templates', 'reports', name);
   try {
     const inside = realpathSync(own).startsWith(realpathSync(root) + path.sep);
@@ -97,6 +130,10 @@ function readTemplate(root: string, name: string): string {
   } catch {
     // no override
   }
+  return undefined;
+}
+
+function shippedTemplate(name: string): string {
   return readFileSync(packagePath('templates', 'reports', name), 'utf8');
 }
 
