@@ -5,6 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { baseSms, rfc, sms, testEnv, tmp } from './helpers.js';
+import { FORMATTERS, FORMAT_NAMES } from '../src/formatters/index.js';
+import { loadFormatter } from '../src/formatters/load.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
 
@@ -19,6 +21,12 @@ function fixture(): string {
 }
 
 describe('output formats', () => {
+  it('the CLI loads each formatter on its own, the very one the library exports', async () => {
+    expect(FORMAT_NAMES.sort()).toEqual(['github', 'gitlab', 'json', 'junit', 'sarif', 'stylish']);
+    for (const name of FORMAT_NAMES) expect(await loadFormatter(name), name).toBe(FORMATTERS[name]);
+    expect(() => loadFormatter('toString')).toThrow(/unknown format/);
+  });
+
   it('stylish: grouped by file, line:col, severity, rule, a code frame, summary; no colour off a TTY', () => {
     const r = sms(['validate'], fixture());
     expect(r.code).toBe(1);

@@ -9,8 +9,7 @@ import { workTreeRoot } from '../git/git.js';
 import type { SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
 import { RULES } from '../rules/index.js';
-import { FORMATTERS } from '../formatters/index.js';
-import { githubSummary } from '../formatters/github.js';
+import { loadFormatter } from '../formatters/load.js';
 import { NO_PAINT, type Paint } from '../formatters/types.js';
 import { version } from '../version.js';
 import { progress } from './progress.js';
@@ -91,7 +90,7 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     }
   }
 
-  const formatter = FORMATTERS[opts.format]!;
+  const formatter = await loadFormatter(opts.format);
   const toFile = opts.output !== undefined;
   const paint = opts.format === 'stylish' && !toFile && useColor(io, 'stdout', opts.color) ? await chalkPaint() : NO_PAINT;
   const text = formatter(shown, {
@@ -115,6 +114,7 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   if (toFile) writeAtomic(path.resolve(io.cwd, opts.output!), text, io);
   else io.stdout.write(text);
   if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    const { githubSummary } = await import('../formatters/github.js');
     try {
       appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubSummary(shown, { pathPrefix }));
     } catch {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
 import type { RoleCode } from './types.js';
 
@@ -62,6 +62,8 @@ export function processModel(): ProcessesModel {
     try {
       cached = JSON.parse(readFileSync(packagePath('dist', 'processes.json'), 'utf8')) as ProcessesModel;
     } catch {
+      // Only then is yaml needed, so it is not loaded otherwise.
+      const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
       cached = parse(readFileSync(packagePath('model', 'processes.yaml'), 'utf8')) as ProcessesModel;
     }
   }
