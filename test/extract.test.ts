@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
@@ -119,6 +120,20 @@ describe('history front-matter extraction', () => {
     expect(hashContent('id: X\nstatus: approved\napproved_by: b@x\napproved_on: "2026-01-01"\ntitle: T\nversion: "2"', 'Body')).toBe(a);
     expect(hashContent('id: X\nstatus: draft\ntitle: T2\nversion: "1"', 'Body')).not.toBe(a);
     expect(hashContent('id: X\nstatus: draft\ntitle: T\nversion: "1"', 'Body changed')).not.toBe(a);
+  });
+
+  it('the content hash is the SHA-1 of the kept lines, a NUL and the body, as it always was', () => {
+    // Pinned: the digest of this input as computed with createHash().update() before crypto.hash().
+    expect(hashContent('id: X\nstatus: draft\ntitle: Café ✓\nversion: "1"', 'Body \uD800 ünïcode\r\n\r\n')).toBe('82c4f8061c5e9fc6');
+    // Any text, lone surrogates included: hash() encodes strings as UTF-8 as update() does.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (title, body) => {
+        const front = `title: ${title.replace(/[\r\n]/g, '')}`.replace(/[ \t]+$/, '');
+        const want = createHash('sha1').update(front).update('\0').update(body.replace(/\r\n/g, '\n').trimEnd()).digest('hex');
+        expect(hashContent(front, body)).toBe(want.slice(0, 16));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { valuesAtPath } from '../repo/values.js';
 import { detach } from '../strings.js';
@@ -97,7 +97,8 @@ export function hashContent(yamlText: string, body: string, bookkeeping: Readonl
     else if (line !== '' && line[0] !== ' ' && line[0] !== '\t' && line[0] !== '-') skipping = false;
     if (!skipping) kept.push(trimTrailingBlanks(line));
   }
-  return createHash('sha1').update(kept.join('\n')).update('\0').update(body.replace(/\r\n/g, '\n').trimEnd()).digest('hex').slice(0, 16);
+  // The one-shot hash(): the same digest as createHash().update()…, without a Hash object per version.
+  return hash('sha1', `${kept.join('\n')}\0${body.replace(/\r\n/g, '\n').trimEnd()}`, 'hex').slice(0, 16);
 }
 
 /** `key` of a top-level `key:` line, or undefined. */
