@@ -6,7 +6,7 @@ import { parseDocument, stringify } from 'yaml';
 import { ROOT } from './helpers.js';
 import { fastParseMapping } from '../src/repo/fastyaml.js';
 import { extractState, hashContent } from '../src/history/extract.js';
-import { parseFrontMatter } from '../src/repo/frontmatter.js';
+import { parseFrontMatter, parseYamlBlock } from '../src/repo/frontmatter.js';
 
 describe('history front-matter extraction', () => {
   const scalarish = fc.oneof(
@@ -168,7 +168,16 @@ describe('fast front-matter parser', () => {
       '*a',
       '?x',
       ':x',
+      'a\u00a0',
+      '\u00a0',
+      'a\u00a0#b',
+      'a\u2003',
+      'b #c',
+      'x]',
+      'null',
+      'TRUE',
     ),
+    fc.string({ unit: 'binary', maxLength: 8 }),
     fc.integer({ min: -1000, max: 100000 }),
     fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1000 }),
     fc.boolean(),
@@ -222,6 +231,21 @@ describe('fast front-matter parser', () => {
               'f: [',
               'g: a: b',
               '  h: 1',
+              'null: 1',
+              'Null: 2',
+              '~: 3',
+              'TRUE: x',
+              'true: y',
+              'False: z',
+              'i: [a, b #c]',
+              'i: [a, b] #c',
+              'j: a\u00a0',
+              'j: "a"\u00a0',
+              'k: [a\u00a0, b]',
+              'l: {\u00a0}',
+              'm: a\u00a0#c',
+              'n: 0x1F',
+              'o: 1e3',
             ),
           ),
           { maxLength: 8 },
@@ -252,6 +276,103 @@ describe('fast front-matter parser', () => {
       expect(v, f).toEqual(yamlParse(fm.yamlText));
     }
     expect(fast / files.length).toBeGreaterThan(0.9);
+  });
+
+  it('agrees with yaml on the cases it once got wrong: null/TRUE keys, a comment inside a flow list, trailing no-break spaces', () => {
+    const cases = [
+      'null: 1\nNull: 2',
+      'null: 1\n~: 2',
+      'TRUE: 1\ntrue: 2',
+      'false: 1',
+      'b: [a, b #c]',
+      'b: [a, b #c]\n',
+      'title: a\u00a0',
+      'title: a\u00a0\u00a0',
+      'title: "a"\u00a0',
+      'title: a\u2003',
+      'title: a\u00a0# c',
+      'b: [a\u00a0, b]',
+      'e: {\u00a0}',
+    ];
+    for (const c of cases) {
+      const fast = fastParseMapping(c);
+      if (fast !== undefined) expect(fast, JSON.stringify(c)).toEqual(yamlParse(c));
+    }
+    // Each of these was answered wrongly before; now each is either answered right or declined.
+    expect(fastParseMapping('null: 1\nNull: 2')).toBeUndefined();
+    expect(fastParseMapping('TRUE: 1\ntrue: 2')).toBeUndefined();
+    expect(fastParseMapping('b: [a, b #c]')).toBeUndefined();
+    expect(fastParseMapping('title: a\u00a0')).toEqual({ title: 'a\u00a0' });
+  });
+
+  it('answers for long lines of spaces as yaml does (the scan is linear; a backtracking pattern took minutes here)', () => {
+    const spaces = ' '.repeat(150_000);
+    for (const c of [
+      `title: a${spaces}b`,
+      `title: a${spaces}`,
+      `title: a${spaces}#c`,
+      `title: "a"${spaces}x`,
+      `title: [a,${spaces}b${spaces}]${spaces}`,
+      `title: ${'1'.repeat(100_000)}x`,
+      `title: ${'1'.repeat(100_000)}`,
+    ]) {
+      const fast = fastParseMapping(c);
+      if (fast !== undefined) expect(fast).toEqual(yamlParse(c));
+    }
+    expect(fastParseMapping(`title: a${spaces}b`)).toEqual({ title: `a${spaces}b` });
+  });
+
+  it('sixty thousand keys: answered, or declined for a duplicate, which the front-matter reader reports at its line', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`).join('\n');
+    expect(Object.keys(fastParseMapping(keys)!)).toHaveLength(60_000);
+    expect(fastParseMapping(`${keys}\nk5: again`)).toBeUndefined();
+    const block = parseYamlBlock(`${keys}\nk5: again`, 2);
+    expect(block.issues).toEqual([expect.objectContaining({ rule: 'yaml-syntax', line: 60_002, message: 'Map keys must be unique' })]);
+  });
+
+  it('finds a duplicate key whenever yaml does (generated mappings, nested, with null, boolean and number keys)', () => {
+    const key = fc.constantFrom(
+      'a',
+      'b',
+      'null',
+      'Null',
+      '~',
+      'TRUE',
+      'true',
+      '1',
+      '01',
+      '1.0',
+      '"a"',
+      "'a'",
+      '.nan',
+      '.NaN',
+      '? a',
+      '"null"',
+      '-0',
+      '0',
+    );
+    const line = fc.oneof(
+      key.map((k) => `${k}: x`),
+      key.map((k) => `  ${k}: y`),
+      key.map((k) => `${k}:`),
+      key.map((k) => `{${k}: 1, ${k}: 2}`),
+      fc.tuple(key, key).map(([a, b]) => `c: {${a}: 1, ${b}: 2}`),
+      fc.constantFrom('- z', 'd: [e: 1, e: 2]', '# c'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (ls) => {
+        const text = ls.join('\n');
+        const yamlSays = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, strict: true });
+        const ours = parseYamlBlock(text, 1);
+        // Where the text has no other error, both must see a duplicate or neither.
+        if (yamlSays.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
+        expect(
+          ours.issues.some((i) => i.message === 'Map keys must be unique'),
+          text,
+        ).toBe(yamlSays.errors.length > 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('declines __proto__ keys and duplicate keys, so yaml reports them', () => {

@@ -63,6 +63,27 @@ describe('hostile and broken front matter', () => {
     expect(only(r.diagnostics)).toEqual([['yaml-syntax', 8]]);
   });
 
+  it('duplicate null and boolean keys (null: and NULL:, TRUE: and true:) are duplicates, as in yaml', async () => {
+    const r = await check({
+      [F]: rfc().replace('---\n\n##', 'null: 1\nNULL: 2\n---\n\n##'),
+      'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }).replace('---\n\n##', 'TRUE: 1\ntrue: 2\n---\n\n##'),
+    });
+    expect(only(r.diagnostics)).toEqual([['yaml-syntax', 10]]);
+    expect(only(r.diagnostics, 'changes/RFC-0002-b.md')).toEqual([['yaml-syntax', 10]]);
+  });
+
+  it('front matter over 64 KB is reported and not parsed; the file limit is separate', async () => {
+    const keys = Array.from({ length: 8000 }, (_, i) => `k${i}: v`).join('\n');
+    const r = await check({ [F]: rfc().replace('---\n\n##', `${keys}\n---\n\n##`) });
+    expect(r.diagnostics.filter((d) => d.file === F)).toEqual([
+      expect.objectContaining({
+        rule: 'front-matter',
+        line: 1,
+        message: expect.stringMatching(/^front matter is \d+ KB, over the 64 KB limit/),
+      }),
+    ]);
+  });
+
   it('__proto__ and constructor keys do not pollute prototypes', async () => {
     const r = await check({
       [F]: rfc().replace('---\n\n##', '__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n---\n\n##'),

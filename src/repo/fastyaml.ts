@@ -4,127 +4,274 @@
  * It returns exactly what `yaml` (1.2 core schema) would, or undefined the moment anything is
  * outside that subset, and the caller falls back to `yaml`. Parsing is the cost that dominates
  * validation (docs/decisions/0001-front-matter-split-here.md); this path is several times faster and allocates far less.
+ *
+ * Every scan is a single pass over the characters: front matter is untrusted and a line may hold
+ * a hundred thousand spaces, so there are no regular expressions that could backtrack over a line
+ * (the few patterns below run only on short, bounded strings).
  */
 export function fastParseMapping(yamlText: string): Record<string, unknown> | undefined {
-  if (yamlText.includes('\t') || yamlText.includes('\r')) return undefined;
+  // Tabs, carriage returns, control characters, byte order marks and the Unicode line and
+  // paragraph separators each have rules of their own in YAML: leave them to the real parser.
+  if (UNUSUAL.test(yamlText)) return undefined;
   const lines = yamlText.split('\n');
   const out: Record<string, unknown> = {};
+  let keys = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '' || /^ *#/.test(line) || /^ +$/.test(line)) continue;
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/.exec(line);
-    if (!m) return undefined;
-    const key = m[1]!;
-    if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
-    const rest = m[2];
-    if (rest === undefined || rest === '' || rest.startsWith('#')) {
+    if (isBlankOrComment(line)) continue;
+    const keyEnd = keyLength(line);
+    if (keyEnd === 0 || line.charCodeAt(keyEnd) !== COLON) return undefined;
+    const afterColon = keyEnd + 1;
+    if (afterColon < line.length && line.charCodeAt(afterColon) !== SPACE) return undefined;
+    const key = line.slice(0, keyEnd);
+    // `null:`, `TRUE:` and the like are not string keys in YAML 1.2 (and `null:` twice is a duplicate).
+    if (key === '__proto__' || NON_STRING_WORDS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    const restAt = skipSpaces(line, afterColon);
+    if (restAt === line.length || line.charCodeAt(restAt) === HASH) {
       // A block sequence of scalars may follow; anything else indented is a nested structure.
       const items: unknown[] = [];
       let indent = -1;
       let j = i + 1;
       for (; j < lines.length; j++) {
         const l = lines[j]!;
-        if (l === '' || /^ *#/.test(l)) continue;
-        const im = /^( *)- +(.*)$/.exec(l) ?? /^( *)-$/.exec(l);
-        if (!im) {
-          if (l.startsWith(' ')) return undefined;
+        if (l === '' || isComment(l)) continue;
+        const dash = skipSpaces(l, 0);
+        const isItem = l.charCodeAt(dash) === DASH && (dash + 1 === l.length || l.charCodeAt(dash + 1) === SPACE);
+        if (!isItem) {
+          if (l.charCodeAt(0) === SPACE) return undefined;
           break;
         }
-        if (indent < 0) indent = im[1]!.length;
-        else if (im[1]!.length !== indent) return undefined;
-        const v = im[2] === undefined ? null : scalar(im[2], false);
+        if (indent < 0) indent = dash;
+        else if (dash !== indent) return undefined;
+        if (dash + 1 === l.length) {
+          items.push(null);
+          continue;
+        }
+        const v = scalar(l, skipSpaces(l, dash + 1), false);
         if (v === NOPE) return undefined;
         items.push(v);
       }
       out[key] = indent < 0 ? null : items;
+      keys++;
       i = j - 1;
       continue;
     }
     const next = lines[i + 1];
-    if (next !== undefined && next.startsWith(' ') && next.trim() !== '' && !next.trim().startsWith('#')) return undefined;
-    if (rest.startsWith('[')) {
-      const list = flowSequence(rest);
-      if (list === undefined) return undefined;
-      out[key] = list;
-      continue;
-    }
-    if (/^\{\s*\}(?: +#.*)?$/.test(rest)) {
-      out[key] = {};
-      continue;
-    }
-    const v = scalar(rest, false);
+    if (next !== undefined && next.charCodeAt(0) === SPACE && !isBlankOrComment(next)) return undefined;
+    const c = line.charCodeAt(restAt);
+    let v: unknown;
+    if (c === OPEN_BRACKET) v = flowSequence(line, restAt);
+    else if (c === OPEN_BRACE) v = emptyMapping(line, restAt);
+    else v = scalar(line, restAt, false);
     if (v === NOPE) return undefined;
     out[key] = v;
+    keys++;
   }
   // With no key at all yaml reads null (or a scalar): not a mapping this reader can vouch for.
-  return Object.keys(out).length ? out : undefined;
+  return keys > 0 ? out : undefined;
 }
 
 const NOPE = Symbol('not in the subset');
 
-/** `[a, "b", 'c']` of scalars only; undefined for anything nested or unusual. */
-function flowSequence(text: string): unknown[] | undefined {
-  const m = /^\[(.*)\](?: +#.*)?$/.exec(text);
-  if (!m) return undefined;
-  const inner = m[1]!;
-  if (inner.trim() === '') return [];
-  const items: unknown[] = [];
-  let i = 0;
-  while (i <= inner.length) {
-    while (inner[i] === ' ') i++;
-    let token: string;
-    if (inner[i] === '"') {
-      const q = /^"(?:[^"\\]|\\.)*"/.exec(inner.slice(i));
-      if (!q) return undefined;
-      token = q[0];
-    } else if (inner[i] === "'") {
-      const q = /^'(?:[^']|'')*'/.exec(inner.slice(i));
-      if (!q) return undefined;
-      token = q[0];
-    } else {
-      const end = inner.indexOf(',', i);
-      token = (end < 0 ? inner.slice(i) : inner.slice(i, end)).trimEnd();
-      if (token === '') return undefined;
-    }
-    const v = scalar(token, true);
-    if (v === NOPE) return undefined;
-    items.push(v);
-    i += token.length;
-    while (inner[i] === ' ') i++;
-    if (i >= inner.length) break;
-    if (inner[i] !== ',') return undefined;
-    i++;
-    if (inner.slice(i).trim() === '') return undefined;
-  }
-  return items;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const COMMA = 44;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** One character class, so the test is a linear scan. */
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+/** Plain words the core schema reads as null or a boolean (every spelling it accepts). */
+const NON_STRING_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+function skipSpaces(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && s.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 
-const INT = /^[0-9]+$/;
-/** YAML 1.2 core schema: null, bool, int (10, 8, 16) and float; any other plain scalar is a string. */
-const CORE_NON_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const DECIMAL = /^[0-9]+\.[0-9]+$/;
+/** Position after the last character that is not a space, searching back from `end` to `from`. */
+function trimSpacesEnd(s: string, from: number, end: number): number {
+  let e = end;
+  while (e > from && s.charCodeAt(e - 1) === SPACE) e--;
+  return e;
+}
 
-/** One scalar as the YAML 1.2 core schema resolves it, or NOPE when unsure. */
-function scalar(raw: string, inFlow: boolean): unknown {
-  const v = raw.trimEnd();
-  if (v[0] === '"') {
-    const m = /^"((?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*)"(?: +#.*)?$/.exec(v);
-    if (!m) return NOPE;
-    try {
-      return JSON.parse(`"${m[1]}"`) as string;
-    } catch {
-      return NOPE;
+function isComment(line: string): boolean {
+  return line.charCodeAt(skipSpaces(line, 0)) === HASH;
+}
+
+function isBlankOrComment(line: string): boolean {
+  const i = skipSpaces(line, 0);
+  return i === line.length || line.charCodeAt(i) === HASH;
+}
+
+/** Length of a `[A-Za-z_][A-Za-z0-9_-]*` key at the start of the line; 0 when there is none. */
+function keyLength(line: string): number {
+  const c0 = line.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return 0;
+  let i = 1;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DASH)) break;
+  }
+  return i;
+}
+
+/**
+ * After a value ends at `at`: nothing but spaces, optionally followed by a comment (which YAML
+ * only recognises after a space).
+ */
+function onlyCommentAfter(line: string, at: number): boolean {
+  const i = skipSpaces(line, at);
+  return i === line.length || (i > at && line.charCodeAt(i) === HASH);
+}
+
+/** `{}` (spaces inside allowed), then nothing but a comment. */
+function emptyMapping(line: string, at: number): unknown {
+  const close = skipSpaces(line, at + 1);
+  if (line.charCodeAt(close) !== CLOSE_BRACE) return NOPE;
+  return onlyCommentAfter(line, close + 1) ? {} : NOPE;
+}
+
+/** `[a, "b", 'c']` of scalars only, then nothing but a comment; NOPE for anything nested or unusual. */
+function flowSequence(line: string, at: number): unknown {
+  const items: unknown[] = [];
+  let i = skipSpaces(line, at + 1);
+  if (line.charCodeAt(i) === CLOSE_BRACKET) return onlyCommentAfter(line, i + 1) ? items : NOPE;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    let v: unknown;
+    let end: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = c === DQUOTE ? doubleQuoted(line, i) : singleQuoted(line, i);
+      if (q === undefined) return NOPE;
+      v = q.value;
+      end = q.end;
+    } else {
+      // A plain item runs to the next comma or bracket; what it may contain is checked by plainScalar.
+      end = i;
+      while (end < line.length) {
+        const d = line.charCodeAt(end);
+        if (d === COMMA || d === CLOSE_BRACKET) break;
+        end++;
+      }
+      const stop = trimSpacesEnd(line, i, end);
+      if (stop === i) return NOPE;
+      v = plainScalar(line.slice(i, stop), true);
+    }
+    if (v === NOPE) return NOPE;
+    items.push(v);
+    i = skipSpaces(line, end);
+    const d = line.charCodeAt(i);
+    if (d === CLOSE_BRACKET) return onlyCommentAfter(line, i + 1) ? items : NOPE;
+    if (d !== COMMA) return NOPE;
+    i = skipSpaces(line, i + 1);
+    // A trailing comma or an empty item: leave the finer points of flow syntax to yaml.
+    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACKET || line.charCodeAt(i) === COMMA) return NOPE;
+  }
+}
+
+/** One scalar starting at `at` and running to the end of the line (or its comment). */
+function scalar(line: string, at: number, inFlow: boolean): unknown {
+  const c = line.charCodeAt(at);
+  if (c === DQUOTE || c === SQUOTE) {
+    const q = c === DQUOTE ? doubleQuoted(line, at) : singleQuoted(line, at);
+    return q && onlyCommentAfter(line, q.end) ? q.value : NOPE;
+  }
+  // A comment starts at the first " #"; the value is what comes before it, without trailing spaces.
+  const hash = line.indexOf(' #', at);
+  const end = trimSpacesEnd(line, at, hash < 0 ? line.length : hash);
+  if (end === at) return NOPE;
+  return plainScalar(line.slice(at, end), inFlow);
+}
+
+/** `"…"` with JSON's escapes only (YAML has more; those go to yaml); the value and the index after the quote. */
+function doubleQuoted(line: string, at: number): { value: string; end: number } | undefined {
+  let i = at + 1;
+  let plain = true;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === DQUOTE) break;
+    if (c === BACKSLASH) {
+      plain = false;
+      const e = line.charCodeAt(i + 1);
+      if (e === 117 /* u */) {
+        for (let k = 2; k < 6; k++) if (!isHex(line.charCodeAt(i + k))) return undefined;
+        i += 5;
+      } else if (e === DQUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+        i += 1;
+      } else return undefined;
     }
   }
-  if (v[0] === "'") {
-    const m = /^'((?:[^']|'')*)'(?: +#.*)?$/.exec(v);
-    return m ? m[1]!.replace(/''/g, "'") : NOPE;
+  if (i >= line.length) return undefined;
+  const raw = line.slice(at + 1, i);
+  if (plain) return { value: raw, end: i + 1 };
+  try {
+    return { value: JSON.parse(`"${raw}"`) as string, end: i + 1 };
+  } catch {
+    return undefined;
   }
-  const plain = v.replace(/ +#.*$/, '');
-  if (plain === '' || /^[[\]{}|>&*!%@`#,?:"'-]/.test(plain)) return NOPE;
-  if (/: |:$| #/.test(plain)) return NOPE;
-  if (inFlow && /[[\]{},]/.test(plain)) return NOPE;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** `'…'` where `''` stands for one quote; the value and the index after the closing quote. */
+function singleQuoted(line: string, at: number): { value: string; end: number } | undefined {
+  const parts: string[] = [];
+  let from = at + 1;
+  for (let i = from; i < line.length; i++) {
+    if (line.charCodeAt(i) !== SQUOTE) continue;
+    parts.push(line.slice(from, i));
+    if (line.charCodeAt(i + 1) === SQUOTE) {
+      parts.push("'");
+      from = i + 2;
+      i++;
+      continue;
+    }
+    return { value: parts.join(''), end: i + 1 };
+  }
+  return undefined;
+}
+
+/** Characters that may not start a plain scalar (YAML indicators), or that this reader leaves to yaml. */
+const INDICATOR_START = new Set([...'[]{}|>&*!%@`#,?:"\'-'].map((c) => c.charCodeAt(0)));
+
+/** Longest plain scalar whose type is judged here; longer ones that could be numbers go to yaml. */
+const SHORT = 64;
+
+const INT = /^[0-9]+$/;
+const DECIMAL = /^[0-9]+\.[0-9]+$/;
+/** YAML 1.2 core schema: null, bool, int (10, 8, 16) and float. Run only on strings of at most SHORT characters. */
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** A plain scalar (comment and surrounding spaces already removed) as the core schema resolves it, or NOPE when unsure. */
+function plainScalar(plain: string, inFlow: boolean): unknown {
+  if (INDICATOR_START.has(plain.charCodeAt(0))) return NOPE;
+  // ": " or a final ":" would make it a mapping; " #" inside a flow list comments out the rest of the line.
+  if (plain.includes(': ') || plain.charCodeAt(plain.length - 1) === COLON || plain.includes(' #')) return NOPE;
+  if (inFlow) {
+    for (let i = 0; i < plain.length; i++) {
+      const c = plain.charCodeAt(i);
+      if (c === OPEN_BRACKET || c === CLOSE_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE || c === COMMA) return NOPE;
+    }
+  }
+  if (plain.length > SHORT) {
+    // Only a digit, sign or dot can start a number: anything else this long is a string.
+    const c = plain.charCodeAt(0);
+    return (c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 ? NOPE : plain;
+  }
   if (plain === 'true') return true;
   if (plain === 'false') return false;
   if (INT.test(plain) && plain.length < 16 && !(plain.length > 1 && plain[0] === '0')) return Number(plain);

@@ -1,12 +1,16 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import type { Position } from '../diagnostic.js';
 import { fastParseMapping } from './fastyaml.js';
 
-/** Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, unique keys, no merge keys, strict. */
+/**
+ * Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, no merge keys,
+ * strict. Keys must be unique, but `yaml` checks that by comparing each key with every earlier
+ * one (minutes for 60,000 keys), so the check is made here instead, in one pass (duplicateKeys).
+ */
 const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  uniqueKeys: false,
   merge: false,
   resolveKnownTags: false,
   prettyErrors: false,
@@ -15,6 +19,13 @@ const YAML_OPTIONS = {
 
 /** Alias expansion limit: enough for real documents, far too small for a "billion laughs". */
 const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Largest front matter that is parsed. Real front matter is a few kilobytes (a roles document of
+ * 25 people is about 3 KB); YAML parsing costs far more per byte than reading a Markdown body, so
+ * the front matter has a limit of its own, well below the file limit.
+ */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
 
 export interface FrontMatterIssue {
   rule: 'front-matter' | 'yaml-syntax';
@@ -139,6 +150,18 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
   const yamlText = yamlLines.join('\n');
   const body = text.slice(bodyFrom);
   const bodyStartLine = closeLine + 1;
+  const yamlBytes = yamlText.length * 3 > MAX_FRONT_MATTER_BYTES ? Buffer.byteLength(yamlText) : yamlText.length;
+  if (yamlBytes > MAX_FRONT_MATTER_BYTES) {
+    issues.push({
+      rule: 'front-matter',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      message: `front matter is ${Math.ceil(yamlBytes / 1024)} KB, over the ${MAX_FRONT_MATTER_BYTES / 1024} KB limit for front matter; it was not read`,
+      hint: 'keep long text in the Markdown body; front matter holds the fields of the document',
+    });
+    return { ...none(bodyStartLine), yamlText, body };
+  }
   if (yamlText.trim() === '') {
     issues.push({
       rule: 'front-matter',
@@ -176,6 +199,11 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   const issues: FrontMatterIssue[] = [];
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+  if (doc.errors.length === 0) {
+    const duplicate = duplicateKey(doc.contents as Node | null);
+    if (duplicate !== undefined)
+      doc.errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [duplicate, duplicate] } as YAMLError);
+  }
   const toFilePos = (offset: number): Position => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return { line: p.line + startLine - 1, column: p.col };
@@ -236,6 +264,38 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   }
   result.data = value as Record<string, unknown>;
   return result;
+}
+
+/**
+ * Offset of the first key that repeats an earlier key of the same mapping, by the rule `yaml`
+ * applies with `uniqueKeys` (scalar keys with the same value: `null:` and `~:` are the same key,
+ * as are `true:` and `TRUE:`), but with a set per mapping: linear in the number of keys. The walk
+ * keeps its own stack, so deep nesting cannot overflow the call stack.
+ */
+function duplicateKey(root: Node | null): number | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) {
+          // NaN is never equal to itself, so `.nan` keys never repeat (a Set would say they do).
+          if (!Number.isNaN(key.value)) {
+            if (seen.has(key.value)) return key.range?.[0] ?? 0;
+            seen.add(key.value);
+          }
+        } else if (key) stack.push(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return undefined;
 }
 
 function firstLine(s: string): string {
