@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { parseDate } from '../dates.js';
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
@@ -9,7 +8,7 @@ import { renderReport, type ReportFormat } from '../report/render.js';
 import { validate } from '../validate.js';
 import { today, type CliIO } from './io.js';
 import { progress } from './progress.js';
-import { writeAtomic } from './write.js';
+import { writeOutput } from './write.js';
 
 export interface ReportCommandOptions {
   kind: string;
@@ -45,7 +44,7 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   const data = def.build(ctx, period, { agreement: opts.agreement });
   const text = renderReport(def.kind, opts.format, data, opts.format === 'json' ? [] : def.charts(data), config.root);
   if (opts.output) {
-    writeAtomic(path.resolve(io.cwd, opts.output), text, io);
+    writeOutput(io, opts.output, text);
     io.stderr.write(`wrote ${opts.output}\n`);
   } else io.stdout.write(text);
   return 0;

@@ -12,7 +12,7 @@ import { NO_PAINT, type Paint } from '../formatters/types.js';
 import { version } from '../version.js';
 import { progress } from './progress.js';
 import { today, useColor, type CliIO } from './io.js';
-import { writeAtomic } from './write.js';
+import { writeOutput } from './write.js';
 
 export interface ValidateCommandOptions {
   paths: string[];
@@ -69,7 +69,7 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     rules: RULES,
     version: version(),
   });
-  if (toFile) writeAtomic(path.resolve(io.cwd, opts.output!), text, io);
+  if (toFile) writeOutput(io, opts.output!, text);
   else io.stdout.write(text);
   if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     try {
