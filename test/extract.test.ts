@@ -371,7 +371,7 @@ describe('fast front-matter parser', () => {
           text,
         ).toBe(yamlSays.errors.length > 0);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 

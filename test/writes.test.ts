@@ -98,3 +98,25 @@ describe.each(COMMANDS)('%s --output writes only a regular file', (_name, args) 
     expect(existsSync(path.join(dir, 'out/reports/x.json'))).toBe(true);
   });
 });
+
+describe('init --force in a folder that is not yet a repository', () => {
+  it('commits only the files it wrote; what was there before stays untracked', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, '.env'), 'SECRET=1\n');
+    mkdirSync(path.join(dir, 'private'));
+    writeFileSync(path.join(dir, 'private/salaries.xlsx'), 'x');
+    writeFileSync(path.join(dir, 'README.md'), '# mine\n');
+    const r = sms(['init', '.', '--yes', '--force', '--manager', 'Ana Costa <ana@acme.example>'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const tracked = execFileSync('git', ['ls-files'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+    expect(tracked).not.toContain('.env');
+    expect(tracked).not.toContain('private/salaries.xlsx');
+    // README.md was there before (and kept as it was): it is not the tool's to commit either.
+    expect(tracked).not.toContain('README.md');
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# mine\n');
+    expect(tracked).toContain('sms.config.yaml');
+    expect(tracked).toContain('governance/roles.md');
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' });
+    expect(status.split('\n').filter(Boolean).sort()).toEqual(['?? .env', '?? README.md', '?? private/salaries.xlsx']);
+  });
+});
