@@ -29,6 +29,23 @@ hbs.registerHelper(
   (v: unknown) => new hbs.SafeString(v === undefined || v === null ? 'null' : JSON.stringify(typeof v === 'string' ? v : String(v))),
 );
 
+/** Replaces line breaks and other control characters with spaces: a value meant for one line stays on one. */
+hbs.registerHelper('line', (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ') : ''));
+/** A YAML scalar written plain when it reads back as the same string, else double-quoted. */
+hbs.registerHelper('plain', (v: unknown) => {
+  const s = typeof v === 'string' ? v : '';
+  return new hbs.SafeString(/^[A-Za-z][A-Za-z0-9_-]*$/.test(s) && !YAML_WORDS.test(s) ? s : JSON.stringify(s));
+});
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * Custom types from the config have no template file: front matter plus their required sections.
+ * Section names, the type key and the status are data passed to this fixed template, never part
+ * of its source, so a section named `{{#each` is a heading like any other.
+ */
+const GENERIC_TEMPLATE =
+  '---\nid: {{yaml id}}\ntype: {{plain typeKey}}\ntitle: {{yaml title}}\nstatus: {{plain initialStatus}}\n---\n\n# {{line title}}\n\n{{#each sections}}## {{line this}}\n\n{{/each}}';
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir = packagePath('templates')): string {
@@ -39,7 +56,7 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
     try {
       source = readFileSync(file, 'utf8');
     } catch {
-      source = genericTemplate(type);
+      source = GENERIC_TEMPLATE;
     }
     tpl = hbs.compile(source, { noEscape: true, strict: false });
     compiled.set(file, tpl);
@@ -47,16 +64,13 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
   const today = ctx.today;
   return tpl({
     ...ctx,
+    typeKey: type.key,
+    initialStatus: type.initial[0] ?? type.statuses[0],
+    sections: type.sections,
     inOneMonth: addMonths(today, 1),
     inOneYear: addMonths(today, 12),
     inTwoYears: addMonths(today, 24),
     oneMonthAgo: addMonths(today, -1),
     oneYearAgo: addMonths(today, -12),
   });
-}
-
-/** Custom types from the config have no template file: front matter plus their required sections. */
-function genericTemplate(type: WorkType): string {
-  const sections = type.sections.map((s) => `## ${s}\n\n`).join('');
-  return `---\nid: {{yaml id}}\ntype: ${type.key}\ntitle: {{yaml title}}\nstatus: ${type.initial[0] ?? type.statuses[0]}\n---\n\n# {{title}}\n\n${sections}`;
 }

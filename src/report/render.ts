@@ -1,8 +1,9 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { escapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
+import { readRegularFile } from '../repo/files.js';
 import { mermaidBars, mermaidPie, svgBars } from './charts.js';
 import type { ChartSpec } from './define.js';
 
@@ -72,13 +73,18 @@ export function renderReport(name: string, format: ReportFormat, data: object, c
 function readTemplate(root: string, name: string): string {
   const own = path.join(root, '.sms', 'templates', 'reports', name);
   try {
-    const inside = realpathSync(own).startsWith(realpathSync(root) + path.sep);
-    if (inside && lstatSync(own).isFile()) return readFileSync(own, 'utf8');
+    if (realpathSync(own).startsWith(realpathSync(root) + path.sep)) {
+      // Opened without following a final link, and only when it is a regular file of sane size.
+      const read = readRegularFile(own, MAX_TEMPLATE_BYTES);
+      if ('bytes' in read) return read.bytes.toString('utf8');
+    }
   } catch {
     // no override
   }
   return readFileSync(packagePath('templates', 'reports', name), 'utf8');
 }
+
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** Templates leave blank runs around block helpers; one blank line is enough. */
 function normaliseNewlines(s: string): string {
