@@ -51,17 +51,32 @@ export function drawCharts(charts: readonly ChartSpec[], format: ReportFormat): 
 export function renderReport(name: string, format: ReportFormat, data: object, charts: readonly ChartSpec[], root: string): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   const drawn = drawCharts(charts, format);
-  const env = Handlebars.create();
-  helpers(env);
-  env.registerPartial('style', readTemplate(root, 'style.css'));
-  const source = readTemplate(root, `${name}.${format}.hbs`);
-  if (format === 'md') {
-    const tpl = env.compile(source, { noEscape: true, strict: false });
-    return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
-  }
-  const tpl = env.compile(source, { strict: false });
+  const { env, tpl } = compiled(format, readTemplate(root, `${name}.${format}.hbs`), readTemplate(root, 'style.css'));
+  if (format === 'md') return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
   const safe = Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, new env.SafeString(v)]));
   return normaliseNewlines(tpl({ ...data, charts: safe }));
+}
+
+const cache = new Map<string, { env: typeof Handlebars; tpl: HandlebarsTemplateDelegate }>();
+
+/**
+ * A template compiled in its own private environment, kept by its exact source (a library caller
+ * rendering many reports compiles each template once; a changed override is a new entry).
+ */
+function compiled(format: 'md' | 'html', source: string, style: string): { env: typeof Handlebars; tpl: HandlebarsTemplateDelegate } {
+  const key = `${format}\0${style}\0${source}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const env = Handlebars.create();
+    helpers(env);
+    env.registerPartial('style', style);
+    // Markdown is escaped by escapeDeep before rendering; HTML by Handlebars itself.
+    const tpl = env.compile(source, format === 'md' ? { noEscape: true, strict: false } : { strict: false });
+    if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+    hit = { env, tpl };
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
