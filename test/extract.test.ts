@@ -375,6 +375,74 @@ describe('fast front-matter parser', () => {
     );
   });
 
+  it('a repeated key found by the fast reader is the finding parseYamlBlock makes, at the same line', () => {
+    const line = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom('a: 1', 'b: [x, y]', 'a: "q"', 'c:', '  - p', '# c', '', 'b: 2 # c', "d: 'e'") },
+      { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
+    );
+    let duplicates = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (ls) => {
+        const yamlText = ls.join('\n');
+        const fast = parseFrontMatter(`---\n${yamlText}\n---\n`);
+        const slow = parseYamlBlock(yamlText, 2);
+        if (!fast.issues.some((i) => i.message === 'Map keys must be unique')) return;
+        duplicates++;
+        expect(fast.data).toBeNull();
+        expect(fast.issues).toEqual(slow.issues);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(duplicates).toBeGreaterThan(50);
+  });
+
+  it('YAML nested more than 64 levels is refused by a linear scan; brackets in text, quotes and comments are not nesting', () => {
+    expect(parseYamlBlock(`a: 1\nid: ${'['.repeat(30_000)}${']'.repeat(30_000)}`, 2).issues).toEqual([
+      expect.objectContaining({ rule: 'yaml-syntax', line: 3, message: 'YAML nested more than 64 levels deep; it was not read' }),
+    ]);
+    expect(parseYamlBlock(`${'- '.repeat(100)}x`, 2).issues[0]?.message).toMatch(/nested more than 64/);
+    expect(parseYamlBlock(`a: ${'{b: '.repeat(100)}1${'}'.repeat(100)}`, 2).issues[0]?.message).toMatch(/nested more than 64/);
+    const b = '['.repeat(100);
+    for (const text of [
+      `t: a${b}`,
+      `t: "${b}"`,
+      `t: '${b}'`,
+      `t: x # ${b}`,
+      `t: 1\n# ${b}`,
+      `t: ["${b}", '${b}'] # ${b}`,
+      `t: [${'['.repeat(60)}${']'.repeat(60)}]`,
+    ]) {
+      const r = parseYamlBlock(text, 2);
+      expect(r.issues, text).toEqual([]);
+      expect(r.data, text).toEqual(parseDocument(text, { version: '1.2' }).toJS());
+    }
+  });
+
+  it('the nesting scan never refuses what yaml reads (generated nested YAML with brackets, quotes and # in its text)', () => {
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('[[[', ']]', '{x}', '# c', 'a: [b', "'", '"', '- [', '? {'),
+      fc.integer(),
+    );
+    const tree = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'medium' },
+        leaf,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c'), tree, { minKeys: 1 }), fc.boolean(), (data, flow) => {
+        const text = stringify(data, { collectionStyle: flow ? 'flow' : 'block' } as never);
+        const want = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, strict: true });
+        if (want.errors.length) return;
+        expect(parseYamlBlock(text, 1).data, text).toEqual(want.toJS());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('declines __proto__ keys and duplicate keys, so yaml reports them', () => {
     expect(fastParseMapping('__proto__: x')).toBeUndefined();
     expect(fastParseMapping('a: 1\na: 2')).toBeUndefined();

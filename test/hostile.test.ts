@@ -72,14 +72,14 @@ describe('hostile and broken front matter', () => {
     expect(only(r.diagnostics, 'changes/RFC-0002-b.md')).toEqual([['yaml-syntax', 10]]);
   });
 
-  it('front matter over 64 KB is reported and not parsed; the file limit is separate', async () => {
-    const keys = Array.from({ length: 8000 }, (_, i) => `k${i}: v`).join('\n');
+  it('front matter over 32 KB is reported and not parsed; the file limit is separate', async () => {
+    const keys = Array.from({ length: 4000 }, (_, i) => `k${i}: v`).join('\n');
     const r = await check({ [F]: rfc().replace('---\n\n##', `${keys}\n---\n\n##`) });
     expect(r.diagnostics.filter((d) => d.file === F)).toEqual([
       expect.objectContaining({
         rule: 'front-matter',
         line: 1,
-        message: expect.stringMatching(/^front matter is \d+ KB, over the 64 KB limit/),
+        message: expect.stringMatching(/^front matter is \d+ KB, over the 32 KB limit/),
       }),
     ]);
   });

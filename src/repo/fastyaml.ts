@@ -10,12 +10,23 @@
  * (the few patterns below run only on short, bounded strings).
  */
 export function fastParseMapping(yamlText: string): Record<string, unknown> | undefined {
+  const r = fastReadMapping(yamlText);
+  return r && 'data' in r ? r.data : undefined;
+}
+
+/**
+ * What `yaml` would make of the text when it is in the subset: the mapping, or (for a mapping
+ * that repeats a key) the 0-based line of the first repeated key, where `yaml` reports its error;
+ * undefined when the text is outside the subset.
+ */
+export function fastReadMapping(yamlText: string): { data: Record<string, unknown> } | { duplicateLine: number } | undefined {
   // Tabs, carriage returns, control characters, byte order marks and the Unicode line and
   // paragraph separators each have rules of their own in YAML: leave them to the real parser.
   if (UNUSUAL.test(yamlText)) return undefined;
   const lines = yamlText.split('\n');
   const out: Record<string, unknown> = {};
   let keys = 0;
+  let duplicateLine: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlankOrComment(line)) continue;
@@ -25,7 +36,9 @@ export function fastParseMapping(yamlText: string): Record<string, unknown> | un
     if (afterColon < line.length && line.charCodeAt(afterColon) !== SPACE) return undefined;
     const key = line.slice(0, keyEnd);
     // `null:`, `TRUE:` and the like are not string keys in YAML 1.2 (and `null:` twice is a duplicate).
-    if (key === '__proto__' || NON_STRING_WORDS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (key === '__proto__' || NON_STRING_WORDS.has(key)) return undefined;
+    // A repeated key is an error in yaml; the rest is still read, to be sure nothing else is.
+    if (Object.prototype.hasOwnProperty.call(out, key)) duplicateLine ??= i;
     const restAt = skipSpaces(line, afterColon);
     if (restAt === line.length || line.charCodeAt(restAt) === HASH) {
       // A block sequence of scalars may follow; anything else indented is a nested structure.
@@ -68,7 +81,8 @@ export function fastParseMapping(yamlText: string): Record<string, unknown> | un
     keys++;
   }
   // With no key at all yaml reads null (or a scalar): not a mapping this reader can vouch for.
-  return keys > 0 ? out : undefined;
+  if (keys === 0) return undefined;
+  return duplicateLine === undefined ? { data: out } : { duplicateLine };
 }
 
 const NOPE = Symbol('not in the subset');

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import type { Position } from '../diagnostic.js';
-import { fastParseMapping } from './fastyaml.js';
+import { fastReadMapping } from './fastyaml.js';
 
 /**
  * Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, no merge keys,
@@ -25,7 +25,7 @@ const MAX_ALIAS_COUNT = 50;
  * 25 people is about 3 KB); YAML parsing costs far more per byte than reading a Markdown body, so
  * the front matter has a limit of its own, well below the file limit.
  */
-export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+export const MAX_FRONT_MATTER_BYTES = 32 * 1024;
 
 export interface FrontMatterIssue {
   rule: 'front-matter' | 'yaml-syntax';
@@ -124,12 +124,14 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
   while (pos <= text.length) {
     const { line, next } = lineAt(pos);
     lineNo++;
-    if (CLOSE.test(line)) {
+    // Only a line starting with - or . can close; the patterns run on those alone.
+    const c0 = line.charCodeAt(0);
+    if ((c0 === 45 || c0 === 46) && CLOSE.test(line)) {
       closeLine = lineNo;
       bodyFrom = Math.min(next, text.length);
       break;
     }
-    if (!dashes && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
+    if (!dashes && c0 === 45 && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
     yamlLines.push(line);
     pos = next;
   }
@@ -173,13 +175,23 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
     });
     return { ...none(bodyStartLine), body };
   }
-  const fast = fastParseMapping(yamlText);
+  const fast = fastReadMapping(yamlText);
   if (fast) {
     // Positions are only needed when there is something to report: parse for them on demand.
     let located: ParsedYaml | undefined;
     const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position =>
       (located ??= parseYamlBlock(yamlText, 2)).locate(p, part);
-    return { data: fast, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine, body };
+    if ('data' in fast) return { data: fast.data, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine, body };
+    // A repeated key: the finding parseYamlBlock would make, without parsing thousands of keys again.
+    issues.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      line: fast.duplicateLine + 2,
+      column: 1,
+      message: DUPLICATE_KEY,
+      hint: undefined,
+    });
+    return { data: null, issues, locate, yamlStartLine: 2, yamlText, bodyStartLine, body };
   }
   const block = parseYamlBlock(yamlText, 2);
   return { ...block, issues: [...issues, ...block.issues], yamlStartLine: 2, yamlText, bodyStartLine, body };
@@ -197,12 +209,25 @@ export interface ParsedYaml {
  */
 export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml {
   const issues: FrontMatterIssue[] = [];
+  const deep = tooDeep(yamlText);
+  if (deep !== undefined) {
+    // yaml builds every level before it runs out of stack: a linear scan refuses such text first.
+    issues.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      line: startLine + deep,
+      column: 1,
+      message: `YAML nested more than ${MAX_NESTING} levels deep; it was not read`,
+      hint: 'front matter holds flat fields and short lists',
+    });
+    return { data: null, issues, locate: () => ({ line: startLine, column: 1 }) };
+  }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
   if (doc.errors.length === 0) {
     const duplicate = duplicateKey(doc.contents as Node | null);
     if (duplicate !== undefined)
-      doc.errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [duplicate, duplicate] } as YAMLError);
+      doc.errors.push({ code: 'DUPLICATE_KEY', message: DUPLICATE_KEY, pos: [duplicate, duplicate] } as YAMLError);
   }
   const toFilePos = (offset: number): Position => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
@@ -264,6 +289,108 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   }
   result.data = value as Record<string, unknown>;
   return result;
+}
+
+const DUPLICATE_KEY = 'Map keys must be unique';
+
+/** Deeper than any real front matter (a few levels), far below where yaml's recursion gives out. */
+const MAX_NESTING = 64;
+
+/**
+ * The 0-based line where the text first nests more than MAX_NESTING levels, or undefined. An
+ * estimate in one pass: flow collections (`[`, `{`) outside quoted scalars and comments, plus the
+ * compact block indicators (`- - -`, `? `) that open a line. Indentation cannot nest deeply within
+ * the front-matter size limit (each level costs a longer line).
+ */
+function tooDeep(text: string): number | undefined {
+  const n = text.length;
+  let flow = 0;
+  let line = 0;
+  let i = 0;
+  const at = (k: number): number => text.charCodeAt(k);
+  const spaceOrEnd = (k: number): boolean => k >= n || at(k) === 32 || at(k) === 10;
+  const skipSpaces = (): void => {
+    while (at(i) === 32) i++;
+  };
+  const skipToEol = (): void => {
+    while (i < n && at(i) !== 10) i++;
+  };
+  /** From an opening quote past the closing one, across lines: `\` escapes in double quotes, `''` in single. */
+  const skipQuoted = (q: number): void => {
+    i++;
+    while (i < n) {
+      const c = at(i);
+      if (c === 10) line++;
+      if (q === 34 && c === 92) i += 2;
+      else if (c !== q) i++;
+      else if (q === 39 && at(i + 1) === 39) i += 2;
+      else {
+        i++;
+        return;
+      }
+    }
+  };
+  while (i < n) {
+    let block = 0;
+    if (flow === 0) {
+      // A line in block context: compact indicators ("- - -", "? "), then one node.
+      skipSpaces();
+      while ((at(i) === 45 || at(i) === 63 || at(i) === 58) && spaceOrEnd(i + 1)) {
+        block++;
+        i++;
+        skipSpaces();
+      }
+      if (block > MAX_NESTING) return line;
+      while (i < n && flow === 0 && at(i) !== 10) {
+        const c = at(i);
+        if (c === 34 || c === 39) skipQuoted(c);
+        else if (c === 91 || c === 123) {
+          flow = 1;
+          i++;
+        } else if (c === 35) skipToEol();
+        else if (c === 38 || c === 33 || c === 42) {
+          // An anchor, tag or alias before the node.
+          while (i < n && at(i) !== 32 && at(i) !== 10) i++;
+          skipSpaces();
+        } else {
+          // Plain text (brackets in it are text) up to ": ", after which a value node starts.
+          while (i < n && at(i) !== 10) {
+            if (at(i) === 58 && spaceOrEnd(i + 1)) {
+              i++;
+              skipSpaces();
+              break;
+            }
+            if (at(i) === 35 && at(i - 1) === 32) {
+              skipToEol();
+              break;
+            }
+            i++;
+          }
+        }
+      }
+    }
+    // Flow context: every bracket outside quotes and comments opens or closes a collection.
+    while (i < n && flow > 0) {
+      const c = at(i);
+      if (c === 91 || c === 123) {
+        if (block + ++flow > MAX_NESTING) return line;
+        i++;
+      } else if (c === 93 || c === 125) {
+        flow--;
+        i++;
+      } else if (c === 34 || c === 39) skipQuoted(c);
+      else if (c === 35 && (at(i - 1) === 32 || at(i - 1) === 10)) skipToEol();
+      else {
+        if (c === 10) line++;
+        i++;
+      }
+    }
+    if (at(i) === 10) {
+      line++;
+      i++;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -37,15 +37,24 @@ export function targetFor(sla: SmsDocument, priority: string): number | undefine
  */
 export function applicableAgreement(ctx: ReportContext, services: string[], opened: string): SmsDocument | undefined {
   const day = opened.slice(0, 10);
-  return docsOfType(ctx, 'customer-agreement')
-    .filter(inForce)
-    .sort((a, b) => (a.id! < b.id! ? -1 : 1))
-    .find(
-      (s) =>
-        list(s, 'services').some((x) => services.includes(x)) &&
-        (str(s, 'start') ?? '') <= day &&
-        (!str(s, 'end') || day <= str(s, 'end')!),
-    );
+  return agreementsInForce(ctx).find(
+    (s) =>
+      list(s, 'services').some((x) => services.includes(x)) && (str(s, 'start') ?? '') <= day && (!str(s, 'end') || day <= str(s, 'end')!),
+  );
+}
+
+const inForceCache = new WeakMap<ReportContext, SmsDocument[]>();
+
+/** Customer agreements in force, by ID: worked out once per report, not once per incident. */
+function agreementsInForce(ctx: ReportContext): SmsDocument[] {
+  let list = inForceCache.get(ctx);
+  if (!list) {
+    list = docsOfType(ctx, 'customer-agreement')
+      .filter(inForce)
+      .sort((a, b) => (a.id! < b.id! ? -1 : 1));
+    inForceCache.set(ctx, list);
+  }
+  return list;
 }
 
 /** Incidents opened in the period, with resolution time against the applicable agreement. */
