@@ -264,6 +264,27 @@ export function decodeDocument(file: string, bytes: Uint8Array | number, limit: 
   }
 }
 
+/**
+ * A document file's text read the way the loader reads it (through links inside the repository,
+ * a regular file within the limit, UTF-8), or undefined when it no longer is one. For commands
+ * that read a document again before changing it.
+ */
+export function readDocumentFile(abs: string, limit: number): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return undefined;
+  }
+  const read = readRegularFile(real, limit);
+  if (!('bytes' in read)) return undefined;
+  try {
+    return decoder.decode(read.bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses one document's text; pure, so history readers can reuse it on blobs. */
 export function readDocument(file: string, text: string, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument {
   const fm = parseFrontMatter(text);
