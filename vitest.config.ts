@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/summary-reporter.ts'],
+    // Most tests wait on git, npm and node child processes: two files at a time keep both cores busy.
+    maxWorkers: 2,
   },
 });

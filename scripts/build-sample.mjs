@@ -34,6 +34,7 @@ put(
   'sms.config.yaml',
   `# sms configuration: see "Configuration" in the sms README.
 organisation: ${ORG}
+timezone: Europe/Berlin
 
 rules:
   review-overdue: warn
@@ -502,7 +503,7 @@ commit(
 
 // --- agreements ----------------------------------------------------------------------------------
 const targets = {
-  P1: { response_hours: 1, resolution_hours: 4 },
+  P1: { response_hours: 1, resolution_hours: 4, clock: '24x7' },
   P2: { response_hours: 2, resolution_hours: 8 },
   P3: { response_hours: 8, resolution_hours: 40 },
   P4: { response_hours: 24, resolution_hours: 120 },
@@ -526,10 +527,24 @@ const slaSections = (c) => [
   ['Acceptance and approval', 'Signed by both managing directors.'],
 ];
 const slas = [
-  ['SLA-0001', 'Bluebell Bakery', ['SVC-0001', 'SVC-0002', 'SVC-0003'], 'agreements/customers/SLA-0001-bluebell-bakery.md'],
-  ['SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0002', 'SVC-0004'], 'agreements/customers/SLA-0002-kessler-legal.md'],
+  [
+    'SLA-0001',
+    'Bluebell Bakery',
+    ['SVC-0001', 'SVC-0002', 'SVC-0003'],
+    'agreements/customers/SLA-0001-bluebell-bakery.md',
+    'sam@bluebell.example',
+  ],
+  [
+    'SLA-0002',
+    'Kessler Legal',
+    ['SVC-0001', 'SVC-0002', 'SVC-0004'],
+    'agreements/customers/SLA-0002-kessler-legal.md',
+    'office@kessler-legal.example',
+  ],
 ];
-for (const [id, customer, services, p] of slas) {
+const CUSTOMER_SIGNATURE = ['customer_approved_by', 'customer_approved_on', 'customer_approval_ref'];
+const SUPPLIER_SIGNATURE = ['supplier_approved_by', 'supplier_approved_on', 'supplier_approval_ref'];
+for (const [id, customer, services, p, signatory] of slas) {
   put(
     p,
     doc(
@@ -547,21 +562,41 @@ for (const [id, customer, services, p] of slas) {
         end: '2027-12-31',
         approval_form: 'signature',
         service_hours: 'Mon-Fri 08:00-18:00; P1 24/7',
+        calendar: {
+          timezone: 'Europe/Berlin',
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+          from: '08:00',
+          to: '18:00',
+          holidays: [
+            '2025-12-24',
+            '2025-12-25',
+            '2025-12-26',
+            '2026-01-01',
+            '2026-04-03',
+            '2026-04-06',
+            '2026-05-01',
+            '2026-12-24',
+            '2026-12-25',
+          ],
+        },
         availability: 99.5,
         targets,
         communication_methods: ['phone', 'service mailbox', 'monthly report'],
         approved_by: P.maria.email,
         approved_on: '2025-03-28',
+        customer_approved_by: signatory,
+        customer_approved_on: '2025-03-27',
+        customer_approval_ref: `Signed agreement ${id}, PDF in the contracts folder`,
       },
       slaSections(customer),
     ),
   );
 }
 const uas = [
-  ['UA-0001', 'CloudMail', ['SVC-0002'], 'agreements/suppliers/UA-0001-cloudmail.md'],
-  ['UA-0002', 'FibreNet', ['SVC-0004'], 'agreements/suppliers/UA-0002-fibrenet.md'],
+  ['UA-0001', 'CloudMail', ['SVC-0002'], 'agreements/suppliers/UA-0001-cloudmail.md', 'Anna Roth (CloudMail account manager)'],
+  ['UA-0002', 'FibreNet', ['SVC-0004'], 'agreements/suppliers/UA-0002-fibrenet.md', 'Piet de Vries (FibreNet sales)'],
 ];
-for (const [id, supplier, services, p] of uas) {
+for (const [id, supplier, services, p, signatory] of uas) {
   put(
     p,
     doc(
@@ -581,6 +616,9 @@ for (const [id, supplier, services, p] of uas) {
         approval_form: 'signature',
         approved_by: P.maria.email,
         approved_on: '2025-03-24',
+        supplier_approved_by: signatory,
+        supplier_approved_on: '2025-03-21',
+        supplier_approval_ref: `${supplier} order confirmation, e-mail of 2025-03-21`,
       },
       [
         [
@@ -599,13 +637,13 @@ commit(
   '2025-03-12T10:00:00Z',
   'priya',
   'Draft the supplier agreements',
-  uas.map(([, , , p]) => stage(p, 'draft', APPROVAL)),
+  uas.map(([, , , p]) => stage(p, 'draft', [...APPROVAL, ...SUPPLIER_SIGNATURE])),
 );
 commit(
   '2025-03-19T10:00:00Z',
   'priya',
   'Draft the customer agreements',
-  slas.map(([, , , p]) => stage(p, 'draft', APPROVAL)),
+  slas.map(([, , , p]) => stage(p, 'draft', [...APPROVAL, ...CUSTOMER_SIGNATURE])),
 );
 commit(
   '2025-03-24T16:00:00Z',
@@ -855,7 +893,7 @@ const INCS = [
   ['INC-0005', 'VPN unreachable for Kessler Legal', 'P1', 'SVC-0004', 'CI-0004', '2025-06-03T07:05:00Z', 3.5, 'lea', 'closed'],
   ['INC-0006', 'Printer driver missing on new laptop', 'P4', 'SVC-0001', 'CI-0001', '2025-06-18T13:00:00Z', 30, 'jonas', 'closed'],
   ['INC-0007', 'Shared calendar not syncing', 'P3', 'SVC-0002', 'CI-0002', '2025-07-09T10:30:00Z', 52, 'lea', 'closed'],
-  ['INC-0008', 'Wi-Fi drops in the bakery shop', 'P2', 'SVC-0004', 'CI-0005', '2025-08-04T08:00:00Z', 7, 'jonas', 'closed'],
+  ['INC-0008', 'Wi-Fi drops in the bakery shop', 'P2', 'SVC-0001', 'CI-0005', '2025-08-04T08:00:00Z', 7, 'jonas', 'closed'],
   ['INC-0009', 'Restore request: deleted folder', 'P3', 'SVC-0003', 'CI-0003', '2025-08-27T14:20:00Z', 3, 'lea', 'closed'],
   ['INC-0010', 'Laptop stolen from a car', 'P2', 'SVC-0001', 'CI-0001', '2025-09-15T07:30:00Z', 6, 'jonas', 'closed'],
   ['INC-0011', 'Phishing mail reported by staff', 'P2', 'SVC-0002', 'CI-0002', '2025-10-06T11:00:00Z', 2, 'lea', 'closed'],
@@ -879,6 +917,16 @@ const REPORTERS = {
   'SVC-0003': 'sam@bluebell.example',
   'SVC-0004': 'office@kessler-legal.example',
 };
+// Whose incident it is: named in the title, else the customer who uses the service.
+const agreementOf = (title, svc) =>
+  /bakery|bluebell|till|backup/i.test(title)
+    ? 'SLA-0001'
+    : /kessler|law office/i.test(title)
+      ? 'SLA-0002'
+      : REPORTERS[svc] === 'sam@bluebell.example'
+        ? 'SLA-0001'
+        : 'SLA-0002';
+const CONTACT = { 'SLA-0001': 'sam@bluebell.example', 'SLA-0002': 'office@kessler-legal.example' };
 const addHours = (iso, h) => new Date(Date.parse(iso) + h * 3600_000).toISOString().replace('.000Z', 'Z');
 const incPath = (id, t) => `incidents/${id}-${slug(t)}.md`;
 for (const [id, title, prio, svc, ci, opened, hours, resolver, status] of INCS) {
@@ -889,7 +937,9 @@ for (const [id, title, prio, svc, ci, opened, hours, resolver, status] of INCS) 
     status,
     priority: prio,
     opened,
-    reported_by: REPORTERS[svc],
+    reported_by: CONTACT[agreementOf(title, svc)],
+    agreement: agreementOf(title, svc),
+    responded: addHours(opened, prio === 'P1' ? 0.25 : 0.5),
     services: [svc],
     cis: [ci],
     classification: /phishing|stolen/i.test(title) ? 'security' : 'failure',
@@ -903,8 +953,10 @@ for (const [id, title, prio, svc, ci, opened, hours, resolver, status] of INCS) 
       resolved: addHours(opened, hours),
       resolved_by: P[resolver].email,
       closed: addHours(opened, hours + 20),
-      confirmed_by: REPORTERS[svc],
+      confirmed_by: CONTACT[agreementOf(title, svc)],
     });
+  // Major incidents record the outage they caused, for availability.
+  if (prio === 'P1' && hours !== null) Object.assign(data, { outage_start: opened, outage_end: addHours(opened, hours - 0.25) });
   put(
     incPath(id, title),
     doc(data, [
@@ -914,7 +966,7 @@ for (const [id, title, prio, svc, ci, opened, hours, resolver, status] of INCS) 
     ]),
   );
 }
-const INC_OPEN_DROP = ['resolved', 'resolved_by', 'closed', 'confirmed_by'];
+const INC_OPEN_DROP = ['resolved', 'resolved_by', 'closed', 'confirmed_by', 'outage_end'];
 
 // --- design, build, test for the normal changes --------------------------------------------------
 const dbt = [

@@ -5,7 +5,7 @@
 // is a type); every schema under schemas/ is checked against the 2020-12 meta-schema in strict
 // mode. The checked model is written to dist/ as JSON, which sms loads without a YAML parser.
 // Any problem stops the build with the file and the path of the offending value.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -68,6 +68,14 @@ if (problems.length === 0) {
     for (const s of Object.keys(t.stamps ?? {})) need(s, 'stamps');
   }
   if (types.filter((t) => t.grants_roles).length !== 1) fail('model/types.yaml', '/', 'exactly one type must have grants_roles: true');
+  for (const t of types) {
+    if (!existsSync(path.join(root, 'schemas', `${t.key}.schema.json`)))
+      fail('model/types.yaml', `/${t.key}`, `schemas/${t.key}.schema.json is missing`);
+    if (!existsSync(path.join(root, 'templates', `${t.key}.md.hbs`)))
+      fail('model/types.yaml', `/${t.key}`, `templates/${t.key}.md.hbs is missing`);
+    if ((t.wp.startsWith('X.') || t.process === 'X') !== Boolean(t.extension))
+      fail('model/types.yaml', `/${t.key}`, 'a type beyond the work products has wp X.…, process X and an extension');
+  }
   const taskIds = new Set();
   for (const p of processes.processes) {
     for (const task of p.tasks) {

@@ -35,6 +35,26 @@ export const ERRORS = {
     hint: 'e.g. sms report performance --agreement SLA-0001',
   }),
   CANCELLED: spec({ message: () => 'cancelled; nothing was written' }),
+  PATH_NOT_FOUND: spec<{ path: string }>({
+    message: (p) => `${p.path} does not exist`,
+    hint: 'give files or folders inside the SMS repository, or - with --stdin-filepath to read a document from standard input',
+  }),
+  STDIN_USAGE: spec<{ text: string }>({
+    message: (p) => p.text,
+    hint: 'e.g. sms validate - --stdin-filepath changes/RFC-0007-new-vpn.md < draft.md',
+  }),
+  CLI_SPEC_NEEDED: spec({
+    message: () => 'the CI that sms init writes needs to know where to install sms from; nothing was written',
+    hint: 'pass --cli-spec with a git URL and tag (git+https://…/sms.git#v0.1.0), a tarball in the repository, or a version you published; or --ci none',
+  }),
+  CLI_SPEC_INVALID: spec<{ value: string }>({
+    message: (p) => `--cli-spec "${p.value}" is not an npm package spec sms init can pin; nothing was written`,
+    hint: 'use name@version, git+https://host/owner/repo.git#tag, or the path of a .tgz file inside the repository',
+  }),
+  EMAIL_FORMAT: spec<{ value: string }>({
+    message: (p) => `"${p.value}" is not an e-mail address; nothing was written`,
+    hint: 'give the address as name@example.org, or pass --manager "Name <email>"',
+  }),
 
   // --- configuration -------------------------------------------------------------------------------
   CONFIG_NOT_FOUND: spec<{ dir: string }>({

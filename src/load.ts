@@ -78,10 +78,13 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     }
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
-  const { timeline } = await history.loadHistory(config, {
-    base: opts.history === 'base' ? opts.base : undefined,
-    progress: opts.onProgress,
-  });
+  const { timeline, settings } = await history.loadHistory(
+    config,
+    { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress },
+    opts.env,
+  );
+  // With a base, the trust settings are those of the base revision (see loadHistory).
+  loaded.config = { ...config, history: settings };
   loaded.timeline = timeline;
   loaded.changes = { mode: 'commits', events: timeline.events };
   return loaded;

@@ -9,7 +9,7 @@ import { ROOT } from './helpers.js';
  * ones, and the import graph has no cycles.
  */
 const LAYERS: [RegExp, number, string][] = [
-  [/^src\/(dates|errors|diagnostic|strings|paths|version|markdown)\.ts$/, 0, 'base'],
+  [/^src\/(dates|errors|diagnostic|strings|paths|version|markdown|calendar|period)\.ts$/, 0, 'base'],
   [/^src\/model\//, 1, 'model'],
   [/^src\/repo\//, 2, 'repo'],
   [/^src\/git\//, 3, 'git'],

@@ -69,11 +69,12 @@ describe('output formats', () => {
     expect(md).toContain('| changes/RFC-0001-a.md | 7 | error | schema |');
   });
 
-  it('junit: parses as XML with one failing case per finding', () => {
+  it('junit: parses as XML with one case per finding, failing for errors only', () => {
     const r = sms(['validate', '--format', 'junit'], fixture());
     expect(XMLValidator.validate(r.stdout)).toBe(true);
     const x = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);
-    expect(x.testsuites['@_failures']).toBe('2');
+    expect(x.testsuites['@_tests']).toBe('2');
+    expect(x.testsuites['@_failures']).toBe('1');
     const clean = tmp();
     baseSms(clean);
     const ok = sms(['validate', '--format', 'junit'], clean);
@@ -120,6 +121,6 @@ describe('output formats', () => {
   it('an unknown format is a usage error (exit 2)', () => {
     const r = sms(['validate', '--format', 'xml'], fixture());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Allowed choices are stylish, json, github, junit, sarif/);
+    expect(r.stderr).toMatch(/Allowed choices are stylish, json, github, junit, sarif, gitlab/);
   });
 });

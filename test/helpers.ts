@@ -157,9 +157,24 @@ export function rolesDoc(
     { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
   ],
   status = 'draft',
+  approvedBy?: string,
 ): string {
   const list = people.map((p) => `  - name: ${p.name}\n    email: ${p.email}\n    roles: [${p.roles.join(', ')}]`).join('\n');
-  return `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: ${status}\npeople:\n${list}\n---\n\n## Responsibilities\n\n## Training and development\n`;
+  const approval = approvedBy ? `approved_by: ${approvedBy}\napproved_on: "2026-01-01"\n` : '';
+  return `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: ${status}\n${approval}people:\n${list}\n---\n\n## Responsibilities\n\n## Training and development\n`;
+}
+
+/** Commits that give a history its approved roles document: drafted, then approved by Ana (the bootstrap). */
+export function rolesCommits(date = '2026-01-01'): CommitSpec[] {
+  return [
+    { files: { 'governance/roles.md': rolesDoc() }, author: PEOPLE.ana, date: `${date}T08:00:00Z`, message: 'Roles: draft' },
+    {
+      files: { 'governance/roles.md': rolesDoc(undefined, 'approved', PEOPLE.ana.email) },
+      author: PEOPLE.ana,
+      date: `${date}T08:30:00Z`,
+      message: 'Roles: approved',
+    },
+  ];
 }
 
 export const SERVICE = md(

@@ -1,18 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG, PEOPLE, SERVICE, addCommit, gitIn, gitRepo, md, rfc, rolesDoc, sms, testEnv, tmp, type CommitSpec } from './helpers.js';
+import {
+  CONFIG,
+  PEOPLE,
+  SERVICE,
+  addCommit,
+  gitIn,
+  gitRepo,
+  md,
+  rfc,
+  rolesCommits,
+  rolesDoc,
+  sms,
+  testEnv,
+  tmp,
+  type CommitSpec,
+} from './helpers.js';
 import type { Finding } from './helpers.js';
 
 const { ana, ben, cleo } = PEOPLE;
-const BASE = { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE };
+const BASE = { 'sms.config.yaml': CONFIG, 'catalogue/SVC-0001-service-desk.md': SERVICE };
 const R = 'changes/RFC-0001-a.md';
 const approved = (by = ben.email, extra: Record<string, unknown> = {}): string =>
   rfc({ status: 'approved', approved_by: by, approved_on: '2026-02-01', ...extra });
 
 function repo(commits: CommitSpec[]): string {
   const dir = tmp();
-  gitRepo(dir, [{ files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' }, ...commits]);
+  gitRepo(dir, [...rolesCommits(), { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' }, ...commits]);
   return dir;
 }
 
@@ -58,24 +73,26 @@ describe('history rules', () => {
   it('approval-evidence: approval committed by someone without the CM role', () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      { files: { [R]: approved(ben.email) }, author: ana, date: '2026-01-03T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: cleo, date: '2026-01-03T09:00:00Z' },
     ]);
     const r = history(dir);
     expect(rules(r.findings)).toEqual(['approval-evidence']);
-    expect(r.findings[0]!.message).toMatch(/no one in that commit \(Ana Costa <ana@acme.example>.*\) held CM/);
+    expect(r.findings[0]!.message).toMatch(/no one in that commit \(Cleo Park <cleo@acme.example>.*\) held CM or SM/);
   });
 
-  it('approval-evidence: an Approved-by trailer from the CM counts; approved_by must agree with the evidence', () => {
+  it('approval-evidence: an Approved-by trailer nothing vouches for is self-asserted; approved_by must agree with the evidence', () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       {
         files: { [R]: approved(ben.email) },
-        author: ana,
+        author: cleo,
         date: '2026-01-03T09:00:00Z',
         message: 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>',
       },
     ]);
-    expect(history(dir).findings).toEqual([]);
+    const forged = history(dir).findings;
+    expect(rules(forged)).toEqual(['approval-evidence']);
+    expect(forged[0]!.message).toMatch(/the Approved-by trailer naming Ben Okafor <ben@acme.example> is self-asserted/);
     const wrongName = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ana.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
@@ -164,13 +181,18 @@ describe('history rules', () => {
         },
         '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
       );
+    const signed = {
+      customer_approved_by: 'Bea Baker',
+      customer_approved_on: '2026-01-03',
+      customer_approval_ref: 'signed PDF, sha256 3f1a…',
+    };
     const dir = repo([
       { files: { [SLA]: sla('draft', 99) }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      { files: { [SLA]: sla('approved', 99, { approved_by: ana.email }) }, author: ana, date: '2026-01-03T09:00:00Z' },
-      { files: { [SLA]: sla('draft', 99.5, { approved_by: ana.email }) }, author: cleo, date: '2026-02-03T09:00:00Z' },
-      { files: { [SLA]: sla('approved', 99.5, { approved_by: ana.email }) }, author: ana, date: '2026-02-04T09:00:00Z' },
+      { files: { [SLA]: sla('approved', 99, { approved_by: ana.email, ...signed }) }, author: ana, date: '2026-01-03T09:00:00Z' },
+      { files: { [SLA]: sla('draft', 99.5, { approved_by: ana.email, ...signed }) }, author: cleo, date: '2026-02-03T09:00:00Z' },
+      { files: { [SLA]: sla('approved', 99.5, { approved_by: ana.email, ...signed }) }, author: ana, date: '2026-02-04T09:00:00Z' },
     ]);
-    expect(history(dir).findings).toEqual([]);
+    expect(history(dir).findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
   it('a status change made inside a merge commit (evil merge) is seen and attributed to the merge', () => {
@@ -180,15 +202,15 @@ describe('history rules', () => {
     addCommit(dir, { files: { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-03T09:00:00Z' });
     gitIn(dir, ['checkout', '-q', 'main'], env);
     addCommit(dir, { files: { 'catalogue/notes.md': '# notes\n' }, author: ana, date: '2026-01-04T09:00:00Z' });
-    gitIn(dir, ['-c', 'user.name=Ana Costa', '-c', 'user.email=ana@acme.example', 'merge', '-q', '--no-ff', '--no-commit', 'side'], env);
+    gitIn(dir, ['-c', 'user.name=Cleo Park', '-c', 'user.email=cleo@acme.example', 'merge', '-q', '--no-ff', '--no-commit', 'side'], env);
     writeFileSync(path.join(dir, R), approved(ben.email));
     gitIn(dir, ['add', '-A'], env);
-    gitIn(dir, ['-c', 'user.name=Ana Costa', '-c', 'user.email=ana@acme.example', 'commit', '-q', '-m', 'Merge side'], {
+    gitIn(dir, ['-c', 'user.name=Cleo Park', '-c', 'user.email=cleo@acme.example', 'commit', '-q', '-m', 'Merge side'], {
       ...env,
-      GIT_AUTHOR_NAME: 'Ana Costa',
-      GIT_AUTHOR_EMAIL: ana.email,
-      GIT_COMMITTER_NAME: 'Ana Costa',
-      GIT_COMMITTER_EMAIL: ana.email,
+      GIT_AUTHOR_NAME: 'Cleo Park',
+      GIT_AUTHOR_EMAIL: cleo.email,
+      GIT_COMMITTER_NAME: 'Cleo Park',
+      GIT_COMMITTER_EMAIL: cleo.email,
       GIT_AUTHOR_DATE: '2026-01-05T09:00:00Z',
       GIT_COMMITTER_DATE: '2026-01-05T09:00:00Z',
     });
@@ -196,7 +218,7 @@ describe('history rules', () => {
     const r = history(dir);
     const ev = r.findings.filter((f) => f.rule === 'approval-evidence');
     expect(ev).toHaveLength(1);
-    expect(ev[0]!.message).toMatch(/RFC-0001 was moved to "approved" in commit [0-9a-f]{7} by Ana Costa/);
+    expect(ev[0]!.message).toMatch(/RFC-0001 was moved to "approved" in commit [0-9a-f]{7} by Cleo Park/);
     // The side branch's RFC-0002 is counted once, not again in the merge.
     expect(r.findings.filter((f) => f.message.includes('RFC-0002'))).toEqual([]);
   });
@@ -271,7 +293,7 @@ describe('history rules', () => {
 
   it('a repository without commits, and a directory outside git', () => {
     const dir = tmp();
-    for (const [f, c] of Object.entries(BASE)) {
+    for (const [f, c] of Object.entries({ ...BASE, 'governance/roles.md': rolesDoc() })) {
       const abs = path.join(dir, f);
       mkdirSync(path.dirname(abs), { recursive: true });
       writeFileSync(abs, c);
@@ -322,7 +344,7 @@ describe('sms log', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-01-02 {2}[0-9a-f]{7} {2}Cleo Park +created +draft +Request RFC-0001/);
     expect(r.stdout).toMatch(
-      /2026-01-03 {2}[0-9a-f]{7} {2}Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[approved_by ben@acme.example\]/,
+      /2026-01-03 {2}[0-9a-f]{7} {2}Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[approved_by ben@acme.example; decided by Ben Okafor \(CM, by author\)\]/,
     );
     expect(sms(['log', 'RFC-0099'], dir).code).toBe(2);
   });
@@ -365,9 +387,9 @@ describe('sms set-status', () => {
     expect(t.stderr).toMatch(/cannot go from "rejected" to "approved"/);
     expect(sms(['set-status', 'RFC-0001', 'done'], dir).stderr).toMatch(/"done" is not a change-request status/);
     const fresh = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
-    const who = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Ana Costa <ana@acme.example>'], fresh);
+    const who = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(who.code).toBe(2);
-    expect(who.stderr).toMatch(/Ana Costa holds SM, MGT; moving a change-request to "approved" needs CM/);
+    expect(who.stderr).toMatch(/Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM/);
     const own = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(own.code).toBe(2);
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);

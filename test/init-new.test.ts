@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { BIN, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
 
 const MANAGER = ['--manager', 'Ana Costa <ana@acme.example>'];
+/** Where the CI that init writes installs sms from (no npm run: that is test/install.test.ts). */
+const CI = ['--cli-spec', 'git+https://git.example.org/acme/sms.git#v0.1.0', '--no-install'];
 
 function listFiles(dir: string, base = ''): string[] {
   return readdirSync(path.join(dir, base), { withFileTypes: true }).flatMap((e) => {
@@ -17,17 +19,19 @@ function listFiles(dir: string, base = ''): string[] {
 describe('sms init', () => {
   it('scaffolds the starter set, commits it, and the result validates with exit 0', () => {
     const dir = path.join(tmp(), 'acme-sms');
-    const r = sms(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER], path.dirname(dir));
+    const r = sms(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI], path.dirname(dir));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(listFiles(dir).sort()).toEqual([
       '.github/workflows/sms.yml',
+      '.gitignore',
       'README.md',
       'catalogue/SVC-0001-service-desk.md',
       'governance/customer-experience-approach.md',
       'governance/policy.md',
       'governance/roles.md',
       'governance/scope.md',
+      'package.json',
       'procedures/change-procedure.md',
       'procedures/document-procedure.md',
       'sms.config.yaml',
@@ -37,7 +41,8 @@ describe('sms init', () => {
     const workflow = readFileSync(path.join(dir, '.github/workflows/sms.yml'), 'utf8');
     expect(workflow).toContain('fetch-depth: 0');
     expect(workflow).toContain('${{ github.event_name }}');
-    expect(workflow).toMatch(/validate --format github --base/);
+    expect(workflow).toContain('range=(--base "origin/$BASE_REF")');
+    expect(workflow).toContain('npx --no-install sms validate "${range[@]}" --format github');
     expect(gitIn(dir, ['log', '--format=%an|%s'])).toMatch(/^Ana Costa\|Initialise the service management system of Acme IT/);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
     const v = sms(['validate'], dir);
@@ -51,7 +56,7 @@ describe('sms init', () => {
   it('on a terminal it asks for the organisation, the Service Manager (defaulting to the git identity) and the first service', () => {
     const dir = path.join(tmp(), 'tty');
     // script(1) gives the command a real pseudo-terminal; the answers are typed into it.
-    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir}`, '/dev/null'], {
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir} ${CI.join(' ')}`, '/dev/null'], {
       input: 'Acme IT\n\n\nHelpdesk\n',
       env: testEnv(),
       encoding: 'utf8',
@@ -68,7 +73,7 @@ describe('sms init', () => {
   it('refuses a non-empty directory and writes nothing', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'notes.txt'), 'mine');
-    const r = sms(['init', dir, '--yes', ...MANAGER], dir);
+    const r = sms(['init', dir, '--yes', ...MANAGER, ...CI], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not empty; nothing was written/);
     expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
@@ -78,7 +83,7 @@ describe('sms init', () => {
   it('--force writes only the missing files and lists the ones it skipped', () => {
     const dir = tmp();
     writeFiles(dir, { 'governance/policy.md': 'my own policy\n' });
-    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER], dir);
+    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER, ...CI], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Skipped 1 existing file(s)');
     expect(r.stdout).toContain('governance/policy.md');
@@ -101,7 +106,7 @@ describe('sms init', () => {
     const dir = path.join(tmp(), 'new');
     const bin = tmp('sms-bin-');
     symlinkSync(process.execPath, path.join(bin, 'node'));
-    const r = sms(['init', dir, '--yes', ...MANAGER], path.dirname(dir), testEnv({ PATH: bin }));
+    const r = sms(['init', dir, '--yes', ...MANAGER, ...CI], path.dirname(dir), testEnv({ PATH: bin }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/git is not installed/);
     expect(existsSync(dir)).toBe(false);
@@ -110,7 +115,7 @@ describe('sms init', () => {
   it('a file where the directory should be: exit 2, no stack trace', () => {
     const parent = tmp();
     writeFileSync(path.join(parent, 'taken'), 'x');
-    const r = sms(['init', path.join(parent, 'taken'), '--yes', ...MANAGER], parent);
+    const r = sms(['init', path.join(parent, 'taken'), '--yes', ...MANAGER, ...CI], parent);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a file, not a directory/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -119,7 +124,7 @@ describe('sms init', () => {
   it('a file in the way of a folder it must create: exit 2, and what it had written is removed', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'governance'), 'a file, not a folder');
-    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER], dir);
+    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER, ...CI], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a file is in the way/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -218,13 +223,14 @@ describe('sms new', () => {
 });
 
 describe('sms types', () => {
-  it('lists all 21 types, as a table and as JSON', () => {
+  it('lists the 21 work products and the 6 extensions, as a table and as JSON', () => {
     const dir = tmp();
     const t = sms(['types'], dir);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/WP\.11\s+change-request\s+RFC-0001\s+changes\s+draft, approved, rejected, updated/);
     const j = JSON.parse(sms(['types', '--format', 'json'], dir).stdout);
-    expect(j).toHaveLength(21);
+    expect(j).toHaveLength(27);
+    expect(j.filter((x: { extension?: unknown }) => x.extension).map((x: { key: string }) => x.key)).toContain('management-review');
     expect(j.find((x: { key: string }) => x.key === 'change-request').transitions.draft).toEqual(['approved', 'rejected']);
   });
 
@@ -306,7 +312,7 @@ describe('no write permission', () => {
     if (probe.status !== 0) ctx.skip();
     const parent = tmp();
     chmodSync(parent, 0o755);
-    const r = asNobody(['init', path.join(parent, 'sms'), '--yes', '--no-git', ...MANAGER], '/tmp');
+    const r = asNobody(['init', path.join(parent, 'sms'), '--yes', '--no-git', ...MANAGER, ...CI], '/tmp');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^sms: cannot write .*: permission denied/);
     expect(String(r.stderr).trim().split('\n').length).toBeLessThanOrEqual(2);

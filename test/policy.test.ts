@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, SERVICE, addCommit, gitRepo, rfc, rolesDoc, smsInProcess, testEnv, tmp, type Finding } from './helpers.js';
+import { PEOPLE, SERVICE, addCommit, gitRepo, rfc, rolesCommits, rolesDoc, smsInProcess, testEnv, tmp, type Finding } from './helpers.js';
 
 const R = 'changes/RFC-0001-a.md';
 const ben = PEOPLE.ben;
@@ -10,10 +10,8 @@ const ben = PEOPLE.ben;
 function repoWith(config: string): string {
   const dir = tmp();
   gitRepo(dir, [
-    {
-      files: { 'sms.config.yaml': config, 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE },
-      date: '2026-01-01T09:00:00Z',
-    },
+    ...rolesCommits(),
+    { files: { 'sms.config.yaml': config, 'catalogue/SVC-0001-service-desk.md': SERVICE }, date: '2026-01-01T09:00:00Z' },
     { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
   ]);
   return dir;
@@ -35,14 +33,20 @@ async function validateFindings(dir: string): Promise<{ code: number; selfApprov
 describe('one policy: set-status and validate agree under every setting', () => {
   const base = 'organisation: Acme IT\n';
   const variants: { name: string; config: string; refused: boolean; level?: 'error' | 'warning' }[] = [
-    { name: 'default: self-approval is an error', config: base, refused: true, level: 'error' },
+    { name: 'default: self-approval is a warning (good practice, not the standard)', config: base, refused: false, level: 'warning' },
     { name: 'history.requester_may_approve: true', config: `${base}history:\n  requester_may_approve: true\n`, refused: false },
-    { name: 'rules: self-approval: warn', config: `${base}rules:\n  self-approval: warn\n`, refused: false, level: 'warning' },
+    { name: 'rules: self-approval: error', config: `${base}rules:\n  self-approval: error\n`, refused: true, level: 'error' },
     { name: 'rules: self-approval: off', config: `${base}rules:\n  self-approval: off\n`, refused: false },
     {
       name: 'rules: separation-of-duties: off (the old id still applies)',
       config: `${base}rules:\n  separation-of-duties: off\n`,
       refused: false,
+    },
+    {
+      name: 'rules: separation-of-duties: error (the old id still applies)',
+      config: `${base}rules:\n  separation-of-duties: error\n`,
+      refused: true,
+      level: 'error',
     },
     {
       name: 'its own setting wins over the old id',
@@ -85,20 +89,30 @@ describe('one policy: set-status and validate agree under every setting', () => 
     }
   });
 
+  it('the Service Manager may take the decision (3.34), and both places agree', async () => {
+    const dir = repoWith('organisation: Acme IT\n');
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, testEnv());
+    expect(s.code, s.stderr).toBe(0);
+    const v = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+    expect((JSON.parse(v.stdout) as { diagnostics: Finding[] }).diagnostics).toEqual([]);
+  });
+
   it('approval authority: the same check refuses in set-status and reports in validate', async () => {
     const dir = repoWith('organisation: Acme IT\n');
-    const ana = testEnv();
-    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved'], dir, ana);
+    const cleo = testEnv({ GIT_AUTHOR_NAME: PEOPLE.cleo.name, GIT_AUTHOR_EMAIL: PEOPLE.cleo.email });
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved'], dir, cleo);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/Ana Costa holds SM, MGT; moving a change-request to "approved" needs CM/);
+    expect(s.stderr).toMatch(
+      /Cleo Park <cleo@acme.example> is not|Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM/,
+    );
     const warn = repoWith('organisation: Acme IT\nrules:\n  approval-authority: warn\n');
-    const w = await smsInProcess(['set-status', 'RFC-0001', 'approved'], warn, ana);
+    const w = await smsInProcess(['set-status', 'RFC-0001', 'approved'], warn, cleo);
     expect(w.code).toBe(0);
-    expect(w.stderr).toMatch(/^sms: warning: Ana Costa holds SM, MGT/);
+    expect(w.stderr).toMatch(/^sms: warning: Cleo Park holds IM, PT/);
     const v = await smsInProcess(['validate', '--format', 'json'], warn);
     const found = (JSON.parse(v.stdout) as { diagnostics: Finding[] }).diagnostics.filter((d) => d.rule === 'approval-authority');
     expect(found.map((d) => [d.severity, d.message])).toEqual([
-      ['warning', 'Ana Costa holds SM, MGT; moving a change-request to "approved" needs CM'],
+      ['warning', 'Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM'],
     ]);
   });
 });

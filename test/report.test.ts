@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { CONFIG, PEOPLE, gitRepo, md, rfc, rolesDoc, sms, tmp, type CommitSpec } from './helpers.js';
+import { CONFIG, PEOPLE, gitRepo, md, rfc, rolesCommits, rolesDoc, sms, tmp, type CommitSpec } from './helpers.js';
 
 const { ana, ben, cleo } = PEOPLE;
 const SVC = (id: string, title: string): string =>
@@ -43,10 +43,10 @@ function scripted(): string {
   const R1 = 'changes/RFC-0001-a.md';
   const R2 = 'changes/RFC-0002-b.md';
   const commits: CommitSpec[] = [
+    ...rolesCommits('2026-01-15'),
     {
       files: {
         'sms.config.yaml': CONFIG,
-        'governance/roles.md': rolesDoc(),
         'catalogue/SVC-0001-a.md': SVC('SVC-0001', 'Desk'),
         'catalogue/SVC-0002-b.md': SVC('SVC-0002', 'Mail'),
         'agreements/customers/SLA-0001-gold.md': SLA,
@@ -198,7 +198,17 @@ describe('sms report performance, audit, changes', () => {
     expect(task('GO.1.1').evidenced).toBe(false);
     expect(d.gaps.map((g: { id: string }) => g.id)).toContain('GO.1.1');
     const rfc1 = task('CO.2.1').outputs[0].documents.find((x: { id: string }) => x.id === 'RFC-0001');
-    expect(rfc1.approvals[0]).toMatchObject({ status: 'approved', approver: 'Ben Okafor', rolesHeld: ['CM'], evidenced: true });
+    expect(rfc1.approvals[0]).toMatchObject({
+      status: 'approved',
+      approver: 'Ben Okafor',
+      rolesHeld: ['CM'],
+      evidenced: true,
+      attribution: 'author',
+      selfAsserted: [],
+      bootstrap: false,
+    });
+    const roles = task('GO.1.2').outputs[0].documents.find((x: { id: string }) => x.id === 'ROLES');
+    expect(roles.approvals[0]).toMatchObject({ approver: 'Ana Costa', bootstrap: true, attribution: 'author' });
     // IN.2.2 also needs an updated configuration item, and this repository has none.
     expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9')).toMatchObject({ evidencedTasks: 4, totalTasks: 5 });
     expect(task('IN.2.2').evidenced).toBe(false);

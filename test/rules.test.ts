@@ -37,6 +37,9 @@ const inc = (f: Record<string, unknown> = {}): string =>
     INC_BODY,
   );
 
+/** The customer's signatory of an approved agreement (rule joint-approval). */
+const COUNTERSIGNED = { customer_approved_by: 'Bea Baker', customer_approved_on: '2026-01-01', customer_approval_ref: 'signed PDF' };
+
 interface Scenario {
   name: string;
   files: Record<string, string>;
@@ -149,8 +152,15 @@ const SCENARIOS: Scenario[] = [
     code: 1,
   },
   {
-    name: 'approval-authority: approver without the CM role',
-    files: { 'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: 'ana@acme.example', approved_on: '2026-05-01' }) },
+    name: 'approval-authority: approver without the CM (or SM) role',
+    files: {
+      'changes/RFC-0001-a.md': rfc({
+        status: 'approved',
+        requested_by: 'ana@acme.example',
+        approved_by: 'cleo@acme.example',
+        approved_on: '2026-05-01',
+      }),
+    },
     expect: [['approval-authority', 'changes/RFC-0001-a.md', 9]],
     code: 1,
   },
@@ -185,7 +195,7 @@ const SCENARIOS: Scenario[] = [
     code: 0,
   },
   {
-    name: 'self-approval: requester approves their own change',
+    name: 'self-approval: requester approves their own change (a warning: good practice, not the standard)',
     files: {
       'changes/RFC-0001-a.md': rfc({
         status: 'approved',
@@ -195,7 +205,7 @@ const SCENARIOS: Scenario[] = [
       }),
     },
     expect: [['self-approval', 'changes/RFC-0001-a.md', 9]],
-    code: 1,
+    code: 0,
   },
   {
     name: 'self-approval quiet: pre-approved change',
@@ -260,6 +270,7 @@ const SCENARIOS: Scenario[] = [
         review: '2026-03-01',
         approved_by: 'ana@acme.example',
         approved_on: '2026-01-01',
+        ...COUNTERSIGNED,
       }),
     },
     expect: [['review-overdue', 'agreements/customers/SLA-0001-gold.md', 9]],
@@ -301,6 +312,7 @@ const SCENARIOS: Scenario[] = [
         review: '2026-12-01',
         end: '2026-05-01',
         approved_by: 'ana@acme.example',
+        ...COUNTERSIGNED,
       }),
     },
     expect: [

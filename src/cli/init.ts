@@ -1,16 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { smsError } from '../errors.js';
-import { parsePerson } from './person.js';
-import { packagePath } from '../paths.js';
+import { EMAIL, parsePerson } from './person.js';
+import { packagePath, toPosixRelative } from '../paths.js';
 import { builtInTypes, formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
 import { slugify } from '../repo/ids.js';
-import { commit, gitAvailable, gitIdentity, initRepository, workTreeRoot, type Identity } from '../git/git.js';
+import { commit, git, gitAvailable, gitIdentity, initRepository, workTreeRoot, type Identity } from '../git/git.js';
 import { CONFIG_FILE } from '../repo/config.js';
 import { today, type CliIO } from './io.js';
 import { version } from '../version.js';
+import { forTerminal } from '../formatters/terminal.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 
 export interface InitOptions {
@@ -22,6 +24,14 @@ export interface InitOptions {
   sample: boolean;
   force: boolean;
   git: boolean;
+  /** The CI to write, at the root of the git repository: GitHub Actions, GitLab CI or none. */
+  ci?: 'github' | 'gitlab' | 'none';
+  /** What CI installs as sms (package.json devDependency): a git URL, a tarball or name@version. */
+  cliSpec?: string;
+  /** GitHub: also upload SARIF to code scanning. */
+  sarif?: boolean;
+  /** Run npm to write package-lock.json (CI runs npm ci, which needs it). */
+  install?: boolean;
 }
 
 /** The governance starter set: created in draft, to be filled in and approved. */
@@ -38,9 +48,21 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
   if (opts.git && !(await gitAvailable(ctx))) {
     throw smsError('GIT_MISSING');
   }
+  const ci = opts.ci ?? 'github';
+  // Where the git repository starts: an SMS in a subfolder of an existing repository gets its CI at
+  // the repository root (the only place GitHub and GitLab read it), working in the subfolder.
+  const existingTop = await repositoryRoot(dir, opts.git, io);
+  const top = existingTop ?? dir;
   const identity = opts.git ? await gitIdentity(ctx).catch(() => undefined) : undefined;
-  const answers = await gatherAnswers(io, opts, dir, identity);
-  const files = starterFiles(answers, io);
+  const answers = await gatherAnswers(io, opts, dir, identity, ci);
+  const files = starterFiles(answers, io, dir, ci, top);
+  const pkg = ownPackage();
+  if (ci !== 'none') {
+    const spec = dependencySpec(answers.cliSpec!, pkg.name, io.cwd, dir, top);
+    files.push(
+      ...ciFiles({ ci, sarif: Boolean(opts.sarif), dir, top, branch: await defaultBranch(existingTop, io), spec, org: answers.org }),
+    );
+  }
 
   let createdRoot: string | undefined;
   try {
@@ -50,6 +72,8 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
   }
   const written: string[] = [];
   const skipped: string[] = [];
+  const label = (abs: string): string => toPosixRelative(dir, abs);
+  let lockWritten = false;
   try {
     // One init at a time per folder: a second one racing this waits for nothing, finds the folder
     // taken (busy, or no longer empty) and exits 2 having written nothing.
@@ -57,15 +81,20 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
       checkTarget(dir, opts.force);
       const createdDirs: string[] = [];
       try {
-        for (const [rel, content] of files) {
-          const abs = path.join(dir, ...rel.split('/'));
-          if (existsSync(abs)) {
-            skipped.push(rel);
+        for (const f of files) {
+          if (existsSync(f.abs)) {
+            skipped.push(label(f.abs));
             continue;
           }
-          const createdDir = writeExclusive(abs, content, io);
-          written.push(rel);
-          if (createdDir) createdDirs.push(createdDir);
+          if (f.copyFrom) {
+            mkdirSync(path.dirname(f.abs), { recursive: true });
+            copyFileSync(f.copyFrom, f.abs);
+            io.written?.push(f.abs);
+          } else {
+            const createdDir = writeExclusive(f.abs, f.content, io);
+            if (createdDir) createdDirs.push(createdDir);
+          }
+          written.push(label(f.abs));
         }
       } catch (err) {
         // Nothing half-written: remove what this run created before failing.
@@ -75,13 +104,33 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
         io.written?.splice(0);
         throw err;
       }
-      io.stdout.write(`Created the SMS of ${answers.org} in ${path.relative(io.cwd, dir) || '.'} (${written.length} files)\n`);
+      io.stdout.write(`Created the SMS of ${forTerminal(answers.org)} in ${path.relative(io.cwd, dir) || '.'} (${written.length} files)\n`);
       if (skipped.length)
         io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
+      if (skipped.includes('package.json') && ci !== 'none') {
+        io.stdout.write(
+          `package.json was already there: add "${pkg.name}": ${JSON.stringify(dependencySpec(answers.cliSpec!, pkg.name, io.cwd, dir, top).value)} to its devDependencies for CI\n`,
+        );
+      }
+      const include = written.find((w) => w.endsWith('sms.gitlab-ci.yml'));
+      if (include) {
+        const fromTop = toPosixRelative(top, path.join(dir, include));
+        io.stdout.write(`GitLab reads only .gitlab-ci.yml: add "include: [{ local: ${fromTop} }]" to it to run the sms job\n`);
+      }
+      if (ci !== 'none' && written.includes('package.json')) {
+        lockWritten = opts.install !== false && (await writeLockfile(io, dir));
+        if (lockWritten) {
+          written.push('package-lock.json');
+          io.written?.push(path.join(dir, 'package-lock.json'));
+        } else
+          io.stdout.write(
+            'package-lock.json was not written: run "npm install" in the SMS folder and commit package-lock.json before you push (CI runs npm ci)\n',
+          );
+      }
       if (opts.git) {
         const here = { cwd: dir, env: io.env };
-        const top = await workTreeRoot(here);
-        if (!top) {
+        const inside = await workTreeRoot(here);
+        if (!inside) {
           await initRepository(here);
           const author: Identity = identity ?? answers.manager;
           // Only the files this run wrote: anything that was already in the folder (with --force) is
@@ -93,7 +142,7 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
             paths: written,
           });
           io.stdout.write(
-            `Initialised a git repository and committed the ${written.length} new files as ${author.name} <${author.email}>\n`,
+            `Initialised a git repository and committed the ${written.length} new files as ${forTerminal(author.name)} <${forTerminal(author.email)}>\n`,
           );
         } else {
           io.stdout.write('The directory is inside an existing git repository: review and commit the new files yourself\n');
@@ -109,10 +158,173 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
   return 0;
 }
 
+/** The root of the git repository `dir` will be in, or undefined when it will start its own. */
+async function repositoryRoot(dir: string, useGit: boolean, io: CliIO): Promise<string | undefined> {
+  let probe = dir;
+  while (!existsSync(probe) && path.dirname(probe) !== probe) probe = path.dirname(probe);
+  if (useGit) return workTreeRoot({ cwd: probe, env: io.env });
+  // Without git: the nearest folder with a .git entry, read from the file system only.
+  for (let d = probe; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * The branch whose pushes CI checks in full: the remote's default branch when the clone knows it,
+ * else the current branch when it looks like a main line (init may run on a feature branch), else main.
+ */
+async function defaultBranch(top: string | undefined, io: CliIO): Promise<string> {
+  if (!top) return 'main';
+  const ask = async (args: string[]): Promise<string> => {
+    const r = await git(args, { cwd: top, env: io.env, okCodes: [1, 128] }).catch(() => undefined);
+    return r?.code === 0 ? r.stdout.trim() : '';
+  };
+  const remote = (await ask(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])).replace(/^origin\//, '');
+  const current = await ask(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  const name = remote || (['main', 'master', 'trunk', 'develop'].includes(current) ? current : '');
+  return /^[\w./-]+$/.test(name) ? name : 'main';
+}
+
+/** This package's name and repository, as its package.json says. */
+function ownPackage(): { name: string; repository?: string } {
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { name: string; repository?: string | { url?: string } };
+  return { name: pkg.name, repository: typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url };
+}
+
+/**
+ * Where CI installs sms from when --cli-spec is not given: this package's own repository at the tag
+ * of this version, when package.json names one. Never a bare registry name: nobody may have
+ * published it, and whoever registers it later would have their code run by every CI.
+ */
+function defaultSpec(): string | undefined {
+  const url = ownPackage().repository;
+  if (!url || !/^(git\+)?(https|ssh):\/\//.test(url)) return undefined;
+  return `${url.startsWith('git+') ? url : `git+${url}`}#v${version()}`;
+}
+
+interface Dependency {
+  /** The package name the dependency is installed under. */
+  name: string;
+  /** The spec in package.json. */
+  value: string;
+  /** A tarball outside the repository is copied into the SMS folder, so CI has it. */
+  copyFrom?: string;
+  copyTo?: string;
+  git: boolean;
+}
+
+/** Turns --cli-spec into a package.json dependency: a git URL, a tarball path or name@version. */
+function dependencySpec(spec: string, ownName: string, cwd: string, dir: string, top: string): Dependency {
+  const s = spec.trim();
+  if (s === '' || /[\s\u0000-\u001f"]/.test(s)) throw smsError('CLI_SPEC_INVALID', { value: forTerminal(spec).slice(0, 200) });
+  if (/^(git\+(https|ssh|file|http):\/\/|git:\/\/|(github|gitlab|bitbucket):)/.test(s)) return { name: ownName, value: s, git: true };
+  if (/\.(tgz|tar\.gz)$/.test(s) || s.startsWith('file:')) {
+    const abs = path.resolve(cwd, s.replace(/^file:/, ''));
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw smsError('CLI_SPEC_INVALID', { value: forTerminal(spec).slice(0, 200) });
+    const inRepo = !toPosixRelative(top, abs).startsWith('..');
+    const target = inRepo ? abs : path.join(dir, '.sms', path.basename(abs));
+    const rel = toPosixRelative(dir, target);
+    return {
+      name: ownName,
+      value: `file:${rel}`,
+      git: false,
+      ...(inRepo ? {} : { copyFrom: abs, copyTo: target }),
+    };
+  }
+  const m = /^((?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*)@(\d+\.\d+\.\d+[\w.+-]*)$/.exec(s);
+  if (m) return { name: m[1]!, value: m[2]!, git: false };
+  if (/^\d+\.\d+\.\d+[\w.+-]*$/.test(s)) return { name: ownName, value: s, git: false };
+  throw smsError('CLI_SPEC_INVALID', { value: forTerminal(spec).slice(0, 200) });
+}
+
+interface PlannedFile {
+  abs: string;
+  content: string;
+  copyFrom?: string;
+}
+
+/** The CI configuration, the private package.json that pins sms, and what git should ignore. */
+function ciFiles(o: {
+  ci: 'github' | 'gitlab';
+  sarif: boolean;
+  dir: string;
+  top: string;
+  branch: string;
+  spec: Dependency;
+  org: string;
+}): PlannedFile[] {
+  const workdir = toPosixRelative(o.top, o.dir);
+  const inSub = (f: string): string => (workdir ? `${workdir}/${f}` : f);
+  const data = {
+    workdir,
+    branch: o.branch,
+    sarif: o.sarif && o.ci === 'github',
+    lockfile: inSub('package-lock.json'),
+    sarifPath: inSub('sms.sarif'),
+  };
+  const files: PlannedFile[] = [];
+  if (o.ci === 'github') files.push({ abs: path.join(o.top, '.github', 'workflows', 'sms.yml'), content: renderInit('sms.yml.hbs', data) });
+  else {
+    // GitLab reads one file at the root; when it exists, the job goes beside the SMS for an include.
+    const root = path.join(o.top, '.gitlab-ci.yml');
+    const target = existsSync(root) ? path.join(o.dir, 'sms.gitlab-ci.yml') : root;
+    files.push({ abs: target, content: renderInit('gitlab-ci.yml.hbs', data) });
+  }
+  const pkg = {
+    name: `${slugify(o.org) || 'service-management'}-sms`.slice(0, 200),
+    private: true,
+    description: `The service management system of ${o.org}; package.json pins the sms that CI runs.`,
+    scripts: { validate: 'sms validate' },
+    devDependencies: { [o.spec.name]: o.spec.value },
+    ...(o.spec.git ? { allowScripts: { [o.spec.name]: true } } : {}),
+    engines: { node: '>=22' },
+  };
+  files.push({ abs: path.join(o.dir, 'package.json'), content: `${JSON.stringify(pkg, null, 2)}\n` });
+  files.push({ abs: path.join(o.dir, '.gitignore'), content: 'node_modules/\nsms.sarif\ngl-code-quality-report.json\n' });
+  if (o.spec.copyFrom) files.push({ abs: o.spec.copyTo!, content: '', copyFrom: o.spec.copyFrom });
+  return files;
+}
+
+function renderInit(name: string, data: object): string {
+  return Handlebars.create().compile(readFileSync(packagePath('templates', 'init', name), 'utf8'), { noEscape: true })(data, {
+    helpers: { yaml: (v: unknown) => JSON.stringify(String(v)) },
+  });
+}
+
+/**
+ * Runs npm to pin the exact sms in package-lock.json (CI's npm ci needs it). Only the lockfile is
+ * written: nothing is installed and no package script runs. A failure (offline, no npm) is not
+ * fatal: the user is told to run npm install.
+ */
+async function writeLockfile(io: CliIO, dir: string): Promise<boolean> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  return new Promise((resolve) => {
+    const child = spawn(npm, ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: dir,
+      env: { ...io.env, GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      shell: process.platform === 'win32',
+    });
+    let err = '';
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString('utf8')));
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => {
+      if (code !== 0) {
+        const line = err.split('\n').find((l) => /\S/.test(l) && !/^npm (error|ERR!) (A complete log|$)/.test(l));
+        if (line) io.stderr.write(`sms: npm could not resolve the sms dependency: ${forTerminal(line.trim()).slice(0, 300)}\n`);
+      }
+      resolve(code === 0 && existsSync(path.join(dir, 'package-lock.json')));
+    });
+  });
+}
+
 interface Answers {
   org: string;
   manager: Identity;
   service: string;
+  /** What CI installs as sms; undefined when no CI is written. */
+  cliSpec?: string;
 }
 
 function checkTarget(dir: string, force: boolean): void {
@@ -125,42 +337,70 @@ function checkTarget(dir: string, force: boolean): void {
   }
 }
 
-async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity?: Identity): Promise<Answers> {
+async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity: Identity | undefined, ci: string): Promise<Answers> {
   const fallbackOrg =
     path
       .basename(dir)
       .replace(/[-_]+/g, ' ')
       .replace(/\b\w/g, (c) => c.toUpperCase()) || 'My Organisation';
   const interactive = !opts.yes && Boolean(io.stdin?.isTTY) && Boolean(io.stdout.isTTY);
-  let org = opts.org?.trim();
+  let org = clean(opts.org);
   let manager = opts.manager ? parsePerson(opts.manager, '--manager') : undefined;
-  let service = opts.service?.trim();
+  let service = clean(opts.service);
+  let cliSpec = opts.cliSpec?.trim() || defaultSpec();
   if (interactive) {
-    const questions: { key: 'org' | 'name' | 'email' | 'service'; text: string }[] = [];
+    const questions: Question[] = [];
     if (!org) questions.push({ key: 'org', text: `Organisation name (${fallbackOrg}): ` });
     if (!manager) {
       questions.push({ key: 'name', text: `Service manager name${identity ? ` (${identity.name})` : ''}: ` });
-      questions.push({ key: 'email', text: `Service manager e-mail${identity ? ` (${identity.email})` : ''}: ` });
+      questions.push({
+        key: 'email',
+        text: `Service manager e-mail${identity ? ` (${identity.email})` : ''}: `,
+        // An empty answer takes the default; anything else must be an address.
+        check: (a) => a === '' || EMAIL.test(a),
+        retry: 'That is not an e-mail address (name@example.org); try again: ',
+      });
     }
     if (!service) questions.push({ key: 'service', text: 'First service (Service desk): ' });
-    const answers = await ask(
-      io,
-      questions.map((q) => q.text),
-    );
-    const got = (k: string): string => (answers[questions.findIndex((q) => q.key === k)] ?? '').trim();
+    if (!cliSpec && ci !== 'none')
+      questions.push({
+        key: 'spec',
+        text: 'Where CI installs sms from (git URL with a tag, .tgz path, or name@version): ',
+        check: (a) => a !== '',
+        retry: 'CI needs one (or run sms init with --ci none); try again: ',
+      });
+    const answers = await ask(io, questions);
+    const got = (k: string): string => clean(answers[questions.findIndex((q) => q.key === k)]) ?? '';
     org ||= got('org') || fallbackOrg;
     if (!manager) {
       const name = got('name') || identity?.name || '';
       const email = got('email') || identity?.email || '';
+      if (email && !EMAIL.test(email)) throw smsError('EMAIL_FORMAT', { value: forTerminal(email).slice(0, 100) });
       if (name && email) manager = { name, email };
     }
     service ||= got('service') || 'Service desk';
+    cliSpec ||= got('spec') || undefined;
   }
   manager ??= identity;
   if (!manager) {
     throw smsError('NO_MANAGER');
   }
-  return { org: org || fallbackOrg, manager, service: service || 'Service desk' };
+  if (!EMAIL.test(manager.email)) throw smsError('EMAIL_FORMAT', { value: forTerminal(manager.email).slice(0, 100) });
+  if (ci !== 'none' && !cliSpec) throw smsError('CLI_SPEC_NEEDED');
+  return { org: org || fallbackOrg, manager, service: service || 'Service desk', cliSpec: ci !== 'none' ? cliSpec : undefined };
+}
+
+/** An answer or flag value as one line of text: control characters cannot reach the files. */
+function clean(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : forTerminal(s).trim();
+}
+
+interface Question {
+  key: string;
+  text: string;
+  /** Whether an answer is acceptable; a refused answer is asked again with `retry`. */
+  check?: (answer: string) => boolean;
+  retry?: string;
 }
 
 /**
@@ -168,7 +408,7 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
  * ahead (or pasted) are kept. End of input leaves the remaining answers empty (their defaults);
  * Ctrl+C cancels before anything is written.
  */
-async function ask(io: CliIO, questions: string[]): Promise<string[]> {
+async function ask(io: CliIO, questions: Question[]): Promise<string[]> {
   const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: io.stdin!, output: io.stdout as NodeJS.WritableStream, terminal: true });
   const queued: string[] = [];
@@ -189,16 +429,22 @@ async function ask(io: CliIO, questions: string[]): Promise<string[]> {
     closed = true;
     deliver(undefined);
   });
+  const next = async (prompt: string): Promise<string | undefined> => {
+    rl.setPrompt(prompt);
+    rl.prompt();
+    return queued.length ? queued.shift() : closed ? undefined : new Promise<string | undefined>((resolve) => (waiting = resolve));
+  };
   const answers: string[] = [];
   for (const q of questions) {
     if (cancelled) break;
-    rl.setPrompt(q);
-    rl.prompt();
-    const line = queued.length
-      ? queued.shift()
-      : closed
-        ? undefined
-        : await new Promise<string | undefined>((resolve) => (waiting = resolve));
+    let line = await next(q.text);
+    // Asked again until acceptable; at the end of input the last answer stands and is refused
+    // afterwards, before anything is written.
+    for (let tries = 0; line !== undefined && q.check && !q.check(line.trim()) && tries < 5 && !cancelled; tries++) {
+      const again = await next(q.retry ?? q.text);
+      if (again === undefined) break;
+      line = again;
+    }
     answers.push(line ?? '');
   }
   rl.close();
@@ -207,7 +453,14 @@ async function ask(io: CliIO, questions: string[]): Promise<string[]> {
   return answers;
 }
 
-function starterFiles(a: Answers, io: CliIO): [string, string][] {
+function starterFiles(a: Answers, io: CliIO, dir: string, provider: string, top: string): PlannedFile[] {
+  const workdir = toPosixRelative(top, dir);
+  const ci = {
+    gitlab: provider === 'gitlab',
+    ciFile: provider === 'github' ? '.github/workflows/sms.yml' : provider === 'gitlab' ? '.gitlab-ci.yml' : undefined,
+    cliSpec: a.cliSpec,
+    workdir,
+  };
   const types = new Map(builtInTypes().map((t) => [t.key, t]));
   const day = today(io);
   const serviceType = types.get('service')!;
@@ -222,14 +475,9 @@ function starterFiles(a: Answers, io: CliIO): [string, string][] {
     today: day,
     now: `${day}T09:00:00Z`,
   });
-  const init = (name: string, data: object): string =>
-    Handlebars.create().compile(readFileSync(packagePath('templates', 'init', name), 'utf8'), { noEscape: true })(data, {
-      helpers: { yaml: (v: unknown) => JSON.stringify(String(v)) },
-    });
   const files: [string, string][] = [
-    [CONFIG_FILE, init('sms.config.yaml.hbs', { org: a.org })],
-    ['README.md', init('README.md.hbs', { org: a.org, pkg: 'sms-cli' })],
-    ['.github/workflows/sms.yml', init('sms.yml.hbs', { pkg: 'sms-cli', version: version() })],
+    [CONFIG_FILE, renderInit('sms.config.yaml.hbs', { org: a.org })],
+    ['README.md', renderInit('README.md.hbs', { org: a.org, ...ci })],
   ];
   for (const key of STARTER_TYPES) {
     const t = types.get(key)!;
@@ -237,7 +485,7 @@ function starterFiles(a: Answers, io: CliIO): [string, string][] {
     files.push([`${t.folder}/${t.key}.md`, renderTemplate(t, ctx(t, title))]);
   }
   files.push([`${serviceType.folder}/${serviceId}-${slugify(a.service)}.md`, renderTemplate(serviceType, ctx(serviceType, a.service))]);
-  return files;
+  return files.map(([rel, content]) => ({ abs: path.join(dir, ...rel.split('/')), content }));
 }
 
 /** Removes `dir` and its parents up to `top` (inclusive), stopping at the first that is not empty. */

@@ -1,8 +1,10 @@
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
-import { logEntry } from '../history/log-entry.js';
+import { logEntry, type LogDecision } from '../history/log-entry.js';
+import { assessApproval, isApproval, needsAuthority } from '../model/policy.js';
 import type { CliIO } from './io.js';
 import { progress } from './progress.js';
+import { forTerminal } from '../formatters/terminal.js';
 
 export interface LogOptions {
   id: string;
@@ -12,16 +14,37 @@ export interface LogOptions {
 export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
   const config = openConfig(io.cwd);
   const reading = progress(io, 'Reading history');
-  const { timeline } = await load(config, { history: 'all', onProgress: reading.update, env: io.env });
+  const loaded = await load(config, { history: 'all', onProgress: reading.update, env: io.env });
   reading.done();
-  const events = timeline!.byId.get(opts.id);
+  const events = loaded.timeline!.byId.get(opts.id);
   if (!events) throw smsError('ID_NOT_IN_HISTORY', { id: opts.id });
-  const entries = events.map(logEntry);
+  const entries = events.map((e) => {
+    const entry = logEntry(e);
+    const t = e.after?.type ? loaded.config.typeByKey.get(e.after.type) : undefined;
+    const to = e.after?.status;
+    if (t && to && (isApproval(t, e.before, e.after) || (needsAuthority(t, to) && e.before && e.before.status !== to))) {
+      const a = assessApproval(e.roles, t, to, e.commit, e.commit.date.slice(0, 10), loaded.config.history, { data: e.after?.data });
+      entry.decision = {
+        approvers: a.people.map((p) => ({
+          name: p.name,
+          ...(p.email ? { email: p.email } : {}),
+          roles: p.roles.filter((r) => a.allowed.includes(r)),
+          attribution: a.how.get(p)!,
+        })),
+        bootstrap: a.bootstrap,
+        selfAsserted: a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref),
+        ...(e.commit.signature ? { signed: e.commit.signature.status === 'G' } : {}),
+      };
+    }
+    return entry;
+  });
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ id: opts.id, entries }, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(`${opts.id}: ${events.at(-1)!.after?.title ?? events.at(-1)!.before?.title ?? ''}\n\n`);
+  // Titles, names and commit subjects come from the repository: no control characters reach the terminal.
+  const write = (line: string): unknown => io.stdout.write(forTerminal(line, true));
+  write(`${opts.id}: ${events.at(-1)!.after?.title ?? events.at(-1)!.before?.title ?? ''}\n\n`);
   for (const e of entries) {
     const status =
       e.statusBefore && e.statusAfter && e.statusBefore !== e.statusAfter
@@ -33,12 +56,22 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
       e.renamedFrom ? `renamed from ${e.renamedFrom}` : '',
       e.approvedBy ? `approved_by ${e.approvedBy}` : '',
       e.approvedByTrailers.length ? `Approved-by: ${e.approvedByTrailers.join(', ')}` : '',
+      e.decision ? decisionText(e.decision) : '',
     ]
       .filter(Boolean)
       .join('; ');
-    io.stdout.write(
+    write(
       `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${e.author.name.padEnd(18)}  ${e.event.padEnd(8)}  ${status.padEnd(20)}  ${e.subject}${extra ? `  [${extra}]` : ''}\n`,
     );
   }
   return 0;
+}
+
+function decisionText(d: LogDecision): string {
+  const who = d.approvers.length
+    ? `decided by ${d.approvers.map((a) => `${a.name} (${a.roles.join('/')}, by ${a.attribution})`).join(', ')}`
+    : 'no one with the deciding role';
+  return [who, d.bootstrap ? 'roles bootstrap' : '', d.selfAsserted.length ? `self-asserted: ${d.selfAsserted.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
 }

@@ -138,7 +138,7 @@ export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: s
   }
   const first = (key: string): string | undefined => loaded.documents.find((d) => d.type?.key === key && d.id)?.id;
   const now = new Date();
-  const day = today(io);
+  const day = today(io, config.timezone);
   return {
     ...doc,
     org: config.organisation,

@@ -31,7 +31,7 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   const def = await entry.load();
   if (def.needsAgreement && !opts.agreement) throw smsError('AGREEMENT_NEEDED');
   const config = openConfig(io.cwd);
-  const day = today(io);
+  const day = today(io, config.timezone);
   const reading = progress(io, 'Reading history');
   const loaded = await load(config, { history: def.needsHistory ? 'all-if-available' : 'none', onProgress: reading.update, env: io.env });
   reading.done();

@@ -4,6 +4,7 @@ import { SmsError, smsError } from '../errors.js';
 import { REPORT_KINDS } from '../report/registry.js';
 import { version } from '../version.js';
 import type { CliIO } from './io.js';
+import { forTerminal } from '../formatters/terminal.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -34,9 +35,17 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .option('--sample', 'create the fictional sample organisation, with its backdated Git history')
     .option('--force', 'in a non-empty directory, write only the missing files')
     .option('--no-git', 'do not run git init or make the first commit')
+    .addOption(
+      new Option('--ci <provider>', 'the CI that runs sms validate (at the root of the git repository)')
+        .choices(['github', 'gitlab', 'none'])
+        .default('github'),
+    )
+    .option('--cli-spec <spec>', 'what CI installs as sms: a git URL with a tag, a .tgz in the repository, or name@version you published')
+    .option('--sarif', 'GitHub: also upload the findings to code scanning (needs security-events: write)')
+    .option('--no-install', 'do not run npm to pin sms in package-lock.json (run "npm install" yourself)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>"\n  $ sms init --sample demo-sms\n',
+      '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>" --cli-spec git+https://git.example.org/acme/sms.git#v0.1.0\n  $ sms init docs/sms --ci gitlab --cli-spec ./tools/sms-cli-0.1.0.tgz   # in an existing repository\n  $ sms init --sample demo-sms\n',
     )
     .action(async (dir: string, opts) => {
       const { initCommand } = await import('./init.js');
@@ -49,6 +58,10 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
         sample: Boolean(opts.sample),
         force: Boolean(opts.force),
         git: opts.git !== false,
+        ci: opts.ci,
+        cliSpec: opts.cliSpec,
+        sarif: Boolean(opts.sarif),
+        install: opts.install !== false,
       });
     });
 
@@ -82,9 +95,14 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .description(
       'Check documents: schemas, statuses, references, roles, approvals, reviews; with --base or --history also their Git history.',
     )
-    .argument('[paths...]', 'report on these files only (cross-file rules still read the whole repository)')
+    .argument(
+      '[paths...]',
+      'report on these files or folders only (cross-file rules still read the whole repository); - reads standard input',
+    )
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'junit', 'sarif']).default('stylish'),
+      new Option('-f, --format <format>', 'output format')
+        .choices(['stylish', 'json', 'github', 'junit', 'sarif', 'gitlab'])
+        .default('stylish'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => parseCount(v, '--max-warnings'))
@@ -94,9 +112,10 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .option('--staged', 'check the documents as staged for the next commit (the index), not the working tree')
     .option('--no-git', 'skip every check that needs Git')
     .option('--no-color', 'no colour even on a terminal')
+    .option('--stdin-filepath <path>', 'with -, the path in the repository of the document read from standard input')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms validate\n  $ sms validate --base origin/main --format github\n  $ sms validate changes/RFC-0007-new-vpn.md   # pre-commit\n  $ sms validate --history --format sarif -o sms.sarif\n',
+      '\nExamples:\n  $ sms validate\n  $ sms validate --base origin/main --format github\n  $ sms validate --staged   # pre-commit: what the commit will contain\n  $ sms validate --history --format sarif -o sms.sarif\n  $ sms validate - --stdin-filepath changes/RFC-0007-new-vpn.md < draft.md\n',
     )
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./validate.js');
@@ -111,6 +130,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
         staged: Boolean(opts.staged),
         git: opts.git !== false,
         color: opts.color,
+        stdinFilepath: opts.stdinFilepath,
       });
     });
 
@@ -181,6 +201,25 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
       });
     });
 
+  program
+    .command('completion')
+    .description('Print a shell completion script for sms: commands, options, their choices and the type keys.')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addOption(new Option('--type-keys', 'print the type keys of the repository here, one a line (used by the scripts)').hideHelp())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sms completion bash > ~/.local/share/bash-completion/completions/sms\n  $ sms completion zsh > "${fpath[1]}/_sms"\n  $ sms completion fish > ~/.config/fish/completions/sms.fish\n',
+    )
+    .action(async (shell: string, opts) => {
+      const { completionCommand } = await import('./completion.js');
+      exitCode = await completionCommand(io, { shell, typeKeys: Boolean(opts.typeKeys), program });
+    });
+
+  if (argv.length === 0) {
+    // Like git: no command is a usage error, with the help where errors go.
+    io.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -197,12 +236,13 @@ function parseCount(v: string, flag: string): number {
 function reportError(err: unknown, io: CliIO, CommanderError: new (...a: never[]) => CommanderErrorType): number {
   if (err instanceof CommanderError) {
     const e = err as CommanderErrorType;
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    return EXIT_USAGE;
+    // --help and --version exit 0; help shown because something was missing (e.g. "sms report") is a usage error.
+    return e.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (err instanceof SmsError) {
-    io.stderr.write(`sms: ${err.message}\n`);
-    if (err.hint) io.stderr.write(`     ${err.hint}\n`);
+    // Messages quote paths, IDs and values from the repository: no control characters reach the terminal.
+    io.stderr.write(`sms: ${forTerminal(err.message)}\n`);
+    if (err.hint) io.stderr.write(`     ${forTerminal(err.hint)}\n`);
     return EXIT_USAGE;
   }
   const e = err as NodeJS.ErrnoException;
@@ -213,7 +253,7 @@ function reportError(err: unknown, io: CliIO, CommanderError: new (...a: never[]
   // Say "nothing was changed" only when it is true: commands record every file they write.
   const written = io.written ?? [];
   const state = written.length === 0 ? 'no files were changed' : `files written before the failure: ${written.join(', ')}`;
-  io.stderr.write(`sms: ${what}; ${state}\n`);
+  io.stderr.write(`sms: ${forTerminal(what)}; ${forTerminal(state)}\n`);
   if (io.env.SMS_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
   return EXIT_USAGE;
 }

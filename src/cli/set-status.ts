@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
 import { smsError } from '../errors.js';
-import { commit, gitIdentity, type Identity } from '../git/git.js';
+import { commit, gitIdentity, unstage, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
 import {
   authorityProblem,
@@ -46,7 +46,7 @@ function ruleLevel(config: SmsConfig, id: string): 'off' | 'warning' | 'error' {
  */
 export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promise<number> {
   const config = openConfig(io.cwd);
-  const day = today(io);
+  const day = today(io, config.timezone);
   const { documents } = loadRepository(config);
   const matches = documents.filter((d) => d.id === opts.id);
   if (matches.length === 0) throw smsError('ID_NOT_FOUND', { id: opts.id });
@@ -87,6 +87,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (stamp && ownString(doc.data, stamp) === undefined)
     updates.push([stamp, formatInstant(Date.parse(`${day}T${new Date().toISOString().slice(11, 19)}Z`))]);
 
+  // Without a git identity the commit would fail after the write: refuse before writing anything.
+  const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
+  if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY');
   const abs = path.join(config.root, ...doc.file.split('/'));
   await withFileLock(abs, async () => {
     // Read again as the loader reads (a FIFO swapped in meanwhile cannot make this wait).
@@ -97,17 +100,13 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
     if (opts.commit) {
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;
-      const me = await gitIdentity({ cwd: io.cwd, env: io.env });
-      if (!me) {
-        replaceFile(abs, original);
-        io.written?.pop();
-        throw smsError('COMMIT_FAILED', { file: doc.file, reason: 'no git identity' });
-      }
       try {
-        const sha = await commit({ cwd: config.root, env: io.env, message, author: me, paths: [doc.file] });
+        const sha = await commit({ cwd: config.root, env: io.env, message, author: me!, paths: [doc.file] });
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
       } catch (err) {
+        // The commit was refused (a hook, signing): put the document back as it was and unstage it.
         replaceFile(abs, original);
+        await unstage({ cwd: config.root, env: io.env }, [doc.file]).catch(() => undefined);
         io.written?.pop();
         throw smsError('COMMIT_FAILED', { file: doc.file, reason: (err as Error).message });
       }

@@ -40,6 +40,7 @@ function publicShape(t: WorkType) {
     refs: t.refs,
     people: t.people,
     review_months: t.review_months,
+    ...(t.extension ? { extension: t.extension } : {}),
   };
 }
 
@@ -51,7 +52,7 @@ function transitionsText(t: WorkType): string {
 }
 
 function typesTable(types: WorkType[]): string {
-  const rows = types.map((t) => [t.wp, t.key, idExample(t), t.folder, t.statuses.join(', ')]);
+  const rows = types.map((t) => [t.extension ? 'ext.' : t.wp, t.key, idExample(t), t.folder, t.statuses.join(', ')]);
   const head = ['WP', 'TYPE', 'ID', 'FOLDER', 'STATUSES'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string =>
@@ -59,7 +60,10 @@ function typesTable(types: WorkType[]): string {
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  return `${[line(head), ...rows.map(line)].join('\n')}\n\nRun "sms types --format md" for lifecycles and approval roles.\n`;
+  const ext = types.some((t) => t.extension)
+    ? '\next.: a record type beyond the 21 work products of ISO/IEC TR 29110-5-3, for FitSM and ISO/IEC 20000-1.\n'
+    : '\n';
+  return `${[line(head), ...rows.map(line)].join('\n')}\n${ext}Run "sms types --format md" for lifecycles, approval roles and what each extension serves.\n`;
 }
 
 export function typesMarkdown(types: WorkType[]): string {
@@ -80,7 +84,8 @@ export function typesMarkdown(types: WorkType[]): string {
     '',
   ];
   for (const t of types) {
-    out.push(`## ${t.wp} ${t.title} (\`${t.key}\`)`, '');
+    out.push(`## ${t.extension ? 'Extension:' : t.wp} ${t.title} (\`${t.key}\`)`, '');
+    if (t.extension) out.push(`- Beyond the 21 work products; serves: ${t.extension.serves.join('; ')}`);
     out.push(
       `- Process: ${t.process}; ${t.kind}; folder \`${t.folder}/\`; ID ${t.id.singleton ? `\`${t.id.singleton}\` (one per repository)` : `\`${idExample(t)}\`…`}`,
     );

@@ -1,9 +1,12 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { smsError } from '../errors.js';
 import { load, openConfig, type HistoryMode } from '../load.js';
-import { toPosixRelative } from '../paths.js';
+import { packagePath, toPosixRelative } from '../paths.js';
+import { decodeDocument, readDocument } from '../repo/documents.js';
+import { workTreeRoot } from '../git/git.js';
+import type { SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
 import { RULES } from '../rules/index.js';
 import { FORMATTERS } from '../formatters/index.js';
@@ -25,15 +28,30 @@ export interface ValidateCommandOptions {
   staged?: boolean;
   git: boolean;
   color?: boolean;
+  /** With the path "-": the path the document read from standard input has in the repository. */
+  stdinFilepath?: string;
 }
+
+/** The formats read by CI systems, which attach findings to files by their path from the repository root. */
+const CI_FORMATS = new Set(['github', 'sarif', 'junit', 'gitlab']);
 
 export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): Promise<number> {
   const config = openConfig(io.cwd);
-  const day = today(io);
-  const only = opts.paths.length ? opts.paths.map((p) => repoRelative(config.root, io.cwd, p)) : undefined;
+  const day = today(io, config.timezone);
+  const stdin = opts.paths.includes('-');
   if (opts.staged && (!opts.git || opts.base !== undefined || opts.history)) {
     throw smsError('USAGE', { text: '--staged checks the index against HEAD; it cannot be combined with --base, --history or --no-git' });
   }
+  if (stdin && opts.paths.length > 1)
+    throw smsError('STDIN_USAGE', { text: '"-" reads one document from standard input: give no other paths with it' });
+  if (stdin && opts.stdinFilepath === undefined) {
+    throw smsError('STDIN_USAGE', { text: '"-" needs --stdin-filepath <path>: the path the document has in the repository' });
+  }
+  if (!stdin && opts.stdinFilepath !== undefined) throw smsError('STDIN_USAGE', { text: '--stdin-filepath goes with the path "-"' });
+  if (stdin && opts.staged) throw smsError('STDIN_USAGE', { text: '"-" checks standard input, --staged the index: choose one' });
+  const stdinFile = stdin ? repoRelative(config.root, io.cwd, opts.stdinFilepath!) : undefined;
+  // A document read from standard input is in no commit and not on disk, so uncommitted changes
+  // (read from disk) are not compared with HEAD; --base and --history still read the commits.
   const mode: HistoryMode = !opts.git
     ? 'none'
     : opts.staged
@@ -42,14 +60,36 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
         ? 'base'
         : opts.history
           ? 'all'
-          : 'worktree';
+          : stdin
+            ? 'none'
+            : 'worktree';
+  const stdinBytes = stdin ? await readStdin(io, config.maxFileSize) : undefined;
   const reading = progress(io, 'Reading history');
   const loaded = await load(config, { history: mode, base: opts.base, onProgress: reading.update, env: io.env });
   reading.done();
+  if (stdinFile !== undefined) {
+    const repo = loaded.repository;
+    repo.documents = repo.documents.filter((d) => d.file !== stdinFile);
+    repo.issues = repo.issues.filter((i) => i.file !== stdinFile);
+    const text = decodeDocument(stdinFile, stdinBytes!, config.maxFileSize, repo.issues);
+    if (text !== undefined) repo.documents.push(readDocument(stdinFile, text, config));
+  }
+  const only = stdinFile !== undefined ? [stdinFile] : opts.paths.length ? reportScope(config, io, opts.paths, loaded) : undefined;
   const full = validate(loaded, { only, today: day });
   const shown: ValidationResult = opts.quiet
     ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 }
     : full;
+
+  // Computed once, and only for the formats that need it: where the SMS sits in its repository.
+  let pathPrefix = '';
+  let repositoryRoot: string | undefined;
+  if (CI_FORMATS.has(opts.format) && opts.git) {
+    repositoryRoot = await workTreeRoot({ cwd: config.root, env: io.env }).catch(() => undefined);
+    if (repositoryRoot) {
+      const rel = toPosixRelative(repositoryRoot, config.root);
+      pathPrefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
+    }
+  }
 
   const formatter = FORMATTERS[opts.format]!;
   const toFile = opts.output !== undefined;
@@ -68,12 +108,15 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     },
     rules: RULES,
     version: version(),
+    docsUrl: docsUrl(),
+    pathPrefix,
+    repositoryRoot,
   });
   if (toFile) writeOutput(io, opts.output!, text);
   else io.stdout.write(text);
   if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     try {
-      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubSummary(shown));
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubSummary(shown, { pathPrefix }));
     } catch {
       io.stderr.write('sms: could not append to $GITHUB_STEP_SUMMARY; the findings above are complete\n');
     }
@@ -91,6 +134,69 @@ function repoRelative(root: string, cwd: string, p: string): string {
   const rel = toPosixRelative(root, abs);
   if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) throw smsError('OUTSIDE_REPOSITORY', { path: p, root });
   return rel;
+}
+
+/**
+ * The repository paths to report on. A file must exist (on disk, or staged for --staged); a folder
+ * stands for every document and unreadable file under it.
+ */
+function reportScope(
+  config: SmsConfig,
+  io: CliIO,
+  paths: string[],
+  loaded: { repository: { documents: { file: string }[]; issues: { file: string }[] } },
+): string[] {
+  const known = [...loaded.repository.documents.map((d) => d.file), ...loaded.repository.issues.map((i) => i.file)];
+  const scope = new Set<string>();
+  for (const p of paths) {
+    const rel = repoRelative(config.root, io.cwd, p);
+    let isDir = false;
+    try {
+      isDir = statSync(path.resolve(io.cwd, p)).isDirectory();
+    } catch {
+      // Not on disk: for --staged it may still be a staged document (a file deleted after staging).
+      if (!known.includes(rel)) throw smsError('PATH_NOT_FOUND', { path: p });
+    }
+    if (isDir) {
+      const under = rel === '' ? '' : `${rel}/`;
+      for (const f of known) if (f.startsWith(under)) scope.add(f);
+    } else scope.add(rel);
+  }
+  return [...scope];
+}
+
+/** Reads standard input, up to one byte more than the size limit (the size rule reports the rest). */
+async function readStdin(io: CliIO, limit: number): Promise<Uint8Array | number> {
+  if (!io.stdin) throw smsError('STDIN_USAGE', { text: '"-" reads standard input, and there is none' });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size <= limit) chunks.push(b);
+  }
+  return size > limit ? size : Buffer.concat(chunks);
+}
+
+/**
+ * Where the rules are documented, for SARIF's helpUri: docs/rules.md at this version's tag in the
+ * repository package.json names (GitHub or GitLab), or none.
+ */
+function docsUrl(): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {
+      version: string;
+      repository?: string | { url?: string };
+    };
+    const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const m = url
+      ? /^(?:git\+)?(?:https:\/\/|ssh:\/\/git@|git@)(github\.com|gitlab\.com)[/:]([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url)
+      : null;
+    if (!m) return undefined;
+    return `https://${m[1]}/${m[2]}/${m[1] === 'gitlab.com' ? '-/' : ''}blob/v${pkg.version}/docs/rules.md`;
+  } catch {
+    return undefined;
+  }
 }
 
 async function chalkPaint(): Promise<Paint> {

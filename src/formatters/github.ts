@@ -1,25 +1,31 @@
-import type { Formatter } from './types.js';
+import type { Formatter, FormatContext } from './types.js';
+import { repoPath } from './types.js';
 import type { ValidationResult } from '../validate.js';
+import { forTerminal } from './terminal.js';
 
 /** Workflow-command escaping from the GitHub Actions toolkit (`escapeData` / `escapeProperty`). */
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const github: Formatter = (result) =>
+/**
+ * `::error file=…,line=…,col=…,title=rule::message` workflow commands, with paths relative to the
+ * repository root (GitHub attaches annotations by that path). The job log renders escape
+ * sequences, so document text loses its control characters first.
+ */
+export const github: Formatter = (result, ctx) =>
   result.diagnostics
     .map((d) => {
       const cmd = d.severity === 'error' ? 'error' : 'warning';
-      const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
-      return `::${cmd} ${props}::${escapeData(d.message + (d.hint ? ` (hint: ${d.hint})` : ''))}\n`;
+      const props = `file=${escapeProperty(repoPath(ctx, d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+      return `::${cmd} ${props}::${escapeData(forTerminal(d.message + (d.hint ? ` (hint: ${d.hint})` : '')))}\n`;
     })
     .join('');
 
 /** Markdown for $GITHUB_STEP_SUMMARY: a count and a table of findings. */
-export function githubSummary(result: ValidationResult): string {
+export function githubSummary(result: ValidationResult, ctx?: Pick<FormatContext, 'pathPrefix'>): string {
   const cell = (s: string): string =>
-    s
+    forTerminal(s)
       .replace(/\|/g, '\\|')
-      .replace(/[\r\n]+/g, ' ')
       .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
   const lines = ['## sms validate', ''];
   if (result.diagnostics.length === 0) lines.push(`✅ ${result.fileCount} files checked, no problems.`);
@@ -31,7 +37,7 @@ export function githubSummary(result: ValidationResult): string {
       '|---|---|---|---|---|',
     );
     for (const d of result.diagnostics.slice(0, 500))
-      lines.push(`| ${cell(d.file)} | ${d.line} | ${d.severity} | ${d.rule} | ${cell(d.message)} |`);
+      lines.push(`| ${cell(`${ctx?.pathPrefix ?? ''}${d.file}`)} | ${d.line} | ${d.severity} | ${d.rule} | ${cell(d.message)} |`);
     if (result.diagnostics.length > 500) lines.push('', `… and ${result.diagnostics.length - 500} more.`);
   }
   return `${lines.join('\n')}\n`;

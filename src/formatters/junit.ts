@@ -1,38 +1,49 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Formatter } from './types.js';
+import { repoPath } from './types.js';
 
 const xml = (s: string): string =>
   s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 
-/** One test suite per file, one failing test case per finding; a clean run is one passing case. */
-export const junit: Formatter = (result) => {
+/**
+ * One test suite per file, one test case per finding. An error is a failing case; a warning is a
+ * passing case with the finding in its <system-out>: `sms validate` exits 0 on warnings, and a
+ * dashboard must not turn red on a run that passed. A clean run is one passing case. Paths are
+ * relative to the repository root.
+ */
+export const junit: Formatter = (result, ctx) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="sms validate" tests="${Math.max(1, result.diagnostics.length)}" failures="${result.diagnostics.length}">`,
+    `<testsuites name="sms validate" tests="${Math.max(1, result.diagnostics.length)}" failures="${errors}" errors="0">`,
   ];
   if (byFile.size === 0) {
     out.push(
-      '  <testsuite name="sms validate" tests="1" failures="0" errors="0">',
+      '  <testsuite name="sms validate" tests="1" failures="0" errors="0" skipped="0">',
       '    <testcase classname="sms" name="validate"/>',
       '  </testsuite>',
     );
   }
   for (const [file, list] of byFile) {
-    out.push(`  <testsuite name="${xml(file)}" tests="${list.length}" failures="${list.length}" errors="0">`);
+    const where = xml(repoPath(ctx, file));
+    const failures = list.filter((d) => d.severity === 'error').length;
+    out.push(`  <testsuite name="${where}" tests="${list.length}" failures="${failures}" errors="0" skipped="0">`);
     for (const d of list) {
-      out.push(
-        `    <testcase classname="${xml(file)}" name="${xml(`${d.line}:${d.column} ${d.rule}`)}">`,
-        `      <failure type="${xml(d.severity)}" message="${xml(d.message)}">${xml(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`)}</failure>`,
-        '    </testcase>',
+      const text = xml(
+        `${repoPath(ctx, d.file)}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})${d.hint ? ` hint: ${d.hint}` : ''}`,
       );
+      out.push(`    <testcase classname="${where}" name="${xml(`${d.line}:${d.column} ${d.rule}`)}" file="${where}">`);
+      if (d.severity === 'error') out.push(`      <failure type="${xml(d.rule)}" message="${xml(d.message)}">${text}</failure>`);
+      else out.push(`      <system-out>${text}</system-out>`);
+      out.push('    </testcase>');
     }
     out.push('  </testsuite>');
   }

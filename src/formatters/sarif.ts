@@ -1,8 +1,15 @@
+import { pathToFileURL } from 'node:url';
 import type { Formatter } from './types.js';
+import { repoPath } from './types.js';
 
-/** SARIF 2.1.0, as GitHub code scanning accepts it. */
+/**
+ * SARIF 2.1.0, as GitHub code scanning accepts it. Result locations are relative to the repository
+ * root under the base id %SRCROOT%, which originalUriBaseIds resolves to the repository's folder
+ * when it is known, so a subfolder SMS still annotates the right files.
+ */
 export const sarif: Formatter = (result, ctx) => {
   const ruleIds = ctx.rules.map((r) => r.id);
+  const srcroot = ctx.repositoryRoot ? pathToFileURL(ctx.repositoryRoot).href.replace(/\/?$/, '/') : undefined;
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -27,6 +34,7 @@ export const sarif: Formatter = (result, ctx) => {
             })),
           },
         },
+        ...(srcroot ? { originalUriBaseIds: { '%SRCROOT%': { uri: srcroot } } } : {}),
         results: result.diagnostics.map((d) => ({
           ruleId: d.rule,
           ...(ruleIds.includes(d.rule) ? { ruleIndex: ruleIds.indexOf(d.rule) } : {}),
@@ -35,7 +43,7 @@ export const sarif: Formatter = (result, ctx) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: d.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: repoPath(ctx, d.file).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
                 region: { startLine: d.line, startColumn: d.column },
               },
             },

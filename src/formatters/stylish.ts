@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Formatter, FormatContext } from './types.js';
+import { forTerminal } from './terminal.js';
 
 /** Rules whose findings are easier to act on with the offending line shown. */
 const FRAMED = new Set(['schema', 'yaml-syntax', 'front-matter']);
 
+/** For a terminal: messages, hints and file names come from documents, so they lose control characters. */
 export const stylish: Formatter = (result, ctx) => {
   const { paint } = ctx;
   const out: string[] = [];
@@ -14,11 +16,11 @@ export const stylish: Formatter = (result, ctx) => {
     else byFile.set(d.file, [d]);
   }
   for (const [file, list] of byFile) {
-    out.push(paint.underline(file));
+    out.push(paint.underline(forTerminal(file)));
     for (const d of list) {
       const sev = d.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
-      out.push(`  ${paint.dim(`${d.line}:${d.column}`.padEnd(7))} ${sev}  ${d.message}  ${paint.dim(d.rule)}`);
-      if (d.hint) out.push(`  ${' '.repeat(7)} ${paint.dim(`hint: ${d.hint}`)}`);
+      out.push(`  ${paint.dim(`${d.line}:${d.column}`.padEnd(7))} ${sev}  ${forTerminal(d.message)}  ${paint.dim(d.rule)}`);
+      if (d.hint) out.push(`  ${' '.repeat(7)} ${paint.dim(`hint: ${forTerminal(d.hint)}`)}`);
       if (FRAMED.has(d.rule)) out.push(...codeFrame(ctx, d));
     }
     out.push('');
@@ -55,7 +57,7 @@ function codeFrame(ctx: FormatContext, d: Diagnostic): string[] {
 }
 
 function truncate(s: string): string {
-  // Control characters would let a hostile file rewrite the terminal.
-  const clean = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  // Control characters would let a hostile file rewrite the terminal; '?' keeps the column count.
+  const clean = forTerminal(s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?'));
   return clean.length > 160 ? `${clean.slice(0, 160)}…` : clean;
 }

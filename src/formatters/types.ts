@@ -19,6 +19,18 @@ export interface FormatContext {
   /** Where the rules are documented (one anchor per rule id), for links from SARIF; none when unknown. */
   docsUrl?: string;
   version: string;
+  /**
+   * Where the SMS root is inside the Git repository, as a POSIX prefix ending in "/" ("docs/sms/"),
+   * or "" when the SMS is at the repository root. The CI formats (github, sarif, junit, gitlab)
+   * put it before every path, so annotations attach to the files a pull request changed; stylish
+   * and json keep paths relative to the SMS root.
+   */
+  pathPrefix?: string;
+  /** The repository root as an absolute path, for SARIF's originalUriBaseIds; none when unknown. */
+  repositoryRoot?: string;
 }
+
+/** The path of a finding's file as the CI formats report it: relative to the repository root. */
+export const repoPath = (ctx: FormatContext, file: string): string => `${ctx.pathPrefix ?? ''}${file}`;
 
 export type Formatter = (result: ValidationResult, ctx: FormatContext) => string;

@@ -17,6 +17,8 @@ export interface HistoryCommit {
   approvedBy: string[];
   subject: string;
   changes: FileChange[];
+  /** Set when the signature was verified (only for commits where it matters). */
+  signature?: SignatureCheck;
 }
 
 /**
@@ -278,4 +280,43 @@ export class BlobReader {
     this.chunks = buf.length ? [buf] : [];
     this.length = buf.length;
   }
+}
+
+/**
+ * Configuration for verifying signatures: git's own verification with the standard programs. A
+ * repository's config could otherwise name any program as gpg.program and have it run.
+ */
+const VERIFY_CONFIG = ['-c', 'gpg.program=gpg', '-c', 'gpg.ssh.program=ssh-keygen', '-c', 'gpg.x509.program=gpgsm'];
+
+export interface SignatureCheck {
+  /** git's %G?: G good and trusted; B bad; U good, unknown validity; X/Y expired; R revoked key; E cannot check; N none. */
+  status: string;
+  /** Who signed, as git reports it (%GS: the key's user id, or the principal of an SSH allowed signers file). */
+  signer: string;
+}
+
+/**
+ * Verifies the signatures of the given commits only (never every commit of a range), a few
+ * hundred per git process, with the signature programs fixed to git's defaults.
+ */
+export async function verifySignatures(ctx: GitContext, shas: readonly string[]): Promise<Map<string, SignatureCheck>> {
+  const out = new Map<string, SignatureCheck>();
+  for (let i = 0; i < shas.length; i += 200) {
+    const chunk = shas.slice(i, i + 200);
+    const r = await git(
+      [...READ_CONFIG, ...VERIFY_CONFIG, 'log', '--no-walk=unsorted', '--format=%H%x00%G?%x00%GS%x00', ...chunk, '--'],
+      ctx,
+    );
+    const fields = r.stdout.split('\0');
+    for (let j = 0; j + 2 < fields.length; j += 3) {
+      out.set(fields[j]!.replace(/^\n+/, ''), { status: fields[j + 1]!, signer: fields[j + 2]! });
+    }
+  }
+  return out;
+}
+
+/** Commits that last changed a path, newest first (at most `max`), for finding an earlier version. */
+export async function pathCommits(ctx: GitContext, rev: string, path: string, max: number): Promise<string[]> {
+  const r = await git([...READ_CONFIG, 'log', `--max-count=${max}`, '--format=%H', '--no-renames', rev, '--', path], ctx);
+  return r.stdout.split('\n').filter(Boolean);
 }

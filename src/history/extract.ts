@@ -20,13 +20,23 @@ export interface DocState {
  * Fields that record where a document is in its lifecycle rather than what it says: changing them
  * is not an edit of approved content.
  */
-export const BOOKKEEPING = new Set(['status', 'approved_by', 'approved_on', 'reviewed_on', 'next_review', 'version', 'deployed_on']);
+export const BOOKKEEPING: ReadonlySet<string> = new Set([
+  'status',
+  'approved_by',
+  'approved_on',
+  'reviewed_on',
+  'next_review',
+  'version',
+  'deployed_on',
+]);
 
 export interface ExtractOptions {
   /** Front-matter fields to keep as strings in `fields`. */
   fields: readonly string[];
   /** The type key of the roles document, whose full data is kept. */
   rolesType?: string;
+  /** Bookkeeping fields left out of the content hash (default BOOKKEEPING; types add their countersign fields). */
+  bookkeeping?: ReadonlySet<string>;
 }
 
 /**
@@ -41,7 +51,7 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
     const v = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
     return typeof v === 'string' ? detach(v) : undefined;
   };
-  const state: DocState = { fields: {}, contentHash: hashContent(fm.yamlText, fm.body) };
+  const state: DocState = { fields: {}, contentHash: hashContent(fm.yamlText, fm.body, opts.bookkeeping) };
   const id = get('id');
   if (id !== undefined) state.id = id;
   const type = get('type');
@@ -66,12 +76,12 @@ function trimTrailingBlanks(line: string): string {
 }
 
 /** Content fingerprint: front-matter lines of bookkeeping keys are left out, the rest and the body hashed. */
-export function hashContent(yamlText: string, body: string): string {
+export function hashContent(yamlText: string, body: string, bookkeeping: ReadonlySet<string> = BOOKKEEPING): string {
   const kept: string[] = [];
   let skipping = false;
   for (const line of yamlText.split('\n')) {
     const key = topLevelKey(line);
-    if (key !== undefined) skipping = BOOKKEEPING.has(key);
+    if (key !== undefined) skipping = bookkeeping.has(key);
     else if (line !== '' && line[0] !== ' ' && line[0] !== '\t' && line[0] !== '-') skipping = false;
     if (!skipping) kept.push(trimTrailingBlanks(line));
   }

@@ -14,6 +14,18 @@ export interface LogEntry {
   statusAfter?: string;
   approvedBy?: string;
   approvedByTrailers: string[];
+  /** For a commit that approves or decides: who is evidenced as the decider, and how. */
+  decision?: LogDecision;
+}
+
+export interface LogDecision {
+  approvers: { name: string; email?: string; roles: string[]; attribution: string }[];
+  /** The first approval of the roles document, judged against the roles it names itself. */
+  bootstrap: boolean;
+  /** Approved-by trailers that nothing vouches for (no verified signature, no trusted committer). */
+  selfAsserted: string[];
+  /** Whether git verified a good signature on the commit (checked only where it matters). */
+  signed?: boolean;
 }
 
 export function logEntry(e: DocEvent): LogEntry {

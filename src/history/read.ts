@@ -1,13 +1,14 @@
 import { smsError } from '../errors.js';
-import { BlobReader, blobId, indexBlobs, streamLog, treeBlobs, type HistoryCommit } from '../git/history.js';
+import { BlobReader, blobId, indexBlobs, pathCommits, streamLog, treeBlobs, verifySignatures, type HistoryCommit } from '../git/history.js';
 import { git, hasCommits, isShallow, verifyCommit, workTreeRoot, type GitContext } from '../git/git.js';
 import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { matchesAny } from '../repo/glob.js';
-import { APPROVAL_FIELDS, rolesType } from '../model/types.js';
+import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
+import { isApproval, needsAuthority, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
-import type { SmsConfig } from '../repo/config.js';
+import { CONFIG_FILE, historySettingsOf, type SmsConfig } from '../repo/config.js';
 import { toPosixRelative } from '../paths.js';
-import { extractState, type DocState, type ExtractOptions } from './extract.js';
+import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, type DocEvent, type Timeline } from './timeline.js';
 
 export interface HistoryScope {
@@ -21,16 +22,26 @@ export interface LoadedHistory {
   timeline: Timeline;
   /** Path prefix of the SMS root inside the git work tree ('' when they are the same). */
   prefix: string;
+  /**
+   * The `history:` settings that judge this history: with a base, those of sms.config.yaml at the
+   * base, so a pull request cannot loosen the trust rules it is judged by.
+   */
+  settings: PolicySettings;
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
 export function extractOptions(config: SmsConfig): ExtractOptions {
   const fields = new Set<string>(APPROVAL_FIELDS);
+  const bookkeeping = new Set(BOOKKEEPING);
   for (const t of config.types) {
     if (t.requester) fields.add(t.requester);
+    for (const f of approvalFields(t)) {
+      fields.add(f);
+      bookkeeping.add(f);
+    }
     for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
   }
-  return { fields: [...fields], rolesType: rolesType(config.types)?.key };
+  return { fields: [...fields], rolesType: rolesType(config.types)?.key, bookkeeping };
 }
 
 /**
@@ -45,7 +56,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const opts = extractOptions(config);
   if (!(await hasCommits(ctx))) {
     if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
-    return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '' };
+    return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history };
   }
   const shallow = await isShallow(ctx);
   let range = ['HEAD'];
@@ -95,18 +106,30 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       },
     });
     let initialRoles: Record<string, unknown> | undefined;
-    if (baseSha) initialRoles = await rolesAt(reader, baseSha, config, withPrefix, opts);
+    let settings = config.history;
+    if (baseSha) {
+      initialRoles = await rolesAt(reader, ctx, baseSha, config, withPrefix, opts);
+      const baseConfig = await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`);
+      settings = (baseConfig && historySettingsOf(baseConfig.toString('utf8'))) || settings;
+    }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    return { timeline: buildTimeline(commits, (b) => resolved.get(b), initialRoles, opts.rolesType), prefix };
+    const rt = rolesType(config.types);
+    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles, opts.rolesType, rt?.approving);
+    await attachSignatures(ctx, config, settings, timeline);
+    return { timeline, prefix, settings };
   } finally {
     reader.close();
   }
 }
 
-/** The roles document as it was at a commit, found at the path the working tree keeps it. */
+/**
+ * The roles in force at a commit: the last approved version of the roles document at or before
+ * it, found at the path the working tree keeps it (a draft there grants nothing).
+ */
 async function rolesAt(
   reader: BlobReader,
+  ctx: GitContext,
   sha: string,
   config: SmsConfig,
   withPrefix: (p: string) => string,
@@ -114,10 +137,37 @@ async function rolesAt(
 ): Promise<Record<string, unknown> | undefined> {
   const t = rolesType(config.types);
   if (!t) return undefined;
-  const b = await reader.read(`${sha}:${withPrefix(`${t.folder}/${t.key}.md`)}`);
-  if (!b) return undefined;
-  const s = extractState(b.toString('utf8'), opts);
-  return s.type === t.key ? s.data : undefined;
+  const file = withPrefix(`${t.folder}/${t.key}.md`);
+  for (const commit of await pathCommits(ctx, sha, file, 200)) {
+    const b = await reader.read(`${commit}:${file}`);
+    if (!b) continue;
+    const s = extractState(b.toString('utf8'), opts);
+    if (s.type === t.key && s.status && t.approving.includes(s.status)) return s.data;
+  }
+  return undefined;
+}
+
+/**
+ * Verifies signatures where they matter, and only there: the commits that approve or decide
+ * (when a signature is required, or when they carry Approved-by trailers whose trust depends on
+ * it), or every commit that changed a document with `require_signed: all`.
+ */
+async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: PolicySettings, timeline: Timeline): Promise<void> {
+  const wanted = new Map<string, HistoryCommit>();
+  for (const e of timeline.events) {
+    if (settings.requireSigned === 'all') {
+      wanted.set(e.commit.sha, e.commit);
+      continue;
+    }
+    const t = e.after?.type ? config.typeByKey.get(e.after.type) : undefined;
+    const to = e.after?.status;
+    if (!t || !to) continue;
+    const decision = isApproval(t, e.before, e.after) || (needsAuthority(t, to) && e.before?.status !== to);
+    if (decision && (settings.requireSigned === 'approvals' || e.commit.approvedBy.length > 0)) wanted.set(e.commit.sha, e.commit);
+  }
+  if (wanted.size === 0) return;
+  const checks = await verifySignatures(ctx, [...wanted.keys()]);
+  for (const [sha, c] of wanted) c.signature = checks.get(sha) ?? { status: 'N', signer: '' };
 }
 
 /**

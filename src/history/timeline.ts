@@ -14,7 +14,11 @@ export interface DocEvent {
   after?: DocState;
   /** Author of the commit that first created the document, when it is in the scanned range. */
   createdBy?: { name: string; email: string };
-  /** The roles document as it was before this commit (no one can grant themselves a role and use it at once). */
+  /**
+   * The roles in force before this commit: the last approved version of the roles document. No one
+   * can grant themselves a role and use it in the same commit, and a roles document set back to
+   * draft grants nothing new until it is approved again.
+   */
   roles: RolesIndex;
   /** True when a document was deleted earlier and this commit adds it again. */
   readded?: boolean;
@@ -36,6 +40,7 @@ export function buildTimeline(
   state: (blob: string) => DocState | undefined,
   initialRoles?: Record<string, unknown>,
   rolesType = 'roles',
+  rolesApproving: readonly string[] = ['approved', 'updated'],
 ): Timeline {
   const events: DocEvent[] = [];
   const deleted = new Map<string, DocState>();
@@ -82,7 +87,8 @@ export function buildTimeline(
         roles: rolesBefore,
         ...(readded ? { readded } : {}),
       });
-      if (r.after?.type === rolesType && r.after.data) roles = RolesIndex.fromData(r.after.data);
+      if (r.after?.type === rolesType && r.after.data && r.after.status && rolesApproving.includes(r.after.status))
+        roles = RolesIndex.fromData(r.after.data);
     }
     for (const r of removed) {
       deleted.set(r.id, r.before);

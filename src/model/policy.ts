@@ -1,4 +1,4 @@
-import { samePerson, type Person, type RolesIndex } from './roles.js';
+import { RolesIndex, samePerson, type Person } from './roles.js';
 import type { RoleCode, WorkType } from './types.js';
 
 /**
@@ -10,7 +10,12 @@ import type { RoleCode, WorkType } from './types.js';
 /** The policy settings of sms.config.yaml (`history:`). */
 export interface PolicySettings {
   attribution: readonly ('author' | 'committer' | 'trailer')[];
+  /** Committers whose Approved-by trailers are trusted (a forge's merge identity). */
+  trustedCommitters: readonly string[];
+  requireSigned: 'none' | 'approvals' | 'all';
   requesterMayApprove: boolean;
+  /** The first approval of the roles document may come from someone it names as SM or MGT. */
+  rolesBootstrap: boolean;
 }
 
 /** One version of a document, as far as the policy needs it. */
@@ -25,9 +30,14 @@ export function isApprovingStatus(t: WorkType, status: string | undefined): bool
   return status !== undefined && t.approving.includes(status);
 }
 
-/** Roles that may move a document of this type into `status` (empty: anyone with write access). */
+/**
+ * Roles that may move a document of this type into `status` (empty: anyone with write access).
+ * The Service Manager may take every decision that needs authority: the standard gives the SM
+ * "decision-making authority on all activities" (ISO/IEC TR 29110-5-3, 3.34).
+ */
 export function rolesFor(t: WorkType, status: string): RoleCode[] {
-  return t.authority[status] ?? [];
+  const roles = t.authority[status] ?? [];
+  return roles.length === 0 || roles.includes('SM') ? roles : [...roles, 'SM'];
 }
 
 /** A decision needs authority: an approval, or another status the task tables reserve to a role (a rejection). */
@@ -136,28 +146,65 @@ export function isSelfApproval(
   return drafter !== undefined && samePerson(roles, drafter, approver);
 }
 
-/** The identities a commit offers as its approver, as the configured attribution allows. */
+/** The identities of a commit, and its signature when it was verified by git. */
 export interface CommitIdentities {
   authorName: string;
   authorEmail: string;
   committerName: string;
   committerEmail: string;
   approvedBy: readonly string[];
+  /** Git's verification of the commit's signature (`%G?`: G good and trusted, others not), when checked. */
+  signature?: { status: string; signer: string };
 }
+
+/**
+ * How an identity came to count (or not) as the approver:
+ * - `author`, `committer`: the commit's own identities (claimed by whoever made the commit);
+ * - `signature`: the signer of a signature git verified (G);
+ * - `trusted-trailer`: an Approved-by trailer in a signed commit or one by a trusted committer;
+ * - `self-asserted`: an Approved-by trailer nothing vouches for: it never counts.
+ */
+export type Attribution = 'author' | 'committer' | 'signature' | 'trusted-trailer' | 'self-asserted';
 
 export interface EvidenceRef {
-  how: 'author' | 'committer' | 'trailer';
+  how: Attribution;
   ref: string;
+  /** Whether this identity may count as the approver under the settings. */
+  counts: boolean;
 }
 
-/** The identities of a commit that count as evidence of who approved in it. */
-export function evidenceOf(commit: CommitIdentities, settings: Pick<PolicySettings, 'attribution'>): EvidenceRef[] {
+function sameIdentity(a: string, b: string): boolean {
+  const email = (s: string): string => (/<([^<>]+)>\s*$/.exec(s)?.[1] ?? s).trim().toLowerCase();
+  return email(a) === email(b);
+}
+
+/** Whether git verified a good, trusted signature on the commit. */
+export function isSigned(commit: CommitIdentities): boolean {
+  return commit.signature?.status === 'G';
+}
+
+/**
+ * The identities of a commit that may count as evidence of who approved in it. With
+ * `require_signed: approvals` only a verified signature (and the trailers it covers) counts.
+ */
+export function evidenceOf(
+  commit: CommitIdentities,
+  settings: Pick<PolicySettings, 'attribution' | 'trustedCommitters' | 'requireSigned'>,
+): EvidenceRef[] {
   const out: EvidenceRef[] = [];
+  const signed = isSigned(commit);
+  const committer = `${commit.committerName} <${commit.committerEmail}>`;
+  const trustedCommitter = (settings.trustedCommitters ?? []).some((t) => sameIdentity(t, committer));
+  const signedOnly = settings.requireSigned !== undefined && settings.requireSigned !== 'none';
   for (const a of settings.attribution) {
-    if (a === 'author') out.push({ how: 'author', ref: `${commit.authorName} <${commit.authorEmail}>` });
-    if (a === 'committer') out.push({ how: 'committer', ref: `${commit.committerName} <${commit.committerEmail}>` });
-    if (a === 'trailer') for (const t of commit.approvedBy) out.push({ how: 'trailer', ref: t });
+    if (a === 'author') out.push({ how: 'author', ref: `${commit.authorName} <${commit.authorEmail}>`, counts: !signedOnly });
+    if (a === 'committer') out.push({ how: 'committer', ref: committer, counts: !signedOnly });
+    if (a === 'trailer') {
+      const trusted = signed || (trustedCommitter && !signedOnly);
+      for (const t of commit.approvedBy) out.push({ how: trusted ? 'trusted-trailer' : 'self-asserted', ref: t, counts: trusted });
+    }
   }
+  if (signed && commit.signature!.signer) out.push({ how: 'signature', ref: commit.signature!.signer, counts: true });
   return out;
 }
 
@@ -168,14 +215,64 @@ export function approversOf(
   status: string,
   evidence: readonly EvidenceRef[],
   day: string | undefined,
-): { people: Person[]; allowed: RoleCode[] } {
+): { people: Person[]; allowed: RoleCode[]; how: Map<Person, Attribution> } {
   const allowed = rolesFor(t, status);
   const people: Person[] = [];
+  const how = new Map<Person, Attribution>();
   for (const ev of evidence) {
+    if (!ev.counts) continue;
     const check = checkAuthority(roles, ev.ref, t, status, day);
-    if (check.ok && !people.includes(check.person)) people.push(check.person);
+    if (check.ok && !people.includes(check.person)) {
+      people.push(check.person);
+      how.set(check.person, ev.how);
+    }
   }
-  return { people, allowed };
+  return { people, allowed, how };
+}
+
+/** What history proves about one approval: who, how, and whether it was the roles bootstrap. */
+export interface ApprovalAssessment {
+  people: Person[];
+  allowed: RoleCode[];
+  evidence: EvidenceRef[];
+  /** How each approver was attributed. */
+  how: Map<Person, Attribution>;
+  /** The first approval of the roles document, judged against the roles it names itself. */
+  bootstrap: boolean;
+}
+
+/**
+ * Judges an approving commit against the roles in force before it (the last approved roles
+ * document). The one exception is the bootstrap: while no roles document has ever been approved,
+ * the roles document itself may be approved by someone it names as Service Manager or Management.
+ */
+export function assessApproval(
+  rolesInForce: RolesIndex,
+  t: WorkType,
+  status: string,
+  commit: CommitIdentities,
+  day: string,
+  settings: PolicySettings,
+  doc: { data?: Record<string, unknown> },
+): ApprovalAssessment {
+  const evidence = evidenceOf(commit, settings);
+  if (t.grants_roles && rolesInForce.people.length === 0 && settings.rolesBootstrap) {
+    const own = RolesIndex.fromData(doc.data);
+    const allowed: RoleCode[] = ['SM', 'MGT'];
+    const people: Person[] = [];
+    const how = new Map<Person, Attribution>();
+    for (const ev of evidence) {
+      if (!ev.counts) continue;
+      const p = own.resolve(ev.ref);
+      if (p && own.holdsAny(p, allowed) && !people.includes(p)) {
+        people.push(p);
+        how.set(p, ev.how);
+      }
+    }
+    return { people, allowed, evidence, how, bootstrap: people.length > 0 };
+  }
+  const { people, allowed, how } = approversOf(rolesInForce, t, status, evidence, day);
+  return { people, allowed, evidence, how, bootstrap: false };
 }
 
 const ROLE_NAMES: Record<string, string> = {

@@ -16,6 +16,8 @@ export interface TemplateContext {
   changeRequest?: string;
   today: string;
   now: string;
+  /** Values a type fills in from the repository (a review's minutes from the review pack). */
+  prefill?: Record<string, unknown>;
 }
 
 /**
@@ -49,25 +51,33 @@ const GENERIC_TEMPLATE =
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir = packagePath('templates')): string {
-  const file = `${templateDir}/${type.key}.md.hbs`;
+  // A custom type never takes a shipped template, even when it replaces a built-in type's key.
+  const file = type.custom ? `custom:${type.key}` : `${templateDir}/${type.key}.md.hbs`;
   let tpl = compiled.get(file);
   if (!tpl) {
     let source: string;
     try {
-      source = readFileSync(file, 'utf8');
+      source = type.custom ? GENERIC_TEMPLATE : readFileSync(file, 'utf8');
     } catch {
       source = GENERIC_TEMPLATE;
     }
     tpl = hbs.compile(source, { noEscape: true, strict: false });
+    // Custom types share one template (what differs is data), so every compiled template is kept.
     compiled.set(file, tpl);
   }
   const today = ctx.today;
   return tpl({
+    periodStart: addMonths(today, -12),
+    periodEnd: today,
+    reviewInputs: [],
+    carriedActions: [],
     ...ctx,
+    ...ctx.prefill,
     typeKey: type.key,
     initialStatus: type.initial[0] ?? type.statuses[0],
     sections: type.sections,
     inOneMonth: addMonths(today, 1),
+    inThreeMonths: addMonths(today, 3),
     inOneYear: addMonths(today, 12),
     inTwoYears: addMonths(today, 24),
     oneMonthAgo: addMonths(today, -1),

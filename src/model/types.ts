@@ -65,6 +65,12 @@ export interface WorkType {
   manager_areas?: Partial<Record<RoleCode, string>>;
   /** Set for agreements: which fields hold its start, review and end dates. */
   agreement?: AgreementDates;
+  /** A record type beyond the 21 work products: the FitSM / ISO/IEC 20000 requirements it serves. */
+  extension?: { serves: string[] };
+  /** The practitioner's work a document records: its area and the fields naming who did it. */
+  acts?: { area: string; fields: string[] };
+  /** The other party's signatory, recorded beside the provider's approval (agreements). */
+  countersign?: { field: string; date: string; ref: string; roles: RoleCode[] };
   /** Fields stamped with the current time when the document enters a status (status -> field). */
   stamps?: Record<string, string>;
   requires?: Requirement[];
@@ -73,6 +79,11 @@ export interface WorkType {
 
 /** Front-matter fields that record an approval; set by `sms set-status`, evidence in history. */
 export const APPROVAL_FIELDS = ['approved_by', 'approved_on'] as const;
+
+/** The approval fields of a type: the provider's, and the other party's signatory where it countersigns. */
+export function approvalFields(t: WorkType): string[] {
+  return t.countersign ? [...APPROVAL_FIELDS, t.countersign.field, t.countersign.date, t.countersign.ref] : [...APPROVAL_FIELDS];
+}
 
 let builtIn: WorkType[] | undefined;
 
@@ -119,6 +130,9 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     role_conflicts: t.role_conflicts,
     manager_areas: t.manager_areas,
     agreement: t.agreement,
+    extension: t.extension,
+    acts: t.acts,
+    countersign: t.countersign,
     stamps: t.stamps,
     requires: t.requires,
     custom: t.custom,

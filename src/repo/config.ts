@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Position, RuleSetting } from '../diagnostic.js';
 import { smsError, suggest } from '../errors.js';
+import { isTimeZone } from '../calendar.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
 import { configValidator } from '../model/schemas.js';
 import type { PolicySettings } from '../model/policy.js';
@@ -18,6 +19,8 @@ export type HistoryOptions = PolicySettings;
 export interface SmsConfig {
   root: string;
   organisation: string;
+  /** The organisation's time zone (IANA), for today, period boundaries and calendars without one. */
+  timezone?: string;
   types: WorkType[];
   typeByKey: Map<string, WorkType>;
   /** Folders (relative, POSIX, no trailing slash) whose .md files are documents. */
@@ -34,6 +37,7 @@ export interface SmsConfig {
 
 interface RawConfig {
   organisation: string;
+  timezone?: string;
   folders?: Record<string, string>;
   ignore?: string[];
   rules?: Record<string, RuleSetting>;
@@ -42,7 +46,7 @@ interface RawConfig {
   max_file_size?: number;
   extra_fields?: Record<string, Record<string, unknown>>;
   custom_types?: Partial<WorkType>[];
-  history?: { attribution?: HistoryOptions['attribution']; requester_may_approve?: boolean };
+  history?: RawHistory;
 }
 
 /** Walks up from `cwd` to the directory holding sms.config.yaml. */
@@ -97,7 +101,14 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const what = extra ? 'is not a known setting' : (e.message ?? 'is invalid');
     throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
-  return resolveConfig(parsed.data as unknown as RawConfig, root, parsed.locate);
+  const raw = parsed.data as unknown as RawConfig;
+  if (raw.timezone !== undefined && !isTimeZone(raw.timezone)) {
+    throw smsError('CONFIG_INVALID', {
+      ...parsed.locate(['timezone']),
+      text: `"timezone" is "${raw.timezone}", not a known time zone (use an IANA name such as Europe/Berlin)`,
+    });
+  }
+  return resolveConfig(raw, root, parsed.locate);
 }
 
 function more(n: number): string {
@@ -113,7 +124,10 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
     ...normaliseType({ ...t, custom: true }),
     fields: (t as { fields?: unknown }).fields,
   }));
-  const types = [...builtInTypes(), ...custom].map((t) => ({
+  // A custom type with the key of a built-in one replaces it for this repository: a repository that
+  // defined, say, its own `risk` type before sms shipped one keeps working as it did.
+  const customKeys = new Set(custom.map((t) => t.key));
+  const types = [...builtInTypes().filter((t) => !customKeys.has(t.key)), ...custom].map((t) => ({
     ...t,
     folder: normaliseFolder(raw.folders?.[t.key] ?? t.folder),
     review_months: raw.review_months?.[t.key] ?? t.review_months,
@@ -131,6 +145,7 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
   return {
     root,
     organisation: raw.organisation,
+    timezone: raw.timezone,
     types,
     typeByKey,
     documentFolders,
@@ -139,14 +154,40 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
     expiryWarningDays: raw.expiry_warning_days ?? 60,
     maxFileSize: raw.max_file_size ?? 1024 * 1024,
     extraFields: raw.extra_fields ?? {},
-    history: {
-      attribution: raw.history?.attribution ?? ['author', 'committer', 'trailer'],
-      requesterMayApprove: raw.history?.requester_may_approve ?? false,
-    },
+    history: historySettings(raw.history),
     locate,
   };
 }
 
 function normaliseFolder(f: string): string {
   return f.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+}
+
+interface RawHistory {
+  attribution?: HistoryOptions['attribution'];
+  trusted_committers?: string[];
+  require_signed?: HistoryOptions['requireSigned'];
+  requester_may_approve?: boolean;
+  roles_bootstrap?: boolean;
+}
+
+/** The `history:` settings with their defaults. */
+export function historySettings(raw: RawHistory | undefined): HistoryOptions {
+  return {
+    attribution: raw?.attribution ?? ['author', 'committer', 'trailer'],
+    trustedCommitters: raw?.trusted_committers ?? [],
+    requireSigned: raw?.require_signed ?? 'none',
+    requesterMayApprove: raw?.requester_may_approve ?? false,
+    rolesBootstrap: raw?.roles_bootstrap ?? true,
+  };
+}
+
+/**
+ * The `history:` settings of another version of sms.config.yaml (the base of a pull request), or
+ * undefined when that text is not a valid configuration.
+ */
+export function historySettingsOf(text: string): HistoryOptions | undefined {
+  const parsed = parseYamlBlock(text, 1);
+  if (!parsed.data || parsed.issues.some((i) => i.severity === 'error') || !configValidator()(parsed.data)) return undefined;
+  return historySettings((parsed.data as unknown as RawConfig).history);
 }

@@ -1,4 +1,4 @@
-import { approversOf, evidenceOf, isApproval } from '../model/policy.js';
+import { assessApproval, isApproval } from '../model/policy.js';
 import { logEntry } from '../history/log-entry.js';
 import { findingOf, type ReportContext } from './context.js';
 import { defineReport } from './define.js';
@@ -22,14 +22,21 @@ export function buildAudit(ctx: ReportContext) {
       .map((e) => {
         const t = ctx.config.typeByKey.get(e.after!.type!)!;
         const status = e.after!.status!;
-        const { people, allowed } = approversOf(e.roles, t, status, evidenceOf(e.commit, ctx.config.history), e.commit.date.slice(0, 10));
+        const a = assessApproval(e.roles, t, status, e.commit, e.commit.date.slice(0, 10), ctx.config.history, { data: e.after?.data });
+        const selfAsserted = a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref);
         return {
           status,
           commit: e.commit.sha,
           date: e.commit.date,
-          approver: people.map((p) => p.name).join(', ') || `${e.commit.authorName} (no approving role)`,
-          rolesHeld: people.flatMap((p) => p.roles.filter((r) => allowed.includes(r))).filter((r, i, a) => a.indexOf(r) === i),
-          evidenced: people.length > 0,
+          approver: a.people.map((p) => p.name).join(', ') || `${e.commit.authorName} (no approving role)`,
+          rolesHeld: a.people.flatMap((p) => p.roles.filter((r) => a.allowed.includes(r))).filter((r, i, list) => list.indexOf(r) === i),
+          evidenced: a.people.length > 0,
+          // How the approver was attributed: author, committer, signature (verified) or trusted-trailer;
+          // "self-asserted" when an Approved-by trailer nothing vouches for is all there is.
+          attribution: [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') || (selfAsserted.length ? 'self-asserted' : 'none'),
+          selfAsserted,
+          signed: e.commit.signature?.status === 'G',
+          bootstrap: a.bootstrap,
         };
       });
 

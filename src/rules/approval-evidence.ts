@@ -1,54 +1,89 @@
-import { approversOf, evidenceOf, isApproval, rolesFor } from '../model/policy.js';
-import { samePerson, type Person } from '../model/roles.js';
-import { commitLabel, eventDoc } from './history-support.js';
+import { isApproval, needsAuthority, rolesFor, type EvidenceRef } from '../model/policy.js';
+import { RolesIndex, samePerson, type Person } from '../model/roles.js';
+import { assess, commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
   id: 'approval-evidence',
   description:
-    'The commit that approves a document is attributable to someone who held an approving role at that time, and approved_by agrees.',
+    'The commit that approves (or rejects) a document is attributable to someone who held a deciding role at that time, and approved_by agrees.',
   help:
-    'Git history is the evidence of an approval: the commit that moves a document into an approving status must ' +
-    'come from someone who held one of the approving roles in the roles document as it was before that commit, ' +
-    'judged by the identities history.attribution allows (commit author, committer, Approved-by trailers). ' +
-    'approved_by must then name that person. See "History rules" in the README for the trust model.',
+    'Git history is the evidence of a decision. The commit that moves a document into an approving status, or into ' +
+    'another status that needs authority (a rejection), must come from someone who held one of the deciding roles ' +
+    'in the roles document in force before that commit: its last approved version (a roles document set back to ' +
+    'draft grants nothing new; the very first approval of the roles document may come from a person it names as SM ' +
+    "or MGT, and is marked as the bootstrap). The commit's author and committer count as its approver; an " +
+    'Approved-by trailer counts only in a commit with a signature git verified or made by a committer listed in ' +
+    'history.trusted_committers, otherwise it is self-asserted and ignored. With history.require_signed: approvals ' +
+    'only a verified signature counts. approved_by must name the approver. See "History rules" in the README.',
   severity: 'error',
   needs: ['commits'],
   check(ctx, report) {
-    const settings = ctx.config.history;
     for (const e of ctx.changes!.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-      if (!t || !isApproval(t, e.before, e.after)) continue;
-      const status = e.after!.status!;
-      const allowed = rolesFor(t, status);
-      if (allowed.length === 0) continue;
-      const evidence = evidenceOf(e.commit, settings);
-      const day = e.commit.date.slice(0, 10);
-      const { people } = approversOf(e.roles, t, status, evidence, day);
-      if (people.length === 0) {
-        const who = evidence.map((x) => x.ref);
-        const held = who
-          .map((w) => e.roles.resolve(w))
-          .filter((p): p is Person => Boolean(p))
-          .map((p) => `${p.name} held ${p.roles.join(', ') || 'no role'}${p.until && p.until < day ? ` until ${p.until}` : ''}`);
-        const none = e.roles.people.length === 0 ? ' (there was no roles document yet)' : '';
+      const status = e.after?.status;
+      if (!t || !status) continue;
+      const approval = isApproval(t, e.before, e.after);
+      const decision =
+        approval || (needsAuthority(t, status) && e.before !== undefined && e.before.status !== status && t.statuses.includes(status));
+      if (!decision || rolesFor(t, status).length === 0) continue;
+      const a = assess(ctx, e, t);
+      if (a.people.length === 0) {
         report({
           ...eventDoc(ctx, e),
           field: ['status'],
-          message: `${e.id} was moved to "${status}" in ${commitLabel(e)}, but no one in that commit (${who.join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document at that time${held.length ? ` (${held.join('; ')})` : none}`,
-          hint: `the approval must be committed by someone with ${allowed.join('/')}, or carry an "Approved-by: Name <email>" trailer`,
+          message: `${e.id} was moved to "${status}" in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
+          hint: hintFor(a.evidence, a.allowed, ctx.config.history.requireSigned),
         });
         continue;
       }
       const named = e.after!.fields.approved_by;
-      if (named && !people.some((p) => samePerson(e.roles, named, p.email ?? p.name))) {
+      // In the bootstrap the names resolve against the roles document being approved.
+      const names = a.bootstrap ? RolesIndex.fromData(e.after!.data) : e.roles;
+      if (approval && named && !a.people.some((p) => samePerson(names, named, p.email ?? p.name))) {
         report({
           ...eventDoc(ctx, e),
           field: ['approved_by'],
-          message: `approved_by says "${named}", but ${e.id} was approved in ${commitLabel(e)} by ${people.map((p) => p.name).join(', ')}`,
+          message: `approved_by says "${named}", but ${e.id} was approved in ${commitLabel(e)} by ${a.people.map((p) => p.name).join(', ')}`,
           hint: 'approved_by must name the person whose commit approved it',
         });
       }
     }
   },
 });
+
+function noApprover(
+  evidence: EvidenceRef[],
+  allowed: string[],
+  noRoles: boolean,
+  e: { roles: { resolve(r: string): Person | undefined } },
+  signed: string,
+): string {
+  const counted = evidence.filter((x) => x.counts);
+  const held = counted
+    .map((x) => e.roles.resolve(x.ref))
+    .filter((p): p is Person => Boolean(p))
+    .map((p) => `${p.name} held ${p.roles.join(', ') || 'no role'}${p.until ? ` until ${p.until}` : ''}`);
+  const parts = [
+    `no one in that commit (${[...new Set(counted.map((x) => x.ref))].join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document in force at that time`,
+  ];
+  if (held.length) parts.push(`(${held.join('; ')})`);
+  else if (noRoles) parts.push('(no roles document had been approved yet)');
+  const asserted = evidence.filter((x) => x.how === 'self-asserted');
+  if (asserted.length) {
+    parts.push(
+      `; the Approved-by trailer${asserted.length > 1 ? 's' : ''} naming ${asserted.map((x) => x.ref).join(', ')} ${asserted.length > 1 ? 'are' : 'is'} self-asserted: the commit is neither signed with a verified signature nor made by a trusted committer`,
+    );
+  }
+  if (signed !== 'none' && evidence.every((x) => x.how !== 'signature'))
+    parts.push(`; it has no verified signature (history.require_signed: ${signed})`);
+  return parts.join(' ').replace(' ;', ';');
+}
+
+function hintFor(evidence: EvidenceRef[], allowed: string[], signed: string): string {
+  if (signed !== 'none') return `the decision must be committed with a verified signature of someone with ${allowed.join('/')}`;
+  if (evidence.some((x) => x.how === 'self-asserted')) {
+    return `commit it as someone with ${allowed.join('/')}, sign the commit, or merge it through a committer listed in history.trusted_committers`;
+  }
+  return `the decision must be committed by someone with ${allowed.join('/')}`;
+}

@@ -1,4 +1,6 @@
 import type { DocEvent } from '../history/timeline.js';
+import { assessApproval, type ApprovalAssessment } from '../model/policy.js';
+import type { WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
 /** How a finding names the commit it is about. */
@@ -13,4 +15,9 @@ export function commitLabel(e: DocEvent): string {
 export function eventDoc(ctx: RuleContext, e: DocEvent): Pick<FindingInput, 'doc' | 'file' | 'docId'> {
   const doc = ctx.byId.get(e.id)?.[0];
   return doc ? { doc, docId: e.id } : { file: e.path, docId: e.id };
+}
+
+/** What history proves about the approval or decision in an event (policy.assessApproval with the rule context's settings). */
+export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAssessment {
+  return assessApproval(e.roles, t, e.after!.status!, e.commit, e.commit.date.slice(0, 10), ctx.config.history, { data: e.after?.data });
 }

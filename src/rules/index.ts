@@ -16,15 +16,21 @@ import missingSection from './missing-section.js';
 import approvalAuthority from './approval-authority.js';
 import separationOfDuties from './separation-of-duties.js';
 import selfApproval from './self-approval.js';
+import jointApproval from './joint-approval.js';
 import requiredRole from './required-role.js';
 import unknownPerson from './unknown-person.js';
 import dateOrder from './date-order.js';
 import reviewOverdue from './review-overdue.js';
 import agreementExpired from './agreement-expired.js';
 import dependency from './dependency.js';
+import ambiguousAgreement from './ambiguous-agreement.js';
+import agreementCalendar from './agreement-calendar.js';
+import outageRecord from './outage-record.js';
 import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
+import approvalRewritten from './approval-rewritten.js';
+import commitSignature from './commit-signature.js';
 
 /**
  * The one rule registry, in the order rules run and are listed (`sms rules`, SARIF, README).
@@ -48,15 +54,21 @@ export const RULES: readonly RuleDefinition[] = [
   approvalAuthority,
   separationOfDuties,
   selfApproval,
+  jointApproval,
   requiredRole,
   unknownPerson,
   dateOrder,
   reviewOverdue,
   agreementExpired,
   dependency,
+  ambiguousAgreement,
+  agreementCalendar,
+  outageRecord,
   statusTransition,
   approvalEvidence,
   modifiedAfterApproval,
+  approvalRewritten,
+  commitSignature,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -1,19 +1,20 @@
-import { approversOf, evidenceOf, isApproval, isSelfApproval, selfApprovalApplies } from '../model/policy.js';
+import { isApproval, isSelfApproval, selfApprovalApplies } from '../model/policy.js';
 import { ownString } from '../repo/values.js';
-import { commitLabel, eventDoc } from './history-support.js';
+import { assess, commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
   id: 'self-approval',
   description: 'A document that names a requester (a change request) is not approved by that requester.',
   help:
-    'Good practice beyond the standard: whoever asked for a change should not also approve it. The requester is the ' +
+    'Good practice beyond the standard (which does not require it, and in an organisation with one Control Manager ' +
+    'cannot always be met): whoever asked for a change should not also approve it. A warning by default. The requester is the ' +
     'field the type names (requested_by for change requests); with no requester named, whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model). Checked on approved_by in the working ' +
     'tree and, with --base/--history, on the commit that approved. history.requester_may_approve: true switches it ' +
     'off. Until version 0.2 these findings were reported as separation-of-duties, and a separation-of-duties setting ' +
     'in sms.config.yaml still applies to this rule when it has no setting of its own.',
-  severity: 'error',
+  severity: 'warning',
   needs: [],
   aliases: ['separation-of-duties'],
   check(ctx, report) {
@@ -33,8 +34,7 @@ export default defineRule({
     for (const e of ctx.changes.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       if (!t || !isApproval(t, e.before, e.after) || !selfApprovalApplies(t, e.after!.status, e.before?.status)) continue;
-      const day = e.commit.date.slice(0, 10);
-      const { people } = approversOf(e.roles, t, e.after!.status!, evidenceOf(e.commit, settings), day);
+      const { people } = assess(ctx, e, t);
       if (people.length === 0) continue;
       const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
       if (!people.every((p) => isSelfApproval(e.roles, t, e.after!.fields, p.email ?? p.name, settings, drafter))) continue;

@@ -1,0 +1,210 @@
+import { DAY_MS, HOUR_MS, parseDate } from './dates.js';
+
+/**
+ * Service-hour clocks. An agreement's hours ("Mon-Fri 08:00-18:00, Europe/Berlin, not on public
+ * holidays") turn the time between two instants into the service time that counts against a
+ * target. Local times are converted with the platform's time-zone database (Intl), so daylight
+ * saving changes fall where they really fall; nothing about time zones is computed by hand.
+ */
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface ServiceCalendar {
+  timezone: string;
+  days: Weekday[];
+  /** Start of service each service day, minutes after local midnight. */
+  from: number;
+  /** End of service each service day, minutes after local midnight (1440 = midnight at the end). */
+  to: number;
+  holidays: ReadonlySet<string>;
+}
+
+/** Around the clock: every minute counts. */
+export const ALWAYS = '24x7';
+export type Clock = ServiceCalendar | typeof ALWAYS;
+
+const zoneCheck = new Map<string, boolean>();
+
+/** Whether `tz` is a time zone the platform knows (IANA name such as Europe/Berlin, or UTC). */
+export function isTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== 'string' || tz.length === 0 || tz.length > 64) return false;
+  let ok = zoneCheck.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    zoneCheck.set(tz, ok);
+  }
+  return ok;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The wall-clock time in `tz` at an instant, as if it were UTC (so offset = result - ms). */
+function wallAsUtc(ms: number, tz: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(tz).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+}
+
+/** Offset of `tz` from UTC at an instant, in milliseconds (Europe/Berlin in summer: +7,200,000). */
+export function zoneOffset(ms: number, tz: string): number {
+  return wallAsUtc(Math.floor(ms / 1000) * 1000, tz) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant of a local date and time in `tz`. As Temporal's "compatible" disambiguation: a local
+ * time that does not exist (skipped when clocks go forward) is moved forward by the length of the
+ * gap; one that exists twice (clocks go back) is its earlier occurrence.
+ */
+export function zonedInstant(date: string, minutes: number, tz: string): number {
+  const local = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
+  // A day either side is always outside a change, so these are the offsets before and after it.
+  const before = local - zoneOffset(local - DAY_MS, tz);
+  const after = local - zoneOffset(local + DAY_MS, tz);
+  const exact = [before, after].filter((c) => wallAsUtc(c, tz) === local).sort((a, b) => a - b);
+  // In a gap neither candidate shows the asked-for time: the pre-change offset moves it forward.
+  return exact[0] ?? before;
+}
+
+/** The local calendar date in `tz` of an instant. */
+export function localDate(ms: number, tz: string): string {
+  return new Date(wallAsUtc(ms, tz)).toISOString().slice(0, 10);
+}
+
+/** Weekday of a YYYY-MM-DD date. */
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
+/** Milliseconds of service time between two instants on a clock. */
+export function serviceTime(clock: Clock, start: number, end: number): number {
+  if (!(end > start)) return 0;
+  if (clock === ALWAYS) return end - start;
+  let total = 0;
+  let day = localDate(start, clock.timezone);
+  const last = localDate(end, clock.timezone);
+  // A local day is never more than 25 hours, so this walks one iteration per calendar day.
+  for (let guard = 0; day <= last && guard < 400_000; guard++) {
+    if (clock.days.includes(weekdayOf(day)) && !clock.holidays.has(day)) {
+      const open = zonedInstant(day, clock.from, clock.timezone);
+      const close = clock.to >= 1440 ? zonedInstant(nextDate(day), 0, clock.timezone) : zonedInstant(day, clock.to, clock.timezone);
+      const a = Math.max(open, start);
+      const b = Math.min(close, end);
+      if (b > a) total += b - a;
+    }
+    day = nextDate(day);
+  }
+  return total;
+}
+
+/** Service hours between two instants on a clock. */
+export function serviceHours(clock: Clock, start: number, end: number): number {
+  return serviceTime(clock, start, end) / HOUR_MS;
+}
+
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface CalendarProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** `HH:MM` to minutes after midnight; `24:00` is allowed as an end. */
+export function parseClockTime(v: unknown, allowMidnightEnd: boolean): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^(\d{2}):(\d{2})$/.exec(v);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h === 24 && min === 0 && allowMidnightEnd) return 1440;
+  return h < 24 && min < 60 ? h * 60 + min : undefined;
+}
+
+/**
+ * A calendar from front matter (`{ timezone, days, from, to, holidays }`), with every problem
+ * located at its field. A calendar without a time zone takes `defaultTimeZone` (the
+ * organisation's); without one at all it is a problem.
+ */
+export function readCalendar(
+  raw: unknown,
+  defaultTimeZone: string | undefined,
+): { calendar?: ServiceCalendar; problems: CalendarProblem[] } {
+  const problems: CalendarProblem[] = [];
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { problems: [{ path: [], message: 'the calendar must be a mapping of timezone, days, from, to and holidays' }] };
+  const c = raw as Record<string, unknown>;
+  const tz = c.timezone === undefined ? defaultTimeZone : c.timezone;
+  if (tz === undefined) problems.push({ path: [], message: 'the calendar has no timezone, and sms.config.yaml sets none' });
+  else if (!isTimeZone(tz))
+    problems.push({
+      path: ['timezone'],
+      message: `"${String(typeof tz === 'string' ? tz : JSON.stringify(tz))}" is not a known time zone (use an IANA name such as Europe/Berlin)`,
+    });
+  const days: Weekday[] = [];
+  if (!Array.isArray(c.days) || c.days.length === 0)
+    problems.push({ path: ['days'], message: 'days must list the service days, e.g. [mon, tue, wed, thu, fri]' });
+  else
+    c.days.forEach((d, i) => {
+      if (typeof d === 'string' && (WEEKDAYS as readonly string[]).includes(d.toLowerCase())) days.push(d.toLowerCase() as Weekday);
+      else
+        problems.push({
+          path: ['days', i],
+          message: `"${String(typeof d === 'string' ? d : JSON.stringify(d))}" is not a day (mon, tue, wed, thu, fri, sat, sun)`,
+        });
+    });
+  const from = parseClockTime(c.from, false);
+  const to = parseClockTime(c.to, true);
+  if (from === undefined) problems.push({ path: ['from'], message: 'from must be a time HH:MM, e.g. "08:00" (quoted)' });
+  if (to === undefined) problems.push({ path: ['to'], message: 'to must be a time HH:MM, e.g. "18:00" (quoted), or "24:00"' });
+  if (from !== undefined && to !== undefined && from >= to)
+    problems.push({ path: ['to'], message: `to (${String(c.to)}) must be after from (${String(c.from)})` });
+  const holidays = new Set<string>();
+  if (c.holidays !== undefined) {
+    if (!Array.isArray(c.holidays)) problems.push({ path: ['holidays'], message: 'holidays must be a list of dates (YYYY-MM-DD)' });
+    else
+      c.holidays.forEach((h, i) => {
+        const d = parseDate(h);
+        if (d) holidays.add(d);
+        else
+          problems.push({
+            path: ['holidays', i],
+            message: `"${String(typeof h === 'string' ? h : JSON.stringify(h))}" is not a date (YYYY-MM-DD)`,
+          });
+      });
+  }
+  if (problems.length) return { problems };
+  return { calendar: { timezone: tz as string, days, from: from!, to: to!, holidays }, problems };
+}
+
+/** A short description of a clock, for reports ("Mon–Fri 08:00–18:00 Europe/Berlin"). */
+export function describeClock(clock: Clock): string {
+  if (clock === ALWAYS) return '24×7';
+  const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const names = clock.days.map((d) => d[0]!.toUpperCase() + d.slice(1));
+  return `${names.join(', ')} ${hhmm(clock.from)}–${hhmm(clock.to)} ${clock.timezone}${clock.holidays.size ? `, ${clock.holidays.size} holidays` : ''}`;
+}

@@ -1,0 +1,127 @@
+import { ALWAYS, readCalendar, type CalendarProblem, type Clock, type ServiceCalendar } from '../calendar.js';
+import { parseDate, parseInstant } from '../dates.js';
+import { isInForce } from '../model/policy.js';
+import type { SmsDocument } from './documents.js';
+import { own, ownNumber, ownRecord, ownString, stringValues } from './values.js';
+
+/**
+ * Agreements as the service-level measurements read them: which services and period they cover,
+ * their service-hour calendar and their targets per priority, each with the clock it is measured
+ * on. Built once per document; every report and rule reads the same view.
+ */
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+
+export interface Target {
+  responseHours?: number;
+  resolutionHours?: number;
+  /** The clock the target is measured on: the agreement's calendar, or around the clock. */
+  clock: Clock;
+  /** True when the target asks for the calendar but the agreement has none (measured 24×7 then). */
+  clockMissing: boolean;
+}
+
+export interface AgreementView {
+  id: string;
+  title: string;
+  kind: 'customer' | 'supplier';
+  /** The customer or the supplier. */
+  party: string;
+  status: string;
+  inForce: boolean;
+  services: string[];
+  start?: string;
+  end?: string;
+  calendar?: ServiceCalendar;
+  calendarProblems: CalendarProblem[];
+  targets: Partial<Record<(typeof PRIORITIES)[number], Target>>;
+  availability?: number;
+  availabilityPeriod: 'month' | 'quarter';
+  reporting?: string;
+  doc: SmsDocument;
+}
+
+/** The view of an agreement document (customer or supplier), or undefined for any other document. */
+export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefined): AgreementView | undefined {
+  const key = doc.type?.key;
+  if (!doc.data || !doc.id || (key !== 'customer-agreement' && key !== 'supplier-agreement')) return undefined;
+  const data = doc.data;
+  const rawCalendar = own(data, 'calendar');
+  const cal = rawCalendar === undefined ? { problems: [] as CalendarProblem[] } : readCalendar(rawCalendar, defaultTimeZone);
+  const targets: AgreementView['targets'] = {};
+  const rawTargets = ownRecord(data, 'targets');
+  for (const p of PRIORITIES) {
+    const t = rawTargets ? ownRecord(rawTargets, p) : undefined;
+    if (!t) continue;
+    const wants24x7 = ownString(t, 'clock') === '24x7';
+    targets[p] = {
+      responseHours: ownNumber(t, 'response_hours'),
+      resolutionHours: ownNumber(t, 'resolution_hours'),
+      clock: wants24x7 || !cal.calendar ? ALWAYS : cal.calendar,
+      clockMissing: !wants24x7 && !cal.calendar,
+    };
+  }
+  return {
+    id: doc.id,
+    title: doc.title ?? '',
+    kind: key === 'customer-agreement' ? 'customer' : 'supplier',
+    party: ownString(data, key === 'customer-agreement' ? 'customer' : 'supplier') ?? '',
+    status: doc.status ?? '',
+    inForce: isInForce(doc.type, doc.status),
+    services: stringValues(own(data, 'services')),
+    start: parseDate(ownString(data, 'start')),
+    end: parseDate(ownString(data, 'end')),
+    calendar: cal.calendar,
+    calendarProblems: cal.problems,
+    targets,
+    availability: ownNumber(data, 'availability'),
+    availabilityPeriod: ownString(data, 'availability_period') === 'quarter' ? 'quarter' : 'month',
+    reporting: ownString(data, 'reporting'),
+    doc,
+  };
+}
+
+/** Whether an agreement is in force and covers `day`. */
+export function coversDay(a: AgreementView, day: string): boolean {
+  return a.inForce && (a.start === undefined || a.start <= day) && (a.end === undefined || day <= a.end);
+}
+
+export type Attribution =
+  | { how: 'named'; agreement: AgreementView }
+  | { how: 'inferred'; agreement: AgreementView }
+  | { how: 'ambiguous'; candidates: AgreementView[] }
+  | { how: 'unknown'; id: string }
+  | { how: 'none' };
+
+/**
+ * The customer agreement an incident is measured against: the one it names (`agreement:`), or,
+ * when it names none, the only customer agreement in force on the day it opened that covers one of
+ * its services. Two or more candidates are ambiguous: the incident must name one, and it is
+ * never counted for any customer meanwhile (one customer's incident never shows in another's report).
+ */
+export function customerAgreementOf(
+  incident: SmsDocument,
+  agreements: readonly AgreementView[],
+  timeZoneDay: (ms: number) => string,
+): Attribution {
+  const data = incident.data;
+  const named = ownString(data, 'agreement');
+  if (named !== undefined) {
+    const a = agreements.find((x) => x.id === named && x.kind === 'customer');
+    return a ? { how: 'named', agreement: a } : { how: 'unknown', id: named };
+  }
+  const opened = parseInstant(ownString(data, 'opened'));
+  if (opened === undefined) return { how: 'none' };
+  const day = timeZoneDay(opened);
+  const services = stringValues(own(data, 'services'));
+  const candidates = agreements.filter((a) => a.kind === 'customer' && coversDay(a, day) && a.services.some((s) => services.includes(s)));
+  if (candidates.length === 1) return { how: 'inferred', agreement: candidates[0]! };
+  if (candidates.length > 1) return { how: 'ambiguous', candidates };
+  return { how: 'none' };
+}
+
+/** The supplier agreement an incident names (`supplier_agreement:`), when it exists. */
+export function supplierAgreementOf(incident: SmsDocument, agreements: readonly AgreementView[]): AgreementView | undefined {
+  const named = ownString(incident.data, 'supplier_agreement');
+  return named === undefined ? undefined : agreements.find((a) => a.id === named && a.kind === 'supplier');
+}

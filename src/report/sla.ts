@@ -1,0 +1,280 @@
+import { ALWAYS, describeClock, localDate, serviceTime, zonedInstant, type Clock } from '../calendar.js';
+import { addDays, formatInstant, HOUR_MS, parseInstant } from '../dates.js';
+import { monthsOf, type Period } from '../period.js';
+import type { SmsDocument } from '../repo/documents.js';
+import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
+import { own, ownString, stringValues } from '../repo/values.js';
+
+/**
+ * Service-level measurements, as an agreement defines them: per incident the response and
+ * resolution time in the agreement's service hours against its targets, and availability per
+ * service per calendar month from outage records. Pure: documents and a period in, numbers out.
+ *
+ * Which incidents a period counts:
+ * - resolution: incidents resolved in the period (a breach is reported in the period it ends);
+ * - response: incidents opened in the period (responded or not by its end);
+ * - backlog: incidents open at the end of the period, whenever they were opened, with their age;
+ *   one open past its target is a breach already.
+ */
+
+const MINUTE_MS = 60_000;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The instants a period of local dates covers in a time zone: [start, end). */
+export function periodInstants(p: Period, timezone: string): { start: number; end: number } {
+  return { start: zonedInstant(p.since, 0, timezone), end: zonedInstant(addDays(p.until, 1), 0, timezone) };
+}
+
+export interface IncidentMeasure {
+  id: string;
+  title: string;
+  file: string;
+  priority: string;
+  services: string[];
+  opened: string;
+  responded?: string;
+  resolved?: string;
+  /** The customer agreement it is measured against, and how that was decided. */
+  agreement?: string;
+  attribution: Attribution['how'];
+  supplierAgreement?: string;
+  /** The clock its targets run on ("Mon, Tue, … 08:00–18:00 Europe/Berlin" or "24×7"). */
+  clock: string;
+  responseTargetHours?: number;
+  /** Service hours to the first response (to the end of the period when there was none yet). */
+  responseHours?: number;
+  responseMet?: boolean;
+  resolutionTargetHours?: number;
+  /** Service hours to resolution (to the end of the period while still open). */
+  resolutionHours?: number;
+  resolutionMet?: boolean;
+  /** Wall-clock hours to resolution, for comparison. */
+  clockHours?: number;
+  openedInPeriod: boolean;
+  resolvedInPeriod: boolean;
+  /** Still unresolved at the end of the period. */
+  openAtEnd: boolean;
+  /** Days from opening to the end of the period, for an incident open at the end. */
+  ageDays?: number;
+  breach: boolean;
+}
+
+export interface SlaInputs {
+  documents: readonly SmsDocument[];
+  timezone?: string;
+}
+
+/** Agreement views of every agreement document. */
+export function agreementsOf(inputs: SlaInputs): AgreementView[] {
+  return inputs.documents.map((d) => agreementView(d, inputs.timezone)).filter((a): a is AgreementView => a !== undefined);
+}
+
+const hours = (ms: number): number => round2(ms / HOUR_MS);
+
+/**
+ * Every incident that touches the period (opened before its end and not resolved before its
+ * start), measured against the agreement given (a customer's or a supplier's) or, without one,
+ * against the customer agreement each incident is attributed to.
+ */
+export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement?: AgreementView): IncidentMeasure[] {
+  const tz = inputs.timezone ?? 'UTC';
+  const { start, end } = periodInstants(period, tz);
+  const agreements = agreementsOf(inputs);
+  const day = (ms: number): string => localDate(ms, tz);
+  const out: IncidentMeasure[] = [];
+  for (const d of inputs.documents) {
+    if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
+    const opened = parseInstant(ownString(d.data, 'opened'));
+    if (opened === undefined || opened >= end) continue;
+    const resolvedAt = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
+    if (resolvedAt !== undefined && resolvedAt < start) continue;
+    const attribution = customerAgreementOf(d, agreements, day);
+    const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
+    const supplier = supplierAgreementOf(d, agreements);
+    const measuredAgainst = forAgreement ?? customer;
+    if (forAgreement && (forAgreement.kind === 'customer' ? customer?.id !== forAgreement.id : supplier?.id !== forAgreement.id)) continue;
+    const priority = ownString(d.data, 'priority') ?? 'P?';
+    const target = measuredAgainst?.targets[priority as 'P1'];
+    const clock: Clock = target?.clock ?? ALWAYS;
+    const respondedAt = parseInstant(ownString(d.data, 'responded'));
+    const resolvedInPeriod = resolvedAt !== undefined && resolvedAt < end;
+    const stop = resolvedInPeriod ? resolvedAt! : end;
+    const responseStop = respondedAt !== undefined && respondedAt < end ? respondedAt : end;
+    const m: IncidentMeasure = {
+      id: d.id,
+      title: d.title ?? '',
+      file: d.file,
+      priority,
+      services: stringValues(own(d.data, 'services')),
+      opened: formatInstant(opened),
+      attribution: attribution.how,
+      clock: describeClock(clock),
+      openedInPeriod: opened >= start,
+      resolvedInPeriod,
+      openAtEnd: !resolvedInPeriod,
+      breach: false,
+    };
+    if (respondedAt !== undefined) m.responded = formatInstant(respondedAt);
+    if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
+    if (customer) m.agreement = customer.id;
+    if (supplier) m.supplierAgreement = supplier.id;
+    if (target?.responseHours !== undefined) {
+      m.responseTargetHours = target.responseHours;
+      m.responseHours = hours(serviceTime(clock, opened, responseStop));
+      // No response yet by the end of the period: met only if the target has not run out.
+      m.responseMet = m.responseHours <= target.responseHours;
+    }
+    if (target?.resolutionHours !== undefined) {
+      m.resolutionTargetHours = target.resolutionHours;
+      m.resolutionHours = hours(serviceTime(clock, opened, stop));
+      m.resolutionMet = m.resolutionHours <= target.resolutionHours;
+    }
+    if (resolvedInPeriod) m.clockHours = hours(resolvedAt! - opened);
+    if (m.openAtEnd) m.ageDays = Math.floor((end - opened) / (24 * HOUR_MS));
+    m.breach = (m.openedInPeriod && m.responseMet === false) || ((m.resolvedInPeriod || m.openAtEnd) && m.resolutionMet === false);
+    out.push(m);
+  }
+  return out.sort((a, b) => (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : 1));
+}
+
+export interface PriorityCompliance {
+  priority: string;
+  responseTargetHours?: number;
+  resolutionTargetHours?: number;
+  /** Incidents resolved in the period. */
+  resolved: number;
+  resolutionMet: number;
+  /** Share of resolved incidents within the resolution target, in percent (two decimals). */
+  resolutionMetPercent?: number;
+  /** Incidents opened in the period with a response target. */
+  responded: number;
+  responseMet: number;
+  responseMetPercent?: number;
+  medianResolutionHours?: number;
+  breaches: number;
+}
+
+/** Per priority: how many met their targets, in service hours. */
+export function compliance(measures: readonly IncidentMeasure[], agreement: AgreementView | undefined): PriorityCompliance[] {
+  return (['P1', 'P2', 'P3', 'P4'] as const).map((p) => {
+    const items = measures.filter((m) => m.priority === p);
+    const resolved = items.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
+    const responded = items.filter((m) => m.openedInPeriod && m.responseMet !== undefined);
+    const resolutionMet = resolved.filter((m) => m.resolutionMet).length;
+    const responseMet = responded.filter((m) => m.responseMet).length;
+    const sorted = resolved.map((m) => m.resolutionHours!).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const target = agreement?.targets[p];
+    return {
+      priority: p,
+      responseTargetHours: target?.responseHours,
+      resolutionTargetHours: target?.resolutionHours,
+      resolved: resolved.length,
+      resolutionMet,
+      resolutionMetPercent: resolved.length ? round2((resolutionMet / resolved.length) * 100) : undefined,
+      responded: responded.length,
+      responseMet,
+      responseMetPercent: responded.length ? round2((responseMet / responded.length) * 100) : undefined,
+      medianResolutionHours: sorted.length ? round2(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2) : undefined,
+      breaches: items.filter((m) => m.breach).length,
+    };
+  });
+}
+
+export interface Outage {
+  incident: string;
+  start: string;
+  end: string;
+  /** Minutes of the outage inside the month and the agreement's service hours. */
+  minutes: number;
+}
+
+export interface Availability {
+  service: string;
+  /** The month (or the part of it inside the period). */
+  since: string;
+  until: string;
+  /** Minutes of service time in the month on the agreement's clock. */
+  serviceMinutes: number;
+  downtimeMinutes: number;
+  /** Percent with two decimals; undefined when it cannot be known (see note). */
+  percent?: number;
+  targetPercent?: number;
+  met?: boolean;
+  outages: Outage[];
+  /** "no outage recorded", or which incidents lack outage records. */
+  note?: string;
+}
+
+/**
+ * Availability of each of the agreement's services per calendar month of the period, from outage
+ * records (`outage_start`/`outage_end`, for `outage_services` or else the incident's services) of
+ * incidents attributed to the agreement, counted within the agreement's service hours. Outages are
+ * merged where they overlap and split at month boundaries. A month with a P1 incident on the
+ * service but no outage record is unknown, not 100%.
+ */
+export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period): Availability[] {
+  const tz = agreement.calendar?.timezone ?? inputs.timezone ?? 'UTC';
+  const clock: Clock = agreement.calendar ?? ALWAYS;
+  const agreements = agreementsOf(inputs);
+  const day = (ms: number): string => localDate(ms, inputs.timezone ?? tz);
+  const mine = inputs.documents.filter((d) => {
+    if (d.type?.key !== 'incident' || !d.data) return false;
+    if (agreement.kind === 'supplier') return supplierAgreementOf(d, agreements)?.id === agreement.id;
+    const a = customerAgreementOf(d, agreements, day);
+    return (a.how === 'named' || a.how === 'inferred') && a.agreement.id === agreement.id;
+  });
+  const out: Availability[] = [];
+  for (const service of agreement.services) {
+    for (const month of monthsOf(period)) {
+      const { start, end } = periodInstants(month, tz);
+      const total = serviceTime(clock, start, end);
+      const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
+      const unrecorded: string[] = [];
+      for (const d of mine) {
+        const services = stringValues(own(d.data!, 'outage_services'));
+        const affected = services.length ? services : stringValues(own(d.data!, 'services'));
+        if (!affected.includes(service)) continue;
+        const os = parseInstant(ownString(d.data!, 'outage_start'));
+        const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? (os !== undefined ? end : undefined);
+        const opened = parseInstant(ownString(d.data!, 'opened'));
+        if (os === undefined) {
+          if (ownString(d.data!, 'priority') === 'P1' && opened !== undefined && opened >= start && opened < end) unrecorded.push(d.id!);
+          continue;
+        }
+        const a = Math.max(os, start);
+        const b = Math.min(oe!, end);
+        if (b > a) spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe!) });
+      }
+      spans.sort((x, y) => x.a - y.a);
+      let down = 0;
+      let cursor = start;
+      const outages: Outage[] = [];
+      for (const s of spans) {
+        const from = Math.max(s.a, cursor);
+        const counted = s.b > from ? serviceTime(clock, from, s.b) : 0;
+        down += counted;
+        cursor = Math.max(cursor, s.b);
+        outages.push({ incident: s.incident, start: s.start, end: s.end, minutes: Math.round(serviceTime(clock, s.a, s.b) / MINUTE_MS) });
+      }
+      const row: Availability = {
+        service,
+        since: month.since,
+        until: month.until,
+        serviceMinutes: Math.round(total / MINUTE_MS),
+        downtimeMinutes: Math.round(down / MINUTE_MS),
+        targetPercent: agreement.availability,
+        outages,
+      };
+      if (unrecorded.length)
+        row.note = `not known: P1 incident${unrecorded.length > 1 ? 's' : ''} ${unrecorded.join(', ')} without an outage record`;
+      else {
+        row.percent = total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined;
+        if (row.percent !== undefined && agreement.availability !== undefined) row.met = row.percent >= agreement.availability;
+        if (spans.length === 0) row.note = 'no outage recorded';
+      }
+      out.push(row);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALWAYS,
+  describeClock,
+  isTimeZone,
+  localDate,
+  readCalendar,
+  serviceHours,
+  zonedInstant,
+  zoneOffset,
+  type ServiceCalendar,
+} from '../src/calendar.js';
+import { lastCompleteMonth, lastCompleteQuarter, monthsOf, namedPeriod } from '../src/period.js';
+
+const t = (s: string): number => Date.parse(s);
+const BERLIN = readCalendar(
+  { timezone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00', holidays: ['2026-12-25'] },
+  undefined,
+).calendar as ServiceCalendar;
+
+describe('service-hour clocks (Mon–Fri 08:00–18:00 Europe/Berlin, 25 December off)', () => {
+  it('reads the calendar', () => {
+    expect(describeClock(BERLIN)).toBe('Mon, Tue, Wed, Thu, Fri 08:00–18:00 Europe/Berlin, 1 holidays');
+  });
+
+  it('across a night: Tue 16:00 → Wed 10:00 local (CEST) is 2 h + 2 h = 4 service hours', () => {
+    expect(serviceHours(BERLIN, t('2026-10-20T14:00:00Z'), t('2026-10-21T08:00:00Z'))).toBe(4);
+  });
+
+  it('across a weekend: Fri 17:00 → Mon 09:30 is 1 h (Fri) + 1.5 h (Mon) = 2.5 service hours', () => {
+    expect(serviceHours(BERLIN, t('2026-10-16T15:00:00Z'), t('2026-10-19T07:30:00Z'))).toBe(2.5);
+  });
+
+  it('across a holiday: Thu 24 Dec 17:00 → Mon 28 Dec 09:00 (CET) is 1 h + 1 h = 2 service hours; 25 Dec counts nothing', () => {
+    expect(serviceHours(BERLIN, t('2026-12-24T16:00:00Z'), t('2026-12-28T08:00:00Z'))).toBe(2);
+  });
+
+  it('across the last Sunday of October (clocks go back 03:00 → 02:00 on 25 Oct 2026)', () => {
+    // Fri 23 Oct 17:00 CEST (15:00Z) → Mon 26 Oct 09:00 CET (08:00Z): 1 h on Friday + 1 h on Monday.
+    expect(serviceHours(BERLIN, t('2026-10-23T15:00:00Z'), t('2026-10-26T08:00:00Z'))).toBe(2);
+    // Around the clock the same span is 65 real hours (the local clock shows only 64).
+    expect(serviceHours(ALWAYS, t('2026-10-23T15:00:00Z'), t('2026-10-26T08:00:00Z'))).toBe(65);
+    // Monday's window starts at 08:00 CET, which is 07:00Z (it was 06:00Z before the change).
+    expect(zonedInstant('2026-10-26', 8 * 60, 'Europe/Berlin')).toBe(t('2026-10-26T07:00:00Z'));
+    expect(zonedInstant('2026-10-23', 8 * 60, 'Europe/Berlin')).toBe(t('2026-10-23T06:00:00Z'));
+  });
+
+  it('a 24×7 target across the last Sunday of March: Sat 22:00 CET → Sun 06:00 CEST is 7 real hours', () => {
+    expect(serviceHours(ALWAYS, t('2026-03-28T21:00:00Z'), t('2026-03-29T04:00:00Z'))).toBe(7);
+    expect(zoneOffset(t('2026-03-29T00:30:00Z'), 'Europe/Berlin')).toBe(3_600_000);
+    expect(zoneOffset(t('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toBe(7_200_000);
+    // 02:30 does not exist that night: moved forward by the gap, to 03:30 CEST (01:30Z).
+    expect(zonedInstant('2026-03-29', 150, 'Europe/Berlin')).toBe(t('2026-03-29T01:30:00Z'));
+    // 02:30 on 25 October exists twice: the earlier one (CEST, 00:30Z).
+    expect(zonedInstant('2026-10-25', 150, 'Europe/Berlin')).toBe(t('2026-10-25T00:30:00Z'));
+  });
+
+  it("the sample's INC-0021: Tue 07:10 → Thu 03:10 is 44 clock hours but 20 service hours", () => {
+    // Tue 2026-09-15 07:10 CEST = 05:10Z; Thu 2026-09-17 03:10 CEST = 01:10Z.
+    expect(serviceHours(ALWAYS, t('2026-09-15T05:10:00Z'), t('2026-09-17T01:10:00Z'))).toBe(44);
+    // Tue 08:00–18:00 (10 h) + Wed 08:00–18:00 (10 h) + Thu before opening (0 h).
+    expect(serviceHours(BERLIN, t('2026-09-15T05:10:00Z'), t('2026-09-17T01:10:00Z'))).toBe(20);
+  });
+
+  it('an interval entirely outside service hours is 0; a reversed one is 0', () => {
+    expect(serviceHours(BERLIN, t('2026-10-24T10:00:00Z'), t('2026-10-25T10:00:00Z'))).toBe(0);
+    expect(serviceHours(BERLIN, t('2026-10-21T10:00:00Z'), t('2026-10-20T10:00:00Z'))).toBe(0);
+  });
+
+  it('local dates of instants near midnight', () => {
+    expect(localDate(t('2026-09-30T23:30:00Z'), 'Europe/Berlin')).toBe('2026-10-01');
+    expect(localDate(t('2026-10-01T01:00:00Z'), 'America/Chicago')).toBe('2026-09-30');
+  });
+});
+
+describe('calendar problems are located', () => {
+  it.each([
+    [{ timezone: 'Europe/Berlinn', days: ['mon'], from: '08:00', to: '18:00' }, [['timezone'], 'is not a known time zone']],
+    [{ timezone: 'UTC', days: ['mon'], from: '18:00', to: '08:00' }, [['to'], 'must be after from']],
+    [{ timezone: 'UTC', days: ['mon', 'funday'], from: '08:00', to: '18:00' }, [['days', 1], 'is not a day']],
+    [{ timezone: 'UTC', days: ['mon'], from: '8:00', to: '18:00' }, [['from'], 'must be a time HH:MM']],
+    [{ timezone: 'UTC', days: ['mon'], from: '08:00', to: '18:00', holidays: ['2026-02-30'] }, [['holidays', 0], 'is not a date']],
+    [{ days: ['mon'], from: '08:00', to: '18:00' }, [[], 'has no timezone']],
+  ])('%j', (raw, [path, text]) => {
+    const r = readCalendar(raw, undefined);
+    expect(r.calendar).toBeUndefined();
+    expect(r.problems[0]!.path).toEqual(path);
+    expect(r.problems[0]!.message).toContain(text as string);
+  });
+
+  it('the organisation time zone fills a calendar without one; 24:00 is the end of the day', () => {
+    const r = readCalendar({ days: ['sat', 'sun'], from: '00:00', to: '24:00' }, 'Europe/Vienna');
+    expect(r.problems).toEqual([]);
+    expect(r.calendar!.timezone).toBe('Europe/Vienna');
+    expect(serviceHours(r.calendar!, t('2026-10-24T00:00:00Z'), t('2026-10-26T00:00:00Z'))).toBe(47); // Sat+Sun local = 49 h, minus the 2 h before 02:00 local on Saturday
+    expect(isTimeZone('Not/AZone')).toBe(false);
+  });
+});
+
+describe('periods', () => {
+  it('names months, quarters and years, and refuses what does not exist', () => {
+    expect(namedPeriod('2026-10')).toEqual({ since: '2026-10-01', until: '2026-10-31' });
+    expect(namedPeriod('2026-02')).toEqual({ since: '2026-02-01', until: '2026-02-28' });
+    expect(namedPeriod('2026-Q3')).toEqual({ since: '2026-07-01', until: '2026-09-30' });
+    expect(namedPeriod('2026')).toEqual({ since: '2026-01-01', until: '2026-12-31' });
+    for (const bad of ['2026-13', '2026-00', '2026-Q5', '26-10', '2026-1', 'last month']) expect(namedPeriod(bad), bad).toBeUndefined();
+  });
+
+  it('calendar-aligned defaults and months of a period', () => {
+    expect(lastCompleteMonth('2026-11-29')).toEqual({ since: '2026-10-01', until: '2026-10-31' });
+    expect(lastCompleteMonth('2026-01-05')).toEqual({ since: '2025-12-01', until: '2025-12-31' });
+    expect(lastCompleteQuarter('2026-11-29')).toEqual({ since: '2026-07-01', until: '2026-09-30' });
+    expect(lastCompleteQuarter('2026-02-10')).toEqual({ since: '2025-10-01', until: '2025-12-31' });
+    expect(monthsOf({ since: '2026-09-15', until: '2026-11-10' })).toEqual([
+      { since: '2026-09-15', until: '2026-09-30' },
+      { since: '2026-10-01', until: '2026-10-31' },
+      { since: '2026-11-01', until: '2026-11-10' },
+    ]);
+  });
+});

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BIN, addCommit, baseSms, gitRepo, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
+
+const run = smsInProcess;
+import { forTerminal } from '../src/formatters/terminal.js';
+
+const ESC = '\u001b';
+/** What a hostile document might carry: clear screen, a window title (OSC), a hyperlink, 8-bit CSI, bidi override. */
+const HOSTILE = `${ESC}[2J${ESC}]0;pwned\u0007${ESC}]8;;https://evil.example\u0007x${ESC}]8;;\u0007\u009b31m\u202e`;
+
+function hasControl(s: string): boolean {
+  return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s);
+}
+
+describe('paths and standard input', () => {
+  it('a path that does not exist is a usage error (exit 2, one line), not "no problems"', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    const r = await run(['validate', 'does-not-exist.md'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^sms: does-not-exist\.md does not exist\n/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a folder reports on the files under it', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ priority: 'P9' }) });
+    const json = async (args: string[]): Promise<{ diagnostics: { file: string }[]; fileCount: number }> =>
+      JSON.parse((await run(args, dir)).stdout);
+    expect((await json(['validate', 'changes', '--format', 'json'])).diagnostics.map((d) => d.file)).toEqual(['changes/RFC-0001-a.md']);
+    const clean = await json(['validate', 'governance', '--format', 'json']);
+    expect(clean.diagnostics).toEqual([]);
+    expect(clean.fileCount).toBe(1);
+  });
+
+  it('- reads one document from standard input, checked as the file --stdin-filepath names', () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-0001-a.md': rfc() });
+    const run = (args: string[], input: string): { status: number | null; stdout: string; stderr: string } =>
+      spawnSync(process.execPath, [BIN, 'validate', ...args], { cwd: dir, env: testEnv(), input, encoding: 'utf8' });
+    const bad = run(['-', '--stdin-filepath', 'changes/RFC-0001-a.md', '--format', 'json'], rfc({ priority: 'P9' }));
+    expect(bad.status).toBe(1);
+    const out = JSON.parse(bad.stdout);
+    expect(out.diagnostics.map((d: { file: string; rule: string }) => [d.file, d.rule])).toEqual([['changes/RFC-0001-a.md', 'schema']]);
+    expect(out.fileCount).toBe(1);
+    // The file on disk is valid: only standard input was checked.
+    expect(run(['-', '--stdin-filepath', 'changes/RFC-0001-a.md'], rfc()).status).toBe(0);
+    // A new document, not on disk yet: cross-file rules see it (a duplicate id).
+    const dup = run(['-', '--stdin-filepath', 'changes/RFC-0009-b.md', '--format', 'json'], rfc());
+    expect(JSON.parse(dup.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toContain('duplicate-id');
+    const missing = run(['-'], rfc());
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^sms: "-" needs --stdin-filepath <path>/);
+  });
+});
+
+describe('command line', () => {
+  it('sms without a command prints the help on stderr and exits 2; --help prints it on stdout and exits 0', async () => {
+    const none = await run([], tmp());
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^Usage: sms \[options\] \[command\]/);
+    const help = await run(['--help'], tmp());
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: sms/);
+    expect((await run(['report'], tmp())).code).toBe(2);
+  });
+
+  it('FORCE_COLOR as Node reads it (0 and false turn colour off), and NO_COLOR wins', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ priority: 'P9' }) });
+    const coloured = async (extra: Record<string, string>): Promise<boolean> => {
+      const env = testEnv(extra);
+      if (!('NO_COLOR' in extra)) delete env.NO_COLOR;
+      return /\u001b\[/.test((await run(['validate'], dir, env)).stdout);
+    };
+    expect(await coloured({ FORCE_COLOR: '1' })).toBe(true);
+    expect(await coloured({ FORCE_COLOR: 'true' })).toBe(true);
+    expect(await coloured({ FORCE_COLOR: '3' })).toBe(true);
+    expect(await coloured({ FORCE_COLOR: '0' })).toBe(false);
+    expect(await coloured({ FORCE_COLOR: 'false' })).toBe(false);
+    expect(await coloured({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+
+  it('a broken pipe (sms … | head) ends quietly with exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'completion', 'bash'], { env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes away before sms writes anything.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
+describe('document text never reaches the terminal raw', () => {
+  it('forTerminal strips escape sequences, C0/C1 controls and bidi overrides, keeping tabs and text', () => {
+    expect(forTerminal(`a${HOSTILE}b\tc`)).toBe('axb\tc');
+    expect(forTerminal('line one\r\nline two')).toBe('line one line two');
+    expect(forTerminal('line one\r\nline two', true)).toBe('line one\nline two');
+    expect(forTerminal('Müller & Söhne — café')).toBe('Müller & Söhne — café');
+  });
+
+  it('stylish messages, hints and file names, sms log and error messages', async () => {
+    const dir = tmp();
+    const env = testEnv({ FORCE_COLOR: '1' });
+    delete env.NO_COLOR;
+    baseSms(dir);
+    gitRepo(dir, [{ files: {} }], env);
+    addCommit(
+      dir,
+      {
+        files: { 'changes/RFC-0001-a.md': rfc({ title: `Upgrade ${HOSTILE}`, requested_by: `zoe${HOSTILE}@x.example` }) },
+        message: `Add ${HOSTILE}`,
+      },
+      env,
+    );
+    const v = await run(['validate'], dir, env);
+    expect(v.stdout).toContain('names "zoexx'.replace('xx', 'x'));
+    // Colour codes of sms itself are allowed; nothing else from the document.
+    expect(hasControl(v.stdout.replace(/\u001b\[\d+m/g, ''))).toBe(false);
+    const log = await run(['log', 'RFC-0001'], dir, env);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toContain('Upgrade x');
+    expect(hasControl(log.stdout.replace(/\n/g, ''))).toBe(false);
+    const err = await run(['log', `RFC-${HOSTILE}`], dir, env);
+    expect(err.code).toBe(2);
+    expect(hasControl(err.stderr.replace(/\n/g, ''))).toBe(false);
+  });
+});
+
+describe('answers and values are checked before anything is written', () => {
+  it('interactive init asks again for an e-mail address that is not one', () => {
+    const dir = path.join(tmp(), 'tty');
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir} --ci none`, '/dev/null'], {
+      input: 'Acme IT\nAna Costa\nana at acme\nana@acme.example\nHelpdesk\n',
+      env: testEnv(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.stdout).toMatch(/not an e-mail address/);
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ana@acme.example"');
+  });
+
+  it('new --set with a value the schema refuses writes nothing (exit 2)', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    const r = await smsInProcess(['new', 'change-request', 'x', '--set', 'priority=P9'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"priority" must be equal to one of the allowed values|priority/);
+    expect(existsSync(path.join(dir, 'changes'))).toBe(false);
+  });
+});
+
+describe('shell completion', () => {
+  /** Completes `line` (the cursor at its end) with the generated bash script, in a real bash. */
+  function bashComplete(script: string, words: string[], cwd: string): string[] {
+    const file = path.join(tmp(), 'sms.bash');
+    writeFileSync(file, script);
+    const bin = tmp('sms-path-');
+    writeFileSync(path.join(bin, 'sms'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`, {
+      mode: 0o755,
+    });
+    const cmd = `source ${JSON.stringify(file)}; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}; _sms; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const r = spawnSync('bash', ['-c', cmd], { cwd, env: { ...testEnv(), PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean);
+  }
+
+  it('bash: commands, options, choices, and the repository type keys (custom types included)', () => {
+    const script = sms(['completion', 'bash'], tmp()).stdout;
+    const dir = tmp();
+    baseSms(dir, {
+      'sms.config.yaml':
+        'organisation: Acme IT\ncustom_types:\n  - key: risk\n    title: Risk\n    folder: risks\n    id: { prefix: RISK, digits: 4 }\n    statuses: [open, closed]\n    initial: [open]\n    transitions: { open: [closed] }\n',
+    });
+    expect(bashComplete(script, ['sms', 'va'], dir)).toEqual(['validate']);
+    expect(bashComplete(script, ['sms', 'validate', '--format', ''], dir)).toEqual([
+      'stylish',
+      'json',
+      'github',
+      'junit',
+      'sarif',
+      'gitlab',
+    ]);
+    expect(bashComplete(script, ['sms', 'validate', '--st'], dir)).toEqual(['--staged', '--stdin-filepath']);
+    expect(bashComplete(script, ['sms', 'report', ''], dir)).toEqual(['review', 'audit', 'performance', 'changes']);
+    expect(bashComplete(script, ['sms', 'init', '--ci', 'g'], dir)).toEqual(['github', 'gitlab']);
+    expect(bashComplete(script, ['sms', 'new', 'ri'], dir)).toEqual(['risk']);
+    expect(bashComplete(script, ['sms', 'new', 'inc'], dir)).toEqual(['incident']);
+    // The title after the type is free text: no type keys there.
+    expect(bashComplete(script, ['sms', 'new', 'incident', 'ri'], dir)).toEqual([]);
+  });
+
+  const shells: [string, string[]][] = [
+    ['zsh', ['-n']],
+    ['fish', ['--no-execute']],
+  ];
+  for (const [shell, check] of shells) {
+    const present = spawnSync(shell, ['--version']).status === 0;
+    // CI installs both shells (.ci/run sets SMS_CI_TOOLS): there, a missing shell fails the test.
+    const run = present || process.env.SMS_CI_TOOLS ? it : it.skip;
+    run(`${shell}: the script parses${present ? '' : ` (skipped: ${shell} is not installed)`}`, () => {
+      const file = path.join(tmp(), `sms.${shell}`);
+      writeFileSync(file, sms(['completion', shell], tmp()).stdout);
+      const r = spawnSync(shell, [...check, file], { encoding: 'utf8' });
+      expect(r.error, `${shell} must be installed`).toBeUndefined();
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      if (shell === 'fish') {
+        // fish can also complete a command line non-interactively.
+        const done = spawnSync('fish', ['-c', `source ${file}; complete -C 'sms validate --format '; complete -C 'sms re'`], {
+          encoding: 'utf8',
+        });
+        expect(done.stdout.split('\n').map((l) => l.split('\t')[0])).toEqual(
+          expect.arrayContaining(['github', 'gitlab', 'json', 'junit', 'sarif', 'stylish', 'report']),
+        );
+      }
+    });
+  }
+});

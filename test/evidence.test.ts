@@ -1,0 +1,489 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CONFIG,
+  PEOPLE,
+  SERVICE,
+  addCommit,
+  gitIn,
+  gitRepo,
+  md,
+  rfc,
+  rolesCommits,
+  rolesDoc,
+  smsInProcess,
+  testEnv,
+  tmp,
+  type CommitSpec,
+  type Finding,
+} from './helpers.js';
+
+/**
+ * Each forgery an insider could try to get a change approved, in a real repository built commit by
+ * commit, and the finding that must catch it.
+ */
+const { ana, ben, cleo } = PEOPLE;
+const R = 'changes/RFC-0001-a.md';
+const BASE = { 'sms.config.yaml': CONFIG, 'catalogue/SVC-0001-service-desk.md': SERVICE };
+const approved = (by = ben.email, extra: Record<string, unknown> = {}): string =>
+  rfc({ status: 'approved', approved_by: by, approved_on: '2026-02-01', ...extra });
+
+function repo(commits: CommitSpec[], config = CONFIG): string {
+  const dir = tmp();
+  gitRepo(dir, [...rolesCommits(), { files: { ...BASE, 'sms.config.yaml': config }, date: '2026-01-01T09:00:00Z' }, ...commits]);
+  return dir;
+}
+
+async function findings(dir: string, args = ['--history']): Promise<{ code: number; list: Finding[]; stderr: string }> {
+  const r = await smsInProcess(['validate', '--format', 'json', ...args], dir);
+  return { code: r.code, list: r.stdout ? (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics : [], stderr: r.stderr };
+}
+
+const as = (p: { name: string; email: string }): NodeJS.ProcessEnv =>
+  testEnv({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
+
+/** An SSH signing key for `who`, and an allowed-signers file trusting it; configured in the repository. */
+function sshSigning(dir: string, who: { email: string }): void {
+  const keys = tmp('sms-keys-');
+  const key = path.join(keys, 'id');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', who.email, '-f', key]);
+  const pub = readFileSync(`${key}.pub`, 'utf8').trim();
+  writeFileSync(path.join(keys, 'allowed'), `${who.email} namespaces="git" ${pub}\n`);
+  for (const [k, v] of [
+    ['gpg.format', 'ssh'],
+    ['user.signingkey', key],
+    ['gpg.ssh.allowedSignersFile', path.join(keys, 'allowed')],
+  ]) {
+    gitIn(dir, ['config', k!, v!]);
+  }
+}
+
+describe('forged approvals are caught', () => {
+  it('a self-asserted Approved-by trailer: a practitioner commits the approval naming the Control Manager', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { [R]: approved(ben.email) },
+        author: cleo,
+        date: '2026-01-03T09:00:00Z',
+        message: 'Approve\n\nApproved-by: Ben Okafor <ben@acme.example>',
+      },
+    ]);
+    const r = await findings(dir);
+    expect(r.list.map((f) => f.rule)).toEqual(['approval-evidence']);
+    expect(r.list[0]!.message).toMatch(/Approved-by trailer naming Ben Okafor <ben@acme.example> is self-asserted/);
+    const audit = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir)).stdout);
+    const doc = audit.processes
+      .flatMap((p: { tasks: { outputs: { documents: { id: string; approvals: unknown[] }[] }[] }[] }) => p.tasks)
+      .flatMap((t: { outputs: { documents: { id: string; approvals: unknown[] }[] }[] }) => t.outputs)
+      .flatMap((o: { documents: { id: string; approvals: unknown[] }[] }) => o.documents)
+      .find((d: { id: string }) => d.id === 'RFC-0001');
+    expect(doc.approvals[0]).toMatchObject({
+      evidenced: false,
+      attribution: 'self-asserted',
+      selfAsserted: ['Ben Okafor <ben@acme.example>'],
+    });
+  });
+
+  it('set-status --as someone else writes only a self-asserted trailer, which does not count', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const s = await smsInProcess(
+      ['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>', '--commit'],
+      dir,
+      as(cleo),
+    );
+    expect(s.code, s.stderr).toBe(0);
+    expect(gitIn(dir, ['log', '-1', '--format=%an|%(trailers:key=Approved-by,valueonly)']).trim()).toBe(
+      'Cleo Park|Ben Okafor <ben@acme.example>',
+    );
+    const r = await findings(dir);
+    expect(r.list.map((f) => f.rule)).toEqual(['approval-evidence']);
+    expect(r.code).toBe(1);
+  });
+
+  it('a trailer in a commit signed with a key git verifies counts, and is shown as such', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    sshSigning(dir, ben);
+    writeFileSync(path.join(dir, R), approved(ben.email));
+    gitIn(dir, ['add', '--all'], as(ben));
+    gitIn(dir, ['commit', '-q', '-S', '-m', 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>'], {
+      ...as(cleo),
+      GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+    });
+    expect(gitIn(dir, ['log', '-1', '--format=%G?'], as(ben)).trim()).toBe('G');
+    expect((await findings(dir)).list).toEqual([]);
+    const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
+    expect(log.entries[1].decision).toMatchObject({
+      approvers: [{ name: 'Ben Okafor', attribution: 'trusted-trailer' }],
+      signed: true,
+      selfAsserted: [],
+    });
+  });
+
+  it('require_signed: approvals refuses an unsigned approval, even by the Control Manager himself', async () => {
+    const dir = repo(
+      [
+        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      ],
+      `${CONFIG}history:\n  require_signed: approvals\n`,
+    );
+    const r = await findings(dir);
+    // The roles bootstrap was not signed either; this test is about the change request.
+    const rfcFindings = r.list.filter((f) => f.docId === 'RFC-0001');
+    expect(rfcFindings.map((f) => f.rule)).toEqual(['approval-evidence']);
+    expect(rfcFindings[0]!.message).toMatch(/no verified signature \(history.require_signed: approvals\)/);
+  });
+
+  it('require_signed: all reports every unsigned commit that changed a document', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }], `${CONFIG}history:\n  require_signed: all\n`);
+    const r = await findings(dir);
+    // the two roles commits, the start commit and the RFC commit: four unsigned commits that changed documents
+    expect(r.list.filter((f) => f.rule === 'commit-signature')).toHaveLength(4);
+  });
+
+  it('a trusted committer (the forge that merges) makes its Approved-by trailers count', async () => {
+    const forge = { name: 'Forge', email: 'noreply@forge.example' };
+    const commits = (): CommitSpec[] => [
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { [R]: approved(ben.email) },
+        author: cleo,
+        committer: forge,
+        date: '2026-01-03T09:00:00Z',
+        message: 'Merge !7\n\nApproved-by: Ben Okafor <ben@acme.example>',
+      },
+    ];
+    expect((await findings(repo(commits(), `${CONFIG}history:\n  trusted_committers: [noreply@forge.example]\n`))).list).toEqual([]);
+    expect((await findings(repo(commits()))).list.map((f) => f.rule)).toEqual(['approval-evidence']);
+  });
+
+  it('a pull request cannot trust itself: with --base, the trust settings are those of the base', async () => {
+    const forge = { name: 'Forge', email: 'noreply@forge.example' };
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: { 'sms.config.yaml': `${CONFIG}history:\n  trusted_committers: [noreply@forge.example]\n`, [R]: approved(ben.email) },
+      author: cleo,
+      committer: forge,
+      date: '2026-01-03T09:00:00Z',
+      message: 'Approve\n\nApproved-by: Ben Okafor <ben@acme.example>',
+    });
+    const r = await findings(dir, ['--base', base]);
+    expect(r.list.map((f) => f.rule)).toEqual(['approval-evidence']);
+  });
+
+  it('roles from a draft: a practitioner names himself Service Manager in a draft roles document and approves the policy', async () => {
+    const POLICY = 'governance/policy.md';
+    const policy = (status: string, extra: Record<string, unknown> = {}): string =>
+      readFileSync(path.join(__dirname, '..', 'sample-sms', 'files', 'governance', 'policy.md'), 'utf8')
+        .replace(/^status: .*$/m, `status: ${status}`)
+        .replace(/^approved_by: .*\n/m, '')
+        .replace(/^approved_on: .*\n/m, '')
+        .replace(/^reviewed_on: .*\n/m, '')
+        .replace(
+          /^status: .*$/m,
+          (l) =>
+            `${l}${Object.entries(extra)
+              .map(([k, v]) => `\n${k}: ${JSON.stringify(v)}`)
+              .join('')}`,
+        );
+    const selfMade = rolesDoc([
+      { ...ana, roles: ['SM', 'MGT'] },
+      { ...ben, roles: ['CM'] },
+      { ...cleo, roles: ['IM', 'PT', 'SM'] },
+    ]);
+    const dir = repo([
+      { files: { [POLICY]: policy('draft') }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { 'governance/roles.md': selfMade }, author: cleo, date: '2026-01-03T09:00:00Z', message: 'Roles: revise' },
+      {
+        files: { [POLICY]: policy('approved', { approved_by: cleo.email, approved_on: '2026-01-04' }) },
+        author: cleo,
+        date: '2026-01-04T09:00:00Z',
+      },
+    ]);
+    const r = await findings(dir);
+    const ev = r.list.filter((f) => f.rule === 'approval-evidence' && f.docId === 'POLICY');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.message).toMatch(/Cleo Park held IM, PT/);
+  });
+
+  it('the bootstrap: the first approval of the roles document by its Service Manager is accepted and marked', async () => {
+    const dir = repo([]);
+    expect((await findings(dir)).list).toEqual([]);
+    const log = JSON.parse((await smsInProcess(['log', 'ROLES', '--format', 'json'], dir)).stdout);
+    expect(log.entries[1].decision).toMatchObject({ approvers: [{ name: 'Ana Costa', roles: ['SM', 'MGT'] }], bootstrap: true });
+    expect((await smsInProcess(['log', 'ROLES'], dir)).stdout).toMatch(/roles bootstrap/);
+    // A practitioner cannot bootstrap: the roles document he approves names him PT only.
+    const other = tmp();
+    gitRepo(other, [
+      { files: { ...BASE, 'governance/roles.md': rolesDoc() }, author: cleo, date: '2026-01-01T08:00:00Z' },
+      { files: { 'governance/roles.md': rolesDoc(undefined, 'approved', cleo.email) }, author: cleo, date: '2026-01-01T09:00:00Z' },
+    ]);
+    expect((await findings(other)).list.map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      expect.stringMatching(
+        /^approval-evidence: ROLES was moved to "approved" .* no one in that commit \(Cleo Park <cleo@acme.example>\) held SM or MGT/,
+      ),
+      'approval-authority: Cleo Park holds IM, PT; moving a roles to "approved" needs SM, MGT',
+    ]);
+  });
+
+  it('a rewritten approved_by (or approved_on) on an approved document is a finding', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      { files: { [R]: approved(ana.email) }, author: cleo, date: '2026-01-04T09:00:00Z', message: 'fix typo' },
+      { files: { [R]: approved(ana.email, { approved_on: '2026-01-15' }) }, author: cleo, date: '2026-01-05T09:00:00Z' },
+    ]);
+    const r = await findings(dir);
+    const rewritten = r.list.filter((f) => f.rule === 'approval-rewritten');
+    expect(rewritten.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^RFC-0001: approved_by from "ben@acme.example" to "ana@acme.example" in commit [0-9a-f]{7} by Cleo Park/),
+      expect.stringMatching(/^RFC-0001: approved_on from "2026-02-01" to "2026-01-15"/),
+    ]);
+  });
+
+  it('a rejection needs the deciding role too', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: rfc({ status: 'rejected' }) }, author: cleo, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, /moved to "rejected"/.test(f.message)])).toEqual([['approval-evidence', true]]);
+  });
+
+  it.each([
+    ['record separators', 'Mallory\x1eBen Okafor\x1fben@acme.example'],
+    ['unit and group separators', 'Mallory\x1f\x1d\x1fBen Okafor'],
+    ['control characters', 'Mallory\x07\x1b[2J'],
+  ])('author names with %s cannot make the parser read a forged identity', async (_what, name) => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, R), approved(ben.email));
+    gitIn(dir, ['add', '--all']);
+    // A subject that imitates the old field separators, and a 1 MB body.
+    const message =
+      `Approve\x1eben@acme.example\x1fBen Okafor\x1d\x00\n\n${'x'.repeat(1_000_000)}\n\nApproved-by: Ben Okafor <ben@acme.example>`.replace(
+        '\x00',
+        '',
+      );
+    execFileSync('git', ['commit', '-q', '-F', '-'], {
+      cwd: dir,
+      input: message,
+      env: testEnv({
+        GIT_AUTHOR_NAME: name,
+        GIT_AUTHOR_EMAIL: 'mallory@evil.example',
+        GIT_COMMITTER_NAME: name,
+        GIT_COMMITTER_EMAIL: 'mallory@evil.example',
+      }),
+    });
+    const r = await findings(dir, ['--history']);
+    expect(r.list.map((f) => f.rule)).toEqual(['approval-evidence']);
+    const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
+    expect(log.entries.at(-1).author.email).toBe('mallory@evil.example');
+  });
+});
+
+describe('git runs only what sms asks for, and reading writes nothing', () => {
+  function armed(dir: string): string {
+    const marker = path.join(tmp('sms-marker-'), 'ran');
+    const script = path.join(path.dirname(marker), 'mark.sh');
+    writeFileSync(script, `#!/bin/sh\necho "$0 $@" >> ${marker}\nexit 0\n`);
+    chmodSync(script, 0o755);
+    writeFileSync(path.join(dir, '.git', 'hooks', 'post-index-change'), `#!/bin/sh\necho hook >> ${marker}\n`);
+    chmodSync(path.join(dir, '.git', 'hooks', 'post-index-change'), 0o755);
+    for (const [k, v] of [
+      ['core.fsmonitor', script],
+      ['log.showSignature', 'true'],
+      ['gpg.program', script],
+      ['gpg.ssh.program', script],
+      ['core.pager', `${script} pager`],
+      ['diff.external', script],
+      ['filter.mark.clean', script],
+    ]) {
+      gitIn(dir, ['config', k!, v!]);
+    }
+    writeFileSync(path.join(dir, '.gitattributes'), '*.md filter=mark\n');
+    return marker;
+  }
+
+  function snapshot(dir: string): string[] {
+    const out: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else out.push(`${path.relative(dir, p)} ${statSync(p).mtimeMs} ${readFileSync(p).toString('base64')}`);
+      }
+    };
+    walk(path.join(dir, '.git'));
+    return out.sort();
+  }
+
+  it('validate (default and --history), log and report leave .git byte-identical and run no hook, fsmonitor, filter or signature program', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { [R]: approved(ben.email) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+        message: 'Approve\n\nApproved-by: Ben Okafor <ben@acme.example>',
+      },
+    ]);
+    const marker = armed(dir);
+    // an uncommitted change with a racy timestamp, so git would want to refresh the index
+    writeFileSync(path.join(dir, R), approved(ben.email).replace('Upgrade mail', 'Upgrade mail now'));
+    const before = snapshot(dir);
+    const first = await smsInProcess(['validate', '--format', 'json'], dir);
+    expect(first.code, first.stdout + first.stderr).toBe(1);
+    // The committed history is clean: the problem is only in the uncommitted change.
+    expect((await smsInProcess(['validate', '--history'], dir)).code).toBe(0);
+    expect((await smsInProcess(['validate', '--staged'], dir)).code).toBe(0);
+    expect((await smsInProcess(['log', 'RFC-0001'], dir)).code).toBe(0);
+    expect((await smsInProcess(['report', 'audit', '--format', 'json'], dir)).code).toBe(0);
+    expect(existsSync(marker), existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe(false);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE from a hook environment do not make sms read another repository', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const other = tmp();
+    gitRepo(other, [{ files: { 'README.md': 'other\n' } }]);
+    const env = testEnv({ GIT_DIR: path.join(other, '.git'), GIT_WORK_TREE: other, GIT_INDEX_FILE: path.join(other, '.git', 'index') });
+    const r = await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).entries).toHaveLength(1);
+  });
+
+  it('a missing object is an error (exit 2), never read as a deletion', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const blob = gitIn(dir, ['rev-parse', `HEAD:${R}`]).trim();
+    rmSync(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const r = await findings(dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`git object ${blob} is missing`));
+  });
+
+  it('a bogus --base is exit 2 even in a repository without commits', async () => {
+    const dir = tmp();
+    gitIn(dir, ['init', '-q', '-b', 'main']);
+    writeFileSync(path.join(dir, 'sms.config.yaml'), CONFIG);
+    const r = await smsInProcess(['validate', '--base', 'origin/main'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"origin\/main" is not a commit in this repository/);
+  });
+});
+
+describe("set-status --commit keeps the organisation's controls", () => {
+  it('a failing pre-commit hook: the commit is refused, the document restored, exit 2', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho "policy: no direct commits" >&2\nexit 1\n');
+    chmodSync(path.join(dir, '.git', 'hooks', 'pre-commit'), 0o755);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the commit failed .*; changes\/RFC-0001-a.md was restored, nothing was changed/);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+    expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+    expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('commit.gpgsign=true: the commit is signed', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    sshSigning(dir, ben);
+    gitIn(dir, ['config', 'commit.gpgsign', 'true']);
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code, r.stderr).toBe(0);
+    expect(gitIn(dir, ['log', '-1', '--format=%G? %GS']).trim()).toBe('G ben@acme.example');
+    expect((await findings(dir)).list).toEqual([]);
+  });
+
+  it('without a git identity nothing is written', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const env = testEnv();
+    delete env.GIT_AUTHOR_NAME;
+    delete env.GIT_AUTHOR_EMAIL;
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>', '--commit'], dir, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no git identity/);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+  });
+});
+
+describe('separation of duties per the standard', () => {
+  it('a Control Manager named as the tester of a change is found from the record, not only from declared areas', async () => {
+    const TR = 'changes/tests/TR-0001-a.md';
+    const dir = repo([
+      {
+        files: {
+          [TR]: md(
+            { id: 'TR-0001', type: 'test-report', title: 'Mail test', status: 'published', outcome: 'pass', performed_by: ben.email },
+            '\n## Summary\n\n## Errors and resolutions\n\n## Interpretation\n',
+          ),
+        },
+        author: ben,
+        date: '2026-01-02T09:00:00Z',
+      },
+    ]);
+    const r = await findings(dir, []);
+    expect(r.list.map((f) => [f.rule, f.file])).toEqual([['separation-of-duties', TR]]);
+    expect(r.list[0]!.message).toMatch(
+      /Ben Okafor is Control Manager \(CM\) and did a practitioner's work in the change area here \(performed_by\)/,
+    );
+  });
+
+  it('a supplier alone cannot approve a customer agreement; the customer countersigns beside the provider', async () => {
+    const SLA = 'agreements/customers/SLA-0001-a.md';
+    const sla = (extra: Record<string, unknown>): string =>
+      md(
+        {
+          id: 'SLA-0001',
+          type: 'customer-agreement',
+          title: 'Gold',
+          status: 'approved',
+          customer: 'Bakery',
+          services: ['SVC-0001'],
+          start: '2026-01-01',
+          review: '2026-12-01',
+          owner: ana.email,
+          approved_on: '2026-01-02',
+          ...extra,
+        },
+        '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
+      );
+    const dir = tmp();
+    gitRepo(dir, [
+      {
+        files: {
+          ...BASE,
+          'governance/roles.md': rolesDoc([
+            { ...ana, roles: ['SM', 'MGT'] },
+            { name: 'Sid Supplier', email: 'sid@supplier.example', roles: ['SUP'] },
+          ]),
+          [SLA]: sla({ approved_by: 'sid@supplier.example' }),
+        },
+      },
+    ]);
+    const r = await findings(dir, ['--no-git']);
+    expect(
+      r.list
+        .filter((f) => f.file === SLA)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['approval-authority', 'joint-approval']);
+    writeFileSync(
+      path.join(dir, SLA),
+      sla({
+        approved_by: ana.email,
+        customer_approved_by: 'Bea Baker',
+        customer_approved_on: '2026-01-02',
+        customer_approval_ref: 'signed PDF',
+      }),
+    );
+    expect((await findings(dir, ['--no-git'])).list.filter((f) => f.file === SLA)).toEqual([]);
+  });
+});
