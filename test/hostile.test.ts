@@ -365,6 +365,8 @@ describe('content that once crashed a run or took minutes: validate and every re
     // 995 KB of empty links (spreading them into one push overflowed the stack), and a body of spaces.
     'changes/RFC-0005-e.md': rfc({ id: 'RFC-0005' }, `\n## Purpose\n\n## Business impact\n\n## Scope\n${'[](x)'.repeat(199_000)}\n`),
     'changes/RFC-0006-f.md': rfc({ id: 'RFC-0006' }, `\n## Purpose\n\n## Business impact\n\n## Scope\n${' '.repeat(200_000)}x\n`),
+    // Statuses that are names of Object's members: a lookup by status must find nothing, not a function.
+    'changes/RFC-0007-g.md': rfc({ id: 'RFC-0007', status: 'constructor', change_type: 'toString' }),
   });
 
   it('with history: validate --history, and every report in every format', async () => {
@@ -376,6 +378,7 @@ describe('content that once crashed a run or took minutes: validate and every re
         files: {
           'changes/RFC-0006-f.md': f['changes/RFC-0006-f.md']!.replace('x\n', 'y\n'),
           'changes/RFC-0005-e.md': `${f['changes/RFC-0005-e.md']!} `,
+          'changes/RFC-0007-g.md': rfc({ id: 'RFC-0007', status: '__proto__', change_type: 'constructor' }),
         },
         date: '2026-02-05T10:00:00Z',
       },
@@ -401,6 +404,9 @@ describe('content that once crashed a run or took minutes: validate and every re
         expect(r.code, `${kind} ${format}`).toBe(0);
       }
     }
+    const move = await smsInProcess(['set-status', 'RFC-0007', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir);
+    expect(move.stderr).toMatch(/^sms: a change-request cannot go from "__proto__" to "approved"\n/);
+    expect(move.code).toBe(2);
   });
 
   it('SMS_TODAY that is not a real date: one line, exit 2, for validate and reports alike', async () => {

@@ -96,7 +96,7 @@ describe('parallel runs', () => {
     const env = testEnv();
     const results = await together(
       Array.from({ length: RACERS }, (_, i) => ({
-        args: ['init', 'sms', '--yes', '--no-git', '--org', `Org ${i}`, '--manager', 'Ana Costa <ana@acme.example>'],
+        args: ['init', 'sms', '--yes', '--no-git', '--ci', 'none', '--org', `Org ${i}`, '--manager', 'Ana Costa <ana@acme.example>'],
         cwd: parent,
         env,
       })),
@@ -109,7 +109,7 @@ describe('parallel runs', () => {
     }
     // Every file is the winner's: its organisation name, and no leftovers of the others.
     expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toContain(`Org ${winners[0]!.i}`);
-    expect(readdirSync(dir).sort()).toEqual(['.github', 'README.md', 'catalogue', 'governance', 'procedures', 'sms.config.yaml']);
+    expect(readdirSync(dir).sort()).toEqual(['README.md', 'catalogue', 'governance', 'procedures', 'sms.config.yaml']);
     expect(existsSync(path.join(dir, '.sms.config.yaml.lock'))).toBe(false);
     expect(sms(['validate', '--no-git'], dir).code).toBe(0);
   });

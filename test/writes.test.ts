@@ -106,7 +106,7 @@ describe('init --force in a folder that is not yet a repository', () => {
     mkdirSync(path.join(dir, 'private'));
     writeFileSync(path.join(dir, 'private/salaries.xlsx'), 'x');
     writeFileSync(path.join(dir, 'README.md'), '# mine\n');
-    const r = sms(['init', '.', '--yes', '--force', '--manager', 'Ana Costa <ana@acme.example>'], dir);
+    const r = sms(['init', '.', '--yes', '--force', '--ci', 'none', '--manager', 'Ana Costa <ana@acme.example>'], dir);
     expect(r.code, r.stderr).toBe(0);
     const tracked = execFileSync('git', ['ls-files'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
     expect(tracked).not.toContain('.env');

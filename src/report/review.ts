@@ -219,7 +219,7 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
       title: d.title ?? '',
       changeType: str(d, 'change_type') ?? 'normal',
       status,
-      outcome: OUTCOME[status] ?? status,
+      outcome: Object.hasOwn(OUTCOME, status) ? OUTCOME[status]! : status,
       requested,
       approved: a,
       deployed: dep,
