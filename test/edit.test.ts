@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Document, isMap, parse, visit } from 'yaml';
 import { editFrontMatter } from '../src/repo/edit.js';
 import { SmsError } from '../src/errors.js';
-import { PEOPLE, baseSms, rfc, sms, testEnv, tmp } from './helpers.js';
+import { PEOPLE, baseSms, rfc, smsInProcess, testEnv, tmp } from './helpers.js';
 
 const doc = (fm: string, body = 'body\n'): string => `---\nid: RFC-0001\nstatus: draft\n${fm}\n---\n${body}`;
 const APPROVE = {
@@ -161,25 +161,28 @@ describe('the front-matter editor', () => {
 });
 
 describe('sms set-status edits the document safely', () => {
-  const env = testEnv({ GIT_AUTHOR_NAME: PEOPLE.ben.name, GIT_AUTHOR_EMAIL: PEOPLE.ben.email });
   const F = 'changes/RFC-0001-a.md';
   const approve = (dir: string) =>
-    sms(['set-status', 'RFC-0001', 'approved', '--as', `${PEOPLE.ben.name} <${PEOPLE.ben.email}>`], dir, env);
+    smsInProcess(
+      ['set-status', 'RFC-0001', 'approved', '--as', `${PEOPLE.ben.name} <${PEOPLE.ben.email}>`],
+      dir,
+      testEnv({ GIT_AUTHOR_NAME: PEOPLE.ben.name, GIT_AUTHOR_EMAIL: PEOPLE.ben.email }),
+    );
 
-  it('a trailing comment on the field: valid YAML with the comment kept', () => {
+  it('a trailing comment on the field: valid YAML with the comment kept', async () => {
     const dir = tmp();
     baseSms(dir, {
       [F]: rfc().replace('requested_by: "cleo@acme.example"', 'requested_by: "cleo@acme.example"\napproved_by:   # set on approval'),
     });
-    const r = approve(dir);
+    const r = await approve(dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, F), 'utf8');
     expect(text).toContain('approved_by: ben@acme.example   # set on approval\n');
-    expect(sms(['validate', '--format', 'json', '--no-git'], dir).code).toBe(0);
+    expect((await smsInProcess(['validate', '--format', 'json', '--no-git'], dir)).code).toBe(0);
   });
 
-  it('a list in the field: replaced by the value, not written a second time', () => {
+  it('a list in the field: replaced by the value, not written a second time', async () => {
     const dir = tmp();
     baseSms(dir, {
       [F]: rfc().replace(
@@ -187,38 +190,38 @@ describe('sms set-status edits the document safely', () => {
         'requested_by: "cleo@acme.example"\napproved_by:\n  - x@acme.example\n  - y@acme.example',
       ),
     });
-    expect(approve(dir).code).toBe(0);
+    expect((await approve(dir)).code).toBe(0);
     const text = readFileSync(path.join(dir, F), 'utf8');
     expect(text.match(/^approved_by:/gm)).toHaveLength(1);
     expect(parse(frontOf(text))).toMatchObject({ status: 'approved', approved_by: PEOPLE.ben.email });
   });
 
-  it('a symbolically linked document stays a link; its target is edited', () => {
+  it('a symbolically linked document stays a link; its target is edited', async () => {
     const dir = tmp();
     baseSms(dir, { 'store/RFC-0001-a.md': rfc() });
     mkdirSync(path.join(dir, 'changes'));
     symlinkSync('../store/RFC-0001-a.md', path.join(dir, F));
-    expect(approve(dir).code).toBe(0);
+    expect((await approve(dir)).code).toBe(0);
     expect(lstatSync(path.join(dir, F)).isSymbolicLink()).toBe(true);
     expect(readlinkSync(path.join(dir, F))).toBe('../store/RFC-0001-a.md');
     expect(readFileSync(path.join(dir, 'store/RFC-0001-a.md'), 'utf8')).toMatch(/^status: "?approved"?$/m);
   });
 
-  it('a 0600 document stays 0600', () => {
+  it('a 0600 document stays 0600', async () => {
     const dir = tmp();
     baseSms(dir, { [F]: rfc() });
     chmodSync(path.join(dir, F), 0o600);
-    expect(approve(dir).code).toBe(0);
+    expect((await approve(dir)).code).toBe(0);
     expect(statSync(path.join(dir, F)).mode & 0o777).toBe(0o600);
     expect(readFileSync(path.join(dir, F), 'utf8')).toMatch(/^status: "?approved"?$/m);
   });
 
-  it('a document locked by another run is left as it is', () => {
+  it('a document locked by another run is left as it is', async () => {
     const dir = tmp();
     baseSms(dir, { [F]: rfc() });
     // A pre-existing lock makes set-status give up at once: what it read is not what it may write.
     writeFileSync(path.join(dir, 'changes/.RFC-0001-a.md.lock'), '');
-    const r = approve(dir);
+    const r = await approve(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^sms: another sms run is changing .*RFC-0001-a\.md; nothing was changed/);
     expect(readFileSync(path.join(dir, F), 'utf8')).toBe(rfc());

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG, ROOT, baseSms, md, rolesDoc, sms, smsInProcess, tmp, writeFiles } from './helpers.js';
+import { CONFIG, ROOT, baseSms, md, rolesDoc, smsInProcess, tmp, writeFiles } from './helpers.js';
 
 /** Text that would act in one output format or another if it reached it unescaped. */
 const HOSTILE = [
@@ -180,7 +180,7 @@ describe('reports escape document text for their output format', () => {
 });
 
 describe('override templates', () => {
-  it('a symbolic link is never followed: not to a private key, not to a FIFO', () => {
+  it('a symbolic link is never followed: not to a private key, not to a FIFO', async () => {
     const dir = tmp();
     baseSms(dir);
     const outside = tmp();
@@ -190,7 +190,7 @@ describe('override templates', () => {
     symlinkSync(path.join(outside, 'id_rsa'), path.join(dir, '.sms/templates/reports/review.md.hbs'));
     execFileSync('mkfifo', [path.join(dir, '.sms/templates/reports/review.html.hbs')]);
     for (const format of ['md', 'html']) {
-      const r = sms(['report', 'review', '--format', format], dir);
+      const r = await smsInProcess(['report', 'review', '--format', format], dir);
       expect(r.code).toBe(0);
       expect(r.stdout).not.toContain('PRIVATE KEY');
       expect(r.stdout).toContain('Management review input');
@@ -202,12 +202,12 @@ describe('override templates', () => {
     writeFileSync(path.join(outside, 'reports/review.md.hbs'), 'LEAKED {{organisation}}');
     mkdirSync(path.join(dir2, '.sms'));
     symlinkSync(outside, path.join(dir2, '.sms/templates'));
-    expect(sms(['report', 'review'], dir2).stdout).not.toContain('LEAKED');
+    expect((await smsInProcess(['report', 'review'], dir2)).stdout).not.toContain('LEAKED');
   });
 });
 
 describe('templates of custom types', () => {
-  it('section names, statuses and keys are data, never template source', () => {
+  it('section names, statuses and keys are data, never template source', async () => {
     const dir = tmp();
     writeFiles(dir, {
       'sms.config.yaml': [
@@ -225,12 +225,12 @@ describe('templates of custom types', () => {
       ].join('\n'),
       'governance/roles.md': rolesDoc(),
     });
-    const r = sms(['new', 'risk', 'Flood'], dir);
+    const r = await smsInProcess(['new', 'risk', 'Flood'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, r.stdout.trim()), 'utf8');
     expect(parse(text.split('---\n')[1]!)).toMatchObject({ id: 'RISK-0001', type: 'risk', title: 'Flood', status: 'a: b' });
     expect(text).toContain('\n## {{#each\n\n## {{> partial}}\n\n## {{constructor.name}}\n\n## Plain\n');
-    expect(sms(['validate', '--format', 'json', '--no-git'], dir).code).toBe(0);
+    expect((await smsInProcess(['validate', '--format', 'json', '--no-git'], dir)).code).toBe(0);
   });
 });
