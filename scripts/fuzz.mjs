@@ -28,6 +28,8 @@ const seed = option('--seed');
 const usedSeed = seed ?? String(Math.floor(Math.random() * 2 ** 31));
 const env = { ...process.env, SMS_FUZZ_RUNS: runs, SMS_FUZZ_SEED: usedSeed };
 const started = Date.now();
+// The code under test is what is checked out now (a commit made during a long run is not it).
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
 console.log(`fuzz: ${runs} generated repositories, seed ${usedSeed}`);
 const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const r = spawnSync(process.execPath, [vitest, 'run', 'test/property.test.ts', '--testTimeout', '0', '--reporter', 'default'], {
@@ -43,7 +45,6 @@ process.exit(r.status ?? 2);
 /** Replaces (or adds) the fuzz section of docs/benchmarks.md; `npm run bench` keeps it. */
 function record(passed, seconds) {
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
   const section = [
     '## Property test at length (npm run fuzz)',
     '',
