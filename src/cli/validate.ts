@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { smsError } from '../errors.js';
 import { load, openConfig, type HistoryMode } from '../load.js';
 import { packagePath, toPosixRelative } from '../paths.js';
-import { decodeDocument, readDocument } from '../repo/documents.js';
+import { decodeDocument, readDocument, readDocumentFile } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import type { SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
@@ -100,11 +100,8 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     source: (file) => {
       const doc = loaded.repository.documents.find((d) => d.file === file);
       if (doc) return doc.text;
-      try {
-        return readFileSync(path.join(config.root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
+      // Read as documents are read: never a FIFO or device, never more than the file limit.
+      return readDocumentFile(path.join(config.root, file), config.maxFileSize);
     },
     rules: RULES,
     version: version(),
