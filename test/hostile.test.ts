@@ -367,6 +367,8 @@ describe('content that once crashed a run or took minutes: validate and every re
     'changes/RFC-0006-f.md': rfc({ id: 'RFC-0006' }, `\n## Purpose\n\n## Business impact\n\n## Scope\n${' '.repeat(200_000)}x\n`),
     // Statuses that are names of Object's members: a lookup by status must find nothing, not a function.
     'changes/RFC-0007-g.md': rfc({ id: 'RFC-0007', status: 'constructor', change_type: 'toString' }),
+    // Mappings with their own toString/valueOf: the schema validator's deep equality would call them.
+    'changes/RFC-0008-h.md': rfc({ id: 'RFC-0008', services: [{ toString: 'x' }, { valueOf: 'y' }] }),
   });
 
   it('with history: validate --history, and every report in every format', async () => {
@@ -392,6 +394,9 @@ describe('content that once crashed a run or took minutes: validate and every re
     expect(links).toHaveLength(51);
     expect(links.at(-1)!.message).toBe('more broken links in this document were not listed (limit 50)');
     expect(ds.find((d) => d.file === 'changes/RFC-0003-c.md' && d.rule === 'schema')?.message).toMatch(/approved_on/);
+    expect(ds.filter((d) => d.file === 'changes/RFC-0008-h.md').map((d) => d.message)).toContain(
+      '"services.0.toString" is not allowed: no field may be named toString or valueOf',
+    );
     for (const [kind, extra] of [
       ['review', []],
       ['audit', []],

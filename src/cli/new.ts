@@ -10,6 +10,7 @@ import { formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { nextNumber, scanIds, slugify } from '../repo/ids.js';
+import { withoutMethodKeys } from '../repo/values.js';
 import { gitIdentity } from '../git/git.js';
 import { loadRepository } from '../repo/documents.js';
 import { RolesIndex } from '../model/roles.js';
@@ -85,7 +86,12 @@ function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel
   const data = parseFrontMatter(text).data;
   const schemas = new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom));
   const validate = schemas.validator(type);
-  if (data && validate(data)) return;
+  const checked = withoutMethodKeys(data);
+  if (checked.removed.length)
+    throw smsError('USAGE', {
+      text: `${rel} was not created: "${checked.removed[0]!.join('.')}" is not allowed (no field may be named toString or valueOf)`,
+    });
+  if (data && validate(checked.value)) return;
   const e = validate.errors?.[0];
   const where = e ? e.instancePath.slice(1).replace(/\//g, '.') || 'front matter' : 'front matter';
   throw smsError('USAGE', {
