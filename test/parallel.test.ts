@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { BIN, PEOPLE, baseSms, rfc, sms, testEnv, tmp } from './helpers.js';
+import { idInFrontMatter } from '../src/repo/ids.js';
 
 interface Result {
   code: number | null;
@@ -112,5 +113,18 @@ describe('parallel runs', () => {
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'catalogue', 'governance', 'procedures', 'sms.config.yaml']);
     expect(existsSync(path.join(dir, '.sms.config.yaml.lock'))).toBe(false);
     expect(sms(['validate', '--no-git'], dir).code).toBe(0);
+  });
+});
+
+describe('the ID scan of sms new', () => {
+  it('reads the id line of the front matter, and of a file whose front matter is broken, never of a body', () => {
+    expect(idInFrontMatter('---\ntitle: x\nid: RFC-0007 # c\n---\nid: RFC-0009\n')).toBe('RFC-0007');
+    expect(idInFrontMatter('---\r\nid: "RFC-0008"\r\n---\r\n')).toBe('RFC-0008');
+    expect(idInFrontMatter("\ufeff---\nid: 'INC-0002'\n---\n")).toBe('INC-0002');
+    // A blank line before the front matter makes it invalid; its number is still taken.
+    expect(idInFrontMatter('\n---\nid: RFC-0010\n---\n')).toBe('RFC-0010');
+    expect(idInFrontMatter('---\ntitle: x\n---\nid: RFC-0011\n')).toBeUndefined();
+    expect(idInFrontMatter('---\nid: {toString: x}\n---\n')).toBeUndefined();
+    expect(idInFrontMatter(`---\nid: RFC-0012${' '.repeat(100_000)}\n---\n`)).toBe('RFC-0012');
   });
 });

@@ -38,21 +38,25 @@ export function scanIds(config: SmsConfig): Set<string> {
   return ids;
 }
 
-/** The value of a top-level `id:` line of the front matter at the start of `text`, read line by line. */
+/**
+ * The value of the first top-level `id:` line at the start of `text`, read line by line: in the
+ * front matter, or anywhere in the head of a file whose front matter is broken (a blank line
+ * before it, no opening line), so that such a file still keeps its number.
+ */
 export function idInFrontMatter(text: string): string | undefined {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let first = true;
+  let lineNo = 0;
+  let opened = false;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
     const line = text.slice(pos, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     pos = end + 1;
-    if (first) {
-      if (line.trimEnd() !== '---') return undefined;
-      first = false;
+    if (lineNo++ === 0 && line.trimEnd() === '---') {
+      opened = true;
       continue;
     }
-    if (line === '---' || line === '...') return undefined;
+    if (opened && (line === '---' || line === '...')) return undefined;
     if (!line.startsWith('id:')) continue;
     let v = line.slice(3);
     const hash = v.indexOf('#');
