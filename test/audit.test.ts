@@ -465,6 +465,47 @@ describe('the audit: each obligation broken', () => {
     ]);
   });
 
+  it('reports are owed at the cadence the agreement promised at the time: quarterly, then monthly from the change', async () => {
+    const kessler = (status: string, reporting: string, extra: Record<string, unknown> = {}) =>
+      sla('SLA-0002', status, { customer: 'Florist', start: '2026-01-01', review: '2026-12-01', reporting, ...extra });
+    const signed = { customer_approved_by: gus.email, customer_approved_on: '2026-05-21' };
+    const { dir } = broken([
+      c('2026-05-21', eve, { 'agreements/customers/SLA-0002-f.md': kessler('draft', 'quarterly') }, 'draft', 8),
+      c('2026-05-21', ana, {
+        'agreements/customers/SLA-0002-f.md': kessler('approved', 'quarterly', { ...approval(ana, '2026-05-21'), ...signed }),
+      }),
+      // The customer asked for monthly reports: agreed on 22 May.
+      c('2026-05-22', ana, {
+        'agreements/customers/SLA-0002-f.md': kessler('updated', 'monthly', { ...approval(ana, '2026-05-22'), ...signed }),
+      }),
+      c('2026-05-23', eve, {
+        'reports/performance/PR-0001-q1.md': record('performance-report', 'PR-0001', 'Q1', 'draft', {
+          period_start: '2026-01-01',
+          period_end: '2026-03-31',
+          agreements: ['SLA-0002'],
+        }),
+      }),
+      c('2026-05-24', ana, {
+        'reports/performance/PR-0001-q1.md': record('performance-report', 'PR-0001', 'Q1', 'approved', {
+          period_start: '2026-01-01',
+          period_end: '2026-03-31',
+          agreements: ['SLA-0002'],
+          ...approval(ana, '2026-05-24'),
+        }),
+      }),
+    ]);
+    const d = await audit(dir, [], testEnv({ SMS_TODAY: '2026-09-05' }));
+    // Q1 and Q2 began under the quarterly promise (Q1 is reported); June, July and August began
+    // under the monthly one. May began before the change: it is part of Q2.
+    expect(task(d, 'RE.2.4').counts).toEqual({ ok: 1, total: 5 });
+    expect(findingsOf(d, 'RE.2.4').map((f) => f[1])).toEqual([
+      'no approved performance report for 2026-04-01 – 2026-06-30 (quarterly promised)',
+      'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
+      'no approved performance report for 2026-07-01 – 2026-07-31 (monthly promised)',
+      'no approved performance report for 2026-08-01 – 2026-08-31 (monthly promised)',
+    ]);
+  });
+
   it('people: a role holder without training, training out of date; a formula in a name stays text in CSV', async () => {
     const frank = { name: '=HYPERLINK("https://evil.example")', email: 'frank@acme.example' };
     const { dir } = broken([

@@ -20,7 +20,7 @@ const BERLIN = readCalendar(
 
 describe('service-hour clocks (Mon–Fri 08:00–18:00 Europe/Berlin, 25 December off)', () => {
   it('reads the calendar', () => {
-    expect(describeClock(BERLIN)).toBe('Mon, Tue, Wed, Thu, Fri 08:00–18:00 Europe/Berlin, 1 holidays');
+    expect(describeClock(BERLIN)).toBe('Mon, Tue, Wed, Thu, Fri 08:00–18:00 Europe/Berlin, 1 holiday');
   });
 
   it('across a night: Tue 16:00 → Wed 10:00 local (CEST) is 2 h + 2 h = 4 service hours', () => {

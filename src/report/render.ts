@@ -20,6 +20,10 @@ function helpers(env: typeof Handlebars): void {
   env.registerHelper('num', (v: unknown, unit?: unknown) =>
     typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
+  // A number with exactly `digits` decimals (availability is stated to two: 99.98, never "100.0").
+  env.registerHelper('fixed', (v: unknown, digits: unknown, unit?: unknown) =>
+    typeof v === 'number' ? `${v.toFixed(typeof digits === 'number' ? digits : 2)}${typeof unit === 'string' ? unit : ''}` : '–',
+  );
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
