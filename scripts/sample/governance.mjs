@@ -240,7 +240,7 @@ put(
       ],
       [
         'Technology',
-        "Windows 11 laptops and desktops, the hosted CloudMail tenant (mail, calendars, files) and the customers' DNS zones, our\nbackup server with an off-site copy, and at Kessler Legal a firewall with VPN, switches, Wi-Fi access points and the\ninternet line.",
+        "Windows 11 laptops and desktops, hosted mail, calendars and files (moving to a CloudMail tenant in spring 2025) and the\ncustomers' DNS zones, our backup server, and at Kessler Legal a firewall with VPN, switches, Wi-Fi access points and\nthe internet line.",
       ],
       [
         'Exclusions',
@@ -327,7 +327,9 @@ ${table(
   ],
   [
     'Requirements and obligations',
-    'The customer agreements (SLA-0001, SLA-0002) and their data processing agreements, the supplier agreements (UA-0001\nCloudMail, UA-0002 FibreNet), the GDPR (we are a processor; our customers are controllers), and the professional secrecy\nof our law-firm customer, which its staff and ours keep under their confidentiality undertakings.',
+    v11
+      ? 'The customer agreements (SLA-0001, SLA-0002) and their data processing agreements, the supplier agreements (UA-0001\nCloudMail, UA-0002 FibreNet), the GDPR (we are a processor; our customers are controllers), and the professional secrecy\nof our law-firm customer, which its staff and ours keep under their confidentiality undertakings.'
+      : 'The customer agreements with Bluebell Bakery and Kessler Legal and their data processing agreements (to be signed by\nApril 2025), the supplier agreements with CloudMail and FibreNet, the GDPR (we are a processor; our customers are\ncontrollers), and the professional secrecy of our law-firm customer, which its staff and ours keep under their\nconfidentiality undertakings.',
   ],
   ['Limitations', 'Five staff: on-site support in Hamburg only; outside service hours only P1 incidents are handled (on call by phone).'],
   [
@@ -336,7 +338,9 @@ ${table(
   ],
   [
     'Resources',
-    'Five staff (four until Lea Fischer joined on 2025-06-02), a training budget of five days per person per year, a spare pool\nof two laptops and one power supply per customer desktop model, our backup server, this repository and `sms`.',
+    v11
+      ? 'Five staff (four until Lea Fischer joined on 2025-06-02), a training budget of five days per person per year, a spare pool\nof two laptops and one power supply per customer desktop model, our backup server, this repository and `sms`.'
+      : 'Four staff and a second practitioner to be hired in spring 2025, a training budget of five days per person per year, a\nspare pool of two laptops and one power supply per customer desktop model, our backup server, this repository and `sms`.',
   ],
   [
     'Processes in scope',
@@ -348,7 +352,9 @@ ${table(
   ],
   [
     'Processes run by other parties',
-    'Mail hosting, DNS hosting and, since August 2025, off-site backup storage are run by CloudMail (UA-0001); the internet\nline of Kessler Legal by FibreNet (UA-0002). We keep control through the agreements, the quarterly supplier performance\nreport and a yearly review with each supplier.',
+    v11
+      ? 'Mail hosting, DNS hosting and, since August 2025, off-site backup storage are run by CloudMail (UA-0001); the internet\nline of Kessler Legal by FibreNet (UA-0002). We keep control through the agreements, the quarterly supplier performance\nreport and a yearly review with each supplier.'
+      : 'Mail and DNS hosting will be run by CloudMail and the internet line of Kessler Legal by FibreNet, each under a supplier\nagreement. We keep control through the agreements, the quarterly supplier performance report and a yearly review with\neach supplier.',
   ],
   [
     'Policy essentials',
