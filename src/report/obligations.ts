@@ -210,6 +210,9 @@ function lastApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
   return ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'));
 }
 
+/** How hours on a clock read: around the clock, or in the agreement's service hours. */
+const hoursOn = (clock: string): string => (clock === '24×7' ? 'hours (around the clock)' : 'service hours');
+
 /** The first day of the month, quarter or year that contains `date`. */
 function alignedStart(date: string, months: 1 | 3 | 12): string {
   const month = Number(date.slice(5, 7));
@@ -489,7 +492,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         else evidence.push({ what: 'first response', date: localDate(r, ctx.config.timezone ?? 'UTC') });
         if (r !== undefined && m?.responseMet === false)
           lacks.push(
-            `first response after ${m.responseHours} service hours, over the ${m.responseTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
+            `first response after ${m.responseHours} ${hoursOn(m.clock)}, over the ${m.responseTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
           );
         todo = lacks.length ? 'answer within the agreed response time and record when (responded)' : undefined;
         break;
@@ -499,8 +502,8 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         if (m?.resolutionMet === false)
           lacks.push(
             m.openAtEnd
-              ? `still open after ${m.resolutionHours} service hours, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`
-              : `resolved after ${m.resolutionHours} service hours, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
+              ? `still open after ${m.resolutionHours} ${hoursOn(m.clock)}, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`
+              : `resolved after ${m.resolutionHours} ${hoursOn(m.clock)}, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
           );
         if (d.status !== 'opened') {
           if (!ownString(d.data, 'resolved') && d.status === 'closed') lacks.push('closed without a resolution time (resolved)');
@@ -607,14 +610,23 @@ export const CHECKS: Record<string, CheckDef> = {
           if (ctx.timeline && approvals.length === 0) lacks.push('no commit evidences its approval');
           if (o.by && approvals.length && !approvals.some((a) => a.approvers.some((p) => p.roles.some((r) => o.by!.includes(r)))))
             lacks.push(`not approved by ${o.by.join(' or ')}`);
-          if (
-            author &&
-            approvals.length &&
-            approvals.every((a) => a.approvers.every((p) => p.email?.toLowerCase() === author.commit.authorEmail.toLowerCase()))
-          ) {
-            lacks.push(`approved only by its author, ${author.commit.authorName}`);
-          }
           const evidence = [...(author ? [actEvidence('drafted', author, task)] : []), ...approvals.map((a) => approvalEvidence(a, task))];
+          const byAuthor = (email: string | undefined): boolean => email?.toLowerCase() === author?.commit.authorEmail.toLowerCase();
+          if (author && approvals.length && approvals.every((a) => a.approvers.every((p) => byAuthor(p.email)))) {
+            // Duties are separated "where possible": when the author was the only one holding a
+            // role that may approve, approving alone is the only way, and is recorded as such.
+            const last = approvals.at(-1)!;
+            // The Service Manager may approve anything (the policy's authority rule).
+            const may = [...(o.by ?? []), 'SM'];
+            const others = last.event.roles.people.filter(
+              (p) => !byAuthor(p.email) && (!p.until || p.until >= last.date) && p.roles.some((r) => may.includes(r)),
+            );
+            if (others.length)
+              lacks.push(
+                `approved only by its author, ${author.commit.authorName}, though ${others.map((p) => p.name).join(', ')} could have approved it`,
+              );
+            else evidence.push({ what: `approved by its author, the only one who held ${may.join(' or ')} at the time` });
+          }
           return {
             record: ref(d),
             ok: lacks.length === 0,
@@ -941,7 +953,7 @@ export const CHECKS: Record<string, CheckDef> = {
 
   'reporting-cadence': {
     params: [],
-    describe: () => 'a performance report for each agreement at the cadence it promises',
+    describe: () => 'a performance report for each agreement at the cadence it promised, within a month of each period',
     run(ctx, _o, task) {
       const instances: Instance[] = [];
       const reports = docs(ctx, 'performance-report').filter((r) => isInForce(r.type, r.status));
@@ -954,11 +966,12 @@ export const CHECKS: Record<string, CheckDef> = {
           ['quarterly', 3],
           ['yearly', 12],
         ] as const) {
-          // Periods of this cadence that have ended by the as-of date, inside the audited period and
-          // the agreement's life, that began while the agreement promised this cadence.
+          // Periods of this cadence whose report was due by the as-of date (a month after the
+          // period's end), inside the audited period and the agreement's life, that began while the
+          // agreement promised this cadence.
           for (
             let p = alignedStart(from, months);
-            addDays(addMonths(p, months), -1) <= ctx.asOf && p <= ctx.period.until;
+            addMonths(addDays(addMonths(p, months), -1), 1) <= ctx.asOf && p <= ctx.period.until;
             p = addMonths(p, months)
           ) {
             const end = addDays(addMonths(p, months), -1);
