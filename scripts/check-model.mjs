@@ -7,7 +7,7 @@
 // Any problem stops the build with the file and the path of the offending value.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -92,9 +92,35 @@ if (problems.length === 0) {
       }
     }
   }
+  for (const p of processes.processes) {
+    for (const o of p.objectives)
+      for (const id of o.tasks) if (!taskIds.has(id)) fail('model/processes.yaml', `/${o.code}/tasks`, `${id} is not a task`);
+  }
+  // The audit's vocabulary: every obligation names a check the audit knows, with the parameters it takes.
+  // The checks are code: those of this package's build, whichever model is checked.
+  const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const { CHECKS } = await import(pathToFileURL(path.join(here, 'dist', 'report', 'obligations.js')).href);
+  for (const p of processes.processes) {
+    for (const task of p.tasks) {
+      for (const o of task.obligations) {
+        const check = CHECKS[o.check];
+        if (!check) {
+          fail('model/processes.yaml', `/${task.id}/obligations`, `"${o.check}" is not a check of the audit`);
+          continue;
+        }
+        for (const k of Object.keys(o))
+          if (k !== 'check' && !check.params.includes(k))
+            fail('model/processes.yaml', `/${task.id}/obligations/${o.check}`, `"${k}" is not a parameter of ${o.check}`);
+        for (const t of [o.type, ...(o.after ?? [])].filter(Boolean))
+          if (!keys.has(t)) fail('model/processes.yaml', `/${task.id}/obligations/${o.check}`, `"${t}" is not a type key`);
+        if (o.require !== undefined && !(check.requires ?? []).includes(o.require))
+          fail('model/processes.yaml', `/${task.id}/obligations/${o.check}`, `"${o.require}" is not something ${o.check} can require`);
+      }
+    }
+  }
   for (const f of processes.fitsm) {
     f.tasks.forEach((id) => taskIds.has(id) || fail('model/processes.yaml', `/fitsm/${f.code}`, `${id} is not a task`));
-    f.wps.forEach((wp) => wps.has(wp) || fail('model/processes.yaml', `/fitsm/${f.code}`, `${wp} is not a work product`));
+    f.records.forEach((t) => keys.has(t) || fail('model/processes.yaml', `/fitsm/${f.code}`, `${t} is not a type key`));
   }
 }
 

@@ -22,6 +22,17 @@ export const ERRORS = {
   FLAG_DATE: spec<{ flag: string; value: string }>({
     message: (p) => `${p.flag} needs a real calendar date as YYYY-MM-DD, got "${p.value}"`,
   }),
+  FLAG_PERIOD: spec<{ value: string }>({
+    message: (p) => `--period needs a month (2026-10), a quarter (2026-Q3) or a year (2026), got "${p.value}"`,
+  }),
+  PERIOD_WITH_DATES: spec({
+    message: () => '--period cannot be combined with --since or --until',
+    hint: 'give either --period, or --since and --until',
+  }),
+  PERIOD_FUTURE: spec<{ until: string; today: string }>({
+    message: (p) => `the period ends on ${p.until}, after today (${p.today}): what has not happened yet cannot be reported`,
+    hint: 'end the period today or earlier (set SMS_TODAY to pin "today" in CI)',
+  }),
   PERIOD_EMPTY: spec<{ since: string; until: string }>({
     message: (p) => `the period is empty: --since ${p.since} is after --until ${p.until}`,
   }),
@@ -30,6 +41,10 @@ export const ERRORS = {
     hint: 'unset SMS_TODAY, or set it to a date such as 2026-06-30',
   }),
   OUTSIDE_REPOSITORY: spec<{ path: string; root: string }>({ message: (p) => `${p.path} is outside the SMS repository (${p.root})` }),
+  FORMAT_UNSUPPORTED: spec<{ kind: string; format: string; formats: string }>({
+    message: (p) => `sms report ${p.kind} has no ${p.format} format`,
+    hint: (p) => `use one of: ${p.formats}`,
+  }),
   AGREEMENT_NEEDED: spec({
     message: () => 'sms report performance needs --agreement <agreement id>',
     hint: 'e.g. sms report performance --agreement SLA-0001',
@@ -75,6 +90,11 @@ export const ERRORS = {
     message: (p) =>
       `sms.config.yaml:${p.line}:${p.column}: "${p.key}" is not a rule id${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
     hint: 'run "sms rules" to list the rule ids',
+  }),
+  CONFIG_UNKNOWN_TASK: spec<{ line: number; column: number; key: string; suggestion?: string }>({
+    message: (p) =>
+      `sms.config.yaml:${p.line}:${p.column}: "${p.key}" under not_applicable is not a process or task of ISO/IEC TR 29110-5-3${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
+    hint: 'use a process code (GO, CO, RE, IN) or a task id such as RE.2.5',
   }),
 
   // --- git -------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { smsError, suggest } from './errors.js';
+import { processModel } from './model/processes.js';
 import { loadConfig, type SmsConfig } from './repo/config.js';
 import { loadRepository, type LoadedRepository } from './repo/documents.js';
 import { RULES } from './rules/index.js';
@@ -28,6 +29,11 @@ export interface LoadOptions {
   onProgress?(commits: number): void;
   /** The environment git runs with (the user's); repository-selecting variables are removed from it. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Read the repository as it stood at this instant (epoch ms): the documents of the last commit
+   * before it, and history up to that commit. Only with the history modes `all`/`all-if-available`.
+   */
+  asOf?: number;
 }
 
 export interface Loaded {
@@ -35,13 +41,31 @@ export interface Loaded {
   repository: LoadedRepository;
   timeline?: Timeline;
   changes?: ChangeSet;
+  /** The commit the documents were read from, when not the working tree. */
+  revision?: string;
+  /** HEAD when history was read (the documents are the working tree's, which may differ from it). */
+  head?: string;
 }
 
 /** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
 export function openConfig(cwd: string): SmsConfig {
   const config = loadConfig(cwd);
   checkRuleSettings(config);
+  if (Object.keys(config.notApplicable).length) checkNotApplicable(config);
   return config;
+}
+
+/** Every key under `not_applicable:` names a process or a task of the standard; a typo is a located error. */
+function checkNotApplicable(config: SmsConfig): void {
+  const known = new Set<string>();
+  for (const p of processModel().processes) {
+    known.add(p.code);
+    for (const t of p.tasks) known.add(t.id);
+  }
+  for (const key of Object.keys(config.notApplicable)) {
+    if (!known.has(key))
+      throw smsError('CONFIG_UNKNOWN_TASK', { ...config.locate(['not_applicable', key], 'key'), key, suggestion: suggest(key, known) });
+  }
 }
 
 /** Every key under `rules:` names a rule (or an alias a rule took over); a typo is a located error. */
@@ -58,6 +82,10 @@ export function checkRuleSettings(config: SmsConfig): void {
 }
 
 export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded> {
+  if (opts.asOf !== undefined && (opts.history === 'all' || opts.history === 'all-if-available')) {
+    const asOf = await loadAsOf(config, opts, opts.asOf);
+    if (asOf) return asOf;
+  }
   if (opts.history === 'staged') {
     const { readStaged } = await import('./history/read.js');
     const staged = await readStaged(config, opts.env);
@@ -85,7 +113,30 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   );
   // With a base, the trust settings are those of the base revision (see loadHistory).
   loaded.config = { ...config, history: settings };
+  loaded.head = await git.headCommit({ cwd: config.root, env: opts.env });
   loaded.timeline = timeline;
   loaded.changes = { mode: 'commits', events: timeline.events };
   return loaded;
+}
+
+/** The repository as it stood at an instant, or undefined when there is no git history to read it from. */
+async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Promise<Loaded | undefined> {
+  const git = await import('./git/git.js');
+  const history = await import('./history/read.js');
+  const ctx = { cwd: config.root, env: opts.env };
+  if (!(await git.gitAvailable(ctx)) || !(await git.workTreeRoot(ctx))) {
+    if (opts.history === 'all') throw smsError('NOT_A_REPOSITORY', { dir: config.root });
+    return undefined;
+  }
+  const commit = await history.commitAsOf(config, asOf, opts.env);
+  if (!commit) return { config, repository: { documents: [], issues: [] }, changes: { mode: 'commits', events: [] } };
+  const repository = await history.readRevision(config, commit, opts.env);
+  const { timeline, settings } = await history.loadHistory(config, { head: commit, progress: opts.onProgress }, opts.env);
+  return {
+    config: { ...config, history: settings },
+    repository,
+    timeline,
+    changes: { mode: 'commits', events: timeline.events },
+    revision: commit,
+  };
 }

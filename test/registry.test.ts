@@ -77,6 +77,10 @@ describe('the error catalogue', () => {
       file: 'f',
       type: 't',
       known: ['a'],
+      kind: 'review',
+      today: '2026-01-01',
+      format: 'csv',
+      formats: 'md, html, json',
       id: 'RFC-0001',
       files: ['a', 'b'],
       folder: 'changes',
@@ -120,17 +124,24 @@ describe("the program's own data", () => {
     for (const d of ['model', 'schemas']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true });
     const file = path.join(copy, 'model', 'processes.yaml');
     const text = readFileSync(file, 'utf8');
+    const task = [
+      '      - id: GO.3.1',
+      "        title: 'Obtain, monitor and manage human resources.'",
+      '        roles: [SM, SUP]',
+      '        inputs: [WP.14, WP.08]',
+      '        outputs: [{ wp: WP.08, statuses: [updated] }]',
+      '        obligations:',
+      '          - { check: revised, type: roles }',
+      '',
+    ].join('\n');
+    // The same task as a flow mapping, its title unquoted: the comma ends it.
+    expect(text).toContain(task);
     writeFileSync(
       file,
-      text
-        .replace(
-          `      - id: GO.3.1\n        title: "Obtain, monitor and manage human resources."\n`,
-          `      - { id: GO.3.1, title: Obtain, monitor and manage human resources, roles: [SM, SUP], outputs: [{ wp: WP.08, statuses: [updated] }] }\n`,
-        )
-        .replace(
-          `        roles: [SM, SUP]\n        outputs: [{ wp: WP.08, statuses: [updated] }]\n      - id: GO.3.2`,
-          '      - id: GO.3.2',
-        ),
+      text.replace(
+        task,
+        '      - { id: GO.3.1, title: Obtain, monitor and manage human resources, roles: [SM, SUP], inputs: [WP.14, WP.08], outputs: [{ wp: WP.08, statuses: [updated] }], obligations: [{ check: revised, type: roles }] }\n',
+      ),
     );
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-model.mjs'), copy], { encoding: 'utf8' });
     expect(r.status).toBe(1);

@@ -1,22 +1,28 @@
-import { parseDate } from '../dates.js';
+import { zonedInstant } from '../calendar.js';
+import { addDays, parseDate } from '../dates.js';
+import { namedPeriod } from '../period.js';
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { processModel } from '../model/processes.js';
+import { forTerminal } from '../formatters/terminal.js';
 import { reportContext } from '../report/context.js';
 import { REPORTS } from '../report/registry.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { validate } from '../validate.js';
+import { version } from '../version.js';
 import { today, type CliIO } from './io.js';
 import { progress } from './progress.js';
 import { writeOutput } from './write.js';
 
 export interface ReportCommandOptions {
   kind: string;
-  format: ReportFormat;
+  format: ReportFormat | 'csv';
   since?: string;
   until?: string;
   output?: string;
   agreement?: string;
+  /** A named period: 2026-10, 2026-Q3 or 2026. */
+  period?: string;
 }
 
 /** parse → load → validate → build → render → write. */
@@ -27,25 +33,42 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   ] as const) {
     if (v !== undefined && parseDate(v) === undefined) throw smsError('FLAG_DATE', { flag, value: v });
   }
+  if (opts.period !== undefined) {
+    if (opts.since !== undefined || opts.until !== undefined) throw smsError('PERIOD_WITH_DATES');
+    const named = namedPeriod(opts.period);
+    if (!named) throw smsError('FLAG_PERIOD', { value: opts.period.slice(0, 40) });
+    opts = { ...opts, since: named.since, until: named.until };
+  }
   const entry = REPORTS.find((r) => r.kind === opts.kind)!;
   const def = await entry.load();
+  if (opts.format === 'csv' && !def.csv) throw smsError('FORMAT_UNSUPPORTED', { kind: def.kind, format: 'csv', formats: 'md, html, json' });
   if (def.needsAgreement && !opts.agreement) throw smsError('AGREEMENT_NEEDED');
   const config = openConfig(io.cwd);
   const day = today(io, config.timezone);
   const reading = progress(io, 'Reading history');
-  const loaded = await load(config, { history: def.needsHistory ? 'all-if-available' : 'none', onProgress: reading.update, env: io.env });
+  const loaded = await load(config, {
+    history: def.needsHistory ? 'all-if-available' : 'none',
+    onProgress: reading.update,
+    env: io.env,
+    // The end of the --until day in the organisation's time zone: commits after it are not read.
+    asOf: def.asOf && opts.until ? zonedInstant(addDays(opts.until, 1), 0, config.timezone ?? 'UTC') : undefined,
+  });
   reading.done();
   // Date checks (overdue reviews, expiry) are judged as of the end of the period asked for.
   const asOf = opts.until ?? day;
   const findings = validate(loaded, { today: asOf });
-  const ctx = reportContext(loaded, findings, asOf, processModel());
-  const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until });
+  const ctx = reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day });
+  const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until }, { agreement: opts.agreement });
   if (period.since > period.until) throw smsError('PERIOD_EMPTY', period);
+  if (period.until > day && !def.forwardLooking) throw smsError('PERIOD_FUTURE', { until: period.until, today: day });
   const data = def.build(ctx, period, { agreement: opts.agreement });
-  const text = renderReport(def.kind, opts.format, data, opts.format === 'json' ? [] : def.charts(data), config.root);
+  const text =
+    opts.format === 'csv'
+      ? def.csv!(data)
+      : renderReport(def.kind, opts.format, data, opts.format === 'json' ? [] : def.charts(data), config.root);
   if (opts.output) {
     writeOutput(io, opts.output, text);
     io.stderr.write(`wrote ${opts.output}\n`);
-  } else io.stdout.write(text);
+  } else io.stdout.write(io.stdout.isTTY ? forTerminal(text, true) : text);
   return 0;
 }

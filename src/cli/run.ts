@@ -176,18 +176,24 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
       'Build a report from the documents and their Git history: review (management review, WP.07 input), audit (29110 conformance evidence), performance (WP.19 for one agreement), changes (the change schedule, WP.12).',
     )
     .addArgument(new Argument('<kind>', 'report kind').choices(REPORT_KINDS))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (csv: the audit findings)').choices(['md', 'html', 'json', 'csv']).default('md'),
+    )
     .option(
       '--since <date>',
       'start of the period (YYYY-MM-DD); review default: the end of the last approved improvement report, else 12 months',
     )
-    .option('--until <date>', 'end of the period (YYYY-MM-DD, inclusive); default today')
-    .option('--agreement <id>', 'the customer agreement of a performance report')
+    .option(
+      '--until <date>',
+      'end of the period (YYYY-MM-DD, inclusive); default today; audit: the repository as it stood at the end of that day',
+    )
+    .option('--period <period>', 'a calendar month (2026-10), quarter (2026-Q3) or year (2026), instead of --since/--until')
+    .option('--agreement <id>', 'the customer or supplier agreement of a performance report')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--out <file>', 'the same as --output (kept for scripts written for sms 0.1)').hideHelp())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report performance --agreement SLA-0001 --since 2026-07-01 --until 2026-09-30\n  $ sms report review --format json | jq .incidents.total\n',
+      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --period 2026-Q3\n  $ sms report performance --agreement UA-0001 --period 2026-10 --format html -o ua-october.html\n  $ sms report review --format json | jq .incidents.total\n',
     )
     .action(async (kind: string, opts) => {
       const { reportCommand } = await import('./report.js');
@@ -198,6 +204,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
         until: opts.until,
         output: opts.output ?? opts.out,
         agreement: opts.agreement,
+        period: opts.period,
       });
     });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseFrontMatter } from '../repo/frontmatter.js';
+import { valuesAtPath } from '../repo/values.js';
 import { detach } from '../strings.js';
 
 /** What the history rules need from one version of a document. */
@@ -10,6 +11,8 @@ export interface DocState {
   title?: string;
   /** String values of the front-matter fields the policy looks at (approval fields, requester, …). */
   fields: Record<string, string>;
+  /** Values of the type's tracked list fields (e.g. the change requests a schedule lists), by field path. */
+  lists?: Record<string, string[]>;
   /** Hash of the content without lifecycle bookkeeping: equal hashes mean no real edit. */
   contentHash: string;
   /** Full front matter, kept only for the roles document (people and their roles at the time). */
@@ -28,6 +31,8 @@ export const BOOKKEEPING: ReadonlySet<string> = new Set([
   'next_review',
   'version',
   'deployed_on',
+  // The post-implementation review of a deployed change is recorded after its approval (CO.3.5).
+  'review_outcome',
 ]);
 
 export interface ExtractOptions {
@@ -35,6 +40,8 @@ export interface ExtractOptions {
   fields: readonly string[];
   /** The type key of the roles document, whose full data is kept. */
   rolesType?: string;
+  /** Tracked list fields per type key: their values are kept for every version. */
+  tracked?: Readonly<Record<string, readonly string[]>>;
   /** Bookkeeping fields left out of the content hash (default BOOKKEEPING; types add their countersign fields). */
   bookkeeping?: ReadonlySet<string>;
 }
@@ -63,6 +70,11 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
   for (const key of opts.fields) {
     const v = get(key);
     if (v !== undefined) state.fields[key] = v;
+  }
+  const tracked = state.type !== undefined && fm.data ? opts.tracked?.[state.type] : undefined;
+  if (tracked) {
+    state.lists = {};
+    for (const path of tracked) state.lists[path] = valuesAtPath(fm.data!, path).map((v) => detach(v.value));
   }
   if (opts.rolesType !== undefined && state.type === opts.rolesType && fm.data) state.data = fm.data;
   return state;

@@ -1,6 +1,6 @@
 import { smsError } from '../errors.js';
 import { BlobReader, blobId, indexBlobs, pathCommits, streamLog, treeBlobs, verifySignatures, type HistoryCommit } from '../git/history.js';
-import { git, hasCommits, isShallow, verifyCommit, workTreeRoot, type GitContext } from '../git/git.js';
+import { git, hasCommits, isShallow, READ_CONFIG, verifyCommit, workTreeRoot, type GitContext } from '../git/git.js';
 import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { matchesAny } from '../repo/glob.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
@@ -14,6 +14,8 @@ import { buildTimeline, type DocEvent, type Timeline } from './timeline.js';
 export interface HistoryScope {
   /** Check commits <base>..HEAD. */
   base?: string;
+  /** Read history up to this commit instead of HEAD. */
+  head?: string;
   /** Called now and then with the number of commits read (progress display). */
   progress?(commits: number): void;
 }
@@ -31,7 +33,9 @@ export interface LoadedHistory {
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
 export function extractOptions(config: SmsConfig): ExtractOptions {
-  const fields = new Set<string>(APPROVAL_FIELDS);
+  // reviewed_on too: the audit names who recorded a review (the author of the commit that set it);
+  // and an agreement's reporting cadence, which the audit holds it to as it was at each time.
+  const fields = new Set<string>([...APPROVAL_FIELDS, 'reviewed_on', 'reporting']);
   const bookkeeping = new Set(BOOKKEEPING);
   for (const t of config.types) {
     if (t.requester) fields.add(t.requester);
@@ -41,7 +45,8 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
     }
     for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
   }
-  return { fields: [...fields], rolesType: rolesType(config.types)?.key, bookkeeping };
+  const tracked = Object.fromEntries(config.types.filter((t) => t.tracked?.length).map((t) => [t.key, t.tracked!]));
+  return { fields: [...fields], rolesType: rolesType(config.types)?.key, bookkeeping, tracked };
 }
 
 /**
@@ -59,7 +64,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history };
   }
   const shallow = await isShallow(ctx);
-  let range = ['HEAD'];
+  let range = [scope.head ?? 'HEAD'];
   let baseSha: string | undefined;
   if (scope.base !== undefined) {
     baseSha = await verifyCommit(ctx, scope.base);
@@ -290,4 +295,51 @@ export async function readStaged(
     reader.close();
   }
   return { repository, events };
+}
+
+/**
+ * The commit that was HEAD's state at an instant: the last commit reachable from HEAD committed
+ * before it (committer date), or undefined when there was none yet.
+ */
+export async function commitAsOf(config: SmsConfig, beforeMs: number, env?: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const ctx: GitContext = { cwd: config.root, env };
+  if (!(await hasCommits(ctx))) return undefined;
+  const r = await git([...READ_CONFIG, 'rev-list', '-1', `--before=${Math.floor(beforeMs / 1000)}`, 'HEAD', '--'], ctx);
+  return r.stdout.trim() || undefined;
+}
+
+/**
+ * The documents as they were in a commit (plumbing: ls-tree and cat-file), judged like the working
+ * tree's (size, encoding). Used to build a report "as of" a past date, so that running it again
+ * later gives the same result whatever was committed since.
+ */
+export async function readRevision(config: SmsConfig, rev: string, env?: NodeJS.ProcessEnv): Promise<LoadedRepository> {
+  const ctx: GitContext = { cwd: config.root, env };
+  const top = await workTreeRoot(ctx);
+  if (!top) throw smsError('NOT_A_REPOSITORY', { dir: config.root });
+  const prefix = toPosixRelative(top, config.root);
+  const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
+  const tree = await treeBlobs(
+    ctx,
+    rev,
+    config.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
+  );
+  const reader = new BlobReader(ctx);
+  const repository: LoadedRepository = { documents: [], issues: [] };
+  try {
+    const files = [...tree.keys()]
+      .map((p) => (prefix ? p.slice(prefix.length + 1) : p))
+      .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
+      .sort();
+    for (const file of files) {
+      const sha = tree.get(withPrefix(file))!;
+      const blob = await reader.read(sha);
+      if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: sha });
+      const text = decodeDocument(file, blob, config.maxFileSize, repository.issues);
+      if (text !== undefined) repository.documents.push(readDocument(file, text, config));
+    }
+  } finally {
+    reader.close();
+  }
+  return repository;
 }

@@ -40,6 +40,14 @@ export function rolesFor(t: WorkType, status: string): RoleCode[] {
   return roles.length === 0 || roles.includes('SM') ? roles : [...roles, 'SM'];
 }
 
+/**
+ * The roles a person may act in when doing the work of a task: their own, and the Control
+ * Manager's for a Service Manager, whom the standard allows to act as CM (ISO/IEC TR 29110-5-3, 3).
+ */
+export function actingRoles(roles: readonly string[]): string[] {
+  return roles.includes('SM') && !roles.includes('CM') ? [...roles, 'CM'] : [...roles];
+}
+
 /** A decision needs authority: an approval, or another status the task tables reserve to a role (a rejection). */
 export function needsAuthority(t: WorkType, status: string): boolean {
   return rolesFor(t, status).length > 0;

@@ -3,25 +3,47 @@ import { parse } from 'yaml';
 import { packagePath } from '../paths.js';
 import type { RoleCode } from './types.js';
 
+/** What a conforming record looks like for a task: a check of the audit, with its parameters. */
+export interface Obligation {
+  check: string;
+  type?: string;
+  by?: RoleCode[];
+  after?: string[];
+  require?: string;
+  where?: Record<string, string[]>;
+}
+
 export interface TaskModel {
   id: string;
   title: string;
   roles: RoleCode[];
+  inputs: string[];
   outputs: { wp: string; statuses: string[] }[];
+  obligations: Obligation[];
+}
+
+export interface ObjectiveModel {
+  code: string;
+  text: string;
+  tasks: string[];
 }
 
 export interface ProcessModel {
   code: string;
   name: string;
-  objectives: { code: string; text: string }[];
+  objectives: ObjectiveModel[];
   tasks: TaskModel[];
 }
 
 export interface FitsmModel {
   code: string;
   name: string;
+  requirement: string;
   tasks: string[];
-  wps: string[];
+  records: string[];
+  /** False when no record type of the repository can evidence the requirement. */
+  covered?: boolean;
+  note?: string;
 }
 
 export interface ProcessesModel {

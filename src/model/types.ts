@@ -65,6 +65,8 @@ export interface WorkType {
   manager_areas?: Partial<Record<RoleCode, string>>;
   /** Set for agreements: which fields hold its start, review and end dates. */
   agreement?: AgreementDates;
+  /** List fields whose values are followed through history (when an ID first appeared in them). */
+  tracked?: string[];
   /** A record type beyond the 21 work products: the FitSM / ISO/IEC 20000 requirements it serves. */
   extension?: { serves: string[] };
   /** The practitioner's work a document records: its area and the fields naming who did it. */
@@ -138,6 +140,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     role_conflicts: t.role_conflicts,
     manager_areas: t.manager_areas,
     agreement: t.agreement,
+    tracked: t.tracked,
     extension: t.extension,
     acts: t.acts,
     countersign: t.countersign,

@@ -31,12 +31,18 @@ export interface SmsConfig {
   maxFileSize: number;
   extraFields: Record<string, Record<string, unknown>>;
   history: HistoryOptions;
+  /** Tasks or processes that do not apply, with the justification (the audit shows them as such). */
+  notApplicable: Record<string, string>;
+  /** URL templates for links to documents and commits in reports. */
+  links: { document?: string; commit?: string };
   /** Where a setting is in sms.config.yaml, for located errors found after loading (e.g. rule ids). */
   locate(path: readonly (string | number)[], part?: 'key' | 'value'): Position;
 }
 
 interface RawConfig {
   organisation: string;
+  not_applicable?: Record<string, string>;
+  links?: { document?: string; commit?: string };
   timezone?: string;
   folders?: Record<string, string>;
   ignore?: string[];
@@ -155,6 +161,8 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
     maxFileSize: raw.max_file_size ?? 1024 * 1024,
     extraFields: raw.extra_fields ?? {},
     history: historySettings(raw.history),
+    notApplicable: raw.not_applicable ?? {},
+    links: raw.links ?? {},
     locate,
   };
 }

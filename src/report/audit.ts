@@ -1,78 +1,214 @@
 import { assessApproval, isApproval } from '../model/policy.js';
 import { logEntry } from '../history/log-entry.js';
-import { findingOf, type ReportContext } from './context.js';
+import type { Obligation, TaskModel } from '../model/processes.js';
+import { findingOf, type Period, type ReportContext } from './context.js';
 import { defineReport } from './define.js';
+import { CHECKS, type AuditContext, type Instance } from './obligations.js';
 
 /**
- * Conformance evidence for ISO/IEC TR 29110-5-3: for every task, the documents that evidence it,
- * their status and the Git evidence of their approvals; gaps, nonconformities, a timeline per
- * document, and the FitSM view.
+ * Conformance evidence for ISO/IEC TR 29110-5-3, as an assessor reads it: for every task the
+ * obligations model/processes.yaml gives it, checked record by record (per instance where the task
+ * is per instance), who did the work and whether they held the task's role, a verdict per task
+ * (conformant, partial, gap, not applicable), a conclusion per objective, every shortfall as a
+ * finding with a stable id and what to do, and the FitSM-2 crosswalk scored from the same verdicts.
  */
-export function buildAudit(ctx: ReportContext) {
+
+export type Verdict = 'conformant' | 'partial' | 'gap' | 'not applicable';
+
+export interface Finding {
+  /** Stable across runs: task / record / check. */
+  id: string;
+  source: 'obligation' | 'validation';
+  task?: string;
+  severity: 'gap' | 'partial' | 'error' | 'warning';
+  record?: string;
+  file?: string;
+  /** Where the record can be read (the repository URL template, else a relative path). */
+  link?: string;
+  what: string;
+  todo?: string;
+}
+
+function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** The start of the period when no --since is given: every record counts. */
+const ALL_RECORDS = '0001-01-01';
+
+const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
+
+function url(template: string | undefined, values: { commit?: string; path?: string }): string | undefined {
+  if (!template) return undefined;
+  if (template.includes('{commit}') && !values.commit) return undefined;
+  return template.replaceAll('{commit}', values.commit ?? '').replaceAll('{path}', encodePath(values.path ?? ''));
+}
+
+export function buildAudit(ctx: ReportContext, period: Period) {
+  const actx: AuditContext = { ...ctx, period, asOf: period.until };
   const { processes, fitsm } = ctx.processes;
-  const byWp = new Map<string, string>();
-  for (const t of ctx.config.types) byWp.set(t.wp, t.key);
+  const na = ctx.config.notApplicable;
+  const commitUrl = (sha?: string): string | undefined => url(ctx.config.links.commit, { commit: sha });
+  // Without a template, a path relative to the repository root (where the report is usually kept),
+  // each segment percent-encoded so that no file name reads as a URL scheme or breaks a link.
+  const docUrl = (path: string): string => url(ctx.config.links.document, { commit: ctx.provenance.commit, path }) ?? encodePath(path);
+  const findings: Finding[] = [];
+  const usedIds = new Set<string>();
+  // Two obligations of a task may check one record the same way, two diagnostics may share a line:
+  // the second gets a number, so that ids stay unique and stable for the same input.
+  const unique = (base: string): string => {
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    return id;
+  };
+  const verdicts = new Map<string, Verdict>();
 
-  const approvalsOf = (id: string) =>
-    (ctx.timeline?.byId.get(id) ?? [])
-      .filter((e) => {
-        const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-        return t && isApproval(t, e.before, e.after);
-      })
-      .map((e) => {
-        const t = ctx.config.typeByKey.get(e.after!.type!)!;
-        const status = e.after!.status!;
-        const a = assessApproval(e.roles, t, status, e.commit, e.commit.date.slice(0, 10), ctx.config.history, { data: e.after?.data });
-        const selfAsserted = a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref);
-        return {
-          status,
-          commit: e.commit.sha,
-          date: e.commit.date,
-          approver: a.people.map((p) => p.name).join(', ') || `${e.commit.authorName} (no approving role)`,
-          rolesHeld: a.people.flatMap((p) => p.roles.filter((r) => a.allowed.includes(r))).filter((r, i, list) => list.indexOf(r) === i),
-          evidenced: a.people.length > 0,
-          // How the approver was attributed: author, committer, signature (verified) or trusted-trailer;
-          // "self-asserted" when an Approved-by trailer nothing vouches for is all there is.
-          attribution: [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') || (selfAsserted.length ? 'self-asserted' : 'none'),
-          selfAsserted,
-          signed: e.commit.signature?.status === 'G',
-          bootstrap: a.bootstrap,
-        };
-      });
+  const byWp = new Map(ctx.config.types.map((t) => [t.wp, t.key]));
+  const inventory = (task: TaskModel) =>
+    task.outputs.map((o) => {
+      const key = byWp.get(o.wp);
+      const documents = ctx.documents
+        .filter((d) => d.type?.key === key && d.id)
+        .map((d) => ({
+          id: d.id!,
+          title: d.title ?? '',
+          file: d.file,
+          status: d.status ?? '',
+          evidences: Boolean(d.status && o.statuses.includes(d.status)),
+          approvals: approvalsOf(ctx, d.id!),
+        }));
+      return { wp: o.wp, type: key ?? '', statuses: o.statuses, evidenced: documents.some((d) => d.evidences), documents };
+    });
 
-  const taskResults = new Map<string, boolean>();
-  const out = processes.map((p) => ({
-    code: p.code,
-    name: p.name,
-    objectives: p.objectives,
-    tasks: p.tasks.map((task) => {
-      const outputs = task.outputs.map((o) => {
-        const key = byWp.get(o.wp);
-        const docs = ctx.documents
-          .filter((d) => d.type?.key === key && d.id)
-          .map((d) => ({
-            id: d.id!,
-            title: d.title ?? '',
-            file: d.file,
-            status: d.status ?? '',
-            evidences: Boolean(d.status && o.statuses.includes(d.status)),
-            approvals: approvalsOf(d.id!),
-          }));
-        return { wp: o.wp, type: key ?? '', statuses: o.statuses, evidenced: docs.some((d) => d.evidences), documents: docs };
-      });
-      const evidenced = outputs.every((o) => o.evidenced);
-      taskResults.set(task.id, evidenced);
-      return { id: task.id, title: task.title, roles: task.roles, evidenced, outputs };
-    }),
-  }));
+  const taskResult = (task: TaskModel, processCode: string) => {
+    const why = na[task.id] ?? na[processCode];
+    const obligations = task.obligations.map((o: Obligation) => {
+      const check = CHECKS[o.check]!;
+      const result = why ? { instances: [] as Instance[] } : check.run(actx, o, task);
+      return {
+        check: o.check,
+        require: o.require,
+        description: check.describe(o),
+        notTriggered: result.notTriggered,
+        met: result.instances.filter((i) => i.ok).length,
+        shortfalls: result.instances.filter((i) => !i.ok).length,
+        instances: result.instances.map((i) => ({
+          ...i,
+          link: i.record ? docUrl(i.record.file) : undefined,
+          evidence: i.evidence.map((e) => ({ ...e, commitUrl: commitUrl(e.commit) })),
+        })),
+      };
+    });
+    const all = obligations.flatMap((o) => o.instances);
+    const ok = all.filter((i) => i.ok).length;
+    const verdict: Verdict = why ? 'not applicable' : all.length === 0 || ok === all.length ? 'conformant' : ok === 0 ? 'gap' : 'partial';
+    verdicts.set(task.id, verdict);
+    const taskFindings: Finding[] = [];
+    for (const o of obligations) {
+      for (const i of o.instances) {
+        if (i.ok) continue;
+        // The record, and what of it (a month of reports, the feedback that asked) when the check says.
+        const subject = [i.record?.id, i.subject ? slug(i.subject) : undefined].filter(Boolean).join('/') || 'repository';
+        taskFindings.push({
+          id: unique(`${task.id}/${subject}/${o.require ?? o.check}`),
+          source: 'obligation',
+          task: task.id,
+          severity: verdict === 'gap' ? 'gap' : 'partial',
+          record: i.record?.id ?? i.subject,
+          file: i.record?.file,
+          link: i.record ? docUrl(i.record.file) : undefined,
+          what: i.lacks.join('; '),
+          todo: i.todo,
+        });
+      }
+    }
+    findings.push(...taskFindings);
+    return {
+      id: task.id,
+      title: task.title,
+      roles: task.roles,
+      inputs: task.inputs,
+      verdict,
+      notApplicable: why,
+      counts: { ok, total: all.length },
+      /** The first shortfall, for the one-line summary. */
+      worst: taskFindings[0] ? `${taskFindings[0].record ? `${taskFindings[0].record}: ` : ''}${taskFindings[0].what}` : undefined,
+      notTriggered:
+        all.length === 0 && !why
+          ? obligations
+              .map((o) => o.notTriggered)
+              .filter(Boolean)
+              .join('; ') || undefined
+          : undefined,
+      obligations,
+      // Kept from the 0.1 shape (scripts read them); `evidenced` now means conformant, and
+      // `outputs` is the inventory of the documents of each output type, not a verdict.
+      evidenced: verdict === 'conformant',
+      outputs: inventory(task),
+    };
+  };
+
+  const out = processes.map((p) => {
+    const tasks = p.tasks.map((t) => taskResult(t, p.code));
+    const objectives = p.objectives.map((o) => {
+      const vs = o.tasks.map((id) => verdicts.get(id)!).filter((v) => v !== 'not applicable');
+      const conclusion =
+        vs.length === 0
+          ? 'not applicable'
+          : vs.every((v) => v === 'conformant')
+            ? 'achieved'
+            : vs.every((v) => v === 'gap')
+              ? 'not achieved'
+              : 'partly achieved';
+      return { code: o.code, text: o.text, tasks: o.tasks, conclusion, why: na[p.code] };
+    });
+    return { code: p.code, name: p.name, notApplicable: na[p.code], objectives, tasks };
+  });
   const tasks = out.flatMap((p) => p.tasks);
-  const gaps = tasks
-    .filter((t) => !t.evidenced)
-    .map((t) => ({
-      id: t.id,
-      title: t.title,
-      missing: t.outputs.filter((o) => !o.evidenced).map((o) => `${o.wp} ${o.type} (${o.statuses.join(' or ')})`),
-    }));
+
+  // Validation findings are nonconformities of the records too: what the rules (schemas, approvals
+  // from history, separation of duties) report is part of the evidence an assessor weighs.
+  for (const d of ctx.findings.diagnostics) {
+    findings.push({
+      id: unique(`validation/${d.rule}/${d.file}:${d.line}`),
+      source: 'validation',
+      severity: d.severity,
+      record: d.docId ?? d.file,
+      file: d.file,
+      link: docUrl(d.file),
+      what: `${d.message} (rule ${d.rule})`,
+      todo: d.hint,
+    });
+  }
+
+  const recordCount = (type: string): number => ctx.documents.filter((d) => d.type?.key === type).length;
+  const crosswalk = fitsm.map((f) => {
+    const taskVerdicts = f.tasks.map((id) => ({ id, verdict: verdicts.get(id)! }));
+    const records = f.records.map((type) => ({ type, count: recordCount(type) }));
+    let verdict: string;
+    if (f.covered === false || (f.tasks.length === 0 && f.records.length === 0)) verdict = 'not covered by the repository';
+    else {
+      const vs = taskVerdicts.map((t) => t.verdict).filter((v) => v !== 'not applicable');
+      const missing = records.filter((r) => r.count === 0);
+      // Records alone never make a requirement met: with every mapped task not applicable, neither is the requirement.
+      if (vs.length === 0) verdict = 'not applicable';
+      else if (missing.length === 0 && vs.every((v) => v === 'conformant')) verdict = 'met';
+      else if (vs.length && vs.every((v) => v === 'gap') && missing.length === records.length) verdict = 'not met';
+      else verdict = 'partly met';
+    }
+    return {
+      ...f,
+      verdict,
+      taskVerdicts,
+      records,
+      missingRecords: records.filter((r) => r.count === 0).map((r) => r.type),
+      // The 0.1 fields, kept: work products of the records, and conformant tasks of all mapped.
+      wps: [...new Set(f.records.map((k) => ctx.config.typeByKey.get(k)?.wp ?? k))],
+      evidencedTasks: taskVerdicts.filter((t) => t.verdict === 'conformant').length,
+      totalTasks: f.tasks.length,
+    };
+  });
 
   const timelines = ctx.documents
     .filter((d) => d.id && d.type)
@@ -81,47 +217,148 @@ export function buildAudit(ctx: ReportContext) {
       title: d.title ?? '',
       type: d.type!.key,
       status: d.status ?? '',
-      events: (ctx.timeline?.byId.get(d.id!) ?? [])
-        .map(logEntry)
-        .map((e) => ({ date: e.date, commit: e.commit, author: e.author.name, event: e.event, from: e.statusBefore, to: e.statusAfter })),
+      link: docUrl(d.file),
+      events: (ctx.timeline?.byId.get(d.id!) ?? []).map((e) => {
+        const entry = logEntry(e);
+        const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+        const approval =
+          t && isApproval(t, e.before, e.after)
+            ? assessApproval(e.roles, t, e.after!.status!, e.commit, e.commit.date.slice(0, 10), ctx.config.history, {
+                data: e.after?.data,
+              })
+            : undefined;
+        return {
+          date: entry.date,
+          commit: entry.commit,
+          commitUrl: commitUrl(entry.commit),
+          author: entry.author.name,
+          event: entry.event,
+          from: entry.statusBefore,
+          to: entry.statusAfter,
+          approvedBy: approval?.people.map((p) => p.name).join(', '),
+          attribution: approval
+            ? [...new Set(approval.people.map((p) => approval.how.get(p)!))].join(', ') || 'self-asserted or none'
+            : undefined,
+        };
+      }),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
+  findings.sort((a, b) => (a.source === b.source ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.source === 'obligation' ? -1 : 1));
+  const count = (v: Verdict): number => tasks.filter((t) => t.verdict === v).length;
   return {
     kind: 'audit' as const,
     organisation: ctx.config.organisation,
-    asOf: ctx.today,
+    standard: 'ISO/IEC TR 29110-5-3:2018',
+    period,
+    periodLabel: period.since <= ALL_RECORDS ? `every record up to ${period.until}` : `${period.since} to ${period.until}`,
+    asOf: period.until,
+    provenance: { ...ctx.provenance, commitUrl: commitUrl(ctx.provenance.commit) },
     history: Boolean(ctx.timeline),
     summary: {
       tasks: tasks.length,
-      evidenced: tasks.length - gaps.length,
-      gaps: gaps.length,
+      // The 0.1 names, kept: evidenced = conformant, gaps = partial + gap, errors and warnings from validation.
+      evidenced: count('conformant'),
+      gaps: count('partial') + count('gap'),
       errors: ctx.findings.errorCount,
       warnings: ctx.findings.warningCount,
+      conformant: count('conformant'),
+      partial: count('partial'),
+      gap: count('gap'),
+      notApplicable: count('not applicable'),
+      findings: findings.filter((f) => f.source === 'obligation').length,
+      validationErrors: ctx.findings.errorCount,
+      validationWarnings: ctx.findings.warningCount,
     },
+    // One row per task in the standard's order; `note` is the first shortfall, why the task does
+    // not apply, or why a conditional task had nothing to do.
+    summaryRows: tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      verdict: t.verdict,
+      ok: t.counts.ok,
+      total: t.counts.total,
+      note: t.verdict === 'not applicable' ? t.notApplicable : (t.worst ?? t.notTriggered),
+    })),
     processes: out,
-    gaps,
+    /** The 0.1 list of tasks that are not conformant, with what each lacks. */
+    gaps: tasks
+      .filter((t) => t.verdict === 'gap' || t.verdict === 'partial')
+      .map((t) => ({
+        id: t.id,
+        title: t.title,
+        missing: findings.filter((f) => f.task === t.id).map((f) => `${f.record ? `${f.record}: ` : ''}${f.what}`),
+      })),
+    findings,
     nonconformities: ctx.findings.diagnostics.map(findingOf),
-    fitsm: fitsm.map((f) => ({ ...f, evidencedTasks: f.tasks.filter((t) => taskResults.get(t)).length, totalTasks: f.tasks.length })),
+    fitsm: crosswalk,
     timelines,
   };
 }
 
 export type AuditData = ReturnType<typeof buildAudit>;
 
+/** Every approval of a document from history: who approved, the role held, how they were identified. */
+function approvalsOf(ctx: ReportContext, id: string) {
+  return (ctx.timeline?.byId.get(id) ?? [])
+    .filter((e) => {
+      const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+      return t && isApproval(t, e.before, e.after);
+    })
+    .map((e) => {
+      const t = ctx.config.typeByKey.get(e.after!.type!)!;
+      const status = e.after!.status!;
+      const a = assessApproval(e.roles, t, status, e.commit, e.commit.date.slice(0, 10), ctx.config.history, { data: e.after?.data });
+      const selfAsserted = a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref);
+      return {
+        status,
+        commit: e.commit.sha,
+        date: e.commit.date,
+        approver: a.people.map((p) => p.name).join(', ') || `${e.commit.authorName} (no approving role)`,
+        rolesHeld: [...new Set(a.people.flatMap((p) => p.roles.filter((r) => a.allowed.includes(r))))],
+        evidenced: a.people.length > 0,
+        // author, committer, signature (verified) or trusted-trailer; "self-asserted" when an
+        // Approved-by trailer nothing vouches for is all there is.
+        attribution: [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') || (selfAsserted.length ? 'self-asserted' : 'none'),
+        selfAsserted,
+        signed: e.commit.signature?.status === 'G',
+        bootstrap: a.bootstrap,
+      };
+    });
+}
+
+/** The findings as CSV (RFC 4180): one row per finding, for a spreadsheet or a tracker. */
+export function auditCsv(data: AuditData): string {
+  const cell = (v: unknown): string => {
+    const s = v === undefined || v === null ? '' : String(v).replace(/[\r\n]+/g, ' ');
+    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
+    const safe = /^[=+\-@\t]/.test(s) ? `'${s}` : s;
+    return /[",]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const rows = [['id', 'source', 'task', 'severity', 'record', 'file', 'what', 'todo']];
+  for (const f of data.findings) rows.push([f.id, f.source, f.task ?? '', f.severity, f.record ?? '', f.file ?? '', f.what, f.todo ?? '']);
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
 export default defineReport({
   kind: 'audit',
-  description: 'Conformance evidence for ISO/IEC TR 29110-5-3, task by task.',
+  description: 'Conformance evidence for ISO/IEC TR 29110-5-3, task by task, with findings and the FitSM-2 crosswalk.',
   needsHistory: true,
-  period: (ctx, flags) => ({ since: flags.since ?? '0001-01-01', until: flags.until ?? ctx.today }),
-  build: (ctx) => buildAudit(ctx),
+  asOf: true,
+  period: (ctx, flags) => ({ since: flags.since ?? ALL_RECORDS, until: flags.until ?? ctx.today }),
+  build: (ctx, period) => buildAudit(ctx, period),
+  csv: (data) => auditCsv(data),
   charts: (data) => [
     {
       id: 'evidence',
       kind: 'bars',
-      title: 'Tasks with evidence, by process',
+      title: 'Conformant tasks, by process',
       yLabel: 'tasks',
-      bars: data.processes.map((p) => ({ label: p.code, value: p.tasks.filter((t) => t.evidenced).length, target: p.tasks.length })),
+      bars: data.processes.map((p) => ({
+        label: p.code,
+        value: p.tasks.filter((t) => t.verdict === 'conformant').length,
+        target: p.tasks.filter((t) => t.verdict !== 'not applicable').length,
+      })),
     },
   ],
 });

@@ -18,6 +18,18 @@ export interface ReportContext {
   today: string;
   /** The processes, objectives and tasks of the standard. */
   processes: ProcessesModel;
+  /** Where the report comes from, printed in it so that a reader can reproduce it. */
+  provenance: Provenance;
+}
+
+export interface Provenance {
+  /** The commit the documents were read from ("as of" reports), or HEAD with the working tree on top. */
+  commit?: string;
+  /** True when the documents are the working tree's (which may hold uncommitted changes). */
+  workingTree: boolean;
+  toolVersion: string;
+  /** The day the report was generated (SMS_TODAY pins it, for reproducible output). */
+  generated: string;
 }
 
 /** A document is in force while its status is one of its type's approving statuses. */
@@ -25,19 +37,33 @@ export function inForce(d: SmsDocument): boolean {
   return isInForce(d.type, d.status);
 }
 
-export interface Period {
-  since: string;
-  until: string;
-}
+import type { Period } from '../period.js';
+export type { Period };
 
 /**
  * The context of a report from what the load edge read and what validation found. Pure: the CLI
  * (or a library user) loads and validates, builders only read.
  */
-export function reportContext(loaded: Loaded, findings: ValidationResult, today: string, processes: ProcessesModel): ReportContext {
+export function reportContext(
+  loaded: Loaded,
+  findings: ValidationResult,
+  today: string,
+  processes: ProcessesModel,
+  meta: { toolVersion: string; generated: string },
+): ReportContext {
   const byId = new Map<string, SmsDocument>();
   for (const d of loaded.repository.documents) if (d.id && !byId.has(d.id)) byId.set(d.id, d);
-  return { config: loaded.config, documents: loaded.repository.documents, byId, timeline: loaded.timeline, findings, today, processes };
+  const provenance: Provenance = { commit: loaded.revision ?? loaded.head, workingTree: loaded.revision === undefined, ...meta };
+  return {
+    config: loaded.config,
+    documents: loaded.repository.documents,
+    byId,
+    timeline: loaded.timeline,
+    findings,
+    today,
+    processes,
+    provenance,
+  };
 }
 
 /** Documents by type key, built in one pass the first time a report asks for any type. */

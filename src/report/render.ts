@@ -21,11 +21,35 @@ function helpers(env: typeof Handlebars): void {
   env.registerHelper('num', (v: unknown, unit?: unknown) =>
     typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
+  // A number with exactly `digits` decimals (availability is stated to two: 99.98, never "100.0").
+  env.registerHelper('fixed', (v: unknown, digits: unknown, unit?: unknown) =>
+    typeof v === 'number' ? `${v.toFixed(typeof digits === 'number' ? digits : 2)}${typeof unit === 'string' ? unit : ''}` : '–',
+  );
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('short', (v: unknown) => (typeof v === 'string' ? v.slice(0, 7) : ''));
   env.registerHelper('yesno', (v: unknown) => (v ? 'yes' : 'no'));
+  // The items of a list whose `key` is `value`, so that separators between them come out right.
+  env.registerHelper('where', (list: unknown, key: unknown, value: unknown) =>
+    Array.isArray(list) ? list.filter((x) => x && typeof x === 'object' && (x as Record<string, unknown>)[String(key)] === value) : [],
+  );
+  env.registerHelper('slug', (v: unknown) =>
+    String(v ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-'),
+  );
+  // A value as a quoted CSS string (running headers in @page rules): inside <style> HTML escaping
+  // does not apply, so quotes, backslashes, line breaks and "<" are CSS-escaped instead.
+  env.registerHelper(
+    'cssString',
+    (v: unknown) =>
+      new env.SafeString(
+        `"${String(v ?? '')
+          .slice(0, 120)
+          .replace(/[\\"<>\r\n\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`,
+      ),
+  );
 }
 
 /** Draws each chart for the output format: Mermaid for Markdown (GitHub and GitLab render it), SVG for HTML. */

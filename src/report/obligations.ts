@@ -1,0 +1,1175 @@
+import { localDate } from '../calendar.js';
+import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
+import { sectionText } from '../markdown.js';
+import { actingRoles, assessApproval, isApproval, isInForce, needsAuthority } from '../model/policy.js';
+import type { Obligation, TaskModel } from '../model/processes.js';
+import { RolesIndex, type Person } from '../model/roles.js';
+import type { RoleCode, WorkType } from '../model/types.js';
+import type { DocEvent } from '../history/timeline.js';
+import type { SmsDocument } from '../repo/documents.js';
+import { agreementsOf, measureIncidents } from './sla.js';
+import { customerAgreementOf } from '../repo/sla.js';
+import { own, ownString, records, stringValues } from '../repo/values.js';
+import type { Period, ReportContext } from './context.js';
+
+/**
+ * The audit's vocabulary: what a conforming record looks like, check by check. model/processes.yaml
+ * says which checks apply to which task, with which types and roles; each check looks at the
+ * records one by one (per instance where the task is per instance) and says what each lacks, in
+ * an assessor's words, with the dated evidence and who did the work.
+ */
+
+/** One piece of dated evidence: an act on a record, who did it, and whether they held a role of the task. */
+export interface Evidence {
+  what: string;
+  date?: string;
+  commit?: string;
+  /** Who did it (the commit author, or the person the record names). */
+  actor?: string;
+  /** The roles the actor held at that time (from the roles in force). */
+  actorRoles?: string[];
+  /** Whether the actor held one of the task's roles; undefined when it could not be told. */
+  heldTaskRole?: boolean;
+  /** How an approver was attributed (author, committer, signature, trusted-trailer, self-asserted). */
+  attribution?: string;
+}
+
+export interface RecordRef {
+  id: string;
+  title: string;
+  file: string;
+  type: string;
+}
+
+export interface Instance {
+  record?: RecordRef;
+  /** What the instance is, when it is not one record (a month of reports, a person's training). */
+  subject?: string;
+  ok: boolean;
+  lacks: string[];
+  /** What to do about it. */
+  todo?: string;
+  evidence: Evidence[];
+}
+
+export interface CheckResult {
+  instances: Instance[];
+  /** For a conditional task with nothing to do in the period: why (counts as conformant). */
+  notTriggered?: string;
+}
+
+export interface AuditContext extends ReportContext {
+  period: Period;
+  /** The date the audit is as of (the end of the period). */
+  asOf: string;
+}
+
+export interface CheckDef {
+  /** Parameters the check takes in model/processes.yaml. */
+  params: string[];
+  /** Values of `require` the check understands. */
+  requires?: string[];
+  /** What the check looks for, one line. */
+  describe(o: Obligation): string;
+  run(ctx: AuditContext, o: Obligation, task: TaskModel): CheckResult;
+}
+
+// --- helpers -------------------------------------------------------------------------------------
+
+const ref = (d: SmsDocument): RecordRef => ({ id: d.id ?? d.file, title: d.title ?? '', file: d.file, type: d.type?.key ?? '' });
+const docs = (ctx: ReportContext, key: string | undefined): SmsDocument[] =>
+  ctx.documents.filter((d) => d.type?.key === key && d.data && d.id);
+const typeTitle = (ctx: ReportContext, key: string | undefined): string =>
+  key ? (ctx.config.typeByKey.get(key)?.title ?? key).toLowerCase() : 'record';
+const day = (iso: string | undefined): string | undefined => (iso ? iso.slice(0, 10) : undefined);
+const inPeriod = (ctx: AuditContext, date: string | undefined): boolean =>
+  date !== undefined && date >= ctx.period.since && date <= ctx.period.until;
+
+function eventsOf(ctx: ReportContext, id: string | undefined): DocEvent[] {
+  return id ? (ctx.timeline?.byId.get(id) ?? []) : [];
+}
+
+function typeOf(ctx: ReportContext, e: DocEvent): WorkType | undefined {
+  return e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+}
+
+/** The roles a person held at an event (in the roles in force before it). */
+function rolesAt(e: DocEvent, who: string): { person?: Person; roles: string[] } {
+  const person = e.roles.resolve(who);
+  return { person, roles: person ? [...person.roles] : [] };
+}
+
+function actEvidence(what: string, e: DocEvent, task: TaskModel): Evidence {
+  const who = `${e.commit.authorName} <${e.commit.authorEmail}>`;
+  const { roles } = rolesAt(e, who);
+  return {
+    what,
+    date: day(e.commit.date),
+    commit: e.commit.sha,
+    actor: e.commit.authorName,
+    actorRoles: roles,
+    heldTaskRole: e.roles.people.length ? actingRoles(roles).some((r) => task.roles.includes(r as RoleCode)) : undefined,
+  };
+}
+
+/**
+ * Who set a field to its current value: the author of the commit that first gave it that value,
+ * with the date the field states. Undefined without history, or when history never saw the value.
+ */
+function whoSet(ctx: ReportContext, d: SmsDocument, field: string, what: string, task: TaskModel): Evidence | undefined {
+  const value = ownString(d.data, field);
+  const e =
+    value === undefined
+      ? undefined
+      : eventsOf(ctx, d.id).find((x) => x.after?.fields[field] === value && x.before?.fields[field] !== value);
+  return e ? { ...actEvidence(what, e, task), date: parseDate(value) ?? day(e.commit.date) } : undefined;
+}
+
+/** A person named in a record, with the roles they hold in the working tree's roles document. */
+function namedEvidence(ctx: ReportContext, what: string, who: string | undefined, date: string | undefined, task: TaskModel): Evidence {
+  const person = who ? rolesIndex(ctx).resolve(who) : undefined;
+  const roles = person ? [...person.roles] : [];
+  return {
+    what,
+    date,
+    actor: person ? person.name : who,
+    actorRoles: roles,
+    heldTaskRole: person ? actingRoles(roles).some((r) => task.roles.includes(r as RoleCode)) : undefined,
+  };
+}
+
+const rolesCache = new WeakMap<readonly SmsDocument[], RolesIndex>();
+
+/** The roles document of the documents audited (built once per set of documents). */
+function rolesIndex(ctx: ReportContext): RolesIndex {
+  let index = rolesCache.get(ctx.documents);
+  if (!index) {
+    index = RolesIndex.fromData(ctx.documents.find((d) => d.type?.grants_roles)?.data);
+    rolesCache.set(ctx.documents, index);
+  }
+  return index;
+}
+
+interface Approval {
+  event: DocEvent;
+  date: string;
+  status: string;
+  approvers: Person[];
+  how: string;
+  bootstrap: boolean;
+  selfAsserted: string[];
+}
+
+/** The approvals of a document in history, each judged by the policy. */
+function approvalsOf(ctx: ReportContext, id: string | undefined): Approval[] {
+  const out: Approval[] = [];
+  for (const e of eventsOf(ctx, id)) {
+    const t = typeOf(ctx, e);
+    if (!t || !isApproval(t, e.before, e.after)) continue;
+    const a = assessApproval(e.roles, t, e.after!.status!, e.commit, e.commit.date.slice(0, 10), ctx.config.history, {
+      data: e.after?.data,
+    });
+    out.push({
+      event: e,
+      date: e.commit.date.slice(0, 10),
+      status: e.after!.status!,
+      approvers: a.people,
+      how:
+        [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') ||
+        (a.evidence.some((x) => x.how === 'self-asserted') ? 'self-asserted' : 'none'),
+      bootstrap: a.bootstrap,
+      selfAsserted: a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref),
+    });
+  }
+  return out;
+}
+
+function approvalEvidence(a: Approval, task: TaskModel): Evidence {
+  const roles = [...new Set(a.approvers.flatMap((p) => p.roles))];
+  return {
+    what: `${a.status}${a.bootstrap ? ' (roles bootstrap)' : ''}`,
+    date: a.date,
+    commit: a.event.commit.sha,
+    actor: a.approvers.map((p) => p.name).join(', ') || `${a.event.commit.authorName} (no deciding role)`,
+    actorRoles: roles,
+    heldTaskRole: actingRoles(roles).some((r) => task.roles.includes(r as RoleCode)),
+    attribution: a.how,
+  };
+}
+
+/** The first time a document entered one of its approving statuses with evidence, from history (else its approved_on). */
+function firstApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
+  const a = approvalsOf(ctx, d.id).find((x) => x.approvers.length > 0);
+  if (a) return a.date;
+  return ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'));
+}
+
+function lastApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
+  const list = approvalsOf(ctx, d.id).filter((x) => x.approvers.length > 0);
+  if (list.length) return list.at(-1)!.date;
+  return ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'));
+}
+
+/** How hours on a clock read: around the clock, or in the agreement's service hours. */
+const hoursOn = (clock: string): string => (clock === '24×7' ? 'hours (around the clock)' : 'service hours');
+
+/** The first day of the month, quarter or year that contains `date`. */
+function alignedStart(date: string, months: 1 | 3 | 12): string {
+  const month = Number(date.slice(5, 7));
+  if (months === 12) return `${date.slice(0, 4)}-01-01`;
+  if (months === 3) return `${date.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * The reporting cadence an agreement promised on each day, from history: an agreement may move
+ * from quarterly to monthly reports, and the earlier quarters are still owed quarterly. Before its
+ * first commit, the first value it was recorded with; without history, its current value.
+ */
+function cadenceIn(ctx: ReportContext, a: SmsDocument): (date: string) => string | undefined {
+  const changes = eventsOf(ctx, a.id)
+    .filter((e) => e.after)
+    .map((e) => ({ date: day(e.commit.date)!, value: e.after!.fields.reporting }));
+  if (changes.length === 0) {
+    const now = ownString(a.data, 'reporting');
+    return () => now;
+  }
+  return (date) => {
+    let value = changes[0]!.value;
+    for (const c of changes) if (c.date <= date) value = c.value;
+    return value;
+  };
+}
+
+/** A Markdown section has content of its own (not empty, not the template's prompt). */
+function sectionFilled(d: SmsDocument, heading: string): boolean {
+  const text = sectionText(d.fm.body, heading);
+  return text.length >= 20;
+}
+
+// --- change requests -----------------------------------------------------------------------------
+
+interface Deployment {
+  doc: SmsDocument;
+  changeType: string;
+  /** The day it was deployed (deployed_on, else the day it was approved to deploy). */
+  deployed: string;
+  /** The day of the approval to deploy (the move to `updated`), from history. */
+  approvedToDeploy?: string;
+}
+
+function deployments(ctx: AuditContext, where?: Record<string, string[]>): Deployment[] {
+  const out: Deployment[] = [];
+  for (const d of docs(ctx, 'change-request')) {
+    const changeType = ownString(d.data, 'change_type') ?? 'normal';
+    if (where?.change_type && !where.change_type.includes(changeType)) continue;
+    const toDeploy = eventsOf(ctx, d.id).find((e) => e.after?.status === 'updated' && e.before?.status !== 'updated');
+    const approvedToDeploy = day(toDeploy?.commit.date);
+    const deployed = parseDate(ownString(d.data, 'deployed_on')) ?? (d.status === 'updated' ? (approvedToDeploy ?? undefined) : undefined);
+    if (!deployed || !inPeriod(ctx, deployed)) continue;
+    out.push({ doc: d, changeType, deployed, approvedToDeploy });
+  }
+  return out;
+}
+
+function linked(ctx: ReportContext, type: string, field: string, id: string): SmsDocument[] {
+  return docs(ctx, type).filter((x) => stringValues(own(x.data, field)).includes(id));
+}
+
+/** When a change first appeared in the change schedule, from history (else whether the schedule lists it now). */
+function scheduledOn(ctx: ReportContext, id: string): { date?: string; listedNow: boolean; window?: string } {
+  const schedule = docs(ctx, 'change-schedule')[0];
+  const entries = schedule ? records(own(schedule.data, 'changes')).filter((c) => c.change_request === id) : [];
+  const window = entries
+    .map((c) => (typeof c.window === 'string' ? c.window : typeof c.planned_date === 'string' ? c.planned_date : undefined))
+    .find(Boolean);
+  const listedNow = entries.length > 0;
+  if (!schedule || !ctx.timeline) return { listedNow, window };
+  const first = eventsOf(ctx, schedule.id).find((e) => e.after?.lists?.['changes[].change_request']?.includes(id));
+  return { date: day(first?.commit.date), listedNow, window };
+}
+
+/**
+ * The roles that may do the work of a design or test task. The standard lists CM (with CUS, SUP)
+ * for CO.2.3 and CO.3.1, yet forbids the CM to be a design or testing practitioner: the CM oversees
+ * and a practitioner executes, so a PT doing the work holds a role of the task.
+ */
+function executing(task: TaskModel): TaskModel {
+  return { ...task, roles: [...task.roles, 'PT'] };
+}
+
+function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckResult {
+  const instances: Instance[] = [];
+  const cm = (who: string | undefined): boolean => Boolean(who && rolesIndex(ctx).resolve(who)?.roles.includes('CM'));
+  for (const dep of deployments(ctx, o.where)) {
+    const d = dep.doc;
+    const lacks: string[] = [];
+    const evidence: Evidence[] = [{ what: `deployed (${dep.changeType} change)`, date: dep.deployed }];
+    let todo: string | undefined;
+    switch (o.require) {
+      case 'scheduled': {
+        const s = scheduledOn(ctx, d.id!);
+        if (s.date) evidence.push({ what: 'entered in the change schedule', date: s.date });
+        if (!s.listedNow && !s.date) {
+          lacks.push('never entered in the change schedule');
+          todo = `add ${d.id} to the change schedule before deploying it`;
+        } else if (s.date && s.date > dep.deployed) {
+          lacks.push(`entered in the change schedule on ${s.date}, after its deployment on ${dep.deployed}`);
+          todo = 'enter changes in the schedule before their deployment date';
+        } else if (!s.date && ctx.timeline) lacks.push('listed in the schedule now, but history does not show when it was entered');
+        break;
+      }
+      case 'schedule-window': {
+        const s = scheduledOn(ctx, d.id!);
+        if (!s.window) {
+          lacks.push('no planned date or window in the change schedule');
+          todo = 'give the change its planned date and window in the schedule';
+        } else evidence.push({ what: `scheduled: ${s.window}` });
+        break;
+      }
+      case 'design': {
+        const sd = linked(ctx, 'service-design', 'change_request', d.id!).find((x) => x.status === 'approved');
+        if (!sd) {
+          lacks.push('no approved service design');
+          todo = `record the design of ${d.id} (sms new service-design) and have it approved`;
+        } else {
+          evidence.push({ what: `design ${sd.id} approved`, date: firstApproval(ctx, sd) });
+          const by = ownString(sd.data, 'designed_by');
+          if (by) evidence.push(namedEvidence(ctx, `designed by`, by, undefined, executing(task)));
+        }
+        break;
+      }
+      case 'build': {
+        const b = linked(ctx, 'service-change-build', 'change_request', d.id!)[0];
+        if (!b) {
+          lacks.push('no build record');
+          todo = `record the build of ${d.id} (sms new service-change-build)`;
+        } else {
+          const by = ownString(b.data, 'built_by');
+          evidence.push(namedEvidence(ctx, `built (${b.id})`, by, undefined, { ...task, roles: ['PT'] }));
+          if (!by) lacks.push(`build ${b.id} does not say who built it`);
+          else if (cm(by)) lacks.push(`built by the Control Manager (${by}), who also controls the change`);
+        }
+        break;
+      }
+      case 'tested': {
+        const tr = linked(ctx, 'test-report', 'change_request', d.id!).find((x) => x.status === 'published');
+        if (!tr) {
+          lacks.push('no published test report');
+          todo = `run the documented tests and publish the report (sms new test-report) before deploying`;
+        } else {
+          const by = ownString(tr.data, 'performed_by');
+          evidence.push(
+            namedEvidence(
+              ctx,
+              `tested (${tr.id}, outcome ${ownString(tr.data, 'outcome') ?? '?'})`,
+              by,
+              parseDate(ownString(tr.data, 'collected_on')),
+              executing(task),
+            ),
+          );
+          if (ownString(tr.data, 'outcome') === 'fail') lacks.push(`test report ${tr.id} records a failed test`);
+          const builder = linked(ctx, 'service-change-build', 'change_request', d.id!).map((b) => ownString(b.data, 'built_by'))[0];
+          if (by && builder && rolesIndex(ctx).resolve(by) && rolesIndex(ctx).resolve(by) === rolesIndex(ctx).resolve(builder))
+            lacks.push(`tested by the person who built it (${by})`);
+        }
+        break;
+      }
+      case 'tested-before-deployment': {
+        const tr = linked(ctx, 'test-report', 'change_request', d.id!).find((x) => x.status === 'published');
+        const collected = tr ? parseDate(ownString(tr.data, 'collected_on')) : undefined;
+        const gate = dep.approvedToDeploy ?? dep.deployed;
+        if (!tr) lacks.push('no published test report to review before deployment');
+        else if (!collected) lacks.push(`test report ${tr.id} has no date (collected_on)`);
+        else if (collected > gate) lacks.push(`test report ${tr.id} dated ${collected}, after the approval to deploy on ${gate}`);
+        else evidence.push({ what: `test report ${tr.id} (${collected}) reviewed before the approval to deploy`, date: gate });
+        const b = linked(ctx, 'service-change-build', 'change_request', d.id!)[0];
+        if (b && b.status !== 'final') lacks.push(`build ${b.id} is not final`);
+        const toDeploy = eventsOf(ctx, d.id).find((e) => e.after?.status === 'updated' && e.before?.status !== 'updated');
+        if (toDeploy) {
+          const a = approvalsOf(ctx, d.id).find((x) => x.event === toDeploy);
+          if (a) evidence.push(approvalEvidence(a, task));
+        }
+        if (lacks.length) todo = 'review a published test report before approving deployment (set the change to updated only then)';
+        break;
+      }
+      case 'deployed': {
+        const cis = stringValues(own(d.data, 'impacted_cis'));
+        if (!parseDate(ownString(d.data, 'deployed_on'))) lacks.push('no deployment date (deployed_on)');
+        if (cis.length === 0) lacks.push('no configuration items named (impacted_cis)');
+        for (const ci of cis) {
+          const rec = docs(ctx, 'configuration-item').find((x) => x.id === ci);
+          if (rec && !stringValues(own(rec.data, 'change_requests')).includes(d.id!)) lacks.push(`${ci} does not record the change`);
+        }
+        if (lacks.length) todo = `update the configuration records (change_requests: [${d.id}]) and deployed_on`;
+        break;
+      }
+      case 'reviewed': {
+        const reviewed = parseDate(ownString(d.data, 'reviewed_on'));
+        const outcome = ownString(d.data, 'review_outcome');
+        if (!reviewed) {
+          lacks.push(
+            dep.changeType === 'emergency'
+              ? 'an emergency change not reviewed after the fact'
+              : 'no post-implementation review (reviewed_on)',
+          );
+        } else if (reviewed < dep.deployed) lacks.push(`reviewed on ${reviewed}, before its deployment on ${dep.deployed}`);
+        else {
+          evidence.push(
+            whoSet(ctx, d, 'reviewed_on', 'post-implementation review', task) ?? { what: 'post-implementation review', date: reviewed },
+          );
+          if (!outcome)
+            lacks.push('the review does not say whether the change procedure was updated or nothing needed to change (review_outcome)');
+          else if (outcome === 'procedure updated') {
+            // The claim holds only if the procedure was in fact revised since the deployment.
+            const procedure = docs(ctx, 'change-procedure')[0];
+            const revisedOn = procedure
+              ? [lastApproval(ctx, procedure), parseDate(ownString(procedure.data, 'reviewed_on'))]
+                  .filter((x): x is string => x !== undefined)
+                  .sort()
+                  .pop()
+              : undefined;
+            if (!revisedOn || revisedOn < dep.deployed)
+              lacks.push(`says the change procedure was updated, but it was last revised ${revisedOn ?? 'never'}, before the deployment`);
+            else evidence.push({ what: `change procedure ${procedure!.id} revised`, date: revisedOn });
+          } else evidence.push({ what: 'no change to the procedure needed' });
+        }
+        if (lacks.length)
+          todo =
+            'review the deployment, set reviewed_on and review_outcome ("procedure updated" once the change procedure is revised, or "no change needed")';
+        break;
+      }
+    }
+    instances.push({ record: ref(d), ok: lacks.length === 0, lacks, todo, evidence });
+  }
+  if (instances.length === 0)
+    return {
+      instances,
+      notTriggered: `no ${o.where?.change_type?.join(' or ') ?? ''} change was deployed in the period`.replace('  ', ' '),
+    };
+  return { instances };
+}
+
+// --- incidents -----------------------------------------------------------------------------------
+
+function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
+  const instances: Instance[] = [];
+  const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
+  const agreements = agreementsOf(inputs);
+  // "As agreed": each incident against the targets of its agreement, in the agreement's service hours.
+  const measured = new Map(
+    measureIncidents(inputs, { since: ctx.period.since < '1970-01-01' ? '1970-01-01' : ctx.period.since, until: ctx.asOf }).map((m) => [
+      m.id,
+      m,
+    ]),
+  );
+  for (const d of docs(ctx, 'incident')) {
+    const opened = parseInstant(ownString(d.data, 'opened'));
+    const openedDay = opened !== undefined ? localDate(opened, ctx.config.timezone ?? 'UTC') : undefined;
+    if (!inPeriod(ctx, openedDay)) continue;
+    const lacks: string[] = [];
+    const evidence: Evidence[] = [{ what: 'opened', date: openedDay }];
+    let todo: string | undefined;
+    switch (o.require) {
+      case 'recorded': {
+        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'));
+        if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
+        if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
+        if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);
+        todo = lacks.length ? 'name the reporter and the agreement the incident is measured against' : undefined;
+        break;
+      }
+      case 'classified':
+        if (!ownString(d.data, 'classification')) lacks.push('not classified');
+        if (stringValues(own(d.data, 'services')).length === 0) lacks.push('no service named');
+        if (stringValues(own(d.data, 'cis')).length === 0) lacks.push('no configuration item named');
+        todo = lacks.length ? 'classify it with the agreed criteria and link the services and configuration items' : undefined;
+        break;
+      case 'responded': {
+        const r = parseInstant(ownString(d.data, 'responded'));
+        const m = measured.get(d.id!);
+        if (r === undefined) lacks.push('no first response recorded (responded)');
+        else evidence.push({ what: 'first response', date: localDate(r, ctx.config.timezone ?? 'UTC') });
+        if (r !== undefined && m?.responseMet === false)
+          lacks.push(
+            `first response after ${m.responseHours} ${hoursOn(m.clock)}, over the ${m.responseTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
+          );
+        todo = lacks.length ? 'answer within the agreed response time and record when (responded)' : undefined;
+        break;
+      }
+      case 'restored': {
+        const m = measured.get(d.id!);
+        if (m?.resolutionMet === false)
+          lacks.push(
+            m.openAtEnd
+              ? `still open after ${m.resolutionHours} ${hoursOn(m.clock)}, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`
+              : `resolved after ${m.resolutionHours} ${hoursOn(m.clock)}, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
+          );
+        if (d.status !== 'opened') {
+          if (!ownString(d.data, 'resolved') && d.status === 'closed') lacks.push('closed without a resolution time (resolved)');
+          if (!sectionFilled(d, 'Restoration steps')) lacks.push('no restoration steps recorded');
+        } else if (m?.resolutionMet !== false) continue;
+        if (m?.resolutionHours !== undefined && !m.openAtEnd)
+          evidence.push({ what: `restored in ${m.resolutionHours} service hours (target ${m.resolutionTargetHours ?? '–'} h)` });
+        todo = lacks.length ? 'restore within the agreed time; record what was done and when' : undefined;
+        break;
+      }
+      case 'confirmed':
+        if (d.status !== 'closed') continue;
+        if (!ownString(d.data, 'confirmed_by')) lacks.push('closed without confirmation from the affected party (confirmed_by)');
+        if (!sectionFilled(d, 'Solution')) lacks.push('no solution recorded');
+        todo = lacks.length ? 'close incidents only with the resolution and the confirmation of the affected party' : undefined;
+        break;
+    }
+    instances.push({ record: ref(d), ok: lacks.length === 0, lacks, todo, evidence });
+  }
+  if (instances.length === 0) return { instances, notTriggered: 'no incident in the period' };
+  return { instances };
+}
+
+// --- the checks ----------------------------------------------------------------------------------
+
+export const CHECKS: Record<string, CheckDef> = {
+  approved: {
+    params: ['type', 'by', 'after'],
+    describe: (o) => `the ${o.type} approved${o.by ? ` by ${o.by.join(' or ')}` : ''}${o.after ? `, after ${o.after.join(' and ')}` : ''}`,
+    run(ctx, o, task) {
+      const list = docs(ctx, o.type);
+      if (list.length === 0)
+        return {
+          instances: [
+            {
+              subject: o.type,
+              ok: false,
+              lacks: [`no ${typeTitle(ctx, o.type)} exists`],
+              todo: `create it (sms new ${o.type}) and have it approved`,
+              evidence: [],
+            },
+          ],
+        };
+      return {
+        instances: list.map((d) => {
+          const lacks: string[] = [];
+          const approvals = approvalsOf(ctx, d.id).filter((a) => a.approvers.length > 0);
+          const evidence = approvals.map((a) => approvalEvidence(a, task));
+          if (!ctx.timeline) {
+            const by = ownString(d.data, 'approved_by');
+            if (isInForce(d.type, d.status) && by)
+              evidence.push(
+                namedEvidence(
+                  ctx,
+                  `${d.status} (from the document; no Git history)`,
+                  by,
+                  parseDate(ownString(d.data, 'approved_on')),
+                  task,
+                ),
+              );
+            else lacks.push('not approved');
+          } else if (approvals.length === 0)
+            lacks.push(isInForce(d.type, d.status) ? 'approved, but no commit evidences the approval' : 'never approved');
+          if (o.by && approvals.length && !approvals.some((a) => a.approvers.some((p) => p.roles.some((r) => o.by!.includes(r))))) {
+            lacks.push(
+              `approved by ${approvals.map((a) => a.approvers.map((p) => `${p.name} (${p.roles.join('/')})`).join(', ')).join('; ')}, not by ${o.by.join(' or ')}`,
+            );
+          }
+          const last = lastApproval(ctx, d);
+          for (const input of o.after ?? []) {
+            const inputs = docs(ctx, input);
+            const firstInput = inputs
+              .map((x) => firstApproval(ctx, x))
+              .filter((x): x is string => x !== undefined)
+              .sort()[0];
+            if (!firstInput) lacks.push(`its input, the ${typeTitle(ctx, input)}, was never approved`);
+            else if (last && last < firstInput)
+              lacks.push(`approved on ${last}, before its input, the ${typeTitle(ctx, input)}, was approved on ${firstInput}`);
+          }
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length ? `have ${d.id} approved${o.by ? ` by ${o.by.join(' or ')}` : ''} once its inputs are approved` : undefined,
+            evidence,
+          };
+        }),
+      };
+    },
+  },
+
+  'approved-each': {
+    params: ['type', 'by'],
+    describe: (o) => `every ${o.type} approved by ${o.by?.join(' or ') ?? 'a deciding role'}, not by its author alone`,
+    run(ctx, o, task) {
+      const list = docs(ctx, o.type).filter((d) => isInForce(d.type, d.status) || approvalsOf(ctx, d.id).length);
+      if (list.length === 0)
+        return { instances: [{ subject: o.type, ok: false, lacks: [`no approved ${typeTitle(ctx, o.type)}`], evidence: [] }] };
+      return {
+        instances: list.map((d) => {
+          const lacks: string[] = [];
+          const approvals = approvalsOf(ctx, d.id).filter((a) => a.approvers.length > 0);
+          const author = eventsOf(ctx, d.id)[0];
+          if (ctx.timeline && approvals.length === 0) lacks.push('no commit evidences its approval');
+          if (o.by && approvals.length && !approvals.some((a) => a.approvers.some((p) => p.roles.some((r) => o.by!.includes(r)))))
+            lacks.push(`not approved by ${o.by.join(' or ')}`);
+          const evidence = [...(author ? [actEvidence('drafted', author, task)] : []), ...approvals.map((a) => approvalEvidence(a, task))];
+          const byAuthor = (email: string | undefined): boolean => email?.toLowerCase() === author?.commit.authorEmail.toLowerCase();
+          if (author && approvals.length && approvals.every((a) => a.approvers.every((p) => byAuthor(p.email)))) {
+            // Duties are separated "where possible": when the author was the only one holding a
+            // role that may approve, approving alone is the only way, and is recorded as such.
+            const last = approvals.at(-1)!;
+            // The Service Manager may approve anything (the policy's authority rule).
+            const may = [...(o.by ?? []), 'SM'];
+            const others = last.event.roles.people.filter(
+              (p) => !byAuthor(p.email) && (!p.until || p.until >= last.date) && p.roles.some((r) => may.includes(r)),
+            );
+            if (others.length)
+              lacks.push(
+                `approved only by its author, ${author.commit.authorName}, though ${others.map((p) => p.name).join(', ')} could have approved it`,
+              );
+            else evidence.push({ what: `approved by its author, the only one who held ${may.join(' or ')} at the time` });
+          }
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length ? 'have a second person with the role review and approve it' : undefined,
+            evidence,
+          };
+        }),
+      };
+    },
+  },
+
+  drafted: {
+    params: ['type', 'after'],
+    describe: (o) => `the ${o.type} drafted${o.after ? ` after ${o.after.join(' and ')} were approved` : ''}`,
+    run(ctx, o, task) {
+      const list = docs(ctx, o.type);
+      if (list.length === 0)
+        return {
+          instances: [
+            {
+              subject: o.type,
+              ok: false,
+              lacks: [`no ${typeTitle(ctx, o.type)} exists`],
+              todo: `draft it (sms new ${o.type})`,
+              evidence: [],
+            },
+          ],
+        };
+      return {
+        instances: list.map((d) => {
+          const lacks: string[] = [];
+          const created = eventsOf(ctx, d.id)[0];
+          const evidence = created ? [actEvidence('drafted', created, task)] : [];
+          const draftedOn = day(created?.commit.date);
+          const staff = task.roles.filter((r) => STAFF_ROLES.includes(r));
+          if (evidence[0]?.heldTaskRole === false && staff.length)
+            lacks.push(
+              `drafted by ${evidence[0].actor}, who held none of the task's roles (${staff.join(', ')})${evidence[0].actorRoles?.length ? ` but ${evidence[0].actorRoles.join(', ')}` : ''}`,
+            );
+          for (const input of o.after ?? []) {
+            const firstInput = docs(ctx, input)
+              .map((x) => firstApproval(ctx, x))
+              .filter((x): x is string => x !== undefined)
+              .sort()[0];
+            if (
+              firstInput &&
+              draftedOn &&
+              draftedOn < firstInput &&
+              lastApproval(ctx, d) !== undefined &&
+              lastApproval(ctx, d)! < firstInput
+            ) {
+              lacks.push(`drafted and approved before its input, the ${typeTitle(ctx, input)}, was approved (${firstInput})`);
+            }
+          }
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length ? 'revise it once its inputs are approved' : undefined,
+            evidence,
+          };
+        }),
+      };
+    },
+  },
+
+  revised: {
+    params: ['type'],
+    describe: (o) => `each ${o.type} in force reviewed within its review interval (reviewed_on counts)`,
+    run(ctx, o, task) {
+      const t = o.type ? ctx.config.typeByKey.get(o.type) : undefined;
+      const months = t?.review_months || 12;
+      const list = docs(ctx, o.type).filter((d) => isInForce(d.type, d.status));
+      if (list.length === 0)
+        return { instances: [{ subject: o.type, ok: false, lacks: [`no ${typeTitle(ctx, o.type)} in force`], evidence: [] }] };
+      return {
+        instances: list.map((d) => {
+          const reviewed = parseDate(ownString(d.data, 'reviewed_on'));
+          const approved = lastApproval(ctx, d) ?? parseDate(ownString(d.data, 'approved_on'));
+          const last = [reviewed, approved]
+            .filter((x): x is string => x !== undefined)
+            .sort()
+            .pop();
+          const lacks: string[] = [];
+          const evidence: Evidence[] = [];
+          if (reviewed) evidence.push(whoSet(ctx, d, 'reviewed_on', 'reviewed', task) ?? { what: 'reviewed', date: reviewed });
+          if (approved) evidence.push({ what: 'approved', date: approved });
+          if (!last) lacks.push('never reviewed or approved');
+          else if (addMonths(last, months) < ctx.asOf)
+            lacks.push(`last reviewed ${last}: due by ${addMonths(last, months)} (every ${months} months)`);
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length ? 'review it (or update it through its lifecycle) and set reviewed_on' : undefined,
+            evidence,
+          };
+        }),
+      };
+    },
+  },
+
+  annual: {
+    params: ['type'],
+    describe: (o) => `a ${o.type} approved at least every 12 months`,
+    run(ctx, o, task) {
+      const approved = docs(ctx, o.type)
+        .map((d) => ({ d, date: lastApproval(ctx, d) ?? (ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'))) }))
+        .filter((x): x is { d: SmsDocument; date: string } => x.date !== undefined)
+        .sort((a, b) => (a.date < b.date ? -1 : 1));
+      const start = ctx.timeline?.events[0]?.commit.date.slice(0, 10) ?? ctx.period.since;
+      const from = start > ctx.period.since ? start : ctx.period.since;
+      const instances: Instance[] = [];
+      let prev = from;
+      for (const a of approved) {
+        if (a.date < from) {
+          prev = a.date;
+          continue;
+        }
+        const gap = daysBetween(prev, a.date);
+        instances.push({
+          record: ref(a.d),
+          ok: gap <= 396,
+          lacks: gap > 396 ? [`${gap} days since the previous one (${prev})`] : [],
+          evidence: approvalsOf(ctx, a.d.id)
+            .filter((x) => x.approvers.length)
+            .map((x) => approvalEvidence(x, task)),
+        });
+        prev = a.date;
+      }
+      const since = daysBetween(prev, ctx.asOf);
+      if (since > 396)
+        instances.push({
+          subject: `since ${prev}`,
+          ok: false,
+          lacks: [`no ${typeTitle(ctx, o.type)} approved for ${since} days`],
+          todo: `prepare the ${typeTitle(ctx, o.type)} and have it approved`,
+          evidence: [],
+        });
+      if (instances.length === 0) return { instances, notTriggered: `the SMS is less than a year old (since ${from})` };
+      return { instances };
+    },
+  },
+
+  exists: {
+    params: ['type'],
+    describe: (o) => `a ${o.type} exists`,
+    run(ctx, o, task) {
+      const list = docs(ctx, o.type);
+      if (list.length === 0)
+        return {
+          instances: [
+            {
+              subject: o.type,
+              ok: false,
+              lacks: [`no ${typeTitle(ctx, o.type)} exists`],
+              todo: `create it (sms new ${o.type})`,
+              evidence: [],
+            },
+          ],
+        };
+      return {
+        instances: list.map((d) => ({
+          record: ref(d),
+          ok: true,
+          lacks: [],
+          evidence: eventsOf(ctx, d.id)
+            .slice(0, 1)
+            .map((e) => actEvidence('created', e, task)),
+        })),
+      };
+    },
+  },
+
+  'cis-identified': {
+    params: [],
+    describe: () => 'each service in force has its components recorded as configuration items',
+    run(ctx) {
+      const cis = docs(ctx, 'configuration-item');
+      const services = docs(ctx, 'service').filter((d) => isInForce(d.type, d.status));
+      return {
+        instances: services.map((s) => {
+          const mine = cis.filter((c) => stringValues(own(c.data, 'services')).includes(s.id!));
+          return {
+            record: ref(s),
+            ok: mine.length > 0,
+            lacks: mine.length ? [] : ['no configuration item records its components'],
+            todo: mine.length ? undefined : `record its components (sms new configuration-item --set services=[${s.id}])`,
+            evidence: mine.map((c) => ({ what: `${c.id} ${c.title ?? ''}`.trim() })),
+          };
+        }),
+      };
+    },
+  },
+
+  'changes-decided': {
+    params: [],
+    describe: () => 'each change request decided in the period (approved or rejected) by someone with the deciding role',
+    run(ctx, _o, task) {
+      const instances: Instance[] = [];
+      for (const d of docs(ctx, 'change-request')) {
+        for (const e of eventsOf(ctx, d.id)) {
+          const t = typeOf(ctx, e);
+          const to = e.after?.status;
+          if (
+            !t ||
+            !to ||
+            e.before?.status === to ||
+            !(to === 'approved' || to === 'rejected') ||
+            !needsAuthority(t, to) ||
+            !inPeriod(ctx, day(e.commit.date))
+          )
+            continue;
+          const a = assessApproval(e.roles, t, to, e.commit, e.commit.date.slice(0, 10), ctx.config.history, { data: e.after?.data });
+          const lacks = a.people.length
+            ? []
+            : [`${to} in ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName}, who did not hold ${a.allowed.join(' or ')}`];
+          instances.push({
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            evidence: [
+              {
+                what: to,
+                date: day(e.commit.date),
+                commit: e.commit.sha,
+                actor: a.people.map((p) => p.name).join(', ') || e.commit.authorName,
+                actorRoles: [...new Set(a.people.flatMap((p) => p.roles))],
+                heldTaskRole: a.people.some((p) => actingRoles(p.roles).some((r) => task.roles.includes(r as RoleCode))),
+                attribution: [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') || 'none',
+              },
+            ],
+          });
+        }
+      }
+      if (instances.length === 0) return { instances, notTriggered: 'no change request was decided in the period' };
+      return { instances };
+    },
+  },
+
+  change: {
+    params: ['require', 'where'],
+    requires: ['scheduled', 'schedule-window', 'design', 'build', 'tested', 'tested-before-deployment', 'deployed', 'reviewed'],
+    describe: (o) =>
+      ({
+        scheduled: 'each deployed change entered in the change schedule before its deployment',
+        'schedule-window': 'each deployed change scheduled with its planned date and window',
+        design: 'each deployed change designed (an approved service design)',
+        build: 'each deployed change built by a practitioner (a build record)',
+        tested: 'each deployed change tested (a published test report, not by its builder)',
+        'tested-before-deployment': 'each deployment approved only after its test report',
+        deployed: 'each deployment recorded: date, and the configuration items it changed',
+        reviewed: 'each deployment reviewed afterwards (post-implementation review)',
+      })[o.require ?? ''] ??
+      o.require ??
+      '',
+    run: changeCheck,
+  },
+
+  'agreements-approved': {
+    params: [],
+    describe: () => 'each agreement in force approved by the provider and countersigned by the other party',
+    run(ctx, _o, task) {
+      const list = [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')].filter((d) => isInForce(d.type, d.status));
+      if (list.length === 0) return { instances: [{ subject: 'agreements', ok: false, lacks: ['no agreement in force'], evidence: [] }] };
+      return {
+        instances: list.map((d) => {
+          const lacks: string[] = [];
+          const approvals = approvalsOf(ctx, d.id).filter((a) => a.approvers.length);
+          if (ctx.timeline && approvals.length === 0) lacks.push("no commit evidences the provider's approval");
+          const cs = d.type?.countersign;
+          const who = cs ? ownString(d.data, cs.field) : undefined;
+          if (cs && !who)
+            lacks.push(`no signatory of the ${d.type!.key === 'customer-agreement' ? 'customer' : 'supplier'} recorded (${cs.field})`);
+          const evidence = approvals.map((a) => approvalEvidence(a, task));
+          if (cs && who)
+            evidence.push({
+              what: `countersigned${ownString(d.data, cs.ref) ? ` (${ownString(d.data, cs.ref)})` : ''}`,
+              date: parseDate(ownString(d.data, cs.date)),
+              actor: who,
+            });
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length
+              ? "record both signatures: the provider's approval (sms set-status) and the other party's signatory"
+              : undefined,
+            evidence,
+          };
+        }),
+      };
+    },
+  },
+
+  'feedback-handled': {
+    params: [],
+    describe: () => 'each feedback received in the period handled and, for complaints, closed',
+    run(ctx) {
+      const instances: Instance[] = [];
+      for (const d of docs(ctx, 'feedback')) {
+        const received = parseInstant(ownString(d.data, 'received'));
+        const receivedDay = received !== undefined ? localDate(received, ctx.config.timezone ?? 'UTC') : undefined;
+        if (!inPeriod(ctx, receivedDay)) continue;
+        const handling = ownString(d.data, 'handling') ?? 'received';
+        const kind = ownString(d.data, 'kind') ?? 'comment';
+        const lacks: string[] = [];
+        const age = receivedDay ? daysBetween(receivedDay, ctx.asOf) : 0;
+        if (kind === 'complaint' && handling !== 'closed') lacks.push(`a complaint still ${handling} after ${age} days`);
+        else if (!['responded', 'closed'].includes(handling) && age > 30) lacks.push(`still ${handling} after ${age} days`);
+        instances.push({
+          record: ref(d),
+          ok: lacks.length === 0,
+          lacks,
+          todo: lacks.length ? 'answer it, record the outcome and close it' : undefined,
+          evidence: [{ what: `${kind} received`, date: receivedDay }, { what: `handling: ${handling}` }],
+        });
+      }
+      if (instances.length === 0) return { instances, notTriggered: 'no feedback received in the period' };
+      return { instances };
+    },
+  },
+
+  'reporting-cadence': {
+    params: [],
+    describe: () => 'a performance report for each agreement at the cadence it promised, within a month of each period',
+    run(ctx, _o, task) {
+      const instances: Instance[] = [];
+      const reports = docs(ctx, 'performance-report').filter((r) => isInForce(r.type, r.status));
+      for (const a of [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')].filter((d) => isInForce(d.type, d.status))) {
+        const start = parseDate(ownString(a.data, 'start')) ?? ctx.period.since;
+        const from = start > ctx.period.since ? start : ctx.period.since;
+        const promised = cadenceIn(ctx, a);
+        for (const [promise, months] of [
+          ['monthly', 1],
+          ['quarterly', 3],
+          ['yearly', 12],
+        ] as const) {
+          // Periods of this cadence whose report was due by the as-of date (a month after the
+          // period's end), inside the audited period and the agreement's life, that began while the
+          // agreement promised this cadence.
+          for (
+            let p = alignedStart(from, months);
+            addMonths(addDays(addMonths(p, months), -1), 1) <= ctx.asOf && p <= ctx.period.until;
+            p = addMonths(p, months)
+          ) {
+            const end = addDays(addMonths(p, months), -1);
+            if (end < start || promised(p < start ? start : p) !== promise) continue;
+            const r = reports.find(
+              (x) =>
+                stringValues(own(x.data, 'agreements')).includes(a.id!) &&
+                (ownString(x.data, 'period_start') ?? '') <= p &&
+                (ownString(x.data, 'period_end') ?? '') >= end,
+            );
+            instances.push({
+              record: ref(a),
+              subject: `${p} – ${end}`,
+              ok: Boolean(r),
+              lacks: r ? [] : [`no approved performance report for ${p} – ${end} (${promise} promised)`],
+              todo: r
+                ? undefined
+                : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? `${p.slice(0, 4)}-Q${(Number(p.slice(5, 7)) + 2) / 3}` : p.slice(0, 4)}, then record and approve it`,
+              evidence: r
+                ? approvalsOf(ctx, r.id)
+                    .filter((x) => x.approvers.length)
+                    .map((x) => ({ ...approvalEvidence(x, task), what: `${r.id} approved` }))
+                : [],
+            });
+          }
+        }
+      }
+      instances.sort((x, y) => (x.record!.id === y.record!.id ? (x.subject! < y.subject! ? -1 : 1) : x.record!.id < y.record!.id ? -1 : 1));
+      if (instances.length === 0) return { instances, notTriggered: 'no agreement in force promises reports (reporting:)' };
+      return { instances };
+    },
+  },
+
+  'agreements-revised': {
+    params: [],
+    describe: () => 'agreements modified (re-approved or reviewed) after feedback that asked for it',
+    run(ctx) {
+      const instances: Instance[] = [];
+      for (const f of docs(ctx, 'feedback')) {
+        const received = parseInstant(ownString(f.data, 'received'));
+        const receivedDay = received !== undefined ? localDate(received, ctx.config.timezone ?? 'UTC') : undefined;
+        if (!inPeriod(ctx, receivedDay)) continue;
+        const targets = stringValues(own(f.data, 'related')).filter((id) => ctx.byId.get(id)?.type?.agreement);
+        for (const id of targets) {
+          const a = ctx.byId.get(id)!;
+          const revised = [lastApproval(ctx, a), parseDate(ownString(a.data, 'reviewed_on'))]
+            .filter((x): x is string => x !== undefined)
+            .sort()
+            .pop();
+          const ok = Boolean(revised && receivedDay && revised >= receivedDay);
+          instances.push({
+            record: ref(a),
+            subject: `after ${f.id}`,
+            ok,
+            lacks: ok ? [] : [`${f.id} (${receivedDay}) asked about ${id}, which has not been revised or reviewed since`],
+            todo: ok ? undefined : `review ${id} with the other party (RE.2.5: redraft and re-approve it, or record why not)`,
+            evidence: revised ? [{ what: 'revised or reviewed', date: revised }] : [],
+          });
+        }
+      }
+      if (instances.length === 0)
+        return { instances, notTriggered: 'no feedback in the period asked for an agreement to change (feedback related: [SLA-…])' };
+      return { instances };
+    },
+  },
+
+  'agreements-reviewed': {
+    params: [],
+    describe: () => 'each agreement in force reviewed by its review date (review), reviewed_on recording when',
+    run(ctx, _o, task) {
+      const list = [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')].filter((d) => isInForce(d.type, d.status));
+      if (list.length === 0) return { instances: [], notTriggered: 'no agreement in force' };
+      return {
+        instances: list.map((d) => {
+          const due = parseDate(ownString(d.data, 'review'));
+          const reviewed = parseDate(ownString(d.data, 'reviewed_on'));
+          const lacks: string[] = [];
+          const evidence: Evidence[] = [];
+          if (reviewed) evidence.push(whoSet(ctx, d, 'reviewed_on', 'reviewed', task) ?? { what: 'reviewed', date: reviewed });
+          if (due) evidence.push({ what: 'review due', date: due });
+          if (!due) lacks.push('no review date (review)');
+          // A review a month before the due date counts (it is usually held ahead); the next due
+          // date then moves on, so an overdue one is a review date passed with no review since.
+          else if (due < ctx.asOf && !(reviewed && reviewed >= addMonths(due, -1)))
+            lacks.push(`review was due on ${due}${reviewed ? `; last reviewed ${reviewed}` : ''}`);
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length ? 'review the agreement with the other party, set reviewed_on and the next review date' : undefined,
+            evidence,
+          };
+        }),
+      };
+    },
+  },
+
+  trained: {
+    params: [],
+    describe: () => 'every person holding a role has a completed training record',
+    run(ctx) {
+      return trainingCheck(ctx, false);
+    },
+  },
+
+  competent: {
+    params: [],
+    describe: () => 'every person holding a role is kept competent: training valid on the audit date',
+    run(ctx) {
+      return trainingCheck(ctx, true);
+    },
+  },
+
+  'major-incidents-analysed': {
+    params: [],
+    describe: () => 'each major (P1) incident has its cause and a problem record or a change request for the mitigation',
+    run(ctx) {
+      const instances: Instance[] = [];
+      for (const d of docs(ctx, 'incident')) {
+        const major = own(d.data, 'major') === true || ownString(d.data, 'priority') === 'P1';
+        const opened = parseInstant(ownString(d.data, 'opened'));
+        if (!major || opened === undefined || !inPeriod(ctx, localDate(opened, ctx.config.timezone ?? 'UTC'))) continue;
+        const lacks: string[] = [];
+        const problem =
+          ownString(d.data, 'problem') ?? docs(ctx, 'problem').find((p) => stringValues(own(p.data, 'incidents')).includes(d.id!))?.id;
+        const changes = stringValues(own(d.data, 'change_requests'));
+        if (!ownString(d.data, 'cause')) lacks.push('no cause recorded');
+        if (!problem && changes.length === 0) lacks.push('no problem record and no change request for the mitigation');
+        instances.push({
+          record: ref(d),
+          ok: lacks.length === 0,
+          lacks,
+          todo: lacks.length
+            ? 'find the root cause (a problem record: sms new problem) and deliver the mitigation through a change request'
+            : undefined,
+          evidence: [...(problem ? [{ what: `problem ${problem}` }] : []), ...changes.map((c) => ({ what: `change ${c}` }))],
+        });
+      }
+      if (instances.length === 0) return { instances, notTriggered: 'no major incident in the period' };
+      return { instances };
+    },
+  },
+
+  incident: {
+    params: ['require'],
+    requires: ['recorded', 'classified', 'responded', 'restored', 'confirmed'],
+    describe: (o) =>
+      ({
+        recorded: 'each incident recorded with its reporter and the agreement it is measured against',
+        classified: 'each incident classified and linked to its services and configuration items',
+        responded: 'each incident answered within the agreed response time, the first response recorded',
+        restored: 'each incident restored within the agreed time, with its restoration steps',
+        confirmed: 'each closed incident closed with the solution and the confirmation of the affected party',
+      })[o.require ?? ''] ??
+      o.require ??
+      '',
+    run: incidentCheck,
+  },
+};
+
+const STAFF_ROLES = ['SM', 'CM', 'IM', 'RM', 'MGT', 'PT'];
+
+function trainingCheck(ctx: AuditContext, currentOnly: boolean): CheckResult {
+  const roles = rolesIndex(ctx);
+  const training = docs(ctx, 'training-record').filter((d) => d.status === 'completed');
+  const people = roles.people.filter((p) => (!p.until || p.until >= ctx.asOf) && p.roles.some((r) => STAFF_ROLES.includes(r)));
+  if (people.length === 0) return { instances: [{ subject: 'roles', ok: false, lacks: ['no one holds a role'], evidence: [] }] };
+  return {
+    instances: people.map((p) => {
+      const mine = training.filter((t) => roles.resolve(ownString(t.data, 'person') ?? '') === p);
+      const valid = mine.filter((t) => {
+        const until = parseDate(ownString(t.data, 'valid_until'));
+        const done = parseDate(ownString(t.data, 'completed_on'));
+        return until ? until >= ctx.asOf : done !== undefined && addMonths(done, 24) >= ctx.asOf;
+      });
+      const set = currentOnly ? valid : mine;
+      const lacks = set.length
+        ? []
+        : [
+            mine.length && currentOnly
+              ? `training out of date (last: ${mine
+                  .map((t) => ownString(t.data, 'completed_on') ?? '?')
+                  .sort()
+                  .pop()})`
+              : `no training record for ${p.name} (${p.roles.join(', ')})`,
+          ];
+      return {
+        subject: `${p.name} (${p.roles.join(', ')})`,
+        ok: lacks.length === 0,
+        lacks,
+        todo: lacks.length
+          ? `train ${p.name} for their role and record it (sms new training-record --set person=${p.email ?? p.name})`
+          : undefined,
+        evidence: set.map((t) => ({
+          what: `${t.id} ${ownString(t.data, 'topic') ?? t.title ?? ''}`.trim(),
+          date: parseDate(ownString(t.data, 'completed_on')),
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,815 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, type CommitSpec } from './helpers.js';
+import {
+  CLOSED_INCIDENT,
+  PARTIES,
+  PATHS,
+  STAFF,
+  ana,
+  approval,
+  ben,
+  c,
+  ci,
+  cleo,
+  dan,
+  eve,
+  goodCommits,
+  gus,
+  incident,
+  record,
+  rfcDoc,
+  roles,
+  schedule,
+  sla,
+} from './audit-fixture.js';
+
+/**
+ * The audit against fixtures whose verdicts are worked out by hand from the standard's tasks: one
+ * history where every obligation is met (all 40 tasks conformant), and clones of it where one
+ * obligation at a time is broken, with the exact verdict and finding each break must produce.
+ */
+
+interface Instance {
+  record?: { id: string };
+  subject?: string;
+  ok: boolean;
+  lacks: string[];
+  evidence: { what: string; actor?: string; actorRoles?: string[]; heldTaskRole?: boolean; commit?: string; date?: string }[];
+}
+interface Task {
+  id: string;
+  verdict: string;
+  counts: { ok: number; total: number };
+  notApplicable?: string;
+  notTriggered?: string;
+  obligations: { check: string; instances: Instance[] }[];
+}
+interface Finding {
+  id: string;
+  source: string;
+  task?: string;
+  severity: string;
+  record?: string;
+  what: string;
+  todo?: string;
+}
+interface Audit {
+  summary: Record<string, number>;
+  summaryRows: { id: string; verdict: string; note?: string }[];
+  processes: { code: string; objectives: { code: string; conclusion: string }[]; tasks: Task[] }[];
+  findings: Finding[];
+  fitsm: { code: string; verdict: string; records: { type: string; count: number }[]; missingRecords: string[] }[];
+  provenance: { commit?: string; workingTree: boolean; toolVersion: string; generated: string };
+}
+
+// Built once for the file (tmp() directories go after each test): the clones below start from it.
+let good: string;
+beforeAll(() => {
+  good = realpathSync(mkdtempSync(path.join(tmpdir(), 'sms-audit-good-')));
+  gitRepo(good, goodCommits());
+}, 60_000);
+afterAll(() => rmSync(good, { recursive: true, force: true }));
+
+/** A clone of the conforming history with more commits on top. */
+function broken(commits: CommitSpec[]): { dir: string; shas: string[] } {
+  const dir = tmp();
+  gitIn(tmp(), ['clone', '-q', good, dir]);
+  gitIn(dir, ['config', 'commit.gpgsign', 'false']);
+  return { dir, shas: commits.map((x) => addCommit(dir, x)) };
+}
+
+async function audit(dir: string, args: string[] = [], env = testEnv()): Promise<Audit> {
+  const r = await smsInProcess(['report', 'audit', '--format', 'json', ...args], dir, env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Audit;
+}
+
+const task = (d: Audit, id: string): Task => d.processes.flatMap((p) => p.tasks).find((t) => t.id === id)!;
+const findingsOf = (d: Audit, id: string): [string, string][] =>
+  d.findings.filter((f) => f.task === id).map((f) => [f.id, f.what] as [string, string]);
+const okOf = (t: Task): Record<string, boolean> =>
+  Object.fromEntries(t.obligations.flatMap((o) => o.instances.map((i) => [i.record?.id ?? i.subject ?? '', i.ok])));
+
+/** No FitSM requirement is met unless every record type it needs exists. */
+function fitsmNeverMetWithoutRecords(d: Audit): void {
+  for (const f of d.fitsm)
+    if (f.verdict === 'met')
+      expect(
+        f.records.every((r) => r.count > 0),
+        f.code,
+      ).toBe(true);
+}
+
+describe('the audit: obligations met', () => {
+  it('a history that meets every obligation: all 40 tasks conformant, every objective achieved, no finding', async () => {
+    const d = await audit(good);
+    expect(d.summaryRows.filter((r) => r.verdict !== 'conformant')).toEqual([]);
+    expect(d.summary).toMatchObject({ tasks: 40, conformant: 40, partial: 0, gap: 0, notApplicable: 0, findings: 0, validationErrors: 0 });
+    expect(d.findings).toEqual([]);
+    expect(d.processes.flatMap((p) => p.objectives.map((o) => o.conclusion))).toEqual(Array(10).fill('achieved'));
+    // Conditional tasks with nothing to do say why, and count as conformant.
+    expect(task(d, 'GO.4.1').counts).toEqual({ ok: 1, total: 1 });
+    expect(task(d, 'RE.2.4').notTriggered).toMatch(/no agreement in force promises reports/);
+    // Who did the work, and whether they held a role of the task at the time.
+    const drafted = task(d, 'CO.1.2').obligations[0]!.instances[0]!.evidence[0]!;
+    expect(drafted).toMatchObject({ what: 'drafted', actor: 'Ben Okafor', actorRoles: ['CM'], heldTaskRole: true, date: '2026-01-19' });
+    const approved = task(d, 'GO.1.1').obligations[0]!.instances[0]!.evidence[0]!;
+    expect(approved).toMatchObject({ what: 'approved', actor: 'Eve Ross', heldTaskRole: true, date: '2026-01-09' });
+    const reviewed = task(d, 'CO.3.5').obligations[0]!.instances[0]!.evidence;
+    expect(reviewed).toContainEqual(
+      expect.objectContaining({ what: 'post-implementation review', actor: 'Ben Okafor', date: '2026-03-16' }),
+    );
+    // FitSM: met only with records; no management review or internal audit here.
+    expect(d.fitsm.find((f) => f.code === 'PR10')).toMatchObject({ verdict: 'met', missingRecords: [] });
+    expect(d.fitsm.find((f) => f.code === 'GR1')).toMatchObject({ verdict: 'partly met', missingRecords: ['management-review'] });
+    expect(d.fitsm.find((f) => f.code === 'PR4')!.verdict).toBe('not covered by the repository');
+    fitsmNeverMetWithoutRecords(d);
+    // Provenance: HEAD, the tool version, the pinned generation date; documents are the working tree's.
+    expect(d.provenance).toMatchObject({ commit: gitIn(good, ['rev-parse', 'HEAD']).trim(), workingTree: true, generated: '2026-06-01' });
+  });
+});
+
+describe('the audit: each obligation broken', () => {
+  it('changes: schedule, design, build, tests before deployment, CI records, post-implementation review, the decision', async () => {
+    const { dir, shas } = broken([
+      // RFC-0002: approved and deployed with nothing else.
+      c('2026-05-21', cleo, { 'changes/RFC-0002-b.md': rfcDoc('RFC-0002', 'draft') }, 'RFC-0002', 8),
+      c('2026-05-21', ben, { 'changes/RFC-0002-b.md': rfcDoc('RFC-0002', 'approved', approval(ben, '2026-05-21')) }, 'approve', 10),
+      c('2026-05-22', ben, {
+        'changes/RFC-0002-b.md': rfcDoc('RFC-0002', 'updated', { ...approval(ben, '2026-05-22'), deployed_on: '2026-05-22' }),
+      }),
+      // RFC-0003: an emergency change never reviewed.
+      c('2026-05-23', cleo, { 'changes/RFC-0003-c.md': rfcDoc('RFC-0003', 'draft', { change_type: 'emergency' }) }, 'RFC-0003', 8),
+      c('2026-05-23', ben, {
+        'changes/RFC-0003-c.md': rfcDoc('RFC-0003', 'approved', { change_type: 'emergency', ...approval(ben, '2026-05-23') }),
+      }),
+      c(
+        '2026-05-23',
+        ben,
+        {
+          'changes/RFC-0003-c.md': rfcDoc('RFC-0003', 'updated', {
+            change_type: 'emergency',
+            ...approval(ben, '2026-05-23'),
+            deployed_on: '2026-05-23',
+          }),
+        },
+        'deployed',
+        11,
+      ),
+      // RFC-0004: tested by its builder after the approval to deploy, scheduled after deployment,
+      // a review claiming a procedure update that never happened.
+      c('2026-05-24', cleo, { 'changes/RFC-0004-d.md': rfcDoc('RFC-0004', 'draft') }, 'RFC-0004', 8),
+      c('2026-05-24', ben, { 'changes/RFC-0004-d.md': rfcDoc('RFC-0004', 'approved', approval(ben, '2026-05-24')) }),
+      c(
+        '2026-05-24',
+        dan,
+        {
+          'changes/designs/SD-0004.md': record('service-design', 'SD-0004', 'D', 'draft', {
+            change_request: 'RFC-0004',
+            designed_by: dan.email,
+          }),
+        },
+        'd',
+        10,
+      ),
+      c(
+        '2026-05-24',
+        gus,
+        {
+          'changes/designs/SD-0004.md': record('service-design', 'SD-0004', 'D', 'approved', {
+            change_request: 'RFC-0004',
+            designed_by: dan.email,
+            ...approval(gus, '2026-05-24'),
+          }),
+        },
+        'design approved',
+        11,
+      ),
+      c(
+        '2026-05-25',
+        dan,
+        {
+          'changes/builds/BLD-0004.md': record('service-change-build', 'BLD-0004', 'B', 'initial', {
+            change_request: 'RFC-0004',
+            built_by: dan.email,
+          }),
+        },
+        'b',
+        8,
+      ),
+      c(
+        '2026-05-25',
+        ben,
+        {
+          'changes/RFC-0004-d.md': rfcDoc('RFC-0004', 'updated', { ...approval(ben, '2026-05-25'), deployed_on: '2026-05-25' }),
+          [PATHS.ci]: ci('updated', ['RFC-0001', 'RFC-0004']),
+        },
+        'deploy',
+        10,
+      ),
+      c('2026-05-26', ben, {
+        'changes/tests/TR-0004.md': record('test-report', 'TR-0004', 'T', 'published', {
+          outcome: 'pass',
+          change_request: 'RFC-0004',
+          collected_on: '2026-05-26',
+          performed_by: dan.email,
+        }),
+        'changes/builds/BLD-0004.md': record('service-change-build', 'BLD-0004', 'B', 'final', {
+          change_request: 'RFC-0004',
+          built_by: dan.email,
+          ...approval(ben, '2026-05-26'),
+        }),
+      }),
+      c('2026-05-27', ben, {
+        [PATHS.schedule]: schedule(
+          'updated',
+          [
+            { change_request: 'RFC-0001', planned_date: '2026-03-12', window: 'Thu 19-22' },
+            { change_request: 'RFC-0004', planned_date: '2026-05-25', window: 'Mon 19-22' },
+          ],
+          ben,
+          '2026-05-27',
+        ),
+      }),
+      c('2026-05-28', ben, {
+        'changes/RFC-0004-d.md': rfcDoc('RFC-0004', 'updated', {
+          ...approval(ben, '2026-05-25'),
+          deployed_on: '2026-05-25',
+          reviewed_on: '2026-05-28',
+          review_outcome: 'procedure updated',
+        }),
+      }),
+      // RFC-0005: approved by someone who does not hold CM.
+      c('2026-05-29', cleo, { 'changes/RFC-0005-e.md': rfcDoc('RFC-0005', 'draft') }, 'RFC-0005', 8),
+      c('2026-05-29', cleo, { 'changes/RFC-0005-e.md': rfcDoc('RFC-0005', 'approved', approval(cleo, '2026-05-29')) }),
+    ]);
+    const d = await audit(dir);
+    expect(task(d, 'CO.2.2')).toMatchObject({ verdict: 'partial', counts: { ok: 1, total: 3 } });
+    expect(findingsOf(d, 'CO.2.2')).toEqual([
+      ['CO.2.2/RFC-0002/scheduled', 'never entered in the change schedule'],
+      ['CO.2.2/RFC-0004/scheduled', 'entered in the change schedule on 2026-05-27, after its deployment on 2026-05-25'],
+    ]);
+    expect(findingsOf(d, 'CO.2.3')).toEqual([['CO.2.3/RFC-0002/design', 'no approved service design']]);
+    expect(findingsOf(d, 'CO.2.4')).toEqual([['CO.2.4/RFC-0002/build', 'no build record']]);
+    expect(findingsOf(d, 'CO.3.1')).toEqual([
+      ['CO.3.1/RFC-0002/tested', 'no published test report'],
+      ['CO.3.1/RFC-0004/tested', 'tested by the person who built it (dan@acme.example)'],
+    ]);
+    expect(findingsOf(d, 'CO.3.2')).toEqual([
+      ['CO.3.2/RFC-0002/tested-before-deployment', 'no published test report to review before deployment'],
+      ['CO.3.2/RFC-0004/tested-before-deployment', 'test report TR-0004 dated 2026-05-26, after the approval to deploy on 2026-05-25'],
+    ]);
+    expect(findingsOf(d, 'CO.3.3')).toEqual([['CO.3.3/RFC-0002/schedule-window', 'no planned date or window in the change schedule']]);
+    // Every deployment, whatever its type, must be in the configuration records.
+    expect(task(d, 'CO.3.4')).toMatchObject({ verdict: 'partial', counts: { ok: 2, total: 4 } });
+    expect(findingsOf(d, 'CO.3.4')).toEqual([
+      ['CO.3.4/RFC-0002/deployed', 'CI-0001 does not record the change'],
+      ['CO.3.4/RFC-0003/deployed', 'CI-0001 does not record the change'],
+    ]);
+    expect(findingsOf(d, 'CO.3.5')).toEqual([
+      ['CO.3.5/RFC-0002/reviewed', 'no post-implementation review (reviewed_on)'],
+      ['CO.3.5/RFC-0003/reviewed', 'an emergency change not reviewed after the fact'],
+      ['CO.3.5/RFC-0004/reviewed', 'says the change procedure was updated, but it was last revised 2026-01-20, before the deployment'],
+    ]);
+    expect(findingsOf(d, 'CO.2.1')).toEqual([
+      ['CO.2.1/RFC-0005/changes-decided', `approved in ${shas.at(-1)!.slice(0, 7)} by Cleo Park, who did not hold CM or SM`],
+    ]);
+    // The approval to deploy RFC-0004 names who gave it and the role they held.
+    const gate = task(d, 'CO.3.2').obligations[0]!.instances.find((i) => i.record?.id === 'RFC-0001')!.evidence;
+    expect(gate).toContainEqual(expect.objectContaining({ what: 'updated', actor: 'Ben Okafor', actorRoles: ['CM'], heldTaskRole: true }));
+    // The validation findings are findings too (the change approved without the role).
+    expect(d.findings.some((f) => f.source === 'validation' && f.record === 'RFC-0005')).toBe(true);
+    fitsmNeverMetWithoutRecords(d);
+  });
+
+  it('incidents: classification, first response and restoration within the agreed service hours, confirmation, the cause of a major incident', async () => {
+    const { dir } = broken([
+      c('2026-05-21', cleo, {
+        'incidents/INC-0003-x.md': incident('INC-0003', 'opened', {
+          opened: '2026-05-21T09:00:00Z',
+          responded: undefined,
+          classification: undefined,
+          cis: undefined,
+        }),
+      }),
+      c(
+        '2026-05-21',
+        cleo,
+        {
+          'incidents/INC-0003-x.md': incident('INC-0003', 'closed', {
+            ...CLOSED_INCIDENT,
+            opened: '2026-05-21T09:00:00Z',
+            resolved: '2026-05-21T11:00:00Z',
+            closed: '2026-05-21T12:00:00Z',
+            responded: undefined,
+            classification: undefined,
+            cis: undefined,
+            confirmed_by: undefined,
+          }),
+        },
+        'closed',
+        13,
+      ),
+      c('2026-05-22', cleo, {
+        'incidents/INC-0004-y.md': incident('INC-0004', 'opened', { priority: 'P1', opened: '2026-05-22T08:00:00Z' }),
+      }),
+      // An agreement with targets in service hours: Monday to Friday, 08:00 to 18:00 UTC.
+      ...[
+        { status: 'draft', extra: {} },
+        {
+          status: 'approved',
+          extra: { ...approval(ana, '2026-05-23'), customer_approved_by: gus.email, customer_approved_on: '2026-05-23' },
+        },
+      ].map((v, i) =>
+        c(
+          '2026-05-23',
+          i ? ana : eve,
+          {
+            'agreements/customers/SLA-0002-f.md': sla('SLA-0002', v.status, {
+              customer: 'Florist',
+              start: '2026-05-24',
+              calendar: { timezone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' },
+              targets: { P2: { response_hours: 1, resolution_hours: 8 } },
+              ...v.extra,
+            }),
+          },
+          v.status,
+          8 + i,
+        ),
+      ),
+      // Opened Monday 09:00, resolved 19:00: 9 service hours, over the 8 h target.
+      c(
+        '2026-05-25',
+        cleo,
+        {
+          'incidents/INC-0006-w.md': incident('INC-0006', 'closed', {
+            ...CLOSED_INCIDENT,
+            priority: 'P2',
+            agreement: 'SLA-0002',
+            opened: '2026-05-25T09:00:00Z',
+            responded: '2026-05-25T09:30:00Z',
+            resolved: '2026-05-25T19:00:00Z',
+            closed: '2026-05-25T19:30:00Z',
+          }),
+        },
+        'INC-0006',
+        20,
+      ),
+      // Opened Friday 16:00, answered 17:30 (1.5 service hours), resolved Monday 10:00: 4 service
+      // hours (66 on the clock), within 8.
+      ...(['opened', 'closed'] as const).map((status, i) =>
+        c(
+          i ? '2026-06-01' : '2026-05-29',
+          cleo,
+          {
+            'incidents/INC-0005-z.md': incident('INC-0005', status, {
+              priority: 'P2',
+              agreement: 'SLA-0002',
+              opened: '2026-05-29T16:00:00Z',
+              responded: '2026-05-29T17:30:00Z',
+              ...(i ? { ...CLOSED_INCIDENT, resolved: '2026-06-01T10:00:00Z', closed: '2026-06-01T10:30:00Z' } : {}),
+            }),
+          },
+          status,
+          i ? 11 : 17,
+        ),
+      ),
+    ]);
+    const d = await audit(dir);
+    expect(findingsOf(d, 'IN.2.4')).toEqual([
+      ['IN.2.4/INC-0006/restored', 'resolved after 9 service hours, over the 8 h target of SLA-0002'],
+    ]);
+    expect(findingsOf(d, 'IN.2.2')).toEqual([['IN.2.2/INC-0003/classified', 'not classified; no configuration item named']]);
+    expect(findingsOf(d, 'IN.2.3')).toEqual([
+      ['IN.2.3/INC-0003/responded', 'no first response recorded (responded)'],
+      ['IN.2.3/INC-0005/responded', 'first response after 1.5 service hours, over the 1 h target of SLA-0002'],
+    ]);
+    expect(findingsOf(d, 'IN.2.5')).toEqual([
+      ['IN.2.5/INC-0003/confirmed', 'closed without confirmation from the affected party (confirmed_by)'],
+    ]);
+    expect(findingsOf(d, 'IN.1.3')).toEqual([
+      ['IN.1.3/INC-0004/major-incidents-analysed', 'no cause recorded; no problem record and no change request for the mitigation'],
+    ]);
+    expect(task(d, 'IN.1.3')).toMatchObject({ verdict: 'partial', counts: { ok: 1, total: 2 } });
+    // Still open: not yet due for restoration or confirmation.
+    expect(okOf(task(d, 'IN.2.5'))).toEqual({ 'INC-0001': true, 'INC-0002': true, 'INC-0003': false, 'INC-0005': true, 'INC-0006': true });
+    expect(task(d, 'IN.2.1').verdict).toBe('conformant');
+  });
+
+  it('agreements and feedback: countersignature, review date, reports at the promised cadence, complaints, revision after feedback', async () => {
+    const { dir } = broken([
+      c('2026-05-21', eve, {
+        'agreements/customers/SLA-0002-f.md': sla('SLA-0002', 'draft', { customer: 'Florist', review: '2026-05-25', reporting: 'monthly' }),
+      }),
+      c('2026-05-22', ana, {
+        'agreements/customers/SLA-0002-f.md': sla('SLA-0002', 'approved', {
+          customer: 'Florist',
+          review: '2026-05-25',
+          reporting: 'monthly',
+          ...approval(ana, '2026-05-22'),
+        }),
+      }),
+      c('2026-05-23', eve, {
+        'reports/performance/PR-0001-feb.md': record('performance-report', 'PR-0001', 'February', 'draft', {
+          period_start: '2026-02-01',
+          period_end: '2026-02-28',
+          agreements: ['SLA-0002'],
+        }),
+      }),
+      c('2026-05-24', ana, {
+        'reports/performance/PR-0001-feb.md': record('performance-report', 'PR-0001', 'February', 'approved', {
+          period_start: '2026-02-01',
+          period_end: '2026-02-28',
+          agreements: ['SLA-0002'],
+          ...approval(ana, '2026-05-24'),
+        }),
+      }),
+      c('2026-05-25', ana, {
+        'feedback/FB-0002-x.md': record('feedback', 'FB-0002', 'Slow answers', 'updated', {
+          kind: 'complaint',
+          received: '2026-04-15T10:00:00Z',
+          handling: 'acknowledged',
+          recorded_by: ana.email,
+          related: ['SLA-0001'],
+        }),
+      }),
+    ]);
+    const d = await audit(dir);
+    expect(findingsOf(d, 'RE.2.2')).toEqual([
+      ['RE.2.2/SLA-0002/agreements-approved', 'no signatory of the customer recorded (customer_approved_by)'],
+    ]);
+    // February is reported; March and April have no report a month after their end. May's report
+    // is not due before 30 June.
+    expect(task(d, 'RE.2.4')).toMatchObject({ verdict: 'partial', counts: { ok: 1, total: 3 } });
+    expect(findingsOf(d, 'RE.2.4')).toEqual(
+      ['03', '04'].map((m) => {
+        const end = m === '04' ? '30' : '31';
+        return [
+          `RE.2.4/SLA-0002/2026-${m}-01-2026-${m}-${end}/reporting-cadence`,
+          `no approved performance report for 2026-${m}-01 – 2026-${m}-${end} (monthly promised)`,
+        ];
+      }),
+    );
+    expect(findingsOf(d, 'RE.2.3')).toEqual([['RE.2.3/FB-0002/feedback-handled', 'a complaint still acknowledged after 47 days']]);
+    expect(findingsOf(d, 'RE.2.5')).toEqual([
+      [
+        'RE.2.5/SLA-0001/after-FB-0002/agreements-revised',
+        'FB-0002 (2026-04-15) asked about SLA-0001, which has not been revised or reviewed since',
+      ],
+      ['RE.2.5/SLA-0002/agreements-reviewed', 'review was due on 2026-05-25'],
+    ]);
+  });
+
+  it('reports are owed at the cadence the agreement promised at the time: quarterly, then monthly from the change', async () => {
+    const kessler = (status: string, reporting: string, extra: Record<string, unknown> = {}) =>
+      sla('SLA-0002', status, { customer: 'Florist', start: '2026-01-01', review: '2026-12-01', reporting, ...extra });
+    const signed = { customer_approved_by: gus.email, customer_approved_on: '2026-05-21' };
+    const { dir } = broken([
+      c('2026-05-21', eve, { 'agreements/customers/SLA-0002-f.md': kessler('draft', 'quarterly') }, 'draft', 8),
+      c('2026-05-21', ana, {
+        'agreements/customers/SLA-0002-f.md': kessler('approved', 'quarterly', { ...approval(ana, '2026-05-21'), ...signed }),
+      }),
+      // The customer asked for monthly reports: agreed on 22 May.
+      c('2026-05-22', ana, {
+        'agreements/customers/SLA-0002-f.md': kessler('updated', 'monthly', { ...approval(ana, '2026-05-22'), ...signed }),
+      }),
+      c('2026-05-23', eve, {
+        'reports/performance/PR-0001-q1.md': record('performance-report', 'PR-0001', 'Q1', 'draft', {
+          period_start: '2026-01-01',
+          period_end: '2026-03-31',
+          agreements: ['SLA-0002'],
+        }),
+      }),
+      c('2026-05-24', ana, {
+        'reports/performance/PR-0001-q1.md': record('performance-report', 'PR-0001', 'Q1', 'approved', {
+          period_start: '2026-01-01',
+          period_end: '2026-03-31',
+          agreements: ['SLA-0002'],
+          ...approval(ana, '2026-05-24'),
+        }),
+      }),
+    ]);
+    const d = await audit(dir, [], testEnv({ SMS_TODAY: '2026-09-05' }));
+    // Q1 and Q2 began under the quarterly promise (Q1 is reported); June and July began under the
+    // monthly one. May began before the change: it is part of Q2. August's report is due by 30
+    // September.
+    expect(task(d, 'RE.2.4').counts).toEqual({ ok: 1, total: 4 });
+    expect(findingsOf(d, 'RE.2.4').map((f) => f[1])).toEqual([
+      'no approved performance report for 2026-04-01 – 2026-06-30 (quarterly promised)',
+      'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
+      'no approved performance report for 2026-07-01 – 2026-07-31 (monthly promised)',
+    ]);
+  });
+
+  it('people: a role holder without training, training out of date; a formula in a name stays text in CSV', async () => {
+    const frank = { name: '=HYPERLINK("https://evil.example")', email: 'frank@acme.example' };
+    const { dir } = broken([
+      c('2026-05-21', ana, {
+        [PATHS.roles]: roles([...STAFF, { person: frank, roles: ['PT'] }, ...PARTIES], 'updated', ana, '2026-05-21'),
+      }),
+      c('2026-05-22', ana, {
+        'people/training/TRN-0005.md': record('training-record', 'TRN-0005', 'Training of Eve Ross', 'completed', {
+          person: eve.email,
+          topic: 'The SMS and its procedures',
+          completed_on: '2024-02-05',
+          valid_until: '2026-05-30',
+        }),
+      }),
+    ]);
+    addCommit(
+      dir,
+      c('2026-05-23', ana, {
+        'reports/improvement/IR-0002-x.md': record('improvement-report', 'IR-0002', 'May', 'draft', {
+          period_start: '2026-05-01',
+          period_end: '2026-05-20',
+        }),
+      }),
+    );
+    addCommit(
+      dir,
+      c('2026-05-24', ana, {
+        'reports/improvement/IR-0002-x.md': record('improvement-report', 'IR-0002', 'May', 'approved', {
+          period_start: '2026-05-01',
+          period_end: '2026-05-20',
+          ...approval(ana, '2026-05-24'),
+        }),
+      }),
+    );
+    const d = await audit(dir);
+    // Eve held MGT too: Ana approving her own report was avoidable.
+    expect(findingsOf(d, 'GO.4.2')).toEqual([
+      ['GO.4.2/IR-0002/approved-each', 'approved only by its author, Ana Costa, though Eve Ross could have approved it'],
+    ]);
+    expect(task(d, 'IN.1.1')).toMatchObject({ verdict: 'partial', counts: { ok: 5, total: 6 } });
+    expect(findingsOf(d, 'IN.1.1')).toEqual([
+      ['IN.1.1/HYPERLINK-https-evil.example-PT/trained', 'no training record for =HYPERLINK("https://evil.example") (PT)'],
+    ]);
+    expect(findingsOf(d, 'IN.1.2').map((f) => f[1])).toEqual([
+      'training out of date (last: 2024-02-05)',
+      'no training record for =HYPERLINK("https://evil.example") (PT)',
+    ]);
+    const csv = await smsInProcess(['report', 'audit', '--format', 'csv'], dir, testEnv());
+    expect(csv.code).toBe(0);
+    const rows = parseCsv(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(d.findings.length);
+    const row = rows.find((r) => r.id === 'IN.1.1/HYPERLINK-https-evil.example-PT/trained')!;
+    expect(row).toMatchObject({ source: 'obligation', task: 'IN.1.1', severity: 'partial' });
+    // A spreadsheet would run a cell that starts with "=": it is written as text.
+    expect(row.record).toBe(`'=HYPERLINK("https://evil.example") (PT)`);
+  });
+
+  it('inputs before outputs, and the work done by someone in the role: a procedure approved before the policy, drafted by a non-CM', async () => {
+    const dir = tmp();
+    // A smaller team: Ana alone holds SM and MGT.
+    const team = STAFF.filter((x) => x.person !== dan && x.person !== eve);
+    gitRepo(dir, [
+      c('2026-01-05', ana, { [PATHS.roles]: roles(team) }, 'Roles', 8),
+      c('2026-01-05', ana, {
+        [PATHS.roles]: roles(team, 'approved', ana, '2026-01-05'),
+        'sms.config.yaml': 'organisation: Acme IT\n',
+      }),
+      c('2026-01-06', ana, { [PATHS.policy]: record('policy', 'POLICY', 'Policy', 'draft') }),
+      c('2026-01-07', cleo, { [PATHS.chgproc]: record('change-procedure', 'CHGPROC', 'Change procedure', 'draft') }),
+      c('2026-01-10', ana, {
+        [PATHS.chgproc]: record('change-procedure', 'CHGPROC', 'Change procedure', 'approved', approval(ana, '2026-01-10')),
+      }),
+      c('2026-01-12', ana, { [PATHS.policy]: record('policy', 'POLICY', 'Policy', 'approved', approval(ana, '2026-01-12')) }),
+      c('2026-01-13', ana, {
+        [PATHS.ir]: record('improvement-report', 'IR-0001', 'Start', 'draft', { period_start: '2026-01-01', period_end: '2026-01-12' }),
+      }),
+      c('2026-01-14', ana, {
+        [PATHS.ir]: record('improvement-report', 'IR-0001', 'Start', 'approved', {
+          period_start: '2026-01-01',
+          period_end: '2026-01-12',
+          ...approval(ana, '2026-01-14'),
+        }),
+      }),
+    ]);
+    const d = await audit(dir);
+    expect(findingsOf(d, 'CO.1.1')).toEqual([
+      [
+        'CO.1.1/CHGPROC/approved',
+        'approved on 2026-01-10, before its input, the service delivery policy, objectives and plan (sms plan), was approved on 2026-01-12',
+      ],
+    ]);
+    expect(findingsOf(d, 'CO.1.2')).toEqual([
+      ['CO.1.2/CHGPROC/drafted', "drafted by Cleo Park, who held none of the task's roles (CM) but IM, PT"],
+      ['CO.1.2/change-schedule/exists', 'no service change schedule exists'],
+    ]);
+    // The improvement report drafted and approved by Ana, the only one holding MGT or SM here:
+    // duties are separated where possible, and here it was not.
+    expect(task(d, 'GO.4.2').verdict).toBe('conformant');
+    expect(task(d, 'GO.4.2').obligations[0]!.instances[0]!.evidence.map((e) => e.what)).toContain(
+      'approved by its author, the only one who held MGT or SM at the time',
+    );
+    // No problem record and no major incident: problem management is not met on absence.
+    expect(task(d, 'IN.1.3').notTriggered).toBe('no major incident in the period');
+    expect(d.fitsm.find((f) => f.code === 'PR10')).toMatchObject({ verdict: 'partly met', missingRecords: ['problem'] });
+    fitsmNeverMetWithoutRecords(d);
+  });
+
+  it('reviews at their interval (reviewed_on counts) and the improvement report at least once a year', async () => {
+    const late = testEnv({ SMS_TODAY: '2027-02-10' });
+    let d = await audit(good, [], late);
+    expect(findingsOf(d, 'GO.2.4')).toEqual([['GO.2.4/POLICY/revised', 'last reviewed 2026-01-13: due by 2027-01-13 (every 12 months)']]);
+    expect(task(d, 'GO.4.1').verdict).toBe('conformant');
+    const { dir } = broken([
+      {
+        files: {
+          [PATHS.policy]: record('policy', 'POLICY', 'Policy and plan', 'approved', {
+            ...approval(ana, '2026-01-13'),
+            reviewed_on: '2027-01-20',
+          }),
+        },
+        author: ana,
+        date: '2027-01-20T09:00:00Z',
+      },
+    ]);
+    d = await audit(dir, [], late);
+    expect(task(d, 'GO.2.4').verdict).toBe('conformant');
+    expect(task(d, 'GO.2.4').obligations[0]!.instances[0]!.evidence[0]).toMatchObject({
+      what: 'reviewed',
+      actor: 'Ana Costa',
+      date: '2027-01-20',
+    });
+    d = await audit(dir, [], testEnv({ SMS_TODAY: '2027-07-01' }));
+    expect(findingsOf(d, 'GO.4.1')).toEqual([['GO.4.1/since-2026-05-20/annual', 'no improvement report approved for 407 days']]);
+  });
+});
+
+describe('the audit: applicability, period and "as of"', () => {
+  it('tasks and processes declared not applicable are neither gaps nor conformant, and show the justification', async () => {
+    const { dir } = broken([
+      c('2026-05-21', ana, {
+        'sms.config.yaml':
+          'organisation: Acme IT\nnot_applicable:\n  RE.2.5: "Customers sign our standard terms; agreements are not negotiated."\n  IN: "The customer\'s own service desk handles incidents under its contract."\n',
+      }),
+    ]);
+    const d = await audit(dir);
+    expect(d.summary).toMatchObject({ conformant: 31, notApplicable: 9, gap: 0, partial: 0 });
+    expect(d.summaryRows.find((r) => r.id === 'RE.2.5')).toEqual({
+      id: 'RE.2.5',
+      title: expect.any(String),
+      verdict: 'not applicable',
+      ok: 0,
+      total: 0,
+      note: 'Customers sign our standard terms; agreements are not negotiated.',
+    });
+    expect(task(d, 'IN.2.1')).toMatchObject({
+      verdict: 'not applicable',
+      notApplicable: "The customer's own service desk handles incidents under its contract.",
+    });
+    expect(d.processes.find((p) => p.code === 'IN')!.objectives.map((o) => o.conclusion)).toEqual(['not applicable', 'not applicable']);
+    expect(d.fitsm.find((f) => f.code === 'PR9')!.verdict).toBe('not applicable');
+    const html = await smsInProcess(['report', 'audit', '--format', 'html'], dir, testEnv());
+    expect(html.stdout).toMatch(
+      />RE\.2\.5<\/a>[^<]*<\/td><td[^>]*>not applicable<\/td><td[^>]*>[^<]*<\/td><td[^>]*>Customers sign our standard terms; agreements are not negotiated\.<\/td>/,
+    );
+
+    writeFileSync(
+      path.join(dir, 'sms.config.yaml'),
+      'organisation: Acme IT\nnot_applicable:\n  RE.25: "Customers sign our standard terms."\n',
+    );
+    const typo = await smsInProcess(['report', 'audit'], dir, testEnv());
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /^sms: sms\.config\.yaml:3:3: "RE\.25" under not_applicable is not a process or task of ISO\/IEC TR 29110-5-3; did you mean "RE\.2\.5"\?/m,
+    );
+  });
+
+  it('--until builds from the history as it stood that day: the same output after later commits and edits', async () => {
+    const { dir } = broken([]);
+    const env = testEnv();
+    const args = ['report', 'audit', '--until', '2026-03-10'];
+    const before = await Promise.all(['json', 'md', 'html', 'csv'].map((f) => smsInProcess([...args, '--format', f], dir, env)));
+    // Documents added and approved after that day, and an uncommitted edit.
+    addCommit(dir, c('2026-05-25', cleo, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'draft') }));
+    addCommit(dir, c('2026-05-26', ben, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'approved', approval(ben, '2026-05-26')) }));
+    writeFileSync(path.join(dir, PATHS.policy), 'broken: [\n');
+    const after = await Promise.all(['json', 'md', 'html', 'csv'].map((f) => smsInProcess([...args, '--format', f], dir, env)));
+    for (let i = 0; i < before.length; i++) {
+      expect(before[i]!.code).toBe(0);
+      expect(after[i]!.stdout).toBe(before[i]!.stdout);
+    }
+    const d = JSON.parse(before[0]!.stdout) as Audit;
+    // The commit of that day, not HEAD; nothing later is cited.
+    expect(d.provenance).toMatchObject({
+      commit: gitIn(dir, ['rev-list', '-1', '--before=2026-03-11T00:00:00Z', 'HEAD']).trim(),
+      workingTree: false,
+    });
+    expect(findingsOf(d, 'GO.4.2')).toEqual([['GO.4.2/improvement-report/approved-each', 'no approved improvement report']]);
+    expect(task(d, 'CO.3.5').notTriggered).toBe('no change was deployed in the period');
+    expect(task(d, 'IN.2.1').notTriggered).toBe('no incident in the period');
+    expect(JSON.stringify(d)).not.toMatch(/RFC-0009|IR-0001|INC-000/);
+  });
+
+  it('--since limits the per-instance checks to the records of the period', async () => {
+    const d = await audit(good, ['--since', '2026-04-15']);
+    expect(task(d, 'IN.2.1').counts).toEqual({ ok: 1, total: 1 });
+    expect(okOf(task(d, 'IN.2.1'))).toEqual({ 'INC-0002': true });
+    expect(task(d, 'CO.2.2')).toMatchObject({
+      verdict: 'conformant',
+      notTriggered: 'no normal or pre-approved change was deployed in the period',
+    });
+    const r = await smsInProcess(['report', 'audit', '--format', 'json', '--since', '2026-04-15'], good, testEnv());
+    expect(JSON.parse(r.stdout).periodLabel).toBe('2026-04-15 to 2026-06-01');
+  });
+});
+
+describe('the audit as a document', () => {
+  it('Markdown and HTML: full titles, links to documents and commits from the URL templates, provenance, no stray separators', async () => {
+    const { dir } = broken([
+      c('2026-05-21', ana, {
+        'sms.config.yaml':
+          'organisation: Acme IT\nlinks:\n  document: "https://git.example/acme/sms/-/blob/{commit}/{path}"\n  commit: "https://git.example/acme/sms/-/commit/{commit}"\n',
+      }),
+    ]);
+    const head = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    const mdOut = (await smsInProcess(['report', 'audit'], dir, testEnv())).stdout;
+    expect(mdOut).toContain(
+      `Built from commit [\`${head}\`](https://git.example/acme/sms/-/commit/${head}) with the working tree's documents, by sms `,
+    );
+    expect(mdOut).toContain(
+      '| [GO.2.1](#go-2-1) Draft the business-based service delivery and information security policy, objectives and plan\\(s\\), using existing customer feedback. | conformant | 1 / 1 |  |',
+    );
+    expect(mdOut).toContain(`[RFC-0001](https://git.example/acme/sms/-/blob/${head}/changes/RFC-0001-upgrade.md)`);
+    const approvedScope = gitIn(dir, ['log', '--format=%H', '-1', '--', PATHS.scope]).trim();
+    expect(mdOut).toContain(
+      `approved 2026-01-09 by Eve Ross (MGT/RM) [\`${approvedScope.slice(0, 7)}\`](https://git.example/acme/sms/-/commit/${approvedScope})`,
+    );
+    for (const line of mdOut.split('\n')) {
+      expect(line, line).not.toMatch(/ · $| · \)| · {2}· |,\s*\||;\s*\|/);
+    }
+    const html = (await smsInProcess(['report', 'audit', '--format', 'html'], dir, testEnv())).stdout;
+    expect(html).toContain(`<a href="https://git.example/acme/sms/-/blob/${head}/changes/RFC-0001-upgrade.md">RFC-0001</a>`);
+    expect(html).toMatch(/@bottom-right \{ content: "page " counter\(page\) " of " counter\(pages\)/);
+    // Without templates: a relative link, each segment encoded.
+    const plain = (await smsInProcess(['report', 'audit', '--format', 'html'], good, testEnv())).stdout;
+    expect(plain).toContain('<a href="changes/RFC-0001-upgrade.md">RFC-0001</a>');
+  });
+
+  const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const havePoppler = spawnSync('pdfinfo', ['-v']).error === undefined;
+  const printTest = (CHROMIUM && havePoppler) || process.env.SMS_CI_TOOLS ? it : it.skip;
+
+  printTest(
+    "the sample's audit prints on A4 in at most 12 pages, with a running header and page numbers, and no heading left at a page bottom",
+    () => {
+      expect(CHROMIUM, 'Chromium is needed (apt-get install chromium)').toBeTruthy();
+      expect(havePoppler, 'pdfinfo and pdftotext are needed (apt-get install poppler-utils)').toBe(true);
+      const dir = path.join(tmp(), 'sample');
+      expect(sms(['init', '--sample', dir], tmp()).code).toBe(0);
+      const html = path.join(tmp(), 'audit.html');
+      expect(sms(['report', 'audit', '--format', 'html', '--output', html], dir).code).toBe(0);
+      const pdf = path.join(tmp(), 'audit.pdf');
+      const r = spawnSync(
+        CHROMIUM!,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--no-pdf-header-footer',
+          `--user-data-dir=${tmp('sms-chromium-')}`,
+          `--print-to-pdf=${pdf}`,
+          `file://${html}`,
+        ],
+        { encoding: 'utf8', timeout: 90_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThan(3);
+      expect(pages).toBeLessThanOrEqual(12);
+      const source = readFileSync(html, 'utf8');
+      const entities: Record<string, string> = { '&amp;': '&', '&#x27;': "'", '&quot;': '"', '&lt;': '<', '&gt;': '>', '&#x3D;': '=' };
+      const headings = [...source.matchAll(/<h[23][^>]*>([^<]+)<\/h[23]>/g)].map((m) =>
+        m[1]!.replace(/&[#\w]+;/g, (e) => entities[e] ?? e).trim(),
+      );
+      for (let p = 1; p <= pages; p++) {
+        const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
+        expect(text, `page ${p}`).toContain('ISO/IEC TR 29110-5-3 conformance evidence');
+        expect(text, `page ${p}`).toContain(`page ${p} of ${pages}`);
+        // The page's text in reading order, without the running header and footer: a heading left
+        // at the bottom is what the page ends with (a table row ends with its last cell instead).
+        const body = text
+          .split('\n')
+          .filter((l) => !/conformance evidence$|^as of \d{4}-\d\d-\d\d$|^page \d+ of \d+$/.test(l.trim()))
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+        const stranded = headings.find((h) => body.endsWith(h.replace(/\s+/g, ' ')));
+        expect(stranded, `page ${p} ends with a heading`).toBeUndefined();
+      }
+    },
+    120_000,
+  );
+});
