@@ -319,7 +319,7 @@ async function check(g: typeof repository extends fc.Arbitrary<infer T> ? T : ne
   const ctx = reportContext(loaded, result, g.today, processModel());
   for (const entry of REPORTS) {
     const def = await entry.load();
-    const period = def.period(ctx, g.period ? { since: g.period[0], until: g.period[1] } : {});
+    const period = def.period(ctx, g.period ? { since: g.period[0], until: g.period[1] } : {}, { agreement: g.agreement });
     let data: object;
     try {
       data = def.build(ctx, period, { agreement: g.agreement });
@@ -333,6 +333,7 @@ async function check(g: typeof repository extends fc.Arbitrary<infer T> ? T : ne
       expect(typeof out).toBe('string');
       if (format === 'json') JSON.parse(out);
     }
+    if (def.csv) expect(typeof def.csv(data)).toBe('string');
   }
 }
 

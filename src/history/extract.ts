@@ -71,7 +71,9 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
     const v = get(key);
     if (v !== undefined) state.fields[key] = v;
   }
-  const tracked = state.type !== undefined && fm.data ? opts.tracked?.[state.type] : undefined;
+  // Own keys only: a document whose type is "constructor" must not find Object's constructor here.
+  const tracked =
+    state.type !== undefined && fm.data && opts.tracked && Object.hasOwn(opts.tracked, state.type) ? opts.tracked[state.type] : undefined;
   if (tracked) {
     state.lists = {};
     for (const path of tracked) state.lists[path] = valuesAtPath(fm.data!, path).map((v) => detach(v.value));
