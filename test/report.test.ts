@@ -139,7 +139,7 @@ describe('sms report review', () => {
     const a = sms(['report', 'review', ...PERIOD], dir);
     const b = sms(['report', 'review', ...PERIOD], dir);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toMatch(/```mermaid\nxychart-beta\n {2}title "Incidents per month"/);
+    expect(a.stdout).toMatch(/```mermaid\nxychart-beta\n {2}title "Incidents opened per month"/);
     expect(a.stdout).toContain('```mermaid\npie title Changes by outcome');
     expect(a.stdout).toContain('R\\&D \\| \\*bold\\*');
     expect(a.stdout).not.toContain('&amp;');
@@ -280,7 +280,8 @@ describe('HTML report in a real browser', () => {
     const dom = spawnSync(CHROMIUM!, [...flags, '--dump-dom', `file://${html}`], { encoding: 'utf8', timeout: 60_000 });
     expect(dom.status).toBe(0);
     const out = dom.stdout;
-    expect((out.match(/<svg /g) ?? []).length).toBe(4);
+    // Five charts: incidents per quarter and per month, resolution by priority, changes by type and by outcome.
+    expect((out.match(/<svg /g) ?? []).length).toBe(5);
     expect(out).toMatch(/<table id="priorities">/);
     expect(out).toMatch(/<table id="breaches">/);
     expect(out).toContain('<title>Management review input: Acme IT</title>');

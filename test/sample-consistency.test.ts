@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openConfig, load, type Loaded } from '../src/load.js';
 import type { SmsDocument } from '../src/repo/documents.js';
 import { parseFrontMatter } from '../src/repo/frontmatter.js';
 import { localDate } from '../src/calendar.js';
-import { smsInProcess, testEnv } from './helpers.js';
+import { ROOT, smsInProcess, testEnv } from './helpers.js';
 
 /*
  * The sample organisation is what a new provider copies, so it is held to what an assessor would
@@ -54,6 +54,55 @@ beforeAll(async () => {
 afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 describe('the sample organisation, record by record', () => {
+  it('its review pack for the year before the 2026 review has every input with real data, and its audit is conformant but for two breaches', async () => {
+    const env = testEnv({ SMS_TODAY: '2026-11-30' });
+    const r = await smsInProcess(['report', 'review', '--since', '2025-10-01', '--until', '2026-09-30', '--format', 'json'], dir, env);
+    expect(r.stderr).toBe('');
+    const d = JSON.parse(r.stdout);
+    // Every objective of the policy is rated from records; none is without data.
+    expect(d.objectives.length).toBeGreaterThanOrEqual(5);
+    for (const o of d.objectives) expect(['green', 'amber', 'red'], o.id).toContain(o.rag);
+    expect(d.previousReview.actions.length).toBeGreaterThan(0);
+    expect(d.issues.governanceChanges.length).toBeGreaterThan(0);
+    expect(d.issues.newRisks.length).toBeGreaterThan(0);
+    expect(d.feedback.satisfaction.responses).toBeGreaterThan(0);
+    expect(d.incidents.quarters.every((q: { opened: number }) => q.opened > 0)).toBe(true);
+    expect(d.incidents.topCis.length).toBeGreaterThan(0);
+    expect(d.changes.deployed).toBeGreaterThan(0);
+    expect(d.changes.successPercent).toBeDefined();
+    expect(d.nonconformities.open.length + d.nonconformities.closedInPeriod.length).toBeGreaterThan(0);
+    expect(d.audit.nonconformities.length).toBeGreaterThan(0);
+    expect(d.suppliers.length).toBe(2);
+    expect(d.risks.open.length).toBeGreaterThan(0);
+    expect(d.people.holders.length).toBe(5);
+    // The numbers the minutes of MR-0002 record are the pack's.
+    const minutes = list(byId.get('MR-0002'), 'inputs').join('\n');
+    expect(minutes).toContain(`Incidents: ${d.incidents.total} in the period`);
+    expect(minutes).toContain(
+      `${d.changes.deployed} deployed (${d.changes.byResult.successful} successful, ${d.changes.byResult.partial} partial)`,
+    );
+
+    // The README's excerpts are what the tool prints for the sample.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const excerpt = (name: string): string[] => {
+      const m = new RegExp(`<!-- excerpt: ${name} -->\\n\`\`\`markdown\\n([\\s\\S]*?)\`\`\``).exec(readme);
+      expect(m, name).not.toBeNull();
+      return m![1]!.split('\n').filter((l) => l.trim());
+    };
+    const md = (await smsInProcess(['report', 'review', '--since', '2025-10-01', '--until', '2026-09-30'], dir, env)).stdout.split('\n');
+    for (const line of excerpt('review')) expect(md, line).toContain(line);
+    const perf = (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0002', '--period', '2025-12'], dir, env)).stdout.split(
+      '\n',
+    );
+    for (const line of excerpt('performance')) expect(perf, line).toContain(line);
+
+    const a = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, env)).stdout);
+    expect(a.summaryRows.filter((t: { verdict: string }) => t.verdict !== 'conformant').map((t: { id: string }) => t.id)).toEqual([
+      'IN.2.4',
+    ]);
+    expect(a.findings.map((f: { id: string }) => f.id)).toEqual(['IN.2.4/INC-0013/restored', 'IN.2.4/INC-0026/restored']);
+  });
+
   it('files every incident under an agreement that covers its services, reported and confirmed by that customer', () => {
     const incidents = ofType('incident');
     expect(incidents).toHaveLength(27);

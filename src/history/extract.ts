@@ -31,7 +31,9 @@ export const BOOKKEEPING: ReadonlySet<string> = new Set([
   'next_review',
   'version',
   'deployed_on',
-  // The post-implementation review of a deployed change is recorded after its approval (CO.3.5).
+  // How a deployed change went, and what its post-implementation review concluded, are recorded
+  // after its approval (CO.3.4, CO.3.5).
+  'outcome',
   'review_outcome',
 ]);
 

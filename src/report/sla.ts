@@ -127,11 +127,13 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
       // No response yet by the end of the period: met only if the target has not run out.
       m.responseMet = m.responseHours <= target.responseHours;
     }
+    // Hours to resolution on the clock even without a target (measured around the clock then), so
+    // that organisation-wide figures count every incident; "met" only against a target.
+    const exact = serviceTime(clock, opened, stop);
+    exactResolution.set(m, exact / HOUR_MS);
+    m.resolutionHours = hours(exact);
     if (target?.resolutionHours !== undefined) {
       m.resolutionTargetHours = target.resolutionHours;
-      const exact = serviceTime(clock, opened, stop);
-      exactResolution.set(m, exact / HOUR_MS);
-      m.resolutionHours = hours(exact);
       m.resolutionMet = m.resolutionHours <= target.resolutionHours;
     }
     if (resolvedInPeriod) m.clockHours = hours(resolvedAt! - opened);

@@ -17,7 +17,8 @@ export default defineRule({
   help:
     'Fields that name other documents (services, impacted_cis, change_request, …; see "sms types --format md") must ' +
     'name an existing document of the expected type, and relative links in the body must point at files inside the ' +
-    'repository. A reference to a retired or rejected document is a warning: it is probably out of date.',
+    'repository. A reference to a retired or rejected document is a warning (it is probably out of date), except from a ' +
+    'document at the end of its lifecycle, such as a closed incident or a deployed change, which records how things were.',
   severity: 'error',
   needs: [],
   check(ctx, report) {
@@ -27,6 +28,18 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A document at the end of its lifecycle (a closed incident, a deployed change, a published test
+ * report): what it names was right when it was written, so a reference to something retired since
+ * is history, not a mistake.
+ */
+function finished(doc: SmsDocument): boolean {
+  const status = doc.status;
+  if (!status || !doc.type) return false;
+  const next = doc.type.transitions[status];
+  return doc.type.statuses.includes(status) && (next === undefined || next.every((s) => s === status));
+}
 
 /** The type keys a reference field accepts (one key, or several separated by |). */
 export function expectedTypes(spec: string | undefined): string[] {
@@ -51,7 +64,7 @@ function idReferences(ctx: RuleContext, doc: SmsDocument, report: Report): void 
       const target = targets[0]!;
       if (expected.length && target.type && !expected.includes(target.type.key)) {
         report({ doc, field: p, message: `"${field}" refers to ${value}, which is a ${target.type.key}, not a ${expected.join(' or ')}` });
-      } else if (target.status && INACTIVE.has(target.status)) {
+      } else if (target.status && INACTIVE.has(target.status) && !finished(doc)) {
         report({ doc, field: p, message: `"${field}" refers to ${value}, which is ${target.status}`, severity: 'warning' });
       }
     }
