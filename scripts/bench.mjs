@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: measures sms as whole processes against baselines measured in the same run, and
 // writes docs/benchmarks.md. Repositories are generated deterministically under .bench/.
-//   node scripts/bench.mjs [--quick]   (--quick: skip the 10k-document/50k-commit history variant)
-//   node scripts/bench.mjs --startup   (only "Start-up on the sample"; the other sections of
-//                                       docs/benchmarks.md are kept as they are)
+//   node scripts/bench.mjs [--quick]   (--quick: skip the 10k-document/50k-commit history variant and reports at 100k documents)
+//   node scripts/bench.mjs --only startup|hostile|reports-at-scale   (one section, replaced in docs/benchmarks.md;
+//                                       --startup is the same as --only startup)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -69,6 +69,7 @@ const rolesDoc = `---\nid: ROLES\ntype: roles\ntitle: Roles\nstatus: draft\npeop
 const svc = (i) =>
   `---\nid: SVC-${String(i).padStart(4, '0')}\ntype: service\ntitle: Service ${i}\nstatus: draft\nowner: p0@bench.example\n---\n\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n`;
 const pad = (n) => String(n).padStart(4, '0');
+const sla = `---\nid: SLA-0001\ntype: customer-agreement\ntitle: Bench customer\nstatus: approved\ncustomer: Bench customer\nservices: [SVC-0001, SVC-0002, SVC-0003, SVC-0004, SVC-0005]\nstart: "2020-01-01"\nreview: "2030-01-01"\nend: "2030-12-31"\nowner: p0@bench.example\navailability: 99.5\napproved_by: p0@bench.example\napproved_on: "2020-01-01"\ntargets:\n  P1: { resolution_hours: 4 }\n  P2: { resolution_hours: 8 }\n  P3: { resolution_hours: 40 }\n  P4: { resolution_hours: 120 }\n---\n\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n`;
 const incident = (n, r, status = 'opened', broken = false) =>
   `---\nid: INC-${pad(n)}\ntype: incident\ntitle: Incident ${n}\nstatus: ${status}\npriority: ${broken ? 'P9' : P[Math.floor(r() * 4)]}\nopened: "2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}T08:00:00Z"\nreported_by: p${3 + Math.floor(r() * 5)}@bench.example\nservices: [SVC-000${1 + Math.floor(r() * 5)}]\n---\n\n## Description\n\nSomething broke (${n}).\n\n## Restoration steps\n\n## Solution\n`;
 const change = (n, r, status = 'draft', extra = '') =>
@@ -139,8 +140,10 @@ function remarkSetup(dir) {
 }
 
 // ---- history repositories (git fast-import) ----------------------------------------------------
-function historyRepo(docs, commits) {
-  const dir = path.join(BENCH, `history-${docs}-${commits}`);
+function historyRepo(docs, commits, { shard = false } = {}) {
+  // shard: documents in folders of 1,000 (incidents/042/INC-42000-x.md), as a large repository
+  // would keep them; one flat folder of 50,000 files makes every commit rewrite a huge tree.
+  const dir = path.join(BENCH, `history-${docs}-${commits}${shard ? '-scale' : ''}`);
   const marker = path.join(dir, '.git', 'sms-bench-gen');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === GEN_VERSION) return dir;
   rmSync(dir, { recursive: true, force: true });
@@ -152,6 +155,7 @@ function historyRepo(docs, commits) {
   let mark = 0;
   let t = Date.parse('2020-01-01T00:00:00Z') / 1000;
   const state = new Map(); // id -> { path, kind, status, n, rev }
+  const ids = [];
   const head = { main: 0 };
   const emit = (branch, who, msg, ops, from, merge) => {
     mark++;
@@ -171,6 +175,8 @@ function historyRepo(docs, commits) {
     'M 100644 inline governance/roles.md\n' + data(rolesDoc),
   ];
   for (let i = 1; i <= 5; i++) base.push(`M 100644 inline catalogue/SVC-${pad(i)}-s.md\n` + data(svc(i)));
+  // The scale variant has a customer agreement too, so the performance report has one to report on.
+  if (shard) base.push('M 100644 inline agreements/customers/SLA-0001-x.md\n' + data(sla));
   head.main = emit('main', 0, 'start', base);
   let next = 1;
   let made = 1;
@@ -181,7 +187,7 @@ function historyRepo(docs, commits) {
     (d.rev ? `\nRevision ${d.rev}.\n` : '');
   const step = () => {
     // Mostly: create a document, edit a draft, move one along its lifecycle; sometimes rename.
-    const ids = [...state.keys()];
+    // The list of ids is kept alongside the map (copying the keys at every step is quadratic at 100k documents).
     const roll = r();
     if (next <= docs && (roll < (docs / commits) * 1.2 || ids.length < 10)) {
       const n = next++;
@@ -192,9 +198,10 @@ function historyRepo(docs, commits) {
         n,
         status: kind === 'inc' ? 'opened' : 'draft',
         rev: 0,
-        path: `${kind === 'inc' ? 'incidents' : 'changes'}/${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}-x.md`,
+        path: `${kind === 'inc' ? 'incidents' : 'changes'}/${shard ? `${String(Math.floor(n / 1000)).padStart(3, '0')}/` : ''}${kind === 'inc' ? 'INC' : 'RFC'}-${pad(n)}-x.md`,
       };
       state.set(d.id, d);
+      ids.push(d.id);
       return { who: 3 + (n % 5), msg: `Create ${d.id}`, ops: [`M 100644 inline ${d.path}\n` + data(textOf(d))] };
     }
     const d = state.get(ids[Math.floor(r() * ids.length)]);
@@ -388,23 +395,219 @@ function measuredCode() {
   return `commit ${head.stdout.trim()}${dirty ? ' with uncommitted changes' : ''}`;
 }
 
-/** Replaces the start-up-on-the-sample section of an existing benchmarks file, keeping the rest. */
-function spliceStartup(doc, section) {
-  const text = `${section.join('\n').trimEnd()}\n\n`;
-  const start = doc.indexOf(`${STARTUP_HEADING}\n`);
-  if (start >= 0) {
-    const next = doc.indexOf('\n## ', start + STARTUP_HEADING.length);
-    return doc.slice(0, start) + text + (next >= 0 ? doc.slice(next + 1) : '');
-  }
-  const before = doc.indexOf('\n## sms validate (working tree');
-  return before >= 0 ? `${doc.slice(0, before + 1)}${text}${doc.slice(before + 1)}` : `${doc.trimEnd()}\n\n${text.trimEnd()}\n`;
+// ---- hostile input and reports at scale (each section is a function: `--only <name>` runs it alone) ----
+
+/** A repository of the roles document plus `files`, committed twice (added, then edited) so history reads every file. */
+function smallHistoryRepo(name, files) {
+  const dir = path.join(BENCH, `hostile-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Bench',
+    GIT_AUTHOR_EMAIL: 'bench@bench.example',
+    GIT_COMMITTER_NAME: 'Bench',
+    GIT_COMMITTER_EMAIL: 'bench@bench.example',
+    GIT_AUTHOR_DATE: '2026-01-01T10:00:00Z',
+    GIT_COMMITTER_DATE: '2026-01-01T10:00:00Z',
+  };
+  const git = (...args) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'ignore' });
+  const write = (rel, content) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), content);
+  };
+  write('sms.config.yaml', 'organisation: Bench\n');
+  write('governance/roles.md', rolesDoc);
+  git('init', '-q', '-b', 'main');
+  for (const [rel, content] of Object.entries(files)) if (typeof content === 'string') write(rel, content);
+  git('add', '--all');
+  git('commit', '-q', '-m', 'add');
+  for (const [rel, content] of Object.entries(files)) if (typeof content === 'string') write(rel, `${content}\nEdited.\n`);
+  git('add', '--all');
+  git('commit', '-q', '-m', 'edit');
+  for (const [rel, content] of Object.entries(files)) if (typeof content === 'function') content(path.join(dir, rel));
+  return dir;
 }
 
-if (STARTUP_ONLY) {
-  const section = startupOnSample();
-  console.log(section.join('\n'));
-  writeFileSync(DOC, spliceStartup(readFileSync(DOC, 'utf8'), section));
-  console.log('Updated the start-up-on-the-sample section of docs/benchmarks.md');
+const MB = 1024 * 1024;
+
+/**
+ * Wall-clock and CPU time (user + system, of sms and the git processes it waits for, from GNU
+ * time) of one run. On a machine shared with other work, CPU time is the steadier measure.
+ */
+function timeCpu(cmd, args, opts) {
+  if (!existsSync('/usr/bin/time')) {
+    const t = time(cmd, args, opts);
+    return { ...t, cpu: t.ms };
+  }
+  const t = time('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], opts);
+  const err = t.r.stderr.toString();
+  const m = /cpu (\d+\.\d+) (\d+\.\d+)\s*$/.exec(err);
+  const failed = /Command exited with non-zero status (\d+)/.exec(err);
+  return { ms: t.ms, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : t.ms, r: { ...t.r, status: failed ? Number(failed[1]) : t.r.status } };
+}
+/** Pads `head` with `unit` up to one megabyte (less a margin for what follows). */
+const toMB = (head, unit, tail = '', size = MB) => head + unit.repeat(Math.floor((size - head.length - tail.length) / unit.length)) + tail;
+
+/**
+ * One pathological file of each kind the issue found, each timed as a whole `sms validate --history`
+ * in its own repository and compared with the same run on a plain 1 MB document.
+ */
+function pathologicalSection(say) {
+  const rfcHead = (extra = '') =>
+    `---\nid: RFC-0001\ntype: change-request\ntitle: Plain\nstatus: draft\nchange_type: normal\npriority: P2\nrequested_by: p3@bench.example\n${extra}---\n\n## Purpose\n\n## Business impact\n\n## Scope\n\n`;
+  const prose = 'The firewall firmware is upgraded during the maintenance window; see the vendor notes.\n';
+  const FM_LIMIT = 32 * 1024;
+  const keys = (n, dup) => Array.from({ length: n }, (_, i) => `k${i}: v`).join('\n') + (dup ? '\nk5: again\n' : '\n');
+  const kinds = [
+    ['a plain 1 MB document (baseline)', toMB(rfcHead(), prose)],
+    ['`title: a` + 1 MB of spaces + `b` (over the front-matter limit)', toMB('---\nid: RFC-0001\ntitle: a', ' ', 'b\n---\n')],
+    [
+      '`title: a` + 28 KB of spaces + `b` (front matter at its 32 KB limit), 1 MB body',
+      toMB(rfcHead(`title2: a${' '.repeat(FM_LIMIT - 4096)}b\n`), prose),
+    ],
+    ['a body of 1 MB of spaces (content hashing)', toMB(rfcHead(), ' ')],
+    ['100,000 front-matter keys (over the limit)', `---\n${keys(100_000, true)}---\n`],
+    ['3,000 front-matter keys and a duplicate (at the limit), 1 MB body', toMB(`---\n${keys(3_000, true)}---\n`, prose)],
+    ['200,000 empty links `[](x)`', toMB(rfcHead(), '[](x)')],
+    ['one line of 1 MB of `[`', toMB(rfcHead(), '[')],
+    ['nesting 16,000 deep (at the limit), 1 MB body', toMB(`---\nid: ${'['.repeat(16_000)}${']'.repeat(16_000)}\n---\n`, prose)],
+    [
+      'an alias bomb (at the limit), 1 MB body',
+      toMB(
+        `---\n${Array.from({ length: 12 }, (_, i) =>
+          i
+            ? `a${i}: &a${i} [${Array(10)
+                .fill(`*a${i - 1}`)
+                .join(', ')}]`
+            : 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+        ).join('\n')}\n---\n`,
+        prose,
+      ),
+    ],
+    ['1 MB of one `id:` line of spaces after the value', toMB('---\nid: RFC-0001', ' ', '\n---\n')],
+  ];
+  const cases = kinds.map(([label, content], i) => ({ label, dir: smallHistoryRepo(`k${i}`, { 'changes/RFC-0001-x.md': content }) }));
+  // Odd files: a 1 GB file (sparse, so it costs no disk) and a FIFO, next to the plain document.
+  for (const [name, label, make] of [
+    ['huge', 'a 1 GB `.md` file (not read: over the file limit)', (p) => execFileSync('truncate', ['-s', '1G', p])],
+    ['fifo', 'a FIFO named `.md` (not read: not a regular file)', (p) => execFileSync('mkfifo', [p])],
+  ]) {
+    const dir = smallHistoryRepo(name, { 'changes/RFC-0001-x.md': toMB(rfcHead(), prose), 'changes/odd.md': make });
+    cases.push({ label: `${label}, beside the plain document`, dir });
+  }
+  // Round robin (a warm-up round, then five timed ones): load from other tenants of the machine
+  // falls on every case alike instead of on whichever ran at the wrong moment.
+  const args = [BIN, 'validate', '--history', '--format', 'json'];
+  const times = cases.map(() => ({ wall: [], cpu: [] }));
+  for (let round = 0; round < 6; round++) {
+    for (const [i, c] of cases.entries()) {
+      const t = timeCpu(process.execPath, args, { cwd: c.dir, timeout: 120_000 });
+      if (t.r.status !== 0 && t.r.status !== 1)
+        throw new Error(`${c.label}: sms validate exited ${t.r.status} ${t.r.signal ?? ''}: ${t.r.stderr}`);
+      if (round > 0) {
+        times[i].wall.push(t.ms);
+        times[i].cpu.push(t.cpu);
+      }
+    }
+  }
+  const rows = cases.map((c, i) => ({ label: c.label, ms: median(times[i].cpu), wall: median(times[i].wall) }));
+  const baseline = rows[0].ms;
+  const slowest = rows.slice(1).reduce((a, b) => (b.ms > a.ms ? b : a));
+  say('## Hostile input (one file of 1 MB of each kind, whole process)');
+  say();
+  say(
+    'Each file is the only document of a repository that also holds the roles document, committed twice (added, then edited), and timed as `sms validate --history`, so both the working tree and history read it: median of 5 rounds run round robin over all cases after a warm-up round. The baseline is the same run on a plain 1 MB change request. Ratios are of CPU time (user + system of sms and its git processes, from GNU time), which other work on this shared machine disturbs far less than wall-clock time.',
+  );
+  say();
+  say('| file | CPU time | ratio to the plain document (CPU) | wall clock | target |');
+  say('|---|---|---|---|---|');
+  for (const [i, row] of rows.entries()) {
+    const ratio = row.ms / baseline;
+    say(
+      `| ${row.label} | ${fmt(row.ms)} | ${i === 0 ? '1.00× (baseline)' : `${ratio.toFixed(2)}×`} | ${fmt(row.wall)} | ${i === 0 ? '' : `≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}`} |`,
+    );
+  }
+  say();
+  say(
+    `Slowest: ${slowest.label}, ${(slowest.ms / baseline).toFixed(2)}× the plain document (target ≤ 2×: ${slowest.ms / baseline <= 2 ? 'met' : 'NOT met'}).`,
+  );
+  say();
+}
+
+/** Reports on 100,000 documents against `validate --history` on the same repository. */
+function reportsAtScaleSection(say) {
+  const docs = Number(process.env.SMS_BENCH_SCALE_DOCS ?? 100_000);
+  const commits = Math.round(docs * 1.5);
+  const dir = historyRepo(docs, commits, { shard: true });
+  const runs = Number(process.env.SMS_BENCH_SCALE_RUNS ?? 3);
+  const validate = timeN(runs, process.execPath, [BIN, 'validate', '--history', '--format', 'json'], { cwd: dir });
+  const found = JSON.parse(validate.r.stdout.toString());
+  const rows = [];
+  for (const [kind, extra] of [
+    ['review', []],
+    ['audit', []],
+    ['performance', ['--agreement', 'SLA-0001']],
+    ['changes', []],
+  ]) {
+    const args = [BIN, 'report', kind, '--format', 'json', '--until', '2026-12-31', ...extra];
+    const t = timeN(runs, process.execPath, args, { cwd: dir });
+    if (t.r.status !== 0) throw new Error(`sms report ${kind} failed: ${t.r.stderr}`);
+    rows.push({ kind, ms: t.ms, rss: peakRss(process.execPath, args, { cwd: dir }) });
+  }
+  const label = `${docs.toLocaleString('en')} docs / ${commits.toLocaleString('en')} commits`;
+  say(`## sms report at scale (${label})`);
+  say();
+  say(
+    `Each report as JSON (median of ${runs}), against \`sms validate --history\` on the same repository (${fmt(validate.ms)}; ${found.errorCount} errors found). Reports read the same history and validate it, then build. Documents are kept in folders of 1,000 (\`incidents/042/INC-42000-x.md\`).`,
+  );
+  say();
+  say('| report | sms report | ratio to validate --history | peak RSS | target |');
+  say('|---|---|---|---|---|');
+  for (const row of rows) {
+    const ratio = row.ms / validate.ms;
+    say(
+      `| ${row.kind} | ${fmt(row.ms)} | ${ratio.toFixed(2)}× | ${row.rss ? `${(row.rss / 1024).toFixed(0)} MB` : 'n/a'} | ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'} |`,
+    );
+  }
+  say();
+}
+
+const SECTIONS = {
+  startup: (say) => {
+    for (const l of startupOnSample()) say(l);
+  },
+  hostile: pathologicalSection,
+  'reports-at-scale': reportsAtScaleSection,
+};
+/** The heading scripts/fuzz.mjs writes its record under. */
+const FUZZ_HEADING = '## Property test at length (npm run fuzz)';
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : STARTUP_ONLY ? 'startup' : undefined;
+if (ONLY !== undefined) {
+  // Runs one section and replaces it in docs/benchmarks.md, leaving the other sections as they are.
+  if (!SECTIONS[ONLY]) {
+    console.error(`bench: --only takes one of: ${Object.keys(SECTIONS).join(', ')}`);
+    process.exit(2);
+  }
+  const lines = [];
+  const say = (s = '') => {
+    console.log(s);
+    lines.push(s);
+  };
+  SECTIONS[ONLY](say);
+  const file = DOC;
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const heading = lines.find((l) => l.startsWith('## '));
+  const start = old.split('\n').findIndex((l) => l.split(' (')[0] === heading.split(' (')[0]);
+  const all = old.trimEnd().split('\n');
+  if (start < 0) all.push('', ...lines);
+  else {
+    let end = all.findIndex((l, i) => i > start && l.startsWith('## '));
+    if (end < 0) end = all.length;
+    all.splice(start, end - start, ...lines);
+  }
+  writeFileSync(file, `${all.join('\n').trimEnd()}\n`);
+  console.log(`\nUpdated "${heading}" in docs/benchmarks.md`);
   process.exit(0);
 }
 
@@ -517,14 +720,17 @@ if (process.env.SMS_BENCH_REPORT !== '0' && historyDirs[0]) {
   }
 }
 
+pathologicalSection(say);
+if (!QUICK) reportsAtScaleSection(say);
+
 const doc = `# Benchmarks
 
 Produced by \`npm run bench\` (\`node scripts/bench.mjs\` after a build). Every number is a whole
 process measured on this machine in the same run as its baseline; times are medians (5 runs for
 \`validate\`, 3 for history and reports, 20 for start-up, 15 for start-up on the sample; remark at
 10k documents once). The repositories are generated deterministically under \`.bench/\`;
-\`node scripts/bench.mjs --startup\` reruns only the start-up-on-the-sample section, and
-\`--quick\` skips the 10k-document history variant, keeping its row from the last full run.
+\`node scripts/bench.mjs --only startup\` (or \`--startup\`) reruns only the start-up-on-the-sample
+section, \`--only hostile\` and \`--only reports-at-scale\` theirs, and \`--quick\` skips the 10k-document history variant, keeping its row from the last full run.
 
 - The remark comparison validates the same generated documents against the same schemas, translated
   to draft-07 for remark-lint-frontmatter-schema (which uses ajv's draft-07 class): base fields
@@ -542,5 +748,15 @@ process measured on this machine in the same run as its baseline; times are medi
 ${lines.join('\n')}
 Load average (1 min) at the end of the run: ${load()}.
 `;
-writeFileSync(DOC, doc);
+// The long property-test run is recorded by `npm run fuzz -- --record`, not measured here: keep it.
+const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+const fuzzAt = previous.indexOf(`\n${FUZZ_HEADING}`);
+const fuzzSection =
+  fuzzAt < 0
+    ? ''
+    : previous
+        .slice(fuzzAt + 1)
+        .split(/\n(?=## )/)[0]
+        .trimEnd();
+writeFileSync(DOC, fuzzSection ? `${doc.trimEnd()}\n\n${fuzzSection}\n` : doc);
 console.log('\nWrote docs/benchmarks.md');

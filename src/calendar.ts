@@ -206,5 +206,5 @@ export function describeClock(clock: Clock): string {
   if (clock === ALWAYS) return '24×7';
   const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const names = clock.days.map((d) => d[0]!.toUpperCase() + d.slice(1));
-  return `${names.join(', ')} ${hhmm(clock.from)}–${hhmm(clock.to)} ${clock.timezone}${clock.holidays.size ? `, ${clock.holidays.size} holidays` : ''}`;
+  return `${names.join(', ')} ${hhmm(clock.from)}–${hhmm(clock.to)} ${clock.timezone}${clock.holidays.size ? `, ${clock.holidays.size} holiday${clock.holidays.size > 1 ? 's' : ''}` : ''}`;
 }

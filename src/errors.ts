@@ -22,6 +22,17 @@ export const ERRORS = {
   FLAG_DATE: spec<{ flag: string; value: string }>({
     message: (p) => `${p.flag} needs a real calendar date as YYYY-MM-DD, got "${p.value}"`,
   }),
+  FLAG_PERIOD: spec<{ value: string }>({
+    message: (p) => `--period needs a month (2026-10), a quarter (2026-Q3) or a year (2026), got "${p.value}"`,
+  }),
+  PERIOD_WITH_DATES: spec({
+    message: () => '--period cannot be combined with --since or --until',
+    hint: 'give either --period, or --since and --until',
+  }),
+  PERIOD_FUTURE: spec<{ until: string; today: string }>({
+    message: (p) => `the period ends on ${p.until}, after today (${p.today}): what has not happened yet cannot be reported`,
+    hint: 'end the period today or earlier (set SMS_TODAY to pin "today" in CI)',
+  }),
   PERIOD_EMPTY: spec<{ since: string; until: string }>({
     message: (p) => `the period is empty: --since ${p.since} is after --until ${p.until}`,
   }),

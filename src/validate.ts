@@ -23,8 +23,11 @@ export interface ValidateOptions {
   exists?: (relPath: string) => boolean;
 }
 
-/** The context every rule reads: documents indexed by id, the roles, the schemas, the changes. */
-export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPath: string) => boolean): RuleContext {
+/**
+ * The context every rule reads: documents indexed by id, the roles, the schemas, the changes. A
+ * caller that validates many times with one configuration may pass the compiled schemas along.
+ */
+export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPath: string) => boolean, schemas?: SchemaSet): RuleContext {
   const { config } = loaded;
   const documents = loaded.repository.documents;
   const byId = new Map<string, SmsDocument[]>();
@@ -41,7 +44,7 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
     byId,
     roles: RolesIndex.fromData(rolesDoc?.data),
     rolesDoc,
-    schemas: new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom)),
+    schemas: schemas ?? new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom)),
     today,
     exists: exists ?? ((rel) => existsSync(path.join(config.root, ...rel.split('/')))),
     loadIssues: loaded.repository.issues,

@@ -444,10 +444,11 @@ describe('the audit: each obligation broken', () => {
     expect(findingsOf(d, 'RE.2.2')).toEqual([
       ['RE.2.2/SLA-0002/agreements-approved', 'no signatory of the customer recorded (customer_approved_by)'],
     ]);
-    // February is reported; March, April and May have ended without a report.
-    expect(task(d, 'RE.2.4')).toMatchObject({ verdict: 'partial', counts: { ok: 1, total: 4 } });
+    // February is reported; March and April have no report a month after their end. May's report
+    // is not due before 30 June.
+    expect(task(d, 'RE.2.4')).toMatchObject({ verdict: 'partial', counts: { ok: 1, total: 3 } });
     expect(findingsOf(d, 'RE.2.4')).toEqual(
-      ['03', '04', '05'].map((m) => {
+      ['03', '04'].map((m) => {
         const end = m === '04' ? '30' : '31';
         return [
           `RE.2.4/SLA-0002/2026-${m}-01-2026-${m}-${end}/reporting-cadence`,
@@ -462,6 +463,47 @@ describe('the audit: each obligation broken', () => {
         'FB-0002 (2026-04-15) asked about SLA-0001, which has not been revised or reviewed since',
       ],
       ['RE.2.5/SLA-0002/agreements-reviewed', 'review was due on 2026-05-25'],
+    ]);
+  });
+
+  it('reports are owed at the cadence the agreement promised at the time: quarterly, then monthly from the change', async () => {
+    const kessler = (status: string, reporting: string, extra: Record<string, unknown> = {}) =>
+      sla('SLA-0002', status, { customer: 'Florist', start: '2026-01-01', review: '2026-12-01', reporting, ...extra });
+    const signed = { customer_approved_by: gus.email, customer_approved_on: '2026-05-21' };
+    const { dir } = broken([
+      c('2026-05-21', eve, { 'agreements/customers/SLA-0002-f.md': kessler('draft', 'quarterly') }, 'draft', 8),
+      c('2026-05-21', ana, {
+        'agreements/customers/SLA-0002-f.md': kessler('approved', 'quarterly', { ...approval(ana, '2026-05-21'), ...signed }),
+      }),
+      // The customer asked for monthly reports: agreed on 22 May.
+      c('2026-05-22', ana, {
+        'agreements/customers/SLA-0002-f.md': kessler('updated', 'monthly', { ...approval(ana, '2026-05-22'), ...signed }),
+      }),
+      c('2026-05-23', eve, {
+        'reports/performance/PR-0001-q1.md': record('performance-report', 'PR-0001', 'Q1', 'draft', {
+          period_start: '2026-01-01',
+          period_end: '2026-03-31',
+          agreements: ['SLA-0002'],
+        }),
+      }),
+      c('2026-05-24', ana, {
+        'reports/performance/PR-0001-q1.md': record('performance-report', 'PR-0001', 'Q1', 'approved', {
+          period_start: '2026-01-01',
+          period_end: '2026-03-31',
+          agreements: ['SLA-0002'],
+          ...approval(ana, '2026-05-24'),
+        }),
+      }),
+    ]);
+    const d = await audit(dir, [], testEnv({ SMS_TODAY: '2026-09-05' }));
+    // Q1 and Q2 began under the quarterly promise (Q1 is reported); June and July began under the
+    // monthly one. May began before the change: it is part of Q2. August's report is due by 30
+    // September.
+    expect(task(d, 'RE.2.4').counts).toEqual({ ok: 1, total: 4 });
+    expect(findingsOf(d, 'RE.2.4').map((f) => f[1])).toEqual([
+      'no approved performance report for 2026-04-01 – 2026-06-30 (quarterly promised)',
+      'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
+      'no approved performance report for 2026-07-01 – 2026-07-31 (monthly promised)',
     ]);
   });
 
@@ -480,7 +522,30 @@ describe('the audit: each obligation broken', () => {
         }),
       }),
     ]);
+    addCommit(
+      dir,
+      c('2026-05-23', ana, {
+        'reports/improvement/IR-0002-x.md': record('improvement-report', 'IR-0002', 'May', 'draft', {
+          period_start: '2026-05-01',
+          period_end: '2026-05-20',
+        }),
+      }),
+    );
+    addCommit(
+      dir,
+      c('2026-05-24', ana, {
+        'reports/improvement/IR-0002-x.md': record('improvement-report', 'IR-0002', 'May', 'approved', {
+          period_start: '2026-05-01',
+          period_end: '2026-05-20',
+          ...approval(ana, '2026-05-24'),
+        }),
+      }),
+    );
     const d = await audit(dir);
+    // Eve held MGT too: Ana approving her own report was avoidable.
+    expect(findingsOf(d, 'GO.4.2')).toEqual([
+      ['GO.4.2/IR-0002/approved-each', 'approved only by its author, Ana Costa, though Eve Ross could have approved it'],
+    ]);
     expect(task(d, 'IN.1.1')).toMatchObject({ verdict: 'partial', counts: { ok: 5, total: 6 } });
     expect(findingsOf(d, 'IN.1.1')).toEqual([
       ['IN.1.1/HYPERLINK-https-evil.example-PT/trained', 'no training record for =HYPERLINK("https://evil.example") (PT)'],
@@ -501,10 +566,12 @@ describe('the audit: each obligation broken', () => {
 
   it('inputs before outputs, and the work done by someone in the role: a procedure approved before the policy, drafted by a non-CM', async () => {
     const dir = tmp();
+    // A smaller team: Ana alone holds SM and MGT.
+    const team = STAFF.filter((x) => x.person !== dan && x.person !== eve);
     gitRepo(dir, [
-      c('2026-01-05', ana, { [PATHS.roles]: roles() }, 'Roles', 8),
+      c('2026-01-05', ana, { [PATHS.roles]: roles(team) }, 'Roles', 8),
       c('2026-01-05', ana, {
-        [PATHS.roles]: roles(undefined, 'approved', ana, '2026-01-05'),
+        [PATHS.roles]: roles(team, 'approved', ana, '2026-01-05'),
         'sms.config.yaml': 'organisation: Acme IT\n',
       }),
       c('2026-01-06', ana, { [PATHS.policy]: record('policy', 'POLICY', 'Policy', 'draft') }),
@@ -513,6 +580,16 @@ describe('the audit: each obligation broken', () => {
         [PATHS.chgproc]: record('change-procedure', 'CHGPROC', 'Change procedure', 'approved', approval(ana, '2026-01-10')),
       }),
       c('2026-01-12', ana, { [PATHS.policy]: record('policy', 'POLICY', 'Policy', 'approved', approval(ana, '2026-01-12')) }),
+      c('2026-01-13', ana, {
+        [PATHS.ir]: record('improvement-report', 'IR-0001', 'Start', 'draft', { period_start: '2026-01-01', period_end: '2026-01-12' }),
+      }),
+      c('2026-01-14', ana, {
+        [PATHS.ir]: record('improvement-report', 'IR-0001', 'Start', 'approved', {
+          period_start: '2026-01-01',
+          period_end: '2026-01-12',
+          ...approval(ana, '2026-01-14'),
+        }),
+      }),
     ]);
     const d = await audit(dir);
     expect(findingsOf(d, 'CO.1.1')).toEqual([
@@ -525,6 +602,12 @@ describe('the audit: each obligation broken', () => {
       ['CO.1.2/CHGPROC/drafted', "drafted by Cleo Park, who held none of the task's roles (CM) but IM, PT"],
       ['CO.1.2/change-schedule/exists', 'no service change schedule exists'],
     ]);
+    // The improvement report drafted and approved by Ana, the only one holding MGT or SM here:
+    // duties are separated where possible, and here it was not.
+    expect(task(d, 'GO.4.2').verdict).toBe('conformant');
+    expect(task(d, 'GO.4.2').obligations[0]!.instances[0]!.evidence.map((e) => e.what)).toContain(
+      'approved by its author, the only one who held MGT or SM at the time',
+    );
     // No problem record and no major incident: problem management is not met on absence.
     expect(task(d, 'IN.1.3').notTriggered).toBe('no major incident in the period');
     expect(d.fitsm.find((f) => f.code === 'PR10')).toMatchObject({ verdict: 'partly met', missingRecords: ['problem'] });

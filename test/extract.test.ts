@@ -7,7 +7,7 @@ import { parseDocument, stringify } from 'yaml';
 import { ROOT } from './helpers.js';
 import { fastParseMapping } from '../src/repo/fastyaml.js';
 import { extractState, hashContent } from '../src/history/extract.js';
-import { parseFrontMatter } from '../src/repo/frontmatter.js';
+import { parseFrontMatter, parseYamlBlock } from '../src/repo/frontmatter.js';
 
 describe('history front-matter extraction', () => {
   const scalarish = fc.oneof(
@@ -183,7 +183,16 @@ describe('fast front-matter parser', () => {
       '*a',
       '?x',
       ':x',
+      'a\u00a0',
+      '\u00a0',
+      'a\u00a0#b',
+      'a\u2003',
+      'b #c',
+      'x]',
+      'null',
+      'TRUE',
     ),
+    fc.string({ unit: 'binary', maxLength: 8 }),
     fc.integer({ min: -1000, max: 100000 }),
     fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1000 }),
     fc.boolean(),
@@ -237,6 +246,21 @@ describe('fast front-matter parser', () => {
               'f: [',
               'g: a: b',
               '  h: 1',
+              'null: 1',
+              'Null: 2',
+              '~: 3',
+              'TRUE: x',
+              'true: y',
+              'False: z',
+              'i: [a, b #c]',
+              'i: [a, b] #c',
+              'j: a\u00a0',
+              'j: "a"\u00a0',
+              'k: [a\u00a0, b]',
+              'l: {\u00a0}',
+              'm: a\u00a0#c',
+              'n: 0x1F',
+              'o: 1e3',
             ),
           ),
           { maxLength: 8 },
@@ -382,6 +406,171 @@ describe('fast front-matter parser', () => {
       targets: { P1: { hours: 4 } },
       list: ['a', { b: 1, c: ['d'] }],
     });
+  });
+
+  it('agrees with yaml on the cases it once got wrong: null/TRUE keys, a comment inside a flow list, trailing no-break spaces', () => {
+    const cases = [
+      'null: 1\nNull: 2',
+      'null: 1\n~: 2',
+      'TRUE: 1\ntrue: 2',
+      'false: 1',
+      'b: [a, b #c]',
+      'b: [a, b #c]\n',
+      'title: a\u00a0',
+      'title: a\u00a0\u00a0',
+      'title: "a"\u00a0',
+      'title: a\u2003',
+      'title: a\u00a0# c',
+      'b: [a\u00a0, b]',
+      'e: {\u00a0}',
+    ];
+    for (const c of cases) {
+      const fast = fastParseMapping(c);
+      if (fast !== undefined) expect(fast, JSON.stringify(c)).toEqual(yamlParse(c));
+    }
+    // Each of these was answered wrongly before; now each is either answered right or declined.
+    expect(fastParseMapping('null: 1\nNull: 2')).toBeUndefined();
+    expect(fastParseMapping('TRUE: 1\ntrue: 2')).toBeUndefined();
+    expect(fastParseMapping('b: [a, b #c]')).toBeUndefined();
+    expect(fastParseMapping('title: a\u00a0')).toEqual({ title: 'a\u00a0' });
+  });
+
+  it('answers for long lines of spaces as yaml does (the scan is linear; a backtracking pattern took minutes here)', () => {
+    const spaces = ' '.repeat(150_000);
+    for (const c of [
+      `title: a${spaces}b`,
+      `title: a${spaces}`,
+      `title: a${spaces}#c`,
+      `title: "a"${spaces}x`,
+      `title: [a,${spaces}b${spaces}]${spaces}`,
+      `title: ${'1'.repeat(100_000)}x`,
+      `title: ${'1'.repeat(100_000)}`,
+    ]) {
+      const fast = fastParseMapping(c);
+      if (fast !== undefined) expect(fast).toEqual(yamlParse(c));
+    }
+    expect(fastParseMapping(`title: a${spaces}b`)).toEqual({ title: `a${spaces}b` });
+  });
+
+  it('sixty thousand keys: answered, or declined for a duplicate, which the front-matter reader reports at its line', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`).join('\n');
+    expect(Object.keys(fastParseMapping(keys)!)).toHaveLength(60_000);
+    expect(fastParseMapping(`${keys}\nk5: again`)).toBeUndefined();
+    const block = parseYamlBlock(`${keys}\nk5: again`, 2);
+    expect(block.issues).toEqual([expect.objectContaining({ rule: 'yaml-syntax', line: 60_002, message: 'Map keys must be unique' })]);
+  });
+
+  it('finds a duplicate key whenever yaml does (generated mappings, nested, with null, boolean and number keys)', () => {
+    const key = fc.constantFrom(
+      'a',
+      'b',
+      'null',
+      'Null',
+      '~',
+      'TRUE',
+      'true',
+      '1',
+      '01',
+      '1.0',
+      '"a"',
+      "'a'",
+      '.nan',
+      '.NaN',
+      '? a',
+      '"null"',
+      '-0',
+      '0',
+    );
+    const line = fc.oneof(
+      key.map((k) => `${k}: x`),
+      key.map((k) => `  ${k}: y`),
+      key.map((k) => `${k}:`),
+      key.map((k) => `{${k}: 1, ${k}: 2}`),
+      fc.tuple(key, key).map(([a, b]) => `c: {${a}: 1, ${b}: 2}`),
+      fc.constantFrom('- z', 'd: [e: 1, e: 2]', '# c'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (ls) => {
+        const text = ls.join('\n');
+        const yamlSays = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, strict: true });
+        const ours = parseYamlBlock(text, 1);
+        // Where the text has no other error, both must see a duplicate or neither.
+        if (yamlSays.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return;
+        expect(
+          ours.issues.some((i) => i.message === 'Map keys must be unique'),
+          text,
+        ).toBe(yamlSays.errors.length > 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a repeated key found by the fast reader is the finding parseYamlBlock makes, at the same line', () => {
+    const line = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom('a: 1', 'b: [x, y]', 'a: "q"', 'c:', '  - p', '# c', '', 'b: 2 # c', "d: 'e'") },
+      { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
+    );
+    let duplicates = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (ls) => {
+        const yamlText = ls.join('\n');
+        const fast = parseFrontMatter(`---\n${yamlText}\n---\n`);
+        const slow = parseYamlBlock(yamlText, 2);
+        if (!fast.issues.some((i) => i.message === 'Map keys must be unique')) return;
+        duplicates++;
+        expect(fast.data).toBeNull();
+        expect(fast.issues).toEqual(slow.issues);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(duplicates).toBeGreaterThan(50);
+  });
+
+  it('YAML nested more than 64 levels is refused by a linear scan; brackets in text, quotes and comments are not nesting', () => {
+    expect(parseYamlBlock(`a: 1\nid: ${'['.repeat(30_000)}${']'.repeat(30_000)}`, 2).issues).toEqual([
+      expect.objectContaining({ rule: 'yaml-syntax', line: 3, message: 'YAML nested more than 64 levels deep; it was not read' }),
+    ]);
+    expect(parseYamlBlock(`${'- '.repeat(100)}x`, 2).issues[0]?.message).toMatch(/nested more than 64/);
+    expect(parseYamlBlock(`a: ${'{b: '.repeat(100)}1${'}'.repeat(100)}`, 2).issues[0]?.message).toMatch(/nested more than 64/);
+    const b = '['.repeat(100);
+    for (const text of [
+      `t: a${b}`,
+      `t: "${b}"`,
+      `t: '${b}'`,
+      `t: x # ${b}`,
+      `t: 1\n# ${b}`,
+      `t: ["${b}", '${b}'] # ${b}`,
+      `t: [${'['.repeat(60)}${']'.repeat(60)}]`,
+    ]) {
+      const r = parseYamlBlock(text, 2);
+      expect(r.issues, text).toEqual([]);
+      expect(r.data, text).toEqual(parseDocument(text, { version: '1.2' }).toJS());
+    }
+  });
+
+  it('the nesting scan never refuses what yaml reads (generated nested YAML with brackets, quotes and # in its text)', () => {
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('[[[', ']]', '{x}', '# c', 'a: [b', "'", '"', '- [', '? {'),
+      fc.integer(),
+    );
+    const tree = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'medium' },
+        leaf,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c'), tree, { minKeys: 1 }), fc.boolean(), (data, flow) => {
+        const text = stringify(data, { collectionStyle: flow ? 'flow' : 'block' } as never);
+        const want = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, strict: true });
+        if (want.errors.length) return;
+        expect(parseYamlBlock(text, 1).data, text).toEqual(want.toJS());
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('declines __proto__ keys and duplicate keys, so yaml reports them', () => {

@@ -149,9 +149,29 @@ describe('history rules', () => {
         author: ana,
         date: '2026-01-04T09:00:00Z',
       },
+      // After the deployment: how it went and what the post-implementation review concluded.
       {
         files: {
-          [R]: approved(ben.email, { version: '1.1' }).replace(/\n## Purpose[\s\S]*$/, body.replace('Upgrade.', 'Upgrade everything.')),
+          [R]: approved(ben.email, {
+            version: '1.1',
+            deployed_on: '2026-02-02',
+            outcome: 'successful',
+            reviewed_on: '2026-02-03',
+            review_outcome: 'no change needed',
+          }).replace(/\n## Purpose[\s\S]*$/, body),
+        },
+        author: ben,
+        date: '2026-01-04T15:00:00Z',
+      },
+      {
+        files: {
+          [R]: approved(ben.email, {
+            version: '1.1',
+            deployed_on: '2026-02-02',
+            outcome: 'successful',
+            reviewed_on: '2026-02-03',
+            review_outcome: 'no change needed',
+          }).replace(/\n## Purpose[\s\S]*$/, body.replace('Upgrade.', 'Upgrade everything.')),
         },
         author: cleo,
         date: '2026-01-05T09:00:00Z',

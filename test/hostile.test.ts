@@ -14,7 +14,7 @@ import {
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { baseSms, rfc, sms, smsInProcess, tmp, writeFiles } from './helpers.js';
+import { SERVICE, baseSms, gitRepo, md, rfc, rolesDoc, sms, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
 import type { Finding } from './helpers.js';
 import { parseConfig } from '../src/repo/config.js';
 import { readDocument } from '../src/repo/documents.js';
@@ -61,6 +61,27 @@ describe('hostile and broken front matter', () => {
   it('duplicate keys', async () => {
     const r = await check({ [F]: rfc().replace('priority: "P2"', 'priority: "P2"\npriority: "P1"') });
     expect(only(r.diagnostics)).toEqual([['yaml-syntax', 8]]);
+  });
+
+  it('duplicate null and boolean keys (null: and NULL:, TRUE: and true:) are duplicates, as in yaml', async () => {
+    const r = await check({
+      [F]: rfc().replace('---\n\n##', 'null: 1\nNULL: 2\n---\n\n##'),
+      'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }).replace('---\n\n##', 'TRUE: 1\ntrue: 2\n---\n\n##'),
+    });
+    expect(only(r.diagnostics)).toEqual([['yaml-syntax', 10]]);
+    expect(only(r.diagnostics, 'changes/RFC-0002-b.md')).toEqual([['yaml-syntax', 10]]);
+  });
+
+  it('front matter over 32 KB is reported and not parsed; the file limit is separate', async () => {
+    const keys = Array.from({ length: 4000 }, (_, i) => `k${i}: v`).join('\n');
+    const r = await check({ [F]: rfc().replace('---\n\n##', `${keys}\n---\n\n##`) });
+    expect(r.diagnostics.filter((d) => d.file === F)).toEqual([
+      expect.objectContaining({
+        rule: 'front-matter',
+        line: 1,
+        message: expect.stringMatching(/^front matter is \d+ KB, over the 32 KB limit/),
+      }),
+    ]);
   });
 
   it('__proto__ and constructor keys do not pollute prototypes', async () => {
@@ -295,5 +316,114 @@ describe('config file hazards', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^sms: sms.config.yaml:\d+:\d+: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('content that once crashed a run or took minutes: validate and every report finish with findings', () => {
+  const SLA_BODY = '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n';
+  const INC_BODY = '\n## Description\n\n## Restoration steps\n\n## Solution\n';
+  const files = (): Record<string, string> => ({
+    'sms.config.yaml': 'organisation: Acme IT\n',
+    'governance/roles.md': rolesDoc(),
+    'catalogue/SVC-0001-service-desk.md': SERVICE,
+    // A mapping where text is expected: String() of it would call the document's own "toString".
+    'changes/RFC-0001-a.md': rfc().replace('id: "RFC-0001"', 'id: {toString: x}').replace('status: "draft"', 'status: {toString: x}'),
+    'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }).replace('type: "change-request"', 'type: {toString: 1}'),
+    // Dates a loose parser accepts and date arithmetic then throws on.
+    'changes/RFC-0003-c.md': rfc({ id: 'RFC-0003', status: 'approved', approved_by: 'ben@acme.example', approved_on: '2026-01-32 Jan' }),
+    'changes/RFC-0004-d.md': rfc({ id: 'RFC-0004', status: 'approved', approved_by: 'ben@acme.example', approved_on: '2026-02-35junk' }),
+    'incidents/INC-0001-a.md': md(
+      {
+        id: 'INC-0001',
+        type: 'incident',
+        title: 'x',
+        status: 'closed',
+        priority: 'P1',
+        opened: '2026-01-32T00:00:00Z',
+        resolved: 'junk',
+        reported_by: 'ana@acme.example',
+        services: ['SVC-0001'],
+      },
+      INC_BODY,
+    ),
+    'agreements/customers/SLA-0001-a.md': md(
+      {
+        id: 'SLA-0001',
+        type: 'customer-agreement',
+        title: 'x',
+        status: 'approved',
+        customer: 'c',
+        services: ['SVC-0001'],
+        start: '2026-13-01',
+        end: { toString: 1 },
+        review: '2026-02-30',
+        owner: 'ana@acme.example',
+        targets: { P1: { resolution_hours: 'four' } },
+      },
+      SLA_BODY,
+    ),
+    // 995 KB of empty links (spreading them into one push overflowed the stack), and a body of spaces.
+    'changes/RFC-0005-e.md': rfc({ id: 'RFC-0005' }, `\n## Purpose\n\n## Business impact\n\n## Scope\n${'[](x)'.repeat(199_000)}\n`),
+    'changes/RFC-0006-f.md': rfc({ id: 'RFC-0006' }, `\n## Purpose\n\n## Business impact\n\n## Scope\n${' '.repeat(200_000)}x\n`),
+    // Statuses that are names of Object's members: a lookup by status must find nothing, not a function.
+    'changes/RFC-0007-g.md': rfc({ id: 'RFC-0007', status: 'constructor', change_type: 'toString' }),
+    // Mappings with their own toString/valueOf: the schema validator's deep equality would call them.
+    'changes/RFC-0008-h.md': rfc({ id: 'RFC-0008', services: [{ toString: 'x' }, { valueOf: 'y' }] }),
+    'changes/RFC-0009-i.md': rfc({ id: 'RFC-0009', type: 'constructor' }),
+  });
+
+  it('with history: validate --history, and every report in every format', async () => {
+    const dir = tmp();
+    const f = files();
+    gitRepo(dir, [
+      { files: f, date: '2026-01-05T10:00:00Z' },
+      {
+        files: {
+          'changes/RFC-0006-f.md': f['changes/RFC-0006-f.md']!.replace('x\n', 'y\n'),
+          'changes/RFC-0005-e.md': `${f['changes/RFC-0005-e.md']!} `,
+          'changes/RFC-0007-g.md': rfc({ id: 'RFC-0007', status: '__proto__', change_type: 'constructor' }),
+        },
+        date: '2026-02-05T10:00:00Z',
+      },
+    ]);
+    const v = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(1);
+    const ds = (JSON.parse(v.stdout) as { diagnostics: Finding[] }).diagnostics;
+    // Fifty broken links are listed, then one line says the rest were not.
+    const links = ds.filter((d) => d.file === 'changes/RFC-0005-e.md' && d.rule === 'broken-reference');
+    expect(links).toHaveLength(51);
+    expect(links.at(-1)!.message).toBe('more broken links in this document were not listed (limit 50)');
+    expect(ds.find((d) => d.file === 'changes/RFC-0003-c.md' && d.rule === 'schema')?.message).toMatch(/approved_on/);
+    expect(ds.filter((d) => d.file === 'changes/RFC-0008-h.md').map((d) => d.message)).toContain(
+      '"services.0.toString" is not allowed: no field may be named toString or valueOf',
+    );
+    for (const [kind, extra] of [
+      ['review', []],
+      ['audit', []],
+      ['changes', []],
+      ['performance', ['--agreement', 'SLA-0001']],
+    ] as const) {
+      for (const format of ['json', 'md', 'html']) {
+        const r = await smsInProcess(['report', kind, '--format', format, '--until', '2026-05-31', ...extra], dir);
+        expect(r.stderr, `${kind} ${format}`).toBe('');
+        expect(r.code, `${kind} ${format}`).toBe(0);
+      }
+    }
+    const move = await smsInProcess(['set-status', 'RFC-0007', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir);
+    expect(move.stderr).toMatch(/^sms: a change-request cannot go from "__proto__" to "approved"\n/);
+    expect(move.code).toBe(2);
+  });
+
+  it('SMS_TODAY that is not a real date: one line, exit 2, for validate and reports alike', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    for (const args of [['validate'], ['report', 'review']]) {
+      const r = await smsInProcess(args, dir, testEnv({ SMS_TODAY: '2026-99-99' }));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'sms: SMS_TODAY is "2026-99-99", which is not a real calendar date (YYYY-MM-DD)\n     unset SMS_TODAY, or set it to a date such as 2026-06-30\n',
+      );
+    }
   });
 });

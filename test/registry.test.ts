@@ -78,6 +78,7 @@ describe('the error catalogue', () => {
       type: 't',
       known: ['a'],
       kind: 'review',
+      today: '2026-01-01',
       format: 'csv',
       formats: 'md, html, json',
       id: 'RFC-0001',

@@ -140,7 +140,7 @@ describe('sms report review', () => {
     const a = sms(['report', 'review', ...PERIOD], dir);
     const b = sms(['report', 'review', ...PERIOD], dir);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toMatch(/```mermaid\nxychart-beta\n {2}title "Incidents per month"/);
+    expect(a.stdout).toMatch(/```mermaid\nxychart-beta\n {2}title "Incidents opened per month"/);
     expect(a.stdout).toContain('```mermaid\npie title Changes by outcome');
     expect(a.stdout).toContain('R\\&D \\| \\*bold\\*');
     expect(a.stdout).not.toContain('&amp;');
@@ -174,7 +174,7 @@ describe('sms report review', () => {
 });
 
 describe('sms report performance, audit, changes', () => {
-  it('performance: each target against the incidents of the agreement, availability from P1 downtime', () => {
+  it('performance: each target against the incidents of the agreement; availability only from outage records', () => {
     const d = JSON.parse(sms(['report', 'performance', '--agreement', 'SLA-0001', '--format', 'json', ...PERIOD], scripted()).stdout);
     expect(d.incidents.total).toBe(4);
     expect(d.targets.find((t: { priority: string }) => t.priority === 'P1')).toMatchObject({
@@ -184,9 +184,18 @@ describe('sms report performance, audit, changes', () => {
       breaches: 1,
       compliance: 50,
     });
-    // P1 downtime 2 h + 6 h in the 744 hours of March: 1 - 8/744 = 98.925 %.
-    expect(d.availability).toMatchObject({ targetPercent: 99.5, measuredPercent: 98.925, downtimeHours: 8 });
-    expect(d.proposedActions.join('\n')).toMatch(/P1 incidents: 1 of 2 over the 4 h target/);
+    // The two P1 incidents of March record no outage: March's availability is not known, not guessed
+    // from how long the tickets were open.
+    expect(d.availability).toMatchObject({ targetPercent: 99.5, known: false });
+    expect(d.availability.months).toMatchObject([
+      { service: 'SVC-0001', note: 'not known: P1 incidents INC-0001, INC-0002 without an outage record' },
+    ]);
+    expect(d.proposedActions).toEqual([
+      'Review the handling of P1 incidents: 1 breach of the agreed times.',
+      'Review the handling of P3 incidents: 1 breach of the agreed times.',
+      'Record the outage (outage_start, outage_end) of every P1 incident.',
+      'Close the 1 incident still open.',
+    ]);
     expect(sms(['report', 'performance', '--agreement', 'SLA-0099', ...PERIOD], scripted()).code).toBe(2);
     expect(sms(['report', 'performance', ...PERIOD], scripted()).stderr).toMatch(/needs --agreement/);
   });
@@ -305,7 +314,8 @@ describe('HTML report in a real browser', () => {
     const dom = spawnSync(CHROMIUM!, [...flags, '--dump-dom', `file://${html}`], { encoding: 'utf8', timeout: 60_000 });
     expect(dom.status).toBe(0);
     const out = dom.stdout;
-    expect((out.match(/<svg /g) ?? []).length).toBe(4);
+    // Five charts: incidents per quarter and per month, resolution by priority, changes by type and by outcome.
+    expect((out.match(/<svg /g) ?? []).length).toBe(5);
     expect(out).toMatch(/<table id="priorities">/);
     expect(out).toMatch(/<table id="breaches">/);
     expect(out).toContain('<title>Management review input: Acme IT</title>');

@@ -146,6 +146,15 @@ const SCENARIOS: Scenario[] = [
     code: 0,
   },
   {
+    name: 'broken-reference: a closed incident may name a service retired since (it records how things were)',
+    files: {
+      'catalogue/SVC-0001-service-desk.md': SERVICE.replace('status: "draft"', 'status: "retired"'),
+      'incidents/INC-0001-a.md': inc({ status: 'closed', resolved: '2026-05-01T10:00:00Z', closed: '2026-05-01T11:00:00Z' }),
+    },
+    expect: [],
+    code: 0,
+  },
+  {
     name: 'missing-section',
     files: { 'changes/RFC-0001-a.md': rfc({}, '\n## Purpose\n') },
     expect: [['missing-section', 'changes/RFC-0001-a.md', 10]],

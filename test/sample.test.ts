@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { gitIn, sms, tmp, ROOT } from './helpers.js';
@@ -16,9 +16,13 @@ describe('sms init --sample', () => {
     const log = gitIn(dir, ['log', '--format=%an|%ae|%aI']).trim().split('\n');
     expect(log.length).toBe(history.commits.length);
     const authors = new Set(log.map((l) => l.split('|')[0]));
-    expect(authors.size).toBeGreaterThanOrEqual(3);
-    expect(authors.size).toBeLessThanOrEqual(5);
-    expect(log.at(-1)).toMatch(/\|2025-01-06T09:00:00\+00:00$/);
+    // The five people of the roles document, each in their local (Berlin) time.
+    expect([...authors].sort()).toEqual(['Jonas Weber', 'Lea Fischer', 'Maria Santos', 'Priya Nair', 'Tom Becker']);
+    expect(log.at(-1)).toBe('Maria Santos|maria@harbourlane.example|2025-01-06T09:30:00+01:00');
+    expect(log[0]).toMatch(/\|2026-11-\d\dT\d\d:\d\d:00\+01:00$/);
+    // Without a place to install sms from, no CI is written (a package.json pinning nothing would fail npm ci).
+    expect(r.stdout).toMatch(/No CI was added: pass --cli-spec/);
+    expect(existsSync(path.join(dir, 'package.json'))).toBe(false);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
     const v = sms(['validate', '--format', 'json'], dir);
     expect(JSON.parse(v.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
@@ -32,23 +36,24 @@ describe('sms init --sample', () => {
     const dir = path.join(tmp(), 'sample');
     sms(['init', '--sample', dir], path.dirname(dir));
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
-    const file = 'changes/RFC-0007-upgrade-firewall-firmware.md';
+    const file = 'changes/RFC-0015-upgrade-the-kessler-legal-firewall-to-firmware-7-2-4.md';
     expect(readme).toContain(file);
     const text = readFileSync(path.join(dir, file), 'utf8');
     expect(text).toContain('during the change window');
     writeFileSync(path.join(dir, file), text.replace('during the change window', 'during office hours'));
-    gitIn(dir, ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0007']);
+    gitIn(dir, ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0015']);
     const h = sms(['validate', '--history', '--format', 'json'], dir);
     expect(JSON.parse(h.stdout).diagnostics.map((d: { rule: string; docId: string }) => [d.rule, d.docId])).toEqual([
-      ['modified-after-approval', 'RFC-0007'],
+      ['modified-after-approval', 'RFC-0015'],
     ]);
     expect(h.code).toBe(1);
-    const approve = sms(['set-status', 'RFC-0009', 'approved', '--as', 'Jonas Weber <jonas@harbourlane.example>'], dir);
+    expect(readme).toContain('sms set-status RFC-0018 approved');
+    const approve = sms(['set-status', 'RFC-0018', 'approved', '--as', 'Jonas Weber <jonas@harbourlane.example>'], dir);
     expect(approve.code).toBe(2);
     expect(approve.stderr).toMatch(/needs CM/);
   });
 
-  it('holds what the issue asks for: services, agreements, 10+ RFCs of every change type, 20+ incidents', () => {
+  it('holds every kind of record: services, agreements, RFCs of every change type and status, incidents, reports, reviews', () => {
     const dir = path.join(tmp(), 'sample');
     sms(['init', '--sample', dir], path.dirname(dir));
     const files = gitIn(dir, ['ls-files']).split('\n');
@@ -60,8 +65,14 @@ describe('sms init --sample', () => {
     expect(count(/^incidents\/INC-/)).toBeGreaterThanOrEqual(20);
     expect(count(/^configuration\/CI-/)).toBeGreaterThanOrEqual(1);
     expect(count(/^feedback\/FB-/)).toBeGreaterThanOrEqual(1);
-    expect(count(/^reports\/performance\//)).toBe(1);
-    expect(count(/^reports\/improvement\//)).toBe(1);
+    expect(count(/^reports\/performance\//)).toBe(23);
+    expect(count(/^reports\/improvement\//)).toBe(2);
+    expect(count(/^reviews\/MR-/)).toBe(2);
+    expect(count(/^audits\/AUD-/)).toBe(1);
+    expect(count(/^nonconformities\/NC-/)).toBe(3);
+    expect(count(/^problems\/PRB-/)).toBe(4);
+    expect(count(/^risks\/RISK-/)).toBe(6);
+    expect(count(/^people\/training\/TRN-/)).toBe(14);
     const types = new Set(
       files.filter((f) => f.startsWith('changes/RFC-')).map((f) => /change_type: (\S+)/.exec(readFileSync(path.join(dir, f), 'utf8'))![1]),
     );
@@ -70,6 +81,33 @@ describe('sms init --sample', () => {
       files.filter((f) => f.startsWith('changes/RFC-')).map((f) => /^status: (\S+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))![1]),
     );
     expect([...statuses].sort()).toEqual(['approved', 'draft', 'rejected', 'updated']);
+  });
+
+  it('with --cli-spec, adds the CI sms init writes in one more commit, and the repository still validates', () => {
+    const dir = path.join(tmp(), 'sample');
+    const r = sms(['init', '--sample', dir, '--cli-spec', 'sms-cli@0.1.0', '--no-install'], path.dirname(dir));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({
+      private: true,
+      devDependencies: { 'sms-cli': '0.1.0' },
+      engines: { node: '>=22' },
+    });
+    const workflow = readFileSync(path.join(dir, '.github/workflows/sms.yml'), 'utf8');
+    expect(workflow).toContain('npm ci');
+    expect(workflow).toContain('npx --no-install sms validate');
+    expect(workflow).toContain('node-version: 22');
+    expect(workflow).toContain('permissions:\n  contents: read');
+    expect(workflow).toContain('push:\n    branches: [main]');
+    expect(gitIn(dir, ['log', '-1', '--format=%an|%s'])).toBe('Ana Costa|Run sms validate in CI, with sms pinned in package.json\n');
+    expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
+    expect(sms(['validate', '--history'], dir).code).toBe(0);
+  });
+
+  it('refuses a --cli-spec it cannot pin before writing anything', () => {
+    const dir = path.join(tmp(), 'sample');
+    const r = sms(['init', '--sample', dir, '--cli-spec', 'not a spec'], path.dirname(dir));
+    expect(r.code).toBe(2);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('refuses a non-empty directory', () => {
@@ -86,5 +124,12 @@ describe('sms init --sample', () => {
       '---\nid: RFC-0001\nstatus: draft\n---\n\n## Purpose\n\nBody.\n',
     );
     expect(stageText(text, { path: 'x' })).toBe(text);
+    // A section as it stood at that step, or not written yet.
+    const two = `${text}\n## Post-implementation review\n\nDeployed.\n`;
+    expect(stageText(two, { path: 'x', sections: { 'Post-implementation review': null } })).toBe(text);
+    expect(stageText(two, { path: 'x', sections: { Purpose: 'Earlier body.' } })).toContain(
+      '## Purpose\n\nEarlier body.\n\n## Post-implementation review',
+    );
+    expect(() => stageText(text, { path: 'x', sections: { Missing: 'y' } })).toThrow(/no section "Missing"/);
   });
 });

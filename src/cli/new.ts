@@ -10,6 +10,7 @@ import { formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { nextNumber, scanIds, slugify } from '../repo/ids.js';
+import { withoutMethodKeys } from '../repo/values.js';
 import { gitIdentity } from '../git/git.js';
 import { loadRepository } from '../repo/documents.js';
 import { RolesIndex } from '../model/roles.js';
@@ -36,6 +37,9 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   } catch (err) {
     throw ioError(err, folder);
   }
+  // The minutes of a management review start from the review pack: read (with history) before the
+  // ID lock is taken.
+  const prefill = type.key === 'management-review' && !type.custom ? await reviewPrefill(io, config) : undefined;
   try {
     // IDs are allocated under a lock on the type's folder, so parallel runs never pick the same
     // number (the file names differ by their slug, so an exclusive create alone would not see it).
@@ -54,7 +58,7 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
           const slug = slugify(title);
           rel = `${type.folder}/${id}${slug ? `-${slug}` : ''}.md`;
         }
-        const ctx = await templateContext(io, config, { id, title });
+        const ctx = { ...(await templateContext(io, config, { id, title })), prefill };
         let text = renderTemplate(type, ctx);
         if (sets.length) text = editFrontMatter(text, { set: sets }, rel);
         checkAgainstSchema(config, type, text, rel);
@@ -85,7 +89,12 @@ function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel
   const data = parseFrontMatter(text).data;
   const schemas = new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom));
   const validate = schemas.validator(type);
-  if (data && validate(data)) return;
+  const checked = withoutMethodKeys(data);
+  if (checked.removed.length)
+    throw smsError('USAGE', {
+      text: `${rel} was not created: "${checked.removed[0]!.join('.')}" is not allowed (no field may be named toString or valueOf)`,
+    });
+  if (data && validate(checked.value)) return;
   const e = validate.errors?.[0];
   const where = e ? e.instancePath.slice(1).replace(/\//g, '.') || 'front matter' : 'front matter';
   throw smsError('USAGE', {
@@ -123,6 +132,21 @@ function parseSet(s: string): [string, unknown] {
     value = raw;
   }
   return [key, value];
+}
+
+async function reviewPrefill(io: CliIO, config: SmsConfig): Promise<Record<string, unknown>> {
+  const [{ load }, { validate }, { reportContext }, { minutesPrefill }, { processModel }, { version }] = await Promise.all([
+    import('../load.js'),
+    import('../validate.js'),
+    import('../report/context.js'),
+    import('../report/review.js'),
+    import('../model/processes.js'),
+    import('../version.js'),
+  ]);
+  const day = today(io, config.timezone);
+  const loaded = await load(config, { history: 'all-if-available', env: io.env });
+  const ctx = reportContext(loaded, validate(loaded, { today: day }), day, processModel(), { toolVersion: version(), generated: day });
+  return minutesPrefill(ctx, day);
 }
 
 export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: string; title: string }): Promise<TemplateContext> {

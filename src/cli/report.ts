@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { zonedInstant } from '../calendar.js';
 import { addDays, parseDate } from '../dates.js';
+import { namedPeriod } from '../period.js';
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { processModel } from '../model/processes.js';
@@ -12,7 +12,7 @@ import { validate } from '../validate.js';
 import { version } from '../version.js';
 import { today, type CliIO } from './io.js';
 import { progress } from './progress.js';
-import { writeAtomic } from './write.js';
+import { writeOutput } from './write.js';
 
 export interface ReportCommandOptions {
   kind: string;
@@ -21,6 +21,8 @@ export interface ReportCommandOptions {
   until?: string;
   output?: string;
   agreement?: string;
+  /** A named period: 2026-10, 2026-Q3 or 2026. */
+  period?: string;
 }
 
 /** parse → load → validate → build → render → write. */
@@ -30,6 +32,12 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
     ['--until', opts.until],
   ] as const) {
     if (v !== undefined && parseDate(v) === undefined) throw smsError('FLAG_DATE', { flag, value: v });
+  }
+  if (opts.period !== undefined) {
+    if (opts.since !== undefined || opts.until !== undefined) throw smsError('PERIOD_WITH_DATES');
+    const named = namedPeriod(opts.period);
+    if (!named) throw smsError('FLAG_PERIOD', { value: opts.period.slice(0, 40) });
+    opts = { ...opts, since: named.since, until: named.until };
   }
   const entry = REPORTS.find((r) => r.kind === opts.kind)!;
   const def = await entry.load();
@@ -50,15 +58,16 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   const asOf = opts.until ?? day;
   const findings = validate(loaded, { today: asOf });
   const ctx = reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day });
-  const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until });
+  const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until }, { agreement: opts.agreement });
   if (period.since > period.until) throw smsError('PERIOD_EMPTY', period);
+  if (period.until > day && !def.forwardLooking) throw smsError('PERIOD_FUTURE', { until: period.until, today: day });
   const data = def.build(ctx, period, { agreement: opts.agreement });
   const text =
     opts.format === 'csv'
       ? def.csv!(data)
       : renderReport(def.kind, opts.format, data, opts.format === 'json' ? [] : def.charts(data), config.root);
   if (opts.output) {
-    writeAtomic(path.resolve(io.cwd, opts.output), text, io);
+    writeOutput(io, opts.output, text);
     io.stderr.write(`wrote ${opts.output}\n`);
   } else io.stdout.write(io.stdout.isTTY ? forTerminal(text, true) : text);
   return 0;

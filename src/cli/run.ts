@@ -187,12 +187,13 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
       '--until <date>',
       'end of the period (YYYY-MM-DD, inclusive); default today; audit: the repository as it stood at the end of that day',
     )
-    .option('--agreement <id>', 'the customer agreement of a performance report')
+    .option('--period <period>', 'a calendar month (2026-10), quarter (2026-Q3) or year (2026), instead of --since/--until')
+    .option('--agreement <id>', 'the customer or supplier agreement of a performance report')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--out <file>', 'the same as --output (kept for scripts written for sms 0.1)').hideHelp())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --since 2026-07-01 --until 2026-09-30\n  $ sms report review --format json | jq .incidents.total\n',
+      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --period 2026-Q3\n  $ sms report performance --agreement UA-0001 --period 2026-10 --format html -o ua-october.html\n  $ sms report review --format json | jq .incidents.total\n',
     )
     .action(async (kind: string, opts) => {
       const { reportCommand } = await import('./report.js');
@@ -203,6 +204,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
         until: opts.until,
         output: opts.output ?? opts.out,
         agreement: opts.agreement,
+        period: opts.period,
       });
     });
 

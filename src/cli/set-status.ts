@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
 import { smsError } from '../errors.js';
@@ -14,7 +13,7 @@ import {
 } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { isAllowedTransition } from '../model/types.js';
-import { loadRepository } from '../repo/documents.js';
+import { loadRepository, readDocumentFile } from '../repo/documents.js';
 import { editFrontMatter } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
 import { ruleById } from '../rules/index.js';
@@ -93,7 +92,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY');
   const abs = path.join(config.root, ...doc.file.split('/'));
   await withFileLock(abs, async () => {
-    const original = readFileSync(abs, 'utf8');
+    // Read again as the loader reads (a FIFO swapped in meanwhile cannot make this wait).
+    const original = readDocumentFile(abs, config.maxFileSize);
     if (original !== doc.text) throw smsError('DOCUMENT_CHANGED', { file: doc.file });
     const edited = editFrontMatter(original, { set: updates, after: 'status' }, doc.file);
     replaceFile(abs, edited, io);

@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { smsError } from '../errors.js';
 import { load, openConfig, type HistoryMode } from '../load.js';
 import { packagePath, toPosixRelative } from '../paths.js';
-import { decodeDocument, readDocument } from '../repo/documents.js';
+import { decodeDocument, readDocument, readDocumentFile } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import type { SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
@@ -14,7 +14,7 @@ import { NO_PAINT, type Paint } from '../formatters/types.js';
 import { version } from '../version.js';
 import { progress } from './progress.js';
 import { today, useColor, type CliIO } from './io.js';
-import { writeAtomic } from './write.js';
+import { writeOutput } from './write.js';
 
 export interface ValidateCommandOptions {
   paths: string[];
@@ -99,11 +99,8 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     source: (file) => {
       const doc = loaded.repository.documents.find((d) => d.file === file);
       if (doc) return doc.text;
-      try {
-        return readFileSync(path.join(config.root, file), 'utf8');
-      } catch {
-        return undefined;
-      }
+      // Read as documents are read: never a FIFO or device, never more than the file limit.
+      return readDocumentFile(path.join(config.root, file), config.maxFileSize);
     },
     rules: RULES,
     version: version(),
@@ -111,7 +108,7 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     pathPrefix,
     repositoryRoot,
   });
-  if (toFile) writeAtomic(path.resolve(io.cwd, opts.output!), text, io);
+  if (toFile) writeOutput(io, opts.output!, text);
   else io.stdout.write(text);
   if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     const { githubSummary } = await import('../formatters/github.js');

@@ -1,12 +1,29 @@
-import { chmodSync, closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
-import { smsError, type SmsError } from '../errors.js';
+import { SmsError, smsError } from '../errors.js';
+import { kindOf } from '../repo/files.js';
 import type { CliIO } from './io.js';
 
 /** Writes a whole file or nothing: a temporary sibling renamed into place. */
 export function writeAtomic(file: string, content: string, io?: CliIO, mode?: number): void {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  // A short name, so a file whose own name is near the length limit can still be written.
+  const tmp = path.join(dir, `.${path.basename(file).slice(0, 64)}.${process.pid}.${Date.now()}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, content, { flag: 'wx', mode: mode ?? 0o666 });
@@ -58,8 +75,60 @@ export function ioError(err: unknown, file: string): SmsError {
         ? 'a file is in the way where a directory is needed'
         : code === 'ENOSPC'
           ? 'no space left on the device'
-          : code;
+          : code === 'ENAMETOOLONG'
+            ? 'the file name is too long'
+            : code;
   return smsError('WRITE_FAILED', { file, reason });
+}
+
+/**
+ * Writes a command's output file (`--output`): a new file, or a regular file replaced atomically
+ * (keeping its permissions). Anything else at that path is refused, never replaced: a device, a
+ * FIFO or socket, a directory, or a symbolic link (which could point anywhere). Folders created
+ * for the file are removed again when the write fails, so a failed run leaves nothing behind.
+ */
+export function writeOutput(io: CliIO, given: string, content: string): void {
+  const file = path.resolve(io.cwd, given);
+  if (/[/\\]$/.test(given)) throw smsError('OUTPUT_NOT_REGULAR', { file: given, what: 'a folder (the path ends with a slash)' });
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw ioError(err, file);
+  }
+  if (st && !st.isFile()) throw smsError('OUTPUT_NOT_REGULAR', { file: given, what: kindOf(st) });
+  const dir = path.dirname(file);
+  // The first folder that does not exist yet: a recursive mkdir that fails half-way says nothing
+  // about what it created, so this is where cleaning up stops.
+  let firstNew: string | undefined;
+  for (let d = dir; !existsSync(d); d = path.dirname(d)) {
+    firstNew = d;
+    if (path.dirname(d) === d) break;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeAtomic(file, content, io, st ? st.mode & 0o7777 : undefined);
+  } catch (err) {
+    if (firstNew) removeEmptyUpTo(dir, firstNew);
+    throw err instanceof SmsError ? err : ioError(err, file);
+  }
+}
+
+/**
+ * Removes `dir` and its parents up to `top` (inclusive), stopping at the first that is not empty;
+ * folders that were never created (the mkdir failed before them) are passed over.
+ */
+function removeEmptyUpTo(dir: string, top: string): void {
+  for (let d = dir; d.startsWith(top); d = path.dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENAMETOOLONG') return;
+    }
+    if (d === top) return;
+  }
 }
 
 /**

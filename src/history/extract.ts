@@ -31,7 +31,9 @@ export const BOOKKEEPING: ReadonlySet<string> = new Set([
   'next_review',
   'version',
   'deployed_on',
-  // The post-implementation review of a deployed change is recorded after its approval (CO.3.5).
+  // How a deployed change went, and what its post-implementation review concluded, are recorded
+  // after its approval (CO.3.4, CO.3.5).
+  'outcome',
   'review_outcome',
 ]);
 
@@ -71,7 +73,9 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
     const v = get(key);
     if (v !== undefined) state.fields[key] = v;
   }
-  const tracked = state.type !== undefined && fm.data ? opts.tracked?.[state.type] : undefined;
+  // Own keys only: a document whose type is "constructor" must not find Object's constructor here.
+  const tracked =
+    state.type !== undefined && fm.data && opts.tracked && Object.hasOwn(opts.tracked, state.type) ? opts.tracked[state.type] : undefined;
   if (tracked) {
     state.lists = {};
     for (const path of tracked) state.lists[path] = valuesAtPath(fm.data!, path).map((v) => detach(v.value));

@@ -31,6 +31,23 @@ hbs.registerHelper(
   (v: unknown) => new hbs.SafeString(v === undefined || v === null ? 'null' : JSON.stringify(typeof v === 'string' ? v : String(v))),
 );
 
+/** Replaces line breaks and other control characters with spaces: a value meant for one line stays on one. */
+hbs.registerHelper('line', (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ') : ''));
+/** A YAML scalar written plain when it reads back as the same string, else double-quoted. */
+hbs.registerHelper('plain', (v: unknown) => {
+  const s = typeof v === 'string' ? v : '';
+  return new hbs.SafeString(/^[A-Za-z][A-Za-z0-9_-]*$/.test(s) && !YAML_WORDS.test(s) ? s : JSON.stringify(s));
+});
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * Custom types from the config have no template file: front matter plus their required sections.
+ * Section names, the type key and the status are data passed to this fixed template, never part
+ * of its source, so a section named `{{#each` is a heading like any other.
+ */
+const GENERIC_TEMPLATE =
+  '---\nid: {{yaml id}}\ntype: {{plain typeKey}}\ntitle: {{yaml title}}\nstatus: {{plain initialStatus}}\n---\n\n# {{line title}}\n\n{{#each sections}}## {{line this}}\n\n{{/each}}';
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir = packagePath('templates')): string {
@@ -40,13 +57,13 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
   if (!tpl) {
     let source: string;
     try {
-      source = type.custom ? genericTemplate(type) : readFileSync(file, 'utf8');
+      source = type.custom ? GENERIC_TEMPLATE : readFileSync(file, 'utf8');
     } catch {
-      source = genericTemplate(type);
+      source = GENERIC_TEMPLATE;
     }
     tpl = hbs.compile(source, { noEscape: true, strict: false });
-    // Custom types differ per repository: only shipped templates are cached.
-    if (!type.custom) compiled.set(file, tpl);
+    // Custom types share one template (what differs is data), so every compiled template is kept.
+    compiled.set(file, tpl);
   }
   const today = ctx.today;
   return tpl({
@@ -56,6 +73,9 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
     carriedActions: [],
     ...ctx,
     ...ctx.prefill,
+    typeKey: type.key,
+    initialStatus: type.initial[0] ?? type.statuses[0],
+    sections: type.sections,
     inOneMonth: addMonths(today, 1),
     inThreeMonths: addMonths(today, 3),
     inOneYear: addMonths(today, 12),
@@ -63,10 +83,4 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
     oneMonthAgo: addMonths(today, -1),
     oneYearAgo: addMonths(today, -12),
   });
-}
-
-/** Custom types from the config have no template file: front matter plus their required sections. */
-function genericTemplate(type: WorkType): string {
-  const sections = type.sections.map((s) => `## ${s}\n\n`).join('');
-  return `---\nid: {{yaml id}}\ntype: ${type.key}\ntitle: {{yaml title}}\nstatus: ${type.initial[0] ?? type.statuses[0]}\n---\n\n# {{title}}\n\n${sections}`;
 }

@@ -109,6 +109,14 @@ export function builtInTypes(): WorkType[] {
   return builtIn;
 }
 
+/**
+ * A lookup table keyed by status (or field): without a prototype, so a document whose status is
+ * "constructor" or "__proto__" finds nothing instead of one of Object's own members.
+ */
+function table<T>(o: Record<string, T> | undefined): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, o);
+}
+
 export function normaliseType(t: Partial<WorkType>): WorkType {
   return {
     key: t.key!,
@@ -120,16 +128,16 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     id: t.id ?? {},
     statuses: t.statuses ?? [],
     initial: t.initial ?? [],
-    transitions: t.transitions ?? {},
+    transitions: table(t.transitions),
     approving: t.approving ?? [],
-    authority: t.authority ?? {},
+    authority: table(t.authority),
     sections: t.sections ?? [],
-    refs: t.refs ?? {},
+    refs: table(t.refs),
     people: t.people ?? [],
     dates: t.dates ?? [],
     review_months: t.review_months ?? 0,
     requester: t.requester,
-    self_approval_exempt: t.self_approval_exempt,
+    self_approval_exempt: t.self_approval_exempt && table(t.self_approval_exempt),
     grants_roles: t.grants_roles,
     role_conflicts: t.role_conflicts,
     manager_areas: t.manager_areas,
@@ -138,7 +146,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     extension: t.extension,
     acts: t.acts,
     countersign: t.countersign,
-    stamps: t.stamps,
+    stamps: t.stamps && table(t.stamps),
     requires: t.requires,
     custom: t.custom,
   };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Position, RuleSetting } from '../diagnostic.js';
 import { smsError, suggest } from '../errors.js';
@@ -6,10 +6,12 @@ import { isTimeZone } from '../calendar.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
 import { configValidator } from '../model/schemas.js';
 import type { PolicySettings } from '../model/policy.js';
+import { accessReason, readRegularFile } from './files.js';
 import { parseYamlMapping } from './frontmatter.js';
 import { globToRegExp } from './glob.js';
 
 export const CONFIG_FILE = 'sms.config.yaml';
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export type HistoryOptions = PolicySettings;
 
@@ -70,13 +72,20 @@ export function findRoot(cwd: string): string {
 export function loadConfig(cwd: string): SmsConfig {
   const root = findRoot(cwd);
   const file = path.join(root, CONFIG_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw smsError('CONFIG_UNREADABLE', { reason: (err as NodeJS.ErrnoException).code ?? 'error' });
+  // Read like a document: a regular file only, within a limit, so an odd file cannot hang sms.
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!('bytes' in read)) {
+    const reason =
+      read.reason === 'size'
+        ? `it is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB`
+        : read.reason === 'type'
+          ? `it is ${read.kind}, not a regular file`
+          : read.reason === 'access'
+            ? accessReason(read.code)
+            : 'it was removed';
+    throw smsError('CONFIG_UNREADABLE', { reason });
   }
-  return parseConfig(text, root);
+  return parseConfig(read.bytes.toString('utf8'), root);
 }
 
 /** Parses and validates config text; every problem is reported with its line and column. */

@@ -1,7 +1,8 @@
-import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { WorkType } from '../model/types.js';
 import type { SmsConfig } from './config.js';
+import { accessReason, errorCode, kindOf, readRegularFile } from './files.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './frontmatter.js';
 import { matchesAny } from './glob.js';
 import { own } from './values.js';
@@ -20,7 +21,7 @@ export interface SmsDocument {
 
 /** A file the reader could not use as a document; reported by the rule of the same id. */
 export interface LoadIssue {
-  rule: 'file-size' | 'file-encoding' | 'symlink';
+  rule: 'file-size' | 'file-encoding' | 'symlink' | 'file-type' | 'file-access';
   file: string;
   message: string;
   hint?: string;
@@ -28,7 +29,7 @@ export interface LoadIssue {
 
 export interface LoadedRepository {
   documents: SmsDocument[];
-  /** Problems with files that could not be read as documents (size, encoding, symlinks). */
+  /** Problems with files that could not be read as documents (size, encoding, links, file type, access). */
   issues: LoadIssue[];
 }
 
@@ -38,20 +39,73 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads every document under the configured folders. Never writes, never follows links out of the root. */
 export function loadRepository(config: SmsConfig): LoadedRepository {
-  const root = realpathSync(config.root);
   const documents: SmsDocument[] = [];
   const issues: LoadIssue[] = [];
+  walkDocumentFiles(config, issues, (rel, abs) => {
+    const read = readRegularFile(abs, config.maxFileSize);
+    let text: string | undefined;
+    if ('bytes' in read) text = decodeDocument(rel, read.bytes, config.maxFileSize, issues);
+    else if (read.reason === 'size') text = decodeDocument(rel, read.size, config.maxFileSize, issues);
+    else unreadable(rel, read, issues);
+    if (text !== undefined) documents.push(readDocument(rel, text, config));
+  });
+  documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { documents, issues };
+}
+
+/** The load issue for a file that could not be read (its type or its permissions); nothing for one that vanished. */
+export function unreadable(
+  file: string,
+  why: { reason: 'type'; kind: string } | { reason: 'access'; code: string } | { reason: 'gone' },
+  issues: LoadIssue[],
+): void {
+  if (why.reason === 'type') {
+    issues.push({
+      rule: 'file-type',
+      file,
+      message: `${file.endsWith('.md') ? 'file' : 'entry'} is ${why.kind}, not a regular file; it was not read`,
+      hint: 'documents must be regular files: remove it or rename it so it does not end in .md',
+    });
+  } else if (why.reason === 'access') {
+    issues.push({
+      rule: 'file-access',
+      file,
+      message: `file cannot be read (${accessReason(why.code)}); it was not checked`,
+      hint: 'give the user running sms read permission, or add the file to ignore in sms.config.yaml',
+    });
+  }
+}
+
+export interface WalkOptions {
+  /** Apply the `ignore` globs of the configuration (the ID scan counts ignored files too). */
+  ignore?: boolean;
+}
+
+/**
+ * Visits every `.md` file under the configured document folders (skipping hidden entries and,
+ * unless told otherwise, ignored paths) with its repository-relative POSIX path and the absolute
+ * path to open. Links are followed only inside the root. Whatever cannot be visited becomes one
+ * load issue (a link out of the root, a FIFO or device, an unreadable folder, a name that is not
+ * UTF-8) and the walk goes on. Shared by the document reader and the ID scan of `sms new`, so both
+ * see the same files.
+ */
+export function walkDocumentFiles(
+  config: SmsConfig,
+  issues: LoadIssue[],
+  visit: (rel: string, abs: string) => void,
+  opts: WalkOptions = {},
+): void {
+  const root = realpathSync(config.root);
+  const ignore = opts.ignore === false ? [] : config.ignore;
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const fileDiag = (file: string, rule: LoadIssue['rule'], message: string, hint?: string): void => {
+  const diag = (file: string, rule: LoadIssue['rule'], message: string, hint?: string): void => {
     issues.push(hint ? { rule, file, message, hint } : { rule, file, message });
   };
-
   const visitFile = (rel: string, abs: string): void => {
     if (seenFiles.has(abs)) return;
     seenFiles.add(abs);
-    const text = decodeDocument(rel, readLimited(abs, config.maxFileSize), config.maxFileSize, issues);
-    if (text !== undefined) documents.push(readDocument(rel, text, config));
+    visit(rel, abs);
   };
 
   const walk = (relDir: string): void => {
@@ -60,35 +114,59 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
     try {
       real = realpathSync(absDir);
     } catch {
+      // A configured folder that does not exist yet holds no documents.
       return;
     }
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(absDir, { withFileTypes: true });
-    } catch {
+    } catch (err) {
+      const code = errorCode(err);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        diag(
+          relDir,
+          'file-access',
+          `folder cannot be read (${accessReason(code)}); the documents in it were not checked`,
+          'give the user running sms read permission, or add the folder to ignore in sms.config.yaml',
+        );
+      }
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const undecodable = undecodableNames(absDir, entries);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const rel = relDir === '.' ? entry.name : `${relDir}/${entry.name}`;
-      if (matchesAny(rel, config.ignore)) continue;
+      const shown = undecodable.get(entry.name);
+      if (shown !== undefined) {
+        // The name cannot be written in a report, nor opened by the name decoding gave it.
+        if (entry.isDirectory() || shown.endsWith('.md'))
+          diag(
+            relDir === '.' ? shown : `${relDir}/${shown}`,
+            'file-access',
+            `${entry.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8; it was not read`,
+            'rename it (file names are UTF-8 text, as git and the reports expect)',
+          );
+        continue;
+      }
+      if (matchesAny(rel, ignore)) continue;
       const abs = path.join(root, rel);
+      const isMd = entry.name.endsWith('.md');
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
           target = realpathSync(abs);
         } catch (err) {
           const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
-          if (entry.name.endsWith('.md') || loop) {
-            fileDiag(rel, 'symlink', loop ? 'symbolic link loop; it was not followed' : 'symbolic link points to nothing; it was skipped');
+          if (isMd || loop) {
+            diag(rel, 'symlink', loop ? 'symbolic link loop; it was not followed' : 'symbolic link points to nothing; it was skipped');
           }
           continue;
         }
         if (target !== root && !target.startsWith(root + path.sep)) {
-          fileDiag(
+          diag(
             rel,
             'symlink',
             'symbolic link points outside the repository; it was not followed',
@@ -96,19 +174,61 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
           );
           continue;
         }
-        const st = statSync(target);
+        let st;
+        try {
+          st = statSync(target);
+        } catch (err) {
+          if (isMd) unreadable(rel, { reason: 'access', code: errorCode(err) }, issues);
+          continue;
+        }
         if (st.isDirectory()) walk(rel);
-        else if (st.isFile() && entry.name.endsWith('.md')) visitFile(rel, target);
+        else if (isMd) {
+          if (st.isFile()) visitFile(rel, target);
+          else unreadable(rel, { reason: 'type', kind: `a symbolic link to ${kindOf(st)}` }, issues);
+        }
         continue;
       }
       if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile() && entry.name.endsWith('.md')) visitFile(rel, abs);
+      else if (isMd) {
+        if (entry.isFile()) visitFile(rel, abs);
+        else unreadable(rel, { reason: 'type', kind: kindOf(entry) }, issues);
+      }
     }
   };
 
   for (const folder of config.documentFolders) walk(folder);
-  documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents, issues };
+}
+
+/**
+ * Names in a folder listing that are not valid UTF-8, with a printable form (`caf\xE9.md`). Node
+ * decodes such names with U+FFFD, which opens nothing; the folder is listed again as bytes only
+ * when a listed name contains U+FFFD, so the common case costs nothing.
+ */
+function undecodableNames(absDir: string, entries: Dirent[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!entries.some((e) => e.name.includes('\uFFFD'))) return out;
+  let raw: Buffer[];
+  try {
+    raw = readdirSync(absDir, { encoding: 'buffer' });
+  } catch {
+    return out;
+  }
+  for (const name of raw) {
+    try {
+      decoder.decode(name);
+    } catch {
+      out.set(name.toString('utf8'), printable(name));
+    }
+  }
+  return out;
+}
+
+/** Bytes as text, every byte that is not printable ASCII written as \xHH. */
+function printable(name: Buffer): string {
+  let s = '';
+  for (const b of name)
+    s += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return s;
 }
 
 /**
@@ -144,6 +264,27 @@ export function decodeDocument(file: string, bytes: Uint8Array | number, limit: 
   }
 }
 
+/**
+ * A document file's text read the way the loader reads it (through links inside the repository,
+ * a regular file within the limit, UTF-8), or undefined when it no longer is one. For commands
+ * that read a document again before changing it.
+ */
+export function readDocumentFile(abs: string, limit: number): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return undefined;
+  }
+  const read = readRegularFile(real, limit);
+  if (!('bytes' in read)) return undefined;
+  try {
+    return decoder.decode(read.bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses one document's text; pure, so history readers can reuse it on blobs. */
 export function readDocument(file: string, text: string, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument {
   const fm = parseFrontMatter(text);
@@ -160,32 +301,6 @@ export function readDocument(file: string, text: string, config: Pick<SmsConfig,
     if (typeof title === 'string') doc.title = title;
   }
   return doc;
-}
-
-let shared: Buffer | undefined;
-
-/**
- * The file's bytes (a view of a buffer reused for every file: decode before the next read), or its
- * size when that is over the limit. One read of limit + 1 bytes tells both, so a file costs open,
- * read and close; the size is looked up only for an oversized file.
- */
-function readLimited(abs: string, limit: number): Buffer | number {
-  if (!shared || shared.length < limit + 1) shared = Buffer.allocUnsafe(limit + 1);
-  const fd = openSync(abs, 'r');
-  try {
-    let n = 0;
-    for (;;) {
-      const want = limit + 1 - n;
-      const got = readSync(fd, shared, n, want, n);
-      n += got;
-      if (n > limit) return fstatSync(fd).size;
-      // A regular file returns less than asked only at its end: no extra read to find it.
-      if (got < want) break;
-    }
-    return shared.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function formatBytes(n: number): string {

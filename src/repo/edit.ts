@@ -37,7 +37,8 @@ export function editFrontMatter(text: string, edit: FrontMatterEdit, file = 'the
   if (!before.data || before.issues.some((i) => i.severity === 'error')) {
     throw smsError('EDIT_UNSAFE', { file, reason: 'its front matter is not valid YAML' });
   }
-  const doc = parseDocument(yamlText, { version: '1.2', keepSourceTokens: true, uniqueKeys: true });
+  // Keys were checked for duplicates above (in one pass); yaml's own check compares every pair.
+  const doc = parseDocument(yamlText, { version: '1.2', keepSourceTokens: true, uniqueKeys: false });
   if (!isMap(doc.contents)) throw smsError('EDIT_UNSAFE', { file, reason: 'its front matter is not a mapping' });
   const pairs = doc.contents.items as Pair<Node, Node | null>[];
   const pairOf = (key: string): Pair<Node, Node | null> | undefined =>
@@ -45,7 +46,8 @@ export function editFrontMatter(text: string, edit: FrontMatterEdit, file = 'the
 
   const splices: Splice[] = [];
   const missing: [string, unknown][] = [];
-  for (const [key, value] of edit.set ?? []) {
+  // A field named twice is set once, to its last value (as a mapping would hold it).
+  for (const [key, value] of new Map(edit.set ?? [])) {
     const pair = pairOf(key);
     if (!pair) {
       missing.push([key, value]);
@@ -60,14 +62,14 @@ export function editFrontMatter(text: string, edit: FrontMatterEdit, file = 'the
       // `key:` with no value, perhaps a comment after it: the value goes right after the colon,
       // so the comment keeps its separating space.
       splices.push({ start: colon + 1, end: colon + 1, text: ` ${rendered}` });
-    } else if (isScalar(node)) {
+    } else if (isScalar(node) && !blockStyle(node.type)) {
       splices.push({
         start: node.range[0],
         end: node.range[1],
         text: typeof value === 'string' && quotedStyle(node.type) ? JSON.stringify(value) : rendered,
       });
     } else {
-      // A list or mapping becomes the new value on the key's line.
+      // A list, a mapping or a block scalar (| or >) becomes the new value on the key's line.
       const segment = yamlText.slice(colon + 1, node.range[1]);
       splices.push({ start: colon + 1, end: node.range[1], text: ` ${rendered}${segment.endsWith('\n') ? eol : ''}` });
     }
@@ -114,6 +116,10 @@ function verify(original: Record<string, unknown>, yamlText: string, edit: Front
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function blockStyle(type: unknown): boolean {
+  return type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED';
 }
 
 function quotedStyle(type: unknown): boolean {

@@ -2,120 +2,157 @@
  * A strict reader for the block YAML that front matter and sms.config.yaml are written in:
  * mappings of simple keys, nested by indentation, whose values are scalars (plain, single- or
  * double-quoted), flow sequences of scalars, `{}`, nested mappings or block sequences; sequence
- * items are scalars or mappings (`- name: Ana` and its further keys), with comments anywhere.
- * It returns exactly what `yaml` (1.2 core schema) would, or undefined the moment anything is outside
- * that subset (anchors, tags, block scalars, multi-line scalars, odd indentation, duplicate keys…),
- * and the caller falls back to `yaml`. Parsing dominates validation
- * (docs/decisions/0001-front-matter-split-here.md), and loading `yaml` alone costs
- * more than reading a small repository: this path is several times faster and needs no parser module.
+ * items are scalars, flow sequences or mappings (`- name: Ana` and its further keys), with
+ * comments anywhere. It returns exactly what `yaml` (1.2 core schema) would, or undefined the
+ * moment anything is outside that subset (anchors, tags, block scalars, multi-line scalars, odd
+ * indentation, a repeated key below the top level…), and the caller falls back to `yaml`. Parsing
+ * is the cost that dominates validation (docs/decisions/0001-front-matter-split-here.md), and
+ * loading `yaml` alone costs more than reading a small repository: this path is several times
+ * faster and needs no parser module.
+ *
+ * Every scan is a single pass over the characters: front matter is untrusted and a line may hold
+ * a hundred thousand spaces, so there are no regular expressions that could backtrack over a line
+ * (the few patterns below run only on short, bounded strings).
  */
 export function fastParseMapping(yamlText: string): Record<string, unknown> | undefined {
-  if (yamlText.includes('\t') || yamlText.includes('\r')) return undefined;
+  const r = fastReadMapping(yamlText);
+  return r && 'data' in r ? r.data : undefined;
+}
+
+/**
+ * What `yaml` would make of the text when it is in the subset: the mapping, or (for a mapping
+ * that repeats a top-level key) the 0-based line of the first repeated key, where `yaml` reports
+ * its error; undefined when the text is outside the subset.
+ */
+export function fastReadMapping(yamlText: string): { data: Record<string, unknown> } | { duplicateLine: number } | undefined {
+  // Tabs, carriage returns, control characters, byte order marks and the Unicode line and
+  // paragraph separators each have rules of their own in YAML: leave them to the real parser.
+  if (UNUSUAL.test(yamlText)) return undefined;
   const lines: Line[] = [];
-  for (const raw of yamlText.split('\n')) {
-    const indent = leadingSpaces(raw);
-    if (indent === raw.length || raw[indent] === '#') continue;
-    lines.push({ indent, text: raw.slice(indent) });
+  const raw = yamlText.split('\n');
+  for (let no = 0; no < raw.length; no++) {
+    const text = raw[no]!;
+    const indent = skipSpaces(text, 0);
+    if (indent === text.length || text.charCodeAt(indent) === HASH) continue;
+    lines.push({ no, indent, text });
   }
   if (lines.length === 0) return undefined;
   const reader = new BlockReader(lines);
   const out = reader.mapping(0);
   // With no key at all yaml reads null (or a scalar): not a mapping this reader can vouch for.
   if (out === NOPE || reader.pos !== lines.length || Object.keys(out).length === 0) return undefined;
-  return out;
+  return reader.duplicateLine === undefined ? { data: out } : { duplicateLine: reader.duplicateLine };
 }
 
 interface Line {
+  /** 0-based line number in the text. */
+  no: number;
+  /** Column of the first character that is not a space. */
   indent: number;
-  /** The line without its indentation; blank and comment-only lines are left out. */
+  /** The whole line; blank and comment-only lines are left out. */
   text: string;
 }
-
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
-
-function leadingSpaces(s: string): number {
-  let i = 0;
-  while (s.charCodeAt(i) === 32) i++;
-  return i;
-}
-
-const isDash = (text: string): boolean => text === '-' || text.startsWith('- ');
 
 /** Deeper nesting than real front matter ever has is left to yaml, which guards against runaway nesting. */
 const MAX_DEPTH = 32;
 
+/** A `-` indicator at `at`: followed by a space or the end of the line. */
+function isDashAt(line: string, at: number): boolean {
+  return line.charCodeAt(at) === DASH && (at + 1 === line.length || line.charCodeAt(at + 1) === SPACE);
+}
+
+/** `key:` at `at` followed by a space or the end of the line: the index after the colon, else 0. */
+function keyAt(line: string, at: number): number {
+  const end = keyLength(line, at);
+  if (end === at || line.charCodeAt(end) !== COLON) return 0;
+  const afterColon = end + 1;
+  return afterColon === line.length || line.charCodeAt(afterColon) === SPACE ? afterColon : 0;
+}
+
 class BlockReader {
   pos = 0;
+  duplicateLine: number | undefined;
   private depth = 0;
   constructor(private readonly lines: Line[]) {}
 
-  /** A block mapping whose keys sit at `indent`; `first` is its first line when that began after a `- `. */
-  mapping(indent: number, first?: string): Record<string, unknown> | typeof NOPE {
+  /**
+   * A block mapping whose keys sit at column `indent`; `first` is the column of its first key on
+   * the current line when that line began with `- ` (the line is then already taken).
+   */
+  mapping(indent: number, first?: Line): Record<string, unknown> | typeof NOPE {
     const out: Record<string, unknown> = {};
-    let text = first;
+    let line = first;
     for (;;) {
-      if (text === undefined) {
+      if (line === undefined) {
         const l = this.lines[this.pos];
         if (!l || l.indent < indent) break;
         if (l.indent > indent) return NOPE;
-        text = l.text;
+        line = l;
         this.pos++;
       }
-      const m = KEY.exec(text);
-      text = undefined;
-      if (!m) return NOPE;
-      const key = m[1]!;
-      if (key === '__proto__' || CORE_NON_STRING.test(key) || Object.prototype.hasOwnProperty.call(out, key)) return NOPE;
-      const v = this.value(m[2], indent);
+      const { text, no } = line;
+      line = undefined;
+      const afterColon = keyAt(text, indent);
+      if (afterColon === 0) return NOPE;
+      const key = text.slice(indent, afterColon - 1);
+      // `null:`, `TRUE:` and the like are not string keys in YAML 1.2 (and `null:` twice is a duplicate).
+      if (key === '__proto__' || NON_STRING_WORDS.has(key)) return NOPE;
+      if (Object.prototype.hasOwnProperty.call(out, key)) {
+        // A repeated key is an error in yaml; at the top level the rest is still read, to be sure
+        // nothing else is. Below it, yaml is left to say so.
+        if (this.depth > 0) return NOPE;
+        this.duplicateLine ??= no;
+      }
+      const v = this.value(text, afterColon, indent);
       if (v === NOPE) return NOPE;
       out[key] = v;
     }
     return out;
   }
 
-  /** The value after `key:` (the rest of its line, if any) of a key at `indent`. */
-  private value(rest: string | undefined, indent: number): unknown {
+  /** The value of a key at column `indent` whose colon ends at `afterColon` of `text`. */
+  private value(text: string, afterColon: number, indent: number): unknown {
+    const restAt = skipSpaces(text, afterColon);
     const next = this.lines[this.pos];
-    if (rest === undefined || rest === '' || rest[0] === '#') {
-      if (!next || next.indent < indent || (next.indent === indent && !isDash(next.text))) return null;
+    if (restAt === text.length || text.charCodeAt(restAt) === HASH) {
+      if (!next || next.indent < indent || (next.indent === indent && !isDashAt(next.text, next.indent))) return null;
       if (++this.depth > MAX_DEPTH) return NOPE;
-      const v = isDash(next.text) ? this.sequence(next.indent) : this.mapping(next.indent);
+      const v = isDashAt(next.text, next.indent) ? this.sequence(next.indent) : this.mapping(next.indent);
       this.depth--;
       return v;
     }
     // A more indented line would continue the scalar over several lines: left to yaml.
     if (next && next.indent > indent) return NOPE;
-    return inline(rest);
+    return inline(text, restAt);
   }
 
-  /** A block sequence whose dashes sit at `indent`. */
+  /** A block sequence whose dashes sit at column `indent`. */
   private sequence(indent: number): unknown[] | typeof NOPE {
     const items: unknown[] = [];
     for (;;) {
       const l = this.lines[this.pos];
-      if (!l || l.indent < indent || !isDash(l.text)) break;
+      if (!l || l.indent < indent || !isDashAt(l.text, l.indent)) break;
       if (l.indent > indent) return NOPE;
       this.pos++;
-      const spaces = leadingSpaces(l.text.slice(1));
-      const content = l.text.slice(1 + spaces);
+      const at = skipSpaces(l.text, indent + 1);
       const next = this.lines[this.pos];
-      if (content === '' || content[0] === '#') {
+      if (at === l.text.length || l.text.charCodeAt(at) === HASH) {
         // A bare dash: null, unless something nested follows, which is left to yaml.
         if (next && next.indent > indent) return NOPE;
         items.push(null);
         continue;
       }
-      if (isDash(content)) return NOPE;
-      if (KEY.test(content)) {
+      if (isDashAt(l.text, at)) return NOPE;
+      if (keyAt(l.text, at) !== 0) {
         if (++this.depth > MAX_DEPTH) return NOPE;
-        const m = this.mapping(indent + 1 + spaces, content);
+        const m = this.mapping(at, l);
         this.depth--;
         if (m === NOPE) return NOPE;
         items.push(m);
         continue;
       }
       if (next && next.indent > indent) return NOPE;
-      const v = inline(content);
+      const v = inline(l.text, at);
       if (v === NOPE) return NOPE;
       items.push(v);
     }
@@ -123,78 +160,206 @@ class BlockReader {
   }
 }
 
-/** A value written on the line of its key or dash: a flow sequence, `{}` or a scalar. */
-function inline(text: string): unknown {
-  if (text[0] === '[') return flowSequence(text) ?? NOPE;
-  if (/^\{\s*\}(?: +#.*)?$/.test(text)) return {};
-  return scalar(text, false);
+/** A value written on the line of its key or dash, starting at `at`: a flow sequence, `{}` or a scalar. */
+function inline(line: string, at: number): unknown {
+  const c = line.charCodeAt(at);
+  if (c === OPEN_BRACKET) return flowSequence(line, at);
+  if (c === OPEN_BRACE) return emptyMapping(line, at);
+  return scalar(line, at, false);
 }
 
 const NOPE = Symbol('not in the subset');
 
-/** `[a, "b", 'c']` of scalars only; undefined for anything nested or unusual. */
-function flowSequence(text: string): unknown[] | undefined {
-  const m = /^\[(.*)\](?: +#.*)?$/.exec(text);
-  if (!m) return undefined;
-  const inner = m[1]!;
-  if (inner.trim() === '') return [];
-  const items: unknown[] = [];
-  let i = 0;
-  while (i <= inner.length) {
-    while (inner[i] === ' ') i++;
-    let token: string;
-    if (inner[i] === '"') {
-      const q = /^"(?:[^"\\]|\\.)*"/.exec(inner.slice(i));
-      if (!q) return undefined;
-      token = q[0];
-    } else if (inner[i] === "'") {
-      const q = /^'(?:[^']|'')*'/.exec(inner.slice(i));
-      if (!q) return undefined;
-      token = q[0];
-    } else {
-      const end = inner.indexOf(',', i);
-      token = (end < 0 ? inner.slice(i) : inner.slice(i, end)).trimEnd();
-      if (token === '') return undefined;
-    }
-    const v = scalar(token, true);
-    if (v === NOPE) return undefined;
-    items.push(v);
-    i += token.length;
-    while (inner[i] === ' ') i++;
-    if (i >= inner.length) break;
-    if (inner[i] !== ',') return undefined;
-    i++;
-    if (inner.slice(i).trim() === '') return undefined;
-  }
-  return items;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const COMMA = 44;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** One character class, so the test is a linear scan. */
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+/** Plain words the core schema reads as null or a boolean (every spelling it accepts). */
+const NON_STRING_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+function skipSpaces(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && s.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 
-const INT = /^[0-9]+$/;
-/** YAML 1.2 core schema: null, bool, int (10, 8, 16) and float; any other plain scalar is a string. */
-const CORE_NON_STRING =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const DECIMAL = /^[0-9]+\.[0-9]+$/;
+/** Position after the last character that is not a space, searching back from `end` to `from`. */
+function trimSpacesEnd(s: string, from: number, end: number): number {
+  let e = end;
+  while (e > from && s.charCodeAt(e - 1) === SPACE) e--;
+  return e;
+}
 
-/** One scalar as the YAML 1.2 core schema resolves it, or NOPE when unsure. */
-function scalar(raw: string, inFlow: boolean): unknown {
-  const v = raw.trimEnd();
-  if (v[0] === '"') {
-    const m = /^"((?:[^"\\]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*)"(?: +#.*)?$/.exec(v);
-    if (!m) return NOPE;
-    try {
-      return JSON.parse(`"${m[1]}"`) as string;
-    } catch {
-      return NOPE;
+/** End of a `[A-Za-z_][A-Za-z0-9_-]*` key starting at `at`; `at` itself when there is none. */
+function keyLength(line: string, at: number): number {
+  const c0 = line.charCodeAt(at);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return at;
+  let i = at + 1;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DASH)) break;
+  }
+  return i;
+}
+
+/**
+ * After a value ends at `at`: nothing but spaces, optionally followed by a comment (which YAML
+ * only recognises after a space).
+ */
+function onlyCommentAfter(line: string, at: number): boolean {
+  const i = skipSpaces(line, at);
+  return i === line.length || (i > at && line.charCodeAt(i) === HASH);
+}
+
+/** `{}` (spaces inside allowed), then nothing but a comment. */
+function emptyMapping(line: string, at: number): unknown {
+  const close = skipSpaces(line, at + 1);
+  if (line.charCodeAt(close) !== CLOSE_BRACE) return NOPE;
+  return onlyCommentAfter(line, close + 1) ? {} : NOPE;
+}
+
+/** `[a, "b", 'c']` of scalars only, then nothing but a comment; NOPE for anything nested or unusual. */
+function flowSequence(line: string, at: number): unknown {
+  const items: unknown[] = [];
+  let i = skipSpaces(line, at + 1);
+  if (line.charCodeAt(i) === CLOSE_BRACKET) return onlyCommentAfter(line, i + 1) ? items : NOPE;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    let v: unknown;
+    let end: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = c === DQUOTE ? doubleQuoted(line, i) : singleQuoted(line, i);
+      if (q === undefined) return NOPE;
+      v = q.value;
+      end = q.end;
+    } else {
+      // A plain item runs to the next comma or bracket; what it may contain is checked by plainScalar.
+      end = i;
+      while (end < line.length) {
+        const d = line.charCodeAt(end);
+        if (d === COMMA || d === CLOSE_BRACKET) break;
+        end++;
+      }
+      const stop = trimSpacesEnd(line, i, end);
+      if (stop === i) return NOPE;
+      v = plainScalar(line.slice(i, stop), true);
+    }
+    if (v === NOPE) return NOPE;
+    items.push(v);
+    i = skipSpaces(line, end);
+    const d = line.charCodeAt(i);
+    if (d === CLOSE_BRACKET) return onlyCommentAfter(line, i + 1) ? items : NOPE;
+    if (d !== COMMA) return NOPE;
+    i = skipSpaces(line, i + 1);
+    // A trailing comma or an empty item: leave the finer points of flow syntax to yaml.
+    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACKET || line.charCodeAt(i) === COMMA) return NOPE;
+  }
+}
+
+/** One scalar starting at `at` and running to the end of the line (or its comment). */
+function scalar(line: string, at: number, inFlow: boolean): unknown {
+  const c = line.charCodeAt(at);
+  if (c === DQUOTE || c === SQUOTE) {
+    const q = c === DQUOTE ? doubleQuoted(line, at) : singleQuoted(line, at);
+    return q && onlyCommentAfter(line, q.end) ? q.value : NOPE;
+  }
+  // A comment starts at the first " #"; the value is what comes before it, without trailing spaces.
+  const hash = line.indexOf(' #', at);
+  const end = trimSpacesEnd(line, at, hash < 0 ? line.length : hash);
+  if (end === at) return NOPE;
+  return plainScalar(line.slice(at, end), inFlow);
+}
+
+/** `"…"` with JSON's escapes only (YAML has more; those go to yaml); the value and the index after the quote. */
+function doubleQuoted(line: string, at: number): { value: string; end: number } | undefined {
+  let i = at + 1;
+  let plain = true;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === DQUOTE) break;
+    if (c === BACKSLASH) {
+      plain = false;
+      const e = line.charCodeAt(i + 1);
+      if (e === 117 /* u */) {
+        for (let k = 2; k < 6; k++) if (!isHex(line.charCodeAt(i + k))) return undefined;
+        i += 5;
+      } else if (e === DQUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+        i += 1;
+      } else return undefined;
     }
   }
-  if (v[0] === "'") {
-    const m = /^'((?:[^']|'')*)'(?: +#.*)?$/.exec(v);
-    return m ? m[1]!.replace(/''/g, "'") : NOPE;
+  if (i >= line.length) return undefined;
+  const raw = line.slice(at + 1, i);
+  if (plain) return { value: raw, end: i + 1 };
+  try {
+    return { value: JSON.parse(`"${raw}"`) as string, end: i + 1 };
+  } catch {
+    return undefined;
   }
-  const plain = v.replace(/ +#.*$/, '');
-  if (plain === '' || /^[[\]{}|>&*!%@`#,?:"'-]/.test(plain)) return NOPE;
-  if (/: |:$| #/.test(plain)) return NOPE;
-  if (inFlow && /[[\]{},]/.test(plain)) return NOPE;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** `'…'` where `''` stands for one quote; the value and the index after the closing quote. */
+function singleQuoted(line: string, at: number): { value: string; end: number } | undefined {
+  const parts: string[] = [];
+  let from = at + 1;
+  for (let i = from; i < line.length; i++) {
+    if (line.charCodeAt(i) !== SQUOTE) continue;
+    parts.push(line.slice(from, i));
+    if (line.charCodeAt(i + 1) === SQUOTE) {
+      parts.push("'");
+      from = i + 2;
+      i++;
+      continue;
+    }
+    return { value: parts.join(''), end: i + 1 };
+  }
+  return undefined;
+}
+
+/** Characters that may not start a plain scalar (YAML indicators), or that this reader leaves to yaml. */
+const INDICATOR_START = new Set([...'[]{}|>&*!%@`#,?:"\'-'].map((c) => c.charCodeAt(0)));
+
+/** Longest plain scalar whose type is judged here; longer ones that could be numbers go to yaml. */
+const SHORT = 64;
+
+const INT = /^[0-9]+$/;
+const DECIMAL = /^[0-9]+\.[0-9]+$/;
+/** YAML 1.2 core schema: null, bool, int (10, 8, 16) and float. Run only on strings of at most SHORT characters. */
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** A plain scalar (comment and surrounding spaces already removed) as the core schema resolves it, or NOPE when unsure. */
+function plainScalar(plain: string, inFlow: boolean): unknown {
+  if (INDICATOR_START.has(plain.charCodeAt(0))) return NOPE;
+  // ": " or a final ":" would make it a mapping; " #" inside a flow list comments out the rest of the line.
+  if (plain.includes(': ') || plain.charCodeAt(plain.length - 1) === COLON || plain.includes(' #')) return NOPE;
+  if (inFlow) {
+    for (let i = 0; i < plain.length; i++) {
+      const c = plain.charCodeAt(i);
+      if (c === OPEN_BRACKET || c === CLOSE_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE || c === COMMA) return NOPE;
+    }
+  }
+  if (plain.length > SHORT) {
+    // Only a digit, sign or dot can start a number: anything else this long is a string.
+    const c = plain.charCodeAt(0);
+    return (c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 ? NOPE : plain;
+  }
   if (plain === 'true') return true;
   if (plain === 'false') return false;
   if (INT.test(plain) && plain.length < 16 && !(plain.length > 1 && plain[0] === '0')) return Number(plain);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
 import type { Position } from '../diagnostic.js';
-import { fastParseMapping } from './fastyaml.js';
+import { fastReadMapping } from './fastyaml.js';
 
 // yaml is loaded on first use only: most front matter and configuration files are read by the
 // fast reader, and positions are looked up only when there is something to report, so a clean
@@ -9,11 +9,15 @@ import { fastParseMapping } from './fastyaml.js';
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
-/** Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, unique keys, no merge keys, strict. */
+/**
+ * Options that make `yaml` safe for untrusted front matter: YAML 1.2 core schema, no merge keys,
+ * strict. Keys must be unique, but `yaml` checks that by comparing each key with every earlier
+ * one (minutes for 60,000 keys), so the check is made here instead, in one pass (duplicateKeys).
+ */
 const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  uniqueKeys: false,
   merge: false,
   resolveKnownTags: false,
   prettyErrors: false,
@@ -22,6 +26,13 @@ const YAML_OPTIONS = {
 
 /** Alias expansion limit: enough for real documents, far too small for a "billion laughs". */
 const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Largest front matter that is parsed. Real front matter is a few kilobytes (a roles document of
+ * 25 people is about 3 KB); YAML parsing costs far more per byte than reading a Markdown body, so
+ * the front matter has a limit of its own, well below the file limit.
+ */
+export const MAX_FRONT_MATTER_BYTES = 32 * 1024;
 
 export interface FrontMatterIssue {
   rule: 'front-matter' | 'yaml-syntax';
@@ -120,12 +131,14 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
   while (pos <= text.length) {
     const { line, next } = lineAt(pos);
     lineNo++;
-    if (CLOSE.test(line)) {
+    // Only a line starting with - or . can close; the patterns run on those alone.
+    const c0 = line.charCodeAt(0);
+    if ((c0 === 45 || c0 === 46) && CLOSE.test(line)) {
       closeLine = lineNo;
       bodyFrom = Math.min(next, text.length);
       break;
     }
-    if (!dashes && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
+    if (!dashes && c0 === 45 && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
     yamlLines.push(line);
     pos = next;
   }
@@ -146,6 +159,18 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
   const yamlText = yamlLines.join('\n');
   const body = text.slice(bodyFrom);
   const bodyStartLine = closeLine + 1;
+  const yamlBytes = yamlText.length * 3 > MAX_FRONT_MATTER_BYTES ? Buffer.byteLength(yamlText) : yamlText.length;
+  if (yamlBytes > MAX_FRONT_MATTER_BYTES) {
+    issues.push({
+      rule: 'front-matter',
+      severity: 'error',
+      line: 1,
+      column: 1,
+      message: `front matter is ${Math.ceil(yamlBytes / 1024)} KB, over the ${MAX_FRONT_MATTER_BYTES / 1024} KB limit for front matter; it was not read`,
+      hint: 'keep long text in the Markdown body; front matter holds the fields of the document',
+    });
+    return { ...none(bodyStartLine), yamlText, body };
+  }
   if (yamlText.trim() === '') {
     issues.push({
       rule: 'front-matter',
@@ -173,12 +198,22 @@ export interface ParsedYaml {
  * when there is something to report, so for fast-read text yaml parses for them on demand.
  */
 export function parseYamlMapping(yamlText: string, startLine: number): ParsedYaml {
-  const fast = fastParseMapping(yamlText);
+  const fast = fastReadMapping(yamlText);
   if (!fast) return parseYamlBlock(yamlText, startLine);
   let located: ParsedYaml | undefined;
   const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position =>
     (located ??= parseYamlBlock(yamlText, startLine)).locate(p, part);
-  return { data: fast, issues: [], locate };
+  if ('data' in fast) return { data: fast.data, issues: [], locate };
+  // A repeated key: the finding parseYamlBlock would make, without parsing thousands of keys again.
+  const issue: FrontMatterIssue = {
+    rule: 'yaml-syntax',
+    severity: 'error',
+    line: fast.duplicateLine + startLine,
+    column: 1,
+    message: DUPLICATE_KEY,
+    hint: undefined,
+  };
+  return { data: null, issues: [issue], locate };
 }
 
 /**
@@ -186,10 +221,28 @@ export function parseYamlMapping(yamlText: string, startLine: number): ParsedYam
  * with yaml. Positions of errors and of any field are reported in file lines.
  */
 export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml {
-  const { LineCounter, parseDocument } = yaml();
   const issues: FrontMatterIssue[] = [];
+  const deep = tooDeep(yamlText);
+  if (deep !== undefined) {
+    // yaml builds every level before it runs out of stack: a linear scan refuses such text first.
+    issues.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      line: startLine + deep,
+      column: 1,
+      message: `YAML nested more than ${MAX_NESTING} levels deep; it was not read`,
+      hint: 'front matter holds flat fields and short lists',
+    });
+    return { data: null, issues, locate: () => ({ line: startLine, column: 1 }) };
+  }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { ...YAML_OPTIONS, lineCounter });
+  if (doc.errors.length === 0) {
+    const duplicate = duplicateKey(doc.contents as Node | null);
+    if (duplicate !== undefined)
+      doc.errors.push({ code: 'DUPLICATE_KEY', message: DUPLICATE_KEY, pos: [duplicate, duplicate] } as YAMLError);
+  }
   const toFilePos = (offset: number): Position => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return { line: p.line + startLine - 1, column: p.col };
@@ -250,6 +303,141 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   }
   result.data = value as Record<string, unknown>;
   return result;
+}
+
+const DUPLICATE_KEY = 'Map keys must be unique';
+
+/** Deeper than any real front matter (a few levels), far below where yaml's recursion gives out. */
+const MAX_NESTING = 64;
+
+/**
+ * The 0-based line where the text first nests more than MAX_NESTING levels, or undefined. An
+ * estimate in one pass: flow collections (`[`, `{`) outside quoted scalars and comments, plus the
+ * compact block indicators (`- - -`, `? `) that open a line. Indentation cannot nest deeply within
+ * the front-matter size limit (each level costs a longer line).
+ */
+function tooDeep(text: string): number | undefined {
+  const n = text.length;
+  let flow = 0;
+  let line = 0;
+  let i = 0;
+  const at = (k: number): number => text.charCodeAt(k);
+  const spaceOrEnd = (k: number): boolean => k >= n || at(k) === 32 || at(k) === 10;
+  const skipSpaces = (): void => {
+    while (at(i) === 32) i++;
+  };
+  const skipToEol = (): void => {
+    while (i < n && at(i) !== 10) i++;
+  };
+  /** From an opening quote past the closing one, across lines: `\` escapes in double quotes, `''` in single. */
+  const skipQuoted = (q: number): void => {
+    i++;
+    while (i < n) {
+      const c = at(i);
+      if (c === 10) line++;
+      if (q === 34 && c === 92) i += 2;
+      else if (c !== q) i++;
+      else if (q === 39 && at(i + 1) === 39) i += 2;
+      else {
+        i++;
+        return;
+      }
+    }
+  };
+  while (i < n) {
+    let block = 0;
+    if (flow === 0) {
+      // A line in block context: compact indicators ("- - -", "? "), then one node.
+      skipSpaces();
+      while ((at(i) === 45 || at(i) === 63 || at(i) === 58) && spaceOrEnd(i + 1)) {
+        block++;
+        i++;
+        skipSpaces();
+      }
+      if (block > MAX_NESTING) return line;
+      while (i < n && flow === 0 && at(i) !== 10) {
+        const c = at(i);
+        if (c === 34 || c === 39) skipQuoted(c);
+        else if (c === 91 || c === 123) {
+          flow = 1;
+          i++;
+        } else if (c === 35) skipToEol();
+        else if (c === 38 || c === 33 || c === 42) {
+          // An anchor, tag or alias before the node.
+          while (i < n && at(i) !== 32 && at(i) !== 10) i++;
+          skipSpaces();
+        } else {
+          // Plain text (brackets in it are text) up to ": ", after which a value node starts.
+          while (i < n && at(i) !== 10) {
+            if (at(i) === 58 && spaceOrEnd(i + 1)) {
+              i++;
+              skipSpaces();
+              break;
+            }
+            if (at(i) === 35 && at(i - 1) === 32) {
+              skipToEol();
+              break;
+            }
+            i++;
+          }
+        }
+      }
+    }
+    // Flow context: every bracket outside quotes and comments opens or closes a collection.
+    while (i < n && flow > 0) {
+      const c = at(i);
+      if (c === 91 || c === 123) {
+        if (block + ++flow > MAX_NESTING) return line;
+        i++;
+      } else if (c === 93 || c === 125) {
+        flow--;
+        i++;
+      } else if (c === 34 || c === 39) skipQuoted(c);
+      else if (c === 35 && (at(i - 1) === 32 || at(i - 1) === 10)) skipToEol();
+      else {
+        if (c === 10) line++;
+        i++;
+      }
+    }
+    if (at(i) === 10) {
+      line++;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Offset of the first key that repeats an earlier key of the same mapping, by the rule `yaml`
+ * applies with `uniqueKeys` (scalar keys with the same value: `null:` and `~:` are the same key,
+ * as are `true:` and `TRUE:`), but with a set per mapping: linear in the number of keys. The walk
+ * keeps its own stack, so deep nesting cannot overflow the call stack.
+ */
+function duplicateKey(root: Node | null): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) {
+          // NaN is never equal to itself, so `.nan` keys never repeat (a Set would say they do).
+          if (!Number.isNaN(key.value)) {
+            if (seen.has(key.value)) return key.range?.[0] ?? 0;
+            seen.add(key.value);
+          }
+        } else if (key) stack.push(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return undefined;
 }
 
 function firstLine(s: string): string {

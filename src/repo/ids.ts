@@ -1,50 +1,71 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { SmsConfig } from './config.js';
 import type { WorkType } from '../model/types.js';
+import { walkDocumentFiles, type LoadIssue } from './documents.js';
+import { readHead } from './files.js';
+import { MAX_FRONT_MATTER_BYTES } from './frontmatter.js';
 
-const ID_LINE = /^id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*(?:#.*)?$/m;
 const FILE_ID = /^([A-Z][A-Z0-9]*-\d+)/;
+const ID_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Every document ID in the working tree, from front matter and from file names, found by a light
  * scan (no YAML parsing) so `sms new` stays fast on large repositories. File names count too, so a
- * broken file still keeps its number from being reused.
+ * broken file still keeps its number from being reused, and so do ignored files. The walk is the
+ * document reader's: only regular files are opened, so a FIFO or a link to a device cannot make
+ * `sms new` wait or read without end.
  */
 export function scanIds(config: SmsConfig): Set<string> {
   const ids = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (abs: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(abs, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(abs, e.name);
-      if (e.isDirectory()) {
-        if (!seen.has(p)) {
-          seen.add(p);
-          walk(p);
-        }
-      } else if (e.name.endsWith('.md')) {
-        const fromName = FILE_ID.exec(e.name);
-        if (fromName) ids.add(fromName[1]!);
-        try {
-          if (statSync(p).size > config.maxFileSize) continue;
-          const head = readFileSync(p, 'utf8').slice(0, 4096);
-          const m = ID_LINE.exec(head);
-          if (m) ids.add(m[1]!);
-        } catch {
-          // unreadable files are reported by validate; here they just hold no ID
-        }
-      }
-    }
+  const issues: LoadIssue[] = [];
+  const fromName = (rel: string): void => {
+    const m = FILE_ID.exec(rel.slice(rel.lastIndexOf('/') + 1));
+    if (m) ids.add(m[1]!);
   };
-  for (const folder of config.documentFolders) walk(path.join(config.root, folder));
+  walkDocumentFiles(
+    config,
+    issues,
+    (rel, abs) => {
+      fromName(rel);
+      const head = readHead(abs, MAX_FRONT_MATTER_BYTES + 8);
+      if (!('bytes' in head)) return;
+      const id = idInFrontMatter(head.bytes.toString('utf8'));
+      if (id !== undefined) ids.add(id);
+    },
+    { ignore: false },
+  );
+  // Files that were not read (a FIFO, an unreadable file, a link out) still hold the number in their name.
+  for (const i of issues) fromName(i.file);
   return ids;
+}
+
+/**
+ * The value of the first top-level `id:` line at the start of `text`, read line by line: in the
+ * front matter, or anywhere in the head of a file whose front matter is broken (a blank line
+ * before it, no opening line), so that such a file still keeps its number.
+ */
+export function idInFrontMatter(text: string): string | undefined {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNo = 0;
+  let opened = false;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    pos = end + 1;
+    if (lineNo++ === 0 && line.trimEnd() === '---') {
+      opened = true;
+      continue;
+    }
+    if (opened && (line === '---' || line === '...')) return undefined;
+    if (!line.startsWith('id:')) continue;
+    let v = line.slice(3);
+    const hash = v.indexOf('#');
+    if (hash >= 0) v = v.slice(0, hash);
+    v = v.trim();
+    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
+    return ID_VALUE.test(v) ? v : undefined;
+  }
+  return undefined;
 }
 
 /** The next number after the highest existing ID of the type; numbers are never reused. */

@@ -66,3 +66,47 @@ export function valuesAtPath(data: Readonly<Record<string, unknown>>, fieldPath:
   walk(data, fieldPath.split('.'), []);
   return out;
 }
+
+const METHOD_KEYS = ['toString', 'valueOf'];
+
+/**
+ * The value without mapping keys named `toString` or `valueOf`, and the paths of the keys left
+ * out. A JSON Schema validator compares mappings (`uniqueItems`, `enum`, `const`) by a deep
+ * equality that calls a mapping's own `toString` or `valueOf` when they are not Object's: a
+ * document with such a key would make it throw. Values without one (nearly all) are returned
+ * as they are; shared values (YAML aliases) stay shared in the copy.
+ */
+export function withoutMethodKeys(value: unknown): { value: unknown; removed: (string | number)[][] } {
+  const removed: (string | number)[][] = [];
+  const copies = new Map<object, unknown>();
+  const needs = new Map<object, boolean>();
+  const has = (v: unknown): boolean => {
+    if (!v || typeof v !== 'object') return false;
+    const known = needs.get(v);
+    if (known !== undefined) return known;
+    needs.set(v, false);
+    let found = !Array.isArray(v) && METHOD_KEYS.some((k) => Object.prototype.hasOwnProperty.call(v, k));
+    for (const x of Object.values(v)) if (has(x)) found = true;
+    needs.set(v, found);
+    return found;
+  };
+  const copy = (v: unknown, at: (string | number)[]): unknown => {
+    if (!v || typeof v !== 'object' || !needs.get(v)) return v;
+    const done = copies.get(v);
+    if (done !== undefined) return done;
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      copies.set(v, out);
+      v.forEach((x, i) => out.push(copy(x, [...at, i])));
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    copies.set(v, out);
+    for (const [k, x] of Object.entries(v)) {
+      if (METHOD_KEYS.includes(k)) removed.push([...at, k]);
+      else Object.defineProperty(out, k, { value: copy(x, [...at, k]), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return has(value) ? { value: copy(value, []), removed } : { value, removed };
+}

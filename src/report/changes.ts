@@ -71,6 +71,7 @@ export type ChangesData = ReturnType<typeof buildChanges>;
 export default defineReport({
   kind: 'changes',
   description: 'The change schedule (WP.12) and what is missing from it.',
+  forwardLooking: true,
   needsHistory: false,
   period(ctx, flags) {
     // Without --until: a year ahead of today; the start defaults relative to the end the user gave.

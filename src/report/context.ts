@@ -66,8 +66,27 @@ export function reportContext(
   };
 }
 
-export function docsOfType(ctx: ReportContext, key: string): SmsDocument[] {
-  return ctx.documents.filter((d) => d.type?.key === key && d.data && d.id);
+/** Documents by type key, built in one pass the first time a report asks for any type. */
+const byType = new WeakMap<ReportContext, Map<string, SmsDocument[]>>();
+
+/**
+ * The documents of one type that have front matter and an ID, in repository order. Builders ask
+ * for types inside loops (an incident's agreement, a change's schedule entry): the index makes
+ * each question cost its answer, not a scan of every document.
+ */
+export function docsOfType(ctx: ReportContext, key: string): readonly SmsDocument[] {
+  let index = byType.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const d of ctx.documents) {
+      if (!d.type || !d.data || !d.id) continue;
+      const list = index.get(d.type.key);
+      if (list) list.push(d);
+      else index.set(d.type.key, [d]);
+    }
+    byType.set(ctx, index);
+  }
+  return index.get(key) ?? [];
 }
 
 export function str(d: SmsDocument, key: string): string | undefined {

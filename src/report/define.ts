@@ -34,7 +34,7 @@ export interface ReportDefinition<D extends object = object> {
   /** A report of one agreement (`--agreement`). */
   needsAgreement?: boolean;
   /** The period to report on, from the flags given and today. */
-  period(ctx: ReportContext, flags: PeriodFlags): Period;
+  period(ctx: ReportContext, flags: PeriodFlags, options?: ReportOptions): Period;
   build(ctx: ReportContext, period: Period, options: ReportOptions): D;
   charts(data: D): ChartSpec[];
   /**
@@ -42,6 +42,8 @@ export interface ReportDefinition<D extends object = object> {
    * before it, and history up to it), so that the report is the same whenever it is run again.
    */
   asOf?: boolean;
+  /** The period may reach past today (a schedule of planned changes); other reports refuse a future end. */
+  forwardLooking?: boolean;
   /** The report's rows as CSV (`--format csv`), for reports that have a natural table. */
   csv?(data: D): string;
 }

@@ -210,6 +210,37 @@ function lastApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
   return ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'));
 }
 
+/** How hours on a clock read: around the clock, or in the agreement's service hours. */
+const hoursOn = (clock: string): string => (clock === '24×7' ? 'hours (around the clock)' : 'service hours');
+
+/** The first day of the month, quarter or year that contains `date`. */
+function alignedStart(date: string, months: 1 | 3 | 12): string {
+  const month = Number(date.slice(5, 7));
+  if (months === 12) return `${date.slice(0, 4)}-01-01`;
+  if (months === 3) return `${date.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * The reporting cadence an agreement promised on each day, from history: an agreement may move
+ * from quarterly to monthly reports, and the earlier quarters are still owed quarterly. Before its
+ * first commit, the first value it was recorded with; without history, its current value.
+ */
+function cadenceIn(ctx: ReportContext, a: SmsDocument): (date: string) => string | undefined {
+  const changes = eventsOf(ctx, a.id)
+    .filter((e) => e.after)
+    .map((e) => ({ date: day(e.commit.date)!, value: e.after!.fields.reporting }));
+  if (changes.length === 0) {
+    const now = ownString(a.data, 'reporting');
+    return () => now;
+  }
+  return (date) => {
+    let value = changes[0]!.value;
+    for (const c of changes) if (c.date <= date) value = c.value;
+    return value;
+  };
+}
+
 /** A Markdown section has content of its own (not empty, not the template's prompt). */
 function sectionFilled(d: SmsDocument, heading: string): boolean {
   const text = sectionText(d.fm.body, heading);
@@ -461,7 +492,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         else evidence.push({ what: 'first response', date: localDate(r, ctx.config.timezone ?? 'UTC') });
         if (r !== undefined && m?.responseMet === false)
           lacks.push(
-            `first response after ${m.responseHours} service hours, over the ${m.responseTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
+            `first response after ${m.responseHours} ${hoursOn(m.clock)}, over the ${m.responseTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
           );
         todo = lacks.length ? 'answer within the agreed response time and record when (responded)' : undefined;
         break;
@@ -471,8 +502,8 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         if (m?.resolutionMet === false)
           lacks.push(
             m.openAtEnd
-              ? `still open after ${m.resolutionHours} service hours, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`
-              : `resolved after ${m.resolutionHours} service hours, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
+              ? `still open after ${m.resolutionHours} ${hoursOn(m.clock)}, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`
+              : `resolved after ${m.resolutionHours} ${hoursOn(m.clock)}, over the ${m.resolutionTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
           );
         if (d.status !== 'opened') {
           if (!ownString(d.data, 'resolved') && d.status === 'closed') lacks.push('closed without a resolution time (resolved)');
@@ -579,14 +610,23 @@ export const CHECKS: Record<string, CheckDef> = {
           if (ctx.timeline && approvals.length === 0) lacks.push('no commit evidences its approval');
           if (o.by && approvals.length && !approvals.some((a) => a.approvers.some((p) => p.roles.some((r) => o.by!.includes(r)))))
             lacks.push(`not approved by ${o.by.join(' or ')}`);
-          if (
-            author &&
-            approvals.length &&
-            approvals.every((a) => a.approvers.every((p) => p.email?.toLowerCase() === author.commit.authorEmail.toLowerCase()))
-          ) {
-            lacks.push(`approved only by its author, ${author.commit.authorName}`);
-          }
           const evidence = [...(author ? [actEvidence('drafted', author, task)] : []), ...approvals.map((a) => approvalEvidence(a, task))];
+          const byAuthor = (email: string | undefined): boolean => email?.toLowerCase() === author?.commit.authorEmail.toLowerCase();
+          if (author && approvals.length && approvals.every((a) => a.approvers.every((p) => byAuthor(p.email)))) {
+            // Duties are separated "where possible": when the author was the only one holding a
+            // role that may approve, approving alone is the only way, and is recorded as such.
+            const last = approvals.at(-1)!;
+            // The Service Manager may approve anything (the policy's authority rule).
+            const may = [...(o.by ?? []), 'SM'];
+            const others = last.event.roles.people.filter(
+              (p) => !byAuthor(p.email) && (!p.until || p.until >= last.date) && p.roles.some((r) => may.includes(r)),
+            );
+            if (others.length)
+              lacks.push(
+                `approved only by its author, ${author.commit.authorName}, though ${others.map((p) => p.name).join(', ')} could have approved it`,
+              );
+            else evidence.push({ what: `approved by its author, the only one who held ${may.join(' or ')} at the time` });
+          }
           return {
             record: ref(d),
             ok: lacks.length === 0,
@@ -913,44 +953,53 @@ export const CHECKS: Record<string, CheckDef> = {
 
   'reporting-cadence': {
     params: [],
-    describe: () => 'a performance report for each agreement at the cadence it promises',
+    describe: () => 'a performance report for each agreement at the cadence it promised, within a month of each period',
     run(ctx, _o, task) {
       const instances: Instance[] = [];
       const reports = docs(ctx, 'performance-report').filter((r) => isInForce(r.type, r.status));
       for (const a of [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')].filter((d) => isInForce(d.type, d.status))) {
-        const promise = ownString(a.data, 'reporting');
-        if (!promise || promise === 'none') continue;
-        const months = promise === 'monthly' ? 1 : promise === 'quarterly' ? 3 : 12;
         const start = parseDate(ownString(a.data, 'start')) ?? ctx.period.since;
-        // Periods that have ended by the as-of date, inside the audited period and the agreement's life.
-        let p = `${(start > ctx.period.since ? start : ctx.period.since).slice(0, 7)}-01`;
-        if (months === 3) p = `${p.slice(0, 5)}${String(Math.floor((Number(p.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
-        if (months === 12) p = `${p.slice(0, 4)}-01-01`;
-        for (; addDays(addMonths(p, months), -1) <= ctx.asOf && p <= ctx.period.until; p = addMonths(p, months)) {
-          const end = addDays(addMonths(p, months), -1);
-          if (end < start) continue;
-          const r = reports.find(
-            (x) =>
-              stringValues(own(x.data, 'agreements')).includes(a.id!) &&
-              (ownString(x.data, 'period_start') ?? '') <= p &&
-              (ownString(x.data, 'period_end') ?? '') >= end,
-          );
-          instances.push({
-            record: ref(a),
-            subject: `${p} – ${end}`,
-            ok: Boolean(r),
-            lacks: r ? [] : [`no approved performance report for ${p} – ${end} (${promise} promised)`],
-            todo: r
-              ? undefined
-              : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? `${p.slice(0, 4)}-Q${(Number(p.slice(5, 7)) + 2) / 3}` : p.slice(0, 4)}, then record and approve it`,
-            evidence: r
-              ? approvalsOf(ctx, r.id)
-                  .filter((x) => x.approvers.length)
-                  .map((x) => ({ ...approvalEvidence(x, task), what: `${r.id} approved` }))
-              : [],
-          });
+        const from = start > ctx.period.since ? start : ctx.period.since;
+        const promised = cadenceIn(ctx, a);
+        for (const [promise, months] of [
+          ['monthly', 1],
+          ['quarterly', 3],
+          ['yearly', 12],
+        ] as const) {
+          // Periods of this cadence whose report was due by the as-of date (a month after the
+          // period's end), inside the audited period and the agreement's life, that began while the
+          // agreement promised this cadence.
+          for (
+            let p = alignedStart(from, months);
+            addMonths(addDays(addMonths(p, months), -1), 1) <= ctx.asOf && p <= ctx.period.until;
+            p = addMonths(p, months)
+          ) {
+            const end = addDays(addMonths(p, months), -1);
+            if (end < start || promised(p < start ? start : p) !== promise) continue;
+            const r = reports.find(
+              (x) =>
+                stringValues(own(x.data, 'agreements')).includes(a.id!) &&
+                (ownString(x.data, 'period_start') ?? '') <= p &&
+                (ownString(x.data, 'period_end') ?? '') >= end,
+            );
+            instances.push({
+              record: ref(a),
+              subject: `${p} – ${end}`,
+              ok: Boolean(r),
+              lacks: r ? [] : [`no approved performance report for ${p} – ${end} (${promise} promised)`],
+              todo: r
+                ? undefined
+                : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? `${p.slice(0, 4)}-Q${(Number(p.slice(5, 7)) + 2) / 3}` : p.slice(0, 4)}, then record and approve it`,
+              evidence: r
+                ? approvalsOf(ctx, r.id)
+                    .filter((x) => x.approvers.length)
+                    .map((x) => ({ ...approvalEvidence(x, task), what: `${r.id} approved` }))
+                : [],
+            });
+          }
         }
       }
+      instances.sort((x, y) => (x.record!.id === y.record!.id ? (x.subject! < y.subject! ? -1 : 1) : x.record!.id < y.record!.id ? -1 : 1));
       if (instances.length === 0) return { instances, notTriggered: 'no agreement in force promises reports (reporting:)' };
       return { instances };
     },

@@ -1,88 +1,149 @@
 import { smsError } from '../errors.js';
-import { addDays, addMonths } from '../dates.js';
 import { sectionText } from '../markdown.js';
+import { lastCompleteMonth, lastCompleteQuarter, type Period } from '../period.js';
+import { agreementView, customerAgreementOf } from '../repo/sla.js';
+import { describeClock, localDate } from '../calendar.js';
+import { parseInstant } from '../dates.js';
+import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
-import { docsOfType, list, num, str, type Period, type ReportContext } from './context.js';
-import { incidentFacts, PRIORITIES, resolutionStats, targetFor } from './incidents.js';
-import { HOUR, round1 } from './stats.js';
+import { docsOfType, list, str, type ReportContext } from './context.js';
+import { agreementsOf, availability, compliance, measureIncidents, type IncidentMeasure } from './sla.js';
 
 /**
- * A service performance report (WP.19) for one customer agreement: each target against what the
- * incident records show, the previous report's actions, and proposed actions.
+ * A service performance report (WP.19, RE.2.4) for one agreement, customer or supplier: only the
+ * incidents attributed to it, measured in its own clock (service hours or around the clock, per
+ * target), met % per priority, every breach, the backlog with ages, availability per service and
+ * calendar month from outage records, the previous report's actions and proposed ones.
  */
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
-  const sla = ctx.byId.get(agreementId);
-  if (!sla || sla.type?.key !== 'customer-agreement') {
-    throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
-  }
-  const services = list(sla, 'services');
-  const incidents = incidentFacts(ctx, period, (d) => list(d, 'services').some((s) => services.includes(s)));
-  const targets = PRIORITIES.map((p) => {
-    const items = incidents.filter((i) => i.priority === p);
-    const target = targetFor(sla, p);
-    const stats = resolutionStats(items);
-    const within = items.filter((i) => !i.breach && !i.open).length;
-    return {
-      priority: p,
-      targetHours: target,
-      ...stats,
-      withinTarget: within,
-      breaches: items.filter((i) => i.breach).length,
-      compliance: items.length && target !== undefined ? round1((within / items.length) * 100) : undefined,
-    };
-  });
+  const doc = ctx.byId.get(agreementId);
+  const agreement = doc ? agreementView(doc, ctx.config.timezone) : undefined;
+  if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+  const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
+  const measures = measureIncidents(inputs, period, agreement);
+  const perPriority = compliance(measures, agreement);
+  const months = availability(inputs, agreement, period);
 
-  // Availability from P1 incidents: the time they were open, merged where they overlap, clipped to the period.
-  const start = Date.parse(`${period.since}T00:00:00Z`);
-  const end = Date.parse(`${period.until}T23:59:59Z`) + 1000;
-  const outages = incidents
-    .filter((i) => i.priority === 'P1')
-    .map((i) => [Math.max(start, Date.parse(i.opened)), Math.min(end, i.resolved ? Date.parse(i.resolved) : end)] as [number, number])
-    .filter(([a, b]) => b > a)
-    .sort((a, b) => a[0] - b[0]);
-  let down = 0;
-  let cursor = start;
-  for (const [a, b] of outages) {
-    const from = Math.max(a, cursor);
-    if (b > from) down += b - from;
-    cursor = Math.max(cursor, b);
+  // Incidents on the agreement's services that name no agreement while more than one could apply:
+  // counted for no one until they name theirs. Only their ids are shown, never their titles, as
+  // they may be another customer's.
+  const unattributed: string[] = [];
+  if (agreement.kind === 'customer') {
+    const all = agreementsOf(inputs);
+    const day = (ms: number): string => localDate(ms, ctx.config.timezone ?? 'UTC');
+    for (const d of docsOfType(ctx, 'incident')) {
+      const opened = parseInstant(ownString(d.data, 'opened'));
+      if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
+      if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) continue;
+      const a = customerAgreementOf(d, all, day);
+      if (a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id)) unattributed.push(d.id!);
+    }
   }
-  const measured = Math.round((1 - down / (end - start)) * 100_000) / 1000;
-  const availabilityTarget = num(sla, 'availability');
+
+  // Supplier agreements that underpin this customer's services: how the incidents of this
+  // agreement that name them went (counts only).
+  const suppliers =
+    agreement.kind === 'customer'
+      ? agreementsOf(inputs)
+          .filter((a) => a.kind === 'supplier' && a.services.some((s) => agreement.services.includes(s)))
+          .map((a) => {
+            const mine = measures.filter((m) => m.supplierAgreement === a.id);
+            return { id: a.id, supplier: a.party, incidents: mine.length, breaches: mine.filter((m) => m.breach).length };
+          })
+      : [];
+
+  const breaches = measures.filter((m) => m.breach).map(breachOf);
+  const backlog = measures
+    .filter((m) => m.openAtEnd)
+    .map((m) => ({ id: m.id, title: m.title, file: m.file, priority: m.priority, opened: m.opened, ageDays: m.ageDays! }));
+
+  // Over the period: the months with a figure (an outage recorded); none when a month is unknown.
+  const measuredMonths = months.filter((m) => m.percent !== undefined);
+  const down = measuredMonths.reduce((n, m) => n + m.downtimeMinutes, 0);
+  const total = measuredMonths.reduce((n, m) => n + m.serviceMinutes, 0);
+  const known = measuredMonths.length > 0 && !months.some((m) => m.note?.startsWith('not known'));
+  const recorded = measuredMonths.length > 0;
 
   const previous = docsOfType(ctx, 'performance-report')
-    .filter((d) => d.status === 'approved' && list(d, 'agreements').includes(agreementId) && (str(d, 'period_end') ?? '') < period.since)
+    .filter((d) => d.status === 'approved' && list(d, 'agreements').includes(agreement.id) && (str(d, 'period_end') ?? '') < period.since)
     .sort((a, b) => ((str(a, 'period_end') ?? '') < (str(b, 'period_end') ?? '') ? -1 : 1))
     .pop();
 
   const proposed: string[] = [];
-  for (const t of targets)
-    if (t.breaches)
-      proposed.push(`Review the handling of ${t.priority} incidents: ${t.breaches} of ${t.count} over the ${t.targetHours} h target.`);
-  if (availabilityTarget !== undefined && measured < availabilityTarget)
-    proposed.push(`Availability was ${measured}% against ${availabilityTarget}%: analyse the P1 incidents of the period.`);
-  if (incidents.some((i) => i.open)) proposed.push(`Close the ${incidents.filter((i) => i.open).length} incident(s) still open.`);
+  for (const p of perPriority) {
+    const over = measures.filter((m) => m.priority === p.priority && m.breach).length;
+    if (over) proposed.push(`Review the handling of ${p.priority} incidents: ${over} breach${over > 1 ? 'es' : ''} of the agreed times.`);
+  }
+  for (const m of months)
+    if (m.met === false)
+      proposed.push(`${m.service} was available ${m.percent}% in ${m.since.slice(0, 7)} against ${m.targetPercent}%: analyse its outages.`);
+  if (months.some((m) => m.note?.startsWith('not known')))
+    proposed.push('Record the outage (outage_start, outage_end) of every P1 incident.');
+  if (unattributed.length) proposed.push(`Name the agreement of ${unattributed.join(', ')} (agreement:), so that they are counted.`);
+  if (backlog.length) proposed.push(`Close the ${backlog.length} incident${backlog.length > 1 ? 's' : ''} still open.`);
 
   return {
     kind: 'performance' as const,
     organisation: ctx.config.organisation,
     period,
     agreement: {
-      id: sla.id!,
-      title: sla.title ?? '',
-      customer: str(sla, 'customer') ?? '',
-      services,
-      status: sla.status ?? '',
-      serviceHours: str(sla, 'service_hours'),
+      id: agreement.id,
+      title: agreement.title,
+      kind: agreement.kind,
+      party: agreement.party,
+      /** The customer (kept from 0.1; the supplier for a supplier agreement). */
+      customer: agreement.party,
+      services: agreement.services,
+      status: agreement.status,
+      serviceHours: str(agreement.doc, 'service_hours'),
+      /** The service hours its clock runs on ("Mon, Tue, … 08:00–18:00 Europe/Berlin"), when it states them. */
+      calendar: agreement.calendar ? describeClock(agreement.calendar) : undefined,
+      /** Per priority, the clock its targets run on. */
+      clocks: Object.fromEntries(Object.entries(agreement.targets).map(([p, t]) => [p, describeClock(t.clock)])),
+      availabilityTarget: agreement.availability,
+      reporting: agreement.reporting,
     },
+    /** Per priority: targets (hours on the agreement's clock), met % and breaches. */
+    targets: perPriority.map((p) => {
+      const items = measures.filter((m) => m.priority === p.priority);
+      return {
+        ...p,
+        /** The agreement states a target for the priority, or incidents of it were measured. */
+        listed: p.responseTargetHours !== undefined || p.resolutionTargetHours !== undefined || items.length > 0,
+        // The 0.1 names: the resolution target, incidents counted, within target, compliance (%).
+        targetHours: p.resolutionTargetHours,
+        count: items.length,
+        withinTarget: p.resolutionMet,
+        compliance: p.resolutionMetPercent,
+        medianHours: p.medianResolutionHours,
+      };
+    }),
+    breaches,
+    backlog,
     availability: {
-      targetPercent: availabilityTarget,
-      measuredPercent: measured,
-      downtimeHours: round1(down / HOUR),
-      basis: 'P1 incidents of the agreement services, open time merged and clipped to the period',
+      targetPercent: agreement.availability,
+      /** Whether every month's availability is known (a P1 without an outage record makes it unknown). */
+      known: known && total > 0,
+      /** Over the months with recorded outages; undefined when none was recorded or a month is not known. */
+      measuredPercent: known && total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined,
+      downtimeMinutes: down,
+      downtimeHours: Math.round((down / 60) * 100) / 100,
+      basis: months.some((m) => m.note?.startsWith('not known'))
+        ? 'not known: a P1 incident of the period has no outage record (see the months below)'
+        : recorded
+          ? 'outage records of the incidents of this agreement, within its service hours, per service and calendar month'
+          : 'no outage recorded in the period',
+      months,
     },
-    targets,
-    incidents: { total: incidents.length, open: incidents.filter((i) => i.open).length, items: incidents },
+    incidents: {
+      total: measures.length,
+      openedInPeriod: measures.filter((m) => m.openedInPeriod).length,
+      resolvedInPeriod: measures.filter((m) => m.resolvedInPeriod).length,
+      open: backlog.length,
+      items: measures,
+    },
+    unattributed,
+    suppliers,
     previousReport: previous
       ? {
           id: previous.id!,
@@ -95,25 +156,58 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   };
 }
 
+function breachOf(m: IncidentMeasure) {
+  return {
+    id: m.id,
+    title: m.title,
+    file: m.file,
+    priority: m.priority,
+    opened: m.opened,
+    resolved: m.resolved,
+    clock: m.clock,
+    responseHours: m.responseHours,
+    responseTargetHours: m.responseTargetHours,
+    responseMet: m.responseMet,
+    resolutionHours: m.resolutionHours,
+    resolutionTargetHours: m.resolutionTargetHours,
+    resolutionMet: m.resolutionMet,
+    clockHours: m.clockHours,
+    open: m.openAtEnd,
+  };
+}
+
 export type PerformanceData = ReturnType<typeof buildPerformance>;
+
+/** The default period: the last complete period at the cadence the agreement promises (else a month). */
+export function defaultPerformancePeriod(ctx: ReportContext, agreementId: string | undefined, today: string): Period {
+  const doc = agreementId ? ctx.byId.get(agreementId) : undefined;
+  const cadence = doc ? str(doc, 'reporting') : undefined;
+  if (cadence === 'quarterly') return lastCompleteQuarter(today);
+  if (cadence === 'yearly' || cadence === 'annually') {
+    const year = Number(today.slice(0, 4)) - 1;
+    return { since: `${year}-01-01`, until: `${year}-12-31` };
+  }
+  return lastCompleteMonth(today);
+}
 
 export default defineReport({
   kind: 'performance',
-  description: 'A service performance report (WP.19) for one agreement.',
+  description: 'A service performance report (WP.19) for one customer or supplier agreement.',
   needsHistory: true,
   needsAgreement: true,
-  period(ctx, flags) {
-    const until = flags.until ?? ctx.today;
-    return { since: flags.since ?? addDays(addMonths(until, -3), 1), until };
+  period(ctx, flags, options) {
+    if (flags.since || flags.until)
+      return { since: flags.since ?? `${(flags.until ?? ctx.today).slice(0, 7)}-01`, until: flags.until ?? ctx.today };
+    return defaultPerformancePeriod(ctx, options?.agreement, ctx.today);
   },
   build: (ctx, period, options) => buildPerformance(ctx, options.agreement!, period),
   charts: (data) => [
     {
       id: 'resolution',
       kind: 'bars',
-      title: 'Median hours to resolve against target, by priority',
-      yLabel: 'hours',
-      bars: data.targets.map((t) => ({ label: t.priority, value: t.medianHours ?? 0, target: t.targetHours })),
+      title: 'Incidents resolved within the agreed time by priority',
+      yLabel: 'percent',
+      bars: data.targets.filter((t) => t.resolved > 0).map((t) => ({ label: t.priority, value: t.resolutionMetPercent ?? 0, target: 100 })),
     },
   ],
 });

@@ -1,9 +1,10 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import { escapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
+import { readRegularFile } from '../repo/files.js';
 import { mermaidBars, mermaidPie, svgBars } from './charts.js';
 import type { ChartSpec } from './define.js';
 
@@ -44,6 +45,10 @@ function escapeDeep(v: unknown): unknown {
 function helpers(env: HandlebarsEnv): void {
   env.registerHelper('num', (v: unknown, unit?: unknown) =>
     typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–',
+  );
+  // A number with exactly `digits` decimals (availability is stated to two: 99.98, never "100.0").
+  env.registerHelper('fixed', (v: unknown, digits: unknown, unit?: unknown) =>
+    typeof v === 'number' ? `${v.toFixed(typeof digits === 'number' ? digits : 2)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
@@ -97,24 +102,46 @@ export function drawCharts(charts: readonly ChartSpec[], format: ReportFormat): 
 export function renderReport(name: string, format: ReportFormat, data: object, charts: readonly ChartSpec[], root: string): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   const drawn = drawCharts(charts, format);
-  const file = `${name}.${format}.hbs`;
-  const ownSource = ownTemplate(root, file);
-  const ownStyle = ownTemplate(root, 'style.css');
-  const shipped = ownSource === undefined && ownStyle === undefined;
-  const env = (require(shipped ? 'handlebars/runtime' : 'handlebars') as HandlebarsEnv).create();
-  helpers(env);
-  let tpl: HandlebarsTemplateDelegate;
-  if (shipped) {
-    const spec = (key: string): TemplateSpecification => require(path.join(PRECOMPILED_TEMPLATES, `${key}.cjs`)) as TemplateSpecification;
-    env.registerPartial(STYLE_PARTIAL, env.template(spec(`${STYLE_PARTIAL}.${format}`)));
-    tpl = env.template(spec(`${name}.${format}`));
-  } else {
-    env.registerPartial(STYLE_PARTIAL, ownStyle ?? shippedTemplate('style.css'));
-    tpl = env.compile(ownSource ?? shippedTemplate(file), templateOptions(format));
-  }
+  const { env, tpl } = compiled(name, format, ownTemplate(root, `${name}.${format}.hbs`), ownTemplate(root, 'style.css'));
   if (format === 'md') return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
   const safe = Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, new env.SafeString(v)]));
   return normaliseNewlines(tpl({ ...data, charts: safe }));
+}
+
+const cache = new Map<string, { env: HandlebarsEnv; tpl: HandlebarsTemplateDelegate }>();
+
+/**
+ * A template in its own private environment. The shipped ones come precompiled and need only the
+ * Handlebars runtime; when the repository has its own template or style, both are compiled here
+ * with the same helpers and options. Kept by exact source (a library caller rendering many reports
+ * compiles each template once; a changed override is a new entry).
+ */
+function compiled(
+  name: string,
+  format: 'md' | 'html',
+  ownSource: string | undefined,
+  ownStyle: string | undefined,
+): { env: HandlebarsEnv; tpl: HandlebarsTemplateDelegate } {
+  const shipped = ownSource === undefined && ownStyle === undefined;
+  const key = shipped ? `shipped\0${name}\0${format}` : `${format}\0${ownStyle ?? ''}\0${ownSource ?? name}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const env = (require(shipped ? 'handlebars/runtime' : 'handlebars') as HandlebarsEnv).create();
+    helpers(env);
+    let tpl: HandlebarsTemplateDelegate;
+    if (shipped) {
+      const spec = (k: string): TemplateSpecification => require(path.join(PRECOMPILED_TEMPLATES, `${k}.cjs`)) as TemplateSpecification;
+      env.registerPartial(STYLE_PARTIAL, env.template(spec(`${STYLE_PARTIAL}.${format}`)));
+      tpl = env.template(spec(`${name}.${format}`));
+    } else {
+      env.registerPartial(STYLE_PARTIAL, ownStyle ?? shippedTemplate('style.css'));
+      tpl = env.compile(ownSource ?? shippedTemplate(`${name}.${format}.hbs`), templateOptions(format));
+    }
+    if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+    hit = { env, tpl };
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
@@ -125,8 +152,11 @@ export function renderReport(name: string, format: ReportFormat, data: object, c
 function ownTemplate(root: string, name: string): string | undefined {
   const own = path.join(root, '.sms', 'templates', 'reports', name);
   try {
-    const inside = realpathSync(own).startsWith(realpathSync(root) + path.sep);
-    if (inside && lstatSync(own).isFile()) return readFileSync(own, 'utf8');
+    if (realpathSync(own).startsWith(realpathSync(root) + path.sep)) {
+      // Opened without following a final link, and only when it is a regular file of sane size.
+      const read = readRegularFile(own, MAX_TEMPLATE_BYTES);
+      if ('bytes' in read) return read.bytes.toString('utf8');
+    }
   } catch {
     // no override
   }
@@ -136,6 +166,8 @@ function ownTemplate(root: string, name: string): string | undefined {
 function shippedTemplate(name: string): string {
   return readFileSync(packagePath('templates', 'reports', name), 'utf8');
 }
+
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** Templates leave blank runs around block helpers; one blank line is enough. */
 function normaliseNewlines(s: string): string {

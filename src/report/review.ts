@@ -1,50 +1,307 @@
-import { own } from '../repo/values.js';
-import {
-  createdAt,
-  docsOfType,
-  findingOf,
-  firstEntered,
-  inForce,
-  inPeriod,
-  num,
-  statusAt,
-  str,
-  type Period,
-  type ReportContext,
-} from './context.js';
-import { incidentFacts, PRIORITIES, resolutionStats, targetFor, type IncidentFact } from './incidents.js';
-import { countBy, DAY, median, monthsBetween, round1 } from './stats.js';
-import { addDays, addMonths } from '../dates.js';
+import { own, ownNumber, ownString, records, stringValues } from '../repo/values.js';
+import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
+import { localDate } from '../calendar.js';
+import { lastCompleteQuarter, type Period } from '../period.js';
+import { isApproval } from '../model/policy.js';
+import { RolesIndex } from '../model/roles.js';
+import type { SmsDocument } from '../repo/documents.js';
+import { createdAt, docsOfType, findingOf, firstEntered, inForce, inPeriod, num, statusAt, str, type ReportContext } from './context.js';
+import { agreementsOf, availability, measureIncidents, type IncidentMeasure } from './sla.js';
+import { evaluateObjectives } from './objectives.js';
+import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
 import { defineReport } from './define.js';
 
-const OUTCOME: Record<string, string> = { draft: 'pending', approved: 'approved', updated: 'deployed', rejected: 'rejected' };
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
+const STATUS_OUTCOME: Record<string, string> = { draft: 'pending', approved: 'approved', updated: 'deployed', rejected: 'rejected' };
+const STAFF_ROLES = ['SM', 'CM', 'IM', 'RM', 'MGT', 'PT'];
 
 export interface ChangeFact {
   id: string;
   title: string;
   changeType: string;
   status: string;
+  /** Where it stands: pending, approved, deployed, rejected (kept from 0.1). */
   outcome: string;
+  /** How the deployment went, as recorded: successful, failed, backed-out, partial. */
+  result?: string;
   requested?: string;
   approved?: string;
   deployed?: string;
+  reviewed?: string;
   daysToApproval?: number;
   daysToDeployment?: number;
 }
 
 /**
- * Input to the management review and the improvement report (WP.07). A pure function of the
- * context and the period: the same repository and period give the same data.
+ * The management review input pack (29110-5-3 GO.4, WP.07; ISO/IEC 20000-1 9.3), in the order of
+ * the standard's review inputs, each built from records: the status of actions from previous
+ * reviews, changes in external and internal issues, customer satisfaction and feedback,
+ * performance against the policy's objectives, incidents and their trend, changes and their
+ * success, nonconformities and corrective actions, audit results, supplier performance, risks,
+ * resources and competence; with a red/amber/green summary per objective. A pure function of the
+ * context and the period.
  */
 export function buildReview(ctx: ReportContext, period: Period) {
-  const services = docsOfType(ctx, 'service').map((d) => ({
-    id: d.id!,
-    title: d.title ?? '',
-    status: statusAt(ctx, d, period.until) ?? d.status ?? '',
-    owner: str(d, 'owner') ?? '',
-    availabilityTarget: num(d, 'availability_target'),
-  }));
+  const tz = ctx.config.timezone ?? 'UTC';
+  // Counts are of the period; where things stand (open actions, ages, overdue) is as of the day the
+  // pack is built for: --until when given, else today.
+  const asOf = ctx.today > period.until ? ctx.today : period.until;
+  const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
+  const dayOfInstant = (v: string | undefined): string | undefined => {
+    const ms = parseInstant(v);
+    return ms === undefined ? parseDate(v) : localDate(ms, tz);
+  };
 
+  // --- service levels: every incident against its own customer agreement --------------------------
+  const measures = measureIncidents(inputs, period);
+  const customerAgreements = agreementsOf(inputs).filter((a) => a.kind === 'customer' && a.inForce);
+  const availabilityRows = customerAgreements.flatMap((a) => availability(inputs, a, period).map((r) => ({ ...r, agreement: a.id })));
+
+  const feedbackAll = docsOfType(ctx, 'feedback');
+  const feedback = feedbackAll.filter((d) => inPeriod(dayOfInstant(str(d, 'received')), period));
+  const changeDocs = docsOfType(ctx, 'change-request');
+  const ncs = docsOfType(ctx, 'nonconformity');
+  const policy = docsOfType(ctx, 'policy')[0];
+  const objectives = evaluateObjectives(policy, {
+    period,
+    incidents: measures,
+    availability: availabilityRows,
+    feedback,
+    changes: changeDocs,
+    nonconformities: ncs,
+  });
+
+  // --- 1. actions from previous reviews --------------------------------------------------------------
+  const reviews = docsOfType(ctx, 'management-review')
+    .filter((d) => (parseDate(str(d, 'held_on')) ?? '9999') <= asOf)
+    .sort((a, b) => ((str(a, 'held_on') ?? '') < (str(b, 'held_on') ?? '') ? -1 : 1));
+  const lastReview = reviews.at(-1);
+  const rolesIndex = RolesIndex.fromData(ctx.documents.find((d) => d.type?.grants_roles)?.data);
+  const nameOf = (who: string | undefined): string => (who ? (rolesIndex.resolve(who)?.name ?? who) : '');
+  const refStatus = (id: string | undefined): string | undefined => {
+    const d = id ? ctx.byId.get(id) : undefined;
+    return d ? (statusAt(ctx, d, asOf) ?? d.status) : undefined;
+  };
+  const reviewActions = lastReview
+    ? records(own(lastReview.data, 'actions')).map((a) => {
+        const status = ownString(a, 'status') ?? 'open';
+        const due = parseDate(ownString(a, 'due'));
+        const open = status === 'open' || status === 'in-progress';
+        return {
+          id: ownString(a, 'id') ?? '',
+          action: ownString(a, 'action') ?? '',
+          owner: ownString(a, 'owner') ?? '',
+          /** The owner's name from the roles document, for people reading the pack. */
+          ownerName: nameOf(ownString(a, 'owner')),
+          due,
+          status,
+          doneOn: parseDate(ownString(a, 'done_on')),
+          from: ownString(a, 'from') ?? lastReview.id,
+          ref: ownString(a, 'ref'),
+          /** Where the record that carries the action out stands now (its status as of the pack's day). */
+          refStatus: refStatus(ownString(a, 'ref')),
+          overdue: open && due !== undefined && due < asOf,
+          daysOverdue: open && due !== undefined && due < asOf ? daysBetween(due, asOf) : undefined,
+        };
+      })
+    : [];
+  const previousImprovement = docsOfType(ctx, 'improvement-report')
+    .filter((d) => d.status === 'approved' && (str(d, 'period_end') ?? '') < period.since)
+    .sort((a, b) => ((str(a, 'period_end') ?? '') < (str(b, 'period_end') ?? '') ? -1 : 1))
+    .pop();
+
+  // --- 2. changes in external and internal issues -----------------------------------------------------
+  const ISSUE_TYPES = new Set([
+    'business-goals',
+    'scope',
+    'policy',
+    'roles',
+    'service',
+    'customer-agreement',
+    'supplier-agreement',
+    'change-procedure',
+    'document-procedure',
+    'secure-component-procedure',
+    'customer-experience-approach',
+  ]);
+  const governanceChanges: { id: string; title: string; type: string; status: string; date: string; file: string }[] = [];
+  for (const e of ctx.timeline?.events ?? []) {
+    const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+    if (!t || !ISSUE_TYPES.has(t.key) || !isApproval(t, e.before, e.after)) continue;
+    const date = e.commit.date.slice(0, 10);
+    if (date < period.since || date > period.until) continue;
+    const d = ctx.byId.get(e.id);
+    governanceChanges.push({ id: e.id, title: d?.title ?? e.id, type: t.title, status: e.after!.status!, date, file: d?.file ?? e.path });
+  }
+  const risksAll = docsOfType(ctx, 'risk');
+  const newRisks = risksAll.filter((d) => inPeriod(parseDate(str(d, 'identified_on')) ?? createdAt(ctx, d.id!), period)).map(riskOf(asOf));
+
+  // --- 3. customer satisfaction and feedback ----------------------------------------------------------
+  const scores = feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
+  const feedbackSection = {
+    total: feedback.length,
+    byKind: countBy(feedback, (d) => str(d, 'kind') ?? 'comment', ['compliment', 'complaint', 'comment']),
+    satisfaction: {
+      responses: scores.length,
+      average: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : undefined,
+      byScore: countBy(scores, (s) => String(s), ['1', '2', '3', '4', '5']),
+    },
+    complaints: feedback
+      .filter((d) => str(d, 'kind') === 'complaint')
+      .map((d) => ({
+        id: d.id!,
+        title: d.title ?? '',
+        file: d.file,
+        handling: str(d, 'handling') ?? '',
+        received: dayOfInstant(str(d, 'received')),
+      })),
+    open: feedbackAll
+      .filter((d) => str(d, 'handling') !== 'closed')
+      .map((d) => {
+        const received = dayOfInstant(str(d, 'received'));
+        return {
+          id: d.id!,
+          title: d.title ?? '',
+          file: d.file,
+          kind: str(d, 'kind') ?? '',
+          handling: str(d, 'handling') ?? '',
+          received: received ?? '',
+          ageDays: received ? daysBetween(received, asOf) : undefined,
+        };
+      }),
+  };
+
+  // --- 5. incidents and their trend --------------------------------------------------------------------
+  const opened = measures.filter((m) => m.openedInPeriod);
+  const resolvedHours = measures.filter((m) => m.resolvedInPeriod && m.resolutionHours !== undefined).map((m) => m.resolutionHours!);
+  const quarters = lastFourQuarters(period.until).map((q) => {
+    const ms = measureIncidents(inputs, q);
+    const resolved = ms.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
+    return {
+      quarter: q.label,
+      since: q.since,
+      until: q.until,
+      opened: ms.filter((m) => m.openedInPeriod).length,
+      resolved: ms.filter((m) => m.resolvedInPeriod).length,
+      resolutionMetPercent: resolved.length
+        ? Math.floor((resolved.filter((m) => m.resolutionMet).length / resolved.length) * 10_000) / 100
+        : undefined,
+      breaches: ms.filter((m) => m.breach && (m.openedInPeriod || m.resolvedInPeriod)).length,
+    };
+  });
+  const before = previousPeriod(period);
+  const prior = measureIncidents(inputs, before);
+  const incidentDocs = new Map(docsOfType(ctx, 'incident').map((d) => [d.id!, d]));
+  const openedDocs = opened.map((m) => incidentDocs.get(m.id)).filter((d): d is SmsDocument => d !== undefined);
+  const top = (key: (d: SmsDocument) => string[]) =>
+    Object.entries(
+      countBy(
+        openedDocs.flatMap((d) => key(d).map((k) => ({ k }))),
+        (x) => x.k,
+      ),
+    )
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .slice(0, 5)
+      .map(([id, count]) => ({ id, title: ctx.byId.get(id)?.title, count }));
+
+  // --- 6. changes and their success --------------------------------------------------------------------
+  const changes = changeFacts(ctx, period);
+  const deployedInPeriod = changes.filter((c) => c.deployed && inPeriod(c.deployed, period));
+  const withResult = deployedInPeriod.filter((c) => c.result);
+  const toApproval = changes.map((c) => c.daysToApproval).filter((x): x is number => x !== undefined);
+  const toDeployment = changes.map((c) => c.daysToDeployment).filter((x): x is number => x !== undefined);
+
+  // --- 7. nonconformities, 8. audits ---------------------------------------------------------------------
+  const openNcs = ncs
+    .filter((d) => d.status === 'open' || d.status === 'action-planned')
+    .map((d) => {
+      const detected = parseDate(str(d, 'detected_on'));
+      const due = parseDate(str(d, 'due'));
+      return {
+        id: d.id!,
+        title: d.title ?? '',
+        file: d.file,
+        status: d.status ?? '',
+        severity: str(d, 'severity'),
+        source: str(d, 'source'),
+        detected,
+        due,
+        ageDays: detected ? daysBetween(detected, asOf) : undefined,
+        overdue: due !== undefined && due < asOf,
+      };
+    })
+    .sort((a, b) => (b.ageDays ?? 0) - (a.ageDays ?? 0));
+  const closedNcs = ncs
+    .filter((d) => inPeriod(parseDate(str(d, 'closed_on')), period))
+    .map((d) => ({
+      id: d.id!,
+      title: d.title ?? '',
+      status: d.status ?? '',
+      closed: parseDate(str(d, 'closed_on')),
+      due: parseDate(str(d, 'due')),
+    }));
+  const audit = docsOfType(ctx, 'internal-audit')
+    .filter((d) => (parseDate(str(d, 'performed_on')) ?? '9999') <= asOf)
+    .sort((a, b) => ((str(a, 'performed_on') ?? '') < (str(b, 'performed_on') ?? '') ? -1 : 1))
+    .pop();
+
+  // --- 9. supplier performance -------------------------------------------------------------------------------
+  const suppliers = agreementsOf(inputs)
+    .filter((a) => a.kind === 'supplier' && a.inForce)
+    .map((a) => {
+      const ms = measureIncidents(inputs, period, a);
+      const resolved = ms.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
+      const months = availability(inputs, a, period);
+      return {
+        id: a.id,
+        title: a.title,
+        supplier: a.party,
+        services: a.services,
+        incidents: ms.length,
+        breaches: ms.filter((m) => m.breach).length,
+        resolutionMetPercent: resolved.length
+          ? Math.floor((resolved.filter((m) => m.resolutionMet).length / resolved.length) * 10_000) / 100
+          : undefined,
+        availabilityWorstPercent: months
+          .filter((m) => m.percent !== undefined)
+          .reduce<number | undefined>((w, m) => (w === undefined || m.percent! < w ? m.percent : w), undefined),
+        downtimeMinutes: months.reduce((n, m) => n + m.downtimeMinutes, 0),
+        reviewDue: a.doc.data ? parseDate(ownString(a.doc.data, 'review')) : undefined,
+      };
+    });
+
+  // --- 10. risks ------------------------------------------------------------------------------------------------
+  const openRisks = risksAll
+    .filter((d) => d.status === 'open' || d.status === 'treated')
+    .map(riskOf(asOf))
+    .sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || (a.id < b.id ? -1 : 1));
+
+  // --- 11. resources and competence --------------------------------------------------------------------------
+  const roles = rolesIndex;
+  const training = docsOfType(ctx, 'training-record');
+  const people = roles.people
+    .filter((p) => (!p.until || p.until >= asOf) && p.roles.some((r) => STAFF_ROLES.includes(r)))
+    .map((p) => {
+      const mine = training.filter((t) => roles.resolve(str(t, 'person') ?? '') === p);
+      const completed = mine.filter((t) => t.status === 'completed');
+      const valid = completed.filter((t) => {
+        const until = parseDate(str(t, 'valid_until'));
+        return until === undefined || until >= asOf;
+      });
+      return {
+        name: p.name,
+        email: p.email,
+        roles: [...p.roles],
+        trainingRecords: completed.map((t) => t.id!),
+        trained: completed.length > 0,
+        current: valid.length > 0,
+        planned: mine
+          .filter((t) => t.status === 'planned')
+          .map((t) => ({ id: t.id!, topic: str(t, 'topic'), plannedOn: parseDate(str(t, 'planned_on')) })),
+      };
+    });
+
+  // --- kept from 0.1 -------------------------------------------------------------------------------------------
   const soon = addDays(period.until, ctx.config.expiryWarningDays);
   const agreements = [...docsOfType(ctx, 'customer-agreement'), ...docsOfType(ctx, 'supplier-agreement')].map((d) => {
     const end = str(d, 'end');
@@ -64,37 +321,6 @@ export function buildReview(ctx: ReportContext, period: Period) {
       reviewOverdue: active && Boolean(review && review < period.until),
     };
   });
-
-  const changes = changeFacts(ctx, period);
-  const toApproval = changes.map((c) => c.daysToApproval).filter((x): x is number => x !== undefined);
-  const toDeployment = changes.map((c) => c.daysToDeployment).filter((x): x is number => x !== undefined);
-
-  const incidents = incidentFacts(ctx, period);
-  const slas = docsOfType(ctx, 'customer-agreement').filter(inForce);
-  const priorities = PRIORITIES.map((p) => {
-    const items = incidents.filter((i) => i.priority === p);
-    // The resolution targets of the agreements in force; one value when they all agree.
-    const targets = [...new Set(slas.map((s) => targetFor(s, p)).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
-    return {
-      priority: p,
-      ...resolutionStats(items),
-      targetHours: targets.length === 1 ? targets[0] : undefined,
-      targets,
-      breaches: items.filter((i) => i.breach).length,
-    };
-  });
-
-  const feedback = docsOfType(ctx, 'feedback');
-  const fbInPeriod = feedback.filter((d) => inPeriod(str(d, 'received'), period));
-  const previous = docsOfType(ctx, 'improvement-report')
-    .filter((d) => d.status === 'approved' && (str(d, 'period_end') ?? '') < period.since)
-    .sort((a, b) => ((str(a, 'period_end') ?? '') < (str(b, 'period_end') ?? '') ? -1 : 1))
-    .pop();
-  const previousActions = previous ? actionsOf(previous.data ? own(previous.data, 'actions') : undefined) : [];
-
-  const findings = ctx.findings.diagnostics;
-  const overdue = findings.filter((d) => d.rule === 'review-overdue' || d.rule === 'agreement-expired');
-
   const contributors = new Map<string, { name: string; email: string; commits: number }>();
   const seen = new Set<string>();
   for (const e of ctx.timeline?.events ?? []) {
@@ -105,18 +331,102 @@ export function buildReview(ctx: ReportContext, period: Period) {
     c.commits++;
     contributors.set(key, c);
   }
+  const findings = ctx.findings.diagnostics;
 
+  const rag = countBy(objectives, (o) => o.rag, ['green', 'amber', 'red', 'no data', 'not measured']);
   return {
     kind: 'review' as const,
     organisation: ctx.config.organisation,
     period,
+    /** Where open items stand is judged as of this day. */
+    asOf,
     history: Boolean(ctx.timeline),
-    services,
-    agreements,
+    /** Red/amber/green per policy objective, with the rule of each colour. */
+    summary: {
+      objectives: objectives.map((o) => ({ id: o.id, text: o.text, rag: o.rag, value: o.value, unit: o.unit, target: o.target })),
+      rag,
+    },
+    previousReview: lastReview
+      ? {
+          id: lastReview.id!,
+          title: lastReview.title ?? '',
+          file: lastReview.file,
+          heldOn: parseDate(str(lastReview, 'held_on')),
+          actions: reviewActions,
+          overdue: reviewActions.filter((a) => a.overdue).length,
+        }
+      : undefined,
+    issues: { governanceChanges, newRisks },
+    feedback: feedbackSection,
+    objectives,
+    incidents: {
+      total: opened.length,
+      active: measures.length,
+      open: measures.filter((m) => m.openAtEnd).length,
+      byPriority: countBy(opened, (m) => m.priority, PRIORITIES),
+      byService: Object.fromEntries(
+        Object.entries(
+          countBy(
+            opened.flatMap((m) => m.services.map((s) => ({ s }))),
+            (x) => x.s,
+          ),
+        ).sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
+      resolution: {
+        count: measures.length,
+        resolved: resolvedHours.length,
+        medianHours: round1(median(resolvedHours)),
+        p90Hours: round1(percentile(resolvedHours, 90)),
+      },
+      priorities: PRIORITIES.map((p) => {
+        const items = measures.filter((m) => m.priority === p);
+        const hours = items.filter((m) => m.resolvedInPeriod && m.resolutionHours !== undefined).map((m) => m.resolutionHours!);
+        const targets = [
+          ...new Set(customerAgreements.map((a) => a.targets[p as 'P1']?.resolutionHours).filter((t): t is number => t !== undefined)),
+        ].sort((a, b) => a - b);
+        const judged = items.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
+        return {
+          priority: p,
+          count: items.filter((m) => m.openedInPeriod).length,
+          resolved: hours.length,
+          medianHours: round1(median(hours)),
+          p90Hours: round1(percentile(hours, 90)),
+          targetHours: targets.length === 1 ? targets[0] : undefined,
+          targets,
+          resolutionMetPercent: judged.length
+            ? Math.floor((judged.filter((m) => m.resolutionMet).length / judged.length) * 10_000) / 100
+            : undefined,
+          breaches: items.filter((m) => m.breach).length,
+        };
+      }),
+      breaches: measures.filter((m) => m.breach).map(breachOf),
+      perMonth: monthsBetween(period.since, period.until).map((month) => ({
+        month,
+        count: opened.filter((m) => localDate(Date.parse(m.opened), tz).startsWith(month)).length,
+      })),
+      quarters,
+      previousPeriod: {
+        since: before.since,
+        until: before.until,
+        opened: prior.filter((m) => m.openedInPeriod).length,
+        breaches: prior.filter((m) => m.breach).length,
+      },
+      topCis: top((d) => stringValues(own(d.data, 'cis'))),
+      topClassifications: top((d) => stringValues(own(d.data, 'classification'))),
+      unattributed: opened.filter((m) => m.attribution === 'ambiguous').map((m) => m.id),
+      items: measures,
+    },
     changes: {
       total: changes.length,
       byType: countBy(changes, (c) => c.changeType, ['normal', 'emergency', 'pre-approved']),
       byOutcome: countBy(changes, (c) => c.outcome, ['pending', 'approved', 'deployed', 'rejected']),
+      deployed: deployedInPeriod.length,
+      byResult: countBy(withResult, (c) => c.result!, ['successful', 'failed', 'backed-out', 'partial']),
+      successPercent: withResult.length
+        ? Math.floor((withResult.filter((c) => c.result === 'successful').length / withResult.length) * 10_000) / 100
+        : undefined,
+      reviewed: deployedInPeriod.filter((c) => c.reviewed).length,
+      emergency: deployedInPeriod.filter((c) => c.changeType === 'emergency').length,
       leadTimes: {
         daysToApprovalMedian: round1(median(toApproval)),
         daysToDeploymentMedian: round1(median(toDeployment)),
@@ -125,43 +435,52 @@ export function buildReview(ctx: ReportContext, period: Period) {
       },
       items: changes,
     },
-    incidents: {
-      total: incidents.length,
-      open: incidents.filter((i) => i.open).length,
-      byPriority: countBy(incidents, (i) => i.priority, PRIORITIES),
-      byService: Object.fromEntries(
-        Object.entries(
-          countBy(
-            incidents.flatMap((i) => i.services.map((s) => ({ s }))),
-            (x) => x.s,
-          ),
-        ).sort(([a], [b]) => (a < b ? -1 : 1)),
-      ),
-      resolution: resolutionStats(incidents),
-      priorities,
-      breaches: incidents.filter((i) => i.breach).map(breachOf),
-      perMonth: monthsBetween(period.since, period.until).map((month) => ({
-        month,
-        count: incidents.filter((i) => i.opened.startsWith(month)).length,
-      })),
-      items: incidents,
+    nonconformities: { open: openNcs, overdue: openNcs.filter((n) => n.overdue).length, closedInPeriod: closedNcs },
+    audit: audit
+      ? {
+          id: audit.id!,
+          title: audit.title ?? '',
+          file: audit.file,
+          status: audit.status ?? '',
+          performedOn: parseDate(str(audit, 'performed_on')),
+          scope: str(audit, 'scope'),
+          result: str(audit, 'result'),
+          nonconformities: stringValues(own(audit.data, 'nonconformities')).map((id) => ({
+            id,
+            title: ctx.byId.get(id)?.title ?? '',
+            status: ctx.byId.get(id)?.status ?? 'missing',
+          })),
+        }
+      : undefined,
+    suppliers,
+    risks: {
+      open: openRisks,
+      high: openRisks.filter((r) => r.level === 'high').length,
+      overdueTreatments: openRisks.filter((r) => r.treatmentOverdue).length,
     },
-    feedback: {
-      total: fbInPeriod.length,
-      byKind: countBy(fbInPeriod, (d) => str(d, 'kind') ?? 'comment', ['compliment', 'complaint', 'comment']),
-      open: feedback
-        .filter((d) => str(d, 'handling') !== 'closed')
-        .map((d) => ({
-          id: d.id!,
-          title: d.title ?? '',
-          kind: str(d, 'kind') ?? '',
-          handling: str(d, 'handling') ?? '',
-          received: str(d, 'received') ?? '',
-        })),
+    people: {
+      holders: people,
+      untrained: people.filter((p) => !p.trained).map((p) => p.name),
+      outOfDate: people.filter((p) => p.trained && !p.current).map((p) => p.name),
+      coveragePercent: people.length ? Math.floor((people.filter((p) => p.current).length / people.length) * 10_000) / 100 : undefined,
     },
-    previousReport: previous ? { id: previous.id!, title: previous.title ?? '', periodEnd: str(previous, 'period_end') } : undefined,
-    previousActions,
-    overdueReviews: overdue.map(findingOf),
+    services: docsOfType(ctx, 'service').map((d) => ({
+      id: d.id!,
+      title: d.title ?? '',
+      status: statusAt(ctx, d, period.until) ?? d.status ?? '',
+      owner: str(d, 'owner') ?? '',
+      ownerName: nameOf(str(d, 'owner')),
+      availabilityTarget: num(d, 'availability_target'),
+    })),
+    agreements,
+    /** The improvement report before the period and its actions (kept from 0.1). */
+    previousReport: previousImprovement
+      ? { id: previousImprovement.id!, title: previousImprovement.title ?? '', periodEnd: str(previousImprovement, 'period_end') }
+      : undefined,
+    previousActions: previousImprovement
+      ? actionsOf(own(previousImprovement.data, 'actions')).map((a) => ({ ...a, ownerName: nameOf(a.owner) }))
+      : [],
+    overdueReviews: findings.filter((d) => d.rule === 'review-overdue' || d.rule === 'agreement-expired').map(findingOf),
     findings: {
       errorCount: ctx.findings.errorCount,
       warningCount: ctx.findings.warningCount,
@@ -173,30 +492,83 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
 export type ReviewData = ReturnType<typeof buildReview>;
 
-function breachOf(i: IncidentFact) {
+/** A risk as the review shows it: rating = likelihood × impact (1–25): high from 15, medium from 8. */
+function riskOf(asOf: string) {
+  return (d: SmsDocument) => {
+    const l = num(d, 'likelihood');
+    const i = num(d, 'impact');
+    const rating = l !== undefined && i !== undefined ? l * i : undefined;
+    const due = parseDate(str(d, 'treatment_due'));
+    return {
+      id: d.id!,
+      title: d.title ?? '',
+      file: d.file,
+      status: d.status ?? '',
+      category: str(d, 'category'),
+      likelihood: l,
+      impact: i,
+      rating,
+      level: rating === undefined ? undefined : rating >= 15 ? 'high' : rating >= 8 ? 'medium' : 'low',
+      treatment: str(d, 'treatment'),
+      treatmentDue: due,
+      treatmentOverdue: d.status === 'open' && due !== undefined && due < asOf,
+    };
+  };
+}
+
+function breachOf(m: IncidentMeasure) {
   return {
-    id: i.id,
-    title: i.title,
-    priority: i.priority,
-    services: i.services,
-    agreement: i.agreement,
-    resolutionHours: i.resolutionHours,
-    targetHours: i.targetHours,
-    open: i.open,
+    id: m.id,
+    title: m.title,
+    file: m.file,
+    priority: m.priority,
+    services: m.services,
+    agreement: m.agreement,
+    clock: m.clock,
+    responseHours: m.responseHours,
+    responseTargetHours: m.responseTargetHours,
+    resolutionHours: m.resolutionHours,
+    /** The resolution target (kept from 0.1). */
+    targetHours: m.resolutionTargetHours,
+    open: m.openAtEnd,
   };
 }
 
 function actionsOf(v: unknown) {
-  if (!Array.isArray(v)) return [];
-  return v
-    .filter((a): a is Record<string, unknown> => Boolean(a) && typeof a === 'object')
-    .map((a) => ({
-      id: typeof a.id === 'string' ? a.id : '',
-      action: typeof a.action === 'string' ? a.action : '',
-      owner: typeof a.owner === 'string' ? a.owner : '',
-      due: typeof a.due === 'string' ? a.due : '',
-      status: typeof a.status === 'string' ? a.status : '',
-    }));
+  return records(v).map((a) => ({
+    id: ownString(a, 'id') ?? '',
+    action: ownString(a, 'action') ?? '',
+    owner: ownString(a, 'owner') ?? '',
+    due: ownString(a, 'due') ?? '',
+    status: ownString(a, 'status') ?? '',
+  }));
+}
+
+/**
+ * The period before, to compare with: the same number of calendar months when the period is whole
+ * months (the quarter before a quarter), else as many days.
+ */
+function previousPeriod(p: Period): Period {
+  const wholeMonths = p.since.endsWith('-01') && addDays(p.until, 1).endsWith('-01');
+  if (wholeMonths) {
+    const months = monthsBetween(p.since, p.until).length;
+    return { since: addMonths(p.since, -months), until: addDays(p.since, -1) };
+  }
+  const days = daysBetween(p.since, p.until) + 1;
+  return { since: addDays(p.since, -days), until: addDays(p.since, -1) };
+}
+
+/** The four calendar quarters ending with the one that contains `until` (the last one up to `until`). */
+function lastFourQuarters(until: string): (Period & { label: string })[] {
+  const out: (Period & { label: string })[] = [];
+  let q = lastCompleteQuarter(addDays(until, 1));
+  // The quarter that contains `until` when it ends that quarter; else the one in progress, cut at `until`.
+  if (q.until < until) q = { since: addDays(q.until, 1), until };
+  for (let n = 0; n < 4; n++) {
+    out.unshift({ ...q, label: `${q.since.slice(0, 4)}-Q${Math.floor(Number(q.since.slice(5, 7)) / 3) + 1}` });
+    q = lastCompleteQuarter(q.since);
+  }
+  return out;
 }
 
 /** Change requests requested, decided or deployed in the period, with their lead times. */
@@ -214,15 +586,18 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
     const inRange = (x: string | undefined): string | undefined => (x && x.slice(0, 10) <= period.until ? x : undefined);
     const a = inRange(approved);
     const dep = inRange(deployed);
+    const reviewed = parseDate(str(d, 'reviewed_on'));
     out.push({
       id: d.id!,
       title: d.title ?? '',
       changeType: str(d, 'change_type') ?? 'normal',
       status,
-      outcome: OUTCOME[status] ?? status,
+      outcome: Object.hasOwn(STATUS_OUTCOME, status) ? STATUS_OUTCOME[status]! : status,
+      result: dep ? str(d, 'outcome') : undefined,
       requested,
       approved: a,
       deployed: dep,
+      reviewed: reviewed && reviewed <= period.until ? reviewed : undefined,
       daysToApproval: requested && a ? round1(Math.max(0, (Date.parse(a) - Date.parse(requested)) / DAY)) : undefined,
       daysToDeployment: a && dep ? round1(Math.max(0, (Date.parse(dep) - Date.parse(a)) / DAY)) : undefined,
     });
@@ -230,38 +605,40 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
   return out.sort((x, y) => (x.id < y.id ? -1 : 1));
 }
 
-/** Since the end of the last approved improvement report, else the last 12 months. */
-function defaultSince(ctx: ReportContext, until: string): string {
-  const last = docsOfType(ctx, 'improvement-report')
-    .filter((d) => d.status === 'approved' && typeof str(d, 'period_end') === 'string')
-    .map((d) => str(d, 'period_end')!)
-    .filter((e) => e < until)
-    .sort()
-    .pop();
-  return last ? addDays(last, 1) : addDays(addMonths(until, -12), 1);
-}
-
 export default defineReport({
   kind: 'review',
-  description: 'Input to the management review and the improvement report (WP.07).',
+  description: 'The management review input pack (WP.07; ISO/IEC 20000-1 9.3 inputs).',
   needsHistory: true,
   period(ctx, flags) {
-    const until = flags.until ?? ctx.today;
-    return { since: flags.since ?? defaultSince(ctx, until), until };
+    if (flags.since || flags.until) {
+      const until = flags.until ?? ctx.today;
+      // --until alone: from the start of the quarter it falls in.
+      const month = Number(until.slice(5, 7));
+      const quarterStart = `${until.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+      return { since: flags.since ?? quarterStart, until };
+    }
+    return lastCompleteQuarter(ctx.today);
   },
   build: (ctx, period) => buildReview(ctx, period),
   charts: (data) => [
     {
       id: 'incidentsPerMonth',
       kind: 'bars',
-      title: 'Incidents per month',
+      title: 'Incidents opened per month',
       yLabel: 'incidents',
       bars: data.incidents.perMonth.map((m) => ({ label: m.month, value: m.count })),
     },
     {
+      id: 'quarters',
+      kind: 'bars',
+      title: 'Incidents opened in the last four quarters',
+      yLabel: 'incidents',
+      bars: data.incidents.quarters.map((q) => ({ label: q.quarter, value: q.opened })),
+    },
+    {
       id: 'resolution',
       kind: 'bars',
-      title: 'Median hours to resolve against target, by priority',
+      title: 'Median service hours to resolve against target by priority',
       yLabel: 'hours',
       bars: data.incidents.priorities.map((p) => ({ label: p.priority, value: p.medianHours ?? 0, target: p.targetHours })),
     },
@@ -281,3 +658,59 @@ export default defineReport({
     },
   ],
 });
+
+/**
+ * What the minutes of the next management review start from (`sms new management-review`): the
+ * period since the last review's, the headline of every input of the pack, and the open actions,
+ * carried over with the review that decided them.
+ */
+export function minutesPrefill(ctx: ReportContext, today: string) {
+  const last = docsOfType(ctx, 'management-review')
+    .filter((d) => (parseDate(str(d, 'held_on')) ?? '9999') <= today)
+    .sort((a, b) => ((str(a, 'held_on') ?? '') < (str(b, 'held_on') ?? '') ? -1 : 1))
+    .pop();
+  const lastEnd = last ? parseDate(str(last, 'period_end')) : undefined;
+  const quarter = lastCompleteQuarter(today);
+  // From the day after the last review's period, to the end of the last complete quarter (or today
+  // when that quarter is already covered).
+  const since = lastEnd && lastEnd < today ? addDays(lastEnd, 1) : quarter.since;
+  const until = since <= quarter.until ? quarter.until : today;
+  const data = buildReview(ctx, { since, until });
+  return {
+    periodStart: since,
+    periodEnd: until,
+    previousReview: last?.id,
+    reviewReport: true,
+    reviewInputs: reviewInputs(data),
+    carriedActions: (data.previousReview?.actions ?? [])
+      .filter((a) => a.status === 'open' || a.status === 'in-progress')
+      .map((a) => ({ id: a.id, action: a.action, owner: a.owner, due: a.due ?? '', status: a.status, from: a.from })),
+  };
+}
+
+/** One line per review input, with its headline figures, in the order of the pack. */
+export function reviewInputs(d: ReviewData): string[] {
+  const pr = d.previousReview;
+  const openActions = pr ? pr.actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length : 0;
+  const ids = (list: { id: string }[]) => list.map((x) => x.id).join(', ');
+  const byRag = (rag: string) => d.objectives.filter((o) => o.rag === rag);
+  const objectives = ['green', 'amber', 'red', 'no data']
+    .map((rag) => [rag, byRag(rag)] as const)
+    .filter(([, list]) => list.length)
+    .map(([rag, list]) => `${list.length} ${rag}${rag === 'green' ? '' : ` (${ids(list)})`}`);
+  return [
+    pr ? `Actions of ${pr.id}: ${openActions} open, ${pr.overdue} overdue` : 'Actions of previous reviews: none (first review)',
+    `Changes in issues: ${d.issues.governanceChanges.length} governance documents, services or agreements approved or revised; ${d.issues.newRisks.length ? `new risks ${ids(d.issues.newRisks)}` : 'no new risk'}`,
+    `Feedback: ${d.feedback.total} entries, ${d.feedback.byKind.complaint ?? 0} complaints; satisfaction ${d.feedback.satisfaction.average ?? '–'} / 5 from ${d.feedback.satisfaction.responses} scores`,
+    `Objectives of the policy: ${objectives.join(', ') || 'none rated'}`,
+    `Incidents: ${d.incidents.total} opened (${d.incidents.previousPeriod.opened} in the period before), ${d.incidents.breaches.length} breaches of agreed times${d.incidents.breaches.length ? ` (${ids(d.incidents.breaches)})` : ''}`,
+    `Changes: ${d.changes.total} in the period, ${d.changes.deployed} deployed, ${d.changes.successPercent ?? '–'}% successful`,
+    `Nonconformities: ${d.nonconformities.open.length} open, ${d.nonconformities.overdue} overdue`,
+    d.audit
+      ? `Internal audit ${d.audit.id} (${d.audit.performedOn ?? '?'}): ${d.audit.result ?? 'no result yet'}`
+      : 'Internal audit: none performed yet',
+    `Suppliers: ${d.suppliers.map((s) => `${s.id} ${s.supplier}, ${s.breaches} breaches`).join('; ') || 'no supplier agreement in force'}`,
+    `Risks: ${d.risks.open.length} open, ${d.risks.high} high, ${d.risks.overdueTreatments} treatments overdue`,
+    `Resources and competence: ${d.people.coveragePercent ?? '–'}% of role holders with current training${d.people.untrained.length ? `; without a record: ${d.people.untrained.join(', ')}` : ''}`,
+  ];
+}

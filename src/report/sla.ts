@@ -71,6 +71,9 @@ export function agreementsOf(inputs: SlaInputs): AgreementView[] {
 
 const hours = (ms: number): number => round2(ms / HOUR_MS);
 
+/** Unrounded service hours to resolution, so that a median is rounded once, not twice. */
+const exactResolution = new WeakMap<IncidentMeasure, number>();
+
 /**
  * Every incident that touches the period (opened before its end and not resolved before its
  * start), measured against the agreement given (a customer's or a supplier's) or, without one,
@@ -124,9 +127,13 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
       // No response yet by the end of the period: met only if the target has not run out.
       m.responseMet = m.responseHours <= target.responseHours;
     }
+    // Hours to resolution on the clock even without a target (measured around the clock then), so
+    // that organisation-wide figures count every incident; "met" only against a target.
+    const exact = serviceTime(clock, opened, stop);
+    exactResolution.set(m, exact / HOUR_MS);
+    m.resolutionHours = hours(exact);
     if (target?.resolutionHours !== undefined) {
       m.resolutionTargetHours = target.resolutionHours;
-      m.resolutionHours = hours(serviceTime(clock, opened, stop));
       m.resolutionMet = m.resolutionHours <= target.resolutionHours;
     }
     if (resolvedInPeriod) m.clockHours = hours(resolvedAt! - opened);
@@ -162,7 +169,7 @@ export function compliance(measures: readonly IncidentMeasure[], agreement: Agre
     const responded = items.filter((m) => m.openedInPeriod && m.responseMet !== undefined);
     const resolutionMet = resolved.filter((m) => m.resolutionMet).length;
     const responseMet = responded.filter((m) => m.responseMet).length;
-    const sorted = resolved.map((m) => m.resolutionHours!).sort((a, b) => a - b);
+    const sorted = resolved.map((m) => exactResolution.get(m) ?? m.resolutionHours!).sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     const target = agreement?.targets[p];
     return {
@@ -197,7 +204,7 @@ export interface Availability {
   /** Minutes of service time in the month on the agreement's clock. */
   serviceMinutes: number;
   downtimeMinutes: number;
-  /** Percent with two decimals; undefined when it cannot be known (see note). */
+  /** Percent with two decimals, rounded down; undefined with no outage record or when it cannot be known (see note). */
   percent?: number;
   targetPercent?: number;
   met?: boolean;
@@ -211,7 +218,8 @@ export interface Availability {
  * records (`outage_start`/`outage_end`, for `outage_services` or else the incident's services) of
  * incidents attributed to the agreement, counted within the agreement's service hours. Outages are
  * merged where they overlap and split at month boundaries. A month with a P1 incident on the
- * service but no outage record is unknown, not 100%.
+ * service but no outage record is unknown, not 100%; a month with no outage recorded says so, with
+ * no figure.
  */
 export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period): Availability[] {
   const tz = agreement.calendar?.timezone ?? inputs.timezone ?? 'UTC';
@@ -268,10 +276,11 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       };
       if (unrecorded.length)
         row.note = `not known: P1 incident${unrecorded.length > 1 ? 's' : ''} ${unrecorded.join(', ')} without an outage record`;
+      else if (spans.length === 0) row.note = 'no outage recorded';
       else {
+        // Rounded down, so that 99.996% never reads as a perfect 100.00%.
         row.percent = total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined;
         if (row.percent !== undefined && agreement.availability !== undefined) row.met = row.percent >= agreement.availability;
-        if (spans.length === 0) row.note = 'no outage recorded';
       }
       out.push(row);
     }

@@ -45,7 +45,8 @@ export function monthsBetween(since: string, until: string): string[] {
 
 /** Counts by key, with every key of `keys` present (zero when absent) and in that order. */
 export function countBy<T>(items: T[], key: (t: T) => string, keys: string[] = []): Record<string, number> {
-  const out: Record<string, number> = {};
+  // No prototype: a key taken from a document ("constructor", "__proto__") is a key like any other.
+  const out = Object.create(null) as Record<string, number>;
   for (const k of keys) out[k] = 0;
   for (const it of items) {
     const k = key(it);

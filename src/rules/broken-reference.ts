@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isFence, lines } from '../markdown.js';
+import type { Position } from '../diagnostic.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { valuesAtPath } from '../repo/values.js';
 import { defineRule, type Report, type RuleContext } from './registry.js';
@@ -7,13 +8,17 @@ import { defineRule, type Report, type RuleContext } from './registry.js';
 /** Statuses after which a document should no longer be relied on. */
 const INACTIVE = new Set(['retired', 'rejected']);
 
+/** A hostile body can hold two hundred thousand broken links; a few are enough to act on. */
+const MAX_LINK_FINDINGS_PER_DOCUMENT = 50;
+
 export default defineRule({
   id: 'broken-reference',
   description: 'Every ID reference and every relative Markdown link resolves; references to retired documents warn.',
   help:
     'Fields that name other documents (services, impacted_cis, change_request, …; see "sms types --format md") must ' +
     'name an existing document of the expected type, and relative links in the body must point at files inside the ' +
-    'repository. A reference to a retired or rejected document is a warning: it is probably out of date.',
+    'repository. A reference to a retired or rejected document is a warning (it is probably out of date), except from a ' +
+    'document at the end of its lifecycle, such as a closed incident or a deployed change, which records how things were.',
   severity: 'error',
   needs: [],
   check(ctx, report) {
@@ -23,6 +28,18 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A document at the end of its lifecycle (a closed incident, a deployed change, a published test
+ * report): what it names was right when it was written, so a reference to something retired since
+ * is history, not a mistake.
+ */
+function finished(doc: SmsDocument): boolean {
+  const status = doc.status;
+  if (!status || !doc.type) return false;
+  const next = doc.type.transitions[status];
+  return doc.type.statuses.includes(status) && (next === undefined || next.every((s) => s === status));
+}
 
 /** The type keys a reference field accepts (one key, or several separated by |). */
 export function expectedTypes(spec: string | undefined): string[] {
@@ -47,7 +64,7 @@ function idReferences(ctx: RuleContext, doc: SmsDocument, report: Report): void 
       const target = targets[0]!;
       if (expected.length && target.type && !expected.includes(target.type.key)) {
         report({ doc, field: p, message: `"${field}" refers to ${value}, which is a ${target.type.key}, not a ${expected.join(' or ')}` });
-      } else if (target.status && INACTIVE.has(target.status)) {
+      } else if (target.status && INACTIVE.has(target.status) && !finished(doc)) {
         report({ doc, field: p, message: `"${field}" refers to ${value}, which is ${target.status}`, severity: 'warning' });
       }
     }
@@ -65,6 +82,15 @@ function linkReferences(ctx: RuleContext, doc: SmsDocument, report: Report): voi
   if (!body.includes('](')) return;
   const ls = lines(body);
   let fenced = false;
+  let count = 0;
+  const broken = (at: Position, message: string): boolean => {
+    if (++count > MAX_LINK_FINDINGS_PER_DOCUMENT) {
+      report({ doc, at, message: `more broken links in this document were not listed (limit ${MAX_LINK_FINDINGS_PER_DOCUMENT})` });
+      return false;
+    }
+    report({ doc, at, message });
+    return true;
+  };
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
     if (isFence(line)) {
@@ -84,8 +110,11 @@ function linkReferences(ctx: RuleContext, doc: SmsDocument, report: Report): voi
       if (!rel) continue;
       const joined = path.posix.normalize(path.posix.join(path.posix.dirname(doc.file), rel));
       const at = { line: doc.fm.bodyStartLine + i, column: link.column };
-      if (joined === '..' || joined.startsWith('../')) report({ doc, at, message: `link "${target}" points outside the repository` });
-      else if (!ctx.exists(joined)) report({ doc, at, message: `link "${target}" points to ${joined}, which does not exist` });
+      if (joined === '..' || joined.startsWith('../')) {
+        if (!broken(at, `link "${target}" points outside the repository`)) return;
+      } else if (!ctx.exists(joined)) {
+        if (!broken(at, `link "${target}" points to ${joined}, which does not exist`)) return;
+      }
     }
   }
 }

@@ -4,6 +4,8 @@ import frontMatter from './front-matter.js';
 import fileSize from './file-size.js';
 import fileEncoding from './file-encoding.js';
 import symlink from './symlink.js';
+import fileType from './file-type.js';
+import fileAccess from './file-access.js';
 import unknownType from './unknown-type.js';
 import schema from './schema.js';
 import idFormat from './id-format.js';
@@ -40,6 +42,8 @@ export const RULES: readonly RuleDefinition[] = [
   fileSize,
   fileEncoding,
   symlink,
+  fileType,
+  fileAccess,
   unknownType,
   schema,
   idFormat,

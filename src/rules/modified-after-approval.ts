@@ -7,7 +7,8 @@ export default defineRule({
   description: 'Approved content is not edited without going back through a revision status and re-approval.',
   help:
     'An approved specification is what was approved: an edit of its body or of front matter other than the status, ' +
-    'approval, review, version and deployed_on fields, while the status stays the same, changes what people rely on ' +
+    'approval, review, version and deployment fields (deployed_on, outcome, review_outcome), while the status stays ' +
+    'the same, changes what people rely on ' +
     'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
     'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks.',
   severity: 'error',

@@ -1,5 +1,6 @@
 import type { ErrorObject } from '../model/schemas.js';
 import type { SmsDocument } from '../repo/documents.js';
+import { withoutMethodKeys } from '../repo/values.js';
 import { defineRule } from './registry.js';
 
 /** A hostile document can violate a schema thousands of times; a few are enough to act on. */
@@ -21,9 +22,20 @@ export default defineRule({
     for (const doc of ctx.documents) {
       if (!doc.data || !doc.type) continue;
       const validate = ctx.schemas.validator(doc.type);
-      if (validate(doc.data)) continue;
+      // Keys named toString or valueOf would make the validator itself throw: reported here, left out there.
+      const checked = withoutMethodKeys(doc.data);
+      for (const p of checked.removed) {
+        report({
+          doc,
+          field: p,
+          part: 'key',
+          message: `"${p.join('.')}" is not allowed: no field may be named toString or valueOf`,
+          hint: 'rename or remove the field',
+        });
+      }
+      if (validate(checked.value)) continue;
       const seen = new Set<string>();
-      let count = 0;
+      let count = checked.removed.length;
       for (const e of validate.errors ?? []) {
         if (OWN_RULE_FIELDS.has(e.instancePath) && e.keyword !== 'required') continue;
         const f = describe(doc, e);

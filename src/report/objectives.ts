@@ -1,0 +1,198 @@
+import { own, ownNumber, ownString, records } from '../repo/values.js';
+import { parseDate } from '../dates.js';
+import type { SmsDocument } from '../repo/documents.js';
+import type { Period } from '../period.js';
+import type { Availability, IncidentMeasure } from './sla.js';
+
+/**
+ * The policy's measurable objectives (`objectives: [{ id, text, measure, target }]`), each
+ * evaluated over the review period from the records, with a red/amber/green rating whose rule is
+ * stated beside it. An objective without a measure, or without data, is listed and not rated.
+ */
+
+export type Rag = 'green' | 'amber' | 'red' | 'no data' | 'not measured';
+
+export interface ObjectiveResult {
+  id: string;
+  text: string;
+  measure?: string;
+  target?: number;
+  priority?: string;
+  service?: string;
+  /** The value over the period, in the measure's unit. */
+  value?: number;
+  unit: string;
+  /** How many records the value comes from. */
+  basis: string;
+  rag: Rag;
+  /** How the colour is decided, in words. */
+  rule: string;
+}
+
+/** What an objective is measured on: the records of the period. */
+export interface ObjectiveInputs {
+  period: Period;
+  /** Every incident active in the period, measured against its own customer agreement. */
+  incidents: readonly IncidentMeasure[];
+  /** Availability rows of every customer agreement in force, per service and month. */
+  availability: readonly Availability[];
+  /** Feedback received in the period. */
+  feedback: readonly SmsDocument[];
+  /** Change requests. */
+  changes: readonly SmsDocument[];
+  nonconformities: readonly SmsDocument[];
+}
+
+interface MeasureDef {
+  unit: string;
+  /** How far below target is still amber (in the measure's unit). */
+  amber: number;
+  /** Higher is better (true for all current measures). */
+  compute(o: { priority?: string; service?: string }, inputs: ObjectiveInputs): { value?: number; basis: string; rag?: Rag };
+}
+
+const pct = (n: number, of: number): number => Math.floor((n / of) * 10_000) / 100;
+const inPeriod = (p: Period, d: string | undefined): boolean => d !== undefined && d >= p.since && d <= p.until;
+
+const MEASURES: Record<string, MeasureDef> = {
+  availability: {
+    unit: '%',
+    amber: 0.5,
+    compute(o, inputs) {
+      const rows = inputs.availability.filter((r) => !o.service || r.service === o.service);
+      const unknown = rows.filter((r) => r.note?.startsWith('not known'));
+      const measured = rows.filter((r) => r.percent !== undefined);
+      if (unknown.length)
+        return { basis: `${unknown.length} service-month(s) not known: a P1 incident without an outage record`, rag: 'amber' };
+      if (rows.length === 0) return { basis: 'no agreement in force covers the service' };
+      if (measured.length === 0) return { value: undefined, basis: `no outage recorded in ${rows.length} service-month(s)`, rag: 'green' };
+      const worst = measured.reduce((a, b) => (b.percent! < a.percent! ? b : a));
+      return {
+        value: worst.percent,
+        basis: `the worst of ${measured.length} service-month(s) with an outage (${worst.service}, ${worst.since.slice(0, 7)}); ${rows.length - measured.length} without`,
+      };
+    },
+  },
+  'resolution-compliance': {
+    unit: '%',
+    amber: 10,
+    compute(o, inputs) {
+      const items = inputs.incidents.filter(
+        (m) => m.resolvedInPeriod && m.resolutionMet !== undefined && (!o.priority || m.priority === o.priority),
+      );
+      if (items.length === 0)
+        return { basis: `no ${o.priority ?? ''} incident with a resolution target was resolved in the period`.replace('  ', ' ') };
+      const met = items.filter((m) => m.resolutionMet).length;
+      return { value: pct(met, items.length), basis: `${met} of ${items.length} incidents resolved within the agreed time` };
+    },
+  },
+  'response-compliance': {
+    unit: '%',
+    amber: 10,
+    compute(o, inputs) {
+      const items = inputs.incidents.filter(
+        (m) => m.openedInPeriod && m.responseMet !== undefined && (!o.priority || m.priority === o.priority),
+      );
+      if (items.length === 0)
+        return { basis: `no ${o.priority ?? ''} incident with a response target was opened in the period`.replace('  ', ' ') };
+      const met = items.filter((m) => m.responseMet).length;
+      return { value: pct(met, items.length), basis: `${met} of ${items.length} incidents answered within the agreed time` };
+    },
+  },
+  satisfaction: {
+    unit: '/ 5',
+    amber: 0.5,
+    compute(_o, inputs) {
+      const scores = inputs.feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
+      if (scores.length === 0) return { basis: 'no feedback with a satisfaction score in the period' };
+      const avg = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
+      return { value: avg, basis: `the average of ${scores.length} scores` };
+    },
+  },
+  'changes-successful': {
+    unit: '%',
+    amber: 10,
+    compute(_o, inputs) {
+      const deployed = inputs.changes.filter(
+        (d) => inPeriod(inputs.period, parseDate(ownString(d.data, 'deployed_on'))) && ownString(d.data, 'outcome'),
+      );
+      if (deployed.length === 0) return { basis: 'no change with a recorded outcome was deployed in the period' };
+      const ok = deployed.filter((d) => ownString(d.data, 'outcome') === 'successful').length;
+      return { value: pct(ok, deployed.length), basis: `${ok} of ${deployed.length} deployed changes successful` };
+    },
+  },
+  'nonconformities-closed-on-time': {
+    unit: '%',
+    amber: 10,
+    compute(_o, inputs) {
+      // Each nonconformity due in the period: closed by its due date, or not.
+      const due = inputs.nonconformities.filter((d) => inPeriod(inputs.period, parseDate(ownString(d.data, 'due'))));
+      if (due.length === 0) return { basis: 'no nonconformity was due in the period' };
+      const onTime = due.filter((d) => {
+        const closed = parseDate(ownString(d.data, 'closed_on'));
+        return closed !== undefined && closed <= parseDate(ownString(d.data, 'due'))!;
+      }).length;
+      return { value: pct(onTime, due.length), basis: `${onTime} of ${due.length} due in the period closed by their due date` };
+    },
+  },
+};
+
+/** The measures an objective may name (the policy schema's enum). */
+export const OBJECTIVE_MEASURES = Object.keys(MEASURES);
+
+function ruleText(def: MeasureDef, target: number): string {
+  const u = def.unit === '%' ? ' %' : ` ${def.unit}`;
+  return `green at or above ${target}${u}; amber from ${Math.round((target - def.amber) * 100) / 100}${u}; red below`;
+}
+
+/** Every objective of the policy, evaluated. */
+export function evaluateObjectives(policy: SmsDocument | undefined, inputs: ObjectiveInputs): ObjectiveResult[] {
+  const raw = policy?.data ? own(policy.data, 'objectives') : undefined;
+  const list: Record<string, unknown>[] = Array.isArray(raw)
+    ? raw.map((x, i) =>
+        typeof x === 'string'
+          ? { id: `O${i + 1}`, text: x }
+          : x && typeof x === 'object'
+            ? (x as Record<string, unknown>)
+            : { id: `O${i + 1}`, text: '' },
+      )
+    : records(raw);
+  return list.map((o, i) => {
+    const id = ownString(o, 'id') ?? `O${i + 1}`;
+    const text = ownString(o, 'text') ?? '';
+    const measure = ownString(o, 'measure');
+    const target = ownNumber(o, 'target');
+    const priority = ownString(o, 'priority');
+    const service = ownString(o, 'service');
+    const def = measure ? MEASURES[measure] : undefined;
+    if (!def || target === undefined)
+      return {
+        id,
+        text,
+        measure,
+        target,
+        priority,
+        service,
+        unit: '',
+        basis: 'no measure and target stated: not evaluated',
+        rag: 'not measured' as Rag,
+        rule: '–',
+      };
+    const r = def.compute({ priority, service }, inputs);
+    const rag: Rag =
+      r.rag ?? (r.value === undefined ? 'no data' : r.value >= target ? 'green' : r.value >= target - def.amber ? 'amber' : 'red');
+    return {
+      id,
+      text,
+      measure,
+      target,
+      priority,
+      service,
+      value: r.value,
+      unit: def.unit,
+      basis: r.basis,
+      rag,
+      rule: ruleText(def, target),
+    };
+  });
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { md } from './helpers.js';
+import { smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import { CONFIG, FILES, inc } from './sla-fixture.js';
+
+/**
+ * sms report performance end to end, on the hand-computed fixture of the service-level tests (two
+ * customers sharing SVC-0001; Mon–Fri 08:00–18:00 Europe/Berlin; P1 around the clock), plus a
+ * breach and a supplier agreement. Today is 29 November 2026.
+ */
+
+// Mon 19 Oct 08:00 CEST, answered 10:00 (2 service hours, target 1 h), resolved Tue 20 Oct 10:00
+// CEST: Monday 08:00–18:00 (10 h) + Tuesday 08:00–10:00 (2 h) = 12 service hours over the 8 h
+// target; 26 hours on the clock. The supplier's part: UA-0001 promises 4 h around the clock.
+const BREACH = inc(8, 'Mail tenant slow all day', {
+  agreement: 'SLA-0001',
+  supplier_agreement: 'UA-0001',
+  priority: 'P2',
+  services: ['SVC-0002'],
+  opened: '2026-10-19T06:00:00Z',
+  responded: '2026-10-19T08:00:00Z',
+  resolved: '2026-10-20T08:00:00Z',
+});
+const UA = md(
+  {
+    id: 'UA-0001',
+    type: 'supplier-agreement',
+    title: 'Mail tenant',
+    status: 'approved',
+    supplier: 'CloudMail',
+    services: ['SVC-0002'],
+    start: '2026-01-01',
+    review: '2027-01-01',
+    owner: 'ana@acme.example',
+    approved_by: 'ana@acme.example',
+    approved_on: '2026-01-01',
+    targets: { P2: { resolution_hours: 4, clock: '24x7' } },
+  },
+  '\n## Scope\n\n## Deliverables\n\n## Terms and conditions\n\n## Communication\n',
+);
+
+const BAKERY_TITLES = [
+  'Till PC slow at the bakery',
+  'Mail down for the bakery',
+  'Backup report missing',
+  'Mail tenant outage',
+  'Mail tenant slow all day',
+];
+const LAW_TITLES = ['Teams calls drop at the law office'];
+const AMBIGUOUS_TITLE = 'Printer offline somewhere';
+
+function repo(extra: Record<string, string> = {}): string {
+  const dir = tmp();
+  writeFiles(dir, {
+    'sms.config.yaml': CONFIG,
+    ...FILES,
+    'incidents/INC-0008-h.md': BREACH,
+    'agreements/suppliers/UA-0001-mail.md': UA,
+    ...extra,
+  });
+  return dir;
+}
+
+const env = testEnv({ SMS_TODAY: '2026-11-29' });
+const report = (dir: string, args: string[]) => smsInProcess(['report', 'performance', ...args], dir, env);
+
+describe('sms report performance', () => {
+  it("a customer's report in md, html and json holds its own incidents only: no title of the other customer's or of an unattributed one", async () => {
+    const dir = repo();
+    for (const [agreement, own, other] of [
+      ['SLA-0001', BAKERY_TITLES, LAW_TITLES],
+      ['SLA-0002', LAW_TITLES, BAKERY_TITLES],
+    ] as const) {
+      for (const format of ['md', 'html', 'json']) {
+        const r = await report(dir, ['--agreement', agreement, '--period', '2026-10', '--format', format]);
+        expect(r.code, r.stderr).toBe(0);
+        for (const t of other) expect(r.stdout, `${agreement} ${format}: ${t}`).not.toContain(t);
+        expect(r.stdout).not.toContain(AMBIGUOUS_TITLE);
+        // Every incident of its own active in October is in the data.
+        if (format === 'json') {
+          for (const t of own) expect(r.stdout).toContain(t);
+          continue;
+        }
+        // Its own incidents are shown where they matter: breaches and the backlog.
+        if (agreement === 'SLA-0001')
+          for (const t of ['Mail tenant slow all day', 'Mail down for the bakery']) expect(r.stdout).toContain(t);
+      }
+    }
+  });
+
+  it('SLA-0001 in October, every number worked out by hand: service hours, met %, breaches, backlog, availability per month', async () => {
+    const r = await report(repo(), ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', 'json']);
+    const d = JSON.parse(r.stdout);
+    expect(d.period).toEqual({ since: '2026-10-01', until: '2026-10-31' });
+    // INC-0006 opened in September and resolved in October; INC-0003 opened on 31 October, open at its end.
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).toEqual(['INC-0006', 'INC-0005', 'INC-0008', 'INC-0001', 'INC-0003']);
+    const p = (priority: string) => d.targets.find((t: { priority: string }) => t.priority === priority);
+    // P3: INC-0001 2 service hours (across the night the clocks go back), INC-0005 4 (03:00 → 12:00
+    // Berlin, counted from 08:00): both within 20 h; median 3.
+    expect(p('P3')).toMatchObject({ resolved: 2, resolutionMet: 2, resolutionMetPercent: 100, medianResolutionHours: 3, breaches: 0 });
+    // P2: INC-0006 Wed 17:00–18:00 + Thu 08:00–09:40 = 2.67 h, within 8; INC-0008 12 h, over. Only
+    // INC-0008 was opened in October: its response took 2 h against 1 h.
+    expect(p('P2')).toMatchObject({
+      resolved: 2,
+      resolutionMet: 1,
+      resolutionMetPercent: 50,
+      responded: 1,
+      responseMet: 0,
+      responseMetPercent: 0,
+      medianResolutionHours: 7.33,
+      breaches: 1,
+    });
+    expect(d.breaches).toEqual([
+      {
+        id: 'INC-0008',
+        title: 'Mail tenant slow all day',
+        file: 'incidents/INC-0008-h.md',
+        priority: 'P2',
+        opened: '2026-10-19T06:00:00Z',
+        resolved: '2026-10-20T08:00:00Z',
+        clock: 'Mon, Tue, Wed, Thu, Fri 08:00–18:00 Europe/Berlin, 1 holiday',
+        responseHours: 2,
+        responseTargetHours: 1,
+        responseMet: false,
+        resolutionHours: 12,
+        resolutionTargetHours: 8,
+        resolutionMet: false,
+        clockHours: 26,
+        open: false,
+      },
+    ]);
+    // The P1 of 31 October 22:00 CET is open at the end of October: 2 h of its 4 h around the clock.
+    expect(d.backlog).toEqual([
+      {
+        id: 'INC-0003',
+        title: 'Mail down for the bakery',
+        file: 'incidents/INC-0003-c.md',
+        priority: 'P1',
+        opened: '2026-10-31T21:00:00Z',
+        ageDays: 0,
+      },
+    ]);
+    // SVC-0002: the outage of 30 Sep 17:00 → 1 Oct 09:30 CEST has 90 October minutes in service
+    // hours; the weekend outage of INC-0003 none. 22 weekdays × 600 = 13,200 minutes: 99.318…% → 99.31.
+    const svc2 = d.availability.months.find((m: { service: string }) => m.service === 'SVC-0002');
+    expect(svc2).toMatchObject({
+      since: '2026-10-01',
+      until: '2026-10-31',
+      serviceMinutes: 13200,
+      downtimeMinutes: 90,
+      percent: 99.31,
+      met: false,
+    });
+    const svc1 = d.availability.months.find((m: { service: string }) => m.service === 'SVC-0001');
+    expect(svc1).toMatchObject({ downtimeMinutes: 0, note: 'no outage recorded' });
+    expect(svc1.percent).toBeUndefined();
+    expect(d.availability).toMatchObject({ known: true, measuredPercent: 99.31, downtimeMinutes: 90, targetPercent: 99.5 });
+    expect(d.unattributed).toEqual(['INC-0004']);
+    expect(d.suppliers).toEqual([{ id: 'UA-0001', supplier: 'CloudMail', incidents: 1, breaches: 1 }]);
+    expect(d.proposedActions).toContain('Review the handling of P2 incidents: 1 breach of the agreed times.');
+  });
+
+  it("a supplier agreement's report: the incidents attributed to it, on its own clock", async () => {
+    const r = await report(repo(), ['--agreement', 'UA-0001', '--period', '2026-10', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.agreement).toMatchObject({ id: 'UA-0001', kind: 'supplier', party: 'CloudMail' });
+    // 26 hours around the clock against 4.
+    expect(d.breaches.map((b: { id: string; resolutionHours: number }) => [b.id, b.resolutionHours])).toEqual([['INC-0008', 26]]);
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).toEqual(['INC-0008']);
+    const md = await report(repo(), ['--agreement', 'UA-0001', '--period', '2026-10']);
+    expect(md.stdout).toContain('CloudMail (supplier agreement)');
+  });
+
+  it('Law in October: INC-0002 took 44 clock hours but 20 service hours, not a breach of 20 h', async () => {
+    const d = JSON.parse((await report(repo(), ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', 'json'])).stdout);
+    expect(d.incidents.items).toMatchObject([{ id: 'INC-0002', resolutionHours: 20, clockHours: 44, resolutionMet: true, breach: false }]);
+    expect(d.breaches).toEqual([]);
+    expect(d.availability).toMatchObject({ known: false, basis: 'no outage recorded in the period' });
+  });
+
+  it('periods: the last complete month by default, the quarter an agreement promises, --period, and refusals', async () => {
+    const dir = repo();
+    let d = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--format', 'json'])).stdout);
+    expect(d.period).toEqual({ since: '2026-10-01', until: '2026-10-31' });
+    const quarterly = repo({
+      'agreements/customers/SLA-0002-law.md': FILES['agreements/customers/SLA-0002-law.md'].replace(
+        'availability: 99.5',
+        'availability: 99.5\nreporting: quarterly',
+      ),
+    });
+    d = JSON.parse((await report(quarterly, ['--agreement', 'SLA-0002', '--format', 'json'])).stdout);
+    expect(d.period).toEqual({ since: '2026-07-01', until: '2026-09-30' });
+    d = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-Q3', '--format', 'json'])).stdout);
+    expect(d.period).toEqual({ since: '2026-07-01', until: '2026-09-30' });
+
+    const refusals: [string[], RegExp][] = [
+      [['--period', '2026-13'], /^sms: --period needs a month \(2026-10\), a quarter \(2026-Q3\) or a year \(2026\), got "2026-13"$/m],
+      [['--period', '2026-Q4'], /^sms: the period ends on 2026-12-31, after today \(2026-11-29\)/m],
+      [['--until', '2026-11-30'], /^sms: the period ends on 2026-11-30, after today \(2026-11-29\)/m],
+      [['--since', '2026-02-30'], /^sms: --since needs a real calendar date as YYYY-MM-DD, got "2026-02-30"$/m],
+      [['--period', '2026-10', '--since', '2026-10-01'], /^sms: --period cannot be combined with --since or --until$/m],
+    ];
+    for (const [args, message] of refusals) {
+      const r = await report(dir, ['--agreement', 'SLA-0001', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+});

@@ -1,0 +1,427 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+
+/**
+ * The management review pack on a small provider, every number worked out by hand below. The
+ * review covers the third quarter of 2026 (`--period 2026-Q3`); open items are judged as of its end.
+ */
+
+const doc = (front: Record<string, unknown>): string => md(front, '\n## Notes\n\nText.\n');
+const FILES: Record<string, string> = {
+  'sms.config.yaml': 'organisation: Acme IT\ntimezone: UTC\n',
+  'governance/roles.md': doc({
+    id: 'ROLES',
+    type: 'roles',
+    title: 'Roles',
+    status: 'approved',
+    people: [
+      { name: 'Ana Costa', email: 'ana@acme.example', roles: ['SM', 'MGT'] },
+      { name: 'Ben Okafor', email: 'ben@acme.example', roles: ['CM'] },
+      { name: 'Cleo Park', email: 'cleo@acme.example', roles: ['PT'] },
+    ],
+  }),
+  'governance/policy.md': doc({
+    id: 'POLICY',
+    type: 'policy',
+    title: 'Policy',
+    status: 'approved',
+    objectives: [
+      { id: 'AV', text: 'Available 99.5% of each month', measure: 'availability', target: 99.5 },
+      { id: 'RES', text: '90% resolved in time', measure: 'resolution-compliance', target: 90 },
+      { id: 'RESP1', text: 'Every P1 answered in time', measure: 'response-compliance', priority: 'P1', target: 100 },
+      { id: 'SAT', text: 'Satisfaction 4 of 5', measure: 'satisfaction', target: 4 },
+      { id: 'CHG', text: '90% of changes successful', measure: 'changes-successful', target: 90 },
+      { id: 'NC', text: 'Nonconformities closed on time', measure: 'nonconformities-closed-on-time', target: 100 },
+      { id: 'TXT', text: 'Be kind to customers' },
+    ],
+  }),
+  'catalogue/SVC-0001-desk.md': doc({ id: 'SVC-0001', type: 'service', title: 'Desk', status: 'approved', owner: 'ana@acme.example' }),
+  'agreements/customers/SLA-0001-a.md': doc({
+    id: 'SLA-0001',
+    type: 'customer-agreement',
+    title: 'Bakery',
+    status: 'approved',
+    customer: 'Bakery',
+    services: ['SVC-0001'],
+    start: '2025-01-01',
+    review: '2027-01-01',
+    owner: 'ana@acme.example',
+    availability: 99.5,
+    targets: { P1: { response_hours: 0.5, resolution_hours: 4 }, P3: { resolution_hours: 8 } },
+  }),
+  'agreements/suppliers/UA-0001-a.md': doc({
+    id: 'UA-0001',
+    type: 'supplier-agreement',
+    title: 'Hosting',
+    status: 'approved',
+    supplier: 'Hosting Co',
+    services: ['SVC-0001'],
+    start: '2025-01-01',
+    review: '2027-01-01',
+    owner: 'ana@acme.example',
+    targets: { P3: { resolution_hours: 4, clock: '24x7' } },
+  }),
+};
+
+const incident = (n: number, f: Record<string, unknown>) =>
+  doc({
+    id: `INC-000${n}`,
+    type: 'incident',
+    title: `Incident ${n}`,
+    status: 'closed',
+    reported_by: 'x@bakery.example',
+    services: ['SVC-0001'],
+    ...f,
+  });
+Object.assign(FILES, {
+  // No calendar: every target runs around the clock.
+  // Q3: a P1 answered in 20 minutes and resolved in 3 h, with 120 minutes of outage in July.
+  'incidents/INC-0001.md': incident(1, {
+    priority: 'P1',
+    opened: '2026-07-06T10:00:00Z',
+    responded: '2026-07-06T10:20:00Z',
+    resolved: '2026-07-06T13:00:00Z',
+    outage_start: '2026-07-06T10:00:00Z',
+    outage_end: '2026-07-06T12:00:00Z',
+    cis: ['CI-0001'],
+    classification: 'network',
+  }),
+  // Q3: a P3 resolved in 10 h against 8: a breach.
+  'incidents/INC-0002.md': incident(2, {
+    priority: 'P3',
+    opened: '2026-08-03T09:00:00Z',
+    resolved: '2026-08-03T19:00:00Z',
+    cis: ['CI-0001', 'CI-0002'],
+    classification: 'software',
+  }),
+  // Q3: a P3 resolved in 4 h, which the supplier caused (its target: 4 h).
+  'incidents/INC-0003.md': incident(3, {
+    priority: 'P3',
+    opened: '2026-09-10T09:00:00Z',
+    resolved: '2026-09-10T13:00:00Z',
+    supplier_agreement: 'UA-0001',
+    cis: ['CI-0002'],
+    classification: 'software',
+  }),
+  // Q2: 1 h. Q4 2025: 11 h against 8, a breach.
+  'incidents/INC-0004.md': incident(4, { priority: 'P3', opened: '2026-05-05T09:00:00Z', resolved: '2026-05-05T10:00:00Z' }),
+  'incidents/INC-0005.md': incident(5, { priority: 'P3', opened: '2025-11-03T09:00:00Z', resolved: '2025-11-03T20:00:00Z' }),
+  // Satisfaction 5, 4 and 2 in the quarter: 11 / 3 = 3.67; a score from June does not count.
+  ...Object.fromEntries(
+    [
+      [1, '2026-07-10', 5, 'compliment'],
+      [2, '2026-08-12', 4, 'comment'],
+      [3, '2026-09-02', 2, 'complaint'],
+      [4, '2026-06-20', 1, 'complaint'],
+    ].map(([n, day, score, kind]) => [
+      `feedback/FB-000${n}.md`,
+      doc({
+        id: `FB-000${n}`,
+        type: 'feedback',
+        title: `Feedback ${n}`,
+        status: 'updated',
+        kind,
+        received: `${day}T10:00:00Z`,
+        handling: 'closed',
+        recorded_by: 'ana@acme.example',
+        satisfaction: score,
+      }),
+    ]),
+  ),
+  // Deployed in Q3: successful, failed, successful (2 of 3); one in June does not count.
+  ...Object.fromEntries(
+    [
+      [1, '2026-07-20', 'successful'],
+      [2, '2026-08-20', 'failed'],
+      [3, '2026-09-05', 'successful'],
+      [4, '2026-06-01', 'failed'],
+    ].map(([n, day, outcome]) => [
+      `changes/RFC-000${n}.md`,
+      doc({
+        id: `RFC-000${n}`,
+        type: 'change-request',
+        title: `Change ${n}`,
+        status: 'updated',
+        change_type: 'normal',
+        requested_by: 'ana@acme.example',
+        deployed_on: day,
+        outcome,
+        reviewed_on: day,
+      }),
+    ]),
+  ),
+  // Due in Q3: NC-0001 closed before its due date, NC-0002 still open past it (1 of 2 on time).
+  'nonconformities/NC-0001.md': doc({
+    id: 'NC-0001',
+    type: 'nonconformity',
+    title: 'Late report',
+    status: 'closed',
+    source: 'review',
+    detected_on: '2026-07-01',
+    due: '2026-08-31',
+    closed_on: '2026-08-20',
+  }),
+  'nonconformities/NC-0002.md': doc({
+    id: 'NC-0002',
+    type: 'nonconformity',
+    title: 'No restore test',
+    status: 'open',
+    source: 'audit',
+    detected_on: '2026-07-15',
+    due: '2026-09-15',
+  }),
+  'nonconformities/NC-0003.md': doc({
+    id: 'NC-0003',
+    type: 'nonconformity',
+    title: 'Old procedure',
+    status: 'action-planned',
+    source: 'audit',
+    detected_on: '2026-09-12',
+    due: '2026-12-31',
+  }),
+  'audits/AUD-0001.md': doc({
+    id: 'AUD-0001',
+    type: 'internal-audit',
+    title: 'Audit 2026',
+    status: 'reported',
+    performed_on: '2026-09-12',
+    result: 'minor-findings',
+    scope: 'CO',
+    nonconformities: ['NC-0002', 'NC-0003'],
+  }),
+  'risks/RISK-0001.md': doc({
+    id: 'RISK-0001',
+    type: 'risk',
+    title: 'Phishing',
+    status: 'open',
+    likelihood: 4,
+    impact: 4,
+    treatment: 'mitigate',
+    treatment_due: '2026-09-01',
+  }),
+  'risks/RISK-0002.md': doc({
+    id: 'RISK-0002',
+    type: 'risk',
+    title: 'Key person',
+    status: 'treated',
+    likelihood: 2,
+    impact: 3,
+    treatment: 'mitigate',
+    treatment_due: '2026-06-01',
+  }),
+  'risks/RISK-0003.md': doc({ id: 'RISK-0003', type: 'risk', title: 'Old server', status: 'closed', likelihood: 5, impact: 5 }),
+  // Ana is trained; Ben's training ran out on 1 September; Cleo has none.
+  'people/training/TRN-0001.md': doc({
+    id: 'TRN-0001',
+    type: 'training-record',
+    title: 'Ana',
+    status: 'completed',
+    person: 'ana@acme.example',
+    topic: 'SMS',
+    completed_on: '2026-01-10',
+    valid_until: '2027-01-10',
+  }),
+  'people/training/TRN-0002.md': doc({
+    id: 'TRN-0002',
+    type: 'training-record',
+    title: 'Ben',
+    status: 'completed',
+    person: 'ben@acme.example',
+    topic: 'SMS',
+    completed_on: '2024-09-01',
+    valid_until: '2026-09-01',
+  }),
+  'reviews/MR-0001.md': doc({
+    id: 'MR-0001',
+    type: 'management-review',
+    title: 'Review Q1',
+    status: 'approved',
+    held_on: '2026-04-10',
+    period_start: '2026-01-01',
+    period_end: '2026-03-31',
+    actions: [
+      { id: 'A1', action: 'Restore test', owner: 'ben@acme.example', due: '2026-06-30', status: 'open', ref: 'NC-0002' },
+      { id: 'A2', action: 'New server', owner: 'ben@acme.example', due: '2026-12-31', status: 'in-progress' },
+      { id: 'A3', action: 'Price list', owner: 'ana@acme.example', due: '2026-05-31', status: 'done', done_on: '2026-05-20' },
+    ],
+  }),
+});
+
+describe('sms report review: the management review pack', () => {
+  it('every input section computed from the records, numbers worked out by hand', async () => {
+    const dir = tmp();
+    writeFiles(dir, FILES);
+    const r = await smsInProcess(
+      ['report', 'review', '--period', '2026-Q3', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-10-15' }),
+    );
+    expect(r.stderr).toBe('');
+    const d = JSON.parse(r.stdout);
+    expect(d.period).toEqual({ since: '2026-07-01', until: '2026-09-30' });
+    expect(d.asOf).toBe('2026-09-30');
+
+    // 4. Objectives. AV: July has 44,640 minutes around the clock, 120 down: 99.731…% → 99.73 ≥ 99.5.
+    // RES: 2 of 3 resolved in time = 66.66% < 80: red. RESP1: 1 of 1. SAT: 3.67, from 3.5: amber.
+    // CHG: 2 of 3 = 66.66%: red. NC: 1 of 2 due in the quarter closed on time = 50%: red.
+    const rag = Object.fromEntries(d.objectives.map((o: { id: string; rag: string; value?: number }) => [o.id, [o.rag, o.value]]));
+    expect(rag).toEqual({
+      AV: ['green', 99.73],
+      RES: ['red', 66.66],
+      RESP1: ['green', 100],
+      SAT: ['amber', 3.67],
+      CHG: ['red', 66.66],
+      NC: ['red', 50],
+      TXT: ['not measured', undefined],
+    });
+    expect(d.objectives.find((o: { id: string }) => o.id === 'SAT').rule).toBe('green at or above 4 / 5; amber from 3.5 / 5; red below');
+    expect(d.summary.rag).toEqual({ green: 2, amber: 1, red: 3, 'no data': 0, 'not measured': 1 });
+
+    // 1. Actions of the last review: A1 was due on 30 June, 92 days before 30 September.
+    expect(
+      d.previousReview.actions.map((a: { id: string; overdue: boolean; daysOverdue?: number; refStatus?: string }) => [
+        a.id,
+        a.overdue,
+        a.daysOverdue,
+        a.refStatus,
+      ]),
+    ).toEqual([
+      ['A1', true, 92, 'open'],
+      ['A2', false, undefined, undefined],
+      ['A3', false, undefined, undefined],
+    ]);
+    expect(d.previousReview.overdue).toBe(1);
+
+    // 3. Feedback of the quarter.
+    expect(d.feedback.total).toBe(3);
+    expect(d.feedback.satisfaction).toEqual({ responses: 3, average: 3.67, byScore: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 } });
+
+    // 5. Trend: Q4 2025 one incident over its target; Q1 none; Q2 one in time; Q3 two of three in time.
+    expect(
+      d.incidents.quarters.map(
+        (q: { quarter: string; opened: number; resolved: number; resolutionMetPercent?: number; breaches: number }) => [
+          q.quarter,
+          q.opened,
+          q.resolved,
+          q.resolutionMetPercent,
+          q.breaches,
+        ],
+      ),
+    ).toEqual([
+      ['2025-Q4', 1, 1, 0, 1],
+      ['2026-Q1', 0, 0, undefined, 0],
+      ['2026-Q2', 1, 1, 100, 0],
+      ['2026-Q3', 3, 3, 66.66, 1],
+    ]);
+    expect(d.incidents.previousPeriod).toEqual({ since: '2026-04-01', until: '2026-06-30', opened: 1, breaches: 0 });
+    expect(d.incidents.topCis).toEqual([
+      { id: 'CI-0001', count: 2 },
+      { id: 'CI-0002', count: 2 },
+    ]);
+    expect(d.incidents.topClassifications).toEqual([
+      { id: 'software', count: 2 },
+      { id: 'network', count: 1 },
+    ]);
+
+    // 6. Changes deployed in the quarter: 2 of 3 successful.
+    expect(d.changes).toMatchObject({
+      deployed: 3,
+      byResult: { successful: 2, failed: 1, 'backed-out': 0, partial: 0 },
+      successPercent: 66.66,
+      reviewed: 3,
+    });
+
+    // 7. and 8. NC-0002 open 77 days (15 July to 30 September) and overdue; NC-0003 18 days, not yet due.
+    expect(d.nonconformities.open.map((n: { id: string; ageDays: number; overdue: boolean }) => [n.id, n.ageDays, n.overdue])).toEqual([
+      ['NC-0002', 77, true],
+      ['NC-0003', 18, false],
+    ]);
+    expect(d.nonconformities.closedInPeriod.map((n: { id: string }) => n.id)).toEqual(['NC-0001']);
+    expect(d.audit).toMatchObject({
+      id: 'AUD-0001',
+      result: 'minor-findings',
+      nonconformities: [
+        { id: 'NC-0002', status: 'open' },
+        { id: 'NC-0003', status: 'action-planned' },
+      ],
+    });
+
+    // 9. The supplier caused INC-0003, resolved in its 4 h.
+    expect(d.suppliers).toMatchObject([{ id: 'UA-0001', supplier: 'Hosting Co', incidents: 1, breaches: 0, resolutionMetPercent: 100 }]);
+
+    // 10. Risks: RISK-0001 4 × 4 = 16, high, treatment overdue; RISK-0002 treated, 6, low; RISK-0003 closed.
+    expect(
+      d.risks.open.map((x: { id: string; rating: number; level: string; treatmentOverdue: boolean }) => [
+        x.id,
+        x.rating,
+        x.level,
+        x.treatmentOverdue,
+      ]),
+    ).toEqual([
+      ['RISK-0001', 16, 'high', true],
+      ['RISK-0002', 6, 'low', false],
+    ]);
+    expect(d.risks).toMatchObject({ high: 1, overdueTreatments: 1 });
+
+    // 11. One of three role holders has current training.
+    expect(d.people).toMatchObject({ untrained: ['Cleo Park'], outOfDate: ['Ben Okafor'], coveragePercent: 33.33 });
+  });
+
+  it('the default period is the last complete quarter; Markdown lists every input in order', async () => {
+    const dir = tmp();
+    writeFiles(dir, FILES);
+    const r = await smsInProcess(['report', 'review'], dir, testEnv({ SMS_TODAY: '2026-10-15' }));
+    expect(r.stdout).toContain('Period 2026-07-01 to 2026-09-30');
+    const headings = [...r.stdout.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual([
+      "Summary: the policy's objectives",
+      '1. Actions from previous reviews',
+      '2. Changes in external and internal issues',
+      '3. Customer satisfaction and feedback',
+      "4. Performance against the policy's objectives",
+      '5. Incidents and trends',
+      '6. Changes and their success',
+      '7. Nonconformities and corrective actions',
+      '8. Audit results',
+      '9. Supplier performance',
+      '10. Risks and opportunities',
+      '11. Resources and competence',
+      '12. Decisions and actions',
+      'Appendix: services, agreements, open findings',
+    ]);
+    expect(r.stdout).toContain('| SAT Satisfaction 4 of 5 | **amber** | 3.67 / 5 | 4 / 5 |');
+  });
+
+  it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
+    const dir = tmp();
+    writeFiles(dir, FILES);
+    const r = await smsInProcess(['new', 'management-review', 'Review Q3'], dir, testEnv({ SMS_TODAY: '2026-10-15' }));
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('reviews/MR-0002-review-q3.md');
+    const text = readFileSync(path.join(dir, 'reviews', 'MR-0002-review-q3.md'), 'utf8');
+    const front = parse(text.split('---\n')[1]!) as Record<string, unknown>;
+    // From the day after MR-0001's period to the end of the last complete quarter.
+    expect(front).toMatchObject({ period_start: '2026-04-01', period_end: '2026-09-30', previous: 'MR-0001', held_on: '2026-10-15' });
+    // A1 was due on 30 June and is still open; A2 is in progress; A3 is done and stays behind.
+    expect(front.actions).toEqual([
+      { id: 'A1', action: 'Restore test', owner: 'ben@acme.example', due: '2026-06-30', status: 'open', from: 'MR-0001' },
+      { id: 'A2', action: 'New server', owner: 'ben@acme.example', due: '2026-12-31', status: 'in-progress', from: 'MR-0001' },
+    ]);
+    const inputs = front.inputs as string[];
+    expect(inputs).toHaveLength(11);
+    expect(inputs[0]).toBe('Actions of MR-0001: 2 open, 1 overdue');
+    // April to September: INC-0004 and the three of the third quarter; October to March before it: INC-0005.
+    expect(inputs[4]).toBe('Incidents: 4 opened (1 in the period before), 1 breaches of agreed times (INC-0002)');
+    expect(text).toContain('The review input pack: `sms report review --since 2026-04-01 --until 2026-09-30`.');
+    // The minutes pass their schema and the rules as they are.
+    const v = await smsInProcess(
+      ['validate', 'reviews/MR-0002-review-q3.md', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-10-15' }),
+    );
+    expect(JSON.parse(v.stdout)).toMatchObject({ errorCount: 0, fileCount: 1 });
+  });
+});
