@@ -35,7 +35,7 @@ const EXPECTED_KEYS: [string, string][] = [
   ['WP.20', 'test-report'],
   ['WP.21', 'supplier-agreement'],
 ];
-/** Table 14 status codes (DOMAIN.md §4.1): each type must offer at least these. */
+/** Table 14 status codes of ISO/IEC TR 29110-5-3: each type must offer at least these. */
 const TABLE_14: Record<string, string[]> = {
   'business-goals': ['approved'],
   'configuration-item': ['stored', 'updated'],
