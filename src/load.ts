@@ -98,10 +98,10 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   const history = await import('./history/read.js');
   if (opts.history === 'worktree' || opts.history === 'all-if-available') {
     const ctx = { cwd: config.root, env: opts.env };
-    const usable = (await git.gitAvailable(ctx)) && (await git.workTreeRoot(ctx)) && (await git.hasCommits(ctx));
-    if (!usable) return loaded;
+    const state = await git.repositoryState(ctx);
+    if (!state?.top || !state.head) return loaded;
     if (opts.history === 'worktree') {
-      loaded.changes = { mode: 'worktree', events: await history.readWorktreeChanges(config, repository, opts.env) };
+      loaded.changes = { mode: 'worktree', events: await history.readWorktreeChanges(config, repository, opts.env, state.top) };
       return loaded;
     }
   }

@@ -155,6 +155,24 @@ export async function gitIdentity(ctx: GitContext): Promise<Identity | undefined
   return name && email ? { name, email } : undefined;
 }
 
+/**
+ * Where cwd stands, in one git process: undefined when git is not installed; else the top of the
+ * work tree (undefined outside a repository) and the commit HEAD points at (undefined before the
+ * first commit). Start-up pays for every process, so this replaces asking three times.
+ */
+export async function repositoryState(ctx: GitContext): Promise<{ top?: string; head?: string } | undefined> {
+  let r: GitResult;
+  try {
+    r = await git(['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}'], { ...ctx, okCodes: [1, 128] });
+  } catch (err) {
+    if (err instanceof SmsError && err.code === 'GIT_MISSING') return undefined;
+    throw err;
+  }
+  if (r.code === 128) return {};
+  const [top, head] = r.stdout.split('\n');
+  return { top: top || undefined, head: r.code === 0 && head ? head : undefined };
+}
+
 /** The top of the work tree containing cwd, or undefined outside a repository. */
 export async function workTreeRoot(ctx: GitContext): Promise<string | undefined> {
   const r = await git(['rev-parse', '--show-toplevel'], { ...ctx, okCodes: [128] });

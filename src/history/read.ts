@@ -182,9 +182,15 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
  * runs no clean filter, fsmonitor or hook and never refreshes or writes the index. Approvals are
  * checked once they are committed.
  */
-export async function readWorktreeChanges(config: SmsConfig, repository: LoadedRepository, env?: NodeJS.ProcessEnv): Promise<DocEvent[]> {
+export async function readWorktreeChanges(
+  config: SmsConfig,
+  repository: LoadedRepository,
+  env?: NodeJS.ProcessEnv,
+  /** The top of the work tree when the caller has asked git already. */
+  knownTop?: string,
+): Promise<DocEvent[]> {
   const ctx: GitContext = { cwd: config.root, env };
-  const top = await workTreeRoot(ctx);
+  const top = knownTop ?? (await workTreeRoot(ctx));
   if (!top) return [];
   const prefix = toPosixRelative(top, config.root);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
