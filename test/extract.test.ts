@@ -226,6 +226,46 @@ describe('fast front-matter parser', () => {
     expect(answered).toBeGreaterThan(100);
   });
 
+  it('returns what yaml returns for flow sequences of flow mappings (the shape of a change schedule or a roles list written on one line)', () => {
+    const leaf = fc.oneof(fc.constantFrom('Ana', 'SVC-0001', 'a b', 'ana@acme.example', '2026-01-01', 'Tuesday 19:00–22:00', 'P1'), scalar);
+    const entry = fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(leaf, fc.array(leaf, { maxLength: 3 })), { maxKeys: 4 });
+    let answered = 0;
+    let withMappings = 0;
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(leaf, entry, fc.array(fc.oneof(leaf, entry), { maxLength: 4 })), {
+          minKeys: 1,
+          maxKeys: 5,
+        }),
+        fc.constantFrom(...styles),
+        fc.boolean(),
+        (data, style, padding) => {
+          // A block mapping at the top, each value written in flow style on its key's line.
+          const text = Object.entries(data)
+            .map(
+              ([k, v]) =>
+                `${k}: ${stringify(v, {
+                  defaultStringType: style,
+                  defaultKeyType: 'PLAIN',
+                  flowCollectionPadding: padding,
+                  collectionStyle: 'flow',
+                  lineWidth: 0,
+                } as never).trimEnd()}`,
+            )
+            .join('\n');
+          const fast = fastParseMapping(text);
+          if (fast === undefined) return;
+          answered++;
+          if (text.includes('{') && text.includes(': ')) withMappings++;
+          expect(fast, text).toEqual(yamlParse(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(500);
+    expect(withMappings).toBeGreaterThan(200);
+  });
+
   it('returns what yaml returns on arbitrary text, or declines', () => {
     fc.assert(
       fc.property(
@@ -261,6 +301,22 @@ describe('fast front-matter parser', () => {
               'm: a\u00a0#c',
               'n: 0x1F',
               'o: 1e3',
+              'p: [{ a: b }, { c: [d, e] }]',
+              'p: [{a: b},{c: "d, e"}]',
+              'q: { a: b, a: c }',
+              'q: { a: b c, d: 1 }',
+              'q: {a:b}',
+              'q: { a: }',
+              'q: { a: b, }',
+              'q: { a: [b, [c]] }',
+              'q: { a: { b: c } }',
+              'q: { null: 1 }',
+              'q: { __proto__: 1 }',
+              'r: [{ a: b }] # c',
+              'r: [{ a: b }]x',
+              '- { a: b }',
+              's: { a: b:, c: d }',
+              's: { a: x #y }',
             ),
           ),
           { maxLength: 8 },

@@ -1,7 +1,8 @@
 /**
  * A strict reader for the block YAML that front matter and sms.config.yaml are written in:
  * mappings of simple keys, nested by indentation, whose values are scalars (plain, single- or
- * double-quoted), flow sequences of scalars, `{}`, nested mappings or block sequences; sequence
+ * double-quoted), flow sequences of scalars and one-line flow mappings, flow mappings of scalars,
+ * nested mappings or block sequences; sequence
  * items are scalars, flow sequences or mappings (`- name: Ana` and its further keys), with
  * comments anywhere. It returns exactly what `yaml` (1.2 core schema) would, or undefined the
  * moment anything is outside that subset (anchors, tags, block scalars, multi-line scalars, odd
@@ -164,7 +165,7 @@ class BlockReader {
 function inline(line: string, at: number): unknown {
   const c = line.charCodeAt(at);
   if (c === OPEN_BRACKET) return flowSequence(line, at);
-  if (c === OPEN_BRACE) return emptyMapping(line, at);
+  if (c === OPEN_BRACE) return inlineMapping(line, at);
   return scalar(line, at, false);
 }
 
@@ -223,27 +224,90 @@ function onlyCommentAfter(line: string, at: number): boolean {
   return i === line.length || (i > at && line.charCodeAt(i) === HASH);
 }
 
-/** `{}` (spaces inside allowed), then nothing but a comment. */
-function emptyMapping(line: string, at: number): unknown {
-  const close = skipSpaces(line, at + 1);
-  if (line.charCodeAt(close) !== CLOSE_BRACE) return NOPE;
-  return onlyCommentAfter(line, close + 1) ? {} : NOPE;
+/** A flow mapping (`{}` or `{ a: b, c: "d" }`), then nothing but a comment. */
+function inlineMapping(line: string, at: number): unknown {
+  const m = flowMapping(line, at);
+  return m && onlyCommentAfter(line, m.end) ? m.value : NOPE;
 }
 
-/** `[a, "b", 'c']` of scalars only, then nothing but a comment; NOPE for anything nested or unusual. */
+/**
+ * `{ a: b, c: "d", e: [f, g] }` on one line: simple keys, each followed by ": ", and scalars or
+ * flow sequences of scalars as values; the mapping and the index after its brace. Undefined for anything nested, empty or unusual.
+ */
+function flowMapping(line: string, at: number): { value: Record<string, unknown>; end: number } | undefined {
+  const out: Record<string, unknown> = {};
+  let i = skipSpaces(line, at + 1);
+  if (line.charCodeAt(i) === CLOSE_BRACE) return { value: out, end: i + 1 };
+  for (;;) {
+    const afterColon = keyAt(line, i);
+    if (afterColon === 0) return undefined;
+    const key = line.slice(i, afterColon - 1);
+    if (key === '__proto__' || NON_STRING_WORDS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    i = skipSpaces(line, afterColon);
+    const c = line.charCodeAt(i);
+    let end: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = c === DQUOTE ? doubleQuoted(line, i) : singleQuoted(line, i);
+      if (q === undefined) return undefined;
+      out[key] = q.value;
+      end = q.end;
+    } else if (c === OPEN_BRACKET) {
+      const l = flowSequenceAt(line, i, false);
+      if (l === undefined) return undefined;
+      out[key] = l.value;
+      end = l.end;
+    } else {
+      // A plain value runs to the next comma or brace; what it may contain is checked by plainScalar.
+      end = i;
+      while (end < line.length) {
+        const d = line.charCodeAt(end);
+        if (d === COMMA || d === CLOSE_BRACE) break;
+        end++;
+      }
+      const stop = trimSpacesEnd(line, i, end);
+      if (stop === i) return undefined;
+      const v = plainScalar(line.slice(i, stop), true);
+      if (v === NOPE) return undefined;
+      out[key] = v;
+    }
+    i = skipSpaces(line, end);
+    const d = line.charCodeAt(i);
+    if (d === CLOSE_BRACE) return { value: out, end: i + 1 };
+    if (d !== COMMA) return undefined;
+    i = skipSpaces(line, i + 1);
+    // A trailing comma or an empty entry: leave the finer points of flow syntax to yaml.
+    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACE || line.charCodeAt(i) === COMMA) return undefined;
+  }
+}
+
+/** `[a, "b", { c: d }]` of scalars and flow mappings, then nothing but a comment; NOPE for anything deeper or unusual. */
 function flowSequence(line: string, at: number): unknown {
+  const r = flowSequenceAt(line, at, true);
+  return r && onlyCommentAfter(line, r.end) ? r.value : NOPE;
+}
+
+/**
+ * A flow sequence on one line starting at `at`: its items and the index after its bracket.
+ * Items are scalars, and (when `mappings`) flow mappings, which may hold flow sequences of scalars.
+ */
+function flowSequenceAt(line: string, at: number, mappings: boolean): { value: unknown[]; end: number } | undefined {
   const items: unknown[] = [];
   let i = skipSpaces(line, at + 1);
-  if (line.charCodeAt(i) === CLOSE_BRACKET) return onlyCommentAfter(line, i + 1) ? items : NOPE;
+  if (line.charCodeAt(i) === CLOSE_BRACKET) return { value: items, end: i + 1 };
   for (;;) {
     const c = line.charCodeAt(i);
     let v: unknown;
     let end: number;
     if (c === DQUOTE || c === SQUOTE) {
       const q = c === DQUOTE ? doubleQuoted(line, i) : singleQuoted(line, i);
-      if (q === undefined) return NOPE;
+      if (q === undefined) return undefined;
       v = q.value;
       end = q.end;
+    } else if (c === OPEN_BRACE && mappings) {
+      const m = flowMapping(line, i);
+      if (m === undefined) return undefined;
+      v = m.value;
+      end = m.end;
     } else {
       // A plain item runs to the next comma or bracket; what it may contain is checked by plainScalar.
       end = i;
@@ -253,18 +317,18 @@ function flowSequence(line: string, at: number): unknown {
         end++;
       }
       const stop = trimSpacesEnd(line, i, end);
-      if (stop === i) return NOPE;
+      if (stop === i) return undefined;
       v = plainScalar(line.slice(i, stop), true);
     }
-    if (v === NOPE) return NOPE;
+    if (v === NOPE) return undefined;
     items.push(v);
     i = skipSpaces(line, end);
     const d = line.charCodeAt(i);
-    if (d === CLOSE_BRACKET) return onlyCommentAfter(line, i + 1) ? items : NOPE;
-    if (d !== COMMA) return NOPE;
+    if (d === CLOSE_BRACKET) return { value: items, end: i + 1 };
+    if (d !== COMMA) return undefined;
     i = skipSpaces(line, i + 1);
     // A trailing comma or an empty item: leave the finer points of flow syntax to yaml.
-    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACKET || line.charCodeAt(i) === COMMA) return NOPE;
+    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACKET || line.charCodeAt(i) === COMMA) return undefined;
   }
 }
 
