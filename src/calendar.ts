@@ -86,6 +86,21 @@ export function zoneOffset(ms: number, tz: string): number {
  * gap; one that exists twice (clocks go back) is its earlier occurrence.
  */
 export function zonedInstant(date: string, minutes: number, tz: string): number {
+  // Service-time clocks ask for the same opening and closing times of the same days for every
+  // incident: each answer takes several formatter calls, so answers are kept (the function is pure).
+  const key = `${tz}\u0000${date}\u0000${minutes}`;
+  let hit = instants.get(key);
+  if (hit === undefined) {
+    if (instants.size >= 100_000) instants.clear();
+    hit = computeZonedInstant(date, minutes, tz);
+    instants.set(key, hit);
+  }
+  return hit;
+}
+
+const instants = new Map<string, number>();
+
+function computeZonedInstant(date: string, minutes: number, tz: string): number {
   const local = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
   // A day either side is always outside a change, so these are the offsets before and after it.
   const before = local - zoneOffset(local - DAY_MS, tz);
