@@ -3,16 +3,16 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
 import { run } from '../src/cli/run.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'sms.js');
 
 const made: string[] = [];
-afterEach(() => {
+/** Removes the folders tmp() made; test/setup.ts runs it after each test of every file. */
+export function removeTemporaryFolders(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
-});
+}
 
 /** A fresh temporary directory, removed after the test. */
 export function tmp(prefix = 'sms-test-'): string {
