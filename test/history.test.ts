@@ -256,7 +256,7 @@ describe('history rules', () => {
       { files: { 'changes/RFC-0001-back.md': approved() }, author: ben, date: '2026-01-05T09:00:00Z' },
     ]);
     expect((await history(dir)).findings).toEqual([]);
-    const log = JSON.parse(sms(['log', 'RFC-0001', '--format', 'json'], dir).stdout) as {
+    const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout) as {
       entries: { event: string; statusBefore?: string; statusAfter?: string; renamedFrom?: string }[];
     };
     expect(log.entries.map((e) => [e.event, e.statusBefore, e.statusAfter, e.renamedFrom])).toEqual([
@@ -404,18 +404,18 @@ describe('sms set-status', () => {
     expect((await history(dir)).findings).toEqual([]);
   });
 
-  it('refuses a forbidden transition, an unknown status, and an approver without the role', () => {
+  it('refuses a forbidden transition, an unknown status, and an approver without the role', async () => {
     const dir = repo([{ files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
     const before = readFileSync(path.join(dir, R), 'utf8');
-    const t = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir);
+    const t = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir);
     expect(t.code).toBe(2);
     expect(t.stderr).toMatch(/cannot go from "rejected" to "approved"/);
-    expect(sms(['set-status', 'RFC-0001', 'done'], dir).stderr).toMatch(/"done" is not a change-request status/);
+    expect((await smsInProcess(['set-status', 'RFC-0001', 'done'], dir)).stderr).toMatch(/"done" is not a change-request status/);
     const fresh = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
-    const who = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
+    const who = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(who.code).toBe(2);
     expect(who.stderr).toMatch(/Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM/);
-    const own = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
+    const own = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(own.code).toBe(2);
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
   });
