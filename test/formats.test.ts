@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { baseSms, rfc, sms, testEnv, tmp } from './helpers.js';
+import { baseSms, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
 import { FORMATTERS, FORMAT_NAMES } from '../src/formatters/index.js';
 import { loadFormatter } from '../src/formatters/load.js';
 
@@ -20,6 +20,8 @@ function fixture(): string {
   return dir;
 }
 
+// The stylish tests run the binary: whether output is a terminal, and colour, are the process's.
+// The machine formats run in-process, the same code below bin/sms.js.
 describe('output formats', () => {
   it('the CLI loads each formatter on its own, the very one the library exports', async () => {
     expect(FORMAT_NAMES.sort()).toEqual(['github', 'gitlab', 'json', 'junit', 'sarif', 'stylish']);
@@ -45,8 +47,8 @@ describe('output formats', () => {
     expect(sms(['validate', '--no-color'], dir, env).stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('json: the documented contract', () => {
-    const r = sms(['validate', '--format', 'json'], fixture());
+  it('json: the documented contract', async () => {
+    const r = await smsInProcess(['validate', '--format', 'json'], fixture());
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['diagnostics', 'errorCount', 'warningCount', 'fileCount']);
     expect(out.errorCount).toBe(1);
@@ -62,11 +64,11 @@ describe('output formats', () => {
     });
   });
 
-  it('github: well-formed workflow commands, escaped properties, and a step summary', () => {
+  it('github: well-formed workflow commands, escaped properties, and a step summary', async () => {
     const dir = fixture();
     const summary = path.join(tmp(), 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const r = sms(['validate', '--format', 'github'], dir, testEnv({ GITHUB_STEP_SUMMARY: summary }));
+    const r = await smsInProcess(['validate', '--format', 'github'], dir, testEnv({ GITHUB_STEP_SUMMARY: summary }));
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[a-z-]+::.+$/);
@@ -77,21 +79,21 @@ describe('output formats', () => {
     expect(md).toContain('| changes/RFC-0001-a.md | 7 | error | schema |');
   });
 
-  it('junit: parses as XML with one case per finding, failing for errors only', () => {
-    const r = sms(['validate', '--format', 'junit'], fixture());
+  it('junit: parses as XML with one case per finding, failing for errors only', async () => {
+    const r = await smsInProcess(['validate', '--format', 'junit'], fixture());
     expect(XMLValidator.validate(r.stdout)).toBe(true);
     const x = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);
     expect(x.testsuites['@_tests']).toBe('2');
     expect(x.testsuites['@_failures']).toBe('1');
     const clean = tmp();
     baseSms(clean);
-    const ok = sms(['validate', '--format', 'junit'], clean);
+    const ok = await smsInProcess(['validate', '--format', 'junit'], clean);
     expect(XMLValidator.validate(ok.stdout)).toBe(true);
     expect(ok.code).toBe(0);
   });
 
-  it('sarif: valid against the SARIF 2.1.0 schema', () => {
-    const r = sms(['validate', '--format', 'sarif'], fixture());
+  it('sarif: valid against the SARIF 2.1.0 schema', async () => {
+    const r = await smsInProcess(['validate', '--format', 'sarif'], fixture());
     const schema = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'sarif-2.1.0.json'), 'utf8'));
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
@@ -116,18 +118,18 @@ describe('output formats', () => {
     for (const res of log.runs[0].results as { ruleId: string; ruleIndex: number }[]) expect(ids[res.ruleIndex]).toBe(res.ruleId);
   });
 
-  it('--output writes the report to a file and nothing to stdout', () => {
+  it('--output writes the report to a file and nothing to stdout', async () => {
     const dir = fixture();
     const out = path.join(tmp(), 'report.sarif');
-    const r = sms(['validate', '--format', 'sarif', '--output', out], dir);
+    const r = await smsInProcess(['validate', '--format', 'sarif', '--output', out], dir);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(true);
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
     expect(r.code).toBe(1);
   });
 
-  it('an unknown format is a usage error (exit 2)', () => {
-    const r = sms(['validate', '--format', 'xml'], fixture());
+  it('an unknown format is a usage error (exit 2)', async () => {
+    const r = await smsInProcess(['validate', '--format', 'xml'], fixture());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Allowed choices are stylish, json, github, junit, sarif, gitlab/);
   });

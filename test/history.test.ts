@@ -13,6 +13,7 @@ import {
   rolesCommits,
   rolesDoc,
   sms,
+  smsInProcess,
   testEnv,
   tmp,
   type CommitSpec,
@@ -31,32 +32,36 @@ function repo(commits: CommitSpec[]): string {
   return dir;
 }
 
-function history(dir: string, args: string[] = ['--history']): { code: number; findings: Finding[]; stderr: string } {
-  const r = sms(['validate', '--format', 'json', ...args], dir);
+/**
+ * `sms validate --format json` in-process: the same code as the binary below its launcher. The
+ * binary itself runs `validate --history` in the shallow-clone and no-commits tests below.
+ */
+async function history(dir: string, args: string[] = ['--history']): Promise<{ code: number; findings: Finding[]; stderr: string }> {
+  const r = await smsInProcess(['validate', '--format', 'json', ...args], dir);
   return { code: r.code, findings: r.stdout ? (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics : [], stderr: r.stderr };
 }
 
 const rules = (fs: Finding[]): string[] => fs.map((f) => f.rule).sort();
 
 describe('history rules', () => {
-  it('quiet: draft by the requester, approved by the CM, deployed', () => {
+  it('quiet: draft by the requester, approved by the CM, deployed', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' },
       { files: { [R]: approved(ben.email, { status: 'updated', deployed_on: '2026-02-05' }) }, author: ben, date: '2026-02-05T09:00:00Z' },
     ]);
-    const r = history(dir);
+    const r = await history(dir);
     expect(r.findings).toEqual([]);
     expect(r.code).toBe(0);
   });
 
-  it('status-transition: an illegal transition (rejected → approved) is found and named', () => {
+  it('status-transition: an illegal transition (rejected → approved) is found and named', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
       { files: { [R]: approved() }, author: ben, date: '2026-01-04T09:00:00Z' },
     ]);
-    const r = history(dir);
+    const r = await history(dir);
     expect(rules(r.findings)).toEqual(['status-transition']);
     expect(r.findings[0]!.message).toMatch(
       /went from "rejected" to "approved" \(commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04\)/,
@@ -65,22 +70,22 @@ describe('history rules', () => {
     expect(r.code).toBe(1);
   });
 
-  it('status-transition: a change request cannot appear already approved', () => {
+  it('status-transition: a change request cannot appear already approved', async () => {
     const dir = repo([{ files: { [R]: approved() }, author: ben, date: '2026-01-02T09:00:00Z' }]);
-    expect(rules(history(dir).findings)).toEqual(['status-transition']);
+    expect(rules((await history(dir)).findings)).toEqual(['status-transition']);
   });
 
-  it('approval-evidence: approval committed by someone without the CM role', () => {
+  it('approval-evidence: approval committed by someone without the CM role', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ben.email) }, author: cleo, date: '2026-01-03T09:00:00Z' },
     ]);
-    const r = history(dir);
+    const r = await history(dir);
     expect(rules(r.findings)).toEqual(['approval-evidence']);
     expect(r.findings[0]!.message).toMatch(/no one in that commit \(Cleo Park <cleo@acme.example>.*\) held CM or SM/);
   });
 
-  it('approval-evidence: an Approved-by trailer nothing vouches for is self-asserted; approved_by must agree with the evidence', () => {
+  it('approval-evidence: an Approved-by trailer nothing vouches for is self-asserted; approved_by must agree with the evidence', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       {
@@ -90,20 +95,20 @@ describe('history rules', () => {
         message: 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>',
       },
     ]);
-    const forged = history(dir).findings;
+    const forged = (await history(dir)).findings;
     expect(rules(forged)).toEqual(['approval-evidence']);
     expect(forged[0]!.message).toMatch(/the Approved-by trailer naming Ben Okafor <ben@acme.example> is self-asserted/);
     const wrongName = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ana.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
     ]);
-    const r = history(wrongName);
+    const r = await history(wrongName);
     expect(
       r.findings.map((f) => [f.rule, /approved_by says "ana@acme.example", but RFC-0001 was approved .* by Ben Okafor/.test(f.message)]),
     ).toContainEqual(['approval-evidence', true]);
   });
 
-  it('approval-evidence: the roles as they were at the commit count, not as they are now', () => {
+  it('approval-evidence: the roles as they were at the commit count, not as they are now', async () => {
     const later = rolesDoc([
       { ...ana, roles: ['SM', 'MGT'] },
       { ...ben, roles: ['PT'] },
@@ -115,19 +120,19 @@ describe('history rules', () => {
       { files: { [R]: approved(cleo.email, { requested_by: ana.email }) }, author: cleo, date: '2026-01-03T09:00:00Z' },
       { files: { 'governance/roles.md': later }, author: ana, date: '2026-01-04T09:00:00Z' },
     ]);
-    const r = history(dir);
+    const r = await history(dir);
     expect(rules(r.findings)).toEqual(['approval-evidence']);
     expect(r.findings[0]!.message).toMatch(/Cleo Park held IM, PT/);
     // The static rule, which reads the roles as they are now, has nothing to say.
-    expect(history(dir, ['--no-git']).findings).toEqual([]);
+    expect((await history(dir, ['--no-git'])).findings).toEqual([]);
   });
 
-  it('self-approval: the approver requested the change (pre-approved changes exempt)', () => {
+  it('self-approval: the approver requested the change (pre-approved changes exempt)', async () => {
     const dir = repo([
       { files: { [R]: rfc({ requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ben.email, { requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
     ]);
-    expect(rules(history(dir).findings)).toEqual(['self-approval', 'self-approval']);
+    expect(rules((await history(dir)).findings)).toEqual(['self-approval', 'self-approval']);
     const pre = repo([
       { files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       {
@@ -136,10 +141,10 @@ describe('history rules', () => {
         date: '2026-01-03T09:00:00Z',
       },
     ]);
-    expect(history(pre).findings).toEqual([]);
+    expect((await history(pre)).findings).toEqual([]);
   });
 
-  it('modified-after-approval: approved content edited; a bookkeeping change is not an edit', () => {
+  it('modified-after-approval: approved content edited; a bookkeeping change is not an edit', async () => {
     const body = '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\n## Scope\n';
     const dir = repo([
       { files: { [R]: rfc({}, body) }, author: cleo, date: '2026-01-02T09:00:00Z' },
@@ -177,12 +182,12 @@ describe('history rules', () => {
         date: '2026-01-05T09:00:00Z',
       },
     ]);
-    const r = history(dir);
+    const r = await history(dir);
     expect(rules(r.findings)).toEqual(['modified-after-approval']);
     expect(r.findings[0]!.message).toMatch(/edited in commit [0-9a-f]{7} by Cleo Park .* on 2026-01-05 while "approved"/);
   });
 
-  it('an agreement approved, properly revised through draft and re-approved stays quiet', () => {
+  it('an agreement approved, properly revised through draft and re-approved stays quiet', async () => {
     const SLA = 'agreements/customers/SLA-0001-gold.md';
     const sla = (status: string, avail: number, extra: Record<string, unknown> = {}): string =>
       md(
@@ -212,10 +217,10 @@ describe('history rules', () => {
       { files: { [SLA]: sla('draft', 99.5, { approved_by: ana.email, ...signed }) }, author: cleo, date: '2026-02-03T09:00:00Z' },
       { files: { [SLA]: sla('approved', 99.5, { approved_by: ana.email, ...signed }) }, author: ana, date: '2026-02-04T09:00:00Z' },
     ]);
-    expect(history(dir).findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    expect((await history(dir)).findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
-  it('a status change made inside a merge commit (evil merge) is seen and attributed to the merge', () => {
+  it('a status change made inside a merge commit (evil merge) is seen and attributed to the merge', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const env = testEnv();
     gitIn(dir, ['checkout', '-q', '-b', 'side'], env);
@@ -235,7 +240,7 @@ describe('history rules', () => {
       GIT_COMMITTER_DATE: '2026-01-05T09:00:00Z',
     });
     expect(gitIn(dir, ['rev-list', '--merges', 'HEAD']).trim().split('\n')).toHaveLength(1);
-    const r = history(dir);
+    const r = await history(dir);
     const ev = r.findings.filter((f) => f.rule === 'approval-evidence');
     expect(ev).toHaveLength(1);
     expect(ev[0]!.message).toMatch(/RFC-0001 was moved to "approved" in commit [0-9a-f]{7} by Cleo Park/);
@@ -243,15 +248,15 @@ describe('history rules', () => {
     expect(r.findings.filter((f) => f.message.includes('RFC-0002'))).toEqual([]);
   });
 
-  it('rename with a status change keeps one timeline; delete and re-add continues it', () => {
+  it('rename with a status change keeps one timeline; delete and re-add continues it', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: null, 'changes/RFC-0001-renamed.md': approved() }, author: ben, date: '2026-01-03T09:00:00Z' },
       { files: { 'changes/RFC-0001-renamed.md': null }, author: ben, date: '2026-01-04T09:00:00Z' },
       { files: { 'changes/RFC-0001-back.md': approved() }, author: ben, date: '2026-01-05T09:00:00Z' },
     ]);
-    expect(history(dir).findings).toEqual([]);
-    const log = JSON.parse(sms(['log', 'RFC-0001', '--format', 'json'], dir).stdout) as {
+    expect((await history(dir)).findings).toEqual([]);
+    const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout) as {
       entries: { event: string; statusBefore?: string; statusAfter?: string; renamedFrom?: string }[];
     };
     expect(log.entries.map((e) => [e.event, e.statusBefore, e.statusAfter, e.renamedFrom])).toEqual([
@@ -262,7 +267,7 @@ describe('history rules', () => {
     ]);
   });
 
-  it('--base REF reports only what the branch did', () => {
+  it('--base REF reports only what the branch did', async () => {
     const dir = repo([{ files: { [R]: approved() }, author: ben, date: '2026-01-02T09:00:00Z' }]);
     gitIn(dir, ['branch', 'base']);
     addCommit(dir, {
@@ -270,16 +275,16 @@ describe('history rules', () => {
       author: ben,
       date: '2026-01-03T09:00:00Z',
     });
-    const all = history(dir);
+    const all = await history(dir);
     expect(all.findings.map((f) => f.file).sort()).toEqual(['changes/RFC-0001-a.md', 'changes/RFC-0002-b.md']);
-    const pr = history(dir, ['--base', 'base']);
+    const pr = await history(dir, ['--base', 'base']);
     expect(pr.findings.map((f) => [f.file, f.rule])).toEqual([['changes/RFC-0002-b.md', 'status-transition']]);
   });
 
-  it('default mode checks an uncommitted status change against HEAD', () => {
+  it('default mode checks an uncommitted status change against HEAD', async () => {
     const dir = repo([{ files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
     writeFileSync(path.join(dir, R), approved());
-    const r = history(dir, []);
+    const r = await history(dir, []);
     expect(r.findings.map((f) => f.rule)).toEqual(['status-transition']);
     expect(r.findings[0]!.message).toMatch(/uncommitted change/);
   });
@@ -327,7 +332,7 @@ describe('history rules', () => {
     expect(sms(['validate'], dir).code).toBe(0);
   });
 
-  it('non-UTF-8 author names and a commit touching hundreds of documents', () => {
+  it('non-UTF-8 author names and a commit touching hundreds of documents', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 300; i++)
       files[`incidents/INC-${String(i).padStart(4, '0')}-x.md`] = md(
@@ -348,7 +353,7 @@ describe('history rules', () => {
       ...testEnv(),
       GIT_AUTHOR_NAME: Buffer.from('J\xf6rg', 'latin1').toString('latin1'),
     });
-    const r = history(dir);
+    const r = await history(dir);
     expect(r.findings).toEqual([]);
     expect(r.code).toBe(0);
   });
@@ -374,7 +379,7 @@ describe('sms set-status', () => {
   const CRLF_DOC =
     '---\r\nid: RFC-0001 # keep this comment\r\ntype: change-request\r\ntitle: "Upgrade mail"\r\nstatus: draft   # lifecycle\r\nchange_type: normal\r\npriority: P2\r\nrequested_by: cleo@acme.example\r\n---\r\n\r\n## Purpose\r\n\r\n## Business impact\r\n\r\n## Scope\r\n';
 
-  it('approves as the CM: changes only the lines it must (comments, order, CRLF kept) and commits', () => {
+  it('approves as the CM: changes only the lines it must (comments, order, CRLF kept) and commits', async () => {
     const dir = repo([{ files: { [R]: CRLF_DOC }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const env = testEnv({
       GIT_AUTHOR_NAME: ben.name,
@@ -396,21 +401,21 @@ describe('sms set-status', () => {
     const msg = gitIn(dir, ['log', '-1', '--format=%an|%B']);
     expect(msg).toMatch(/^Ben Okafor\|RFC-0001: draft → approved/);
     expect(msg).toContain('Approved-by: Ben Okafor <ben@acme.example>');
-    expect(history(dir).findings).toEqual([]);
+    expect((await history(dir)).findings).toEqual([]);
   });
 
-  it('refuses a forbidden transition, an unknown status, and an approver without the role', () => {
+  it('refuses a forbidden transition, an unknown status, and an approver without the role', async () => {
     const dir = repo([{ files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
     const before = readFileSync(path.join(dir, R), 'utf8');
-    const t = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir);
+    const t = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir);
     expect(t.code).toBe(2);
     expect(t.stderr).toMatch(/cannot go from "rejected" to "approved"/);
-    expect(sms(['set-status', 'RFC-0001', 'done'], dir).stderr).toMatch(/"done" is not a change-request status/);
+    expect((await smsInProcess(['set-status', 'RFC-0001', 'done'], dir)).stderr).toMatch(/"done" is not a change-request status/);
     const fresh = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
-    const who = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
+    const who = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(who.code).toBe(2);
     expect(who.stderr).toMatch(/Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM/);
-    const own = sms(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
+    const own = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(own.code).toBe(2);
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
   });

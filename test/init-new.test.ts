@@ -16,8 +16,10 @@ function listFiles(dir: string, base = ''): string[] {
   });
 }
 
+// Most commands here run in-process (the same code below bin/sms.js); init, new, types and the
+// launcher's own --version run through the binary at least once, and init also on a terminal.
 describe('sms init', () => {
-  it('scaffolds the starter set, commits it, and the result validates with exit 0', () => {
+  it('scaffolds the starter set, commits it, and the result validates with exit 0', async () => {
     const dir = path.join(tmp(), 'acme-sms');
     const r = sms(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI], path.dirname(dir));
     expect(r.stderr).toBe('');
@@ -45,10 +47,10 @@ describe('sms init', () => {
     expect(workflow).toContain('npx --no-install sms validate "${range[@]}" --format github');
     expect(gitIn(dir, ['log', '--format=%an|%s'])).toMatch(/^Ana Costa\|Initialise the service management system of Acme IT/);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
-    const v = sms(['validate'], dir);
+    const v = await smsInProcess(['validate'], dir);
     expect(v.stdout).toContain('no problems');
     expect(v.code).toBe(0);
-    const h = sms(['validate', '--history'], dir);
+    const h = await smsInProcess(['validate', '--history'], dir);
     expect(h.stdout).toContain('no problems');
     expect(h.code).toBe(0);
   });
@@ -70,20 +72,20 @@ describe('sms init', () => {
     expect(existsSync(path.join(dir, 'catalogue/SVC-0001-helpdesk.md'))).toBe(true);
   });
 
-  it('refuses a non-empty directory and writes nothing', () => {
+  it('refuses a non-empty directory and writes nothing', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'notes.txt'), 'mine');
-    const r = sms(['init', dir, '--yes', ...MANAGER, ...CI], dir);
+    const r = await smsInProcess(['init', dir, '--yes', ...MANAGER, ...CI], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not empty; nothing was written/);
     expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
-  it('--force writes only the missing files and lists the ones it skipped', () => {
+  it('--force writes only the missing files and lists the ones it skipped', async () => {
     const dir = tmp();
     writeFiles(dir, { 'governance/policy.md': 'my own policy\n' });
-    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER, ...CI], dir);
+    const r = await smsInProcess(['init', dir, '--yes', '--force', '--no-git', ...MANAGER, ...CI], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Skipped 1 existing file(s)');
     expect(r.stdout).toContain('governance/policy.md');
@@ -92,11 +94,11 @@ describe('sms init', () => {
     expect(existsSync(path.join(dir, '.git'))).toBe(false);
   });
 
-  it('without a manager and without a git identity: one clear line, exit 2, nothing written', () => {
+  it('without a manager and without a git identity: one clear line, exit 2, nothing written', async () => {
     const dir = path.join(tmp(), 'new');
     const env = testEnv();
     for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']) delete env[k];
-    const r = sms(['init', dir, '--yes'], path.dirname(dir), env);
+    const r = await smsInProcess(['init', dir, '--yes'], path.dirname(dir), env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no Service Manager given and no git identity/);
     expect(existsSync(dir)).toBe(false);
@@ -112,28 +114,28 @@ describe('sms init', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('a file where the directory should be: exit 2, no stack trace', () => {
+  it('a file where the directory should be: exit 2, no stack trace', async () => {
     const parent = tmp();
     writeFileSync(path.join(parent, 'taken'), 'x');
-    const r = sms(['init', path.join(parent, 'taken'), '--yes', ...MANAGER, ...CI], parent);
+    const r = await smsInProcess(['init', path.join(parent, 'taken'), '--yes', ...MANAGER, ...CI], parent);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a file, not a directory/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a file in the way of a folder it must create: exit 2, and what it had written is removed', () => {
+  it('a file in the way of a folder it must create: exit 2, and what it had written is removed', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'governance'), 'a file, not a folder');
-    const r = sms(['init', dir, '--yes', '--force', '--no-git', ...MANAGER, ...CI], dir);
+    const r = await smsInProcess(['init', dir, '--yes', '--force', '--no-git', ...MANAGER, ...CI], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a file is in the way/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir).sort()).toEqual(['governance']);
   });
 
-  it('rejects a malformed --manager', () => {
+  it('rejects a malformed --manager', async () => {
     const dir = tmp();
-    const r = sms(['init', dir, '--yes', '--manager', 'just a name'], dir);
+    const r = await smsInProcess(['init', dir, '--yes', '--manager', 'just a name'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--manager must look like "Name <email>"/);
   });
@@ -161,10 +163,10 @@ describe('sms new', () => {
     expect(r.stdout.trim()).toBe('incidents/INC-0001-störung-drucker-3-og.md');
   });
 
-  it('--set fills fields (YAML values) and the result passes validate', () => {
+  it('--set fills fields (YAML values) and the result passes validate', async () => {
     const dir = tmp();
     baseSms(dir);
-    const r = sms(
+    const r = await smsInProcess(
       ['new', 'change-request', 'Add VPN', '--set', 'priority=P1', '--set', 'services=[SVC-0001]', '--set', 'change_type=emergency'],
       dir,
     );
@@ -173,90 +175,90 @@ describe('sms new', () => {
     expect(text).toMatch(/^priority: P1$/m);
     expect(text).toMatch(/^services: \[SVC-0001\]$/m);
     expect(text).toMatch(/^change_type: emergency$/m);
-    const v = sms(['validate', '--format', 'json'], dir);
+    const v = await smsInProcess(['validate', '--format', 'json'], dir);
     expect(JSON.parse(v.stdout).errorCount).toBe(0);
   });
 
-  it('unknown type: the list of valid types, exit 2', () => {
+  it('unknown type: the list of valid types, exit 2', async () => {
     const dir = tmp();
     baseSms(dir);
-    const r = sms(['new', 'ticket', 'x'], dir);
+    const r = await smsInProcess(['new', 'ticket', 'x'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown type "ticket"; valid types: business-goals, configuration-item/);
   });
 
-  it('refuses a second singleton and never overwrites', () => {
+  it('refuses a second singleton and never overwrites', async () => {
     const dir = tmp();
     baseSms(dir, { 'governance/policy.md': '---\nid: POLICY\ntype: policy\n---\nmine\n' });
-    const r = sms(['new', 'policy'], dir);
+    const r = await smsInProcess(['new', 'policy'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/already exists/);
     expect(readFileSync(path.join(dir, 'governance/policy.md'), 'utf8')).toContain('mine');
   });
 
-  it('--set cannot change the id, and a bad --set is a usage error', () => {
+  it('--set cannot change the id, and a bad --set is a usage error', async () => {
     const dir = tmp();
     baseSms(dir);
-    expect(sms(['new', 'incident', 'x', '--set', 'id=INC-9999'], dir).code).toBe(2);
-    const r = sms(['new', 'incident', 'x', '--set', 'no-equals'], dir);
+    expect((await smsInProcess(['new', 'incident', 'x', '--set', 'id=INC-9999'], dir)).code).toBe(2);
+    const r = await smsInProcess(['new', 'incident', 'x', '--set', 'no-equals'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--set needs key=value/);
     expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
   });
 
-  it('a file where the type folder should be: exit 2, nothing written', () => {
+  it('a file where the type folder should be: exit 2, nothing written', async () => {
     const dir = tmp();
     baseSms(dir);
     writeFileSync(path.join(dir, 'incidents'), 'oops');
-    const r = sms(['new', 'incident', 'x'], dir);
+    const r = await smsInProcess(['new', 'incident', 'x'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write .*incidents/);
   });
 
-  it('outside an SMS repository: exit 2 with a clear message', () => {
+  it('outside an SMS repository: exit 2 with a clear message', async () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'x'));
-    const r = sms(['new', 'incident', 'x'], path.join(dir, 'x'));
+    const r = await smsInProcess(['new', 'incident', 'x'], path.join(dir, 'x'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no sms.config.yaml found/);
   });
 });
 
 describe('sms types', () => {
-  it('lists the 21 work products and the 6 extensions, as a table and as JSON', () => {
+  it('lists the 21 work products and the 6 extensions, as a table and as JSON', async () => {
     const dir = tmp();
     const t = sms(['types'], dir);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/WP\.11\s+change-request\s+RFC-0001\s+changes\s+draft, approved, rejected, updated/);
-    const j = JSON.parse(sms(['types', '--format', 'json'], dir).stdout);
+    const j = JSON.parse((await smsInProcess(['types', '--format', 'json'], dir)).stdout);
     expect(j).toHaveLength(27);
     expect(j.filter((x: { extension?: unknown }) => x.extension).map((x: { key: string }) => x.key)).toContain('management-review');
     expect(j.find((x: { key: string }) => x.key === 'change-request').transitions.draft).toEqual(['approved', 'rejected']);
   });
 
-  it('docs/types.md is the generated reference, up to date', () => {
+  it('docs/types.md is the generated reference, up to date', async () => {
     const dir = tmp();
-    const md = sms(['types', '--format', 'md'], dir).stdout;
+    const md = (await smsInProcess(['types', '--format', 'md'], dir)).stdout;
     expect(readFileSync(path.join(__dirname, '..', 'docs', 'types.md'), 'utf8')).toBe(md);
   });
 });
 
 describe('help and version', () => {
-  it.each(['init', 'new', 'types', 'validate', 'log', 'set-status', 'report'])('%s --help shows an example', (cmd) => {
-    const r = sms([cmd, '--help'], tmp());
+  it.each(['init', 'new', 'types', 'validate', 'log', 'set-status', 'report'])('%s --help shows an example', async (cmd) => {
+    const r = await smsInProcess([cmd, '--help'], tmp());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:\n\s+\$ sms /);
   });
 
-  it('--version prints the package version; an unknown option exits 2', () => {
+  it('--version prints the package version; an unknown option exits 2', async () => {
     const r = sms(['--version'], tmp());
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(sms(['validate', '--bogus'], tmp()).code).toBe(2);
+    expect((await smsInProcess(['validate', '--bogus'], tmp())).code).toBe(2);
   });
 });
 
 describe('custom types from the configuration', () => {
-  it('sms new writes a custom type with its sections; validate checks its statuses and fields', () => {
+  it('sms new writes a custom type with its sections; validate checks its statuses and fields', async () => {
     const dir = tmp();
     baseSms(dir);
     writeFiles(dir, {
@@ -275,20 +277,22 @@ describe('custom types from the configuration', () => {
         '',
       ].join('\n'),
     });
-    const r = sms(['new', 'risk', 'Data centre flood', '--set', 'likelihood=low'], dir);
+    const r = await smsInProcess(['new', 'risk', 'Data centre flood', '--set', 'likelihood=low'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('risks/RISK-0001-data-centre-flood.md');
     const text = readFileSync(path.join(dir, 'risks/RISK-0001-data-centre-flood.md'), 'utf8');
     expect(text).toMatch(/^status: open$/m);
     expect(text).toContain('## Treatment');
-    expect(sms(['validate'], dir).code).toBe(0);
+    expect((await smsInProcess(['validate'], dir)).code).toBe(0);
     writeFileSync(
       path.join(dir, 'risks/RISK-0001-data-centre-flood.md'),
       text.replace('likelihood: low', 'likelihood: extreme').replace('status: open', 'status: gone'),
     );
-    const v = JSON.parse(sms(['validate', '--format', 'json'], dir).stdout) as { diagnostics: { rule: string }[] };
+    const v = JSON.parse((await smsInProcess(['validate', '--format', 'json'], dir)).stdout) as { diagnostics: { rule: string }[] };
     expect(v.diagnostics.map((d) => d.rule).sort()).toEqual(['schema', 'status-value']);
-    expect(JSON.parse(sms(['types', '--format', 'json'], dir).stdout).map((t: { key: string }) => t.key)).toContain('risk');
+    expect(JSON.parse((await smsInProcess(['types', '--format', 'json'], dir)).stdout).map((t: { key: string }) => t.key)).toContain(
+      'risk',
+    );
   });
 });
 

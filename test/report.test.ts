@@ -104,6 +104,8 @@ function scripted(): string {
 
 const PERIOD = ['--since', '2026-03-01', '--until', '2026-03-31'];
 
+// Reports run in-process (the same code below bin/sms.js) except where the binary is the point: one
+// report through it, the byte-identical output of two separate runs, and the file a browser opens.
 describe('sms report review', () => {
   it('computes the numbers worked out by hand', () => {
     const r = sms(['report', 'review', '--format', 'json', ...PERIOD], scripted());
@@ -142,9 +144,9 @@ describe('sms report review', () => {
     ]);
   });
 
-  it('an earlier period sees the statuses as they were then', () => {
+  it('an earlier period sees the statuses as they were then', async () => {
     const d = JSON.parse(
-      sms(['report', 'review', '--format', 'json', '--since', '2026-03-01', '--until', '2026-03-04'], scripted()).stdout,
+      (await smsInProcess(['report', 'review', '--format', 'json', '--since', '2026-03-01', '--until', '2026-03-04'], scripted())).stdout,
     );
     expect(d.changes.items.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([['RFC-0001', 'approved']]);
   });
@@ -161,35 +163,39 @@ describe('sms report review', () => {
     expect(a.stdout).not.toContain('<script>');
   });
 
-  it('--out writes the file atomically and prints nothing on stdout; bad dates exit 2', () => {
+  it('--out writes the file atomically and prints nothing on stdout; bad dates exit 2', async () => {
     const dir = scripted();
     const out = path.join(tmp(), 'review.md');
-    const r = sms(['report', 'review', ...PERIOD, '--out', out], dir);
+    const r = await smsInProcess(['report', 'review', ...PERIOD, '--out', out], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toMatch(/^# Management review input: Acme IT/);
     expect(readdirSync(path.dirname(out))).toEqual(['review.md']);
-    expect(sms(['report', 'review', '--since', '2026-13-45'], dir).code).toBe(2);
-    expect(sms(['report', 'review', '--since', '2026-04-01', '--until', '2026-03-01'], dir).stderr).toMatch(/period is empty/);
-    expect(sms(['report', 'nonsense'], dir).code).toBe(2);
+    expect((await smsInProcess(['report', 'review', '--since', '2026-13-45'], dir)).code).toBe(2);
+    expect((await smsInProcess(['report', 'review', '--since', '2026-04-01', '--until', '2026-03-01'], dir)).stderr).toMatch(
+      /period is empty/,
+    );
+    expect((await smsInProcess(['report', 'nonsense'], dir)).code).toBe(2);
   });
 
-  it('a template in .sms/templates overrides the shipped one, without prototype access', () => {
+  it('a template in .sms/templates overrides the shipped one, without prototype access', async () => {
     const dir = scripted();
     mkdirSync(path.join(dir, '.sms', 'templates', 'reports'), { recursive: true });
     writeFileSync(
       path.join(dir, '.sms', 'templates', 'reports', 'review.md.hbs'),
       'Total: {{incidents.total}}|{{constructor.name}}|{{__proto__.polluted}}|{{#with "x"}}{{constructor.constructor}}{{/with}}\n',
     );
-    const r = sms(['report', 'review', ...PERIOD], dir);
+    const r = await smsInProcess(['report', 'review', ...PERIOD], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Total: 5|||\n');
   });
 });
 
 describe('sms report performance, audit, changes', () => {
-  it('performance: each target against the incidents of the agreement; availability only from outage records', () => {
-    const d = JSON.parse(sms(['report', 'performance', '--agreement', 'SLA-0001', '--format', 'json', ...PERIOD], scripted()).stdout);
+  it('performance: each target against the incidents of the agreement; availability only from outage records', async () => {
+    const d = JSON.parse(
+      (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--format', 'json', ...PERIOD], scripted())).stdout,
+    );
     expect(d.incidents.total).toBe(4);
     expect(d.targets.find((t: { priority: string }) => t.priority === 'P1')).toMatchObject({
       targetHours: 4,
@@ -210,12 +216,12 @@ describe('sms report performance, audit, changes', () => {
       'Record the outage (outage_start, outage_end) of every P1 incident.',
       'Close the 1 incident still open.',
     ]);
-    expect(sms(['report', 'performance', '--agreement', 'SLA-0099', ...PERIOD], scripted()).code).toBe(2);
-    expect(sms(['report', 'performance', ...PERIOD], scripted()).stderr).toMatch(/needs --agreement/);
+    expect((await smsInProcess(['report', 'performance', '--agreement', 'SLA-0099', ...PERIOD], scripted())).code).toBe(2);
+    expect((await smsInProcess(['report', 'performance', ...PERIOD], scripted())).stderr).toMatch(/needs --agreement/);
   });
 
-  it('audit: tasks with their evidence and approvals from history, gaps, FitSM view', () => {
-    const d = JSON.parse(sms(['report', 'audit', '--format', 'json'], scripted()).stdout);
+  it('audit: tasks with their evidence and approvals from history, gaps, FitSM view', async () => {
+    const d = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], scripted())).stdout);
     const task = (id: string) => d.processes.flatMap((p: { tasks: unknown[] }) => p.tasks).find((t: { id: string }) => t.id === id);
     expect(d.summary.tasks).toBe(40);
     expect(task('IN.2.1').evidenced).toBe(true);
@@ -250,7 +256,7 @@ describe('sms report performance, audit, changes', () => {
     ]);
   });
 
-  it('changes: the schedule view from the change schedule and approved change requests', () => {
+  it('changes: the schedule view from the change schedule and approved change requests', async () => {
     const dir = tmp();
     gitRepo(dir, [
       {
@@ -265,7 +271,9 @@ describe('sms report performance, audit, changes', () => {
         },
       },
     ]);
-    const d = JSON.parse(sms(['report', 'changes', '--format', 'json', '--since', '2026-12-01', '--until', '2026-12-31'], dir).stdout);
+    const d = JSON.parse(
+      (await smsInProcess(['report', 'changes', '--format', 'json', '--since', '2026-12-01', '--until', '2026-12-31'], dir)).stdout,
+    );
     expect(d.changes).toHaveLength(1);
     expect(d.changes[0].warnings).toEqual(['not in the change schedule', 'planned on a key business event: Christmas']);
     expect(d.changeWindows).toEqual(['Tue 19-22']);

@@ -1,16 +1,34 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { gitIn, sms, tmp, ROOT } from './helpers.js';
+import { gitIn, sms, smsInProcess, tmp, ROOT, type CliResult } from './helpers.js';
 import { stageText } from '../src/cli/sample.js';
+
+// The sample is made once, through the binary, for the tests that only read it; a test that
+// changes it works on a copy. tmp() folders go after each test, so this one is removed after all.
+let shared: string;
+let created: CliResult;
+beforeAll(() => {
+  shared = path.join(realpathSync(mkdtempSync(path.join(tmpdir(), 'sms-sample-'))), 'sample');
+  created = sms(['init', '--sample', shared], path.dirname(shared));
+}, 60_000);
+afterAll(() => rmSync(path.dirname(shared), { recursive: true, force: true }));
+
+/** A copy of the sample made in beforeAll (its history included), for a test to change. */
+function sampleCopy(): string {
+  const dir = path.join(tmp(), 'sample');
+  cpSync(shared, dir, { recursive: true });
+  return dir;
+}
 
 describe('sms init --sample', () => {
   const history = parse(readFileSync(path.join(ROOT, 'sample-sms/history.yaml'), 'utf8'));
 
-  it('creates the sample organisation with its backdated history, and it validates with exit 0', () => {
-    const dir = path.join(tmp(), 'sample');
-    const r = sms(['init', '--sample', dir], path.dirname(dir));
+  it('creates the sample organisation with its backdated history, and it validates with exit 0', async () => {
+    const dir = shared;
+    const r = created;
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Harbour Lane IT');
     const log = gitIn(dir, ['log', '--format=%an|%ae|%aI']).trim().split('\n');
@@ -24,17 +42,16 @@ describe('sms init --sample', () => {
     expect(r.stdout).toMatch(/No CI was added: pass --cli-spec/);
     expect(existsSync(path.join(dir, 'package.json'))).toBe(false);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
-    const v = sms(['validate', '--format', 'json'], dir);
+    const v = await smsInProcess(['validate', '--format', 'json'], dir);
     expect(JSON.parse(v.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(v.code).toBe(0);
-    const h = sms(['validate', '--history', '--format', 'json'], dir);
+    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
     expect(JSON.parse(h.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(h.code).toBe(0);
   });
 
-  it("the README's deliberate violation fires: an approved change edited by a practitioner", () => {
-    const dir = path.join(tmp(), 'sample');
-    sms(['init', '--sample', dir], path.dirname(dir));
+  it("the README's deliberate violation fires: an approved change edited by a practitioner", async () => {
+    const dir = sampleCopy();
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
     const file = 'changes/RFC-0015-upgrade-the-kessler-legal-firewall-to-firmware-7-2-4.md';
     expect(readme).toContain(file);
@@ -42,20 +59,19 @@ describe('sms init --sample', () => {
     expect(text).toContain('during the change window');
     writeFileSync(path.join(dir, file), text.replace('during the change window', 'during office hours'));
     gitIn(dir, ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0015']);
-    const h = sms(['validate', '--history', '--format', 'json'], dir);
+    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
     expect(JSON.parse(h.stdout).diagnostics.map((d: { rule: string; docId: string }) => [d.rule, d.docId])).toEqual([
       ['modified-after-approval', 'RFC-0015'],
     ]);
     expect(h.code).toBe(1);
     expect(readme).toContain('sms set-status RFC-0018 approved');
-    const approve = sms(['set-status', 'RFC-0018', 'approved', '--as', 'Jonas Weber <jonas@harbourlane.example>'], dir);
+    const approve = await smsInProcess(['set-status', 'RFC-0018', 'approved', '--as', 'Jonas Weber <jonas@harbourlane.example>'], dir);
     expect(approve.code).toBe(2);
     expect(approve.stderr).toMatch(/needs CM/);
   });
 
   it('holds every kind of record: services, agreements, RFCs of every change type and status, incidents, reports, reviews', () => {
-    const dir = path.join(tmp(), 'sample');
-    sms(['init', '--sample', dir], path.dirname(dir));
+    const dir = shared;
     const files = gitIn(dir, ['ls-files']).split('\n');
     const count = (re: RegExp): number => files.filter((f) => re.test(f)).length;
     expect(count(/^catalogue\/SVC-/)).toBeGreaterThanOrEqual(3);
@@ -83,9 +99,9 @@ describe('sms init --sample', () => {
     expect([...statuses].sort()).toEqual(['approved', 'draft', 'rejected', 'updated']);
   });
 
-  it('with --cli-spec, adds the CI sms init writes in one more commit, and the repository still validates', () => {
+  it('with --cli-spec, adds the CI sms init writes in one more commit, and the repository still validates', async () => {
     const dir = path.join(tmp(), 'sample');
-    const r = sms(['init', '--sample', dir, '--cli-spec', 'sms-cli@0.1.0', '--no-install'], path.dirname(dir));
+    const r = await smsInProcess(['init', '--sample', dir, '--cli-spec', 'sms-cli@0.1.0', '--no-install'], path.dirname(dir));
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({
       private: true,
@@ -100,20 +116,19 @@ describe('sms init --sample', () => {
     expect(workflow).toContain('push:\n    branches: [main]');
     expect(gitIn(dir, ['log', '-1', '--format=%an|%s'])).toBe('Ana Costa|Run sms validate in CI, with sms pinned in package.json\n');
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
-    expect(sms(['validate', '--history'], dir).code).toBe(0);
+    expect((await smsInProcess(['validate', '--history'], dir)).code).toBe(0);
   });
 
-  it('refuses a --cli-spec it cannot pin before writing anything', () => {
+  it('refuses a --cli-spec it cannot pin before writing anything', async () => {
     const dir = path.join(tmp(), 'sample');
-    const r = sms(['init', '--sample', dir, '--cli-spec', 'not a spec'], path.dirname(dir));
+    const r = await smsInProcess(['init', '--sample', dir, '--cli-spec', 'not a spec'], path.dirname(dir));
     expect(r.code).toBe(2);
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('refuses a non-empty directory', () => {
-    const dir = tmp();
-    sms(['init', '--sample', dir], dir);
-    const again = sms(['init', '--sample', dir], dir);
+  it('refuses a non-empty directory', async () => {
+    const dir = sampleCopy();
+    const again = await smsInProcess(['init', '--sample', dir], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/not empty/);
   });
