@@ -33,7 +33,7 @@ function together(runs: { args: string[]; cwd: string; env: NodeJS.ProcessEnv }[
   );
 }
 
-/** The issue's case: twenty runs of `sms new` at once. The races of set-status and init need fewer to show. */
+/** Twenty runs at once for `sms new` and `set-status`; the race of init needs fewer to show. */
 const N = 20;
 const RACERS = 8;
 
@@ -57,7 +57,7 @@ describe('parallel runs', () => {
     expect(readdirSync(path.join(dir, 'changes')).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it(`${RACERS} parallel set-status runs, approve against reject: exactly one wins, the document stays consistent`, async () => {
+  it(`${N} parallel set-status runs, approve against reject: exactly one wins, the document stays consistent`, async () => {
     const dir = tmp();
     const F = 'changes/RFC-0001-a.md';
     baseSms(dir, { [F]: rfc() });
