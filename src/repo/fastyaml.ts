@@ -94,7 +94,8 @@ class BlockReader {
       const { text, no } = line;
       line = undefined;
       const afterColon = keyAt(text, indent);
-      if (afterColon === 0) return NOPE;
+      // yaml refuses an implicit block key whose ":" is more than 1024 characters after its start.
+      if (afterColon === 0 || afterColon - 1 - indent > 1024) return NOPE;
       const key = text.slice(indent, afterColon - 1);
       // `null:`, `TRUE:` and the like are not string keys in YAML 1.2 (and `null:` twice is a duplicate).
       if (key === '__proto__' || NON_STRING_WORDS.has(key)) return NOPE;
