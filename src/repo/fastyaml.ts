@@ -245,39 +245,13 @@ function flowMapping(line: string, at: number): { value: Record<string, unknown>
     const key = line.slice(i, afterColon - 1);
     if (key === '__proto__' || NON_STRING_WORDS.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
     i = skipSpaces(line, afterColon);
-    const c = line.charCodeAt(i);
-    let end: number;
-    if (c === DQUOTE || c === SQUOTE) {
-      const q = c === DQUOTE ? doubleQuoted(line, i) : singleQuoted(line, i);
-      if (q === undefined) return undefined;
-      out[key] = q.value;
-      end = q.end;
-    } else if (c === OPEN_BRACKET) {
-      const l = flowSequenceAt(line, i, false);
-      if (l === undefined) return undefined;
-      out[key] = l.value;
-      end = l.end;
-    } else {
-      // A plain value runs to the next comma or brace; what it may contain is checked by plainScalar.
-      end = i;
-      while (end < line.length) {
-        const d = line.charCodeAt(end);
-        if (d === COMMA || d === CLOSE_BRACE) break;
-        end++;
-      }
-      const stop = trimSpacesEnd(line, i, end);
-      if (stop === i) return undefined;
-      const v = plainScalar(line.slice(i, stop), true);
-      if (v === NOPE) return undefined;
-      out[key] = v;
-    }
-    i = skipSpaces(line, end);
-    const d = line.charCodeAt(i);
-    if (d === CLOSE_BRACE) return { value: out, end: i + 1 };
-    if (d !== COMMA) return undefined;
-    i = skipSpaces(line, i + 1);
-    // A trailing comma or an empty entry: leave the finer points of flow syntax to yaml.
-    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACE || line.charCodeAt(i) === COMMA) return undefined;
+    const entry = line.charCodeAt(i) === OPEN_BRACKET ? flowSequenceAt(line, i, false) : flowScalar(line, i, CLOSE_BRACE);
+    if (entry === undefined) return undefined;
+    out[key] = entry.value;
+    const next = nextEntry(line, entry.end, CLOSE_BRACE);
+    if (next === undefined) return undefined;
+    if (next.closed) return { value: out, end: next.at };
+    i = next.at;
   }
 }
 
@@ -296,41 +270,48 @@ function flowSequenceAt(line: string, at: number, mappings: boolean): { value: u
   let i = skipSpaces(line, at + 1);
   if (line.charCodeAt(i) === CLOSE_BRACKET) return { value: items, end: i + 1 };
   for (;;) {
-    const c = line.charCodeAt(i);
-    let v: unknown;
-    let end: number;
-    if (c === DQUOTE || c === SQUOTE) {
-      const q = c === DQUOTE ? doubleQuoted(line, i) : singleQuoted(line, i);
-      if (q === undefined) return undefined;
-      v = q.value;
-      end = q.end;
-    } else if (c === OPEN_BRACE && mappings) {
-      const m = flowMapping(line, i);
-      if (m === undefined) return undefined;
-      v = m.value;
-      end = m.end;
-    } else {
-      // A plain item runs to the next comma or bracket; what it may contain is checked by plainScalar.
-      end = i;
-      while (end < line.length) {
-        const d = line.charCodeAt(end);
-        if (d === COMMA || d === CLOSE_BRACKET) break;
-        end++;
-      }
-      const stop = trimSpacesEnd(line, i, end);
-      if (stop === i) return undefined;
-      v = plainScalar(line.slice(i, stop), true);
-    }
-    if (v === NOPE) return undefined;
-    items.push(v);
-    i = skipSpaces(line, end);
-    const d = line.charCodeAt(i);
-    if (d === CLOSE_BRACKET) return { value: items, end: i + 1 };
-    if (d !== COMMA) return undefined;
-    i = skipSpaces(line, i + 1);
-    // A trailing comma or an empty item: leave the finer points of flow syntax to yaml.
-    if (i === line.length || line.charCodeAt(i) === CLOSE_BRACKET || line.charCodeAt(i) === COMMA) return undefined;
+    const entry = mappings && line.charCodeAt(i) === OPEN_BRACE ? flowMapping(line, i) : flowScalar(line, i, CLOSE_BRACKET);
+    if (entry === undefined) return undefined;
+    items.push(entry.value);
+    const next = nextEntry(line, entry.end, CLOSE_BRACKET);
+    if (next === undefined) return undefined;
+    if (next.closed) return { value: items, end: next.at };
+    i = next.at;
   }
+}
+
+/**
+ * A scalar entry of a flow collection starting at `at`: quoted, or plain up to the next comma or
+ * `close`; its value and the index after it. What a plain one may contain is checked by plainScalar.
+ */
+function flowScalar(line: string, at: number, close: number): { value: unknown; end: number } | undefined {
+  const c = line.charCodeAt(at);
+  if (c === DQUOTE || c === SQUOTE) return c === DQUOTE ? doubleQuoted(line, at) : singleQuoted(line, at);
+  let end = at;
+  while (end < line.length) {
+    const d = line.charCodeAt(end);
+    if (d === COMMA || d === close) break;
+    end++;
+  }
+  const stop = trimSpacesEnd(line, at, end);
+  if (stop === at) return undefined;
+  const value = plainScalar(line.slice(at, stop), true);
+  return value === NOPE ? undefined : { value, end };
+}
+
+/**
+ * After an entry of a flow collection that ends at `end`: the index after `close` when the
+ * collection ends there, or the start of the next entry after a comma. Undefined for anything
+ * else, and for a trailing comma or an empty entry (the finer points of flow syntax go to yaml).
+ */
+function nextEntry(line: string, end: number, close: number): { closed: boolean; at: number } | undefined {
+  const i = skipSpaces(line, end);
+  const d = line.charCodeAt(i);
+  if (d === close) return { closed: true, at: i + 1 };
+  if (d !== COMMA) return undefined;
+  const at = skipSpaces(line, i + 1);
+  if (at === line.length || line.charCodeAt(at) === close || line.charCodeAt(at) === COMMA) return undefined;
+  return { closed: false, at };
 }
 
 /** One scalar starting at `at` and running to the end of the line (or its comment). */
