@@ -85,6 +85,15 @@ const day = (iso: string | undefined): string | undefined => (iso ? iso.slice(0,
 const inPeriod = (ctx: AuditContext, date: string | undefined): boolean =>
   date !== undefined && date >= ctx.period.since && date <= ctx.period.until;
 
+/** The one finding when a task's record does not exist at all, with what to do: "draft it (sms new risk)". */
+function noneExists(ctx: ReportContext, type: string | undefined, verb: 'create' | 'draft', then = ''): CheckResult {
+  return {
+    instances: [
+      { subject: type, ok: false, lacks: [`no ${typeTitle(ctx, type)} exists`], todo: `${verb} it (sms new ${type})${then}`, evidence: [] },
+    ],
+  };
+}
+
 function eventsOf(ctx: ReportContext, id: string | undefined): DocEvent[] {
   return id ? (ctx.timeline?.byId.get(id) ?? []) : [];
 }
@@ -535,18 +544,7 @@ export const CHECKS: Record<string, CheckDef> = {
     describe: (o) => `the ${o.type} approved${o.by ? ` by ${o.by.join(' or ')}` : ''}${o.after ? `, after ${o.after.join(' and ')}` : ''}`,
     run(ctx, o, task) {
       const list = docs(ctx, o.type);
-      if (list.length === 0)
-        return {
-          instances: [
-            {
-              subject: o.type,
-              ok: false,
-              lacks: [`no ${typeTitle(ctx, o.type)} exists`],
-              todo: `create it (sms new ${o.type}) and have it approved`,
-              evidence: [],
-            },
-          ],
-        };
+      if (list.length === 0) return noneExists(ctx, o.type, 'create', ' and have it approved');
       return {
         instances: list.map((d) => {
           const lacks: string[] = [];
@@ -644,18 +642,7 @@ export const CHECKS: Record<string, CheckDef> = {
     describe: (o) => `the ${o.type} drafted${o.after ? ` after ${o.after.join(' and ')} were approved` : ''}`,
     run(ctx, o, task) {
       const list = docs(ctx, o.type);
-      if (list.length === 0)
-        return {
-          instances: [
-            {
-              subject: o.type,
-              ok: false,
-              lacks: [`no ${typeTitle(ctx, o.type)} exists`],
-              todo: `draft it (sms new ${o.type})`,
-              evidence: [],
-            },
-          ],
-        };
+      if (list.length === 0) return noneExists(ctx, o.type, 'draft');
       return {
         instances: list.map((d) => {
           const lacks: string[] = [];
@@ -777,18 +764,7 @@ export const CHECKS: Record<string, CheckDef> = {
     describe: (o) => `a ${o.type} exists`,
     run(ctx, o, task) {
       const list = docs(ctx, o.type);
-      if (list.length === 0)
-        return {
-          instances: [
-            {
-              subject: o.type,
-              ok: false,
-              lacks: [`no ${typeTitle(ctx, o.type)} exists`],
-              todo: `create it (sms new ${o.type})`,
-              evidence: [],
-            },
-          ],
-        };
+      if (list.length === 0) return noneExists(ctx, o.type, 'create');
       return {
         instances: list.map((d) => ({
           record: ref(d),
