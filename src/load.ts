@@ -124,7 +124,7 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
   const git = await import('./git/git.js');
   const history = await import('./history/read.js');
   const ctx = { cwd: config.root, env: opts.env };
-  if (!(await git.gitAvailable(ctx)) || !(await git.workTreeRoot(ctx))) {
+  if (!(await git.repositoryState(ctx))?.top) {
     if (opts.history === 'all') throw smsError('NOT_A_REPOSITORY', { dir: config.root });
     return undefined;
   }
