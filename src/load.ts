@@ -106,14 +106,14 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     }
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
-  const { timeline, settings } = await history.loadHistory(
+  const { timeline, settings, head } = await history.loadHistory(
     config,
     { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress },
     opts.env,
   );
   // With a base, the trust settings are those of the base revision (see loadHistory).
   loaded.config = { ...config, history: settings };
-  loaded.head = await git.headCommit({ cwd: config.root, env: opts.env });
+  loaded.head = head;
   loaded.timeline = timeline;
   loaded.changes = { mode: 'commits', events: timeline.events };
   return loaded;

@@ -239,9 +239,3 @@ export async function commit(o: CommitOptions): Promise<string> {
 export async function unstage(ctx: GitContext, paths: string[]): Promise<void> {
   await git(['reset', '--quiet', '--', ...paths], { ...ctx, okCodes: [1] });
 }
-
-/** The commit HEAD points at, or undefined in a repository without commits. */
-export async function headCommit(ctx: GitContext): Promise<string | undefined> {
-  const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { ...ctx, okCodes: [1, 128] });
-  return r.code === 0 ? r.stdout.trim() : undefined;
-}

@@ -1,6 +1,16 @@
 import { smsError } from '../errors.js';
 import { BlobReader, blobId, indexBlobs, pathCommits, streamLog, treeBlobs, verifySignatures, type HistoryCommit } from '../git/history.js';
-import { git, hasCommits, isShallow, READ_CONFIG, verifyCommit, workTreeRoot, type GitContext } from '../git/git.js';
+import {
+  git,
+  gitMissing,
+  hasCommits,
+  isShallow,
+  READ_CONFIG,
+  repositoryState,
+  verifyCommit,
+  workTreeRoot,
+  type GitContext,
+} from '../git/git.js';
 import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { matchesAny } from '../repo/glob.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
@@ -29,6 +39,8 @@ export interface LoadedHistory {
    * base, so a pull request cannot loosen the trust rules it is judged by.
    */
   settings: PolicySettings;
+  /** The commit HEAD pointed at when the history was read; undefined before the first commit. */
+  head?: string;
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -53,13 +65,20 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
  * Reads the history of the SMS documents: one streamed `git log` and one `git cat-file --batch`
  * for every distinct blob, each parsed once. Never writes anything.
  */
+/** The top of the work tree and HEAD's commit (undefined before the first), from one git process; exit 2 outside a repository. */
+async function whereRepository(ctx: GitContext): Promise<{ top: string; head?: string }> {
+  const state = await repositoryState(ctx);
+  if (!state) throw gitMissing();
+  if (!state.top) throw smsError('NOT_A_REPOSITORY', { dir: ctx.cwd });
+  return { top: state.top, head: state.head };
+}
+
 export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: NodeJS.ProcessEnv): Promise<LoadedHistory> {
   const cwd = config.root;
   const ctx: GitContext = { cwd, env };
-  const top = await workTreeRoot(ctx);
-  if (!top) throw smsError('NOT_A_REPOSITORY', { dir: cwd });
+  const { top, head } = await whereRepository(ctx);
   const opts = extractOptions(config);
-  if (!(await hasCommits(ctx))) {
+  if (!head) {
     if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
     return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history };
   }
@@ -122,7 +141,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     const rt = rolesType(config.types);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles, opts.rolesType, rt?.approving);
     await attachSignatures(ctx, config, settings, timeline);
-    return { timeline, prefix, settings };
+    return { timeline, prefix, settings, head };
   } finally {
     reader.close();
   }
@@ -245,13 +264,12 @@ export async function readStaged(
   env?: NodeJS.ProcessEnv,
 ): Promise<{ repository: LoadedRepository; events: DocEvent[] }> {
   const ctx: GitContext = { cwd: config.root, env };
-  const top = await workTreeRoot(ctx);
-  if (!top) throw smsError('NOT_A_REPOSITORY', { dir: config.root });
+  const { top, head: headCommit } = await whereRepository(ctx);
   const prefix = toPosixRelative(top, config.root);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
   const folders = config.documentFolders;
   const staged = await indexBlobs(ctx, folders);
-  const head = (await hasCommits(ctx))
+  const head = headCommit
     ? await treeBlobs(
         ctx,
         'HEAD',
