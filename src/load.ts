@@ -91,19 +91,26 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     const staged = await readStaged(config, opts.env);
     return { config, repository: staged.repository, changes: { mode: 'worktree', events: staged.events } };
   }
+  if (opts.history === 'worktree') {
+    const history = await import('./history/read.js');
+    // Git is asked first and answers while the documents are read.
+    const asked = history.headDocumentBlobs(config, opts.env);
+    // Should reading the documents fail, git's answer is no longer wanted (nor its failure).
+    asked.catch(() => undefined);
+    const repository = loadRepository(config);
+    const head = await asked;
+    const loaded: Loaded = { config, repository };
+    if (head) loaded.changes = { mode: 'worktree', events: await history.readWorktreeChanges(config, repository, head, opts.env) };
+    return loaded;
+  }
   const repository = loadRepository(config);
   const loaded: Loaded = { config, repository };
   if (opts.history === 'none') return loaded;
   const git = await import('./git/git.js');
   const history = await import('./history/read.js');
-  if (opts.history === 'worktree' || opts.history === 'all-if-available') {
-    const ctx = { cwd: config.root, env: opts.env };
-    const state = await git.repositoryState(ctx);
+  if (opts.history === 'all-if-available') {
+    const state = await git.repositoryState({ cwd: config.root, env: opts.env });
     if (!state?.top || !state.head) return loaded;
-    if (opts.history === 'worktree') {
-      loaded.changes = { mode: 'worktree', events: await history.readWorktreeChanges(config, repository, opts.env, state.top) };
-      return loaded;
-    }
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
   const { timeline, settings, head } = await history.loadHistory(

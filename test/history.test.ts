@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CONFIG,
@@ -287,6 +287,47 @@ describe('history rules', () => {
     const r = await history(dir, []);
     expect(r.findings.map((f) => f.rule)).toEqual(['status-transition']);
     expect(r.findings[0]!.message).toMatch(/uncommitted change/);
+  });
+
+  it('default mode in an SMS kept in a subfolder of its repository: the changed document is checked against HEAD, the others are not', async () => {
+    const top = tmp();
+    const under = (files: Record<string, string>): Record<string, string> =>
+      Object.fromEntries(Object.entries(files).map(([f, c]) => [`docs/sms/${f}`, c]));
+    gitRepo(
+      top,
+      [
+        ...rolesCommits(),
+        { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' },
+        { files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+      ].map((c) => ({ ...c, files: under(c.files) })),
+    );
+    // A file outside the SMS with the same path relative to the repository root as a document.
+    addCommit(top, { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' });
+    const dir = path.join(top, 'docs/sms');
+    expect((await history(dir, [])).findings).toEqual([]);
+    writeFileSync(path.join(dir, R), approved());
+    const r = await history(dir, []);
+    expect(r.findings.map((f) => [f.rule, f.file])).toEqual([['status-transition', R]]);
+    expect(r.findings[0]!.message).toMatch(/uncommitted change/);
+  });
+
+  it("HEAD's blobs are read relative to the SMS, and a folder named like pathspec magic matches nothing outside it", async () => {
+    const { headBlobsHere } = await import('../src/git/history.js');
+    const top = tmp();
+    gitRepo(top, [{ files: { 'top.md': '# top\n', 'docs/sms/changes/a.md': '# a\n' }, date: '2026-01-01T09:00:00Z' }]);
+    const ctx = { cwd: path.join(top, 'docs/sms'), env: testEnv() };
+    expect([...(await headBlobsHere(ctx, ['changes']))!.keys()]).toEqual(['changes/a.md']);
+    // Read as pathspec magic, ":(top)" would list ../../top.md.
+    expect([...(await headBlobsHere(ctx, [':(top)']))!.keys()]).toEqual([]);
+  });
+
+  it("default mode: when HEAD's tree cannot be read, validate fails with git's reason (exit 2), not as if there were no repository", () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const tree = gitIn(dir, ['rev-parse', 'HEAD^{tree}']).trim();
+    rmSync(path.join(dir, '.git/objects', tree.slice(0, 2), tree.slice(2)), { force: true });
+    const r = sms(['validate'], dir);
+    expect(r.stderr).toMatch(/^sms: git ls-tree failed: .*\n/);
+    expect(r.code).toBe(2);
   });
 
   it('shallow clone: exit 2 with the fetch-depth hint', () => {

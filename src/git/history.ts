@@ -177,6 +177,19 @@ export async function treeBlobs(ctx: GitContext, rev: string, folders: string[])
   return parseEntries(r.stdout);
 }
 
+/**
+ * HEAD's blobs under some folders of `ctx.cwd`, keyed by path relative to it, in one git process
+ * that needs no other question first (where the work tree's top is, whether HEAD exists): without
+ * --full-tree, ls-tree reads pathspecs and prints paths relative to the current directory.
+ * Undefined when git cannot answer (git fails as it does outside a repository or before the first
+ * commit); the caller then asks why, so that other failures still surface.
+ */
+export async function headBlobsHere(ctx: GitContext, folders: string[]): Promise<Map<string, string> | undefined> {
+  // Literal: a folder named like pathspec magic (":(top)") must not reach outside the folder.
+  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...folders], { ...ctx, okCodes: [128] });
+  return r.code === 0 ? parseEntries(r.stdout) : undefined;
+}
+
 /** The blobs of the index (what is staged) under some folders: `git ls-files --stage`, which only reads it. */
 export async function indexBlobs(ctx: GitContext, folders: string[]): Promise<Map<string, string>> {
   const r = await git([...READ_CONFIG, 'ls-files', '--stage', '-z', '--', ...folders], ctx);
@@ -207,7 +220,8 @@ export function blobId(content: Buffer, algorithm: 'sha1' | 'sha256' = 'sha1'): 
  * answers parsed in order, so thousands of blobs cost one process, not thousands.
  */
 export class BlobReader {
-  private readonly child: ChildProcess;
+  /** Started on the first read: a reader that is never asked costs no process. */
+  private child?: ChildProcess;
   private readonly pending: { resolve(b: Buffer | undefined): void; reject(e: Error): void }[] = [];
   private chunks: Buffer[] = [];
   private outgoing: string[] = [];
@@ -215,25 +229,29 @@ export class BlobReader {
   private closed = false;
   private error?: Error;
 
-  constructor(ctx: GitContext) {
-    this.child = spawnGit([...READ_CONFIG, 'cat-file', '--batch'], ctx, ['pipe', 'pipe', 'pipe']);
-    this.child.on('error', (e: NodeJS.ErrnoException) => this.fail(e.code === 'ENOENT' ? gitMissing() : e));
-    this.child.stdin!.on('error', () => undefined);
-    this.child.stdout!.on('data', (b: Buffer) => {
+  constructor(private readonly ctx: GitContext) {}
+
+  private start(): ChildProcess {
+    const child = spawnGit([...READ_CONFIG, 'cat-file', '--batch'], this.ctx, ['pipe', 'pipe', 'pipe']);
+    child.on('error', (e: NodeJS.ErrnoException) => this.fail(e.code === 'ENOENT' ? gitMissing() : e));
+    child.stdin!.on('error', () => undefined);
+    child.stdout!.on('data', (b: Buffer) => {
       this.chunks.push(b);
       this.length += b.length;
       this.drain();
     });
-    this.child.on('close', () => {
+    child.on('close', () => {
       this.closed = true;
       this.fail(smsError('GIT_FAILED', { command: 'cat-file', reason: 'it ended unexpectedly' }));
     });
+    return child;
   }
 
   /** Reads an object by id (or `rev:path`); undefined when it does not exist. */
   read(spec: string): Promise<Buffer | undefined> {
     if (this.error) return Promise.reject(this.error);
     if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
+    this.child ??= this.start();
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
       // Requests made in the same tick go out as one write: thousands of tiny writes cost more
@@ -244,14 +262,14 @@ export class BlobReader {
   }
 
   private flush(): void {
-    if (this.outgoing.length === 0 || this.closed) return;
+    if (this.outgoing.length === 0 || this.closed || !this.child) return;
     this.child.stdin!.write(`${this.outgoing.join('\n')}\n`);
     this.outgoing = [];
   }
 
   close(): void {
     this.flush();
-    if (!this.closed) this.child.stdin!.end();
+    if (!this.closed) this.child?.stdin!.end();
   }
 
   private fail(err: Error): void {

@@ -1,5 +1,15 @@
-import { smsError } from '../errors.js';
-import { BlobReader, blobId, indexBlobs, pathCommits, streamLog, treeBlobs, verifySignatures, type HistoryCommit } from '../git/history.js';
+import { SmsError, smsError } from '../errors.js';
+import {
+  BlobReader,
+  blobId,
+  headBlobsHere,
+  indexBlobs,
+  pathCommits,
+  streamLog,
+  treeBlobs,
+  verifySignatures,
+  type HistoryCommit,
+} from '../git/history.js';
 import {
   git,
   gitMissing,
@@ -195,31 +205,51 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
 }
 
 /**
- * Uncommitted changes: each document of the working tree whose content differs from its version
- * in HEAD (or that HEAD does not have, which must start in an initial status). Compared by git
- * blob id computed here from the text already read, against `git ls-tree HEAD`: plumbing that
- * runs no clean filter, fsmonitor or hook and never refreshes or writes the index. Approvals are
- * checked once they are committed.
+ * HEAD's blobs under the document folders, keyed by path relative to the SMS root; undefined
+ * outside a repository, before the first commit, or without git. Asked of git before the
+ * documents are read (see load), so that it answers while they are read: one process, and a
+ * second one only when something is unusual.
  */
-export async function readWorktreeChanges(
-  config: SmsConfig,
-  repository: LoadedRepository,
-  env?: NodeJS.ProcessEnv,
-  /** The top of the work tree when the caller has asked git already. */
-  knownTop?: string,
-): Promise<DocEvent[]> {
+export async function headDocumentBlobs(config: SmsConfig, env?: NodeJS.ProcessEnv): Promise<Map<string, string> | undefined> {
   const ctx: GitContext = { cwd: config.root, env };
-  const top = knownTop ?? (await workTreeRoot(ctx));
-  if (!top) return [];
-  const prefix = toPosixRelative(top, config.root);
+  try {
+    const blobs = await headBlobsHere(ctx, config.documentFolders);
+    if (blobs) return blobs;
+  } catch (err) {
+    if (err instanceof SmsError && err.code === 'GIT_MISSING') return undefined;
+    throw err;
+  }
+  // ls-tree failed: outside a repository or before the first commit is no error (there is nothing
+  // to compare with); anything else is reported as reading the tree reports it.
+  const state = await repositoryState(ctx);
+  if (!state?.top || !state.head) return undefined;
+  const prefix = toPosixRelative(state.top, config.root);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
-  const head = await treeBlobs(
+  const full = await treeBlobs(
     ctx,
     'HEAD',
     config.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
   );
+  const blobs = new Map<string, string>();
+  for (const [p, sha] of full) if (!prefix || p.startsWith(`${prefix}/`)) blobs.set(prefix ? p.slice(prefix.length + 1) : p, sha);
+  return blobs;
+}
+
+/**
+ * Uncommitted changes: each document of the working tree whose content differs from its version
+ * in HEAD (or that HEAD does not have, which must start in an initial status). Compared by git
+ * blob id computed here from the text already read, against `git ls-tree HEAD` (`head`, from
+ * headDocumentBlobs): plumbing that runs no clean filter, fsmonitor or hook and never refreshes or
+ * writes the index. Approvals are checked once they are committed.
+ */
+export async function readWorktreeChanges(
+  config: SmsConfig,
+  repository: LoadedRepository,
+  head: Map<string, string>,
+  env?: NodeJS.ProcessEnv,
+): Promise<DocEvent[]> {
   const opts = extractOptions(config);
-  const reader = new BlobReader(ctx);
+  const reader = new BlobReader({ cwd: config.root, env });
   const commit: HistoryCommit = {
     sha: 'WORKTREE',
     parents: [],
@@ -235,7 +265,7 @@ export async function readWorktreeChanges(
   const events: DocEvent[] = [];
   try {
     for (const doc of repository.documents) {
-      const old = head.get(withPrefix(doc.file));
+      const old = head.get(doc.file);
       if (old === blobId(Buffer.from(doc.text, 'utf8'))) continue;
       let before: DocState | undefined;
       if (old) {
