@@ -50,6 +50,28 @@ describe('sms validate --staged', () => {
     expect(gitIn(dir, ['ls-files', '--stage', '--debug'])).toBe(before);
   });
 
+  it('in an SMS kept in a subfolder, with many documents: each staged change is checked against its own version in HEAD', async () => {
+    const top = tmp();
+    const dir = path.join(top, 'docs', 'sms');
+    const incident = (n: number, status: string): string => INC('P2', status).replace('INC-0001', `INC-${String(n).padStart(4, '0')}`);
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 40; n++) files[`incidents/INC-${String(n).padStart(4, '0')}-x.md`] = incident(n, 'closed');
+    baseSms(dir, files);
+    // The same paths at the top of the repository, outside the SMS, must not be taken for its documents.
+    baseSms(top, { 'incidents/INC-0007-x.md': incident(7, 'opened') });
+    gitRepo(top, [{ files: {} }]);
+    for (const n of [7, 23]) writeFileSync(path.join(dir, `incidents/INC-00${String(n).padStart(2, '0')}-x.md`), incident(n, 'opened'));
+    gitIn(top, ['add', '--all']);
+    const r = await smsInProcess(['validate', '--staged', '--format', 'json'], dir);
+    const found = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
+    expect(found.map((d) => [d.rule, d.file])).toEqual([
+      ['status-transition', 'incidents/INC-0007-x.md'],
+      ['status-transition', 'incidents/INC-0023-x.md'],
+    ]);
+    expect(found[0]!.message).toMatch(/went from "closed" to "opened" \(staged change\)/);
+    expect(r.code).toBe(1);
+  });
+
   it('cannot be combined with --history', async () => {
     const dir = tmp();
     baseSms(dir);

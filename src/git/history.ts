@@ -192,7 +192,7 @@ export async function headBlobsHere(ctx: GitContext, folders: string[]): Promise
 
 /** The blobs of the index (what is staged) under some folders: `git ls-files --stage`, which only reads it. */
 export async function indexBlobs(ctx: GitContext, folders: string[]): Promise<Map<string, string>> {
-  const r = await git([...READ_CONFIG, 'ls-files', '--stage', '-z', '--', ...folders], ctx);
+  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...folders], ctx);
   return parseEntries(r.stdout);
 }
 

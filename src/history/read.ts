@@ -294,18 +294,16 @@ export async function readStaged(
   env?: NodeJS.ProcessEnv,
 ): Promise<{ repository: LoadedRepository; events: DocEvent[] }> {
   const ctx: GitContext = { cwd: config.root, env };
-  const { top, head: headCommit } = await whereRepository(ctx);
-  const prefix = toPosixRelative(top, config.root);
-  const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
-  const folders = config.documentFolders;
-  const staged = await indexBlobs(ctx, folders);
-  const head = headCommit
-    ? await treeBlobs(
-        ctx,
-        'HEAD',
-        folders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
-      )
-    : new Map<string, string>();
+  // The three questions go to git at once: a pre-commit hook waits for all of them. Both listings
+  // are relative to the SMS root. Where the repository stands is awaited first, so that outside a
+  // repository that is what is said.
+  const where = whereRepository(ctx);
+  const indexed = indexBlobs(ctx, config.documentFolders);
+  const inHead = headDocumentBlobs(config, env);
+  for (const p of [where, indexed, inHead]) p.catch(() => undefined);
+  const { head: headCommit } = await where;
+  const staged = await indexed;
+  const head = (headCommit ? await inHead : undefined) ?? new Map<string, string>();
   const opts = extractOptions(config);
   const reader = new BlobReader(ctx);
   const repository: LoadedRepository = { documents: [], issues: [] };
@@ -322,25 +320,32 @@ export async function readStaged(
     subject: '',
     changes: [],
   };
+  /** Every blob asked for at once (one write to cat-file), then used in order. */
+  const readAll = (ids: string[]): Promise<Buffer[]> =>
+    Promise.all(
+      ids.map(async (id) => {
+        const blob = await reader.read(id);
+        if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: id });
+        return blob;
+      }),
+    );
   try {
     const files = [...staged.keys()]
       .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
       .sort();
-    for (const file of files) {
-      const blob = await reader.read(staged.get(file)!);
-      if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: staged.get(file)! });
-      const text = decodeDocument(file, blob, config.maxFileSize, repository.issues);
-      if (text === undefined) continue;
-      const doc = readDocument(file, text, config);
-      repository.documents.push(doc);
-      const old = head.get(withPrefix(file));
-      if (old === staged.get(file)) continue;
-      let before: DocState | undefined;
-      if (old) {
-        const b = await reader.read(old);
-        if (!b) throw smsError('GIT_OBJECT_MISSING', { object: old });
-        before = extractState(b.toString('utf8'), opts);
-      }
+    const blobs = await readAll(files.map((f) => staged.get(f)!));
+    const changed: { file: string; text: string; old?: string }[] = [];
+    files.forEach((file, i) => {
+      const text = decodeDocument(file, blobs[i]!, config.maxFileSize, repository.issues);
+      if (text === undefined) return;
+      repository.documents.push(readDocument(file, text, config));
+      const old = head.get(file);
+      if (old !== staged.get(file)) changed.push({ file, text, old });
+    });
+    const olds = await readAll(changed.flatMap((c) => (c.old ? [c.old] : [])));
+    let o = 0;
+    for (const { file, text, old } of changed) {
+      const before: DocState | undefined = old ? extractState(olds[o++]!.toString('utf8'), opts) : undefined;
       const after = extractState(text, opts);
       const id = after.id ?? before?.id;
       if (id) events.push({ id, commit, path: file, before, after, roles: RolesIndex.fromData(undefined) });
