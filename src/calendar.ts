@@ -68,11 +68,69 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock time in `tz` at an instant, as if it were UTC (so offset = result - ms). */
+/** The wall-clock time in `tz` at an instant, as if it were UTC (so offset = result - ms), to the second. */
 function wallAsUtc(ms: number, tz: string): number {
+  if (tz === 'UTC') return Math.floor(ms / 1000) * 1000;
+  if (localTimeLookupsLeft > 0) {
+    const wall = wallByLocalTime(ms, tz);
+    if (wall !== undefined) {
+      localTimeLookupsLeft--;
+      return wall;
+    }
+  }
+  return wallByFormatter(ms, tz);
+}
+
+/** The wall-clock time read from an Intl formatter (see wallAsUtc). */
+export function wallByFormatter(ms: number, tz: string): number {
   const p: Record<string, number> = {};
   for (const part of formatter(tz).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+}
+
+/*
+ * Building the first Intl formatter costs 20-30 ms (ICU loads its date-format data), which is most
+ * of what a pre-commit check spends on "today" in the organisation's time zone; after that each
+ * lookup costs about 8 microseconds. The platform's local-time functions (Date#getHours, ...) read
+ * the same ICU time-zone data for the zone named by process.env.TZ, which Node re-reads whenever
+ * TZ is set, at about 50 microseconds a lookup and no start-up cost. So the first lookups of a run
+ * point TZ at the zone for one synchronous read and put it back, and later ones use a formatter.
+ * Both give the same answer: docs/decisions/0005-local-time-at-start-up.md records the comparison
+ * over every zone from 1970 to 2100 and at every transition, and a test repeats part of it.
+ */
+let localTimeLookupsLeft = 64;
+/** From 1970 until 2100: the range compared, where every zone's offset is whole seconds. */
+const LOCAL_TIME_RANGE: readonly [number, number] = [0, Date.UTC(2100, 0, 1)];
+let localTimeFollowsTz: boolean | undefined;
+
+function withTz<T>(tz: string, read: () => T): T {
+  const env = process.env;
+  const before = env.TZ;
+  env.TZ = tz;
+  try {
+    return read();
+  } finally {
+    if (before === undefined) delete env.TZ;
+    else env.TZ = before;
+  }
+}
+
+/**
+ * The wall-clock time read from the platform's local time with TZ pointed at `tz`; undefined
+ * where that is not known to agree with the formatter: outside 1970-2100, for a name off the
+ * platform's list of canonical zones (ICU would quietly read an unknown TZ as UTC), or where
+ * setting TZ does not move local time (a worker thread has its own copy of the environment).
+ */
+export function wallByLocalTime(ms: number, tz: string): number | undefined {
+  if (!(ms >= LOCAL_TIME_RANGE[0] && ms < LOCAL_TIME_RANGE[1]) || !canonicalZones().has(tz)) return undefined;
+  localTimeFollowsTz ??=
+    withTz('Etc/GMT-14', () => new Date(0).getTimezoneOffset()) === -840 &&
+    withTz('Etc/GMT+12', () => new Date(0).getTimezoneOffset()) === 720;
+  if (!localTimeFollowsTz) return undefined;
+  return withTz(tz, () => {
+    const d = new Date(ms);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
+  });
 }
 
 /** Offset of `tz` from UTC at an instant, in milliseconds (Europe/Berlin in summer: +7,200,000). */

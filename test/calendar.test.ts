@@ -8,6 +8,8 @@ import {
   serviceHours,
   zonedInstant,
   zoneOffset,
+  wallByFormatter,
+  wallByLocalTime,
   type ServiceCalendar,
 } from '../src/calendar.js';
 import { lastCompleteMonth, lastCompleteQuarter, monthsOf, namedPeriod } from '../src/period.js';
@@ -116,5 +118,81 @@ describe('periods', () => {
       { since: '2026-10-01', until: '2026-10-31' },
       { since: '2026-11-01', until: '2026-11-10' },
     ]);
+  });
+});
+
+describe('local time without a formatter (the first lookups of a run) agrees with Intl', () => {
+  const zones = Intl.supportedValuesOf('timeZone');
+  const iso = (ms: number | undefined): string => (ms === undefined ? 'none' : new Date(ms).toISOString());
+
+  it('every zone the platform lists, at instants spread over 1970-2100 (odd hours, minutes and seconds)', () => {
+    expect(zones.length).toBeGreaterThan(300);
+    const step = 3_287 * 86_400_000 + 7 * 3_600_000 + 13 * 60_000 + 17_000;
+    const differ: string[] = [];
+    for (const tz of zones)
+      for (let ms = 0; ms < Date.UTC(2100, 0, 1); ms += step) {
+        const fast = wallByLocalTime(ms, tz);
+        if (fast !== wallByFormatter(ms, tz)) differ.push(`${tz} at ${iso(ms)}: ${iso(fast)}`);
+      }
+    expect(differ).toEqual([]);
+  });
+
+  it('a second before, at and after each change of offset, and an hour either side (DST, half-hour and 45-minute zones)', () => {
+    const tzs = [
+      'Europe/Berlin',
+      'America/New_York',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Africa/Casablanca',
+      'America/Santiago',
+      'Asia/Tehran',
+    ];
+    const differ: string[] = [];
+    let changes = 0;
+    for (const tz of tzs) {
+      const offset = (ms: number): number => wallByFormatter(ms, tz) - ms;
+      let prev = offset(Date.UTC(2015, 0, 1));
+      for (let ms = Date.UTC(2015, 0, 1) + 86_400_000; ms < Date.UTC(2031, 0, 1); ms += 86_400_000) {
+        if (offset(ms) === prev) continue;
+        // The change is in the day before: find its second.
+        let lo = ms - 86_400_000;
+        let hi = ms;
+        while (hi - lo > 1000) {
+          const mid = Math.floor((lo + hi) / 2000) * 1000;
+          if (offset(mid) === prev) lo = mid;
+          else hi = mid;
+        }
+        changes++;
+        for (const d of [-3_600_000, -1000, 0, 1000, 3_600_000])
+          if (wallByLocalTime(hi + d, tz) !== wallByFormatter(hi + d, tz)) differ.push(`${tz} at ${iso(hi + d)}`);
+        prev = offset(ms);
+      }
+    }
+    expect(changes).toBeGreaterThan(150);
+    expect(differ).toEqual([]);
+  });
+
+  it('declines what it cannot vouch for, and leaves TZ and local time as they were', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(wallByLocalTime(Date.UTC(2026, 5, 1), 'Europe/Berlin')).toBe(Date.UTC(2026, 5, 1, 2));
+      expect(process.env.TZ).toBe('Asia/Tokyo');
+      expect(new Date(0).getTimezoneOffset()).toBe(-540);
+      // Before 1970 (offsets of seconds), an alias off the canonical list, a name ICU does not know.
+      expect(wallByLocalTime(Date.UTC(1960, 0, 1), 'Africa/Monrovia')).toBeUndefined();
+      expect(wallByLocalTime(Date.UTC(2026, 0, 1), 'US/Eastern')).toBeUndefined();
+      expect(wallByLocalTime(Date.UTC(2026, 0, 1), 'Mars/Olympus_Mons')).toBeUndefined();
+      // Without TZ before, there is none after.
+      delete process.env.TZ;
+      expect(wallByLocalTime(Date.UTC(2026, 5, 1), 'Asia/Tokyo')).toBe(Date.UTC(2026, 5, 1, 9));
+      expect(Object.keys(process.env)).not.toContain('TZ');
+      // The formatter still answers for the alias.
+      expect(localDate(Date.UTC(2026, 0, 1, 3), 'US/Eastern')).toBe('2025-12-31');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 });
