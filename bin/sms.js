@@ -37,6 +37,38 @@ async function enableCompileCache() {
   }
 }
 
+/** A package sms needs was never installed (dist/ is there, node_modules/ is not complete). */
+function missingModule(err) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(`sms: a module sms needs is missing (${String(err.message).split('\n')[0]}); run "npm install" in ${root}\n`);
+  process.exit(2);
+}
+
+/**
+ * The CLI's run(): from the bundle the build makes (dist/sms.js), or, where it made none (see
+ * scripts/bundle.mjs), from the compiled modules themselves.
+ */
+async function loadCli() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  for (const [entry, pattern] of [
+    ['../dist/sms.js', /dist[\\/]sms\.js(?:'|$)/],
+    ['../dist/cli/run.js', /dist[\\/]cli[\\/]run\.js(?:'|$)/],
+  ]) {
+    try {
+      return (await import(entry)).run;
+    } catch (err) {
+      if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+      // This entry is not there: try the next. Anything else missing is a dependency that was
+      // never installed.
+      if (pattern.test(String(err.url ?? err.message).split(' imported from ')[0])) continue;
+      missingModule(err);
+    }
+  }
+  // A clone that was never built (npm builds it as "prepare" on install).
+  process.stderr.write(`sms: this copy of sms is not built (no dist/ in ${root}); run "npm install" there, or "npm run build"\n`);
+  process.exit(2);
+}
+
 const argv = process.argv.slice(2);
 // `sms --version` is answered before the CLI's modules load: scripts call it often, and loading
 // them is most of what it would otherwise cost.
@@ -53,29 +85,21 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       else streamFailed = true;
     });
   }
-  let run;
   await enableCompileCache();
+  const run = await loadCli();
+  let code;
   try {
-    ({ run } = await import('../dist/cli/run.js'));
+    code = await run(argv, {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+    });
   } catch (err) {
-    if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    // A clone that was never built (npm builds it as "prepare" on install), or one whose
-    // dependencies were never installed.
-    const unbuilt = /dist[\\/]cli[\\/]run\.js/.test(String(err.url ?? err.message).split(' imported from ')[0]);
-    process.stderr.write(
-      unbuilt
-        ? `sms: this copy of sms is not built (no dist/ in ${root}); run "npm install" there, or "npm run build"\n`
-        : `sms: a module sms needs is missing (${String(err.message).split('\n')[0]}); run "npm install" in ${root}\n`,
-    );
-    process.exit(2);
+    // Packages are loaded when a command first needs them, so a missing one shows only here.
+    if (err?.code === 'ERR_MODULE_NOT_FOUND') missingModule(err);
+    throw err;
   }
-  const code = await run(argv, {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-  });
   process.exitCode = streamFailed ? 2 : brokenPipe ? 0 : code;
 }

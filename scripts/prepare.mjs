@@ -24,6 +24,7 @@ const INPUTS = [
   'templates/reports',
   'scripts/check-model.mjs',
   'scripts/build-model.mjs',
+  'scripts/bundle.mjs',
   'tsconfig.json',
   'package.json',
 ];
@@ -71,7 +72,7 @@ try {
 }
 
 // stdout of every step goes to our stderr (file descriptor 2).
-for (const args of [[tsc, '-p', 'tsconfig.json'], ['scripts/check-model.mjs'], ['scripts/build-model.mjs']]) {
+for (const args of [[tsc, '-p', 'tsconfig.json'], ['scripts/check-model.mjs'], ['scripts/build-model.mjs'], ['scripts/bundle.mjs']]) {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) {
     process.stderr.write(`sms: the build step "${path.basename(args[0])}" failed (exit code ${r.status ?? r.signal})\n`);

@@ -130,6 +130,7 @@ describe.concurrent('installing sms with nothing published', () => {
   it('the tarball ships what sms needs, and in a repository made by sms init the workflow commands install it and validate', async () => {
     for (const f of [
       'bin/sms.js',
+      'dist/sms.js',
       'dist/cli/run.js',
       'dist/types.json',
       'dist/validators.cjs',
