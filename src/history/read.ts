@@ -204,6 +204,22 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
   for (const [sha, c] of wanted) c.signature = checks.get(sha) ?? { status: 'N', signer: '' };
 }
 
+/** What stands for the commit of a change not committed yet: nobody made it, nothing vouches for it. */
+function notCommitted(sha: 'WORKTREE' | 'INDEX'): HistoryCommit {
+  return {
+    sha,
+    parents: [],
+    authorName: '',
+    authorEmail: '',
+    committerName: '',
+    committerEmail: '',
+    date: '',
+    approvedBy: [],
+    subject: '',
+    changes: [],
+  };
+}
+
 /**
  * HEAD's blobs under the document folders, keyed by path relative to the SMS root; undefined
  * outside a repository, before the first commit, or without git. Asked of git before the
@@ -250,18 +266,7 @@ export async function readWorktreeChanges(
 ): Promise<DocEvent[]> {
   const opts = extractOptions(config);
   const reader = new BlobReader({ cwd: config.root, env });
-  const commit: HistoryCommit = {
-    sha: 'WORKTREE',
-    parents: [],
-    authorName: '',
-    authorEmail: '',
-    committerName: '',
-    committerEmail: '',
-    date: '',
-    approvedBy: [],
-    subject: '',
-    changes: [],
-  };
+  const commit = notCommitted('WORKTREE');
   const events: DocEvent[] = [];
   try {
     for (const doc of repository.documents) {
@@ -308,18 +313,7 @@ export async function readStaged(
   const reader = new BlobReader(ctx);
   const repository: LoadedRepository = { documents: [], issues: [] };
   const events: DocEvent[] = [];
-  const commit: HistoryCommit = {
-    sha: 'INDEX',
-    parents: [],
-    authorName: '',
-    authorEmail: '',
-    committerName: '',
-    committerEmail: '',
-    date: '',
-    approvedBy: [],
-    subject: '',
-    changes: [],
-  };
+  const commit = notCommitted('INDEX');
   /** Every blob asked for at once (one write to cat-file), then used in order. */
   const readAll = (ids: string[]): Promise<Buffer[]> =>
     Promise.all(
