@@ -85,7 +85,15 @@ function wallAsUtc(ms: number, tz: string): number {
 export function wallByFormatter(ms: number, tz: string): number {
   const p: Record<string, number> = {};
   for (const part of formatter(tz).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return utc(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+}
+
+/** Date.UTC for every year: Date.UTC itself reads years 0-99 as 1900-1999. */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
 }
 
 /*
@@ -129,7 +137,7 @@ export function wallByLocalTime(ms: number, tz: string): number | undefined {
   if (!localTimeFollowsTz) return undefined;
   return withTz(tz, () => {
     const d = new Date(ms);
-    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
+    return utc(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
   });
 }
 

@@ -173,6 +173,12 @@ describe('local time without a formatter (the first lookups of a run) agrees wit
     expect(differ).toEqual([]);
   });
 
+  it('years 0-99 stay themselves (Date.UTC would read them as 1900-1999), in every zone', () => {
+    for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York'])
+      expect(localDate(Date.parse('0050-06-01T12:00:00Z'), tz), tz).toBe('0050-06-01');
+    expect(wallByFormatter(Date.parse('0004-02-29T10:00:00Z'), 'UTC')).toBe(Date.parse('0004-02-29T10:00:00Z'));
+  });
+
   it('declines what it cannot vouch for, and leaves TZ and local time as they were', () => {
     const before = process.env.TZ;
     process.env.TZ = 'Asia/Tokyo';
