@@ -330,6 +330,16 @@ describe('history rules', () => {
     expect(r.code).toBe(2);
   });
 
+  it('default mode: a HEAD that names a tree, not a commit, is no commit to compare with (as before the first commit)', async () => {
+    const dir = repo([{ files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, R), approved());
+    expect((await history(dir, [])).findings.map((f) => f.rule)).toEqual(['status-transition']);
+    writeFileSync(path.join(dir, '.git', 'HEAD'), `${gitIn(dir, ['rev-parse', 'HEAD^{tree}']).trim()}\n`);
+    const r = await history(dir, []);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('shallow clone: exit 2 with the fetch-depth hint', () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
@@ -459,5 +469,33 @@ describe('sms set-status', () => {
     const own = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Cleo Park <cleo@acme.example>'], fresh);
     expect(own.code).toBe(2);
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+  });
+});
+
+describe('git cat-file --batch reader', () => {
+  it('reads large blobs whole, answers a blob over a limit with its size, and keeps the order of requests', async () => {
+    const { BlobReader } = await import('../src/git/history.js');
+    const dir = tmp();
+    const big = Buffer.alloc(5 * 1024 * 1024 + 3, 'ab');
+    big.write('\nheader line\n', 1000);
+    gitRepo(dir, [{ files: { 'big.md': big.toString('latin1'), 'small.md': 'small\n' } }]);
+    const id = (p: string): string => gitIn(dir, ['rev-parse', `HEAD:${p}`]).trim();
+    const reader = new BlobReader({ cwd: dir, env: testEnv() });
+    try {
+      const [a, b, c, d, e] = await Promise.all([
+        reader.read(id('big.md')),
+        reader.readUpTo(id('big.md'), 1024),
+        reader.read('0000000000000000000000000000000000000000'),
+        reader.readUpTo(id('small.md'), 1024),
+        reader.read(id('small.md')),
+      ]);
+      expect(Buffer.compare(a!, Buffer.from(big.toString('latin1'), 'utf8'))).toBe(0);
+      expect(b).toBe(Buffer.byteLength(big.toString('latin1'), 'utf8'));
+      expect(c).toBeUndefined();
+      expect(d!.toString()).toBe('small\n');
+      expect(e!.toString()).toBe('small\n');
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseSms, gitIn, gitRepo, md, smsInProcess, tmp, type Finding } from './helpers.js';
+import { BIN, baseSms, gitIn, gitRepo, md, smsInProcess, testEnv, tmp, type Finding } from './helpers.js';
 
 const INC = (priority: string, status = 'opened'): string =>
   md(
@@ -70,6 +71,78 @@ describe('sms validate --staged', () => {
     ]);
     expect(found[0]!.message).toMatch(/went from "closed" to "opened" \(staged change\)/);
     expect(r.code).toBe(1);
+  });
+
+  describe('as a real pre-commit hook: what git is about to commit, however the commit is made', () => {
+    /** A repository whose pre-commit hook runs sms validate --staged, and INC-0001 closed in HEAD. */
+    function hooked(): string {
+      const dir = tmp();
+      baseSms(dir, { 'incidents/INC-0001-vpn.md': INC('P2', 'closed'), 'notes.txt': 'x\n' });
+      gitRepo(dir, [{ files: {} }]);
+      const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+      writeFileSync(hook, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate --staged\n`);
+      chmodSync(hook, 0o755);
+      // The regression the hook must refuse: closed back to opened.
+      writeFileSync(path.join(dir, 'incidents', 'INC-0001-vpn.md'), INC('P2', 'opened'));
+      return dir;
+    }
+    const commit = (dir: string, args: string[]) =>
+      spawnSync('git', ['commit', '-q', '-m', 'reopen', ...args], { cwd: dir, env: testEnv(), encoding: 'utf8' });
+    const headStatus = (dir: string): string => /status: "?(\w+)/.exec(gitIn(dir, ['show', 'HEAD:incidents/INC-0001-vpn.md']))![1]!;
+
+    it.each([
+      ['git add, then git commit', (dir: string) => (gitIn(dir, ['add', '--all']), commit(dir, []))],
+      ['git commit -a (git commits a temporary index)', (dir: string) => commit(dir, ['-a'])],
+      ['git commit <path> (git commits another temporary index)', (dir: string) => commit(dir, ['--', 'incidents/INC-0001-vpn.md'])],
+    ])('%s: refused, and HEAD keeps the closed incident', (_, how) => {
+      const dir = hooked();
+      const r = how(dir);
+      expect(r.stdout + r.stderr).toMatch(/went from "closed" to "opened" \(staged change\)/);
+      expect(r.status).not.toBe(0);
+      expect(headStatus(dir)).toBe('closed');
+    });
+
+    it("an index file of another repository in GIT_INDEX_FILE is not read: sms reads its own repository's index", async () => {
+      const dir = hooked();
+      gitIn(dir, ['add', '--all']);
+      const other = tmp();
+      gitRepo(other, [{ files: { 'README.md': 'other\n' } }]);
+      const r = await smsInProcess(
+        ['validate', '--staged', '--format', 'json'],
+        dir,
+        testEnv({ GIT_INDEX_FILE: path.join(other, '.git', 'index') }),
+      );
+      expect((JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => d.rule)).toEqual(['status-transition']);
+      expect(r.code).toBe(1);
+    });
+  });
+
+  it('staged files over the size limit are reported and skipped; the others are read, in any order of sizes', async () => {
+    const dir = tmp();
+    const big = (n: number): string => INC('P2').replace('INC-0001', `INC-000${n}`) + 'y'.repeat(3 * 1024 * 1024);
+    baseSms(dir, { 'incidents/INC-0002-a.md': big(2), 'incidents/INC-0001-vpn.md': INC('P9'), 'incidents/INC-0003-b.md': big(3) });
+    gitRepo(dir, [{ files: {} }]);
+    const r = await smsInProcess(['validate', '--staged', '--format', 'json'], dir);
+    const found = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
+    expect(found.map((d) => [d.rule, d.file])).toEqual([
+      ['schema', 'incidents/INC-0001-vpn.md'],
+      ['file-size', 'incidents/INC-0002-a.md'],
+      ['file-size', 'incidents/INC-0003-b.md'],
+    ]);
+    expect(found[1]!.message).toMatch(/file is 3\.0 MB, over the 1\.0 MB limit/);
+  });
+
+  it('pathspec variables of the environment (GIT_GLOB_PATHSPECS, GIT_ICASE_PATHSPECS) do not change what is read', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'incidents/INC-0001-vpn.md': INC('P9') });
+    gitRepo(dir, [{ files: {} }]);
+    for (const v of ['GIT_GLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_LITERAL_PATHSPECS']) {
+      for (const args of [['--staged'], []]) {
+        const r = await smsInProcess(['validate', ...args, '--format', 'json'], dir, testEnv({ [v]: '1' }));
+        expect(r.stderr, `${v} ${args.join(' ')}`).toBe('');
+        expect((JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => d.rule)).toEqual(['schema']);
+      }
+    }
   });
 
   it('cannot be combined with --history', async () => {

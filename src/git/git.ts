@@ -27,7 +27,7 @@ export interface GitResult {
   code: number;
 }
 
-/** Variables that select another repository, index or object store, or add configuration. */
+/** Variables that select another repository, index or object store, add configuration, or change how pathspecs are read. */
 const REPOSITORY_VARIABLES = [
   'GIT_DIR',
   'GIT_WORK_TREE',
@@ -46,6 +46,12 @@ const REPOSITORY_VARIABLES = [
   'GIT_SHALLOW_FILE',
   'GIT_GRAFT_FILE',
   'GIT_QUARANTINE_PATH',
+  // How pathspecs are read: sms passes --literal-pathspecs where it gives folders, and git refuses
+  // that together with any of these.
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
+  'GIT_LITERAL_PATHSPECS',
 ];
 
 const FIXED = {
@@ -171,6 +177,13 @@ export async function repositoryState(ctx: GitContext): Promise<{ top?: string; 
   if (r.code === 128) return {};
   const [top, head] = r.stdout.split('\n');
   return { top: top || undefined, head: r.code === 0 && head ? head : undefined };
+}
+
+/** The git directory of the repository containing cwd (absolute), or undefined outside one. */
+export async function gitDirectory(ctx: GitContext): Promise<string | undefined> {
+  const r = await git(['rev-parse', '--absolute-git-dir'], { ...ctx, okCodes: [128] });
+  // Only the one line end git adds is removed: a path may itself end in a space or a line break.
+  return r.code === 0 ? r.stdout.replace(/\n$/, '') : undefined;
 }
 
 /** The top of the work tree containing cwd, or undefined outside a repository. */

@@ -186,13 +186,23 @@ export async function treeBlobs(ctx: GitContext, rev: string, folders: string[])
  */
 export async function headBlobsHere(ctx: GitContext, folders: string[]): Promise<Map<string, string> | undefined> {
   // Literal: a folder named like pathspec magic (":(top)") must not reach outside the folder.
-  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD', '--', ...folders], { ...ctx, okCodes: [128] });
+  // HEAD^{commit}: HEAD must be a commit, as everywhere else (a HEAD naming a tree is no commit).
+  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-tree', '-r', '-z', 'HEAD^{commit}', '--', ...folders], {
+    ...ctx,
+    okCodes: [128],
+  });
   return r.code === 0 ? parseEntries(r.stdout) : undefined;
 }
 
-/** The blobs of the index (what is staged) under some folders: `git ls-files --stage`, which only reads it. */
-export async function indexBlobs(ctx: GitContext, folders: string[]): Promise<Map<string, string>> {
-  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...folders], ctx);
+/**
+ * The blobs of the index (what is staged) under some folders: `git ls-files --stage`, which only
+ * reads it; `indexFile` reads that index file instead of the repository's default one.
+ */
+export async function indexBlobs(ctx: GitContext, folders: string[], indexFile?: string): Promise<Map<string, string>> {
+  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...folders], {
+    ...ctx,
+    set: indexFile ? { GIT_INDEX_FILE: indexFile } : undefined,
+  });
   return parseEntries(r.stdout);
 }
 
@@ -222,10 +232,14 @@ export function blobId(content: Buffer, algorithm: 'sha1' | 'sha256' = 'sha1'): 
 export class BlobReader {
   /** Started on the first read: a reader that is never asked costs no process. */
   private child?: ChildProcess;
-  private readonly pending: { resolve(b: Buffer | undefined): void; reject(e: Error): void }[] = [];
+  /** Requests in the order they were written; `max`: a larger object is answered with its size. */
+  private readonly pending: { resolve(b: Buffer | number | undefined): void; reject(e: Error): void; max: number }[] = [];
+  /** Output not consumed yet, and its length. Chunks are joined only for one object's content. */
   private chunks: Buffer[] = [];
-  private outgoing: string[] = [];
   private length = 0;
+  /** The object whose content is arriving: its size, whether it is kept, and how many bytes are still to come. */
+  private body?: { size: number; keep: boolean; left: number };
+  private outgoing: string[] = [];
   private closed = false;
   private error?: Error;
 
@@ -249,11 +263,23 @@ export class BlobReader {
 
   /** Reads an object by id (or `rev:path`); undefined when it does not exist. */
   read(spec: string): Promise<Buffer | undefined> {
+    return this.request(spec, Infinity) as Promise<Buffer | undefined>;
+  }
+
+  /**
+   * Reads an object unless it is larger than `max` bytes; then only its size, and its content is
+   * dropped as it arrives instead of being held (a repository can hold blobs of any size).
+   */
+  readUpTo(spec: string, max: number): Promise<Buffer | number | undefined> {
+    return this.request(spec, max);
+  }
+
+  private request(spec: string, max: number): Promise<Buffer | number | undefined> {
     if (this.error) return Promise.reject(this.error);
     if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
     this.child ??= this.start();
     return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+      this.pending.push({ resolve, reject, max });
       // Requests made in the same tick go out as one write: thousands of tiny writes cost more
       // than reading the blobs.
       if (this.outgoing.length === 0) setImmediate(() => this.flush());
@@ -277,26 +303,69 @@ export class BlobReader {
     for (const p of this.pending.splice(0)) p.reject(err);
   }
 
+  /** Answers requests in order as their output arrives: `<id> <type> <size>` LF content LF, or `<spec> missing` LF. */
   private drain(): void {
-    let buf = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.length);
-    this.chunks = [buf];
-    for (;;) {
-      const nl = buf.indexOf(10);
-      if (nl < 0 || this.pending.length === 0) break;
-      const header = buf.subarray(0, nl).toString('utf8');
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        buf = buf.subarray(nl + 1);
-        this.pending.shift()!.resolve(undefined);
-        continue;
+    while (this.pending.length > 0) {
+      if (!this.body) {
+        const header = this.line();
+        if (header === undefined) return;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+          this.pending.shift()!.resolve(undefined);
+          continue;
+        }
+        const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+        if (!Number.isSafeInteger(size) || size < 0) {
+          this.fail(smsError('GIT_FAILED', { command: 'cat-file', reason: 'it answered in an unexpected form' }));
+          this.child?.kill();
+          return;
+        }
+        this.body = { size, keep: size <= this.pending[0]!.max, left: size + 1 };
       }
-      const size = Number(header.slice(header.lastIndexOf(' ') + 1));
-      if (buf.length < nl + 1 + size + 1) break;
-      const content = buf.subarray(nl + 1, nl + 1 + size);
-      buf = buf.subarray(nl + 1 + size + 1);
-      this.pending.shift()!.resolve(Buffer.from(content));
+      const body = this.body;
+      if (body.keep) {
+        if (this.length < body.size + 1) return;
+        const content = this.take(body.size + 1).subarray(0, body.size);
+        this.body = undefined;
+        this.pending.shift()!.resolve(content);
+      } else {
+        const n = Math.min(this.length, body.left);
+        this.take(n, false);
+        body.left -= n;
+        if (body.left > 0) return;
+        this.body = undefined;
+        this.pending.shift()!.resolve(body.size);
+      }
     }
-    this.chunks = buf.length ? [buf] : [];
-    this.length = buf.length;
+  }
+
+  /** The next line without its LF, once all of it has arrived. */
+  private line(): string | undefined {
+    let before = 0;
+    for (const chunk of this.chunks) {
+      const nl = chunk.indexOf(10);
+      if (nl >= 0) {
+        const line = this.take(before + nl + 1);
+        return line.toString('utf8', 0, line.length - 1);
+      }
+      before += chunk.length;
+    }
+    return undefined;
+  }
+
+  /** Consumes `n` bytes of output: copied into a buffer of their own (not a view that keeps a whole chunk alive), or dropped. */
+  private take(n: number, keep = true): Buffer {
+    const out = keep ? Buffer.allocUnsafe(n) : Buffer.alloc(0);
+    let at = 0;
+    while (at < n) {
+      const chunk = this.chunks[0]!;
+      const k = Math.min(chunk.length, n - at);
+      if (keep) chunk.copy(out, at, 0, k);
+      at += k;
+      if (k === chunk.length) this.chunks.shift();
+      else this.chunks[0] = chunk.subarray(k);
+    }
+    this.length -= n;
+    return out;
   }
 }
 

@@ -1,3 +1,5 @@
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { SmsError, smsError } from '../errors.js';
 import {
   BlobReader,
@@ -12,6 +14,7 @@ import {
 } from '../git/history.js';
 import {
   git,
+  gitDirectory,
   gitMissing,
   hasCommits,
   isShallow,
@@ -204,6 +207,28 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
   for (const [sha, c] of wanted) c.signature = checks.get(sha) ?? { status: 'N', signer: '' };
 }
 
+/** How many staged blobs are asked for in one request. */
+const STAGED_BATCH = 64;
+
+/**
+ * The index a pre-commit hook must check. Git runs the hook with GIT_INDEX_FILE naming the index it
+ * is about to commit: the repository's own index for a plain commit (".git/index", relative to
+ * the top of the work tree, where hooks run), a temporary one in the git directory for
+ * `git commit -a` (index.lock) or `git commit <paths>` (next-index-*.lock). Reading the default
+ * index there would check something other than the commit. Only a regular file directly in this
+ * repository's git directory is taken: a variable left over from another repository's hook (the
+ * reason git's other variables are removed) is not read.
+ */
+function hookIndex(value: string, top: string, gitDir: string | undefined): string | undefined {
+  if (!gitDir) return undefined;
+  try {
+    const file = realpathSync(path.resolve(top, value));
+    return statSync(file).isFile() && path.dirname(file) === realpathSync(gitDir) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What stands for the commit of a change not committed yet: nobody made it, nothing vouches for it. */
 function notCommitted(sha: 'WORKTREE' | 'INDEX'): HistoryCommit {
   return {
@@ -299,35 +324,50 @@ export async function readStaged(
   env?: NodeJS.ProcessEnv,
 ): Promise<{ repository: LoadedRepository; events: DocEvent[] }> {
   const ctx: GitContext = { cwd: config.root, env };
-  // The three questions go to git at once: a pre-commit hook waits for all of them. Both listings
-  // are relative to the SMS root. Where the repository stands is awaited first, so that outside a
-  // repository that is what is said.
+  // The questions go to git at once: a pre-commit hook waits for all of them. Both listings are
+  // relative to the SMS root. Where the repository stands is awaited first, so that outside a
+  // repository that is what is said. In a hook the index to read may be another file (see
+  // hookIndex), known only once git has said where its directory is.
+  const hookValue = env?.GIT_INDEX_FILE || undefined;
   const where = whereRepository(ctx);
-  const indexed = indexBlobs(ctx, config.documentFolders);
+  const gitDir = hookValue !== undefined ? gitDirectory(ctx) : undefined;
   const inHead = headDocumentBlobs(config, env);
-  for (const p of [where, indexed, inHead]) p.catch(() => undefined);
-  const { head: headCommit } = await where;
-  const staged = await indexed;
+  let indexed = hookValue === undefined ? indexBlobs(ctx, config.documentFolders) : undefined;
+  for (const p of [where, gitDir, inHead, indexed]) p?.catch(() => undefined);
+  const { top, head: headCommit } = await where;
+  if (hookValue !== undefined) indexed = indexBlobs(ctx, config.documentFolders, hookIndex(hookValue, top, await gitDir!));
+  const staged = await indexed!;
   const head = (headCommit ? await inHead : undefined) ?? new Map<string, string>();
   const opts = extractOptions(config);
   const reader = new BlobReader(ctx);
   const repository: LoadedRepository = { documents: [], issues: [] };
   const events: DocEvent[] = [];
   const commit = notCommitted('INDEX');
-  /** Every blob asked for at once (one write to cat-file), then used in order. */
-  const readAll = (ids: string[]): Promise<Buffer[]> =>
-    Promise.all(
-      ids.map(async (id) => {
-        const blob = await reader.read(id);
-        if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: id });
-        return blob;
-      }),
-    );
+  /**
+   * Blobs asked for a batch at a time (one write to cat-file each), so that a repository of many
+   * large staged files is never held in memory at once; a blob over the size limit is answered
+   * with its size and never held at all.
+   */
+  const readAll = async (ids: string[], max: number): Promise<(Buffer | number)[]> => {
+    const out: (Buffer | number)[] = [];
+    for (let i = 0; i < ids.length; i += STAGED_BATCH) {
+      const batch = ids.slice(i, i + STAGED_BATCH);
+      const got = await Promise.all(batch.map((id) => reader.readUpTo(id, max)));
+      got.forEach((blob, k) => {
+        if (blob === undefined) throw smsError('GIT_OBJECT_MISSING', { object: batch[k]! });
+        out.push(blob);
+      });
+    }
+    return out;
+  };
   try {
     const files = [...staged.keys()]
       .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
       .sort();
-    const blobs = await readAll(files.map((f) => staged.get(f)!));
+    const blobs = await readAll(
+      files.map((f) => staged.get(f)!),
+      config.maxFileSize,
+    );
     const changed: { file: string; text: string; old?: string }[] = [];
     files.forEach((file, i) => {
       const text = decodeDocument(file, blobs[i]!, config.maxFileSize, repository.issues);
@@ -336,10 +376,13 @@ export async function readStaged(
       const old = head.get(file);
       if (old !== staged.get(file)) changed.push({ file, text, old });
     });
-    const olds = await readAll(changed.flatMap((c) => (c.old ? [c.old] : [])));
+    const olds = await readAll(
+      changed.flatMap((c) => (c.old ? [c.old] : [])),
+      Infinity,
+    );
     let o = 0;
     for (const { file, text, old } of changed) {
-      const before: DocState | undefined = old ? extractState(olds[o++]!.toString('utf8'), opts) : undefined;
+      const before: DocState | undefined = old ? extractState((olds[o++] as Buffer).toString('utf8'), opts) : undefined;
       const after = extractState(text, opts);
       const id = after.id ?? before?.id;
       if (id) events.push({ id, commit, path: file, before, after, roles: RolesIndex.fromData(undefined) });
