@@ -108,6 +108,10 @@ export const ERRORS = {
     message: (p) => `git object ${p.object} is missing from this repository; its history cannot be read`,
     hint: 'the clone may be partial or damaged: run "git fsck", or clone it again with full history',
   }),
+  GIT_REFUSED: spec<{ reason: string; remedy: string }>({
+    message: (p) => `git refuses to read this repository: ${p.reason}`,
+    hint: (p) => `it belongs to another user; if you trust it, run "${p.remedy}"`,
+  }),
   NOT_A_REPOSITORY: spec<{ dir: string }>({
     message: (p) => `${p.dir} is not inside a git repository; history cannot be checked`,
     hint: 'run "git init" and commit, or leave out --base/--history',

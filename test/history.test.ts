@@ -340,6 +340,28 @@ describe('history rules', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a repository git refuses to read (owned by another user) is exit 2 with the remedy, never "no repository" with checks skipped', async () => {
+    const dir = repo([{ files: { [R]: rfc({ status: 'rejected' }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, R), approved());
+    // Git's own switch for its ownership check, as when a CI container checks out as another user.
+    const env = testEnv({ GIT_TEST_ASSUME_DIFFERENT_OWNER: '1' });
+    for (const args of [
+      ['validate'],
+      ['validate', '--staged'],
+      ['validate', '--history'],
+      ['report', 'review', '--until', '2026-02-28'],
+      ['log', 'RFC-0001'],
+    ]) {
+      const r = await smsInProcess(args, dir, env);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /^sms: git refuses to read this repository: detected dubious ownership in repository at '.*'\n/,
+      );
+      expect(r.stderr, args.join(' ')).toContain(`run "git config --global --add safe.directory ${dir}"`);
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+    expect((await smsInProcess(['validate', '--no-git'], dir, env)).code).toBe(0);
+  });
+
   it('shallow clone: exit 2 with the fetch-depth hint', () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },

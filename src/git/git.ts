@@ -174,6 +174,15 @@ export async function repositoryState(ctx: GitContext): Promise<{ top?: string; 
     if (err instanceof SmsError && err.code === 'GIT_MISSING') return undefined;
     throw err;
   }
+  // A repository git will not read (owned by another user, not in safe.directory) is not "no
+  // repository": checks would silently be skipped, so it is an error with git's own remedy.
+  if (r.code === 128 && /dubious ownership/.test(r.stderr)) {
+    const remedy = /git config --global --add safe\.directory \S.*/.exec(r.stderr)?.[0];
+    throw smsError('GIT_REFUSED', {
+      reason: firstLine(r.stderr).replace(/^fatal: /, ''),
+      remedy: remedy ?? 'git config --global --add safe.directory <repository>',
+    });
+  }
   if (r.code === 128) return {};
   const [top, head] = r.stdout.split('\n');
   return { top: top || undefined, head: r.code === 0 && head ? head : undefined };
