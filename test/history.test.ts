@@ -362,6 +362,17 @@ describe('history rules', () => {
     expect((await smsInProcess(['validate', '--no-git'], dir, env)).code).toBe(0);
   });
 
+  it('a HEAD whose commit object is missing is a damaged clone (exit 2, the object named), not a repository without commits', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const head = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    rmSync(path.join(dir, '.git/objects', head.slice(0, 2), head.slice(2)));
+    for (const args of [['validate'], ['validate', '--staged'], ['validate', '--history']]) {
+      const r = await smsInProcess(args, dir);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^sms: git object ${head} is missing from this repository`));
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+  });
+
   it('shallow clone: exit 2 with the fetch-depth hint', () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },

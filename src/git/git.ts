@@ -185,7 +185,20 @@ export async function repositoryState(ctx: GitContext): Promise<{ top?: string; 
   }
   if (r.code === 128) return {};
   const [top, head] = r.stdout.split('\n');
+  if (r.code === 1) await headIsUnborn(ctx);
   return { top: top || undefined, head: r.code === 0 && head ? head : undefined };
+}
+
+/**
+ * When HEAD names no commit: fine on a branch with no commit yet (or a HEAD that names something
+ * else, such as a tree), but a HEAD whose object is missing is a damaged clone, not an empty
+ * repository: reading it as one would report every document as new, or skip the comparison.
+ */
+async function headIsUnborn(ctx: GitContext): Promise<void> {
+  const h = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], { ...ctx, okCodes: [1, 128] });
+  if (h.code !== 0) return;
+  const object = h.stdout.trim();
+  if ((await git(['cat-file', '-e', object], { ...ctx, okCodes: [1, 128] })).code !== 0) throw smsError('GIT_OBJECT_MISSING', { object });
 }
 
 /** The git directory of the repository containing cwd (absolute), or undefined outside one. */
