@@ -648,3 +648,101 @@ describe('fast front-matter parser', () => {
     expect(fastParseMapping('a: 1\nb: [x, "y, z"]\nc:\n  - p\n  - q')).toEqual({ a: 1, b: ['x', 'y, z'], c: ['p', 'q'] });
   });
 });
+
+describe('the front-matter split', () => {
+  /** The split as it was written first: every line cut out, its CR dropped, the YAML lines joined by LF. */
+  function lineByLine(text: string): { yamlText: string; closeLine: number; body: string } | undefined {
+    const lineAt = (from: number): { line: string; next: number } => {
+      const nl = text.indexOf('\n', from);
+      const end = nl < 0 ? text.length : nl;
+      return {
+        line: text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end),
+        next: nl < 0 ? text.length + 1 : nl + 1,
+      };
+    };
+    if (!/^---[ \t]*$/.test(lineAt(0).line)) return undefined;
+    const lines: string[] = [];
+    let pos = lineAt(0).next;
+    let lineNo = 1;
+    while (pos <= text.length) {
+      const { line, next } = lineAt(pos);
+      lineNo++;
+      if (/^(---|\.\.\.)[ \t]*$/.test(line))
+        return { yamlText: lines.join('\n'), closeLine: lineNo, body: text.slice(Math.min(next, text.length)) };
+      lines.push(line);
+      pos = next;
+    }
+    return undefined;
+  }
+
+  it('gives the YAML, the body and their lines exactly as a line-by-line split, for any mix of LF, CRLF, lone CR and delimiters', () => {
+    const piece = fc.constantFrom('---', '...', '----', '- a', '.x', 'k: v', '', ' ', '\r', '\r\r', 'a\rb', '# c', '--- x');
+    const sep = fc.constantFrom('\n', '\r\n', '\r\r\n');
+    const doc = fc
+      .tuple(fc.array(fc.tuple(piece, sep), { maxLength: 12 }), fc.boolean(), fc.boolean())
+      .map(([parts, crOpen, lfEnd]) => `---${crOpen ? '\r' : ''}${parts.map(([p, s]) => `${s}${p}`).join('')}${lfEnd ? '\n' : ''}`);
+    fc.assert(
+      fc.property(doc, (text) => {
+        const want = lineByLine(text);
+        const got = parseFrontMatter(text);
+        if (!want) {
+          expect(got.data).toBeNull();
+          return;
+        }
+        // Blank YAML is reported as empty front matter, with no YAML text kept.
+        expect(got.yamlText).toBe(want.yamlText.trim() === '' ? '' : want.yamlText);
+        expect(got.bodyStartLine).toBe(want.closeLine + 1);
+        expect(got.body).toBe(want.body);
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+  });
+});
+
+describe('the content fingerprint', () => {
+  /** The fingerprint as it was written first: one string per line. */
+  function lineByLine(yamlText: string, body: string, bookkeeping: ReadonlySet<string>): string {
+    const kept: string[] = [];
+    let skipping = false;
+    for (const line of yamlText.split('\n')) {
+      const m = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:/.exec(line);
+      if (m) skipping = bookkeeping.has(m[1]!);
+      else if (line !== '' && line[0] !== ' ' && line[0] !== '\t' && line[0] !== '-') skipping = false;
+      if (!skipping) kept.push(line.replace(/[ \t]+$/, ''));
+    }
+    return createHash('sha1')
+      .update(`${kept.join('\n')}\0${body.replace(/\r\n/g, '\n').trimEnd()}`)
+      .digest('hex')
+      .slice(0, 16);
+  }
+
+  it('is the same as a line-by-line fingerprint for any mix of bookkeeping keys, continuation lines, blanks and trailing spaces', () => {
+    const bookkeeping = new Set(['status', 'approved_by', 'version']);
+    const line = fc.constantFrom(
+      'status: draft',
+      'status : x',
+      'approved_by:',
+      'version: "2"  ',
+      'title: T',
+      'title: T \t',
+      '  - a',
+      '- b',
+      '',
+      ' ',
+      '\t',
+      '# c',
+      'x-y: 1',
+      '_k: v',
+      '9: n',
+      'status',
+      'a b: c',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 14 }), fc.string({ maxLength: 8 }), (lines, body) => {
+        const yamlText = lines.join('\n');
+        expect(hashContent(yamlText, body, bookkeeping)).toBe(lineByLine(yamlText, body, bookkeeping));
+      }),
+      { numRuns: 5000, seed: 20261130 },
+    );
+  });
+});

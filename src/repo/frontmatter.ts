@@ -122,25 +122,32 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
     return none();
   }
 
-  const yamlLines: string[] = [];
-  let pos = lineAt(0).next;
+  // The YAML lines are not cut out one by one: only a line starting with - or . can close, so only
+  // those are looked at, and the YAML is one slice of the text (front matter of 100,000 lines
+  // otherwise costs 100,000 strings before its size is even known).
+  const yamlFrom = lineAt(0).next;
+  let yamlTo = yamlFrom;
+  let pos = yamlFrom;
   let lineNo = 1;
   let closeLine = -1;
   let bodyFrom = text.length;
   let dashes: { line: string; no: number } | undefined;
   while (pos <= text.length) {
-    const { line, next } = lineAt(pos);
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
     lineNo++;
-    // Only a line starting with - or . can close; the patterns run on those alone.
-    const c0 = line.charCodeAt(0);
-    if ((c0 === 45 || c0 === 46) && CLOSE.test(line)) {
-      closeLine = lineNo;
-      bodyFrom = Math.min(next, text.length);
-      break;
+    const c0 = text.charCodeAt(pos);
+    if (c0 === 45 || c0 === 46) {
+      const line = lineAt(pos).line;
+      if (CLOSE.test(line)) {
+        closeLine = lineNo;
+        bodyFrom = Math.min(end + 1, text.length);
+        break;
+      }
+      if (!dashes && c0 === 45 && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
     }
-    if (!dashes && c0 === 45 && /^-{4,}[ \t]*$/.test(line)) dashes = { line, no: lineNo };
-    yamlLines.push(line);
-    pos = next;
+    yamlTo = end;
+    pos = end + 1;
   }
   if (closeLine < 0) {
     issues.push({
@@ -156,7 +163,9 @@ export function parseFrontMatter(input: string): ParsedFrontMatter {
     return none();
   }
 
-  const yamlText = yamlLines.join('\n');
+  // Each line without the CR of its CRLF, joined by LF: as the lines were read.
+  const raw = text.slice(yamlFrom, Math.max(yamlFrom, yamlTo));
+  const yamlText = raw.includes('\r') ? raw.replace(/\r\n/g, '\n').replace(/\r$/, '') : raw;
   const body = text.slice(bodyFrom);
   const bodyStartLine = closeLine + 1;
   const yamlBytes = yamlText.length * 3 > MAX_FRONT_MATTER_BYTES ? Buffer.byteLength(yamlText) : yamlText.length;
