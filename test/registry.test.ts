@@ -91,6 +91,7 @@ describe('the error catalogue', () => {
       allowed: [],
       person: 'P',
       what: 'a FIFO',
+      remedy: 'git config --global --add safe.directory /d',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {
       const e = (smsError as (c: ErrorCode, p: unknown) => Error & { hint?: string; code: string })(code, sample);
