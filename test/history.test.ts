@@ -532,3 +532,25 @@ describe('git cat-file --batch reader', () => {
     }
   });
 });
+
+describe('a revision read as a report "as of" a date reads it', () => {
+  it('documents of a past commit in order, and one over the size limit reported with its size, not read', async () => {
+    const { readRevision } = await import('../src/history/read.js');
+    const { loadConfig } = await import('../src/repo/config.js');
+    const dir = repo([
+      {
+        files: { [R]: rfc(), 'changes/RFC-0002-big.md': rfc({ id: 'RFC-0002' }) + 'y'.repeat(2 * 1024 * 1024) },
+        author: cleo,
+        date: '2026-01-02T09:00:00Z',
+      },
+    ]);
+    const before = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { [R]: rfc({ title: 'Changed later' }) }, author: cleo, date: '2026-01-03T09:00:00Z' });
+    const read = await readRevision(loadConfig(dir), before, testEnv());
+    expect(read.documents.map((d) => d.file)).toEqual(['catalogue/SVC-0001-service-desk.md', R, 'governance/roles.md']);
+    expect(read.documents.find((d) => d.file === R)!.data!.title).toBe('Upgrade mail');
+    expect(read.issues.map((i) => [i.rule, i.file, i.message])).toEqual([
+      ['file-size', 'changes/RFC-0002-big.md', expect.stringMatching(/^file is 2\.0 MB, over the 1\.0 MB limit/)],
+    ]);
+  });
+});

@@ -74,10 +74,6 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
   return { fields: [...fields], rolesType: rolesType(config.types)?.key, bookkeeping, tracked };
 }
 
-/**
- * Reads the history of the SMS documents: one streamed `git log` and one `git cat-file --batch`
- * for every distinct blob, each parsed once. Never writes anything.
- */
 /** The top of the work tree and HEAD's commit (undefined before the first), from one git process; exit 2 outside a repository. */
 async function whereRepository(ctx: GitContext): Promise<{ top: string; head?: string }> {
   const state = await repositoryState(ctx);
@@ -86,6 +82,10 @@ async function whereRepository(ctx: GitContext): Promise<{ top: string; head?: s
   return { top: state.top, head: state.head };
 }
 
+/**
+ * Reads the history of the SMS documents: one streamed `git log` and one `git cat-file --batch`
+ * for every distinct blob, each parsed once. Never writes anything.
+ */
 export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: NodeJS.ProcessEnv): Promise<LoadedHistory> {
   const cwd = config.root;
   const ctx: GitContext = { cwd, env };
@@ -207,8 +207,26 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
   for (const [sha, c] of wanted) c.signature = checks.get(sha) ?? { status: 'N', signer: '' };
 }
 
-/** How many staged blobs are asked for in one request. */
-const STAGED_BATCH = 64;
+/** How many blobs readBlobs asks for in one request. */
+const BLOB_BATCH = 64;
+
+/**
+ * Blobs asked for a batch at a time (one write to cat-file each) instead of one round trip each,
+ * and never all at once, so that many large files are not held in memory together; a blob over
+ * `max` bytes is answered with its size and never held at all. A missing one is an error.
+ */
+async function readBlobs(reader: BlobReader, ids: string[], max: number): Promise<(Buffer | number)[]> {
+  const out: (Buffer | number)[] = [];
+  for (let i = 0; i < ids.length; i += BLOB_BATCH) {
+    const batch = ids.slice(i, i + BLOB_BATCH);
+    const got = await Promise.all(batch.map((id) => reader.readUpTo(id, max)));
+    got.forEach((blob, k) => {
+      if (blob === undefined) throw smsError('GIT_OBJECT_MISSING', { object: batch[k]! });
+      out.push(blob);
+    });
+  }
+  return out;
+}
 
 /**
  * The index a pre-commit hook must check. Git runs the hook with GIT_INDEX_FILE naming the index it
@@ -343,28 +361,12 @@ export async function readStaged(
   const repository: LoadedRepository = { documents: [], issues: [] };
   const events: DocEvent[] = [];
   const commit = notCommitted('INDEX');
-  /**
-   * Blobs asked for a batch at a time (one write to cat-file each), so that a repository of many
-   * large staged files is never held in memory at once; a blob over the size limit is answered
-   * with its size and never held at all.
-   */
-  const readAll = async (ids: string[], max: number): Promise<(Buffer | number)[]> => {
-    const out: (Buffer | number)[] = [];
-    for (let i = 0; i < ids.length; i += STAGED_BATCH) {
-      const batch = ids.slice(i, i + STAGED_BATCH);
-      const got = await Promise.all(batch.map((id) => reader.readUpTo(id, max)));
-      got.forEach((blob, k) => {
-        if (blob === undefined) throw smsError('GIT_OBJECT_MISSING', { object: batch[k]! });
-        out.push(blob);
-      });
-    }
-    return out;
-  };
   try {
     const files = [...staged.keys()]
       .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
       .sort();
-    const blobs = await readAll(
+    const blobs = await readBlobs(
+      reader,
       files.map((f) => staged.get(f)!),
       config.maxFileSize,
     );
@@ -376,7 +378,8 @@ export async function readStaged(
       const old = head.get(file);
       if (old !== staged.get(file)) changed.push({ file, text, old });
     });
-    const olds = await readAll(
+    const olds = await readBlobs(
+      reader,
       changed.flatMap((c) => (c.old ? [c.old] : [])),
       Infinity,
     );
@@ -427,13 +430,15 @@ export async function readRevision(config: SmsConfig, rev: string, env?: NodeJS.
       .map((p) => (prefix ? p.slice(prefix.length + 1) : p))
       .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
       .sort();
-    for (const file of files) {
-      const sha = tree.get(withPrefix(file))!;
-      const blob = await reader.read(sha);
-      if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: sha });
-      const text = decodeDocument(file, blob, config.maxFileSize, repository.issues);
+    const blobs = await readBlobs(
+      reader,
+      files.map((f) => tree.get(withPrefix(f))!),
+      config.maxFileSize,
+    );
+    files.forEach((file, i) => {
+      const text = decodeDocument(file, blobs[i]!, config.maxFileSize, repository.issues);
       if (text !== undefined) repository.documents.push(readDocument(file, text, config));
-    }
+    });
   } finally {
     reader.close();
   }
