@@ -77,8 +77,24 @@ export interface CheckDef {
 // --- helpers -------------------------------------------------------------------------------------
 
 const ref = (d: SmsDocument): RecordRef => ({ id: d.id ?? d.file, title: d.title ?? '', file: d.file, type: d.type?.key ?? '' });
-const docs = (ctx: ReportContext, key: string | undefined): SmsDocument[] =>
-  ctx.documents.filter((d) => d.type?.key === key && d.data && d.id);
+
+/**
+ * Lookups built once per set of documents (or per history) and kept beside it: the checks ask for
+ * the records of a type, and for the records that link to one, for every instance they judge, and
+ * asking the whole set each time makes an audit of 100,000 documents quadratic. The results are
+ * shared, hence readonly.
+ */
+const memos = new WeakMap<object, Map<string, unknown>>();
+function memo<T>(owner: object, key: string, make: () => T): T {
+  let m = memos.get(owner);
+  if (!m) memos.set(owner, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
+/** The records of a type (with front matter and an id), in the order of the documents. */
+const docs = (ctx: ReportContext, key: string | undefined): readonly SmsDocument[] =>
+  memo(ctx.documents, `type\0${key}`, () => ctx.documents.filter((d) => d.type?.key === key && d.data && d.id));
 const typeTitle = (ctx: ReportContext, key: string | undefined): string =>
   key ? (ctx.config.typeByKey.get(key)?.title ?? key).toLowerCase() : 'record';
 const day = (iso: string | undefined): string | undefined => (iso ? iso.slice(0, 10) : undefined);
@@ -147,16 +163,9 @@ function namedEvidence(ctx: ReportContext, what: string, who: string | undefined
   };
 }
 
-const rolesCache = new WeakMap<readonly SmsDocument[], RolesIndex>();
-
 /** The roles document of the documents audited (built once per set of documents). */
 function rolesIndex(ctx: ReportContext): RolesIndex {
-  let index = rolesCache.get(ctx.documents);
-  if (!index) {
-    index = RolesIndex.fromData(ctx.documents.find((d) => d.type?.grants_roles)?.data);
-    rolesCache.set(ctx.documents, index);
-  }
-  return index;
+  return memo(ctx.documents, 'roles', () => RolesIndex.fromData(ctx.documents.find((d) => d.type?.grants_roles)?.data));
 }
 
 interface Approval {
@@ -169,8 +178,19 @@ interface Approval {
   selfAsserted: string[];
 }
 
-/** The approvals of a document in history, each judged by the policy. */
-function approvalsOf(ctx: ReportContext, id: string | undefined): Approval[] {
+/** The approvals of a document in history, each judged by the policy (once per history). */
+function approvalsOf(ctx: ReportContext, id: string | undefined): readonly Approval[] {
+  if (!id || !ctx.timeline) return [];
+  // Judged under the configuration's history policy, so kept per history and configuration.
+  const byConfig = memo(ctx.timeline, 'approvals', () => new WeakMap<object, Map<string, Approval[]>>());
+  let judged = byConfig.get(ctx.config);
+  if (!judged) byConfig.set(ctx.config, (judged = new Map()));
+  let list = judged.get(id);
+  if (!list) judged.set(id, (list = judgeApprovals(ctx, id)));
+  return list;
+}
+
+function judgeApprovals(ctx: ReportContext, id: string): Approval[] {
   const out: Approval[] = [];
   for (const e of eventsOf(ctx, id)) {
     const t = typeOf(ctx, e);
@@ -281,8 +301,30 @@ function deployments(ctx: AuditContext, where?: Record<string, string[]>): Deplo
   return out;
 }
 
-function linked(ctx: ReportContext, type: string, field: string, id: string): SmsDocument[] {
-  return docs(ctx, type).filter((x) => stringValues(own(x.data, field)).includes(id));
+/** The first record of a type with this id. */
+function byId(ctx: ReportContext, type: string, id: string): SmsDocument | undefined {
+  const index = memo(ctx.documents, `id\0${type}`, () => {
+    const m = new Map<string, SmsDocument>();
+    for (const x of docs(ctx, type)) if (!m.has(x.id!)) m.set(x.id!, x);
+    return m;
+  });
+  return index.get(id);
+}
+
+/** The records of a type whose `field` names `id`, in the order of the documents. */
+function linked(ctx: ReportContext, type: string, field: string, id: string): readonly SmsDocument[] {
+  const index = memo(ctx.documents, `linked\0${type}\0${field}`, () => {
+    const byId = new Map<string, SmsDocument[]>();
+    for (const x of docs(ctx, type)) {
+      for (const named of new Set(stringValues(own(x.data, field)))) {
+        const list = byId.get(named);
+        if (list) list.push(x);
+        else byId.set(named, [x]);
+      }
+    }
+    return byId;
+  });
+  return index.get(id) ?? [];
 }
 
 /** When a change first appeared in the change schedule, from history (else whether the schedule lists it now). */
@@ -407,7 +449,7 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
         if (!parseDate(ownString(d.data, 'deployed_on'))) lacks.push('no deployment date (deployed_on)');
         if (cis.length === 0) lacks.push('no configuration items named (impacted_cis)');
         for (const ci of cis) {
-          const rec = docs(ctx, 'configuration-item').find((x) => x.id === ci);
+          const rec = byId(ctx, 'configuration-item', ci);
           if (rec && !stringValues(own(rec.data, 'change_requests')).includes(d.id!)) lacks.push(`${ci} does not record the change`);
         }
         if (lacks.length) todo = `update the configuration records (change_requests: [${d.id}]) and deployed_on`;
@@ -1071,8 +1113,7 @@ export const CHECKS: Record<string, CheckDef> = {
         const opened = parseInstant(ownString(d.data, 'opened'));
         if (!major || opened === undefined || !inPeriod(ctx, localDate(opened, ctx.config.timezone ?? 'UTC'))) continue;
         const lacks: string[] = [];
-        const problem =
-          ownString(d.data, 'problem') ?? docs(ctx, 'problem').find((p) => stringValues(own(p.data, 'incidents')).includes(d.id!))?.id;
+        const problem = ownString(d.data, 'problem') ?? linked(ctx, 'problem', 'incidents', d.id!)[0]?.id;
         const changes = stringValues(own(d.data, 'change_requests'));
         if (!ownString(d.data, 'cause')) lacks.push('no cause recorded');
         if (!problem && changes.length === 0) lacks.push('no problem record and no change request for the mitigation');
