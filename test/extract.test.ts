@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { ROOT } from './helpers.js';
-import { fastParseMapping } from '../src/repo/fastyaml.js';
+import { fastLocate, fastParseMapping } from '../src/repo/fastyaml.js';
 import { extractState, hashContent } from '../src/history/extract.js';
-import { parseFrontMatter, parseYamlBlock } from '../src/repo/frontmatter.js';
+import { parseFrontMatter, parseYamlBlock, parseYamlMapping } from '../src/repo/frontmatter.js';
 
 describe('history front-matter extraction', () => {
   const scalarish = fc.oneof(
@@ -428,6 +428,84 @@ describe('fast front-matter parser', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  /**
+   * Where a finding points: what parseYamlMapping says (fastLocate where it vouches, else yaml)
+   * must be what yaml alone says, for every top-level key, a key that is not there, and both parts.
+   */
+  const sameLocations = (text: string): number => {
+    const data = fastParseMapping(text);
+    if (data === undefined) return 0;
+    let vouched = 0;
+    const ours = parseYamlMapping(text, 3);
+    const theirs = parseYamlBlock(text, 3);
+    for (const key of [...Object.keys(data), 'not_there']) {
+      for (const part of ['key', 'value'] as const) {
+        if (fastLocate(text, key, part)) vouched++;
+        expect(ours.locate([key], part), `${part} of ${key} in\n${text}`).toEqual(theirs.locate([key], part));
+      }
+    }
+    return vouched;
+  };
+
+  it('places a top-level key and its value where yaml does (generated nested YAML, comments and blank lines)', () => {
+    const leaf = fc.oneof(fc.constantFrom('Ana', 'SVC-0001', 'a b', '2026-01-01'), fc.nat({ max: 1000 }), scalar);
+    const value = fc.oneof(
+      leaf,
+      fc.array(leaf, { maxLength: 3 }),
+      fc.array(fc.dictionary(fc.constantFrom(...KEYS), leaf, { minKeys: 1, maxKeys: 3 }), { minLength: 1, maxLength: 2 }),
+      fc.dictionary(fc.constantFrom(...KEYS), leaf, { minKeys: 1, maxKeys: 3 }),
+    );
+    let vouched = 0;
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...KEYS), value, { minKeys: 1, maxKeys: 6 }),
+        fc.constantFrom(...styles),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '# c', '  # c', '   ')), { maxLength: 2 }),
+        (data, style, indent, indentSeq, extra) => {
+          const lines = stringify(data, {
+            defaultStringType: style,
+            defaultKeyType: 'PLAIN',
+            collectionStyle: 'block',
+            indent,
+            indentSeq,
+          } as never)
+            .trimEnd()
+            .split('\n');
+          for (const [at, line] of extra) lines.splice(at % (lines.length + 1), 0, line);
+          vouched += sameLocations(lines.join('\n'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(vouched).toBeGreaterThan(3000);
+    // Each way a value is placed is among those vouched for: on the key's line, and nested below it.
+    expect(fastLocate('a: 1\nb:\n  - x\nc:\n- y\nd:\n  e: 2', 'b', 'value')).toEqual({ line: 2, column: 2 });
+    expect(fastLocate('a: 1\nb:\n  - x\nc:\n- y\nd:\n  e: 2', 'c', 'value')).toEqual({ line: 4, column: 0 });
+    expect(fastLocate('a: 1\nb:\n  - x\nc:\n- y\nd:\n  e: 2', 'd', 'value')).toEqual({ line: 6, column: 2 });
+    expect(fastLocate('a:   "1" # c', 'a', 'value')).toEqual({ line: 0, column: 5 });
+    for (const t of ['a: 1\nb:\n  - x\nc:\n- y\nd:\n  e: 2', 'a:   "1" # c']) sameLocations(t);
+  });
+
+  it('places a top-level key and its value where yaml does (arbitrary lines), or leaves it to yaml', () => {
+    const line = fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom('a: 1', 'b:', '  - x', '- y', '  c: 2', 'd: [p] # q', 'e: "f"', 'g: # h', '# i', '', '  ', 'j:   k'),
+      },
+      { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+    );
+    let vouched = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (ls) => {
+        vouched += sameLocations(ls.join('\n'));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(vouched).toBeGreaterThan(1000);
   });
 
   it('answers for every document and the configuration of the sample organisation, agreeing with yaml', () => {

@@ -45,6 +45,41 @@ export function fastReadMapping(yamlText: string): { data: Record<string, unknow
   return reader.duplicateLine === undefined ? { data: out } : { duplicateLine: reader.duplicateLine };
 }
 
+/**
+ * Where `yaml` would place a top-level key, or its value, of text that fastReadMapping read
+ * without a repeated key: the 0-based line and column, or undefined when it cannot vouch for the
+ * answer (the key is not there, its value is empty, or a comment stands between the key and a
+ * nested value) and the caller asks `yaml`. Findings point at top-level fields, and a repository
+ * with thousands of findings would otherwise have yaml parse thousands of documents again only to
+ * find a line. Only text in the subset comes here, so a line that starts at column 0 with a key is
+ * a top-level key: no scalar in the subset spans lines.
+ */
+export function fastLocate(yamlText: string, key: string, part: 'key' | 'value'): { line: number; column: number } | undefined {
+  let start = 0;
+  for (let no = 0; start < yamlText.length; no++) {
+    const nl = yamlText.indexOf('\n', start);
+    const end = nl < 0 ? yamlText.length : nl;
+    const afterColon = keyAt(yamlText.slice(start, end), 0);
+    if (afterColon - 1 === key.length && yamlText.startsWith(key, start)) {
+      if (part === 'key') return { line: no, column: 0 };
+      const text = yamlText.slice(start, end);
+      const restAt = skipSpaces(text, afterColon);
+      if (restAt < text.length) return text.charCodeAt(restAt) === HASH ? undefined : { line: no, column: restAt };
+      // A nested mapping or sequence starts on the very next line; `yaml` places it at its first key or dash.
+      if (nl < 0) return undefined;
+      const nextEnd = yamlText.indexOf('\n', nl + 1);
+      const next = yamlText.slice(nl + 1, nextEnd < 0 ? yamlText.length : nextEnd);
+      const indent = skipSpaces(next, 0);
+      if (indent === next.length || next.charCodeAt(indent) === HASH) return undefined;
+      if (indent === 0 && !isDashAt(next, 0)) return undefined;
+      return { line: no + 1, column: indent };
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return undefined;
+}
+
 interface Line {
   /** 0-based line number in the text. */
   no: number;

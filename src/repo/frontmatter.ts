@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, Node, YAMLError } from 'yaml';
 import type { Position } from '../diagnostic.js';
-import { fastReadMapping } from './fastyaml.js';
+import { fastLocate, fastReadMapping } from './fastyaml.js';
 
 // yaml is loaded on first use only: most front matter and configuration files are read by the
 // fast reader, and positions are looked up only when there is something to report, so a clean
@@ -212,7 +212,13 @@ export function parseYamlMapping(yamlText: string, startLine: number): ParsedYam
   let located: ParsedYaml | undefined;
   const locate = (p: readonly (string | number)[], part?: 'key' | 'value'): Position =>
     (located ??= parseYamlBlock(yamlText, startLine)).locate(p, part);
-  if ('data' in fast) return { data: fast.data, issues: [], locate };
+  if ('data' in fast) {
+    const quick = (p: readonly (string | number)[], part: 'key' | 'value' = 'value'): Position => {
+      const at = p.length === 1 && typeof p[0] === 'string' ? fastLocate(yamlText, p[0], part) : undefined;
+      return at ? { line: at.line + startLine, column: at.column + 1 } : locate(p, part);
+    };
+    return { data: fast.data, issues: [], locate: quick };
+  }
   // A repeated key: the finding parseYamlBlock would make, without parsing thousands of keys again.
   const issue: FrontMatterIssue = {
     rule: 'yaml-syntax',
