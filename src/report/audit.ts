@@ -4,6 +4,7 @@ import type { Obligation, TaskModel } from '../model/processes.js';
 import { findingOf, type Period, type ReportContext } from './context.js';
 import { defineReport } from './define.js';
 import { CHECKS, type AuditContext, type Instance } from './obligations.js';
+import type { SmsDocument } from '../repo/documents.js';
 
 /**
  * Conformance evidence for ISO/IEC TR 29110-5-3, as an assessor reads it: for every task the
@@ -65,19 +66,31 @@ export function buildAudit(ctx: ReportContext, period: Period) {
   const verdicts = new Map<string, Verdict>();
 
   const byWp = new Map(ctx.config.types.map((t) => [t.wp, t.key]));
+  // A work product is the output of several tasks: its records and their approvals are looked up once.
+  const ofType = new Map<string | undefined, SmsDocument[]>();
+  for (const d of ctx.documents) {
+    if (!d.id) continue;
+    const list = ofType.get(d.type?.key);
+    if (list) list.push(d);
+    else ofType.set(d.type?.key, [d]);
+  }
+  const approvalsById = new Map<string, ReturnType<typeof approvalsOf>>();
+  const approvalsOnce = (id: string): ReturnType<typeof approvalsOf> => {
+    let list = approvalsById.get(id);
+    if (!list) approvalsById.set(id, (list = approvalsOf(ctx, id)));
+    return list;
+  };
   const inventory = (task: TaskModel) =>
     task.outputs.map((o) => {
       const key = byWp.get(o.wp);
-      const documents = ctx.documents
-        .filter((d) => d.type?.key === key && d.id)
-        .map((d) => ({
-          id: d.id!,
-          title: d.title ?? '',
-          file: d.file,
-          status: d.status ?? '',
-          evidences: Boolean(d.status && o.statuses.includes(d.status)),
-          approvals: approvalsOf(ctx, d.id!),
-        }));
+      const documents = (ofType.get(key) ?? []).map((d) => ({
+        id: d.id!,
+        title: d.title ?? '',
+        file: d.file,
+        status: d.status ?? '',
+        evidences: Boolean(d.status && o.statuses.includes(d.status)),
+        approvals: approvalsOnce(d.id!),
+      }));
       return { wp: o.wp, type: key ?? '', statuses: o.statuses, evidenced: documents.some((d) => d.evidences), documents };
     });
 

@@ -7,7 +7,7 @@ import { RolesIndex, type Person } from '../model/roles.js';
 import type { RoleCode, WorkType } from '../model/types.js';
 import type { DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { agreementsOf, measureIncidents } from './sla.js';
+import { agreementsOf, measureIncidents, type IncidentMeasure } from './sla.js';
 import { customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import type { Period, ReportContext } from './context.js';
@@ -506,14 +506,16 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
 function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
   const instances: Instance[] = [];
   const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
-  const agreements = agreementsOf(inputs);
+  // Several obligations check incidents; the agreements and the measurements are the same for each.
+  const agreements = memo(ctx.documents, `agreements\0${inputs.timezone}`, () => agreementsOf(inputs));
   // "As agreed": each incident against the targets of its agreement, in the agreement's service hours.
-  const measured = new Map(
-    measureIncidents(inputs, { since: ctx.period.since < '1970-01-01' ? '1970-01-01' : ctx.period.since, until: ctx.asOf }).map((m) => [
-      m.id,
-      m,
-    ]),
-  );
+  const since = ctx.period.since < '1970-01-01' ? '1970-01-01' : ctx.period.since;
+  const measured = (): ReadonlyMap<string, IncidentMeasure> =>
+    memo(
+      ctx.documents,
+      `measured\0${inputs.timezone}\0${since}\0${ctx.asOf}`,
+      () => new Map(measureIncidents(inputs, { since, until: ctx.asOf }).map((m) => [m.id, m])),
+    );
   for (const d of docs(ctx, 'incident')) {
     const opened = parseInstant(ownString(d.data, 'opened'));
     const openedDay = opened !== undefined ? localDate(opened, ctx.config.timezone ?? 'UTC') : undefined;
@@ -538,7 +540,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         break;
       case 'responded': {
         const r = parseInstant(ownString(d.data, 'responded'));
-        const m = measured.get(d.id!);
+        const m = measured().get(d.id!);
         if (r === undefined) lacks.push('no first response recorded (responded)');
         else evidence.push({ what: 'first response', date: localDate(r, ctx.config.timezone ?? 'UTC') });
         if (r !== undefined && m?.responseMet === false)
@@ -549,7 +551,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         break;
       }
       case 'restored': {
-        const m = measured.get(d.id!);
+        const m = measured().get(d.id!);
         if (m?.resolutionMet === false)
           lacks.push(
             m.openAtEnd
