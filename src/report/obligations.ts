@@ -314,15 +314,15 @@ function byId(ctx: ReportContext, type: string, id: string): SmsDocument | undef
 /** The records of a type whose `field` names `id`, in the order of the documents. */
 function linked(ctx: ReportContext, type: string, field: string, id: string): readonly SmsDocument[] {
   const index = memo(ctx.documents, `linked\0${type}\0${field}`, () => {
-    const byId = new Map<string, SmsDocument[]>();
+    const byNamed = new Map<string, SmsDocument[]>();
     for (const x of docs(ctx, type)) {
       for (const named of new Set(stringValues(own(x.data, field)))) {
-        const list = byId.get(named);
+        const list = byNamed.get(named);
         if (list) list.push(x);
-        else byId.set(named, [x]);
+        else byNamed.set(named, [x]);
       }
     }
-    return byId;
+    return byNamed;
   });
   return index.get(id) ?? [];
 }
