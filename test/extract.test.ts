@@ -688,6 +688,48 @@ describe('fast front-matter parser', () => {
     }
   });
 
+  it('a quote inside plain text in a flow collection is text: brackets in a later quoted string are not nesting, brackets after it are', () => {
+    const deepText = `'${'['.repeat(70)}'`;
+    for (const text of [
+      `a: [x'y]\nb: ${deepText}\nc: 1`,
+      `a: [x"y]\nb: "${'['.repeat(70)}"\nc: 1`,
+      `a: {k: x'y}\nb: '${'{'.repeat(70)}'\nc: 1`,
+    ]) {
+      const r = parseYamlBlock(text, 1);
+      expect(r.issues, text).toEqual([]);
+      expect(r.data, text).toEqual(yamlParse(text));
+      expect(r.locate(['c'], 'value'), text).toEqual({ line: 3, column: 4 });
+    }
+    // The other way round: what yaml nests must be counted, whatever quotes stand before it.
+    for (const before of ["x'y, ", 'x"y, ', "a:'x", '!t ', '&a ', "? 'k': "]) {
+      const text = `a: [${before}${'['.repeat(70)}${']'.repeat(70)}]`;
+      expect(parseYamlBlock(text, 1).issues[0]?.message, text).toMatch(/nested more than 64/);
+    }
+  });
+
+  it('the nesting scan refuses whatever yaml nests more than 64 levels deep, wherever quotes, tags and colons stand (generated)', () => {
+    const depth = (v: unknown): number =>
+      v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v as object).map(depth)) : 0;
+    const junk = fc.constantFrom("x'y", 'x"y', "a:'b", 'a:b', "'q'", '"q"', "'it''s'", '!t', '&a', '!t "s"', '? k', 'k: v', '#c', '', ' ');
+    let deep = 0;
+    fc.assert(
+      fc.property(fc.array(junk, { maxLength: 4 }), fc.integer({ min: 55, max: 75 }), fc.constantFrom('[', '{'), (parts, k, open) => {
+        const close = open === '[' ? ']' : '}';
+        const inner = open === '[' ? `${open.repeat(k)}${close.repeat(k)}` : `${'{k: '.repeat(k)}1${'}'.repeat(k)}`;
+        const text = `a: [${parts.join(', ')}${parts.length ? ', ' : ''}${inner}]`;
+        const want = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: false });
+        if (want.errors.length) return;
+        const got = parseYamlBlock(text, 1);
+        if (depth(want.toJS({ maxAliasCount: -1 })) > 65) {
+          deep++;
+          expect(got.issues[0]?.message, text).toMatch(/nested more than 64/);
+        }
+      }),
+      { numRuns: 600 },
+    );
+    expect(deep).toBeGreaterThan(100);
+  });
+
   it('the nesting scan never refuses what yaml reads (generated nested YAML with brackets, quotes and # in its text)', () => {
     const leaf = fc.oneof(
       fc.string({ maxLength: 8 }),

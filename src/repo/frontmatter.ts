@@ -398,19 +398,34 @@ function tooDeep(text: string): number | undefined {
         }
       }
     }
-    // Flow context: every bracket outside quotes and comments opens or closes a collection.
+    // Flow context: every bracket outside quotes and comments opens or closes a collection. A
+    // quote opens a quoted scalar only where a node starts (after "[", "{", ",", ": " or a tag or
+    // anchor there); inside plain text such as x'y it is text, and the brackets after it count.
+    // Whenever this cannot tell, it counts: refusing odd text is safe, skipping nesting is not.
+    let nodeStart = true;
     while (i < n && flow > 0) {
       const c = at(i);
       if (c === 91 || c === 123) {
         if (block + ++flow > MAX_NESTING) return line;
         i++;
+        nodeStart = true;
       } else if (c === 93 || c === 125) {
         flow--;
         i++;
-      } else if (c === 34 || c === 39) skipQuoted(c);
-      else if (c === 35 && (at(i - 1) === 32 || at(i - 1) === 10)) skipToEol();
-      else {
+        nodeStart = false;
+      } else if ((c === 34 || c === 39) && nodeStart) {
+        skipQuoted(c);
+        nodeStart = false;
+      } else if (c === 35 && (at(i - 1) === 32 || at(i - 1) === 10)) skipToEol();
+      else if (c === 44 || (c === 58 && spaceOrEnd(i + 1))) {
+        i++;
+        nodeStart = true;
+      } else if ((c === 33 || c === 38) && nodeStart) {
+        // A tag or an anchor: the node itself follows it.
+        while (i < n && at(i) !== 32 && at(i) !== 10 && at(i) !== 44 && at(i) !== 91 && at(i) !== 93 && at(i) !== 123 && at(i) !== 125) i++;
+      } else {
         if (c === 10) line++;
+        else if (c !== 32) nodeStart = false;
         i++;
       }
     }
