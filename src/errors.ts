@@ -45,6 +45,11 @@ export const ERRORS = {
     message: (p) => `sms report ${p.kind} has no ${p.format} format`,
     hint: (p) => `use one of: ${p.formats}`,
   }),
+  REPORT_TOO_LARGE: spec<{ kind: string; format: string }>({
+    message: (p) =>
+      `the ${p.kind} report is too large to write as ${p.format} (more text than Node can hold in one string); nothing was written`,
+    hint: 'use --format md or html, which are several times smaller, or a shorter period (--since/--until)',
+  }),
   AGREEMENT_NEEDED: spec({
     message: () => 'sms report performance needs --agreement <agreement id>',
     hint: 'e.g. sms report performance --agreement SLA-0001',

@@ -18,6 +18,8 @@ import {
   type CommitSpec,
 } from './helpers.js';
 import { REPORT_KINDS } from '../src/report/registry.js';
+import { reportJson } from '../src/report/render.js';
+import { SmsError } from '../src/errors.js';
 
 const { ana, ben, cleo } = PEOPLE;
 const SVC = (id: string, title: string): string =>
@@ -277,6 +279,30 @@ describe('sms report performance, audit, changes', () => {
     expect(d.changes).toHaveLength(1);
     expect(d.changes[0].warnings).toEqual(['not in the change schedule', 'planned on a key business event: Christmas']);
     expect(d.changeWindows).toEqual(['Tue 19-22']);
+  });
+});
+
+describe('report JSON past the longest string Node can hold', () => {
+  it('is refused as too large, with what to do instead, not an unexpected failure', () => {
+    // 520 references to one string of 1 MiB: about 545 million characters of JSON, past V8's
+    // limit of about 537 million, while the data itself holds only 1 MiB.
+    const big = 'x'.repeat(1 << 20);
+    const data = { findings: Array.from({ length: 520 }, () => big) };
+    let err: unknown;
+    try {
+      reportJson('audit', data);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SmsError);
+    expect((err as SmsError).code).toBe('REPORT_TOO_LARGE');
+    expect((err as SmsError).message).toBe(
+      'the audit report is too large to write as json (more text than Node can hold in one string); nothing was written',
+    );
+    // Below the limit the same data is written as before.
+    expect(reportJson('audit', { findings: [big.slice(0, 3)] })).toBe('{\n  "findings": [\n    "xxx"\n  ]\n}\n');
+    // Other failures are not mistaken for it.
+    expect(() => reportJson('audit', { n: 1n })).toThrow(TypeError);
   });
 });
 
