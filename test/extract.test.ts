@@ -707,6 +707,39 @@ describe('fast front-matter parser', () => {
     }
   });
 
+  it('what yaml read is measured too: tabs, block scalars, JSON-style keys, indentation and aliases cannot carry deep nesting past the scan', () => {
+    const br = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const chain = (per: number, links: number, sep: string): string =>
+      `a0: &a0 1\n${Array.from({ length: links }, (_, k) => `a${k + 1}: &a${k + 1}${sep}${'['.repeat(per)}*a${k}${']'.repeat(per)}`).join('\n')}\n`;
+    const cases: [string, string, number][] = [
+      ['a tab after the colon', `a:\t${br(100)}`, 1],
+      ['a tab after a dash', `a:\n-\t${br(100)}`, 2],
+      ['a quote at the start of a block-scalar line', `a: |\n  "\nb: ${br(100)}\nc: |\n  "\n`, 3],
+      ['a quote at the start of a continuation line', `a: x\n  'y\nb: ${br(100)}\nc: x\n  'z\n`, 3],
+      ['a JSON-style key', `a: {"k":"x, "}\nb: ${br(100)}\nc: "d"\n`, 2],
+      ['an explicit key in a flow sequence', `a: [? 'x, ']\nb: ${br(100)}\nc: 'd'\n`, 2],
+      ['one more space of indentation per level', `${Array.from({ length: 253 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`, 66],
+      ['aliases of aliases, each 63 levels', chain(63, 5, ' '), 6],
+      ['an alias that refers to the node holding it', 'a: &a [ *a ]\n', 1],
+    ];
+    for (const [what, text, line] of cases) {
+      const r = parseYamlBlock(text, 1);
+      expect(r.data, what).toBeNull();
+      expect(r.issues, what).toEqual([
+        expect.objectContaining({
+          rule: 'yaml-syntax',
+          severity: 'error',
+          line,
+          message: 'YAML nested more than 64 levels deep; it was not read',
+        }),
+      ]);
+    }
+    // Sharing is not nesting: the same anchor used many times, within the limit, is read.
+    const shared = `a: &x ${br(30)}\nb: [${Array.from({ length: 40 }, () => '*x').join(', ')}]\n`;
+    expect(parseYamlBlock(shared, 1).issues).toEqual([]);
+    expect(parseYamlBlock(chain(20, 3, ' '), 1).issues).toEqual([]);
+  });
+
   it('the nesting scan refuses whatever yaml nests more than 64 levels deep, wherever quotes, tags and colons stand (generated)', () => {
     const depth = (v: unknown): number =>
       v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v as object).map(depth)) : 0;

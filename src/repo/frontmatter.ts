@@ -245,8 +245,8 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
       severity: 'error',
       line: startLine + deep,
       column: 1,
-      message: `YAML nested more than ${MAX_NESTING} levels deep; it was not read`,
-      hint: 'front matter holds flat fields and short lists',
+      message: TOO_DEEP,
+      hint: TOO_DEEP_HINT,
     });
     return { data: null, issues, locate: () => ({ line: startLine, column: 1 }) };
   }
@@ -290,6 +290,13 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
     });
   }
   if (doc.errors.length > 0) return result;
+  // The scan above is an estimate made before yaml reads the text; this is the measure, on what
+  // yaml read, aliases followed: nothing nested deeper reaches the rules or any other reader.
+  const deepAt = nestedTooDeep(doc);
+  if (deepAt !== undefined) {
+    issues.push({ rule: 'yaml-syntax', severity: 'error', ...toFilePos(deepAt), message: TOO_DEEP, hint: TOO_DEEP_HINT });
+    return result;
+  }
 
   let value: unknown;
   try {
@@ -324,6 +331,79 @@ const DUPLICATE_KEY = 'Map keys must be unique';
 
 /** Deeper than any real front matter (a few levels), far below where yaml's recursion gives out. */
 const MAX_NESTING = 64;
+const TOO_DEEP = `YAML nested more than ${MAX_NESTING} levels deep; it was not read`;
+const TOO_DEEP_HINT = 'front matter holds flat fields and short lists';
+
+/**
+ * Offset of the first node nested more than MAX_NESTING collections below the top-level one, with
+ * aliases followed (an alias stands for its anchor's whole tree, so five short lines can nest
+ * hundreds of levels), or undefined. The height of every node is computed once, bottom up, with a
+ * stack of its own: linear in the nodes however they are shared, and no recursion. An alias that
+ * refers to a node containing it nests without end.
+ */
+function nestedTooDeep(doc: Document): number | undefined {
+  const { isAlias, isMap, isPair, isSeq } = yaml();
+  const items = (node: object): unknown[] =>
+    isMap(node) || isSeq(node) ? (node.items as unknown[]).flatMap((it) => (isPair(it) ? [it.key, it.value] : [it])) : [];
+  // What each alias refers to: the last node before it, in document order, with that anchor (as
+  // yaml resolves it), found in one walk rather than one walk of the document per alias.
+  const targets = new Map<object, object>();
+  const latest = new Map<string, object>();
+  const order: unknown[] = [doc.contents];
+  while (order.length > 0) {
+    const node = order.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (isAlias(node)) {
+      const target = latest.get(node.source);
+      if (target) targets.set(node, target);
+      continue;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) latest.set(anchor, node);
+    const children = items(node);
+    for (let i = children.length - 1; i >= 0; i--) order.push(children[i]);
+  }
+  const children = (node: object): unknown[] => (isAlias(node) ? [targets.get(node)] : items(node));
+  const own = (node: object): number => (isMap(node) || isSeq(node) ? 1 : 0);
+  const IN_PROGRESS = -1;
+  const height = new Map<object, number>();
+  const heightOf = (node: unknown): number => {
+    if (node === null || typeof node !== 'object') return 0;
+    const h = height.get(node) ?? 0;
+    return h === IN_PROGRESS ? Infinity : h;
+  };
+  const stack: [object, boolean][] = [];
+  if (doc.contents && typeof doc.contents === 'object') stack.push([doc.contents, false]);
+  while (stack.length > 0) {
+    const [node, done] = stack.pop()!;
+    if (done) {
+      let h = 0;
+      for (const c of children(node)) h = Math.max(h, heightOf(c));
+      height.set(node, own(node) + h);
+      continue;
+    }
+    if (height.has(node)) continue;
+    height.set(node, IN_PROGRESS);
+    stack.push([node, true]);
+    for (const c of children(node)) if (c !== null && typeof c === 'object' && !height.has(c)) stack.push([c, false]);
+  }
+  const limit = MAX_NESTING + 1;
+  if (heightOf(doc.contents) <= limit) return undefined;
+  // Down the deepest branch to where it passes the limit; past an alias, the alias is the place.
+  let node: unknown = doc.contents;
+  let depth = 0;
+  let at: number | undefined;
+  while (node !== null && typeof node === 'object') {
+    const offset = (node as { range?: [number, number, number] }).range?.[0];
+    if (isAlias(node)) at ??= offset;
+    depth += own(node);
+    if (depth > limit) return at ?? offset ?? 0;
+    let next: unknown;
+    for (const c of children(node)) if (next === undefined || heightOf(c) > heightOf(next)) next = c;
+    node = next;
+  }
+  return at ?? 0;
+}
 
 /**
  * The 0-based line where the text first nests more than MAX_NESTING levels, or undefined. An
