@@ -734,6 +734,14 @@ describe('fast front-matter parser', () => {
         }),
       ]);
     }
+    // Brackets that are text of a block scalar are not nesting; the key after the scalar is read again.
+    const notes = `notes: |\n${Array.from({ length: 70 }, (_, i) => `  [step ${i} of the migration, see ticket`).join('\n')}\nb: 1\n`;
+    expect(parseYamlBlock(notes, 1).issues).toEqual([]);
+    expect(parseYamlBlock(notes, 1).data).toEqual(yamlParse(notes));
+    const after = `- note: >-\n${Array.from({ length: 70 }, (_, i) => `    [x ${i}`).join('\n')}\n\n  other: ${br(70)}\n`;
+    expect(parseYamlBlock(after, 1).issues[0]).toEqual(
+      expect.objectContaining({ line: 73, message: 'YAML nested more than 64 levels deep; it was not read' }),
+    );
     // Sharing is not nesting: the same anchor used many times, within the limit, is read.
     const shared = `a: &x ${br(30)}\nb: [${Array.from({ length: 40 }, () => '*x').join(', ')}]\n`;
     expect(parseYamlBlock(shared, 1).issues).toEqual([]);

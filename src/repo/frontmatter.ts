@@ -439,13 +439,30 @@ function tooDeep(text: string): number | undefined {
       }
     }
   };
+  // The column of the key or dash that a block scalar (| or >) belongs to: the lines indented
+  // further, and blank lines, are its text, where brackets and quotes are only characters.
+  let scalarOwner: number | undefined;
   while (i < n) {
     let block = 0;
     if (flow === 0) {
       // A line in block context: compact indicators ("- - -", "? "), then one node.
+      const lineStart = i;
       skipSpaces();
+      if (scalarOwner !== undefined) {
+        if (at(i) === 10 || i >= n || i - lineStart > scalarOwner) {
+          skipToEol();
+          if (at(i) === 10) {
+            line++;
+            i++;
+          }
+          continue;
+        }
+        scalarOwner = undefined;
+      }
+      let owner = i - lineStart;
       while ((at(i) === 45 || at(i) === 63 || at(i) === 58) && spaceOrEnd(i + 1)) {
         block++;
+        owner = i - lineStart;
         i++;
         skipSpaces();
       }
@@ -453,7 +470,10 @@ function tooDeep(text: string): number | undefined {
       while (i < n && flow === 0 && at(i) !== 10) {
         const c = at(i);
         if (c === 34 || c === 39) skipQuoted(c);
-        else if (c === 91 || c === 123) {
+        else if (c === 124 || c === 62) {
+          scalarOwner = owner;
+          skipToEol();
+        } else if (c === 91 || c === 123) {
           flow = 1;
           i++;
         } else if (c === 35) skipToEol();
@@ -463,6 +483,7 @@ function tooDeep(text: string): number | undefined {
           skipSpaces();
         } else {
           // Plain text (brackets in it are text) up to ": ", after which a value node starts.
+          owner = i - lineStart;
           while (i < n && at(i) !== 10) {
             if (at(i) === 58 && spaceOrEnd(i + 1)) {
               i++;
