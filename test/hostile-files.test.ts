@@ -108,6 +108,24 @@ describe('odd files in the document folders', () => {
     expect(s.stdout).toContain('changes/caf\\xE9.md');
   });
 
+  it('front matter nested past what yaml can recurse, in two files, is two located findings, not an aborted process', () => {
+    // After a document marker the nesting scan read the brackets as text; yaml then ran out of
+    // stack on the first file, and on the second V8 aborted the whole process (exit 134).
+    const dir = tmp();
+    baseSms(dir, BROKEN);
+    const deep = `---\n--- ${'['.repeat(1500)}${']'.repeat(1500)}\n---\nbody\n`;
+    writeFileSync(path.join(dir, 'changes/RFC-0005-a.md'), deep);
+    writeFileSync(path.join(dir, 'changes/RFC-0006-b.md'), deep);
+    const r = run(['validate', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const nested = findings(r).filter((d) => d.rule === 'yaml-syntax');
+    expect(nested.map((d) => [d.file, d.line, d.column, d.message])).toEqual([
+      ['changes/RFC-0005-a.md', 2, 70, 'YAML nested more than 64 levels deep; it was not read'],
+      ['changes/RFC-0006-b.md', 2, 70, 'YAML nested more than 64 levels deep; it was not read'],
+    ]);
+  });
+
   it('a 1 GB file is judged by its size alone: not one byte of it is read', () => {
     const dir = tmp();
     const file = path.join(dir, 'huge.md');
