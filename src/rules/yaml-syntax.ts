@@ -6,7 +6,7 @@ export default defineRule({
   description: 'Front matter is valid YAML 1.2 (no duplicate keys, no alias bombs, no runaway nesting).',
   help:
     'The front matter between the --- lines is parsed as YAML 1.2 (core schema) with duplicate keys forbidden, ' +
-    'aliases limited and deep nesting refused, so a hostile or mistyped file cannot hide a second value or exhaust memory. ' +
+    'aliases limited (16 at most) and nesting past 64 levels refused, so a hostile or mistyped file cannot hide a second value or exhaust memory. ' +
     'Fix the YAML at the reported line; quote values that contain ": " or start with a special character.',
   severity: 'error',
   needs: [],
