@@ -759,6 +759,21 @@ describe('fast front-matter parser', () => {
       expect.objectContaining({ line: 2, column: 72, message: 'YAML with more than 16 aliases (*name); it was not read' }),
     ]);
     expect(parseYamlBlock(aliases(8, 8), 1).issues).toEqual([]);
+    // Block scalars after a quoted or anchored key, or opening a line of their own, and comments
+    // after a tab, are text too.
+    const B = '['.repeat(70);
+    const text3 = (indent: string): string => Array.from({ length: 3 }, () => `${indent}${B}`).join('\n');
+    for (const ok of [
+      `"notes": |\n${text3('  ')}\nb: 1\n`,
+      `'notes': >-\n${text3('  ')}\nb: 1\n`,
+      `&k key: |\n${text3('  ')}\nb: 1\n`,
+      `key:\n  |\n${text3('  ')}\nb: 1\n`,
+      `key:\t|\n${text3('  ')}\nb: 1\n`,
+      `key: [a,\t# ${B}\n  b]\n`,
+    ]) {
+      expect(parseYamlBlock(ok, 1).issues, ok.slice(0, 12)).toEqual([]);
+      expect(parseYamlBlock(ok, 1).data, ok.slice(0, 12)).toEqual(yamlParse(ok));
+    }
     // Sharing is not nesting: the same anchor used many times, within the limit, is read.
     const shared = `a: &x ${br(30)}\nb: [${Array.from({ length: 16 }, () => '*x').join(', ')}]\n`;
     expect(parseYamlBlock(shared, 1).issues).toEqual([]);

@@ -502,9 +502,11 @@ function tooDeep(text: string): number | undefined {
   let line = 0;
   let i = 0;
   const at = (k: number): number => text.charCodeAt(k);
-  const spaceOrEnd = (k: number): boolean => k >= n || at(k) === 32 || at(k) === 10;
+  // A tab separates tokens as a space does (it is only not indentation).
+  const blank = (c: number): boolean => c === 32 || c === 9;
+  const spaceOrEnd = (k: number): boolean => k >= n || blank(at(k)) || at(k) === 10;
   const skipSpaces = (): void => {
-    while (at(i) === 32) i++;
+    while (blank(at(i))) i++;
   };
   const skipToEol = (): void => {
     while (i < n && at(i) !== 10) i++;
@@ -552,11 +554,20 @@ function tooDeep(text: string): number | undefined {
         skipSpaces();
       }
       if (block > MAX_NESTING) return line;
+      // The node's first token (a key, its anchor or its quote) gives the column a block scalar
+      // on this line belongs to; a scalar that opens the line belongs to a key above it.
+      let first = true;
+      const startsNode = (): void => {
+        if (first) owner = i - lineStart;
+        first = false;
+      };
       while (i < n && flow === 0 && at(i) !== 10) {
         const c = at(i);
-        if (c === 34 || c === 39) skipQuoted(c);
-        else if (c === 124 || c === 62) {
-          scalarOwner = owner;
+        if (c === 34 || c === 39) {
+          startsNode();
+          skipQuoted(c);
+        } else if (c === 124 || c === 62) {
+          scalarOwner = first && block === 0 ? i - lineStart - 1 : owner;
           skipToEol();
         } else if (c === 91 || c === 123) {
           flow = 1;
@@ -564,18 +575,19 @@ function tooDeep(text: string): number | undefined {
         } else if (c === 35) skipToEol();
         else if (c === 38 || c === 33 || c === 42) {
           // An anchor, tag or alias before the node.
-          while (i < n && at(i) !== 32 && at(i) !== 10) i++;
+          startsNode();
+          while (i < n && !blank(at(i)) && at(i) !== 10) i++;
           skipSpaces();
         } else {
           // Plain text (brackets in it are text) up to ": ", after which a value node starts.
-          owner = i - lineStart;
+          startsNode();
           while (i < n && at(i) !== 10) {
             if (at(i) === 58 && spaceOrEnd(i + 1)) {
               i++;
               skipSpaces();
               break;
             }
-            if (at(i) === 35 && at(i - 1) === 32) {
+            if (at(i) === 35 && blank(at(i - 1))) {
               skipToEol();
               break;
             }
@@ -602,16 +614,17 @@ function tooDeep(text: string): number | undefined {
       } else if ((c === 34 || c === 39) && nodeStart) {
         skipQuoted(c);
         nodeStart = false;
-      } else if (c === 35 && (at(i - 1) === 32 || at(i - 1) === 10)) skipToEol();
+      } else if (c === 35 && (blank(at(i - 1)) || at(i - 1) === 10)) skipToEol();
       else if (c === 44 || (c === 58 && spaceOrEnd(i + 1))) {
         i++;
         nodeStart = true;
       } else if ((c === 33 || c === 38) && nodeStart) {
         // A tag or an anchor: the node itself follows it.
-        while (i < n && at(i) !== 32 && at(i) !== 10 && at(i) !== 44 && at(i) !== 91 && at(i) !== 93 && at(i) !== 123 && at(i) !== 125) i++;
+        while (i < n && !blank(at(i)) && at(i) !== 10 && at(i) !== 44 && at(i) !== 91 && at(i) !== 93 && at(i) !== 123 && at(i) !== 125)
+          i++;
       } else {
         if (c === 10) line++;
-        else if (c !== 32) nodeStart = false;
+        else if (!blank(c)) nodeStart = false;
         i++;
       }
     }
