@@ -59,10 +59,10 @@ export function fastLocate(yamlText: string, key: string, part: 'key' | 'value')
   for (let no = 0; start < yamlText.length; no++) {
     const nl = yamlText.indexOf('\n', start);
     const end = nl < 0 ? yamlText.length : nl;
-    const afterColon = keyAt(yamlText.slice(start, end), 0);
-    if (afterColon - 1 === key.length && yamlText.startsWith(key, start)) {
+    const text = yamlText.slice(start, end);
+    const afterColon = keyAt(text, 0);
+    if (afterColon - 1 === key.length && text.startsWith(key)) {
       if (part === 'key') return { line: no, column: 0 };
-      const text = yamlText.slice(start, end);
       const restAt = skipSpaces(text, afterColon);
       if (restAt < text.length) return text.charCodeAt(restAt) === HASH ? undefined : { line: no, column: restAt };
       // A nested mapping or sequence starts on the very next line; `yaml` places it at its first key or dash.

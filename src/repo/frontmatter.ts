@@ -313,7 +313,8 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   if (doc.errors.length > 0) return result;
   // The scan above is an estimate made before yaml reads the text; this is the measure, on what
   // yaml read, aliases followed: nothing nested deeper reaches the rules or any other reader.
-  const deepAt = nestedTooDeep(doc);
+  const nodes = nodesInOrder(doc);
+  const deepAt = nestedTooDeep(doc, nodes);
   if (deepAt !== undefined) {
     issues.push({ rule: 'yaml-syntax', severity: 'error', ...toFilePos(deepAt), message: TOO_DEEP, hint: TOO_DEEP_HINT });
     return result;
@@ -321,7 +322,7 @@ export function parseYamlBlock(yamlText: string, startLine: number): ParsedYaml 
   // yaml counts the nodes behind each alias again for every alias that uses it, walking the whole
   // document: 400 aliases in 3 KB take it 13 s, 100 beside 30 KB of keys 9 s, 16 about what the
   // keys alone take. Real front matter has none.
-  const aliasAt = tooManyAliases(doc);
+  const aliasAt = tooManyAliases(nodes);
   if (aliasAt !== undefined) {
     issues.push({
       rule: 'yaml-syntax',
@@ -372,25 +373,34 @@ const TOO_DEEP_HINT = 'front matter holds flat fields and short lists';
 /** More aliases than any real front matter uses (it uses none). */
 const MAX_ALIASES = 16;
 
-/** Offset of the alias past MAX_ALIASES, walking the nodes with a stack of their own; undefined within it. */
-function tooManyAliases(doc: Document): number | undefined {
-  const { isAlias, isMap, isPair, isSeq } = yaml();
-  let count = 0;
+/** The keys and values of a mapping, or the items of a sequence; nothing for any other node. */
+function childNodes(node: object): unknown[] {
+  const { isMap, isPair, isSeq } = yaml();
+  return isMap(node) || isSeq(node) ? (node.items as unknown[]).flatMap((it) => (isPair(it) ? [it.key, it.value] : [it])) : [];
+}
+
+/**
+ * Every node of the document in document order (a key before its value), aliases as themselves
+ * and not followed: one walk with a stack of its own, shared by the alias checks.
+ */
+function nodesInOrder(doc: Document): object[] {
+  const out: object[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isAlias(node)) {
-      if (++count > MAX_ALIASES) return node.range?.[0] ?? 0;
-    } else if (isMap(node) || isSeq(node)) {
-      // In reverse, so that the aliases are met in document order.
-      const items = node.items as unknown[];
-      for (let i = items.length - 1; i >= 0; i--) {
-        const it = items[i];
-        if (isPair(it)) stack.push(it.value, it.key);
-        else stack.push(it);
-      }
-    }
+    if (node === null || typeof node !== 'object') continue;
+    out.push(node);
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+  return out;
+}
+
+/** Offset of the alias past MAX_ALIASES, in document order; undefined within the limit. */
+function tooManyAliases(nodes: readonly object[]): number | undefined {
+  const { isAlias } = yaml();
+  let count = 0;
+  for (const node of nodes) if (isAlias(node) && ++count > MAX_ALIASES) return node.range?.[0] ?? 0;
   return undefined;
 }
 
@@ -426,29 +436,22 @@ function syntaxTooDeep(tokens: readonly unknown[]): number | undefined {
  * stack of its own: linear in the nodes however they are shared, and no recursion. An alias that
  * refers to a node containing it nests without end.
  */
-function nestedTooDeep(doc: Document): number | undefined {
-  const { isAlias, isMap, isPair, isSeq } = yaml();
-  const items = (node: object): unknown[] =>
-    isMap(node) || isSeq(node) ? (node.items as unknown[]).flatMap((it) => (isPair(it) ? [it.key, it.value] : [it])) : [];
+function nestedTooDeep(doc: Document, nodes: readonly object[]): number | undefined {
+  const { isAlias, isMap, isSeq } = yaml();
   // What each alias refers to: the last node before it, in document order, with that anchor (as
-  // yaml resolves it), found in one walk rather than one walk of the document per alias.
+  // yaml resolves it), found in one pass rather than one walk of the document per alias.
   const targets = new Map<object, object>();
   const latest = new Map<string, object>();
-  const order: unknown[] = [doc.contents];
-  while (order.length > 0) {
-    const node = order.pop();
-    if (node === null || typeof node !== 'object') continue;
+  for (const node of nodes) {
     if (isAlias(node)) {
       const target = latest.get(node.source);
       if (target) targets.set(node, target);
-      continue;
+    } else {
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) latest.set(anchor, node);
     }
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) latest.set(anchor, node);
-    const children = items(node);
-    for (let i = children.length - 1; i >= 0; i--) order.push(children[i]);
   }
-  const children = (node: object): unknown[] => (isAlias(node) ? [targets.get(node)] : items(node));
+  const children = (node: object): unknown[] => (isAlias(node) ? [targets.get(node)] : childNodes(node));
   const own = (node: object): number => (isMap(node) || isSeq(node) ? 1 : 0);
   const IN_PROGRESS = -1;
   const height = new Map<object, number>();
