@@ -34,4 +34,10 @@ export default tseslint.config(
     files: ['scripts/**', 'test/**', 'bin/**', 'vitest.config.ts', 'eslint.config.js'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // bin/ is CommonJS (bin/package.json): the program starts without Node's ES module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The last build step: bundles the command-line program (dist/cli/run.js and the modules of dist/
-// it imports) into dist/sms.js, with one chunk (dist/sms-*.js) for each part loaded lazily, so
-// that a start does not resolve and link about a hundred modules one by one (ADR 0006). Packages
-// in node_modules stay outside the bundle and load as before. The chunks sit in dist/ itself,
-// where the modules they come from find the package root one level up. The library entry
+// it imports) into dist/sms.cjs, with one chunk (dist/sms-*.cjs) for each part loaded lazily, so
+// that a start does not resolve and link about a hundred modules one by one (ADR 0006). The bundle
+// is CommonJS, like bin/sms.js, so that running it never starts Node's ES module loader (ADR 0008).
+// Packages in node_modules stay outside the bundle and load as before. The chunks sit in dist/
+// itself, where the modules they come from find the package root one level up. The library entry
 // (dist/index.js) is not bundled.
 //
 // Without rolldown (a dev dependency with a native part, which some platform may lack) nothing
@@ -14,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const dist = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), 'dist');
 // What an earlier build bundled goes first: a stale bundle must never outlive the code it was made of.
-for (const f of readdirSync(dist)) if (f === 'sms.js' || /^sms-.*\.js$/.test(f)) rmSync(path.join(dist, f));
+// That includes the ES module bundle (sms.js, sms-*.js) that builds made before ADR 0008.
+for (const f of readdirSync(dist)) if (/^sms(-.*)?\.c?js$/.test(f)) rmSync(path.join(dist, f));
 
 let rolldown;
 try {
@@ -33,7 +35,7 @@ const bundle = await rolldown({
   logLevel: 'warn',
 });
 try {
-  await bundle.write({ dir: dist, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'sms-[name]-[hash].js' });
+  await bundle.write({ dir: dist, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'sms-[name]-[hash].cjs' });
 } finally {
   await bundle.close();
 }

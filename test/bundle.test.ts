@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, baseSms, testEnv, tmp, type CliResult } from './helpers.js';
 
-// The build bundles the command-line program into dist/sms.js and its chunks (scripts/bundle.mjs);
+// The build bundles the command-line program into dist/sms.cjs and its chunks (scripts/bundle.mjs);
 // bin/sms.js runs the bundle, or the compiled modules where there is none. These run copies of
 // the built package, cut down in different ways.
 
@@ -22,7 +22,7 @@ const run = (pkg: string, args: string[], cwd: string): CliResult => {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
 
-const bundled = (pkg: string): string[] => readdirSync(path.join(pkg, 'dist')).filter((f) => /^sms(-.*)?\.js$/.test(f));
+const bundled = (pkg: string): string[] => readdirSync(path.join(pkg, 'dist')).filter((f) => /^sms(-.*)?\.cjs$/.test(f));
 
 function repo(): string {
   const dir = tmp();
@@ -41,10 +41,10 @@ describe('the bundled command-line program', () => {
     expect(report.code).toBe(0);
 
     const pkg = packageCopy();
-    expect(bundled(pkg)).toContain('sms.js');
+    expect(bundled(pkg)).toContain('sms.cjs');
     // Left: the bundle and the data the build writes (validators, report templates, model JSON).
     for (const f of readdirSync(path.join(pkg, 'dist'), { recursive: true }) as string[])
-      if (/\.js$/.test(f) && !/^sms(-.*)?\.js$/.test(f) && !f.startsWith('report-templates')) rmSync(path.join(pkg, 'dist', f));
+      if (/\.js$/.test(f) && !f.startsWith('report-templates')) rmSync(path.join(pkg, 'dist', f));
     expect(existsSync(path.join(pkg, 'dist', 'cli', 'run.js'))).toBe(false);
     expect(run(pkg, ['validate', '--format', 'json'], dir)).toEqual(expected);
     expect(run(pkg, ['report', 'review', '--until', '2026-05-31', '--format', 'json'], dir)).toEqual(report);
@@ -71,7 +71,7 @@ describe('the bundled command-line program', () => {
 
     const bare = packageCopy(false);
     const r2 = run(bare, ['validate'], dir);
-    expect(r2.stderr).toMatch(/^sms: a module sms needs is missing \(Cannot find package 'commander' .*\); run "npm install" in .*\n$/);
+    expect(r2.stderr).toMatch(/^sms: a module sms needs is missing \(Cannot find module 'commander'\); run "npm install" in .*\n$/);
     expect(r2.code).toBe(2);
   });
 
@@ -80,14 +80,16 @@ describe('the bundled command-line program', () => {
     // Chunk names carry a content hash, which depends on where the package is: compare without it.
     const names = (): string[] =>
       bundled(pkg)
-        .map((f) => f.replace(/-[\w-]{8}\.js$/, '.js'))
+        .map((f) => f.replace(/-[\w-]{8}\.cjs$/, '.cjs'))
         .sort();
     const before = names();
-    writeFileSync(path.join(pkg, 'dist', 'sms-stale-0000.js'), 'throw new Error("stale");\n');
+    // A chunk of this build's kind, and the ES module bundle of builds before ADR 0008.
+    for (const f of ['sms-stale-0000.cjs', 'sms-stale-0000.js', 'sms.js'])
+      writeFileSync(path.join(pkg, 'dist', f), 'throw new Error("stale");\n');
     const r = spawnSync(process.execPath, [path.join(pkg, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(existsSync(path.join(pkg, 'dist', 'sms-stale-0000.js'))).toBe(false);
+    for (const f of ['sms-stale-0000.cjs', 'sms-stale-0000.js', 'sms.js']) expect(existsSync(path.join(pkg, 'dist', f)), f).toBe(false);
     expect(names()).toEqual(before);
     const dir = repo();
     expect(run(pkg, ['validate'], dir).stdout).toMatch(/RFC-0001/);

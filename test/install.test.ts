@@ -130,7 +130,8 @@ describe.concurrent('installing sms with nothing published', () => {
   it('the tarball ships what sms needs, and in a repository made by sms init the workflow commands install it and validate', async () => {
     for (const f of [
       'bin/sms.js',
-      'dist/sms.js',
+      'bin/package.json',
+      'dist/sms.cjs',
       'dist/cli/run.js',
       'dist/types.json',
       'dist/validators.cjs',

@@ -1,4 +1,5 @@
 import type { CommanderError as CommanderErrorType } from 'commander';
+import { createRequire } from 'node:module';
 import { EXIT_USAGE } from '../diagnostic.js';
 import { SmsError, smsError } from '../errors.js';
 import { REPORT_KINDS } from '../report/registry.js';
@@ -14,7 +15,9 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  */
 export async function run(argv: string[], ioIn: CliIO): Promise<number> {
   const io: CliIO = { ...ioIn, written: [] };
-  const { Argument, Command, CommanderError, Option } = await import('commander');
+  // require(), not import(): commander is a CommonJS package, and importing it from the CommonJS
+  // bundle would start Node's ES module loader and its CommonJS lexer for nothing (ADR 0008).
+  const { Argument, Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
   let exitCode = 0;
   const program = new Command('sms')
     .description('Service management system as code: an ISO/IEC TR 29110-5-3 SMS kept in Git as Markdown with YAML front matter.')
