@@ -5,6 +5,7 @@ import { loadRepository, type LoadedRepository } from './repo/documents.js';
 import { RULES } from './rules/index.js';
 import type { ChangeSet } from './rules/registry.js';
 import type { Timeline } from './history/timeline.js';
+import type { RepositoryState } from './git/git.js';
 
 /**
  * The one load edge: configuration, documents and, when a command needs it, Git history. Every
@@ -108,14 +109,15 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   if (opts.history === 'none') return loaded;
   const git = await import('./git/git.js');
   const history = await import('./history/read.js');
+  let state: RepositoryState | undefined;
   if (opts.history === 'all-if-available') {
-    const state = await git.repositoryState({ cwd: config.root, env: opts.env });
+    state = await git.repositoryState({ cwd: config.root, env: opts.env });
     if (!state?.top || !state.head) return loaded;
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
   const { timeline, settings, head } = await history.loadHistory(
     config,
-    { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress },
+    { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress, state },
     opts.env,
   );
   // With a base, the trust settings are those of the base revision (see loadHistory).
@@ -131,14 +133,15 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
   const git = await import('./git/git.js');
   const history = await import('./history/read.js');
   const ctx = { cwd: config.root, env: opts.env };
-  if (!(await git.repositoryState(ctx))?.top) {
+  const state = await git.repositoryState(ctx);
+  if (!state?.top) {
     if (opts.history === 'all') throw smsError('NOT_A_REPOSITORY', { dir: config.root });
     return undefined;
   }
-  const commit = await history.commitAsOf(config, asOf, opts.env);
+  const commit = await history.commitAsOf(config, asOf, opts.env, state);
   if (!commit) return { config, repository: { documents: [], issues: [] }, changes: { mode: 'commits', events: [] } };
-  const repository = await history.readRevision(config, commit, opts.env);
-  const { timeline, settings } = await history.loadHistory(config, { head: commit, progress: opts.onProgress }, opts.env);
+  const repository = await history.readRevision(config, commit, opts.env, state);
+  const { timeline, settings } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
   return {
     config: { ...config, history: settings },
     repository,

@@ -386,6 +386,15 @@ describe('history rules', () => {
     expect(r.stderr).toMatch(/fetch-depth: 0/);
     expect(r.stderr).toMatch(/GIT_DEPTH: 0/);
     expect(sms(['validate'], clone).code).toBe(0);
+    // Reports learn that the clone is shallow from the same git process that finds the repository.
+    for (const args of [
+      ['report', 'review', '--until', '2026-01-31'],
+      ['report', 'audit', '--until', '2026-01-31'],
+    ]) {
+      const rr = sms(args, clone);
+      expect(rr.stderr, args.join(' ')).toMatch(/^sms: this clone is shallow/);
+      expect(rr.code, args.join(' ')).toBe(2);
+    }
   });
 
   it.each(['--output=/tmp/sms-pwned', '-c', '--upload-pack=touch /tmp/sms-pwned2', 'HEAD; rm -rf /', 'a\nb'])(

@@ -161,15 +161,28 @@ export async function gitIdentity(ctx: GitContext): Promise<Identity | undefined
   return name && email ? { name, email } : undefined;
 }
 
+/** Where a directory stands in git: see repositoryState. */
+export interface RepositoryState {
+  /** The top of the work tree; undefined outside a repository. */
+  top?: string;
+  /** The commit HEAD points at; undefined before the first commit. */
+  head?: string;
+  /** Whether the clone is shallow (history cut off); known inside a repository. */
+  shallow?: boolean;
+}
+
 /**
  * Where cwd stands, in one git process: undefined when git is not installed; else the top of the
- * work tree (undefined outside a repository) and the commit HEAD points at (undefined before the
- * first commit). Start-up pays for every process, so this replaces asking three times.
+ * work tree, whether the clone is shallow and the commit HEAD points at. Start-up pays for every
+ * process, so this replaces asking four times.
  */
-export async function repositoryState(ctx: GitContext): Promise<{ top?: string; head?: string } | undefined> {
+export async function repositoryState(ctx: GitContext): Promise<RepositoryState | undefined> {
   let r: GitResult;
   try {
-    r = await git(['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}'], { ...ctx, okCodes: [1, 128] });
+    r = await git(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}'], {
+      ...ctx,
+      okCodes: [1, 128],
+    });
   } catch (err) {
     if (err instanceof SmsError && err.code === 'GIT_MISSING') return undefined;
     throw err;
@@ -184,9 +197,9 @@ export async function repositoryState(ctx: GitContext): Promise<{ top?: string; 
     });
   }
   if (r.code === 128) return {};
-  const [top, head] = r.stdout.split('\n');
+  const [top, shallow, head] = r.stdout.split('\n');
   if (r.code === 1) await headIsUnborn(ctx);
-  return { top: top || undefined, head: r.code === 0 && head ? head : undefined };
+  return { top: top || undefined, head: r.code === 0 && head ? head : undefined, shallow: shallow === 'true' };
 }
 
 /**
@@ -217,10 +230,6 @@ export async function workTreeRoot(ctx: GitContext): Promise<string | undefined>
 export async function hasCommits(ctx: GitContext): Promise<boolean> {
   const r = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { ...ctx, okCodes: [1, 128] });
   return r.code === 0;
-}
-
-export async function isShallow(ctx: GitContext): Promise<boolean> {
-  return (await git(['rev-parse', '--is-shallow-repository'], ctx)).stdout.trim() === 'true';
 }
 
 /**

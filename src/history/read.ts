@@ -17,12 +17,12 @@ import {
   gitDirectory,
   gitMissing,
   hasCommits,
-  isShallow,
   READ_CONFIG,
   repositoryState,
   verifyCommit,
   workTreeRoot,
   type GitContext,
+  type RepositoryState,
 } from '../git/git.js';
 import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { matchesAny } from '../repo/glob.js';
@@ -41,6 +41,8 @@ export interface HistoryScope {
   head?: string;
   /** Called now and then with the number of commits read (progress display). */
   progress?(commits: number): void;
+  /** Where the repository stands, when the caller has asked git already (one process fewer). */
+  state?: RepositoryState;
 }
 
 export interface LoadedHistory {
@@ -74,12 +76,12 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
   return { fields: [...fields], rolesType: rolesType(config.types)?.key, bookkeeping, tracked };
 }
 
-/** The top of the work tree and HEAD's commit (undefined before the first), from one git process; exit 2 outside a repository. */
-async function whereRepository(ctx: GitContext): Promise<{ top: string; head?: string }> {
-  const state = await repositoryState(ctx);
+/** The top of the work tree, HEAD's commit (undefined before the first) and whether the clone is shallow, from one git process; exit 2 outside a repository. */
+async function whereRepository(ctx: GitContext, known?: RepositoryState): Promise<{ top: string; head?: string; shallow: boolean }> {
+  const state = known ?? (await repositoryState(ctx));
   if (!state) throw gitMissing();
   if (!state.top) throw smsError('NOT_A_REPOSITORY', { dir: ctx.cwd });
-  return { top: state.top, head: state.head };
+  return { top: state.top, head: state.head, shallow: state.shallow === true };
 }
 
 /**
@@ -89,13 +91,12 @@ async function whereRepository(ctx: GitContext): Promise<{ top: string; head?: s
 export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: NodeJS.ProcessEnv): Promise<LoadedHistory> {
   const cwd = config.root;
   const ctx: GitContext = { cwd, env };
-  const { top, head } = await whereRepository(ctx);
+  const { top, head, shallow } = await whereRepository(ctx, scope.state);
   const opts = extractOptions(config);
   if (!head) {
     if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
     return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history };
   }
-  const shallow = await isShallow(ctx);
   let range = [scope.head ?? 'HEAD'];
   let baseSha: string | undefined;
   if (scope.base !== undefined) {
@@ -400,9 +401,14 @@ export async function readStaged(
  * The commit that was HEAD's state at an instant: the last commit reachable from HEAD committed
  * before it (committer date), or undefined when there was none yet.
  */
-export async function commitAsOf(config: SmsConfig, beforeMs: number, env?: NodeJS.ProcessEnv): Promise<string | undefined> {
+export async function commitAsOf(
+  config: SmsConfig,
+  beforeMs: number,
+  env?: NodeJS.ProcessEnv,
+  state?: RepositoryState,
+): Promise<string | undefined> {
   const ctx: GitContext = { cwd: config.root, env };
-  if (!(await hasCommits(ctx))) return undefined;
+  if (!(state ? state.head !== undefined : await hasCommits(ctx))) return undefined;
   const r = await git([...READ_CONFIG, 'rev-list', '-1', `--before=${Math.floor(beforeMs / 1000)}`, 'HEAD', '--'], ctx);
   return r.stdout.trim() || undefined;
 }
@@ -412,9 +418,14 @@ export async function commitAsOf(config: SmsConfig, beforeMs: number, env?: Node
  * tree's (size, encoding). Used to build a report "as of" a past date, so that running it again
  * later gives the same result whatever was committed since.
  */
-export async function readRevision(config: SmsConfig, rev: string, env?: NodeJS.ProcessEnv): Promise<LoadedRepository> {
+export async function readRevision(
+  config: SmsConfig,
+  rev: string,
+  env?: NodeJS.ProcessEnv,
+  state?: RepositoryState,
+): Promise<LoadedRepository> {
   const ctx: GitContext = { cwd: config.root, env };
-  const top = await workTreeRoot(ctx);
+  const top = state ? state.top : await workTreeRoot(ctx);
   if (!top) throw smsError('NOT_A_REPOSITORY', { dir: config.root });
   const prefix = toPosixRelative(top, config.root);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
