@@ -130,7 +130,8 @@ export const ERRORS = {
     hint: SHALLOW_HINT,
   }),
   SHALLOW_HISTORY: spec({
-    message: () => 'this clone is shallow: the full history needed by --history is not present',
+    // Said by validate --history and by every report that reads history, so it names neither.
+    message: () => 'this clone is shallow: the full history this command reads (who changed and approved what) is not present',
     hint: SHALLOW_HINT,
   }),
   BAD_REF_SYNTAX: spec<{ ref: string }>({ message: (p) => `"${p.ref}" is not a valid revision` }),

@@ -392,7 +392,8 @@ describe('history rules', () => {
       ['report', 'audit', '--until', '2026-01-31'],
     ]) {
       const rr = sms(args, clone);
-      expect(rr.stderr, args.join(' ')).toMatch(/^sms: this clone is shallow/);
+      expect(rr.stderr, args.join(' ')).toMatch(/^sms: this clone is shallow: the full history this command reads .* is not present\n/);
+      expect(rr.stderr, args.join(' ')).not.toMatch(/--history/);
       expect(rr.code, args.join(' ')).toBe(2);
     }
   });
