@@ -1,9 +1,8 @@
-import { assessApproval, isApproval } from '../model/policy.js';
 import { logEntry } from '../history/log-entry.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
 import { findingOf, type Period, type ReportContext } from './context.js';
 import { defineReport } from './define.js';
-import { CHECKS, type AuditContext, type Instance } from './obligations.js';
+import { CHECKS, approvalsOf as judgedApprovals, type AuditContext, type Instance } from './obligations.js';
 import type { SmsDocument } from '../repo/documents.js';
 
 /**
@@ -225,36 +224,31 @@ export function buildAudit(ctx: ReportContext, period: Period) {
 
   const timelines = ctx.documents
     .filter((d) => d.id && d.type)
-    .map((d) => ({
-      id: d.id!,
-      title: d.title ?? '',
-      type: d.type!.key,
-      status: d.status ?? '',
-      link: docUrl(d.file),
-      events: (ctx.timeline?.byId.get(d.id!) ?? []).map((e) => {
-        const entry = logEntry(e);
-        const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-        const approval =
-          t && isApproval(t, e.before, e.after)
-            ? assessApproval(e.roles, t, e.after!.status!, e.commit, e.commit.date.slice(0, 10), ctx.config.history, {
-                data: e.after?.data,
-              })
-            : undefined;
-        return {
-          date: entry.date,
-          commit: entry.commit,
-          commitUrl: commitUrl(entry.commit),
-          author: entry.author.name,
-          event: entry.event,
-          from: entry.statusBefore,
-          to: entry.statusAfter,
-          approvedBy: approval?.people.map((p) => p.name).join(', '),
-          attribution: approval
-            ? [...new Set(approval.people.map((p) => approval.how.get(p)!))].join(', ') || 'self-asserted or none'
-            : undefined,
-        };
-      }),
-    }))
+    .map((d) => {
+      const approvals = new Map(judgedApprovals(ctx, d.id).map((x) => [x.event, x]));
+      return {
+        id: d.id!,
+        title: d.title ?? '',
+        type: d.type!.key,
+        status: d.status ?? '',
+        link: docUrl(d.file),
+        events: (ctx.timeline?.byId.get(d.id!) ?? []).map((e) => {
+          const entry = logEntry(e);
+          const approval = approvals.get(e);
+          return {
+            date: entry.date,
+            commit: entry.commit,
+            commitUrl: commitUrl(entry.commit),
+            author: entry.author.name,
+            event: entry.event,
+            from: entry.statusBefore,
+            to: entry.statusAfter,
+            approvedBy: approval?.approvers.map((p) => p.name).join(', '),
+            attribution: approval ? (approval.approvers.length > 0 ? approval.how : 'self-asserted or none') : undefined,
+          };
+        }),
+      };
+    })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
   findings.sort((a, b) => (a.source === b.source ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.source === 'obligation' ? -1 : 1));
@@ -312,32 +306,22 @@ export function buildAudit(ctx: ReportContext, period: Period) {
 export type AuditData = ReturnType<typeof buildAudit>;
 
 /** Every approval of a document from history: who approved, the role held, how they were identified. */
+/** A document's approvals in history as the audit lists them: judged once, by the policy, in obligations. */
 function approvalsOf(ctx: ReportContext, id: string) {
-  return (ctx.timeline?.byId.get(id) ?? [])
-    .filter((e) => {
-      const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-      return t && isApproval(t, e.before, e.after);
-    })
-    .map((e) => {
-      const t = ctx.config.typeByKey.get(e.after!.type!)!;
-      const status = e.after!.status!;
-      const a = assessApproval(e.roles, t, status, e.commit, e.commit.date.slice(0, 10), ctx.config.history, { data: e.after?.data });
-      const selfAsserted = a.evidence.filter((x) => x.how === 'self-asserted').map((x) => x.ref);
-      return {
-        status,
-        commit: e.commit.sha,
-        date: e.commit.date,
-        approver: a.people.map((p) => p.name).join(', ') || `${e.commit.authorName} (no approving role)`,
-        rolesHeld: [...new Set(a.people.flatMap((p) => p.roles.filter((r) => a.allowed.includes(r))))],
-        evidenced: a.people.length > 0,
-        // author, committer, signature (verified) or trusted-trailer; "self-asserted" when an
-        // Approved-by trailer nothing vouches for is all there is.
-        attribution: [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') || (selfAsserted.length ? 'self-asserted' : 'none'),
-        selfAsserted,
-        signed: e.commit.signature?.status === 'G',
-        bootstrap: a.bootstrap,
-      };
-    });
+  return judgedApprovals(ctx, id).map((x) => ({
+    status: x.status,
+    commit: x.event.commit.sha,
+    date: x.event.commit.date,
+    approver: x.approvers.map((p) => p.name).join(', ') || `${x.event.commit.authorName} (no approving role)`,
+    rolesHeld: [...new Set(x.approvers.flatMap((p) => p.roles.filter((r) => x.allowed.includes(r))))],
+    evidenced: x.approvers.length > 0,
+    // author, committer, signature (verified) or trusted-trailer; "self-asserted" when an
+    // Approved-by trailer nothing vouches for is all there is.
+    attribution: x.how,
+    selfAsserted: x.selfAsserted,
+    signed: x.event.commit.signature?.status === 'G',
+    bootstrap: x.bootstrap,
+  }));
 }
 
 /** The findings as CSV (RFC 4180): one row per finding, for a spreadsheet or a tracker. */

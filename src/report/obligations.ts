@@ -168,18 +168,20 @@ function rolesIndex(ctx: ReportContext): RolesIndex {
   return memo(ctx.documents, 'roles', () => RolesIndex.fromData(ctx.documents.find((d) => d.type?.grants_roles)?.data));
 }
 
-interface Approval {
+export interface Approval {
   event: DocEvent;
   date: string;
   status: string;
   approvers: Person[];
+  /** The roles that could approve this step. */
+  allowed: readonly string[];
   how: string;
   bootstrap: boolean;
   selfAsserted: string[];
 }
 
 /** The approvals of a document in history, each judged by the policy (once per history). */
-function approvalsOf(ctx: ReportContext, id: string | undefined): readonly Approval[] {
+export function approvalsOf(ctx: ReportContext, id: string | undefined): readonly Approval[] {
   if (!id || !ctx.timeline) return [];
   // Judged under the configuration's history policy, so kept per history and configuration.
   const byConfig = memo(ctx.timeline, 'approvals', () => new WeakMap<object, Map<string, Approval[]>>());
@@ -203,6 +205,7 @@ function judgeApprovals(ctx: ReportContext, id: string): Approval[] {
       date: e.commit.date.slice(0, 10),
       status: e.after!.status!,
       approvers: a.people,
+      allowed: a.allowed,
       how:
         [...new Set(a.people.map((p) => a.how.get(p)!))].join(', ') ||
         (a.evidence.some((x) => x.how === 'self-asserted') ? 'self-asserted' : 'none'),
