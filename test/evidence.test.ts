@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -283,6 +283,39 @@ describe('forged approvals are caught', () => {
     expect(r.list.map((f) => f.rule)).toEqual(['approval-evidence']);
     const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
     expect(log.entries.at(-1).author.email).toBe('mallory@evil.example');
+  });
+  it('a document that is a symbolic link: git keeps the link, not the document, so its approval cannot pass as proven', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // Cleo's pull request: RFC-0002 is a link to a file outside the document folders; she then
+    // approves it "as Ben" by editing only the file it points to.
+    const L = 'changes/RFC-0002-b.md';
+    const commit = (message: string, date: string): void => {
+      gitIn(dir, ['add', '--all'], as(cleo));
+      gitIn(dir, ['commit', '-q', '-m', message], { ...as(cleo), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    };
+    mkdirSync(path.join(dir, 'notes'));
+    writeFileSync(path.join(dir, 'notes/rfc-0002.txt'), rfc({ id: 'RFC-0002' }));
+    symlinkSync('../notes/rfc-0002.txt', path.join(dir, L));
+    commit('Request RFC-0002', '2026-01-03T09:00:00Z');
+    writeFileSync(path.join(dir, 'notes/rfc-0002.txt'), approved(ben.email, { id: 'RFC-0002' }));
+    commit('notes', '2026-01-04T09:00:00Z');
+
+    for (const args of [['--base', base], ['--history']]) {
+      const r = await findings(dir, args);
+      expect(
+        r.list.filter((f) => f.file === L).map((f) => [f.rule, f.severity]),
+        args.join(' '),
+      ).toEqual([['symlink', 'error']]);
+      expect(r.list.find((f) => f.file === L)!.message).toMatch(/symbolic link: git records the link, not the document/);
+      expect(r.code, args.join(' ')).toBe(1);
+    }
+    // Without history the content is still checked as a document; the link is a warning there.
+    const plain = await findings(dir, ['--no-git']);
+    expect(plain.list.filter((f) => f.file === L).map((f) => [f.rule, f.severity])).toEqual([['symlink', 'warning']]);
+    // The audit does not take the link's approval as evidence either: its finding is in the report.
+    const audit = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir)).stdout);
+    expect(JSON.stringify(audit.findings)).toMatch(/RFC-0002-b\.md.*symbolic link/);
   });
 });
 

@@ -219,9 +219,15 @@ describe('hostile and broken front matter', () => {
     symlinkSync('loop-b.md', path.join(dir, 'changes/loop-a.md'));
     symlinkSync('loop-a.md', path.join(dir, 'changes/loop-b.md'));
     symlinkSync('.', path.join(dir, 'changes/self'));
+    // Inside the repository a link is followed, and the document read through it is reported:
+    // git records the link, not the document.
+    mkdirSync(path.join(dir, 'store'));
+    writeFileSync(path.join(dir, 'store/RFC-0009-x.md'), rfc({ id: 'RFC-0009' }));
+    symlinkSync('../store', path.join(dir, 'changes/inside'));
     const r = sms(['validate', '--format', 'json'], dir);
     const ds = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
-    expect(ds.map((d) => [d.file, d.rule, /outside|loop/.exec(d.message)?.[0]])).toEqual([
+    expect(ds.map((d) => [d.file, d.rule, /outside|loop|git records the link/.exec(d.message)?.[0]])).toEqual([
+      ['changes/inside/RFC-0009-x.md', 'symlink', 'git records the link'],
       ['changes/loop-a.md', 'symlink', 'loop'],
       ['changes/loop-b.md', 'symlink', 'loop'],
       ['changes/outdir', 'symlink', 'outside'],

@@ -17,6 +17,8 @@ export interface SmsDocument {
   id?: string;
   status?: string;
   title?: string;
+  /** Read through a symbolic link (to the file or a folder above it): git records the link, not this text. */
+  linked?: boolean;
 }
 
 /** A file the reader could not use as a document; reported by the rule of the same id. */
@@ -41,13 +43,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function loadRepository(config: SmsConfig): LoadedRepository {
   const documents: SmsDocument[] = [];
   const issues: LoadIssue[] = [];
-  walkDocumentFiles(config, issues, (rel, abs) => {
+  walkDocumentFiles(config, issues, (rel, abs, linked) => {
     const read = readRegularFile(abs, config.maxFileSize);
     let text: string | undefined;
     if ('bytes' in read) text = decodeDocument(rel, read.bytes, config.maxFileSize, issues);
     else if (read.reason === 'size') text = decodeDocument(rel, read.size, config.maxFileSize, issues);
     else unreadable(rel, read, issues);
-    if (text !== undefined) documents.push(readDocument(rel, text, config));
+    if (text === undefined) return;
+    const doc = readDocument(rel, text, config);
+    if (linked) doc.linked = true;
+    documents.push(doc);
   });
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { documents, issues };
@@ -83,8 +88,8 @@ export interface WalkOptions {
 
 /**
  * Visits every `.md` file under the configured document folders (skipping hidden entries and,
- * unless told otherwise, ignored paths) with its repository-relative POSIX path and the absolute
- * path to open. Links are followed only inside the root. Whatever cannot be visited becomes one
+ * unless told otherwise, ignored paths) with its repository-relative POSIX path, the absolute
+ * path to open, and whether a symbolic link led to it. Links are followed only inside the root. Whatever cannot be visited becomes one
  * load issue (a link out of the root, a FIFO or device, an unreadable folder, a name that is not
  * UTF-8) and the walk goes on. Shared by the document reader and the ID scan of `sms new`, so both
  * see the same files.
@@ -92,7 +97,7 @@ export interface WalkOptions {
 export function walkDocumentFiles(
   config: SmsConfig,
   issues: LoadIssue[],
-  visit: (rel: string, abs: string) => void,
+  visit: (rel: string, abs: string, linked: boolean) => void,
   opts: WalkOptions = {},
 ): void {
   const root = realpathSync(config.root);
@@ -102,13 +107,13 @@ export function walkDocumentFiles(
   const diag = (file: string, rule: LoadIssue['rule'], message: string, hint?: string): void => {
     issues.push(hint ? { rule, file, message, hint } : { rule, file, message });
   };
-  const visitFile = (rel: string, abs: string): void => {
+  const visitFile = (rel: string, abs: string, linked: boolean): void => {
     if (seenFiles.has(abs)) return;
     seenFiles.add(abs);
-    visit(rel, abs);
+    visit(rel, abs, linked);
   };
 
-  const walk = (relDir: string): void => {
+  const walk = (relDir: string, linked: boolean): void => {
     const absDir = path.join(root, relDir);
     let real: string;
     try {
@@ -181,22 +186,22 @@ export function walkDocumentFiles(
           if (isMd) unreadable(rel, { reason: 'access', code: errorCode(err) }, issues);
           continue;
         }
-        if (st.isDirectory()) walk(rel);
+        if (st.isDirectory()) walk(rel, true);
         else if (isMd) {
-          if (st.isFile()) visitFile(rel, target);
+          if (st.isFile()) visitFile(rel, target, true);
           else unreadable(rel, { reason: 'type', kind: `a symbolic link to ${kindOf(st)}` }, issues);
         }
         continue;
       }
-      if (entry.isDirectory()) walk(rel);
+      if (entry.isDirectory()) walk(rel, linked);
       else if (isMd) {
-        if (entry.isFile()) visitFile(rel, abs);
+        if (entry.isFile()) visitFile(rel, abs, linked);
         else unreadable(rel, { reason: 'type', kind: kindOf(entry) }, issues);
       }
     }
   };
 
-  for (const folder of config.documentFolders) walk(folder);
+  for (const folder of config.documentFolders) walk(folder, false);
 }
 
 /**
