@@ -123,6 +123,32 @@ describe('forged approvals are caught', () => {
     });
   });
 
+  it('a signed commit vouches for its signer only: a trailer naming someone else stays self-asserted, even with require_signed', async () => {
+    // Every employee's key is trusted (CI's allowed-signers file); Cleo, the requester and no
+    // Control Manager, signs with her own key and names Ben in the trailer.
+    for (const config of [CONFIG, `${CONFIG}history:\n  require_signed: approvals\n`]) {
+      const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }], config);
+      sshSigning(dir, cleo);
+      writeFileSync(path.join(dir, R), approved(ben.email));
+      gitIn(dir, ['add', '--all'], as(cleo));
+      gitIn(dir, ['commit', '-q', '-S', '-m', 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>'], {
+        ...as(cleo),
+        GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+      });
+      expect(gitIn(dir, ['log', '-1', '--format=%G?|%GS'], as(cleo)).trim()).toBe('G|cleo@acme.example');
+      const r = await findings(dir);
+      const rfcFindings = r.list.filter((f) => f.docId === 'RFC-0001');
+      expect(
+        rfcFindings.map((f) => f.rule),
+        config,
+      ).toContain('approval-evidence');
+      expect(r.code).toBe(1);
+      const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
+      expect(log.entries[1].decision).toMatchObject({ approvers: [], signed: true, selfAsserted: ['Ben Okafor <ben@acme.example>'] });
+    }
+  });
+
   it('require_signed: approvals refuses an unsigned approval, even by the Control Manager himself', async () => {
     const dir = repo(
       [

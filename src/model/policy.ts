@@ -169,7 +169,8 @@ export interface CommitIdentities {
  * How an identity came to count (or not) as the approver:
  * - `author`, `committer`: the commit's own identities (claimed by whoever made the commit);
  * - `signature`: the signer of a signature git verified (G);
- * - `trusted-trailer`: an Approved-by trailer in a signed commit or one by a trusted committer;
+ * - `trusted-trailer`: an Approved-by trailer naming the signer of a verified signature, or one in a
+ *   commit by a trusted committer;
  * - `self-asserted`: an Approved-by trailer nothing vouches for: it never counts.
  */
 export type Attribution = 'author' | 'committer' | 'signature' | 'trusted-trailer' | 'self-asserted';
@@ -193,7 +194,7 @@ export function isSigned(commit: CommitIdentities): boolean {
 
 /**
  * The identities of a commit that may count as evidence of who approved in it. With
- * `require_signed: approvals` only a verified signature (and the trailers it covers) counts.
+ * `require_signed: approvals` only a verified signature (and a trailer naming its signer, or a signed trusted committer's trailers) counts.
  */
 export function evidenceOf(
   commit: CommitIdentities,
@@ -208,8 +209,12 @@ export function evidenceOf(
     if (a === 'author') out.push({ how: 'author', ref: `${commit.authorName} <${commit.authorEmail}>`, counts: !signedOnly });
     if (a === 'committer') out.push({ how: 'committer', ref: committer, counts: !signedOnly });
     if (a === 'trailer') {
-      const trusted = signed || (trustedCommitter && !signedOnly);
-      for (const t of commit.approvedBy) out.push({ how: trusted ? 'trusted-trailer' : 'self-asserted', ref: t, counts: trusted });
+      for (const t of commit.approvedBy) {
+        // A signature proves who signed, not whom they name: a trailer it covers counts only for
+        // the signer. A trusted committer (a forge's merge identity) vouches for every trailer.
+        const trusted = (signed && sameIdentity(t, commit.signature!.signer)) || (trustedCommitter && (!signedOnly || signed));
+        out.push({ how: trusted ? 'trusted-trailer' : 'self-asserted', ref: t, counts: trusted });
+      }
     }
   }
   if (signed && commit.signature!.signer) out.push({ how: 'signature', ref: commit.signature!.signer, counts: true });
