@@ -474,6 +474,28 @@ describe("set-status --commit keeps the organisation's controls", () => {
 });
 
 describe('separation of duties per the standard', () => {
+  it('a requester who names someone else as requester in the commit that approves still approved their own request', async () => {
+    const dir = repo([
+      { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email, { requested_by: cleo.email }) }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.docId])).toEqual([['self-approval', 'RFC-0001']]);
+    expect(r.list[0]!.message).toMatch(/RFC-0001 was approved in .* by Ben Okafor, who also requested or drafted it/);
+  });
+
+  it('a change made pre-approved in the commit that approves it is not exempt from the requester check', async () => {
+    const dir = repo([
+      { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { [R]: approved(ben.email, { requested_by: ben.email, change_type: 'pre-approved' }) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+      },
+    ]);
+    expect((await findings(dir)).list.map((f) => f.rule)).toContain('self-approval');
+  });
+
   it('a Control Manager named as the tester of a change is found from the record, not only from declared areas', async () => {
     const TR = 'changes/tests/TR-0001-a.md';
     const dir = repo([

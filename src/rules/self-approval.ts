@@ -11,7 +11,9 @@ export default defineRule({
     'cannot always be met): whoever asked for a change should not also approve it. A warning by default. The requester is the ' +
     'field the type names (requested_by for change requests); with no requester named, whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model). Checked on approved_by in the working ' +
-    'tree and, with --base/--history, on the commit that approved. history.requester_may_approve: true switches it ' +
+    'tree and, with --base/--history, on the commit that approved, against the document both before and after that commit ' +
+    '(renaming the requester or making the change pre-approved in the approving commit does not help). ' +
+    'history.requester_may_approve: true switches it ' +
     'off. Until version 0.2 these findings were reported as separation-of-duties, and a separation-of-duties setting ' +
     'in sms.config.yaml still applies to this rule when it has no setting of its own.',
   severity: 'warning',
@@ -37,7 +39,11 @@ export default defineRule({
       const { people } = assess(ctx, e, t);
       if (people.length === 0) continue;
       const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
-      if (!people.every((p) => isSelfApproval(e.roles, t, e.after!.fields, p.email ?? p.name, settings, drafter))) continue;
+      const selfIn = (fields: Readonly<Record<string, unknown>>): boolean =>
+        people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, drafter));
+      // Judged on the document as it was before the approving commit too: the commit that approves
+      // may also rename the requester or make the change pre-approved.
+      if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields))) continue;
       report({
         ...eventDoc(ctx, e),
         field: ['approved_by'],
