@@ -474,6 +474,48 @@ describe("set-status --commit keeps the organisation's controls", () => {
 });
 
 describe('separation of duties per the standard', () => {
+  it('a document created directly in a status that needs authority (a published test report) needs that authority too', async () => {
+    const T = 'changes/tests/TR-0001-a.md';
+    const report = md(
+      {
+        id: 'TR-0001',
+        type: 'test-report',
+        title: 'Test report: upgrade mail',
+        status: 'published',
+        outcome: 'pass',
+        change_request: 'RFC-0001',
+        collected_on: '2026-01-06',
+        // Cleo (PT) tests, and publishes the report herself: publishing needs CM, CUS or SUP.
+        performed_by: cleo.email,
+      },
+      '\n## Summary\n\n## Errors and resolutions\n\n## Interpretation\n',
+    );
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { [T]: report }, author: cleo, date: '2026-01-06T09:00:00Z' });
+    for (const args of [['--history'], ['--base', base]]) {
+      const r = await findings(dir, args);
+      expect(
+        r.list.filter((f) => f.file === T).map((f) => f.rule),
+        args.join(' '),
+      ).toEqual(['approval-evidence']);
+      expect(r.list.find((f) => f.file === T)!.message).toMatch(
+        /TR-0001 was moved to "published" in commit .* by Cleo Park .* held CM or CUS or SUP/,
+      );
+      expect(r.code).toBe(1);
+    }
+    // Published by someone who holds CM, it passes.
+    const ok = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      { files: { [T]: report }, author: ben, date: '2026-01-06T09:00:00Z' },
+    ]);
+    expect((await findings(ok)).list.filter((f) => f.file === T)).toEqual([]);
+  });
+
   it('a requester who names someone else as requester in the commit that approves still approved their own request', async () => {
     const dir = repo([
       { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },

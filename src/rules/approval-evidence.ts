@@ -9,11 +9,11 @@ export default defineRule({
     'The commit that approves (or rejects) a document is attributable to someone who held a deciding role at that time, and approved_by agrees.',
   help:
     'Git history is the evidence of a decision. The commit that moves a document into an approving status, or into ' +
-    'another status that needs authority (a rejection), must come from someone who held one of the deciding roles ' +
+    'another status that needs authority (a rejection; a test report created published), must come from someone who held one of the deciding roles ' +
     'in the roles document in force before that commit: its last approved version (a roles document set back to ' +
     'draft grants nothing new; the very first approval of the roles document may come from a person it names as SM ' +
     "or MGT, and is marked as the bootstrap). The commit's author and committer count as its approver; an " +
-    'Approved-by trailer counts only in a commit with a signature git verified or made by a committer listed in ' +
+    'Approved-by trailer counts only when it names the signer of a signature git verified, or in a commit made by a committer listed in ' +
     'history.trusted_committers, otherwise it is self-asserted and ignored. With history.require_signed: approvals ' +
     'only a verified signature counts. approved_by must name the approver. See "History rules" in the README.',
   severity: 'error',
@@ -24,8 +24,9 @@ export default defineRule({
       const status = e.after?.status;
       if (!t || !status) continue;
       const approval = isApproval(t, e.before, e.after);
-      const decision =
-        approval || (needsAuthority(t, status) && e.before !== undefined && e.before.status !== status && t.statuses.includes(status));
+      // A document created straight into a status that needs authority (a test report is born
+      // published) is that decision too.
+      const decision = approval || (needsAuthority(t, status) && e.before?.status !== status && t.statuses.includes(status));
       if (!decision || rolesFor(t, status).length === 0) continue;
       const a = assess(ctx, e, t);
       if (a.people.length === 0) {
@@ -72,7 +73,7 @@ function noApprover(
   const asserted = evidence.filter((x) => x.how === 'self-asserted');
   if (asserted.length) {
     parts.push(
-      `; the Approved-by trailer${asserted.length > 1 ? 's' : ''} naming ${asserted.map((x) => x.ref).join(', ')} ${asserted.length > 1 ? 'are' : 'is'} self-asserted: the commit is neither signed with a verified signature nor made by a trusted committer`,
+      `; the Approved-by trailer${asserted.length > 1 ? 's' : ''} naming ${asserted.map((x) => x.ref).join(', ')} ${asserted.length > 1 ? 'are' : 'is'} self-asserted: neither a verified signature of the person named nor a trusted committer vouches for it`,
     );
   }
   if (signed !== 'none' && evidence.every((x) => x.how !== 'signature'))
