@@ -3,7 +3,7 @@ import { processModel } from './model/processes.js';
 import { loadConfig, type SmsConfig } from './repo/config.js';
 import { loadRepository, type LoadedRepository } from './repo/documents.js';
 import { RULES } from './rules/index.js';
-import type { ChangeSet } from './rules/registry.js';
+import { noLooserThan, type ChangeSet } from './rules/registry.js';
 import type { Timeline } from './history/timeline.js';
 import type { RepositoryState } from './git/git.js';
 
@@ -115,13 +115,14 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     if (!state?.top || !state.head) return loaded;
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
-  const { timeline, settings, head } = await history.loadHistory(
+  const { timeline, settings, head, baseRules } = await history.loadHistory(
     config,
     { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress, state },
     opts.env,
   );
-  // With a base, the trust settings are those of the base revision (see loadHistory).
-  loaded.config = { ...config, history: settings };
+  // With a base, the trust settings are those of the base revision, and no rule is looser than
+  // there (see loadHistory).
+  loaded.config = { ...config, history: settings, rules: baseRules ? noLooserThan(RULES, config.rules, baseRules) : config.rules };
   loaded.head = head;
   loaded.timeline = timeline;
   loaded.changes = { mode: 'commits', events: timeline.events };

@@ -202,6 +202,65 @@ describe('forged approvals are caught', () => {
     expect(r.list.map((f) => f.rule)).toEqual(['approval-evidence']);
   });
 
+  it('a pull request cannot switch off the rules it is judged by: with --base, each rule is as strict as at the base or stricter', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: {
+        'sms.config.yaml': `${CONFIG}rules:\n  approval-evidence: off\n  approval-authority: off\n  self-approval: off\n  status-value: warn\n`,
+        [R]: approved(cleo.email),
+      },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+    });
+    const r = await findings(dir, ['--base', base]);
+    expect(r.list.map((f) => f.rule)).toEqual(expect.arrayContaining(['approval-evidence', 'approval-authority', 'self-approval']));
+    expect(r.code).toBe(1);
+    // Once merged, the looser settings judge the next pull request: they are the base's then.
+    const merged = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { 'notes.txt': 'x\n' }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    expect((await findings(dir, ['--base', merged])).list.map((f) => f.rule)).not.toContain('approval-evidence');
+    // A stricter setting in the pull request applies at once.
+    const strict = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const strictBase = gitIn(strict, ['rev-parse', 'HEAD']).trim();
+    addCommit(strict, {
+      files: { 'sms.config.yaml': `${CONFIG}rules:\n  self-approval: error\n`, [R]: approved(ben.email, { requested_by: ben.email }) },
+      author: ben,
+      date: '2026-01-03T09:00:00Z',
+    });
+    const sr = await findings(strict, ['--base', strictBase]);
+    expect(sr.list.filter((f) => f.rule === 'self-approval').map((f) => f.severity)).toContain('error');
+  });
+
+  it('a pull request cannot move the roles document out of sight: with --base, the roles in force are found where the base keeps them', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // Cleo (PT) says the roles document lives in another folder, names herself SM and approves
+    // that roles document, then approves the change request.
+    const cleoSm = rolesDoc(
+      [
+        { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
+        { ...PEOPLE.ben, roles: ['CM'] },
+        { ...PEOPLE.cleo, roles: ['SM', 'CM'] },
+      ],
+      'approved',
+      cleo.email,
+    );
+    addCommit(dir, {
+      files: {
+        'sms.config.yaml': `${CONFIG}folders:\n  roles: org\n`,
+        'governance/roles.md': cleoSm.replace('status: approved', 'status: updated'),
+      },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+    });
+    addCommit(dir, { files: { [R]: approved(cleo.email) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    const r = await findings(dir, ['--base', base]);
+    // Her roles change is no bootstrap: it is judged against the roles at the base, where she is no SM.
+    expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toContain('ROLES');
+    expect(r.code).toBe(1);
+  });
+
   it('roles from a draft: a practitioner names himself Service Manager in a draft roles document and approves the policy', async () => {
     const POLICY = 'governance/policy.md';
     const policy = (status: string, extra: Record<string, unknown> = {}): string =>

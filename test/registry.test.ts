@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRORS, smsError, type ErrorCode } from '../src/errors.js';
 import { RULES } from '../src/rules/index.js';
+import { noLooserThan } from '../src/rules/registry.js';
 import { processModel } from '../src/model/processes.js';
 import { REPORTS } from '../src/report/registry.js';
 import { ROOT, baseSms, smsInProcess, tmp } from './helpers.js';
@@ -160,5 +161,22 @@ describe("the program's own data", () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-model.mjs'), copy], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('model/types.yaml: /incident/transitions/opened: "resolved" is not one of its statuses');
+  });
+});
+
+describe('rule settings of a pull request against its base (noLooserThan)', () => {
+  it('keeps what is as strict or stricter, takes the base where it is stricter, and falls back to defaults, not to an explicit level', () => {
+    const merged = noLooserThan(
+      RULES,
+      // The pull request switches two rules off, makes one stricter and loosens one the base set.
+      { 'approval-evidence': 'off', 'separation-of-duties': 'off', 'self-approval': 'error', 'broken-reference': 'warn' },
+      { 'broken-reference': 'error' },
+    );
+    // Rules the base left at their defaults go back to them (no setting), so findings keep their
+    // own milder severities; a stricter setting stays; the base's explicit level comes back.
+    expect(merged).toEqual({ 'self-approval': 'error', 'broken-reference': 'error' });
+    // separation-of-duties is also the old name of self-approval: switching it off loosens neither.
+    expect(noLooserThan(RULES, { 'separation-of-duties': 'off' }, {})).toEqual({});
+    expect(noLooserThan(RULES, { 'self-approval': 'off' }, { 'self-approval': 'off' })).toEqual({ 'self-approval': 'off' });
   });
 });

@@ -29,7 +29,8 @@ import { matchesAny } from '../repo/glob.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
 import { isApproval, needsAuthority, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
-import { CONFIG_FILE, historySettingsOf, type SmsConfig } from '../repo/config.js';
+import { CONFIG_FILE, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
+import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, type DocEvent, type Timeline } from './timeline.js';
@@ -56,6 +57,8 @@ export interface LoadedHistory {
   settings: PolicySettings;
   /** The commit HEAD pointed at when the history was read; undefined before the first commit. */
   head?: string;
+  /** With a base: the rule settings of sms.config.yaml at the base (see noLooserThan). */
+  baseRules?: Record<string, RuleSetting>;
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -145,17 +148,22 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     });
     let initialRoles: Record<string, unknown> | undefined;
     let settings = config.history;
+    let baseRules: Record<string, RuleSetting> | undefined;
     if (baseSha) {
-      initialRoles = await rolesAt(reader, ctx, baseSha, config, withPrefix, opts);
-      const baseConfig = await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`);
-      settings = (baseConfig && historySettingsOf(baseConfig.toString('utf8'))) || settings;
+      // The configuration at the base judges the pull request where it could loosen what judges
+      // it: trust settings, rule settings, and where the roles in force are kept.
+      const text = (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8');
+      const baseConfig = text === undefined ? undefined : configOrUndefined(text, config.root);
+      initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, withPrefix, opts);
+      settings = (text !== undefined && historySettingsOf(text)) || settings;
+      baseRules = baseConfig?.rules;
     }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const rt = rolesType(config.types);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles, opts.rolesType, rt?.approving);
     await attachSignatures(ctx, config, settings, timeline);
-    return { timeline, prefix, settings, head };
+    return baseRules ? { timeline, prefix, settings, head, baseRules } : { timeline, prefix, settings, head };
   } finally {
     reader.close();
   }
@@ -165,6 +173,15 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
  * The roles in force at a commit: the last approved version of the roles document at or before
  * it, found at the path the working tree keeps it (a draft there grants nothing).
  */
+/** A configuration read from history; undefined where it is not valid (it then judges nothing). */
+function configOrUndefined(text: string, root: string): SmsConfig | undefined {
+  try {
+    return parseConfig(text, root);
+  } catch {
+    return undefined;
+  }
+}
+
 async function rolesAt(
   reader: BlobReader,
   ctx: GitContext,

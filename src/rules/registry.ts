@@ -84,6 +84,31 @@ export function settingFor(rule: RuleDefinition, rules: Readonly<Record<string, 
   return undefined;
 }
 
+const RANK: Record<RuleSetting, number> = { off: 0, warn: 1, error: 2 };
+
+/**
+ * Rule settings no looser than `base`'s: each rule keeps `head`'s setting unless `base` judged it
+ * more strictly, and then takes `base`'s (its default, where `base` left it at that). With
+ * `--base` a pull request is judged this way, so it cannot switch off the rules that judge it;
+ * once merged, its settings are the base of the next one.
+ */
+export function noLooserThan(
+  rules: readonly RuleDefinition[],
+  head: Readonly<Record<string, RuleSetting>>,
+  base: Readonly<Record<string, RuleSetting>>,
+): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = { ...head };
+  for (const rule of rules) {
+    const byDefault = RANK[rule.severity === 'error' ? 'error' : 'warn'];
+    const h = settingFor(rule, head);
+    const b = settingFor(rule, base);
+    if ((b === undefined ? byDefault : RANK[b]) <= (h === undefined ? byDefault : RANK[h])) continue;
+    for (const key of [rule.id, ...(rule.aliases ?? [])]) delete out[key];
+    if (b !== undefined) out[rule.id] = b;
+  }
+  return out;
+}
+
 /** Whether a rule can run with what the command loaded. */
 export function canRun(rule: RuleDefinition, ctx: RuleContext): boolean {
   if (rule.needs.includes('commits')) return ctx.changes?.mode === 'commits';
