@@ -261,6 +261,35 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('someone whose leaving was recorded cannot approve by dating the commit back to before it', async () => {
+    // Ana records on 2 March that Ben (CM) left on 28 February. Ben's approval comes after that
+    // commit, with author and committer dated 27 February.
+    const left = rolesDoc(undefined, 'updated', ana.email).replace(
+      'email: ben@acme.example\n    roles: [CM]',
+      'email: ben@acme.example\n    roles: [CM]\n    until: "2026-02-28"',
+    );
+    expect(left).toContain('until: "2026-02-28"');
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { 'governance/roles.md': left }, author: ana, date: '2026-03-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email, { approved_on: '2026-02-27' }) }, author: ben, date: '2026-02-27T09:00:00Z' },
+    ]);
+    const r = await findings(dir);
+    const f = r.list.filter((x) => x.rule === 'approval-evidence' && x.docId === 'RFC-0001');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/Ben Okafor held CM until 2026-02-28/);
+    expect(f[0]!.message).toMatch(
+      /the commit is dated 2026-02-27 but comes after the roles change of 2026-03-02, so it counts from that day/,
+    );
+    // Approved before the leaving was recorded, the same approval stands.
+    const before = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email, { approved_on: '2026-02-27' }) }, author: ben, date: '2026-02-27T09:00:00Z' },
+      { files: { 'governance/roles.md': left }, author: ana, date: '2026-03-02T09:00:00Z' },
+    ]);
+    expect((await findings(before)).list.filter((x) => x.docId === 'RFC-0001')).toEqual([]);
+  });
+
   it('roles from a draft: a practitioner names himself Service Manager in a draft roles document and approves the policy', async () => {
     const POLICY = 'governance/policy.md';
     const policy = (status: string, extra: Record<string, unknown> = {}): string =>

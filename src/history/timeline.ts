@@ -20,8 +20,24 @@ export interface DocEvent {
    * draft grants nothing new until it is approved again.
    */
   roles: RolesIndex;
+  /**
+   * The day (YYYY-MM-DD) of the commit that put those roles in force. This commit came after that
+   * one, so nothing decided in it is earlier, whatever date its author gave it.
+   */
+  rolesSince?: string;
   /** True when a document was deleted earlier and this commit adds it again. */
   readded?: boolean;
+}
+
+/**
+ * The day a decision in this event counts as taken: the commit's own (author) date, but never
+ * before the commit that put the roles in force. An author chooses the date of their commit; a
+ * person whose leaving was recorded retroactively (`until` in the past) cannot date an approval
+ * back to before it and still have it judged against the roles document that records it.
+ */
+export function decisionDay(e: Pick<DocEvent, 'commit' | 'rolesSince'>): string {
+  const own = e.commit.date.slice(0, 10);
+  return e.rolesSince !== undefined && e.rolesSince > own ? e.rolesSince : own;
 }
 
 export interface Timeline {
@@ -46,8 +62,10 @@ export function buildTimeline(
   const deleted = new Map<string, DocState>();
   const creators = new Map<string, { name: string; email: string }>();
   let roles = RolesIndex.fromData(initialRoles);
+  let rolesSince: string | undefined;
   for (const commit of commits) {
     const rolesBefore = roles;
+    const since = rolesSince !== undefined ? { rolesSince } : {};
     const removed: { path: string; before: DocState; id: string }[] = [];
     const rest: { path: string; before?: DocState; after?: DocState; id: string }[] = [];
     for (const ch of commit.changes) {
@@ -85,14 +103,17 @@ export function buildTimeline(
         after: r.after,
         createdBy: creators.get(r.id),
         roles: rolesBefore,
+        ...since,
         ...(readded ? { readded } : {}),
       });
-      if (r.after?.type === rolesType && r.after.data && r.after.status && rolesApproving.includes(r.after.status))
+      if (r.after?.type === rolesType && r.after.data && r.after.status && rolesApproving.includes(r.after.status)) {
         roles = RolesIndex.fromData(r.after.data);
+        rolesSince = decisionDay({ commit, ...since });
+      }
     }
     for (const r of removed) {
       deleted.set(r.id, r.before);
-      events.push({ id: r.id, commit, path: r.path, before: r.before, createdBy: creators.get(r.id), roles: rolesBefore });
+      events.push({ id: r.id, commit, path: r.path, before: r.before, createdBy: creators.get(r.id), roles: rolesBefore, ...since });
     }
   }
   const byId = new Map<string, DocEvent[]>();

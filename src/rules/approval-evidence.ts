@@ -1,5 +1,6 @@
 import { isApproval, needsAuthority, rolesFor, type EvidenceRef } from '../model/policy.js';
 import { RolesIndex, samePerson, type Person } from '../model/roles.js';
+import { decisionDay, type DocEvent } from '../history/timeline.js';
 import { assess, commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -57,7 +58,7 @@ function noApprover(
   evidence: EvidenceRef[],
   allowed: string[],
   noRoles: boolean,
-  e: { roles: { resolve(r: string): Person | undefined } },
+  e: Pick<DocEvent, 'commit' | 'rolesSince'> & { roles: { resolve(r: string): Person | undefined } },
   signed: string,
 ): string {
   const counted = evidence.filter((x) => x.counts);
@@ -78,6 +79,11 @@ function noApprover(
   }
   if (signed !== 'none' && evidence.every((x) => x.how !== 'signature'))
     parts.push(`; it has no verified signature (history.require_signed: ${signed})`);
+  const day = decisionDay(e);
+  if (day !== e.commit.date.slice(0, 10))
+    parts.push(
+      `; the commit is dated ${e.commit.date.slice(0, 10)} but comes after the roles change of ${day}, so it counts from that day`,
+    );
   return parts.join(' ').replace(' ;', ';');
 }
 
