@@ -138,3 +138,18 @@ describe('configuration of rule ids', () => {
     expect(r.stderr).toMatch(/^sms: sms.config.yaml:3:3: "incidnet" is not a type key; did you mean "incident"\?/);
   });
 });
+
+describe('who a signature names', () => {
+  it('a verified signature counts for the person whose email it carries, never by a name beside an unknown email', async () => {
+    const { approversOf } = await import('../src/model/policy.js');
+    const { RolesIndex } = await import('../src/model/roles.js');
+    const { builtInTypes } = await import('../src/model/types.js');
+    const t = builtInTypes().find((x) => x.key === 'change-request')!;
+    const roles = RolesIndex.fromData({ people: [{ name: 'Ben Okafor', email: 'ben@acme.example', roles: ['CM'] }] });
+    const by = (ref: string, how: 'signature' | 'author') => approversOf(roles, t, 'approved', [{ how, ref, counts: true }], '2026-01-03');
+    // A key whose user ID pairs the Control Manager's name with another address is not his key.
+    expect(by('Ben Okafor <cleo.private@mail.example>', 'signature').people).toEqual([]);
+    expect(by('Ben Okafor <ben@acme.example>', 'signature').people.map((p) => p.name)).toEqual(['Ben Okafor']);
+    expect(by('ben@acme.example', 'signature').people.map((p) => p.name)).toEqual(['Ben Okafor']);
+  });
+});

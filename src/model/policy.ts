@@ -80,9 +80,16 @@ export type AuthorityCheck =
  * May the person named `who` move a document of type `t` into `status` on `day`? People who left
  * keep an `until` date so their earlier approvals still count; after it they hold no role.
  */
-export function checkAuthority(roles: RolesIndex, who: string, t: WorkType, status: string, day: string | undefined): AuthorityCheck {
+export function checkAuthority(
+  roles: RolesIndex,
+  who: string,
+  t: WorkType,
+  status: string,
+  day: string | undefined,
+  strict = false,
+): AuthorityCheck {
   const allowed = rolesFor(t, status);
-  const person = roles.resolve(who);
+  const person = strict ? roles.resolveStrict(who) : roles.resolve(who);
   if (!person) return { ok: false, reason: 'unknown', allowed };
   if (person.until && (day === undefined || day > person.until)) return { ok: false, reason: 'ended', person, allowed };
   if (!roles.holdsAny(person, allowed)) return { ok: false, reason: 'role', person, allowed };
@@ -234,7 +241,8 @@ export function approversOf(
   const how = new Map<Person, Attribution>();
   for (const ev of evidence) {
     if (!ev.counts) continue;
-    const check = checkAuthority(roles, ev.ref, t, status, day);
+    // What a signature vouches for is the key's address: a known name beside another address is not that person.
+    const check = checkAuthority(roles, ev.ref, t, status, day, ev.how === 'signature' || ev.how === 'trusted-trailer');
     if (check.ok && !people.includes(check.person)) {
       people.push(check.person);
       how.set(check.person, ev.how);

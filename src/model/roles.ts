@@ -53,6 +53,16 @@ export class RolesIndex {
     return this.byKey.get(`email:${email}`) ?? this.byKey.get(`name:${ref.replace(/\s*<[^<>]*>\s*$/, '').trim()}`);
   }
 
+  /**
+   * Like resolve, but a reference that carries an email resolves by that email only: for
+   * identities that something vouches for (a signature, a trailer it covers), where a known name
+   * beside an unknown address is someone else.
+   */
+  resolveStrict(ref: string): Person | undefined {
+    const m = /<([^<>]+)>\s*$/.exec(ref);
+    return m ? this.byKey.get(`email:${m[1]!.trim().toLowerCase()}`) : this.resolve(ref);
+  }
+
   holdsAny(person: Person, roles: readonly string[]): boolean {
     return person.roles.some((r) => roles.includes(r));
   }
