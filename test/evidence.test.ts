@@ -339,6 +339,16 @@ describe('forged approvals are caught', () => {
       { files: { 'governance/roles.md': left }, author: ana, date: '2026-03-02T09:00:00Z' },
     ]);
     expect((await findings(before)).list.filter((x) => x.docId === 'RFC-0001')).toEqual([]);
+    // In a pull request whose base already records the leaving, the same.
+    const pr = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { 'governance/roles.md': left }, author: ana, date: '2026-03-02T09:00:00Z' },
+    ]);
+    const base = gitIn(pr, ['rev-parse', 'HEAD']).trim();
+    addCommit(pr, { files: { [R]: approved(ben.email, { approved_on: '2026-02-27' }) }, author: ben, date: '2026-02-27T09:00:00Z' });
+    const inPr = (await findings(pr, ['--base', base])).list.filter((x) => x.rule === 'approval-evidence');
+    expect(inPr.map((x) => x.docId)).toEqual(['RFC-0001']);
+    expect(inPr[0]!.message).toMatch(/\(Ben Okafor held CM until 2026-02-28\);/);
   });
 
   it('roles from a draft: a practitioner names himself Service Manager in a draft roles document and approves the policy', async () => {

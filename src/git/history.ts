@@ -403,7 +403,13 @@ export async function verifySignatures(ctx: GitContext, shas: readonly string[])
 }
 
 /** Commits that last changed a path, newest first (at most `max`), for finding an earlier version. */
-export async function pathCommits(ctx: GitContext, rev: string, path: string, max: number): Promise<string[]> {
-  const r = await git([...READ_CONFIG, 'log', `--max-count=${max}`, '--format=%H', '--no-renames', rev, '--', path], ctx);
-  return r.stdout.split('\n').filter(Boolean);
+export async function pathCommits(ctx: GitContext, rev: string, path: string, max: number): Promise<{ sha: string; date: string }[]> {
+  const r = await git([...READ_CONFIG, 'log', `--max-count=${max}`, '--format=%H %aI', '--no-renames', rev, '--', path], ctx);
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha, date] = line.split(' ');
+      return { sha: sha!, date: date ?? '' };
+    });
 }

@@ -163,7 +163,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
     });
-    let initialRoles: Record<string, unknown> | undefined;
+    let initialRoles: { data: Record<string, unknown>; since: string } | undefined;
     let settings = config.history;
     let baseRules: Record<string, RuleSetting> | undefined;
     if (baseSha) {
@@ -178,7 +178,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const rt = rolesType(config.types);
-    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles, opts.rolesType, rt?.approving);
+    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, opts.rolesType, rt?.approving, initialRoles?.since);
     await attachSignatures(ctx, config, settings, timeline);
     const [atEnd, atBase] = await ends;
     const documentsOf = (tree: Map<string, string>): Map<string, string> => {
@@ -234,15 +234,15 @@ async function rolesAt(
   config: SmsConfig,
   withPrefix: (p: string) => string,
   opts: ExtractOptions,
-): Promise<Record<string, unknown> | undefined> {
+): Promise<{ data: Record<string, unknown>; since: string } | undefined> {
   const t = rolesType(config.types);
   if (!t) return undefined;
   const file = withPrefix(`${t.folder}/${t.key}.md`);
   for (const commit of await pathCommits(ctx, sha, file, 200)) {
-    const b = await reader.read(`${commit}:${file}`);
+    const b = await reader.read(`${commit.sha}:${file}`);
     if (!b) continue;
     const s = extractState(b.toString('utf8'), opts);
-    if (s.type === t.key && s.status && t.approving.includes(s.status)) return s.data;
+    if (s.type === t.key && s.data && s.status && t.approving.includes(s.status)) return { data: s.data, since: commit.date.slice(0, 10) };
   }
   return undefined;
 }

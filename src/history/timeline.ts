@@ -69,12 +69,14 @@ export function buildTimeline(
   initialRoles?: Record<string, unknown>,
   rolesType = 'roles',
   rolesApproving: readonly string[] = ['approved', 'updated'],
+  /** The day the initial roles came in force (the commit that approved them). */
+  initialRolesSince?: string,
 ): Timeline {
   const events: DocEvent[] = [];
   const deleted = new Map<string, DocState>();
   const creators = new Map<string, { name: string; email: string }>();
   let roles = RolesIndex.fromData(initialRoles);
-  let rolesSince: string | undefined;
+  let rolesSince: string | undefined = initialRolesSince;
   for (const commit of commits) {
     const rolesBefore = roles;
     const since = rolesSince !== undefined ? { rolesSince } : {};

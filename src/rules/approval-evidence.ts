@@ -69,7 +69,7 @@ function noApprover(
   const parts = [
     `no one in that commit (${[...new Set(counted.map((x) => x.ref))].join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document in force at that time`,
   ];
-  if (held.length) parts.push(`(${held.join('; ')})`);
+  if (held.length) parts.push(`(${[...new Set(held)].join('; ')})`);
   else if (noRoles) parts.push('(no roles document had been approved yet)');
   const asserted = evidence.filter((x) => x.how === 'self-asserted');
   if (asserted.length) {
