@@ -201,7 +201,8 @@ export function isSigned(commit: CommitIdentities): boolean {
 
 /**
  * The identities of a commit that may count as evidence of who approved in it. With
- * `require_signed: approvals` only a verified signature (and a trailer naming its signer, or a signed trusted committer's trailers) counts.
+ * `require_signed: approvals` only a verified signature counts (and a trailer naming its signer, or
+ * the trailers of a trusted committer's signed commit).
  */
 export function evidenceOf(
   commit: CommitIdentities,
@@ -241,7 +242,8 @@ export function approversOf(
   const how = new Map<Person, Attribution>();
   for (const ev of evidence) {
     if (!ev.counts) continue;
-    // What a signature vouches for is the key's address: a known name beside another address is not that person.
+    // What a signature vouches for is the key's address: a known name beside another address is
+    // someone else.
     const check = checkAuthority(roles, ev.ref, t, status, day, ev.how === 'signature' || ev.how === 'trusted-trailer');
     if (check.ok && !people.includes(check.person)) {
       people.push(check.person);
