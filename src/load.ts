@@ -115,7 +115,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     if (!state?.top || !state.head) return loaded;
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
-  const { timeline, settings, head, baseRules, gaps } = await history.loadHistory(
+  const { timeline, settings, head, baseRules } = await history.loadHistory(
     config,
     { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress, state },
     opts.env,
@@ -125,7 +125,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   loaded.config = { ...config, history: settings, rules: baseRules ? noLooserThan(RULES, config.rules, baseRules) : config.rules };
   loaded.head = head;
   loaded.timeline = timeline;
-  loaded.changes = { mode: 'commits', events: timeline.events, gaps };
+  loaded.changes = { mode: 'commits', events: timeline.events };
   return loaded;
 }
 
@@ -142,12 +142,12 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
   const commit = await history.commitAsOf(config, asOf, opts.env, state);
   if (!commit) return { config, repository: { documents: [], issues: [] }, changes: { mode: 'commits', events: [] } };
   const repository = await history.readRevision(config, commit, opts.env, state);
-  const { timeline, settings, gaps } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
+  const { timeline, settings } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
   return {
     config: { ...config, history: settings },
     repository,
     timeline,
-    changes: { mode: 'commits', events: timeline.events, gaps },
+    changes: { mode: 'commits', events: timeline.events },
     revision: commit,
   };
 }

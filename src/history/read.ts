@@ -33,7 +33,7 @@ import { CONFIG_FILE, historySettingsOf, parseConfig, type SmsConfig } from '../
 import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
-import { buildTimeline, type DocEvent, type HistoryGap, type Timeline } from './timeline.js';
+import { buildTimeline, type DocEvent, type Timeline } from './timeline.js';
 
 export interface HistoryScope {
   /** Check commits <base>..HEAD. */
@@ -59,8 +59,6 @@ export interface LoadedHistory {
   head?: string;
   /** With a base: the rule settings of sms.config.yaml at the base (see noLooserThan). */
   baseRules?: Record<string, RuleSetting>;
-  /** Documents whose version at the end no change in the history explains. */
-  gaps: HistoryGap[];
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -100,7 +98,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const opts = extractOptions(config);
   if (!head) {
     if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
-    return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history, gaps: [] };
+    return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history };
   }
   let range = [scope.head ?? 'HEAD'];
   let baseSha: string | undefined;
@@ -133,20 +131,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
   };
   const commits: HistoryCommit[] = [];
-  // The documents at both ends of the range, asked for while the log streams: what the log's
-  // changes leave must be what the end holds (see historyGaps). The range starts where HEAD left
-  // the base's line (their merge base): a branch behind its base has not seen the base's later
-  // changes, and need not have.
-  const pathspecs = config.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f)));
-  const end = scope.head ?? 'HEAD';
-  const atStart = async (): Promise<Map<string, string>> => {
-    if (!baseSha) return new Map();
-    const mb = await git(['merge-base', '--', baseSha, end], { ...ctx, okCodes: [1] });
-    return mb.code === 0 ? treeBlobs(ctx, mb.stdout.trim(), pathspecs) : new Map();
-  };
-  const ends = Promise.all([treeBlobs(ctx, end, pathspecs), atStart()]);
-  ends.catch(() => undefined);
-  const last = new Map<string, { blob?: string; commit: HistoryCommit }>();
   try {
     await streamLog({
       ...ctx,
@@ -157,7 +141,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         for (const ch of c.changes) {
           want(ch.oldBlob);
           want(ch.newBlob);
-          last.set(ch.path, { blob: ch.newBlob, commit: c });
         }
         commits.push(c);
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
@@ -180,14 +163,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     const rt = rolesType(config.types);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, opts.rolesType, rt?.approving, initialRoles?.since);
     await attachSignatures(ctx, config, settings, timeline);
-    const [atEnd, atBase] = await ends;
-    const documentsOf = (tree: Map<string, string>): Map<string, string> => {
-      const out = new Map<string, string>();
-      for (const [p, sha] of tree) if (isDocument(p)) out.set(prefix ? p.slice(prefix.length + 1) : p, sha);
-      return out;
-    };
-    const gaps = historyGaps(last, documentsOf(atEnd), documentsOf(atBase));
-    return { timeline, prefix, settings, head, gaps, ...(baseRules ? { baseRules } : {}) };
+    return baseRules ? { timeline, prefix, settings, head, baseRules } : { timeline, prefix, settings, head };
   } finally {
     reader.close();
   }
@@ -197,27 +173,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
  * The roles in force at a commit: the last approved version of the roles document at or before
  * it, found at the path the working tree keeps it (a draft there grants nothing).
  */
-/**
- * Documents whose version at the end is not what the log's changes leave: the last change's blob
- * where the range changed the path, its version where the range starts where it did not. A merge lists only
- * paths that differ from every side, so one that takes an older version of a document from a side
- * (a roles document from before a role was taken away) shows nothing; this is where it shows.
- */
-function historyGaps(
-  last: ReadonlyMap<string, { blob?: string; commit: HistoryCommit }>,
-  atEnd: ReadonlyMap<string, string>,
-  atBase: ReadonlyMap<string, string>,
-): HistoryGap[] {
-  const gaps: HistoryGap[] = [];
-  for (const path of new Set([...atEnd.keys(), ...last.keys(), ...atBase.keys()])) {
-    if (!path.endsWith('.md')) continue;
-    const changed = last.get(path);
-    const expected = changed ? changed.blob : atBase.get(path);
-    if (expected !== atEnd.get(path)) gaps.push(changed ? { path, lastCommit: changed.commit } : { path });
-  }
-  return gaps.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
 /** A configuration read from history; undefined where it is not valid (it then judges nothing). */
 function configOrUndefined(text: string, root: string): SmsConfig | undefined {
   try {

@@ -40,18 +40,6 @@ export function decisionDay(e: Pick<DocEvent, 'commit' | 'rolesSince'>): string 
   return e.rolesSince !== undefined && e.rolesSince > own ? e.rolesSince : own;
 }
 
-/**
- * A document whose version at the end of the checked history is not the one its last change in
- * that history left (or, untouched there, not its version at the start): a merge took another
- * version from one of its sides, which git lists as no change at all.
- */
-export interface HistoryGap {
-  /** Path relative to the SMS root. */
-  path: string;
-  /** The last commit in the history that changed the path, when one did. */
-  lastCommit?: HistoryCommit;
-}
-
 export interface Timeline {
   events: DocEvent[];
   byId: Map<string, DocEvent[]>;

@@ -31,7 +31,6 @@ import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
-import historyGap from './history-gap.js';
 
 /**
  * The one rule registry, in the order rules run and are listed (`sms rules`, SARIF, README).
@@ -70,7 +69,6 @@ export const RULES: readonly RuleDefinition[] = [
   modifiedAfterApproval,
   approvalRewritten,
   commitSignature,
-  historyGap,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -3,7 +3,7 @@ import type { SmsConfig } from '../repo/config.js';
 import type { LoadIssue, SmsDocument } from '../repo/documents.js';
 import type { RolesIndex } from '../model/roles.js';
 import type { SchemaSet } from '../model/schemas.js';
-import type { DocEvent, HistoryGap } from '../history/timeline.js';
+import type { DocEvent } from '../history/timeline.js';
 
 /**
  * What a rule needs beyond the documents of the working tree:
@@ -17,8 +17,6 @@ export type RuleNeed = 'changes' | 'commits';
 export interface ChangeSet {
   mode: 'worktree' | 'commits';
   events: DocEvent[];
-  /** With commits: documents whose version no change in them explains (see HistoryGap). */
-  gaps?: readonly HistoryGap[];
 }
 
 /** Everything a rule may look at. Rules are pure: they read this and report findings. */
