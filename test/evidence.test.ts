@@ -261,6 +261,36 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a bookkeeping edit of an older roles document does not put it back in force', async () => {
+    // Ana takes Ben's CM role away on main. On a branch started before that, Ben only updates
+    // reviewed_on in the roles document (bookkeeping: no approval needed), then approves.
+    const revoked = rolesDoc(
+      [
+        { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
+        { ...PEOPLE.ben, roles: ['PT'] },
+        { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
+      ],
+      'updated',
+      ana.email,
+    );
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const env = as(ben);
+    gitIn(dir, ['branch', 'side'], env);
+    addCommit(dir, { files: { 'governance/roles.md': revoked }, author: ana, date: '2026-01-03T09:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'side'], env);
+    const stale = readFileSync(path.join(dir, 'governance/roles.md'), 'utf8').replace(
+      'approved_on: "2026-01-01"\n',
+      'approved_on: "2026-01-01"\nreviewed_on: "2026-01-04"\n',
+    );
+    expect(stale).toContain('reviewed_on');
+    addCommit(dir, { files: { 'governance/roles.md': stale }, author: ben, date: '2026-01-04T09:00:00Z' });
+    addCommit(dir, { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-05T09:00:00Z' });
+    // A merge-request pipeline: HEAD is the branch, the base is main.
+    const r = await findings(dir, ['--base', 'main']);
+    expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0001']);
+    expect(r.code).toBe(1);
+  });
+
   it('someone whose leaving was recorded cannot approve by dating the commit back to before it', async () => {
     // Ana records on 2 March that Ben (CM) left on 28 February. Ben's approval comes after that
     // commit, with author and committer dated 27 February.

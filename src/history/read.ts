@@ -161,7 +161,14 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const rt = rolesType(config.types);
-    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, opts.rolesType, rt?.approving, initialRoles?.since);
+    const timeline = buildTimeline(
+      commits,
+      (b) => resolved.get(b),
+      initialRoles?.data,
+      opts.rolesType,
+      (before, after) => rt !== undefined && isApproval(rt, before, after),
+      initialRoles?.since,
+    );
     await attachSignatures(ctx, config, settings, timeline);
     return baseRules ? { timeline, prefix, settings, head, baseRules } : { timeline, prefix, settings, head };
   } finally {

@@ -56,7 +56,14 @@ export function buildTimeline(
   state: (blob: string) => DocState | undefined,
   initialRoles?: Record<string, unknown>,
   rolesType = 'roles',
-  rolesApproving: readonly string[] = ['approved', 'updated'],
+  /**
+   * Whether a change of the roles document approves it, and so puts it in force. Only an approval
+   * does: a bookkeeping edit (reviewed_on) of an older copy on a branch must not bring back the
+   * roles it lists.
+   */
+  approvesRoles: (before: DocState | undefined, after: DocState) => boolean = (before, after) =>
+    (after.status === 'approved' || after.status === 'updated') &&
+    (before?.status !== after.status || before.contentHash !== after.contentHash),
   /** The day the initial roles came in force (the commit that approved them). */
   initialRolesSince?: string,
 ): Timeline {
@@ -108,7 +115,7 @@ export function buildTimeline(
         ...since,
         ...(readded ? { readded } : {}),
       });
-      if (r.after?.type === rolesType && r.after.data && r.after.status && rolesApproving.includes(r.after.status)) {
+      if (r.after?.type === rolesType && r.after.data && r.after.status && approvesRoles(before, r.after)) {
         roles = RolesIndex.fromData(r.after.data);
         rolesSince = decisionDay({ commit, ...since });
       }
