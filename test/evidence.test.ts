@@ -232,6 +232,29 @@ describe('forged approvals are caught', () => {
     expect(sr.list.filter((f) => f.rule === 'self-approval').map((f) => f.severity)).toContain('error');
   });
 
+  it('a pull request whose base has no configuration there (none yet, or the SMS was moved) is judged by the defaults', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      { files: { 'catalogue/SVC-0001-service-desk.md': SERVICE, [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+    ]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: {
+        'sms.config.yaml': `${CONFIG}rules:\n  approval-evidence: off\n  approval-authority: off\nhistory:\n  trusted_committers: [cleo@acme.example]\n`,
+        [R]: approved(ben.email),
+      },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+      message: 'Approve\n\nApproved-by: Ben Okafor <ben@acme.example>',
+    });
+    const r = await findings(dir, ['--base', base]);
+    // Neither the rule switched off nor the committer it trusts count: the base had no such settings.
+    expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0001']);
+    expect(r.list.find((f) => f.rule === 'approval-evidence')!.message).toMatch(/self-asserted/);
+    expect(r.code).toBe(1);
+  });
+
   it('a pull request cannot move the roles document out of sight: with --base, the roles in force are found where the base keeps them', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();

@@ -29,7 +29,7 @@ import { matchesAny } from '../repo/glob.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
 import { isApproval, needsAuthority, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
-import { CONFIG_FILE, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
+import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
@@ -155,8 +155,10 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       const text = (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8');
       const baseConfig = text === undefined ? undefined : configOrUndefined(text, config.root);
       initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, withPrefix, opts);
-      settings = (text !== undefined && historySettingsOf(text)) || settings;
-      baseRules = baseConfig?.rules;
+      // Where the base has no valid configuration here (none yet, or the pull request moved the
+      // SMS), the defaults judge it, not what the pull request says.
+      settings = (text !== undefined && historySettingsOf(text)) || historySettings(undefined);
+      baseRules = baseConfig?.rules ?? {};
     }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
