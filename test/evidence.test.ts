@@ -654,7 +654,7 @@ describe('separation of duties per the standard', () => {
         args.join(' '),
       ).toEqual(['approval-evidence']);
       expect(r.list.find((f) => f.file === T)!.message).toMatch(
-        /TR-0001 was moved to "published" in commit .* by Cleo Park .* held CM or CUS or SUP/,
+        /TR-0001 was created as "published" in commit .* by Cleo Park .* held CM or CUS or SUP/,
       );
       expect(r.code).toBe(1);
     }

@@ -34,7 +34,7 @@ export default defineRule({
         report({
           ...eventDoc(ctx, e),
           field: ['status'],
-          message: `${e.id} was moved to "${status}" in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
+          message: `${e.id} was ${e.before ? 'moved to' : 'created as'} "${status}" in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
           hint: hintFor(a.evidence, a.allowed, ctx.config.history.requireSigned),
         });
         continue;
