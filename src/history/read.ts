@@ -178,11 +178,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   }
 }
 
-/**
- * The roles in force at a commit: the last approved version of the roles document at or before
- * it, found at the path the working tree keeps it (a draft there grants nothing).
- */
-/** A configuration read from history; undefined where it is not valid (it then judges nothing). */
+/** A configuration read from history; undefined where it is not valid (the defaults then judge). */
 function configOrUndefined(text: string, root: string): SmsConfig | undefined {
   try {
     return parseConfig(text, root);
@@ -191,6 +187,11 @@ function configOrUndefined(text: string, root: string): SmsConfig | undefined {
   }
 }
 
+/**
+ * The roles in force at a commit: the last approved version of the roles document at or before
+ * it, found at the path the configuration given keeps it (a draft there grants nothing), with the
+ * day of the commit that made that version.
+ */
 async function rolesAt(
   reader: BlobReader,
   ctx: GitContext,
