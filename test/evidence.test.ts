@@ -60,6 +60,29 @@ function sshSigning(dir: string, who: { email: string }): void {
   }
 }
 
+/** The roles document with Ben's and Cleo's roles as given (Ana stays SM and MGT). */
+const rolesWith = (benRoles: string[], cleoRoles: string[], status: string, approvedBy = ana.email): string =>
+  rolesDoc(
+    [
+      { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
+      { ...PEOPLE.ben, roles: benRoles },
+      { ...PEOPLE.cleo, roles: cleoRoles },
+    ],
+    status,
+    approvedBy,
+  );
+
+/** Cleo commits Ben's approval of RFC-0001, signed with the repository's signing key, with a trailer naming Ben. */
+function commitSignedApproval(dir: string): void {
+  writeFileSync(path.join(dir, R), approved(ben.email));
+  gitIn(dir, ['add', '--all'], as(cleo));
+  gitIn(dir, ['commit', '-q', '-S', '-m', 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>'], {
+    ...as(cleo),
+    GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+    GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+  });
+}
+
 describe('forged approvals are caught', () => {
   it('a self-asserted Approved-by trailer: a practitioner commits the approval naming the Control Manager', async () => {
     const dir = repo([
@@ -106,13 +129,7 @@ describe('forged approvals are caught', () => {
   it('a trailer in a commit signed with a key git verifies counts, and is shown as such', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     sshSigning(dir, ben);
-    writeFileSync(path.join(dir, R), approved(ben.email));
-    gitIn(dir, ['add', '--all'], as(ben));
-    gitIn(dir, ['commit', '-q', '-S', '-m', 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>'], {
-      ...as(cleo),
-      GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
-      GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
-    });
+    commitSignedApproval(dir);
     expect(gitIn(dir, ['log', '-1', '--format=%G?'], as(ben)).trim()).toBe('G');
     expect((await findings(dir)).list).toEqual([]);
     const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
@@ -129,13 +146,7 @@ describe('forged approvals are caught', () => {
     for (const config of [CONFIG, `${CONFIG}history:\n  require_signed: approvals\n`]) {
       const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }], config);
       sshSigning(dir, cleo);
-      writeFileSync(path.join(dir, R), approved(ben.email));
-      gitIn(dir, ['add', '--all'], as(cleo));
-      gitIn(dir, ['commit', '-q', '-S', '-m', 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>'], {
-        ...as(cleo),
-        GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
-        GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
-      });
+      commitSignedApproval(dir);
       expect(gitIn(dir, ['log', '-1', '--format=%G?|%GS'], as(cleo)).trim()).toBe('G|cleo@acme.example');
       const r = await findings(dir);
       const rfcFindings = r.list.filter((f) => f.docId === 'RFC-0001');
@@ -260,15 +271,7 @@ describe('forged approvals are caught', () => {
     const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
     // Cleo (PT) says the roles document lives in another folder, names herself SM and approves
     // that roles document, then approves the change request.
-    const cleoSm = rolesDoc(
-      [
-        { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
-        { ...PEOPLE.ben, roles: ['CM'] },
-        { ...PEOPLE.cleo, roles: ['SM', 'CM'] },
-      ],
-      'approved',
-      cleo.email,
-    );
+    const cleoSm = rolesWith(['CM'], ['SM', 'CM'], 'approved', cleo.email);
     addCommit(dir, {
       files: {
         'sms.config.yaml': `${CONFIG}folders:\n  roles: org\n`,
@@ -287,15 +290,7 @@ describe('forged approvals are caught', () => {
   it('a bookkeeping edit of an older roles document does not put it back in force', async () => {
     // Ana takes Ben's CM role away on main. On a branch started before that, Ben only updates
     // reviewed_on in the roles document (bookkeeping: no approval needed), then approves.
-    const revoked = rolesDoc(
-      [
-        { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
-        { ...PEOPLE.ben, roles: ['PT'] },
-        { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
-      ],
-      'updated',
-      ana.email,
-    );
+    const revoked = rolesWith(['PT'], ['IM', 'PT'], 'updated');
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const env = as(ben);
     gitIn(dir, ['branch', 'side'], env);
