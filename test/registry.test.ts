@@ -178,5 +178,13 @@ describe('rule settings of a pull request against its base (noLooserThan)', () =
     // separation-of-duties is also the old name of self-approval: switching it off loosens neither.
     expect(noLooserThan(RULES, { 'separation-of-duties': 'off' }, {})).toEqual({});
     expect(noLooserThan(RULES, { 'self-approval': 'off' }, { 'self-approval': 'off' })).toEqual({ 'self-approval': 'off' });
+    // Loosening self-approval leaves the rule separation-of-duties (also its old name) as set.
+    expect(
+      noLooserThan(
+        RULES,
+        { 'self-approval': 'off', 'separation-of-duties': 'off' },
+        { 'self-approval': 'warn', 'separation-of-duties': 'off' },
+      ),
+    ).toEqual({ 'self-approval': 'warn', 'separation-of-duties': 'off' });
   });
 });

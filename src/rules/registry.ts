@@ -103,7 +103,8 @@ export function noLooserThan(
     const h = settingFor(rule, head);
     const b = settingFor(rule, base);
     if ((b === undefined ? byDefault : RANK[b]) <= (h === undefined ? byDefault : RANK[h])) continue;
-    for (const key of [rule.id, ...(rule.aliases ?? [])]) delete out[key];
+    // An old name that is also a rule of its own keeps its setting for that rule.
+    for (const key of [rule.id, ...(rule.aliases ?? []).filter((a) => !rules.some((r) => r.id === a))]) delete out[key];
     if (b !== undefined) out[rule.id] = b;
   }
   return out;
