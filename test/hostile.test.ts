@@ -224,6 +224,11 @@ describe('hostile and broken front matter', () => {
     mkdirSync(path.join(dir, 'store'));
     writeFileSync(path.join(dir, 'store/RFC-0009-x.md'), rfc({ id: 'RFC-0009' }));
     symlinkSync('../store', path.join(dir, 'changes/inside'));
+    // A link to a document folder walked later (catalogue/ is walked before changes/): the real
+    // documents are read under their own names, the link adds nothing.
+    mkdirSync(path.join(dir, 'catalogue'), { recursive: true });
+    symlinkSync('../changes', path.join(dir, 'catalogue/all-changes'));
+    writeFileSync(path.join(dir, 'changes/RFC-0001-real.md'), rfc());
     const r = sms(['validate', '--format', 'json'], dir);
     const ds = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
     expect(ds.map((d) => [d.file, d.rule, /outside|loop|git records the link/.exec(d.message)?.[0]])).toEqual([

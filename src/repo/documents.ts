@@ -113,6 +113,42 @@ export function walkDocumentFiles(
     visit(rel, abs, linked);
   };
 
+  const links: { rel: string; abs: string; isMd: boolean }[] = [];
+  /** A symbolic link met in the walk: followed only inside the root, and only to a folder or a document. */
+  const followLink = ({ rel, abs, isMd }: { rel: string; abs: string; isMd: boolean }): void => {
+    let target: string;
+    try {
+      target = realpathSync(abs);
+    } catch (err) {
+      const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
+      if (isMd || loop) {
+        diag(rel, 'symlink', loop ? 'symbolic link loop; it was not followed' : 'symbolic link points to nothing; it was skipped');
+      }
+      return;
+    }
+    if (target !== root && !target.startsWith(root + path.sep)) {
+      diag(
+        rel,
+        'symlink',
+        'symbolic link points outside the repository; it was not followed',
+        'copy the file into the repository instead of linking it',
+      );
+      return;
+    }
+    let st;
+    try {
+      st = statSync(target);
+    } catch (err) {
+      if (isMd) unreadable(rel, { reason: 'access', code: errorCode(err) }, issues);
+      return;
+    }
+    if (st.isDirectory()) walk(rel, true);
+    else if (isMd) {
+      if (st.isFile()) visitFile(rel, target, true);
+      else unreadable(rel, { reason: 'type', kind: `a symbolic link to ${kindOf(st)}` }, issues);
+    }
+  };
+
   const walk = (relDir: string, linked: boolean): void => {
     const absDir = path.join(root, relDir);
     let real: string;
@@ -159,38 +195,10 @@ export function walkDocumentFiles(
       if (matchesAny(rel, ignore)) continue;
       const abs = path.join(root, rel);
       const isMd = entry.name.endsWith('.md');
+      // Links are followed after every real folder has been walked: a document is then read under
+      // its own name, and a link to it (already read) adds nothing.
       if (entry.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(abs);
-        } catch (err) {
-          const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
-          if (isMd || loop) {
-            diag(rel, 'symlink', loop ? 'symbolic link loop; it was not followed' : 'symbolic link points to nothing; it was skipped');
-          }
-          continue;
-        }
-        if (target !== root && !target.startsWith(root + path.sep)) {
-          diag(
-            rel,
-            'symlink',
-            'symbolic link points outside the repository; it was not followed',
-            'copy the file into the repository instead of linking it',
-          );
-          continue;
-        }
-        let st;
-        try {
-          st = statSync(target);
-        } catch (err) {
-          if (isMd) unreadable(rel, { reason: 'access', code: errorCode(err) }, issues);
-          continue;
-        }
-        if (st.isDirectory()) walk(rel, true);
-        else if (isMd) {
-          if (st.isFile()) visitFile(rel, target, true);
-          else unreadable(rel, { reason: 'type', kind: `a symbolic link to ${kindOf(st)}` }, issues);
-        }
+        links.push({ rel, abs, isMd });
         continue;
       }
       if (entry.isDirectory()) walk(rel, linked);
@@ -202,6 +210,7 @@ export function walkDocumentFiles(
   };
 
   for (const folder of config.documentFolders) walk(folder, false);
+  for (let i = 0; i < links.length; i++) followLink(links[i]!);
 }
 
 /**
