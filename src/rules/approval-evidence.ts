@@ -10,7 +10,7 @@ export default defineRule({
     'The commit that approves (or rejects) a document is attributable to someone who held a deciding role at that time, and approved_by agrees.',
   help:
     'Git history is the evidence of a decision. The commit that moves a document into an approving status, or into ' +
-    'another status that needs authority (a rejection; a test report created published), must come from someone who held one of the deciding roles ' +
+    'another status that needs authority (a rejection; a test report created published, a warning), must come from someone who held one of the deciding roles ' +
     'in the roles document in force before that commit: its last approved version (a roles document set back to ' +
     'draft grants nothing new; the very first approval of the roles document may come from a person it names as SM ' +
     "or MGT, and is marked as the bootstrap). The commit's author and committer count as its approver; an " +
@@ -26,8 +26,10 @@ export default defineRule({
       if (!t || !status) continue;
       const approval = isApproval(t, e.before, e.after);
       // A document created straight into a status that needs authority (a test report is born
-      // published) is that decision too.
+      // published) is that decision too. Where that status is no approval, whoever did the work
+      // often commits the record and the deciding role merges it: a warning, not an error.
       const decision = approval || (needsAuthority(t, status) && e.before?.status !== status && t.statuses.includes(status));
+      const bornDecided = !approval && e.before === undefined;
       if (!decision || rolesFor(t, status).length === 0) continue;
       const a = assess(ctx, e, t);
       if (a.people.length === 0) {
@@ -36,6 +38,7 @@ export default defineRule({
           field: ['status'],
           message: `${e.id} was ${e.before ? 'moved to' : 'created as'} "${status}" in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
           hint: hintFor(a.evidence, a.allowed, ctx.config.history.requireSigned),
+          ...(bornDecided ? { severity: 'warning' as const } : {}),
         });
         continue;
       }
