@@ -241,6 +241,22 @@ describe('hostile and broken front matter', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('a path named through a symbolic link above the repository is inside it; a path outside is refused', () => {
+    const top = tmp();
+    const real = path.join(top, 'real');
+    mkdirSync(real);
+    baseSms(real, { 'changes/RFC-0001-a.md': rfc({ status: 'bogus' }) });
+    symlinkSync(real, path.join(top, 'link'));
+    const viaLink = sms(['validate', '--format', 'json', path.join(top, 'link', 'changes', 'RFC-0001-a.md')], real);
+    expect(viaLink.stderr).toBe('');
+    expect((JSON.parse(viaLink.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ['changes/RFC-0001-a.md', 'status-value'],
+    ]);
+    const outside = sms(['validate', path.join(top, 'elsewhere.md')], real);
+    expect(outside.stderr).toMatch(/elsewhere\.md is outside the SMS repository/);
+    expect(outside.code).toBe(2);
+  });
+
   it('validate writes nothing into the repository', () => {
     const dir = tmp();
     baseSms(dir, { [F]: rfc({ status: 'bogus' }) });

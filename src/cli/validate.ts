@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { smsError } from '../errors.js';
@@ -128,9 +128,29 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
 
 function repoRelative(root: string, cwd: string, p: string): string {
   const abs = path.resolve(cwd, p);
-  const rel = toPosixRelative(root, abs);
-  if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) throw smsError('OUTSIDE_REPOSITORY', { path: p, root });
+  const outside = (rel: string): boolean => rel.startsWith('../') || rel === '..' || path.isAbsolute(rel);
+  let rel = toPosixRelative(root, abs);
+  // A path typed through a symbolic link above the repository (macOS's /tmp, a linked projects
+  // folder) names a file inside it: the folder it is in is compared with links resolved. The
+  // file itself is not resolved, so a linked document keeps its own name.
+  if (outside(rel)) rel = toPosixRelative(root, path.join(realFolder(path.dirname(abs)), path.basename(abs)));
+  if (outside(rel)) throw smsError('OUTSIDE_REPOSITORY', { path: p, root });
   return rel;
+}
+
+/** A folder with symbolic links resolved, as far up as it exists; the path as given where nothing does. */
+function realFolder(dir: string): string {
+  const rest: string[] = [];
+  for (let at = dir; ;) {
+    try {
+      return path.join(realpathSync(at), ...rest);
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return dir;
+      rest.unshift(path.basename(at));
+      at = up;
+    }
+  }
 }
 
 /**
