@@ -14,6 +14,7 @@ import { buildTimeline } from '../src/history/timeline.js';
 import type { HistoryCommit } from '../src/git/history.js';
 import type { Loaded } from '../src/load.js';
 import { processModel } from '../src/model/processes.js';
+import { rolesType } from '../src/model/types.js';
 import { parseConfig } from '../src/repo/config.js';
 import { readDocument, type LoadIssue } from '../src/repo/documents.js';
 import { reportContext } from '../src/report/context.js';
@@ -265,7 +266,7 @@ function loadedOf(g: typeof repository extends fc.Arbitrary<infer T> ? T : never
   }
   const opts = extractOptions(config);
   const states = new Map([...blobs].map(([b, t]) => [b, extractState(t, opts)]));
-  const timeline = buildTimeline(commits, (b) => states.get(b), undefined, opts.rolesType);
+  const timeline = buildTimeline(commits, (b) => states.get(b), undefined, rolesType(config.types));
   // File names come from the file system or git, decoded as UTF-8: never a lone surrogate.
   const issues: LoadIssue[] = g.issues.map((i) => ({ ...i, file: `odd/${Buffer.from(i.file, 'utf8').toString('utf8')}` }));
   return {

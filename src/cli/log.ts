@@ -1,8 +1,8 @@
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { logEntry, type LogDecision } from '../history/log-entry.js';
-import { decisionDay } from '../history/timeline.js';
-import { assessApproval, isApproval, needsAuthority } from '../model/policy.js';
+import { assessEvent } from '../history/timeline.js';
+import { isApproval, needsAuthority } from '../model/policy.js';
 import type { CliIO } from './io.js';
 import { progress } from './progress.js';
 import { forTerminal } from '../formatters/terminal.js';
@@ -24,7 +24,7 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     const t = e.after?.type ? loaded.config.typeByKey.get(e.after.type) : undefined;
     const to = e.after?.status;
     if (t && to && (isApproval(t, e.before, e.after) || (needsAuthority(t, to) && e.before && e.before.status !== to))) {
-      const a = assessApproval(e.roles, t, to, e.commit, decisionDay(e), loaded.config.history, { data: e.after?.data });
+      const a = assessEvent(e, t, loaded.config.history);
       entry.decision = {
         approvers: a.people.map((p) => ({
           name: p.name,

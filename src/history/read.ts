@@ -98,7 +98,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const opts = extractOptions(config);
   if (!head) {
     if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
-    return { timeline: buildTimeline([], () => undefined, undefined, opts.rolesType), prefix: '', settings: config.history };
+    return { timeline: buildTimeline([], () => undefined), prefix: '', settings: config.history };
   }
   let range = [scope.head ?? 'HEAD'];
   let baseSha: string | undefined;
@@ -162,15 +162,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    const rt = rolesType(config.types);
-    const timeline = buildTimeline(
-      commits,
-      (b) => resolved.get(b),
-      initialRoles?.data,
-      opts.rolesType,
-      (before, after) => rt !== undefined && isApproval(rt, before, after),
-      initialRoles?.since,
-    );
+    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(config.types), initialRoles?.since);
     await attachSignatures(ctx, config, settings, timeline);
     return baseRules ? { timeline, prefix, settings, head, baseRules } : { timeline, prefix, settings, head };
   } finally {

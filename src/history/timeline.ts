@@ -1,5 +1,7 @@
 import type { HistoryCommit } from '../git/history.js';
+import { assessApproval, isApproval, type ApprovalAssessment, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
+import type { WorkType } from '../model/types.js';
 import type { DocState } from './extract.js';
 
 /** One change to one document in one commit. Documents are followed by `id`, not by path. */
@@ -40,6 +42,11 @@ export function decisionDay(e: Pick<DocEvent, 'commit' | 'rolesSince'>): string 
   return e.rolesSince !== undefined && e.rolesSince > own ? e.rolesSince : own;
 }
 
+/** What history proves about the approval or decision in an event, judged by the policy on its decision day. */
+export function assessEvent(e: DocEvent, t: WorkType, settings: PolicySettings): ApprovalAssessment {
+  return assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), settings, { data: e.after?.data });
+}
+
 export interface Timeline {
   events: DocEvent[];
   byId: Map<string, DocEvent[]>;
@@ -55,15 +62,11 @@ export function buildTimeline(
   commits: HistoryCommit[],
   state: (blob: string) => DocState | undefined,
   initialRoles?: Record<string, unknown>,
-  rolesType = 'roles',
   /**
-   * Whether a change of the roles document approves it, and so puts it in force. Only an approval
-   * does: a bookkeeping edit (reviewed_on) of an older copy on a branch must not bring back the
-   * roles it lists.
+   * The type of the roles document. Only an approval of it puts a version in force: a bookkeeping
+   * edit (reviewed_on) of an older copy on a branch must not bring back the roles it lists.
    */
-  approvesRoles: (before: DocState | undefined, after: DocState) => boolean = (before, after) =>
-    (after.status === 'approved' || after.status === 'updated') &&
-    (before?.status !== after.status || before.contentHash !== after.contentHash),
+  rolesType?: WorkType,
   /** The day the initial roles came in force (the commit that approved them). */
   initialRolesSince?: string,
 ): Timeline {
@@ -115,7 +118,7 @@ export function buildTimeline(
         ...since,
         ...(readded ? { readded } : {}),
       });
-      if (r.after?.type === rolesType && r.after.data && r.after.status && approvesRoles(before, r.after)) {
+      if (rolesType && r.after?.type === rolesType.key && r.after.data && isApproval(rolesType, before, r.after)) {
         roles = RolesIndex.fromData(r.after.data);
         rolesSince = decisionDay({ commit, ...since });
       }

@@ -1,11 +1,11 @@
 import { localDate } from '../calendar.js';
 import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
 import { sectionText } from '../markdown.js';
-import { actingRoles, assessApproval, isApproval, isInForce, needsAuthority } from '../model/policy.js';
+import { actingRoles, isApproval, isInForce, needsAuthority } from '../model/policy.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
 import { RolesIndex, type Person } from '../model/roles.js';
 import type { RoleCode, WorkType } from '../model/types.js';
-import { decisionDay, type DocEvent } from '../history/timeline.js';
+import { assessEvent, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementsOf, measureIncidents, type IncidentMeasure } from './sla.js';
 import { customerAgreementOf } from '../repo/sla.js';
@@ -197,9 +197,7 @@ function judgeApprovals(ctx: ReportContext, id: string): Approval[] {
   for (const e of eventsOf(ctx, id)) {
     const t = typeOf(ctx, e);
     if (!t || !isApproval(t, e.before, e.after)) continue;
-    const a = assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), ctx.config.history, {
-      data: e.after?.data,
-    });
+    const a = assessEvent(e, t, ctx.config.history);
     out.push({
       event: e,
       date: e.commit.date.slice(0, 10),
@@ -864,7 +862,7 @@ export const CHECKS: Record<string, CheckDef> = {
             !inPeriod(ctx, day(e.commit.date))
           )
             continue;
-          const a = assessApproval(e.roles, t, to, e.commit, decisionDay(e), ctx.config.history, { data: e.after?.data });
+          const a = assessEvent(e, t, ctx.config.history);
           const lacks = a.people.length
             ? []
             : [`${to} in ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName}, who did not hold ${a.allowed.join(' or ')}`];

@@ -1,5 +1,5 @@
-import { decisionDay, type DocEvent } from '../history/timeline.js';
-import { assessApproval, type ApprovalAssessment } from '../model/policy.js';
+import { assessEvent, type DocEvent } from '../history/timeline.js';
+import type { ApprovalAssessment } from '../model/policy.js';
 import type { WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
@@ -19,5 +19,5 @@ export function eventDoc(ctx: RuleContext, e: DocEvent): Pick<FindingInput, 'doc
 
 /** What history proves about the approval or decision in an event (policy.assessApproval with the rule context's settings). */
 export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAssessment {
-  return assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), ctx.config.history, { data: e.after?.data });
+  return assessEvent(e, t, ctx.config.history);
 }
