@@ -2,7 +2,7 @@ import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { logEntry, type LogDecision } from '../history/log-entry.js';
 import { assessEvent } from '../history/timeline.js';
-import { isApproval, needsAuthority } from '../model/policy.js';
+import { isDecision } from '../model/policy.js';
 import type { CliIO } from './io.js';
 import { progress } from './progress.js';
 import { forTerminal } from '../formatters/terminal.js';
@@ -23,7 +23,7 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     const entry = logEntry(e);
     const t = e.after?.type ? loaded.config.typeByKey.get(e.after.type) : undefined;
     const to = e.after?.status;
-    if (t && to && (isApproval(t, e.before, e.after) || (needsAuthority(t, to) && e.before && e.before.status !== to))) {
+    if (t && to && isDecision(t, e.before, e.after)) {
       const a = assessEvent(e, t, loaded.config.history);
       entry.decision = {
         approvers: a.people.map((p) => ({

@@ -27,7 +27,7 @@ import {
 import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { matchesAny } from '../repo/glob.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
-import { isApproval, needsAuthority, type PolicySettings } from '../model/policy.js';
+import { isDecision, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
@@ -217,10 +217,8 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
       continue;
     }
     const t = e.after?.type ? config.typeByKey.get(e.after.type) : undefined;
-    const to = e.after?.status;
-    if (!t || !to) continue;
-    const decision = isApproval(t, e.before, e.after) || (needsAuthority(t, to) && e.before?.status !== to);
-    if (decision && (settings.requireSigned === 'approvals' || e.commit.approvedBy.length > 0)) wanted.set(e.commit.sha, e.commit);
+    if (t && isDecision(t, e.before, e.after) && (settings.requireSigned === 'approvals' || e.commit.approvedBy.length > 0))
+      wanted.set(e.commit.sha, e.commit);
   }
   if (wanted.size === 0) return;
   const checks = await verifySignatures(ctx, [...wanted.keys()]);

@@ -66,6 +66,17 @@ export function isApproval(t: WorkType, before: VersionFacts | undefined, after:
   return Boolean(before && after && before.contentHash !== after.contentHash && (t.transitions[to] ?? []).includes(to));
 }
 
+/**
+ * Whether a change takes a decision that needs authority: an approval, or a move into another
+ * status the task tables reserve to a role (a rejection), a document created straight into one
+ * included (a test report is born published).
+ */
+export function isDecision(t: WorkType, before: VersionFacts | undefined, after: VersionFacts | undefined): boolean {
+  const to = after?.status;
+  if (!to) return false;
+  return isApproval(t, before, after) || (needsAuthority(t, to) && before?.status !== to && t.statuses.includes(to));
+}
+
 /** Whether a change keeps the document in an approving status but edits its content without re-approval. */
 export function isEditOfApprovedContent(t: WorkType, before: VersionFacts | undefined, after: VersionFacts | undefined): boolean {
   const s = after?.status;

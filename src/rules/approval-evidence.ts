@@ -1,4 +1,4 @@
-import { isApproval, needsAuthority, rolesFor, type EvidenceRef } from '../model/policy.js';
+import { isApproval, isDecision, needsAuthority, type EvidenceRef } from '../model/policy.js';
 import { RolesIndex, samePerson, type Person } from '../model/roles.js';
 import { decisionDay, type DocEvent } from '../history/timeline.js';
 import { assess, commitLabel, eventDoc } from './history-support.js';
@@ -24,13 +24,12 @@ export default defineRule({
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       const status = e.after?.status;
       if (!t || !status) continue;
+      if (!isDecision(t, e.before, e.after) || !needsAuthority(t, status)) continue;
       const approval = isApproval(t, e.before, e.after);
-      // A document created straight into a status that needs authority (a test report is born
-      // published) is that decision too. Where that status is no approval, whoever did the work
-      // often commits the record and the deciding role merges it: a warning, not an error.
-      const decision = approval || (needsAuthority(t, status) && e.before?.status !== status && t.statuses.includes(status));
+      // A record created straight into a status that needs authority but approves nothing (a test
+      // report is born published): whoever did the work often commits it and the deciding role
+      // merges it, so a warning, not an error.
       const bornDecided = !approval && e.before === undefined;
-      if (!decision || rolesFor(t, status).length === 0) continue;
       const a = assess(ctx, e, t);
       if (a.people.length === 0) {
         report({
