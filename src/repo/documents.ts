@@ -89,10 +89,10 @@ export interface WalkOptions {
 /**
  * Visits every `.md` file under the configured document folders (skipping hidden entries and,
  * unless told otherwise, ignored paths) with its repository-relative POSIX path, the absolute
- * path to open, and whether a symbolic link led to it. Links are followed only inside the root. Whatever cannot be visited becomes one
- * load issue (a link out of the root, a FIFO or device, an unreadable folder, a name that is not
- * UTF-8) and the walk goes on. Shared by the document reader and the ID scan of `sms new`, so both
- * see the same files.
+ * path to open, and whether a symbolic link led to it. Links are followed only inside the root,
+ * after every real folder. Whatever cannot be visited becomes one load issue (a link out of the
+ * root, a FIFO or device, an unreadable folder, a name that is not UTF-8) and the walk goes on.
+ * Shared by the document reader and the ID scan of `sms new`, so both see the same files.
  */
 export function walkDocumentFiles(
   config: SmsConfig,
