@@ -491,6 +491,137 @@ describe('forged approvals are caught', () => {
   });
 });
 
+describe('a pull request changes documents only through its own commits', () => {
+  const RULE = 'unrecorded-change';
+  const B = 'changes/RFC-0002-b.md';
+  const at = (who: { name: string; email: string }, date: string): NodeJS.ProcessEnv => ({
+    ...as(who),
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  });
+  const unrecorded = (list: Finding[]): [string, string | undefined, string][] =>
+    list.filter((f) => f.rule === RULE).map((f) => [f.file, f.docId, f.severity]);
+  /** A repository where Ana takes Ben's CM role away on main after the branch `side` was started. */
+  function revokedOnMain(): string {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(dir, ['branch', 'side']);
+    addCommit(dir, {
+      files: { 'governance/roles.md': rolesWith(['PT'], ['IM', 'PT'], 'updated') },
+      author: ana,
+      date: '2026-01-03T09:00:00Z',
+    });
+    gitIn(dir, ['checkout', '-q', 'side']);
+    return dir;
+  }
+
+  it('a merge that takes the older roles document from its branch (a role taken away on main comes back) is reported', async () => {
+    const dir = revokedOnMain();
+    // Ben merges main into his branch but keeps his branch's roles document: git lists such a
+    // merge as changing nothing, since the result matches one of its sides.
+    gitIn(dir, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(ben, '2026-01-04T09:00:00Z'));
+    gitIn(dir, ['checkout', 'HEAD', '--', 'governance/roles.md'], as(ben));
+    gitIn(dir, ['commit', '-q', '-m', 'Merge main'], at(ben, '2026-01-04T09:00:00Z'));
+    expect(gitIn(dir, ['show', '--format=', '--name-only', 'HEAD']).trim()).toBe('');
+    const r = await findings(dir, ['--base', 'main']);
+    expect(unrecorded(r.list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+    expect(r.list.find((f) => f.rule === RULE)!.message).toMatch(
+      /differs from the base, but no commit of the pull request made this version: a merge took it from one of its sides/,
+    );
+    expect(r.code).toBe(1);
+    // Merged anyway, the restored roles never come into force: Ben's approval afterwards is no CM's.
+    gitIn(dir, ['checkout', '-q', 'main']);
+    gitIn(dir, ['merge', '-q', '--ff-only', 'side']);
+    addCommit(dir, { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-05T09:00:00Z' });
+    const later = await findings(dir, ['--history']);
+    expect(later.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0001']);
+  });
+
+  it('a merge that drops a document the base added, and one that brings back a document the base removed, are reported', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(dir, ['branch', 'side']);
+    addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }), [R]: null }, author: cleo, date: '2026-01-03T09:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'side']);
+    // `-s ours` keeps the branch's tree as it is: RFC-0002 never arrives, RFC-0001 stays.
+    gitIn(dir, ['merge', '-q', '-s', 'ours', '-m', 'Merge main', 'main'], at(ben, '2026-01-04T09:00:00Z'));
+    const r = await findings(dir, ['--base', 'main']);
+    expect(unrecorded(r.list)).toEqual([
+      [R, 'RFC-0001', 'error'],
+      [B, undefined, 'error'],
+    ]);
+    const messages = r.list.filter((f) => f.rule === RULE).map((f) => f.message);
+    expect(messages[0]).toMatch(/the base removed this document, and a merge brought it back/);
+    expect(messages[1]).toMatch(/the base has this document, and a merge removed it/);
+  });
+
+  it('ordinary pull requests are not reported: behind the base, merging it, --ours, a revert, a cherry-pick merged back', async () => {
+    const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
+    const cases: [string, (dir: string) => void][] = [
+      ['behind the base', (dir) => addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: ben, date: '2026-01-04T09:00:00Z' })],
+      [
+        'merging the base',
+        (dir) => {
+          addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: ben, date: '2026-01-04T09:00:00Z' });
+          gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'));
+        },
+      ],
+      [
+        "a conflict resolved with the branch's own version",
+        (dir) => {
+          gitIn(dir, ['checkout', '-q', 'main']);
+          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+          gitIn(dir, ['checkout', '-q', 'side']);
+          addCommit(dir, { files: { [R]: body('The branch says so.') }, author: cleo, date: '2026-01-05T09:00:00Z' });
+          gitIn(dir, ['merge', '-q', '--no-ff', '-X', 'ours', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
+        },
+      ],
+      [
+        'a revert on the branch',
+        (dir) => {
+          gitIn(dir, ['checkout', '-q', 'main']);
+          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+          gitIn(dir, ['checkout', '-q', 'side']);
+          gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+          gitIn(dir, ['revert', '--no-edit', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
+        },
+      ],
+      [
+        'a cherry-pick merged back',
+        (dir) => {
+          gitIn(dir, ['checkout', '-q', 'main']);
+          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+          addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-05T09:00:00Z' });
+          gitIn(dir, ['checkout', '-q', 'side']);
+          gitIn(dir, ['cherry-pick', 'main~1'], at(cleo, '2026-01-06T09:00:00Z'));
+          gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-07T09:00:00Z'));
+        },
+      ],
+      [
+        'criss-cross merges (two merge bases)',
+        (dir) => {
+          gitIn(dir, ['checkout', '-q', 'main']);
+          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+          gitIn(dir, ['checkout', '-q', 'side']);
+          addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-04T10:00:00Z' });
+          const sideTip = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+          gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+          gitIn(dir, ['checkout', '-q', 'main']);
+          gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge side', sideTip], at(cleo, '2026-01-05T10:00:00Z'));
+          addCommit(dir, { files: { [R]: body('Main says more.') }, author: cleo, date: '2026-01-06T09:00:00Z' });
+          gitIn(dir, ['checkout', '-q', 'side']);
+          expect(gitIn(dir, ['merge-base', '--all', 'main', 'side']).trim().split('\n')).toHaveLength(2);
+        },
+      ],
+    ];
+    for (const [name, make] of cases) {
+      const dir = revokedOnMain();
+      make(dir);
+      const r = await findings(dir, ['--base', 'main']);
+      expect(unrecorded(r.list), name).toEqual([]);
+      expect(r.stderr, name).toBe('');
+    }
+  });
+});
+
 describe('git runs only what sms asks for, and reading writes nothing', () => {
   function armed(dir: string): string {
     const marker = path.join(tmp('sms-marker-'), 'ran');

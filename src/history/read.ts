@@ -33,7 +33,7 @@ import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsC
 import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
-import { buildTimeline, type DocEvent, type Timeline } from './timeline.js';
+import { buildTimeline, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 
 export interface HistoryScope {
   /** Check commits <base>..HEAD. */
@@ -59,6 +59,8 @@ export interface LoadedHistory {
   head?: string;
   /** With a base: the rule settings of sms.config.yaml at the base (see noLooserThan). */
   baseRules?: Record<string, RuleSetting>;
+  /** With a base: documents the pull request changes without a commit of its own. */
+  unrecorded?: UnrecordedChange[];
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -131,6 +133,17 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
   };
   const commits: HistoryCommit[] = [];
+  // With a base, the documents at HEAD, at the base and where the two diverged, asked for while
+  // the log streams (see unrecordedChanges), and every version a commit of the range made.
+  const ends = baseSha
+    ? rangeEnds(
+        ctx,
+        baseSha,
+        config.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
+      )
+    : undefined;
+  ends?.catch(() => undefined);
+  const made = new Set<string>();
   try {
     await streamLog({
       ...ctx,
@@ -141,6 +154,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         for (const ch of c.changes) {
           want(ch.oldBlob);
           want(ch.newBlob);
+          if (ends) made.add(`${ch.path}\0${ch.newBlob ?? ''}`);
         }
         commits.push(c);
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
@@ -164,10 +178,61 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(config.types), initialRoles?.since);
     await attachSignatures(ctx, config, settings, timeline);
-    return baseRules ? { timeline, prefix, settings, head, baseRules } : { timeline, prefix, settings, head };
+    if (!ends) return { timeline, prefix, settings, head };
+    const strip = (tree: Map<string, string>): Map<string, string> => {
+      const out = new Map<string, string>();
+      for (const [p, sha] of tree) if (isDocument(p)) out.set(prefix ? p.slice(prefix.length + 1) : p, sha);
+      return out;
+    };
+    const e = await ends;
+    const unrecorded = unrecordedChanges(made, { head: strip(e.head), base: strip(e.base), starts: e.starts.map(strip) });
+    return { timeline, prefix, settings, head, baseRules, unrecorded };
   } finally {
     reader.close();
   }
+}
+
+/** The blobs under the document folders at the ends of a pull request's range (see rangeEnds). */
+interface RangeEnds {
+  head: Map<string, string>;
+  base: Map<string, string>;
+  /** At each merge base of the two: where HEAD left the base's line (none without shared history). */
+  starts: Map<string, string>[];
+}
+
+/**
+ * The ends of `baseSha..HEAD`: HEAD's tree, the base's and those of their merge bases (more than
+ * one after criss-cross merges; a few at most are read), asked of git while the log streams.
+ */
+async function rangeEnds(ctx: GitContext, baseSha: string, pathspecs: string[]): Promise<RangeEnds> {
+  const starts = git(['merge-base', '--all', '--', baseSha, 'HEAD'], { ...ctx, okCodes: [1] }).then((mb) => {
+    const shas = mb.code === 0 ? mb.stdout.split('\n').filter(Boolean).slice(0, 8) : [];
+    return shas.length ? Promise.all(shas.map((sha) => treeBlobs(ctx, sha, pathspecs))) : [new Map<string, string>()];
+  });
+  const [head, base, at] = await Promise.all([treeBlobs(ctx, 'HEAD', pathspecs), treeBlobs(ctx, baseSha, pathspecs), starts]);
+  return { head, base, starts: at };
+}
+
+/**
+ * What a pull request changes without a commit of its own. Git lists a merge as changing only the
+ * paths that differ from every side of it, so a merge that keeps one side's older version of a
+ * document (a roles document from before a role was taken away), or one side's lack of it, shows
+ * no change, and no rule would see one. Every document whose version at HEAD differs both from the
+ * base and from where HEAD left the base's line (a branch behind its base has not seen the base's
+ * later changes, and need not have) must be that version, or that deletion, as a commit of the
+ * range made it: a branch commit, a revert, a cherry-pick, or a merge that resolved a conflict.
+ * `made` holds "path\0blob" (blob empty for a deletion) for every change of the range; the maps
+ * are keyed by path relative to the SMS root.
+ */
+export function unrecordedChanges(made: ReadonlySet<string>, ends: RangeEnds): UnrecordedChange[] {
+  const out: UnrecordedChange[] = [];
+  for (const p of new Set([...ends.head.keys(), ...ends.base.keys()])) {
+    const h = ends.head.get(p);
+    const b = ends.base.get(p);
+    if (h === b || ends.starts.some((s) => s.get(p) === h) || made.has(`${p}\0${h ?? ''}`)) continue;
+    out.push({ path: p, kind: h === undefined ? 'removed' : b === undefined ? 'restored' : 'older' });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */

@@ -47,6 +47,18 @@ export function assessEvent(e: DocEvent, t: WorkType, settings: PolicySettings):
   return assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), settings, { data: e.after?.data });
 }
 
+/**
+ * A document that a pull request changes (HEAD differs from the base and from where the two
+ * diverged) although no commit of the pull request made it so: a merge took the version of one of
+ * its sides, which git lists as no change at all.
+ */
+export interface UnrecordedChange {
+  /** Path relative to the SMS root. */
+  path: string;
+  /** `older`: HEAD has another version; `restored`: the base removed it; `removed`: HEAD lacks it. */
+  kind: 'older' | 'restored' | 'removed';
+}
+
 export interface Timeline {
   events: DocEvent[];
   byId: Map<string, DocEvent[]>;

@@ -31,6 +31,7 @@ import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
+import unrecordedChange from './unrecorded-change.js';
 
 /**
  * The one rule registry, in the order rules run and are listed (`sms rules`, SARIF, README).
@@ -69,6 +70,7 @@ export const RULES: readonly RuleDefinition[] = [
   modifiedAfterApproval,
   approvalRewritten,
   commitSignature,
+  unrecordedChange,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

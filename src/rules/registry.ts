@@ -3,7 +3,7 @@ import type { SmsConfig } from '../repo/config.js';
 import type { LoadIssue, SmsDocument } from '../repo/documents.js';
 import type { RolesIndex } from '../model/roles.js';
 import type { SchemaSet } from '../model/schemas.js';
-import type { DocEvent } from '../history/timeline.js';
+import type { DocEvent, UnrecordedChange } from '../history/timeline.js';
 
 /**
  * What a rule needs beyond the documents of the working tree:
@@ -17,6 +17,8 @@ export type RuleNeed = 'changes' | 'commits';
 export interface ChangeSet {
   mode: 'worktree' | 'commits';
   events: DocEvent[];
+  /** With a base: documents the pull request changes without a commit of its own (see UnrecordedChange). */
+  unrecorded?: readonly UnrecordedChange[];
 }
 
 /** Everything a rule may look at. Rules are pure: they read this and report findings. */
