@@ -182,6 +182,10 @@ export const ERRORS = {
     message: (p) => `another sms run is changing ${p.file}; nothing was changed`,
     hint: 'wait for it to finish and run the command again (a lock left by a crashed run expires after two minutes)',
   }),
+  LINKED_DOCUMENT: spec<{ file: string }>({
+    message: (p) => `${p.file} is read through a symbolic link: git would record the link, not this change; nothing was changed`,
+    hint: 'replace the link with the document itself (git mv the file it points to over it), then run the command again',
+  }),
   DOCUMENT_CHANGED: spec<{ file: string }>({
     message: (p) => `${p.file} changed while sms was working on it; it was not overwritten`,
     hint: 'run the command again',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Document, isMap, parse, visit } from 'yaml';
 import { editFrontMatter } from '../src/repo/edit.js';
 import { SmsError } from '../src/errors.js';
-import { PEOPLE, baseSms, rfc, smsInProcess, testEnv, tmp } from './helpers.js';
+import { PEOPLE, baseSms, gitIn, gitRepo, rfc, smsInProcess, testEnv, tmp } from './helpers.js';
 
 const doc = (fm: string, body = 'body\n'): string => `---\nid: RFC-0001\nstatus: draft\n${fm}\n---\n${body}`;
 const APPROVE = {
@@ -205,6 +205,30 @@ describe('sms set-status edits the document safely', () => {
     expect(lstatSync(path.join(dir, F)).isSymbolicLink()).toBe(true);
     expect(readlinkSync(path.join(dir, F))).toBe('../store/RFC-0001-a.md');
     expect(readFileSync(path.join(dir, 'store/RFC-0001-a.md'), 'utf8')).toMatch(/^status: "?approved"?$/m);
+  });
+
+  it('--commit on a linked document is refused before anything is written: git would commit the link, not the approval', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'store/RFC-0001-a.md': rfc() });
+    mkdirSync(path.join(dir, 'changes'));
+    symlinkSync('../store/RFC-0001-a.md', path.join(dir, F));
+    gitRepo(dir, [{ files: {}, date: '2026-01-01T09:00:00Z' }]);
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    const before = readFileSync(path.join(dir, 'store/RFC-0001-a.md'), 'utf8');
+    const env = testEnv({
+      GIT_AUTHOR_NAME: PEOPLE.ben.name,
+      GIT_AUTHOR_EMAIL: PEOPLE.ben.email,
+      GIT_COMMITTER_NAME: PEOPLE.ben.name,
+      GIT_COMMITTER_EMAIL: PEOPLE.ben.email,
+    });
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /changes\/RFC-0001-a\.md is read through a symbolic link: git would record the link, not this change; nothing was changed/,
+    );
+    expect(r.stdout).toBe('');
+    expect(readFileSync(path.join(dir, 'store/RFC-0001-a.md'), 'utf8')).toBe(before);
+    expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
   });
 
   it('a 0600 document stays 0600', async () => {

@@ -722,6 +722,8 @@ describe("set-status --commit keeps the organisation's controls", () => {
     const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/the commit failed .*; changes\/RFC-0001-a.md was restored, nothing was changed/);
+    // Nothing on stdout says the document moved: it did not.
+    expect(r.stdout).toBe('');
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
     expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');

@@ -54,6 +54,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   const doc = matches[0]!;
   const type = doc.type;
   if (!doc.data || !type) throw smsError('DOCUMENT_UNUSABLE', { file: doc.file });
+  // Committed through a link, the change would be to the file it points to, which git keeps apart
+  // from the document's path: the commit would prove nothing about the document (rule symlink).
+  if (opts.commit && doc.linked) throw smsError('LINKED_DOCUMENT', { file: doc.file });
   const from = doc.status ?? '';
   const to = opts.status;
   if (!type.statuses.includes(to)) throw smsError('NOT_A_STATUS', { status: to, type: type.key, statuses: type.statuses });
@@ -97,11 +100,14 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (original !== doc.text) throw smsError('DOCUMENT_CHANGED', { file: doc.file });
     const edited = editFrontMatter(original, { set: updates, after: 'status' }, doc.file);
     replaceFile(abs, edited, io);
-    io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
-    if (opts.commit) {
+    // Said once the change stands: a refused commit puts the document back.
+    const done = (): boolean => io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
+    if (!opts.commit) done();
+    else {
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;
       try {
         const sha = await commit({ cwd: config.root, env: io.env, message, author: me!, paths: [doc.file] });
+        done();
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
       } catch (err) {
         // The commit was refused (a hook, signing): put the document back as it was and unstage it.
