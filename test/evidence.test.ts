@@ -126,6 +126,29 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it("set-status --commit by the approver: the approver's own trailer is not shown as self-asserted beside the author", async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(s.code, s.stderr).toBe(0);
+    expect(gitIn(dir, ['log', '-1', '--format=%an|%(trailers:key=Approved-by,valueonly)']).trim()).toBe(
+      'Ben Okafor|Ben Okafor <ben@acme.example>',
+    );
+    const log = (await smsInProcess(['log', 'RFC-0001'], dir)).stdout;
+    expect(log).toMatch(/decided by Ben Okafor \(CM, by author\)\]/);
+    expect(log).not.toMatch(/self-asserted/);
+    const json = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
+    expect(json.entries.at(-1).decision.selfAsserted).toEqual([]);
+    // A trailer naming someone else in the same commit is still shown for what it is.
+    addCommit(dir, { files: { [R]: rfc({ id: 'RFC-0001' }) }, author: ben, date: '2026-01-05T09:00:00Z' });
+    addCommit(dir, {
+      files: { [R]: approved(ben.email) },
+      author: ben,
+      date: '2026-01-06T09:00:00Z',
+      message: 'Approve\n\nApproved-by: Ana Costa <ana@acme.example>',
+    });
+    expect((await smsInProcess(['log', 'RFC-0001'], dir)).stdout).toMatch(/self-asserted: Ana Costa <ana@acme.example>\]/);
+  });
+
   it('a trailer in a commit signed with a key git verifies counts, and is shown as such', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     sshSigning(dir, ben);

@@ -237,7 +237,9 @@ export function evidenceOf(
     }
   }
   if (signed && commit.signature!.signer) out.push({ how: 'signature', ref: commit.signature!.signer, counts: true });
-  return out;
+  // A trailer naming someone the commit already counts for (`set-status --commit` names its own
+  // author) asserts nothing beyond that: it is not listed as self-asserted beside them.
+  return out.filter((x) => x.how !== 'self-asserted' || !out.some((y) => y.counts && sameIdentity(x.ref, y.ref)));
 }
 
 /** People who, by a commit's evidence and the roles at that time, may have approved the move into `status`. */
