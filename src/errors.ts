@@ -195,7 +195,11 @@ export const ERRORS = {
   NOT_A_STATUS: spec<{ status: string; type: string; statuses: string[] }>({
     message: (p) => `"${p.status}" is not a ${p.type} status; expected one of: ${p.statuses.join(', ')}`,
   }),
-  ALREADY_IN_STATUS: spec<{ id: string; status: string }>({ message: (p) => `${p.id} is already "${p.status}"` }),
+  ALREADY_IN_STATUS: spec<{ id: string; status: string; again?: boolean }>({
+    message: (p) => `${p.id} is already "${p.status}"`,
+    hint: (p) =>
+      p.again ? `edit it first: "${p.status}" again approves a changed document, and its content is as in HEAD` : 'nothing to do',
+  }),
   TRANSITION_NOT_ALLOWED: spec<{ type: string; from: string; to: string; allowed: string[] }>({
     message: (p) => `a ${p.type} cannot go from "${p.from}" to "${p.to}"`,
     hint: (p) => (p.allowed.length ? `from "${p.from}" it may go to: ${p.allowed.join(', ')}` : `"${p.from}" is a final status`),

@@ -752,6 +752,33 @@ describe("set-status --commit keeps the organisation's controls", () => {
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
   });
 
+  it('re-approving an edited document in the same status ("updated" again) stamps the approval; without an edit it is refused', async () => {
+    const roles = (extra: string): string => rolesWith(['CM'], ['IM', 'PT'], 'updated').replace('## Training', `${extra}## Training`);
+    const dir = repo([{ files: { 'governance/roles.md': roles('') }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    const unchanged = await smsInProcess(['set-status', 'ROLES', 'updated', '--commit'], dir, as(ana));
+    expect(unchanged.code).toBe(2);
+    expect(unchanged.stderr).toMatch(/ROLES is already "updated"/);
+    expect(unchanged.stderr).toMatch(/edit it first: "updated" again approves a changed document/);
+    // Ana adds a paragraph, then approves the edit: approved_on is the day of the re-approval.
+    writeFileSync(path.join(dir, 'governance/roles.md'), roles('Dan covers the service desk on Fridays.\n\n'));
+    const r = await smsInProcess(['set-status', 'ROLES', 'updated', '--commit'], dir, {
+      ...as(ana),
+      SMS_TODAY: '2026-01-05',
+      GIT_AUTHOR_DATE: '2026-01-05T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-05T09:00:00Z',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ROLES: updated → updated \(approved by Ana Costa\)\ncommitted [0-9a-f]{7}\n/);
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toMatch(/^approved_on: "?2026-01-05"?$/m);
+    expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
+    const v = await findings(dir);
+    expect(v.list).toEqual([]);
+    expect(v.code).toBe(0);
+    const log = JSON.parse((await smsInProcess(['log', 'ROLES', '--format', 'json'], dir)).stdout);
+    expect(log.entries.at(-1)).toMatchObject({ statusBefore: 'updated', statusAfter: 'updated' });
+    expect(log.entries.at(-1).decision.approvers).toMatchObject([{ name: 'Ana Costa', roles: ['SM', 'MGT'], attribution: 'author' }]);
+  });
+
   it('commit.gpgsign=true: the commit is signed', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     sshSigning(dir, ben);

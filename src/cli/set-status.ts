@@ -60,7 +60,13 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   const from = doc.status ?? '';
   const to = opts.status;
   if (!type.statuses.includes(to)) throw smsError('NOT_A_STATUS', { status: to, type: type.key, statuses: type.statuses });
-  if (from === to) throw smsError('ALREADY_IN_STATUS', { id: opts.id, status: to });
+  if (from === to) {
+    // A lifecycle that allows "updated" → "updated" re-approves an edited document; history counts
+    // it as an approval only when the content changed (policy.isApproval), so neither does this.
+    const again = isAllowedTransition(type, from, to) && isApprovingStatus(type, to);
+    if (!again || !(await (await import('../history/read.js')).changedSinceHead(config, doc, io.env)))
+      throw smsError('ALREADY_IN_STATUS', { id: opts.id, status: to, again });
+  }
   if (!isAllowedTransition(type, from, to))
     throw smsError('TRANSITION_NOT_ALLOWED', { type: type.key, from, to, allowed: type.transitions[from] ?? [] });
 
@@ -101,7 +107,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     const edited = editFrontMatter(original, { set: updates, after: 'status' }, doc.file);
     replaceFile(abs, edited, io);
     // Said once the change stands: a refused commit puts the document back.
-    const done = (): boolean => io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
+    const done = (): void => void io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
     if (!opts.commit) done();
     else {
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;

@@ -224,7 +224,7 @@ async function rangeEnds(ctx: GitContext, baseSha: string, pathspecs: string[]):
  * `made` holds "path\0blob" (blob empty for a deletion) for every change of the range; the maps
  * are keyed by path relative to the SMS root.
  */
-export function unrecordedChanges(made: ReadonlySet<string>, ends: RangeEnds): UnrecordedChange[] {
+function unrecordedChanges(made: ReadonlySet<string>, ends: RangeEnds): UnrecordedChange[] {
   const out: UnrecordedChange[] = [];
   for (const p of new Set([...ends.head.keys(), ...ends.base.keys()])) {
     const h = ends.head.get(p);
@@ -375,6 +375,25 @@ export async function headDocumentBlobs(config: SmsConfig, env?: NodeJS.ProcessE
   const blobs = new Map<string, string>();
   for (const [p, sha] of full) if (!prefix || p.startsWith(`${prefix}/`)) blobs.set(prefix ? p.slice(prefix.length + 1) : p, sha);
   return blobs;
+}
+
+/**
+ * Whether a document's content (all but its status, approval and other bookkeeping fields) differs
+ * from its version in HEAD, as history will judge the commit: true when HEAD lacks it, or outside
+ * a repository (nothing to compare with).
+ */
+export async function changedSinceHead(config: SmsConfig, doc: { file: string; text: string }, env?: NodeJS.ProcessEnv): Promise<boolean> {
+  const sha = (await headDocumentBlobs(config, env))?.get(doc.file);
+  if (!sha) return true;
+  const reader = new BlobReader({ cwd: config.root, env });
+  try {
+    const head = await reader.read(sha);
+    if (!head) throw smsError('GIT_OBJECT_MISSING', { object: sha });
+    const opts = extractOptions(config);
+    return extractState(head.toString('utf8'), opts).contentHash !== extractState(doc.text, opts).contentHash;
+  } finally {
+    reader.close();
+  }
 }
 
 /**
