@@ -197,8 +197,7 @@ export const ERRORS = {
   }),
   ALREADY_IN_STATUS: spec<{ id: string; status: string; again?: boolean }>({
     message: (p) => `${p.id} is already "${p.status}"`,
-    hint: (p) =>
-      p.again ? `edit it first: "${p.status}" again approves a changed document, and its content is as in HEAD` : 'nothing to do',
+    hint: (p) => (p.again ? `edit it first: "${p.status}" again approves a changed document, and its content is as in HEAD` : ''),
   }),
   TRANSITION_NOT_ALLOWED: spec<{ type: string; from: string; to: string; allowed: string[] }>({
     message: (p) => `a ${p.type} cannot go from "${p.from}" to "${p.to}"`,
