@@ -63,7 +63,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (from === to) {
     // A lifecycle that allows "updated" → "updated" re-approves an edited document; history counts
     // it as an approval only when the content changed (policy.isApproval), so neither does this.
-    const again = isAllowedTransition(type, from, to) && isApprovingStatus(type, to);
+    const again = (type.transitions[from] ?? []).includes(to) && isApprovingStatus(type, to);
     if (!again || !(await (await import('../history/read.js')).changedSinceHead(config, doc, io.env)))
       throw smsError('ALREADY_IN_STATUS', { id: opts.id, status: to, again });
   }
