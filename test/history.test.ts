@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CONFIG,
@@ -309,6 +309,56 @@ describe('history rules', () => {
     const r = await history(dir, []);
     expect(r.findings.map((f) => [f.rule, f.file])).toEqual([['status-transition', R]]);
     expect(r.findings[0]!.message).toMatch(/uncommitted change/);
+  });
+
+  it('an SMS moved into a subfolder keeps its history: documents are followed across the move, not seen appearing already approved', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },
+      { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z', message: 'Approve RFC-0001' },
+    ]);
+    const top = readdirSync(dir).filter((f) => f !== '.git');
+    mkdirSync(path.join(dir, 'sms'));
+    gitIn(dir, ['mv', ...top, 'sms/']);
+    gitIn(
+      dir,
+      ['commit', '-q', '-m', 'Move the SMS into sms/'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-01-04T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-04T09:00:00Z' }),
+    );
+    const sub = path.join(dir, 'sms');
+    const beforeMove = await history(sub);
+    expect(beforeMove.findings).toEqual([]);
+    expect(beforeMove.code).toBe(0);
+    const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], sub)).stdout);
+    expect(log.entries.map((e: { event: string; statusAfter?: string }) => [e.event, e.statusAfter])).toEqual([
+      ['created', 'draft'],
+      ['changed', 'approved'],
+    ]);
+    expect(log.entries[1].decision.approvers).toMatchObject([{ name: 'Ben Okafor', attribution: 'author' }]);
+    // The pull request that moved it is clean too.
+    expect((await history(sub, ['--base', 'HEAD~1'])).findings).toEqual([]);
+    // What history proves still holds after the move: an edit of approved content in a later commit.
+    addCommit(dir, {
+      files: { [`sms/${R}`]: approved(ben.email, {}).replace('## Scope', '## Scope\n\nMore.') },
+      author: cleo,
+      date: '2026-01-05T09:00:00Z',
+    });
+    expect(rules((await history(sub)).findings)).toEqual(['modified-after-approval']);
+    // A document moved and edited in the same commit is still compared with its version before.
+    const moved = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    mkdirSync(path.join(moved, 'sms'));
+    gitIn(moved, ['mv', ...readdirSync(moved).filter((f) => f !== '.git' && f !== 'sms'), 'sms/']);
+    writeFileSync(path.join(moved, 'sms', R), approved(ben.email, { title: 'Upgrade all mail' }));
+    gitIn(moved, ['add', '--all']);
+    gitIn(
+      moved,
+      ['commit', '-q', '-m', 'Move and edit'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-01-04T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-04T09:00:00Z' }),
+    );
+    const edited = await history(path.join(moved, 'sms'));
+    expect(edited.findings.map((f) => [f.rule, f.file])).toEqual([['modified-after-approval', R]]);
   });
 
   it("HEAD's blobs are read relative to the SMS, and a folder named like pathspec magic matches nothing outside it", async () => {

@@ -34,6 +34,7 @@ import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
+import { followMoves, type OutsideChanges } from './moves.js';
 
 export interface HistoryScope {
   /** Check commits <base>..HEAD. */
@@ -144,11 +145,16 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     : undefined;
   ends?.catch(() => undefined);
   const made = new Set<string>();
+  // Markdown and configuration files changed elsewhere: where the SMS was before a move (see followMoves).
+  const outside: OutsideChanges = new Map();
+  const isOutside = (p: string): boolean => !isDocument(p) && (p.endsWith('.md') || p === CONFIG_FILE || p.endsWith(`/${CONFIG_FILE}`));
   try {
     await streamLog({
       ...ctx,
       range,
       onCommit(c) {
+        const elsewhere = c.changes.filter((ch) => isOutside(ch.path));
+        if (elsewhere.length) outside.set(commits.length, elsewhere);
         c.changes = c.changes.filter((ch) => isDocument(ch.path));
         if (prefix) c.changes = c.changes.map((ch) => ({ ...ch, path: ch.path.slice(prefix.length + 1) }));
         for (const ch of c.changes) {
@@ -160,6 +166,8 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
     });
+    for (const blob of followMoves(commits, outside, CONFIG_FILE, withPrefix(CONFIG_FILE), (rel) => isDocument(withPrefix(rel))))
+      want(blob);
     let initialRoles: { data: Record<string, unknown>; since: string } | undefined;
     let settings = config.history;
     let baseRules: Record<string, RuleSetting> | undefined;

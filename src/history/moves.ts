@@ -1,0 +1,89 @@
+import type { FileChange, HistoryCommit } from '../git/history.js';
+
+/**
+ * What a commit changed outside the SMS's folders that may once have been the SMS: Markdown files
+ * and configuration files (paths from the top of the work tree).
+ */
+export type OutsideChanges = Map<number, FileChange[]>;
+
+/**
+ * Follows an SMS that was moved as a whole (into a subfolder of a larger repository, or out of
+ * one): before the move, its documents lived under another root, which the log's paths, read
+ * against today's root, would never match, so every document would seem to appear in the move
+ * commit already approved. A move is a commit that deletes the configuration file under another
+ * root and adds it under today's; the documents under that root in the commits before it (in the
+ * log's order) become this SMS's documents, and in the move commit a document deleted there and
+ * added here is one change (none when its content did not change). Repeated for a root that was
+ * itself moved. Pure: mutates `commits` (paths relative to today's root) and returns the blobs the
+ * added changes need read.
+ *
+ * @param configFile the configuration file's name
+ * @param here where today's configuration file is, from the top of the work tree
+ * @param isDocument whether a path relative to the SMS root names a document
+ */
+export function followMoves(
+  commits: HistoryCommit[],
+  outside: OutsideChanges,
+  configFile: string,
+  here: string,
+  isDocument: (rel: string) => boolean,
+): string[] {
+  const blobs: string[] = [];
+  let limit = commits.length;
+  for (;;) {
+    const move = lastMove(outside, limit, configFile, here);
+    if (!move) return blobs;
+    const { index, root } = move;
+    const under = root ? `${root}/` : '';
+    for (const [j, list] of outside) {
+      if (j > index) continue;
+      const kept: FileChange[] = [];
+      for (const ch of list) {
+        const rel = ch.path.startsWith(under) ? ch.path.slice(under.length) : undefined;
+        if (rel === undefined || !isDocument(rel)) {
+          kept.push(ch);
+          continue;
+        }
+        commits[j]!.changes.push({ ...ch, path: rel });
+        if (ch.oldBlob) blobs.push(ch.oldBlob);
+        if (ch.newBlob) blobs.push(ch.newBlob);
+      }
+      outside.set(j, kept);
+    }
+    commits[index]!.changes = joinMoved(commits[index]!.changes);
+    // An earlier move: the configuration file came to `root` from somewhere else.
+    here = `${under}${configFile}`;
+    limit = index;
+  }
+}
+
+/** The latest commit before `limit` that moved the configuration file to `here`, and from which root. */
+function lastMove(outside: OutsideChanges, limit: number, configFile: string, here: string): { index: number; root: string } | undefined {
+  let found: { index: number; root: string } | undefined;
+  for (const [index, list] of outside) {
+    if (index >= limit || (found && index < found.index)) continue;
+    if (!list.some((ch) => ch.path === here && ch.newBlob && !ch.oldBlob)) continue;
+    const from = list.find(
+      (ch) => ch.oldBlob && !ch.newBlob && ch.path !== here && (ch.path === configFile || ch.path.endsWith(`/${configFile}`)),
+    );
+    if (from) found = { index, root: from.path.slice(0, -configFile.length).replace(/\/$/, '') };
+  }
+  return found;
+}
+
+/** A deletion and an addition of one path in one commit: one change, or none when the content is the same. */
+function joinMoved(changes: FileChange[]): FileChange[] {
+  const byPath = new Map<string, FileChange>();
+  for (const ch of changes) {
+    const other = byPath.get(ch.path);
+    if (!other) {
+      byPath.set(ch.path, ch);
+      continue;
+    }
+    const oldBlob = other.oldBlob ?? ch.oldBlob;
+    const newBlob = other.newBlob ?? ch.newBlob;
+    if (oldBlob === newBlob) byPath.delete(ch.path);
+    else byPath.set(ch.path, { path: ch.path, oldBlob, newBlob });
+  }
+  return [...byPath.values()];
+}
