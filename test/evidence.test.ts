@@ -514,7 +514,7 @@ describe('forged approvals are caught', () => {
   });
 });
 
-describe('a pull request changes documents only through its own commits', () => {
+describe('no merge of a pull request quietly drops a change to a document', () => {
   const RULE = 'unrecorded-change';
   const B = 'changes/RFC-0002-b.md';
   const at = (who: { name: string; email: string }, date: string): NodeJS.ProcessEnv => ({
@@ -548,7 +548,7 @@ describe('a pull request changes documents only through its own commits', () => 
     const r = await findings(dir, ['--base', 'main']);
     expect(unrecorded(r.list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
     expect(r.list.find((f) => f.rule === RULE)!.message).toMatch(
-      /differs from the base, but no commit of the pull request made this version: a merge took it from one of its sides/,
+      /^the merge commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04 kept the version of one side and dropped the change the other side \([0-9a-f]{7}\) had made to it since they diverged/,
     );
     expect(r.code).toBe(1);
     // Merged anyway, the restored roles never come into force: Ben's approval afterwards is no CM's.
@@ -572,11 +572,103 @@ describe('a pull request changes documents only through its own commits', () => 
       [B, undefined, 'error'],
     ]);
     const messages = r.list.filter((f) => f.rule === RULE).map((f) => f.message);
-    expect(messages[0]).toMatch(/the base removed this document, and a merge brought it back/);
-    expect(messages[1]).toMatch(/the base has this document, and a merge removed it/);
+    expect(messages[0]).toMatch(/kept this document, which the other side \([0-9a-f]{7}\) had deleted/);
+    expect(messages[1]).toMatch(/left out this document, which the other side \([0-9a-f]{7}\) had changed or added/);
   });
 
-  it('ordinary pull requests are not reported: behind the base, merging it, --ours, a revert, a cherry-pick merged back', async () => {
+  it("a conflict resolved with one side's version drops the other side's change: reported; resolved keeping both, not", async () => {
+    const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
+    const conflicting = (): string => {
+      const dir = revokedOnMain();
+      gitIn(dir, ['checkout', '-q', 'main']);
+      addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      addCommit(dir, { files: { [R]: body('The branch says so.') }, author: cleo, date: '2026-01-05T09:00:00Z' });
+      return dir;
+    };
+    const ours = conflicting();
+    gitIn(ours, ['merge', '-q', '--no-ff', '-X', 'ours', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
+    expect(unrecorded((await findings(ours, ['--base', 'main'])).list)).toEqual([[R, 'RFC-0001', 'error']]);
+    const both = conflicting();
+    expect(() => gitIn(both, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'))).toThrow();
+    writeFileSync(path.join(both, R), body('The branch says so.\n\nMain says so.'));
+    gitIn(both, ['add', R]);
+    gitIn(both, ['commit', '-q', '--no-edit'], at(cleo, '2026-01-06T09:00:00Z'));
+    expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
+  });
+
+  it('a branch that touched the document first (its mode, a rename away and back) gets no pass for the merge that drops the change', async () => {
+    const touches: [string, (dir: string) => void][] = [
+      [
+        'mode',
+        (dir) => {
+          chmodSync(path.join(dir, 'governance/roles.md'), 0o755);
+          gitIn(dir, ['commit', '-q', '-am', 'x'], at(ben, '2026-01-04T08:00:00Z'));
+          chmodSync(path.join(dir, 'governance/roles.md'), 0o644);
+          gitIn(dir, ['commit', '-q', '-am', 'y'], at(ben, '2026-01-04T08:10:00Z'));
+        },
+      ],
+      [
+        'rename away and back',
+        (dir) => {
+          gitIn(dir, ['mv', 'governance/roles.md', 'governance/roles-tmp.md']);
+          gitIn(dir, ['commit', '-q', '-m', 'x'], at(ben, '2026-01-04T08:00:00Z'));
+          gitIn(dir, ['mv', 'governance/roles-tmp.md', 'governance/roles.md']);
+          gitIn(dir, ['commit', '-q', '-m', 'y'], at(ben, '2026-01-04T08:10:00Z'));
+        },
+      ],
+    ];
+    for (const [name, touch] of touches) {
+      const dir = revokedOnMain();
+      touch(dir);
+      gitIn(dir, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(ben, '2026-01-04T09:00:00Z'));
+      gitIn(dir, ['checkout', 'HEAD', '--', 'governance/roles.md'], as(ben));
+      gitIn(dir, ['commit', '-q', '-m', 'Merge main'], at(ben, '2026-01-04T09:00:00Z'));
+      expect(unrecorded((await findings(dir, ['--base', 'main'])).list), name).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+    }
+  });
+
+  it('a renamed document or folder: changes git carries to the new path are no drop; a merge that leaves them behind is one', async () => {
+    const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
+    const renamed = 'changes/2026/RFC-0001-a.md';
+    const setUp = (): string => {
+      const dir = revokedOnMain();
+      gitIn(dir, ['checkout', '-q', 'main']);
+      addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      mkdirSync(path.join(dir, 'changes/2026'));
+      gitIn(dir, ['mv', R, renamed]);
+      gitIn(dir, ['commit', '-q', '-m', 'File RFC-0001 under 2026'], at(cleo, '2026-01-05T09:00:00Z'));
+      return dir;
+    };
+    const carried = setUp();
+    gitIn(carried, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
+    expect(readFileSync(path.join(carried, renamed), 'utf8')).toContain('Main says so.');
+    expect(unrecorded((await findings(carried, ['--base', 'main'])).list)).toEqual([]);
+    const left = setUp();
+    gitIn(left, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
+    gitIn(left, ['checkout', 'HEAD', '--', renamed]);
+    gitIn(left, ['commit', '-q', '-m', 'Merge main'], at(cleo, '2026-01-06T09:00:00Z'));
+    expect(unrecorded((await findings(left, ['--base', 'main'])).list)).toEqual([[R, undefined, 'error']]);
+    // A folder renamed on the branch, a document added to it on main: git moves the new document.
+    const folder = repo([{ files: { 'changes/old/RFC-0002-b.md': rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(folder, ['branch', 'side']);
+    addCommit(folder, { files: { 'changes/old/RFC-0003-c.md': rfc({ id: 'RFC-0003' }) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    gitIn(folder, ['checkout', '-q', 'side']);
+    gitIn(folder, ['mv', 'changes/old', 'changes/new']);
+    gitIn(folder, ['commit', '-q', '-m', 'Rename the folder'], at(cleo, '2026-01-05T09:00:00Z'));
+    // git moves it there (a "file location" conflict where merge.directoryRenames asks for one).
+    try {
+      gitIn(folder, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
+    } catch {
+      gitIn(folder, ['add', '--all']);
+      gitIn(folder, ['commit', '-q', '--no-edit'], at(cleo, '2026-01-06T09:00:00Z'));
+    }
+    expect(existsSync(path.join(folder, 'changes/new/RFC-0003-c.md'))).toBe(true);
+    expect(unrecorded((await findings(folder, ['--base', 'main'])).list)).toEqual([]);
+  });
+
+  it('ordinary pull requests are not reported: behind the base, merging it, a revert, a cherry-pick merged back, criss-cross merges', async () => {
     const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
     const cases: [string, (dir: string) => void][] = [
       ['behind the base', (dir) => addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: ben, date: '2026-01-04T09:00:00Z' })],
@@ -585,16 +677,6 @@ describe('a pull request changes documents only through its own commits', () => 
         (dir) => {
           addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: ben, date: '2026-01-04T09:00:00Z' });
           gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'));
-        },
-      ],
-      [
-        "a conflict resolved with the branch's own version",
-        (dir) => {
-          gitIn(dir, ['checkout', '-q', 'main']);
-          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
-          gitIn(dir, ['checkout', '-q', 'side']);
-          addCommit(dir, { files: { [R]: body('The branch says so.') }, author: cleo, date: '2026-01-05T09:00:00Z' });
-          gitIn(dir, ['merge', '-q', '--no-ff', '-X', 'ours', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
         },
       ],
       [

@@ -311,6 +311,29 @@ describe('history rules', () => {
     expect(r.findings[0]!.message).toMatch(/uncommitted change/);
   });
 
+  it('files the reader does not take as documents (hidden, or matched by ignore) are not documents in history either', async () => {
+    const dir = tmp();
+    const notes = {
+      'changes/.scratch/RFC-0009-x.md': rfc({ id: 'RFC-0009', status: 'approved' }),
+      'changes/drafts/RFC-0008-y.md': rfc({ id: 'RFC-0008', status: 'approved' }),
+    };
+    gitRepo(dir, [
+      ...rolesCommits(),
+      { files: { ...BASE, 'sms.config.yaml': `${CONFIG}ignore:\n  - changes/drafts\n` }, date: '2026-01-01T09:00:00Z', message: 'start' },
+      { files: notes, author: cleo, date: '2026-01-02T09:00:00Z' },
+    ]);
+    const r = await history(dir);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    // The same files under a name the reader takes are documents, and reported.
+    addCommit(dir, {
+      files: { 'changes/RFC-0009-x.md': notes['changes/.scratch/RFC-0009-x.md'] },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+    });
+    expect((await history(dir)).findings.map((f) => f.docId)).toContain('RFC-0009');
+  });
+
   it('an SMS moved into a subfolder keeps its history: documents are followed across the move, not seen appearing already approved', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },

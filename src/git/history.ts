@@ -168,6 +168,61 @@ function parseRaw(meta: string, path: string): FileChange {
 }
 
 /**
+ * What each merge of a range changed against each of its parents (`git log -m`, one process), by
+ * merge and then by parent; a parent the merge matches entirely has no entry (git prints nothing
+ * for it). The paths a merge took unchanged from one side are those its diff against that side
+ * lacks. The "(from <parent>)" of git's one-line header names the side; only that header (which
+ * starts with two object ids) and raw entries (which start with ":") are read, so no commit subject
+ * can pass for either.
+ */
+export async function mergeSides(ctx: GitContext, range: string[]): Promise<Map<string, Map<string, FileChange[]>>> {
+  const r = await git(
+    [
+      ...READ_CONFIG,
+      'log',
+      '--merges',
+      '--diff-merges=separate',
+      '-z',
+      '--raw',
+      '--no-abbrev',
+      '--no-renames',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-show-signature',
+      '--no-decorate',
+      '--pretty=oneline',
+      ...range,
+      '--',
+    ],
+    ctx,
+  );
+  const out = new Map<string, Map<string, FileChange[]>>();
+  const tokens = r.stdout.split('\0');
+  let side: FileChange[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n+/, '');
+    if (token.startsWith(':')) {
+      side?.push(parseRaw(token, tokens[++i] ?? ''));
+      continue;
+    }
+    const head = /^([0-9a-f]{40,64}) \(from ([0-9a-f]{40,64})\)/.exec(token);
+    if (!head) continue;
+    const bySide = out.get(head[1]!) ?? new Map<string, FileChange[]>();
+    out.set(head[1]!, bySide);
+    side = [];
+    bySide.set(head[2]!, side);
+  }
+  return out;
+}
+
+/** The blobs at exact paths (from the top of the work tree) in a commit: pathspecs taken literally. */
+export async function blobsAt(ctx: GitContext, rev: string, paths: string[]): Promise<Map<string, string>> {
+  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', rev, '--', ...paths], ctx);
+  return parseEntries(r.stdout);
+}
+
+/**
  * The blobs of a tree (`HEAD`, a commit) under some folders, by path relative to cwd. Plumbing:
  * reads objects only, runs no filter, hook or fsmonitor, and touches neither the index nor the
  * working tree.

@@ -7,9 +7,12 @@ import {
   headBlobsHere,
   indexBlobs,
   pathCommits,
+  blobsAt,
+  mergeSides,
   streamLog,
   treeBlobs,
   verifySignatures,
+  type FileChange,
   type HistoryCommit,
 } from '../git/history.js';
 import {
@@ -24,8 +27,7 @@ import {
   type GitContext,
   type RepositoryState,
 } from '../git/git.js';
-import { decodeDocument, readDocument, type LoadedRepository } from '../repo/documents.js';
-import { matchesAny } from '../repo/glob.js';
+import { decodeDocument, isDocumentPath, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
 import { isDecision, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
@@ -118,7 +120,8 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const prefix = toPosixRelative(top, cwd);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
   const folders = config.documentFolders.map((f) => (f === '.' ? (prefix ? `${prefix}/` : '') : `${withPrefix(f)}/`));
-  const isDocument = (p: string): boolean => p.endsWith('.md') && folders.some((f) => p.startsWith(f));
+  const isDocument = (p: string): boolean =>
+    p.endsWith('.md') && folders.some((f) => p.startsWith(f)) && isDocumentPath(config, prefix ? p.slice(prefix.length + 1) : p);
 
   const reader = new BlobReader(ctx);
   const states = new Map<string, Promise<DocState | undefined>>();
@@ -134,17 +137,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
   };
   const commits: HistoryCommit[] = [];
-  // With a base, the documents at HEAD, at the base and where the two diverged, asked for while
-  // the log streams (see unrecordedChanges), and every version a commit of the range made.
-  const ends = baseSha
-    ? rangeEnds(
-        ctx,
-        baseSha,
-        config.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
-      )
-    : undefined;
-  ends?.catch(() => undefined);
-  const made = new Set<string>();
   // Markdown and configuration files changed elsewhere: where the SMS was before a move (see followMoves).
   const outside: OutsideChanges = new Map();
   const isOutside = (p: string): boolean => !isDocument(p) && (p.endsWith('.md') || p === CONFIG_FILE || p.endsWith(`/${CONFIG_FILE}`));
@@ -160,7 +152,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         for (const ch of c.changes) {
           want(ch.oldBlob);
           want(ch.newBlob);
-          if (ends) made.add(`${ch.path}\0${ch.newBlob ?? ''}`);
         }
         commits.push(c);
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
@@ -186,61 +177,90 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(config.types), initialRoles?.since);
     await attachSignatures(ctx, config, settings, timeline);
-    if (!ends) return { timeline, prefix, settings, head };
-    const strip = (tree: Map<string, string>): Map<string, string> => {
-      const out = new Map<string, string>();
-      for (const [p, sha] of tree) if (isDocument(p)) out.set(prefix ? p.slice(prefix.length + 1) : p, sha);
-      return out;
+    if (!baseSha) return { timeline, prefix, settings, head };
+    const stateOf = (blob: string): Promise<DocState | undefined> => {
+      want(blob);
+      return states.get(blob)!;
     };
-    const e = await ends;
-    const unrecorded = unrecordedChanges(made, { head: strip(e.head), base: strip(e.base), starts: e.starts.map(strip) });
+    const relative = (p: string): string => (prefix ? p.slice(prefix.length + 1) : p);
+    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument, relative, withPrefix, stateOf });
     return { timeline, prefix, settings, head, baseRules, unrecorded };
   } finally {
     reader.close();
   }
 }
 
-/** The blobs under the document folders at the ends of a pull request's range (see rangeEnds). */
-interface RangeEnds {
-  head: Map<string, string>;
-  base: Map<string, string>;
-  /** At each merge base of the two: where HEAD left the base's line (none without shared history). */
-  starts: Map<string, string>[];
+/** How droppedByMerges names paths and reads document versions. */
+interface MergeCheck {
+  /** Whether a path from the top of the work tree names a document. */
+  isDocument(p: string): boolean;
+  /** A path from the top of the work tree, relative to the SMS root. */
+  relative(p: string): string;
+  withPrefix(p: string): string;
+  stateOf(blob: string): Promise<DocState | undefined>;
 }
 
 /**
- * The ends of `baseSha..HEAD`: HEAD's tree, the base's and those of their merge bases (more than
- * one after criss-cross merges; a few at most are read), asked of git while the log streams.
+ * What the merges of a pull request dropped. Git lists a merge as changing only the paths that
+ * differ from every side of it, so a merge that keeps one side's version of a document (a roles
+ * document from before a role was taken away), or one side's lack of it, shows no change, and no
+ * other rule sees it. Each such path is judged as a three-way merge judges it: where the other side
+ * had changed the document since the two diverged (its version differs from every merge base's),
+ * the merge dropped that change. A document the merge took away from one path but carried, changed,
+ * to another (a renamed folder) was moved, not dropped.
  */
-async function rangeEnds(ctx: GitContext, baseSha: string, pathspecs: string[]): Promise<RangeEnds> {
-  const starts = git(['merge-base', '--all', '--', baseSha, 'HEAD'], { ...ctx, okCodes: [1] }).then((mb) => {
-    const shas = mb.code === 0 ? mb.stdout.split('\n').filter(Boolean).slice(0, 8) : [];
-    return shas.length ? Promise.all(shas.map((sha) => treeBlobs(ctx, sha, pathspecs))) : [new Map<string, string>()];
-  });
-  const [head, base, at] = await Promise.all([treeBlobs(ctx, 'HEAD', pathspecs), treeBlobs(ctx, baseSha, pathspecs), starts]);
-  return { head, base, starts: at };
-}
-
-/**
- * What a pull request changes without a commit of its own. Git lists a merge as changing only the
- * paths that differ from every side of it, so a merge that keeps one side's older version of a
- * document (a roles document from before a role was taken away), or one side's lack of it, shows
- * no change, and no rule would see one. Every document whose version at HEAD differs both from the
- * base and from where HEAD left the base's line (a branch behind its base has not seen the base's
- * later changes, and need not have) must be that version, or that deletion, as a commit of the
- * range made it: a branch commit, a revert, a cherry-pick, or a merge that resolved a conflict.
- * `made` holds "path\0blob" (blob empty for a deletion) for every change of the range; the maps
- * are keyed by path relative to the SMS root.
- */
-function unrecordedChanges(made: ReadonlySet<string>, ends: RangeEnds): UnrecordedChange[] {
+async function droppedByMerges(ctx: GitContext, range: string[], commits: HistoryCommit[], m: MergeCheck): Promise<UnrecordedChange[]> {
+  const sides = await mergeSides(ctx, range);
+  if (sides.size === 0) return [];
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
   const out: UnrecordedChange[] = [];
-  for (const p of new Set([...ends.head.keys(), ...ends.base.keys()])) {
-    const h = ends.head.get(p);
-    const b = ends.base.get(p);
-    if (h === b || ends.starts.some((s) => s.get(p) === h) || made.has(`${p}\0${h ?? ''}`)) continue;
-    out.push({ path: p, kind: h === undefined ? 'removed' : b === undefined ? 'restored' : 'older' });
+  for (const [sha, bySide] of sides) {
+    const merge = bySha.get(sha);
+    if (!merge || merge.parents.length < 2) continue;
+    // Against each parent: the documents the merge's result differs from that parent in.
+    const diff = merge.parents.map(
+      (p) => new Map((bySide.get(p) ?? []).filter((ch) => m.isDocument(ch.path)).map((ch) => [m.relative(ch.path), ch])),
+    );
+    for (let b = 0; b < diff.length; b++) {
+      for (let a = 0; a < diff.length; a++) {
+        // Paths where the result is side a's version and not side b's.
+        const taken = a === b ? [] : [...diff[b]!].filter(([p]) => !diff[a]!.has(p));
+        if (taken.length === 0) continue;
+        const bases = await mergeBases(ctx, merge.parents[a]!, merge.parents[b]!);
+        const atBases = await Promise.all(
+          bases.map((mb) =>
+            blobsAt(
+              ctx,
+              mb,
+              taken.map(([p]) => m.withPrefix(p)),
+            ),
+          ),
+        );
+        for (const [p, ch] of taken) {
+          const theirs = ch.oldBlob;
+          if (bases.length ? atBases.some((t) => t.get(m.withPrefix(p)) === theirs) : theirs === undefined) continue;
+          const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
+          if (kind === 'removed' && (await carriedElsewhere(theirs!, diff[a]!, m))) continue;
+          out.push({ path: p, kind, merge, side: merge.parents[b]! });
+        }
+      }
+    }
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+}
+
+/** Whether the merge brought the document of `blob` (by its id) to another path, changed from what side a had there. */
+async function carriedElsewhere(blob: string, againstA: Map<string, FileChange>, m: MergeCheck): Promise<boolean> {
+  const id = (await m.stateOf(blob))?.id;
+  if (!id) return false;
+  for (const ch of againstA.values()) if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id) return true;
+  return false;
+}
+
+/** The merge bases of two commits (more than one after criss-cross merges; none without shared history). */
+async function mergeBases(ctx: GitContext, a: string, b: string): Promise<string[]> {
+  const r = await git(['merge-base', '--all', '--', a, b], { ...ctx, okCodes: [1] });
+  return r.code === 0 ? r.stdout.split('\n').filter(Boolean).slice(0, 8) : [];
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */
@@ -472,9 +492,7 @@ export async function readStaged(
   const events: DocEvent[] = [];
   const commit = notCommitted('INDEX');
   try {
-    const files = [...staged.keys()]
-      .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
-      .sort();
+    const files = [...staged.keys()].filter((f) => isDocumentPath(config, f)).sort();
     const blobs = await readBlobs(
       reader,
       files.map((f) => staged.get(f)!),
@@ -548,7 +566,7 @@ export async function readRevision(
   try {
     const files = [...tree.keys()]
       .map((p) => (prefix ? p.slice(prefix.length + 1) : p))
-      .filter((f) => f.endsWith('.md') && !matchesAny(f, config.ignore) && !f.split('/').some((s) => s.startsWith('.')))
+      .filter((f) => isDocumentPath(config, f))
       .sort();
     const blobs = await readBlobs(
       reader,

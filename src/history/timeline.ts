@@ -48,15 +48,20 @@ export function assessEvent(e: DocEvent, t: WorkType, settings: PolicySettings):
 }
 
 /**
- * A document that a pull request changes (HEAD differs from the base and from where the two
- * diverged) although no commit of the pull request made it so: a merge took the version of one of
- * its sides, which git lists as no change at all.
+ * A document a merge of a pull request took from one side although the other side had changed it
+ * since they diverged: git lists such a merge as no change at all.
  */
 export interface UnrecordedChange {
   /** Path relative to the SMS root. */
   path: string;
-  /** `older`: HEAD has another version; `restored`: the base removed it; `removed`: HEAD lacks it. */
+  /**
+   * `older`: the merge kept one side's version; `restored`: it kept a document the other side had
+   * deleted; `removed`: it left out a document the other side had changed or added.
+   */
   kind: 'older' | 'restored' | 'removed';
+  merge: HistoryCommit;
+  /** The parent whose change the merge dropped. */
+  side: string;
 }
 
 export interface Timeline {

@@ -87,6 +87,20 @@ export interface WalkOptions {
 }
 
 /**
+ * Whether a Markdown file at this path (relative to the SMS root, under a document folder) is one
+ * the reader takes as a document, as walkDocumentFiles decides: no part of its path is hidden (a
+ * dot-folder or dot-file) or matched by `ignore`. The same files are documents in history.
+ */
+export function isDocumentPath(config: Pick<SmsConfig, 'ignore'>, rel: string): boolean {
+  if (!rel.endsWith('.md')) return false;
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i]!.startsWith('.') || matchesAny(parts.slice(0, i + 1).join('/'), config.ignore)) return false;
+  }
+  return true;
+}
+
+/**
  * Visits every `.md` file under the configured document folders (skipping hidden entries and,
  * unless told otherwise, ignored paths) with its repository-relative POSIX path, the absolute
  * path to open, and whether a symbolic link led to it. Links are followed only inside the root,

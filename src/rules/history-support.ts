@@ -4,7 +4,7 @@ import type { WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
 /** How a finding names the commit it is about. */
-export function commitLabel(e: DocEvent): string {
+export function commitLabel(e: Pick<DocEvent, 'commit'>): string {
   if (e.commit.sha === 'INDEX') return 'staged change';
   return e.commit.sha === 'WORKTREE'
     ? 'uncommitted change'
