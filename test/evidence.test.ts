@@ -551,6 +551,12 @@ describe('no merge of a pull request quietly drops a change to a document', () =
       /^the merge commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04 kept the version of one side and dropped the change the other side \([0-9a-f]{7}\) had made to it since they diverged/,
     );
     expect(r.code).toBe(1);
+    // A grafts file that hides the merge's second parent (git still reads .git/info/grafts) hides nothing.
+    const merge = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    writeFileSync(path.join(dir, '.git/info/grafts'), `${merge} ${gitIn(dir, ['rev-parse', 'HEAD^1']).trim()}\n`);
+    expect(gitIn(dir, ['rev-list', '--parents', '-1', 'HEAD']).trim().split(' ')).toHaveLength(2);
+    expect(unrecorded((await findings(dir, ['--base', 'main'])).list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+    rmSync(path.join(dir, '.git/info/grafts'));
     // Merged anyway, the restored roles never come into force: Ben's approval afterwards is no CM's.
     gitIn(dir, ['checkout', '-q', 'main']);
     gitIn(dir, ['merge', '-q', '--ff-only', 'side']);

@@ -64,6 +64,9 @@ const FIXED = {
   GIT_OPTIONAL_LOCKS: '0',
   // `git replace` objects would let a repository show history that is not what was committed.
   GIT_NO_REPLACE_OBJECTS: '1',
+  // So would grafts (.git/info/grafts, which git still reads): an empty grafts file instead, which
+  // git for Windows opens as its null device.
+  GIT_GRAFT_FILE: '/dev/null',
 };
 
 /**
