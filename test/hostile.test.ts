@@ -241,6 +241,27 @@ describe('hostile and broken front matter', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('a document folder that is itself a symbolic link: inside, its documents are reported as linked; outside, it is not read', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    mkdirSync(path.join(dir, 'store'));
+    writeFileSync(path.join(dir, 'store/RFC-0009-x.md'), rfc({ id: 'RFC-0009' }));
+    symlinkSync('store', path.join(dir, 'changes'));
+    const inside = sms(['validate', '--format', 'json'], dir);
+    expect((JSON.parse(inside.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([
+      ['changes/RFC-0009-x.md', 'symlink', 'warning'],
+    ]);
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'RFC-0008-y.md'), rfc({ id: 'RFC-0008', status: 'bogus' }));
+    const far = tmp();
+    baseSms(far);
+    symlinkSync(outside, path.join(far, 'changes'));
+    const r = sms(['validate', '--format', 'json'], far);
+    expect(
+      (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => [d.file, d.rule, /outside/.exec(d.message)?.[0]]),
+    ).toEqual([['changes', 'symlink', 'outside']]);
+  });
+
   it('a path named through a symbolic link above the repository is inside it; a path outside is refused', () => {
     const top = tmp();
     const real = path.join(top, 'real');

@@ -223,7 +223,19 @@ export function walkDocumentFiles(
     }
   };
 
-  for (const folder of config.documentFolders) walk(folder, false);
+  for (const folder of config.documentFolders) {
+    // A configured folder reached through a link (the folder itself, or a folder above it in the
+    // root) is a link like any other: followed only inside the root, its documents marked linked.
+    const abs = path.join(root, folder);
+    let real: string | undefined;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      real = undefined;
+    }
+    if (real !== undefined && real !== abs) links.push({ rel: folder, abs, isMd: false });
+    else walk(folder, false);
+  }
   for (let i = 0; i < links.length; i++) followLink(links[i]!);
 }
 
