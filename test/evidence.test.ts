@@ -582,6 +582,17 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     expect(messages[1]).toMatch(/left out this document, which the other side \([0-9a-f]{7}\) had changed or added/);
   });
 
+  it('a merge that keeps an older sms.config.yaml is reported as well', async () => {
+    const dir = revokedOnMain();
+    gitIn(dir, ['checkout', '-q', 'main']);
+    addCommit(dir, { files: { 'sms.config.yaml': `${CONFIG}timezone: Europe/Berlin\n` }, author: ana, date: '2026-01-04T09:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'side']);
+    gitIn(dir, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(ben, '2026-01-05T09:00:00Z'));
+    gitIn(dir, ['checkout', 'HEAD', '--', 'sms.config.yaml']);
+    gitIn(dir, ['commit', '-q', '-m', 'Merge main'], at(ben, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(dir, ['--base', 'main'])).list)).toEqual([['sms.config.yaml', undefined, 'error']]);
+  });
+
   it("a conflict resolved with one side's version drops the other side's change: reported; resolved keeping both, not", async () => {
     const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
     const conflicting = (): string => {

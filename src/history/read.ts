@@ -183,7 +183,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       return states.get(blob)!;
     };
     const relative = (p: string): string => (prefix ? p.slice(prefix.length + 1) : p);
-    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument, relative, withPrefix, stateOf });
+    // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
+    const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
+    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf });
     return { timeline, prefix, settings, head, baseRules, unrecorded };
   } finally {
     reader.close();
@@ -192,7 +194,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
 
 /** How droppedByMerges names paths and reads document versions. */
 interface MergeCheck {
-  /** Whether a path from the top of the work tree names a document. */
+  /** Whether a path from the top of the work tree names a file the check is about (a document, the configuration). */
   isDocument(p: string): boolean;
   /** A path from the top of the work tree, relative to the SMS root. */
   relative(p: string): string;

@@ -20,7 +20,8 @@ export default defineRule({
     'Git lists a merge as changing only the paths that differ from every side of it. A merge that keeps one ' +
     "side's version of a document (a roles document from before a role was taken away, an agreement before it was " +
     "amended), or one side's lack of it, therefore shows no change: no status transition, no approval, no one who " +
-    'decided it, and no other rule sees it. With --base, sms judges each merge of the pull request as a three-way ' +
+    'decided it, and no other rule sees it. The same holds for sms.config.yaml, which says how the SMS is judged. ' +
+    'With --base, sms judges each merge of the pull request as a three-way ' +
     'merge would: where the merge took a document from one side although the other side had changed it since the two ' +
     'diverged, that change was dropped, whether by a conflict resolved with one side\'s version ("ours", "theirs") or ' +
     'by a merge made to look like one. A document the merge carried, changed, to another path (a renamed folder) was ' +
