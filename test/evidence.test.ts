@@ -289,6 +289,36 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a pull request cannot take documents out of what sms reads: with --base, a document the base reads and the pull request does not is reported', async () => {
+    const cases: [string, string, string][] = [
+      ['a folder moved in the configuration only', `${CONFIG}folders:\n  service: elsewhere\n`, 'catalogue/SVC-0001-service-desk.md'],
+      ['an ignore pattern', `${CONFIG}ignore:\n  - changes\n`, R],
+    ];
+    for (const [name, config, file] of cases) {
+      const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+      const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+      addCommit(dir, { files: { 'sms.config.yaml': config }, author: cleo, date: '2026-01-03T09:00:00Z' });
+      // Unread, the change request could then be approved by anyone.
+      addCommit(dir, { files: { [R]: approved(cleo.email) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+      const r = await findings(dir, ['--base', base]);
+      expect(
+        r.list.filter((f) => f.rule === 'document-scope').map((f) => [f.file, f.severity]),
+        name,
+      ).toEqual([[file, 'error']]);
+      expect(r.code, name).toBe(1);
+    }
+    // A folder renamed with its documents moved along is no finding.
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: { 'sms.config.yaml': `${CONFIG}folders:\n  change-request: rfcs\n`, [R]: null, 'rfcs/RFC-0001-a.md': rfc() },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+    });
+    const moved = await findings(dir, ['--base', base]);
+    expect(moved.list.filter((f) => f.rule === 'document-scope')).toEqual([]);
+  });
+
   it('a pull request cannot move the roles document out of sight: with --base, the roles in force are found where the base keeps them', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();

@@ -64,6 +64,8 @@ export interface LoadedHistory {
   baseRules?: Record<string, RuleSetting>;
   /** With a base: documents the pull request changes without a commit of its own. */
   unrecorded?: UnrecordedChange[];
+  /** With a base: files at HEAD the base's configuration reads as documents and the pull request's does not. */
+  outOfScope?: string[];
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -162,6 +164,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     let initialRoles: { data: Record<string, unknown>; since: string } | undefined;
     let settings = config.history;
     let baseRules: Record<string, RuleSetting> | undefined;
+    let outOfScope: string[] = [];
     if (baseSha) {
       // The configuration at the base judges the pull request where it could loosen what judges
       // it: trust settings, rule settings, and where the roles in force are kept.
@@ -172,6 +175,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       // SMS), the defaults judge it, not what the pull request says.
       settings = (text !== undefined && historySettingsOf(text)) || historySettings(undefined);
       baseRules = baseConfig?.rules ?? {};
+      if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, withPrefix);
     }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
@@ -186,10 +190,37 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
     const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf });
-    return { timeline, prefix, settings, head, baseRules, unrecorded };
+    return { timeline, prefix, settings, head, baseRules, unrecorded, outOfScope };
   } finally {
     reader.close();
   }
+}
+
+/**
+ * The files at HEAD, by path relative to the SMS root, that the base's configuration reads as
+ * documents and HEAD's does not: a pull request that renames a document folder in
+ * sms.config.yaml, or ignores one, without moving its documents takes them out of every check,
+ * for itself and for every pull request after it.
+ */
+async function leftOutOfScope(
+  ctx: GitContext,
+  base: SmsConfig,
+  isDocument: (p: string) => boolean,
+  withPrefix: (p: string) => string,
+): Promise<string[]> {
+  const folders = base.documentFolders.map((f) => (f === '.' ? '' : `${f}/`));
+  const atHead = await blobsAt(
+    ctx,
+    'HEAD',
+    base.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
+  );
+  const top = withPrefix(''); // "" or "prefix/"
+  const out: string[] = [];
+  for (const p of atHead.keys()) {
+    const rel = p.slice(top.length);
+    if (folders.some((f) => rel.startsWith(f)) && isDocumentPath(base, rel) && !isDocument(p)) out.push(rel);
+  }
+  return out.sort();
 }
 
 /** How droppedByMerges names paths and reads document versions. */

@@ -32,6 +32,7 @@ import modifiedAfterApproval from './modified-after-approval.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
 import unrecordedChange from './unrecorded-change.js';
+import documentScope from './document-scope.js';
 
 /**
  * The one rule registry, in the order rules run and are listed (`sms rules`, SARIF, README).
@@ -71,6 +72,7 @@ export const RULES: readonly RuleDefinition[] = [
   approvalRewritten,
   commitSignature,
   unrecordedChange,
+  documentScope,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

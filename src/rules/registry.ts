@@ -19,6 +19,8 @@ export interface ChangeSet {
   events: DocEvent[];
   /** With a base: documents the pull request changes without a commit of its own (see UnrecordedChange). */
   unrecorded?: readonly UnrecordedChange[];
+  /** With a base: files the base reads as documents and the pull request's configuration does not. */
+  outOfScope?: readonly string[];
 }
 
 /** Everything a rule may look at. Rules are pure: they read this and report findings. */
