@@ -17,7 +17,7 @@ const FLOOR = path.join(ROOT, 'scripts', 'startup-floor.mjs');
 const QUICK = process.argv.includes('--quick');
 const STARTUP_ONLY = process.argv.includes('--startup');
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
-const GEN_VERSION = '4';
+const GEN_VERSION = '5';
 mkdirSync(BENCH, { recursive: true });
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -229,15 +229,19 @@ function historyRepo(docs, commits, { shard = false } = {}) {
   };
   while (made < commits) {
     if (made % 100 === 50 && made + 6 < commits) {
-      // A short side branch of four commits, merged back with --no-ff.
+      // A short side branch of four commits, merged back with --no-ff. Main has not moved since the
+      // fork, so the merge's tree is the side's: its changes are replayed onto main's tree (a merge
+      // with no changes of its own would drop them, which no real merge of this shape does).
       const fork = head.main;
       let side = fork;
+      const replay = [];
       for (let i = 0; i < 4; i++) {
         const s = step();
         side = emit('side', s.who, s.msg, s.ops, side);
+        replay.push(...s.ops);
         made++;
       }
-      head.main = emit('main', 0, 'Merge side', [], head.main, side);
+      head.main = emit('main', 0, 'Merge side', replay, head.main, side);
       made++;
       continue;
     }
