@@ -115,14 +115,22 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     if (!state?.top || !state.head) return loaded;
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
-  const { timeline, settings, head, baseRules, unrecorded, outOfScope } = await history.loadHistory(
+  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types } = await history.loadHistory(
     config,
     { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress, state },
     opts.env,
   );
   // With a base, the trust settings are those of the base revision, and no rule is looser than
   // there (see loadHistory).
-  loaded.config = { ...config, history: settings, rules: baseRules ? noLooserThan(RULES, config.rules, baseRules) : config.rules };
+  loaded.config = {
+    ...config,
+    history: settings,
+    rules: baseRules ? noLooserThan(RULES, config.rules, baseRules) : config.rules,
+    ...(types ? { types, typeByKey: new Map(types.map((t) => [t.key, t])) } : {}),
+  };
+  // The documents were read with the pull request's types; their lifecycle and authority are the
+  // base's too, so that static rules judge as the history rules do.
+  if (types) for (const d of repository.documents) if (d.type) d.type = loaded.config.typeByKey.get(d.type.key) ?? d.type;
   loaded.head = head;
   loaded.timeline = timeline;
   loaded.changes = unrecorded

@@ -289,6 +289,43 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a pull request cannot loosen a lifecycle it is judged by: with --base, who may approve comes from the types at the base', async () => {
+    // Cleo (PT) replaces the change-request type with one whose approvals a practitioner may give,
+    // and approves a change request in the same pull request.
+    const custom = [
+      'custom_types:',
+      '  - key: change-request',
+      '    title: Change request',
+      '    folder: changes',
+      '    id: { prefix: RFC, digits: 4 }',
+      '    statuses: [draft, approved]',
+      '    initial: [draft]',
+      '    transitions: { draft: [approved] }',
+      '    approving: [approved]',
+      '    authority: { approved: [PT] }',
+      '    fields: { change_type: { type: string }, priority: { type: string }, requested_by: { type: string } }',
+      '',
+    ].join('\n');
+    const B2 = 'changes/RFC-0002-b.md';
+    const dir = repo([{ files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { 'sms.config.yaml': `${CONFIG}${custom}` }, author: cleo, date: '2026-01-03T09:00:00Z' });
+    addCommit(dir, {
+      files: {
+        [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email, status: 'approved', approved_by: cleo.email, approved_on: '2026-01-04' }),
+      },
+      author: cleo,
+      date: '2026-01-04T09:00:00Z',
+    });
+    // Her own types allow it: once merged, they judge the pull requests after it.
+    const own = await findings(dir, ['--history']);
+    expect(own.list.filter((f) => f.rule === 'approval-evidence')).toEqual([]);
+    const r = await findings(dir, ['--base', base]);
+    expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0002']);
+    expect(r.list.find((f) => f.rule === 'approval-evidence')!.message).toMatch(/held CM or SM|needs CM/);
+    expect(r.code).toBe(1);
+  });
+
   it('a pull request cannot take documents out of what sms reads: with --base, a document the base reads and the pull request does not is reported', async () => {
     const cases: [string, string, string][] = [
       ['a folder moved in the configuration only', `${CONFIG}folders:\n  service: elsewhere\n`, 'catalogue/SVC-0001-service-desk.md'],

@@ -28,7 +28,7 @@ import {
   type RepositoryState,
 } from '../git/git.js';
 import { decodeDocument, isDocumentPath, readDocument, type LoadedRepository } from '../repo/documents.js';
-import { APPROVAL_FIELDS, approvalFields, rolesType } from '../model/types.js';
+import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
 import { isDecision, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
@@ -66,6 +66,8 @@ export interface LoadedHistory {
   unrecorded?: UnrecordedChange[];
   /** With a base: files at HEAD the base's configuration reads as documents and the pull request's does not. */
   outOfScope?: string[];
+  /** With a base that has a configuration: the types, with the lifecycles and authority the base gives them (withPolicyOf). */
+  types?: WorkType[];
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -102,7 +104,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const cwd = config.root;
   const ctx: GitContext = { cwd, env };
   const { top, head, shallow } = await whereRepository(ctx, scope.state);
-  const opts = extractOptions(config);
+  let opts = extractOptions(config);
   if (!head) {
     if (scope.base !== undefined) throw smsError('BAD_REF', { ref: scope.base });
     return { timeline: buildTimeline([], () => undefined), prefix: '', settings: config.history };
@@ -143,6 +145,13 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const outside: OutsideChanges = new Map();
   const isOutside = (p: string): boolean => !isDocument(p) && (p.endsWith('.md') || p === CONFIG_FILE || p.endsWith(`/${CONFIG_FILE}`));
   try {
+    // With a base, its configuration judges the pull request where the pull request could loosen
+    // what judges it: read first, so that the fields its types judge by are kept from every version.
+    const baseText = baseSha ? (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8') : undefined;
+    const baseConfig = baseText === undefined ? undefined : configOrUndefined(baseText, config.root);
+    const types = baseConfig ? withPolicyOf(config.types, baseConfig.typeByKey) : config.types;
+    const judging: SmsConfig = baseConfig ? { ...config, types, typeByKey: new Map(types.map((t) => [t.key, t])) } : config;
+    if (baseConfig) opts = extractOptions({ ...config, types: [...types, ...baseConfig.types] });
     await streamLog({
       ...ctx,
       range,
@@ -167,9 +176,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     let outOfScope: string[] = [];
     if (baseSha) {
       // The configuration at the base judges the pull request where it could loosen what judges
-      // it: trust settings, rule settings, and where the roles in force are kept.
-      const text = (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8');
-      const baseConfig = text === undefined ? undefined : configOrUndefined(text, config.root);
+      // it: trust settings, rule settings, where the roles in force are kept, and (above) the
+      // lifecycles and authority of its types.
+      const text = baseText;
       initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, withPrefix, opts);
       // Where the base has no valid configuration here (none yet, or the pull request moved the
       // SMS), the defaults judge it, not what the pull request says.
@@ -179,8 +188,8 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(config.types), initialRoles?.since);
-    await attachSignatures(ctx, config, settings, timeline);
+    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
+    await attachSignatures(ctx, judging, settings, timeline);
     if (!baseSha) return { timeline, prefix, settings, head };
     const stateOf = (blob: string): Promise<DocState | undefined> => {
       want(blob);
@@ -190,7 +199,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
     const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf });
-    return { timeline, prefix, settings, head, baseRules, unrecorded, outOfScope };
+    return { timeline, prefix, settings, head, baseRules, unrecorded, outOfScope, ...(baseConfig ? { types } : {}) };
   } finally {
     reader.close();
   }

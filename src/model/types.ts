@@ -79,6 +79,44 @@ export interface WorkType {
   custom?: boolean;
 }
 
+/**
+ * What a type says about who decides what: its lifecycle, the roles its decisions need, who asked
+ * for a document and who did the work in it, and what grants roles. A pull request is judged by
+ * these as its base defines them (see withPolicyOf).
+ */
+const POLICY_ATTRIBUTES = [
+  'initial',
+  'transitions',
+  'approving',
+  'authority',
+  'requester',
+  'self_approval_exempt',
+  'grants_roles',
+  'role_conflicts',
+  'manager_areas',
+  'countersign',
+  'acts',
+] as const;
+
+/**
+ * The types, each with the policy attributes of the type of the same key in `base` where it has
+ * one: a pull request that redefines a type (custom_types) is judged by the base's definition, as
+ * its rule and trust settings are. Its other attributes (statuses, fields, sections, folder) stay,
+ * so its documents are still read as it defines them.
+ */
+export function withPolicyOf(types: readonly WorkType[], base: ReadonlyMap<string, WorkType>): WorkType[] {
+  return types.map((t) => {
+    const b = base.get(t.key);
+    if (!b) return t;
+    const out: Record<string, unknown> = { ...t };
+    for (const k of POLICY_ATTRIBUTES) {
+      if (b[k] === undefined) delete out[k];
+      else out[k] = b[k];
+    }
+    return out as unknown as WorkType;
+  });
+}
+
 /** Front-matter fields that record an approval; set by `sms set-status`, evidence in history. */
 export const APPROVAL_FIELDS = ['approved_by', 'approved_on'] as const;
 

@@ -11,7 +11,7 @@ export default defineRule({
   needs: [],
   check(ctx, report) {
     const type = rolesType(ctx.config.types);
-    const hasRolesDoc = ctx.documents.some((d) => d.type === type && type);
+    const hasRolesDoc = type !== undefined && ctx.documents.some((d) => d.type?.key === type.key);
     if (!hasRolesDoc) {
       report({
         file: 'sms.config.yaml',
