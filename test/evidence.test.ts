@@ -591,6 +591,14 @@ describe('no merge of a pull request quietly drops a change to a document', () =
   });
   const unrecorded = (list: Finding[]): [string, string | undefined, string][] =>
     list.filter((f) => f.rule === RULE).map((f) => [f.file, f.docId, f.severity]);
+  /** A change request whose purpose says `text`. */
+  const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
+  /** Cleo commits `files` on main, then the branch `side` is checked out again. */
+  const onMain = (dir: string, files: Record<string, string>): void => {
+    gitIn(dir, ['checkout', '-q', 'main']);
+    addCommit(dir, { files, author: cleo, date: '2026-01-04T09:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'side']);
+  };
   /** A repository where Ana takes Ben's CM role away on main after the branch `side` was started. */
   function revokedOnMain(): string {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
@@ -661,12 +669,9 @@ describe('no merge of a pull request quietly drops a change to a document', () =
   });
 
   it("a conflict resolved with one side's version drops the other side's change: reported; resolved keeping both, not", async () => {
-    const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
     const conflicting = (): string => {
       const dir = revokedOnMain();
-      gitIn(dir, ['checkout', '-q', 'main']);
-      addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
-      gitIn(dir, ['checkout', '-q', 'side']);
+      onMain(dir, { [R]: body('Main says so.') });
       addCommit(dir, { files: { [R]: body('The branch says so.') }, author: cleo, date: '2026-01-05T09:00:00Z' });
       return dir;
     };
@@ -713,13 +718,10 @@ describe('no merge of a pull request quietly drops a change to a document', () =
   });
 
   it('a renamed document or folder: changes git carries to the new path are no drop; a merge that leaves them behind is one', async () => {
-    const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
     const renamed = 'changes/2026/RFC-0001-a.md';
     const setUp = (): string => {
       const dir = revokedOnMain();
-      gitIn(dir, ['checkout', '-q', 'main']);
-      addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
-      gitIn(dir, ['checkout', '-q', 'side']);
+      onMain(dir, { [R]: body('Main says so.') });
       mkdirSync(path.join(dir, 'changes/2026'));
       gitIn(dir, ['mv', R, renamed]);
       gitIn(dir, ['commit', '-q', '-m', 'File RFC-0001 under 2026'], at(cleo, '2026-01-05T09:00:00Z'));
@@ -753,7 +755,6 @@ describe('no merge of a pull request quietly drops a change to a document', () =
   });
 
   it('ordinary pull requests are not reported: behind the base, merging it, a revert, a cherry-pick merged back, criss-cross merges', async () => {
-    const body = (text: string): string => rfc({}, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
     const cases: [string, (dir: string) => void][] = [
       ['behind the base', (dir) => addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: ben, date: '2026-01-04T09:00:00Z' })],
       [
@@ -766,9 +767,7 @@ describe('no merge of a pull request quietly drops a change to a document', () =
       [
         'a revert on the branch',
         (dir) => {
-          gitIn(dir, ['checkout', '-q', 'main']);
-          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
-          gitIn(dir, ['checkout', '-q', 'side']);
+          onMain(dir, { [R]: body('Main says so.') });
           gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
           gitIn(dir, ['revert', '--no-edit', 'main'], at(cleo, '2026-01-06T09:00:00Z'));
         },
@@ -787,9 +786,7 @@ describe('no merge of a pull request quietly drops a change to a document', () =
       [
         'criss-cross merges (two merge bases)',
         (dir) => {
-          gitIn(dir, ['checkout', '-q', 'main']);
-          addCommit(dir, { files: { [R]: body('Main says so.') }, author: cleo, date: '2026-01-04T09:00:00Z' });
-          gitIn(dir, ['checkout', '-q', 'side']);
+          onMain(dir, { [R]: body('Main says so.') });
           addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-04T10:00:00Z' });
           const sideTip = gitIn(dir, ['rev-parse', 'HEAD']).trim();
           gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-05T09:00:00Z'));

@@ -42,6 +42,9 @@ export interface LogOptions extends GitContext {
   onCommit(commit: HistoryCommit): void;
 }
 
+/** `git log` options for raw, NUL-separated changes: full ids, no rename guessing, no program of the repository's run. */
+const RAW_LOG = ['-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature'];
+
 /**
  * Streams `git log` oldest first. Every commit reachable from the range is listed (both sides of
  * merges); each ordinary commit is compared with its parent, and a merge only for what the merge
@@ -61,14 +64,7 @@ export function streamLog(opts: LogOptions): Promise<number> {
   const args = [
     ...READ_CONFIG,
     'log',
-    '-z',
-    '--raw',
-    '--no-abbrev',
-    '--no-renames',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--no-show-signature',
+    ...RAW_LOG,
     '--no-mailmap',
     '--diff-merges=dense-combined',
     '--topo-order',
@@ -177,24 +173,7 @@ function parseRaw(meta: string, path: string): FileChange {
  */
 export async function mergeSides(ctx: GitContext, range: string[]): Promise<Map<string, Map<string, FileChange[]>>> {
   const r = await git(
-    [
-      ...READ_CONFIG,
-      'log',
-      '--merges',
-      '--diff-merges=separate',
-      '-z',
-      '--raw',
-      '--no-abbrev',
-      '--no-renames',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-show-signature',
-      '--no-decorate',
-      '--pretty=oneline',
-      ...range,
-      '--',
-    ],
+    [...READ_CONFIG, 'log', ...RAW_LOG, '--merges', '--diff-merges=separate', '--no-decorate', '--pretty=oneline', ...range, '--'],
     ctx,
   );
   const out = new Map<string, Map<string, FileChange[]>>();
