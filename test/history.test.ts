@@ -384,6 +384,25 @@ describe('history rules', () => {
     expect(edited.findings.map((f) => [f.rule, f.file])).toEqual([['modified-after-approval', R]]);
   });
 
+  it('--base in an SMS kept in a subfolder: the roles in force at the base are found, and an approval by the CM is clean', async () => {
+    const top = tmp();
+    const under = (files: Record<string, string | null>): Record<string, string | null> =>
+      Object.fromEntries(Object.entries(files).map(([f, c]) => [`sms/${f}`, c]));
+    gitRepo(
+      top,
+      [
+        ...rolesCommits(),
+        { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' },
+        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      ].map((c) => ({ ...c, files: under(c.files) })),
+    );
+    const base = gitIn(top, ['rev-parse', 'HEAD']).trim();
+    addCommit(top, { files: { [`sms/${R}`]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' });
+    const r = await history(path.join(top, 'sms'), ['--base', base]);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it("HEAD's blobs are read relative to the SMS, and a folder named like pathspec magic matches nothing outside it", async () => {
     const { headBlobsHere } = await import('../src/git/history.js');
     const top = tmp();

@@ -436,9 +436,15 @@ export async function verifySignatures(ctx: GitContext, shas: readonly string[])
   return out;
 }
 
-/** Commits that last changed a path, newest first (at most `max`), for finding an earlier version. */
+/**
+ * Commits that last changed a path (from the top of the work tree, whatever the current directory
+ * is), newest first (at most `max`), for finding an earlier version.
+ */
 export async function pathCommits(ctx: GitContext, rev: string, path: string, max: number): Promise<{ sha: string; date: string }[]> {
-  const r = await git([...READ_CONFIG, 'log', `--max-count=${max}`, '--format=%H %aI', '--no-renames', rev, '--', path], ctx);
+  const r = await git(
+    [...READ_CONFIG, 'log', `--max-count=${max}`, '--format=%H %aI', '--no-renames', rev, '--', `:(top,literal)${path}`],
+    ctx,
+  );
   return r.stdout
     .split('\n')
     .filter(Boolean)
