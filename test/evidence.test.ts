@@ -883,9 +883,24 @@ describe('git runs only what sms asks for, and reading writes nothing', () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const blob = gitIn(dir, ['rev-parse', `HEAD:${R}`]).trim();
     rmSync(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
-    const r = await findings(dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`git object ${blob} is missing`));
+    for (const args of [['--history'], ['--base', 'HEAD~1']]) {
+      const r = await findings(dir, args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^sms: .*git object ${blob} is missing`));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a submodule (gitlink) where a document could be is no document and no missing object', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    // The submodule's commit is in another repository, not in this one.
+    gitIn(dir, ['update-index', '--add', '--cacheinfo', `160000,${'5'.repeat(40)},changes/RFC-0200-sub.md`]);
+    gitIn(dir, ['commit', '-q', '-m', 'A submodule'], as(cleo));
+    for (const args of [['--history'], ['--base', 'HEAD~1'], ['--staged'], []]) {
+      const r = await findings(dir, args);
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.code, args.join(' ')).toBe(0);
+    }
   });
 
   it('a bogus --base is exit 2 even in a repository without commits', async () => {

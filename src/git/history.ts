@@ -148,20 +148,22 @@ function parseRecord(record: string): HistoryCommit {
   };
 }
 
-/** `:old new oldsha newsha X` or, for merges, `::m1 m2 m new1 new2 new XX` (result sha last). */
+/**
+ * `:old new oldsha newsha X` or, for merges, `::m1 m2 m new1 new2 new XX` (result mode and sha
+ * last). A submodule (mode 160000) names a commit of another repository, not a file: no blob.
+ */
 function parseRaw(meta: string, path: string): FileChange {
   const colons = /^:+/.exec(meta)![0].length;
   const parts = meta.slice(colons).split(' ');
   const parentCount = colons;
+  const modes = parts.slice(0, parentCount + 1);
   const shas = parts.slice(parentCount + 1, parentCount + 1 + parentCount + 1);
-  const oldSha = shas[0];
-  const newSha = shas[shas.length - 1];
-  return {
-    path: detach(path),
-    oldBlob: oldSha && !NULL_SHA.test(oldSha) ? detach(oldSha) : undefined,
-    newBlob: newSha && !NULL_SHA.test(newSha) ? detach(newSha) : undefined,
-  };
+  const blob = (sha: string | undefined, mode: string | undefined): string | undefined =>
+    sha && !NULL_SHA.test(sha) && mode !== GITLINK ? detach(sha) : undefined;
+  return { path: detach(path), oldBlob: blob(shas[0], modes[0]), newBlob: blob(shas.at(-1), modes.at(-1)) };
 }
+
+const GITLINK = '160000';
 
 /**
  * What each merge of a range changed against each of its parents (`git log -m`, one process), by
@@ -249,7 +251,7 @@ function parseEntries(out: string): Map<string, string> {
     const meta = entry.slice(0, tab).split(' ');
     const path = entry.slice(tab + 1);
     const sha = meta.find((m) => /^[0-9a-f]{40,64}$/.test(m));
-    if (sha && !meta.includes('tree') && !meta.includes('commit')) map.set(path, sha);
+    if (sha && !meta.includes('tree') && !meta.includes('commit') && meta[0] !== GITLINK) map.set(path, sha);
   }
   return map;
 }

@@ -131,13 +131,13 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const states = new Map<string, Promise<DocState | undefined>>();
   const want = (blob: string | undefined): void => {
     if (blob && !states.has(blob)) {
-      states.set(
-        blob,
-        reader.read(blob).then((b) => {
-          if (!b) throw smsError('GIT_OBJECT_MISSING', { object: blob });
-          return b.length <= config.maxFileSize && !b.subarray(0, 8000).includes(0) ? extractState(b.toString('utf8'), opts) : undefined;
-        }),
-      );
+      const state = reader.read(blob).then((b) => {
+        if (!b) throw smsError('GIT_OBJECT_MISSING', { object: blob });
+        return b.length <= config.maxFileSize && !b.subarray(0, 8000).includes(0) ? extractState(b.toString('utf8'), opts) : undefined;
+      });
+      // Awaited later, after other awaits: a failure must not count as unhandled meanwhile.
+      state.catch(() => undefined);
+      states.set(blob, state);
     }
   };
   const commits: HistoryCommit[] = [];
