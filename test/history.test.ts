@@ -334,6 +334,23 @@ describe('history rules', () => {
     expect((await history(dir)).findings.map((f) => f.docId)).toContain('RFC-0009');
   });
 
+  it('a document folder named like a hidden one is read in history as the reader reads it', async () => {
+    const F = '.rfcs/RFC-0001-a.md';
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: { ...BASE, 'sms.config.yaml': `${CONFIG}folders:\n  change-request: .rfcs\n` },
+        date: '2026-01-01T09:00:00Z',
+        message: 'start',
+      },
+      { files: { [F]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [F]: approved(cleo.email) }, author: cleo, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const r = await history(dir);
+    expect(r.findings.filter((f) => f.rule === 'approval-evidence').map((f) => f.file)).toEqual([F]);
+  });
+
   it('an SMS moved into a subfolder keeps its history: documents are followed across the move, not seen appearing already approved', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },

@@ -87,14 +87,17 @@ export interface WalkOptions {
 }
 
 /**
- * Whether a Markdown file at this path (relative to the SMS root, under a document folder) is one
- * the reader takes as a document, as walkDocumentFiles decides: no part of its path is hidden (a
- * dot-folder or dot-file) or matched by `ignore`. The same files are documents in history.
+ * Whether a Markdown file at this path (relative to the SMS root) is one the reader takes as a
+ * document, as walkDocumentFiles decides: under a configured document folder (which may itself be
+ * named like a hidden one), with nothing below that folder hidden (a dot-folder or dot-file) or
+ * matched by `ignore`. The same files are documents in history.
  */
-export function isDocumentPath(config: Pick<SmsConfig, 'ignore'>, rel: string): boolean {
+export function isDocumentPath(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>, rel: string): boolean {
   if (!rel.endsWith('.md')) return false;
+  const folder = config.documentFolders.find((f) => f === '.' || rel.startsWith(`${f}/`));
+  if (folder === undefined) return false;
   const parts = rel.split('/');
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = folder === '.' ? 0 : folder.split('/').length; i < parts.length; i++) {
     if (parts[i]!.startsWith('.') || matchesAny(parts.slice(0, i + 1).join('/'), config.ignore)) return false;
   }
   return true;
