@@ -623,7 +623,7 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     const r = await findings(dir, ['--base', 'main']);
     expect(unrecorded(r.list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
     expect(r.list.find((f) => f.rule === RULE)!.message).toMatch(
-      /^the merge commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04 kept the version of one side and dropped the change the other side \([0-9a-f]{7}\) had made to it since they diverged/,
+      /^the merge commit [0-9a-f]{7} by Ben Okafor <ben@acme.example> on 2026-01-04 dropped the change the other side \([0-9a-f]{7}\) had made to this document since they diverged/,
     );
     expect(r.code).toBe(1);
     // A grafts file that hides the merge's second parent (git still reads .git/info/grafts) hides nothing.
@@ -752,6 +752,51 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     }
     expect(existsSync(path.join(folder, 'changes/new/RFC-0003-c.md'))).toBe(true);
     expect(unrecorded((await findings(folder, ['--base', 'main'])).list)).toEqual([]);
+  });
+
+  it('a merge that keeps one side with a line of its own added, or drops a change by renaming an older version, is reported', async () => {
+    const nearCopy = revokedOnMain();
+    gitIn(nearCopy, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(ben, '2026-01-04T09:00:00Z'));
+    gitIn(nearCopy, ['checkout', 'HEAD', '--', 'governance/roles.md'], as(ben));
+    writeFileSync(
+      path.join(nearCopy, 'governance/roles.md'),
+      `${readFileSync(path.join(nearCopy, 'governance/roles.md'), 'utf8')}\nNoted.\n`,
+    );
+    gitIn(nearCopy, ['add', 'governance/roles.md']);
+    gitIn(nearCopy, ['commit', '-q', '-m', 'Merge main'], at(ben, '2026-01-04T09:00:00Z'));
+    expect(unrecorded((await findings(nearCopy, ['--base', 'main'])).list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+    // Main rejects RFC-0001; the branch's merge deletes it and adds its own older draft under a new name.
+    const asMove = revokedOnMain();
+    onMain(asMove, { [R]: rfc({ status: 'rejected' }) });
+    gitIn(asMove, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+    gitIn(asMove, ['rm', '-q', '-f', R]);
+    mkdirSync(path.join(asMove, 'changes'), { recursive: true });
+    writeFileSync(path.join(asMove, 'changes/RFC-0001-renamed.md'), rfc());
+    gitIn(asMove, ['add', '--all']);
+    gitIn(asMove, ['commit', '-q', '-m', 'Merge main'], at(cleo, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(asMove, ['--base', 'main'])).list)).toEqual([[R, undefined, 'error']]);
+  });
+
+  it('a change both sides already hold is not dropped: a cherry-pick edited further, a rename beside the same fix', async () => {
+    // A fix on main is cherry-picked to the branch; main then edits further; git merges cleanly.
+    const picked = revokedOnMain();
+    onMain(picked, { [R]: body('Fixed.') });
+    gitIn(picked, ['cherry-pick', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+    gitIn(picked, ['checkout', '-q', 'main']);
+    const further = rfc({}, '\n## Purpose\n\nFixed.\n\n## Business impact\n\nNone.\n\n## Scope\n\nAll mailboxes.\n');
+    addCommit(picked, { files: { [R]: further }, author: cleo, date: '2026-01-06T09:00:00Z' });
+    gitIn(picked, ['checkout', '-q', 'side']);
+    gitIn(picked, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-07T09:00:00Z'));
+    expect(unrecorded((await findings(picked, ['--base', 'main'])).list)).toEqual([]);
+    // Main fixes RFC-0001; the branch has the same fix and files the document under 2026.
+    const renamed = revokedOnMain();
+    onMain(renamed, { [R]: body('Fixed.') });
+    gitIn(renamed, ['cherry-pick', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+    mkdirSync(path.join(renamed, 'changes/2026'));
+    gitIn(renamed, ['mv', R, 'changes/2026/RFC-0001-a.md']);
+    gitIn(renamed, ['commit', '-q', '-m', 'File it'], at(cleo, '2026-01-06T09:00:00Z'));
+    gitIn(renamed, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-07T09:00:00Z'));
+    expect(unrecorded((await findings(renamed, ['--base', 'main'])).list)).toEqual([]);
   });
 
   it('ordinary pull requests are not reported: behind the base, merging it, a revert, a cherry-pick merged back, criss-cross merges', async () => {

@@ -195,10 +195,15 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       want(blob);
       return states.get(blob)!;
     };
+    const textOf = async (blob: string): Promise<string> => {
+      const b = await reader.read(blob);
+      if (!b) throw smsError('GIT_OBJECT_MISSING', { object: blob });
+      return b.toString('utf8');
+    };
     const relative = (p: string): string => (prefix ? p.slice(prefix.length + 1) : p);
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
-    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf });
+    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf });
     return { timeline, prefix, settings, head, baseRules, unrecorded, outOfScope, ...(baseConfig ? { types } : {}) };
   } finally {
     reader.close();
@@ -240,16 +245,18 @@ interface MergeCheck {
   relative(p: string): string;
   withPrefix(p: string): string;
   stateOf(blob: string): Promise<DocState | undefined>;
+  textOf(blob: string): Promise<string>;
 }
 
 /**
  * What the merges of a pull request dropped. Git lists a merge as changing only the paths that
  * differ from every side of it, so a merge that keeps one side's version of a document (a roles
  * document from before a role was taken away), or one side's lack of it, shows no change, and no
- * other rule sees it. Each such path is judged as a three-way merge judges it: where the other side
- * had changed the document since the two diverged (its version differs from every merge base's),
- * the merge dropped that change. A document the merge took away from one path but carried, changed,
- * to another (a renamed folder) was moved, not dropped.
+ * other rule sees it; nor does one that keeps it with a line of its own added. Each path the result
+ * differs in from a side that had changed it since the sides diverged (its version differs from
+ * every merge base's) is judged as a three-way merge judges it: the result must hold that side's
+ * change (see changeKept). A document the merge took away from one path but carried, with that
+ * change, to another (a renamed folder) was moved, not dropped.
  */
 async function droppedByMerges(ctx: GitContext, range: string[], commits: HistoryCommit[], m: MergeCheck): Promise<UnrecordedChange[]> {
   const sides = await mergeSides(ctx, range);
@@ -264,38 +271,72 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
       (p) => new Map((bySide.get(p) ?? []).filter((ch) => m.isDocument(ch.path)).map((ch) => [m.relative(ch.path), ch])),
     );
     for (let b = 0; b < diff.length; b++) {
-      for (let a = 0; a < diff.length; a++) {
-        // Paths where the result is side a's version and not side b's.
-        const taken = a === b ? [] : [...diff[b]!].filter(([p]) => !diff[a]!.has(p));
-        if (taken.length === 0) continue;
-        const bases = await mergeBases(ctx, merge.parents[a]!, merge.parents[b]!);
-        const atBases = await Promise.all(
-          bases.map((mb) =>
-            blobsAt(
-              ctx,
-              mb,
-              taken.map(([p]) => m.withPrefix(p)),
-            ),
-          ),
-        );
-        for (const [p, ch] of taken) {
-          const theirs = ch.oldBlob;
-          if (bases.length ? atBases.some((t) => t.get(m.withPrefix(p)) === theirs) : theirs === undefined) continue;
-          const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
-          if (kind === 'removed' && (await carriedElsewhere(theirs!, diff[a]!, m))) continue;
-          out.push({ path: p, kind, merge, side: merge.parents[b]! });
-        }
+      if (diff[b]!.size === 0) continue;
+      const others = merge.parents.filter((_, i) => i !== b);
+      const bases = [...new Set((await Promise.all(others.map((o) => mergeBases(ctx, o, merge.parents[b]!)))).flat())];
+      const paths = [...diff[b]!.keys()].map((p) => m.withPrefix(p));
+      const atBases = await Promise.all(bases.map((mb) => blobsAt(ctx, mb, paths)));
+      for (const [p, ch] of diff[b]!) {
+        const theirs = ch.oldBlob;
+        const before = atBases.map((t) => t.get(m.withPrefix(p)));
+        // Side b did not change it since they diverged: the result is another side's business.
+        if (bases.length ? before.includes(theirs) : theirs === undefined) continue;
+        if (ch.newBlob !== undefined && theirs !== undefined && (await changeKept(before, theirs, ch.newBlob, m))) continue;
+        const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
+        if (kind === 'removed' && (await carriedElsewhere(before, theirs!, diff[b]!, m))) continue;
+        out.push({ path: p, kind, merge, side: merge.parents[b]! });
       }
     }
   }
   return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 }
 
-/** Whether the merge brought the document of `blob` (by its id) to another path, changed from what side a had there. */
-async function carriedElsewhere(blob: string, againstA: Map<string, FileChange>, m: MergeCheck): Promise<boolean> {
-  const id = (await m.stateOf(blob))?.id;
+/**
+ * Whether `result` holds the change one side made from a merge base's version to `theirs`, line by
+ * line as a merge keeps it: every line that side added is there as often, every line it removed is
+ * gone as often (lines counted, blank ones left out, order not compared). Against any merge base
+ * (criss-cross merges have several); a side that added the file changed it from nothing.
+ */
+async function changeKept(bases: (string | undefined)[], theirs: string, result: string, m: MergeCheck): Promise<boolean> {
+  const counts = (text: string): Map<string, number> => {
+    const c = new Map<string, number>();
+    for (const line of text.split(/\r?\n/)) if (line.trim()) c.set(line, (c.get(line) ?? 0) + 1);
+    return c;
+  };
+  const t = counts(await m.textOf(theirs));
+  const r = counts(await m.textOf(result));
+  for (const base of bases.length ? bases : [undefined]) {
+    const b = base === undefined ? new Map<string, number>() : counts(await m.textOf(base));
+    let kept = true;
+    for (const line of new Set([...t.keys(), ...b.keys()])) {
+      const change = (t.get(line) ?? 0) - (b.get(line) ?? 0);
+      const made = (r.get(line) ?? 0) - (b.get(line) ?? 0);
+      if (change > 0 ? made < change : change < 0 && made > change) {
+        kept = false;
+        break;
+      }
+    }
+    if (kept) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the merge, leaving out a document that side b had changed, put it at another path with
+ * b's change in it (git carrying a change to a renamed file or folder): the same id, in a version
+ * the merge holds where side b had none or another.
+ */
+async function carriedElsewhere(
+  bases: (string | undefined)[],
+  theirs: string,
+  againstB: Map<string, FileChange>,
+  m: MergeCheck,
+): Promise<boolean> {
+  const id = (await m.stateOf(theirs))?.id;
   if (!id) return false;
-  for (const ch of againstA.values()) if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id) return true;
+  for (const ch of againstB.values()) {
+    if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id && (await changeKept(bases, theirs, ch.newBlob, m))) return true;
+  }
   return false;
 }
 

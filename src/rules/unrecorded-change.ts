@@ -3,14 +3,9 @@ import { commitLabel } from './history-support.js';
 import { defineRule } from './registry.js';
 
 const WHAT: Record<UnrecordedChange['kind'], string> = {
-  older: 'kept the version of one side and dropped the change the other side',
-  restored: 'kept this document, which the other side',
-  removed: 'left out this document, which the other side',
-};
-const DONE: Record<UnrecordedChange['kind'], string> = {
-  older: 'had made to it since they diverged',
-  restored: 'had deleted',
-  removed: 'had changed or added',
+  older: 'dropped the change the other side ({side}) had made to this document since they diverged',
+  restored: 'kept this document, which the other side ({side}) had deleted',
+  removed: 'left out this document, which the other side ({side}) had changed or added',
 };
 
 export default defineRule({
@@ -21,12 +16,12 @@ export default defineRule({
     "side's version of a document (a roles document from before a role was taken away, an agreement before it was " +
     "amended), or one side's lack of it, therefore shows no change: no status transition, no approval, no one who " +
     'decided it, and no other rule sees it. The same holds for sms.config.yaml, which says how the SMS is judged. ' +
-    'With --base, sms judges each merge of the pull request as a three-way ' +
-    'merge would: where the merge took a document from one side although the other side had changed it since the two ' +
-    'diverged, that change was dropped, whether by a conflict resolved with one side\'s version ("ours", "theirs") or ' +
-    'by a merge made to look like one. A document the merge carried, changed, to another path (a renamed folder) was ' +
-    "moved, not dropped. Merge again keeping both changes; to undo the other side's change, make that a commit of " +
-    'its own, approved as its lifecycle requires.',
+    'With --base, sms judges each merge of the pull request as a three-way merge would: where a side had changed a ' +
+    "document since the sides diverged, the merge's result must hold that change, line by line; a result that " +
+    'lacks it dropped it, whether by a conflict resolved with the other side\'s version ("ours", "theirs"), by a ' +
+    'merge made to look like one, or by one with a line of its own added. A document the merge carried, with that ' +
+    'change, to another path (a renamed folder) was moved, not dropped. Merge again keeping both changes; to undo ' +
+    "the other side's change, make that a commit of its own, approved as its lifecycle requires.",
   severity: 'error',
   needs: ['commits'],
   check(ctx, report) {
@@ -35,7 +30,7 @@ export default defineRule({
       report({
         ...(doc ? { doc } : { file: u.path }),
         at: { line: 1, column: 1 },
-        message: `the merge ${commitLabel({ commit: u.merge })} ${WHAT[u.kind]} (${u.side.slice(0, 7)}) ${DONE[u.kind]}; git lists such a merge as no change`,
+        message: `the merge ${commitLabel({ commit: u.merge })} ${WHAT[u.kind].replace('{side}', u.side.slice(0, 7))}`,
         hint: "merge again keeping both sides' changes; to undo the other side's change, make that a commit of its own",
       });
     }
