@@ -401,6 +401,47 @@ describe('history rules', () => {
     expect(edited.findings.map((f) => [f.rule, f.file])).toEqual([['modified-after-approval', R]]);
   });
 
+  it('an SMS moved in two steps (configuration first, documents after), and a branch started before the move, keep their history', async () => {
+    const setUp = (): string =>
+      repo([
+        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' },
+      ]);
+    const moveAll = (dir: string, date: string, only?: string[]): void => {
+      mkdirSync(path.join(dir, 'sms'), { recursive: true });
+      const what = only ?? readdirSync(dir).filter((f) => f !== '.git' && f !== 'sms');
+      gitIn(dir, ['mv', ...what, 'sms/']);
+      gitIn(dir, ['commit', '-q', '-m', `Move ${what.join(', ')}`], testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }));
+    };
+    const twoSteps = setUp();
+    moveAll(twoSteps, '2026-01-04T09:00:00Z', ['sms.config.yaml']);
+    moveAll(twoSteps, '2026-01-04T10:00:00Z');
+    expect((await history(path.join(twoSteps, 'sms'))).findings).toEqual([]);
+    // Cleo (PT) approves RFC-0002 on a branch started before the move; Ana merges it after.
+    const branch = setUp();
+    const B2 = 'changes/RFC-0002-b.md';
+    addCommit(branch, { files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-03T10:00:00Z' });
+    gitIn(branch, ['branch', 'side']);
+    moveAll(branch, '2026-01-04T09:00:00Z');
+    gitIn(branch, ['checkout', '-q', 'side']);
+    addCommit(branch, {
+      files: { [B2]: approved(cleo.email, { id: 'RFC-0002', requested_by: ana.email }) },
+      author: cleo,
+      date: '2026-01-05T09:00:00Z',
+    });
+    gitIn(branch, ['checkout', '-q', 'main']);
+    gitIn(
+      branch,
+      ['merge', '-q', '--no-ff', '-m', 'Merge side', 'side'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-01-06T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-06T09:00:00Z' }),
+    );
+    expect(existsSync(path.join(branch, 'sms', B2))).toBe(true);
+    const r = await history(path.join(branch, 'sms'));
+    const evidence = r.findings.filter((f) => f.rule === 'approval-evidence' && f.docId === 'RFC-0002');
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence[0]!.message).toMatch(/Cleo Park/);
+  });
+
   it('--base in an SMS kept in a subfolder: the roles in force at the base are found, and an approval by the CM is clean', async () => {
     const top = tmp();
     const under = (files: Record<string, string | null>): Record<string, string | null> =>

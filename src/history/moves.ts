@@ -11,11 +11,14 @@ export type OutsideChanges = Map<number, FileChange[]>;
  * one): before the move, its documents lived under another root, which the log's paths, read
  * against today's root, would never match, so every document would seem to appear in the move
  * commit already approved. A move is a commit that deletes the configuration file under another
- * root and adds it under today's; the documents under that root in the commits before it (in the
- * log's order) become this SMS's documents, and in the move commit a document deleted there and
- * added here is one change (none when its content did not change). Repeated for a root that was
- * itself moved. Pure: mutates `commits` (paths relative to today's root) and returns the blobs the
- * added changes need read.
+ * root and adds it under today's. The documents under that root become this SMS's documents:
+ * - in every commit before the move in the log's order, and in every later one that does not
+ *   descend from it (a branch started before the move and merged after it);
+ * - in the move commit, and in the commits after it where a commit moves a document (deletes it
+ *   there and adds it here: the documents may follow the configuration in later commits); a
+ *   document moved in one commit is one change, or none when its content did not change.
+ * Repeated for a root that was itself moved. Pure: mutates `commits` (paths relative to today's
+ * root; oldest first, parents before children) and returns the blobs the added changes need read.
  *
  * @param configFile the configuration file's name
  * @param here where today's configuration file is, from the top of the work tree
@@ -35,12 +38,14 @@ export function followMoves(
     if (!move) return blobs;
     const { index, root } = move;
     const under = root ? `${root}/` : '';
+    const after = descendants(commits, index);
     for (const [j, list] of outside) {
-      if (j > index) continue;
       const kept: FileChange[] = [];
+      // Where the SMS already lived here, only a document moved in this very commit is followed.
+      const moving = j > index && after.has(commits[j]!.sha) ? new Set(commits[j]!.changes.map((ch) => ch.path)) : undefined;
       for (const ch of list) {
         const rel = ch.path.startsWith(under) ? ch.path.slice(under.length) : undefined;
-        if (rel === undefined || !isDocument(rel)) {
+        if (rel === undefined || !isDocument(rel) || moving?.has(rel) === false) {
           kept.push(ch);
           continue;
         }
@@ -49,12 +54,19 @@ export function followMoves(
         if (ch.newBlob) blobs.push(ch.newBlob);
       }
       outside.set(j, kept);
+      if (moving || j === index) commits[j]!.changes = joinMoved(commits[j]!.changes);
     }
-    commits[index]!.changes = joinMoved(commits[index]!.changes);
     // An earlier move: the configuration file came to `root` from somewhere else.
     here = `${under}${configFile}`;
     limit = index;
   }
+}
+
+/** The commits that descend from commits[index], itself included (commits in the log's order, parents first). */
+function descendants(commits: readonly HistoryCommit[], index: number): Set<string> {
+  const out = new Set<string>([commits[index]!.sha]);
+  for (let j = index + 1; j < commits.length; j++) if (commits[j]!.parents.some((p) => out.has(p))) out.add(commits[j]!.sha);
+  return out;
 }
 
 /** The latest commit before `limit` that moved the configuration file to `here`, and from which root. */
