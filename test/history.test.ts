@@ -461,6 +461,32 @@ describe('history rules', () => {
     expect(r.code).toBe(0);
   });
 
+  it('--base on a pull request that moves the SMS: the base is read where it was, and a folder left behind is reported', async () => {
+    const top = tmp();
+    const under = (files: Record<string, string | null>): Record<string, string | null> =>
+      Object.fromEntries(Object.entries(files).map(([f, c]) => [`sms/${f}`, c]));
+    gitRepo(
+      top,
+      [
+        ...rolesCommits(),
+        { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' },
+        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      ].map((c) => ({ ...c, files: under(c.files) })),
+    );
+    const base = gitIn(top, ['rev-parse', 'HEAD']).trim();
+    // The pull request moves the SMS to the top of the repository, but not its catalogue.
+    gitIn(top, ['mv', 'sms/sms.config.yaml', 'sms/governance', 'sms/changes', '.']);
+    gitIn(
+      top,
+      ['commit', '-q', '-m', 'Move the SMS up'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z' }),
+    );
+    addCommit(top, { files: { [R]: approved() }, author: ben, date: '2026-01-04T09:00:00Z' });
+    const r = await history(top, ['--base', base]);
+    // Ben's approval is judged against the roles in force where the base kept them: clean.
+    expect(r.findings.map((f) => [f.rule, f.file])).toEqual([['document-scope', 'sms/catalogue/SVC-0001-service-desk.md']]);
+  });
+
   it("HEAD's blobs are read relative to the SMS, and a folder named like pathspec magic matches nothing outside it", async () => {
     const { headBlobsHere } = await import('../src/git/history.js');
     const top = tmp();

@@ -18,7 +18,8 @@ export type OutsideChanges = Map<number, FileChange[]>;
  *   there and adds it here: the documents may follow the configuration in later commits); a
  *   document moved in one commit is one change, or none when its content did not change.
  * Repeated for a root that was itself moved. Pure: mutates `commits` (paths relative to today's
- * root; oldest first, parents before children) and returns the blobs the added changes need read.
+ * root; oldest first, parents before children) and returns the blobs the added changes need read,
+ * and the roots the SMS was moved from, the latest move first.
  *
  * @param configFile the configuration file's name
  * @param here where today's configuration file is, from the top of the work tree
@@ -30,13 +31,15 @@ export function followMoves(
   configFile: string,
   here: string,
   isDocument: (rel: string) => boolean,
-): string[] {
+): { blobs: string[]; roots: string[] } {
   const blobs: string[] = [];
+  const roots: string[] = [];
   let limit = commits.length;
   for (;;) {
     const move = lastMove(outside, limit, configFile, here);
-    if (!move) return blobs;
+    if (!move) return { blobs, roots };
     const { index, root } = move;
+    roots.push(root);
     const under = root ? `${root}/` : '';
     const after = descendants(commits, index);
     for (const [j, list] of outside) {

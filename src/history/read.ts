@@ -147,11 +147,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   try {
     // With a base, its configuration judges the pull request where the pull request could loosen
     // what judges it: read first, so that the fields its types judge by are kept from every version.
-    const baseText = baseSha ? (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8') : undefined;
-    const baseConfig = baseText === undefined ? undefined : configOrUndefined(baseText, config.root);
-    const types = baseConfig ? withPolicyOf(config.types, baseConfig.typeByKey) : config.types;
-    const judging: SmsConfig = baseConfig ? { ...config, types, typeByKey: new Map(types.map((t) => [t.key, t])) } : config;
-    if (baseConfig) opts = extractOptions({ ...config, types: [...types, ...baseConfig.types] });
+    let baseText = baseSha ? (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8') : undefined;
+    let baseConfig = baseText === undefined ? undefined : configOrUndefined(baseText, config.root);
+    if (baseConfig) opts = extractOptions({ ...config, types: [...withPolicyOf(config.types, baseConfig.typeByKey), ...baseConfig.types] });
     await streamLog({
       ...ctx,
       range,
@@ -168,8 +166,18 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
     });
-    for (const blob of followMoves(commits, outside, CONFIG_FILE, withPrefix(CONFIG_FILE), (rel) => isDocument(withPrefix(rel))))
-      want(blob);
+    const moved = followMoves(commits, outside, CONFIG_FILE, withPrefix(CONFIG_FILE), (rel) => isDocument(withPrefix(rel)));
+    for (const blob of moved.blobs) want(blob);
+    // Where the SMS's root is at the base: where the pull request moved it from, if it did.
+    let baseAt = withPrefix;
+    if (baseSha && baseText === undefined && moved.roots.length > 0) {
+      const root = moved.roots.at(-1)!;
+      baseAt = (p: string): string => (root ? `${root}/${p}` : p);
+      baseText = (await reader.read(`${baseSha}:${baseAt(CONFIG_FILE)}`))?.toString('utf8');
+      baseConfig = baseText === undefined ? undefined : configOrUndefined(baseText, config.root);
+    }
+    const types = baseConfig ? withPolicyOf(config.types, baseConfig.typeByKey) : config.types;
+    const judging: SmsConfig = baseConfig ? { ...config, types, typeByKey: new Map(types.map((t) => [t.key, t])) } : config;
     let initialRoles: { data: Record<string, unknown>; since: string } | undefined;
     let settings = config.history;
     let baseRules: Record<string, RuleSetting> | undefined;
@@ -179,12 +187,12 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       // it: trust settings, rule settings, where the roles in force are kept, and (above) the
       // lifecycles and authority of its types.
       const text = baseText;
-      initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, withPrefix, opts);
-      // Where the base has no valid configuration here (none yet, or the pull request moved the
-      // SMS), the defaults judge it, not what the pull request says.
+      initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, baseAt, opts);
+      // Where the base has no valid configuration there (none yet), the defaults judge it, not
+      // what the pull request says.
       settings = (text !== undefined && historySettingsOf(text)) || historySettings(undefined);
       baseRules = baseConfig?.rules ?? {};
-      if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, withPrefix);
+      if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, baseAt, prefix);
     }
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
@@ -212,27 +220,27 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
 
 /**
  * The files at HEAD, by path relative to the SMS root, that the base's configuration reads as
- * documents and HEAD's does not: a pull request that renames a document folder in
- * sms.config.yaml, or ignores one, without moving its documents takes them out of every check,
- * for itself and for every pull request after it.
+ * documents (at the base's root, `baseAt`) and HEAD's does not: a pull request that renames a
+ * document folder in sms.config.yaml, or ignores one, or moves the SMS without some of its folders,
+ * takes them out of every check, for itself and for every pull request after it.
  */
 async function leftOutOfScope(
   ctx: GitContext,
   base: SmsConfig,
   isDocument: (p: string) => boolean,
-  withPrefix: (p: string) => string,
+  baseAt: (p: string) => string,
+  prefix: string,
 ): Promise<string[]> {
-  const folders = base.documentFolders.map((f) => (f === '.' ? '' : `${f}/`));
   const atHead = await blobsAt(
     ctx,
     'HEAD',
-    base.documentFolders.map((f) => (f === '.' ? withPrefix('') || '.' : withPrefix(f))),
+    base.documentFolders.map((f) => (f === '.' ? baseAt('') || '.' : baseAt(f))),
   );
-  const top = withPrefix(''); // "" or "prefix/"
+  const top = baseAt(''); // "" or "root/"
   const out: string[] = [];
   for (const p of atHead.keys()) {
-    const rel = p.slice(top.length);
-    if (folders.some((f) => rel.startsWith(f)) && isDocumentPath(base, rel) && !isDocument(p)) out.push(rel);
+    // Relative to the SMS as it is now ("../" where the pull request moved the SMS away from it).
+    if (isDocumentPath(base, p.slice(top.length)) && !isDocument(p)) out.push(path.posix.relative(prefix, p));
   }
   return out.sort();
 }
