@@ -186,11 +186,10 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       // The configuration at the base judges the pull request where it could loosen what judges
       // it: trust settings, rule settings, where the roles in force are kept, and (above) the
       // lifecycles and authority of its types.
-      const text = baseText;
       initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, baseAt, opts);
       // Where the base has no valid configuration there (none yet), the defaults judge it, not
       // what the pull request says.
-      settings = (text !== undefined && historySettingsOf(text)) || historySettings(undefined);
+      settings = (baseText !== undefined && historySettingsOf(baseText)) || historySettings(undefined);
       baseRules = baseConfig?.rules ?? {};
       if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, baseAt, prefix);
     }
