@@ -799,6 +799,78 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     expect(unrecorded((await findings(renamed, ['--base', 'main'])).list)).toEqual([]);
   });
 
+  it('what decides is compared as values: list items belong to their person, spaces and comments hide nothing', async () => {
+    // The roles document written with block lists: one line per role, the same line for different people.
+    const block = (roles: Record<string, string[]>): string =>
+      rolesDoc(undefined, 'approved', ana.email).replace(
+        /people:[\s\S]*?\n---/,
+        `people:\n${Object.entries(roles)
+          .map(([who, rs]) => {
+            const p = PEOPLE[who as keyof typeof PEOPLE];
+            return `  - name: ${p.name}\n    email: ${p.email}\n    roles:\n${rs.map((r) => `      - ${r}\n`).join('')}`;
+          })
+          .join('')}---`,
+      );
+    const start = { ana: ['SM', 'MGT'], ben: ['CM'], cleo: ['IM', 'PT'] };
+    const setUp = (): string => {
+      const dir = repo([{ files: { 'governance/roles.md': block(start) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+      gitIn(dir, ['branch', 'side']);
+      // Main takes Cleo's IM role away.
+      addCommit(dir, { files: { 'governance/roles.md': block({ ...start, cleo: ['PT'] }) }, author: ana, date: '2026-01-03T09:00:00Z' });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      return dir;
+    };
+    // The branch gives Ben the IM role: git merges both, and the line "- IM" moved from Cleo to Ben.
+    const both = setUp();
+    addCommit(both, {
+      files: { 'governance/roles.md': block({ ...start, ben: ['CM', 'IM'] }) },
+      author: ana,
+      date: '2026-01-04T09:00:00Z',
+    });
+    gitIn(both, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ana, '2026-01-05T09:00:00Z'));
+    expect(readFileSync(path.join(both, 'governance/roles.md'), 'utf8')).toContain(
+      '      - CM\n      - IM\n  - name: Cleo Park\n    email: cleo@acme.example\n    roles:\n      - PT\n',
+    );
+    expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
+    // A merge that keeps Cleo's IM role, written with a trailing space, dropped the revocation.
+    const spaced = setUp();
+    gitIn(spaced, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+    writeFileSync(path.join(spaced, 'governance/roles.md'), block(start).replace('      - IM\n', '      - IM \n'));
+    gitIn(spaced, ['add', '--all']);
+    gitIn(spaced, ['commit', '-q', '-m', 'Merge main'], at(cleo, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(spaced, ['--base', 'main'])).list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+  });
+
+  it("a status the merge dropped is found wherever its line went; a version both sides raised is the merge's to settle", async () => {
+    // Main rejects RFC-0001; the merge keeps "draft" and parks the other side's line in a comment.
+    const hidden = revokedOnMain();
+    onMain(hidden, { [R]: rfc({ status: 'rejected' }) });
+    gitIn(hidden, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+    writeFileSync(path.join(hidden, R), `${rfc().replace(/^status: (.*)$/m, 'status: $1 ')}\n<!--\nstatus: rejected\n-->\n`);
+    gitIn(hidden, ['add', '--all']);
+    gitIn(hidden, ['commit', '-q', '-m', 'Merge main'], at(cleo, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(hidden, ['--base', 'main'])).list)).toEqual([[R, 'RFC-0001', 'error']]);
+    // Both sides raise the version and edit different sections; the conflict on the version line
+    // is settled with a newer one, both edits kept. sms.config.yaml: both add to one list.
+    const text = (version: string, purpose: string, scope: string): string =>
+      rfc({ version }, `\n## Purpose\n\n${purpose}\n\n## Business impact\n\nNone.\n\n## Scope\n\n${scope}\n`);
+    const settled = repo([{ files: { [R]: text('1.0', 'Mail.', 'All.') }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(settled, ['branch', 'side']);
+    gitIn(settled, ['checkout', '-q', 'side']);
+    onMain(settled, { [R]: text('1.2', 'Mail, faster.', 'All.'), 'sms.config.yaml': `${CONFIG}ignore: ["drafts/**"]\n` });
+    addCommit(settled, {
+      files: { [R]: text('1.1', 'Mail.', 'All mailboxes.'), 'sms.config.yaml': `${CONFIG}ignore: ["scratch/**"]\n` },
+      author: cleo,
+      date: '2026-01-05T09:00:00Z',
+    });
+    expect(() => gitIn(settled, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(cleo, '2026-01-06T09:00:00Z'))).toThrow();
+    writeFileSync(path.join(settled, R), text('1.3', 'Mail, faster.', 'All mailboxes.'));
+    writeFileSync(path.join(settled, 'sms.config.yaml'), `${CONFIG}ignore: ["drafts/**", "scratch/**"]\n`);
+    gitIn(settled, ['add', '--all']);
+    gitIn(settled, ['commit', '-q', '--no-edit'], at(cleo, '2026-01-06T09:00:00Z'));
+    expect(unrecorded((await findings(settled, ['--base', 'main'])).list)).toEqual([]);
+  });
+
   it('ordinary pull requests are not reported: behind the base, merging it, a revert, a cherry-pick merged back, criss-cross merges', async () => {
     const cases: [string, (dir: string) => void][] = [
       ['behind the base', (dir) => addCommit(dir, { files: { [B]: rfc({ id: 'RFC-0002' }) }, author: ben, date: '2026-01-04T09:00:00Z' })],

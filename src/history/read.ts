@@ -34,6 +34,7 @@ import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
+import { parseFrontMatter } from '../repo/frontmatter.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
@@ -288,7 +289,8 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
         const before = atBases.map((t) => t.get(m.withPrefix(p)));
         // Side b did not change it since they diverged: the result is another side's business.
         if (bases.length ? before.includes(theirs) : theirs === undefined) continue;
-        if (ch.newBlob !== undefined && theirs !== undefined && (await changeKept(before, theirs, ch.newBlob, m))) continue;
+        if (ch.newBlob !== undefined && theirs !== undefined && (await changeKept(before, theirs, ch.newBlob, m, p === CONFIG_FILE)))
+          continue;
         const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
         if (kind === 'removed' && (await carriedElsewhere(before, theirs!, diff[b]!, m))) continue;
         out.push({ path: p, kind, merge, side: merge.parents[b]! });
@@ -299,33 +301,72 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
 }
 
 /**
- * Whether `result` holds the change one side made from a merge base's version to `theirs`, line by
- * line as a merge keeps it: every line that side added is there as often, every line it removed is
- * gone as often (lines counted, blank ones left out, order not compared). Against any merge base
- * (criss-cross merges have several); a side that added the file changed it from nothing.
+ * Whether `result` holds the change one side made from a merge base's version to `theirs`, as a
+ * merge keeps it:
+ * - what decides (the status, the approval and other fields the policy reads, who holds which
+ *   role, and every setting of sms.config.yaml), compared as values: every value that side set is
+ *   in the result and every value it took away is gone, however the lines are written (spaces,
+ *   quotes, comments), and a list item belongs to its person, not to its line;
+ * - the body, line by line: every line that side added is there as often, every line it removed
+ *   is gone as often (trailing spaces and blank lines left out, order not compared).
+ * Other front-matter fields (a title, a version number both sides raised) are the merge's to
+ * settle. Against any merge base (criss-cross merges have several); a side that added the file
+ * changed it from nothing.
  */
-async function changeKept(bases: (string | undefined)[], theirs: string, result: string, m: MergeCheck): Promise<boolean> {
-  const counts = (text: string): Map<string, number> => {
-    const c = new Map<string, number>();
-    for (const line of text.split(/\r?\n/)) if (line.trim()) c.set(line, (c.get(line) ?? 0) + 1);
-    return c;
+async function changeKept(bases: (string | undefined)[], theirs: string, result: string, m: MergeCheck, config: boolean): Promise<boolean> {
+  const version = async (blob: string | undefined): Promise<{ facts: Set<string>; lines: Map<string, number> }> => {
+    if (blob === undefined) return { facts: new Set(), lines: new Map() };
+    const text = await m.textOf(blob);
+    const fm = parseFrontMatter(config ? `---\n${text}\n---\n` : text);
+    const facts = new Set<string>();
+    if (config) factsOf(fm.data ?? {}, '', facts);
+    else {
+      const s = await m.stateOf(blob);
+      factsOf({ status: s?.status, ...s?.fields, people: s?.data?.people }, '', facts);
+    }
+    const lines = new Map<string, number>();
+    if (!config)
+      for (const line of fm.body.split(/\r?\n/)) if (line.trim()) lines.set(line.trimEnd(), (lines.get(line.trimEnd()) ?? 0) + 1);
+    return { facts, lines };
   };
-  const t = counts(await m.textOf(theirs));
-  const r = counts(await m.textOf(result));
+  const t = await version(theirs);
+  const r = await version(result);
   for (const base of bases.length ? bases : [undefined]) {
-    const b = base === undefined ? new Map<string, number>() : counts(await m.textOf(base));
-    let kept = true;
-    for (const line of new Set([...t.keys(), ...b.keys()])) {
-      const change = (t.get(line) ?? 0) - (b.get(line) ?? 0);
-      const made = (r.get(line) ?? 0) - (b.get(line) ?? 0);
+    const b = await version(base);
+    const factsKept =
+      [...t.facts].every((f) => b.facts.has(f) || r.facts.has(f)) && [...b.facts].every((f) => t.facts.has(f) || !r.facts.has(f));
+    let linesKept = factsKept;
+    for (const line of linesKept ? new Set([...t.lines.keys(), ...b.lines.keys()]) : []) {
+      const change = (t.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
+      const made = (r.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
       if (change > 0 ? made < change : change < 0 && made > change) {
-        kept = false;
+        linesKept = false;
         break;
       }
     }
-    if (kept) return true;
+    if (linesKept) return true;
   }
   return false;
+}
+
+/**
+ * A value as facts to compare across versions: `path=value` for a scalar, `path∋value` for each
+ * item of a list of scalars (a set: its order and line do not matter), and the items of a list of
+ * objects under the key that names them (email, id, name), so that a role belongs to its person.
+ */
+function factsOf(value: unknown, path: string, out: Set<string>): void {
+  if (value === undefined) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        const o = v as Record<string, unknown>;
+        const key = [o.email, o.id, o.name, o.key].find((k) => typeof k === 'string') as string | undefined;
+        factsOf(v, `${path}[${key ? JSON.stringify(key.toLowerCase()) : i}]`, out);
+      } else out.add(`${path}∋${JSON.stringify(v)}`);
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) factsOf(v, path ? `${path}.${k}` : k, out);
+  } else out.add(`${path}=${JSON.stringify(value)}`);
 }
 
 /**
@@ -342,7 +383,7 @@ async function carriedElsewhere(
   const id = (await m.stateOf(theirs))?.id;
   if (!id) return false;
   for (const ch of againstB.values()) {
-    if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id && (await changeKept(bases, theirs, ch.newBlob, m))) return true;
+    if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id && (await changeKept(bases, theirs, ch.newBlob, m, false))) return true;
   }
   return false;
 }
