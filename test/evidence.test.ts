@@ -326,6 +326,50 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a document cannot choose a new type to be judged by: a type changed with the status is reported', async () => {
+    // Cleo (PT) adds a type of her own for the change-request folder, with no authority, and moves
+    // RFC-0002 to it in the commit that approves it.
+    const quick = [
+      'custom_types:',
+      '  - key: quick-change',
+      '    title: Quick change',
+      '    folder: changes',
+      '    id: { prefix: RFC, digits: 4 }',
+      '    statuses: [draft, approved]',
+      '    initial: [draft]',
+      '    transitions: { draft: [approved] }',
+      '    fields: { change_type: { type: string }, priority: { type: string }, requested_by: { type: string } }',
+      '',
+    ].join('\n');
+    const B2 = 'changes/RFC-0002-b.md';
+    const dir = repo([{ files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: {
+        'sms.config.yaml': `${CONFIG}${quick}`,
+        [B2]: rfc({
+          id: 'RFC-0002',
+          type: 'quick-change',
+          requested_by: ana.email,
+          status: 'approved',
+          approved_by: cleo.email,
+          approved_on: '2026-01-03',
+        }),
+      },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+    });
+    for (const args of [['--base', base], ['--history']]) {
+      const r = await findings(dir, args);
+      const f = r.list.filter((x) => x.rule === 'status-transition' && x.docId === 'RFC-0002');
+      expect(
+        f.map((x) => x.message),
+        args.join(' '),
+      ).toEqual([expect.stringMatching(/changed its type from "change-request" to "quick-change"/)]);
+      expect(r.code).toBe(1);
+    }
+  });
+
   it('a pull request cannot take documents out of what sms reads: with --base, a document the base reads and the pull request does not is reported', async () => {
     const cases: [string, string, string][] = [
       ['a folder moved in the configuration only', `${CONFIG}folders:\n  service: elsewhere\n`, 'catalogue/SVC-0001-service-desk.md'],

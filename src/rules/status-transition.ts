@@ -8,7 +8,9 @@ export default defineRule({
   help:
     'The lifecycles of ISO/IEC TR 29110-5-3 (which task moves a work product from which status to which) are data of ' +
     'each type; "sms types --format md" draws them. Every status change in the checked commits (or, by default, in ' +
-    'your uncommitted changes) must be one of them, and a new document must start in an initial status.',
+    'your uncommitted changes) must be one of them, and a new document must start in an initial status. A type ' +
+    'decides who may approve a document, so a document keeps its type once it has left its first status, and never ' +
+    'changes it in the commit that changes its status.',
   severity: 'error',
   needs: ['changes'],
   check(ctx, report) {
@@ -17,6 +19,21 @@ export default defineRule({
       const to = e.after?.status;
       if (!t || !to || !t.statuses.includes(to)) continue;
       const from = e.before?.status;
+      // A type decides who may approve a document: a new type in the commit that moves it, or
+      // once it has left its first status, would let the document choose its own judge.
+      const was = e.before?.type;
+      if (was && was !== t.key) {
+        const old = ctx.config.typeByKey.get(was);
+        if (from !== to || (from && old && !old.initial.includes(from))) {
+          report({
+            ...eventDoc(ctx, e),
+            field: ['type'],
+            message: `${e.id} changed its type from "${was}" to "${t.key}" (${commitLabel(e)}); a document keeps its type once it has left its first status, and never changes it with its status`,
+            hint: 'change the type back, or create a new document of the other type',
+          });
+          continue;
+        }
+      }
       if (!e.before) {
         if (!t.initial.includes(to)) {
           report({
