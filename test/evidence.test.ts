@@ -326,7 +326,7 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a document cannot choose a new type to be judged by: a type changed with the status is reported', async () => {
+  it('a document cannot choose a new type to be judged by: a status change under another type than it was created as is reported', async () => {
     // Cleo (PT) adds a type of her own for the change-request folder, with no authority, and moves
     // RFC-0002 to it in the commit that approves it.
     const quick = [
@@ -365,8 +365,41 @@ describe('forged approvals are caught', () => {
       expect(
         f.map((x) => x.message),
         args.join(' '),
-      ).toEqual([expect.stringMatching(/changed its type from "change-request" to "quick-change"/)]);
+      ).toEqual([
+        expect.stringMatching(
+          /moved to "approved" as a quick-change \(commit [0-9a-f]{7} by Cleo Park .*\), but was created as a change-request/,
+        ),
+      ]);
       expect(r.code).toBe(1);
+    }
+    // In two steps: the type changed while a draft, the approval in a later commit.
+    const steps = repo([{ files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    const from = gitIn(steps, ['rev-parse', 'HEAD']).trim();
+    addCommit(steps, {
+      files: { 'sms.config.yaml': `${CONFIG}${quick}`, [B2]: rfc({ id: 'RFC-0002', type: 'quick-change', requested_by: ana.email }) },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+    });
+    addCommit(steps, {
+      files: {
+        [B2]: rfc({
+          id: 'RFC-0002',
+          type: 'quick-change',
+          requested_by: ana.email,
+          status: 'approved',
+          approved_by: cleo.email,
+          approved_on: '2026-01-04',
+        }),
+      },
+      author: cleo,
+      date: '2026-01-04T09:00:00Z',
+    });
+    for (const args of [['--base', from], ['--history']]) {
+      const r = await findings(steps, args);
+      expect(
+        r.list.filter((x) => x.rule === 'status-transition' && x.docId === 'RFC-0002').map((x) => x.message),
+        args.join(' '),
+      ).toEqual([expect.stringMatching(/but was created as a change-request/)]);
     }
   });
 

@@ -9,30 +9,41 @@ export default defineRule({
     'The lifecycles of ISO/IEC TR 29110-5-3 (which task moves a work product from which status to which) are data of ' +
     'each type; "sms types --format md" draws them. Every status change in the checked commits (or, by default, in ' +
     'your uncommitted changes) must be one of them, and a new document must start in an initial status. A type ' +
-    'decides who may approve a document, so a document keeps its type once it has left its first status, and never ' +
-    'changes it in the commit that changes its status.',
+    'decides who may approve a document, so a document keeps its type once it has left its first status, and changes ' +
+    'status only under the type it was created as: to change what a draft is, create a new document of the other type.',
   severity: 'error',
   needs: ['changes'],
   check(ctx, report) {
+    const firstType = new Map<string, string>();
     for (const e of ctx.changes!.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       const to = e.after?.status;
       if (!t || !to || !t.statuses.includes(to)) continue;
       const from = e.before?.status;
-      // A type decides who may approve a document: a new type in the commit that moves it, or
-      // once it has left its first status, would let the document choose its own judge.
+      // A type decides who may approve a document, so a document does not choose a new one to be
+      // judged by: no type change once it has left its first status, and no status change under
+      // another type than the one it was created as (or first seen as in the checked history).
+      const first = firstType.get(e.id) ?? e.before?.type ?? t.key;
+      firstType.set(e.id, first);
       const was = e.before?.type;
-      if (was && was !== t.key) {
-        const old = ctx.config.typeByKey.get(was);
-        if (from !== to || (from && old && !old.initial.includes(from))) {
-          report({
-            ...eventDoc(ctx, e),
-            field: ['type'],
-            message: `${e.id} changed its type from "${was}" to "${t.key}" (${commitLabel(e)}); a document keeps its type once it has left its first status, and never changes it with its status`,
-            hint: 'change the type back, or create a new document of the other type',
-          });
-          continue;
-        }
+      const old = was ? ctx.config.typeByKey.get(was) : undefined;
+      if (was && was !== t.key && from && old && !old.initial.includes(from)) {
+        report({
+          ...eventDoc(ctx, e),
+          field: ['type'],
+          message: `${e.id} changed its type from "${was}" to "${t.key}" (${commitLabel(e)}) after leaving its first status; a document keeps its type once it has moved on`,
+          hint: 'change the type back, or create a new document of the other type',
+        });
+        continue;
+      }
+      if (e.before && first !== t.key && from !== to) {
+        report({
+          ...eventDoc(ctx, e),
+          field: ['type'],
+          message: `${e.id} moved to "${to}" as a ${t.key} (${commitLabel(e)}), but was created as a ${first}; a document changes status only under the type it was created as`,
+          hint: 'change the type back, or create a new document of the other type',
+        });
+        continue;
       }
       if (!e.before) {
         if (!t.initial.includes(to)) {
