@@ -676,6 +676,17 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     addCommit(dir, { files, author: cleo, date: '2026-01-04T09:00:00Z' });
     gitIn(dir, ['checkout', '-q', 'side']);
   };
+  /** The roles document written with block lists (one line per role); `emails` changes someone's address. */
+  const block = (roles: Record<string, string[]>, emails: Record<string, string> = {}): string =>
+    rolesDoc(undefined, 'approved', ana.email).replace(
+      /people:[\s\S]*?\n---/,
+      `people:\n${Object.entries(roles)
+        .map(([who, rs]) => {
+          const p = PEOPLE[who as keyof typeof PEOPLE];
+          return `  - name: ${p.name}\n    email: ${emails[who] ?? p.email}\n    roles:\n${rs.map((r) => `      - ${r}\n`).join('')}`;
+        })
+        .join('')}---`,
+    );
   /** A repository where Ana takes Ben's CM role away on main after the branch `side` was started. */
   function revokedOnMain(): string {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
@@ -878,16 +889,6 @@ describe('no merge of a pull request quietly drops a change to a document', () =
 
   it('what decides is compared as values: list items belong to their person, spaces and comments hide nothing', async () => {
     // The roles document written with block lists: one line per role, the same line for different people.
-    const block = (roles: Record<string, string[]>): string =>
-      rolesDoc(undefined, 'approved', ana.email).replace(
-        /people:[\s\S]*?\n---/,
-        `people:\n${Object.entries(roles)
-          .map(([who, rs]) => {
-            const p = PEOPLE[who as keyof typeof PEOPLE];
-            return `  - name: ${p.name}\n    email: ${p.email}\n    roles:\n${rs.map((r) => `      - ${r}\n`).join('')}`;
-          })
-          .join('')}---`,
-      );
     const start = { ana: ['SM', 'MGT'], ben: ['CM'], cleo: ['IM', 'PT'] };
     const setUp = (): string => {
       const dir = repo([{ files: { 'governance/roles.md': block(start) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
@@ -916,6 +917,35 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     gitIn(spaced, ['add', '--all']);
     gitIn(spaced, ['commit', '-q', '-m', 'Merge main'], at(cleo, '2026-01-05T09:00:00Z'));
     expect(unrecorded((await findings(spaced, ['--base', 'main'])).list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+  });
+
+  it('a person is followed across an email change: a role taken away on one side stays taken away', async () => {
+    const start = { ana: ['SM', 'MGT'], ben: ['CM'], cleo: ['IM', 'PT'] };
+    const other = { cleo: 'cleo.park@acme.example' };
+    const setUp = (main: string, branch: string): string => {
+      const dir = repo([{ files: { 'governance/roles.md': block(start) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+      gitIn(dir, ['branch', 'side']);
+      addCommit(dir, { files: { 'governance/roles.md': main }, author: ana, date: '2026-01-03T09:00:00Z' });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      addCommit(dir, { files: { 'governance/roles.md': branch }, author: ana, date: '2026-01-04T09:00:00Z' });
+      return dir;
+    };
+    // Main takes Cleo's IM role away; the branch changes her email.
+    const revoked = block({ ...start, cleo: ['PT'] });
+    const moved = block(start, other);
+    const clean = setUp(revoked, moved);
+    gitIn(clean, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ana, '2026-01-05T09:00:00Z'));
+    expect(readFileSync(path.join(clean, 'governance/roles.md'), 'utf8')).toBe(block({ ...start, cleo: ['PT'] }, other));
+    expect(unrecorded((await findings(clean, ['--base', 'main'])).list)).toEqual([]);
+    const kept = setUp(revoked, moved);
+    gitIn(kept, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(ana, '2026-01-05T09:00:00Z'));
+    gitIn(kept, ['checkout', 'HEAD', '--', 'governance/roles.md']);
+    gitIn(kept, ['commit', '-q', '-m', 'Merge main'], at(ana, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(kept, ['--base', 'main'])).list)).toEqual([['governance/roles.md', 'ROLES', 'error']]);
+    // Main changes her email; the branch gives her the CM role too.
+    const both = setUp(moved, block({ ...start, cleo: ['IM', 'PT', 'CM'] }));
+    gitIn(both, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ana, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
   });
 
   it("a status the merge dropped is found wherever its line went; a version both sides raised is the merge's to settle", async () => {

@@ -314,58 +314,83 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
  * changed it from nothing.
  */
 async function changeKept(bases: (string | undefined)[], theirs: string, result: string, m: MergeCheck, config: boolean): Promise<boolean> {
-  const version = async (blob: string | undefined): Promise<{ facts: Set<string>; lines: Map<string, number> }> => {
-    if (blob === undefined) return { facts: new Set(), lines: new Map() };
+  const version = async (blob: string | undefined): Promise<{ data: Record<string, unknown>; lines: Map<string, number> }> => {
+    if (blob === undefined) return { data: {}, lines: new Map() };
     const text = await m.textOf(blob);
     const fm = parseFrontMatter(config ? `---\n${text}\n---\n` : text);
-    const facts = new Set<string>();
-    if (config) factsOf(fm.data ?? {}, '', facts);
-    else {
-      const s = await m.stateOf(blob);
-      factsOf({ status: s?.status, ...s?.fields, people: s?.data?.people }, '', facts);
-    }
     const lines = new Map<string, number>();
-    if (!config)
-      for (const line of fm.body.split(/\r?\n/)) if (line.trim()) lines.set(line.trimEnd(), (lines.get(line.trimEnd()) ?? 0) + 1);
-    return { facts, lines };
+    if (config) return { data: fm.data ?? {}, lines };
+    for (const line of fm.body.split(/\r?\n/)) if (line.trim()) lines.set(line.trimEnd(), (lines.get(line.trimEnd()) ?? 0) + 1);
+    const s = await m.stateOf(blob);
+    return { data: { status: s?.status, ...s?.fields, people: s?.data?.people }, lines };
   };
   const t = await version(theirs);
   const r = await version(result);
   for (const base of bases.length ? bases : [undefined]) {
     const b = await version(base);
-    const factsKept =
-      [...t.facts].every((f) => b.facts.has(f) || r.facts.has(f)) && [...b.facts].every((f) => t.facts.has(f) || !r.facts.has(f));
-    let linesKept = factsKept;
-    for (const line of linesKept ? new Set([...t.lines.keys(), ...b.lines.keys()]) : []) {
+    // People are followed from the merge base by email, or by name where the email changed.
+    const facts = (data: Record<string, unknown>): Set<string> => {
+      const out = new Set<string>();
+      factsOf(data, '', out, personKeys(b.data.people));
+      return out;
+    };
+    const [tf, bf, rf] = [facts(t.data), facts(b.data), facts(r.data)];
+    let kept = [...tf].every((f) => bf.has(f) || rf.has(f)) && [...bf].every((f) => tf.has(f) || !rf.has(f));
+    for (const line of kept ? new Set([...t.lines.keys(), ...b.lines.keys()]) : []) {
       const change = (t.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
       const made = (r.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
       if (change > 0 ? made < change : change < 0 && made > change) {
-        linesKept = false;
+        kept = false;
         break;
       }
     }
-    if (linesKept) return true;
+    if (kept) return true;
   }
   return false;
+}
+
+/** The key of an item of a list of objects: what names it (email, id, name), else its place. */
+function itemKey(o: Record<string, unknown>, i: number): string {
+  const key = [o.email, o.id, o.name, o.key].find((k) => typeof k === 'string') as string | undefined;
+  return key ? JSON.stringify(key.toLowerCase()) : String(i);
+}
+
+/**
+ * Keys for the people of a roles document, as the merge base names them: a person whose email one
+ * side changed is still found by name (and one whose name changed, by email), so a role taken away
+ * on one side and an email changed on the other are two changes to one person.
+ */
+function personKeys(basePeople: unknown): (o: Record<string, unknown>, i: number) => string {
+  const byEmail = new Map<string, string>();
+  const byName = new Map<string, string>();
+  (Array.isArray(basePeople) ? basePeople : []).forEach((p: unknown, i: number) => {
+    if (p === null || typeof p !== 'object') return;
+    const o = p as Record<string, unknown>;
+    const key = itemKey(o, i);
+    if (typeof o.email === 'string') byEmail.set(o.email.toLowerCase(), key);
+    if (typeof o.name === 'string') byName.set(o.name, key);
+  });
+  return (o, i) =>
+    (typeof o.email === 'string' ? byEmail.get(o.email.toLowerCase()) : undefined) ??
+    (typeof o.name === 'string' ? byName.get(o.name) : undefined) ??
+    itemKey(o, i);
 }
 
 /**
  * A value as facts to compare across versions: `path=value` for a scalar, `path∋value` for each
  * item of a list of scalars (a set: its order and line do not matter), and the items of a list of
- * objects under the key that names them (email, id, name), so that a role belongs to its person.
+ * objects under the key that names them (`keyOf`), so that a role belongs to its person.
  */
-function factsOf(value: unknown, path: string, out: Set<string>): void {
+function factsOf(value: unknown, path: string, out: Set<string>, keyOf: (o: Record<string, unknown>, i: number) => string = itemKey): void {
   if (value === undefined) return;
   if (Array.isArray(value)) {
     value.forEach((v, i) => {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const o = v as Record<string, unknown>;
-        const key = [o.email, o.id, o.name, o.key].find((k) => typeof k === 'string') as string | undefined;
-        factsOf(v, `${path}[${key ? JSON.stringify(key.toLowerCase()) : i}]`, out);
-      } else out.add(`${path}∋${JSON.stringify(v)}`);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v))
+        factsOf(v, `${path}[${keyOf(v as Record<string, unknown>, i)}]`, out, keyOf);
+      else out.add(`${path}∋${JSON.stringify(v)}`);
     });
   } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) factsOf(v, path ? `${path}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value)) factsOf(v, path ? `${path}.${k}` : k, out, keyOf);
   } else out.add(`${path}=${JSON.stringify(value)}`);
 }
 
