@@ -403,6 +403,61 @@ describe('forged approvals are caught', () => {
     }
   });
 
+  it('a type renamed in the configuration, an id deleted and added again as another type, and duplicate ids are no type change', async () => {
+    const type = (key: string, folder = 'memos'): string =>
+      [
+        `  - key: ${key}`,
+        `    title: ${key}`,
+        `    folder: ${folder}`,
+        '    id: { prefix: MEMO, digits: 4 }',
+        '    statuses: [open, wip, done]',
+        '    initial: [open]',
+        '    transitions: { open: [wip], wip: [done] }',
+        '',
+      ].join('\n');
+    const cfg = (...types: string[]): string => `${CONFIG}custom_types:\n${types.join('')}`;
+    const memo = (key: string, status: string): string => md({ id: 'MEMO-0001', type: key, title: 'Memo', status }, '\n');
+    const M = 'memos/MEMO-0001-a.md';
+    const statusTransitions = async (dir: string): Promise<string[]> =>
+      (await findings(dir)).list.filter((f) => f.rule === 'status-transition').map((f) => f.message);
+    // The key "memo" becomes "note", with its documents, in one commit; the memo then moves on.
+    const renamed = repo([
+      { files: { 'sms.config.yaml': cfg(type('memo')), [M]: memo('memo', 'open') }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { [M]: memo('memo', 'wip') }, author: ana, date: '2026-01-03T09:00:00Z' },
+      { files: { 'sms.config.yaml': cfg(type('note')), [M]: memo('note', 'wip') }, author: ana, date: '2026-01-04T09:00:00Z' },
+      { files: { [M]: memo('note', 'done') }, author: ana, date: '2026-01-05T09:00:00Z' },
+    ]);
+    expect(await statusTransitions(renamed)).toEqual([]);
+    // MEMO-0001 is deleted; a new MEMO-0001 of another type is created later and moves on.
+    const readded = repo([
+      {
+        files: { 'sms.config.yaml': cfg(type('memo'), type('minute', 'minutes')), [M]: memo('memo', 'open') },
+        author: ana,
+        date: '2026-01-02T09:00:00Z',
+      },
+      { files: { [M]: memo('memo', 'wip') }, author: ana, date: '2026-01-03T09:00:00Z' },
+      { files: { [M]: null }, author: ana, date: '2026-01-04T09:00:00Z' },
+      { files: { 'minutes/MEMO-0001-b.md': memo('minute', 'open') }, author: ana, date: '2026-01-05T09:00:00Z' },
+      { files: { 'minutes/MEMO-0001-b.md': memo('minute', 'wip') }, author: ana, date: '2026-01-06T09:00:00Z' },
+    ]);
+    expect(await statusTransitions(readded)).toEqual([]);
+    // Two documents share the id (duplicate-id reports it); each moves on under its own type.
+    const twins = repo([
+      {
+        files: {
+          'sms.config.yaml': cfg(type('memo'), type('minute', 'minutes')),
+          [M]: memo('memo', 'open'),
+          'minutes/MEMO-0001-b.md': memo('minute', 'open'),
+        },
+        author: ana,
+        date: '2026-01-02T09:00:00Z',
+      },
+      { files: { 'minutes/MEMO-0001-b.md': memo('minute', 'wip') }, author: ana, date: '2026-01-03T09:00:00Z' },
+    ]);
+    expect(await statusTransitions(twins)).toEqual([]);
+    expect((await findings(twins)).list.some((f) => f.rule === 'duplicate-id')).toBe(true);
+  });
+
   it('a pull request cannot take documents out of what sms reads: with --base, a document the base reads and the pull request does not is reported', async () => {
     const cases: [string, string, string][] = [
       ['a folder moved in the configuration only', `${CONFIG}folders:\n  service: elsewhere\n`, 'catalogue/SVC-0001-service-desk.md'],

@@ -16,6 +16,8 @@ export default defineRule({
   check(ctx, report) {
     const firstType = new Map<string, string>();
     for (const e of ctx.changes!.events) {
+      // A deleted document is forgotten: an id added again starts afresh.
+      if (!e.after || e.readded) firstType.delete(e.id);
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       const to = e.after?.status;
       if (!t || !to || !t.statuses.includes(to)) continue;
@@ -23,11 +25,15 @@ export default defineRule({
       // A type decides who may approve a document, so a document does not choose a new one to be
       // judged by: no type change once it has left its first status, and no status change under
       // another type than the one it was created as (or first seen as in the checked history).
-      const first = firstType.get(e.id) ?? e.before?.type ?? t.key;
-      firstType.set(e.id, first);
-      const was = e.before?.type;
+      // A type this configuration no longer has was renamed (its documents moved to the new key);
+      // two documents sharing an id are duplicate-id's to report, not one document's history.
+      const was = e.readded ? undefined : e.before?.type;
       const old = was ? ctx.config.typeByKey.get(was) : undefined;
-      if (was && was !== t.key && from && old && !old.initial.includes(from)) {
+      const known = (k: string | undefined): string | undefined => (k && ctx.config.typeByKey.has(k) ? k : undefined);
+      const first = (was && !old ? t.key : firstType.get(e.id)) ?? known(was) ?? t.key;
+      firstType.set(e.id, first);
+      const single = (ctx.byId.get(e.id)?.length ?? 0) <= 1;
+      if (single && was && was !== t.key && from && old && !old.initial.includes(from)) {
         report({
           ...eventDoc(ctx, e),
           field: ['type'],
@@ -36,7 +42,7 @@ export default defineRule({
         });
         continue;
       }
-      if (e.before && first !== t.key && from !== to) {
+      if (single && e.before && !e.readded && first !== t.key && from !== to) {
         report({
           ...eventDoc(ctx, e),
           field: ['type'],
@@ -45,7 +51,8 @@ export default defineRule({
         });
         continue;
       }
-      if (!e.before) {
+      // An id added again as another type is a new document, not the old one continued.
+      if (!e.before || (e.readded && e.before.type !== t.key)) {
         if (!t.initial.includes(to)) {
           report({
             ...eventDoc(ctx, e),
