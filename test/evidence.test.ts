@@ -60,6 +60,22 @@ function sshSigning(dir: string, who: { email: string }): void {
   }
 }
 
+/** sms.config.yaml lines defining a type of one's own for the change-request folder (draft → approved). */
+const rfcType = (key: string, extra: string[] = []): string =>
+  [
+    'custom_types:',
+    `  - key: ${key}`,
+    `    title: ${key}`,
+    '    folder: changes',
+    '    id: { prefix: RFC, digits: 4 }',
+    '    statuses: [draft, approved]',
+    '    initial: [draft]',
+    '    transitions: { draft: [approved] }',
+    ...extra,
+    '    fields: { change_type: { type: string }, priority: { type: string }, requested_by: { type: string } }',
+    '',
+  ].join('\n');
+
 /** The roles document with Ben's and Cleo's roles as given (Ana stays SM and MGT). */
 const rolesWith = (benRoles: string[], cleoRoles: string[], status: string, approvedBy = ana.email): string =>
   rolesDoc(
@@ -292,20 +308,7 @@ describe('forged approvals are caught', () => {
   it('a pull request cannot loosen a lifecycle it is judged by: with --base, who may approve comes from the types at the base', async () => {
     // Cleo (PT) replaces the change-request type with one whose approvals a practitioner may give,
     // and approves a change request in the same pull request.
-    const custom = [
-      'custom_types:',
-      '  - key: change-request',
-      '    title: Change request',
-      '    folder: changes',
-      '    id: { prefix: RFC, digits: 4 }',
-      '    statuses: [draft, approved]',
-      '    initial: [draft]',
-      '    transitions: { draft: [approved] }',
-      '    approving: [approved]',
-      '    authority: { approved: [PT] }',
-      '    fields: { change_type: { type: string }, priority: { type: string }, requested_by: { type: string } }',
-      '',
-    ].join('\n');
+    const custom = rfcType('change-request', ['    approving: [approved]', '    authority: { approved: [PT] }']);
     const B2 = 'changes/RFC-0002-b.md';
     const dir = repo([{ files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
     const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
@@ -329,32 +332,16 @@ describe('forged approvals are caught', () => {
   it('a document cannot choose a new type to be judged by: a status change under another type than it was created as is reported', async () => {
     // Cleo (PT) adds a type of her own for the change-request folder, with no authority, and moves
     // RFC-0002 to it in the commit that approves it.
-    const quick = [
-      'custom_types:',
-      '  - key: quick-change',
-      '    title: Quick change',
-      '    folder: changes',
-      '    id: { prefix: RFC, digits: 4 }',
-      '    statuses: [draft, approved]',
-      '    initial: [draft]',
-      '    transitions: { draft: [approved] }',
-      '    fields: { change_type: { type: string }, priority: { type: string }, requested_by: { type: string } }',
-      '',
-    ].join('\n');
+    const quick = rfcType('quick-change');
     const B2 = 'changes/RFC-0002-b.md';
+    const quickApproved = (day: string): string =>
+      rfc({ id: 'RFC-0002', type: 'quick-change', requested_by: ana.email, status: 'approved', approved_by: cleo.email, approved_on: day });
     const dir = repo([{ files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-02T09:00:00Z' }]);
     const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
     addCommit(dir, {
       files: {
         'sms.config.yaml': `${CONFIG}${quick}`,
-        [B2]: rfc({
-          id: 'RFC-0002',
-          type: 'quick-change',
-          requested_by: ana.email,
-          status: 'approved',
-          approved_by: cleo.email,
-          approved_on: '2026-01-03',
-        }),
+        [B2]: quickApproved('2026-01-03'),
       },
       author: cleo,
       date: '2026-01-03T09:00:00Z',
@@ -382,14 +369,7 @@ describe('forged approvals are caught', () => {
     });
     addCommit(steps, {
       files: {
-        [B2]: rfc({
-          id: 'RFC-0002',
-          type: 'quick-change',
-          requested_by: ana.email,
-          status: 'approved',
-          approved_by: cleo.email,
-          approved_on: '2026-01-04',
-        }),
+        [B2]: quickApproved('2026-01-04'),
       },
       author: cleo,
       date: '2026-01-04T09:00:00Z',

@@ -43,6 +43,22 @@ async function history(dir: string, args: string[] = ['--history']): Promise<{ c
 
 const rules = (fs: Finding[]): string[] => fs.map((f) => f.rule).sort();
 
+/** A repository whose SMS lives in `sms/`: roles, the service and a draft RFC-0001. */
+function smsInSubfolder(): string {
+  const top = tmp();
+  const under = (files: Record<string, string | null>): Record<string, string | null> =>
+    Object.fromEntries(Object.entries(files).map(([f, c]) => [`sms/${f}`, c]));
+  gitRepo(
+    top,
+    [
+      ...rolesCommits(),
+      { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' },
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+    ].map((c) => ({ ...c, files: under(c.files) })),
+  );
+  return top;
+}
+
 describe('history rules', () => {
   it('quiet: draft by the requester, approved by the CM, deployed', async () => {
     const dir = repo([
@@ -443,17 +459,7 @@ describe('history rules', () => {
   });
 
   it('--base in an SMS kept in a subfolder: the roles in force at the base are found, and an approval by the CM is clean', async () => {
-    const top = tmp();
-    const under = (files: Record<string, string | null>): Record<string, string | null> =>
-      Object.fromEntries(Object.entries(files).map(([f, c]) => [`sms/${f}`, c]));
-    gitRepo(
-      top,
-      [
-        ...rolesCommits(),
-        { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' },
-        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      ].map((c) => ({ ...c, files: under(c.files) })),
-    );
+    const top = smsInSubfolder();
     const base = gitIn(top, ['rev-parse', 'HEAD']).trim();
     addCommit(top, { files: { [`sms/${R}`]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' });
     const r = await history(path.join(top, 'sms'), ['--base', base]);
@@ -462,17 +468,7 @@ describe('history rules', () => {
   });
 
   it('--base on a pull request that moves the SMS: the base is read where it was, and a folder left behind is reported', async () => {
-    const top = tmp();
-    const under = (files: Record<string, string | null>): Record<string, string | null> =>
-      Object.fromEntries(Object.entries(files).map(([f, c]) => [`sms/${f}`, c]));
-    gitRepo(
-      top,
-      [
-        ...rolesCommits(),
-        { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' },
-        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      ].map((c) => ({ ...c, files: under(c.files) })),
-    );
+    const top = smsInSubfolder();
     const base = gitIn(top, ['rev-parse', 'HEAD']).trim();
     // The pull request moves the SMS to the top of the repository, but not its catalogue.
     gitIn(top, ['mv', 'sms/sms.config.yaml', 'sms/governance', 'sms/changes', '.']);
