@@ -42,6 +42,8 @@ export function followMoves(
     roots.push(root);
     const under = root ? `${root}/` : '';
     const after = descendants(commits, index);
+    // Versions made under the old root by branches started before the move (see below).
+    const carried = new Set<string>();
     for (const [j, list] of outside) {
       const kept: FileChange[] = [];
       // Where the SMS already lived here, only a document moved in this very commit is followed.
@@ -53,11 +55,18 @@ export function followMoves(
           continue;
         }
         commits[j]!.changes.push({ ...ch, path: rel });
+        if (j > index && !moving) carried.add(`${rel}\0${ch.newBlob ?? ''}`);
         if (ch.oldBlob) blobs.push(ch.oldBlob);
         if (ch.newBlob) blobs.push(ch.newBlob);
       }
       outside.set(j, kept);
       if (moving || j === index) commits[j]!.changes = joinMoved(commits[j]!.changes);
+    }
+    // A merge that brings such a branch in lists its documents as changed (they sit at another
+    // path on each side); where it kept the branch's version, the branch's commits made it.
+    for (let j = index + 1; j < commits.length && carried.size > 0; j++) {
+      const c = commits[j]!;
+      if (c.parents.length > 1 && after.has(c.sha)) c.changes = c.changes.filter((ch) => !carried.has(`${ch.path}\0${ch.newBlob ?? ''}`));
     }
     // An earlier move: the configuration file came to `root` from somewhere else.
     here = `${under}${configFile}`;
