@@ -456,6 +456,56 @@ describe('history rules', () => {
     // Judged at Cleo's commit, and only there: the merge that brought her version in made no change of its own.
     expect(rules(r.findings.filter((f) => f.docId === 'RFC-0002'))).toEqual(['approval-authority', 'approval-evidence']);
     expect(r.findings.find((f) => f.rule === 'approval-evidence')!.message).toMatch(/in commit [0-9a-f]{7} by Cleo Park/);
+
+    // After the move, Cleo takes RFC-0002 back to the old root, approves it there and brings it back.
+    const parked = setUp();
+    addCommit(parked, { files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-03T10:00:00Z' });
+    moveAll(parked, '2026-01-04T09:00:00Z');
+    const at = (date: string): NodeJS.ProcessEnv =>
+      testEnv({
+        GIT_AUTHOR_NAME: cleo.name,
+        GIT_AUTHOR_EMAIL: cleo.email,
+        GIT_COMMITTER_NAME: cleo.name,
+        GIT_COMMITTER_EMAIL: cleo.email,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      });
+    mkdirSync(path.join(parked, 'changes'));
+    gitIn(parked, ['mv', `sms/${B2}`, B2]);
+    gitIn(parked, ['commit', '-q', '-m', 'Park it'], at('2026-01-05T09:00:00Z'));
+    writeFileSync(path.join(parked, B2), approved(cleo.email, { id: 'RFC-0002', requested_by: ana.email }));
+    gitIn(parked, ['commit', '-q', '-am', 'Approve it'], at('2026-01-05T10:00:00Z'));
+    gitIn(parked, ['mv', B2, `sms/${B2}`]);
+    gitIn(parked, ['commit', '-q', '-m', 'Bring it back'], at('2026-01-05T11:00:00Z'));
+    const back = await history(path.join(parked, 'sms'));
+    expect(back.findings.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0002']);
+
+    // The SMS moved on a branch; main edits a document at the old root meanwhile, then merges the branch.
+    const merged = setUp();
+    gitIn(merged, ['branch', 'move']);
+    addCommit(merged, {
+      files: { [R]: approved(ben.email, { status: 'updated', deployed_on: '2026-02-05' }) },
+      author: ben,
+      date: '2026-01-04T09:00:00Z',
+    });
+    gitIn(merged, ['checkout', '-q', 'move']);
+    moveAll(merged, '2026-01-04T10:00:00Z');
+    gitIn(merged, ['checkout', '-q', 'main']);
+    gitIn(
+      merged,
+      ['merge', '-q', '--no-ff', '-m', 'Merge the move', 'move'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-01-05T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T09:00:00Z' }),
+    );
+    expect(readFileSync(path.join(merged, 'sms', R), 'utf8')).toContain('deployed_on');
+    expect((await history(path.join(merged, 'sms'))).findings).toEqual([]);
+
+    // Folder by folder, the configuration last: sms log shows no renames.
+    const folders = setUp();
+    for (const [i, f] of ['catalogue', 'changes', 'governance'].entries()) moveAll(folders, `2026-01-04T0${i + 1}:00:00Z`, [f]);
+    moveAll(folders, '2026-01-04T09:00:00Z');
+    const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], path.join(folders, 'sms'))).stdout);
+    expect(log.entries.map((e: { event: string }) => e.event)).toEqual(['created', 'changed']);
+    expect((await history(path.join(folders, 'sms'))).findings).toEqual([]);
   });
 
   it('--base in an SMS kept in a subfolder: the roles in force at the base are found, and an approval by the CM is clean', async () => {

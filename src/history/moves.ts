@@ -11,12 +11,11 @@ export type OutsideChanges = Map<number, FileChange[]>;
  * one): before the move, its documents lived under another root, which the log's paths, read
  * against today's root, would never match, so every document would seem to appear in the move
  * commit already approved. A move is a commit that deletes the configuration file under another
- * root and adds it under today's. The documents under that root become this SMS's documents:
- * - in every commit before the move in the log's order, and in every later one that does not
- *   descend from it (a branch started before the move and merged after it);
- * - in the move commit, and in the commits after it where a commit moves a document (deletes it
- *   there and adds it here: the documents may follow the configuration in later commits); a
- *   document moved in one commit is one change, or none when its content did not change.
+ * root and adds it under today's. The documents under that root become this SMS's documents in
+ * every commit, until a document has arrived under today's root (in the move or in a later commit
+ * that moves it): after that, a file at its old path is another file. A document moved in one
+ * commit (deleted there, added here) is one change, or none when its content did not change; a
+ * document taken out of the SMS and brought back is deleted and added again, and judged so.
  * Repeated for a root that was itself moved. Pure: mutates `commits` (paths relative to today's
  * root; oldest first, parents before children) and returns the blobs the added changes need read,
  * and the roots the SMS was moved from, the latest move first.
@@ -42,25 +41,35 @@ export function followMoves(
     roots.push(root);
     const under = root ? `${root}/` : '';
     const after = descendants(commits, index);
-    // Versions made under the old root by branches started before the move (see below).
+    const before = ancestors(commits, index);
+    // Documents already under today's root: from then on, a file at the old root is another file.
+    const arrived = new Set<string>();
+    // Versions made under the old root by branches beside the move (see below).
     const carried = new Set<string>();
-    for (const [j, list] of outside) {
-      const kept: FileChange[] = [];
-      // Where the SMS already lived here, only a document moved in this very commit is followed.
-      const moving = j > index && after.has(commits[j]!.sha) ? new Set(commits[j]!.changes.map((ch) => ch.path)) : undefined;
-      for (const ch of list) {
-        const rel = ch.path.startsWith(under) ? ch.path.slice(under.length) : undefined;
-        if (rel === undefined || !isDocument(rel) || moving?.has(rel) === false) {
-          kept.push(ch);
-          continue;
+    for (let j = 0; j < commits.length; j++) {
+      const c = commits[j]!;
+      const descendant = j > index && after.has(c.sha);
+      const added = c.changes.filter((ch) => ch.newBlob).map((ch) => ch.path);
+      const list = outside.get(j);
+      let mapped = false;
+      if (list) {
+        const kept: FileChange[] = [];
+        for (const ch of list) {
+          const rel = ch.path.startsWith(under) ? ch.path.slice(under.length) : undefined;
+          if (rel === undefined || !isDocument(rel) || (descendant && arrived.has(rel))) {
+            kept.push(ch);
+            continue;
+          }
+          c.changes.push({ ...ch, path: rel });
+          mapped = true;
+          if (!descendant && !before.has(c.sha) && j !== index) carried.add(`${rel}\0${ch.newBlob ?? ''}`);
+          if (ch.oldBlob) blobs.push(ch.oldBlob);
+          if (ch.newBlob) blobs.push(ch.newBlob);
         }
-        commits[j]!.changes.push({ ...ch, path: rel });
-        if (j > index && !moving) carried.add(`${rel}\0${ch.newBlob ?? ''}`);
-        if (ch.oldBlob) blobs.push(ch.oldBlob);
-        if (ch.newBlob) blobs.push(ch.newBlob);
+        outside.set(j, kept);
       }
-      outside.set(j, kept);
-      if (moving || j === index) commits[j]!.changes = joinMoved(commits[j]!.changes);
+      if (mapped) c.changes = joinMoved(c.changes);
+      if (j <= index || descendant) for (const p of added) arrived.add(p);
     }
     // A merge that brings such a branch in lists its documents as changed (they sit at another
     // path on each side); where it kept the branch's version, the branch's commits made it.
@@ -72,6 +81,19 @@ export function followMoves(
     here = `${under}${configFile}`;
     limit = index;
   }
+}
+
+/** The commits commits[index] descends from (commits in the log's order, parents first). */
+function ancestors(commits: readonly HistoryCommit[], index: number): Set<string> {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const out = new Set<string>();
+  const todo = [...commits[index]!.parents];
+  for (let sha = todo.pop(); sha !== undefined; sha = todo.pop()) {
+    if (out.has(sha)) continue;
+    out.add(sha);
+    todo.push(...(bySha.get(sha)?.parents ?? []));
+  }
+  return out;
 }
 
 /** The commits that descend from commits[index], itself included (commits in the log's order, parents first). */
