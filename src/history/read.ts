@@ -124,9 +124,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   }
   const prefix = toPosixRelative(top, cwd);
   const withPrefix = (p: string): string => (prefix ? `${prefix}/${p}` : p);
-  const folders = config.documentFolders.map((f) => (f === '.' ? (prefix ? `${prefix}/` : '') : `${withPrefix(f)}/`));
-  const isDocument = (p: string): boolean =>
-    p.endsWith('.md') && folders.some((f) => p.startsWith(f)) && isDocumentPath(config, prefix ? p.slice(prefix.length + 1) : p);
+  /** A path from the top of the work tree, relative to the SMS root (only for paths under it). */
+  const relative = (p: string): string => (prefix ? p.slice(prefix.length + 1) : p);
+  const isDocument = (p: string): boolean => (!prefix || p.startsWith(`${prefix}/`)) && isDocumentPath(config, relative(p));
 
   const reader = new BlobReader(ctx);
   const states = new Map<string, Promise<DocState | undefined>>();
@@ -144,7 +144,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
   const commits: HistoryCommit[] = [];
   // Markdown and configuration files changed elsewhere: where the SMS was before a move (see followMoves).
   const outside: OutsideChanges = new Map();
-  const isOutside = (p: string): boolean => !isDocument(p) && (p.endsWith('.md') || p === CONFIG_FILE || p.endsWith(`/${CONFIG_FILE}`));
+  const maybeMoved = (p: string): boolean => p.endsWith('.md') || p === CONFIG_FILE || p.endsWith(`/${CONFIG_FILE}`);
   try {
     // With a base, its configuration judges the pull request where the pull request could loosen
     // what judges it: read first, so that the fields its types judge by are kept from every version.
@@ -155,14 +155,19 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       ...ctx,
       range,
       onCommit(c) {
-        const elsewhere = c.changes.filter((ch) => isOutside(ch.path));
-        if (elsewhere.length) outside.set(commits.length, elsewhere);
-        c.changes = c.changes.filter((ch) => isDocument(ch.path));
-        if (prefix) c.changes = c.changes.map((ch) => ({ ...ch, path: ch.path.slice(prefix.length + 1) }));
+        // One look at each path: a document (kept, relative to the SMS root), or a file of another
+        // root that may be where the SMS was before a move.
+        const documents: FileChange[] = [];
+        const elsewhere: FileChange[] = [];
         for (const ch of c.changes) {
-          want(ch.oldBlob);
-          want(ch.newBlob);
+          if (isDocument(ch.path)) {
+            documents.push(prefix ? { ...ch, path: relative(ch.path) } : ch);
+            want(ch.oldBlob);
+            want(ch.newBlob);
+          } else if (maybeMoved(ch.path)) elsewhere.push(ch);
         }
+        if (elsewhere.length) outside.set(commits.length, elsewhere);
+        c.changes = documents;
         commits.push(c);
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
@@ -208,7 +213,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       if (!b) throw smsError('GIT_OBJECT_MISSING', { object: blob });
       return b.toString('utf8');
     };
-    const relative = (p: string): string => (prefix ? p.slice(prefix.length + 1) : p);
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
     const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf });

@@ -15,6 +15,7 @@ export default defineRule({
   needs: ['changes'],
   check(ctx, report) {
     const firstType = new Map<string, string>();
+    const known = (k: string | undefined): string | undefined => (k && ctx.config.typeByKey.has(k) ? k : undefined);
     for (const e of ctx.changes!.events) {
       // A deleted document is forgotten: an id added again starts afresh.
       if (!e.after || e.readded) firstType.delete(e.id);
@@ -29,7 +30,6 @@ export default defineRule({
       // two documents sharing an id are duplicate-id's to report, not one document's history.
       const was = e.readded ? undefined : e.before?.type;
       const old = was ? ctx.config.typeByKey.get(was) : undefined;
-      const known = (k: string | undefined): string | undefined => (k && ctx.config.typeByKey.has(k) ? k : undefined);
       const first = (was && !old ? t.key : firstType.get(e.id)) ?? known(was) ?? t.key;
       firstType.set(e.id, first);
       const single = (ctx.byId.get(e.id)?.length ?? 0) <= 1;
