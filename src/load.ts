@@ -115,7 +115,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     if (!state?.top || !state.head) return loaded;
   }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
-  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types } = await history.loadHistory(
+  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types, baseTypes } = await history.loadHistory(
     config,
     { base: opts.history === 'base' ? opts.base : undefined, progress: opts.onProgress, state },
     opts.env,
@@ -134,7 +134,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   loaded.head = head;
   loaded.timeline = timeline;
   loaded.changes = unrecorded
-    ? { mode: 'commits', events: timeline.events, unrecorded, outOfScope }
+    ? { mode: 'commits', events: timeline.events, unrecorded, outOfScope, ...(baseTypes ? { baseTypes } : {}) }
     : { mode: 'commits', events: timeline.events };
   return loaded;
 }

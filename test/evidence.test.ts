@@ -438,6 +438,96 @@ describe('forged approvals are caught', () => {
     expect((await findings(twins)).list.some((f) => f.rule === 'duplicate-id')).toBe(true);
   });
 
+  it('a type removed from the configuration is no rename into a type that was there already: its documents keep it once they have moved on', async () => {
+    // Cleo (PT) approves RFC-0002 under a type of her own with no authority, then removes that type
+    // and makes the approved document a change request: one no CM or SM approved.
+    const quick = rfcType('quick-change');
+    const B2 = 'changes/RFC-0002-b.md';
+    const asQuick = (extra: Record<string, unknown> = {}): string =>
+      rfc({ id: 'RFC-0002', type: 'quick-change', requested_by: ana.email, ...extra });
+    const dir = repo([
+      { files: { 'sms.config.yaml': `${CONFIG}${quick}`, [B2]: asQuick() }, author: ana, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { [B2]: asQuick({ status: 'approved', approved_by: cleo.email, approved_on: '2026-01-03' }) },
+        author: cleo,
+        date: '2026-01-03T09:00:00Z',
+      },
+    ]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: {
+        'sms.config.yaml': CONFIG,
+        [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email, status: 'approved', approved_by: cleo.email, approved_on: '2026-01-03' }),
+      },
+      author: cleo,
+      date: '2026-01-04T09:00:00Z',
+    });
+    for (const args of [['--base', base], ['--history']]) {
+      const r = await findings(dir, args);
+      expect(
+        r.list.filter((f) => f.rule === 'status-transition' && f.docId === 'RFC-0002').map((f) => f.message),
+        args.join(' '),
+      ).toEqual([expect.stringMatching(/changed its type from "quick-change" to "change-request" .* after leaving its first status/)]);
+      expect(r.code, args.join(' ')).toBe(1);
+    }
+    // A draft whose type is removed becomes a change request while still a draft: nothing was decided under it.
+    const draft = repo([{ files: { 'sms.config.yaml': `${CONFIG}${quick}`, [B2]: asQuick() }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    const draftBase = gitIn(draft, ['rev-parse', 'HEAD']).trim();
+    addCommit(draft, {
+      files: { 'sms.config.yaml': CONFIG, [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) },
+      author: ana,
+      date: '2026-01-03T09:00:00Z',
+    });
+    for (const args of [['--base', draftBase], ['--history']]) {
+      const r = await findings(draft, args);
+      expect(
+        r.list.filter((f) => f.rule === 'status-transition'),
+        args.join(' '),
+      ).toEqual([]);
+    }
+    // The same into a type of the configuration's own that other documents had already.
+    const memoType = (key: string): string =>
+      [
+        `  - key: ${key}`,
+        `    title: ${key}`,
+        `    folder: memos`,
+        '    id: { prefix: MEMO, digits: 4 }',
+        '    statuses: [open, done]',
+        '    initial: [open]',
+        '    transitions: { open: [done] }',
+        '',
+      ].join('\n');
+    const cfg = (...keys: string[]): string => `${CONFIG}custom_types:\n${keys.map(memoType).join('')}`;
+    const memo = (id: string, key: string, status: string): string => md({ id, type: key, title: 'Memo', status }, '\n');
+    const M1 = 'memos/MEMO-0001-a.md';
+    const M2 = 'memos/MEMO-0002-b.md';
+    const into = repo([
+      {
+        files: {
+          'sms.config.yaml': cfg('loose', 'strict'),
+          [M1]: memo('MEMO-0001', 'loose', 'open'),
+          [M2]: memo('MEMO-0002', 'strict', 'open'),
+        },
+        author: ana,
+        date: '2026-01-02T09:00:00Z',
+      },
+      { files: { [M1]: memo('MEMO-0001', 'loose', 'done') }, author: ana, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const intoBase = gitIn(into, ['rev-parse', 'HEAD']).trim();
+    addCommit(into, {
+      files: { 'sms.config.yaml': cfg('strict'), [M1]: memo('MEMO-0001', 'strict', 'done') },
+      author: ana,
+      date: '2026-01-04T09:00:00Z',
+    });
+    for (const args of [['--base', intoBase], ['--history']]) {
+      const r = await findings(into, args);
+      expect(
+        r.list.filter((f) => f.rule === 'status-transition').map((f) => f.message),
+        args.join(' '),
+      ).toEqual([expect.stringMatching(/MEMO-0001 changed its type from "loose" to "strict"/)]);
+    }
+  });
+
   it('a pull request cannot take documents out of what sms reads: with --base, a document the base reads and the pull request does not is reported', async () => {
     const cases: [string, string, string][] = [
       ['a folder moved in the configuration only', `${CONFIG}folders:\n  service: elsewhere\n`, 'catalogue/SVC-0001-service-desk.md'],

@@ -69,6 +69,8 @@ export interface LoadedHistory {
   outOfScope?: string[];
   /** With a base that has a configuration: the types, with the lifecycles and authority the base gives them (withPolicyOf). */
   types?: WorkType[];
+  /** With a base that has a configuration: the keys of the types it defines. */
+  baseTypes?: string[];
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -216,7 +218,16 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
     const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf });
-    return { timeline, prefix, settings, head, baseRules, unrecorded, outOfScope, ...(baseConfig ? { types } : {}) };
+    return {
+      timeline,
+      prefix,
+      settings,
+      head,
+      baseRules,
+      unrecorded,
+      outOfScope,
+      ...(baseConfig ? { types, baseTypes: baseConfig.types.map((t) => t.key) } : {}),
+    };
   } finally {
     reader.close();
   }

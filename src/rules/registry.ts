@@ -21,6 +21,8 @@ export interface ChangeSet {
   unrecorded?: readonly UnrecordedChange[];
   /** With a base: files the base reads as documents and the pull request's configuration does not. */
   outOfScope?: readonly string[];
+  /** With a base: the keys of the types its configuration defines. */
+  baseTypes?: readonly string[];
 }
 
 /** Everything a rule may look at. Rules are pure: they read this and report findings. */

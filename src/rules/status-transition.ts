@@ -16,6 +16,11 @@ export default defineRule({
   check(ctx, report) {
     const firstType = new Map<string, string>();
     const known = (k: string | undefined): string | undefined => (k && ctx.config.typeByKey.has(k) ? k : undefined);
+    // Types there already: built in, defined at the base, or held by a document earlier in the
+    // checked history. A type removed from the configuration was renamed only into a new one;
+    // into a type that was there, its documents changed type.
+    const existing = new Set<string>(ctx.changes!.baseTypes ?? []);
+    for (const t of ctx.config.types) if (!t.custom) existing.add(t.key);
     for (const e of ctx.changes!.events) {
       // A deleted document is forgotten: an id added again starts afresh.
       if (!e.after || e.readded) firstType.delete(e.id);
@@ -26,14 +31,20 @@ export default defineRule({
       // A type decides who may approve a document, so a document does not choose a new one to be
       // judged by: no type change once it has left its first status, and no status change under
       // another type than the one it was created as (or first seen as in the checked history).
-      // A type this configuration no longer has was renamed (its documents moved to the new key);
-      // two documents sharing an id are duplicate-id's to report, not one document's history.
+      // A type this configuration no longer has, left for a new one, was renamed (its documents
+      // moved to the new key); two documents sharing an id are duplicate-id's to report, not one
+      // document's history.
       const was = e.readded ? undefined : e.before?.type;
       const old = was ? ctx.config.typeByKey.get(was) : undefined;
-      const first = (was && !old ? t.key : firstType.get(e.id)) ?? known(was) ?? t.key;
+      const renamed = was !== undefined && !old && !existing.has(t.key);
+      const first = (renamed ? t.key : firstType.get(e.id)) ?? known(was) ?? was ?? t.key;
       firstType.set(e.id, first);
+      if (e.before?.type) existing.add(e.before.type);
+      existing.add(t.key);
       const single = (ctx.byId.get(e.id)?.length ?? 0) <= 1;
-      if (single && was && was !== t.key && from && old && !old.initial.includes(from)) {
+      // Of a type the configuration no longer has, only the new type's first statuses are known.
+      const left = old ? !old.initial.includes(from ?? '') : !renamed && !t.initial.includes(from ?? '');
+      if (single && was && was !== t.key && from && left) {
         report({
           ...eventDoc(ctx, e),
           field: ['type'],
