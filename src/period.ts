@@ -40,6 +40,17 @@ export function lastCompleteQuarter(today: string): Period {
   return { since: start, until: addDays(thisQuarter, -1) };
 }
 
+/** The whole calendar months, or quarters, that a period touches (not clipped to it). */
+export function calendarPeriodsOf(p: Period, unit: 'month' | 'quarter'): Period[] {
+  const out: Period[] = [];
+  const month = Number(p.since.slice(5, 7));
+  const first = unit === 'quarter' ? Math.floor((month - 1) / 3) * 3 + 1 : month;
+  const step = unit === 'quarter' ? 3 : 1;
+  for (let start = `${p.since.slice(0, 4)}-${String(first).padStart(2, '0')}-01`; start <= p.until; start = addMonths(start, step))
+    out.push({ since: start, until: addDays(addMonths(start, step), -1) });
+  return out;
+}
+
 /** Calendar months (YYYY-MM) that a period touches, each clipped to the period. */
 export function monthsOf(p: Period): Period[] {
   const out: Period[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { md } from './helpers.js';
-import { smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
-import { CONFIG, FILES, inc } from './sla-fixture.js';
+import { gitRepo, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
 
 /**
  * sms report performance end to end, on the hand-computed fixture of the service-level tests (two
@@ -177,6 +177,45 @@ describe('sms report performance', () => {
     expect(d.incidents.items).toMatchObject([{ id: 'INC-0002', resolutionHours: 20, clockHours: 44, resolutionMet: true, breach: false }]);
     expect(d.breaches).toEqual([]);
     expect(d.availability).toMatchObject({ known: false, basis: 'no outage recorded in the period' });
+  });
+
+  it('an agreement retired since keeps the incidents of the months it was in force: they are inferred by its status then, from history', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const agreement = (extra: Record<string, unknown>) => sla('SLA-0003', 'Corner Café', ['SVC-0003'], extra);
+    const A = 'agreements/customers/SLA-0003-cafe.md';
+    gitRepo(dir, [
+      { files: { 'sms.config.yaml': CONFIG, ...services, [A]: agreement({ end: '2026-03-31' }) }, date: '2025-12-02T09:00:00Z' },
+      {
+        // Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach. Names no
+        // agreement: the café's was the only one in force covering SVC-0003 that day.
+        files: {
+          'incidents/INC-0008-h.md': inc(8, 'Café till down', {
+            priority: 'P1',
+            services: ['SVC-0003'],
+            opened: '2026-02-10T09:00:00Z',
+            responded: '2026-02-10T09:10:00Z',
+            resolved: '2026-02-10T14:00:00Z',
+            outage_start: '2026-02-10T09:00:00Z',
+            outage_end: '2026-02-10T12:00:00Z',
+          }),
+        },
+        date: '2026-02-11T09:00:00Z',
+      },
+      { files: { [A]: agreement({ end: '2026-03-31', status: 'retired' }) }, date: '2026-04-10T09:00:00Z' },
+    ]);
+    const r = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.incidents.items.map((m: { id: string; attribution: string }) => [m.id, m.attribution])).toEqual([['INC-0008', 'inferred']]);
+    expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+    // February: 20 weekdays × 600 = 12,000 service minutes, 10:00 → 13:00 CET down: 98.5%.
+    const feb = d.availability.months.find((m: { since: string }) => m.since === '2026-02-01');
+    expect(feb).toMatchObject({ serviceMinutes: 12000, downtimeMinutes: 180, percent: 98.5, met: false });
   });
 
   it('periods: the last complete month by default, the quarter an agreement promises, --period, and refusals', async () => {

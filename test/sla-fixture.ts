@@ -22,7 +22,7 @@ const targets = {
   P3: { response_hours: 4, resolution_hours: 20 },
   P4: { resolution_hours: 40 },
 };
-export const sla = (id: string, customer: string, services: string[]): string =>
+export const sla = (id: string, customer: string, services: string[], extra: Record<string, unknown> = {}): string =>
   md(
     {
       id,
@@ -39,6 +39,7 @@ export const sla = (id: string, customer: string, services: string[]): string =>
       calendar,
       targets,
       availability: 99.5,
+      ...extra,
     },
     SLA_BODY,
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG, FILES, inc } from './sla-fixture.js';
+import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
+import { SERVICE } from './helpers.js';
 import { memoryRepository, runInMemory } from './rule-tester.js';
 import { agreementsOf, availability, compliance, measureIncidents } from '../src/report/sla.js';
 import { ruleById } from '../src/rules/index.js';
@@ -99,6 +100,188 @@ describe('service levels per agreement, in service hours', () => {
     )!;
     expect(octP1.percent).toBeUndefined();
     expect(octP1.note).toBe('not known: P1 incident INC-0007 without an outage record');
+  });
+});
+
+describe('which period a measure belongs to, and what an agreement measures availability over', () => {
+  /** The bakery's fixture with more incidents (and agreements), measured for `agreement`. */
+  const withFiles = (files: Record<string, string>) => {
+    const docs = memoryRepository({ ...FILES, ...files }, CONFIG).repository.documents;
+    const ins = { documents: docs, timezone: 'Europe/Berlin' };
+    const views = agreementsOf(ins);
+    return { ins, of: (id: string) => views.find((a) => a.id === id)! };
+  };
+
+  it('a response is measured in the period it was given: a late one across the month end is a breach in the next month', () => {
+    // P2 (response 1 h): opened Tue 31 Mar 17:00 CEST, answered Wed 1 Apr 12:00 CEST: 1 h + 4 h = 5 service hours.
+    const { ins, of } = withFiles({
+      'incidents/INC-0008-h.md': inc(8, 'Shared mailbox gone', {
+        agreement: 'SLA-0001',
+        priority: 'P2',
+        services: ['SVC-0002'],
+        opened: '2026-03-31T15:00:00Z',
+        responded: '2026-04-01T10:00:00Z',
+        resolved: '2026-04-01T13:00:00Z',
+      }),
+    });
+    const march = measureIncidents(ins, { since: '2026-03-01', until: '2026-03-31' }, of('SLA-0001'));
+    // Not answered by the end of March, 1 h in: not late yet, and not "met" either.
+    expect(march.map((m) => [m.id, m.responseHours, m.responseMet, m.breach])).toEqual([['INC-0008', 1, undefined, false]]);
+    expect(compliance(march, of('SLA-0001')).find((c) => c.priority === 'P2')).toMatchObject({ responded: 0, responseMet: 0 });
+    const april = measureIncidents(ins, { since: '2026-04-01', until: '2026-04-30' }, of('SLA-0001'));
+    expect(april.map((m) => [m.id, m.responseHours, m.responseMet, m.breach])).toEqual([['INC-0008', 5, false, true]]);
+    expect(compliance(april, of('SLA-0001')).find((c) => c.priority === 'P2')).toMatchObject({ responded: 1, responseMet: 0, breaches: 1 });
+  });
+
+  it('an incident resolved without a recorded response was answered by its resolution at the latest, and no later is known', () => {
+    const { ins, of } = withFiles({
+      // P3 (response 4 h): Mon 19 Oct 10:00 → 10:30 CEST, no response recorded: answered within 0.5 h, so met.
+      'incidents/INC-0008-h.md': inc(8, 'Label printer', {
+        agreement: 'SLA-0001',
+        priority: 'P3',
+        services: ['SVC-0002'],
+        opened: '2026-10-19T08:00:00Z',
+        resolved: '2026-10-19T08:30:00Z',
+      }),
+      // P3: Tue 20 Oct 10:00 → 16:00 CEST (6 service hours), no response recorded: whether within 4 h is not known.
+      'incidents/INC-0009-i.md': inc(9, 'Scanner', {
+        agreement: 'SLA-0001',
+        priority: 'P3',
+        services: ['SVC-0002'],
+        opened: '2026-10-20T08:00:00Z',
+        resolved: '2026-10-20T14:00:00Z',
+      }),
+    });
+    const oct = measureIncidents(ins, OCTOBER, of('SLA-0001'));
+    const byId = (id: string) => oct.find((m) => m.id === id)!;
+    expect(byId('INC-0008')).toMatchObject({ responseMet: true, breach: false, responseRecorded: false });
+    expect(byId('INC-0008').responseHours).toBeUndefined();
+    expect(byId('INC-0009')).toMatchObject({ breach: false, responseRecorded: false });
+    expect(byId('INC-0009').responseMet).toBeUndefined();
+    expect(byId('INC-0009').responseHours).toBeUndefined();
+    // P3 answered in October: INC-0001 and INC-0005 (recorded, met) and INC-0008 (met by its resolution).
+    expect(compliance(oct, of('SLA-0001')).find((c) => c.priority === 'P3')).toMatchObject({ responded: 3, responseMet: 3, breaches: 0 });
+  });
+
+  it('an outage with no recorded end ends when the incident was resolved, not at the end of every month', () => {
+    // P1 on SVC-0002: outage from Tue 20 Oct 10:00 CEST, resolved 13:00 CEST: 180 of 13,200 minutes: 98.636…% → 98.63.
+    const { ins, of } = withFiles({
+      'incidents/INC-0008-h.md': inc(8, 'Mail down', {
+        agreement: 'SLA-0001',
+        priority: 'P1',
+        services: ['SVC-0002'],
+        opened: '2026-10-20T08:00:00Z',
+        responded: '2026-10-20T08:10:00Z',
+        resolved: '2026-10-20T11:00:00Z',
+        outage_start: '2026-10-20T08:00:00Z',
+      }),
+    });
+    const rows = availability(ins, of('SLA-0001'), { since: '2026-10-01', until: '2026-11-30' }).filter((r) => r.service === 'SVC-0002');
+    // October also has INC-0006's 90 minutes: 270 of 13,200: 97.954…% → 97.95.
+    expect(rows.map((r) => [r.since, r.downtimeMinutes, r.percent])).toEqual([
+      ['2026-10-01', 270, 97.95],
+      // INC-0003's weekend outage on 1 November is outside service hours: 0 minutes, 100%.
+      ['2026-11-01', 0, 100],
+    ]);
+  });
+
+  it('availability counts only the service time the agreement was in force: one starting on 16 March is judged on its 12 service days', () => {
+    const { ins, of } = withFiles({
+      'catalogue/SVC-0004-d.md': SERVICE.replace(/SVC-0001/g, 'SVC-0004'),
+      'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0004'], { start: '2026-03-16' }),
+      // Fri 20 Mar 10:00 → 10:45 CET: 45 of 12 × 600 = 7,200 minutes: 99.375% → 99.37, below 99.5.
+      'incidents/INC-0008-h.md': inc(8, 'Till offline', {
+        priority: 'P2',
+        services: ['SVC-0004'],
+        opened: '2026-03-20T09:00:00Z',
+        responded: '2026-03-20T09:05:00Z',
+        resolved: '2026-03-20T09:45:00Z',
+        outage_start: '2026-03-20T09:00:00Z',
+        outage_end: '2026-03-20T09:45:00Z',
+      }),
+    });
+    const rows = availability(ins, of('SLA-0003'), { since: '2026-02-01', until: '2026-03-31' });
+    // February: not in force at all, no row.
+    expect(rows.map((r) => [r.since, r.until, r.serviceMinutes, r.downtimeMinutes, r.percent, r.met])).toEqual([
+      ['2026-03-16', '2026-03-31', 7200, 45, 99.37, false],
+    ]);
+  });
+
+  it('a period that cuts a month is measured over the whole month the agreement judges; a month not over yet is not judged', () => {
+    // Fri 20 Mar 10:00 → 11:00 CET on SVC-0002: 60 of March's 22 × 600 = 13,200 minutes: 99.545…% → 99.54, met.
+    const { ins, of } = withFiles({
+      'incidents/INC-0008-h.md': inc(8, 'Mail slow', {
+        agreement: 'SLA-0001',
+        priority: 'P2',
+        services: ['SVC-0002'],
+        opened: '2026-03-20T09:00:00Z',
+        responded: '2026-03-20T09:05:00Z',
+        resolved: '2026-03-20T10:00:00Z',
+        outage_start: '2026-03-20T09:00:00Z',
+        outage_end: '2026-03-20T10:00:00Z',
+      }),
+    });
+    const rows = availability(ins, of('SLA-0001'), { since: '2026-03-15', until: '2026-04-14' }, '2026-04-14').filter(
+      (r) => r.service === 'SVC-0002',
+    );
+    expect(rows[0]).toMatchObject({
+      since: '2026-03-01',
+      until: '2026-03-31',
+      serviceMinutes: 13200,
+      downtimeMinutes: 60,
+      percent: 99.54,
+      met: true,
+    });
+    // April is not over on 14 April: measured so far, not judged.
+    expect(rows[1]).toMatchObject({ since: '2026-04-01', until: '2026-04-14' });
+    expect(rows[1]!.met).toBeUndefined();
+    expect(rows[1]!.note).toMatch(/not over/);
+  });
+
+  it('availability per quarter where the agreement says so', () => {
+    // 120 minutes down on Tue 10 Feb; Q1 2026 has 22 + 20 + 22 weekdays = 38,400 service minutes: 99.6875% → 99.68, met.
+    const { ins, of } = withFiles({
+      'agreements/customers/SLA-0001-bakery.md': sla('SLA-0001', 'Bluebell Bakery', ['SVC-0001', 'SVC-0002'], {
+        availability_period: 'quarter',
+      }),
+      'incidents/INC-0008-h.md': inc(8, 'Mail down', {
+        agreement: 'SLA-0001',
+        priority: 'P2',
+        services: ['SVC-0002'],
+        opened: '2026-02-10T09:00:00Z',
+        responded: '2026-02-10T09:05:00Z',
+        resolved: '2026-02-10T11:00:00Z',
+        outage_start: '2026-02-10T09:00:00Z',
+        outage_end: '2026-02-10T11:00:00Z',
+      }),
+    });
+    const rows = availability(ins, of('SLA-0001'), { since: '2026-01-01', until: '2026-03-31' }).filter((r) => r.service === 'SVC-0002');
+    expect(rows.map((r) => [r.since, r.until, r.serviceMinutes, r.downtimeMinutes, r.percent, r.met])).toEqual([
+      ['2026-01-01', '2026-03-31', 38400, 120, 99.68, true],
+    ]);
+  });
+
+  it('an outage of a shared service counts for every customer agreement covering it, whichever agreement the incident names', () => {
+    // SVC-0001 is shared by the bakery and the law office; the incident names the bakery's agreement.
+    // Mon 19 Oct 10:00 → 13:00 CEST: 180 of 13,200 minutes for both: 98.636…% → 98.63.
+    const { ins, of } = withFiles({
+      'incidents/INC-0008-h.md': inc(8, 'Desk phones dead', {
+        agreement: 'SLA-0001',
+        priority: 'P2',
+        services: ['SVC-0001'],
+        opened: '2026-10-19T08:00:00Z',
+        responded: '2026-10-19T08:05:00Z',
+        resolved: '2026-10-19T11:00:00Z',
+        outage_start: '2026-10-19T08:00:00Z',
+        outage_end: '2026-10-19T11:00:00Z',
+      }),
+    });
+    for (const id of ['SLA-0001', 'SLA-0002']) {
+      const row = availability(ins, of(id), OCTOBER).find((r) => r.service === 'SVC-0001')!;
+      expect(row, id).toMatchObject({ downtimeMinutes: 180, percent: 98.63, met: false });
+    }
+    // Its response and resolution are still the bakery's alone.
+    expect(measureIncidents(ins, OCTOBER, of('SLA-0002')).map((m) => m.id)).toEqual(['INC-0002']);
   });
 });
 

@@ -81,9 +81,13 @@ export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefi
   };
 }
 
-/** Whether an agreement is in force and covers `day`. */
-export function coversDay(a: AgreementView, day: string): boolean {
-  return a.inForce && (a.start === undefined || a.start <= day) && (a.end === undefined || day <= a.end);
+/**
+ * Whether an agreement in force covers `day`: in force now, or, where `inForceOn` knows its status
+ * on that day (from history), then; and within its start and end dates. An agreement retired since
+ * still covered the days it was in force.
+ */
+export function coversDay(a: AgreementView, day: string, inForceOn?: (a: AgreementView, day: string) => boolean): boolean {
+  return (a.inForce || inForceOn?.(a, day) === true) && (a.start === undefined || a.start <= day) && (a.end === undefined || day <= a.end);
 }
 
 export type Attribution =
@@ -103,6 +107,7 @@ export function customerAgreementOf(
   incident: SmsDocument,
   agreements: readonly AgreementView[],
   timeZoneDay: (ms: number) => string,
+  inForceOn?: (a: AgreementView, day: string) => boolean,
 ): Attribution {
   const data = incident.data;
   const named = ownString(data, 'agreement');
@@ -114,7 +119,9 @@ export function customerAgreementOf(
   if (opened === undefined) return { how: 'none' };
   const day = timeZoneDay(opened);
   const services = stringValues(own(data, 'services'));
-  const candidates = agreements.filter((a) => a.kind === 'customer' && coversDay(a, day) && a.services.some((s) => services.includes(s)));
+  const candidates = agreements.filter(
+    (a) => a.kind === 'customer' && coversDay(a, day, inForceOn) && a.services.some((s) => services.includes(s)),
+  );
   if (candidates.length === 1) return { how: 'inferred', agreement: candidates[0]! };
   if (candidates.length > 1) return { how: 'ambiguous', candidates };
   return { how: 'none' };

@@ -91,10 +91,10 @@ const MEASURES: Record<string, MeasureDef> = {
     amber: 10,
     compute(o, inputs) {
       const items = inputs.incidents.filter(
-        (m) => m.openedInPeriod && m.responseMet !== undefined && (!o.priority || m.priority === o.priority),
+        (m) => m.responseInPeriod && m.responseMet !== undefined && (!o.priority || m.priority === o.priority),
       );
       if (items.length === 0)
-        return { basis: `no ${o.priority ?? ''} incident with a response target was opened in the period`.replace('  ', ' ') };
+        return { basis: `no ${o.priority ?? ''} incident with a response target was answered in the period`.replace('  ', ' ') };
       const met = items.filter((m) => m.responseMet).length;
       return { value: pct(met, items.length), basis: `${met} of ${items.length} incidents answered within the agreed time` };
     },

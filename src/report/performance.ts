@@ -7,7 +7,7 @@ import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
 import { docsOfType, list, str, type ReportContext } from './context.js';
-import { agreementsOf, availability, compliance, measureIncidents, type IncidentMeasure } from './sla.js';
+import { agreementsOf, availability, compliance, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 
 /**
  * A service performance report (WP.19, RE.2.4) for one agreement, customer or supplier: only the
@@ -19,10 +19,10 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const doc = ctx.byId.get(agreementId);
   const agreement = doc ? agreementView(doc, ctx.config.timezone) : undefined;
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
-  const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
+  const inputs = slaInputs(ctx);
   const measures = measureIncidents(inputs, period, agreement);
   const perPriority = compliance(measures, agreement);
-  const months = availability(inputs, agreement, period);
+  const months = availability(inputs, agreement, period, ctx.today);
 
   // Incidents on the agreement's services that name no agreement while more than one could apply:
   // counted for no one until they name theirs. Only their ids are shown, never their titles, as
@@ -35,7 +35,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
       if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) continue;
-      const a = customerAgreementOf(d, all, day);
+      const a = customerAgreementOf(d, all, day, inputs.inForceOn);
       if (a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id)) unattributed.push(d.id!);
     }
   }
@@ -126,12 +126,19 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       known: known && total > 0,
       /** Over the months with recorded outages; undefined when none was recorded or a month is not known. */
       measuredPercent: known && total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined,
+      /** What availability is measured over (availability_period): each calendar month, or quarter, per service. */
+      unit: agreement.availabilityPeriod,
+      /** Rows judged against the target (a row not over yet, not known, or with no outage recorded is not), and how many met it. */
+      judged: months.filter((m) => m.met !== undefined).length,
+      met: months.filter((m) => m.met === true).length,
+      /** Rows not over yet on the day the report was made: measured so far. */
+      open: months.filter((m) => m.note?.includes('not over')).length,
       downtimeMinutes: down,
       downtimeHours: Math.round((down / 60) * 100) / 100,
       basis: months.some((m) => m.note?.startsWith('not known'))
         ? 'not known: a P1 incident of the period has no outage record (see the months below)'
         : recorded
-          ? 'outage records of the incidents of this agreement, within its service hours, per service and calendar month'
+          ? `outage records ${agreement.kind === 'customer' ? 'of its services' : 'of the incidents naming it'}, within its service hours, per service and calendar ${agreement.availabilityPeriod}, while it was in force`
           : 'no outage recorded in the period',
       months,
     },

@@ -1,9 +1,11 @@
 import { ALWAYS, describeClock, localDate, serviceTime, zonedInstant, type Clock } from '../calendar.js';
 import { addDays, formatInstant, HOUR_MS, parseInstant } from '../dates.js';
-import { monthsOf, type Period } from '../period.js';
+import { calendarPeriodsOf, type Period } from '../period.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
 import { own, ownString, stringValues } from '../repo/values.js';
+import { isInForce } from '../model/policy.js';
+import { statusAt, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -12,7 +14,10 @@ import { own, ownString, stringValues } from '../repo/values.js';
  *
  * Which incidents a period counts:
  * - resolution: incidents resolved in the period (a breach is reported in the period it ends);
- * - response: incidents opened in the period (responded or not by its end);
+ * - response: incidents answered in the period (a late answer is a breach of the period it came
+ *   in); one resolved with no response recorded was answered by its resolution at the latest, so it
+ *   met a response target its resolution met, and otherwise whether it did is not known; one not
+ *   answered by the end of the period and past its target is a breach already;
  * - backlog: incidents open at the end of the period, whenever they were opened, with their age;
  *   one open past its target is a breach already.
  */
@@ -41,9 +46,17 @@ export interface IncidentMeasure {
   /** The clock its targets run on ("Mon, Tue, … 08:00–18:00 Europe/Berlin" or "24×7"). */
   clock: string;
   responseTargetHours?: number;
-  /** Service hours to the first response (to the end of the period when there was none yet). */
+  /**
+   * Service hours to the first response (to the end of the period when there was none yet);
+   * undefined when the incident was resolved with no response recorded.
+   */
   responseHours?: number;
+  /** Within the response target; undefined while not answered and not yet late, or not known. */
   responseMet?: boolean;
+  /** False when the incident records no response (`responded`). */
+  responseRecorded?: boolean;
+  /** Answered in the period (or resolved in it with no response recorded): counted in its response figures. */
+  responseInPeriod: boolean;
   resolutionTargetHours?: number;
   /** Service hours to resolution (to the end of the period while still open). */
   resolutionHours?: number;
@@ -62,6 +75,21 @@ export interface IncidentMeasure {
 export interface SlaInputs {
   documents: readonly SmsDocument[];
   timezone?: string;
+  /** Whether an agreement was in force on a day (from history); without it, only its status now counts. */
+  inForceOn?: (a: AgreementView, day: string) => boolean;
+}
+
+/**
+ * The inputs of a report's service-level figures: its documents, the organisation's time zone,
+ * and each agreement's status on a day from history (an agreement retired since still covered the
+ * days it was in force).
+ */
+export function slaInputs(ctx: ReportContext): SlaInputs {
+  return {
+    documents: ctx.documents,
+    timezone: ctx.config.timezone,
+    inForceOn: (a, day) => isInForce(a.doc.type, statusAt(ctx, a.doc, day)),
+  };
 }
 
 /** Agreement views of every agreement document. */
@@ -91,7 +119,7 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
     if (opened === undefined || opened >= end) continue;
     const resolvedAt = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
     if (resolvedAt !== undefined && resolvedAt < start) continue;
-    const attribution = customerAgreementOf(d, agreements, day);
+    const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn);
     const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
     const supplier = supplierAgreementOf(d, agreements);
     const measuredAgainst = forAgreement ?? customer;
@@ -102,7 +130,6 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
     const respondedAt = parseInstant(ownString(d.data, 'responded'));
     const resolvedInPeriod = resolvedAt !== undefined && resolvedAt < end;
     const stop = resolvedInPeriod ? resolvedAt! : end;
-    const responseStop = respondedAt !== undefined && respondedAt < end ? respondedAt : end;
     const m: IncidentMeasure = {
       id: d.id,
       title: d.title ?? '',
@@ -113,6 +140,7 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
       attribution: attribution.how,
       clock: describeClock(clock),
       openedInPeriod: opened >= start,
+      responseInPeriod: false,
       resolvedInPeriod,
       openAtEnd: !resolvedInPeriod,
       breach: false,
@@ -121,11 +149,24 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
     if (supplier) m.supplierAgreement = supplier.id;
+    // Not answered by the end of the period (no response yet, or a later one): late once the target has run out.
+    let unanswered = false;
+    if (respondedAt === undefined) m.responseRecorded = false;
     if (target?.responseHours !== undefined) {
       m.responseTargetHours = target.responseHours;
-      m.responseHours = hours(serviceTime(clock, opened, responseStop));
-      // No response yet by the end of the period: met only if the target has not run out.
-      m.responseMet = m.responseHours <= target.responseHours;
+      if (respondedAt !== undefined && respondedAt < end) {
+        m.responseHours = hours(serviceTime(clock, opened, respondedAt));
+        m.responseMet = m.responseHours <= target.responseHours;
+        m.responseInPeriod = respondedAt >= start;
+      } else if (respondedAt === undefined && resolvedInPeriod) {
+        // Answered by the resolution at the latest: met if that was within the response target, else not known.
+        if (hours(serviceTime(clock, opened, resolvedAt!)) <= target.responseHours) m.responseMet = true;
+        m.responseInPeriod = m.responseMet === true;
+      } else {
+        unanswered = true;
+        m.responseHours = hours(serviceTime(clock, opened, end));
+        if (m.responseHours > target.responseHours) m.responseMet = false;
+      }
     }
     // Hours to resolution on the clock even without a target (measured around the clock then), so
     // that organisation-wide figures count every incident; "met" only against a target.
@@ -138,7 +179,8 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
     }
     if (resolvedInPeriod) m.clockHours = hours(resolvedAt! - opened);
     if (m.openAtEnd) m.ageDays = Math.floor((end - opened) / (24 * HOUR_MS));
-    m.breach = (m.openedInPeriod && m.responseMet === false) || ((m.resolvedInPeriod || m.openAtEnd) && m.resolutionMet === false);
+    m.breach =
+      ((m.responseInPeriod || unanswered) && m.responseMet === false) || ((m.resolvedInPeriod || m.openAtEnd) && m.resolutionMet === false);
     out.push(m);
   }
   return out.sort((a, b) => (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : 1));
@@ -153,7 +195,7 @@ export interface PriorityCompliance {
   resolutionMet: number;
   /** Share of resolved incidents within the resolution target, in percent (two decimals). */
   resolutionMetPercent?: number;
-  /** Incidents opened in the period with a response target. */
+  /** Incidents with a response target answered in the period (see measureIncidents), met or not. */
   responded: number;
   responseMet: number;
   responseMetPercent?: number;
@@ -166,7 +208,7 @@ export function compliance(measures: readonly IncidentMeasure[], agreement: Agre
   return (['P1', 'P2', 'P3', 'P4'] as const).map((p) => {
     const items = measures.filter((m) => m.priority === p);
     const resolved = items.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
-    const responded = items.filter((m) => m.openedInPeriod && m.responseMet !== undefined);
+    const responded = items.filter((m) => m.responseInPeriod && m.responseMet !== undefined);
     const resolutionMet = resolved.filter((m) => m.resolutionMet).length;
     const responseMet = responded.filter((m) => m.responseMet).length;
     const sorted = resolved.map((m) => exactResolution.get(m) ?? m.resolutionHours!).sort((a, b) => a - b);
@@ -198,10 +240,14 @@ export interface Outage {
 
 export interface Availability {
   service: string;
-  /** The month (or the part of it inside the period). */
+  /**
+   * The month or quarter the agreement measures availability over (availability_period), whole
+   * even where the report's period cuts it, and only the part the agreement was in force, up to
+   * today.
+   */
   since: string;
   until: string;
-  /** Minutes of service time in the month on the agreement's clock. */
+  /** Minutes of service time in it on the agreement's clock. */
   serviceMinutes: number;
   downtimeMinutes: number;
   /** Percent with two decimals, rounded down; undefined with no outage record or when it cannot be known (see note). */
@@ -209,50 +255,64 @@ export interface Availability {
   targetPercent?: number;
   met?: boolean;
   outages: Outage[];
-  /** "no outage recorded", or which incidents lack outage records. */
+  /** "no outage recorded", which incidents lack outage records, or that the month is not over yet (then not judged). */
   note?: string;
 }
 
 /**
- * Availability of each of the agreement's services per calendar month of the period, from outage
- * records (`outage_start`/`outage_end`, for `outage_services` or else the incident's services) of
- * incidents attributed to the agreement, counted within the agreement's service hours. Outages are
- * merged where they overlap and split at month boundaries. A month with a P1 incident on the
- * service but no outage record is unknown, not 100%; a month with no outage recorded says so, with
- * no figure.
+ * Availability of each of the agreement's services per calendar month, or quarter where the
+ * agreement says so (availability_period), from outage records (`outage_start`/`outage_end`, for
+ * `outage_services` or else the incident's services), counted within the agreement's service
+ * hours. Each month or quarter the period touches is measured whole, as the agreement judges it,
+ * over the part the agreement was in force (its start and end dates); one not over by `today` is
+ * measured so far and not judged. An outage is the service's: for a customer agreement every
+ * incident's outage of one of its services counts, whichever agreement the incident names (a
+ * shared service down is down for every customer of it); for a supplier agreement only those of
+ * the incidents that name it. An outage with no recorded end lasts until the incident was resolved
+ * (else to the end of the month). Outages are merged where they overlap. A month with a P1
+ * incident on the service but no outage record is unknown, not 100%; a month with no outage
+ * recorded says so, with no figure.
  */
-export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period): Availability[] {
+export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period, today?: string): Availability[] {
   const tz = agreement.calendar?.timezone ?? inputs.timezone ?? 'UTC';
   const clock: Clock = agreement.calendar ?? ALWAYS;
   const agreements = agreementsOf(inputs);
-  const day = (ms: number): string => localDate(ms, inputs.timezone ?? tz);
-  const mine = inputs.documents.filter((d) => {
+  const relevant = inputs.documents.filter((d) => {
     if (d.type?.key !== 'incident' || !d.data) return false;
-    if (agreement.kind === 'supplier') return supplierAgreementOf(d, agreements)?.id === agreement.id;
-    const a = customerAgreementOf(d, agreements, day);
-    return (a.how === 'named' || a.how === 'inferred') && a.agreement.id === agreement.id;
+    return agreement.kind === 'customer' || supplierAgreementOf(d, agreements)?.id === agreement.id;
   });
+  // The months (or quarters) measured: each cut to the agreement's dates and to today; `open` when today cut it.
+  const measured: { span: Period; open: boolean }[] = [];
+  for (const p of calendarPeriodsOf(period, agreement.availabilityPeriod)) {
+    const since = agreement.start !== undefined && agreement.start > p.since ? agreement.start : p.since;
+    const until = agreement.end !== undefined && agreement.end < p.until ? agreement.end : p.until;
+    const open = today !== undefined && today < until;
+    if (since <= (open ? today : until)) measured.push({ span: { since, until: open ? today : until }, open });
+  }
   const out: Availability[] = [];
   for (const service of agreement.services) {
-    for (const month of monthsOf(period)) {
-      const { start, end } = periodInstants(month, tz);
+    for (const { span, open } of measured) {
+      const { start, end } = periodInstants(span, tz);
       const total = serviceTime(clock, start, end);
       const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
       const unrecorded: string[] = [];
-      for (const d of mine) {
+      for (const d of relevant) {
         const services = stringValues(own(d.data!, 'outage_services'));
         const affected = services.length ? services : stringValues(own(d.data!, 'services'));
         if (!affected.includes(service)) continue;
         const os = parseInstant(ownString(d.data!, 'outage_start'));
-        const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? (os !== undefined ? end : undefined);
         const opened = parseInstant(ownString(d.data!, 'opened'));
         if (os === undefined) {
           if (ownString(d.data!, 'priority') === 'P1' && opened !== undefined && opened >= start && opened < end) unrecorded.push(d.id!);
           continue;
         }
+        const oe =
+          parseInstant(ownString(d.data!, 'outage_end')) ??
+          parseInstant(ownString(d.data!, 'resolved') ?? ownString(d.data!, 'closed')) ??
+          end;
         const a = Math.max(os, start);
-        const b = Math.min(oe!, end);
-        if (b > a) spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe!) });
+        const b = Math.min(oe, end);
+        if (b > a) spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe) });
       }
       spans.sort((x, y) => x.a - y.a);
       let down = 0;
@@ -267,8 +327,8 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       }
       const row: Availability = {
         service,
-        since: month.since,
-        until: month.until,
+        since: span.since,
+        until: span.until,
         serviceMinutes: Math.round(total / MINUTE_MS),
         downtimeMinutes: Math.round(down / MINUTE_MS),
         targetPercent: agreement.availability,
@@ -280,8 +340,9 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       else {
         // Rounded down, so that 99.996% never reads as a perfect 100.00%.
         row.percent = total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined;
-        if (row.percent !== undefined && agreement.availability !== undefined) row.met = row.percent >= agreement.availability;
+        if (row.percent !== undefined && agreement.availability !== undefined && !open) row.met = row.percent >= agreement.availability;
       }
+      if (open) row.note = `${row.note ? `${row.note}; ` : ''}not over on ${today}: measured so far, not judged`;
       out.push(row);
     }
   }
