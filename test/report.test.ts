@@ -280,6 +280,56 @@ describe('sms report performance, audit, changes', () => {
     expect(d.changes[0].warnings).toEqual(['not in the change schedule', 'planned on a key business event: Christmas']);
     expect(d.changeWindows).toEqual(['Tue 19-22']);
   });
+
+  it('changes: a change the schedule lists twice (deployed in two stages) shows on both planned dates', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          'governance/roles.md': rolesDoc(),
+          'changes/RFC-0001-a.md': rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-05-05' }),
+          // Listed out of date order, stage 2 first; the same stage written twice is one entry.
+          'changes/change-schedule.md': md(
+            [
+              'id: SCHEDULE',
+              'type: change-schedule',
+              'title: Schedule',
+              'status: draft',
+              'change_windows: ["Tuesday 19:00-22:00"]',
+              'key_business_events:',
+              '  - { date: "2026-06-23", event: "Summer sale" }',
+              'changes:',
+              '  - { change_request: RFC-0001, planned_date: "2026-07-07", window: "Tuesday 19:00-22:00 (stage 2: everyone)" }',
+              '  - { change_request: RFC-0001, planned_date: "2026-06-23", window: "Tuesday 19:00-22:00 (stage 1: pilot)" }',
+              '  - { change_request: RFC-0001, planned_date: "2026-07-07", window: "Tuesday 19:00-22:00 (stage 2: everyone)" }',
+            ].join('\n'),
+            '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n',
+          ),
+        },
+        date: '2026-05-06T10:00:00Z',
+      },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const entries = async (since: string, until: string) =>
+      JSON.parse((await smsInProcess(['report', 'changes', '--format', 'json', '--since', since, '--until', until], dir, env)).stdout)
+        .changes as { id: string; planned: string; window?: string; inSchedule: boolean; warnings: string[] }[];
+    const june = ['RFC-0001', '2026-06-23', 'Tuesday 19:00-22:00 (stage 1: pilot)', true, ['planned on a key business event: Summer sale']];
+    const july = ['RFC-0001', '2026-07-07', 'Tuesday 19:00-22:00 (stage 2: everyone)', true, []];
+    const row = (c: { id: string; planned: string; window?: string; inSchedule: boolean; warnings: string[] }) => [
+      c.id,
+      c.planned,
+      c.window,
+      c.inSchedule,
+      c.warnings,
+    ];
+    expect((await entries('2026-06-01', '2026-06-30')).map(row)).toEqual([june]);
+    expect((await entries('2026-07-01', '2026-07-31')).map(row)).toEqual([july]);
+    expect((await entries('2026-06-01', '2026-07-31')).map(row)).toEqual([june, july]);
+    // A schedule may list a change once per stage: validate has nothing to say about it.
+    const v = JSON.parse((await smsInProcess(['validate', 'changes', '--format', 'json'], dir, env)).stdout);
+    expect(v.errorCount).toBe(0);
+  });
 });
 
 describe('report JSON past the longest string Node can hold', () => {

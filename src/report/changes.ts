@@ -20,38 +20,43 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     .map((e) => ({ date: String(e.date ?? ''), event: String(e.event ?? '') }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
   const rawChanges = own(data, 'changes');
-  const scheduled = new Map<string, { planned: string; window?: string }>();
+  // A change may be listed once per stage (a pilot, then everyone): every entry is a planned
+  // deployment of its own. The same entry written twice is one.
+  const scheduled = new Map<string, { planned: string; window?: string }[]>();
   for (const c of Array.isArray(rawChanges) ? rawChanges : []) {
     if (c && typeof c === 'object' && typeof (c as Record<string, unknown>).change_request === 'string') {
       const r = c as Record<string, unknown>;
-      scheduled.set(String(r.change_request), {
-        planned: String(r.planned_date ?? ''),
-        window: typeof r.window === 'string' ? r.window : undefined,
-      });
+      const entry = { planned: String(r.planned_date ?? ''), window: typeof r.window === 'string' ? r.window : undefined };
+      const list = scheduled.get(String(r.change_request));
+      if (!list) scheduled.set(String(r.change_request), [entry]);
+      else if (!list.some((e) => e.planned === entry.planned && e.window === entry.window)) list.push(entry);
     }
   }
   const entries = [];
   for (const d of docsOfType(ctx, 'change-request')) {
-    const s = scheduled.get(d.id!);
-    const planned = s?.planned || str(d, 'planned_date');
-    if (!planned || !(d.status === 'approved' || d.status === 'updated' || s)) continue;
-    if (planned < period.since || planned > period.until) continue;
-    const changeType = str(d, 'change_type') ?? 'normal';
-    const clash = changeType === 'emergency' ? undefined : events.find((e) => e.date === planned);
-    entries.push({
-      id: d.id!,
-      title: d.title ?? '',
-      changeType,
-      status: d.status ?? '',
-      planned,
-      window: s?.window,
-      inSchedule: Boolean(s),
-      warnings: [
-        ...(s ? [] : ['not in the change schedule']),
-        ...(d.status === 'approved' || d.status === 'updated' ? [] : [`status is ${d.status}`]),
-        ...(clash ? [`planned on a key business event: ${clash.event}`] : []),
-      ],
-    });
+    const listed = scheduled.get(d.id!);
+    const planned: { planned: string; window?: string }[] = listed ?? [{ planned: str(d, 'planned_date') ?? '' }];
+    for (const s of planned) {
+      const when = s.planned || (str(d, 'planned_date') ?? '');
+      if (!when || !(d.status === 'approved' || d.status === 'updated' || listed)) continue;
+      if (when < period.since || when > period.until) continue;
+      const changeType = str(d, 'change_type') ?? 'normal';
+      const clash = changeType === 'emergency' ? undefined : events.find((e) => e.date === when);
+      entries.push({
+        id: d.id!,
+        title: d.title ?? '',
+        changeType,
+        status: d.status ?? '',
+        planned: when,
+        window: s.window,
+        inSchedule: Boolean(listed),
+        warnings: [
+          ...(listed ? [] : ['not in the change schedule']),
+          ...(d.status === 'approved' || d.status === 'updated' ? [] : [`status is ${d.status}`]),
+          ...(clash ? [`planned on a key business event: ${clash.event}`] : []),
+        ],
+      });
+    }
   }
   entries.sort((a, b) => (a.planned < b.planned ? -1 : a.planned > b.planned ? 1 : a.id < b.id ? -1 : 1));
   return {
