@@ -7,6 +7,8 @@ import type { Loaded } from '../load.js';
 import { isInForce } from '../model/policy.js';
 import type { ProcessesModel } from '../model/processes.js';
 import type { Timeline, DocEvent } from '../history/timeline.js';
+import { localDate } from '../calendar.js';
+import { parseDate, parseInstant } from '../dates.js';
 
 /** Everything a report builder reads; builders are pure functions of this. */
 export interface ReportContext {
@@ -103,9 +105,19 @@ export function list(d: SmsDocument, key: string): string[] {
   return stringValues(d.data ? own(d.data, key) : undefined);
 }
 
-/** Events of a document up to the end of `until` (commit dates are UTC ISO). */
+/**
+ * The day an instant falls on in the organisation's time zone; a plain date as it is. A commit's
+ * date carries the offset of the committer's clock (a CI job in UTC, a colleague abroad): its own
+ * calendar day is not the organisation's.
+ */
+export function localDay(ctx: Pick<ReportContext, 'config'>, value: string | undefined): string | undefined {
+  const ms = parseInstant(value);
+  return ms === undefined ? parseDate(value) : localDate(ms, ctx.config.timezone ?? 'UTC');
+}
+
+/** Events of a document up to the end of `until` in the organisation's time zone. */
 export function eventsUntil(ctx: ReportContext, id: string, until: string): DocEvent[] {
-  return (ctx.timeline?.byId.get(id) ?? []).filter((e) => e.commit.date.slice(0, 10) <= until);
+  return (ctx.timeline?.byId.get(id) ?? []).filter((e) => (localDay(ctx, e.commit.date) ?? '') <= until);
 }
 
 /** A document's status at the end of a day, from history; its current status without history. */

@@ -1,11 +1,23 @@
 import { own, ownNumber, ownString, records, stringValues } from '../repo/values.js';
-import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
+import { addDays, addMonths, daysBetween, parseDate } from '../dates.js';
 import { localDate } from '../calendar.js';
 import { lastCompleteQuarter, type Period } from '../period.js';
 import { isApproval } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { createdAt, docsOfType, findingOf, firstEntered, inForce, inPeriod, num, statusAt, str, type ReportContext } from './context.js';
+import {
+  createdAt,
+  docsOfType,
+  findingOf,
+  firstEntered,
+  inForce,
+  inPeriod,
+  localDay,
+  num,
+  statusAt,
+  str,
+  type ReportContext,
+} from './context.js';
 import { agreementsOf, availability, measureIncidents, type IncidentMeasure } from './sla.js';
 import { evaluateObjectives } from './objectives.js';
 import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
@@ -27,6 +39,8 @@ export interface ChangeFact {
   requested?: string;
   approved?: string;
   deployed?: string;
+  /** The day it was deployed, in the organisation's time zone: deployed_on, else the day it moved to `updated`. */
+  deployedOn?: string;
   reviewed?: string;
   daysToApproval?: number;
   daysToDeployment?: number;
@@ -47,10 +61,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // pack is built for: --until when given, else today.
   const asOf = ctx.today > period.until ? ctx.today : period.until;
   const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
-  const dayOfInstant = (v: string | undefined): string | undefined => {
-    const ms = parseInstant(v);
-    return ms === undefined ? parseDate(v) : localDate(ms, tz);
-  };
+  // Instants (commit dates, feedback received) are counted on the organisation's calendar.
+  const dayOfInstant = (v: string | undefined): string | undefined => localDay(ctx, v);
 
   // --- service levels: every incident against its own customer agreement --------------------------
   const measures = measureIncidents(inputs, period);
@@ -128,13 +140,15 @@ export function buildReview(ctx: ReportContext, period: Period) {
   for (const e of ctx.timeline?.events ?? []) {
     const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
     if (!t || !ISSUE_TYPES.has(t.key) || !isApproval(t, e.before, e.after)) continue;
-    const date = e.commit.date.slice(0, 10);
-    if (date < period.since || date > period.until) continue;
+    const date = dayOfInstant(e.commit.date);
+    if (!date || date < period.since || date > period.until) continue;
     const d = ctx.byId.get(e.id);
     governanceChanges.push({ id: e.id, title: d?.title ?? e.id, type: t.title, status: e.after!.status!, date, file: d?.file ?? e.path });
   }
   const risksAll = docsOfType(ctx, 'risk');
-  const newRisks = risksAll.filter((d) => inPeriod(parseDate(str(d, 'identified_on')) ?? createdAt(ctx, d.id!), period)).map(riskOf(asOf));
+  const newRisks = risksAll
+    .filter((d) => inPeriod(parseDate(str(d, 'identified_on')) ?? dayOfInstant(createdAt(ctx, d.id!)), period))
+    .map(riskOf(asOf));
 
   // --- 3. customer satisfaction and feedback ----------------------------------------------------------
   const scores = feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
@@ -206,7 +220,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
   // --- 6. changes and their success --------------------------------------------------------------------
   const changes = changeFacts(ctx, period);
-  const deployedInPeriod = changes.filter((c) => c.deployed && inPeriod(c.deployed, period));
+  const deployedInPeriod = changes.filter((c) => inPeriod(c.deployedOn, period));
   const withResult = deployedInPeriod.filter((c) => c.result);
   const toApproval = changes.map((c) => c.daysToApproval).filter((x): x is number => x !== undefined);
   const toDeployment = changes.map((c) => c.daysToDeployment).filter((x): x is number => x !== undefined);
@@ -324,7 +338,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const contributors = new Map<string, { name: string; email: string; commits: number }>();
   const seen = new Set<string>();
   for (const e of ctx.timeline?.events ?? []) {
-    if (!inPeriod(e.commit.date, period) || seen.has(e.commit.sha)) continue;
+    if (!inPeriod(dayOfInstant(e.commit.date), period) || seen.has(e.commit.sha)) continue;
     seen.add(e.commit.sha);
     const key = e.commit.authorEmail.toLowerCase();
     const c = contributors.get(key) ?? { name: e.commit.authorName, email: e.commit.authorEmail, commits: 0 };
@@ -575,17 +589,22 @@ function lastFourQuarters(until: string): (Period & { label: string })[] {
 export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
   const out: ChangeFact[] = [];
   for (const d of docsOfType(ctx, 'change-request')) {
+    // What history records is placed on the organisation's calendar; dates the record states
+    // (approved_on, deployed_on) are days already.
     const requested = createdAt(ctx, d.id!);
     const approvedEv = firstEntered(ctx, d.id!, 'approved');
-    const approved = approvedEv?.commit.date ?? (str(d, 'approved_on') ? `${str(d, 'approved_on')}T00:00:00Z` : undefined);
+    const approvedOn = parseDate(str(d, 'approved_on'));
+    const approved = approvedEv?.commit.date ?? (approvedOn ? `${approvedOn}T00:00:00Z` : undefined);
+    const approvedDay = approvedEv ? localDay(ctx, approvedEv.commit.date) : approvedOn;
     const deployedEv = firstEntered(ctx, d.id!, 'updated');
-    const deployed = str(d, 'deployed_on') ? `${str(d, 'deployed_on')}T00:00:00Z` : deployedEv?.commit.date;
-    const rejected = firstEntered(ctx, d.id!, 'rejected')?.commit.date;
-    if (![requested, approved, deployed, rejected].some((x) => inPeriod(x, period))) continue;
+    const deployedOn = parseDate(str(d, 'deployed_on'));
+    const deployed = deployedOn ? `${deployedOn}T00:00:00Z` : deployedEv?.commit.date;
+    const deployedDay = deployedOn ?? localDay(ctx, deployedEv?.commit.date);
+    const rejectedDay = localDay(ctx, firstEntered(ctx, d.id!, 'rejected')?.commit.date);
+    if (![localDay(ctx, requested), approvedDay, deployedDay, rejectedDay].some((x) => inPeriod(x, period))) continue;
     const status = statusAt(ctx, d, period.until) ?? d.status ?? '';
-    const inRange = (x: string | undefined): string | undefined => (x && x.slice(0, 10) <= period.until ? x : undefined);
-    const a = inRange(approved);
-    const dep = inRange(deployed);
+    const a = approvedDay && approvedDay <= period.until ? approved : undefined;
+    const dep = deployedDay && deployedDay <= period.until ? deployed : undefined;
     const reviewed = parseDate(str(d, 'reviewed_on'));
     out.push({
       id: d.id!,
@@ -597,6 +616,7 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
       requested,
       approved: a,
       deployed: dep,
+      deployedOn: dep ? deployedDay : undefined,
       reviewed: reviewed && reviewed <= period.until ? reviewed : undefined,
       daysToApproval: requested && a ? round1(Math.max(0, (Date.parse(a) - Date.parse(requested)) / DAY)) : undefined,
       daysToDeployment: a && dep ? round1(Math.max(0, (Date.parse(dep) - Date.parse(a)) / DAY)) : undefined,

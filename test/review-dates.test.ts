@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { PEOPLE, gitRepo, md, rfc, rolesCommits, smsInProcess, testEnv, tmp, type CommitSpec } from './helpers.js';
+
+/**
+ * The management review pack places what history records (an approval, a change raised, a
+ * deployment) on the organisation's calendar, and judges open items on the day it claims to.
+ */
+
+const { ana, ben, cleo } = PEOPLE;
+const BERLIN = 'organisation: Acme IT\ntimezone: Europe/Berlin\n';
+const SVC = md(
+  {
+    id: 'SVC-0001',
+    type: 'service',
+    title: 'Mail',
+    status: 'approved',
+    owner: ana.email,
+    approved_by: ana.email,
+    approved_on: '2026-01-05',
+  },
+  '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n',
+);
+const sla = (status: string): string =>
+  md(
+    {
+      id: 'SLA-0001',
+      type: 'customer-agreement',
+      title: 'Agreement with Alpha',
+      status,
+      customer: 'Alpha',
+      owner: ana.email,
+      start: '2025-01-01',
+      review: '2027-01-01',
+      services: ['SVC-0001'],
+      ...(status === 'approved' ? { approved_by: ana.email, approved_on: '2026-04-01' } : {}),
+    },
+    '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
+  );
+
+async function review(dir: string, period: string, today: string) {
+  const r = await smsInProcess(['report', 'review', '--period', period, '--format', 'json'], dir, testEnv({ SMS_TODAY: today }));
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+describe('sms report review: dates from history are days in the organisation’s time zone', () => {
+  it('a commit at 00:30 on 1 April in Berlin, recorded in UTC as 31 March, belongs to the second quarter; one at 21:30 on 31 March recorded as +05:00 on 1 April, to the first', async () => {
+    const dir = tmp();
+    const commits: CommitSpec[] = [
+      ...rolesCommits('2026-01-05'),
+      { files: { 'sms.config.yaml': BERLIN, 'catalogue/SVC-0001-mail.md': SVC }, author: ana, date: '2026-01-05T10:00:00+01:00' },
+      { files: { 'agreements/customers/SLA-0001.md': sla('draft') }, author: ana, date: '2026-03-20T10:00:00+01:00' },
+      // 22:30 UTC on 31 March = 00:30 on 1 April in Berlin (summer time, +02:00).
+      {
+        files: { 'agreements/customers/SLA-0001.md': sla('approved'), 'changes/RFC-0001.md': rfc({ requested_by: cleo.email }) },
+        author: ana,
+        date: '2026-03-31T22:30:00+00:00',
+      },
+      // 00:30 on 1 April at +05:00 = 19:30 UTC = 21:30 on 31 March in Berlin.
+      {
+        files: { 'changes/RFC-0002.md': rfc({ id: 'RFC-0002', requested_by: cleo.email }) },
+        author: ben,
+        date: '2026-04-01T00:30:00+05:00',
+      },
+    ];
+    gitRepo(dir, commits);
+
+    const q1 = await review(dir, '2026-Q1', '2026-07-15');
+    // The roles and the service were approved in January; the agreement only on 1 April.
+    expect(q1.issues.governanceChanges.map((g: { id: string; date: string }) => [g.id, g.date])).toEqual([
+      ['ROLES', '2026-01-05'],
+      ['SVC-0001', '2026-01-05'],
+    ]);
+    expect(q1.changes.items.map((c: { id: string }) => c.id)).toEqual(['RFC-0002']);
+    expect(q1.changes.total).toBe(1);
+    // Ana's four commits from January to 20 March and Ben's are Q1's; Ana's of 31 March (UTC) is April's in Berlin.
+    expect(q1.contributors.map((c: { name: string; commits: number }) => [c.name, c.commits])).toEqual([
+      ['Ana Costa', 4],
+      ['Ben Okafor', 1],
+    ]);
+
+    const q2 = await review(dir, '2026-Q2', '2026-07-15');
+    expect(q2.issues.governanceChanges.map((g: { id: string; status: string; date: string }) => [g.id, g.status, g.date])).toEqual([
+      ['SLA-0001', 'approved', '2026-04-01'],
+    ]);
+    expect(q2.changes.items.map((c: { id: string }) => c.id)).toEqual(['RFC-0001']);
+    expect(q2.contributors.map((c: { name: string; commits: number }) => [c.name, c.commits])).toEqual([['Ana Costa', 1]]);
+  });
+});
