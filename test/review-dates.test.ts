@@ -87,3 +87,84 @@ describe('sms report review: dates from history are days in the organisation’s
     expect(q2.contributors.map((c: { name: string; commits: number }) => [c.name, c.commits])).toEqual([['Ana Costa', 1]]);
   });
 });
+
+const POLICY = md(
+  {
+    id: 'POLICY',
+    type: 'policy',
+    title: 'Policy',
+    status: 'approved',
+    objectives: [{ id: 'CHANGES', text: 'At least 90% of deployed changes successful', measure: 'changes-successful', target: 90 }],
+  },
+  '\n## Policy\n',
+);
+
+describe('sms report review: the changes section and the changes-successful objective count the same deployments', () => {
+  it('a change moved to updated with outcome failed and no deployed_on is a failed deployment for both, on the day it moved, in the organisation’s time zone', async () => {
+    const dir = tmp();
+    const R1 = 'changes/RFC-0001.md';
+    const R2 = 'changes/RFC-0002.md';
+    const R3 = 'changes/RFC-0003.md';
+    const approval = { status: 'approved', approved_by: ben.email, approved_on: '2026-01-20' };
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: {
+          'sms.config.yaml': BERLIN,
+          'governance/policy.md': POLICY,
+          [R1]: rfc({ id: 'RFC-0001' }),
+          [R2]: rfc({ id: 'RFC-0002' }),
+          [R3]: rfc({ id: 'RFC-0003' }),
+        },
+        author: cleo,
+        date: '2026-01-10T10:00:00+01:00',
+      },
+      {
+        files: {
+          [R1]: rfc({ id: 'RFC-0001', ...approval }),
+          [R2]: rfc({ id: 'RFC-0002', ...approval }),
+          [R3]: rfc({ id: 'RFC-0003', ...approval }),
+        },
+        author: ben,
+        date: '2026-01-20T10:00:00+01:00',
+      },
+      // Deployed on 10 February, successful, with its deployment date.
+      {
+        files: { [R1]: rfc({ id: 'RFC-0001', ...approval, status: 'updated', deployed_on: '2026-02-10', outcome: 'successful' }) },
+        author: ben,
+        date: '2026-02-10T20:00:00+01:00',
+      },
+      // Deployed on 5 March and failed; no deployed_on: the day it moved to updated.
+      {
+        files: { [R2]: rfc({ id: 'RFC-0002', ...approval, status: 'updated', outcome: 'failed' }) },
+        author: ben,
+        date: '2026-03-05T20:00:00+01:00',
+      },
+      // Moved to updated at 01:30 on 1 April in Berlin (23:30 UTC on 31 March): the second quarter's.
+      {
+        files: { [R3]: rfc({ id: 'RFC-0003', ...approval, status: 'updated', outcome: 'successful' }) },
+        author: ben,
+        date: '2026-03-31T23:30:00+00:00',
+      },
+    ]);
+
+    // Q1: RFC-0001 successful, RFC-0002 failed: 1 of 2 = 50%, red (amber from 80%).
+    const q1 = await review(dir, '2026-Q1', '2026-05-15');
+    expect(q1.changes).toMatchObject({
+      deployed: 2,
+      byResult: { successful: 1, failed: 1, 'backed-out': 0, partial: 0 },
+      successPercent: 50,
+    });
+    expect(q1.changes.items.map((c: { id: string; deployedOn?: string; result?: string }) => [c.id, c.deployedOn, c.result])).toEqual([
+      ['RFC-0001', '2026-02-10', 'successful'],
+      ['RFC-0002', '2026-03-05', 'failed'],
+      ['RFC-0003', undefined, undefined],
+    ]);
+    expect(q1.objectives[0]).toMatchObject({ id: 'CHANGES', rag: 'red', value: 50, basis: '1 of 2 deployed changes successful' });
+
+    // Q2: RFC-0003 alone, 1 of 1.
+    const q2 = await review(dir, '2026-Q2', '2026-07-15');
+    expect(q2.changes).toMatchObject({ deployed: 1, successPercent: 100 });
+    expect(q2.objectives[0]).toMatchObject({ rag: 'green', value: 100, basis: '1 of 1 deployed changes successful' });
+  });
+});

@@ -38,8 +38,12 @@ export interface ObjectiveInputs {
   availability: readonly Availability[];
   /** Feedback received in the period. */
   feedback: readonly SmsDocument[];
-  /** Change requests. */
-  changes: readonly SmsDocument[];
+  /**
+   * Every change deployed in the period, as the review's changes section counts it: the day it
+   * was deployed and how it went, when recorded. One list, so that the objective and the section
+   * cannot count different deployments.
+   */
+  deployments: readonly { id: string; deployedOn?: string; result?: string }[];
   nonconformities: readonly SmsDocument[];
 }
 
@@ -113,12 +117,13 @@ const MEASURES: Record<string, MeasureDef> = {
     unit: '%',
     amber: 10,
     compute(_o, inputs) {
-      const deployed = inputs.changes.filter(
-        (d) => inPeriod(inputs.period, parseDate(ownString(d.data, 'deployed_on'))) && ownString(d.data, 'outcome'),
-      );
-      if (deployed.length === 0) return { basis: 'no change with a recorded outcome was deployed in the period' };
-      const ok = deployed.filter((d) => ownString(d.data, 'outcome') === 'successful').length;
-      return { value: pct(ok, deployed.length), basis: `${ok} of ${deployed.length} deployed changes successful` };
+      const deployed = inputs.deployments.filter((c) => inPeriod(inputs.period, c.deployedOn));
+      const judged = deployed.filter((c) => c.result);
+      const unrecorded = deployed.length - judged.length;
+      const without = unrecorded ? `; ${unrecorded} deployed without a recorded outcome` : '';
+      if (judged.length === 0) return { basis: `no change with a recorded outcome was deployed in the period${without}` };
+      const ok = judged.filter((c) => c.result === 'successful').length;
+      return { value: pct(ok, judged.length), basis: `${ok} of ${judged.length} deployed changes successful${without}` };
     },
   },
   'nonconformities-closed-on-time': {

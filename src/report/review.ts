@@ -71,7 +71,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
   const feedbackAll = docsOfType(ctx, 'feedback');
   const feedback = feedbackAll.filter((d) => inPeriod(dayOfInstant(str(d, 'received')), period));
-  const changeDocs = docsOfType(ctx, 'change-request');
+  // The changes of the period, which the changes-successful objective is measured on too.
+  const changes = changeFacts(ctx, period);
+  const deployedInPeriod = changes.filter((c) => inPeriod(c.deployedOn, period));
   const ncs = docsOfType(ctx, 'nonconformity');
   const policy = docsOfType(ctx, 'policy')[0];
   const objectives = evaluateObjectives(policy, {
@@ -79,7 +81,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
     incidents: measures,
     availability: availabilityRows,
     feedback,
-    changes: changeDocs,
+    deployments: deployedInPeriod,
     nonconformities: ncs,
   });
 
@@ -219,8 +221,6 @@ export function buildReview(ctx: ReportContext, period: Period) {
       .map(([id, count]) => ({ id, title: ctx.byId.get(id)?.title, count }));
 
   // --- 6. changes and their success --------------------------------------------------------------------
-  const changes = changeFacts(ctx, period);
-  const deployedInPeriod = changes.filter((c) => inPeriod(c.deployedOn, period));
   const withResult = deployedInPeriod.filter((c) => c.result);
   const toApproval = changes.map((c) => c.daysToApproval).filter((x): x is number => x !== undefined);
   const toDeployment = changes.map((c) => c.daysToDeployment).filter((x): x is number => x !== undefined);
