@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, gitRepo, md, rfc, rolesCommits, smsInProcess, testEnv, tmp, type CommitSpec } from './helpers.js';
+import { PEOPLE, gitRepo, md, rfc, rolesCommits, rolesDoc, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
 
 /**
  * The management review pack places what history records (an approval, a change raised, a
@@ -166,5 +166,172 @@ describe('sms report review: the changes section and the changes-successful obje
     const q2 = await review(dir, '2026-Q2', '2026-07-15');
     expect(q2.changes).toMatchObject({ deployed: 1, successPercent: 100 });
     expect(q2.objectives[0]).toMatchObject({ rag: 'green', value: 100, basis: '1 of 1 deployed changes successful' });
+  });
+});
+
+const nc = (id: string, f: Record<string, unknown>): string =>
+  md(
+    { id, type: 'nonconformity', title: `NC ${id}`, source: 'audit', owner: ana.email, detected_on: '2026-02-01', ...f },
+    '\n## Nonconformity\n\n## Correction\n\n## Root cause\n\n## Corrective action\n',
+  );
+const minutes = (a2: string, a3: Record<string, unknown>): string =>
+  md(
+    {
+      id: 'MR-0001',
+      type: 'management-review',
+      title: 'Management review 2025',
+      status: 'approved',
+      held_on: '2026-01-15',
+      approved_by: ana.email,
+      approved_on: '2026-01-15',
+      actions: [
+        { id: 'A1', action: 'one', owner: ana.email, due: '2026-03-15', status: 'open' },
+        { id: 'A2', action: 'two', owner: ana.email, due: '2026-04-15', status: a2 },
+        { id: 'A3', action: 'three', owner: ana.email, due: '2026-03-01', ...a3 },
+      ],
+    },
+    '\n## Inputs reviewed\n\n## Decisions\n\n## Actions\n',
+  );
+const risk = (status: string): string =>
+  md(
+    {
+      id: 'RISK-0001',
+      type: 'risk',
+      title: 'Phishing',
+      status,
+      likelihood: 4,
+      impact: 4,
+      treatment: 'mitigate',
+      treatment_due: '2026-03-01',
+      identified_on: '2026-01-20',
+    },
+    '\n## Risk\n',
+  );
+const AUDIT = md(
+  {
+    id: 'AUD-0001',
+    type: 'internal-audit',
+    title: 'Audit Q1',
+    status: 'reported',
+    performed_on: '2026-03-10',
+    result: 'minor-findings',
+    nonconformities: ['NC-0002', 'NC-0004'],
+  },
+  '\n## Findings\n',
+);
+/** The records as they stand on 15 May, after what was done in April. */
+const LATER: Record<string, string> = {
+  // Closed on 2 April; closed in April without a date; raised on 5 April.
+  'nonconformities/NC-0002.md': nc('NC-0002', { status: 'closed', due: '2026-03-31', closed_on: '2026-04-02' }),
+  'nonconformities/NC-0004.md': nc('NC-0004', { status: 'closed', due: '2026-06-30' }),
+  'nonconformities/NC-0005.md': nc('NC-0005', { status: 'open', detected_on: '2026-04-05', due: '2026-06-30' }),
+  // A3 done on 20 April; A2 dropped in April (the minutes give no date for that).
+  'reviews/MR-0001.md': minutes('dropped', { status: 'done', done_on: '2026-04-20' }),
+  'risks/RISK-0001.md': risk('closed'),
+};
+
+describe('sms report review: open items as of the end of the period', () => {
+  const row = (a: { id: string; status: string; recordedStatus: string; statusKnown: boolean; overdue: boolean; daysOverdue?: number }) => [
+    a.id,
+    a.status,
+    a.recordedStatus,
+    a.statusKnown,
+    a.overdue,
+    a.daysOverdue,
+  ];
+
+  it('from the records’ own dates and from history: what was done or closed after 31 March was open on it', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: {
+          'sms.config.yaml': BERLIN,
+          'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-31' }),
+          'nonconformities/NC-0003.md': nc('NC-0003', { status: 'open', due: '2026-03-20' }),
+          'nonconformities/NC-0004.md': nc('NC-0004', { status: 'open', due: '2026-06-30' }),
+          'reviews/MR-0001.md': minutes('open', { status: 'open' }),
+          'risks/RISK-0001.md': risk('open'),
+          'audits/AUD-0001.md': AUDIT,
+        },
+        author: ana,
+        date: '2026-02-01T10:00:00+01:00',
+      },
+      { files: { 'nonconformities/NC-0002.md': LATER['nonconformities/NC-0002.md']! }, author: ana, date: '2026-04-02T10:00:00+02:00' },
+      {
+        files: { 'nonconformities/NC-0004.md': LATER['nonconformities/NC-0004.md']!, 'risks/RISK-0001.md': LATER['risks/RISK-0001.md']! },
+        author: ana,
+        date: '2026-04-10T10:00:00+02:00',
+      },
+      { files: { 'nonconformities/NC-0005.md': LATER['nonconformities/NC-0005.md']! }, author: ana, date: '2026-04-05T10:00:00+02:00' },
+      { files: { 'reviews/MR-0001.md': LATER['reviews/MR-0001.md']! }, author: ana, date: '2026-04-20T10:00:00+02:00' },
+    ]);
+    const d = await review(dir, '2026-Q1', '2026-05-15');
+    expect(d.asOf).toBe('2026-03-31');
+    // A1 due 15 March, 16 days overdue. A3 due 1 March and done only on 20 April: open and 30 days
+    // overdue on 31 March. A2 was dropped in April, on a day the minutes do not give, and they were
+    // edited after 31 March: where it stood then is not known.
+    expect(d.previousReview.actions.map(row)).toEqual([
+      ['A1', 'open', 'open', true, true, 16],
+      ['A2', 'not known', 'dropped', false, false, undefined],
+      ['A3', 'open', 'done', true, true, 30],
+    ]);
+    expect(d.previousReview).toMatchObject({ overdue: 2, notKnown: 1 });
+    // NC-0002 closed on 2 April and NC-0004 closed in April (history) were open on 31 March;
+    // NC-0005 was raised after it. NC-0003, due 20 March, is the overdue one.
+    expect(d.nonconformities.open.map((n: { id: string; status: string; overdue: boolean }) => [n.id, n.status, n.overdue])).toEqual([
+      ['NC-0002', 'open', false],
+      ['NC-0003', 'open', true],
+      ['NC-0004', 'open', false],
+    ]);
+    expect(d.nonconformities).toMatchObject({ overdue: 1, notKnown: [] });
+    expect(d.audit.nonconformities).toMatchObject([
+      { id: 'NC-0002', status: 'open' },
+      { id: 'NC-0004', status: 'open' },
+    ]);
+    // The risk was closed on 10 April: open, and its treatment overdue, on 31 March.
+    expect(
+      d.risks.open.map((r: { id: string; status: string; treatmentOverdue: boolean }) => [r.id, r.status, r.treatmentOverdue]),
+    ).toEqual([['RISK-0001', 'open', true]]);
+    expect(d.risks).toMatchObject({ overdueTreatments: 1, notKnown: [] });
+
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, testEnv({ SMS_TODAY: '2026-05-15' }))).stdout;
+    expect(text).toContain('| A3 three | Ana Costa | 2026-03-01 | open (recorded now: done 2026-04-20) | **30 days** |');
+    expect(text).toContain('| A2 two | Ana Costa | 2026-04-15 | not known (recorded now: dropped) | – |');
+  });
+
+  it('without history, what no date tells is said to be not known, never shown as it is today', async () => {
+    const dir = tmp();
+    writeFiles(dir, {
+      'sms.config.yaml': BERLIN,
+      'governance/roles.md': rolesDoc(),
+      'nonconformities/NC-0003.md': nc('NC-0003', { status: 'open', due: '2026-03-20' }),
+      'audits/AUD-0001.md': AUDIT,
+      ...LATER,
+    });
+    const d = await review(dir, '2026-Q1', '2026-05-15');
+    expect(d.history).toBe(false);
+    expect(d.previousReview.actions.map(row)).toEqual([
+      ['A1', 'open', 'open', true, true, 16],
+      ['A2', 'not known', 'dropped', false, false, undefined],
+      ['A3', 'open', 'done', true, true, 30],
+    ]);
+    // NC-0002's closed_on says it was open; NC-0004 was closed on a day nothing records.
+    expect(d.nonconformities.open.map((n: { id: string }) => n.id)).toEqual(['NC-0002', 'NC-0003']);
+    expect(d.nonconformities.notKnown).toMatchObject([{ id: 'NC-0004', status: 'closed' }]);
+    expect(d.audit.nonconformities).toMatchObject([
+      { id: 'NC-0002', status: 'open' },
+      { id: 'NC-0004', status: 'not known' },
+    ]);
+    // The risk is closed today; a risk records no date for that.
+    expect(d.risks.open).toEqual([]);
+    expect(d.risks.notKnown).toMatchObject([{ id: 'RISK-0001', status: 'closed' }]);
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, testEnv({ SMS_TODAY: '2026-05-15' }))).stdout;
+    expect(text).toContain(
+      'Not known whether open on 2026-03-31: [NC-0004](nonconformities/NC-0004.md) NC NC-0004 (closed by now, on a day no record gives).',
+    );
+    expect(text).toContain(
+      'Not known whether open on 2026-03-31: [RISK-0001](risks/RISK-0001.md) Phishing (closed by now, on a day no record gives).',
+    );
   });
 });

@@ -64,6 +64,38 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // Instants (commit dates, feedback received) are counted on the organisation's calendar.
   const dayOfInstant = (v: string | undefined): string | undefined => localDay(ctx, v);
 
+  // Where a record stood at the end of asOf. A record says so itself where it gives a date
+  // (closed_on, done_on, completed_on); else history does. Without either, a pack for a day before
+  // today cannot read the record as it stood then: today's state is not shown in its place, and
+  // the pack says what it cannot know.
+  const current = asOf >= ctx.provenance.generated;
+  const statusOn = (d: SmsDocument): { status?: string; known: boolean } => {
+    if (current) return { status: d.status, known: true };
+    if (ctx.timeline?.byId.has(d.id!)) return { status: statusAt(ctx, d, asOf), known: true };
+    return { status: d.status, known: false };
+  };
+  /**
+   * A record with open and closed statuses on asOf: `absent` (raised after it, or not recorded by
+   * then), `open` with its status then, `closed`, or `unknown`. A record open today and raised
+   * by asOf is taken to have been open then; one closed today needs a date or history to say when.
+   */
+  const stateOn = (
+    d: SmsDocument,
+    open: ReadonlySet<string>,
+    raised: string | undefined,
+    closedOn?: string,
+  ): { state: 'absent' | 'open' | 'closed' | 'unknown'; status: string } => {
+    if (raised && raised > asOf) return { state: 'absent', status: '' };
+    const on = statusOn(d);
+    const openNow = open.has(d.status ?? '');
+    if (closedOn && closedOn <= asOf)
+      return { state: 'closed', status: on.known && on.status && !open.has(on.status) ? on.status : 'closed' };
+    if (closedOn) return { state: 'open', status: on.known && on.status && open.has(on.status) ? on.status : 'open' };
+    if (on.known && on.status !== undefined) return { state: open.has(on.status) ? 'open' : 'closed', status: on.status };
+    if (on.known && !raised) return { state: 'absent', status: '' };
+    return openNow ? { state: 'open', status: d.status! } : { state: 'unknown', status: d.status ?? '' };
+  };
+
   // --- service levels: every incident against its own customer agreement --------------------------
   const measures = measureIncidents(inputs, period);
   const customerAgreements = agreementsOf(inputs).filter((a) => a.kind === 'customer' && a.inForce);
@@ -85,6 +117,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
     nonconformities: ncs,
   });
 
+  const NC_OPEN = new Set(['open', 'action-planned']);
+  const ncOn = (d: SmsDocument) => stateOn(d, NC_OPEN, parseDate(str(d, 'detected_on')), parseDate(str(d, 'closed_on')));
+
   // --- 1. actions from previous reviews --------------------------------------------------------------
   const reviews = docsOfType(ctx, 'management-review')
     .filter((d) => (parseDate(str(d, 'held_on')) ?? '9999') <= asOf)
@@ -94,12 +129,33 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const nameOf = (who: string | undefined): string => (who ? (rolesIndex.resolve(who)?.name ?? who) : '');
   const refStatus = (id: string | undefined): string | undefined => {
     const d = id ? ctx.byId.get(id) : undefined;
-    return d ? (statusAt(ctx, d, asOf) ?? d.status) : undefined;
+    if (!d) return undefined;
+    if (d.type?.key === 'nonconformity') {
+      const on = ncOn(d);
+      return on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status;
+    }
+    const on = statusOn(d);
+    return on.known ? (on.status ?? 'not yet recorded') : 'not known';
   };
+  // The minutes as they stand now are the minutes as they stood on asOf when nothing changed them since.
+  const minutesHistory = lastReview ? ctx.timeline?.byId.get(lastReview.id!) : undefined;
+  const minutesUnchanged =
+    current || (minutesHistory !== undefined && minutesHistory.every((e) => (localDay(ctx, e.commit.date) ?? '') <= asOf));
   const reviewActions = lastReview
     ? records(own(lastReview.data, 'actions')).map((a) => {
-        const status = ownString(a, 'status') ?? 'open';
+        const recorded = ownString(a, 'status') ?? 'open';
         const due = parseDate(ownString(a, 'due'));
+        const doneOn = parseDate(ownString(a, 'done_on'));
+        // An action open today was open on asOf; one done says when in done_on; for the rest
+        // only unchanged minutes tell.
+        const status =
+          recorded === 'open' || recorded === 'in-progress' || minutesUnchanged
+            ? recorded
+            : recorded === 'done' && doneOn
+              ? doneOn <= asOf
+                ? 'done'
+                : 'open'
+              : 'not known';
         const open = status === 'open' || status === 'in-progress';
         return {
           id: ownString(a, 'id') ?? '',
@@ -108,11 +164,15 @@ export function buildReview(ctx: ReportContext, period: Period) {
           /** The owner's name from the roles document, for people reading the pack. */
           ownerName: nameOf(ownString(a, 'owner')),
           due,
+          /** Where the action stood on asOf; `not known` when neither the minutes nor history can tell. */
           status,
-          doneOn: parseDate(ownString(a, 'done_on')),
+          /** The status the minutes record now. */
+          recordedStatus: recorded,
+          statusKnown: status !== 'not known',
+          doneOn,
           from: ownString(a, 'from') ?? lastReview.id,
           ref: ownString(a, 'ref'),
-          /** Where the record that carries the action out stands now (its status as of the pack's day). */
+          /** Where the record that carries the action out stood on asOf (`not known` when nothing tells). */
           refStatus: refStatus(ownString(a, 'ref')),
           overdue: open && due !== undefined && due < asOf,
           daysOverdue: open && due !== undefined && due < asOf ? daysBetween(due, asOf) : undefined,
@@ -150,9 +210,22 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const risksAll = docsOfType(ctx, 'risk');
   const newRisks = risksAll
     .filter((d) => inPeriod(parseDate(str(d, 'identified_on')) ?? dayOfInstant(createdAt(ctx, d.id!)), period))
-    .map(riskOf(asOf));
+    .map((d) => riskOf(asOf)(d));
 
   // --- 3. customer satisfaction and feedback ----------------------------------------------------------
+  // Open on asOf: received by then and not closed by then. Handling is not followed through
+  // history: an entry closed since, at a time it does not record, cannot be placed.
+  const feedbackOpen: { d: SmsDocument; handling: string }[] = [];
+  const feedbackUnknown: SmsDocument[] = [];
+  for (const d of feedbackAll) {
+    const received = dayOfInstant(str(d, 'received'));
+    const closed = dayOfInstant(str(d, 'closed'));
+    const handling = str(d, 'handling') ?? '';
+    if ((received && received > asOf) || (closed && closed <= asOf)) continue;
+    if (closed) feedbackOpen.push({ d, handling: current ? handling : 'not known' });
+    else if (handling !== 'closed') feedbackOpen.push({ d, handling });
+    else if (!current) feedbackUnknown.push(d);
+  }
   const scores = feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
   const feedbackSection = {
     total: feedback.length,
@@ -171,20 +244,20 @@ export function buildReview(ctx: ReportContext, period: Period) {
         handling: str(d, 'handling') ?? '',
         received: dayOfInstant(str(d, 'received')),
       })),
-    open: feedbackAll
-      .filter((d) => str(d, 'handling') !== 'closed')
-      .map((d) => {
-        const received = dayOfInstant(str(d, 'received'));
-        return {
-          id: d.id!,
-          title: d.title ?? '',
-          file: d.file,
-          kind: str(d, 'kind') ?? '',
-          handling: str(d, 'handling') ?? '',
-          received: received ?? '',
-          ageDays: received ? daysBetween(received, asOf) : undefined,
-        };
-      }),
+    open: feedbackOpen.map(({ d, handling }) => {
+      const received = dayOfInstant(str(d, 'received'));
+      return {
+        id: d.id!,
+        title: d.title ?? '',
+        file: d.file,
+        kind: str(d, 'kind') ?? '',
+        handling,
+        received: received ?? '',
+        ageDays: received ? daysBetween(received, asOf) : undefined,
+      };
+    }),
+    /** Closed by now without a `closed` time: whether still open on asOf is not known. */
+    notKnown: feedbackUnknown.map((d) => ({ id: d.id!, title: d.title ?? '', file: d.file, handling: str(d, 'handling') ?? '' })),
   };
 
   // --- 5. incidents and their trend --------------------------------------------------------------------
@@ -226,16 +299,18 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const toDeployment = changes.map((c) => c.daysToDeployment).filter((x): x is number => x !== undefined);
 
   // --- 7. nonconformities, 8. audits ---------------------------------------------------------------------
-  const openNcs = ncs
-    .filter((d) => d.status === 'open' || d.status === 'action-planned')
-    .map((d) => {
+  const ncStates = ncs.map((d) => ({ d, on: ncOn(d) }));
+  const openNcs = ncStates
+    .filter(({ on }) => on.state === 'open')
+    .map(({ d, on }) => {
       const detected = parseDate(str(d, 'detected_on'));
       const due = parseDate(str(d, 'due'));
       return {
         id: d.id!,
         title: d.title ?? '',
         file: d.file,
-        status: d.status ?? '',
+        /** Its status on asOf. */
+        status: on.status,
         severity: str(d, 'severity'),
         source: str(d, 'source'),
         detected,
@@ -245,6 +320,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
       };
     })
     .sort((a, b) => (b.ageDays ?? 0) - (a.ageDays ?? 0));
+  const unknownNcs = ncStates
+    .filter(({ on }) => on.state === 'unknown')
+    .map(({ d }) => ({ id: d.id!, title: d.title ?? '', file: d.file, status: d.status ?? '' }));
   const closedNcs = ncs
     .filter((d) => inPeriod(parseDate(str(d, 'closed_on')), period))
     .map((d) => ({
@@ -285,9 +363,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
     });
 
   // --- 10. risks ------------------------------------------------------------------------------------------------
-  const openRisks = risksAll
-    .filter((d) => d.status === 'open' || d.status === 'treated')
-    .map(riskOf(asOf))
+  const RISK_OPEN = new Set(['open', 'treated']);
+  const riskStates = risksAll.map((d) => ({ d, on: stateOn(d, RISK_OPEN, parseDate(str(d, 'identified_on'))) }));
+  const openRisks = riskStates
+    .filter(({ on }) => on.state === 'open')
+    .map(({ d, on }) => riskOf(asOf)(d, on.status))
     .sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || (a.id < b.id ? -1 : 1));
 
   // --- 11. resources and competence --------------------------------------------------------------------------
@@ -297,7 +377,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
     .filter((p) => (!p.until || p.until >= asOf) && p.roles.some((r) => STAFF_ROLES.includes(r)))
     .map((p) => {
       const mine = training.filter((t) => roles.resolve(str(t, 'person') ?? '') === p);
-      const completed = mine.filter((t) => t.status === 'completed');
+      // Completed by asOf: completed_on says when; else history; else it is not known.
+      const completedBy = (t: SmsDocument): boolean | undefined => {
+        if (t.status !== 'completed') return false;
+        const on = parseDate(str(t, 'completed_on'));
+        if (on) return on <= asOf;
+        const then = statusOn(t);
+        return then.known ? then.status === 'completed' : undefined;
+      };
+      const completed = mine.filter((t) => completedBy(t) === true);
+      const notKnown = mine.filter((t) => completedBy(t) === undefined);
       const valid = completed.filter((t) => {
         const until = parseDate(str(t, 'valid_until'));
         return until === undefined || until >= asOf;
@@ -309,6 +398,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
         trainingRecords: completed.map((t) => t.id!),
         trained: completed.length > 0,
         current: valid.length > 0,
+        /** Training records completed by now on a day neither they nor history give. */
+        notKnown: notKnown.map((t) => t.id!),
         planned: mine
           .filter((t) => t.status === 'planned')
           .map((t) => ({ id: t.id!, topic: str(t, 'topic'), plannedOn: parseDate(str(t, 'planned_on')) })),
@@ -368,6 +459,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
           heldOn: parseDate(str(lastReview, 'held_on')),
           actions: reviewActions,
           overdue: reviewActions.filter((a) => a.overdue).length,
+          /** Actions whose status on asOf cannot be established. */
+          notKnown: reviewActions.filter((a) => !a.statusKnown).length,
         }
       : undefined,
     issues: { governanceChanges, newRisks },
@@ -449,7 +542,13 @@ export function buildReview(ctx: ReportContext, period: Period) {
       },
       items: changes,
     },
-    nonconformities: { open: openNcs, overdue: openNcs.filter((n) => n.overdue).length, closedInPeriod: closedNcs },
+    nonconformities: {
+      open: openNcs,
+      overdue: openNcs.filter((n) => n.overdue).length,
+      closedInPeriod: closedNcs,
+      /** Closed by now on a day neither the record nor history gives: whether open on asOf is not known. */
+      notKnown: unknownNcs,
+    },
     audit: audit
       ? {
           id: audit.id!,
@@ -459,11 +558,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
           performedOn: parseDate(str(audit, 'performed_on')),
           scope: str(audit, 'scope'),
           result: str(audit, 'result'),
-          nonconformities: stringValues(own(audit.data, 'nonconformities')).map((id) => ({
-            id,
-            title: ctx.byId.get(id)?.title ?? '',
-            status: ctx.byId.get(id)?.status ?? 'missing',
-          })),
+          // Their status on asOf, as the open nonconformities are judged.
+          nonconformities: stringValues(own(audit.data, 'nonconformities')).map((id) => {
+            const d = ctx.byId.get(id);
+            const on = d ? ncOn(d) : undefined;
+            return {
+              id,
+              title: d?.title ?? '',
+              status: !on ? 'missing' : on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status,
+            };
+          }),
         }
       : undefined,
     suppliers,
@@ -471,11 +575,17 @@ export function buildReview(ctx: ReportContext, period: Period) {
       open: openRisks,
       high: openRisks.filter((r) => r.level === 'high').length,
       overdueTreatments: openRisks.filter((r) => r.treatmentOverdue).length,
+      /** Closed by now, on a day history does not give (a risk records no date for it): whether open on asOf is not known. */
+      notKnown: riskStates
+        .filter(({ on }) => on.state === 'unknown')
+        .map(({ d }) => ({ id: d.id!, title: d.title ?? '', file: d.file, status: d.status ?? '' })),
     },
     people: {
       holders: people,
-      untrained: people.filter((p) => !p.trained).map((p) => p.name),
-      outOfDate: people.filter((p) => p.trained && !p.current).map((p) => p.name),
+      untrained: people.filter((p) => !p.trained && !p.notKnown.length).map((p) => p.name),
+      outOfDate: people.filter((p) => p.trained && !p.current && !p.notKnown.length).map((p) => p.name),
+      /** People whose training on asOf is not known (a record completed by now, undated). */
+      notKnown: people.filter((p) => !p.current && p.notKnown.length).map((p) => p.name),
       coveragePercent: people.length ? Math.floor((people.filter((p) => p.current).length / people.length) * 10_000) / 100 : undefined,
     },
     services: docsOfType(ctx, 'service').map((d) => ({
@@ -508,7 +618,7 @@ export type ReviewData = ReturnType<typeof buildReview>;
 
 /** A risk as the review shows it: rating = likelihood × impact (1–25): high from 15, medium from 8. */
 function riskOf(asOf: string) {
-  return (d: SmsDocument) => {
+  return (d: SmsDocument, status = d.status) => {
     const l = num(d, 'likelihood');
     const i = num(d, 'impact');
     const rating = l !== undefined && i !== undefined ? l * i : undefined;
@@ -517,7 +627,7 @@ function riskOf(asOf: string) {
       id: d.id!,
       title: d.title ?? '',
       file: d.file,
-      status: d.status ?? '',
+      status: status ?? '',
       category: str(d, 'category'),
       likelihood: l,
       impact: i,
@@ -525,7 +635,7 @@ function riskOf(asOf: string) {
       level: rating === undefined ? undefined : rating >= 15 ? 'high' : rating >= 8 ? 'medium' : 'low',
       treatment: str(d, 'treatment'),
       treatmentDue: due,
-      treatmentOverdue: d.status === 'open' && due !== undefined && due < asOf,
+      treatmentOverdue: status === 'open' && due !== undefined && due < asOf,
     };
   };
 }
