@@ -85,6 +85,10 @@ describe('sms report review: dates from history are days in the organisation’s
     ]);
     expect(q2.changes.items.map((c: { id: string }) => c.id)).toEqual(['RFC-0001']);
     expect(q2.contributors.map((c: { name: string; commits: number }) => [c.name, c.commits])).toEqual([['Ana Costa', 1]]);
+    // The pack's table shows the day in Berlin too.
+    expect(q2.changes.items[0].requestedOn).toBe('2026-04-01');
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q2'], dir, testEnv({ SMS_TODAY: '2026-07-15' }))).stdout;
+    expect(text).toContain('| RFC-0001 | Upgrade mail | normal | pending |  | 2026-04-01 | – | – |  |');
   });
 });
 

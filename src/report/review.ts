@@ -39,6 +39,10 @@ export interface ChangeFact {
   requested?: string;
   approved?: string;
   deployed?: string;
+  /** The day it was raised, in the organisation's time zone. */
+  requestedOn?: string;
+  /** The day it was approved, in the organisation's time zone. */
+  approvedOn?: string;
   /** The day it was deployed, in the organisation's time zone: deployed_on, else the day it moved to `updated`. */
   deployedOn?: string;
   reviewed?: string;
@@ -726,6 +730,8 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
       requested,
       approved: a,
       deployed: dep,
+      requestedOn: localDay(ctx, requested),
+      approvedOn: a ? approvedDay : undefined,
       deployedOn: dep ? deployedDay : undefined,
       reviewed: reviewed && reviewed <= period.until ? reviewed : undefined,
       daysToApproval: requested && a ? round1(Math.max(0, (Date.parse(a) - Date.parse(requested)) / DAY)) : undefined,
