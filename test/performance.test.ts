@@ -185,7 +185,24 @@ describe('sms report performance', () => {
     const agreement = (extra: Record<string, unknown>) => sla('SLA-0003', 'Corner Café', ['SVC-0003'], extra);
     const A = 'agreements/customers/SLA-0003-cafe.md';
     gitRepo(dir, [
-      { files: { 'sms.config.yaml': CONFIG, ...services, [A]: agreement({ end: '2026-03-31' }) }, date: '2025-12-02T09:00:00Z' },
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          [A]: agreement({ end: '2026-03-31' }),
+          'governance/policy.md': md(
+            {
+              id: 'POLICY',
+              type: 'policy',
+              title: 'Policy',
+              status: 'approved',
+              objectives: [{ id: 'AV', text: 'Available 99.5% of each month', measure: 'availability', target: 99.5 }],
+            },
+            '\n## Notes\n',
+          ),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
       {
         // Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach. Names no
         // agreement: the café's was the only one in force covering SVC-0003 that day.
@@ -216,6 +233,16 @@ describe('sms report performance', () => {
     // February: 20 weekdays × 600 = 12,000 service minutes, 10:00 → 13:00 CET down: 98.5%.
     const feb = d.availability.months.find((m: { since: string }) => m.since === '2026-02-01');
     expect(feb).toMatchObject({ serviceMinutes: 12000, downtimeMinutes: 180, percent: 98.5, met: false });
+    // The review pack of the quarter counts it the same way.
+    const review = await smsInProcess(
+      ['report', 'review', '--period', '2026-Q1', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(review.code, review.stderr).toBe(0);
+    const rv = JSON.parse(review.stdout);
+    expect(rv.incidents.items.map((m: { id: string; agreement?: string }) => [m.id, m.agreement])).toEqual([['INC-0008', 'SLA-0003']]);
+    expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
   });
 
   it('periods: the last complete month by default, the quarter an agreement promises, --period, and refusals', async () => {

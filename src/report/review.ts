@@ -18,7 +18,8 @@ import {
   str,
   type ReportContext,
 } from './context.js';
-import { agreementsOf, availability, measureIncidents, type IncidentMeasure } from './sla.js';
+import { agreementsOf, availability, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import type { AgreementView } from '../repo/sla.js';
 import { evaluateObjectives } from './objectives.js';
 import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
 import { defineReport } from './define.js';
@@ -64,7 +65,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // Counts are of the period; where things stand (open actions, ages, overdue) is as of the day the
   // pack is built for: --until when given, else today.
   const asOf = ctx.today > period.until ? ctx.today : period.until;
-  const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
+  const inputs = slaInputs(ctx);
+  // Agreements in force during the period (by their status then, from history): one retired since still counts.
+  const inForceInPeriod = (a: AgreementView): boolean =>
+    a.inForce || inputs.inForceOn!(a, period.since) || inputs.inForceOn!(a, period.until);
   // Instants (commit dates, feedback received) are counted on the organisation's calendar.
   const dayOfInstant = (v: string | undefined): string | undefined => localDay(ctx, v);
 
@@ -102,8 +106,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
   // --- service levels: every incident against its own customer agreement --------------------------
   const measures = measureIncidents(inputs, period);
-  const customerAgreements = agreementsOf(inputs).filter((a) => a.kind === 'customer' && a.inForce);
-  const availabilityRows = customerAgreements.flatMap((a) => availability(inputs, a, period).map((r) => ({ ...r, agreement: a.id })));
+  const customerAgreements = agreementsOf(inputs).filter((a) => a.kind === 'customer' && inForceInPeriod(a));
+  const availabilityRows = customerAgreements.flatMap((a) =>
+    availability(inputs, a, period, ctx.today).map((r) => ({ ...r, agreement: a.id })),
+  );
 
   const feedbackAll = docsOfType(ctx, 'feedback');
   const feedback = feedbackAll.filter((d) => inPeriod(dayOfInstant(str(d, 'received')), period));
@@ -279,7 +285,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
       resolutionMetPercent: resolved.length
         ? Math.floor((resolved.filter((m) => m.resolutionMet).length / resolved.length) * 10_000) / 100
         : undefined,
-      breaches: ms.filter((m) => m.breach && (m.openedInPeriod || m.resolvedInPeriod)).length,
+      breaches: ms.filter((m) => m.breach && (m.openedInPeriod || m.resolvedInPeriod || m.responseInPeriod)).length,
     };
   });
   const before = previousPeriod(period);
@@ -343,11 +349,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
   // --- 9. supplier performance -------------------------------------------------------------------------------
   const suppliers = agreementsOf(inputs)
-    .filter((a) => a.kind === 'supplier' && a.inForce)
+    .filter((a) => a.kind === 'supplier' && inForceInPeriod(a))
     .map((a) => {
       const ms = measureIncidents(inputs, period, a);
       const resolved = ms.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
-      const months = availability(inputs, a, period);
+      const months = availability(inputs, a, period, ctx.today);
       return {
         id: a.id,
         title: a.title,
