@@ -709,6 +709,17 @@ describe('the audit: applicability, period and "as of"', () => {
     expect(JSON.stringify(d)).not.toMatch(/RFC-0009|IR-0001|INC-000/);
   });
 
+  it("commit days are the organisation's: an approval at 23:00 UTC on 26 May is 27 May in Berlin, in the period from 27 May", async () => {
+    const { dir } = broken([
+      c('2026-05-24', ana, { 'sms.config.yaml': 'organisation: Acme IT\ntimezone: Europe/Berlin\n' }),
+      c('2026-05-25', cleo, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'draft') }),
+      c('2026-05-26', ben, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'approved', approval(ben, '2026-05-27')) }, 'change', 23),
+    ]);
+    const d = await audit(dir, ['--since', '2026-05-27']);
+    const decided = task(d, 'CO.2.1').obligations[0]!.instances.find((i) => i.record?.id === 'RFC-0009');
+    expect(decided?.evidence[0]).toMatchObject({ what: 'approved', date: '2026-05-27' });
+  });
+
   it('--since limits the per-instance checks to the records of the period', async () => {
     const d = await audit(good, ['--since', '2026-04-15']);
     expect(task(d, 'IN.2.1').counts).toEqual({ ok: 1, total: 1 });

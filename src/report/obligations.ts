@@ -10,7 +10,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import { agreementsOf, measureIncidents, type IncidentMeasure } from './sla.js';
 import { customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
-import type { Period, ReportContext } from './context.js';
+import { localDay, type Period, type ReportContext } from './context.js';
 
 /**
  * The audit's vocabulary: what a conforming record looks like, check by check. model/processes.yaml
@@ -97,7 +97,8 @@ const docs = (ctx: ReportContext, key: string | undefined): readonly SmsDocument
   memo(ctx.documents, `type\0${key}`, () => ctx.documents.filter((d) => d.type?.key === key && d.data && d.id));
 const typeTitle = (ctx: ReportContext, key: string | undefined): string =>
   key ? (ctx.config.typeByKey.get(key)?.title ?? key).toLowerCase() : 'record';
-const day = (iso: string | undefined): string | undefined => (iso ? iso.slice(0, 10) : undefined);
+// A commit's date carries its committer's clock offset: the day it counts on is the organisation's.
+const day = (ctx: Pick<ReportContext, 'config'>, iso: string | undefined): string | undefined => localDay(ctx, iso);
 const inPeriod = (ctx: AuditContext, date: string | undefined): boolean =>
   date !== undefined && date >= ctx.period.since && date <= ctx.period.until;
 
@@ -124,12 +125,12 @@ function rolesAt(e: DocEvent, who: string): { person?: Person; roles: string[] }
   return { person, roles: person ? [...person.roles] : [] };
 }
 
-function actEvidence(what: string, e: DocEvent, task: TaskModel): Evidence {
+function actEvidence(ctx: ReportContext, what: string, e: DocEvent, task: TaskModel): Evidence {
   const who = `${e.commit.authorName} <${e.commit.authorEmail}>`;
   const { roles } = rolesAt(e, who);
   return {
     what,
-    date: day(e.commit.date),
+    date: day(ctx, e.commit.date),
     commit: e.commit.sha,
     actor: e.commit.authorName,
     actorRoles: roles,
@@ -147,7 +148,7 @@ function whoSet(ctx: ReportContext, d: SmsDocument, field: string, what: string,
     value === undefined
       ? undefined
       : eventsOf(ctx, d.id).find((x) => x.after?.fields[field] === value && x.before?.fields[field] !== value);
-  return e ? { ...actEvidence(what, e, task), date: parseDate(value) ?? day(e.commit.date) } : undefined;
+  return e ? { ...actEvidence(ctx, what, e, task), date: parseDate(value) ?? day(ctx, e.commit.date) } : undefined;
 }
 
 /** A person named in a record, with the roles they hold in the working tree's roles document. */
@@ -200,7 +201,7 @@ function judgeApprovals(ctx: ReportContext, id: string): Approval[] {
     const a = assessEvent(e, t, ctx.config.history);
     out.push({
       event: e,
-      date: e.commit.date.slice(0, 10),
+      date: day(ctx, e.commit.date)!,
       status: e.after!.status!,
       approvers: a.people,
       allowed: a.allowed,
@@ -259,7 +260,7 @@ function alignedStart(date: string, months: 1 | 3 | 12): string {
 function cadenceIn(ctx: ReportContext, a: SmsDocument): (date: string) => string | undefined {
   const changes = eventsOf(ctx, a.id)
     .filter((e) => e.after)
-    .map((e) => ({ date: day(e.commit.date)!, value: e.after!.fields.reporting }));
+    .map((e) => ({ date: day(ctx, e.commit.date)!, value: e.after!.fields.reporting }));
   if (changes.length === 0) {
     const now = ownString(a.data, 'reporting');
     return () => now;
@@ -294,7 +295,7 @@ function deployments(ctx: AuditContext, where?: Record<string, string[]>): Deplo
     const changeType = ownString(d.data, 'change_type') ?? 'normal';
     if (where?.change_type && !where.change_type.includes(changeType)) continue;
     const toDeploy = eventsOf(ctx, d.id).find((e) => e.after?.status === 'updated' && e.before?.status !== 'updated');
-    const approvedToDeploy = day(toDeploy?.commit.date);
+    const approvedToDeploy = day(ctx, toDeploy?.commit.date);
     const deployed = parseDate(ownString(d.data, 'deployed_on')) ?? (d.status === 'updated' ? (approvedToDeploy ?? undefined) : undefined);
     if (!deployed || !inPeriod(ctx, deployed)) continue;
     out.push({ doc: d, changeType, deployed, approvedToDeploy });
@@ -338,7 +339,7 @@ function scheduledOn(ctx: ReportContext, id: string): { date?: string; listedNow
   const listedNow = entries.length > 0;
   if (!schedule || !ctx.timeline) return { listedNow, window };
   const first = eventsOf(ctx, schedule.id).find((e) => e.after?.lists?.['changes[].change_request']?.includes(id));
-  return { date: day(first?.commit.date), listedNow, window };
+  return { date: day(ctx, first?.commit.date), listedNow, window };
 }
 
 /**
@@ -653,7 +654,10 @@ export const CHECKS: Record<string, CheckDef> = {
           if (ctx.timeline && approvals.length === 0) lacks.push('no commit evidences its approval');
           if (o.by && approvals.length && !approvals.some((a) => a.approvers.some((p) => p.roles.some((r) => o.by!.includes(r)))))
             lacks.push(`not approved by ${o.by.join(' or ')}`);
-          const evidence = [...(author ? [actEvidence('drafted', author, task)] : []), ...approvals.map((a) => approvalEvidence(a, task))];
+          const evidence = [
+            ...(author ? [actEvidence(ctx, 'drafted', author, task)] : []),
+            ...approvals.map((a) => approvalEvidence(a, task)),
+          ];
           const byAuthor = (email: string | undefined): boolean => email?.toLowerCase() === author?.commit.authorEmail.toLowerCase();
           if (author && approvals.length && approvals.every((a) => a.approvers.every((p) => byAuthor(p.email)))) {
             // Duties are separated "where possible": when the author was the only one holding a
@@ -692,8 +696,8 @@ export const CHECKS: Record<string, CheckDef> = {
         instances: list.map((d) => {
           const lacks: string[] = [];
           const created = eventsOf(ctx, d.id)[0];
-          const evidence = created ? [actEvidence('drafted', created, task)] : [];
-          const draftedOn = day(created?.commit.date);
+          const evidence = created ? [actEvidence(ctx, 'drafted', created, task)] : [];
+          const draftedOn = day(ctx, created?.commit.date);
           const staff = task.roles.filter((r) => STAFF_ROLES.includes(r));
           if (evidence[0]?.heldTaskRole === false && staff.length)
             lacks.push(
@@ -770,7 +774,7 @@ export const CHECKS: Record<string, CheckDef> = {
         .map((d) => ({ d, date: lastApproval(ctx, d) ?? (ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'))) }))
         .filter((x): x is { d: SmsDocument; date: string } => x.date !== undefined)
         .sort((a, b) => (a.date < b.date ? -1 : 1));
-      const start = ctx.timeline?.events[0]?.commit.date.slice(0, 10) ?? ctx.period.since;
+      const start = day(ctx, ctx.timeline?.events[0]?.commit.date) ?? ctx.period.since;
       const from = start > ctx.period.since ? start : ctx.period.since;
       const instances: Instance[] = [];
       let prev = from;
@@ -817,7 +821,7 @@ export const CHECKS: Record<string, CheckDef> = {
           lacks: [],
           evidence: eventsOf(ctx, d.id)
             .slice(0, 1)
-            .map((e) => actEvidence('created', e, task)),
+            .map((e) => actEvidence(ctx, 'created', e, task)),
         })),
       };
     },
@@ -859,7 +863,7 @@ export const CHECKS: Record<string, CheckDef> = {
             e.before?.status === to ||
             !(to === 'approved' || to === 'rejected') ||
             !needsAuthority(t, to) ||
-            !inPeriod(ctx, day(e.commit.date))
+            !inPeriod(ctx, day(ctx, e.commit.date))
           )
             continue;
           const a = assessEvent(e, t, ctx.config.history);
@@ -873,7 +877,7 @@ export const CHECKS: Record<string, CheckDef> = {
             evidence: [
               {
                 what: to,
-                date: day(e.commit.date),
+                date: day(ctx, e.commit.date),
                 commit: e.commit.sha,
                 actor: a.people.map((p) => p.name).join(', ') || e.commit.authorName,
                 actorRoles: [...new Set(a.people.flatMap((p) => p.roles))],
