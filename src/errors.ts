@@ -67,6 +67,11 @@ export const ERRORS = {
     message: () => 'the CI that sms init writes needs to know where to install sms from; nothing was written',
     hint: 'pass --cli-spec with a git URL and tag (git+https://…/sms.git#v0.1.0), a tarball in the repository, or a version you published; or --ci none',
   }),
+  CI_FOLDER_NAME: spec<{ folder: string; what: string }>({
+    message: (p) =>
+      `the folder "${p.folder}" cannot be named safely in the CI configuration (${p.what} has a meaning there); nothing was written`,
+    hint: 'use a folder whose path has no $ \\ * ? [ ] { } ! or control characters (letters, digits, spaces, . _ - are safe), or run sms init with --ci none and write the CI yourself',
+  }),
   CLI_SPEC_INVALID: spec<{ value: string }>({
     message: (p) => `--cli-spec "${p.value}" is not an npm package spec sms init can pin; nothing was written`,
     hint: 'use name@version, git+https://host/owner/repo.git#tag, or the path of a .tgz file inside the repository',

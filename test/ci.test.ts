@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -102,6 +103,52 @@ describe('the CI that sms init writes', async () => {
       'sms-cli': 'file:../../tools/sms-cli-0.1.0.tgz',
     });
     expect(r.stdout).toMatch(/inside an existing git repository/);
+  });
+
+  it('a subfolder whose name has spaces, quotes or # is quoted for YAML and the shell; GitHub and GitLab work in exactly that folder', async () => {
+    for (const folder of ['sub/my sms', "ops/it's #1 (team) & co", '-dash/true']) {
+      for (const ci of ['github', 'gitlab'] as const) {
+        const top = tmp();
+        gitRepo(top, [{ files: { 'README.md': '# infra\n' } }]);
+        const r = await sms(['init', '--ci', ci, '--yes', ...MANAGER, '--cli-spec', SPEC, '--no-install', '--', folder], top);
+        expect(r.stderr, `${ci} ${folder}`).toBe('');
+        expect(r.code).toBe(0);
+        if (ci === 'github') {
+          const file = path.join(top, '.github/workflows/sms.yml');
+          expect(await actionlint(file)).toEqual([]);
+          const job = (parse(readFileSync(file, 'utf8')) as Workflow).jobs.validate!;
+          expect(job.defaults?.run?.['working-directory']).toBe(folder);
+          expect(job.steps[1]!.with).toMatchObject({ 'cache-dependency-path': `${folder}/package-lock.json` });
+        } else {
+          const job = (parse(readFileSync(path.join(top, '.gitlab-ci.yml'), 'utf8')) as Record<string, Record<string, unknown>>)[
+            'sms-validate'
+          ]!;
+          expect(job.cache).toMatchObject({ key: { files: [`${folder}/package-lock.json`] } });
+          // The job's first line, run by a POSIX shell from the repository root, lands in the folder.
+          const cd = (job.script as string[])[0]!.split('\n')[0]!;
+          const sh = spawnSync('sh', ['-ec', `${cd}\npwd -P`], { cwd: top, encoding: 'utf8' });
+          expect(sh.stderr).toBe('');
+          expect(sh.stdout.trim()).toBe(path.join(realpathSync(top), folder));
+        }
+      }
+    }
+  });
+
+  it('a subfolder whose name the CI would read as code or a pattern ($, glob characters, a leading #) is refused; nothing is written', async () => {
+    for (const folder of ['sub/x$(touch PWNED)y', 'sub/${{ github.token }}', 'sub/a*b', 'sub/#notes', 'sub/a\nb']) {
+      for (const ci of ['github', 'gitlab']) {
+        const top = tmp();
+        gitRepo(top, [{ files: { 'README.md': '# infra\n' } }]);
+        const r = await sms(['init', '--ci', ci, '--yes', ...MANAGER, '--cli-spec', SPEC, '--no-install', '--', folder], top);
+        expect(r.code, folder).toBe(2);
+        expect(r.stderr).toMatch(
+          /^sms: the folder "sub\/[^\n]*" cannot be named safely in the CI configuration \([^\n]* has a meaning there\); nothing was written\n {5}\S/,
+        );
+        expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+        expect(readdirSync(top).sort()).toEqual(['.git', 'README.md']);
+        expect(existsSync(path.join(top, 'PWNED'))).toBe(false);
+      }
+    }
   });
 
   it('a tarball outside the repository is copied into it, so CI has it', async () => {

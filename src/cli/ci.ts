@@ -83,13 +83,16 @@ export function ciFiles(o: {
   org: string;
 }): PlannedFile[] {
   const workdir = toPosixRelative(o.top, o.dir);
+  checkCiFolder(workdir);
   const inSub = (f: string): string => (workdir ? `${workdir}/${f}` : f);
   const data = {
     workdir,
+    workdirYaml: yamlString(workdir),
+    workdirShell: shellWord(workdir),
     branch: o.branch,
     sarif: o.sarif && o.ci === 'github',
-    lockfile: inSub('package-lock.json'),
-    sarifPath: inSub('sms.sarif'),
+    lockfile: yamlString(inSub('package-lock.json')),
+    sarifPath: yamlString(inSub('sms.sarif')),
   };
   const files: PlannedFile[] = [];
   if (o.ci === 'github') files.push({ abs: path.join(o.top, '.github', 'workflows', 'sms.yml'), content: renderInit('sms.yml.hbs', data) });
@@ -112,6 +115,40 @@ export function ciFiles(o: {
   files.push({ abs: path.join(o.dir, '.gitignore'), content: 'node_modules/\nsms.sarif\ngl-code-quality-report.json\n' });
   if (o.spec.copyFrom) files.push({ abs: o.spec.copyTo!, content: '', copyFrom: o.spec.copyFrom });
   return files;
+}
+
+// Characters the CI reads with a meaning of its own even inside a quoted value: `$` (GitHub's
+// `${{ }}` expressions, variables), glob characters and `\` (the lockfile path is a glob pattern for
+// the npm cache), and control characters, line breaks and bidirectional marks (they could end a
+// comment line or hide what the file says).
+const CI_UNSAFE = /[$\\*?[\]{}!\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The SMS folder's path (from the repository root) goes into YAML values, a shell command
+ * (GitLab's script) and the npm cache's lockfile pattern. YAML and the shell are handled by
+ * quoting; a path that quoting cannot make safe is refused before anything is written.
+ */
+function checkCiFolder(workdir: string): void {
+  const bad = CI_UNSAFE.exec(workdir);
+  // A pattern that starts with # is a comment line in setup-node's list of lockfile patterns.
+  const comment = workdir.split('/').some((segment) => segment.startsWith('#'));
+  if (!bad && !comment) return;
+  const what = !bad ? 'a # at the start of a folder name' : /^[\x21-\x7e]$/.test(bad[0]) ? `"${bad[0]}"` : 'a control character';
+  throw smsError('CI_FOLDER_NAME', { folder: forTerminal(workdir).slice(0, 200), what });
+}
+
+/** A path as a YAML value: plain when it reads back as the same string, otherwise double-quoted. */
+export function yamlString(s: string): string {
+  const plain =
+    /^[A-Za-z0-9_][\w./-]*$/.test(s) && !/^(?:true|false|null|yes|no|on|off|y|n|[-+]?[\d._]+(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i.test(s);
+  // JSON's string syntax is a YAML double-quoted scalar.
+  return plain ? s : JSON.stringify(s);
+}
+
+/** A path as one POSIX shell word: single-quoted unless plain, and never read as an option. */
+export function shellWord(s: string): string {
+  const word = s.startsWith('-') ? `./${s}` : s;
+  return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 export function renderInit(name: string, data: object): string {

@@ -10,7 +10,7 @@ import { commit, git, gitAvailable, gitIdentity, initRepository, workTreeRoot, t
 import { CONFIG_FILE } from '../repo/config.js';
 import { today, type CliIO } from './io.js';
 import { forTerminal } from '../formatters/terminal.js';
-import { ciFiles, defaultSpec, dependencySpec, ownPackage, renderInit, writeLockfile, type PlannedFile } from './ci.js';
+import { ciFiles, defaultSpec, dependencySpec, ownPackage, renderInit, writeLockfile, yamlString, type PlannedFile } from './ci.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 
 export interface InitOptions {
@@ -113,7 +113,7 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
       const include = written.find((w) => w.endsWith('sms.gitlab-ci.yml'));
       if (include) {
         const fromTop = toPosixRelative(top, path.join(dir, include));
-        io.stdout.write(`GitLab reads only .gitlab-ci.yml: add "include: [{ local: ${fromTop} }]" to it to run the sms job\n`);
+        io.stdout.write(`GitLab reads only .gitlab-ci.yml: add "include: [{ local: ${yamlString(fromTop)} }]" to it to run the sms job\n`);
       }
       if (ci !== 'none' && written.includes('package.json')) {
         lockWritten = opts.install !== false && (await writeLockfile(io, dir));
