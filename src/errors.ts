@@ -221,6 +221,10 @@ export const ERRORS = {
     message: (p) => `cannot write ${p.file}: it is ${p.what}, not a regular file; nothing was written`,
     hint: 'give --output the path of a regular file (it is replaced) or of a file that does not exist yet',
   }),
+  FOLDER_LINK_OUTSIDE: spec<{ folder: string; dir: string }>({
+    message: (p) => `${p.folder} leads through a symbolic link to a folder outside the repository (${p.dir}); nothing was written`,
+    hint: 'replace the link with a real folder inside the repository: sms validate does not follow a link out of it, so documents there are neither checked nor counted',
+  }),
   NOT_A_DIRECTORY: spec<{ dir: string }>({ message: (p) => `${p.dir} is a file, not a directory; nothing was written` }),
   NOT_EMPTY: spec<{ dir: string }>({
     message: (p) => `${p.dir} is not empty; nothing was written`,

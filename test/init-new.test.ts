@@ -215,6 +215,34 @@ describe('sms new', () => {
     expect(r.stderr).toMatch(/cannot write .*incidents/);
   });
 
+  it('a type folder that is a symbolic link out of the repository: exit 2, nothing written there, as the reader does not follow it', async () => {
+    const top = tmp();
+    const dir = path.join(top, 'sms');
+    const outside = path.join(top, 'outside');
+    mkdirSync(outside);
+    mkdirSync(dir);
+    baseSms(dir);
+    symlinkSync('../outside', path.join(dir, 'incidents'));
+    // A folder above the type folder counts too: agreements/customers is reached through it.
+    symlinkSync('../outside', path.join(dir, 'agreements'));
+    for (const type of ['incident', 'customer-agreement']) {
+      const r = sms(['new', type, 'First'], dir);
+      expect(r.code, type).toBe(2);
+      expect(r.stderr).toMatch(
+        /^sms: (incidents|agreements\/customers) leads through a symbolic link to a folder outside the repository \([^\n]*outside\); nothing was written\n {5}\S[^\n]*\n$/,
+      );
+      expect(readdirSync(outside)).toEqual([]);
+    }
+    // A link that stays inside the repository is followed, as the reader follows it.
+    const inside = tmp();
+    baseSms(inside);
+    mkdirSync(path.join(inside, 'records'));
+    symlinkSync('records', path.join(inside, 'incidents'));
+    expect(sms(['new', 'incident', 'First'], inside).stdout).toBe('incidents/INC-0001-first.md\n');
+    expect(sms(['new', 'incident', 'Second'], inside).stdout).toBe('incidents/INC-0002-second.md\n');
+    expect(readdirSync(path.join(inside, 'records')).filter((f) => f.endsWith('.md'))).toEqual(['INC-0001-first.md', 'INC-0002-second.md']);
+  });
+
   it('outside an SMS repository: exit 2 with a clear message', async () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'x'));

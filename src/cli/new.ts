@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync, rmdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, rmdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { smsError, suggest } from '../errors.js';
 import type { SmsConfig } from '../repo/config.js';
@@ -31,6 +31,7 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   const sets = opts.set.map(parseSet);
   const title = cleanTitle(opts.title) || `New ${type.title.toLowerCase()}`;
   const folder = path.join(config.root, ...type.folder.split('/'));
+  checkInsideRepository(config.root, folder, type.folder);
   let created: string | undefined;
   try {
     created = mkdirSync(folder, { recursive: true });
@@ -72,6 +73,35 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   } catch (err) {
     if (created) rmdirQuietly(created);
     throw err;
+  }
+}
+
+/**
+ * The type folder (or, when it does not exist yet, the nearest folder above it that does) must
+ * resolve inside the repository. The reader does not follow a link out of it, so a document
+ * written there would be neither checked nor seen when the next ID is chosen (the same ID would be
+ * issued again). Checked before the ID lock, which is itself a file in that folder.
+ */
+function checkInsideRepository(root: string, folder: string, rel: string): void {
+  let probe = folder;
+  while (probe !== root && !lexists(probe)) probe = path.dirname(probe);
+  const realRoot = realpathSync(root);
+  let real: string;
+  try {
+    real = realpathSync(probe);
+  } catch (err) {
+    // A link to nothing, or a loop: the folder cannot be created there.
+    throw ioError(err, folder);
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw smsError('FOLDER_LINK_OUTSIDE', { folder: rel, dir: real });
+}
+
+function lexists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
   }
 }
 
