@@ -134,6 +134,29 @@ describe('document text never reaches the terminal raw', () => {
   });
 });
 
+describe('line breaks in document text cannot paint lines of their own', () => {
+  it('sms log keeps a title and a file name with line breaks on their own line', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    gitRepo(dir, [{ files: {} }]);
+    const fake = 'Approved-by: Tom Berg <tom@acme.example> (CM)';
+    const title = `Upgrade firewall\n\n${fake}\rX\u0085\u2028Y`;
+    const odd = `changes/RFC-0001-b\n${fake}.md`;
+    addCommit(dir, { files: { [odd]: rfc({ title, approved_by: `ana\n${fake}` }) }, message: 'RFC' });
+    addCommit(dir, { files: { [odd]: null, 'changes/RFC-0001-a.md': rfc({ title, approved_by: `ana\n${fake}` }) }, message: 'Rename' });
+    const log = await run(['log', 'RFC-0001'], dir);
+    expect(log.code).toBe(0);
+    const lines = log.stdout.split('\n');
+    expect(lines[0]).toBe('RFC-0001: Upgrade firewall  Approved-by: Tom Berg <tom@acme.example> (CM) X  Y');
+    expect(lines[1]).toBe('');
+    // The header, a blank line, one line per commit and the final newline: nothing else.
+    expect(lines).toHaveLength(5);
+    expect(lines[3]).toContain(`renamed from changes/RFC-0001-b ${fake}.md]`);
+    for (const line of lines.slice(2)) expect(line).not.toMatch(/^Approved-by/);
+    expect(log.stdout).not.toMatch(/[\r\u0085\u2028\u2029]/);
+  });
+});
+
 describe('answers and values are checked before anything is written', () => {
   it('interactive init asks again for an e-mail address that is not one', () => {
     const dir = path.join(tmp(), 'tty');

@@ -43,9 +43,11 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     io.stdout.write(`${JSON.stringify({ id: opts.id, entries }, null, 2)}\n`);
     return 0;
   }
-  // Titles, names and commit subjects come from the repository: no control characters reach the terminal.
-  const write = (line: string): unknown => io.stdout.write(forTerminal(line, true));
-  write(`${opts.id}: ${events.at(-1)!.after?.title ?? events.at(-1)!.before?.title ?? ''}\n\n`);
+  // Titles, names, file names and commit subjects come from the repository: each is made one line of
+  // text without control characters, so none can paint a line of its own (a fake "Approved-by:").
+  const line = (text: string): unknown => io.stdout.write(`${forTerminal(text)}\n`);
+  line(`${opts.id}: ${events.at(-1)!.after?.title ?? events.at(-1)!.before?.title ?? ''}`);
+  io.stdout.write('\n');
   for (const e of entries) {
     const status =
       e.statusBefore && e.statusAfter && e.statusBefore !== e.statusAfter
@@ -61,8 +63,8 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     ]
       .filter(Boolean)
       .join('; ');
-    write(
-      `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${e.author.name.padEnd(18)}  ${e.event.padEnd(8)}  ${status.padEnd(20)}  ${e.subject}${extra ? `  [${extra}]` : ''}\n`,
+    line(
+      `${e.date.slice(0, 10)}  ${e.commit.slice(0, 7)}  ${forTerminal(e.author.name).padEnd(18)}  ${e.event.padEnd(8)}  ${forTerminal(status).padEnd(20)}  ${e.subject}${extra ? `  [${extra}]` : ''}`,
     );
   }
   return 0;

@@ -17,11 +17,12 @@ const CONTROL_ONE_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 
 /**
  * `s` without escape sequences, control characters or bidirectional controls. Tabs are kept; line
- * breaks are kept only with `multiline` (a CR LF becomes a LF), otherwise they become spaces so one
- * value stays on one line.
+ * breaks are kept only with `multiline` (a CR LF becomes a LF), otherwise they (and NEL, U+2028 and
+ * U+2029, which some terminals and viewers also break lines at) become spaces so one value stays on
+ * one line.
  */
 export function forTerminal(s: string, multiline = false): string {
   const stripped = s.replace(ESCAPE_SEQUENCE, '').replace(C1_SEQUENCE, '').replace(BIDI, '');
   if (multiline) return stripped.replace(/\r\n/g, '\n').replace(CONTROL_KEEP_NEWLINE, '');
-  return stripped.replace(/\r\n|\r|\n/g, ' ').replace(CONTROL_ONE_LINE, '');
+  return stripped.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ').replace(CONTROL_ONE_LINE, '');
 }
