@@ -230,6 +230,10 @@ export const ERRORS = {
     message: (p) => `${p.dir} is not empty; nothing was written`,
     hint: 'use an empty directory, or --force to add only the missing files (existing files are never overwritten)',
   }),
+  PERSON_CONTROL: spec<{ flag: string }>({
+    message: (p) => `${p.flag} contains a control character or line break; nothing was written`,
+    hint: 'give the person as one line of plain text: "Name <email>"',
+  }),
   PERSON_FORMAT: spec<{ flag: string; value: string }>({ message: (p) => `${p.flag} must look like "Name <email>", got "${p.value}"` }),
   NO_MANAGER: spec({
     message: () => 'no Service Manager given and no git identity configured; nothing was written',

@@ -171,6 +171,42 @@ describe('answers and values are checked before anything is written', () => {
     expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ana@acme.example"');
   });
 
+  it('init: a directory name with escape sequences is printed without them; a --manager with control characters is refused', () => {
+    const parent = tmp();
+    const CI = ['--cli-spec', 'git+https://git.example.org/acme/sms.git#v0.1.0', '--no-install'];
+    const manager = ['--manager', 'Ana Costa <ana@acme.example>'];
+    const name = `dir${ESC}]0;TITLE\u0007${ESC}[2J`;
+    const ok = sms(['init', '--yes', '--org', 'Acme IT', ...manager, ...CI, '--', name], parent);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Created the SMS of Acme IT in dir \(12 files\)\n/);
+    expect(hasControl(ok.stdout.replace(/\n/g, ''))).toBe(false);
+
+    for (const who of [
+      `Ana ${ESC}[31mCosta <ana@acme.example>`,
+      'Ana\nApproved-by: Tom <ana@acme.example>',
+      `Ana <ana${ESC}@acme.example>`,
+    ]) {
+      const bad = sms(['init', '--yes', '--org', 'Acme IT', '--manager', who, ...CI, 'acme'], parent);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^sms: --manager contains a control character or line break; nothing was written\n {5}\S[^\n]*\n$/);
+      expect(existsSync(path.join(parent, 'acme'))).toBe(false);
+    }
+  });
+
+  it('set-status --as with a line break or an escape sequence in the name is refused before anything is written', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ status: 'draft' }) });
+    gitRepo(dir, [{ files: {} }]);
+    const before = readFileSync(path.join(dir, 'changes/RFC-0001-a.md'), 'utf8');
+    for (const who of [`Ana Costa${ESC}[2J <ana@acme.example>`, 'Ana Costa\nApproved-by: Tom <ana@acme.example>']) {
+      const r = await run(['set-status', 'RFC-0001', 'approved', '--as', who], dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^sms: --as contains a control character or line break; nothing was written\n/);
+      expect(readFileSync(path.join(dir, 'changes/RFC-0001-a.md'), 'utf8')).toBe(before);
+    }
+  });
+
   it('new --set with a value the schema refuses writes nothing (exit 2)', async () => {
     const dir = tmp();
     baseSms(dir);

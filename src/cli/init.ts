@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { smsError } from '../errors.js';
-import { EMAIL, parsePerson } from './person.js';
+import { EMAIL, hasControlCharacter, parsePerson } from './person.js';
 import { toPosixRelative } from '../paths.js';
 import { builtInTypes, formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
@@ -102,7 +102,9 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
         io.written?.splice(0);
         throw err;
       }
-      io.stdout.write(`Created the SMS of ${forTerminal(answers.org)} in ${path.relative(io.cwd, dir) || '.'} (${written.length} files)\n`);
+      io.stdout.write(
+        `Created the SMS of ${forTerminal(answers.org)} in ${forTerminal(path.relative(io.cwd, dir)) || '.'} (${written.length} files)\n`,
+      );
       if (skipped.length)
         io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
       if (skipped.includes('package.json') && ci !== 'none') {
@@ -250,6 +252,9 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   if (!manager) {
     throw smsError('NO_MANAGER');
   }
+  // The git identity (the default) is written into the roles document as it is: checked like --manager.
+  if (hasControlCharacter(manager.name) || hasControlCharacter(manager.email))
+    throw smsError('PERSON_CONTROL', { flag: opts.manager ? '--manager' : 'the Service Manager (git config user.name and user.email)' });
   if (!EMAIL.test(manager.email)) throw smsError('EMAIL_FORMAT', { value: forTerminal(manager.email).slice(0, 100) });
   if (ci !== 'none' && !cliSpec) throw smsError('CLI_SPEC_NEEDED');
   return { org: org || fallbackOrg, manager, service: service || 'Service desk', cliSpec: ci !== 'none' ? cliSpec : undefined };
