@@ -221,6 +221,11 @@ export const ERRORS = {
     message: (p) => `cannot write ${p.file}: it is ${p.what}, not a regular file; nothing was written`,
     hint: 'give --output the path of a regular file (it is replaced) or of a file that does not exist yet',
   }),
+  ID_EXHAUSTED: spec<{ id: string; type: string; limit: string }>({
+    message: (p) =>
+      `${p.id} is the highest ${p.type} ID, and the next number does not fit the ID scheme (at most ${p.limit}); nothing was written`,
+    hint: 'if that ID is a mistake, give its document a free number within the scheme (sms validate reports it under id-format), then run sms new again',
+  }),
   FOLDER_LINK_OUTSIDE: spec<{ folder: string; dir: string }>({
     message: (p) => `${p.folder} leads through a symbolic link to a folder outside the repository (${p.dir}); nothing was written`,
     hint: 'replace the link with a real folder inside the repository: sms validate does not follow a link out of it, so documents there are neither checked nor counted',

@@ -155,6 +155,29 @@ describe('sms new', () => {
     expect(text).toContain('requested_by: "ana@acme.example"');
   });
 
+  it('next IDs are exact past what a double holds, and stop with a clear message where the ID scheme ends', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-99999999999999999999-big.md': '---\nid: RFC-99999999999999999999\n---\n' });
+    for (const title of ['Next', 'Next again']) {
+      const r = await smsInProcess(['new', 'change-request', title], dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'sms: RFC-99999999999999999999 is the highest change-request ID, and the next number does not fit the ID scheme (at most RFC-999999999); nothing was written\n' +
+          '     if that ID is a mistake, give its document a free number within the scheme (sms validate reports it under id-format), then run sms new again\n',
+      );
+    }
+    expect(readdirSync(path.join(dir, 'changes')).filter((f) => f.endsWith('.md'))).toEqual(['RFC-99999999999999999999-big.md']);
+
+    // Up to the end of the scheme, numbers count exactly.
+    const edge = tmp();
+    baseSms(edge, { 'incidents/INC-999999998-a.md': '---\nid: INC-999999998\n---\n' });
+    expect((await smsInProcess(['new', 'incident', 'b'], edge)).stdout).toBe('incidents/INC-999999999-b.md\n');
+    expect((await smsInProcess(['new', 'incident', 'c'], edge)).code).toBe(2);
+    const v = await smsInProcess(['validate', '--format', 'json'], edge);
+    expect(JSON.parse(v.stdout).diagnostics.filter((d: { rule: string }) => /id/.test(d.rule))).toEqual([]);
+  });
+
   it('keeps Unicode titles readable in the file name', async () => {
     const dir = tmp();
     baseSms(dir);

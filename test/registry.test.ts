@@ -66,6 +66,7 @@ describe('the error catalogue', () => {
       path: 'p',
       root: '/r',
       dir: '/d',
+      limit: 'RFC-999999999',
       reason: 'r',
       line: 3,
       column: 4,

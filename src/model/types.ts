@@ -191,9 +191,12 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
 }
 
 /** The regular expression an ID of this type must match. */
+/** The most digits an ID's number may have (sms new stops numbering there). */
+export const MAX_ID_DIGITS = 9;
+
 export function idPattern(t: WorkType): RegExp {
   if (t.id.singleton) return new RegExp(`^${escapeRe(t.id.singleton)}$`);
-  return new RegExp(`^${escapeRe(t.id.prefix ?? '')}-\\d{${t.id.digits ?? 4},9}$`);
+  return new RegExp(`^${escapeRe(t.id.prefix ?? '')}-\\d{${t.id.digits ?? 4},${MAX_ID_DIGITS}}$`);
 }
 
 export function idExample(t: WorkType): string {

@@ -1,5 +1,6 @@
 import type { SmsConfig } from './config.js';
-import type { WorkType } from '../model/types.js';
+import { smsError } from '../errors.js';
+import { MAX_ID_DIGITS, type WorkType } from '../model/types.js';
 import { walkDocumentFiles, type LoadIssue } from './documents.js';
 import { readHead } from './files.js';
 import { MAX_FRONT_MATTER_BYTES } from './frontmatter.js';
@@ -68,15 +69,25 @@ export function idInFrontMatter(text: string): string | undefined {
   return undefined;
 }
 
-/** The next number after the highest existing ID of the type; numbers are never reused. */
+/**
+ * The next number after the highest existing ID of the type; numbers are never reused. Numbers are
+ * compared exactly (a hand-made ID may have more digits than a double holds); when the next one
+ * would not fit the ID scheme, nothing can be numbered and the highest ID is named.
+ */
 export function nextNumber(type: WorkType, ids: Iterable<string>): number {
   const re = new RegExp(`^${type.id.prefix}-(\\d+)$`);
-  let max = 0;
+  let max = 0n;
+  let highest = '';
   for (const id of ids) {
     const m = re.exec(id);
-    if (m) max = Math.max(max, Number(m[1]));
+    if (m && BigInt(m[1]!) > max) {
+      max = BigInt(m[1]!);
+      highest = id;
+    }
   }
-  return max + 1;
+  const limit = 10n ** BigInt(MAX_ID_DIGITS) - 1n;
+  if (max >= limit) throw smsError('ID_EXHAUSTED', { id: highest, type: type.key, limit: `${type.id.prefix}-${limit}` });
+  return Number(max) + 1;
 }
 
 /**
