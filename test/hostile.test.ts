@@ -173,6 +173,32 @@ describe('hostile and broken front matter', () => {
     expect(only(r.diagnostics, 'changes/RFC-0002-b.md')).toEqual([]);
   });
 
+  it("the yaml library's warnings (unresolved tags, collection keys) never reach stderr as Node process warnings", () => {
+    const dir = tmp();
+    const odd = rfc({ id: 'RFC-0002' }).replace('status: "draft"', 'status: "draft"\n? [a, b]\n: 1\nx: !!js/function f');
+    baseSms(dir, { 'changes/RFC-0002-odd.md': odd });
+    gitRepo(dir, [{ files: {} }]);
+    const noWarning = (stderr: string): void => expect(stderr).not.toMatch(/\(node:\d+\)|Warning|trace-warnings/);
+    const tag = sms(['new', 'change-request', 'X', '--set', 'priority=!!js/function "f"'], dir);
+    expect(tag.code).toBe(2);
+    expect(tag.stderr).toMatch(
+      /^sms: changes\/RFC-0003-x\.md was not created: "priority" must be equal to one of the allowed values[^\n]*\n$/,
+    );
+    const key = sms(['new', 'change-request', 'X', '--set', 'priority={[a]: 1}'], dir);
+    expect(key.code).toBe(2);
+    noWarning(key.stderr);
+    const v = sms(['validate', '--history'], dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('Unresolved tag: tag:yaml.org,2002:js/function');
+    expect(v.stderr).toBe('');
+    for (const args of [
+      ['set-status', 'RFC-0002', 'rejected'],
+      ['log', 'RFC-0002'],
+      ['report', 'review'],
+    ])
+      noWarning(sms(args, dir).stderr);
+  });
+
   it('a 50 MB .md file is skipped with a diagnostic', async () => {
     const dir = tmp();
     baseSms(dir);

@@ -157,7 +157,8 @@ function parseSet(s: string): [string, unknown] {
   const raw = s.slice(eq + 1);
   let value: unknown;
   try {
-    value = raw === '' ? '' : parse(raw, { version: '1.2', schema: 'core', maxAliasCount: 0 });
+    // logLevel: no Node process warning for an unknown tag; the value is checked against the schema.
+    value = raw === '' ? '' : parse(raw, { version: '1.2', schema: 'core', maxAliasCount: 0, logLevel: 'error' });
   } catch {
     value = raw;
   }

@@ -37,8 +37,9 @@ export function editFrontMatter(text: string, edit: FrontMatterEdit, file = 'the
   if (!before.data || before.issues.some((i) => i.severity === 'error')) {
     throw smsError('EDIT_UNSAFE', { file, reason: 'its front matter is not valid YAML' });
   }
-  // Keys were checked for duplicates above (in one pass); yaml's own check compares every pair.
-  const doc = parseDocument(yamlText, { version: '1.2', keepSourceTokens: true, uniqueKeys: false });
+  // Keys were checked for duplicates above (in one pass); yaml's own check compares every pair. The
+  // front matter was read above with its warnings as findings: none is printed as a Node warning.
+  const doc = parseDocument(yamlText, { version: '1.2', keepSourceTokens: true, uniqueKeys: false, logLevel: 'error' });
   if (!isMap(doc.contents)) throw smsError('EDIT_UNSAFE', { file, reason: 'its front matter is not a mapping' });
   const pairs = doc.contents.items as Pair<Node, Node | null>[];
   const pairOf = (key: string): Pair<Node, Node | null> | undefined =>

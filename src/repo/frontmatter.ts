@@ -22,6 +22,10 @@ const YAML_OPTIONS = {
   resolveKnownTags: false,
   prettyErrors: false,
   strict: true,
+  // The library's warnings (an unresolved tag, a collection used as a key) would otherwise go to
+  // process.emitWarning and print a multi-line Node warning; the ones that matter are reported as
+  // findings from doc.warnings.
+  logLevel: 'error',
 } as const;
 
 /** Alias expansion limit: enough for real documents, far too small for a "billion laughs". */
