@@ -179,6 +179,10 @@ export const ERRORS = {
   }),
   SET_FORMAT: spec<{ value: string }>({ message: (p) => `--set needs key=value with a lower-case field name, got "${p.value}"` }),
   SET_PROTECTED: spec<{ key: string }>({ message: (p) => `--set cannot change "${p.key}"; sms assigns it` }),
+  SET_VALUE: spec<{ key: string; value: string; what: string }>({
+    message: (p) => `--set ${p.key}: "${p.value}" reads as ${p.what}, which front matter cannot hold; nothing was written`,
+    hint: `give text, a number, true or false, a [list] or a {mapping}; to keep text as written, quote it: --set 'key="text"'`,
+  }),
   EDIT_UNSAFE: spec<{ file: string; reason: string }>({
     message: (p) => `${p.file} was not changed: ${p.reason}`,
     hint: 'edit the front matter by hand, then run "sms validate"',

@@ -207,6 +207,27 @@ describe('answers and values are checked before anything is written', () => {
     }
   });
 
+  it('new --set with a YAML value front matter cannot hold says what is wrong with it, and that nothing was written', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    const cases: [string, string][] = [
+      ['change_type=!!binary aGk=', 'change_type: "!!binary aGk=" reads as binary data (!!binary)'],
+      ['priority=!!set {P1}', 'priority: "!!set {P1}" reads as a set (!!set)'],
+      ['approved_on=!!timestamp 2026-01-01', 'approved_on: "!!timestamp 2026-01-01" reads as a timestamp (!!timestamp)'],
+      ['services=[SVC-0001, !!omap [a: 1]]', 'services: "[SVC-0001, !!omap [a: 1]]" reads as an ordered mapping (!!omap or !!pairs)'],
+      ['priority=.nan', 'priority: ".nan" reads as a number that is not finite'],
+    ];
+    for (const [set, what] of cases) {
+      const r = await smsInProcess(['new', 'change-request', 'x', '--set', set], dir);
+      expect(r.code, set).toBe(2);
+      expect(r.stderr).toBe(
+        `sms: --set ${what}, which front matter cannot hold; nothing was written\n` +
+          `     give text, a number, true or false, a [list] or a {mapping}; to keep text as written, quote it: --set 'key="text"'\n`,
+      );
+      expect(existsSync(path.join(dir, 'changes'))).toBe(false);
+    }
+  });
+
   it('new --set with a value the schema refuses writes nothing (exit 2)', async () => {
     const dir = tmp();
     baseSms(dir);

@@ -16,6 +16,7 @@ import { loadRepository } from '../repo/documents.js';
 import { RolesIndex } from '../model/roles.js';
 import { today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
+import { forTerminal } from '../formatters/terminal.js';
 
 export interface NewOptions {
   type: string;
@@ -162,7 +163,29 @@ function parseSet(s: string): [string, unknown] {
   } catch {
     value = raw;
   }
+  const what = unwritable(value);
+  if (what) throw smsError('SET_VALUE', { key, value: forTerminal(raw).slice(0, 100), what });
   return [key, value];
+}
+
+/**
+ * What a --set value read as, when front matter cannot hold it: YAML's known tags make binary
+ * data, sets, ordered maps and timestamps, and .nan/.inf are numbers JSON (and the schemas) have
+ * no place for. Only text, finite numbers, booleans, null, lists and mappings are written.
+ */
+function unwritable(value: unknown): string | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'a number that is not finite';
+  if (Array.isArray(value)) return value.map(unwritable).find(Boolean);
+  if (value instanceof Uint8Array) return 'binary data (!!binary)';
+  if (value instanceof Set) return 'a set (!!set)';
+  if (value instanceof Map) return 'an ordered mapping (!!omap or !!pairs)';
+  if (value instanceof Date) return 'a timestamp (!!timestamp)';
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.values(value as Record<string, unknown>)
+      .map(unwritable)
+      .find(Boolean);
+  return 'a value of another kind';
 }
 
 async function reviewPrefill(io: CliIO, config: SmsConfig): Promise<Record<string, unknown>> {
