@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { parse } from 'yaml';
 import { BIN, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
 
 const MANAGER = ['--manager', 'Ana Costa <ana@acme.example>'];
@@ -70,6 +71,22 @@ describe('sms init', () => {
     expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toContain('organisation: "Acme IT"');
     expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ana@acme.example"');
     expect(existsSync(path.join(dir, 'catalogue/SVC-0001-helpdesk.md'))).toBe(true);
+  });
+
+  it('the README and sms.config.yaml it writes point to commands that do what they say', async () => {
+    const parent = tmp();
+    for (const ci of ['none', 'github']) {
+      const dir = path.join(parent, ci);
+      expect((await smsInProcess(['init', dir, '--yes', ...MANAGER, ...CI, '--ci', ci, '--no-git'], parent)).code).toBe(0);
+      const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
+      // Without CI, nothing else runs validate.
+      expect(readme).toMatch(ci === 'none' ? /^sms validate +# before you push\n/m : /^sms validate +# before you push; CI runs it too\n/m);
+      const config = readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8');
+      expect(config).toContain('(run "sms rules" for the rule list)');
+      const rules = await smsInProcess(['rules'], dir);
+      for (const id of Object.keys((parse(config) as { rules: Record<string, string> }).rules))
+        expect(rules.stdout).toMatch(new RegExp(`^${id} `, 'm'));
+    }
   });
 
   it('refuses a non-empty directory and writes nothing', async () => {
