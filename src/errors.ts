@@ -1,3 +1,5 @@
+import { article, aType } from './strings.js';
+
 /**
  * Every way sms can refuse to do what was asked, keyed by a stable code. Each entry says what
  * happened (one line, for the user) and what to do next. Code never branches on message text: it
@@ -174,7 +176,7 @@ export const ERRORS = {
     hint: "list them with: sms report review --format json | jq '.agreements[].id'",
   }),
   SINGLETON_EXISTS: spec<{ type: string; id: string; folder: string }>({
-    message: (p) => `a ${p.type} document (${p.id}) already exists; there is only one per repository`,
+    message: (p) => `${article(p.type)} ${p.type} document (${p.id}) already exists; there is only one per repository`,
     hint: (p) => `edit it instead: grep -rl "id: ${p.id}" ${p.folder}`,
   }),
   SET_FORMAT: spec<{ value: string }>({ message: (p) => `--set needs key=value with a lower-case field name, got "${p.value}"` }),
@@ -202,14 +204,14 @@ export const ERRORS = {
 
   // --- lifecycle and authority -----------------------------------------------------------------------
   NOT_A_STATUS: spec<{ status: string; type: string; statuses: string[] }>({
-    message: (p) => `"${p.status}" is not a ${p.type} status; expected one of: ${p.statuses.join(', ')}`,
+    message: (p) => `"${p.status}" is not ${article(p.type)} ${p.type} status; expected one of: ${p.statuses.join(', ')}`,
   }),
   ALREADY_IN_STATUS: spec<{ id: string; status: string; again?: boolean }>({
     message: (p) => `${p.id} is already "${p.status}"`,
     hint: (p) => (p.again ? `edit it first: "${p.status}" again approves a changed document, and its content is as in HEAD` : ''),
   }),
   TRANSITION_NOT_ALLOWED: spec<{ type: string; from: string; to: string; allowed: string[] }>({
-    message: (p) => `a ${p.type} cannot go from "${p.from}" to "${p.to}"`,
+    message: (p) => `${aType(p.type)} cannot go from "${p.from}" to "${p.to}"`,
     hint: (p) => (p.allowed.length ? `from "${p.from}" it may go to: ${p.allowed.join(', ')}` : `"${p.from}" is a final status`),
   }),
   AUTHORITY: spec<{ text: string }>({ message: (p) => p.text, hint: 'ask someone who holds the role, or update the roles document first' }),

@@ -6,3 +6,18 @@
 export function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
+
+/** A work-product type key as a noun: "incident", "roles document" (a plural-looking key reads as one document). */
+export function typeNoun(key: string): string {
+  return key.endsWith('s') ? `${key} document` : key;
+}
+
+/** The indefinite article for a word: "an incident", "a change-request". */
+export function article(word: string): 'a' | 'an' {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+/** A type key as a noun with its article, for messages: "an incident", "a roles document". */
+export function aType(key: string): string {
+  return `${article(key)} ${typeNoun(key)}`;
+}

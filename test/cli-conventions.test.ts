@@ -157,6 +157,28 @@ describe('line breaks in document text cannot paint lines of their own', () => {
   });
 });
 
+describe('messages name a type with the right article', () => {
+  it('"an incident", "a change-request", "a roles document"', async () => {
+    const { aType, typeNoun } = await import('../src/strings.js');
+    expect(['incident', 'change-request', 'roles', 'internal-audit'].map(aType)).toEqual([
+      'an incident',
+      'a change-request',
+      'a roles document',
+      'an internal-audit',
+    ]);
+    expect(typeNoun('roles')).toBe('roles document');
+    const dir = tmp();
+    baseSms(dir, { 'incidents/INC-0001-a.md': rfc({ id: 'INC-0001', type: 'incident' }) });
+    const v = await run(['validate', '--format', 'json'], dir);
+    expect(JSON.parse(v.stdout).diagnostics.map((d: { message: string }) => d.message)).toContainEqual(
+      expect.stringMatching(/^status "draft" is not an incident status; expected one of: /),
+    );
+    gitRepo(dir, [{ files: {} }]);
+    const r = await run(['set-status', 'INC-0001', 'bogus'], dir);
+    expect(r.stderr).toMatch(/^sms: "bogus" is not an incident status/);
+  });
+});
+
 describe('answers and values are checked before anything is written', () => {
   it('interactive init asks again for an e-mail address that is not one', () => {
     const dir = path.join(tmp(), 'tty');

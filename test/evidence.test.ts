@@ -691,7 +691,7 @@ describe('forged approvals are caught', () => {
       expect.stringMatching(
         /^approval-evidence: ROLES was moved to "approved" .* no one in that commit \(Cleo Park <cleo@acme.example>\) held SM or MGT/,
       ),
-      'approval-authority: Cleo Park holds IM, PT; moving a roles to "approved" needs SM, MGT',
+      'approval-authority: Cleo Park holds IM, PT; moving a roles document to "approved" needs SM, MGT',
     ]);
   });
 

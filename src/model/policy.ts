@@ -1,5 +1,6 @@
 import { RolesIndex, samePerson, type Person } from './roles.js';
 import type { RoleCode, WorkType } from './types.js';
+import { aType } from '../strings.js';
 
 /**
  * Who may do what, in one place. Static rules, history rules, `sms set-status` and the reports all
@@ -122,7 +123,7 @@ export function authorityProblem(
     case 'ended':
       return `${check.person!.name} held their roles until ${check.person!.until}, but this ${day ? `is dated ${day}` : 'has no date'}`;
     case 'role':
-      return `${check.person!.name} holds ${check.person!.roles.join(', ') || 'no role'}; moving a ${t.key} to "${status}" needs ${roleList}`;
+      return `${check.person!.name} holds ${check.person!.roles.join(', ') || 'no role'}; moving ${aType(t.key)} to "${status}" needs ${roleList}`;
   }
 }
 

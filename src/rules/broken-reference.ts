@@ -4,6 +4,7 @@ import type { Position } from '../diagnostic.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { valuesAtPath } from '../repo/values.js';
 import { defineRule, type Report, type RuleContext } from './registry.js';
+import { aType } from '../strings.js';
 
 /** Statuses after which a document should no longer be relied on. */
 const INACTIVE = new Set(['retired', 'rejected']);
@@ -63,7 +64,11 @@ function idReferences(ctx: RuleContext, doc: SmsDocument, report: Report): void 
       }
       const target = targets[0]!;
       if (expected.length && target.type && !expected.includes(target.type.key)) {
-        report({ doc, field: p, message: `"${field}" refers to ${value}, which is a ${target.type.key}, not a ${expected.join(' or ')}` });
+        report({
+          doc,
+          field: p,
+          message: `"${field}" refers to ${value}, which is ${aType(target.type.key)}, not ${expected.map(aType).join(' or ')}`,
+        });
       } else if (target.status && INACTIVE.has(target.status) && !finished(doc)) {
         report({ doc, field: p, message: `"${field}" refers to ${value}, which is ${target.status}`, severity: 'warning' });
       }

@@ -1,5 +1,6 @@
 import { own, valuesAtPath } from '../repo/values.js';
 import { defineRule } from './registry.js';
+import { aType } from '../strings.js';
 
 export default defineRule({
   id: 'dependency',
@@ -20,7 +21,7 @@ export default defineRule({
           report({
             doc,
             field: own(doc.data, r.field) === undefined ? ['status'] : [r.field],
-            message: `a ${doc.type.key} can be ${doc.status} only when "${r.field}" names a ${r.type} that is ${r.statuses.join(' or ')}${clause}`,
+            message: `${aType(doc.type.key)} can be ${doc.status} only when "${r.field}" names ${aType(r.type)} that is ${r.statuses.join(' or ')}${clause}`,
             hint: `set ${r.field} to the ID of that ${r.type}`,
           });
           continue;
@@ -34,8 +35,8 @@ export default defineRule({
               doc,
               field: path,
               message: r.when
-                ? `a ${doc.type.key} can be ${doc.status} only when ${value} is ${r.statuses.join(' or ')}, but it is ${target.status ?? 'without status'}${clause}`
-                : `"${r.field}" lists ${value}, which is ${target.status ?? 'without status'}; only a ${r.type} that is ${r.statuses.join(' or ')} belongs here${clause}`,
+                ? `${aType(doc.type.key)} can be ${doc.status} only when ${value} is ${r.statuses.join(' or ')}, but it is ${target.status ?? 'without status'}${clause}`
+                : `"${r.field}" lists ${value}, which is ${target.status ?? 'without status'}; only ${aType(r.type)} that is ${r.statuses.join(' or ')} belongs here${clause}`,
             });
           } else if (r.warn && target.data && own(target.data, r.warn.field) === r.warn.equals) {
             report({ doc, field: path, message: `${value} ${r.warn.message}`, severity: 'warning' });

@@ -2,6 +2,7 @@ import { addMonths, parseDate } from '../dates.js';
 import { isInForce } from '../model/policy.js';
 import { ownString } from '../repo/values.js';
 import { defineRule } from './registry.js';
+import { aType } from '../strings.js';
 
 export default defineRule({
   id: 'review-overdue',
@@ -55,7 +56,7 @@ export default defineRule({
         report({
           doc,
           field: [reviewed ? 'reviewed_on' : 'approved_on'],
-          message: `last reviewed ${last}; a ${doc.type.key} is reviewed every ${months} months, so it was due on ${due}`,
+          message: `last reviewed ${last}; ${aType(doc.type.key)} is reviewed every ${months} months, so it was due on ${due}`,
           hint: 'review the document and set reviewed_on',
         });
       }

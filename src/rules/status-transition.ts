@@ -1,6 +1,7 @@
 import { isAllowedTransition } from '../model/types.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
+import { aType, typeNoun } from '../strings.js';
 
 export default defineRule({
   id: 'status-transition',
@@ -57,7 +58,7 @@ export default defineRule({
         report({
           ...eventDoc(ctx, e),
           field: ['type'],
-          message: `${e.id} moved to "${to}" as a ${t.key} (${commitLabel(e)}), but was created as a ${first}; a document changes status only under the type it was created as`,
+          message: `${e.id} moved to "${to}" as ${aType(t.key)} (${commitLabel(e)}), but was created as ${aType(first)}; a document changes status only under the type it was created as`,
           hint: 'change the type back, or create a new document of the other type',
         });
         continue;
@@ -68,7 +69,7 @@ export default defineRule({
           report({
             ...eventDoc(ctx, e),
             field: ['status'],
-            message: `${e.id} appeared already "${to}" (${commitLabel(e)}); a new ${t.key} starts as ${t.initial.map((s) => `"${s}"`).join(' or ')}`,
+            message: `${e.id} appeared already "${to}" (${commitLabel(e)}); a new ${typeNoun(t.key)} starts as ${t.initial.map((s) => `"${s}"`).join(' or ')}`,
             hint: `create it as ${t.initial[0]} and change its status in a later commit`,
           });
         }

@@ -1,5 +1,6 @@
 import { own } from '../repo/values.js';
 import { defineRule } from './registry.js';
+import { article } from '../strings.js';
 
 export default defineRule({
   id: 'status-value',
@@ -19,7 +20,11 @@ export default defineRule({
         report({ doc, field: ['status'], message: `status is empty (in YAML "~" and "null" mean no value); expected one of: ${allowed}` });
       else if (typeof s !== 'string') report({ doc, field: ['status'], message: `"status" must be one of: ${allowed}` });
       else if (!doc.type.statuses.includes(s))
-        report({ doc, field: ['status'], message: `status "${s}" is not a ${doc.type.key} status; expected one of: ${allowed}` });
+        report({
+          doc,
+          field: ['status'],
+          message: `status "${s}" is not ${article(doc.type.key)} ${doc.type.key} status; expected one of: ${allowed}`,
+        });
     }
   },
 });
