@@ -245,6 +245,82 @@ describe('sms report performance', () => {
     expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
   });
 
+  it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const A = 'agreements/customers/SLA-0003-cafe.md';
+    const B = 'agreements/customers/SLA-0004-deli.md';
+    const cafe = (status: string) => sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status });
+    const deli = sla('SLA-0004', 'Deli', ['SVC-0003']);
+    // Mon 2 Mar 10:00 → 13:00 CET on SVC-0003, no agreement named, 3 service hours down.
+    const outage = (n: number, day: string) =>
+      inc(n, `Till down ${day}`, {
+        priority: 'P2',
+        services: ['SVC-0003'],
+        opened: `${day}T09:00:00Z`,
+        responded: `${day}T09:05:00Z`,
+        resolved: `${day}T12:00:00Z`,
+        outage_start: `${day}T09:00:00Z`,
+        outage_end: `${day}T12:00:00Z`,
+      });
+    const dir = tmp();
+    gitRepo(dir, [
+      { files: { 'sms.config.yaml': CONFIG, ...services, [A]: cafe('approved'), [B]: deli }, date: '2025-12-02T09:00:00Z' },
+      // The café's agreement is set back to draft for February, approved again on 2 March.
+      { files: { [A]: cafe('draft') }, date: '2026-02-01T09:00:00Z' },
+      { files: { 'incidents/INC-0008-h.md': outage(8, '2026-02-10') }, date: '2026-02-10T13:00:00Z' },
+      { files: { [A]: cafe('approved') }, date: '2026-03-02T08:00:00Z' },
+      // The deli's agreement is retired on 16 March (no end date); an outage after it.
+      {
+        files: { [B]: deli.replace('"status":"approved"', '"status":"retired"').replace('status: "approved"', 'status: "retired"') },
+        date: '2026-03-16T09:00:00Z',
+      },
+      { files: { 'incidents/INC-0009-i.md': outage(9, '2026-03-18') }, date: '2026-03-18T13:00:00Z' },
+    ]);
+    const run = async (args: string[], today: string) => {
+      const r = await smsInProcess(['report', ...args, '--format', 'json'], dir, testEnv({ SMS_TODAY: today }));
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    // February: only the deli's agreement was in force, so INC-0008 is the deli's alone (not ambiguous).
+    const febDeli = await run(['performance', '--agreement', 'SLA-0004', '--period', '2026-02'], '2026-05-15');
+    expect(febDeli.incidents.items.map((m: { id: string; attribution: string }) => [m.id, m.attribution])).toEqual([
+      ['INC-0008', 'inferred'],
+    ]);
+    expect(febDeli.unattributed).toEqual([]);
+    // The café in Q1: not measured while a draft (February and 1 March).
+    const cafeQ1 = await run(['performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'], '2026-05-15');
+    expect(cafeQ1.availability.months.map((m: { since: string; until: string }) => [m.since, m.until])).toEqual([
+      ['2026-01-01', '2026-01-31'],
+      ['2026-03-02', '2026-03-31'],
+    ]);
+    // The deli in March: measured to the day before it was retired (a day counts as it stood at its end), 1–15 March: 10 weekdays, 6,000 minutes, the outage of the 18th outside it.
+    const deliMarch = await run(['performance', '--agreement', 'SLA-0004', '--period', '2026-03'], '2026-05-15');
+    expect(
+      deliMarch.availability.months.map((m: { since: string; until: string; serviceMinutes: number; downtimeMinutes: number }) => [
+        m.since,
+        m.until,
+        m.serviceMinutes,
+        m.downtimeMinutes,
+      ]),
+    ).toEqual([['2026-03-01', '2026-03-15', 6000, 0]]);
+    // The review pack of February counts INC-0008 for the deli too (by today's statuses it would be the café's).
+    const review = await run(['review', '--period', '2026-02'], '2026-05-15');
+    expect(review.incidents.items.map((m: { id: string; agreement?: string }) => [m.id, m.agreement])).toEqual([['INC-0008', 'SLA-0004']]);
+    // --until does not make a month over: on 15 May, April is over, whatever the period's end.
+    const cut = await run(['performance', '--agreement', 'SLA-0003', '--since', '2026-03-15', '--until', '2026-04-14'], '2026-05-15');
+    expect(
+      cut.availability.months.map((m: { label: string; since: string; until: string; open?: boolean }) => [
+        m.label,
+        m.since,
+        m.until,
+        m.open ?? false,
+      ]),
+    ).toEqual([
+      ['2026-03', '2026-03-02', '2026-03-31', false],
+      ['2026-04', '2026-04-01', '2026-04-30', false],
+    ]);
+  });
+
   it('periods: the last complete month by default, the quarter an agreement promises, --period, and refusals', async () => {
     const dir = repo();
     let d = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--format', 'json'])).stdout);

@@ -238,6 +238,51 @@ describe('which period a measure belongs to, and what an agreement measures avai
     expect(rows[1]!.note).toMatch(/not over/);
   });
 
+  it('a response not recorded stays not known in the month the incident opened, when it was resolved after that month', () => {
+    // P3 (response 4 h): Fri 30 Oct 10:00 CET → resolved Tue 3 Nov 10:00 CET, no response recorded.
+    const { ins, of } = withFiles({
+      'incidents/INC-0008-h.md': inc(8, 'Scanner', {
+        agreement: 'SLA-0001',
+        priority: 'P3',
+        services: ['SVC-0002'],
+        opened: '2026-10-30T09:00:00Z',
+        resolved: '2026-11-03T09:00:00Z',
+      }),
+    });
+    const m = measureIncidents(ins, OCTOBER, of('SLA-0001')).find((x) => x.id === 'INC-0008')!;
+    expect(m).toMatchObject({ breach: false, responseRecorded: false });
+    expect(m.responseMet).toBeUndefined();
+  });
+
+  it('a month is over the day after its last day; on the last day it is measured so far, not judged', () => {
+    const rows = availability(inputs, bakery, OCTOBER, '2026-10-31').filter((r) => r.service === 'SVC-0002');
+    expect(rows[0]!.met).toBeUndefined();
+    expect(rows[0]!.note).toMatch(/not over on 2026-10-31/);
+    expect(availability(inputs, bakery, OCTOBER, '2026-11-01').find((r) => r.service === 'SVC-0002')).toMatchObject({
+      met: false,
+      label: '2026-10',
+    });
+  });
+
+  it('a breach is counted in the period its target ran out in: an incident open across quarters is late in one of them', () => {
+    // P4 (resolution 40 service hours): opened Mon 28 Sep 08:00 CEST, still open. By 30 Sep 18:00: 30 h; by 31 Oct: far over.
+    const { ins, of } = withFiles({
+      'incidents/INC-0008-h.md': inc(8, 'Old printer', {
+        agreement: 'SLA-0001',
+        priority: 'P4',
+        services: ['SVC-0002'],
+        status: 'opened',
+        opened: '2026-09-28T06:00:00Z',
+        responded: '2026-09-28T06:10:00Z',
+      }),
+    });
+    const late = (since: string, until: string) =>
+      measureIncidents(ins, { since, until }, of('SLA-0001')).find((x) => x.id === 'INC-0008')!;
+    expect(late('2026-09-01', '2026-09-30')).toMatchObject({ breach: false, breachedInPeriod: false });
+    expect(late('2026-10-01', '2026-10-31')).toMatchObject({ breach: true, breachedInPeriod: true });
+    expect(late('2026-11-01', '2026-11-30')).toMatchObject({ breach: true, breachedInPeriod: false });
+  });
+
   it('availability per quarter where the agreement says so', () => {
     // 120 minutes down on Tue 10 Feb; Q1 2026 has 22 + 20 + 22 weekdays = 38,400 service minutes: 99.6875% → 99.68, met.
     const { ins, of } = withFiles({
@@ -259,6 +304,7 @@ describe('which period a measure belongs to, and what an agreement measures avai
     expect(rows.map((r) => [r.since, r.until, r.serviceMinutes, r.downtimeMinutes, r.percent, r.met])).toEqual([
       ['2026-01-01', '2026-03-31', 38400, 120, 99.68, true],
     ]);
+    expect(rows[0]!.label).toBe('2026-Q1');
   });
 
   it('an outage of a shared service counts for every customer agreement covering it, whichever agreement the incident names', () => {

@@ -82,12 +82,12 @@ export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefi
 }
 
 /**
- * Whether an agreement in force covers `day`: in force now, or, where `inForceOn` knows its status
- * on that day (from history), then; and within its start and end dates. An agreement retired since
- * still covered the days it was in force.
+ * Whether an agreement in force covers `day`: in force on that day by `inForceOn` (its status then,
+ * from history) where given, else by its status now; and within its start and end dates. An
+ * agreement retired since still covered the days it was in force, and a draft spell covers nothing.
  */
 export function coversDay(a: AgreementView, day: string, inForceOn?: (a: AgreementView, day: string) => boolean): boolean {
-  return (a.inForce || inForceOn?.(a, day) === true) && (a.start === undefined || a.start <= day) && (a.end === undefined || day <= a.end);
+  return (inForceOn ? inForceOn(a, day) : a.inForce) && (a.start === undefined || a.start <= day) && (a.end === undefined || day <= a.end);
 }
 
 export type Attribution =

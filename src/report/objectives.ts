@@ -65,15 +65,20 @@ const MEASURES: Record<string, MeasureDef> = {
     compute(o, inputs) {
       const rows = inputs.availability.filter((r) => !o.service || r.service === o.service);
       const unknown = rows.filter((r) => r.note?.startsWith('not known'));
-      const measured = rows.filter((r) => r.percent !== undefined);
+      // A month not over yet is measured so far, and judged once it is.
+      const measured = rows.filter((r) => r.percent !== undefined && !r.open);
       if (unknown.length)
         return { basis: `${unknown.length} service-month(s) not known: a P1 incident without an outage record`, rag: 'amber' };
       if (rows.length === 0) return { basis: 'no agreement in force covers the service' };
-      if (measured.length === 0) return { value: undefined, basis: `no outage recorded in ${rows.length} service-month(s)`, rag: 'green' };
+      if (measured.length === 0) {
+        const open = rows.filter((r) => r.open && r.percent !== undefined).length;
+        if (open) return { basis: `${open} service-month(s) with an outage not over yet: measured so far, not judged` };
+        return { value: undefined, basis: `no outage recorded in ${rows.length} service-month(s)`, rag: 'green' };
+      }
       const worst = measured.reduce((a, b) => (b.percent! < a.percent! ? b : a));
       return {
         value: worst.percent,
-        basis: `the worst of ${measured.length} service-month(s) with an outage (${worst.service}, ${worst.since.slice(0, 7)}); ${rows.length - measured.length} without`,
+        basis: `the worst of ${measured.length} service-month(s) with an outage (${worst.service}, ${worst.label}); ${rows.length - measured.length} without`,
       };
     },
   },

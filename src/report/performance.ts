@@ -22,7 +22,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const inputs = slaInputs(ctx);
   const measures = measureIncidents(inputs, period, agreement);
   const perPriority = compliance(measures, agreement);
-  const months = availability(inputs, agreement, period, ctx.today);
+  const months = availability(inputs, agreement, period, ctx.provenance.generated);
 
   // Incidents on the agreement's services that name no agreement while more than one could apply:
   // counted for no one until they name theirs. Only their ids are shown, never their titles, as
@@ -76,7 +76,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   }
   for (const m of months)
     if (m.met === false)
-      proposed.push(`${m.service} was available ${m.percent}% in ${m.since.slice(0, 7)} against ${m.targetPercent}%: analyse its outages.`);
+      proposed.push(`${m.service} was available ${m.percent}% in ${m.label} against ${m.targetPercent}%: analyse its outages.`);
   if (months.some((m) => m.note?.startsWith('not known')))
     proposed.push('Record the outage (outage_start, outage_end) of every P1 incident.');
   if (unattributed.length) proposed.push(`Name the agreement of ${unattributed.join(', ')} (agreement:), so that they are counted.`);
@@ -132,7 +132,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       judged: months.filter((m) => m.met !== undefined).length,
       met: months.filter((m) => m.met === true).length,
       /** Rows not over yet on the day the report was made: measured so far. */
-      open: months.filter((m) => m.note?.includes('not over')).length,
+      open: months.filter((m) => m.open).length,
       downtimeMinutes: down,
       downtimeHours: Math.round((down / 60) * 100) / 100,
       basis: months.some((m) => m.note?.startsWith('not known'))

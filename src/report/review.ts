@@ -67,8 +67,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const asOf = ctx.today > period.until ? ctx.today : period.until;
   const inputs = slaInputs(ctx);
   // Agreements in force during the period (by their status then, from history): one retired since still counts.
-  const inForceInPeriod = (a: AgreementView): boolean =>
-    a.inForce || inputs.inForceOn!(a, period.since) || inputs.inForceOn!(a, period.until);
+  const inForceInPeriod = (a: AgreementView): boolean => {
+    for (let day = period.since; day <= period.until; day = addDays(day, 1)) if (inputs.inForceOn!(a, day)) return true;
+    return false;
+  };
   // Instants (commit dates, feedback received) are counted on the organisation's calendar.
   const dayOfInstant = (v: string | undefined): string | undefined => localDay(ctx, v);
 
@@ -108,7 +110,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const measures = measureIncidents(inputs, period);
   const customerAgreements = agreementsOf(inputs).filter((a) => a.kind === 'customer' && inForceInPeriod(a));
   const availabilityRows = customerAgreements.flatMap((a) =>
-    availability(inputs, a, period, ctx.today).map((r) => ({ ...r, agreement: a.id })),
+    availability(inputs, a, period, ctx.provenance.generated).map((r) => ({ ...r, agreement: a.id })),
   );
 
   const feedbackAll = docsOfType(ctx, 'feedback');
@@ -285,7 +287,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
       resolutionMetPercent: resolved.length
         ? Math.floor((resolved.filter((m) => m.resolutionMet).length / resolved.length) * 10_000) / 100
         : undefined,
-      breaches: ms.filter((m) => m.breach && (m.openedInPeriod || m.resolvedInPeriod || m.responseInPeriod)).length,
+      // Each breach in the quarter its target ran out in, once.
+      breaches: ms.filter((m) => m.breachedInPeriod).length,
     };
   });
   const before = previousPeriod(period);
@@ -353,7 +356,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
     .map((a) => {
       const ms = measureIncidents(inputs, period, a);
       const resolved = ms.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
-      const months = availability(inputs, a, period, ctx.today);
+      const months = availability(inputs, a, period, ctx.provenance.generated);
       return {
         id: a.id,
         title: a.title,
@@ -365,7 +368,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
           ? Math.floor((resolved.filter((m) => m.resolutionMet).length / resolved.length) * 10_000) / 100
           : undefined,
         availabilityWorstPercent: months
-          .filter((m) => m.percent !== undefined)
+          .filter((m) => m.percent !== undefined && !m.open)
           .reduce<number | undefined>((w, m) => (w === undefined || m.percent! < w ? m.percent : w), undefined),
         downtimeMinutes: months.reduce((n, m) => n + m.downtimeMinutes, 0),
         reviewDue: a.doc.data ? parseDate(ownString(a.doc.data, 'review')) : undefined,

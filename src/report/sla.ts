@@ -5,7 +5,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { isInForce } from '../model/policy.js';
-import { statusAt, type ReportContext } from './context.js';
+import { localDay, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -67,6 +67,12 @@ export interface IncidentMeasure {
   resolvedInPeriod: boolean;
   /** Still unresolved at the end of the period. */
   openAtEnd: boolean;
+  /**
+   * A target of it ran out inside the period (a late response, or resolution, or none by the
+   * period's end): each breach counts in one period only, for trends; `breach` lists it in every
+   * period it shows in.
+   */
+  breachedInPeriod: boolean;
   /** Days from opening to the end of the period, for an incident open at the end. */
   ageDays?: number;
   breach: boolean;
@@ -85,10 +91,30 @@ export interface SlaInputs {
  * days it was in force).
  */
 export function slaInputs(ctx: ReportContext): SlaInputs {
+  // Per agreement, the day each of its commits counts on and whether it was in force after it.
+  const changes = new Map<string, { day: string; inForce: boolean }[]>();
   return {
     documents: ctx.documents,
     timezone: ctx.config.timezone,
-    inForceOn: (a, day) => isInForce(a.doc.type, statusAt(ctx, a.doc, day)),
+    inForceOn: (a, day) => {
+      let steps = changes.get(a.id);
+      if (!steps) {
+        steps = (ctx.timeline?.byId.get(a.id) ?? []).map((e) => ({
+          day: localDay(ctx, e.commit.date) ?? '',
+          inForce: isInForce(a.doc.type, e.after?.status),
+        }));
+        changes.set(a.id, steps);
+      }
+      if (steps.length === 0) return a.inForce;
+      // Before its first commit it is taken as first recorded (an SMS put into Git after its
+      // agreements started); after, as it stood at the end of that day.
+      let inForce = steps[0]!.inForce;
+      for (const s of steps) {
+        if (s.day > day) break;
+        inForce = s.inForce;
+      }
+      return inForce;
+    },
   };
 }
 
@@ -144,11 +170,16 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
       resolvedInPeriod,
       openAtEnd: !resolvedInPeriod,
       breach: false,
+      breachedInPeriod: false,
     };
     if (respondedAt !== undefined) m.responded = formatInstant(respondedAt);
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
     if (supplier) m.supplierAgreement = supplier.id;
+    // Whether a target ran out inside the period: still within it at the period's start, over it at `until`.
+    const ranOut = (targetHours: number, until: number): boolean =>
+      hours(serviceTime(clock, opened, until)) > targetHours &&
+      (opened >= start || hours(serviceTime(clock, opened, start)) <= targetHours);
     // Not answered by the end of the period (no response yet, or a later one): late once the target has run out.
     let unanswered = false;
     if (respondedAt === undefined) m.responseRecorded = false;
@@ -158,14 +189,17 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
         m.responseHours = hours(serviceTime(clock, opened, respondedAt));
         m.responseMet = m.responseHours <= target.responseHours;
         m.responseInPeriod = respondedAt >= start;
-      } else if (respondedAt === undefined && resolvedInPeriod) {
-        // Answered by the resolution at the latest: met if that was within the response target, else not known.
-        if (hours(serviceTime(clock, opened, resolvedAt!)) <= target.responseHours) m.responseMet = true;
+        if (m.responseInPeriod && ranOut(target.responseHours, respondedAt)) m.breachedInPeriod = true;
+      } else if (respondedAt === undefined && resolvedAt !== undefined) {
+        // Answered by the resolution at the latest: met if that was within the response target, else
+        // not known (nor, before the resolution, whether it had been answered by a period's end).
+        if (resolvedInPeriod && hours(serviceTime(clock, opened, resolvedAt)) <= target.responseHours) m.responseMet = true;
         m.responseInPeriod = m.responseMet === true;
       } else {
         unanswered = true;
         m.responseHours = hours(serviceTime(clock, opened, end));
         if (m.responseHours > target.responseHours) m.responseMet = false;
+        if (ranOut(target.responseHours, end)) m.breachedInPeriod = true;
       }
     }
     // Hours to resolution on the clock even without a target (measured around the clock then), so
@@ -176,6 +210,7 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
     if (target?.resolutionHours !== undefined) {
       m.resolutionTargetHours = target.resolutionHours;
       m.resolutionMet = m.resolutionHours <= target.resolutionHours;
+      if (ranOut(target.resolutionHours, stop)) m.breachedInPeriod = true;
     }
     if (resolvedInPeriod) m.clockHours = hours(resolvedAt! - opened);
     if (m.openAtEnd) m.ageDays = Math.floor((end - opened) / (24 * HOUR_MS));
@@ -247,6 +282,10 @@ export interface Availability {
    */
   since: string;
   until: string;
+  /** The month (2026-10) or quarter (2026-Q4) it is of. */
+  label: string;
+  /** Not over on the day the report was made: measured so far, not judged. */
+  open?: boolean;
   /** Minutes of service time in it on the agreement's clock. */
   serviceMinutes: number;
   downtimeMinutes: number;
@@ -281,19 +320,42 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
     if (d.type?.key !== 'incident' || !d.data) return false;
     return agreement.kind === 'customer' || supplierAgreementOf(d, agreements)?.id === agreement.id;
   });
-  // The months (or quarters) measured: each cut to the agreement's dates and to today; `open` when today cut it.
-  const measured: { span: Period; open: boolean }[] = [];
+  // The months (or quarters) measured: each cut to the agreement's dates and to today (`open` when
+  // today cut it: a month is over once its last day is), and to the days it was in force (from
+  // history, where known: a draft spell, or the time after it was retired, is not measured).
+  const measured: { span: Period; open: boolean; label: string; ranges: { start: number; end: number }[] }[] = [];
   for (const p of calendarPeriodsOf(period, agreement.availabilityPeriod)) {
     const since = agreement.start !== undefined && agreement.start > p.since ? agreement.start : p.since;
     const until = agreement.end !== undefined && agreement.end < p.until ? agreement.end : p.until;
-    const open = today !== undefined && today < until;
-    if (since <= (open ? today : until)) measured.push({ span: { since, until: open ? today : until }, open });
+    const open = today !== undefined && today <= until;
+    const last = open ? today : until;
+    const label =
+      agreement.availabilityPeriod === 'quarter'
+        ? `${p.since.slice(0, 4)}-Q${Math.floor(Number(p.since.slice(5, 7)) / 3) + 1}`
+        : p.since.slice(0, 7);
+    const days: Period[] = [];
+    for (let day = since; day <= last; day = addDays(day, 1)) {
+      if (inputs.inForceOn && !inputs.inForceOn(agreement, day)) continue;
+      const prev = days.at(-1);
+      if (prev && addDays(prev.until, 1) === day) prev.until = day;
+      else days.push({ since: day, until: day });
+    }
+    if (days.length === 0) continue;
+    const ranges = days.map((r) => periodInstants(r, tz));
+    measured.push({ span: { since: days[0]!.since, until: days.at(-1)!.until }, open, label, ranges });
   }
+  // Service time of [a, b) inside the days measured.
+  const within = (ranges: readonly { start: number; end: number }[], a: number, b: number): number =>
+    ranges.reduce(
+      (n, r) => (Math.min(b, r.end) > Math.max(a, r.start) ? n + serviceTime(clock, Math.max(a, r.start), Math.min(b, r.end)) : n),
+      0,
+    );
   const out: Availability[] = [];
   for (const service of agreement.services) {
-    for (const { span, open } of measured) {
-      const { start, end } = periodInstants(span, tz);
-      const total = serviceTime(clock, start, end);
+    for (const { span, open, label, ranges } of measured) {
+      const start = ranges[0]!.start;
+      const end = ranges.at(-1)!.end;
+      const total = within(ranges, start, end);
       const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
       const unrecorded: string[] = [];
       for (const d of relevant) {
@@ -303,7 +365,8 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         const os = parseInstant(ownString(d.data!, 'outage_start'));
         const opened = parseInstant(ownString(d.data!, 'opened'));
         if (os === undefined) {
-          if (ownString(d.data!, 'priority') === 'P1' && opened !== undefined && opened >= start && opened < end) unrecorded.push(d.id!);
+          if (ownString(d.data!, 'priority') === 'P1' && opened !== undefined && ranges.some((r) => opened >= r.start && opened < r.end))
+            unrecorded.push(d.id!);
           continue;
         }
         const oe =
@@ -312,7 +375,8 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
           end;
         const a = Math.max(os, start);
         const b = Math.min(oe, end);
-        if (b > a) spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe) });
+        if (ranges.some((r) => b > r.start && a < r.end))
+          spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe) });
       }
       spans.sort((x, y) => x.a - y.a);
       let down = 0;
@@ -320,15 +384,15 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       const outages: Outage[] = [];
       for (const s of spans) {
         const from = Math.max(s.a, cursor);
-        const counted = s.b > from ? serviceTime(clock, from, s.b) : 0;
-        down += counted;
+        down += s.b > from ? within(ranges, from, s.b) : 0;
         cursor = Math.max(cursor, s.b);
-        outages.push({ incident: s.incident, start: s.start, end: s.end, minutes: Math.round(serviceTime(clock, s.a, s.b) / MINUTE_MS) });
+        outages.push({ incident: s.incident, start: s.start, end: s.end, minutes: Math.round(within(ranges, s.a, s.b) / MINUTE_MS) });
       }
       const row: Availability = {
         service,
         since: span.since,
         until: span.until,
+        label,
         serviceMinutes: Math.round(total / MINUTE_MS),
         downtimeMinutes: Math.round(down / MINUTE_MS),
         targetPercent: agreement.availability,
@@ -342,7 +406,10 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         row.percent = total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined;
         if (row.percent !== undefined && agreement.availability !== undefined && !open) row.met = row.percent >= agreement.availability;
       }
-      if (open) row.note = `${row.note ? `${row.note}; ` : ''}not over on ${today}: measured so far, not judged`;
+      if (open) {
+        row.open = true;
+        row.note = `${row.note ? `${row.note}; ` : ''}not over on ${today}: measured so far, not judged`;
+      }
       out.push(row);
     }
   }
