@@ -215,6 +215,27 @@ export const ERRORS = {
     hint: (p) => (p.allowed.length ? `from "${p.from}" it may go to: ${p.allowed.join(', ')}` : `"${p.from}" is a final status`),
   }),
   AUTHORITY: spec<{ text: string }>({ message: (p) => p.text, hint: 'ask someone who holds the role, or update the roles document first' }),
+  NO_ROLES_IN_FORCE: spec<{ id: string; status: string; approveRoles?: string }>({
+    message: (p) =>
+      `${p.id} cannot be moved to "${p.status}" yet: no roles document has been approved in this repository's history, and history judges every decision by the roles in force before its commit (rule approval-evidence)`,
+    hint: (p) =>
+      p.approveRoles ? `approve the roles document first: sms ${p.approveRoles} --commit` : 'create and approve a roles document first',
+  }),
+  ROLE_NOT_IN_FORCE: spec<{ text: string }>({
+    message: (p) =>
+      `${p.text}, in the roles document in force (its last approved version in the history), by which history will judge this commit (rule approval-evidence)`,
+    hint: 'get the change to the roles document approved and committed first, or ask someone who holds the role',
+  }),
+  NOT_COMMITTED_YET: spec<{ id: string; file: string; status: string; initial: string }>({
+    message: (p) =>
+      `${p.id} is not in any commit yet, and history requires a new document to start as ${p.initial}: the commit that adds it as "${p.status}" would be reported (rule status-transition)`,
+    hint: (p) => `commit ${p.file} as it is first (git add -- ${p.file} && git commit), then run the command again`,
+  }),
+  HEAD_TRANSITION: spec<{ id: string; head: string; to: string }>({
+    message: (p) =>
+      `${p.id} is "${p.head}" in the last commit; its status in the working tree is not committed, and history would see "${p.head}" → "${p.to}", which its lifecycle does not allow (rule status-transition)`,
+    hint: 'commit or undo the status change in the working tree first',
+  }),
   SELF_APPROVAL: spec<{ person: string; id: string }>({
     message: (p) => `${p.person} requested ${p.id} and may not approve it (rule self-approval is set to error)`,
     hint: 'another person with the approving role must approve it',

@@ -16,6 +16,7 @@ import {
   smsInProcess,
   testEnv,
   tmp,
+  writeFiles,
   type CommitSpec,
   type Finding,
 } from './helpers.js';
@@ -133,7 +134,15 @@ describe('forged approvals are caught', () => {
       dir,
       as(cleo),
     );
-    expect(s.code, s.stderr).toBe(0);
+    // History would not count it, so set-status refuses it; made by hand, validate reports it.
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/in the roles document in force/);
+    addCommit(dir, {
+      files: { [R]: approved(ben.email) },
+      author: cleo,
+      date: '2026-01-03T09:00:00Z',
+      message: 'Approve\n\nApproved-by: Ben Okafor <ben@acme.example>',
+    });
     expect(gitIn(dir, ['log', '-1', '--format=%an|%(trailers:key=Approved-by,valueonly)']).trim()).toBe(
       'Cleo Park|Ben Okafor <ben@acme.example>',
     );
@@ -1464,5 +1473,86 @@ describe('separation of duties per the standard', () => {
       }),
     );
     expect((await findings(dir, ['--no-git'])).list.filter((f) => f.file === SLA)).toEqual([]);
+  });
+});
+
+describe('set-status refuses what validate --history would reject', () => {
+  const draftRoles = (): string => {
+    const dir = tmp();
+    gitRepo(dir, [{ files: { ...BASE, 'governance/roles.md': rolesDoc(), [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    return dir;
+  };
+
+  it('an approval while no roles document has been approved is refused, with or without --commit; after the roles, it goes through', async () => {
+    const dir = draftRoles();
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    for (const args of [['--commit'], []]) {
+      const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', ...args], dir, as(ben));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^sms: RFC-0001 cannot be moved to "approved" yet: no roles document has been approved in this repository's history/,
+      );
+      expect(r.stderr).toMatch(/approve the roles document first: sms set-status ROLES approved --commit/);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+    }
+    // Roles approved in the working tree but not committed are not in force either.
+    expect((await smsInProcess(['set-status', 'ROLES', 'approved'], dir, as(ana))).code).toBe(0);
+    const early = await smsInProcess(['set-status', 'RFC-0001', 'approved'], dir, as(ben));
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/no roles document has been approved/);
+    gitIn(dir, ['checkout', '--', 'governance/roles.md']);
+    expect((await smsInProcess(['set-status', 'ROLES', 'approved', '--commit'], dir, as(ana))).code).toBe(0);
+    const ok = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect((await findings(dir)).list).toEqual([]);
+  });
+
+  it('an approver who holds the role only in a roles change not yet approved is refused', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, 'governance/roles.md'), rolesWith(['CM'], ['IM', 'PT', 'CM'], 'draft'));
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(cleo));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM, in the roles document in force \(its last approved version in the history\)/,
+    );
+  });
+
+  it('a document not committed yet cannot be committed straight into an approved status', async () => {
+    const dir = tmp();
+    writeFiles(dir, { ...BASE, 'governance/roles.md': rolesDoc() });
+    gitIn(dir, ['init', '-q', '-b', 'main']);
+    const r = await smsInProcess(['set-status', 'ROLES', 'approved', '--commit'], dir, as(ana));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sms: ROLES is not in any commit yet, and history requires a new document to start as "draft"/);
+    expect(r.stderr).toMatch(/commit governance\/roles\.md as it is first/);
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toBe(rolesDoc());
+    expect(gitIn(dir, ['status', '--porcelain'])).toMatch(/^\?\? /);
+    addCommit(dir, { files: {}, author: ana, date: '2026-01-02T09:00:00Z' });
+    const ok = await smsInProcess(['set-status', 'ROLES', 'approved', '--commit'], dir, as(ana));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect((await findings(dir)).list).toEqual([]);
+  });
+
+  it("following the generated README's order, every approval passes validate --history", async () => {
+    const parent = tmp();
+    const dir = path.join(parent, 'acme');
+    const env = testEnv();
+    const init = await smsInProcess(
+      ['init', dir, '--yes', '--org', 'Acme IT', '--manager', 'Ana Costa <ana@acme.example>', '--cli-spec', 'x@1.0.0', '--no-install'],
+      parent,
+      env,
+    );
+    expect(init.code, init.stderr).toBe(0);
+    const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const order = [...readme.matchAll(/^\d\. `governance\/(\w+)\.md`/gm)].map((m) => m[1]);
+    expect(order).toEqual(['roles', 'scope', 'policy']);
+    for (const id of ['ROLES', 'SCOPE', 'POLICY']) {
+      const r = await smsInProcess(['set-status', id, 'approved', '--commit'], dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect((await findings(dir)).list.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

@@ -105,7 +105,13 @@ describe('one policy: set-status and validate agree under every setting', () => 
     expect(s.stderr).toMatch(
       /Cleo Park <cleo@acme.example> is not|Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM/,
     );
-    const warn = repoWith('organisation: Acme IT\nrules:\n  approval-authority: warn\n');
+    // The commit that records it is judged by validate --history too (approval-evidence): while
+    // that is an error, set-status refuses whatever approval-authority is set to.
+    const half = repoWith('organisation: Acme IT\nrules:\n  approval-authority: warn\n');
+    const h = await smsInProcess(['set-status', 'RFC-0001', 'approved'], half, cleo);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/^sms: Cleo Park holds IM, PT; .* in the roles document in force/);
+    const warn = repoWith('organisation: Acme IT\nrules:\n  approval-authority: warn\n  approval-evidence: warn\n');
     const w = await smsInProcess(['set-status', 'RFC-0001', 'approved'], warn, cleo);
     expect(w.code).toBe(0);
     expect(w.stderr).toMatch(/^sms: warning: Cleo Park holds IM, PT/);

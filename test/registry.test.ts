@@ -94,6 +94,8 @@ describe('the error catalogue', () => {
       person: 'P',
       what: 'a FIFO',
       remedy: 'git config --global --add safe.directory /d',
+      head: 'a',
+      initial: '"draft"',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {
       const e = (smsError as (c: ErrorCode, p: unknown) => Error & { hint?: string; code: string })(code, sample);

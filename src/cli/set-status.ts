@@ -1,18 +1,22 @@
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
-import { smsError } from '../errors.js';
+import { smsError, type SmsError } from '../errors.js';
 import { commit, gitIdentity, unstage, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
 import {
+  assessApproval,
   authorityProblem,
   checkAuthority,
   isApprovingStatus,
   isSelfApproval,
+  namesApprover,
   needsAuthority,
   selfApprovalApplies,
+  type CommitIdentities,
 } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
-import { isAllowedTransition } from '../model/types.js';
+import { isAllowedTransition, type WorkType } from '../model/types.js';
+import { nextCommitBasis, type CommitBasis } from '../history/read.js';
 import { loadRepository, readDocumentFile } from '../repo/documents.js';
 import { editFrontMatter } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
@@ -72,11 +76,31 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
 
   const who = await actor(io, opts);
   const whoRef = `${who.name} <${who.email}>`;
+  // Without a git identity the commit would fail after the write: refuse before writing anything.
+  const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
+  if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY');
   const updates: [string, string][] = [['status', to]];
   const approving = isApprovingStatus(type, to);
   const warnings: string[] = [];
+  const enforce = (rule: string, err: SmsError): void => {
+    const level = ruleLevel(config, rule);
+    if (level === 'error') throw err;
+    if (level === 'warning') warnings.push(err.message);
+  };
+  // `validate --history` judges the commit that records this change against HEAD, not the working
+  // tree: a document HEAD lacks is created by it, and a decision counts only by the roles in force
+  // after HEAD. Refused here, it would otherwise fail CI after the commit, with no way back short
+  // of rewriting history.
+  const basis = await nextCommitBasis(config, opts.id, io.env);
+  if (basis && !basis.inHead && !type.initial.includes(to)) {
+    const initial = type.initial.map((s) => `"${s}"`).join(' or ');
+    enforce('status-transition', smsError('NOT_COMMITTED_YET', { id: opts.id, file: doc.file, status: to, initial }));
+  }
+  if (basis?.status !== undefined && basis.status !== from && basis.status !== to && !isAllowedTransition(type, basis.status, to))
+    enforce('status-transition', smsError('HEAD_TRANSITION', { id: opts.id, head: basis.status, to }));
   if (needsAuthority(type, to)) {
-    const roles = RolesIndex.fromData(documents.find((d) => d.type?.grants_roles)?.data);
+    const rolesDoc = documents.find((d) => d.type?.grants_roles);
+    const roles = RolesIndex.fromData(rolesDoc?.data);
     const check = checkAuthority(roles, whoRef, type, to, day);
     const level = ruleLevel(config, 'approval-authority');
     if (!check.ok && level === 'error') throw smsError('AUTHORITY', { text: authorityProblem(check, whoRef, type, to, day) });
@@ -90,15 +114,31 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       if (level === 'error') throw smsError('SELF_APPROVAL', { person: person?.name ?? who.name, id: opts.id });
       if (level === 'warning') warnings.push(`${person?.name ?? who.name} requested ${opts.id} and approves it (self-approval)`);
     }
-    if (approving) updates.push(['approved_by', person?.email ?? who.email], ['approved_on', day]);
+    const approvedBy = person?.email ?? who.email;
+    if (basis) {
+      const problem = historyProblem(
+        basis,
+        type,
+        to,
+        day,
+        config,
+        { id: opts.id, data: doc.data },
+        {
+          who,
+          me,
+          approvedBy: approving ? approvedBy : undefined,
+          as: opts.as,
+          approveRoles: rolesDoc?.id && rolesDoc.type ? `set-status ${rolesDoc.id} ${rolesDoc.type.approving[0]}` : undefined,
+        },
+      );
+      if (problem) enforce('approval-evidence', problem);
+    }
+    if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
   }
   const stamp = type.stamps?.[to];
   if (stamp && ownString(doc.data, stamp) === undefined)
     updates.push([stamp, formatInstant(Date.parse(`${day}T${new Date().toISOString().slice(11, 19)}Z`))]);
 
-  // Without a git identity the commit would fail after the write: refuse before writing anything.
-  const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
-  if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY');
   const abs = path.join(config.root, ...doc.file.split('/'));
   await withFileLock(abs, async () => {
     // Read again as the loader reads (a FIFO swapped in meanwhile cannot make this wait).
@@ -134,4 +174,42 @@ async function actor(io: CliIO, opts: SetStatusOptions): Promise<Identity> {
   const me = await gitIdentity({ cwd: io.cwd, env: io.env }).catch(() => undefined);
   if (!me) throw smsError('NO_GIT_IDENTITY');
   return me;
+}
+
+/**
+ * Why `validate --history` would reject the commit that records this decision, judged by the
+ * policy exactly as the history rule judges a commit: made by the git identity with --commit (its
+ * Approved-by trailer naming the approver), else by the person deciding, who commits it by hand.
+ */
+function historyProblem(
+  basis: CommitBasis,
+  type: WorkType,
+  to: string,
+  day: string,
+  config: SmsConfig,
+  doc: { id?: string; data?: Record<string, unknown> },
+  p: { who: Identity; me?: Identity; approvedBy?: string; as?: string; approveRoles?: string },
+): SmsError | undefined {
+  const maker = p.me ?? p.who;
+  const makerRef = `${maker.name} <${maker.email}>`;
+  const signed = config.history.requireSigned !== 'none';
+  const commit: CommitIdentities = {
+    authorName: maker.name,
+    authorEmail: maker.email,
+    committerName: maker.name,
+    committerEmail: maker.email,
+    approvedBy: p.me && p.approvedBy ? [`${p.who.name} <${p.who.email}>`] : [],
+    // Whether the commit will carry a good signature is known only once it is made; with signing
+    // required, it is judged as signed by its maker, and commit-signature reports it if it is not.
+    ...(signed ? { signature: { status: 'G', signer: makerRef } } : {}),
+  };
+  const decided = basis.rolesSince !== undefined && basis.rolesSince > day ? basis.rolesSince : day;
+  const a = assessApproval(basis.roles, type, to, commit, decided, config.history, doc);
+  const counted = a.people.length > 0 && (p.approvedBy === undefined || namesApprover(a, basis.roles, p.approvedBy, doc));
+  if (counted) return undefined;
+  const bootstrap = basis.roles.people.length === 0;
+  if (bootstrap && !type.grants_roles) return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
+  const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);
+  const text = check.ok ? `${maker.name} is not counted as the approver` : authorityProblem(check, makerRef, type, to, decided);
+  return smsError('ROLE_NOT_IN_FORCE', { text });
 }

@@ -576,6 +576,36 @@ export async function headDocumentBlobs(config: SmsConfig, env?: NodeJS.ProcessE
   return blobs;
 }
 
+/** What the next commit will be judged against: see nextCommitBasis. */
+export interface CommitBasis {
+  /** The roles in force after HEAD: the last approved roles document in its history. */
+  roles: RolesIndex;
+  /** The day the commit that put them in force was decided. */
+  rolesSince?: string;
+  /** The document's status in HEAD; undefined when HEAD does not have it (the next commit creates it). */
+  status?: string;
+  inHead: boolean;
+}
+
+/**
+ * The history the next commit will be judged by, as `validate --history` will judge it: the roles
+ * in force after HEAD (never the working tree's, which a commit cannot use before it is approved
+ * and committed) and the document's status in HEAD, followed by id. Undefined outside a
+ * repository or without git, where there is no history.
+ */
+export async function nextCommitBasis(config: SmsConfig, id: string, env?: NodeJS.ProcessEnv): Promise<CommitBasis | undefined> {
+  const state = await repositoryState({ cwd: config.root, env });
+  if (!state?.top) return undefined;
+  const { timeline } = await loadHistory(config, { state }, env);
+  const last = timeline.byId.get(id)?.at(-1)?.after;
+  return {
+    roles: timeline.roles,
+    ...(timeline.rolesSince !== undefined ? { rolesSince: timeline.rolesSince } : {}),
+    ...(last?.status !== undefined ? { status: last.status } : {}),
+    inHead: last !== undefined,
+  };
+}
+
 /**
  * Whether a document's content (all but its status, approval and other bookkeeping fields) differs
  * from its version in HEAD, as history will judge the commit: true when HEAD lacks it, or outside

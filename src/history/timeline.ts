@@ -68,6 +68,10 @@ export interface Timeline {
   events: DocEvent[];
   byId: Map<string, DocEvent[]>;
   commitCount: number;
+  /** The roles in force after the last commit: what the next commit will be judged against. */
+  roles: RolesIndex;
+  /** The day the commit that put `roles` in force was decided (see DocEvent.rolesSince). */
+  rolesSince?: string;
 }
 
 /**
@@ -151,5 +155,5 @@ export function buildTimeline(
     if (list) list.push(e);
     else byId.set(e.id, [e]);
   }
-  return { events, byId, commitCount: commits.length };
+  return { events, byId, commitCount: commits.length, roles, ...(rolesSince !== undefined ? { rolesSince } : {}) };
 }

@@ -312,6 +312,20 @@ export function assessApproval(
   return { people, allowed, evidence, how, bootstrap: false };
 }
 
+/**
+ * Whether `approvedBy` (the document's approved_by) names one of the approvers history found in
+ * the approving commit. In the bootstrap the names resolve against the roles document approved.
+ */
+export function namesApprover(
+  a: ApprovalAssessment,
+  rolesInForce: RolesIndex,
+  approvedBy: string,
+  doc: { data?: Record<string, unknown> },
+): boolean {
+  const names = a.bootstrap ? RolesIndex.fromData(doc.data) : rolesInForce;
+  return a.people.some((p) => samePerson(names, approvedBy, p.email ?? p.name));
+}
+
 const ROLE_NAMES: Record<string, string> = {
   SM: 'Service Manager',
   CM: 'Control Manager',

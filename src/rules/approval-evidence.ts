@@ -1,5 +1,5 @@
-import { isApproval, isDecision, needsAuthority, type EvidenceRef } from '../model/policy.js';
-import { RolesIndex, samePerson, type Person } from '../model/roles.js';
+import { isApproval, isDecision, namesApprover, needsAuthority, type EvidenceRef } from '../model/policy.js';
+import type { Person } from '../model/roles.js';
 import { decisionDay, type DocEvent } from '../history/timeline.js';
 import { assess, commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -42,9 +42,7 @@ export default defineRule({
         continue;
       }
       const named = e.after!.fields.approved_by;
-      // In the bootstrap the names resolve against the roles document being approved.
-      const names = a.bootstrap ? RolesIndex.fromData(e.after!.data) : e.roles;
-      if (approval && named && !a.people.some((p) => samePerson(names, named, p.email ?? p.name))) {
+      if (approval && named && !namesApprover(a, e.roles, named, { data: e.after!.data })) {
         report({
           ...eventDoc(ctx, e),
           field: ['approved_by'],
