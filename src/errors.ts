@@ -226,6 +226,11 @@ export const ERRORS = {
       `${p.text}, in the roles document in force (its last approved version in the history), by which history will judge this commit (rule approval-evidence)`,
     hint: 'get the change to the roles document approved and committed first, or ask someone who holds the role',
   }),
+  AS_NOT_EVIDENCE: spec<{ as: string; committer: string }>({
+    message: (p) =>
+      `--as names ${p.as}, but the commit would be made by ${p.committer}: history counts who made an approving commit, and the Approved-by trailer written for --as only in a commit signed by the person named or made by a trusted committer (history.trusted_committers)`,
+    hint: (p) => `have ${p.as} run the command, or leave out --commit and let them commit the change`,
+  }),
   NOT_COMMITTED_YET: spec<{ id: string; file: string; status: string; initial: string }>({
     message: (p) =>
       `${p.id} is not in any commit yet, and history requires a new document to start as ${p.initial}: the commit that adds it as "${p.status}" would be reported (rule status-transition)`,

@@ -136,7 +136,7 @@ describe('forged approvals are caught', () => {
     );
     // History would not count it, so set-status refuses it; made by hand, validate reports it.
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/in the roles document in force/);
+    expect(s.stderr).toMatch(/^sms: --as names Ben Okafor <ben@acme.example>, but the commit would be made by Cleo Park/);
     addCommit(dir, {
       files: { [R]: approved(ben.email) },
       author: cleo,
@@ -1388,7 +1388,9 @@ describe('separation of duties per the standard', () => {
     ]);
     const r = await findings(dir);
     expect(r.list.map((f) => [f.rule, f.docId])).toEqual([['self-approval', 'RFC-0001']]);
-    expect(r.list[0]!.message).toMatch(/RFC-0001 was approved in .* by Ben Okafor, who also requested or drafted it/);
+    expect(r.list[0]!.message).toMatch(
+      /^RFC-0001 was approved by Ben Okafor, who also requested or drafted it \(commit [0-9a-f]{7} by .* on \d{4}-\d\d-\d\d\)$/,
+    );
   });
 
   it('a change made pre-approved in the commit that approves it is not exempt from the requester check', async () => {
@@ -1534,6 +1536,32 @@ describe('set-status refuses what validate --history would reject', () => {
     const ok = await smsInProcess(['set-status', 'ROLES', 'approved', '--commit'], dir, as(ana));
     expect(ok.code, ok.stderr).toBe(0);
     expect((await findings(dir)).list).toEqual([]);
+  });
+
+  it('--as with --commit is refused where history would not count the trailer; a trusted committer may use it', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>', '--commit'], dir, as(ana));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: --as names Ben Okafor <ben@acme.example>, but the commit would be made by Ana Costa <ana@acme.example>: history counts who made an approving commit/,
+    );
+    expect(r.stderr).toMatch(/have Ben Okafor <ben@acme.example> run the command, or leave out --commit/);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+    expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+
+    const trusted = repo(
+      [{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }],
+      `${CONFIG}history:\n  trusted_committers: [ana@acme.example]\n`,
+    );
+    const t = await smsInProcess(
+      ['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>', '--commit'],
+      trusted,
+      as(ana),
+    );
+    expect(t.code, t.stderr).toBe(0);
+    expect((await findings(trusted)).list).toEqual([]);
   });
 
   it("following the generated README's order, every approval passes validate --history", async () => {

@@ -120,7 +120,12 @@ describe('history rules', () => {
     ]);
     const r = await history(wrongName);
     expect(
-      r.findings.map((f) => [f.rule, /approved_by says "ana@acme.example", but RFC-0001 was approved .* by Ben Okafor/.test(f.message)]),
+      r.findings.map((f) => [
+        f.rule,
+        /^approved_by says "ana@acme.example", but RFC-0001 was approved by Ben Okafor \(commit [0-9a-f]{7} by .* on \d{4}-\d\d-\d\d\)$/.test(
+          f.message,
+        ),
+      ]),
     ).toContainEqual(['approval-evidence', true]);
   });
 

@@ -94,6 +94,8 @@ describe('the error catalogue', () => {
       person: 'P',
       what: 'a FIFO',
       remedy: 'git config --global --add safe.directory /d',
+      as: 'P <p@x>',
+      committer: 'Q <q@x>',
       head: 'a',
       initial: '"draft"',
     };

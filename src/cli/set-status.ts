@@ -207,6 +207,7 @@ function historyProblem(
   const a = assessApproval(basis.roles, type, to, commit, decided, config.history, doc);
   const counted = a.people.length > 0 && (p.approvedBy === undefined || namesApprover(a, basis.roles, p.approvedBy, doc));
   if (counted) return undefined;
+  if (p.me && p.as) return smsError('AS_NOT_EVIDENCE', { as: `${p.who.name} <${p.who.email}>`, committer: makerRef });
   const bootstrap = basis.roles.people.length === 0;
   if (bootstrap && !type.grants_roles) return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
   const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);

@@ -46,7 +46,7 @@ export default defineRule({
         report({
           ...eventDoc(ctx, e),
           field: ['approved_by'],
-          message: `approved_by says "${named}", but ${e.id} was approved in ${commitLabel(e)} by ${a.people.map((p) => p.name).join(', ')}`,
+          message: `approved_by says "${named}", but ${e.id} was approved by ${a.people.map((p) => p.name).join(', ')} (${commitLabel(e)})`,
           hint: 'approved_by must name the person whose commit approved it',
         });
       }

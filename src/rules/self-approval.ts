@@ -47,7 +47,7 @@ export default defineRule({
       report({
         ...eventDoc(ctx, e),
         field: ['approved_by'],
-        message: `${e.id} was approved in ${commitLabel(e)} by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it`,
+        message: `${e.id} was approved by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it (${commitLabel(e)})`,
         hint: 'another person with the approving role must approve it (pre-approved changes are exempt; history.requester_may_approve switches this off)',
       });
     }
