@@ -1281,6 +1281,9 @@ describe("set-status --commit keeps the organisation's controls", () => {
     const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/the commit failed .*; changes\/RFC-0001-a.md was restored, nothing was changed/);
+    // What the hook said is the reason shown, not a hint of git's.
+    expect(r.stderr).toMatch(/^sms: the commit failed \(git commit failed: policy: no direct commits\)/);
+    expect(r.stderr).not.toMatch(/hint:|grafts/);
     // Nothing on stdout says the document moved: it did not.
     expect(r.stdout).toBe('');
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
@@ -1313,6 +1316,18 @@ describe("set-status --commit keeps the organisation's controls", () => {
     const log = JSON.parse((await smsInProcess(['log', 'ROLES', '--format', 'json'], dir)).stdout);
     expect(log.entries.at(-1)).toMatchObject({ statusBefore: 'updated', statusAfter: 'updated' });
     expect(log.entries.at(-1).decision.approvers).toMatchObject([{ name: 'Ana Costa', roles: ['SM', 'MGT'], attribution: 'author' }]);
+  });
+
+  it("signing that fails: the reason shown is git's error line", async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(dir, ['config', 'commit.gpgsign', 'true']);
+    gitIn(dir, ['config', 'gpg.program', '/bin/false']);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sms: the commit failed \(git commit failed: error: gpg failed to sign the data\)/);
+    expect(r.stderr).not.toMatch(/hint:|grafts/);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
   });
 
   it('commit.gpgsign=true: the commit is signed', async () => {

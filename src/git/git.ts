@@ -67,6 +67,12 @@ const FIXED = {
   // So would grafts (.git/info/grafts, which git still reads): an empty grafts file instead, which
   // git for Windows opens as its null device.
   GIT_GRAFT_FILE: '/dev/null',
+  // Which makes git (2.18 and later) print a deprecation hint about grafts on every run: it would
+  // be the first line of stderr, shown instead of the reason a commit failed. Given as
+  // configuration by environment so that git run by a hook gets it too.
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'advice.graftFileDeprecated',
+  GIT_CONFIG_VALUE_0: 'false',
 };
 
 /**
@@ -135,8 +141,9 @@ export function gitMissing(): SmsError {
   return smsError('GIT_MISSING');
 }
 
+/** The first line of git's stderr that says something: advice (`hint:` lines) is passed over. */
 export function firstLine(s: string): string {
-  for (const l of s.split('\n')) if (l.trim() !== '') return l.trim();
+  for (const l of s.split('\n')) if (l.trim() !== '' && !l.startsWith('hint:')) return l.trim();
   return '';
 }
 
