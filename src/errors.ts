@@ -150,6 +150,16 @@ export const ERRORS = {
     message: () => 'no git identity to record who made the change',
     hint: 'set git config user.name and user.email, or pass --as "Name <email>"',
   }),
+  INDEX_NOT_RESTORED: spec<{ reason: string; restore: string }>({
+    message: (p) => `the commit failed (${p.reason}), and git's index could not be put back as it was (${p.restore})`,
+    hint: 'run "git status" to see what is staged, and "git reset -q -- <file>" to unstage a file',
+  }),
+  COMMIT_FAILED_STAGED: spec<{ file: string; reason: string }>({
+    message: (p) =>
+      `the commit failed (${p.reason}); ${p.file} was restored in the working tree, but git's index could not be put back and still holds the changed version`,
+    hint: (p) =>
+      `run "git reset -q -- ${p.file}" to unstage it (then stage again any change of yours to it), fix what the commit reported and run the command again`,
+  }),
   COMMIT_FAILED: spec<{ file: string; reason: string }>({
     message: (p) => `the commit failed (${p.reason}); ${p.file} was restored, nothing was changed`,
     hint: 'fix what the commit reported (a pre-commit hook, signing, the git identity) and run the command again',

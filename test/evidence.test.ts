@@ -1318,6 +1318,25 @@ describe("set-status --commit keeps the organisation's controls", () => {
     expect(log.entries.at(-1).decision.approvers).toMatchObject([{ name: 'Ana Costa', roles: ['SM', 'MGT'], attribution: 'author' }]);
   });
 
+  it("a failed commit leaves the index as it was: the user's staged change to that document stays staged", async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, R), rfc({ priority: 'P1' }));
+    gitIn(dir, ['add', '--', R]);
+    writeFileSync(path.join(dir, 'notes.txt'), 'staged too\n');
+    gitIn(dir, ['add', '--', 'notes.txt']);
+    writeFileSync(path.join(dir, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\nexit 1\n');
+    chmodSync(path.join(dir, '.git', 'hooks', 'pre-commit'), 0o755);
+    const index = gitIn(dir, ['ls-files', '--stage']);
+    const status = gitIn(dir, ['status', '--porcelain']);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/changes\/RFC-0001-a.md was restored, nothing was changed/);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+    expect(gitIn(dir, ['ls-files', '--stage'])).toBe(index);
+    expect(gitIn(dir, ['status', '--porcelain'])).toBe(status);
+  });
+
   it("signing that fails: the reason shown is git's error line", async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     gitIn(dir, ['config', 'commit.gpgsign', 'true']);

@@ -94,6 +94,7 @@ describe('the error catalogue', () => {
       person: 'P',
       what: 'a FIFO',
       remedy: 'git config --global --add safe.directory /d',
+      restore: 'r',
       as: 'P <p@x>',
       committer: 'Q <q@x>',
       head: 'a',

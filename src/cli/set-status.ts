@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
-import { smsError, type SmsError } from '../errors.js';
-import { commit, gitIdentity, unstage, type Identity } from '../git/git.js';
+import { SmsError, smsError } from '../errors.js';
+import { commit, gitIdentity, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
 import {
   assessApproval,
@@ -151,15 +151,18 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (!opts.commit) done();
     else {
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;
+      const ctx = { cwd: config.root, env: io.env };
       try {
-        const sha = await commit({ cwd: config.root, env: io.env, message, author: me!, paths: [doc.file] });
+        const sha = await commit({ ...ctx, message, author: me!, paths: [doc.file] });
         done();
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
       } catch (err) {
-        // The commit was refused (a hook, signing): put the document back as it was and unstage it.
+        // The commit was refused (a hook, signing): put the document back as it was; commit() has
+        // put the index back.
         replaceFile(abs, original);
-        await unstage({ cwd: config.root, env: io.env }, [doc.file]).catch(() => undefined);
         io.written?.pop();
+        if (err instanceof SmsError && err.code === 'INDEX_NOT_RESTORED')
+          throw smsError('COMMIT_FAILED_STAGED', { file: doc.file, reason: err.message });
         throw smsError('COMMIT_FAILED', { file: doc.file, reason: (err as Error).message });
       }
     }

@@ -271,8 +271,11 @@ export interface CommitOptions extends GitContext {
 /**
  * Stages exactly `paths` and commits them. The repository's own controls apply: its hooks run and
  * its commit.gpgsign decides about signing, so a commit made by sms is no easier than one made by hand.
+ * When the commit fails, the index entries of `paths` are put back as they were (a change the user
+ * had staged stays staged); if even that fails, the error is INDEX_NOT_RESTORED.
  */
 export async function commit(o: CommitOptions): Promise<string> {
+  const saved = await indexEntries(o, o.paths);
   await git(['add', '--', ...o.paths], o);
   const c = o.committer ?? o.author;
   const set: Record<string, string> = {
@@ -285,11 +288,51 @@ export async function commit(o: CommitOptions): Promise<string> {
     set.GIT_AUTHOR_DATE = o.date;
     set.GIT_COMMITTER_DATE = o.date;
   }
-  await git(['commit', '--quiet', '-F', '-', '--', ...o.paths], { ...o, set, input: o.message });
+  try {
+    await git(['commit', '--quiet', '-F', '-', '--', ...o.paths], { ...o, set, input: o.message });
+  } catch (err) {
+    try {
+      await restoreIndex(o, saved);
+    } catch (e) {
+      throw smsError('INDEX_NOT_RESTORED', { reason: (err as Error).message, restore: (e as Error).message });
+    }
+    throw err;
+  }
   return (await git(['rev-parse', 'HEAD'], o)).stdout.trim();
 }
 
-/** Removes paths from the index again (after a failed commit), leaving the working tree as it is. */
-export async function unstage(ctx: GitContext, paths: string[]): Promise<void> {
-  await git(['reset', '--quiet', '--', ...paths], { ...ctx, okCodes: [1] });
+/** What the index holds for some paths: their entries as `update-index --index-info` reads them, and the paths it lacks. */
+interface IndexEntries {
+  entries: string;
+  absent: string[];
+}
+
+async function indexEntries(ctx: GitContext, paths: string[]): Promise<IndexEntries> {
+  // --full-name: update-index --index-info reads paths from the top of the work tree.
+  const listed = (await git(['--literal-pathspecs', 'ls-files', '--stage', '-z', '--full-name', '--', ...paths], ctx)).stdout;
+  const prefix = (await git(['rev-parse', '--show-prefix'], ctx)).stdout.replace(/\n$/, '');
+  const have = new Set(listed.split('\0').map((l) => l.slice(l.indexOf('\t') + 1)));
+  return { entries: listed, absent: paths.filter((p) => !have.has(prefix + p)) };
+}
+
+/**
+ * Puts index entries back. Another git process (a concurrent commit, an editor's) may hold the
+ * index lock for a moment, so each step is tried again for a few seconds; each is one atomic
+ * write of the index.
+ */
+async function restoreIndex(ctx: GitContext, saved: IndexEntries): Promise<void> {
+  const steps: (() => Promise<unknown>)[] = [];
+  if (saved.entries) steps.push(() => git(['update-index', '-z', '--index-info'], { ...ctx, input: saved.entries }));
+  if (saved.absent.length) steps.push(() => git(['--literal-pathspecs', 'update-index', '--force-remove', '--', ...saved.absent], ctx));
+  for (const step of steps) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await step();
+        break;
+      } catch (err) {
+        if (attempt >= 50) throw err;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      }
+    }
+  }
 }
