@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BIN, PEOPLE, baseSms, rfc, sms, testEnv, tmp } from './helpers.js';
+import { BIN, PEOPLE, baseSms, gitIn, rfc, sms, testEnv, tmp } from './helpers.js';
 import { idInFrontMatter } from '../src/repo/ids.js';
 
 interface Result {
@@ -89,6 +89,31 @@ describe('parallel runs', () => {
     expect(text.match(/^status:/gm)).toHaveLength(1);
     expect(sms(['validate', '--format', 'json', '--no-git'], dir).code).toBe(0);
     expect(readdirSync(path.join(dir, 'changes'))).toEqual(['RFC-0001-a.md']);
+  });
+
+  it(`${RACERS} parallel "set-status --commit" of different documents: each commits, or leaves its document and the index as they were`, async () => {
+    const dir = tmp();
+    baseSms(dir);
+    const env = testEnv();
+    const files = Array.from({ length: RACERS }, (_, i) => sms(['new', 'incident', `Incident ${i}`], dir, env).stdout.trim());
+    gitIn(dir, ['init', '-q', '-b', 'main'], env);
+    gitIn(dir, ['add', '--all'], env);
+    gitIn(dir, ['commit', '-q', '-m', 'start'], env);
+    const texts = files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    const results = await together(
+      files.map((_, i) => ({ args: ['set-status', `INC-000${i + 1}`, 'updated', '--commit'], cwd: dir, env })),
+    );
+    for (const [i, r] of results.entries()) {
+      if (r.code === 0) {
+        expect(gitIn(dir, ['log', '-1', '--format=%s', '--', files[i]!], env)).toBe(`INC-000${i + 1}: opened → updated\n`);
+        continue;
+      }
+      expect(r.code, r.stderr).toBe(2);
+      expect(readFileSync(path.join(dir, files[i]!), 'utf8')).toBe(texts[i]);
+    }
+    // Nothing is left staged or changed: every document is as its last commit has it.
+    expect(gitIn(dir, ['status', '--porcelain'], env)).toBe('');
+    expect(results.filter((r) => r.code === 0).length).toBeGreaterThan(0);
   });
 
   it(`${RACERS} parallel "sms init" into one folder: one wins, the others exit 2 having written nothing`, async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
 import { SmsError, smsError } from '../errors.js';
-import { commit, gitIdentity, type Identity } from '../git/git.js';
+import { commit, gitDirectory, gitIdentity, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
 import {
   assessApproval,
@@ -153,7 +153,14 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;
       const ctx = { cwd: config.root, env: io.env };
       try {
-        const sha = await commit({ ...ctx, message, author: me!, paths: [doc.file] });
+        // One sms commit at a time in a repository: two runs staging and committing at once make
+        // each other's git fail on the index lock, too late to put everything back.
+        const gitDir = await gitDirectory(ctx);
+        const sha = await withFileLock(
+          path.join(gitDir ?? config.root, 'sms-commit'),
+          () => commit({ ...ctx, message, author: me!, paths: [doc.file] }),
+          { waitMs: 60_000 },
+        );
         done();
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
       } catch (err) {
