@@ -160,6 +160,11 @@ export const ERRORS = {
     hint: (p) =>
       `run "git reset -q -- ${p.file}" to unstage it (then stage again any change of yours to it), fix what the commit reported and run the command again`,
   }),
+  INIT_COMMIT_FAILED: spec<{ reason: string }>({
+    message: (p) =>
+      `the first commit failed (${p.reason}); the files and the git repository this run created were removed, nothing was changed`,
+    hint: 'fix what the commit reported (commit signing, a hook, the git identity) and run sms init again, or pass --no-git and commit by hand',
+  }),
   COMMIT_FAILED: spec<{ file: string; reason: string }>({
     message: (p) => `the commit failed (${p.reason}); ${p.file} was restored, nothing was changed`,
     hint: 'fix what the commit reported (a pre-commit hook, signing, the git identity) and run the command again',

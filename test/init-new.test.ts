@@ -150,6 +150,29 @@ describe('sms init', () => {
     expect(readdirSync(dir).sort()).toEqual(['governance']);
   });
 
+  it('a first commit that fails (signing): exit 2, what it created is removed, and init can run again', async () => {
+    const parent = tmp();
+    const env = testEnv();
+    gitIn(parent, ['config', '--global', 'commit.gpgsign', 'true'], env);
+    gitIn(parent, ['config', '--global', 'gpg.program', '/bin/false'], env);
+    const dir = path.join(parent, 'acme');
+    const r = await smsInProcess(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI], parent, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: the first commit failed \(git commit failed: error: gpg failed to sign the data\); the files and the git repository this run created were removed, nothing was changed\n/,
+    );
+    expect(r.stdout).not.toMatch(/Created the SMS/);
+    expect(existsSync(dir)).toBe(false);
+    // A folder that was there stays, empty as it was.
+    mkdirSync(dir);
+    expect((await smsInProcess(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI], parent, env)).code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+    gitIn(parent, ['config', '--global', 'commit.gpgsign', 'false'], env);
+    const again = await smsInProcess(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI], parent, env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(gitIn(dir, ['status', '--porcelain'], env)).toBe('');
+  });
+
   it('rejects a malformed --manager', async () => {
     const dir = tmp();
     const r = await smsInProcess(['init', dir, '--yes', '--manager', 'just a name'], dir);

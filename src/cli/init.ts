@@ -78,6 +78,9 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
     await withFileLock(path.join(dir, CONFIG_FILE), async () => {
       checkTarget(dir, opts.force);
       const createdDirs: string[] = [];
+      // Said once everything stands: a failed first commit takes the whole scaffold back.
+      const notes: string[] = [];
+      let createdRepository = false;
       try {
         for (const f of files) {
           if (existsSync(f.abs)) {
@@ -85,7 +88,8 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
             continue;
           }
           if (f.copyFrom) {
-            mkdirSync(path.dirname(f.abs), { recursive: true });
+            const createdDir = mkdirSync(path.dirname(f.abs), { recursive: true });
+            if (createdDir) createdDirs.push(createdDir);
             copyFileSync(f.copyFrom, f.abs);
             io.written?.push(f.abs);
           } else {
@@ -94,60 +98,70 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
           }
           written.push(label(f.abs));
         }
+        notes.push(
+          `Created the SMS of ${forTerminal(answers.org)} in ${forTerminal(path.relative(io.cwd, dir)) || '.'} (${written.length} files)\n`,
+        );
+        if (skipped.length)
+          notes.push(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
+        if (skipped.includes('package.json') && ci !== 'none') {
+          notes.push(
+            `package.json was already there: add "${pkg.name}": ${JSON.stringify(dependencySpec(answers.cliSpec!, pkg.name, io.cwd, dir, top).value)} to its devDependencies for CI\n`,
+          );
+        }
+        const include = written.find((w) => w.endsWith('sms.gitlab-ci.yml'));
+        if (include) {
+          const fromTop = toPosixRelative(top, path.join(dir, include));
+          notes.push(`GitLab reads only .gitlab-ci.yml: add "include: [{ local: ${yamlString(fromTop)} }]" to it to run the sms job\n`);
+        }
+        if (ci !== 'none' && written.includes('package.json')) {
+          lockWritten = opts.install !== false && (await writeLockfile(io, dir));
+          if (lockWritten) {
+            written.push('package-lock.json');
+            io.written?.push(path.join(dir, 'package-lock.json'));
+          } else
+            notes.push(
+              'package-lock.json was not written: run "npm install" in the SMS folder and commit package-lock.json before you push (CI runs npm ci)\n',
+            );
+        }
+        if (opts.git) {
+          const here = { cwd: dir, env: io.env };
+          const inside = await workTreeRoot(here);
+          if (!inside) {
+            // A .git that is not a repository yet (git init takes it over) is not this run's to remove.
+            const hadGit = existsSync(path.join(dir, '.git'));
+            await initRepository(here);
+            createdRepository = !hadGit;
+            const author: Identity = identity ?? answers.manager;
+            // Only the files this run wrote: anything that was already in the folder (with --force) is
+            // left for the user to review and commit.
+            try {
+              await commit({
+                ...here,
+                message: `Initialise the service management system of ${answers.org}\n\nCreated by sms init.`,
+                author,
+                paths: written,
+              });
+            } catch (err) {
+              throw smsError('INIT_COMMIT_FAILED', { reason: err instanceof Error ? err.message : String(err) });
+            }
+            notes.push(
+              `Initialised a git repository and committed the ${written.length} new files as ${forTerminal(author.name)} <${forTerminal(author.email)}>\n`,
+            );
+          } else {
+            notes.push('The directory is inside an existing git repository: review and commit the new files yourself\n');
+          }
+        }
       } catch (err) {
-        // Nothing half-written: remove what this run created before failing.
+        // Nothing half-made: remove what this run created (its files, folders and the repository
+        // it started) before failing; whatever was there before is left as it was.
+        if (createdRepository) rmSync(path.join(dir, '.git'), { recursive: true, force: true });
         for (const f of [...written].reverse()) rmSync(path.join(dir, ...f.split('/')), { force: true });
         for (const d of createdDirs.reverse()) rmSync(d, { recursive: true, force: true });
         written.length = 0;
         io.written?.splice(0);
         throw err;
       }
-      io.stdout.write(
-        `Created the SMS of ${forTerminal(answers.org)} in ${forTerminal(path.relative(io.cwd, dir)) || '.'} (${written.length} files)\n`,
-      );
-      if (skipped.length)
-        io.stdout.write(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
-      if (skipped.includes('package.json') && ci !== 'none') {
-        io.stdout.write(
-          `package.json was already there: add "${pkg.name}": ${JSON.stringify(dependencySpec(answers.cliSpec!, pkg.name, io.cwd, dir, top).value)} to its devDependencies for CI\n`,
-        );
-      }
-      const include = written.find((w) => w.endsWith('sms.gitlab-ci.yml'));
-      if (include) {
-        const fromTop = toPosixRelative(top, path.join(dir, include));
-        io.stdout.write(`GitLab reads only .gitlab-ci.yml: add "include: [{ local: ${yamlString(fromTop)} }]" to it to run the sms job\n`);
-      }
-      if (ci !== 'none' && written.includes('package.json')) {
-        lockWritten = opts.install !== false && (await writeLockfile(io, dir));
-        if (lockWritten) {
-          written.push('package-lock.json');
-          io.written?.push(path.join(dir, 'package-lock.json'));
-        } else
-          io.stdout.write(
-            'package-lock.json was not written: run "npm install" in the SMS folder and commit package-lock.json before you push (CI runs npm ci)\n',
-          );
-      }
-      if (opts.git) {
-        const here = { cwd: dir, env: io.env };
-        const inside = await workTreeRoot(here);
-        if (!inside) {
-          await initRepository(here);
-          const author: Identity = identity ?? answers.manager;
-          // Only the files this run wrote: anything that was already in the folder (with --force) is
-          // left for the user to review and commit.
-          await commit({
-            ...here,
-            message: `Initialise the service management system of ${answers.org}\n\nCreated by sms init.`,
-            author,
-            paths: written,
-          });
-          io.stdout.write(
-            `Initialised a git repository and committed the ${written.length} new files as ${forTerminal(author.name)} <${forTerminal(author.email)}>\n`,
-          );
-        } else {
-          io.stdout.write('The directory is inside an existing git repository: review and commit the new files yourself\n');
-        }
-      }
+      for (const n of notes) io.stdout.write(n);
     });
   } catch (err) {
     // Folders this run created are removed only while empty: a racing init may be writing into them.
