@@ -176,6 +176,10 @@ export const ERRORS = {
     hint: 'run "sms types" for details',
   }),
   ID_NOT_FOUND: spec<{ id: string }>({ message: (p) => `no document with id ${p.id}`, hint: 'IDs are case-sensitive, e.g. RFC-0007' }),
+  DOCUMENT_NOT_READ: spec<{ id: string; file: string; reason: string }>({
+    message: (p) => `${p.file}, named after ${p.id}, could not be read (${p.reason}); no other document has that id`,
+    hint: 'fix the file ("sms validate" shows the problem in place), then run the command again',
+  }),
   ID_NOT_IN_HISTORY: spec<{ id: string }>({
     message: (p) => `no document with id ${p.id} in the history of this repository`,
     hint: 'IDs are case-sensitive, e.g. RFC-0007',

@@ -231,6 +231,27 @@ describe('sms set-status edits the document safely', () => {
     expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
   });
 
+  it('a document that cannot be read is named, with the reason, instead of "no document with id"', async () => {
+    const dir = tmp();
+    baseSms(dir, { [F]: rfc().replace('title: "Upgrade mail"', 'title: [unclosed') });
+    const broken = await approve(dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(
+      /^sms: changes\/RFC-0001-a\.md, named after RFC-0001, could not be read \(line \d+: .+\); no other document has that id\n/,
+    );
+    expect(broken.stderr).not.toMatch(/case-sensitive/);
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'RFC-0001-a.md'), rfc());
+    const linked = tmp();
+    baseSms(linked);
+    mkdirSync(path.join(linked, 'changes'));
+    symlinkSync(path.join(outside, 'RFC-0001-a.md'), path.join(linked, F));
+    const r = await approve(linked);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sms: changes\/RFC-0001-a\.md, named after RFC-0001, could not be read \(.*outside/);
+    expect(readFileSync(path.join(outside, 'RFC-0001-a.md'), 'utf8')).toBe(rfc());
+  });
+
   it('a 0600 document stays 0600', async () => {
     const dir = tmp();
     baseSms(dir, { [F]: rfc() });

@@ -17,7 +17,7 @@ import {
 import { RolesIndex } from '../model/roles.js';
 import { isAllowedTransition, type WorkType } from '../model/types.js';
 import { nextCommitBasis, type CommitBasis } from '../history/read.js';
-import { loadRepository, readDocumentFile } from '../repo/documents.js';
+import { loadRepository, readDocumentFile, type LoadIssue, type SmsDocument } from '../repo/documents.js';
 import { editFrontMatter } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
 import { ruleById } from '../rules/index.js';
@@ -51,9 +51,9 @@ function ruleLevel(config: SmsConfig, id: string): 'off' | 'warning' | 'error' {
 export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promise<number> {
   const config = openConfig(io.cwd);
   const day = today(io, config.timezone);
-  const { documents } = loadRepository(config);
+  const { documents, issues } = loadRepository(config);
   const matches = documents.filter((d) => d.id === opts.id);
-  if (matches.length === 0) throw smsError('ID_NOT_FOUND', { id: opts.id });
+  if (matches.length === 0) throw notFound(opts.id, documents, issues);
   if (matches.length > 1) throw smsError('ID_DUPLICATE', { id: opts.id, files: matches.map((d) => d.file) });
   const doc = matches[0]!;
   const type = doc.type;
@@ -223,4 +223,25 @@ function historyProblem(
   const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);
   const text = check.ok ? `${maker.name} is not counted as the approver` : authorityProblem(check, makerRef, type, to, decided);
   return smsError('ROLE_NOT_IN_FORCE', { text });
+}
+
+/**
+ * Why no document has the id: a file named after it that could not be read (its front matter does
+ * not parse, a link that leads outside the repository, ...) is the likely one, and says why, as
+ * validate would; else the id is simply not there.
+ */
+function notFound(id: string, documents: readonly SmsDocument[], issues: readonly LoadIssue[]): SmsError {
+  const named = (file: string): boolean => {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    return base === `${id}.md` || base.startsWith(`${id}-`);
+  };
+  const issue = issues.find((i) => named(i.file));
+  if (issue) return smsError('DOCUMENT_NOT_READ', { id, file: issue.file, reason: issue.message });
+  const doc = documents.find((d) => d.id === undefined && named(d.file));
+  if (doc) {
+    const problem = doc.fm.issues.find((i) => i.severity === 'error');
+    const reason = problem ? `line ${problem.line}: ${problem.message}` : 'its front matter has no id';
+    return smsError('DOCUMENT_NOT_READ', { id, file: doc.file, reason });
+  }
+  return smsError('ID_NOT_FOUND', { id });
 }
