@@ -165,6 +165,10 @@ export const ERRORS = {
       `the first commit failed (${p.reason}); the files and the git repository this run created were removed, nothing was changed`,
     hint: 'fix what the commit reported (commit signing, a hook, the git identity) and run sms init again, or pass --no-git and commit by hand',
   }),
+  NO_GIT_IDENTITY_TO_COMMIT: spec({
+    message: () => 'no git identity to make the commit with (--as names the approver, not who commits); nothing was changed',
+    hint: 'set git config user.name and user.email, or leave out --commit and commit the change yourself',
+  }),
   COMMIT_FAILED: spec<{ file: string; reason: string }>({
     message: (p) => `the commit failed (${p.reason}); ${p.file} was restored, nothing was changed`,
     hint: 'fix what the commit reported (a pre-commit hook, signing, the git identity) and run the command again',

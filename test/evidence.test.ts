@@ -1365,10 +1365,16 @@ describe("set-status --commit keeps the organisation's controls", () => {
     const env = testEnv();
     delete env.GIT_AUTHOR_NAME;
     delete env.GIT_AUTHOR_EMAIL;
-    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>', '--commit'], dir, env);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no git identity/);
-    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+    for (const args of [['--as', 'Ben Okafor <ben@acme.example>', '--commit'], ['--commit']]) {
+      const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', ...args], dir, env);
+      expect(r.code).toBe(2);
+      // Passing --as would not help: it is the commit that needs an identity.
+      expect(r.stderr).toBe(
+        'sms: no git identity to make the commit with (--as names the approver, not who commits); nothing was changed\n' +
+          '     set git config user.name and user.email, or leave out --commit and commit the change yourself\n',
+      );
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+    }
   });
 });
 

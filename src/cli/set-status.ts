@@ -74,11 +74,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (!isAllowedTransition(type, from, to))
     throw smsError('TRANSITION_NOT_ALLOWED', { type: type.key, from, to, allowed: type.transitions[from] ?? [] });
 
+  // Without a git identity the commit would fail after the write: refuse before writing anything.
+  // --as does not help here: it names the approver, not who makes the commit.
+  const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
+  if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY_TO_COMMIT');
   const who = await actor(io, opts);
   const whoRef = `${who.name} <${who.email}>`;
-  // Without a git identity the commit would fail after the write: refuse before writing anything.
-  const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
-  if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY');
   const updates: [string, string][] = [['status', to]];
   const approving = isApprovingStatus(type, to);
   const warnings: string[] = [];
