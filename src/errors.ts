@@ -254,6 +254,11 @@ export const ERRORS = {
       `--as names ${p.as}, but the commit would be made by ${p.committer}: history counts who made an approving commit, and the Approved-by trailer written for --as only in a commit signed by the person named or made by a trusted committer (history.trusted_committers)`,
     hint: (p) => `have ${p.as} run the command, or leave out --commit and let them commit the change`,
   }),
+  NOT_COUNTED: spec<{ who: string; attribution: string }>({
+    message: (p) =>
+      `a commit by ${p.who} would not count as evidence of this decision under the history: settings (attribution: ${p.attribution}) (rule approval-evidence)`,
+    hint: 'have the decision committed as the history: settings of sms.config.yaml require (a signed commit, or one by a trusted committer)',
+  }),
   NOT_COMMITTED_YET: spec<{ id: string; file: string; status: string; initial: string }>({
     message: (p) =>
       `${p.id} is not in any commit yet, and history requires a new document to start as ${p.initial}: the commit that adds it as "${p.status}" would be reported (rule status-transition)`,

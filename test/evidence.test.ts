@@ -1604,6 +1604,21 @@ describe('set-status refuses what validate --history would reject', () => {
     expect((await findings(trusted)).list).toEqual([]);
   });
 
+  it('a commit the history settings would not count (attribution: trailer only) is refused', async () => {
+    const dir = repo(
+      [{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }],
+      `${CONFIG}history:\n  attribution: [trailer]\n`,
+    );
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: a commit by Ben Okafor <ben@acme.example> would not count as evidence of this decision under the history: settings \(attribution: trailer\)/,
+    );
+    // Made by hand, validate --history reports it.
+    addCommit(dir, { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' });
+    expect((await findings(dir)).list.map((f) => f.rule)).toContain('approval-evidence');
+  });
+
   it("following the generated README's order, every approval passes validate --history", async () => {
     const parent = tmp();
     const dir = path.join(parent, 'acme');

@@ -94,6 +94,8 @@ describe('the error catalogue', () => {
       person: 'P',
       what: 'a FIFO',
       remedy: 'git config --global --add safe.directory /d',
+      who: 'P <p@x>',
+      attribution: 'author',
       restore: 'r',
       as: 'P <p@x>',
       committer: 'Q <q@x>',

@@ -222,8 +222,10 @@ function historyProblem(
   const bootstrap = basis.roles.people.length === 0;
   if (bootstrap && !type.grants_roles) return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
   const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);
-  const text = check.ok ? `${maker.name} is not counted as the approver` : authorityProblem(check, makerRef, type, to, decided);
-  return smsError('ROLE_NOT_IN_FORCE', { text });
+  if (!check.ok) return smsError('ROLE_NOT_IN_FORCE', { text: authorityProblem(check, makerRef, type, to, decided) });
+  // The maker holds the role, but history's settings do not let their commit count (or the
+  // approver it counts is not the one approved_by would name).
+  return smsError('NOT_COUNTED', { who: makerRef, attribution: config.history.attribution.join(', ') || 'nothing' });
 }
 
 /**
