@@ -266,6 +266,11 @@ describe('sms new', () => {
     const r = await smsInProcess(['new', 'incident', 'x', '--set', 'no-equals'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--set needs key=value/);
+    // A field the type does not have is named, with what to do.
+    const unknown = await smsInProcess(['new', 'incident', 'x', '--set', 'colour=red'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^sms: incidents\/INC-0001-x\.md was not created: an incident has no field "colour"/);
+    expect(unknown.stderr).toMatch(/extra_fields in sms\.config\.yaml/);
     expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
   });
 

@@ -17,6 +17,7 @@ import { RolesIndex } from '../model/roles.js';
 import { today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
+import { aType } from '../strings.js';
 
 export interface NewOptions {
   type: string;
@@ -128,6 +129,15 @@ function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel
   if (data && validate(checked.value)) return;
   const e = validate.errors?.[0];
   const where = e ? e.instancePath.slice(1).replace(/\//g, '.') || 'front matter' : 'front matter';
+  const unknown = e?.keyword === 'unevaluatedProperties' || e?.keyword === 'additionalProperties';
+  if (unknown && e.instancePath === '') {
+    const field = String(
+      (e.params as Record<string, unknown>).unevaluatedProperty ?? (e.params as Record<string, unknown>).additionalProperty,
+    );
+    throw smsError('USAGE', {
+      text: `${rel} was not created: ${aType(type.key)} has no field "${field}"; check the spelling, or declare the field under extra_fields in sms.config.yaml`,
+    });
+  }
   throw smsError('USAGE', {
     text: `${rel} was not created: "${where}" ${e?.message ?? 'is invalid'}${e?.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
   });
