@@ -105,6 +105,29 @@ describe('the CI that sms init writes', async () => {
     expect(r.stdout).toMatch(/inside an existing git repository/);
   });
 
+  it('a second SMS in another subfolder gets a workflow of its own beside the first; --sarif with GitLab says it does not apply', async () => {
+    const top = tmp();
+    gitRepo(top, [{ files: { 'README.md': '# Our infrastructure\n', 'tools/sms-cli-0.1.0.tgz': 'not really a tarball' } }]);
+    const init = (dir: string, extra: string[] = []) =>
+      sms(['init', dir, '--yes', ...MANAGER, '--cli-spec', 'tools/sms-cli-0.1.0.tgz', '--no-install', ...extra], top);
+    expect((await init('docs/sms')).code).toBe(0);
+    const first = readFileSync(path.join(top, '.github/workflows/sms.yml'), 'utf8');
+    const r = await init('ops/sms');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // The first SMS's workflow is left as it was; the second has its own, working in its folder.
+    expect(readFileSync(path.join(top, '.github/workflows/sms.yml'), 'utf8')).toBe(first);
+    const second = path.join(top, '.github/workflows/sms-ops-sms.yml');
+    expect(await actionlint(second)).toEqual([]);
+    const wf = parse(readFileSync(second, 'utf8')) as Workflow;
+    expect(wf.jobs.validate!.defaults?.run?.['working-directory']).toBe('ops/sms');
+    expect(r.stdout).not.toMatch(/Skipped/);
+    // GitLab has no SARIF upload: said, not silently ignored.
+    const gl = await init('lab/sms', ['--ci', 'gitlab', '--sarif']);
+    expect(gl.code).toBe(0);
+    expect(gl.stdout).toMatch(/--sarif applies to GitHub only/);
+  });
+
   it('a subfolder whose name has spaces, quotes or # is quoted for YAML and the shell; GitHub and GitLab work in exactly that folder', async () => {
     for (const folder of ['sub/my sms', "ops/it's #1 (team) & co", '-dash/true']) {
       for (const ci of ['github', 'gitlab'] as const) {

@@ -72,6 +72,25 @@ export interface PlannedFile {
   copyFrom?: string;
 }
 
+/**
+ * Where the GitHub workflow goes: `sms.yml`, unless that already runs another SMS of the repository
+ * (a second one in another subfolder): GitHub runs every workflow file, so the second gets its own,
+ * named after its folder. An `sms.yml` for this same folder is left as it is (init --force).
+ */
+function githubWorkflow(top: string, workdir: string, workdirYaml: string): string {
+  const dir = path.join(top, '.github', 'workflows');
+  const first = path.join(dir, 'sms.yml');
+  if (!existsSync(first) || !workdir) return first;
+  let text = '';
+  try {
+    text = readFileSync(first, 'utf8');
+  } catch {
+    return first;
+  }
+  if (text.includes(`working-directory: ${workdirYaml}\n`)) return first;
+  return path.join(dir, `sms-${slugify(workdir.replace(/\//g, '-')) || 'sms'}.yml`);
+}
+
 /** The CI configuration, the private package.json that pins sms, and what git should ignore. */
 export function ciFiles(o: {
   ci: 'github' | 'gitlab';
@@ -95,7 +114,7 @@ export function ciFiles(o: {
     sarifPath: yamlString(inSub('sms.sarif')),
   };
   const files: PlannedFile[] = [];
-  if (o.ci === 'github') files.push({ abs: path.join(o.top, '.github', 'workflows', 'sms.yml'), content: renderInit('sms.yml.hbs', data) });
+  if (o.ci === 'github') files.push({ abs: githubWorkflow(o.top, workdir, data.workdirYaml), content: renderInit('sms.yml.hbs', data) });
   else {
     // GitLab reads one file at the root; when it exists, the job goes beside the SMS for an include.
     const root = path.join(o.top, '.gitlab-ci.yml');

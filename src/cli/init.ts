@@ -101,6 +101,10 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
         notes.push(
           `Created the SMS of ${forTerminal(answers.org)} in ${forTerminal(path.relative(io.cwd, dir)) || '.'} (${written.length} files)\n`,
         );
+        if (opts.sarif && ci !== 'github')
+          notes.push(
+            `--sarif applies to GitHub only (code scanning)${ci === 'gitlab' ? ': the GitLab job writes a Code Quality report instead' : ''}\n`,
+          );
         if (skipped.length)
           notes.push(`Skipped ${skipped.length} existing file(s), left as they were:\n${skipped.map((s) => `  ${s}\n`).join('')}`);
         if (skipped.includes('package.json') && ci !== 'none') {
