@@ -150,6 +150,25 @@ describe('sms init', () => {
     expect(readdirSync(dir).sort()).toEqual(['governance']);
   });
 
+  it('--sample whose CI commit fails (signing): exit 2, the sample is removed, and init --sample can run again', async () => {
+    const parent = tmp();
+    const env = testEnv();
+    gitIn(parent, ['config', '--global', 'commit.gpgsign', 'true'], env);
+    gitIn(parent, ['config', '--global', 'gpg.program', '/bin/false'], env);
+    const dir = path.join(parent, 'sample');
+    const r = await smsInProcess(['init', dir, '--sample', ...CI], parent, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: the sample could not be created in .*: .*gpg failed to sign the data.*; what this run created was removed\n/,
+    );
+    expect(r.stdout).not.toMatch(/Created the sample/);
+    expect(existsSync(dir)).toBe(false);
+    gitIn(parent, ['config', '--global', 'commit.gpgsign', 'false'], env);
+    const again = await smsInProcess(['init', dir, '--sample', ...CI], parent, env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Created the sample/);
+  });
+
   it('a first commit that fails (signing): exit 2, what it created is removed, and init can run again', async () => {
     const parent = tmp();
     const env = testEnv();

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { smsError } from '../errors.js';
@@ -49,46 +49,55 @@ export async function createSample(io: CliIO, dir: string, opts: SampleOptions =
   const spec = specText ? dependencySpec(specText, ownPackage().name, io.cwd, dir, dir) : undefined;
   const history = parse(readFileSync(packagePath('sample-sms', 'history.yaml'), 'utf8')) as SampleHistory;
   const stream = fastImportStream(history, (p) => readFileSync(packagePath('sample-sms', 'files', ...p.split('/')), 'utf8'));
+  // Nothing half-made: on any failure what this run created goes (the folder, or, where it was
+  // there already (empty: init refuses any other), what was put into it), and what it would have
+  // said is printed only once everything stands.
+  const existed = existsSync(dir);
   mkdirSync(dir, { recursive: true });
+  const notes: string[] = [];
   try {
     await git(['init', '--quiet', '--initial-branch=main'], { cwd: dir, env: io.env });
     await git(['fast-import', '--quiet', '--done'], { cwd: dir, env: io.env, input: stream });
     await git(['reset', '--hard', '--quiet'], { cwd: dir, env: io.env });
-  } catch (err) {
-    throw smsError('SAMPLE_FAILED', { dir, reason: (err as Error).message });
-  }
-  const where = path.relative(io.cwd, dir) || '.';
-  io.stdout.write(
-    `Created the sample organisation "${history.organisation}" in ${where} with ${history.commits.length} commits of history\n`,
-  );
-  if (ci !== 'none' && spec && (ci === 'github' || ci === 'gitlab')) {
-    const files = ciFiles({ ci, sarif: Boolean(opts.sarif), dir, top: dir, branch: 'main', spec, org: history.organisation });
-    const written: string[] = [];
-    for (const f of files) {
-      mkdirSync(path.dirname(f.abs), { recursive: true });
-      if (f.copyFrom) copyFileSync(f.copyFrom, f.abs);
-      else writeFileSync(f.abs, f.content);
-      written.push(toPosixRelative(dir, f.abs));
-    }
-    if (opts.install !== false && (await writeLockfile(io, dir))) written.push('package-lock.json');
-    else
-      io.stdout.write(
-        'package-lock.json was not written: run "npm install" in the sample and commit package-lock.json before you push (CI runs npm ci)\n',
+    const where = path.relative(io.cwd, dir) || '.';
+    notes.push(`Created the sample organisation "${history.organisation}" in ${where} with ${history.commits.length} commits of history\n`);
+    if (ci !== 'none' && spec && (ci === 'github' || ci === 'gitlab')) {
+      const files = ciFiles({ ci, sarif: Boolean(opts.sarif), dir, top: dir, branch: 'main', spec, org: history.organisation });
+      const written: string[] = [];
+      for (const f of files) {
+        mkdirSync(path.dirname(f.abs), { recursive: true });
+        if (f.copyFrom) copyFileSync(f.copyFrom, f.abs);
+        else writeFileSync(f.abs, f.content);
+        written.push(toPosixRelative(dir, f.abs));
+      }
+      if (opts.install !== false && (await writeLockfile(io, dir))) written.push('package-lock.json');
+      else
+        notes.push(
+          'package-lock.json was not written: run "npm install" in the sample and commit package-lock.json before you push (CI runs npm ci)\n',
+        );
+      const author = (await gitIdentity({ cwd: dir, env: io.env }).catch(() => undefined)) ?? history.people.maria!;
+      await commit({
+        cwd: dir,
+        env: io.env,
+        author,
+        paths: written,
+        message: 'Run sms validate in CI, with sms pinned in package.json\n\nAdded by sms init --sample.',
+      });
+      notes.push(`Added the CI (${written.join(', ')}) in a commit by ${author.name}\n`);
+    } else if (ci !== 'none') {
+      notes.push(
+        'No CI was added: pass --cli-spec (a git URL with a tag, a .tgz file, or name@version you published) to add the workflow and the package.json that pins sms\n',
       );
-    const author = (await gitIdentity({ cwd: dir, env: io.env }).catch(() => undefined)) ?? history.people.maria!;
-    await commit({
-      cwd: dir,
-      env: io.env,
-      author,
-      paths: written,
-      message: 'Run sms validate in CI, with sms pinned in package.json\n\nAdded by sms init --sample.',
+    }
+  } catch (err) {
+    if (existed) for (const entry of readdirSync(dir)) rmSync(path.join(dir, entry), { recursive: true, force: true });
+    else rmSync(dir, { recursive: true, force: true });
+    throw smsError('SAMPLE_FAILED', {
+      dir,
+      reason: `${err instanceof Error ? err.message : String(err)}; what this run created was removed`,
     });
-    io.stdout.write(`Added the CI (${written.join(', ')}) in a commit by ${author.name}\n`);
-  } else if (ci !== 'none') {
-    io.stdout.write(
-      'No CI was added: pass --cli-spec (a git URL with a tag, a .tgz file, or name@version you published) to add the workflow and the package.json that pins sms\n',
-    );
   }
+  for (const n of notes) io.stdout.write(n);
   io.stdout.write('Try: sms validate --history, sms log RFC-0003, sms report review\n');
   return 0;
 }
