@@ -150,6 +150,34 @@ describe('sms init', () => {
     expect(readdirSync(dir).sort()).toEqual(['governance']);
   });
 
+  it('a first commit that fails takes back only what init wrote: a file someone else saved in its folders meanwhile stays', async () => {
+    const parent = tmp();
+    const env = testEnv();
+    const hooks = path.join(parent, 'hooks');
+    mkdirSync(hooks);
+    // Another writer (here a hook) saves a file of their own into a folder init created, then the commit fails.
+    writeFileSync(
+      path.join(hooks, 'pre-commit'),
+      '#!/bin/sh\necho "mine" > governance/bob-notes.md\necho "pre-commit: rejected" >&2\nexit 1\n',
+      {
+        mode: 0o755,
+      },
+    );
+    gitIn(parent, ['config', '--global', 'core.hooksPath', hooks], env);
+    const dir = path.join(parent, 'acme');
+    const r = await smsInProcess(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI], parent, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pre-commit: rejected/);
+    expect(readFileSync(path.join(dir, 'governance/bob-notes.md'), 'utf8')).toBe('mine\n');
+    // Nothing of init's own is left.
+    const left: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk : (f: string) => left.push(f))(path.join(d, e.name));
+    };
+    walk(dir);
+    expect(left.map((f) => path.relative(dir, f))).toEqual([path.join('governance', 'bob-notes.md')]);
+  });
+
   it('--sample whose CI commit fails (signing): exit 2, the sample is removed, and init --sample can run again', async () => {
     const parent = tmp();
     const env = testEnv();

@@ -160,7 +160,8 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
         // it started) before failing; whatever was there before is left as it was.
         if (createdRepository) rmSync(path.join(dir, '.git'), { recursive: true, force: true });
         for (const f of [...written].reverse()) rmSync(path.join(dir, ...f.split('/')), { force: true });
-        for (const d of createdDirs.reverse()) rmSync(d, { recursive: true, force: true });
+        // Its folders go only where empty: someone else may have saved a file into one meanwhile.
+        for (const d of createdDirs.reverse()) removeEmptyTree(d);
         written.length = 0;
         io.written?.splice(0);
         throw err;
@@ -174,6 +175,22 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
   }
   io.stdout.write('Next: fill in governance/ and procedures/, then run "sms validate"\n');
   return 0;
+}
+
+/** Removes the empty folders of a tree, deepest first; a folder holding anything stays. */
+function removeEmptyTree(d: string): void {
+  let entries;
+  try {
+    entries = readdirSync(d, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) if (e.isDirectory()) removeEmptyTree(path.join(d, e.name));
+  try {
+    rmdirSync(d);
+  } catch {
+    // not empty (someone else's file), or gone: leave it
+  }
 }
 
 /** The root of the git repository `dir` will be in, or undefined when it will start its own. */
