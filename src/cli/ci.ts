@@ -81,7 +81,7 @@ function githubWorkflow(top: string, workdir: string, workdirYaml: string): stri
   const dir = path.join(top, '.github', 'workflows');
   const first = path.join(dir, 'sms.yml');
   if (!existsSync(first) || !workdir) return first;
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(first, 'utf8');
   } catch {
