@@ -2,9 +2,11 @@ import {
   chmodSync,
   closeSync,
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   realpathSync,
   renameSync,
   rmdirSync,
@@ -14,6 +16,8 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { SmsError, smsError } from '../errors.js';
 import { kindOf } from '../repo/files.js';
@@ -147,48 +151,124 @@ export function replaceFile(file: string, content: string, io?: CliIO): void {
   writeAtomic(real, content, io, mode);
 }
 
-/** How long a lock may be held before another run may take it over (a crashed run leaves one behind). */
+/**
+ * How old a lock must be before another run may take it over when its holder cannot be told: a
+ * lock made by an older sms (empty), or one held from another host sharing the repository.
+ */
 const STALE_LOCK_MS = 120_000;
+
+/** Who holds a lock: written into the lock file, so that other runs can tell whether it is still held. */
+interface LockHolder {
+  pid: number;
+  host: string;
+  token: string;
+}
+
+function readHolder(lock: string): LockHolder | undefined {
+  try {
+    const h = JSON.parse(readFileSync(lock, 'utf8')) as Partial<LockHolder> | null;
+    if (h && Number.isInteger(h.pid) && (h.pid as number) > 0 && typeof h.host === 'string' && typeof h.token === 'string')
+      return h as LockHolder;
+  } catch {
+    // Empty (an older sms, or a run between creating the file and writing it), unreadable or not ours.
+  }
+  return undefined;
+}
+
+/**
+ * Whether a lock no longer protects anything. Its holder's process is what counts: a pre-commit
+ * hook or a signing prompt may keep a live run busy for any length of time, and taking its lock
+ * then would let two runs use git's index at once. Only when the holder cannot be checked (no
+ * holder recorded, or another host) is the lock's age the guide.
+ */
+function isStale(lock: string, holder: LockHolder | undefined): boolean {
+  if (holder && holder.host === hostname()) {
+    if (holder.pid === process.pid) return false;
+    try {
+      process.kill(holder.pid, 0);
+      return false;
+    } catch (err) {
+      // EPERM: the process exists but belongs to someone else.
+      return (err as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  }
+  try {
+    return Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    // Gone meanwhile: nothing to take over, the next attempt simply takes it.
+    return false;
+  }
+}
+
+/**
+ * Removes a stale lock, unless another run took it over between the check and now: the lock is
+ * first moved aside (atomic), and put back if what was moved is no longer the stale one.
+ */
+function removeStale(lock: string, stale: LockHolder | undefined): boolean {
+  const aside = `${lock}.${process.pid}.${Date.now()}.stale`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return false;
+  }
+  const moved = readHolder(aside);
+  if (moved?.token !== stale?.token && !isStale(aside, moved)) {
+    try {
+      // link, not rename: never replaces a lock a third run has made meanwhile.
+      linkSync(aside, lock);
+    } catch {
+      // A third run holds the lock now; the one moved aside is released, as its holder will find.
+    }
+  }
+  rmSync(aside, { force: true });
+  return true;
+}
 
 /**
  * Runs `fn` while holding an exclusive lock on `file` (a hidden `.name.lock` beside it, created with
- * O_EXCL), so two runs cannot both read the same version and both write. Waits up to `waitMs` for
- * another run to finish, then refuses; a lock older than two minutes is taken over (a crashed
- * run's).
+ * O_EXCL and naming this process), so two runs cannot both read the same version and both write.
+ * A lock whose holder has ended (a crashed or killed run) is taken over at once; otherwise waits up
+ * to `waitMs` for the other run to finish, then refuses.
  */
 export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: { waitMs?: number } = {}): Promise<T> {
   const lock = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+  const mine: LockHolder = { pid: process.pid, host: hostname(), token: randomUUID() };
   const take = (): boolean => {
+    let fd: number;
     try {
-      closeSync(openSync(lock, 'wx'));
-      return true;
+      fd = openSync(lock, 'wx');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(err, lock);
       return false;
     }
+    try {
+      writeSync(fd, JSON.stringify(mine));
+    } catch (err) {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+      throw ioError(err, lock);
+    }
+    closeSync(fd);
+    return true;
   };
   const deadline = Date.now() + (opts.waitMs ?? 0);
   let held = take();
-  while (!held && Date.now() < deadline) {
+  for (;;) {
+    if (held) break;
+    const holder = readHolder(lock);
+    // Taken over at once, without waiting: nothing will ever release it.
+    if (isStale(lock, holder) && removeStale(lock, holder)) {
+      held = take();
+      continue;
+    }
+    if (Date.now() >= deadline) throw smsError('BUSY', { file });
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
     held = take();
-  }
-  if (!held) {
-    let stale: boolean;
-    try {
-      stale = Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
-    } catch {
-      stale = true;
-    }
-    if (stale) {
-      rmSync(lock, { force: true });
-      held = take();
-    }
-    if (!held) throw smsError('BUSY', { file });
   }
   try {
     return await fn();
   } finally {
-    rmSync(lock, { force: true });
+    // Only this run's own lock: one taken over meanwhile is another run's now.
+    if (readHolder(lock)?.token === mine.token) rmSync(lock, { force: true });
   }
 }
