@@ -212,9 +212,9 @@ export const ERRORS = {
     message: (p) => `${p.file} was not changed: ${p.reason}`,
     hint: 'edit the front matter by hand, then run "sms validate"',
   }),
-  BUSY: spec<{ file: string }>({
-    message: (p) => `another sms run is changing ${p.file}; nothing was changed`,
-    hint: 'wait for it to finish and run the command again (a lock left by a crashed run expires after two minutes)',
+  BUSY: spec<{ what: string; lock: string; holder?: string }>({
+    message: (p) => `another sms run${p.holder ? ` (${p.holder})` : ''} is ${p.what}; nothing was changed`,
+    hint: (p) => `wait for it to finish and run the command again; if no sms run is going on, delete ${p.lock}`,
   }),
   LINKED_DOCUMENT: spec<{ file: string }>({
     message: (p) => `${p.file} is read through a symbolic link: git would record the link, not this change; nothing was changed`,

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withFileLock } from '../src/cli/write.js';
-import { baseSms, gitIn, sms, smsInProcess, testEnv, tmp } from './helpers.js';
+import { SmsError } from '../src/errors.js';
+import { BIN, baseSms, gitIn, sms, smsInProcess, testEnv, tmp } from './helpers.js';
 
 /**
  * The locks that serialise writes: who holds one is recorded in it, so a lock whose holder is gone
@@ -32,6 +33,34 @@ function deadPid(): number {
 
 const holder = (pid: number, host = hostname()): string => JSON.stringify({ pid, host, token: 'someone-else' });
 
+/** A pre-commit hook that says it started, then waits until the test lets it go. */
+function waitingHook(dir: string): void {
+  const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+  writeFileSync(hook, '#!/bin/sh\ntouch .git/hook-started\nwhile [ ! -f .git/hook-go ]; do sleep 0.05; done\ntouch .git/hook-done\n');
+  chmodSync(hook, 0o755);
+}
+
+async function until(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function start(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  // Its own process group, as a shell's foreground job is: a signal to the group reaches git and the hook too.
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, detached: true });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
 describe('the commit lock and the document lock', () => {
   it('a commit lock left by a process that has ended is taken over at once', async () => {
     const env = testEnv();
@@ -58,9 +87,28 @@ describe('the commit lock and the document lock', () => {
     const before = readFileSync(path.join(dir, files[0]!), 'utf8');
     const r = await smsInProcess(['set-status', 'INC-0001', 'updated'], dir, env);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^sms: another sms run .*is changing .*INC-0001-first\.md; nothing was changed\n/);
+    expect(r.stderr).toMatch(/^sms: another sms run \(process \d+\) is changing .*INC-0001-first\.md; nothing was changed\n/);
+    expect(r.stderr).toContain(lock);
     expect(readFileSync(path.join(dir, files[0]!), 'utf8')).toBe(before);
     expect(readFileSync(lock, 'utf8')).toBe(content);
+  });
+
+  it('a busy commit lock is named by its real path, with what to do', async () => {
+    const dir = tmp();
+    const lock = path.join(dir, '.sms-commit.lock');
+    writeFileSync(lock, holder(process.pid));
+    const err = await withFileLock(path.join(dir, 'sms-commit'), () => Promise.resolve(), {
+      waitMs: 100,
+      what: 'committing in this repository',
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SmsError);
+    expect((err as SmsError).code).toBe('BUSY');
+    expect((err as SmsError).message).toBe(
+      `another sms run (process ${process.pid}) is committing in this repository; nothing was changed`,
+    );
+    expect((err as SmsError).hint).toContain(lock);
+    expect((err as SmsError).message).not.toContain(`${path.join(dir, 'sms-commit')};`);
+    expect(readFileSync(lock, 'utf8')).toBe(holder(process.pid));
   });
 
   it('a lock another run has taken over meanwhile is not removed by the run that held it before', async () => {
@@ -88,4 +136,26 @@ describe('the commit lock and the document lock', () => {
     await expect(withFileLock(file, () => Promise.resolve(1))).resolves.toBe(1);
     expect(existsSync(lock)).toBe(false);
   });
+
+  it('after an sms run is killed (SIGKILL) during its commit, the next --commit run goes ahead at once', async () => {
+    const env = testEnv();
+    const { dir, files } = repo(env);
+    waitingHook(dir);
+    const a = start(['set-status', 'INC-0001', 'updated', '--commit'], dir, env);
+    await until(() => existsSync(path.join(dir, '.git/hook-started')), 'the hook to start');
+    // Only sms dies, as with "kill -9": git and its hook run on and finish the commit.
+    a.child.kill('SIGKILL');
+    await a.done;
+    writeFileSync(path.join(dir, '.git/hook-go'), '');
+    await until(() => existsSync(path.join(dir, '.git/hook-done')) && !existsSync(path.join(dir, '.git/index.lock')), 'git to finish');
+    await until(() => gitIn(dir, ['log', '-1', '--format=%s'], env).startsWith('INC-0001'), 'the orphaned commit');
+    expect(existsSync(path.join(dir, LOCK))).toBe(true);
+    const t0 = Date.now();
+    const r = await smsInProcess(['set-status', 'INC-0002', 'updated', '--commit'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(gitIn(dir, ['log', '-1', '--format=%s'], env)).toBe('INC-0002: opened → updated\n');
+    expect(existsSync(path.join(dir, LOCK))).toBe(false);
+    expect(readFileSync(path.join(dir, files[1]!), 'utf8')).toMatch(/^status: updated$/m);
+  }, 90_000);
 });

@@ -76,7 +76,7 @@ describe('parallel runs', () => {
       expect(r.code).toBe(2);
       // Each loser says why in one line: the document was busy, changed meanwhile, or already decided.
       expect(r.stderr).toMatch(
-        /^sms: (another sms run is changing|.*changed while sms was working|RFC-0001 is already|a change-request cannot go from)/,
+        /^sms: (another sms run (\(process \d+\) )?is changing|.*changed while sms was working|RFC-0001 is already|a change-request cannot go from)/,
       );
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
@@ -131,7 +131,7 @@ describe('parallel runs', () => {
     expect(winners).toHaveLength(1);
     for (const r of results.filter((x) => x.code !== 0)) {
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^sms: (another sms run is changing|.* is not empty; nothing was written)/);
+      expect(r.stderr).toMatch(/^sms: (another sms run (\(process \d+\) )?is changing|.* is not empty; nothing was written)/);
     }
     // Every file is the winner's: its organisation name, and no leftovers of the others.
     expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toContain(`Org ${winners[0]!.i}`);

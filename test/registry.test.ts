@@ -101,6 +101,7 @@ describe('the error catalogue', () => {
       committer: 'Q <q@x>',
       head: 'a',
       initial: '"draft"',
+      lock: '.git/.sms-commit.lock',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {
       const e = (smsError as (c: ErrorCode, p: unknown) => Error & { hint?: string; code: string })(code, sample);

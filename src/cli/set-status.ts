@@ -160,7 +160,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         const sha = await withFileLock(
           path.join(gitDir ?? config.root, 'sms-commit'),
           () => commit({ ...ctx, message, author: me!, paths: [doc.file] }),
-          { waitMs: 60_000 },
+          { waitMs: 60_000, what: 'committing in this repository' },
         );
         done();
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
@@ -169,6 +169,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         // put the index back.
         replaceFile(abs, original);
         io.written?.pop();
+        // Another run's commit lock: no commit was tried, so there is nothing of git's to fix.
+        if (err instanceof SmsError && err.code === 'BUSY') throw err;
         if (err instanceof SmsError && err.code === 'INDEX_NOT_RESTORED')
           throw smsError('COMMIT_FAILED_STAGED', { file: doc.file, reason: err.message });
         throw smsError('COMMIT_FAILED', { file: doc.file, reason: (err as Error).message });

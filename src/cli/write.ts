@@ -228,9 +228,10 @@ function removeStale(lock: string, stale: LockHolder | undefined): boolean {
  * Runs `fn` while holding an exclusive lock on `file` (a hidden `.name.lock` beside it, created with
  * O_EXCL and naming this process), so two runs cannot both read the same version and both write.
  * A lock whose holder has ended (a crashed or killed run) is taken over at once; otherwise waits up
- * to `waitMs` for the other run to finish, then refuses.
+ * to `waitMs` for the other run to finish, then refuses, naming the lock file. `what` says what the
+ * other run is doing ("changing <file>" unless given).
  */
-export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: { waitMs?: number } = {}): Promise<T> {
+export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: { waitMs?: number; what?: string } = {}): Promise<T> {
   const lock = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
   const mine: LockHolder = { pid: process.pid, host: hostname(), token: randomUUID() };
   const take = (): boolean => {
@@ -261,7 +262,10 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: 
       held = take();
       continue;
     }
-    if (Date.now() >= deadline) throw smsError('BUSY', { file });
+    if (Date.now() >= deadline) {
+      const by = holder && (holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`);
+      throw smsError('BUSY', { what: opts.what ?? `changing ${file}`, lock, holder: by });
+    }
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
     held = take();
   }
