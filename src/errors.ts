@@ -10,6 +10,8 @@ import { article, aType } from './strings.js';
 interface ErrorSpec<P> {
   message: (p: P) => string;
   hint?: string | ((p: P) => string);
+  /** The exit code, where it is not 2. */
+  exit?: number;
 }
 
 const spec = <P = void>(s: ErrorSpec<P>): ErrorSpec<P> => s;
@@ -169,6 +171,11 @@ export const ERRORS = {
     message: () => 'no git identity to make the commit with (--as names the approver, not who commits); nothing was changed',
     hint: 'set git config user.name and user.email, or leave out --commit and commit the change yourself',
   }),
+  INTERRUPTED: spec<{ file: string }>({
+    message: (p) => `interrupted: the change to ${p.file} was undone and nothing was committed`,
+    // 128 + SIGINT, as a shell reports a command ended by Ctrl-C.
+    exit: 130,
+  }),
   COMMIT_FAILED: spec<{ file: string; reason: string }>({
     message: (p) => `the commit failed (${p.reason}); ${p.file} was restored, nothing was changed`,
     hint: 'fix what the commit reported (a pre-commit hook, signing, the git identity) and run the command again',
@@ -317,11 +324,13 @@ type Params<K extends ErrorCode> = (typeof ERRORS)[K] extends ErrorSpec<infer P>
 export class SmsError extends Error {
   readonly code: ErrorCode;
   readonly hint?: string;
-  constructor(code: ErrorCode, message: string, hint?: string) {
+  readonly exitCode?: number;
+  constructor(code: ErrorCode, message: string, hint?: string, exitCode?: number) {
     super(message);
     this.name = 'SmsError';
     this.code = code;
     this.hint = hint;
+    this.exitCode = exitCode;
   }
 }
 
@@ -330,7 +339,7 @@ export function smsError<K extends ErrorCode>(code: K, ...params: Params<K>): Sm
   const s = ERRORS[code] as ErrorSpec<unknown>;
   const p = params[0];
   const hint = typeof s.hint === 'function' ? s.hint(p) : s.hint;
-  return new SmsError(code, s.message(p), hint);
+  return new SmsError(code, s.message(p), hint, s.exit);
 }
 
 /** The closest of `candidates` to `word` (edit distance at most a third of its length), for "did you mean". */

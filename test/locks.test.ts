@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,4 +158,28 @@ describe('the commit lock and the document lock', () => {
     expect(existsSync(path.join(dir, LOCK))).toBe(false);
     expect(readFileSync(path.join(dir, files[1]!), 'utf8')).toMatch(/^status: updated$/m);
   }, 90_000);
+});
+
+describe('set-status --commit interrupted', () => {
+  it('Ctrl-C while the pre-commit hook runs: the change is undone, the locks released, exit 130', async () => {
+    const env = testEnv();
+    const { dir, files } = repo(env);
+    waitingHook(dir);
+    const before = readFileSync(path.join(dir, files[0]!), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD'], env);
+    const a = start(['set-status', 'INC-0001', 'updated', '--commit'], dir, env);
+    await until(() => existsSync(path.join(dir, '.git/hook-started')), 'the hook to start');
+    // Ctrl-C in a terminal signals the whole foreground process group: sms, git and the hook.
+    process.kill(-a.child.pid!, 'SIGINT');
+    const r = await a.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/^sms: interrupted: the change to incidents\/INC-0001-first\.md was undone and nothing was committed\n$/);
+    expect(r.stderr.match(/\n/g)).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(path.join(dir, files[0]!), 'utf8')).toBe(before);
+    expect(gitIn(dir, ['rev-parse', 'HEAD'], env)).toBe(head);
+    expect(gitIn(dir, ['status', '--porcelain'], env)).toBe('');
+    expect(existsSync(path.join(dir, LOCK))).toBe(false);
+    expect(readdirSync(path.join(dir, 'incidents')).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 60_000);
 });

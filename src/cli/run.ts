@@ -253,7 +253,7 @@ function reportError(err: unknown, io: CliIO, CommanderError: new (...a: never[]
     // Messages quote paths, IDs and values from the repository: no control characters reach the terminal.
     io.stderr.write(`sms: ${forTerminal(err.message)}\n`);
     if (err.hint) io.stderr.write(`     ${forTerminal(err.hint)}\n`);
-    return EXIT_USAGE;
+    return err.exitCode ?? EXIT_USAGE;
   }
   const e = err as NodeJS.ErrnoException;
   const fsError = typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code);

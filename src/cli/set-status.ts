@@ -25,6 +25,7 @@ import { settingFor } from '../rules/registry.js';
 import type { SmsConfig } from '../repo/config.js';
 import { today, type CliIO } from './io.js';
 import { parsePerson } from './person.js';
+import { holdSignals } from './signals.js';
 import { replaceFile, withFileLock } from './write.js';
 
 export interface SetStatusOptions {
@@ -141,6 +142,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     updates.push([stamp, formatInstant(Date.parse(`${day}T${new Date().toISOString().slice(11, 19)}Z`))]);
 
   const abs = path.join(config.root, ...doc.file.split('/'));
+  // Held while the document may be changed and not yet committed: see holdSignals.
+  const { interrupt, release } = holdSignals();
   await withFileLock(abs, async () => {
     // Read again as the loader reads (a FIFO swapped in meanwhile cannot make this wait).
     const original = readDocumentFile(abs, config.maxFileSize);
@@ -159,8 +162,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         const gitDir = await gitDirectory(ctx);
         const sha = await withFileLock(
           path.join(gitDir ?? config.root, 'sms-commit'),
-          () => commit({ ...ctx, message, author: me!, paths: [doc.file] }),
-          { waitMs: 60_000, what: 'committing in this repository' },
+          () => commit({ ...ctx, message, author: me!, paths: [doc.file], signal: interrupt }),
+          { waitMs: 60_000, what: 'committing in this repository', signal: interrupt },
         );
         done();
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
@@ -169,16 +172,24 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         // put the index back.
         replaceFile(abs, original);
         io.written?.pop();
-        // Another run's commit lock: no commit was tried, so there is nothing of git's to fix.
-        if (err instanceof SmsError && err.code === 'BUSY') throw err;
         if (err instanceof SmsError && err.code === 'INDEX_NOT_RESTORED')
           throw smsError('COMMIT_FAILED_STAGED', { file: doc.file, reason: err.message });
+        // Interrupted: whatever failed (git ended by the same signal, the wait for the lock) was
+        // caused by it; that the change is undone is what the user needs to know.
+        if (interrupt.aborted) throw smsError('INTERRUPTED', { file: doc.file });
+        // Another run's commit lock: no commit was tried, so there is nothing of git's to fix.
+        if (err instanceof SmsError && err.code === 'BUSY') throw err;
         throw smsError('COMMIT_FAILED', { file: doc.file, reason: (err as Error).message });
       }
     }
-  });
+  }).finally(release);
   for (const w of warnings) io.stderr.write(`sms: warning: ${w}\n`);
   io.stdout.write(`${doc.file}\n`);
+  // A signal that came too late to stop the commit (git was not signalled with sms): it stands.
+  if (interrupt.aborted) {
+    io.stderr.write('sms: interrupted after the commit was made; the change stands\n');
+    return 130;
+  }
   return 0;
 }
 

@@ -229,9 +229,13 @@ function removeStale(lock: string, stale: LockHolder | undefined): boolean {
  * O_EXCL and naming this process), so two runs cannot both read the same version and both write.
  * A lock whose holder has ended (a crashed or killed run) is taken over at once; otherwise waits up
  * to `waitMs` for the other run to finish, then refuses, naming the lock file. `what` says what the
- * other run is doing ("changing <file>" unless given).
+ * other run is doing ("changing <file>" unless given); `signal` stops the waiting.
  */
-export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: { waitMs?: number; what?: string } = {}): Promise<T> {
+export async function withFileLock<T>(
+  file: string,
+  fn: () => Promise<T>,
+  opts: { waitMs?: number; what?: string; signal?: AbortSignal } = {},
+): Promise<T> {
   const lock = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
   const mine: LockHolder = { pid: process.pid, host: hostname(), token: randomUUID() };
   const take = (): boolean => {
@@ -267,6 +271,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: 
       throw smsError('BUSY', { what: opts.what ?? `changing ${file}`, lock, holder: by });
     }
     await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
+    opts.signal?.throwIfAborted();
     held = take();
   }
   try {

@@ -266,6 +266,8 @@ export interface CommitOptions extends GitContext {
   date?: string;
   /** Paths to stage and commit; nothing else of the index is committed. */
   paths: string[];
+  /** Once aborted, no commit is started: the index is put back as when the commit fails. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -289,6 +291,7 @@ export async function commit(o: CommitOptions): Promise<string> {
     set.GIT_COMMITTER_DATE = o.date;
   }
   try {
+    o.signal?.throwIfAborted();
     await git(['commit', '--quiet', '-F', '-', '--', ...o.paths], { ...o, set, input: o.message });
   } catch (err) {
     try {
