@@ -276,8 +276,11 @@ export const ERRORS = {
       `${p.id} is "${p.head}" in the last commit; its status in the working tree is not committed, and history would see "${p.head}" → "${p.to}", which its lifecycle does not allow (rule status-transition)`,
     hint: 'commit or undo the status change in the working tree first',
   }),
-  SELF_APPROVAL: spec<{ person: string; id: string }>({
-    message: (p) => `${p.person} requested ${p.id} and may not approve it (rule self-approval is set to error)`,
+  SELF_APPROVAL: spec<{ person: string; id: string; drafted?: boolean }>({
+    message: (p) =>
+      p.drafted
+        ? `${p.person} drafted ${p.id}, which names no requester, so counts as its requester and may not approve it (rule self-approval is set to error)`
+        : `${p.person} requested ${p.id} and may not approve it (rule self-approval is set to error)`,
     hint: 'another person with the approving role must approve it',
   }),
 

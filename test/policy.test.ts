@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, SERVICE, addCommit, gitRepo, rfc, rolesCommits, rolesDoc, smsInProcess, testEnv, tmp, type Finding } from './helpers.js';
+import {
+  PEOPLE,
+  SERVICE,
+  addCommit,
+  gitIn,
+  gitRepo,
+  rfc,
+  rolesCommits,
+  rolesDoc,
+  smsInProcess,
+  testEnv,
+  tmp,
+  type Finding,
+} from './helpers.js';
 
 const R = 'changes/RFC-0001-a.md';
 const ben = PEOPLE.ben;
@@ -120,6 +133,69 @@ describe('one policy: set-status and validate agree under every setting', () => 
     expect(found.map((d) => [d.severity, d.message])).toEqual([
       ['warning', 'Cleo Park holds IM, PT; moving a change-request to "approved" needs CM, SM'],
     ]);
+  });
+});
+
+describe('one policy: a request that names no requester counts its drafter, in set-status as in validate --history', () => {
+  // change-request requires requested_by, so a request without one is a schema error: set to a
+  // warning here, so that only the self-approval check decides.
+  const base = 'organisation: Acme IT\nrules:\n  schema: warn\n';
+  const drafted = (fields: Record<string, unknown> = {}): string => rfc(fields).replace(/^requested_by: .*\n/m, '');
+  const variants: { name: string; config: string; level?: 'error' | 'warning' }[] = [
+    { name: 'default: a warning', config: base, level: 'warning' },
+    { name: 'history.requester_may_approve: true', config: `${base}history:\n  requester_may_approve: true\n` },
+    { name: 'rules: self-approval: error', config: `${base}  self-approval: error\n`, level: 'error' },
+    { name: 'rules: self-approval: off', config: `${base}  self-approval: off\n` },
+  ];
+
+  it.each(variants)('$name', async (v) => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      { files: { 'sms.config.yaml': v.config, 'catalogue/SVC-0001-service-desk.md': SERVICE }, date: '2026-01-01T09:00:00Z' },
+      { files: { [R]: drafted() }, author: ben, date: '2026-01-02T09:00:00Z' },
+    ]);
+    expect(readFileSync(path.join(dir, R), 'utf8')).not.toMatch(/requested_by/);
+    const plain = await smsInProcess(['validate', '--format', 'json'], dir);
+    expect(plain.code, plain.stdout + plain.stderr).toBe(0);
+    expect((JSON.parse(plain.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => [d.rule, d.message])).toEqual([
+      ['schema', 'missing required field "requested_by"'],
+    ]);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
+    if (v.level === 'error') {
+      expect(s.code).toBe(2);
+      expect(s.stderr).toMatch(
+        /^sms: Ben Okafor drafted RFC-0001, which names no requester, so counts as its requester and may not approve it/,
+      );
+      expect(s.stdout).toBe('');
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+      // What set-status refused, validate --history reports as an error once it is done by hand.
+      addCommit(
+        dir,
+        {
+          files: { [R]: drafted({ status: 'approved', approved_by: ben.email, approved_on: '2026-01-03' }) },
+          author: ben,
+          date: '2026-01-03T09:00:00Z',
+        },
+        asBen,
+      );
+    } else {
+      expect(s.code, s.stderr).toBe(0);
+      expect(s.stderr).toBe(
+        v.level === 'warning'
+          ? 'sms: warning: Ben Okafor drafted RFC-0001, which names no requester, and approves it (self-approval)\n'
+          : '',
+      );
+    }
+    const r = await validateFindings(dir);
+    // Only history knows the drafter: one finding, from the approving commit.
+    expect(r.selfApproval.map((d) => [d.severity, d.message.replace(/ \(commit .*/, '')])).toEqual(
+      v.level ? [[v.level, 'RFC-0001 was approved by Ben Okafor, who also requested or drafted it']] : [],
+    );
+    expect(r.code).toBe(v.level === 'error' ? 1 : 0);
   });
 });
 

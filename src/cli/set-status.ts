@@ -14,7 +14,7 @@ import {
   selfApprovalApplies,
   type CommitIdentities,
 } from '../model/policy.js';
-import { RolesIndex } from '../model/roles.js';
+import { RolesIndex, type Person } from '../model/roles.js';
 import { isAllowedTransition, type WorkType } from '../model/types.js';
 import { nextCommitBasis, type CommitBasis } from '../history/read.js';
 import { loadRepository, readDocumentFile, type LoadIssue, type SmsDocument } from '../repo/documents.js';
@@ -108,17 +108,19 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (!check.ok && level === 'error') throw smsError('AUTHORITY', { text: authorityProblem(check, whoRef, type, to, day) });
     if (!check.ok && level === 'warning') warnings.push(authorityProblem(check, whoRef, type, to, day));
     const person = check.ok ? check.person : roles.resolve(whoRef);
+    let selfFlagged = false;
     if (
       selfApprovalApplies(type, to, from) &&
       isSelfApproval(roles, type, doc.data, person ? (person.email ?? person.name) : whoRef, config.history)
     ) {
+      selfFlagged = true;
       const level = ruleLevel(config, 'self-approval');
       if (level === 'error') throw smsError('SELF_APPROVAL', { person: person?.name ?? who.name, id: opts.id });
       if (level === 'warning') warnings.push(`${person?.name ?? who.name} requested ${opts.id} and approves it (self-approval)`);
     }
     const approvedBy = person?.email ?? who.email;
     if (basis) {
-      const problem = historyProblem(
+      const { problem, people } = historyProblem(
         basis,
         type,
         to,
@@ -134,6 +136,27 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         },
       );
       if (problem) enforce('approval-evidence', problem);
+      // The self-approval rule of history judges the approvers the commit proves, by the roles in
+      // force, against the document in HEAD and as committed, with the drafter standing for the
+      // requester when none is named: the same inputs here, so an approval by the person who drafted
+      // an unnamed request is refused as history would report it.
+      const maker = me ?? who;
+      const drafter = basis.createdBy ?? (basis.inHead ? undefined : maker);
+      const drafterRef = drafter ? `${drafter.name} <${drafter.email}>` : undefined;
+      const selfIn = (fields: Readonly<Record<string, unknown>> | undefined): boolean =>
+        fields !== undefined &&
+        people.length > 0 &&
+        people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, config.history, drafterRef));
+      if (!selfFlagged && selfApprovalApplies(type, to, basis.status) && (selfIn(doc.data) || selfIn(basis.headFields))) {
+        const name = people.map((p) => p.name).join(', ');
+        const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
+        const level = ruleLevel(config, 'self-approval');
+        if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted: !named });
+        if (level === 'warning')
+          warnings.push(
+            `${name} ${named ? 'requested' : 'drafted'} ${opts.id}${named ? '' : ', which names no requester,'} and approves it (self-approval)`,
+          );
+      }
     }
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
   }
@@ -213,7 +236,7 @@ function historyProblem(
   config: SmsConfig,
   doc: { id?: string; data?: Record<string, unknown> },
   p: { who: Identity; me?: Identity; approvedBy?: string; as?: string; approveRoles?: string },
-): SmsError | undefined {
+): { problem?: SmsError; people: Person[] } {
   const maker = p.me ?? p.who;
   const makerRef = `${maker.name} <${maker.email}>`;
   const signed = config.history.requireSigned !== 'none';
@@ -230,15 +253,19 @@ function historyProblem(
   const decided = basis.rolesSince !== undefined && basis.rolesSince > day ? basis.rolesSince : day;
   const a = assessApproval(basis.roles, type, to, commit, decided, config.history, doc);
   const counted = a.people.length > 0 && (p.approvedBy === undefined || namesApprover(a, basis.roles, p.approvedBy, doc));
-  if (counted) return undefined;
-  if (p.me && p.as) return smsError('AS_NOT_EVIDENCE', { as: `${p.who.name} <${p.who.email}>`, committer: makerRef });
-  const bootstrap = basis.roles.people.length === 0;
-  if (bootstrap && !type.grants_roles) return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
-  const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);
-  if (!check.ok) return smsError('ROLE_NOT_IN_FORCE', { text: authorityProblem(check, makerRef, type, to, decided) });
-  // The maker holds the role, but history's settings do not let their commit count (or the
-  // approver it counts is not the one approved_by would name).
-  return smsError('NOT_COUNTED', { who: makerRef, attribution: config.history.attribution.join(', ') || 'nothing' });
+  return { problem: counted ? undefined : evidenceProblem(), people: a.people };
+
+  function evidenceProblem(): SmsError {
+    if (p.me && p.as) return smsError('AS_NOT_EVIDENCE', { as: `${p.who.name} <${p.who.email}>`, committer: makerRef });
+    const bootstrap = basis.roles.people.length === 0;
+    if (bootstrap && !type.grants_roles)
+      return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
+    const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);
+    if (!check.ok) return smsError('ROLE_NOT_IN_FORCE', { text: authorityProblem(check, makerRef, type, to, decided) });
+    // The maker holds the role, but history's settings do not let their commit count (or the
+    // approver it counts is not the one approved_by would name).
+    return smsError('NOT_COUNTED', { who: makerRef, attribution: config.history.attribution.join(', ') || 'nothing' });
+  }
 }
 
 /**

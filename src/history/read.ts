@@ -585,6 +585,10 @@ export interface CommitBasis {
   /** The document's status in HEAD; undefined when HEAD does not have it (the next commit creates it). */
   status?: string;
   inHead: boolean;
+  /** The policy fields of the document in HEAD (its requester): history judges a self-approval on them too. */
+  headFields?: Readonly<Record<string, string>>;
+  /** Who drafted the document: the author of the commit that created it, as the self-approval rule counts it. */
+  createdBy?: { name: string; email: string };
 }
 
 /**
@@ -597,12 +601,15 @@ export async function nextCommitBasis(config: SmsConfig, id: string, env?: NodeJ
   const state = await repositoryState({ cwd: config.root, env });
   if (!state?.top) return undefined;
   const { timeline } = await loadHistory(config, { state }, env);
-  const last = timeline.byId.get(id)?.at(-1)?.after;
+  const lastEvent = timeline.byId.get(id)?.at(-1);
+  const last = lastEvent?.after;
   return {
     roles: timeline.roles,
     ...(timeline.rolesSince !== undefined ? { rolesSince: timeline.rolesSince } : {}),
     ...(last?.status !== undefined ? { status: last.status } : {}),
     inHead: last !== undefined,
+    ...(last ? { headFields: last.fields } : {}),
+    ...(lastEvent?.createdBy ? { createdBy: lastEvent.createdBy } : {}),
   };
 }
 
