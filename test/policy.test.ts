@@ -199,6 +199,44 @@ describe('one policy: a request that names no requester counts its drafter, in s
   });
 });
 
+describe('set-status is refused where validate would report an error in the document', () => {
+  it('a change request without requested_by (a schema error) is not approved, and nothing is written', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: { 'sms.config.yaml': 'organisation: Acme IT\n', 'catalogue/SVC-0001-service-desk.md': SERVICE },
+        date: '2026-01-01T09:00:00Z',
+      },
+      { files: { [R]: rfc().replace(/^requested_by: .*\n/m, '') }, author: ben, date: '2026-01-02T09:00:00Z' },
+    ]);
+    const plain = await smsInProcess(['validate', '--format', 'json'], dir);
+    expect(plain.code).toBe(1);
+    expect((JSON.parse(plain.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => [d.rule, d.line, d.message])).toEqual([
+      ['schema', 2, 'missing required field "requested_by"'],
+    ]);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    for (const args of [['--commit'], []]) {
+      const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', ...args], dir, asBen);
+      expect(s.code).toBe(2);
+      expect(s.stderr).toMatch(
+        /^sms: RFC-0001 was not moved to "approved": sms validate would report an error in changes\/RFC-0001-a\.md \(line 2: missing required field "requested_by" \(rule schema\)\); nothing was written\n/,
+      );
+      expect(s.stderr).toMatch(/fix it first \("sms validate changes\/RFC-0001-a\.md" lists every problem\)/);
+      expect(s.stdout).toBe('');
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+    }
+    // Once it names its requester, the approval goes through and both checks pass.
+    addCommit(dir, { files: { [R]: rfc() }, author: ben, date: '2026-01-03T09:00:00Z' }, asBen);
+    const ok = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
+    expect(ok.code, ok.stderr).toBe(0);
+    const v = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+    expect((JSON.parse(v.stdout) as { diagnostics: Finding[] }).diagnostics).toEqual([]);
+  });
+});
+
 describe('configuration of rule ids', () => {
   it('an unknown rule key is a located error with a suggestion, exit 2', async () => {
     const dir = tmp();

@@ -102,6 +102,8 @@ describe('the error catalogue', () => {
       head: 'a',
       initial: '"draft"',
       lock: '.git/.sms-commit.lock',
+      count: 2,
+      first: 'line 2: missing required field "requested_by" (rule schema)',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {
       const e = (smsError as (c: ErrorCode, p: unknown) => Error & { hint?: string; code: string })(code, sample);

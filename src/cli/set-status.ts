@@ -17,12 +17,21 @@ import {
 import { RolesIndex, type Person } from '../model/roles.js';
 import { isAllowedTransition, type WorkType } from '../model/types.js';
 import { nextCommitBasis, type CommitBasis } from '../history/read.js';
-import { loadRepository, readDocumentFile, type LoadIssue, type SmsDocument } from '../repo/documents.js';
-import { editFrontMatter } from '../repo/edit.js';
+import {
+  loadRepository,
+  readDocument,
+  readDocumentFile,
+  type LoadedRepository,
+  type LoadIssue,
+  type SmsDocument,
+} from '../repo/documents.js';
+import { editFrontMatter, type FrontMatterEdit } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
 import { ruleById } from '../rules/index.js';
 import { settingFor } from '../rules/registry.js';
 import type { SmsConfig } from '../repo/config.js';
+import { validate } from '../validate.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { today, type CliIO } from './io.js';
 import { parsePerson } from './person.js';
 import { holdSignals } from './signals.js';
@@ -52,7 +61,8 @@ function ruleLevel(config: SmsConfig, id: string): 'off' | 'warning' | 'error' {
 export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promise<number> {
   const config = openConfig(io.cwd);
   const day = today(io, config.timezone);
-  const { documents, issues } = loadRepository(config);
+  const repository = loadRepository(config);
+  const { documents, issues } = repository;
   const matches = documents.filter((d) => d.id === opts.id);
   if (matches.length === 0) throw notFound(opts.id, documents, issues);
   if (matches.length > 1) throw smsError('ID_DUPLICATE', { id: opts.id, files: matches.map((d) => d.file) });
@@ -164,6 +174,22 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (stamp && ownString(doc.data, stamp) === undefined)
     updates.push([stamp, formatInstant(Date.parse(`${day}T${new Date().toISOString().slice(11, 19)}Z`))]);
 
+  // `validate` judges the document as it will be written, and its errors there are errors in what
+  // set-status records, whether the move makes them or they were there before: an approval of a
+  // document that names no requester, say, cannot be fixed afterwards without editing approved
+  // content. Refused before anything is written, naming what validate would report.
+  const found = problemsAfter(config, repository, doc, { set: updates, after: 'status' }, day);
+  if (found.length > 0) {
+    const first = found[0]!;
+    throw smsError('DOCUMENT_HAS_ERRORS', {
+      id: opts.id,
+      to,
+      file: doc.file,
+      count: found.length,
+      first: `line ${first.line}: ${first.message} (rule ${first.rule})`,
+    });
+  }
+
   const abs = path.join(config.root, ...doc.file.split('/'));
   // Held while the document may be changed and not yet committed: see holdSignals.
   const { interrupt, release } = holdSignals();
@@ -214,6 +240,20 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     return 130;
   }
   return 0;
+}
+
+/** The errors `validate` (without history) would report in the document once the edit is made. */
+function problemsAfter(
+  config: SmsConfig,
+  repository: LoadedRepository,
+  doc: SmsDocument,
+  edit: FrontMatterEdit,
+  day: string,
+): Diagnostic[] {
+  const edited = readDocument(doc.file, editFrontMatter(doc.text, edit, doc.file), config);
+  const documents = repository.documents.map((d) => (d === doc ? edited : d));
+  const result = validate({ config, repository: { ...repository, documents } }, { only: [doc.file], today: day });
+  return result.diagnostics.filter((d) => d.severity === 'error');
 }
 
 async function actor(io: CliIO, opts: SetStatusOptions): Promise<Identity> {
