@@ -1619,6 +1619,57 @@ describe('set-status refuses what validate --history would reject', () => {
     expect((await findings(dir)).list.map((f) => f.rule)).toContain('approval-evidence');
   });
 
+  it('an uncommitted edit of sms.config.yaml does not loosen how the commit is judged: the settings committed in HEAD, or the stricter', async () => {
+    const cfg = (dir: string, text: string): void => writeFileSync(path.join(dir, 'sms.config.yaml'), text);
+    const unchanged = (dir: string, before: string, head: string): void => {
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+    };
+    // A committer trusted only in the working tree: CI, reading the committed file, would not count the trailer.
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    cfg(dir, `${CONFIG}history:\n  trusted_committers: [ana@acme.example]\n`);
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>', '--commit'], dir, as(ana));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: --as names Ben Okafor <ben@acme.example>, but the commit would be made by Ana Costa <ana@acme.example>/,
+    );
+    unchanged(dir, before, head);
+
+    // attribution: [trailer] committed; put back to the default, or the rule switched off, only in the working tree.
+    const strict = repo(
+      [{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }],
+      `${CONFIG}history:\n  attribution: [trailer]\n`,
+    );
+    const sBefore = readFileSync(path.join(strict, R), 'utf8');
+    const sHead = gitIn(strict, ['rev-parse', 'HEAD']);
+    for (const loose of [CONFIG, `${CONFIG}history:\n  attribution: [trailer]\nrules:\n  approval-evidence: off\n`]) {
+      cfg(strict, loose);
+      const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], strict, as(ben));
+      expect(s.code).toBe(2);
+      expect(s.stderr).toMatch(
+        /^sms: a commit by Ben Okafor <ben@acme.example> would not count as evidence of this decision .*\(attribution: trailer\)/,
+      );
+      unchanged(strict, sBefore, sHead);
+    }
+    // Stricter in the working tree than in HEAD: the stricter judges (it will, once committed).
+    const loose = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    cfg(loose, `${CONFIG}history:\n  attribution: [trailer]\n`);
+    expect((await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], loose, as(ben))).code).toBe(2);
+
+    // Made by hand with the uncommitted trust, validate --history (reading the committed file) reports it.
+    cfg(dir, CONFIG);
+    writeFileSync(path.join(dir, R), approved(ben.email));
+    gitIn(dir, ['add', '--', R], as(ana));
+    gitIn(dir, ['commit', '-q', '-m', 'Approve RFC-0001\n\nApproved-by: Ben Okafor <ben@acme.example>'], {
+      ...as(ana),
+      GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+    });
+    expect((await findings(dir)).list.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['approval-evidence']);
+  });
+
   it("following the generated README's order, every approval passes validate --history", async () => {
     const parent = tmp();
     const dir = path.join(parent, 'acme');

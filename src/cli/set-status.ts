@@ -12,11 +12,12 @@ import {
   namesApprover,
   needsAuthority,
   selfApprovalApplies,
+  stricterSettings,
   type CommitIdentities,
 } from '../model/policy.js';
 import { RolesIndex, type Person } from '../model/roles.js';
 import { isAllowedTransition, type WorkType } from '../model/types.js';
-import { nextCommitBasis, type CommitBasis } from '../history/read.js';
+import { committedSettings, nextCommitBasis, type CommitBasis } from '../history/read.js';
 import {
   loadRepository,
   readDocument,
@@ -27,8 +28,8 @@ import {
 } from '../repo/documents.js';
 import { editFrontMatter, type FrontMatterEdit } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
-import { ruleById } from '../rules/index.js';
-import { settingFor } from '../rules/registry.js';
+import { RULES, ruleById } from '../rules/index.js';
+import { noLooserThan, settingFor } from '../rules/registry.js';
 import type { SmsConfig } from '../repo/config.js';
 import { validate } from '../validate.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -94,8 +95,16 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   const updates: [string, string][] = [['status', to]];
   const approving = isApprovingStatus(type, to);
   const warnings: string[] = [];
+  const basis = await nextCommitBasis(config, opts.id, io.env);
+  // Judged by the settings as committed in HEAD, which CI reads, or by the working tree's where
+  // they are stricter: an uncommitted edit that trusts a committer or switches a rule off does not
+  // change how the commit will be judged.
+  const committed = basis ? await committedSettings(config, io.env) : undefined;
+  const judged: SmsConfig = committed
+    ? { ...config, history: stricterSettings(config.history, committed.history), rules: noLooserThan(RULES, config.rules, committed.rules) }
+    : config;
   const enforce = (rule: string, err: SmsError): void => {
-    const level = ruleLevel(config, rule);
+    const level = ruleLevel(judged, rule);
     if (level === 'error') throw err;
     if (level === 'warning') warnings.push(err.message);
   };
@@ -103,7 +112,6 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // tree: a document HEAD lacks is created by it, and a decision counts only by the roles in force
   // after HEAD. Refused here, it would otherwise fail CI after the commit, with no way back short
   // of rewriting history.
-  const basis = await nextCommitBasis(config, opts.id, io.env);
   if (basis && !basis.inHead && !type.initial.includes(to)) {
     const initial = type.initial.map((s) => `"${s}"`).join(' or ');
     enforce('status-transition', smsError('NOT_COMMITTED_YET', { id: opts.id, file: doc.file, status: to, initial }));
@@ -114,17 +122,17 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     const rolesDoc = documents.find((d) => d.type?.grants_roles);
     const roles = RolesIndex.fromData(rolesDoc?.data);
     const check = checkAuthority(roles, whoRef, type, to, day);
-    const level = ruleLevel(config, 'approval-authority');
+    const level = ruleLevel(judged, 'approval-authority');
     if (!check.ok && level === 'error') throw smsError('AUTHORITY', { text: authorityProblem(check, whoRef, type, to, day) });
     if (!check.ok && level === 'warning') warnings.push(authorityProblem(check, whoRef, type, to, day));
     const person = check.ok ? check.person : roles.resolve(whoRef);
     let selfFlagged = false;
     if (
       selfApprovalApplies(type, to, from) &&
-      isSelfApproval(roles, type, doc.data, person ? (person.email ?? person.name) : whoRef, config.history)
+      isSelfApproval(roles, type, doc.data, person ? (person.email ?? person.name) : whoRef, judged.history)
     ) {
       selfFlagged = true;
-      const level = ruleLevel(config, 'self-approval');
+      const level = ruleLevel(judged, 'self-approval');
       if (level === 'error') throw smsError('SELF_APPROVAL', { person: person?.name ?? who.name, id: opts.id });
       if (level === 'warning') warnings.push(`${person?.name ?? who.name} requested ${opts.id} and approves it (self-approval)`);
     }
@@ -135,7 +143,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         type,
         to,
         day,
-        config,
+        judged,
         { id: opts.id, data: doc.data },
         {
           who,
@@ -156,11 +164,11 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       const selfIn = (fields: Readonly<Record<string, unknown>> | undefined): boolean =>
         fields !== undefined &&
         people.length > 0 &&
-        people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, config.history, drafterRef));
+        people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, judged.history, drafterRef));
       if (!selfFlagged && selfApprovalApplies(type, to, basis.status) && (selfIn(doc.data) || selfIn(basis.headFields))) {
         const name = people.map((p) => p.name).join(', ');
         const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
-        const level = ruleLevel(config, 'self-approval');
+        const level = ruleLevel(judged, 'self-approval');
         if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted: !named });
         if (level === 'warning')
           warnings.push(

@@ -576,6 +576,44 @@ export async function headDocumentBlobs(config: SmsConfig, env?: NodeJS.ProcessE
   return blobs;
 }
 
+/** The settings of sms.config.yaml as HEAD has it: see committedSettings. */
+export interface CommittedSettings {
+  history: PolicySettings;
+  rules: Record<string, RuleSetting>;
+}
+
+/**
+ * The `history:` and `rules:` settings of sms.config.yaml as committed in HEAD: `validate
+ * --history` in CI reads the committed file, so an uncommitted edit of it cannot loosen how the
+ * next commit is judged. Read from HEAD's tree alone, which a shallow clone has too. Undefined
+ * outside a repository or before the first commit; where HEAD has no valid configuration there, the
+ * defaults (as for the base of a pull request).
+ */
+export async function committedSettings(config: SmsConfig, env?: NodeJS.ProcessEnv): Promise<CommittedSettings | undefined> {
+  const ctx: GitContext = { cwd: config.root, env };
+  let blobs: Map<string, string> | undefined;
+  try {
+    blobs = await headBlobsHere(ctx, [CONFIG_FILE]);
+  } catch (err) {
+    if (err instanceof SmsError && err.code === 'GIT_MISSING') return undefined;
+    throw err;
+  }
+  if (!blobs) return undefined;
+  const sha = blobs.get(CONFIG_FILE);
+  let committed: SmsConfig | undefined;
+  if (sha) {
+    const reader = new BlobReader(ctx);
+    try {
+      const text = await reader.read(sha);
+      if (!text) throw smsError('GIT_OBJECT_MISSING', { object: sha });
+      committed = configOrUndefined(text.toString('utf8'), config.root);
+    } finally {
+      reader.close();
+    }
+  }
+  return { history: committed?.history ?? historySettings(undefined), rules: committed?.rules ?? {} };
+}
+
 /** What the next commit will be judged against: see nextCommitBasis. */
 export interface CommitBasis {
   /** The roles in force after HEAD: the last approved roles document in its history. */

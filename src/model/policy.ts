@@ -19,6 +19,23 @@ export interface PolicySettings {
   rolesBootstrap: boolean;
 }
 
+const SIGNED_RANK = { none: 0, approvals: 1, all: 2 } as const;
+
+/**
+ * The stricter of two versions of the settings: what either would refuse, the other refuses too.
+ * A decision committed now is judged in CI by the settings committed, and by an uncommitted edit
+ * of them once that is committed: only what both allow is sure to count.
+ */
+export function stricterSettings(a: PolicySettings, b: PolicySettings): PolicySettings {
+  return {
+    attribution: a.attribution.filter((x) => b.attribution.includes(x)),
+    trustedCommitters: a.trustedCommitters.filter((t) => b.trustedCommitters.some((u) => sameIdentity(t, u))),
+    requireSigned: SIGNED_RANK[a.requireSigned] >= SIGNED_RANK[b.requireSigned] ? a.requireSigned : b.requireSigned,
+    requesterMayApprove: a.requesterMayApprove && b.requesterMayApprove,
+    rolesBootstrap: a.rolesBootstrap && b.rolesBootstrap,
+  };
+}
+
 /** One version of a document, as far as the policy needs it. */
 export interface VersionFacts {
   status?: string;
