@@ -625,6 +625,45 @@ describe('history rules', () => {
     }
   });
 
+  it('shallow clone: set-status reads history only for a decision that needs it', async () => {
+    const I = 'incidents/INC-0001-a.md';
+    const incident = md(
+      {
+        id: 'INC-0001',
+        type: 'incident',
+        title: 'Mail down',
+        status: 'opened',
+        priority: 'P3',
+        opened: '2026-01-02T09:00:00Z',
+        reported_by: cleo.email,
+        services: ['SVC-0001'],
+      },
+      '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+    );
+    const dir = repo([
+      { files: { [I]: incident, [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: {}, author: cleo, date: '2026-01-03T09:00:00Z', message: 'later' },
+    ]);
+    const clone = path.join(tmp(), 'shallow');
+    gitIn(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${dir}`, clone]);
+    expect(sms(['validate'], clone).code).toBe(0);
+    // A move no decision rests on is judged as plain validate judges it: against HEAD's tree.
+    const moved = await smsInProcess(['set-status', 'INC-0001', 'updated'], clone, testEnv());
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toBe(`INC-0001: opened → updated\n${I}\n`);
+    expect(readFileSync(path.join(clone, I), 'utf8')).toMatch(/^status: "updated"$/m);
+    expect(sms(['validate'], clone).code).toBe(0);
+    // An approval is judged by the roles in force, which only the full history holds.
+    const approval = await smsInProcess(
+      ['set-status', 'RFC-0001', 'approved'],
+      clone,
+      testEnv({ GIT_AUTHOR_NAME: ben.name, GIT_AUTHOR_EMAIL: ben.email }),
+    );
+    expect(approval.code).toBe(2);
+    expect(approval.stderr).toMatch(/^sms: this clone is shallow/);
+    expect(readFileSync(path.join(clone, R), 'utf8')).toBe(rfc());
+  });
+
   it.each(['--output=/tmp/sms-pwned', '-c', '--upload-pack=touch /tmp/sms-pwned2', 'HEAD; rm -rf /', 'a\nb'])(
     'hostile ref %j is rejected with exit 2 and runs nothing',
     (ref) => {

@@ -17,7 +17,7 @@ import {
 } from '../model/policy.js';
 import { RolesIndex, type Person } from '../model/roles.js';
 import { isAllowedTransition, type WorkType } from '../model/types.js';
-import { committedSettings, nextCommitBasis, type CommitBasis } from '../history/read.js';
+import { committedSettings, headVersion, nextCommitBasis, type CommitBasis } from '../history/read.js';
 import {
   loadRepository,
   readDocument,
@@ -95,11 +95,17 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   const updates: [string, string][] = [['status', to]];
   const approving = isApprovingStatus(type, to);
   const warnings: string[] = [];
-  const basis = await nextCommitBasis(config, opts.id, io.env);
+  // History (the roles in force, who drafted the document) is read only for a decision that needs
+  // authority; for other moves plain `validate` compares with HEAD's tree, and so does this, which
+  // a shallow clone can answer. A document HEAD lacks at its path may have been moved: history
+  // follows it by id.
+  const basis = needsAuthority(type, to) ? await nextCommitBasis(config, opts.id, io.env) : undefined;
+  const atHead = basis ?? (await headVersion(config, doc.file, io.env));
+  const head = atHead && !atHead.inHead && !basis ? await nextCommitBasis(config, opts.id, io.env) : atHead;
   // Judged by the settings as committed in HEAD, which CI reads, or by the working tree's where
   // they are stricter: an uncommitted edit that trusts a committer or switches a rule off does not
   // change how the commit will be judged.
-  const committed = basis ? await committedSettings(config, io.env) : undefined;
+  const committed = head ? await committedSettings(config, io.env) : undefined;
   const judged: SmsConfig = committed
     ? { ...config, history: stricterSettings(config.history, committed.history), rules: noLooserThan(RULES, config.rules, committed.rules) }
     : config;
@@ -112,12 +118,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // tree: a document HEAD lacks is created by it, and a decision counts only by the roles in force
   // after HEAD. Refused here, it would otherwise fail CI after the commit, with no way back short
   // of rewriting history.
-  if (basis && !basis.inHead && !type.initial.includes(to)) {
+  if (head && !head.inHead && !type.initial.includes(to)) {
     const initial = type.initial.map((s) => `"${s}"`).join(' or ');
     enforce('status-transition', smsError('NOT_COMMITTED_YET', { id: opts.id, file: doc.file, status: to, initial }));
   }
-  if (basis?.status !== undefined && basis.status !== from && basis.status !== to && !isAllowedTransition(type, basis.status, to))
-    enforce('status-transition', smsError('HEAD_TRANSITION', { id: opts.id, head: basis.status, to }));
+  if (head?.status !== undefined && head.status !== from && head.status !== to && !isAllowedTransition(type, head.status, to))
+    enforce('status-transition', smsError('HEAD_TRANSITION', { id: opts.id, head: head.status, to }));
   if (needsAuthority(type, to)) {
     const rolesDoc = documents.find((d) => d.type?.grants_roles);
     const roles = RolesIndex.fromData(rolesDoc?.data);

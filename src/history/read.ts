@@ -576,6 +576,32 @@ export async function headDocumentBlobs(config: SmsConfig, env?: NodeJS.ProcessE
   return blobs;
 }
 
+/**
+ * A document's status in HEAD, read from HEAD's tree at its path (as plain `validate` compares the
+ * working tree with HEAD): no history, so a shallow clone answers too. `inHead` is false where HEAD
+ * has no document at that path (it may have been moved: only history can follow it by id).
+ * Undefined outside a repository; before the first commit, nothing is in HEAD.
+ */
+export async function headVersion(
+  config: SmsConfig,
+  file: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ status?: string; inHead: boolean } | undefined> {
+  const state = await repositoryState({ cwd: config.root, env });
+  if (!state?.top) return undefined;
+  const sha = state.head ? (await headDocumentBlobs(config, env))?.get(file) : undefined;
+  if (!sha) return { inHead: false };
+  const reader = new BlobReader({ cwd: config.root, env });
+  try {
+    const blob = await reader.read(sha);
+    if (!blob) throw smsError('GIT_OBJECT_MISSING', { object: sha });
+    const { status } = extractState(blob.toString('utf8'), extractOptions(config));
+    return status !== undefined ? { status, inHead: true } : { inHead: true };
+  } finally {
+    reader.close();
+  }
+}
+
 /** The settings of sms.config.yaml as HEAD has it: see committedSettings. */
 export interface CommittedSettings {
   history: PolicySettings;
