@@ -251,6 +251,11 @@ export const ERRORS = {
     hint: (p) =>
       p.approveRoles ? `approve the roles document first: sms ${p.approveRoles} --commit` : 'create and approve a roles document first',
   }),
+  ROLES_BOOTSTRAP_OFF: spec<{ id: string; status: string }>({
+    message: (p) =>
+      `${p.id} cannot be moved to "${p.status}": no roles document had been approved yet, so no one holds a role by which history could count the decision, and history.roles_bootstrap: false does not let the roles document's own Service Manager or Management approve its first version (rule approval-evidence)`,
+    hint: 'for the first approval of the roles document, set history.roles_bootstrap: true (the default) in sms.config.yaml and commit it',
+  }),
   ROLE_NOT_IN_FORCE: spec<{ text: string }>({
     message: (p) =>
       `${p.text}, in the roles document in force (its last approved version in the history), by which history will judge this commit (rule approval-evidence)`,

@@ -1552,6 +1552,36 @@ describe('set-status refuses what validate --history would reject', () => {
     expect((await findings(dir)).list).toEqual([]);
   });
 
+  it('with history.roles_bootstrap: false the first approval of the roles document is refused for the reason history gives', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      {
+        files: { ...BASE, 'sms.config.yaml': `${CONFIG}history:\n  roles_bootstrap: false\n`, 'governance/roles.md': rolesDoc() },
+        author: ana,
+        date: '2026-01-02T09:00:00Z',
+      },
+    ]);
+    const before = readFileSync(path.join(dir, 'governance/roles.md'), 'utf8');
+    const head = gitIn(dir, ['rev-parse', 'HEAD']);
+    const r = await smsInProcess(['set-status', 'ROLES', 'approved', '--commit'], dir, as(ana));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^sms: ROLES cannot be moved to "approved": no roles document had been approved yet, .* history\.roles_bootstrap: false does not let/,
+    );
+    expect(r.stderr).not.toMatch(/signed|trusted/);
+    expect(r.stderr).toMatch(/set history\.roles_bootstrap: true \(the default\)/);
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toBe(before);
+    expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
+    // Committed by hand, history gives that reason.
+    addCommit(dir, {
+      files: { 'governance/roles.md': rolesDoc(undefined, 'approved', ana.email) },
+      author: ana,
+      date: '2026-01-03T09:00:00Z',
+    });
+    const f = (await findings(dir)).list.filter((x) => x.rule === 'approval-evidence');
+    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/\(no roles document had been approved yet\)/)]);
+  });
+
   it('an approver who holds the role only in a roles change not yet approved is refused', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     writeFileSync(path.join(dir, 'governance/roles.md'), rolesWith(['CM'], ['IM', 'PT', 'CM'], 'draft'));

@@ -314,6 +314,9 @@ function historyProblem(
     const bootstrap = basis.roles.people.length === 0;
     if (bootstrap && !type.grants_roles)
       return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
+    // With the bootstrap off, no commit can approve the first roles document: history finds no one
+    // holding a role (no roles document had been approved yet), whoever makes or signs it.
+    if (bootstrap && !config.history.rolesBootstrap) return smsError('ROLES_BOOTSTRAP_OFF', { id: doc.id ?? '', status: to });
     const check = checkAuthority(bootstrap ? RolesIndex.fromData(doc.data) : basis.roles, makerRef, type, to, decided);
     if (!check.ok) return smsError('ROLE_NOT_IN_FORCE', { text: authorityProblem(check, makerRef, type, to, decided) });
     // The maker holds the role, but history's settings do not let their commit count (or the
