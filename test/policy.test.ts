@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -196,6 +196,99 @@ describe('one policy: a request that names no requester counts its drafter, in s
       v.level ? [[v.level, 'RFC-0001 was approved by Ben Okafor, who also requested or drafted it']] : [],
     );
     expect(r.code).toBe(v.level === 'error' ? 1 : 0);
+  });
+});
+
+describe('one policy: set-status and validate --history agree under each history.* option, committed or only in the working tree', () => {
+  const { ana, cleo } = PEOPLE;
+  const envOf = (p: { name: string; email: string }): NodeJS.ProcessEnv =>
+    testEnv({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
+  interface Variant {
+    name: string;
+    /** The history: lines under test. */
+    option: string;
+    rules?: string;
+    /** The document decided on, and how it is committed by hand where set-status refuses. */
+    roles?: boolean;
+    requester?: { name: string; email: string };
+    actor: { name: string; email: string };
+    as?: { name: string; email: string };
+    /** Whether set-status lets the decision through with the option committed. */
+    committedAllows: boolean;
+  }
+  const variants: Variant[] = [
+    {
+      name: 'requester_may_approve: true',
+      option: '  requester_may_approve: true\n',
+      rules: 'rules:\n  self-approval: error\n',
+      requester: ben,
+      actor: ben,
+      committedAllows: true,
+    },
+    {
+      name: 'trusted_committers',
+      option: '  trusted_committers: [ana@acme.example]\n',
+      requester: cleo,
+      actor: ana,
+      as: ben,
+      committedAllows: true,
+    },
+    { name: 'attribution: [trailer]', option: '  attribution: [trailer]\n', requester: cleo, actor: ben, committedAllows: false },
+    { name: 'roles_bootstrap: false', option: '  roles_bootstrap: false\n', roles: true, actor: ana, committedAllows: false },
+  ];
+  const cases = variants.flatMap((v) => [
+    { ...v, mode: 'committed' as const },
+    { ...v, mode: 'uncommitted' as const },
+  ]);
+
+  it.each(cases)('$name ($mode)', async (v) => {
+    const plain = `organisation: Acme IT\n${v.rules ?? ''}`;
+    const withOption = `${plain}history:\n${v.option}`;
+    const file = v.roles ? 'governance/roles.md' : R;
+    const dir = tmp();
+    gitRepo(dir, [
+      ...(v.roles ? [] : rolesCommits()),
+      {
+        files: {
+          'sms.config.yaml': v.mode === 'committed' ? withOption : plain,
+          'catalogue/SVC-0001-service-desk.md': SERVICE,
+          ...(v.roles ? { 'governance/roles.md': rolesDoc() } : { [R]: rfc({ requested_by: v.requester!.email }) }),
+        },
+        author: v.requester ?? ana,
+        date: '2026-01-02T09:00:00Z',
+      },
+    ]);
+    if (v.mode === 'uncommitted') writeFileSync(path.join(dir, 'sms.config.yaml'), withOption);
+    const id = v.roles ? 'ROLES' : 'RFC-0001';
+    const asArgs = v.as ? ['--as', `${v.as.name} <${v.as.email}>`] : [];
+    const s = await smsInProcess(['set-status', id, 'approved', ...asArgs, '--commit'], dir, envOf(v.actor));
+    // Only what both the committed settings and the working tree's allow goes through.
+    const allowed = v.mode === 'committed' ? v.committedAllows : false;
+    expect(s.code, s.stderr).toBe(allowed ? 0 : 2);
+    if (!allowed) {
+      // Done by hand as set-status would have done it: the same author and Approved-by trailer.
+      const approver = v.as ?? v.actor;
+      const approvedText = v.roles
+        ? rolesDoc(undefined, 'approved', approver.email)
+        : rfc({ requested_by: v.requester!.email, status: 'approved', approved_by: approver.email, approved_on: '2026-01-03' });
+      writeFileSync(path.join(dir, file), approvedText);
+      gitIn(dir, ['add', '--', file], envOf(v.actor));
+      gitIn(dir, ['commit', '-q', '-m', `${id} approved\n\nApproved-by: ${approver.name} <${approver.email}>`], {
+        ...envOf(v.actor),
+        GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+      });
+    }
+    // validate --history as CI sees it (the committed configuration) and as it will once the
+    // working tree's is committed: set-status went through exactly when neither reports an error.
+    const errors = async (): Promise<string[]> => {
+      const r = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+      return (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule);
+    };
+    const now = await errors();
+    writeFileSync(path.join(dir, 'sms.config.yaml'), gitIn(dir, ['show', 'HEAD:sms.config.yaml']));
+    const ci = await errors();
+    expect([...now, ...ci].length === 0, JSON.stringify({ now, ci })).toBe(allowed);
   });
 });
 
