@@ -304,6 +304,39 @@ describe('sms report review: open items as of the end of the period', () => {
     expect(text).toContain('| A2 two | Ana Costa | 2026-04-15 | not known (recorded now: dropped) | – |');
   });
 
+  it('a nonconformity reopened after it was closed is open: the closed_on left in it no longer says when it closed', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: { 'sms.config.yaml': BERLIN, 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-25' }) },
+        author: ana,
+        date: '2026-02-01T10:00:00+01:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-25', closed_on: '2026-03-10' }) },
+        author: ana,
+        date: '2026-03-10T10:00:00+01:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-25', closed_on: '2026-03-10' }) },
+        author: ana,
+        date: '2026-03-20T10:00:00+01:00',
+      },
+    ]);
+    // Open on 31 March (by history) and today, and overdue since 25 March: in the quarter's pack and in today's.
+    for (const [period, today] of [
+      ['2026-Q1', '2026-05-15'],
+      ['2026-04', '2026-05-15'],
+    ]) {
+      const d = await review(dir, period!, today!);
+      expect(
+        d.nonconformities.open.map((n: { id: string; overdue: boolean }) => [n.id, n.overdue]),
+        period,
+      ).toEqual([['NC-0001', true]]);
+    }
+  });
+
   it('without history, what no date tells is said to be not known, never shown as it is today', async () => {
     const dir = tmp();
     writeFiles(dir, {

@@ -98,6 +98,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
     if (raised && raised > asOf) return { state: 'absent', status: '' };
     const on = statusOn(d);
     const openNow = open.has(d.status ?? '');
+    // A closing date left in a record open now (reopened) no longer says when it closed.
+    if (openNow) closedOn = undefined;
     if (closedOn && closedOn <= asOf)
       return { state: 'closed', status: on.known && on.status && !open.has(on.status) ? on.status : 'closed' };
     if (closedOn) return { state: 'open', status: on.known && on.status && open.has(on.status) ? on.status : 'open' };
