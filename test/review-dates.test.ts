@@ -304,7 +304,22 @@ describe('sms report review: open items as of the end of the period', () => {
     expect(text).toContain('| A2 two | Ana Costa | 2026-04-15 | not known (recorded now: dropped) | – |');
   });
 
-  it('a nonconformity reopened after it was closed is open: the closed_on left in it no longer says when it closed', async () => {
+  it('a nonconformity or complaint reopened after it was closed is open: the closing date left in it no longer says when it closed', async () => {
+    const fb = (handling: string) =>
+      md(
+        {
+          id: 'FB-0001',
+          type: 'feedback',
+          title: 'Slow answers',
+          status: 'updated',
+          kind: 'complaint',
+          received: '2026-03-01T10:00:00Z',
+          handling,
+          closed: '2026-03-25T10:00:00Z',
+          recorded_by: ana.email,
+        },
+        '\n## Notes\n\nText.\n',
+      );
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
@@ -314,12 +329,18 @@ describe('sms report review: open items as of the end of the period', () => {
         date: '2026-02-01T10:00:00+01:00',
       },
       {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-25', closed_on: '2026-03-10' }) },
+        files: {
+          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-25', closed_on: '2026-03-10' }),
+          'feedback/FB-0001.md': fb('closed'),
+        },
         author: ana,
         date: '2026-03-10T10:00:00+01:00',
       },
       {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-25', closed_on: '2026-03-10' }) },
+        files: {
+          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-25', closed_on: '2026-03-10' }),
+          'feedback/FB-0001.md': fb('investigating'),
+        },
         author: ana,
         date: '2026-03-20T10:00:00+01:00',
       },
@@ -334,6 +355,10 @@ describe('sms report review: open items as of the end of the period', () => {
         d.nonconformities.open.map((n: { id: string; overdue: boolean }) => [n.id, n.overdue]),
         period,
       ).toEqual([['NC-0001', true]]);
+      expect(
+        d.feedback.open.map((f: { id: string }) => f.id),
+        period,
+      ).toEqual(['FB-0001']);
     }
   });
 

@@ -233,8 +233,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const feedbackUnknown: SmsDocument[] = [];
   for (const d of feedbackAll) {
     const received = dayOfInstant(str(d, 'received'));
-    const closed = dayOfInstant(str(d, 'closed'));
     const handling = str(d, 'handling') ?? '';
+    // A closing time left in an entry handled again since (reopened) no longer says when it closed.
+    const closed = handling === 'closed' ? dayOfInstant(str(d, 'closed')) : undefined;
     if ((received && received > asOf) || (closed && closed <= asOf)) continue;
     if (closed) feedbackOpen.push({ d, handling: current ? handling : 'not known' });
     else if (handling !== 'closed') feedbackOpen.push({ d, handling });
