@@ -362,6 +362,36 @@ describe('sms report review: open items as of the end of the period', () => {
     }
   });
 
+  it('the role holders of the pack are those of the roles document as it stood on its as-of day', async () => {
+    const dir = tmp();
+    const dan = { name: 'Dan Moss', email: 'dan@acme.example' };
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      { files: { 'sms.config.yaml': BERLIN }, author: ana, date: '2026-02-01T10:00:00+01:00' },
+      // Dan joins as a practitioner on 20 April.
+      {
+        files: {
+          'governance/roles.md': rolesDoc(
+            [
+              { ...ana, roles: ['SM', 'MGT'] },
+              { ...ben, roles: ['CM'] },
+              { ...cleo, roles: ['IM', 'PT'] },
+              { ...dan, roles: ['PT'] },
+            ],
+            'approved',
+            ana.email,
+          ),
+        },
+        author: ana,
+        date: '2026-04-20T10:00:00+02:00',
+      },
+    ]);
+    const holders = async (period: string) =>
+      (await review(dir, period, '2026-05-15')).people.holders.map((h: { name: string }) => h.name).sort();
+    expect(await holders('2026-Q1')).toEqual(['Ana Costa', 'Ben Okafor', 'Cleo Park']);
+    expect(await holders('2026-04')).toEqual(['Ana Costa', 'Ben Okafor', 'Cleo Park', 'Dan Moss']);
+  });
+
   it('without history, what no date tells is said to be not known, never shown as it is today', async () => {
     const dir = tmp();
     writeFiles(dir, {

@@ -2,12 +2,13 @@ import { own, ownNumber, ownString, records, stringValues } from '../repo/values
 import { addDays, addMonths, daysBetween, parseDate } from '../dates.js';
 import { localDate } from '../calendar.js';
 import { lastCompleteQuarter, type Period } from '../period.js';
-import { isApproval } from '../model/policy.js';
+import { isApproval, isInForce } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import type { SmsDocument } from '../repo/documents.js';
 import {
   createdAt,
   docsOfType,
+  eventsUntil,
   findingOf,
   firstEntered,
   inForce,
@@ -387,7 +388,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
     .sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || (a.id < b.id ? -1 : 1));
 
   // --- 11. resources and competence --------------------------------------------------------------------------
-  const roles = rolesIndex;
+  // The role holders of asOf: the roles document as it stood then (its last approved version by
+  // then, else its last), from history; today's where history does not have it.
+  const rolesDocument = ctx.documents.find((d) => d.type?.grants_roles);
+  const rolesThen = (() => {
+    if (current || !rolesDocument?.id || !ctx.timeline?.byId.has(rolesDocument.id)) return rolesIndex;
+    const versions = eventsUntil(ctx, rolesDocument.id, asOf).filter((e) => e.after?.data);
+    const version = versions.filter((e) => isInForce(rolesDocument.type, e.after!.status)).at(-1) ?? versions.at(-1);
+    return RolesIndex.fromData(version?.after?.data);
+  })();
+  const roles = rolesThen;
   const training = docsOfType(ctx, 'training-record');
   const people = roles.people
     .filter((p) => (!p.until || p.until >= asOf) && p.roles.some((r) => STAFF_ROLES.includes(r)))
