@@ -242,6 +242,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
     else if (handling !== 'closed') feedbackOpen.push({ d, handling });
     else if (!current) feedbackUnknown.push(d);
   }
+  const openHandling = new Map(feedbackOpen.map(({ d, handling }) => [d, handling]));
   const scores = feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
   const feedbackSection = {
     total: feedback.length,
@@ -257,7 +258,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
         id: d.id!,
         title: d.title ?? '',
         file: d.file,
-        handling: str(d, 'handling') ?? '',
+        // As of asOf: open then with its handling then (where known), else closed by then.
+        handling: current ? (str(d, 'handling') ?? '') : (openHandling.get(d) ?? (feedbackUnknown.includes(d) ? 'not known' : 'closed')),
         received: dayOfInstant(str(d, 'received')),
       })),
     open: feedbackOpen.map(({ d, handling }) => {
