@@ -40,6 +40,11 @@ export function lastCompleteQuarter(today: string): Period {
   return { since: start, until: addDays(thisQuarter, -1) };
 }
 
+/** The calendar quarter a day falls in, as `--period` names it: 2026-Q3. */
+export function quarterLabel(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 /** The whole calendar months, or quarters, that a period touches (not clipped to it). */
 export function calendarPeriodsOf(p: Period, unit: 'month' | 'quarter'): Period[] {
   const out: Period[] = [];

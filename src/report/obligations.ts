@@ -10,6 +10,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import { agreementsOf, measureIncidents, type IncidentMeasure } from './sla.js';
 import { customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
+import { quarterLabel } from '../period.js';
 import { localDay, type Period, type ReportContext } from './context.js';
 
 /**
@@ -1014,7 +1015,7 @@ export const CHECKS: Record<string, CheckDef> = {
               lacks: r ? [] : [`no approved performance report for ${p} – ${end} (${promise} promised)`],
               todo: r
                 ? undefined
-                : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? `${p.slice(0, 4)}-Q${(Number(p.slice(5, 7)) + 2) / 3}` : p.slice(0, 4)}, then record and approve it`,
+                : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? quarterLabel(p) : p.slice(0, 4)}, then record and approve it`,
               evidence: r
                 ? approvalsOf(ctx, r.id)
                     .filter((x) => x.approvers.length)

@@ -1,7 +1,7 @@
 import { own, ownNumber, ownString, records, stringValues } from '../repo/values.js';
 import { addDays, addMonths, daysBetween, parseDate } from '../dates.js';
 import { localDate } from '../calendar.js';
-import { lastCompleteQuarter, type Period } from '../period.js';
+import { lastCompleteQuarter, quarterLabel, type Period } from '../period.js';
 import { isApproval, isInForce } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import type { SmsDocument } from '../repo/documents.js';
@@ -717,7 +717,7 @@ function lastFourQuarters(until: string): (Period & { label: string })[] {
   // The quarter that contains `until` when it ends that quarter; else the one in progress, cut at `until`.
   if (q.until < until) q = { since: addDays(q.until, 1), until };
   for (let n = 0; n < 4; n++) {
-    out.unshift({ ...q, label: `${q.since.slice(0, 4)}-Q${Math.floor(Number(q.since.slice(5, 7)) / 3) + 1}` });
+    out.unshift({ ...q, label: quarterLabel(q.since) });
     q = lastCompleteQuarter(q.since);
   }
   return out;

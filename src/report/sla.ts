@@ -1,6 +1,6 @@
 import { ALWAYS, describeClock, localDate, serviceTime, zonedInstant, type Clock } from '../calendar.js';
 import { addDays, formatInstant, HOUR_MS, parseInstant } from '../dates.js';
-import { calendarPeriodsOf, type Period } from '../period.js';
+import { calendarPeriodsOf, quarterLabel, type Period } from '../period.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
 import { own, ownString, stringValues } from '../repo/values.js';
@@ -329,10 +329,7 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
     const until = agreement.end !== undefined && agreement.end < p.until ? agreement.end : p.until;
     const open = today !== undefined && today <= until;
     const last = open ? today : until;
-    const label =
-      agreement.availabilityPeriod === 'quarter'
-        ? `${p.since.slice(0, 4)}-Q${Math.floor(Number(p.since.slice(5, 7)) / 3) + 1}`
-        : p.since.slice(0, 7);
+    const label = agreement.availabilityPeriod === 'quarter' ? quarterLabel(p.since) : p.since.slice(0, 7);
     const days: Period[] = [];
     for (let day = since; day <= last; day = addDays(day, 1)) {
       if (inputs.inForceOn && !inputs.inForceOn(agreement, day)) continue;
