@@ -43,6 +43,22 @@ async function history(dir: string, args: string[] = ['--history']): Promise<{ c
 
 const rules = (fs: Finding[]): string[] => fs.map((f) => f.rule).sort();
 
+/** An open P3 incident on SVC-0001, reported by Cleo on 2 January. */
+const openIncident = (id: string, title: string): string =>
+  md(
+    {
+      id,
+      type: 'incident',
+      title,
+      status: 'opened',
+      priority: 'P3',
+      opened: '2026-01-02T09:00:00Z',
+      reported_by: cleo.email,
+      services: ['SVC-0001'],
+    },
+    '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+  );
+
 /** A repository whose SMS lives in `sms/`: roles, the service and a draft RFC-0001. */
 function smsInSubfolder(): string {
   const top = tmp();
@@ -627,19 +643,7 @@ describe('history rules', () => {
 
   it('shallow clone: set-status reads history only for a decision that needs it', async () => {
     const I = 'incidents/INC-0001-a.md';
-    const incident = md(
-      {
-        id: 'INC-0001',
-        type: 'incident',
-        title: 'Mail down',
-        status: 'opened',
-        priority: 'P3',
-        opened: '2026-01-02T09:00:00Z',
-        reported_by: cleo.email,
-        services: ['SVC-0001'],
-      },
-      '\n## Description\n\n## Restoration steps\n\n## Solution\n',
-    );
+    const incident = openIncident('INC-0001', 'Mail down');
     const dir = repo([
       { files: { [I]: incident, [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: {}, author: cleo, date: '2026-01-03T09:00:00Z', message: 'later' },
@@ -695,19 +699,7 @@ describe('history rules', () => {
   it('non-UTF-8 author names and a commit touching hundreds of documents', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 300; i++)
-      files[`incidents/INC-${String(i).padStart(4, '0')}-x.md`] = md(
-        {
-          id: `INC-${String(i).padStart(4, '0')}`,
-          type: 'incident',
-          title: `i${i}`,
-          status: 'opened',
-          priority: 'P3',
-          opened: '2026-01-02T09:00:00Z',
-          reported_by: cleo.email,
-          services: ['SVC-0001'],
-        },
-        '\n## Description\n\n## Restoration steps\n\n## Solution\n',
-      );
+      files[`incidents/INC-${String(i).padStart(4, '0')}-x.md`] = openIncident(`INC-${String(i).padStart(4, '0')}`, `i${i}`);
     const dir = repo([{ files, author: { name: 'J\xf6rg M\xfcller', email: 'j@x.example' }, date: '2026-01-02T09:00:00Z' }]);
     gitIn(dir, ['-c', 'i18n.commitEncoding=ISO-8859-1', 'commit', '-q', '--allow-empty', '-m', 'latin1'], {
       ...testEnv(),

@@ -173,6 +173,23 @@ describe('sms report review: the changes section and the changes-successful obje
   });
 });
 
+/** Complaint FB-0001, received on 1 March, with its handling and, where given, when it was closed. */
+const complaint = (handling: string, closed?: string): string =>
+  md(
+    {
+      id: 'FB-0001',
+      type: 'feedback',
+      title: 'Slow answers',
+      status: 'updated',
+      kind: 'complaint',
+      received: '2026-03-01T10:00:00Z',
+      handling,
+      ...(closed ? { closed } : {}),
+      recorded_by: ana.email,
+    },
+    '\n## Notes\n\nText.\n',
+  );
+
 const nc = (id: string, f: Record<string, unknown>): string =>
   md(
     { id, type: 'nonconformity', title: `NC ${id}`, source: 'audit', owner: ana.email, detected_on: '2026-02-01', ...f },
@@ -305,21 +322,6 @@ describe('sms report review: open items as of the end of the period', () => {
   });
 
   it('a nonconformity or complaint reopened after it was closed is open: the closing date left in it no longer says when it closed', async () => {
-    const fb = (handling: string) =>
-      md(
-        {
-          id: 'FB-0001',
-          type: 'feedback',
-          title: 'Slow answers',
-          status: 'updated',
-          kind: 'complaint',
-          received: '2026-03-01T10:00:00Z',
-          handling,
-          closed: '2026-03-25T10:00:00Z',
-          recorded_by: ana.email,
-        },
-        '\n## Notes\n\nText.\n',
-      );
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
@@ -331,7 +333,7 @@ describe('sms report review: open items as of the end of the period', () => {
       {
         files: {
           'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-25', closed_on: '2026-03-10' }),
-          'feedback/FB-0001.md': fb('closed'),
+          'feedback/FB-0001.md': complaint('closed', '2026-03-25T10:00:00Z'),
         },
         author: ana,
         date: '2026-03-10T10:00:00+01:00',
@@ -339,7 +341,7 @@ describe('sms report review: open items as of the end of the period', () => {
       {
         files: {
           'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-25', closed_on: '2026-03-10' }),
-          'feedback/FB-0001.md': fb('investigating'),
+          'feedback/FB-0001.md': complaint('investigating', '2026-03-25T10:00:00Z'),
         },
         author: ana,
         date: '2026-03-20T10:00:00+01:00',
@@ -363,21 +365,6 @@ describe('sms report review: open items as of the end of the period', () => {
   });
 
   it("the complaints table of a pack shows a complaint's handling as of its as-of day, not today's", async () => {
-    const complaint = (handling: string, closed?: string) =>
-      md(
-        {
-          id: 'FB-0001',
-          type: 'feedback',
-          title: 'Slow answers',
-          status: 'updated',
-          kind: 'complaint',
-          received: '2026-03-01T10:00:00Z',
-          handling,
-          ...(closed ? { closed } : {}),
-          recorded_by: ana.email,
-        },
-        '\n## Notes\n\nText.\n',
-      );
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
