@@ -56,16 +56,6 @@ export function calendarPeriodsOf(p: Period, unit: 'month' | 'quarter'): Period[
   return out;
 }
 
-/** Calendar months (YYYY-MM) that a period touches, each clipped to the period. */
-export function monthsOf(p: Period): Period[] {
-  const out: Period[] = [];
-  for (let start = `${p.since.slice(0, 7)}-01`; start <= p.until; start = addMonths(start, 1)) {
-    const end = addDays(addMonths(start, 1), -1);
-    out.push({ since: start < p.since ? p.since : start, until: end > p.until ? p.until : end });
-  }
-  return out;
-}
-
 /** Whether a value is a valid period of real dates with since ≤ until. */
 export function isPeriod(p: { since?: unknown; until?: unknown }): p is Period {
   return parseDate(p.since) !== undefined && parseDate(p.until) !== undefined && (p.since as string) <= (p.until as string);

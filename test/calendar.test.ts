@@ -12,7 +12,7 @@ import {
   wallByLocalTime,
   type ServiceCalendar,
 } from '../src/calendar.js';
-import { lastCompleteMonth, lastCompleteQuarter, monthsOf, namedPeriod } from '../src/period.js';
+import { calendarPeriodsOf, lastCompleteMonth, lastCompleteQuarter, namedPeriod, quarterLabel } from '../src/period.js';
 
 const t = (s: string): number => Date.parse(s);
 const BERLIN = readCalendar(
@@ -108,15 +108,25 @@ describe('periods', () => {
     for (const bad of ['2026-13', '2026-00', '2026-Q5', '26-10', '2026-1', 'last month']) expect(namedPeriod(bad), bad).toBeUndefined();
   });
 
-  it('calendar-aligned defaults and months of a period', () => {
+  it('calendar-aligned defaults, and the whole months or quarters a period touches', () => {
     expect(lastCompleteMonth('2026-11-29')).toEqual({ since: '2026-10-01', until: '2026-10-31' });
     expect(lastCompleteMonth('2026-01-05')).toEqual({ since: '2025-12-01', until: '2025-12-31' });
     expect(lastCompleteQuarter('2026-11-29')).toEqual({ since: '2026-07-01', until: '2026-09-30' });
     expect(lastCompleteQuarter('2026-02-10')).toEqual({ since: '2025-10-01', until: '2025-12-31' });
-    expect(monthsOf({ since: '2026-09-15', until: '2026-11-10' })).toEqual([
-      { since: '2026-09-15', until: '2026-09-30' },
+    expect(calendarPeriodsOf({ since: '2026-09-15', until: '2026-11-10' }, 'month')).toEqual([
+      { since: '2026-09-01', until: '2026-09-30' },
       { since: '2026-10-01', until: '2026-10-31' },
-      { since: '2026-11-01', until: '2026-11-10' },
+      { since: '2026-11-01', until: '2026-11-30' },
+    ]);
+    expect(calendarPeriodsOf({ since: '2026-02-15', until: '2026-04-10' }, 'quarter')).toEqual([
+      { since: '2026-01-01', until: '2026-03-31' },
+      { since: '2026-04-01', until: '2026-06-30' },
+    ]);
+    expect(['2026-01-01', '2026-03-31', '2026-04-01', '2026-12-31'].map(quarterLabel)).toEqual([
+      '2026-Q1',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q4',
     ]);
   });
 });
