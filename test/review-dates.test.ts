@@ -290,14 +290,14 @@ describe('sms report review: open items as of the end of the period', () => {
     const d = await review(dir, '2026-Q1', '2026-05-15');
     expect(d.asOf).toBe('2026-03-31');
     // A1 due 15 March, 16 days overdue. A3 due 1 March and done only on 20 April: open and 30 days
-    // overdue on 31 March. A2 was dropped in April, on a day the minutes do not give, and they were
-    // edited after 31 March: where it stood then is not known.
+    // overdue on 31 March. A2 was dropped in April: the minutes as committed by 31 March say it
+    // was open then (due 15 April, not overdue).
     expect(d.previousReview.actions.map(row)).toEqual([
       ['A1', 'open', 'open', true, true, 16],
-      ['A2', 'not known', 'dropped', false, false, undefined],
+      ['A2', 'open', 'dropped', true, false, undefined],
       ['A3', 'open', 'done', true, true, 30],
     ]);
-    expect(d.previousReview).toMatchObject({ overdue: 2, notKnown: 1 });
+    expect(d.previousReview).toMatchObject({ overdue: 2, notKnown: 0 });
     // NC-0002 closed on 2 April and NC-0004 closed in April (history) were open on 31 March;
     // NC-0005 was raised after it. NC-0003, due 20 March, is the overdue one.
     expect(d.nonconformities.open.map((n: { id: string; status: string; overdue: boolean }) => [n.id, n.status, n.overdue])).toEqual([
@@ -318,7 +318,7 @@ describe('sms report review: open items as of the end of the period', () => {
 
     const text = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, testEnv({ SMS_TODAY: '2026-05-15' }))).stdout;
     expect(text).toContain('| A3 three | Ana Costa | 2026-03-01 | open (recorded now: done 2026-04-20) | **30 days** |');
-    expect(text).toContain('| A2 two | Ana Costa | 2026-04-15 | not known (recorded now: dropped) | – |');
+    expect(text).toContain('| A2 two | Ana Costa | 2026-04-15 | open (recorded now: dropped) | – |');
   });
 
   it('a nonconformity or complaint reopened after it was closed is open: the closing date left in it no longer says when it closed', async () => {
@@ -376,9 +376,9 @@ describe('sms report review: open items as of the end of the period', () => {
       { files: { 'feedback/FB-0001.md': complaint('closed', '2026-04-03T10:00:00Z') }, author: ana, date: '2026-04-03T12:00:00+02:00' },
     ]);
     const d = await review(dir, '2026-Q1', '2026-05-15');
-    // Open on 31 March (closed on 3 April); how far its handling had gone then is not followed through history.
+    // Open on 31 March (closed on 3 April), and being investigated then, as history records.
     expect(d.feedback.open.map((f: { id: string }) => f.id)).toEqual(['FB-0001']);
-    expect(d.feedback.complaints.map((c: { id: string; handling: string }) => [c.id, c.handling])).toEqual([['FB-0001', 'not known']]);
+    expect(d.feedback.complaints.map((c: { id: string; handling: string }) => [c.id, c.handling])).toEqual([['FB-0001', 'investigating']]);
   });
 
   it('the role holders of the pack are those of the roles document as it stood on its as-of day', async () => {
@@ -409,6 +409,168 @@ describe('sms report review: open items as of the end of the period', () => {
       (await review(dir, period, '2026-05-15')).people.holders.map((h: { name: string }) => h.name).sort();
     expect(await holders('2026-Q1')).toEqual(['Ana Costa', 'Ben Okafor', 'Cleo Park']);
     expect(await holders('2026-04')).toEqual(['Ana Costa', 'Ben Okafor', 'Cleo Park', 'Dan Moss']);
+  });
+
+  it('the minutes are read as they stood on the as-of day: an action done then and reopened since was done; one added since was not there', async () => {
+    const dir = tmp();
+    const mr = (actions: Record<string, unknown>[]): string =>
+      md(
+        {
+          id: 'MR-0001',
+          type: 'management-review',
+          title: 'Management review 2025',
+          status: 'approved',
+          held_on: '2026-01-15',
+          approved_by: ana.email,
+          approved_on: '2026-01-15',
+          actions,
+        },
+        '\n## Inputs reviewed\n\n## Decisions\n\n## Actions\n',
+      );
+    const a1 = { id: 'A1', action: 'one', owner: ana.email, due: '2026-03-15' };
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: { 'sms.config.yaml': BERLIN, 'reviews/MR-0001.md': mr([{ ...a1, status: 'open' }]) },
+        author: ana,
+        date: '2026-02-01T10:00:00+01:00',
+      },
+      {
+        files: { 'reviews/MR-0001.md': mr([{ ...a1, status: 'done', done_on: '2026-03-10' }]) },
+        author: ana,
+        date: '2026-03-10T10:00:00+01:00',
+      },
+      // On 20 April A1 is reopened and A2 added, with a due date already past.
+      {
+        files: {
+          'reviews/MR-0001.md': mr([
+            { ...a1, status: 'open' },
+            { id: 'A2', action: 'added in April', owner: ana.email, due: '2026-03-01', status: 'open' },
+          ]),
+        },
+        author: ana,
+        date: '2026-04-20T10:00:00+02:00',
+      },
+    ]);
+    const q1 = await review(dir, '2026-Q1', '2026-05-15');
+    expect(q1.previousReview.actions.map(row)).toEqual([['A1', 'done', 'open', true, false, undefined]]);
+    expect(q1.previousReview).toMatchObject({ overdue: 0, notKnown: 0 });
+    // On 30 April both were open: A1 46 days overdue, A2 60.
+    const april = await review(dir, '2026-04', '2026-05-15');
+    expect(april.previousReview.actions.map(row)).toEqual([
+      ['A1', 'open', 'open', true, true, 46],
+      ['A2', 'open', 'open', true, true, 60],
+    ]);
+  });
+
+  it('a record deleted after the as-of day is shown as it stood then, marked deleted since', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: {
+          'sms.config.yaml': BERLIN,
+          'nonconformities/NC-0005.md': nc('NC-0005', { status: 'open', due: '2026-03-10' }),
+          'risks/RISK-0001.md': risk('open'),
+        },
+        author: ana,
+        date: '2026-02-01T10:00:00+01:00',
+      },
+      { files: { 'nonconformities/NC-0005.md': null, 'risks/RISK-0001.md': null }, author: ana, date: '2026-04-10T10:00:00+02:00' },
+    ]);
+    const d = await review(dir, '2026-Q1', '2026-05-15');
+    expect(
+      d.nonconformities.open.map((n: { id: string; status: string; overdue: boolean; deleted: boolean }) => [
+        n.id,
+        n.status,
+        n.overdue,
+        n.deleted,
+      ]),
+    ).toEqual([['NC-0005', 'open', true, true]]);
+    expect(d.nonconformities.overdue).toBe(1);
+    expect(
+      d.risks.open.map((r: { id: string; status: string; treatmentOverdue: boolean; deleted: boolean }) => [
+        r.id,
+        r.status,
+        r.treatmentOverdue,
+        r.deleted,
+      ]),
+    ).toEqual([['RISK-0001', 'open', true, true]]);
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, testEnv({ SMS_TODAY: '2026-05-15' }))).stdout;
+    expect(text).toMatch(/NC-0005 NC NC-0005 \(deleted since\)/);
+    expect(text).not.toContain('](nonconformities/NC-0005.md)');
+    // Deleted before the period's end: not there on 31 March, and not in a later pack.
+    const april = await review(dir, '2026-04', '2026-05-15');
+    expect(april.nonconformities.open).toEqual([]);
+    expect(april.risks.open).toEqual([]);
+  });
+
+  it('a nonconformity closed on the as-of day by history is closed then, though closed again later with a later date', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: {
+          'sms.config.yaml': BERLIN,
+          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
+          'nonconformities/NC-0006.md': nc('NC-0006', { status: 'open', due: '2026-03-20' }),
+        },
+        author: ana,
+        date: '2026-02-01T10:00:00+01:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-15' }) },
+        author: ana,
+        date: '2026-03-15T10:00:00+01:00',
+      },
+      // NC-0006's closure is recorded on 2 April, dated 30 March: the record says when.
+      {
+        files: {
+          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
+          'nonconformities/NC-0006.md': nc('NC-0006', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-30' }),
+        },
+        author: ana,
+        date: '2026-04-05T10:00:00+02:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-04-30' }) },
+        author: ana,
+        date: '2026-04-30T10:00:00+02:00',
+      },
+    ]);
+    const q1 = await review(dir, '2026-Q1', '2026-05-15');
+    expect(q1.nonconformities.open).toEqual([]);
+    expect(q1.nonconformities.overdue).toBe(0);
+    expect(q1.nonconformities.closedInPeriod.map((n: { id: string; closed: string }) => [n.id, n.closed])).toEqual([
+      ['NC-0001', '2026-03-15'],
+      ['NC-0006', '2026-03-30'],
+    ]);
+    const april = await review(dir, '2026-04', '2026-05-15');
+    expect(april.nonconformities.open).toEqual([]);
+    expect(april.nonconformities.closedInPeriod.map((n: { id: string; closed: string }) => [n.id, n.closed])).toEqual([
+      ['NC-0001', '2026-04-30'],
+    ]);
+  });
+
+  it('new risks and complaints are shown as they stood on the as-of day, as the open lists show them', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: { 'sms.config.yaml': BERLIN, 'risks/RISK-0001.md': risk('open'), 'feedback/FB-0001.md': complaint('investigating') },
+        author: ana,
+        date: '2026-03-01T12:00:00+01:00',
+      },
+      { files: { 'feedback/FB-0001.md': complaint('closed', '2026-04-03T10:00:00Z') }, author: ana, date: '2026-04-03T12:00:00+02:00' },
+      { files: { 'risks/RISK-0001.md': risk('closed') }, author: ana, date: '2026-04-20T10:00:00+02:00' },
+    ]);
+    const d = await review(dir, '2026-Q1', '2026-05-15');
+    const risks = (list: { id: string; status: string; treatmentOverdue: boolean }[]) =>
+      list.map((r) => [r.id, r.status, r.treatmentOverdue]);
+    expect(risks(d.risks.open)).toEqual([['RISK-0001', 'open', true]]);
+    expect(risks(d.issues.newRisks)).toEqual([['RISK-0001', 'open', true]]);
+    expect(d.feedback.open.map((f: { id: string; handling: string }) => [f.id, f.handling])).toEqual([['FB-0001', 'investigating']]);
+    expect(d.feedback.complaints.map((c: { id: string; handling: string }) => [c.id, c.handling])).toEqual([['FB-0001', 'investigating']]);
   });
 
   it('without history, what no date tells is said to be not known, never shown as it is today', async () => {

@@ -15,7 +15,10 @@ export interface DocState {
   lists?: Record<string, string[]>;
   /** Hash of the content without lifecycle bookkeeping: equal hashes mean no real edit. */
   contentHash: string;
-  /** Full front matter, kept only for the roles document (people and their roles at the time). */
+  /**
+   * Full front matter, kept for the roles document (people and their roles at the time) and for
+   * the types that keep their history (`history_data`: records reports read as they stood then).
+   */
   data?: Record<string, unknown>;
 }
 
@@ -42,6 +45,8 @@ export interface ExtractOptions {
   fields: readonly string[];
   /** The type key of the roles document, whose full data is kept. */
   rolesType?: string;
+  /** Type keys whose full data is kept as well (`history_data`). */
+  dataTypes?: readonly string[];
   /** Tracked list fields per type key: their values are kept for every version. */
   tracked?: Readonly<Record<string, readonly string[]>>;
   /** Bookkeeping fields left out of the content hash (default BOOKKEEPING; types add their countersign fields). */
@@ -80,7 +85,7 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
     state.lists = {};
     for (const path of tracked) state.lists[path] = valuesAtPath(fm.data!, path).map((v) => detach(v.value));
   }
-  if (opts.rolesType !== undefined && state.type === opts.rolesType && fm.data) state.data = fm.data;
+  if (fm.data && state.type !== undefined && (state.type === opts.rolesType || opts.dataTypes?.includes(state.type))) state.data = fm.data;
   return state;
 }
 

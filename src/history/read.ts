@@ -88,7 +88,8 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
     for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
   }
   const tracked = Object.fromEntries(config.types.filter((t) => t.tracked?.length).map((t) => [t.key, t.tracked!]));
-  return { fields: [...fields], rolesType: rolesType(config.types)?.key, bookkeeping, tracked };
+  const dataTypes = config.types.filter((t) => t.history_data).map((t) => t.key);
+  return { fields: [...fields], rolesType: rolesType(config.types)?.key, dataTypes, bookkeeping, tracked };
 }
 
 /** The top of the work tree, HEAD's commit (undefined before the first) and whether the clone is shallow, from one git process; exit 2 outside a repository. */

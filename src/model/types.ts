@@ -67,6 +67,8 @@ export interface WorkType {
   agreement?: AgreementDates;
   /** List fields whose values are followed through history (when an ID first appeared in them). */
   tracked?: string[];
+  /** Every version's front matter is kept from history: reports read a record as it stood on a past day. */
+  history_data?: boolean;
   /** A record type beyond the 21 work products: the FitSM / ISO/IEC 20000 requirements it serves. */
   extension?: { serves: string[] };
   /** The practitioner's work a document records: its area and the fields naming who did it. */
@@ -181,6 +183,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     manager_areas: t.manager_areas,
     agreement: t.agreement,
     tracked: t.tracked,
+    history_data: t.history_data,
     extension: t.extension,
     acts: t.acts,
     countersign: t.countersign,

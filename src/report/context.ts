@@ -91,17 +91,17 @@ export function docsOfType(ctx: ReportContext, key: string): readonly SmsDocumen
   return index.get(key) ?? [];
 }
 
-export function str(d: SmsDocument, key: string): string | undefined {
+export function str(d: Pick<SmsDocument, 'data'>, key: string): string | undefined {
   const v = d.data ? own(d.data, key) : undefined;
   return typeof v === 'string' ? v : undefined;
 }
 
-export function num(d: SmsDocument, key: string): number | undefined {
+export function num(d: Pick<SmsDocument, 'data'>, key: string): number | undefined {
   const v = d.data ? own(d.data, key) : undefined;
   return typeof v === 'number' ? v : undefined;
 }
 
-export function list(d: SmsDocument, key: string): string[] {
+export function list(d: Pick<SmsDocument, 'data'>, key: string): string[] {
   return stringValues(d.data ? own(d.data, key) : undefined);
 }
 

@@ -52,6 +52,9 @@ export interface ChangeFact {
   daysToDeployment?: number;
 }
 
+/** A record as the pack judges it: today's, or as it stood on a past day; `deleted` when removed since. */
+type Rec = Pick<SmsDocument, 'id' | 'title' | 'file' | 'status' | 'data'> & { deleted: boolean };
+
 /**
  * The management review input pack (29110-5-3 GO.4, WP.07; ISO/IEC 20000-1 9.3), in the order of
  * the standard's review inputs, each built from records: the status of actions from previous
@@ -75,10 +78,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // Instants (commit dates, feedback received) are counted on the organisation's calendar.
   const dayOfInstant = (v: string | undefined): string | undefined => localDay(ctx, v);
 
-  // Where a record stood at the end of asOf. A record says so itself where it gives a date
-  // (closed_on, done_on, completed_on); else history does. Without either, a pack for a day before
-  // today cannot read the record as it stood then: today's state is not shown in its place, and
-  // the pack says what it cannot know.
+  // Where a record stood at the end of asOf. With history, the record as it was committed by then
+  // (types that keep their history keep every version's front matter); a record closed since with
+  // a date by asOf still says when. Without history, the record's own dates (closed_on, done_on,
+  // completed_on): a pack for a day before today cannot read the record as it stood then, today's
+  // state is not shown in its place, and the pack says what it cannot know.
   const current = asOf >= ctx.provenance.generated;
   const statusOn = (d: SmsDocument): { status?: string; known: boolean } => {
     if (current) return { status: d.status, known: true };
@@ -86,27 +90,70 @@ export function buildReview(ctx: ReportContext, period: Period) {
     return { status: d.status, known: false };
   };
   /**
+   * The version of a record committed by the end of asOf: `known` when history has the record,
+   * with no `rec` when it was not in the repository then (added later, or deleted by then).
+   */
+  const versionOn = (d: Rec): { known: boolean; rec?: Rec } => {
+    if (current && !d.deleted) return { known: true, rec: d };
+    if (!ctx.timeline?.byId.has(d.id!)) return { known: false, rec: d };
+    const after = eventsUntil(ctx, d.id!, asOf).at(-1)?.after;
+    if (!after) return { known: true };
+    return { known: true, rec: { ...d, status: after.status, title: after.title ?? d.title, data: after.data ?? d.data } };
+  };
+  /**
    * A record with open and closed statuses on asOf: `absent` (raised after it, or not recorded by
-   * then), `open` with its status then, `closed`, or `unknown`. A record open today and raised
-   * by asOf is taken to have been open then; one closed today needs a date or history to say when.
+   * then), `open` with its status then, `closed`, or `unknown`; with the record as it stood then
+   * where history has it (`rec`). A record open today and raised by asOf is taken to have been
+   * open then (`statusKnown` false where its status then is not known); one closed today needs a
+   * date or history to say when. `statusOf` reads the status (feedback keeps it in `handling`).
    */
   const stateOn = (
-    d: SmsDocument,
-    open: ReadonlySet<string>,
-    raised: string | undefined,
-    closedOn?: string,
-  ): { state: 'absent' | 'open' | 'closed' | 'unknown'; status: string } => {
-    if (raised && raised > asOf) return { state: 'absent', status: '' };
-    const on = statusOn(d);
-    const openNow = open.has(d.status ?? '');
+    d: Rec,
+    how: {
+      open: (status: string) => boolean;
+      raised: (r: Rec) => string | undefined;
+      closed?: (r: Rec) => string | undefined;
+      statusOf?: (r: Rec) => string;
+    },
+  ): { state: 'absent' | 'open' | 'closed' | 'unknown'; status: string; statusKnown: boolean; rec: Rec } => {
+    const statusOf = how.statusOf ?? ((r: Rec) => r.status ?? '');
+    const now = statusOf(d);
+    const raised = how.raised(d);
+    if (raised && raised > asOf) return { state: 'absent', status: '', statusKnown: true, rec: d };
+    const openNow = how.open(now);
     // A closing date left in a record open now (reopened) no longer says when it closed.
-    if (openNow) closedOn = undefined;
-    if (closedOn && closedOn <= asOf)
-      return { state: 'closed', status: on.known && on.status && !open.has(on.status) ? on.status : 'closed' };
-    if (closedOn) return { state: 'open', status: on.known && on.status && open.has(on.status) ? on.status : 'open' };
-    if (on.known && on.status !== undefined) return { state: open.has(on.status) ? 'open' : 'closed', status: on.status };
-    if (on.known && !raised) return { state: 'absent', status: '' };
-    return openNow ? { state: 'open', status: d.status! } : { state: 'unknown', status: d.status ?? '' };
+    const closedOn = openNow ? undefined : how.closed?.(d);
+    const then = versionOn(d);
+    if (then.known && then.rec) {
+      const status = statusOf(then.rec);
+      if (!how.open(status)) return { state: 'closed', status, statusKnown: true, rec: then.rec };
+      // Open as committed by then; a closure recorded since, dated by then, says it closed then.
+      if (closedOn && closedOn <= asOf) return { state: 'closed', status: now, statusKnown: true, rec: d };
+      return { state: 'open', status, statusKnown: true, rec: then.rec };
+    }
+    // Not in the repository on asOf by history: there only if its own date says it was raised by then.
+    if (then.known && (d.deleted || !raised)) return { state: 'absent', status: '', statusKnown: true, rec: d };
+    if (closedOn && closedOn <= asOf) return { state: 'closed', status: now, statusKnown: true, rec: d };
+    if (closedOn) return { state: 'open', status: '', statusKnown: false, rec: d };
+    return openNow
+      ? { state: 'open', status: now, statusKnown: true, rec: d }
+      : { state: 'unknown', status: now, statusKnown: false, rec: d };
+  };
+  /**
+   * The records of a type to judge on asOf: today's, and those deleted since asOf as they stood
+   * before their deletion (`deleted`): a record removed after the period was still there in it.
+   */
+  const recordsOn = (key: string): Rec[] => {
+    const out: Rec[] = docsOfType(ctx, key).map((d) => ({ ...d, deleted: false }));
+    if (current || !ctx.timeline) return out;
+    for (const [id, evs] of ctx.timeline.byId) {
+      const last = evs.at(-1)!;
+      if (last.after || ctx.byId.has(id) || last.before?.type !== key) continue;
+      if ((localDay(ctx, last.commit.date) ?? '') <= asOf) continue;
+      const b = last.before;
+      out.push({ id, file: last.path, title: b.title, status: b.status, data: b.data ?? null, deleted: true });
+    }
+    return out;
   };
 
   // --- service levels: every incident against its own customer agreement --------------------------
@@ -133,7 +180,12 @@ export function buildReview(ctx: ReportContext, period: Period) {
   });
 
   const NC_OPEN = new Set(['open', 'action-planned']);
-  const ncOn = (d: SmsDocument) => stateOn(d, NC_OPEN, parseDate(str(d, 'detected_on')), parseDate(str(d, 'closed_on')));
+  const ncOn = (d: Rec) =>
+    stateOn(d, {
+      open: (status) => NC_OPEN.has(status),
+      raised: (r) => parseDate(str(r, 'detected_on')),
+      closed: (r) => parseDate(str(r, 'closed_on')),
+    });
 
   // --- 1. actions from previous reviews --------------------------------------------------------------
   const reviews = docsOfType(ctx, 'management-review')
@@ -146,34 +198,48 @@ export function buildReview(ctx: ReportContext, period: Period) {
     const d = id ? ctx.byId.get(id) : undefined;
     if (!d) return undefined;
     if (d.type?.key === 'nonconformity') {
-      const on = ncOn(d);
-      return on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status;
+      const on = ncOn({ ...d, deleted: false });
+      return on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status || on.state;
     }
     const on = statusOn(d);
     return on.known ? (on.status ?? 'not yet recorded') : 'not known';
   };
-  // The minutes as they stand now are the minutes as they stood on asOf when nothing changed them since.
+  // The minutes as they stood on asOf: from history where it has them; else today's, read with
+  // their dates, which say as much only where nothing changed them since.
+  const minutesThen = lastReview ? versionOn({ ...lastReview, deleted: false }) : undefined;
+  const fromHistory = minutesThen?.known === true && minutesThen.rec !== undefined;
   const minutesHistory = lastReview ? ctx.timeline?.byId.get(lastReview.id!) : undefined;
   const minutesUnchanged =
     current || (minutesHistory !== undefined && minutesHistory.every((e) => (localDay(ctx, e.commit.date) ?? '') <= asOf));
+  const actionsNow = lastReview ? records(own(lastReview.data, 'actions')) : [];
+  const actionsThen = fromHistory ? records(own(minutesThen.rec!.data, 'actions')) : actionsNow;
   const reviewActions = lastReview
-    ? records(own(lastReview.data, 'actions')).map((a) => {
-        const recorded = ownString(a, 'status') ?? 'open';
+    ? actionsThen.map((a) => {
+        const id = ownString(a, 'id') ?? '';
+        const now = fromHistory ? actionsNow.find((x) => ownString(x, 'id') === id) : a;
+        const recorded = now ? (ownString(now, 'status') ?? 'open') : 'removed';
         const due = parseDate(ownString(a, 'due'));
-        const doneOn = parseDate(ownString(a, 'done_on'));
-        // An action open today was open on asOf; one done says when in done_on; for the rest
-        // only unchanged minutes tell.
-        const status =
-          recorded === 'open' || recorded === 'in-progress' || minutesUnchanged
+        // The done date the minutes give now, shown beside the status they record now.
+        const doneOn = now ? parseDate(ownString(now, 'done_on')) : undefined;
+        const doneNow = recorded === 'done' ? doneOn : undefined;
+        const then = ownString(a, 'status') ?? 'open';
+        // With history: its status in the minutes then, or done where the minutes now date it by
+        // then. Without: an action open today was open on asOf; one done says when in done_on;
+        // for the rest only unchanged minutes tell.
+        const status = fromHistory
+          ? (then === 'open' || then === 'in-progress') && doneNow && doneNow <= asOf
+            ? 'done'
+            : then
+          : recorded === 'open' || recorded === 'in-progress' || minutesUnchanged
             ? recorded
-            : recorded === 'done' && doneOn
-              ? doneOn <= asOf
+            : doneNow
+              ? doneNow <= asOf
                 ? 'done'
                 : 'open'
               : 'not known';
         const open = status === 'open' || status === 'in-progress';
         return {
-          id: ownString(a, 'id') ?? '',
+          id,
           action: ownString(a, 'action') ?? '',
           owner: ownString(a, 'owner') ?? '',
           /** The owner's name from the roles document, for people reading the pack. */
@@ -181,7 +247,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
           due,
           /** Where the action stood on asOf; `not known` when neither the minutes nor history can tell. */
           status,
-          /** The status the minutes record now. */
+          /** The status the minutes record now (`removed` when the minutes no longer list it). */
           recordedStatus: recorded,
           statusKnown: status !== 'not known',
           doneOn,
@@ -222,27 +288,33 @@ export function buildReview(ctx: ReportContext, period: Period) {
     const d = ctx.byId.get(e.id);
     governanceChanges.push({ id: e.id, title: d?.title ?? e.id, type: t.title, status: e.after!.status!, date, file: d?.file ?? e.path });
   }
-  const risksAll = docsOfType(ctx, 'risk');
-  const newRisks = risksAll
-    .filter((d) => inPeriod(parseDate(str(d, 'identified_on')) ?? dayOfInstant(createdAt(ctx, d.id!)), period))
-    .map((d) => riskOf(asOf)(d));
+  const RISK_OPEN = new Set(['open', 'treated']);
+  const riskStates = recordsOn('risk').map((d) => ({
+    d,
+    on: stateOn(d, { open: (status) => RISK_OPEN.has(status), raised: (r) => parseDate(str(r, 'identified_on')) }),
+  }));
+  // As they stood on asOf, as the open risks are shown.
+  const newRisks = riskStates
+    .filter(({ d }) => inPeriod(parseDate(str(d, 'identified_on')) ?? dayOfInstant(createdAt(ctx, d.id!)), period))
+    .map(({ d, on }) => (on.state === 'open' || on.state === 'closed' ? riskOf(asOf)(on.rec, on.status) : riskOf(asOf)(d, 'not known')));
 
   // --- 3. customer satisfaction and feedback ----------------------------------------------------------
-  // Open on asOf: received by then and not closed by then. Handling is not followed through
-  // history: an entry closed since, at a time it does not record, cannot be placed.
-  const feedbackOpen: { d: SmsDocument; handling: string }[] = [];
-  const feedbackUnknown: SmsDocument[] = [];
-  for (const d of feedbackAll) {
-    const received = dayOfInstant(str(d, 'received'));
-    const handling = str(d, 'handling') ?? '';
-    // A closing time left in an entry handled again since (reopened) no longer says when it closed.
-    const closed = handling === 'closed' ? dayOfInstant(str(d, 'closed')) : undefined;
-    if ((received && received > asOf) || (closed && closed <= asOf)) continue;
-    if (closed) feedbackOpen.push({ d, handling: current ? handling : 'not known' });
-    else if (handling !== 'closed') feedbackOpen.push({ d, handling });
-    else if (!current) feedbackUnknown.push(d);
+  // Open on asOf: received by then and not closed by then, with its handling then (from history;
+  // without it, handling is known only where the entry is open today).
+  const feedbackOpen: { d: Rec; handling: string }[] = [];
+  const feedbackUnknown: Rec[] = [];
+  for (const d of recordsOn('feedback')) {
+    const on = stateOn(d, {
+      open: (handling) => handling !== 'closed',
+      raised: (r) => dayOfInstant(str(r, 'received')),
+      closed: (r) => dayOfInstant(str(r, 'closed')),
+      statusOf: (r) => str(r, 'handling') ?? '',
+    });
+    if (on.state === 'open') feedbackOpen.push({ d: on.rec, handling: on.statusKnown ? on.status : 'not known' });
+    else if (on.state === 'unknown') feedbackUnknown.push(d);
   }
-  const openHandling = new Map(feedbackOpen.map(({ d, handling }) => [d, handling]));
+  const openHandling = new Map(feedbackOpen.map(({ d, handling }) => [d.id!, handling]));
+  const unknownFeedback = new Set(feedbackUnknown.map((d) => d.id!));
   const scores = feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
   const feedbackSection = {
     total: feedback.length,
@@ -259,7 +331,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
         title: d.title ?? '',
         file: d.file,
         // As of asOf: open then with its handling then (where known), else closed by then.
-        handling: current ? (str(d, 'handling') ?? '') : (openHandling.get(d) ?? (feedbackUnknown.includes(d) ? 'not known' : 'closed')),
+        handling: current ? (str(d, 'handling') ?? '') : (openHandling.get(d.id!) ?? (unknownFeedback.has(d.id!) ? 'not known' : 'closed')),
         received: dayOfInstant(str(d, 'received')),
       })),
     open: feedbackOpen.map(({ d, handling }) => {
@@ -272,6 +344,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
         handling,
         received: received ?? '',
         ageDays: received ? daysBetween(received, asOf) : undefined,
+        /** Deleted from the repository since asOf: shown as it stood before. */
+        deleted: d.deleted,
       };
     }),
     /** Closed by now without a `closed` time: whether still open on asOf is not known. */
@@ -318,39 +392,66 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const toDeployment = changes.map((c) => c.daysToDeployment).filter((x): x is number => x !== undefined);
 
   // --- 7. nonconformities, 8. audits ---------------------------------------------------------------------
-  const ncStates = ncs.map((d) => ({ d, on: ncOn(d) }));
+  const ncRecords = recordsOn('nonconformity');
+  const ncStates = ncRecords.map((d) => ({ d, on: ncOn(d) }));
   const openNcs = ncStates
     .filter(({ on }) => on.state === 'open')
-    .map(({ d, on }) => {
-      const detected = parseDate(str(d, 'detected_on'));
-      const due = parseDate(str(d, 'due'));
+    .map(({ on }) => {
+      const r = on.rec;
+      const detected = parseDate(str(r, 'detected_on'));
+      const due = parseDate(str(r, 'due'));
       return {
-        id: d.id!,
-        title: d.title ?? '',
-        file: d.file,
+        id: r.id!,
+        title: r.title ?? '',
+        file: r.file,
         /** Its status on asOf. */
-        status: on.status,
-        severity: str(d, 'severity'),
-        source: str(d, 'source'),
+        status: on.status || 'open',
+        severity: str(r, 'severity'),
+        source: str(r, 'source'),
         detected,
         due,
         ageDays: detected ? daysBetween(detected, asOf) : undefined,
         overdue: due !== undefined && due < asOf,
+        /** Deleted from the repository since asOf: shown as it stood before. */
+        deleted: r.deleted,
       };
     })
     .sort((a, b) => (b.ageDays ?? 0) - (a.ageDays ?? 0));
   const unknownNcs = ncStates
     .filter(({ on }) => on.state === 'unknown')
     .map(({ d }) => ({ id: d.id!, title: d.title ?? '', file: d.file, status: d.status ?? '' }));
-  const closedNcs = ncs
-    .filter((d) => inPeriod(parseDate(str(d, 'closed_on')), period))
-    .map((d) => ({
-      id: d.id!,
-      title: d.title ?? '',
-      status: d.status ?? '',
-      closed: parseDate(str(d, 'closed_on')),
-      due: parseDate(str(d, 'due')),
-    }));
+  /**
+   * The days a nonconformity was closed on: with history, each spell it spent closed, on the
+   * closed_on its last version in that spell gives (a corrected date replaces the first); today's
+   * record gives the last. Without history, the closed_on it records.
+   */
+  const closings = (d: Rec): string[] => {
+    const own = parseDate(str(d, 'closed_on'));
+    const evs = ctx.timeline?.byId.get(d.id!);
+    if (!evs) return own ? [own] : [];
+    const days: string[] = [];
+    let spell: string | undefined;
+    let closed = false;
+    for (const e of evs) {
+      const isClosed = e.after !== undefined && !NC_OPEN.has(e.after.status ?? '');
+      if (closed && !isClosed && spell) days.push(spell);
+      if (!isClosed) spell = undefined;
+      else spell = (e.after?.data ? parseDate(ownString(e.after.data, 'closed_on')) : undefined) ?? spell;
+      closed = isClosed;
+    }
+    // The spell still running ends on the date today's record gives, where it is closed today.
+    const closedNow = !d.deleted && !NC_OPEN.has(d.status ?? '');
+    if (closed) spell = (closedNow ? own : undefined) ?? spell;
+    else spell = closedNow ? own : undefined;
+    if (spell) days.push(spell);
+    return days;
+  };
+  const closedNcs = ncRecords.flatMap((d) => {
+    const closed = closings(d)
+      .filter((day) => inPeriod(day, period))
+      .at(-1);
+    return closed ? [{ id: d.id!, title: d.title ?? '', status: d.status ?? '', closed, due: parseDate(str(d, 'due')) }] : [];
+  });
   const audit = docsOfType(ctx, 'internal-audit')
     .filter((d) => (parseDate(str(d, 'performed_on')) ?? '9999') <= asOf)
     .sort((a, b) => ((str(a, 'performed_on') ?? '') < (str(b, 'performed_on') ?? '') ? -1 : 1))
@@ -382,11 +483,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
     });
 
   // --- 10. risks ------------------------------------------------------------------------------------------------
-  const RISK_OPEN = new Set(['open', 'treated']);
-  const riskStates = risksAll.map((d) => ({ d, on: stateOn(d, RISK_OPEN, parseDate(str(d, 'identified_on'))) }));
   const openRisks = riskStates
     .filter(({ on }) => on.state === 'open')
-    .map(({ d, on }) => riskOf(asOf)(d, on.status))
+    .map(({ on }) => riskOf(asOf)(on.rec, on.status))
     .sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || (a.id < b.id ? -1 : 1));
 
   // --- 11. resources and competence --------------------------------------------------------------------------
@@ -589,11 +688,17 @@ export function buildReview(ctx: ReportContext, period: Period) {
           // Their status on asOf, as the open nonconformities are judged.
           nonconformities: stringValues(own(audit.data, 'nonconformities')).map((id) => {
             const d = ctx.byId.get(id);
-            const on = d ? ncOn(d) : undefined;
+            const on = d ? ncOn({ ...d, deleted: false }) : undefined;
             return {
               id,
               title: d?.title ?? '',
-              status: !on ? 'missing' : on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status,
+              status: !on
+                ? 'missing'
+                : on.state === 'unknown'
+                  ? 'not known'
+                  : on.state === 'absent'
+                    ? 'not yet recorded'
+                    : on.status || on.state,
             };
           }),
         }
@@ -646,7 +751,7 @@ export type ReviewData = ReturnType<typeof buildReview>;
 
 /** A risk as the review shows it: rating = likelihood × impact (1–25): high from 15, medium from 8. */
 function riskOf(asOf: string) {
-  return (d: SmsDocument, status = d.status) => {
+  return (d: Rec, status = d.status) => {
     const l = num(d, 'likelihood');
     const i = num(d, 'impact');
     const rating = l !== undefined && i !== undefined ? l * i : undefined;
@@ -664,6 +769,8 @@ function riskOf(asOf: string) {
       treatment: str(d, 'treatment'),
       treatmentDue: due,
       treatmentOverdue: status === 'open' && due !== undefined && due < asOf,
+      /** Deleted from the repository since asOf: shown as it stood before. */
+      deleted: d.deleted,
     };
   };
 }
