@@ -101,6 +101,27 @@ export function sectionText(body: string, heading: string): string {
 }
 
 /**
+ * The body without the named sections (a heading of level 1 or 2 and everything under it up to
+ * the next such heading, fenced code included) and without blank lines, so that adding one of
+ * them leaves the rest of the body as it was, wherever it is added.
+ */
+export function withoutSections(body: string, names: readonly string[]): string {
+  const want = new Set(names.map(normaliseHeading));
+  const out: string[] = [];
+  let fenced = false;
+  let skipping = false;
+  for (const line of lines(body)) {
+    if (isFence(line)) fenced = !fenced;
+    else if (!fenced && line.length > 0) {
+      const h = headingOf(line);
+      if (h && h.level <= 2) skipping = want.has(normaliseHeading(h.text));
+    }
+    if (!skipping && line.trim().length > 0) out.push(line);
+  }
+  return out.join('\n');
+}
+
+/**
  * Escapes text for Markdown: every ASCII punctuation that Markdown, GitHub's HTML handling or a
  * template could act on is backslash-escaped, and line breaks become spaces (table cells).
  * HTML escaping would be wrong here ("R&D" must not become "R&amp;D").

@@ -224,6 +224,29 @@ describe('history rules', () => {
     expect(r.findings[0]!.message).toMatch(/edited in commit [0-9a-f]{7} by Cleo Park .* on 2026-01-05 while "approved"/);
   });
 
+  it('modified-after-approval: a post-implementation review written after the approval is not an edit; a change outside it is', async () => {
+    const body = '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\nNone.\n\n## Scope\n\nThe mail server.\n';
+    const pir = '\n## Post-implementation review\n\nWent as planned.\n\n### Lessons\n\n```\n## Scope\n```\n';
+    const at = (text: string) => approved(ben.email).replace(/\n## Purpose[\s\S]*$/, text);
+    const dir = repo([
+      { files: { [R]: rfc({}, body) }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: at(body) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      // The review, written at the end and then moved between two sections: not an edit.
+      { files: { [R]: at(body + pir) }, author: ben, date: '2026-01-04T09:00:00Z' },
+      { files: { [R]: at(body.replace('\n## Scope', `${pir}\n## Scope`)) }, author: ben, date: '2026-01-05T09:00:00Z' },
+    ]);
+    expect((await history(dir)).findings).toEqual([]);
+    // The scope changed in the same commit as the review: an edit.
+    addCommit(dir, {
+      files: { [R]: at(body.replace('The mail server.', 'Every server.') + pir) },
+      author: cleo,
+      date: '2026-01-06T09:00:00Z',
+    });
+    const r = await history(dir);
+    expect(rules(r.findings)).toEqual(['modified-after-approval']);
+    expect(r.findings[0]!.message).toMatch(/on 2026-01-06 while "approved"/);
+  });
+
   it('an agreement approved, properly revised through draft and re-approved stays quiet', async () => {
     const SLA = 'agreements/customers/SLA-0001-gold.md';
     const sla = (status: string, avail: number, extra: Record<string, unknown> = {}): string =>

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { valuesAtPath } from '../repo/values.js';
 import { detach } from '../strings.js';
+import { withoutSections } from '../markdown.js';
 
 /** What the history rules need from one version of a document. */
 export interface DocState {
@@ -45,6 +46,8 @@ export interface ExtractOptions {
   fields: readonly string[];
   /** The type key of the roles document, whose full data is kept. */
   rolesType?: string;
+  /** Sections per type key written later in the lifecycle, left out of the content hash (`later_sections`). */
+  laterSections?: Readonly<Record<string, readonly string[]>>;
   /** Type keys whose full data is kept as well (`history_data`). */
   dataTypes?: readonly string[];
   /** Tracked list fields per type key: their values are kept for every version. */
@@ -65,10 +68,14 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
     const v = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
     return typeof v === 'string' ? detach(v) : undefined;
   };
-  const state: DocState = { fields: {}, contentHash: hashContent(fm.yamlText, fm.body, opts.bookkeeping) };
+  const type = get('type');
+  // Sections a type records later in its lifecycle (a post-implementation review) are not part of
+  // the content its approval covered. Own keys only, as for `tracked`.
+  const later = type !== undefined && opts.laterSections && Object.hasOwn(opts.laterSections, type) ? opts.laterSections[type] : undefined;
+  const body = later?.length ? withoutSections(fm.body, later) : fm.body;
+  const state: DocState = { fields: {}, contentHash: hashContent(fm.yamlText, body, opts.bookkeeping) };
   const id = get('id');
   if (id !== undefined) state.id = id;
-  const type = get('type');
   if (type !== undefined) state.type = type;
   const status = get('status');
   if (status !== undefined) state.status = status;

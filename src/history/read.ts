@@ -89,7 +89,8 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
   }
   const tracked = Object.fromEntries(config.types.filter((t) => t.tracked?.length).map((t) => [t.key, t.tracked!]));
   const dataTypes = config.types.filter((t) => t.history_data).map((t) => t.key);
-  return { fields: [...fields], rolesType: rolesType(config.types)?.key, dataTypes, bookkeeping, tracked };
+  const laterSections = Object.fromEntries(config.types.filter((t) => t.later_sections?.length).map((t) => [t.key, t.later_sections!]));
+  return { fields: [...fields], rolesType: rolesType(config.types)?.key, dataTypes, laterSections, bookkeeping, tracked };
 }
 
 /** The top of the work tree, HEAD's commit (undefined before the first) and whether the clone is shallow, from one git process; exit 2 outside a repository. */

@@ -69,6 +69,8 @@ export interface WorkType {
   tracked?: string[];
   /** Every version's front matter is kept from history: reports read a record as it stood on a past day. */
   history_data?: boolean;
+  /** Sections written later in the lifecycle (a post-implementation review): adding them is not an edit of approved content. */
+  later_sections?: string[];
   /** A record type beyond the 21 work products: the FitSM / ISO/IEC 20000 requirements it serves. */
   extension?: { serves: string[] };
   /** The practitioner's work a document records: its area and the fields naming who did it. */
@@ -184,6 +186,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     agreement: t.agreement,
     tracked: t.tracked,
     history_data: t.history_data,
+    later_sections: t.later_sections,
     extension: t.extension,
     acts: t.acts,
     countersign: t.countersign,
