@@ -288,6 +288,84 @@ describe('the audit: each obligation broken', () => {
     fitsmNeverMetWithoutRecords(d);
   });
 
+  it('changes: deployed before its approval to deploy or without one, the last test failed, a design approved only in its front matter or after the deployment', async () => {
+    const test = (id: string, rfc: string, outcome: string, on: string) =>
+      record('test-report', id, 'T', 'published', { outcome, change_request: rfc, collected_on: on, performed_by: dan.email });
+    const raised = (id: string, file: string, day: string): CommitSpec[] => [
+      c(day, cleo, { [file]: rfcDoc(id, 'draft') }, id, 8),
+      c(day, ben, { [file]: rfcDoc(id, 'approved', approval(ben, day)) }, 'approve', 9),
+    ];
+    const { dir } = broken([
+      // RFC-0006: tested, then deployed on 22 May while still only approved.
+      ...raised('RFC-0006', 'changes/RFC-0006-f.md', '2026-05-21'),
+      c('2026-05-21', dan, { 'changes/tests/TR-0006.md': test('TR-0006', 'RFC-0006', 'pass', '2026-05-21') }, 't', 10),
+      c('2026-05-22', ben, {
+        'changes/RFC-0006-f.md': rfcDoc('RFC-0006', 'approved', { ...approval(ben, '2026-05-21'), deployed_on: '2026-05-22' }),
+      }),
+      // RFC-0007: deployed on 22 May, approved to deploy only on 24 May.
+      ...raised('RFC-0007', 'changes/RFC-0007-g.md', '2026-05-21'),
+      c('2026-05-21', dan, { 'changes/tests/TR-0007.md': test('TR-0007', 'RFC-0007', 'pass', '2026-05-21') }, 't', 10),
+      c('2026-05-24', ben, {
+        'changes/RFC-0007-g.md': rfcDoc('RFC-0007', 'updated', { ...approval(ben, '2026-05-24'), deployed_on: '2026-05-22' }),
+      }),
+      // RFC-0008: passed on 21 May, failed the re-test on 22 May, deployed on 23 May. RFC-0010 the
+      // other way round: failed, then passed the re-test.
+      ...raised('RFC-0008', 'changes/RFC-0008-h.md', '2026-05-21'),
+      ...raised('RFC-0010', 'changes/RFC-0010-j.md', '2026-05-21'),
+      c(
+        '2026-05-22',
+        dan,
+        {
+          'changes/tests/TR-0008.md': test('TR-0008', 'RFC-0008', 'pass', '2026-05-21'),
+          'changes/tests/TR-0009.md': test('TR-0009', 'RFC-0008', 'fail', '2026-05-22'),
+          'changes/tests/TR-0011.md': test('TR-0011', 'RFC-0010', 'fail', '2026-05-21'),
+          'changes/tests/TR-0012.md': test('TR-0012', 'RFC-0010', 'pass', '2026-05-22'),
+        },
+        't',
+        10,
+      ),
+      c('2026-05-23', ben, {
+        'changes/RFC-0008-h.md': rfcDoc('RFC-0008', 'updated', { ...approval(ben, '2026-05-23'), deployed_on: '2026-05-23' }),
+        'changes/RFC-0010-j.md': rfcDoc('RFC-0010', 'updated', { ...approval(ben, '2026-05-23'), deployed_on: '2026-05-23' }),
+      }),
+      // After the deployments: RFC-0008's design committed as approved by a practitioner, dated
+      // back; RFC-0010's approved by the Control Manager on 25 May.
+      c('2026-05-25', dan, {
+        'changes/designs/SD-0008.md': record('service-design', 'SD-0008', 'D', 'approved', {
+          change_request: 'RFC-0008',
+          designed_by: dan.email,
+          ...approval(dan, '2026-05-20'),
+        }),
+        'changes/designs/SD-0010.md': record('service-design', 'SD-0010', 'D', 'draft', {
+          change_request: 'RFC-0010',
+          designed_by: dan.email,
+        }),
+      }),
+      c('2026-05-25', ben, {
+        'changes/designs/SD-0010.md': record('service-design', 'SD-0010', 'D', 'approved', {
+          change_request: 'RFC-0010',
+          designed_by: dan.email,
+          ...approval(ben, '2026-05-25'),
+        }),
+      }),
+    ]);
+    const d = await audit(dir);
+    const of = (taskId: string, ...ids: string[]) => findingsOf(d, taskId).filter(([id]) => ids.some((x) => id.includes(`/${x}/`)));
+    expect(of('CO.3.2', 'RFC-0006', 'RFC-0007', 'RFC-0008', 'RFC-0010')).toEqual([
+      ['CO.3.2/RFC-0006/tested-before-deployment', 'deployed on 2026-05-22 without an approval to deploy (it never moved to updated)'],
+      ['CO.3.2/RFC-0007/tested-before-deployment', 'approved to deploy on 2026-05-24, after its deployment on 2026-05-22'],
+      [
+        'CO.3.2/RFC-0008/tested-before-deployment',
+        'the last test report before the approval to deploy, TR-0009 (2026-05-22), records a failed test',
+      ],
+    ]);
+    expect(of('CO.3.1', 'RFC-0008', 'RFC-0010')).toEqual([['CO.3.1/RFC-0008/tested', 'test report TR-0009 records a failed test']]);
+    expect(of('CO.2.3', 'RFC-0008', 'RFC-0010')).toEqual([
+      ['CO.2.3/RFC-0008/design', 'design SD-0008: no commit evidences its approval'],
+      ['CO.2.3/RFC-0010/design', 'design SD-0010 approved on 2026-05-25, after the deployment on 2026-05-23'],
+    ]);
+  });
+
   it('incidents: classification, first response and restoration within the agreed service hours, confirmation, the cause of a major incident', async () => {
     const { dir } = broken([
       c('2026-05-21', cleo, {

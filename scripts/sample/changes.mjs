@@ -1454,7 +1454,10 @@ for (const r of RFCS) {
           ),
         );
         commit(tAt, 'tom', `Publish the test report ${d.tr} for ${r.id}`, [final(tP)]);
-        commit(finalAt, 'tom', `Approve ${r.id} for deployment: ${d.bld} is final after ${d.tr}`, [final(bP)]);
+        // The approval to deploy (CO.3.2) is the move to updated, before the deployment; the
+        // deployment and its review are recorded afterwards.
+        const toDeploy = deployed ? [stage(p, 'updated', { drop: DROP_LATER, sections: later })] : [];
+        commit(finalAt, 'tom', `Approve ${r.id} for deployment: ${d.bld} is final after ${d.tr}`, [final(bP), ...toDeploy]);
       }
     }
   }

@@ -352,6 +352,20 @@ function executing(task: TaskModel): TaskModel {
   return { ...task, roles: [...task.roles, 'PT'] };
 }
 
+/**
+ * The latest published test report of a change (by the day its results were collected; undated
+ * ones count as the oldest), of those collected by `by` when given: a re-test replaces the test
+ * before it, whichever way it went.
+ */
+function lastTest(ctx: ReportContext, id: string, by?: string): SmsDocument | undefined {
+  const dated = linked(ctx, 'test-report', 'change_request', id)
+    .filter((x) => x.status === 'published')
+    .map((x, i) => ({ x, i, on: parseDate(ownString(x.data, 'collected_on')) ?? '' }))
+    .filter((t) => by === undefined || t.on <= by);
+  dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.i - b.i));
+  return dated.at(-1)?.x;
+}
+
 function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckResult {
   const instances: Instance[] = [];
   const cm = (who: string | undefined): boolean => Boolean(who && rolesIndex(ctx).resolve(who)?.roles.includes('CM'));
@@ -387,7 +401,14 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
           lacks.push('no approved service design');
           todo = `record the design of ${d.id} (sms new service-design) and have it approved`;
         } else {
-          evidence.push({ what: `design ${sd.id} approved`, date: firstApproval(ctx, sd) });
+          // The design is done before the change is built and deployed (CO.2.3 before CO.2.4 and
+          // CO.3.4), and approved by someone who may: history says who and when, not approved_on.
+          const approvedOn = firstApproval(ctx, sd);
+          if (ctx.timeline && !approvedOn) lacks.push(`design ${sd.id}: no commit evidences its approval`);
+          else if (approvedOn && approvedOn > dep.deployed)
+            lacks.push(`design ${sd.id} approved on ${approvedOn}, after the deployment on ${dep.deployed}`);
+          if (lacks.length) todo = `have the design of ${d.id} approved by the Control Manager or the customer before the change is built`;
+          evidence.push({ what: `design ${sd.id} approved`, date: approvedOn });
           const by = ownString(sd.data, 'designed_by');
           if (by) evidence.push(namedEvidence(ctx, `designed by`, by, undefined, executing(task)));
         }
@@ -407,7 +428,7 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
         break;
       }
       case 'tested': {
-        const tr = linked(ctx, 'test-report', 'change_request', d.id!).find((x) => x.status === 'published');
+        const tr = lastTest(ctx, d.id!);
         if (!tr) {
           lacks.push('no published test report');
           todo = `run the documented tests and publish the report (sms new test-report) before deploying`;
@@ -430,13 +451,23 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
         break;
       }
       case 'tested-before-deployment': {
-        const tr = linked(ctx, 'test-report', 'change_request', d.id!).find((x) => x.status === 'published');
-        const collected = tr ? parseDate(ownString(tr.data, 'collected_on')) : undefined;
+        // The approval to deploy (the move to updated, CO.3.2) comes before the deployment (CO.3.4):
+        // one committed after it, or none at all, approved nothing.
         const gate = dep.approvedToDeploy ?? dep.deployed;
+        if (d.status !== 'updated' && !dep.approvedToDeploy)
+          lacks.push(`deployed on ${dep.deployed} without an approval to deploy (it never moved to updated)`);
+        else if (ctx.timeline && !dep.approvedToDeploy) lacks.push('no commit records its approval to deploy');
+        else if (dep.approvedToDeploy && dep.approvedToDeploy > dep.deployed)
+          lacks.push(`approved to deploy on ${dep.approvedToDeploy}, after its deployment on ${dep.deployed}`);
+        const tr = lastTest(ctx, d.id!, gate) ?? lastTest(ctx, d.id!);
+        const collected = tr ? parseDate(ownString(tr.data, 'collected_on')) : undefined;
         if (!tr) lacks.push('no published test report to review before deployment');
         else if (!collected) lacks.push(`test report ${tr.id} has no date (collected_on)`);
         else if (collected > gate) lacks.push(`test report ${tr.id} dated ${collected}, after the approval to deploy on ${gate}`);
-        else evidence.push({ what: `test report ${tr.id} (${collected}) reviewed before the approval to deploy`, date: gate });
+        else if (ownString(tr.data, 'outcome') === 'fail')
+          lacks.push(`the last test report before the approval to deploy, ${tr.id} (${collected}), records a failed test`);
+        else if (!lacks.length)
+          evidence.push({ what: `test report ${tr.id} (${collected}) reviewed before the approval to deploy`, date: gate });
         const b = linked(ctx, 'service-change-build', 'change_request', d.id!)[0];
         if (b && b.status !== 'final') lacks.push(`build ${b.id} is not final`);
         const toDeploy = eventsOf(ctx, d.id).find((e) => e.after?.status === 'updated' && e.before?.status !== 'updated');
@@ -901,10 +932,10 @@ export const CHECKS: Record<string, CheckDef> = {
       ({
         scheduled: 'each deployed change entered in the change schedule before its deployment',
         'schedule-window': 'each deployed change scheduled with its planned date and window',
-        design: 'each deployed change designed (an approved service design)',
+        design: 'each deployed change designed first (a service design approved, as a commit evidences, by its deployment)',
         build: 'each deployed change built by a practitioner (a build record)',
-        tested: 'each deployed change tested (a published test report, not by its builder)',
-        'tested-before-deployment': 'each deployment approved only after its test report',
+        tested: 'each deployed change tested (its latest published test report passed, not run by its builder)',
+        'tested-before-deployment': 'each deployment approved (moved to updated) by its deployment day, after a passed test report',
         deployed: 'each deployment recorded: date, and the configuration items it changed',
         reviewed: 'each deployment reviewed afterwards (post-implementation review)',
       })[o.require ?? ''] ??
