@@ -130,6 +130,11 @@ export const ERRORS = {
     message: (p) => `${p.dir} is not inside a git repository; history cannot be checked`,
     hint: 'run "git init" and commit, or leave out --base/--history',
   }),
+  HISTORY_NEEDED: spec<{ kind: string; dir: string }>({
+    message: (p) =>
+      `sms report ${p.kind} rests on Git history, and ${p.dir} has none: approvals and who did the work are evidenced by commits`,
+    hint: 'run it in a clone of the SMS repository with its full history, not in an export of its files',
+  }),
   NO_COMMITS: spec({
     message: () => 'this repository has no commits yet, so there is no history to check against',
     hint: 'commit first, or leave out --base',

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, type CommitSpec } from './helpers.js';
+import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
 import {
   CLOSED_INCIDENT,
   PARTIES,
@@ -289,8 +289,8 @@ describe('the audit: each obligation broken', () => {
   });
 
   it('changes: deployed before its approval to deploy or without one, the last test failed, a design approved only in its front matter or after the deployment', async () => {
-    const test = (id: string, rfc: string, outcome: string, on: string) =>
-      record('test-report', id, 'T', 'published', { outcome, change_request: rfc, collected_on: on, performed_by: dan.email });
+    const test = (id: string, rfc: string, outcome: string, on: string, by = dan) =>
+      record('test-report', id, 'T', 'published', { outcome, change_request: rfc, collected_on: on, performed_by: by.email });
     const raised = (id: string, file: string, day: string): CommitSpec[] => [
       c(day, cleo, { [file]: rfcDoc(id, 'draft') }, id, 8),
       c(day, ben, { [file]: rfcDoc(id, 'approved', approval(ben, day)) }, 'approve', 9),
@@ -319,7 +319,8 @@ describe('the audit: each obligation broken', () => {
           'changes/tests/TR-0008.md': test('TR-0008', 'RFC-0008', 'pass', '2026-05-21'),
           'changes/tests/TR-0009.md': test('TR-0009', 'RFC-0008', 'fail', '2026-05-22'),
           'changes/tests/TR-0011.md': test('TR-0011', 'RFC-0010', 'fail', '2026-05-21'),
-          'changes/tests/TR-0012.md': test('TR-0012', 'RFC-0010', 'pass', '2026-05-22'),
+          // The re-test run by the Control Manager, who controls the change.
+          'changes/tests/TR-0012.md': test('TR-0012', 'RFC-0010', 'pass', '2026-05-22', ben),
         },
         't',
         10,
@@ -359,7 +360,10 @@ describe('the audit: each obligation broken', () => {
         'the last test report before the approval to deploy, TR-0009 (2026-05-22), records a failed test',
       ],
     ]);
-    expect(of('CO.3.1', 'RFC-0008', 'RFC-0010')).toEqual([['CO.3.1/RFC-0008/tested', 'test report TR-0009 records a failed test']]);
+    expect(of('CO.3.1', 'RFC-0008', 'RFC-0010')).toEqual([
+      ['CO.3.1/RFC-0008/tested', 'test report TR-0009 records a failed test'],
+      ['CO.3.1/RFC-0010/tested', 'tested by the Control Manager (ben@acme.example), who also controls the change'],
+    ]);
     expect(of('CO.2.3', 'RFC-0008', 'RFC-0010')).toEqual([
       ['CO.2.3/RFC-0008/design', 'design SD-0008: no commit evidences its approval'],
       ['CO.2.3/RFC-0010/design', 'design SD-0010 approved on 2026-05-25, after the deployment on 2026-05-23'],
@@ -574,14 +578,46 @@ describe('the audit: each obligation broken', () => {
       }),
     ]);
     const d = await audit(dir, [], testEnv({ SMS_TODAY: '2026-09-05' }));
-    // Q1 and Q2 began under the quarterly promise (Q1 is reported); June and July began under the
-    // monthly one. May began before the change: it is part of Q2. August's report is due by 30
-    // September.
+    // Q1 and Q2 began under the quarterly promise (Q1 is reported, within a month of the
+    // agreement that promised it); June and July began under the monthly one. May began before the
+    // change: it is part of Q2. August's report is due by 30 September.
     expect(task(d, 'RE.2.4').counts).toEqual({ ok: 1, total: 4 });
     expect(findingsOf(d, 'RE.2.4').map((f) => f[1])).toEqual([
       'no approved performance report for 2026-04-01 – 2026-06-30 (quarterly promised)',
       'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
       'no approved performance report for 2026-07-01 – 2026-07-31 (monthly promised)',
+    ]);
+
+    // One report for June to August does not stand in for the monthly reports of June and July;
+    // July's own report, approved on 3 September, came more than a month after July.
+    const report = (id: string, since: string, until: string, status: string, by?: string) =>
+      record('performance-report', id, id, status, {
+        period_start: since,
+        period_end: until,
+        agreements: ['SLA-0002'],
+        ...(by ? approval(ana, by) : {}),
+      });
+    const more = [
+      c('2026-09-01', eve, {
+        'reports/performance/PR-0002.md': report('PR-0002', '2026-06-01', '2026-08-31', 'draft'),
+        'reports/performance/PR-0003.md': report('PR-0003', '2026-07-01', '2026-07-31', 'draft'),
+      }),
+      c(
+        '2026-09-01',
+        ana,
+        { 'reports/performance/PR-0002.md': report('PR-0002', '2026-06-01', '2026-08-31', 'approved', '2026-09-01') },
+        'approve',
+        10,
+      ),
+      c('2026-09-03', ana, { 'reports/performance/PR-0003.md': report('PR-0003', '2026-07-01', '2026-07-31', 'approved', '2026-09-03') }),
+    ];
+    for (const x of more) addCommit(dir, x);
+    const late = await audit(dir, [], testEnv({ SMS_TODAY: '2026-09-05' }));
+    expect(task(late, 'RE.2.4').counts).toEqual({ ok: 1, total: 4 });
+    expect(findingsOf(late, 'RE.2.4').map((f) => f[1])).toEqual([
+      'no approved performance report for 2026-04-01 – 2026-06-30 (quarterly promised)',
+      'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
+      'PR-0003 approved on 2026-09-03, more than a month after the period ended on 2026-07-31',
     ]);
   });
 
@@ -718,6 +754,39 @@ describe('the audit: each obligation broken', () => {
     });
     d = await audit(dir, [], testEnv({ SMS_TODAY: '2027-07-01' }));
     expect(findingsOf(d, 'GO.4.1')).toEqual([['GO.4.1/since-2026-05-20/annual', 'no improvement report approved for 407 days']]);
+    // A review date after the day it was recorded, or after the audit's day, is a review not yet held.
+    const ahead = broken([
+      {
+        files: {
+          [PATHS.policy]: record('policy', 'POLICY', 'Policy and plan', 'approved', {
+            ...approval(ana, '2026-01-13'),
+            reviewed_on: '2027-01-25',
+          }),
+        },
+        author: ana,
+        date: '2027-01-20T09:00:00Z',
+      },
+    ]).dir;
+    expect(findingsOf(await audit(ahead, [], late), 'GO.2.4')).toEqual([
+      [
+        'GO.2.4/POLICY/revised',
+        'reviewed_on 2027-01-25 was recorded on 2027-01-20, before the review it claims; last reviewed 2026-01-13: due by 2027-01-13 (every 12 months)',
+      ],
+    ]);
+    // Edited in the working tree, not committed: a review dated after the day audited.
+    const future = broken([]).dir;
+    writeFiles(future, {
+      [PATHS.policy]: record('policy', 'POLICY', 'Policy and plan', 'approved', {
+        ...approval(ana, '2026-01-13'),
+        reviewed_on: '2027-03-01',
+      }),
+    });
+    expect(findingsOf(await audit(future, [], late), 'GO.2.4')).toEqual([
+      [
+        'GO.2.4/POLICY/revised',
+        'reviewed_on 2027-03-01 is after 2027-02-10, the day audited: a review not yet held does not count; last reviewed 2026-01-13: due by 2027-01-13 (every 12 months)',
+      ],
+    ]);
   });
 });
 
@@ -808,6 +877,31 @@ describe('the audit: applicability, period and "as of"', () => {
     });
     const r = await smsInProcess(['report', 'audit', '--format', 'json', '--since', '2026-04-15'], good, testEnv());
     expect(JSON.parse(r.stdout).periodLabel).toBe('2026-04-15 to 2026-06-01');
+  });
+});
+
+describe('the audit without history', () => {
+  it('an export of the files with no Git repository, or a repository with no commit, is refused: exit 2, one line, nothing written', async () => {
+    const exported = tmp();
+    gitIn(tmp(), ['clone', '-q', good, exported]);
+    rmSync(path.join(exported, '.git'), { recursive: true, force: true });
+    const fresh = tmp();
+    gitIn(fresh, ['init', '-q']);
+    writeFiles(fresh, { 'sms.config.yaml': 'organisation: Acme IT\n' });
+    for (const dir of [exported, fresh]) {
+      const r = await smsInProcess(['report', 'audit', '--format', 'html', '--output', 'audit.html'], dir);
+      expect(r.code, dir).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `sms: sms report audit rests on Git history, and ${dir} has none: approvals and who did the work are evidenced by commits\n` +
+          '     run it in a clone of the SMS repository with its full history, not in an export of its files\n',
+      );
+      expect(existsSync(path.join(dir, 'audit.html'))).toBe(false);
+    }
+    // The other reports still read what the files say, and say that history was missing.
+    const review = await smsInProcess(['report', 'review', '--format', 'json'], exported, testEnv({ SMS_TODAY: '2026-06-01' }));
+    expect(review.code).toBe(0);
+    expect(JSON.parse(review.stdout).history).toBe(false);
   });
 });
 

@@ -101,6 +101,14 @@ export function gitIn(dir: string, args: string[], env: NodeJS.ProcessEnv = test
   return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
 }
 
+/** Makes the files already in `dir` the one commit of a new repository (fixed identity and date). */
+export function commitFiles(dir: string, date = '2026-01-01T09:00:00Z'): void {
+  const env = testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+  gitIn(dir, ['init', '-q', '-b', 'main'], env);
+  gitIn(dir, ['add', '-A'], env);
+  gitIn(dir, ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'records'], env);
+}
+
 /**
  * Builds a real repository commit by commit; null content deletes the file. The result is the
  * history `addCommit` makes one commit at a time (the same commit IDs), written by one

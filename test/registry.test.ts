@@ -7,7 +7,7 @@ import { RULES } from '../src/rules/index.js';
 import { noLooserThan } from '../src/rules/registry.js';
 import { processModel } from '../src/model/processes.js';
 import { REPORTS } from '../src/report/registry.js';
-import { ROOT, baseSms, smsInProcess, tmp } from './helpers.js';
+import { ROOT, baseSms, commitFiles, smsInProcess, tmp } from './helpers.js';
 
 describe('the rule registry', () => {
   it('ids are unique, and each rule says what it checks and why', () => {
@@ -125,6 +125,7 @@ describe("the program's own data", () => {
     );
     const dir = tmp();
     baseSms(dir);
+    commitFiles(dir);
     const r = await smsInProcess(['report', 'audit'], dir);
     expect(r.code).toBe(0);
     const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');

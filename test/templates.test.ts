@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG, ROOT, baseSms, md, rolesDoc, smsInProcess, tmp, writeFiles } from './helpers.js';
+import { CONFIG, ROOT, baseSms, commitFiles, md, rolesDoc, smsInProcess, tmp, writeFiles } from './helpers.js';
 
 /** Text that would act in one output format or another if it reached it unescaped. */
 const HOSTILE = [
@@ -80,6 +80,8 @@ function hostileRepo(): string {
     ),
     ...incidents,
   });
+  // The audit rests on history: the records are committed.
+  commitFiles(dir);
   return dir;
 }
 

@@ -1,7 +1,7 @@
 import { zonedInstant } from '../calendar.js';
 import { addDays, parseDate } from '../dates.js';
 import { namedPeriod } from '../period.js';
-import { smsError } from '../errors.js';
+import { SmsError, smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { processModel } from '../model/processes.js';
 import { forTerminal } from '../formatters/terminal.js';
@@ -47,13 +47,20 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   const day = today(io, config.timezone);
   const reading = progress(io, 'Reading history');
   const loaded = await load(config, {
-    history: def.needsHistory ? 'all-if-available' : 'none',
+    history: def.requiresHistory ? 'all' : def.needsHistory ? 'all-if-available' : 'none',
     onProgress: reading.update,
     env: io.env,
     // The end of the --until day in the organisation's time zone: commits after it are not read.
     asOf: def.asOf && opts.until ? zonedInstant(addDays(opts.until, 1), 0, config.timezone ?? 'UTC') : undefined,
+  }).catch((e: unknown) => {
+    reading.done();
+    // A report resting on history is not built from front-matter claims alone.
+    if (def.requiresHistory && e instanceof SmsError && (e.code === 'NOT_A_REPOSITORY' || e.code === 'NO_COMMITS'))
+      throw smsError('HISTORY_NEEDED', { kind: def.kind, dir: config.root });
+    throw e;
   });
   reading.done();
+  if (def.requiresHistory && loaded.timeline?.commitCount === 0) throw smsError('HISTORY_NEEDED', { kind: def.kind, dir: config.root });
   // Date checks (overdue reviews, expiry) are judged as of the end of the period asked for.
   const asOf = opts.until ?? day;
   const findings = validate(loaded, { today: asOf });

@@ -196,7 +196,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .addOption(new Option('--out <file>', 'the same as --output (kept for scripts written for sms 0.1)').hideHelp())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --out audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --period 2026-Q3\n  $ sms report performance --agreement UA-0001 --period 2026-10 --format html -o ua-october.html\n  $ sms report review --format json | jq .incidents.total\n',
+      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --output audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --period 2026-Q3\n  $ sms report performance --agreement UA-0001 --period 2026-10 --format html -o ua-october.html\n  $ sms report review --format json | jq .incidents.total\n',
     )
     .action(async (kind: string, opts) => {
       const { reportCommand } = await import('./report.js');

@@ -341,6 +341,7 @@ export default defineReport({
   kind: 'audit',
   description: 'Conformance evidence for ISO/IEC TR 29110-5-3, task by task, with findings and the FitSM-2 crosswalk.',
   needsHistory: true,
+  requiresHistory: true,
   asOf: true,
   period: (ctx, flags) => ({ since: flags.since ?? ALL_RECORDS, until: flags.until ?? ctx.today }),
   build: (ctx, period) => buildAudit(ctx, period),

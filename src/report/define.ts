@@ -31,6 +31,11 @@ export interface ReportDefinition<D extends object = object> {
   description: string;
   /** Read the whole Git history (when there is one) before building. */
   needsHistory: boolean;
+  /**
+   * The report's verdicts rest on Git history (who approved and did what, and when): without a
+   * repository with commits it is refused rather than built from front-matter claims.
+   */
+  requiresHistory?: boolean;
   /** A report of one agreement (`--agreement`). */
   needsAgreement?: boolean;
   /** The period to report on, from the flags given and today. */

@@ -145,11 +145,30 @@ function actEvidence(ctx: ReportContext, what: string, e: DocEvent, task: TaskMo
  */
 function whoSet(ctx: ReportContext, d: SmsDocument, field: string, what: string, task: TaskModel): Evidence | undefined {
   const value = ownString(d.data, field);
-  const e =
-    value === undefined
-      ? undefined
-      : eventsOf(ctx, d.id).find((x) => x.after?.fields[field] === value && x.before?.fields[field] !== value);
+  const e = setIn(ctx, d, field);
   return e ? { ...actEvidence(ctx, what, e, task), date: parseDate(value) ?? day(ctx, e.commit.date) } : undefined;
+}
+
+/** The commit that first gave a field its current value, from history. */
+function setIn(ctx: ReportContext, d: SmsDocument, field: string): DocEvent | undefined {
+  const value = ownString(d.data, field);
+  return value === undefined
+    ? undefined
+    : eventsOf(ctx, d.id).find((x) => x.after?.fields[field] === value && x.before?.fields[field] !== value);
+}
+
+/**
+ * The review date a record gives (reviewed_on) where it can count: a review is recorded once it
+ * is held, so a date after the day audited, or after the day of the commit that recorded it, is
+ * a review not yet held (`lack` says which).
+ */
+function reviewedOn(ctx: AuditContext, d: SmsDocument): { date?: string; lack?: string } {
+  const value = parseDate(ownString(d.data, 'reviewed_on'));
+  if (!value) return {};
+  if (value > ctx.asOf) return { lack: `reviewed_on ${value} is after ${ctx.asOf}, the day audited: a review not yet held does not count` };
+  const recorded = day(ctx, setIn(ctx, d, 'reviewed_on')?.commit.date);
+  if (recorded && value > recorded) return { lack: `reviewed_on ${value} was recorded on ${recorded}, before the review it claims` };
+  return { date: value };
 }
 
 /** A person named in a record, with the roles they hold in the working tree's roles document. */
@@ -444,6 +463,8 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
             ),
           );
           if (ownString(tr.data, 'outcome') === 'fail') lacks.push(`test report ${tr.id} records a failed test`);
+          // As for the build (CO.2.4): the CM oversees the test, a practitioner runs it.
+          if (cm(by)) lacks.push(`tested by the Control Manager (${by}), who also controls the change`);
           const builder = linked(ctx, 'service-change-build', 'change_request', d.id!).map((b) => ownString(b.data, 'built_by'))[0];
           if (by && builder && rolesIndex(ctx).resolve(by) && rolesIndex(ctx).resolve(by) === rolesIndex(ctx).resolve(builder))
             lacks.push(`tested by the person who built it (${by})`);
@@ -490,9 +511,11 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
         break;
       }
       case 'reviewed': {
-        const reviewed = parseDate(ownString(d.data, 'reviewed_on'));
+        const claimed = reviewedOn(ctx, d);
+        const reviewed = claimed.date;
         const outcome = ownString(d.data, 'review_outcome');
-        if (!reviewed) {
+        if (claimed.lack) lacks.push(claimed.lack);
+        else if (!reviewed) {
           lacks.push(
             dep.changeType === 'emergency'
               ? 'an emergency change not reviewed after the fact'
@@ -509,7 +532,7 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
             // The claim holds only if the procedure was in fact revised since the deployment.
             const procedure = docs(ctx, 'change-procedure')[0];
             const revisedOn = procedure
-              ? [lastApproval(ctx, procedure), parseDate(ownString(procedure.data, 'reviewed_on'))]
+              ? [lastApproval(ctx, procedure), reviewedOn(ctx, procedure).date]
                   .filter((x): x is string => x !== undefined)
                   .sort()
                   .pop()
@@ -773,7 +796,8 @@ export const CHECKS: Record<string, CheckDef> = {
         return { instances: [{ subject: o.type, ok: false, lacks: [`no ${typeTitle(ctx, o.type)} in force`], evidence: [] }] };
       return {
         instances: list.map((d) => {
-          const reviewed = parseDate(ownString(d.data, 'reviewed_on'));
+          const claimed = reviewedOn(ctx, d);
+          const reviewed = claimed.date;
           const approved = lastApproval(ctx, d) ?? parseDate(ownString(d.data, 'approved_on'));
           const last = [reviewed, approved]
             .filter((x): x is string => x !== undefined)
@@ -783,6 +807,7 @@ export const CHECKS: Record<string, CheckDef> = {
           const evidence: Evidence[] = [];
           if (reviewed) evidence.push(whoSet(ctx, d, 'reviewed_on', 'reviewed', task) ?? { what: 'reviewed', date: reviewed });
           if (approved) evidence.push({ what: 'approved', date: approved });
+          if (claimed.lack) lacks.push(claimed.lack);
           if (!last) lacks.push('never reviewed or approved');
           else if (addMonths(last, months) < ctx.asOf)
             lacks.push(`last reviewed ${last}: due by ${addMonths(last, months)} (every ${months} months)`);
@@ -1010,7 +1035,8 @@ export const CHECKS: Record<string, CheckDef> = {
 
   'reporting-cadence': {
     params: [],
-    describe: () => 'a performance report for each agreement at the cadence it promised, within a month of each period',
+    describe: () =>
+      'a performance report for each agreement at the cadence it promised (one per period), approved within a month of each period',
     run(ctx, _o, task) {
       const instances: Instance[] = [];
       const reports = docs(ctx, 'performance-report').filter((r) => isInForce(r.type, r.status));
@@ -1033,20 +1059,41 @@ export const CHECKS: Record<string, CheckDef> = {
           ) {
             const end = addDays(addMonths(p, months), -1);
             if (end < start || promised(p < start ? start : p) !== promise) continue;
-            const r = reports.find(
-              (x) =>
+            // A report of this period at this cadence: one covering several periods does not
+            // stand in for each of them.
+            const covering = reports.filter((x) => {
+              const since = parseDate(ownString(x.data, 'period_start'));
+              const until = parseDate(ownString(x.data, 'period_end'));
+              return (
                 stringValues(own(x.data, 'agreements')).includes(a.id!) &&
-                (ownString(x.data, 'period_start') ?? '') <= p &&
-                (ownString(x.data, 'period_end') ?? '') >= end,
-            );
+                since !== undefined &&
+                until !== undefined &&
+                since <= p &&
+                until >= end &&
+                until < addMonths(since, months)
+              );
+            });
+            // Due within a month of the period's end, or of the agreement's first approval when
+            // the agreement was recorded later (a report cannot precede what it reports on).
+            const agreed = firstApproval(ctx, a);
+            const due = [addMonths(end, 1), agreed ? addMonths(agreed, 1) : ''].sort().pop()!;
+            const timely = (x: SmsDocument): string | undefined => {
+              const approved = firstApproval(ctx, x);
+              if (!approved) return `${x.id}: no commit evidences its approval`;
+              if (approved > due) return `${x.id} approved on ${approved}, more than a month after the period ended on ${end}`;
+              return undefined;
+            };
+            const r = covering.find((x) => timely(x) === undefined) ?? covering[0];
+            const late = r ? timely(r) : undefined;
+            const lacks = !r ? [`no approved performance report for ${p} – ${end} (${promise} promised)`] : late ? [late] : [];
             instances.push({
               record: ref(a),
               subject: `${p} – ${end}`,
-              ok: Boolean(r),
-              lacks: r ? [] : [`no approved performance report for ${p} – ${end} (${promise} promised)`],
-              todo: r
+              ok: lacks.length === 0,
+              lacks,
+              todo: !lacks.length
                 ? undefined
-                : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? quarterLabel(p) : p.slice(0, 4)}, then record and approve it`,
+                : `sms report performance --agreement ${a.id} --period ${months === 1 ? p.slice(0, 7) : months === 3 ? quarterLabel(p) : p.slice(0, 4)}, then record and approve it${r ? ' within a month of the period' : ''}`,
               evidence: r
                 ? approvalsOf(ctx, r.id)
                     .filter((x) => x.approvers.length)
@@ -1074,7 +1121,7 @@ export const CHECKS: Record<string, CheckDef> = {
         const targets = stringValues(own(f.data, 'related')).filter((id) => ctx.byId.get(id)?.type?.agreement);
         for (const id of targets) {
           const a = ctx.byId.get(id)!;
-          const revised = [lastApproval(ctx, a), parseDate(ownString(a.data, 'reviewed_on'))]
+          const revised = [lastApproval(ctx, a), reviewedOn(ctx, a).date]
             .filter((x): x is string => x !== undefined)
             .sort()
             .pop();
@@ -1104,8 +1151,10 @@ export const CHECKS: Record<string, CheckDef> = {
       return {
         instances: list.map((d) => {
           const due = parseDate(ownString(d.data, 'review'));
-          const reviewed = parseDate(ownString(d.data, 'reviewed_on'));
+          const claimed = reviewedOn(ctx, d);
+          const reviewed = claimed.date;
           const lacks: string[] = [];
+          if (claimed.lack) lacks.push(claimed.lack);
           const evidence: Evidence[] = [];
           if (reviewed) evidence.push(whoSet(ctx, d, 'reviewed_on', 'reviewed', task) ?? { what: 'reviewed', date: reviewed });
           if (due) evidence.push({ what: 'review due', date: due });
