@@ -107,17 +107,24 @@ export function sectionText(body: string, heading: string): string {
  */
 export function withoutSections(body: string, names: readonly string[]): string {
   const want = new Set(names.map(normaliseHeading));
+  const all = lines(body);
   const out: string[] = [];
   let fenced = false;
   let skipping = false;
-  for (const line of lines(body)) {
-    if (isFence(line)) fenced = !fenced;
-    else if (!fenced && line.length > 0) {
+  let openedSkipping = false;
+  for (const line of all) {
+    if (isFence(line)) {
+      fenced = !fenced;
+      if (fenced) openedSkipping = skipping;
+    } else if (!fenced && line.length > 0) {
       const h = headingOf(line);
       if (h && h.level <= 2) skipping = want.has(normaliseHeading(h.text));
     }
     if (!skipping && line.trim().length > 0) out.push(line);
   }
+  // A fence opened in a left-out section and never closed would hide every section after it:
+  // then nothing is left out.
+  if (fenced && openedSkipping) return all.filter((l) => l.trim().length > 0).join('\n');
   return out.join('\n');
 }
 

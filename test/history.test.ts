@@ -245,6 +245,16 @@ describe('history rules', () => {
     const r = await history(dir);
     expect(rules(r.findings)).toEqual(['modified-after-approval']);
     expect(r.findings[0]!.message).toMatch(/on 2026-01-06 while "approved"/);
+
+    // A review approved with a fence it never closes, above a section: that section is still
+    // part of what was approved.
+    const hidden = `${body}\n## Post-implementation review\n\n\`\`\`\n\n## Plan and rollback\n\nRoll back by snapshot.\n`;
+    const other = repo([
+      { files: { [R]: rfc({}, hidden) }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: at(hidden) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      { files: { [R]: at(hidden.replace('by snapshot', 'never')) }, author: cleo, date: '2026-01-04T09:00:00Z' },
+    ]);
+    expect(rules((await history(other)).findings)).toEqual(['modified-after-approval']);
   });
 
   it('an agreement approved, properly revised through draft and re-approved stays quiet', async () => {
