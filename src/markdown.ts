@@ -100,32 +100,43 @@ export function sectionText(body: string, heading: string): string {
     .trim();
 }
 
+/** A setext underline: a line of = or - under a paragraph line makes it a heading of level 1 or 2. */
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A level 1 or 2 ATX heading inside a list item or a block quote. */
+const NESTED_HEADING = /^[ \t>*+\-\d.)]*#{1,2}(?:[ \t]|$)/;
+/** An HTML heading, which Markdown renderers pass through. */
+const HTML_HEADING = /<\s*h[1-6]\b/i;
+
 /**
- * The body without the named sections (a heading of level 1 or 2 and everything under it up to
- * the next such heading, fenced code included) and without blank lines, so that adding one of
- * them leaves the rest of the body as it was, wherever it is added.
+ * The body without its last section when that is one of `names` (a heading of level 1 or 2 and
+ * everything after it): what a type writes after its approval (a post-implementation review)
+ * comes last. Nothing is left out where that section holds anything a reader could take for
+ * another section (a heading of level 1 or 2 in any form: ATX, setext, HTML, inside a list or a
+ * quote) or a fence it does not close: what was approved stays what is compared.
  */
-export function withoutSections(body: string, names: readonly string[]): string {
+export function withoutLastSection(body: string, names: readonly string[]): string {
   const want = new Set(names.map(normaliseHeading));
-  const all = lines(body);
-  const out: string[] = [];
+  const ls = lines(body);
   let fenced = false;
-  let skipping = false;
-  let openedSkipping = false;
-  for (const line of all) {
-    if (isFence(line)) {
-      fenced = !fenced;
-      if (fenced) openedSkipping = skipping;
-    } else if (!fenced && line.length > 0) {
-      const h = headingOf(line);
-      if (h && h.level <= 2) skipping = want.has(normaliseHeading(h.text));
+  let start = -1;
+  for (let i = 0; i < ls.length && start < 0; i++) {
+    const line = ls[i]!;
+    if (isFence(line)) fenced = !fenced;
+    else if (!fenced && line.length > 0) {
+      const h = headingOf(line, i);
+      if (h && h.level <= 2 && want.has(normaliseHeading(h.text))) start = i;
     }
-    if (!skipping && line.trim().length > 0) out.push(line);
   }
-  // A fence opened in a left-out section and never closed would hide every section after it:
-  // then nothing is left out.
-  if (fenced && openedSkipping) return all.filter((l) => l.trim().length > 0).join('\n');
-  return out.join('\n');
+  if (start < 0) return body;
+  fenced = false;
+  for (let i = start + 1; i < ls.length; i++) {
+    const line = ls[i]!;
+    if (HTML_HEADING.test(line)) return body;
+    if (isFence(line)) fenced = !fenced;
+    else if (!fenced && (NESTED_HEADING.test(line) || (SETEXT.test(line) && ls[i - 1]!.trim().length > 0 && i > start + 1))) return body;
+  }
+  if (fenced) return body;
+  return ls.slice(0, start).join('\n');
 }
 
 /**

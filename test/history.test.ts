@@ -219,21 +219,28 @@ describe('history rules', () => {
         date: '2026-01-05T09:00:00Z',
       },
     ]);
+    // (A deployment recorded while the change is only approved is step-field's warning, apart from this.)
     const r = await history(dir);
-    expect(rules(r.findings)).toEqual(['modified-after-approval']);
-    expect(r.findings[0]!.message).toMatch(/edited in commit [0-9a-f]{7} by Cleo Park .* on 2026-01-05 while "approved"/);
+    expect(rules(r.findings.filter((f) => f.rule !== 'step-field'))).toEqual(['modified-after-approval']);
+    expect(r.findings.find((f) => f.rule === 'modified-after-approval')!.message).toMatch(
+      /edited in commit [0-9a-f]{7} by Cleo Park .* on 2026-01-05 while "approved"/,
+    );
   });
 
-  it('modified-after-approval: a post-implementation review written after the approval is not an edit; a change outside it is', async () => {
-    const body = '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\nNone.\n\n## Scope\n\nThe mail server.\n';
+  it('modified-after-approval: a post-implementation review written last, after the approval, is not an edit; a change outside it is', async () => {
+    const body =
+      '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\nNone.\n\n## Scope\n\nThe mail server.\n\n## Plan and rollback\n\nRoll back by snapshot.\n';
     const pir = '\n## Post-implementation review\n\nWent as planned.\n\n### Lessons\n\n```\n## Scope\n```\n';
     const at = (text: string) => approved(ben.email).replace(/\n## Purpose[\s\S]*$/, text);
-    const dir = repo([
+    const start = [
       { files: { [R]: rfc({}, body) }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: at(body) }, author: ben, date: '2026-01-03T09:00:00Z' },
-      // The review, written at the end and then moved between two sections: not an edit.
+    ];
+    // The review written last, then revised: not an edit.
+    const dir = repo([
+      ...start,
       { files: { [R]: at(body + pir) }, author: ben, date: '2026-01-04T09:00:00Z' },
-      { files: { [R]: at(body.replace('\n## Scope', `${pir}\n## Scope`)) }, author: ben, date: '2026-01-05T09:00:00Z' },
+      { files: { [R]: at(body + pir.replace('as planned', 'as planned, an hour late')) }, author: ben, date: '2026-01-05T09:00:00Z' },
     ]);
     expect((await history(dir)).findings).toEqual([]);
     // The scope changed in the same commit as the review: an edit.
@@ -246,15 +253,26 @@ describe('history rules', () => {
     expect(rules(r.findings)).toEqual(['modified-after-approval']);
     expect(r.findings[0]!.message).toMatch(/on 2026-01-06 while "approved"/);
 
-    // A review approved with a fence it never closes, above a section: that section is still
-    // part of what was approved.
-    const hidden = `${body}\n## Post-implementation review\n\n\`\`\`\n\n## Plan and rollback\n\nRoll back by snapshot.\n`;
-    const other = repo([
-      { files: { [R]: rfc({}, hidden) }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      { files: { [R]: at(hidden) }, author: ben, date: '2026-01-03T09:00:00Z' },
-      { files: { [R]: at(hidden.replace('by snapshot', 'never')) }, author: cleo, date: '2026-01-04T09:00:00Z' },
-    ]);
-    expect(rules((await history(other)).findings)).toEqual(['modified-after-approval']);
+    // What a reader could take for another section after the review, or a section moved under
+    // it, or an approved section commented out from it: each an edit.
+    const plan = '\n## Plan and rollback\n\nRoll back by snapshot.\n';
+    const before = body.replace(plan, '');
+    const attacks: [string, string][] = [
+      ['a setext heading after the review', `${body}${pir}\nPlan and rollback (amended)\n---------------------------\n\nNo rollback.\n`],
+      ['a level-1 setext heading', `${body}${pir}\nAmended scope\n=============\n\nEvery server.\n`],
+      ['an HTML heading', `${body}${pir}\n<h2>Plan and rollback (amended)</h2>\n\nNo rollback.\n`],
+      ['a heading in a quote', `${body}${pir}\n> ## Plan and rollback (amended)\n`],
+      ['the review moved above an approved section', `${before}${pir}${plan}`],
+      ['a fence the review never closes', `${before}\n## Post-implementation review\n\n\`\`\`\n${plan}`],
+      [
+        'an approved section commented out below a second review heading',
+        `${before}\n## Post-implementation review\n\nPlan and rollback (as deployed)\n-----\n\nNone.\n\n<!--${plan}\n## Post-implementation review\n-->\n\nWent as planned.\n`,
+      ],
+    ];
+    for (const [name, text] of attacks) {
+      const d = repo([...start, { files: { [R]: at(text) }, author: ben, date: '2026-01-04T09:00:00Z' }]);
+      expect(rules((await history(d)).findings), name).toEqual(['modified-after-approval']);
+    }
   });
 
   it('an agreement approved, properly revised through draft and re-approved stays quiet', async () => {

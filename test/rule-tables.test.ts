@@ -122,6 +122,39 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  ruleTester(rule('step-field'), {
+    valid: [
+      {
+        name: 'a change approved to deploy (updated) records its deployment',
+        files: {
+          ...ROLES,
+          [R]: rfc({ status: 'updated', approved_by: PEOPLE.ben.email, approved_on: '2026-05-01', deployed_on: '2026-05-02' }),
+        },
+      },
+      {
+        name: 'an approved change with no deployment recorded yet',
+        files: { ...ROLES, [R]: rfc({ status: 'approved', approved_by: PEOPLE.ben.email, approved_on: '2026-05-01' }) },
+      },
+    ],
+    invalid: [
+      {
+        name: 'deployed while only approved: no approval to deploy',
+        files: {
+          ...ROLES,
+          [R]: rfc({
+            status: 'approved',
+            approved_by: PEOPLE.ben.email,
+            approved_on: '2026-05-01',
+            deployed_on: '2026-05-02',
+            outcome: 'successful',
+          }),
+        },
+        errors: [[R], [R]],
+        message: /^"(deployed_on|outcome)" is set while the change-request is "approved": it records a step that comes only in "updated"$/,
+      },
+    ],
+  });
+
   ruleTester(rule('review-overdue'), {
     valid: [
       { name: 'an agreement reviewed in time', files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla() } },

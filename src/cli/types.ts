@@ -108,6 +108,11 @@ export function typesMarkdown(types: WorkType[]): string {
     const refs = Object.entries(t.refs);
     if (refs.length) out.push(`- References: ${refs.map(([f, k]) => `\`${f}\` → ${k}`).join(', ')}`);
     if (t.people.length) out.push(`- People fields: ${t.people.map((p) => `\`${p}\``).join(', ')}`);
+    const steps = Object.entries(t.step_fields ?? {});
+    if (steps.length)
+      out.push(`- Set only in a later status: ${steps.map(([f, st]) => `\`${f}\` (${st.map((x) => `\`${x}\``).join(', ')})`).join(', ')}`);
+    if (t.later_sections?.length)
+      out.push(`- Written after the approval, as the last section (not part of what was approved): ${t.later_sections.join(', ')}`);
     if (t.review_months) out.push(`- Reviewed every ${t.review_months} months`);
     out.push('', '```mermaid', 'stateDiagram-v2', ...t.initial.map((s) => `  [*] --> ${s}`));
     for (const [from, to] of Object.entries(t.transitions)) for (const s of to) if (s !== from) out.push(`  ${from} --> ${s}`);

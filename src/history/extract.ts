@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { valuesAtPath } from '../repo/values.js';
 import { detach } from '../strings.js';
-import { withoutSections } from '../markdown.js';
+import { withoutLastSection } from '../markdown.js';
 
 /** What the history rules need from one version of a document. */
 export interface DocState {
@@ -69,10 +69,10 @@ export function extractState(text: string, opts: ExtractOptions): DocState {
     return typeof v === 'string' ? detach(v) : undefined;
   };
   const type = get('type');
-  // Sections a type records later in its lifecycle (a post-implementation review) are not part of
-  // the content its approval covered. Own keys only, as for `tracked`.
+  // A section a type writes after its approval, last (a post-implementation review), is not part
+  // of the content the approval covered. Own keys only, as for `tracked`.
   const later = type !== undefined && opts.laterSections && Object.hasOwn(opts.laterSections, type) ? opts.laterSections[type] : undefined;
-  const body = later?.length ? withoutSections(fm.body, later) : fm.body;
+  const body = later?.length ? withoutLastSection(fm.body, later) : fm.body;
   const state: DocState = { fields: {}, contentHash: hashContent(fm.yamlText, body, opts.bookkeeping) };
   const id = get('id');
   if (id !== undefined) state.id = id;

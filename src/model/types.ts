@@ -69,7 +69,7 @@ export interface WorkType {
   tracked?: string[];
   /** Every version's front matter is kept from history: reports read a record as it stood on a past day. */
   history_data?: boolean;
-  /** Sections written later in the lifecycle (a post-implementation review): adding them is not an edit of approved content. */
+  /** Sections written after the approval as the last section (a post-implementation review): not an edit of approved content. */
   later_sections?: string[];
   /** A record type beyond the 21 work products: the FitSM / ISO/IEC 20000 requirements it serves. */
   extension?: { serves: string[] };
@@ -79,6 +79,8 @@ export interface WorkType {
   countersign?: { field: string; date: string; ref: string; roles: RoleCode[] };
   /** Fields stamped with the current time when the document enters a status (status -> field). */
   stamps?: Record<string, string>;
+  /** Fields that record a later step (a change's deployment), with the statuses in which they may be set. */
+  step_fields?: Record<string, string[]>;
   requires?: Requirement[];
   custom?: boolean;
 }
@@ -191,6 +193,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     acts: t.acts,
     countersign: t.countersign,
     stamps: t.stamps && table(t.stamps),
+    step_fields: t.step_fields && table(t.step_fields),
     requires: t.requires,
     custom: t.custom,
   };

@@ -20,6 +20,7 @@ import jointApproval from './joint-approval.js';
 import requiredRole from './required-role.js';
 import unknownPerson from './unknown-person.js';
 import dateOrder from './date-order.js';
+import stepField from './step-field.js';
 import reviewOverdue from './review-overdue.js';
 import agreementExpired from './agreement-expired.js';
 import dependency from './dependency.js';
@@ -60,6 +61,7 @@ export const RULES: readonly RuleDefinition[] = [
   requiredRole,
   unknownPerson,
   dateOrder,
+  stepField,
   reviewOverdue,
   agreementExpired,
   dependency,

@@ -9,7 +9,7 @@ export default defineRule({
     'An approved specification is what was approved: an edit of its body or of front matter other than the status, ' +
     'approval, review, version and deployment fields (deployed_on, outcome, review_outcome), while the status stays ' +
     'the same, changes what people rely on ' +
-    "(sections a type writes later in its lifecycle, such as a change request's Post-implementation review, are not part of it) " +
+    "(a section a type writes after the approval as its last, such as a change request's Post-implementation review, is not part of it, unless it holds another heading of level 1 or 2 or an unclosed fence) " +
     'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
     'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks.',
   severity: 'error',
