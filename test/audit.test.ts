@@ -370,6 +370,53 @@ describe('the audit: each obligation broken', () => {
     ]);
   });
 
+  it('changes: a passing re-test published after the approval to deploy, a design approved for another change and moved over later', async () => {
+    const test = (id: string, rfc: string, outcome: string, on: string) =>
+      record('test-report', id, 'T', 'published', { outcome, change_request: rfc, collected_on: on, performed_by: dan.email });
+    const design = (id: string, rfc: string, status: string, on?: string) =>
+      record('service-design', id, 'D', status, { change_request: rfc, designed_by: dan.email, ...(on ? approval(ben, on) : {}) });
+    const { dir } = broken([
+      c(
+        '2026-05-21',
+        cleo,
+        { 'changes/RFC-0013-m.md': rfcDoc('RFC-0013', 'draft'), 'changes/RFC-0016-p.md': rfcDoc('RFC-0016', 'draft') },
+        'r',
+        8,
+      ),
+      c('2026-05-21', ben, {
+        'changes/RFC-0013-m.md': rfcDoc('RFC-0013', 'approved', approval(ben, '2026-05-21')),
+        'changes/RFC-0016-p.md': rfcDoc('RFC-0016', 'approved', approval(ben, '2026-05-21')),
+        'changes/designs/SD-0013.md': design('SD-0013', 'RFC-0013', 'approved', '2026-05-21'),
+        'changes/designs/SD-0016.md': design('SD-0016', 'RFC-0016', 'approved', '2026-05-21'),
+      }),
+      c('2026-05-21', dan, { 'changes/tests/TR-0013.md': test('TR-0013', 'RFC-0013', 'fail', '2026-05-21') }, 't', 10),
+      c('2026-05-22', ben, {
+        'changes/RFC-0013-m.md': rfcDoc('RFC-0013', 'updated', { ...approval(ben, '2026-05-22'), deployed_on: '2026-05-23' }),
+      }),
+      // RFC-0015 deployed with no design.
+      c('2026-05-22', cleo, { 'changes/RFC-0015-o.md': rfcDoc('RFC-0015', 'draft') }, 'r', 11),
+      c('2026-05-22', ben, { 'changes/RFC-0015-o.md': rfcDoc('RFC-0015', 'approved', approval(ben, '2026-05-22')) }, 'a', 12),
+      c('2026-05-23', ben, {
+        'changes/RFC-0015-o.md': rfcDoc('RFC-0015', 'updated', { ...approval(ben, '2026-05-23'), deployed_on: '2026-05-23' }),
+      }),
+      // Afterwards: a passing re-test of RFC-0013 dated before the approval; RFC-0016's design moved over to RFC-0015.
+      c('2026-05-26', dan, { 'changes/tests/TR-0014.md': test('TR-0014', 'RFC-0013', 'pass', '2026-05-21') }),
+      c('2026-05-26', ben, { 'changes/designs/SD-0016.md': design('SD-0016', 'RFC-0015', 'draft') }, 'd', 10),
+      c('2026-05-26', ben, { 'changes/designs/SD-0016.md': design('SD-0016', 'RFC-0015', 'approved', '2026-05-26') }, 'a', 11),
+    ]);
+    const d = await audit(dir);
+    const of = (taskId: string, id: string) => findingsOf(d, taskId).filter(([f]) => f.includes(`/${id}/`));
+    expect(of('CO.3.2', 'RFC-0013')).toEqual([
+      [
+        'CO.3.2/RFC-0013/tested-before-deployment',
+        'the last test report before the approval to deploy, TR-0013 (2026-05-21), records a failed test',
+      ],
+    ]);
+    expect(of('CO.2.3', 'RFC-0015')).toEqual([
+      ['CO.2.3/RFC-0015/design', 'design SD-0016 approved on 2026-05-26, after the deployment on 2026-05-23'],
+    ]);
+  });
+
   it('incidents: classification, first response and restoration within the agreed service hours, confirmation, the cause of a major incident', async () => {
     const { dir } = broken([
       c('2026-05-21', cleo, {
@@ -619,6 +666,20 @@ describe('the audit: each obligation broken', () => {
       'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
       'PR-0003 approved on 2026-09-03, more than a month after the period ended on 2026-07-31',
     ]);
+
+    // August's report approved on 20 August, before August was over: it reports on days to come.
+    addCommit(
+      dir,
+      c('2026-08-20', eve, { 'reports/performance/PR-0004.md': report('PR-0004', '2026-08-01', '2026-08-31', 'draft') }, 'd', 8),
+    );
+    addCommit(
+      dir,
+      c('2026-08-20', ana, { 'reports/performance/PR-0004.md': report('PR-0004', '2026-08-01', '2026-08-31', 'approved', '2026-08-20') }),
+    );
+    const early = await audit(dir, [], testEnv({ SMS_TODAY: '2026-10-05' }));
+    expect(findingsOf(early, 'RE.2.4').map((f) => f[1])).toContain(
+      'PR-0004 approved on 2026-08-20, before the period it reports on ended (2026-08-31)',
+    );
   });
 
   it('people: a role holder without training, training out of date; a formula in a name stays text in CSV', async () => {

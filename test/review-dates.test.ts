@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { PEOPLE, gitRepo, md, rfc, rolesCommits, rolesDoc, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
 
 /**
@@ -571,6 +573,61 @@ describe('sms report review: open items as of the end of the period', () => {
     expect(risks(d.issues.newRisks)).toEqual([['RISK-0001', 'open', true]]);
     expect(d.feedback.open.map((f: { id: string; handling: string }) => [f.id, f.handling])).toEqual([['FB-0001', 'investigating']]);
     expect(d.feedback.complaints.map((c: { id: string; handling: string }) => [c.id, c.handling])).toEqual([['FB-0001', 'investigating']]);
+  });
+
+  it('a record is followed through a change of its ID; a date moved later since, or a deletion not committed, does not hide it', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-05'),
+      {
+        files: {
+          'sms.config.yaml': BERLIN,
+          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
+          'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-20' }),
+          'nonconformities/NC-0003.md': nc('NC-0003', { status: 'open', due: '2026-03-20' }),
+        },
+        author: ana,
+        date: '2026-02-01T10:00:00+01:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-10' }) },
+        author: ana,
+        date: '2026-03-10T10:00:00+01:00',
+      },
+      // After the quarter: NC-0002 said to be detected only in April; NC-0001 renumbered NC-0009, then reopened.
+      {
+        files: { 'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-20', detected_on: '2026-04-06' }) },
+        author: ana,
+        date: '2026-05-05T10:00:00+02:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0009', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-10' }) },
+        author: ana,
+        date: '2026-05-15T10:00:00+02:00',
+      },
+      {
+        files: { 'nonconformities/NC-0001.md': nc('NC-0009', { status: 'open', due: '2026-03-20' }) },
+        author: ana,
+        date: '2026-05-20T10:00:00+02:00',
+      },
+    ]);
+    // NC-0003 deleted in the working tree, not committed.
+    rmSync(path.join(dir, 'nonconformities/NC-0003.md'));
+    const d = await review(dir, '2026-Q1', '2026-05-25');
+    expect(
+      d.nonconformities.open.map((n: { id: string; overdue: boolean; deleted: boolean; detected: string }) => [
+        n.id,
+        n.overdue,
+        n.deleted,
+        n.detected,
+      ]),
+    ).toEqual([
+      ['NC-0002', true, false, '2026-02-01'],
+      ['NC-0003', true, true, '2026-02-01'],
+    ]);
+    expect(d.nonconformities.closedInPeriod.map((n: { id: string; closed: string }) => [n.id, n.closed])).toEqual([
+      ['NC-0009', '2026-03-10'],
+    ]);
   });
 
   it('without history, what no date tells is said to be not known, never shown as it is today', async () => {

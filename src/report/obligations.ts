@@ -371,6 +371,20 @@ function executing(task: TaskModel): TaskModel {
   return { ...task, roles: [...task.roles, 'PT'] };
 }
 
+/** The day a record was first committed as published, from history. */
+function publishedOn(ctx: ReportContext, x: SmsDocument): string | undefined {
+  return day(ctx, eventsOf(ctx, x.id).find((e) => e.after?.status === 'published')?.commit.date);
+}
+
+/**
+ * The first approval, with evidence, of a design while it was the design of `change` (a design
+ * approved for another change and moved over later was approved for this one only then).
+ */
+function designApprovedFor(ctx: ReportContext, sd: SmsDocument, change: string): string | undefined {
+  if (!ctx.timeline) return firstApproval(ctx, sd);
+  return approvalsOf(ctx, sd.id).find((a) => a.approvers.length > 0 && a.event.after?.lists?.change_request?.includes(change))?.date;
+}
+
 /**
  * The latest published test report of a change (by the day its results were collected; undated
  * ones count as the oldest), of those collected by `by` when given: a re-test replaces the test
@@ -380,7 +394,9 @@ function lastTest(ctx: ReportContext, id: string, by?: string): SmsDocument | un
   const dated = linked(ctx, 'test-report', 'change_request', id)
     .filter((x) => x.status === 'published')
     .map((x, i) => ({ x, i, on: parseDate(ownString(x.data, 'collected_on')) ?? '' }))
-    .filter((t) => by === undefined || t.on <= by);
+    // By `by`: collected, and (with history) published by then; a report committed later was not
+    // there to be reviewed, whatever date it gives.
+    .filter((t) => by === undefined || (t.on <= by && (publishedOn(ctx, t.x) ?? '') <= by));
   dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.i - b.i));
   return dated.at(-1)?.x;
 }
@@ -422,7 +438,7 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
         } else {
           // The design is done before the change is built and deployed (CO.2.3 before CO.2.4 and
           // CO.3.4), and approved by someone who may: history says who and when, not approved_on.
-          const approvedOn = firstApproval(ctx, sd);
+          const approvedOn = designApprovedFor(ctx, sd, d.id!);
           if (ctx.timeline && !approvedOn) lacks.push(`design ${sd.id}: no commit evidences its approval`);
           else if (approvedOn && approvedOn > dep.deployed)
             lacks.push(`design ${sd.id} approved on ${approvedOn}, after the deployment on ${dep.deployed}`);
@@ -482,9 +498,12 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
           lacks.push(`approved to deploy on ${dep.approvedToDeploy}, after its deployment on ${dep.deployed}`);
         const tr = lastTest(ctx, d.id!, gate) ?? lastTest(ctx, d.id!);
         const collected = tr ? parseDate(ownString(tr.data, 'collected_on')) : undefined;
+        const published = tr ? publishedOn(ctx, tr) : undefined;
         if (!tr) lacks.push('no published test report to review before deployment');
         else if (!collected) lacks.push(`test report ${tr.id} has no date (collected_on)`);
         else if (collected > gate) lacks.push(`test report ${tr.id} dated ${collected}, after the approval to deploy on ${gate}`);
+        else if (published && published > gate)
+          lacks.push(`test report ${tr.id} published on ${published}, after the approval to deploy on ${gate}`);
         else if (ownString(tr.data, 'outcome') === 'fail')
           lacks.push(`the last test report before the approval to deploy, ${tr.id} (${collected}), records a failed test`);
         else if (!lacks.length)
@@ -1080,6 +1099,7 @@ export const CHECKS: Record<string, CheckDef> = {
             const timely = (x: SmsDocument): string | undefined => {
               const approved = firstApproval(ctx, x);
               if (!approved) return `${x.id}: no commit evidences its approval`;
+              if (approved < end) return `${x.id} approved on ${approved}, before the period it reports on ended (${end})`;
               if (approved > due) return `${x.id} approved on ${approved}, more than a month after the period ended on ${end}`;
               return undefined;
             };

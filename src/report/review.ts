@@ -5,6 +5,7 @@ import { lastCompleteQuarter, quarterLabel, type Period } from '../period.js';
 import { isApproval, isInForce } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import type { SmsDocument } from '../repo/documents.js';
+import type { DocEvent } from '../history/timeline.js';
 import {
   createdAt,
   docsOfType,
@@ -89,14 +90,33 @@ export function buildReview(ctx: ReportContext, period: Period) {
     if (ctx.timeline?.byId.has(d.id!)) return { status: statusAt(ctx, d, asOf), known: true };
     return { status: d.status, known: false };
   };
+  // A record whose ID was changed in a commit goes on under the new ID: its history is the old
+  // ID's, then the new one's.
+  const renamedFrom = new Map<string, string>();
+  for (const [id, evs] of ctx.timeline?.byId ?? []) {
+    const was = evs[0]?.before?.id;
+    if (was !== undefined && was !== id && !renamedFrom.has(id)) renamedFrom.set(id, was);
+  }
+  const renamedInto = new Set(renamedFrom.values());
+  const historyOf = (id: string): DocEvent[] => {
+    const chain: DocEvent[][] = [];
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = renamedFrom.get(at)) {
+      seen.add(at);
+      const evs = ctx.timeline?.byId.get(at);
+      if (evs) chain.unshift(evs);
+    }
+    return chain.flat();
+  };
   /**
    * The version of a record committed by the end of asOf: `known` when history has the record,
    * with no `rec` when it was not in the repository then (added later, or deleted by then).
    */
   const versionOn = (d: Rec): { known: boolean; rec?: Rec } => {
     if (current && !d.deleted) return { known: true, rec: d };
-    if (!ctx.timeline?.byId.has(d.id!)) return { known: false, rec: d };
-    const after = eventsUntil(ctx, d.id!, asOf).at(-1)?.after;
+    const evs = historyOf(d.id!);
+    if (!evs.length) return { known: false, rec: d };
+    const after = evs.filter((e) => (localDay(ctx, e.commit.date) ?? '') <= asOf).at(-1)?.after;
     if (!after) return { known: true };
     return { known: true, rec: { ...d, status: after.status, title: after.title ?? d.title, data: after.data ?? d.data } };
   };
@@ -118,12 +138,13 @@ export function buildReview(ctx: ReportContext, period: Period) {
   ): { state: 'absent' | 'open' | 'closed' | 'unknown'; status: string; statusKnown: boolean; rec: Rec } => {
     const statusOf = how.statusOf ?? ((r: Rec) => r.status ?? '');
     const now = statusOf(d);
-    const raised = how.raised(d);
+    const then = versionOn(d);
+    // Raised after asOf by the record as it stood then (a date moved later since does not hide it).
+    const raised = how.raised(then.known && then.rec ? then.rec : d);
     if (raised && raised > asOf) return { state: 'absent', status: '', statusKnown: true, rec: d };
     const openNow = how.open(now);
     // A closing date left in a record open now (reopened) no longer says when it closed.
     const closedOn = openNow ? undefined : how.closed?.(d);
-    const then = versionOn(d);
     if (then.known && then.rec) {
       const status = statusOf(then.rec);
       if (!how.open(status)) return { state: 'closed', status, statusKnown: true, rec: then.rec };
@@ -146,12 +167,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const recordsOn = (key: string): Rec[] => {
     const out: Rec[] = docsOfType(ctx, key).map((d) => ({ ...d, deleted: false }));
     if (current || !ctx.timeline) return out;
+    const files = new Set(ctx.documents.map((d) => d.file));
     for (const [id, evs] of ctx.timeline.byId) {
+      // Gone from the working tree: deleted in a commit after asOf, or not committed yet. A record
+      // whose ID changed goes on under its new ID; a file that now holds another ID was renamed.
+      if (ctx.byId.has(id) || renamedInto.has(id)) continue;
       const last = evs.at(-1)!;
-      if (last.after || ctx.byId.has(id) || last.before?.type !== key) continue;
-      if ((localDay(ctx, last.commit.date) ?? '') <= asOf) continue;
-      const b = last.before;
-      out.push({ id, file: last.path, title: b.title, status: b.status, data: b.data ?? null, deleted: true });
+      const state = last.after ?? last.before;
+      if (state?.type !== key) continue;
+      if (last.after ? files.has(last.path) : (localDay(ctx, last.commit.date) ?? '') <= asOf) continue;
+      out.push({ id, file: last.path, title: state.title, status: state.status, data: state.data ?? null, deleted: true });
     }
     return out;
   };
@@ -427,8 +452,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
    */
   const closings = (d: Rec): string[] => {
     const own = parseDate(str(d, 'closed_on'));
-    const evs = ctx.timeline?.byId.get(d.id!);
-    if (!evs) return own ? [own] : [];
+    const evs = historyOf(d.id!);
+    if (!evs.length) return own ? [own] : [];
     const days: string[] = [];
     let spell: string | undefined;
     let closed = false;
