@@ -794,18 +794,14 @@ describe('the audit: each obligation broken', () => {
     let d = await audit(good, [], late);
     expect(findingsOf(d, 'GO.2.4')).toEqual([['GO.2.4/POLICY/revised', 'last reviewed 2026-01-13: due by 2027-01-13 (every 12 months)']]);
     expect(task(d, 'GO.4.1').verdict).toBe('conformant');
-    const { dir } = broken([
-      {
-        files: {
-          [PATHS.policy]: record('policy', 'POLICY', 'Policy and plan', 'approved', {
-            ...approval(ana, '2026-01-13'),
-            reviewed_on: '2027-01-20',
-          }),
-        },
-        author: ana,
-        date: '2027-01-20T09:00:00Z',
-      },
-    ]);
+    const policy = (reviewedOn: string) =>
+      record('policy', 'POLICY', 'Policy and plan', 'approved', { ...approval(ana, '2026-01-13'), reviewed_on: reviewedOn });
+    const reviewedIn = (reviewedOn: string, day: string): CommitSpec => ({
+      files: { [PATHS.policy]: policy(reviewedOn) },
+      author: ana,
+      date: `${day}T09:00:00Z`,
+    });
+    const { dir } = broken([reviewedIn('2027-01-20', '2027-01-20')]);
     d = await audit(dir, [], late);
     expect(task(d, 'GO.2.4').verdict).toBe('conformant');
     expect(task(d, 'GO.2.4').obligations[0]!.instances[0]!.evidence[0]).toMatchObject({
@@ -816,18 +812,7 @@ describe('the audit: each obligation broken', () => {
     d = await audit(dir, [], testEnv({ SMS_TODAY: '2027-07-01' }));
     expect(findingsOf(d, 'GO.4.1')).toEqual([['GO.4.1/since-2026-05-20/annual', 'no improvement report approved for 407 days']]);
     // A review date after the day it was recorded, or after the audit's day, is a review not yet held.
-    const ahead = broken([
-      {
-        files: {
-          [PATHS.policy]: record('policy', 'POLICY', 'Policy and plan', 'approved', {
-            ...approval(ana, '2026-01-13'),
-            reviewed_on: '2027-01-25',
-          }),
-        },
-        author: ana,
-        date: '2027-01-20T09:00:00Z',
-      },
-    ]).dir;
+    const ahead = broken([reviewedIn('2027-01-25', '2027-01-20')]).dir;
     expect(findingsOf(await audit(ahead, [], late), 'GO.2.4')).toEqual([
       [
         'GO.2.4/POLICY/revised',
@@ -836,12 +821,7 @@ describe('the audit: each obligation broken', () => {
     ]);
     // Edited in the working tree, not committed: a review dated after the day audited.
     const future = broken([]).dir;
-    writeFiles(future, {
-      [PATHS.policy]: record('policy', 'POLICY', 'Policy and plan', 'approved', {
-        ...approval(ana, '2026-01-13'),
-        reviewed_on: '2027-03-01',
-      }),
-    });
+    writeFiles(future, { [PATHS.policy]: policy('2027-03-01') });
     expect(findingsOf(await audit(future, [], late), 'GO.2.4')).toEqual([
       [
         'GO.2.4/POLICY/revised',

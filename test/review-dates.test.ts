@@ -197,7 +197,8 @@ const nc = (id: string, f: Record<string, unknown>): string =>
     { id, type: 'nonconformity', title: `NC ${id}`, source: 'audit', owner: ana.email, detected_on: '2026-02-01', ...f },
     '\n## Nonconformity\n\n## Correction\n\n## Root cause\n\n## Corrective action\n',
   );
-const minutes = (a2: string, a3: Record<string, unknown>): string =>
+/** The minutes of management review MR-0001 with these actions. */
+const minutesWith = (actions: Record<string, unknown>[]): string =>
   md(
     {
       id: 'MR-0001',
@@ -207,14 +208,16 @@ const minutes = (a2: string, a3: Record<string, unknown>): string =>
       held_on: '2026-01-15',
       approved_by: ana.email,
       approved_on: '2026-01-15',
-      actions: [
-        { id: 'A1', action: 'one', owner: ana.email, due: '2026-03-15', status: 'open' },
-        { id: 'A2', action: 'two', owner: ana.email, due: '2026-04-15', status: a2 },
-        { id: 'A3', action: 'three', owner: ana.email, due: '2026-03-01', ...a3 },
-      ],
+      actions,
     },
     '\n## Inputs reviewed\n\n## Decisions\n\n## Actions\n',
   );
+const minutes = (a2: string, a3: Record<string, unknown>): string =>
+  minutesWith([
+    { id: 'A1', action: 'one', owner: ana.email, due: '2026-03-15', status: 'open' },
+    { id: 'A2', action: 'two', owner: ana.email, due: '2026-04-15', status: a2 },
+    { id: 'A3', action: 'three', owner: ana.email, due: '2026-03-01', ...a3 },
+  ]);
 const risk = (status: string): string =>
   md(
     {
@@ -254,6 +257,7 @@ const LATER: Record<string, string> = {
 };
 
 describe('sms report review: open items as of the end of the period', () => {
+  const byAna = (date: string, files: Record<string, string | null>): CommitSpec => ({ files, author: ana, date });
   const row = (a: { id: string; status: string; recordedStatus: string; statusKnown: boolean; overdue: boolean; daysOverdue?: number }) => [
     a.id,
     a.status,
@@ -415,44 +419,19 @@ describe('sms report review: open items as of the end of the period', () => {
 
   it('the minutes are read as they stood on the as-of day: an action done then and reopened since was done; one added since was not there', async () => {
     const dir = tmp();
-    const mr = (actions: Record<string, unknown>[]): string =>
-      md(
-        {
-          id: 'MR-0001',
-          type: 'management-review',
-          title: 'Management review 2025',
-          status: 'approved',
-          held_on: '2026-01-15',
-          approved_by: ana.email,
-          approved_on: '2026-01-15',
-          actions,
-        },
-        '\n## Inputs reviewed\n\n## Decisions\n\n## Actions\n',
-      );
+    const mr = minutesWith;
     const a1 = { id: 'A1', action: 'one', owner: ana.email, due: '2026-03-15' };
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
-      {
-        files: { 'sms.config.yaml': BERLIN, 'reviews/MR-0001.md': mr([{ ...a1, status: 'open' }]) },
-        author: ana,
-        date: '2026-02-01T10:00:00+01:00',
-      },
-      {
-        files: { 'reviews/MR-0001.md': mr([{ ...a1, status: 'done', done_on: '2026-03-10' }]) },
-        author: ana,
-        date: '2026-03-10T10:00:00+01:00',
-      },
+      byAna('2026-02-01T10:00:00+01:00', { 'sms.config.yaml': BERLIN, 'reviews/MR-0001.md': mr([{ ...a1, status: 'open' }]) }),
+      byAna('2026-03-10T10:00:00+01:00', { 'reviews/MR-0001.md': mr([{ ...a1, status: 'done', done_on: '2026-03-10' }]) }),
       // On 20 April A1 is reopened and A2 added, with a due date already past.
-      {
-        files: {
-          'reviews/MR-0001.md': mr([
-            { ...a1, status: 'open' },
-            { id: 'A2', action: 'added in April', owner: ana.email, due: '2026-03-01', status: 'open' },
-          ]),
-        },
-        author: ana,
-        date: '2026-04-20T10:00:00+02:00',
-      },
+      byAna('2026-04-20T10:00:00+02:00', {
+        'reviews/MR-0001.md': mr([
+          { ...a1, status: 'open' },
+          { id: 'A2', action: 'added in April', owner: ana.email, due: '2026-03-01', status: 'open' },
+        ]),
+      }),
     ]);
     const q1 = await review(dir, '2026-Q1', '2026-05-15');
     expect(q1.previousReview.actions.map(row)).toEqual([['A1', 'done', 'open', true, false, undefined]]);
@@ -469,16 +448,12 @@ describe('sms report review: open items as of the end of the period', () => {
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
-      {
-        files: {
-          'sms.config.yaml': BERLIN,
-          'nonconformities/NC-0005.md': nc('NC-0005', { status: 'open', due: '2026-03-10' }),
-          'risks/RISK-0001.md': risk('open'),
-        },
-        author: ana,
-        date: '2026-02-01T10:00:00+01:00',
-      },
-      { files: { 'nonconformities/NC-0005.md': null, 'risks/RISK-0001.md': null }, author: ana, date: '2026-04-10T10:00:00+02:00' },
+      byAna('2026-02-01T10:00:00+01:00', {
+        'sms.config.yaml': BERLIN,
+        'nonconformities/NC-0005.md': nc('NC-0005', { status: 'open', due: '2026-03-10' }),
+        'risks/RISK-0001.md': risk('open'),
+      }),
+      byAna('2026-04-10T10:00:00+02:00', { 'nonconformities/NC-0005.md': null, 'risks/RISK-0001.md': null }),
     ]);
     const d = await review(dir, '2026-Q1', '2026-05-15');
     expect(
@@ -511,34 +486,22 @@ describe('sms report review: open items as of the end of the period', () => {
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
-      {
-        files: {
-          'sms.config.yaml': BERLIN,
-          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
-          'nonconformities/NC-0006.md': nc('NC-0006', { status: 'open', due: '2026-03-20' }),
-        },
-        author: ana,
-        date: '2026-02-01T10:00:00+01:00',
-      },
-      {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-15' }) },
-        author: ana,
-        date: '2026-03-15T10:00:00+01:00',
-      },
+      byAna('2026-02-01T10:00:00+01:00', {
+        'sms.config.yaml': BERLIN,
+        'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
+        'nonconformities/NC-0006.md': nc('NC-0006', { status: 'open', due: '2026-03-20' }),
+      }),
+      byAna('2026-03-15T10:00:00+01:00', {
+        'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-15' }),
+      }),
       // NC-0006's closure is recorded on 2 April, dated 30 March: the record says when.
-      {
-        files: {
-          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
-          'nonconformities/NC-0006.md': nc('NC-0006', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-30' }),
-        },
-        author: ana,
-        date: '2026-04-05T10:00:00+02:00',
-      },
-      {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-04-30' }) },
-        author: ana,
-        date: '2026-04-30T10:00:00+02:00',
-      },
+      byAna('2026-04-05T10:00:00+02:00', {
+        'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
+        'nonconformities/NC-0006.md': nc('NC-0006', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-30' }),
+      }),
+      byAna('2026-04-30T10:00:00+02:00', {
+        'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-04-30' }),
+      }),
     ]);
     const q1 = await review(dir, '2026-Q1', '2026-05-15');
     expect(q1.nonconformities.open).toEqual([]);
@@ -558,13 +521,13 @@ describe('sms report review: open items as of the end of the period', () => {
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
-      {
-        files: { 'sms.config.yaml': BERLIN, 'risks/RISK-0001.md': risk('open'), 'feedback/FB-0001.md': complaint('investigating') },
-        author: ana,
-        date: '2026-03-01T12:00:00+01:00',
-      },
-      { files: { 'feedback/FB-0001.md': complaint('closed', '2026-04-03T10:00:00Z') }, author: ana, date: '2026-04-03T12:00:00+02:00' },
-      { files: { 'risks/RISK-0001.md': risk('closed') }, author: ana, date: '2026-04-20T10:00:00+02:00' },
+      byAna('2026-03-01T12:00:00+01:00', {
+        'sms.config.yaml': BERLIN,
+        'risks/RISK-0001.md': risk('open'),
+        'feedback/FB-0001.md': complaint('investigating'),
+      }),
+      byAna('2026-04-03T12:00:00+02:00', { 'feedback/FB-0001.md': complaint('closed', '2026-04-03T10:00:00Z') }),
+      byAna('2026-04-20T10:00:00+02:00', { 'risks/RISK-0001.md': risk('closed') }),
     ]);
     const d = await review(dir, '2026-Q1', '2026-05-15');
     const risks = (list: { id: string; status: string; treatmentOverdue: boolean }[]) =>
@@ -579,37 +542,23 @@ describe('sms report review: open items as of the end of the period', () => {
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits('2026-01-05'),
-      {
-        files: {
-          'sms.config.yaml': BERLIN,
-          'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
-          'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-20' }),
-          'nonconformities/NC-0003.md': nc('NC-0003', { status: 'open', due: '2026-03-20' }),
-        },
-        author: ana,
-        date: '2026-02-01T10:00:00+01:00',
-      },
-      {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-10' }) },
-        author: ana,
-        date: '2026-03-10T10:00:00+01:00',
-      },
+      byAna('2026-02-01T10:00:00+01:00', {
+        'sms.config.yaml': BERLIN,
+        'nonconformities/NC-0001.md': nc('NC-0001', { status: 'open', due: '2026-03-20' }),
+        'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-20' }),
+        'nonconformities/NC-0003.md': nc('NC-0003', { status: 'open', due: '2026-03-20' }),
+      }),
+      byAna('2026-03-10T10:00:00+01:00', {
+        'nonconformities/NC-0001.md': nc('NC-0001', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-10' }),
+      }),
       // After the quarter: NC-0002 said to be detected only in April; NC-0001 renumbered NC-0009, then reopened.
-      {
-        files: { 'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-20', detected_on: '2026-04-06' }) },
-        author: ana,
-        date: '2026-05-05T10:00:00+02:00',
-      },
-      {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0009', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-10' }) },
-        author: ana,
-        date: '2026-05-15T10:00:00+02:00',
-      },
-      {
-        files: { 'nonconformities/NC-0001.md': nc('NC-0009', { status: 'open', due: '2026-03-20' }) },
-        author: ana,
-        date: '2026-05-20T10:00:00+02:00',
-      },
+      byAna('2026-05-05T10:00:00+02:00', {
+        'nonconformities/NC-0002.md': nc('NC-0002', { status: 'open', due: '2026-03-20', detected_on: '2026-04-06' }),
+      }),
+      byAna('2026-05-15T10:00:00+02:00', {
+        'nonconformities/NC-0001.md': nc('NC-0009', { status: 'closed', due: '2026-03-20', closed_on: '2026-03-10' }),
+      }),
+      byAna('2026-05-20T10:00:00+02:00', { 'nonconformities/NC-0001.md': nc('NC-0009', { status: 'open', due: '2026-03-20' }) }),
     ]);
     // NC-0003 deleted in the working tree, not committed.
     rmSync(path.join(dir, 'nonconformities/NC-0003.md'));
