@@ -278,7 +278,10 @@ describe('the audit: each obligation broken', () => {
       ['CO.3.5/RFC-0004/reviewed', 'says the change procedure was updated, but it was last revised 2026-01-20, before the deployment'],
     ]);
     expect(findingsOf(d, 'CO.2.1')).toEqual([
-      ['CO.2.1/RFC-0005/changes-decided', `approved in ${shas.at(-1)!.slice(0, 7)} by Cleo Park, who did not hold CM or SM`],
+      [
+        'CO.2.1/RFC-0005/changes-decided',
+        `approved in ${shas.at(-1)!.slice(0, 7)} by Cleo Park, who did not hold CM or SM; sms validate reports 2 errors in this record (approval-evidence: RFC-0005 was moved to "approved" in commit ${shas.at(-1)!.slice(0, 7)} by Cleo Park <cleo@acme.example> on 2026-05-29, but no one in that commit (Cleo Park <cleo@acme.example>) held CM or SM in the roles document in force at that time (Cleo Park held IM, PT))`,
+      ],
     ]);
     // The approval to deploy RFC-0004 names who gave it and the role they held.
     const gate = task(d, 'CO.3.2').obligations[0]!.instances.find((i) => i.record?.id === 'RFC-0001')!.evidence;
@@ -354,7 +357,10 @@ describe('the audit: each obligation broken', () => {
     const of = (taskId: string, ...ids: string[]) => findingsOf(d, taskId).filter(([id]) => ids.some((x) => id.includes(`/${x}/`)));
     expect(of('CO.3.2', 'RFC-0006', 'RFC-0007', 'RFC-0008', 'RFC-0010')).toEqual([
       ['CO.3.2/RFC-0006/tested-before-deployment', 'deployed on 2026-05-22 without an approval to deploy (it never moved to updated)'],
-      ['CO.3.2/RFC-0007/tested-before-deployment', 'approved to deploy on 2026-05-24, after its deployment on 2026-05-22'],
+      [
+        'CO.3.2/RFC-0007/tested-before-deployment',
+        'approved to deploy on 2026-05-24, after its deployment on 2026-05-22; sms validate reports an error in this record (date-order: "deployed_on" (2026-05-22) is before "approved_on" (2026-05-24))',
+      ],
       [
         'CO.3.2/RFC-0008/tested-before-deployment',
         'the last test report before the approval to deploy, TR-0009 (2026-05-22), records a failed test',
@@ -446,7 +452,11 @@ describe('the audit: each obligation broken', () => {
         13,
       ),
       c('2026-05-22', cleo, {
-        'incidents/INC-0004-y.md': incident('INC-0004', 'opened', { priority: 'P1', opened: '2026-05-22T08:00:00Z' }),
+        'incidents/INC-0004-y.md': incident('INC-0004', 'opened', {
+          priority: 'P1',
+          opened: '2026-05-22T08:00:00Z',
+          responded: '2026-05-22T08:20:00Z',
+        }),
       }),
       // An agreement with targets in service hours: Monday to Friday, 08:00 to 18:00 UTC.
       ...[
@@ -473,22 +483,22 @@ describe('the audit: each obligation broken', () => {
         ),
       ),
       // Opened Monday 09:00, resolved 19:00: 9 service hours, over the 8 h target.
-      c(
-        '2026-05-25',
-        cleo,
-        {
-          'incidents/INC-0006-w.md': incident('INC-0006', 'closed', {
-            ...CLOSED_INCIDENT,
-            priority: 'P2',
-            agreement: 'SLA-0002',
-            opened: '2026-05-25T09:00:00Z',
-            responded: '2026-05-25T09:30:00Z',
-            resolved: '2026-05-25T19:00:00Z',
-            closed: '2026-05-25T19:30:00Z',
-          }),
-        },
-        'INC-0006',
-        20,
+      ...(['opened', 'closed'] as const).map((status, i) =>
+        c(
+          '2026-05-25',
+          cleo,
+          {
+            'incidents/INC-0006-w.md': incident('INC-0006', status, {
+              priority: 'P2',
+              agreement: 'SLA-0002',
+              opened: '2026-05-25T09:00:00Z',
+              responded: '2026-05-25T09:30:00Z',
+              ...(i ? { ...CLOSED_INCIDENT, resolved: '2026-05-25T19:00:00Z', closed: '2026-05-25T19:30:00Z' } : {}),
+            }),
+          },
+          'INC-0006',
+          i ? 20 : 9,
+        ),
       ),
       // Opened Friday 16:00, answered 17:30 (1.5 service hours), resolved Monday 10:00: 4 service
       // hours (66 on the clock), within 8.

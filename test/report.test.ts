@@ -226,7 +226,14 @@ describe('sms report performance, audit, changes', () => {
     const d = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], scripted())).stdout);
     const task = (id: string) => d.processes.flatMap((p: { tasks: unknown[] }) => p.tasks).find((t: { id: string }) => t.id === id);
     expect(d.summary.tasks).toBe(40);
-    expect(task('IN.2.1').evidenced).toBe(true);
+    // The incidents here were committed already closed: validation rejects them (status-transition),
+    // so they do not evidence IN.2.1, and the audit says why.
+    expect(task('IN.2.1').evidenced).toBe(false);
+    expect(
+      task('IN.2.1').obligations.flatMap((o: { instances: { lacks: string[] }[] }) => o.instances.flatMap((i) => i.lacks)),
+    ).toContainEqual(
+      expect.stringMatching(/^sms validate reports an error in this record \(status-transition: INC-0001 appeared already "closed"/),
+    );
     expect(task('GO.1.1').evidenced).toBe(false);
     expect(d.gaps.map((g: { id: string }) => g.id)).toContain('GO.1.1');
     const rfc1 = task('CO.2.1').outputs[0].documents.find((x: { id: string }) => x.id === 'RFC-0001');
@@ -241,11 +248,12 @@ describe('sms report performance, audit, changes', () => {
     });
     const roles = task('GO.1.2').outputs[0].documents.find((x: { id: string }) => x.id === 'ROLES');
     expect(roles.approvals[0]).toMatchObject({ approver: 'Ana Costa', bootstrap: true, attribution: 'author' });
-    // The 0.1 fields keep working with the audit's verdicts: `evidenced` is "conformant". Only IN.2.1
-    // is: these incidents name their reporter, but none is classified, answered with a recorded
-    // first response, restored with its steps written down or closed with a confirmation.
+    // The 0.1 fields keep working with the audit's verdicts: `evidenced` is "conformant". None of
+    // PR9's tasks is: these incidents were committed already closed, none is classified, answered
+    // with a recorded first response, restored with its steps written down or closed with a
+    // confirmation.
     expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9')).toMatchObject({
-      evidencedTasks: 1,
+      evidencedTasks: 0,
       totalTasks: 5,
       verdict: 'partly met',
     });

@@ -4,6 +4,7 @@ import { findingOf, type Period, type ReportContext } from './context.js';
 import { defineReport } from './define.js';
 import { CHECKS, approvalsOf as judgedApprovals, type AuditContext, type Instance } from './obligations.js';
 import type { SmsDocument } from '../repo/documents.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 /**
  * Conformance evidence for ISO/IEC TR 29110-5-3, as an assessor reads it: for every task the
@@ -63,6 +64,27 @@ export function buildAudit(ctx: ReportContext, period: Period) {
     return id;
   };
   const verdicts = new Map<string, Verdict>();
+  // A record the SMS's own validation rejects (an approval no commit evidences, dates out of order,
+  // an unknown signatory) is not evidence of the task, whatever its fields say.
+  const errorsIn = new Map<string, Diagnostic[]>();
+  for (const f of ctx.findings.diagnostics) {
+    if (f.severity !== 'error') continue;
+    const list = errorsIn.get(f.file);
+    if (list) list.push(f);
+    else errorsIn.set(f.file, [f]);
+  }
+  const rejected = (i: Instance): Instance => {
+    const errors = i.record ? errorsIn.get(i.record.file) : undefined;
+    if (!errors?.length) return i;
+    const first = errors[0]!;
+    const what = errors.length === 1 ? 'an error' : `${errors.length} errors`;
+    return {
+      ...i,
+      ok: false,
+      lacks: [...i.lacks, `sms validate reports ${what} in this record (${first.rule}: ${first.message})`],
+      todo: i.todo ?? 'fix what sms validate reports in this record',
+    };
+  };
 
   const byWp = new Map(ctx.config.types.map((t) => [t.wp, t.key]));
   // A work product is the output of several tasks: its records and their approvals are looked up once.
@@ -97,7 +119,8 @@ export function buildAudit(ctx: ReportContext, period: Period) {
     const why = na[task.id] ?? na[processCode];
     const obligations = task.obligations.map((o: Obligation) => {
       const check = CHECKS[o.check]!;
-      const result = why ? { instances: [] as Instance[] } : check.run(actx, o, task);
+      const run = why ? { instances: [] as Instance[] } : check.run(actx, o, task);
+      const result = { ...run, instances: run.instances.map(rejected) };
       return {
         check: o.check,
         require: o.require,
