@@ -21,9 +21,9 @@ export const STAFF: { person: Person; roles: string[] }[] = [
   { person: dan, roles: ['PT'] },
   { person: eve, roles: ['MGT', 'RM'] },
 ];
-export const PARTIES = [
-  { person: gus, roles: ['CUS'] },
-  { person: sam, roles: ['SUP'] },
+export const PARTIES: { person: Person; roles: string[]; organisation?: string }[] = [
+  { person: gus, roles: ['CUS'], organisation: 'Bakery' },
+  { person: sam, roles: ['SUP'], organisation: 'Cloud Co' },
 ];
 
 /** Section text long enough to count as written content. */
@@ -36,7 +36,12 @@ export function doc(front: Record<string, unknown>, sections: string[]): string 
   return md(fields, sections.map((s) => `\n## ${s}\n\n${FILLED}\n`).join(''));
 }
 
-export function roles(people = [...STAFF, ...PARTIES], status = 'draft', approvedBy?: Person, on?: string): string {
+export function roles(
+  people: { person: Person; roles: string[]; organisation?: string }[] = [...STAFF, ...PARTIES],
+  status = 'draft',
+  approvedBy?: Person,
+  on?: string,
+): string {
   return doc(
     {
       id: 'ROLES',
@@ -44,7 +49,12 @@ export function roles(people = [...STAFF, ...PARTIES], status = 'draft', approve
       title: 'Roles',
       status,
       ...(approvedBy ? { approved_by: approvedBy.email, approved_on: on } : {}),
-      people: people.map((p) => ({ name: p.person.name, email: p.person.email, roles: p.roles })),
+      people: people.map((p) => ({
+        name: p.person.name,
+        email: p.person.email,
+        roles: p.roles,
+        ...(p.organisation ? { organisation: p.organisation } : {}),
+      })),
     },
     ['Responsibilities', 'Training and development'],
   );

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
+import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec, type Person } from './helpers.js';
 import {
   CLOSED_INCIDENT,
   PARTIES,
@@ -24,6 +24,7 @@ import {
   record,
   rfcDoc,
   roles,
+  sam,
   schedule,
   sla,
 } from './audit-fixture.js';
@@ -602,6 +603,55 @@ describe('the audit: each obligation broken', () => {
         'FB-0002 (2026-04-15) asked about SLA-0001, which has not been revised or reviewed since',
       ],
       ['RE.2.5/SLA-0002/agreements-reviewed', 'review was due on 2026-05-25'],
+    ]);
+  });
+
+  it('signatories and confirmations: the customer signs for itself, on a day that has come; the affected party confirms, not the resolver', async () => {
+    const signed = (id: string, customer: string, by: Person, on: string) =>
+      sla(id, 'approved', { customer, ...approval(ana, '2026-05-22'), customer_approved_by: by.email, customer_approved_on: on });
+    const closedBy = (id: string, confirmer: Person) =>
+      incident(id, 'closed', {
+        ...CLOSED_INCIDENT,
+        opened: '2026-05-21T09:00:00Z',
+        responded: '2026-05-21T09:10:00Z',
+        resolved: '2026-05-21T10:00:00Z',
+        closed: '2026-05-21T11:00:00Z',
+        confirmed_by: confirmer.email,
+      });
+    // Two repositories: agreements of one service for two customers would make its incidents ambiguous.
+    const agreements = broken([
+      c('2026-05-21', eve, {
+        'agreements/customers/SLA-0003.md': sla('SLA-0003', 'draft', { customer: 'Florist' }),
+        'agreements/customers/SLA-0004.md': sla('SLA-0004', 'draft', { customer: 'Bakery' }),
+      }),
+      // SLA-0003 signed for the florist by the bakery's contact; SLA-0004 said to be signed in July.
+      c('2026-05-22', ana, {
+        'agreements/customers/SLA-0003.md': signed('SLA-0003', 'Florist', gus, '2026-05-22'),
+        'agreements/customers/SLA-0004.md': signed('SLA-0004', 'Bakery', gus, '2026-07-01'),
+      }),
+    ]).dir;
+    const june = testEnv({ SMS_TODAY: '2026-06-01' });
+    expect(findingsOf(await audit(agreements, [], june), 'RE.2.2')).toEqual([
+      ['RE.2.2/SLA-0003/agreements-approved', 'signed for Florist by Gus Baker, of Bakery'],
+      ['RE.2.2/SLA-0004/agreements-approved', 'countersigned on 2026-07-01, after the day audited (2026-06-01)'],
+    ]);
+    const incidents = broken(
+      (['INC-0007', 'INC-0008', 'INC-0009'] as const).flatMap((id, n) => [
+        c(
+          '2026-05-21',
+          cleo,
+          { [`incidents/${id}.md`]: incident(id, 'opened', { opened: '2026-05-21T09:00:00Z', responded: '2026-05-21T09:10:00Z' }) },
+          id,
+          9 + n,
+        ),
+        // Confirmed by the resolver, by the supplier's contact, by a practitioner who did not report it.
+        c('2026-05-21', cleo, { [`incidents/${id}.md`]: closedBy(id, [cleo, sam, dan][n]!) }, `close ${id}`, 12 + n),
+      ]),
+    ).dir;
+    expect(findingsOf(await audit(incidents, [], june), 'IN.2.5')).toEqual([
+      ['IN.2.5/INC-0007/confirmed', 'confirmed by Cleo Park, who resolved it'],
+      ['IN.2.5/INC-0008/confirmed', 'confirmed by Sam Cloud of Cloud Co, not of Bakery, whose incident it is'],
+      ['IN.2.5/INC-0009/confirmed', 'confirmed by Dan Ito, who neither reported it nor speaks for a customer or supplier (CUS, SUP)'],
     ]);
   });
 

@@ -7,6 +7,8 @@ export interface Person {
   practitionerAreas: string[];
   /** Last day the person held their roles; undefined while they still do. */
   until?: string;
+  /** The organisation a customer's or supplier's contact speaks for, where the roles document says. */
+  organisation?: string;
   /** Index in the roles document's `people` list, to point diagnostics at it. */
   index: number;
 }
@@ -40,6 +42,7 @@ export class RolesIndex {
           ? e.practitioner_areas.filter((r): r is string => typeof r === 'string')
           : [],
         until: typeof e.until === 'string' ? e.until : undefined,
+        organisation: typeof e.organisation === 'string' ? e.organisation : undefined,
         index,
       });
     });

@@ -3,7 +3,7 @@ import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dat
 import { sectionText } from '../markdown.js';
 import { actingRoles, isApproval, isInForce, needsAuthority } from '../model/policy.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
-import { RolesIndex, type Person } from '../model/roles.js';
+import { RolesIndex, samePerson, type Person } from '../model/roles.js';
 import type { RoleCode, WorkType } from '../model/types.js';
 import { assessEvent, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
@@ -183,6 +183,10 @@ function namedEvidence(ctx: ReportContext, what: string, who: string | undefined
     heldTaskRole: person ? actingRoles(roles).some((r) => task.roles.includes(r as RoleCode)) : undefined,
   };
 }
+
+/** Two names of one organisation, whatever their case and spacing. */
+const sameName = (a: string, b: string): boolean =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The roles document of the documents audited (built once per set of documents). */
 function rolesIndex(ctx: ReportContext): RolesIndex {
@@ -643,12 +647,30 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         todo = lacks.length ? 'restore within the agreed time; record what was done and when' : undefined;
         break;
       }
-      case 'confirmed':
+      case 'confirmed': {
         if (d.status !== 'closed') continue;
-        if (!ownString(d.data, 'confirmed_by')) lacks.push('closed without confirmation from the affected party (confirmed_by)');
+        const confirmed = ownString(d.data, 'confirmed_by');
+        if (!confirmed) lacks.push('closed without confirmation from the affected party (confirmed_by)');
+        else {
+          // The affected party confirms: the person who reported it, or a contact of the customer
+          // (or supplier) whose incident it is; never the person who resolved it.
+          const roles = rolesIndex(ctx);
+          const p = roles.resolve(confirmed);
+          const resolver = ownString(d.data, 'resolved_by');
+          const reporter = ownString(d.data, 'reported_by');
+          const reported = reporter !== undefined && samePerson(roles, confirmed, reporter);
+          const m = measured().get(d.id!);
+          const customer = m?.agreement ? ownString(byId(ctx, 'customer-agreement', m.agreement)?.data, 'customer') : undefined;
+          if (resolver && samePerson(roles, confirmed, resolver)) lacks.push(`confirmed by ${p?.name ?? confirmed}, who resolved it`);
+          else if (!reported && !(p && roles.holdsAny(p, ['CUS', 'SUP'])))
+            lacks.push(`confirmed by ${p?.name ?? confirmed}, who neither reported it nor speaks for a customer or supplier (CUS, SUP)`);
+          else if (!reported && p?.organisation && customer && !sameName(p.organisation, customer))
+            lacks.push(`confirmed by ${p.name} of ${p.organisation}, not of ${customer}, whose incident it is`);
+        }
         if (!sectionFilled(d, 'Solution')) lacks.push('no solution recorded');
         todo = lacks.length ? 'close incidents only with the resolution and the confirmation of the affected party' : undefined;
         break;
+      }
     }
     instances.push({ record: ref(d), ok: lacks.length === 0, lacks, todo, evidence });
   }
@@ -1001,8 +1023,15 @@ export const CHECKS: Record<string, CheckDef> = {
           if (ctx.timeline && approvals.length === 0) lacks.push("no commit evidences the provider's approval");
           const cs = d.type?.countersign;
           const who = cs ? ownString(d.data, cs.field) : undefined;
-          if (cs && !who)
-            lacks.push(`no signatory of the ${d.type!.key === 'customer-agreement' ? 'customer' : 'supplier'} recorded (${cs.field})`);
+          const side = d.type!.key === 'customer-agreement' ? 'customer' : 'supplier';
+          if (cs && !who) lacks.push(`no signatory of the ${side} recorded (${cs.field})`);
+          // The other party's signatory speaks for that party, on a day that has come.
+          const party = ownString(d.data, side);
+          const signer = who ? rolesIndex(ctx).resolve(who) : undefined;
+          if (signer?.organisation && party && !sameName(signer.organisation, party))
+            lacks.push(`signed for ${party} by ${signer.name}, of ${signer.organisation}`);
+          const signed = cs ? parseDate(ownString(d.data, cs.date)) : undefined;
+          if (signed && signed > ctx.asOf) lacks.push(`countersigned on ${signed}, after the day audited (${ctx.asOf})`);
           const evidence = approvals.map((a) => approvalEvidence(a, task));
           if (cs && who)
             evidence.push({
