@@ -122,6 +122,11 @@ describe('the audit: obligations met', () => {
     expect(drafted).toMatchObject({ what: 'drafted', actor: 'Ben Okafor', actorRoles: ['CM'], heldTaskRole: true, date: '2026-01-19' });
     const approved = task(d, 'GO.1.1').obligations[0]!.instances[0]!.evidence[0]!;
     expect(approved).toMatchObject({ what: 'approved', actor: 'Eve Ross', heldTaskRole: true, date: '2026-01-09' });
+    // What an incident shows for its classification and its closure, not only that it was opened.
+    const evidenceOf = (id: string) =>
+      task(d, id).obligations.flatMap((o) => o.instances.filter((i) => i.record?.id === 'INC-0001').flatMap((i) => i.evidence));
+    expect(evidenceOf('IN.2.2').map((e) => e.what)).toEqual(['opened', 'classified hardware', 'linked to SVC-0001, CI-0001']);
+    expect(evidenceOf('IN.2.5')).toContainEqual(expect.objectContaining({ what: 'closed, confirmed by Gus Baker', date: '2026-04-01' }));
     const reviewed = task(d, 'CO.3.5').obligations[0]!.instances[0]!.evidence;
     expect(reviewed).toContainEqual(
       expect.objectContaining({ what: 'post-implementation review', actor: 'Ben Okafor', date: '2026-03-16' }),

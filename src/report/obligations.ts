@@ -612,12 +612,19 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         todo = lacks.length ? 'name the reporter and the agreement the incident is measured against' : undefined;
         break;
       }
-      case 'classified':
-        if (!ownString(d.data, 'classification')) lacks.push('not classified');
-        if (stringValues(own(d.data, 'services')).length === 0) lacks.push('no service named');
-        if (stringValues(own(d.data, 'cis')).length === 0) lacks.push('no configuration item named');
+      case 'classified': {
+        // What the record shows, for the assessor: the class, the services and the items linked.
+        const classification = stringValues(own(d.data, 'classification'));
+        const services = stringValues(own(d.data, 'services'));
+        const cis = stringValues(own(d.data, 'cis'));
+        if (!classification.length) lacks.push('not classified');
+        if (services.length === 0) lacks.push('no service named');
+        if (cis.length === 0) lacks.push('no configuration item named');
+        if (classification.length) evidence.push({ what: `classified ${classification.join(', ')}` });
+        if (services.length || cis.length) evidence.push({ what: `linked to ${[...services, ...cis].join(', ')}` });
         todo = lacks.length ? 'classify it with the agreed criteria and link the services and configuration items' : undefined;
         break;
+      }
       case 'responded': {
         const r = parseInstant(ownString(d.data, 'responded'));
         const m = measured().get(d.id!);
@@ -667,6 +674,12 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
           else if (!reported && p?.organisation && customer && !sameName(p.organisation, customer))
             lacks.push(`confirmed by ${p.name} of ${p.organisation}, not of ${customer}, whose incident it is`);
         }
+        const closed = parseInstant(ownString(d.data, 'closed'));
+        if (confirmed)
+          evidence.push({
+            what: `closed, confirmed by ${rolesIndex(ctx).resolve(confirmed)?.name ?? confirmed}`,
+            date: closed !== undefined ? localDate(closed, ctx.config.timezone ?? 'UTC') : undefined,
+          });
         if (!sectionFilled(d, 'Solution')) lacks.push('no solution recorded');
         todo = lacks.length ? 'close incidents only with the resolution and the confirmation of the affected party' : undefined;
         break;
