@@ -286,7 +286,7 @@ describe('the audit: each obligation broken', () => {
     expect(findingsOf(d, 'CO.2.1')).toEqual([
       [
         'CO.2.1/RFC-0005/changes-decided',
-        `approved in ${shas.at(-1)!.slice(0, 7)} by Cleo Park, who did not hold CM or SM; sms validate reports 2 errors in this record (approval-evidence: RFC-0005 was moved to "approved" in commit ${shas.at(-1)!.slice(0, 7)} by Cleo Park <cleo@acme.example> on 2026-05-29, but no one in that commit (Cleo Park <cleo@acme.example>) held CM or SM in the roles document in force at that time (Cleo Park held IM, PT))`,
+        `approved in ${shas.at(-1)!.slice(0, 7)} by Cleo Park, who did not hold CM or SM; sms validate --history reports 2 errors in this record (approval-evidence: RFC-0005 was moved to "approved" in commit ${shas.at(-1)!.slice(0, 7)} by Cleo Park <cleo@acme.example> on 2026-05-29, but no one in that commit (Cleo Park <cleo@acme.example>) held CM or SM in the roles document in force at that time (Cleo Park held IM, PT))`,
       ],
     ]);
     // The approval to deploy RFC-0004 names who gave it and the role they held.
@@ -628,11 +628,14 @@ describe('the audit: each obligation broken', () => {
       c('2026-05-21', eve, {
         'agreements/customers/SLA-0003.md': sla('SLA-0003', 'draft', { customer: 'Florist' }),
         'agreements/customers/SLA-0004.md': sla('SLA-0004', 'draft', { customer: 'Bakery' }),
+        'agreements/customers/SLA-0005.md': sla('SLA-0005', 'draft', { customer: 'Bakery GmbH' }),
       }),
       // SLA-0003 signed for the florist by the bakery's contact; SLA-0004 said to be signed in July.
       c('2026-05-22', ana, {
         'agreements/customers/SLA-0003.md': signed('SLA-0003', 'Florist', gus, '2026-05-22'),
         'agreements/customers/SLA-0004.md': signed('SLA-0004', 'Bakery', gus, '2026-07-01'),
+        // The bakery's legal name on the agreement, its short name in the roles document: the same party.
+        'agreements/customers/SLA-0005.md': signed('SLA-0005', 'Bakery GmbH', gus, '2026-05-22'),
       }),
     ]).dir;
     const june = testEnv({ SMS_TODAY: '2026-06-01' });
@@ -640,8 +643,40 @@ describe('the audit: each obligation broken', () => {
       ['RE.2.2/SLA-0003/agreements-approved', 'signed for Florist by Gus Baker, of Bakery'],
       ['RE.2.2/SLA-0004/agreements-approved', 'countersigned on 2026-07-01, after the day audited (2026-06-01)'],
     ]);
-    const incidents = broken(
-      (['INC-0007', 'INC-0008', 'INC-0009'] as const).flatMap((id, n) => [
+    // INC-0010: reported and confirmed by an end user the roles document does not list, named two ways.
+    const tim = 'Tim Wolf <tim.wolf@bakery.example>';
+    const incidents = broken([
+      c(
+        '2026-05-21',
+        cleo,
+        {
+          'incidents/INC-0010.md': incident('INC-0010', 'opened', {
+            reported_by: tim,
+            opened: '2026-05-21T09:00:00Z',
+            responded: '2026-05-21T09:10:00Z',
+          }),
+        },
+        'INC-0010',
+        8,
+      ),
+      c(
+        '2026-05-21',
+        cleo,
+        {
+          'incidents/INC-0010.md': incident('INC-0010', 'closed', {
+            ...CLOSED_INCIDENT,
+            reported_by: tim,
+            opened: '2026-05-21T09:00:00Z',
+            responded: '2026-05-21T09:10:00Z',
+            resolved: '2026-05-21T10:00:00Z',
+            closed: '2026-05-21T11:00:00Z',
+            confirmed_by: 'tim.wolf@bakery.example',
+          }),
+        },
+        'close INC-0010',
+        8,
+      ),
+      ...(['INC-0007', 'INC-0008', 'INC-0009'] as const).flatMap((id, n) => [
         c(
           '2026-05-21',
           cleo,
@@ -652,12 +687,65 @@ describe('the audit: each obligation broken', () => {
         // Confirmed by the resolver, by the supplier's contact, by a practitioner who did not report it.
         c('2026-05-21', cleo, { [`incidents/${id}.md`]: closedBy(id, [cleo, sam, dan][n]!) }, `close ${id}`, 12 + n),
       ]),
-    ).dir;
+    ]).dir;
     expect(findingsOf(await audit(incidents, [], june), 'IN.2.5')).toEqual([
       ['IN.2.5/INC-0007/confirmed', 'confirmed by Cleo Park, who resolved it'],
       ['IN.2.5/INC-0008/confirmed', 'confirmed by Sam Cloud of Cloud Co, not of Bakery, whose incident it is'],
       ['IN.2.5/INC-0009/confirmed', 'confirmed by Dan Ito, who neither reported it nor speaks for a customer or supplier (CUS, SUP)'],
     ]);
+  });
+
+  it('an agreement starting mid-month owes its first report from its start; a record deleted since does not sink the records that named it', async () => {
+    const florist = (status: string, extra: Record<string, unknown> = {}) =>
+      sla('SLA-0005', status, { customer: 'Florist', services: ['SVC-0002'], start: '2026-04-15', reporting: 'monthly', ...extra });
+    const report = (status: string, extra: Record<string, unknown> = {}) =>
+      record('performance-report', 'PR-0006', 'April', status, {
+        period_start: '2026-04-15',
+        period_end: '2026-04-30',
+        agreements: ['SLA-0005'],
+        ...extra,
+      });
+    const { dir } = broken([
+      c('2026-04-10', eve, { 'agreements/customers/SLA-0005.md': florist('draft') }, 'd', 8),
+      c('2026-04-10', ana, {
+        'agreements/customers/SLA-0005.md': florist('approved', {
+          ...approval(ana, '2026-04-10'),
+          customer_approved_by: gus.email,
+          customer_approved_on: '2026-04-10',
+        }),
+      }),
+      c('2026-05-05', eve, { 'reports/performance/PR-0006.md': report('draft') }, 'd', 8),
+      c('2026-05-05', ana, { 'reports/performance/PR-0006.md': report('approved', approval(ana, '2026-05-05')) }),
+    ]);
+    const d = await audit(dir, [], testEnv({ SMS_TODAY: '2026-06-01' }));
+    // April from the 15th is reported; May's report is not due before 30 June.
+    expect(findingsOf(d, 'RE.2.4').filter(([id]) => id.includes('SLA-0005'))).toEqual([]);
+    expect(
+      task(d, 'RE.2.4')
+        .obligations[0]!.instances.filter((i) => i.record?.id === 'SLA-0005')
+        .map((i) => i.ok),
+    ).toEqual([true]);
+
+    // The retired server's record deleted: the records that named it keep their verdicts.
+    const before = (await audit(good)).summaryRows.map((r) => [r.id, r.verdict]);
+    const gone = broken([c('2026-05-25', ben, { [PATHS.ci]: null })]).dir;
+    const after = await audit(gone);
+    expect(after.summary.validationErrors).toBeGreaterThan(0);
+    // Only CO.1.4 changes: no configuration item is recorded any more.
+    const rows = after.summaryRows.map((r) => [r.id, r.verdict]);
+    expect(rows.filter(([id]) => id !== 'CO.1.4')).toEqual(before.filter(([id]) => id !== 'CO.1.4'));
+    expect(task(after, 'CO.1.4').verdict).toBe('gap');
+
+    // A second customer's agreement for the same service, signed after the incidents: they were
+    // attributed to the only agreement in force on their day, and stay evidence.
+    const second = broken([
+      c('2026-05-25', eve, { 'agreements/customers/SLA-0006.md': sla('SLA-0006', 'draft', { customer: 'Florist' }) }, 'd', 8),
+      c('2026-05-25', ana, {
+        'agreements/customers/SLA-0006.md': sla('SLA-0006', 'approved', { customer: 'Florist', ...approval(ana, '2026-05-25') }),
+      }),
+    ]).dir;
+    const incidentsThen = (await audit(second)).summaryRows.filter((r) => r.id.startsWith('IN.2'));
+    expect(incidentsThen.map((r) => [r.id, r.verdict])).toEqual(before.filter(([id]) => id!.startsWith('IN.2')));
   });
 
   it('reports are owed at the cadence the agreement promised at the time: quarterly, then monthly from the change', async () => {
@@ -741,10 +829,23 @@ describe('the audit: each obligation broken', () => {
       dir,
       c('2026-08-20', ana, { 'reports/performance/PR-0004.md': report('PR-0004', '2026-08-01', '2026-08-31', 'approved', '2026-08-20') }),
     );
+    // June's report approved on 31 July: a month after 30 June is the end of July.
+    addCommit(
+      dir,
+      c('2026-07-31', eve, { 'reports/performance/PR-0005.md': report('PR-0005', '2026-06-01', '2026-06-30', 'draft') }, 'd', 8),
+    );
+    addCommit(
+      dir,
+      c('2026-07-31', ana, { 'reports/performance/PR-0005.md': report('PR-0005', '2026-06-01', '2026-06-30', 'approved', '2026-07-31') }),
+    );
     const early = await audit(dir, [], testEnv({ SMS_TODAY: '2026-10-05' }));
     expect(findingsOf(early, 'RE.2.4').map((f) => f[1])).toContain(
       'PR-0004 approved on 2026-08-20, before the period it reports on ended (2026-08-31)',
     );
+    expect(findingsOf(early, 'RE.2.4').map((f) => f[1])).not.toContain(
+      'no approved performance report for 2026-06-01 – 2026-06-30 (monthly promised)',
+    );
+    expect(findingsOf(early, 'RE.2.4').map((f) => f[0])).not.toContain('RE.2.4/SLA-0002/2026-06-01-2026-06-30/reporting-cadence');
   });
 
   it('people: a role holder without training, training out of date; a formula in a name stays text in CSV', async () => {
@@ -877,6 +978,9 @@ describe('the audit: each obligation broken', () => {
     d = await audit(dir, [], testEnv({ SMS_TODAY: '2027-07-01' }));
     expect(findingsOf(d, 'GO.4.1')).toEqual([['GO.4.1/since-2026-05-20/annual', 'no improvement report approved for 407 days']]);
     // A review date after the day it was recorded, or after the audit's day, is a review not yet held.
+    // Recorded at 07:00 in Tokyo on 20 January (22:00 UTC on the 19th): recorded on its own day.
+    const abroad = broken([{ ...reviewedIn('2027-01-20', '2027-01-20'), date: '2027-01-20T07:00:00+09:00' }]).dir;
+    expect(findingsOf(await audit(abroad, [], late), 'GO.2.4')).toEqual([]);
     const ahead = broken([reviewedIn('2027-01-25', '2027-01-20')]).dir;
     expect(findingsOf(await audit(ahead, [], late), 'GO.2.4')).toEqual([
       [

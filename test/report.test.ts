@@ -232,7 +232,9 @@ describe('sms report performance, audit, changes', () => {
     expect(
       task('IN.2.1').obligations.flatMap((o: { instances: { lacks: string[] }[] }) => o.instances.flatMap((i) => i.lacks)),
     ).toContainEqual(
-      expect.stringMatching(/^sms validate reports an error in this record \(status-transition: INC-0001 appeared already "closed"/),
+      expect.stringMatching(
+        /^sms validate --history reports an error in this record \(status-transition: INC-0001 appeared already "closed"/,
+      ),
     );
     expect(task('GO.1.1').evidenced).toBe(false);
     expect(d.gaps.map((g: { id: string }) => g.id)).toContain('GO.1.1');

@@ -71,10 +71,19 @@ export class RolesIndex {
   }
 }
 
-/** Same person, whichever way each reference names them. */
+/** Same person, whichever way each reference names them ("Name <email>", "email" or "Name"). */
 export function samePerson(roles: RolesIndex, a: string, b: string): boolean {
   const pa = roles.resolve(a);
   const pb = roles.resolve(b);
   if (pa && pb) return pa === pb;
+  // Someone the roles document does not list: by e-mail where both give one, else as written.
+  const email = (ref: string): string | undefined => {
+    const m = /<([^<>]+)>\s*$/.exec(ref);
+    const v = (m ? m[1]! : ref).trim().toLowerCase();
+    return v.includes('@') ? v : undefined;
+  };
+  const ea = email(a);
+  const eb = email(b);
+  if (ea && eb) return ea === eb;
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -5,6 +5,7 @@ import { defineReport } from './define.js';
 import { CHECKS, approvalsOf as judgedApprovals, type AuditContext, type Instance } from './obligations.js';
 import type { SmsDocument } from '../repo/documents.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { ruleById } from '../rules/index.js';
 
 /**
  * Conformance evidence for ISO/IEC TR 29110-5-3, as an assessor reads it: for every task the
@@ -66,9 +67,11 @@ export function buildAudit(ctx: ReportContext, period: Period) {
   const verdicts = new Map<string, Verdict>();
   // A record the SMS's own validation rejects (an approval no commit evidences, dates out of order,
   // an unknown signatory) is not evidence of the task, whatever its fields say.
+  // A finding about how the record stands among others (a reference to a record deleted since)
+  // is not a fault of the record: one deletion does not sink every record that named it.
   const errorsIn = new Map<string, Diagnostic[]>();
   for (const f of ctx.findings.diagnostics) {
-    if (f.severity !== 'error') continue;
+    if (f.severity !== 'error' || ruleById(f.rule)?.relational) continue;
     const list = errorsIn.get(f.file);
     if (list) list.push(f);
     else errorsIn.set(f.file, [f]);
@@ -78,11 +81,13 @@ export function buildAudit(ctx: ReportContext, period: Period) {
     if (!errors?.length) return i;
     const first = errors[0]!;
     const what = errors.length === 1 ? 'an error' : `${errors.length} errors`;
+    // Name the command that shows it: history rules report only with --history.
+    const command = errors.some((e) => ruleById(e.rule)?.needs.length) ? 'sms validate --history' : 'sms validate';
     return {
       ...i,
       ok: false,
-      lacks: [...i.lacks, `sms validate reports ${what} in this record (${first.rule}: ${first.message})`],
-      todo: i.todo ?? 'fix what sms validate reports in this record',
+      lacks: [...i.lacks, `${command} reports ${what} in this record (${first.rule}: ${first.message})`],
+      todo: i.todo ?? `fix what ${command} reports in this record`,
     };
   };
 

@@ -7,7 +7,7 @@ import { RolesIndex, samePerson, type Person } from '../model/roles.js';
 import type { RoleCode, WorkType } from '../model/types.js';
 import { assessEvent, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { agreementsOf, measureIncidents, type IncidentMeasure } from './sla.js';
+import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 import { customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
@@ -166,7 +166,12 @@ function reviewedOn(ctx: AuditContext, d: SmsDocument): { date?: string; lack?: 
   const value = parseDate(ownString(d.data, 'reviewed_on'));
   if (!value) return {};
   if (value > ctx.asOf) return { lack: `reviewed_on ${value} is after ${ctx.asOf}, the day audited: a review not yet held does not count` };
-  const recorded = day(ctx, setIn(ctx, d, 'reviewed_on')?.commit.date);
+  // Recorded on the organisation's day, or on the committer's own (a review recorded abroad).
+  const commit = setIn(ctx, d, 'reviewed_on')?.commit.date;
+  const recorded = [day(ctx, commit), commit?.slice(0, 10)]
+    .filter((x): x is string => x !== undefined)
+    .sort()
+    .pop();
   if (recorded && value > recorded) return { lack: `reviewed_on ${value} was recorded on ${recorded}, before the review it claims` };
   return { date: value };
 }
@@ -185,8 +190,45 @@ function namedEvidence(ctx: ReportContext, what: string, who: string | undefined
 }
 
 /** Two names of one organisation, whatever their case and spacing. */
-const sameName = (a: string, b: string): boolean =>
-  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameName = (a: string, b: string): boolean => companyName(a) === companyName(b);
+
+/** A company's name without case, punctuation, spacing or its legal form ("Bluebell Bakery GmbH"). */
+function companyName(name: string): string {
+  const words = name
+    .toLowerCase()
+    .replace(/[.,&()'"]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL_FORMS.has(words.at(-1)!)) words.pop();
+  return words.join(' ');
+}
+const LEGAL_FORMS = new Set([
+  'gmbh',
+  'ag',
+  'kg',
+  'ug',
+  'ltd',
+  'limited',
+  'llc',
+  'inc',
+  'corp',
+  'plc',
+  'co',
+  'sa',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'ab',
+  'as',
+  'aps',
+  'oy',
+  'pty',
+  'lp',
+  'llp',
+  'ek',
+]);
 
 /** The roles document of the documents audited (built once per set of documents). */
 function rolesIndex(ctx: ReportContext): RolesIndex {
@@ -585,7 +627,9 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
 
 function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
   const instances: Instance[] = [];
-  const inputs = { documents: ctx.documents, timezone: ctx.config.timezone };
+  // An incident's agreement is one in force on the day it opened, from history (one signed since
+  // does not make an earlier incident ambiguous), as the performance report attributes it.
+  const inputs = slaInputs(ctx);
   // Several obligations check incidents; the agreements and the measurements are the same for each.
   const agreements = memo(ctx.documents, `agreements\0${inputs.timezone}`, () => agreementsOf(inputs));
   // "As agreed": each incident against the targets of its agreement, in the agreement's service hours.
@@ -605,7 +649,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
     let todo: string | undefined;
     switch (o.require) {
       case 'recorded': {
-        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'));
+        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'), inputs.inForceOn);
         if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
         if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
         if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);
@@ -1129,7 +1173,8 @@ export const CHECKS: Record<string, CheckDef> = {
                 stringValues(own(x.data, 'agreements')).includes(a.id!) &&
                 since !== undefined &&
                 until !== undefined &&
-                since <= p &&
+                // The first period owed starts on the agreement's start.
+                since <= (p < start ? start : p) &&
                 until >= end &&
                 until < addMonths(since, months)
               );
@@ -1137,7 +1182,9 @@ export const CHECKS: Record<string, CheckDef> = {
             // Due within a month of the period's end, or of the agreement's first approval when
             // the agreement was recorded later (a report cannot precede what it reports on).
             const agreed = firstApproval(ctx, a);
-            const due = [addMonths(end, 1), agreed ? addMonths(agreed, 1) : ''].sort().pop()!;
+            // A month after a month's end is the end of the next month (30 November: 31 December).
+            const monthAfter = (day: string): string => addDays(addMonths(addDays(day, 1), 1), -1);
+            const due = [monthAfter(end), agreed ? monthAfter(agreed) : ''].sort().pop()!;
             const timely = (x: SmsDocument): string | undefined => {
               const approved = firstApproval(ctx, x);
               if (!approved) return `${x.id}: no commit evidences its approval`;

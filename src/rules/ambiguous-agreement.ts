@@ -14,6 +14,7 @@ export default defineRule({
     'sharing a service), sms cannot tell whose incident it is, so it is counted for no one until it names its ' +
     "agreement. A named agreement must cover at least one of the incident's services.",
   severity: 'error',
+  relational: true,
   needs: [],
   check(ctx, report) {
     const agreements = ctx.documents.map((d) => agreementView(d, ctx.config.timezone)).filter((a): a is AgreementView => a !== undefined);

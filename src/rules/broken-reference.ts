@@ -21,6 +21,7 @@ export default defineRule({
     'repository. A reference to a retired or rejected document is a warning (it is probably out of date), except from a ' +
     'document at the end of its lifecycle, such as a closed incident or a deployed change, which records how things were.',
   severity: 'error',
+  relational: true,
   needs: [],
   check(ctx, report) {
     for (const doc of ctx.documents) {

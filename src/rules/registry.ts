@@ -75,6 +75,12 @@ export interface RuleDefinition {
   needs: readonly RuleNeed[];
   /** Earlier config keys that still set this rule's severity when it has no setting of its own. */
   aliases?: readonly string[];
+  /**
+   * True when a finding is about how the record stands among others (a reference to a record
+   * deleted since, an incident two agreements cover), not about what the record itself says or
+   * who decided it: the audit does not hold such a finding against the record as evidence.
+   */
+  relational?: boolean;
   check(ctx: RuleContext, report: Report): void;
 }
 
