@@ -116,19 +116,10 @@ const HTML_HEADING = /<\s*h[1-6]\b/i;
  */
 export function withoutLastSection(body: string, names: readonly string[]): string {
   const want = new Set(names.map(normaliseHeading));
+  const start = headingsOf(body).find((h) => h.level <= 2 && want.has(normaliseHeading(h.text)))?.line;
+  if (start === undefined) return body;
   const ls = lines(body);
   let fenced = false;
-  let start = -1;
-  for (let i = 0; i < ls.length && start < 0; i++) {
-    const line = ls[i]!;
-    if (isFence(line)) fenced = !fenced;
-    else if (!fenced && line.length > 0) {
-      const h = headingOf(line, i);
-      if (h && h.level <= 2 && want.has(normaliseHeading(h.text))) start = i;
-    }
-  }
-  if (start < 0) return body;
-  fenced = false;
   for (let i = start + 1; i < ls.length; i++) {
     const line = ls[i]!;
     if (HTML_HEADING.test(line)) return body;

@@ -51,9 +51,7 @@ export class RolesIndex {
 
   /** Accepts "email", "Name" or "Name <email>". */
   resolve(ref: string): Person | undefined {
-    const m = /<([^<>]+)>\s*$/.exec(ref);
-    const email = (m ? m[1]! : ref).trim().toLowerCase();
-    return this.byKey.get(`email:${email}`) ?? this.byKey.get(`name:${ref.replace(/\s*<[^<>]*>\s*$/, '').trim()}`);
+    return this.byKey.get(`email:${addressOf(ref)}`) ?? this.byKey.get(`name:${ref.replace(/\s*<[^<>]*>\s*$/, '').trim()}`);
   }
 
   /**
@@ -77,13 +75,14 @@ export function samePerson(roles: RolesIndex, a: string, b: string): boolean {
   const pb = roles.resolve(b);
   if (pa && pb) return pa === pb;
   // Someone the roles document does not list: by e-mail where both give one, else as written.
-  const email = (ref: string): string | undefined => {
-    const m = /<([^<>]+)>\s*$/.exec(ref);
-    const v = (m ? m[1]! : ref).trim().toLowerCase();
-    return v.includes('@') ? v : undefined;
-  };
-  const ea = email(a);
-  const eb = email(b);
-  if (ea && eb) return ea === eb;
+  const ea = addressOf(a);
+  const eb = addressOf(b);
+  if (ea.includes('@') && eb.includes('@')) return ea === eb;
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The address part of "Name <email>", or the whole reference, trimmed and in lower case. */
+function addressOf(ref: string): string {
+  const m = /<([^<>]+)>\s*$/.exec(ref);
+  return (m ? m[1]! : ref).trim().toLowerCase();
 }

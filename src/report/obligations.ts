@@ -11,7 +11,7 @@ import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from 
 import { customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
-import { localDay, type Period, type ReportContext } from './context.js';
+import { firstEntered, localDay, type Period, type ReportContext } from './context.js';
 
 /**
  * The audit's vocabulary: what a conforming record looks like, check by check. model/processes.yaml
@@ -307,6 +307,9 @@ function lastApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
   return ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'));
 }
 
+/** A month after a day: a month's last day gives the next month's last (30 November: 31 December). */
+const monthAfter = (date: string): string => addDays(addMonths(addDays(date, 1), 1), -1);
+
 /** How hours on a clock read: around the clock, or in the agreement's service hours. */
 const hoursOn = (clock: string): string => (clock === '24×7' ? 'hours (around the clock)' : 'service hours');
 
@@ -353,6 +356,8 @@ interface Deployment {
   deployed: string;
   /** The day of the approval to deploy (the move to `updated`), from history. */
   approvedToDeploy?: string;
+  /** The commit of that approval. */
+  toDeploy?: DocEvent;
 }
 
 function deployments(ctx: AuditContext, where?: Record<string, string[]>): Deployment[] {
@@ -360,11 +365,11 @@ function deployments(ctx: AuditContext, where?: Record<string, string[]>): Deplo
   for (const d of docs(ctx, 'change-request')) {
     const changeType = ownString(d.data, 'change_type') ?? 'normal';
     if (where?.change_type && !where.change_type.includes(changeType)) continue;
-    const toDeploy = eventsOf(ctx, d.id).find((e) => e.after?.status === 'updated' && e.before?.status !== 'updated');
+    const toDeploy = firstEntered(ctx, d.id!, 'updated');
     const approvedToDeploy = day(ctx, toDeploy?.commit.date);
     const deployed = parseDate(ownString(d.data, 'deployed_on')) ?? (d.status === 'updated' ? (approvedToDeploy ?? undefined) : undefined);
     if (!deployed || !inPeriod(ctx, deployed)) continue;
-    out.push({ doc: d, changeType, deployed, approvedToDeploy });
+    out.push({ doc: d, changeType, deployed, approvedToDeploy, toDeploy });
   }
   return out;
 }
@@ -556,9 +561,8 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
           evidence.push({ what: `test report ${tr.id} (${collected}) reviewed before the approval to deploy`, date: gate });
         const b = linked(ctx, 'service-change-build', 'change_request', d.id!)[0];
         if (b && b.status !== 'final') lacks.push(`build ${b.id} is not final`);
-        const toDeploy = eventsOf(ctx, d.id).find((e) => e.after?.status === 'updated' && e.before?.status !== 'updated');
-        if (toDeploy) {
-          const a = approvalsOf(ctx, d.id).find((x) => x.event === toDeploy);
+        if (dep.toDeploy) {
+          const a = approvalsOf(ctx, d.id).find((x) => x.event === dep.toDeploy);
           if (a) evidence.push(approvalEvidence(a, task));
         }
         if (lacks.length) todo = 'review a published test report before approving deployment (set the change to updated only then)';
@@ -701,12 +705,12 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
       case 'confirmed': {
         if (d.status !== 'closed') continue;
         const confirmed = ownString(d.data, 'confirmed_by');
+        const roles = rolesIndex(ctx);
+        const p = confirmed ? roles.resolve(confirmed) : undefined;
         if (!confirmed) lacks.push('closed without confirmation from the affected party (confirmed_by)');
         else {
           // The affected party confirms: the person who reported it, or a contact of the customer
           // (or supplier) whose incident it is; never the person who resolved it.
-          const roles = rolesIndex(ctx);
-          const p = roles.resolve(confirmed);
           const resolver = ownString(d.data, 'resolved_by');
           const reporter = ownString(d.data, 'reported_by');
           const reported = reporter !== undefined && samePerson(roles, confirmed, reporter);
@@ -721,7 +725,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         const closed = parseInstant(ownString(d.data, 'closed'));
         if (confirmed)
           evidence.push({
-            what: `closed, confirmed by ${rolesIndex(ctx).resolve(confirmed)?.name ?? confirmed}`,
+            what: `closed, confirmed by ${p?.name ?? confirmed}`,
             date: closed !== undefined ? localDate(closed, ctx.config.timezone ?? 'UTC') : undefined,
           });
         if (!sectionFilled(d, 'Solution')) lacks.push('no solution recorded');
@@ -1149,6 +1153,7 @@ export const CHECKS: Record<string, CheckDef> = {
         const start = parseDate(ownString(a.data, 'start')) ?? ctx.period.since;
         const from = start > ctx.period.since ? start : ctx.period.since;
         const promised = cadenceIn(ctx, a);
+        const agreed = firstApproval(ctx, a);
         for (const [promise, months] of [
           ['monthly', 1],
           ['quarterly', 3],
@@ -1181,9 +1186,6 @@ export const CHECKS: Record<string, CheckDef> = {
             });
             // Due within a month of the period's end, or of the agreement's first approval when
             // the agreement was recorded later (a report cannot precede what it reports on).
-            const agreed = firstApproval(ctx, a);
-            // A month after a month's end is the end of the next month (30 November: 31 December).
-            const monthAfter = (day: string): string => addDays(addMonths(addDays(day, 1), 1), -1);
             const due = [monthAfter(end), agreed ? monthAfter(agreed) : ''].sort().pop()!;
             const timely = (x: SmsDocument): string | undefined => {
               const approved = firstApproval(ctx, x);
@@ -1192,8 +1194,8 @@ export const CHECKS: Record<string, CheckDef> = {
               if (approved > due) return `${x.id} approved on ${approved}, more than a month after the period ended on ${end}`;
               return undefined;
             };
-            const r = covering.find((x) => timely(x) === undefined) ?? covering[0];
-            const late = r ? timely(r) : undefined;
+            const judged = covering.map((x) => ({ x, late: timely(x) }));
+            const { x: r, late } = judged.find((j) => j.late === undefined) ?? judged[0] ?? { x: undefined, late: undefined };
             const lacks = !r ? [`no approved performance report for ${p} – ${end} (${promise} promised)`] : late ? [late] : [];
             instances.push({
               record: ref(a),

@@ -211,6 +211,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
       raised: (r) => parseDate(str(r, 'detected_on')),
       closed: (r) => parseDate(str(r, 'closed_on')),
     });
+  /** A nonconformity's status on asOf as a reference to it shows it (an action's record, an audit's finding). */
+  const ncStatusOn = (d: SmsDocument): string => {
+    const on = ncOn({ ...d, deleted: false });
+    return on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status || on.state;
+  };
 
   // --- 1. actions from previous reviews --------------------------------------------------------------
   const reviews = docsOfType(ctx, 'management-review')
@@ -222,10 +227,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const refStatus = (id: string | undefined): string | undefined => {
     const d = id ? ctx.byId.get(id) : undefined;
     if (!d) return undefined;
-    if (d.type?.key === 'nonconformity') {
-      const on = ncOn({ ...d, deleted: false });
-      return on.state === 'unknown' ? 'not known' : on.state === 'absent' ? 'not yet recorded' : on.status || on.state;
-    }
+    if (d.type?.key === 'nonconformity') return ncStatusOn(d);
     const on = statusOn(d);
     return on.known ? (on.status ?? 'not yet recorded') : 'not known';
   };
@@ -233,9 +235,6 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // their dates, which say as much only where nothing changed them since.
   const minutesThen = lastReview ? versionOn({ ...lastReview, deleted: false }) : undefined;
   const fromHistory = minutesThen?.known === true && minutesThen.rec !== undefined;
-  const minutesHistory = lastReview ? ctx.timeline?.byId.get(lastReview.id!) : undefined;
-  const minutesUnchanged =
-    current || (minutesHistory !== undefined && minutesHistory.every((e) => (localDay(ctx, e.commit.date) ?? '') <= asOf));
   const actionsNow = lastReview ? records(own(lastReview.data, 'actions')) : [];
   const actionsThen = fromHistory ? records(own(minutesThen.rec!.data, 'actions')) : actionsNow;
   const reviewActions = lastReview
@@ -248,14 +247,14 @@ export function buildReview(ctx: ReportContext, period: Period) {
         const doneOn = now ? parseDate(ownString(now, 'done_on')) : undefined;
         const doneNow = recorded === 'done' ? doneOn : undefined;
         const then = ownString(a, 'status') ?? 'open';
-        // With history: its status in the minutes then, or done where the minutes now date it by
-        // then. Without: an action open today was open on asOf; one done says when in done_on;
-        // for the rest only unchanged minutes tell.
+        // With history (and for today): its status in the minutes then, or done where the minutes
+        // now date it by then. Without: an action open today was open on asOf; one done says when
+        // in done_on; for the rest, minutes that may have changed since cannot tell.
         const status = fromHistory
           ? (then === 'open' || then === 'in-progress') && doneNow && doneNow <= asOf
             ? 'done'
             : then
-          : recorded === 'open' || recorded === 'in-progress' || minutesUnchanged
+          : recorded === 'open' || recorded === 'in-progress'
             ? recorded
             : doneNow
               ? doneNow <= asOf
@@ -713,18 +712,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
           // Their status on asOf, as the open nonconformities are judged.
           nonconformities: stringValues(own(audit.data, 'nonconformities')).map((id) => {
             const d = ctx.byId.get(id);
-            const on = d ? ncOn({ ...d, deleted: false }) : undefined;
-            return {
-              id,
-              title: d?.title ?? '',
-              status: !on
-                ? 'missing'
-                : on.state === 'unknown'
-                  ? 'not known'
-                  : on.state === 'absent'
-                    ? 'not yet recorded'
-                    : on.status || on.state,
-            };
+            return { id, title: d?.title ?? '', status: d ? ncStatusOn(d) : 'missing' };
           }),
         }
       : undefined,
