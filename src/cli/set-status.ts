@@ -132,15 +132,22 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (!check.ok && level === 'error') throw smsError('AUTHORITY', { text: authorityProblem(check, whoRef, type, to, day) });
     if (!check.ok && level === 'warning') warnings.push(authorityProblem(check, whoRef, type, to, day));
     const person = check.ok ? check.person : roles.resolve(whoRef);
+    // A self-approval, judged as the rule is set: refused, or a warning naming who asked for it.
+    const selfApproval = (name: string, drafted: boolean): void => {
+      const level = ruleLevel(judged, 'self-approval');
+      if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted });
+      if (level === 'warning')
+        warnings.push(
+          `${name} ${drafted ? 'drafted' : 'requested'} ${opts.id}${drafted ? ', which names no requester,' : ''} and approves it (self-approval)`,
+        );
+    };
     let selfFlagged = false;
     if (
       selfApprovalApplies(type, to, from) &&
       isSelfApproval(roles, type, doc.data, person ? (person.email ?? person.name) : whoRef, judged.history)
     ) {
       selfFlagged = true;
-      const level = ruleLevel(judged, 'self-approval');
-      if (level === 'error') throw smsError('SELF_APPROVAL', { person: person?.name ?? who.name, id: opts.id });
-      if (level === 'warning') warnings.push(`${person?.name ?? who.name} requested ${opts.id} and approves it (self-approval)`);
+      selfApproval(person?.name ?? who.name, false);
     }
     const approvedBy = person?.email ?? who.email;
     if (basis) {
@@ -172,14 +179,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         people.length > 0 &&
         people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, judged.history, drafterRef));
       if (!selfFlagged && selfApprovalApplies(type, to, basis.status) && (selfIn(doc.data) || selfIn(basis.headFields))) {
-        const name = people.map((p) => p.name).join(', ');
         const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
-        const level = ruleLevel(judged, 'self-approval');
-        if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted: !named });
-        if (level === 'warning')
-          warnings.push(
-            `${name} ${named ? 'requested' : 'drafted'} ${opts.id}${named ? '' : ', which names no requester,'} and approves it (self-approval)`,
-          );
+        selfApproval(people.map((p) => p.name).join(', '), !named);
       }
     }
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
