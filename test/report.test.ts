@@ -291,6 +291,80 @@ describe('sms report performance, audit, changes', () => {
     expect(d.changeWindows).toEqual(['Tue 19-22']);
   });
 
+  it('changes: a key business event runs from its date to its last day and covers the changes it names', async () => {
+    const dir = tmp();
+    const approved = { status: 'approved', approved_by: ben.email, approved_on: '2026-11-02' };
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          'governance/roles.md': rolesDoc(),
+          // Mail (SVC-0002) during the freeze that protects mail: flagged on its second day.
+          'changes/RFC-0001-a.md': rfc({ ...approved, services: ['SVC-0002'] }),
+          // Another service during that freeze: not flagged.
+          'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', services: ['SVC-0004'] }),
+          // The device the freeze protects, on its last day: flagged.
+          'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003', impacted_cis: ['CI-0001'] }),
+          // Agreed with the customer to go ahead during the freeze: not flagged.
+          'changes/RFC-0004-a.md': rfc({ ...approved, id: 'RFC-0004', services: ['SVC-0002'] }),
+          // The day after the freeze ended: not flagged.
+          'changes/RFC-0005-a.md': rfc({ ...approved, id: 'RFC-0005', services: ['SVC-0002'] }),
+          // During a freeze of every service that began before the period: flagged.
+          'changes/RFC-0006-a.md': rfc({ ...approved, id: 'RFC-0006', services: ['SVC-0004'] }),
+          // Names no service and no item, so nothing shows it stays clear of the freeze: flagged.
+          'changes/RFC-0007-a.md': rfc({ ...approved, id: 'RFC-0007' }),
+          'changes/change-schedule.md': md(
+            [
+              'id: SCHEDULE',
+              'type: change-schedule',
+              'title: Schedule',
+              'status: draft',
+              'changes:',
+              '  - { change_request: RFC-0001, planned_date: "2026-12-15", window: "Tue" }',
+              '  - { change_request: RFC-0002, planned_date: "2026-12-15", window: "Tue" }',
+              '  - { change_request: RFC-0003, planned_date: "2026-12-24", window: "Thu" }',
+              '  - { change_request: RFC-0004, planned_date: "2026-12-16", window: "Wed" }',
+              '  - { change_request: RFC-0005, planned_date: "2026-12-25", window: "Fri" }',
+              '  - { change_request: RFC-0006, planned_date: "2026-12-02", window: "Wed" }',
+              '  - { change_request: RFC-0007, planned_date: "2026-12-22", window: "Tue" }',
+              'key_business_events:',
+              '  - date: "2026-11-28"',
+              '    until: "2026-12-03"',
+              '    event: Move of the office',
+              '  - date: "2026-12-14"',
+              '    until: "2026-12-24"',
+              '    event: Christmas trade',
+              '    services: [SVC-0002]',
+              '    configuration_items: [CI-0001]',
+              '    allowed_changes: [RFC-0004]',
+            ].join('\n'),
+            '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n',
+          ),
+        },
+      },
+    ]);
+    const d = JSON.parse(
+      (await smsInProcess(['report', 'changes', '--format', 'json', '--since', '2026-12-01', '--until', '2026-12-31'], dir)).stdout,
+    );
+    const warned = Object.fromEntries((d.changes as { id: string; warnings: string[] }[]).map((c) => [c.id, c.warnings]));
+    expect(warned).toEqual({
+      'RFC-0001': ['planned during a key business event: Christmas trade (2026-12-14 to 2026-12-24)'],
+      'RFC-0002': [],
+      'RFC-0003': ['planned during a key business event: Christmas trade (2026-12-14 to 2026-12-24)'],
+      'RFC-0004': [],
+      'RFC-0005': [],
+      'RFC-0006': ['planned during a key business event: Move of the office (2026-11-28 to 2026-12-03)'],
+      'RFC-0007': ['planned during a key business event: Christmas trade (2026-12-14 to 2026-12-24)'],
+    });
+    // The move began before the period and runs into it: it is listed, with its last day.
+    expect(d.keyBusinessEvents.map((e: { event: string; until?: string }) => [e.event, e.until])).toEqual([
+      ['Move of the office', '2026-12-03'],
+      ['Christmas trade', '2026-12-24'],
+    ]);
+    const text = (await smsInProcess(['report', 'changes', '--since', '2026-12-01', '--until', '2026-12-31'], dir)).stdout;
+    expect(text).toContain('- 2026-12-14 to 2026-12-24: Christmas trade (protects SVC-0002, CI-0001; allowed: RFC-0004)');
+  });
+
   it('changes: a change the schedule lists twice (deployed in two stages) shows on both planned dates', async () => {
     const dir = tmp();
     gitRepo(dir, [

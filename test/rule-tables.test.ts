@@ -119,6 +119,27 @@ describe('in-memory rule tables', () => {
         errors: [['incidents/INC-0001-a.md', 7]],
         message: /"closed" \(2026-09-30T23:30:00Z\) is before "opened"/,
       },
+      {
+        name: 'a key business event that ends before it starts',
+        files: {
+          ...ROLES,
+          'changes/change-schedule.md': md(
+            [
+              'id: SCHEDULE',
+              'type: change-schedule',
+              'title: Schedule',
+              'status: draft',
+              'key_business_events:',
+              '  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade" }',
+              '  - date: "2026-12-28"',
+              '    until: "2026-12-20"',
+              '    event: Year-end closing',
+            ].join('\n'),
+          ),
+        },
+        errors: [['changes/change-schedule.md', 9]],
+        message: /"key_business_events\[1\]\.until" \(2026-12-20\) is before "key_business_events\[1\]\.date" \(2026-12-28\)/,
+      },
     ],
   });
 

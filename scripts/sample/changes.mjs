@@ -1471,19 +1471,41 @@ for (const r of RFCS) {
 
 // The schedule: windows, key business events, and each approved change entered before deployment.
 const SCHEDULE = 'changes/change-schedule.md';
+// Each customer's freezes protect its own configuration items and the ones both customers share
+// (the CloudMail tenant, the backup server, the DNS zones): a change elsewhere may go ahead. The
+// switch stack CI-0012 and the LTE router CI-0013 came with the move in 2026.
+const cis = (...ids) => ({ configuration_items: [...ids].sort() });
+const SHARED = ['CI-0003', 'CI-0004', 'CI-0008'];
+const BLUEBELL = ['CI-0001', ...SHARED];
+const KESSLER_2025 = ['CI-0002', ...SHARED, 'CI-0005', 'CI-0006', 'CI-0007', 'CI-0009'];
 const EVENTS_2025 = [
-  { date: '2025-04-14', event: 'Easter trade at Bluebell Bakery, 14 to 19 April: no changes' },
-  { date: '2025-12-15', event: 'Christmas trade at Bluebell Bakery, 15 to 24 December: no changes' },
-  { date: '2025-12-29', event: 'Year-end closing at Kessler Legal, 29 and 30 December: no changes' },
+  { date: '2025-04-14', until: '2025-04-19', event: 'Easter trade at Bluebell Bakery: no changes', ...cis(...BLUEBELL) },
+  { date: '2025-12-15', until: '2025-12-24', event: 'Christmas trade at Bluebell Bakery: no changes', ...cis(...BLUEBELL) },
+  { date: '2025-12-29', until: '2025-12-30', event: 'Year-end closing at Kessler Legal: no changes', ...cis(...KESSLER_2025) },
 ];
 const EVENTS_2026 = [
-  { date: '2026-03-13', event: 'Kessler Legal moves office, 13 to 16 March: only the move itself (RFC-0010)' },
-  { date: '2026-03-30', event: 'Easter trade at Bluebell Bakery, 30 March to 4 April: no changes' },
-  { date: '2026-12-14', event: 'Christmas trade at Bluebell Bakery, 14 to 24 December: no changes' },
-  { date: '2026-12-28', event: 'Year-end closing at Kessler Legal, 28 to 30 December: no changes' },
+  {
+    date: '2026-03-13',
+    until: '2026-03-16',
+    event: 'Kessler Legal moves office: only the move itself',
+    ...cis(...KESSLER_2025, 'CI-0012'),
+    allowed_changes: ['RFC-0010'],
+  },
+  { date: '2026-03-30', until: '2026-04-04', event: 'Easter trade at Bluebell Bakery: no changes', ...cis(...BLUEBELL) },
+  { date: '2026-12-14', until: '2026-12-24', event: 'Christmas trade at Bluebell Bakery: no changes', ...cis(...BLUEBELL) },
+  {
+    date: '2026-12-28',
+    until: '2026-12-30',
+    event: 'Year-end closing at Kessler Legal: no changes',
+    ...cis(...KESSLER_2025, 'CI-0012', 'CI-0013'),
+  },
 ];
+// A version of the schedule names only the configuration items recorded by then (at their builds).
+const RECORDED = { 'CI-0012': '2026-03-05 16:00', 'CI-0013': '2026-04-08 16:00' };
+const eventsAt = (events, at) =>
+  events.map((e) => ({ ...e, configuration_items: e.configuration_items.filter((c) => !RECORDED[c] || RECORDED[c] <= at) }));
 const scheduleSections = (events) => ({
-  'Key business events': `${events.map((e) => `- ${e.event} (from ${e.date}).`).join('\n')}`,
+  'Key business events': `${events.map((e) => `- ${e.event}, ${e.date} to ${e.until}.`).join('\n')}`,
 });
 const sortEntries = (list) => [...list].sort((a, b) => (a.planned_date < b.planned_date ? -1 : a.planned_date > b.planned_date ? 1 : 0));
 const allEntries = sortEntries(scheduleEntries.map((s) => s.entry));
@@ -1541,7 +1563,7 @@ commit('2025-12-01 10:00', 'tom', 'Change schedule: key business events of 2026'
     set: {
       version: `1.${byTime.filter((s) => s.at < '2025-12-01').length}.1`,
       changes: sortEntries(byTime.filter((s) => s.at < '2025-12-01').map((s) => s.entry)),
-      key_business_events: [...EVENTS_2025, ...EVENTS_2026.filter((e) => e.date !== '2026-03-13')],
+      key_business_events: eventsAt([...EVENTS_2025, ...EVENTS_2026.filter((e) => e.date !== '2026-03-13')], '2025-12-01 10:00'),
     },
     sections: scheduleSections([...EVENTS_2025, ...EVENTS_2026.filter((e) => e.date !== '2026-03-13')]),
   }),
@@ -1564,7 +1586,7 @@ byTime.forEach((s, i) => {
       isLast
         ? final(SCHEDULE)
         : stage(SCHEDULE, 'updated', {
-            set: { version: `1.${i + 1}`, changes: sortEntries(upto), key_business_events: events },
+            set: { version: `1.${i + 1}`, changes: sortEntries(upto), key_business_events: eventsAt(events, s.at) },
             sections: scheduleSections(events),
           }),
       ...ciStepsFor(`schedule:${r.id}`),

@@ -1,4 +1,5 @@
-import { own } from '../repo/values.js';
+import { own, ownString, records, stringValues } from '../repo/values.js';
+import type { SmsDocument } from '../repo/documents.js';
 import { addDays, addMonths } from '../dates.js';
 import { defineReport } from './define.js';
 import { docsOfType, str, type Period, type ReportContext } from './context.js';
@@ -14,11 +15,35 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     const v = own(data, k);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   };
-  const rawEvents = own(data, 'key_business_events');
-  const events = (Array.isArray(rawEvents) ? rawEvents : [])
-    .filter((e): e is Record<string, unknown> => Boolean(e) && typeof e === 'object')
-    .map((e) => ({ date: String(e.date ?? ''), event: String(e.event ?? '') }))
+  // An event runs from its date to its last day (`until`, else the same day) and protects the
+  // services and configuration items it names (every change when it names none), except the
+  // changes agreed to go ahead during it.
+  const events = records(own(data, 'key_business_events'))
+    .map((e) => {
+      const date = ownString(e, 'date') ?? '';
+      const until = ownString(e, 'until');
+      return {
+        date,
+        ...(until && until > date ? { until } : {}),
+        event: ownString(e, 'event') ?? '',
+        services: stringValues(own(e, 'services')),
+        configurationItems: stringValues(own(e, 'configuration_items')),
+        allowedChanges: stringValues(own(e, 'allowed_changes')),
+      };
+    })
+    .map((e) => ({ ...e, protects: [...e.services, ...e.configurationItems] }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const lastDay = (e: (typeof events)[number]) => e.until ?? e.date;
+  const during = (d: SmsDocument, when: string) =>
+    events.find((e) => {
+      if (when < e.date || when > lastDay(e) || e.allowedChanges.includes(d.id!)) return false;
+      if (e.protects.length === 0) return true;
+      const services = stringValues(own(d.data, 'services'));
+      const items = stringValues(own(d.data, 'impacted_cis'));
+      // A change that names nothing it touches cannot show that it stays clear of the event.
+      if (services.length === 0 && items.length === 0) return true;
+      return e.services.some((s) => services.includes(s)) || e.configurationItems.some((c) => items.includes(c));
+    });
   const rawChanges = own(data, 'changes');
   // A change may be listed once per stage (a pilot, then everyone): every entry is a planned
   // deployment of its own. The same entry written twice is one.
@@ -41,7 +66,7 @@ export function buildChanges(ctx: ReportContext, period: Period) {
       if (!when || !(d.status === 'approved' || d.status === 'updated' || listed)) continue;
       if (when < period.since || when > period.until) continue;
       const changeType = str(d, 'change_type') ?? 'normal';
-      const clash = changeType === 'emergency' ? undefined : events.find((e) => e.date === when);
+      const clash = changeType === 'emergency' ? undefined : during(d, when);
       entries.push({
         id: d.id!,
         title: d.title ?? '',
@@ -53,7 +78,13 @@ export function buildChanges(ctx: ReportContext, period: Period) {
         warnings: [
           ...(listed ? [] : ['not in the change schedule']),
           ...(d.status === 'approved' || d.status === 'updated' ? [] : [`status is ${d.status}`]),
-          ...(clash ? [`planned on a key business event: ${clash.event}`] : []),
+          ...(clash
+            ? [
+                clash.until
+                  ? `planned during a key business event: ${clash.event} (${clash.date} to ${clash.until})`
+                  : `planned on a key business event: ${clash.event}`,
+              ]
+            : []),
         ],
       });
     }
@@ -66,7 +97,7 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     schedule: schedule ? { id: schedule.id!, title: schedule.title ?? '', status: schedule.status ?? '' } : undefined,
     changeWindows: texts('change_windows'),
     maintenanceWindows: texts('maintenance_windows'),
-    keyBusinessEvents: events.filter((e) => e.date >= period.since && e.date <= period.until),
+    keyBusinessEvents: events.filter((e) => lastDay(e) >= period.since && e.date <= period.until),
     changes: entries,
   };
 }
