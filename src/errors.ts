@@ -120,7 +120,7 @@ export const ERRORS = {
   GIT_FAILED: spec<{ command: string; reason: string }>({ message: (p) => `git ${p.command} failed: ${p.reason}` }),
   GIT_OBJECT_MISSING: spec<{ object: string }>({
     message: (p) => `git object ${p.object} is missing from this repository; its history cannot be read`,
-    hint: 'the clone may be partial or damaged: run "git fsck", or clone it again with full history',
+    hint: 'the clone may be partial (cloned with --filter: sms fetches nothing) or damaged: run "git fsck", or clone it again with full history',
   }),
   GIT_REFUSED: spec<{ reason: string; remedy: string }>({
     message: (p) => `git refuses to read this repository: ${p.reason}`,

@@ -1249,6 +1249,35 @@ describe('git runs only what sms asks for, and reading writes nothing', () => {
     }
   });
 
+  it('a partial clone fetches nothing: a missing object is an error, and no promisor remote runs', async () => {
+    const remote = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: rfc({ title: 'Upgrade mail now' }) }, author: cleo, date: '2026-01-03T09:00:00Z' },
+    ]);
+    gitIn(remote, ['config', 'uploadpack.allowFilter', 'true']);
+    const dir = tmp();
+    // A blobless clone, as CI checkouts can be: the first version's blob is left on the remote.
+    gitIn(path.dirname(dir), ['clone', '-q', '--filter=blob:none', `file://${remote}`, dir]);
+    const marker = path.join(tmp('sms-marker-'), 'ran');
+    const script = path.join(path.dirname(marker), 'upload-pack.sh');
+    writeFileSync(script, `#!/bin/sh\necho ran >> ${marker}\nexec git-upload-pack "$@"\n`);
+    chmodSync(script, 0o755);
+    gitIn(dir, ['config', 'remote.origin.uploadpack', script]);
+    gitIn(dir, ['config', 'protocol.file.allow', 'always']);
+    const before = snapshot(dir);
+    for (const args of [
+      ['validate', '--history'],
+      ['log', 'RFC-0001'],
+      ['report', 'audit', '--format', 'json'],
+    ]) {
+      const r = await smsInProcess(args, dir);
+      expect(r.code, args.join(' ') + r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^sms: .*git object [0-9a-f]{40} is missing/);
+    }
+    expect(existsSync(marker), 'the promisor remote ran').toBe(false);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('a submodule (gitlink) where a document could be is no document and no missing object', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     // The submodule's commit is in another repository, not in this one.
@@ -1289,6 +1318,16 @@ describe("set-status --commit keeps the organisation's controls", () => {
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
     expect(gitIn(dir, ['rev-parse', 'HEAD'])).toBe(head);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
+  });
+
+  it("the commit's hooks may fetch: they get the caller's transport setting, not the one reading uses", async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const seen = path.join(tmp('sms-marker-'), 'seen');
+    writeFileSync(path.join(dir, '.git', 'hooks', 'pre-commit'), `#!/bin/sh\necho "\${GIT_ALLOW_PROTOCOL-unset}" > ${seen}\n`);
+    chmodSync(path.join(dir, '.git', 'hooks', 'pre-commit'), 0o755);
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(seen, 'utf8')).toBe('unset\n');
   });
 
   it('re-approving an edited document in the same status ("updated" again) stamps the approval; without an edit it is refused', async () => {

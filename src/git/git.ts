@@ -19,6 +19,8 @@ export interface GitOptions extends GitContext {
   input?: string;
   /** Accept these non-zero exit codes instead of failing. */
   okCodes?: number[];
+  /** The call runs the repository's hooks (a commit), which get the caller's transport setting. */
+  runsHooks?: boolean;
 }
 
 export interface GitResult {
@@ -73,6 +75,11 @@ const FIXED = {
   GIT_CONFIG_COUNT: '1',
   GIT_CONFIG_KEY_0: 'advice.graftFileDeprecated',
   GIT_CONFIG_VALUE_0: 'false',
+  // No transport at all, whatever protocol.*.allow the repository sets: in a partial clone git
+  // fetches a missing object from the promisor remote on its own, which runs the repository's
+  // remote.<name>.uploadpack (or ssh) and writes a pack into .git. Reading must report the object
+  // missing instead. A commit's hooks get the caller's setting back (see gitEnv).
+  GIT_ALLOW_PROTOCOL: '',
 };
 
 /**
@@ -95,22 +102,34 @@ export const READ_CONFIG = [
 ];
 
 /** The environment a git process gets: the caller's, cleaned, plus fixed and per-call settings. */
-export function gitEnv(base: NodeJS.ProcessEnv | undefined, set?: Record<string, string>): NodeJS.ProcessEnv {
+export function gitEnv(base: NodeJS.ProcessEnv | undefined, set?: Record<string, string>, runsHooks = false): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...(base ?? process.env) };
   for (const k of Object.keys(env)) {
     if (REPOSITORY_VARIABLES.includes(k) || /^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(k)) delete env[k];
   }
-  return { ...env, ...FIXED, ...set };
+  const out: NodeJS.ProcessEnv = { ...env, ...FIXED, ...set };
+  // A hook may fetch (a pre-commit framework installing its hooks): it gets what the caller had.
+  if (runsHooks) {
+    if (env.GIT_ALLOW_PROTOCOL === undefined) delete out.GIT_ALLOW_PROTOCOL;
+    else out.GIT_ALLOW_PROTOCOL = env.GIT_ALLOW_PROTOCOL;
+  }
+  return out;
 }
 
 /** Spawns git with the cleaned environment; the one place a git process starts. */
-export function spawnGit(args: string[], ctx: GitContext, stdio: ('pipe' | 'ignore')[], set?: Record<string, string>): ChildProcess {
-  return spawn('git', args, { cwd: ctx.cwd, env: gitEnv(ctx.env, set), stdio: stdio as ['pipe', 'pipe', 'pipe'] });
+export function spawnGit(
+  args: string[],
+  ctx: GitContext,
+  stdio: ('pipe' | 'ignore')[],
+  set?: Record<string, string>,
+  runsHooks = false,
+): ChildProcess {
+  return spawn('git', args, { cwd: ctx.cwd, env: gitEnv(ctx.env, set, runsHooks), stdio: stdio as ['pipe', 'pipe', 'pipe'] });
 }
 
 export function git(args: string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnGit(args, opts, ['pipe', 'pipe', 'pipe'], opts.set);
+    const child = spawnGit(args, opts, ['pipe', 'pipe', 'pipe'], opts.set, opts.runsHooks);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (b: Buffer) => out.push(b));
@@ -292,7 +311,7 @@ export async function commit(o: CommitOptions): Promise<string> {
   }
   try {
     o.signal?.throwIfAborted();
-    await git(['commit', '--quiet', '-F', '-', '--', ...o.paths], { ...o, set, input: o.message });
+    await git(['commit', '--quiet', '-F', '-', '--', ...o.paths], { ...o, set, input: o.message, runsHooks: true });
   } catch (err) {
     try {
       await restoreIndex(o, saved);

@@ -290,9 +290,20 @@ export class BlobReader {
       this.length += b.length;
       this.drain();
     });
+    // Kept to name the object when git gives up on one it would have to fetch (a partial clone,
+    // with transports off): that is a missing object, not a broken git.
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => {
+      if (stderr.length < 4096) stderr += b.toString('utf8');
+    });
     child.on('close', () => {
       this.closed = true;
-      this.fail(smsError('GIT_FAILED', { command: 'cat-file', reason: 'it ended unexpectedly' }));
+      const missing = /could not fetch ([0-9a-f]{40,64}) from promisor remote/.exec(stderr);
+      this.fail(
+        missing
+          ? smsError('GIT_OBJECT_MISSING', { object: missing[1]! })
+          : smsError('GIT_FAILED', { command: 'cat-file', reason: 'it ended unexpectedly' }),
+      );
     });
     return child;
   }
