@@ -391,6 +391,79 @@ describe('config file hazards', () => {
     expect(r.stderr).toMatch(/^sms: sms.config.yaml:\d+:\d+: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  const customType = (over: Record<string, string> = {}): string =>
+    [
+      'organisation: Acme IT',
+      'custom_types:',
+      '  - key: access-review',
+      `    title: ${over.title ?? 'Access review'}`,
+      `    folder: ${over.folder ?? 'security/reviews'}`,
+      '    id: { prefix: ACR, digits: 4 }',
+      `    statuses: [planned, ${over.status ?? 'done'}]`,
+      '    initial: [planned]',
+      '',
+    ].join('\n');
+
+  it('a type folder outside the repository or in .git is refused where it is written (exit 2, nothing read)', async () => {
+    for (const folder of ['../outside', 'docs/../../outside', '/etc', '.git/refs/heads', '.git']) {
+      const dir = tmp();
+      gitRepo(dir, [{ files: { 'sms.config.yaml': customType({ folder: JSON.stringify(folder) }) } }]);
+      const r = await smsInProcess(['validate'], dir);
+      expect(r.code, folder).toBe(2);
+      expect(r.stderr, folder).toMatch(/^sms: sms.config.yaml:5:\d+: "custom_types\.0\.folder" must be a folder inside the repository/);
+      const moved = await smsInProcess(['validate'], dir);
+      expect(moved.code).toBe(2);
+    }
+    const dir = tmp();
+    gitRepo(dir, [{ files: { 'sms.config.yaml': 'organisation: Acme IT\nfolders:\n  incident: .git/objects\n' } }]);
+    const r = await smsInProcess(['new', 'incident', 'Printer'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"folders\.incident" must be a folder inside the repository/);
+  });
+
+  it('control characters in a custom type are refused: a status or title cannot paint on a terminal', async () => {
+    for (const over of [
+      { status: '"do\\rne"' },
+      { status: '"plan\\e[2Jned"' },
+      { title: '"Access \\e]0;PWNED\\a review"' },
+      { title: '"Access \\u202Eweiver"' },
+    ]) {
+      const dir = tmp();
+      gitRepo(dir, [{ files: { 'sms.config.yaml': customType(over) } }]);
+      const r = await smsInProcess(['types'], dir);
+      expect(r.code, JSON.stringify(over)).toBe(2);
+      expect(r.stderr).toMatch(/^sms: sms.config.yaml:\d+:\d+: "custom_types\.0\.(statuses\.1|title)" must not contain control characters/);
+      expect(r.stderr).not.toMatch(/[\u001b\r\u202e]/);
+    }
+  });
+
+  it('set-status writes no control character from a file name, a status or a warning', async () => {
+    const dir = tmp();
+    const hostile = 'incidents/INC-0001-\u001b]0;PWN\u0007\u001b[2J\rx.md';
+    const inc = (status: string): string =>
+      md(
+        `id: INC-0001\ntype: incident\ntitle: Printer\nstatus: ${status}\npriority: P3\nopened: 2026-05-01T09:00:00Z\nreported_by: ana@acme.example\nservices: [SVC-0001]`,
+        '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+      );
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': 'organisation: Acme IT\nrules:\n  status-transition: warn\n',
+          'governance/roles.md': rolesDoc(),
+          'catalogue/SVC-0001-service-desk.md': SERVICE,
+          [hostile]: inc('"opened\\e]0;PWNED\\a\\e[1;31mAPPROVED\\e[0m"'),
+        },
+      },
+    ]);
+    writeFiles(dir, { [hostile]: inc('opened') });
+    const r = await smsInProcess(['set-status', 'INC-0001', 'updated'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^sms: warning: INC-0001 is "openedAPPROVED"/);
+    expect(r.stdout).toMatch(/INC-0001: opened → updated/);
+    expect(r.stdout).toContain('incidents/INC-0001- x.md');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
 });
 
 describe('content that once crashed a run or took minutes: validate and every report finish with findings', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
+import { forTerminal } from '../formatters/terminal.js';
 import { SmsError, smsError } from '../errors.js';
 import { commit, gitDirectory, gitIdentity, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
@@ -215,7 +216,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     const edited = editFrontMatter(original, { set: updates, after: 'status' }, doc.file);
     replaceFile(abs, edited, io);
     // Said once the change stands: a refused commit puts the document back.
-    const done = (): void => void io.stdout.write(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}\n`);
+    // Statuses, names and the file name come from the repository: one line each, no control characters.
+    const done = (): void =>
+      void io.stdout.write(`${forTerminal(`${opts.id}: ${from} → ${to}${approving ? ` (approved by ${who.name})` : ''}`)}\n`);
     if (!opts.commit) done();
     else {
       const message = `${opts.id}: ${from} → ${to}\n\n${doc.title ?? ''}\n\nSms-Status: ${from} -> ${to}\n${approving ? `Approved-by: ${whoRef}\n` : ''}`;
@@ -247,8 +250,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       }
     }
   }).finally(release);
-  for (const w of warnings) io.stderr.write(`sms: warning: ${w}\n`);
-  io.stdout.write(`${doc.file}\n`);
+  for (const w of warnings) io.stderr.write(`sms: warning: ${forTerminal(w)}\n`);
+  io.stdout.write(`${forTerminal(doc.file)}\n`);
   // A signal that came too late to stop the commit (git was not signalled with sms): it stands.
   if (interrupt.aborted) {
     io.stderr.write('sms: interrupted after the commit was made; the change stands\n');

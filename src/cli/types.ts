@@ -2,6 +2,7 @@ import { openConfig } from '../load.js';
 import { builtInTypes, idExample, type WorkType } from '../model/types.js';
 import { SmsError } from '../errors.js';
 import type { CliIO } from './io.js';
+import { forTerminal } from '../formatters/terminal.js';
 
 /** Types of the repository at cwd (custom types included), or the built-in ones outside a repository. */
 function typesFor(io: CliIO): WorkType[] {
@@ -16,8 +17,9 @@ function typesFor(io: CliIO): WorkType[] {
 export async function typesCommand(io: CliIO, opts: { format: 'table' | 'json' | 'md' }): Promise<number> {
   const types = typesFor(io);
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify(types.map(publicShape), null, 2)}\n`);
-  else if (opts.format === 'md') io.stdout.write(typesMarkdown(types));
-  else io.stdout.write(typesTable(types));
+  // Custom types come from the repository's configuration: what reaches a terminal loses control characters.
+  else if (opts.format === 'md') io.stdout.write(forTerminal(typesMarkdown(types), true));
+  else io.stdout.write(forTerminal(typesTable(types), true));
   return 0;
 }
 

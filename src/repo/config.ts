@@ -104,7 +104,8 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
     const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
     const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
-    const what = extra ? 'is not a known setting' : (e.message ?? 'is invalid');
+    const def = e.keyword === 'pattern' ? /#\/\$defs\/(\w+)\/pattern$/.exec(e.schemaPath)?.[1] : undefined;
+    const what = extra ? 'is not a known setting' : ((def && PATTERN_MEANS[def]) ?? e.message ?? 'is invalid');
     throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
   const raw = parsed.data as unknown as RawConfig;
@@ -116,6 +117,12 @@ export function parseConfig(text: string, root: string): SmsConfig {
   }
   return resolveConfig(raw, root, parsed.locate);
 }
+
+/** What a pattern of the configuration's schema asks for, in words (its regular expression says it to no one). */
+const PATTERN_MEANS: Record<string, string> = {
+  folder: 'must be a folder inside the repository: a relative path without a ".." segment, not in .git, without control characters',
+  text: 'must not contain control characters or bidirectional marks',
+};
 
 function more(n: number): string {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? 's' : ''})` : '';

@@ -697,8 +697,9 @@ function locateNode(root: Node | null, path: readonly (string | number)[], part:
       node = (pair.value as Node | null) ?? null;
       if (node?.range) best = node.range[0];
       else return best;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as Node | undefined;
+    } else if (isSeq(node) && (typeof seg === 'number' || /^\d+$/.test(seg))) {
+      // A JSON pointer (a schema error's path) names list items with digits.
+      const item = node.items[Number(seg)] as Node | undefined;
       if (!item?.range) return best;
       node = item;
       best = item.range[0];
