@@ -416,6 +416,99 @@ describe('sms report performance, audit, changes', () => {
   });
 });
 
+describe('sms report changes: what the schedule and the change requests say together', () => {
+  type Row = { id: string; planned: string; deployedOn?: string; window?: string; inSchedule: boolean; warnings: string[] };
+  const schedule = (changes: string[], events: string[] = []): string =>
+    md(
+      [
+        'id: SCHEDULE',
+        'type: change-schedule',
+        'title: Schedule',
+        'status: updated',
+        'change_windows: ["Tuesday 19:00-22:00"]',
+        'changes:',
+        ...changes,
+        ...(events.length ? ['key_business_events:', ...events] : []),
+      ].join('\n'),
+      '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n',
+    );
+  const repo = (files: Record<string, string>): string => {
+    const dir = tmp();
+    gitRepo(dir, [{ files: { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(), ...files }, date: '2026-05-06T10:00:00Z' }]);
+    return dir;
+  };
+  const rows = async (dir: string, today: string, args: string[] = []): Promise<Row[]> => {
+    const r = await smsInProcess(['report', 'changes', '--format', 'json', ...args], dir, testEnv({ SMS_TODAY: today }));
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout).changes;
+  };
+  const warned = (list: Row[]) => list.map((c) => [c.id, c.planned, c.warnings]);
+  const approved = { status: 'approved', approved_by: ben.email, approved_on: '2026-05-05' };
+
+  it('shows when a change was deployed, and warns when that was on none of its planned days', async () => {
+    const dir = repo({
+      // Deployed early, on a Friday: the entry for the Tuesday is no longer a plan.
+      'changes/RFC-0001-a.md': rfc({ ...approved, status: 'updated', deployed_on: '2026-11-20' }),
+      // Deployed as planned.
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', status: 'updated', deployed_on: '2026-11-24' }),
+      // Deployed in two stages, on the day of the second.
+      'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003', status: 'updated', deployed_on: '2026-11-17' }),
+      'changes/change-schedule.md': schedule([
+        '  - { change_request: RFC-0001, planned_date: "2026-12-08", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0002, planned_date: "2026-11-24", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0003, planned_date: "2026-11-10", window: "Tuesday 19:00-22:00 (pilot)" }',
+        '  - { change_request: RFC-0003, planned_date: "2026-11-17", window: "Tuesday 19:00-22:00 (everyone)" }',
+      ]),
+    });
+    const list = await rows(dir, '2026-11-30');
+    expect(list.map((c) => [c.id, c.planned, c.deployedOn, c.warnings])).toEqual([
+      ['RFC-0003', '2026-11-10', '2026-11-17', []],
+      ['RFC-0003', '2026-11-17', '2026-11-17', []],
+      ['RFC-0002', '2026-11-24', '2026-11-24', []],
+      ['RFC-0001', '2026-12-08', '2026-11-20', ['deployed on 2026-11-20, not on the planned day']],
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-11-30' });
+    const text = (await smsInProcess(['report', 'changes'], dir, env)).stdout;
+    expect(text).toContain('| Planned | Deployed | Change |');
+    expect(text).toContain('| 2026-12-08 | 2026-11-20 | RFC-0001 |');
+    const html = (await smsInProcess(['report', 'changes', '--format', 'html'], dir, env)).stdout;
+    expect(html).toContain('<th>Planned</th><th>Deployed</th>');
+    expect(html).toContain('<td>2026-12-08</td><td>2026-11-20</td><td>RFC-0001</td>');
+  });
+
+  it('warns about a deployment on a day of a key business event that protects the change', async () => {
+    const dir = repo({
+      'changes/RFC-0001-a.md': rfc({ ...approved, status: 'updated', deployed_on: '2026-12-14' }),
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', status: 'updated', deployed_on: '2026-12-28' }),
+      // Allowed during the event: its deployment there is agreed.
+      'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003', status: 'updated', deployed_on: '2026-12-15' }),
+      'changes/change-schedule.md': schedule(
+        [
+          '  - { change_request: RFC-0001, planned_date: "2026-12-08", window: "Tuesday 19:00-22:00" }',
+          '  - { change_request: RFC-0002, planned_date: "2026-12-01", window: "Tuesday 19:00-22:00" }',
+          '  - { change_request: RFC-0003, planned_date: "2026-12-01", window: "Tuesday 19:00-22:00" }',
+        ],
+        [
+          '  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade", allowed_changes: [RFC-0003] }',
+          '  - { date: "2026-12-28", event: "Year-end closing" }',
+        ],
+      ),
+    });
+    expect(warned(await rows(dir, '2026-12-31', ['--since', '2026-12-01', '--until', '2026-12-31']))).toEqual([
+      ['RFC-0002', '2026-12-01', ['deployed on 2026-12-28, not on the planned day', 'deployed on a key business event: Year-end closing']],
+      ['RFC-0003', '2026-12-01', ['deployed on 2026-12-15, not on the planned day']],
+      [
+        'RFC-0001',
+        '2026-12-08',
+        [
+          'deployed on 2026-12-14, not on the planned day',
+          'deployed during a key business event: Christmas trade (2026-12-14 to 2026-12-24)',
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('report JSON past the longest string Node can hold', () => {
   it('is refused as too large, with what to do instead, not an unexpected failure', () => {
     // 520 references to one string of 1 MiB: about 545 million characters of JSON, past V8's

@@ -57,34 +57,39 @@ export function buildChanges(ctx: ReportContext, period: Period) {
       else if (!list.some((e) => e.planned === entry.planned && e.window === entry.window)) list.push(entry);
     }
   }
+  const clashText = (e: (typeof events)[number], what: string) =>
+    e.until ? `${what} during a key business event: ${e.event} (${e.date} to ${e.until})` : `${what} on a key business event: ${e.event}`;
   const entries = [];
   for (const d of docsOfType(ctx, 'change-request')) {
     const listed = scheduled.get(d.id!);
     const planned: { planned: string; window?: string }[] = listed ?? [{ planned: str(d, 'planned_date') ?? '' }];
+    const days = planned.map((s) => s.planned || (str(d, 'planned_date') ?? ''));
+    const deployedOn = str(d, 'deployed_on');
+    // A staged change is deployed on the day of one of its stages; any other day is not the plan.
+    const offPlan = deployedOn !== undefined && !days.includes(deployedOn);
     for (const s of planned) {
       const when = s.planned || (str(d, 'planned_date') ?? '');
       if (!when || !(d.status === 'approved' || d.status === 'updated' || listed)) continue;
       if (when < period.since || when > period.until) continue;
       const changeType = str(d, 'change_type') ?? 'normal';
       const clash = changeType === 'emergency' ? undefined : during(d, when);
+      // A deployment on the planned day is already judged by the planned date's check.
+      const deployedClash = deployedOn && deployedOn !== when ? during(d, deployedOn) : undefined;
       entries.push({
         id: d.id!,
         title: d.title ?? '',
         changeType,
         status: d.status ?? '',
         planned: when,
+        deployedOn,
         window: s.window,
         inSchedule: Boolean(listed),
         warnings: [
           ...(listed ? [] : ['not in the change schedule']),
           ...(d.status === 'approved' || d.status === 'updated' ? [] : [`status is ${d.status}`]),
-          ...(clash
-            ? [
-                clash.until
-                  ? `planned during a key business event: ${clash.event} (${clash.date} to ${clash.until})`
-                  : `planned on a key business event: ${clash.event}`,
-              ]
-            : []),
+          ...(clash ? [clashText(clash, 'planned')] : []),
+          ...(offPlan ? [`deployed on ${deployedOn}, not on the planned day`] : []),
+          ...(deployedClash ? [clashText(deployedClash, 'deployed')] : []),
         ],
       });
     }
