@@ -507,6 +507,62 @@ describe('sms report changes: what the schedule and the change requests say toge
       ],
     ]);
   });
+
+  it('warns when a planned date has passed without a deployment, and keeps such changes in view', async () => {
+    const dir = repo({
+      // Planned before the default period (today - 30 days), never deployed: still shown.
+      'changes/RFC-0001-a.md': rfc(approved),
+      // Planned in the period, passed, not deployed.
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002' }),
+      // Planned for today: not passed yet.
+      'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003' }),
+      // Deployed as planned, long ago: out of the period.
+      'changes/RFC-0004-a.md': rfc({ ...approved, id: 'RFC-0004', status: 'updated', deployed_on: '2026-10-10' }),
+      // Rejected: it will never be deployed, and it is out of the period.
+      'changes/RFC-0005-a.md': rfc({ id: 'RFC-0005', status: 'rejected' }),
+      'changes/change-schedule.md': schedule([
+        '  - { change_request: RFC-0001, planned_date: "2026-10-20", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0002, planned_date: "2026-11-24", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0003, planned_date: "2026-11-30" }',
+        '  - { change_request: RFC-0004, planned_date: "2026-10-10" }',
+        '  - { change_request: RFC-0005, planned_date: "2026-10-15" }',
+      ]),
+    });
+    expect(warned(await rows(dir, '2026-11-30'))).toEqual([
+      ['RFC-0001', '2026-10-20', ['planned date passed, not deployed']],
+      ['RFC-0002', '2026-11-24', ['planned date passed, not deployed']],
+      ['RFC-0003', '2026-11-30', []],
+    ]);
+    // A period that does not hold today shows only what is planned in it.
+    expect(warned(await rows(dir, '2026-11-30', ['--since', '2026-11-01', '--until', '2026-11-29']))).toEqual([
+      ['RFC-0002', '2026-11-24', ['planned date passed, not deployed']],
+    ]);
+    expect(warned(await rows(dir, '2026-11-30', ['--since', '2026-10-01', '--until', '2026-10-31']))).toEqual([
+      ['RFC-0004', '2026-10-10', []],
+      ['RFC-0005', '2026-10-15', ['status is rejected']],
+      ['RFC-0001', '2026-10-20', ['planned date passed, not deployed']],
+    ]);
+  });
+
+  it('lists an approved change that is neither scheduled nor deployed, undated and last', async () => {
+    const dir = repo({
+      'changes/RFC-0001-a.md': rfc(approved),
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002' }),
+      'changes/RFC-0003-a.md': rfc({ id: 'RFC-0003', status: 'draft' }),
+      'changes/RFC-0004-a.md': rfc({ id: 'RFC-0004', status: 'rejected' }),
+      'changes/RFC-0005-a.md': rfc({ ...approved, id: 'RFC-0005', status: 'updated', deployed_on: '2026-11-02' }),
+      'changes/change-schedule.md': schedule([
+        '  - { change_request: RFC-0002, planned_date: "2026-12-08", window: "Tuesday 19:00-22:00" }',
+      ]),
+    });
+    expect(warned(await rows(dir, '2026-11-30'))).toEqual([
+      ['RFC-0002', '2026-12-08', []],
+      ['RFC-0001', '', ['not in the change schedule']],
+    ]);
+    expect(warned(await rows(dir, '2026-11-30', ['--since', '2026-12-01', '--until', '2026-12-31']))).toEqual([
+      ['RFC-0002', '2026-12-08', []],
+    ]);
+  });
 });
 
 describe('report JSON past the longest string Node can hold', () => {

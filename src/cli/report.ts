@@ -61,8 +61,9 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   });
   reading.done();
   if (def.requiresHistory && loaded.timeline?.commitCount === 0) throw smsError('HISTORY_NEEDED', { kind: def.kind, dir: config.root });
-  // Date checks (overdue reviews, expiry) are judged as of the end of the period asked for.
-  const asOf = opts.until ?? day;
+  // Date checks (overdue reviews, expiry) are judged as of the end of the period asked for; a
+  // forward-looking report's period ends in the future, so it judges as of today (what is late now).
+  const asOf = def.forwardLooking ? day : (opts.until ?? day);
   const findings = validate(loaded, { today: asOf });
   const ctx = reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day });
   const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until }, { agreement: opts.agreement });

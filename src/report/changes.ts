@@ -59,6 +59,9 @@ export function buildChanges(ctx: ReportContext, period: Period) {
   }
   const clashText = (e: (typeof events)[number], what: string) =>
     e.until ? `${what} during a key business event: ${e.event} (${e.date} to ${e.until})` : `${what} on a key business event: ${e.event}`;
+  // A view that holds today is the one used to run the schedule: it also keeps what is late (planned
+  // before the period and still not deployed) and what was approved but never given a date.
+  const current = period.since <= ctx.today && ctx.today <= period.until;
   const entries = [];
   for (const d of docsOfType(ctx, 'change-request')) {
     const listed = scheduled.get(d.id!);
@@ -67,10 +70,14 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     const deployedOn = str(d, 'deployed_on');
     // A staged change is deployed on the day of one of its stages; any other day is not the plan.
     const offPlan = deployedOn !== undefined && !days.includes(deployedOn);
+    const open = d.status === 'approved' || d.status === 'updated';
+    const pending = open && deployedOn === undefined;
     for (const s of planned) {
       const when = s.planned || (str(d, 'planned_date') ?? '');
-      if (!when || !(d.status === 'approved' || d.status === 'updated' || listed)) continue;
-      if (when < period.since || when > period.until) continue;
+      if (!(open || listed) || when > period.until) continue;
+      if ((!when || when < period.since) && !(current && pending)) continue;
+      // A rejected change will never be deployed: its entry is flagged by its status instead.
+      const overdue = when !== '' && when < ctx.today && deployedOn === undefined && d.status !== 'rejected';
       const changeType = str(d, 'change_type') ?? 'normal';
       const clash = changeType === 'emergency' ? undefined : during(d, when);
       // A deployment on the planned day is already judged by the planned date's check.
@@ -86,15 +93,20 @@ export function buildChanges(ctx: ReportContext, period: Period) {
         inSchedule: Boolean(listed),
         warnings: [
           ...(listed ? [] : ['not in the change schedule']),
-          ...(d.status === 'approved' || d.status === 'updated' ? [] : [`status is ${d.status}`]),
+          ...(open ? [] : [`status is ${d.status}`]),
           ...(clash ? [clashText(clash, 'planned')] : []),
+          ...(overdue ? ['planned date passed, not deployed'] : []),
           ...(offPlan ? [`deployed on ${deployedOn}, not on the planned day`] : []),
           ...(deployedClash ? [clashText(deployedClash, 'deployed')] : []),
         ],
       });
     }
   }
-  entries.sort((a, b) => (a.planned < b.planned ? -1 : a.planned > b.planned ? 1 : a.id < b.id ? -1 : 1));
+  // Undated changes last: they are what is still to be planned.
+  const order = (p: string) => p || '\uffff';
+  entries.sort((a, b) =>
+    order(a.planned) < order(b.planned) ? -1 : order(a.planned) > order(b.planned) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   return {
     kind: 'changes' as const,
     organisation: ctx.config.organisation,

@@ -47,7 +47,10 @@ export interface ReportDefinition<D extends object = object> {
    * before it, and history up to it), so that the report is the same whenever it is run again.
    */
   asOf?: boolean;
-  /** The period may reach past today (a schedule of planned changes); other reports refuse a future end. */
+  /**
+   * The period may reach past today (a schedule of planned changes); other reports refuse a future end.
+   * Its context's `today` is today, not the end of the period.
+   */
   forwardLooking?: boolean;
   /** The report's rows as CSV (`--format csv`), for reports that have a natural table. */
   csv?(data: D): string;
