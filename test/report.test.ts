@@ -563,6 +563,30 @@ describe('sms report changes: what the schedule and the change requests say toge
       ['RFC-0002', '2026-12-08', []],
     ]);
   });
+
+  it('shows an emergency change planned during a key business event, in its own words', async () => {
+    const dir = repo({
+      'changes/RFC-0001-a.md': rfc({ ...approved, change_type: 'emergency' }),
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', change_type: 'emergency' }),
+      'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003' }),
+      'changes/change-schedule.md': schedule(
+        [
+          '  - { change_request: RFC-0001, planned_date: "2026-12-15", window: "Tuesday 19:00-22:00" }',
+          '  - { change_request: RFC-0002, planned_date: "2026-12-28", window: "emergency" }',
+          '  - { change_request: RFC-0003, planned_date: "2026-12-28", window: "Monday 19:00-22:00" }',
+        ],
+        [
+          '  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade" }',
+          '  - { date: "2026-12-28", event: "Year-end closing" }',
+        ],
+      ),
+    });
+    expect(warned(await rows(dir, '2026-11-30', ['--since', '2026-12-01', '--until', '2026-12-31']))).toEqual([
+      ['RFC-0001', '2026-12-15', ['emergency change during a key business event: Christmas trade (2026-12-14 to 2026-12-24)']],
+      ['RFC-0002', '2026-12-28', ['emergency change on a key business event: Year-end closing']],
+      ['RFC-0003', '2026-12-28', ['planned on a key business event: Year-end closing']],
+    ]);
+  });
 });
 
 describe('report JSON past the longest string Node can hold', () => {

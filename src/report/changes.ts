@@ -6,7 +6,8 @@ import { docsOfType, str, type Period, type ReportContext } from './context.js';
 
 /**
  * The change schedule view (WP.12): approved changes with their planned dates, windows and key
- * business events; a planned date on a key business event is flagged (emergency changes exempt).
+ * business events; a planned or deployment date on a key business event is flagged (emergency changes
+ * too, in their own words).
  */
 export function buildChanges(ctx: ReportContext, period: Period) {
   const schedule = docsOfType(ctx, 'change-schedule')[0];
@@ -79,7 +80,10 @@ export function buildChanges(ctx: ReportContext, period: Period) {
       // A rejected change will never be deployed: its entry is flagged by its status instead.
       const overdue = when !== '' && when < ctx.today && deployedOn === undefined && d.status !== 'rejected';
       const changeType = str(d, 'change_type') ?? 'normal';
-      const clash = changeType === 'emergency' ? undefined : during(d, when);
+      // An emergency may have to go ahead during an event, but the clash stays in view, worded as
+      // such: the type alone (one word in the request) must not make it disappear.
+      const emergency = changeType === 'emergency';
+      const clash = when ? during(d, when) : undefined;
       // A deployment on the planned day is already judged by the planned date's check.
       const deployedClash = deployedOn && deployedOn !== when ? during(d, deployedOn) : undefined;
       entries.push({
@@ -94,10 +98,10 @@ export function buildChanges(ctx: ReportContext, period: Period) {
         warnings: [
           ...(listed ? [] : ['not in the change schedule']),
           ...(open ? [] : [`status is ${d.status}`]),
-          ...(clash ? [clashText(clash, 'planned')] : []),
+          ...(clash ? [clashText(clash, emergency ? 'emergency change' : 'planned')] : []),
           ...(overdue ? ['planned date passed, not deployed'] : []),
           ...(offPlan ? [`deployed on ${deployedOn}, not on the planned day`] : []),
-          ...(deployedClash ? [clashText(deployedClash, 'deployed')] : []),
+          ...(deployedClash ? [clashText(deployedClash, emergency ? 'emergency change deployed' : 'deployed')] : []),
         ],
       });
     }
