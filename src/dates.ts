@@ -88,3 +88,16 @@ export function endOfDay(date: string): number {
 export function formatInstant(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** The English name of the weekday of a date (`YYYY-MM-DD`, a calendar day with no time zone); undefined when not a date. */
+export function weekdayOf(date: string): string | undefined {
+  return parseDate(date) === undefined ? undefined : WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+}
+
+/** The weekday a text names in its first word (`Tuesday 19:00`, `saturday, agreed`), in its English spelling; else undefined. */
+export function leadingWeekday(text: string): string | undefined {
+  const word = /^[A-Za-z]+(?=$|[\s,;:(])/.exec(text.trimStart())?.[0].toLowerCase();
+  return WEEKDAYS.find((w) => w.toLowerCase() === word);
+}

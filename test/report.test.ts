@@ -564,6 +564,27 @@ describe('sms report changes: what the schedule and the change requests say toge
     ]);
   });
 
+  it("warns when the change request's own planned date is none of the schedule's dates for it", async () => {
+    const dir = repo({
+      'changes/RFC-0001-a.md': rfc({ ...approved, planned_date: '2026-12-14' }),
+      // Planned in two stages; the request names one of them.
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', planned_date: '2026-12-15' }),
+      'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003' }),
+      'changes/change-schedule.md': schedule([
+        '  - { change_request: RFC-0001, planned_date: "2026-12-08", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0002, planned_date: "2026-12-08", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0002, planned_date: "2026-12-15", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0003, planned_date: "2026-12-15", window: "Tuesday 19:00-22:00" }',
+      ]),
+    });
+    expect(warned(await rows(dir, '2026-11-30', ['--since', '2026-12-01', '--until', '2026-12-31']))).toEqual([
+      ['RFC-0001', '2026-12-08', ['the change request plans it for 2026-12-14']],
+      ['RFC-0002', '2026-12-08', []],
+      ['RFC-0002', '2026-12-15', []],
+      ['RFC-0003', '2026-12-15', []],
+    ]);
+  });
+
   it('shows an emergency change planned during a key business event, in its own words', async () => {
     const dir = repo({
       'changes/RFC-0001-a.md': rfc({ ...approved, change_type: 'emergency' }),
@@ -585,6 +606,46 @@ describe('sms report changes: what the schedule and the change requests say toge
       ['RFC-0001', '2026-12-15', ['emergency change during a key business event: Christmas trade (2026-12-14 to 2026-12-24)']],
       ['RFC-0002', '2026-12-28', ['emergency change on a key business event: Year-end closing']],
       ['RFC-0003', '2026-12-28', ['planned on a key business event: Year-end closing']],
+    ]);
+  });
+
+  it('warns when a window starts with a weekday that is not the weekday of the planned date', async () => {
+    const windows: [string, string, string[]][] = [
+      ['2027-01-14', 'Tuesday 19:00-22:00', ['the window says Tuesday; 2027-01-14 is a Thursday']],
+      ['2027-01-12', 'tuesday 19:00-22:00', []],
+      ['2027-01-15', 'SUNDAY, 02:00-04:00 (till offline)', ['the window says Sunday; 2027-01-15 is a Friday']],
+      ['2027-01-16', 'Saturday 08:00-16:00, agreed with the customer', []],
+      // Free text that does not start with a weekday name says nothing about the day.
+      ['2027-01-13', 'Any working day 08:00-18:00', []],
+      ['2027-01-13', 'Tue 19:00-22:00', []],
+      ['2027-01-13', 'Tuesdays only', []],
+      ['2027-01-13', 'emergency, Tuesday 19:00', []],
+    ];
+    const dir = repo({
+      ...Object.fromEntries(windows.map((_, i) => [`changes/RFC-000${i + 1}-a.md`, rfc({ ...approved, id: `RFC-000${i + 1}` })])),
+      'changes/change-schedule.md': schedule(
+        windows.map(([date, window], i) => `  - { change_request: RFC-000${i + 1}, planned_date: "${date}", window: "${window}" }`),
+      ),
+    });
+    const list = await rows(dir, '2026-11-30', ['--since', '2027-01-01', '--until', '2027-01-31']);
+    expect(Object.fromEntries(list.map((c) => [c.window, c.warnings]))).toEqual(Object.fromEntries(windows.map(([, w, ws]) => [w, ws])));
+  });
+
+  it('warns when a change is planned before it was approved, emergency changes too', async () => {
+    const dir = repo({
+      'changes/RFC-0001-a.md': rfc({ ...approved, approved_on: '2026-10-27' }),
+      'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', change_type: 'emergency', approved_on: '2026-10-14' }),
+      'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003', approved_on: '2026-10-27' }),
+      'changes/change-schedule.md': schedule([
+        '  - { change_request: RFC-0001, planned_date: "2026-10-20", window: "Tuesday 19:00-22:00" }',
+        '  - { change_request: RFC-0002, planned_date: "2026-10-13", window: "emergency" }',
+        '  - { change_request: RFC-0003, planned_date: "2026-10-27", window: "Tuesday 19:00-22:00" }',
+      ]),
+    });
+    expect(warned(await rows(dir, '2026-09-01', ['--since', '2026-10-01', '--until', '2026-10-31']))).toEqual([
+      ['RFC-0002', '2026-10-13', ['planned for 2026-10-13, before its approval on 2026-10-14']],
+      ['RFC-0001', '2026-10-20', ['planned for 2026-10-20, before its approval on 2026-10-27']],
+      ['RFC-0003', '2026-10-27', []],
     ]);
   });
 });

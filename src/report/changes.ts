@@ -1,6 +1,6 @@
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { addDays, addMonths } from '../dates.js';
+import { addDays, addMonths, leadingWeekday, weekdayOf } from '../dates.js';
 import { defineReport } from './define.js';
 import { docsOfType, str, type Period, type ReportContext } from './context.js';
 
@@ -69,6 +69,10 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     const planned: { planned: string; window?: string }[] = listed ?? [{ planned: str(d, 'planned_date') ?? '' }];
     const days = planned.map((s) => s.planned || (str(d, 'planned_date') ?? ''));
     const deployedOn = str(d, 'deployed_on');
+    const requested = str(d, 'planned_date');
+    const approvedOn = str(d, 'approved_on');
+    // Two records of one plan that disagree: which day will the people deploying follow?
+    const disagrees = listed !== undefined && requested !== undefined && !days.includes(requested);
     // A staged change is deployed on the day of one of its stages; any other day is not the plan.
     const offPlan = deployedOn !== undefined && !days.includes(deployedOn);
     const open = d.status === 'approved' || d.status === 'updated';
@@ -78,6 +82,9 @@ export function buildChanges(ctx: ReportContext, period: Period) {
       if (!(open || listed) || when > period.until) continue;
       if ((!when || when < period.since) && !(current && pending)) continue;
       // A rejected change will never be deployed: its entry is flagged by its status instead.
+      // Windows are free text; only one that opens with a weekday name says which day it means.
+      const named = s.window === undefined ? undefined : leadingWeekday(s.window);
+      const actual = weekdayOf(when);
       const overdue = when !== '' && when < ctx.today && deployedOn === undefined && d.status !== 'rejected';
       const changeType = str(d, 'change_type') ?? 'normal';
       // An emergency may have to go ahead during an event, but the clash stays in view, worded as
@@ -99,6 +106,9 @@ export function buildChanges(ctx: ReportContext, period: Period) {
           ...(listed ? [] : ['not in the change schedule']),
           ...(open ? [] : [`status is ${d.status}`]),
           ...(clash ? [clashText(clash, emergency ? 'emergency change' : 'planned')] : []),
+          ...(disagrees ? [`the change request plans it for ${requested}`] : []),
+          ...(named && actual && named !== actual ? [`the window says ${named}; ${when} is a ${actual}`] : []),
+          ...(approvedOn && when && when < approvedOn ? [`planned for ${when}, before its approval on ${approvedOn}`] : []),
           ...(overdue ? ['planned date passed, not deployed'] : []),
           ...(offPlan ? [`deployed on ${deployedOn}, not on the planned day`] : []),
           ...(deployedClash ? [clashText(deployedClash, emergency ? 'emergency change deployed' : 'deployed')] : []),
