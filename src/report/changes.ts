@@ -81,10 +81,10 @@ export function buildChanges(ctx: ReportContext, period: Period) {
       const when = s.planned || (str(d, 'planned_date') ?? '');
       if (!(open || listed) || when > period.until) continue;
       if ((!when || when < period.since) && !(current && pending)) continue;
-      // A rejected change will never be deployed: its entry is flagged by its status instead.
       // Windows are free text; only one that opens with a weekday name says which day it means.
       const named = s.window === undefined ? undefined : leadingWeekday(s.window);
       const actual = weekdayOf(when);
+      // A rejected change will never be deployed: its entry is flagged by its status instead.
       const overdue = when !== '' && when < ctx.today && deployedOn === undefined && d.status !== 'rejected';
       const changeType = str(d, 'change_type') ?? 'normal';
       // An emergency may have to go ahead during an event, but the clash stays in view, worded as
