@@ -95,6 +95,11 @@ export const ERRORS = {
     message: (p) => `sms.config.yaml:${p.line}:${p.column}: ${p.text}`,
     hint: 'see "Configuration" in the sms README',
   }),
+  PATTERN_TOO_SLOW: spec<{ pattern: string; length: number; seconds: number }>({
+    message: (p) =>
+      `the pattern "${p.pattern}" in sms.config.yaml took more than ${p.seconds} s on a value of ${p.length} characters; nothing was checked to the end`,
+    hint: 'rewrite it without a repeated group that can match the same text in several ways, such as (a+)+ or (a|a)*',
+  }),
   CONFIG_UNKNOWN_TYPE: spec<{ line: number; column: number; key: string; suggestion?: string }>({
     message: (p) =>
       `sms.config.yaml:${p.line}:${p.column}: "${p.key}" is not a type key${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,

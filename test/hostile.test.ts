@@ -438,6 +438,41 @@ describe('config file hazards', () => {
     }
   });
 
+  it('a pattern from the configuration that backtracks without end stops the run with an error, not a hang', async () => {
+    const cfg = (pattern: string): string =>
+      [
+        'organisation: Acme IT',
+        'custom_types:',
+        '  - key: access-review',
+        '    title: Access review',
+        '    folder: security/reviews',
+        '    id: { prefix: ACR, digits: 4 }',
+        '    statuses: [planned, done]',
+        '    initial: [planned]',
+        `    fields: { system: { type: string, pattern: ${JSON.stringify(pattern)} } }`,
+        '',
+      ].join('\n');
+    const review = (system: string): string =>
+      md(`id: ACR-0001\ntype: access-review\ntitle: x\nstatus: planned\nsystem: ${JSON.stringify(system)}`, '\n# x\n');
+    const dir = tmp();
+    writeFiles(dir, { 'sms.config.yaml': cfg('^(a+)+$'), 'security/reviews/ACR-0001-x.md': review(`${'a'.repeat(40)}!`) });
+    const started = Date.now();
+    const r = await smsInProcess(['validate', '--no-git'], dir);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^sms: the pattern "\^\(a\+\)\+\$" in sms.config.yaml took more than 2 s on a value of 41 characters/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // A repeated group that cannot backtrack badly still checks what it says, in the worker.
+    for (const [value, errors] of [
+      ['mail-server', 0],
+      ['mail--server', 1],
+    ] as const) {
+      writeFiles(dir, { 'sms.config.yaml': cfg('^[a-z]+(-[a-z]+)*$'), 'security/reviews/ACR-0001-x.md': review(value) });
+      const ok = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
+      const found = (JSON.parse(ok.stdout) as { diagnostics: Finding[] }).diagnostics.filter((f) => f.rule === 'schema');
+      expect(found, value).toHaveLength(errors);
+    }
+  });
+
   it('set-status writes no control character from a file name, a status or a warning', async () => {
     const dir = tmp();
     const hostile = 'incidents/INC-0001-\u001b]0;PWN\u0007\u001b[2J\rx.md';

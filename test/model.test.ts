@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { builtInTypes, idPattern, ROLE_CODES } from '../src/model/types.js';
 import { SchemaSet, createAjv } from '../src/model/schemas.js';
+import { linearEnough } from '../src/model/bounded-regexp.js';
 import { renderTemplate } from '../src/model/render.js';
 import { readDocument } from '../src/repo/documents.js';
 import { parseConfig } from '../src/repo/config.js';
@@ -164,5 +165,25 @@ describe('templates', () => {
     )) {
       expect(runRule(rule, ctx), rule.id).toEqual([]);
     }
+  });
+});
+
+describe('patterns from the configuration', () => {
+  it('run as they are only when no repeated group, back-reference or lookaround can make them backtrack badly', () => {
+    const table: [string, boolean][] = [
+      ['^T-[0-9]+$', true],
+      ['^([A-Z]{2}-)?[0-9]{4}$', true],
+      ['^[(]+[a-z)]*$', true],
+      ['^\\(a+\\)+$', true],
+      ['^(a+)+$', false],
+      ['^[a-z]+(-[a-z]+)*$', false],
+      ['^(a|a){2,}$', false],
+      ['^(ab){12}$', false],
+      ['^(a)\\1$', false],
+      ['^(?<x>a)\\k<x>$', false],
+      ['^(?=a)a$', false],
+      ['^(?<!b)a$', false],
+    ];
+    for (const [pattern, linear] of table) expect(linearEnough(pattern), pattern).toBe(linear);
   });
 });

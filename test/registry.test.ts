@@ -103,6 +103,9 @@ describe('the error catalogue', () => {
       initial: '"draft"',
       lock: '.git/.sms-commit.lock',
       count: 2,
+      pattern: '^(a+)+$',
+      length: 41,
+      seconds: 2,
       first: 'line 2: missing required field "requested_by" (rule schema)',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { packagePath } from '../paths.js';
+import { boundedRegExp } from './bounded-regexp.js';
 import type { WorkType } from './types.js';
 
 export type { ErrorObject };
@@ -43,7 +44,7 @@ const readSchema = (name: string): Record<string, unknown> =>
  * once. `source` keeps the generated code, which the build turns into the standalone validators:
  * the same options at build and at run time give the same error objects from both.
  */
-export function createAjv(options: { validateSchema?: boolean; source?: boolean } = {}): Ajv2020 {
+export function createAjv(options: { validateSchema?: boolean; source?: boolean; boundedPatterns?: boolean } = {}): Ajv2020 {
   const { Ajv2020: Ajv } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as (a: Ajv2020) => Ajv2020;
   // strictRequired is the one strict check left off: type schemas require fields (owner, …) that
@@ -54,7 +55,7 @@ export function createAjv(options: { validateSchema?: boolean; source?: boolean 
     allErrors: true,
     allowUnionTypes: true,
     validateSchema: options.validateSchema ?? true,
-    code: { source: options.source ?? false },
+    code: { source: options.source ?? false, ...(options.boundedPatterns ? { regExp: boundedRegExp } : {}) },
   });
   // ajv-formats also sets code.formats, so standalone code requires the formats module instead of
   // failing to serialise the format functions.
@@ -103,7 +104,8 @@ export class SchemaSet {
   }
 
   private compiler(): Ajv2020 {
-    this.ajv ??= createAjv({ validateSchema: this.userSchemas });
+    // Patterns from the configuration may backtrack without end: see boundedRegExp.
+    this.ajv ??= createAjv({ validateSchema: this.userSchemas, boundedPatterns: true });
     return this.ajv;
   }
 }
