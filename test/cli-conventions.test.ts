@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, addCommit, baseSms, gitRepo, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
 
 const run = smsInProcess;
 import { forTerminal } from '../src/formatters/terminal.js';
+import { useColor, type CliIO } from '../src/cli/io.js';
 
 const ESC = '\u001b';
 /** What a hostile document might carry: clear screen, a window title (OSC), a hyperlink, 8-bit CSI, bidi override. */
@@ -84,6 +85,26 @@ describe('command line', () => {
     expect(await coloured({ FORCE_COLOR: '0' })).toBe(false);
     expect(await coloured({ FORCE_COLOR: 'false' })).toBe(false);
     expect(await coloured({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+
+  it('a terminal with TERM=dumb gets no colour unless FORCE_COLOR asks for it', () => {
+    const io = (env: Record<string, string>) => ({ env, stdout: { isTTY: true }, stderr: { isTTY: true } }) as unknown as CliIO;
+    expect(useColor(io({ TERM: 'xterm-256color' }), 'stdout')).toBe(true);
+    expect(useColor(io({ TERM: 'dumb' }), 'stdout')).toBe(false);
+    expect(useColor(io({ TERM: 'dumb', FORCE_COLOR: '1' }), 'stderr')).toBe(true);
+  });
+
+  it('an sms.config.yaml that is a directory, or carries a !! tag, is refused as it is, not passed over', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'sms.config.yaml'));
+    const r = await run(['types'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sms: sms.config.yaml: cannot be read \(.*sms.config.yaml is not a regular file\)/);
+    const tagged = tmp();
+    writeFileSync(path.join(tagged, 'sms.config.yaml'), 'organisation: !!js/function "x"\n');
+    const t = await run(['validate', '--no-git'], tagged);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/^sms: sms.config.yaml:1:15: Unresolved tag: tag:yaml.org,2002:js\/function: remove the !! tag\n/);
   });
 
   it('a broken pipe (sms … | head) ends quietly with exit 0', async () => {

@@ -17,13 +17,15 @@ export interface CliIO {
  * Whether to colour a stream. `--no-color` and NO_COLOR (set and not empty, https://no-color.org)
  * always win. FORCE_COLOR follows Node's own reading (tty.getColorDepth): "", "1", "2", "3" and
  * "true" force colour; "0", "false" and any other value turn it off. Otherwise: colour on a
- * terminal only.
+ * terminal only, and not when TERM is "dumb".
  */
 export function useColor(io: CliIO, stream: 'stdout' | 'stderr', flag?: boolean): boolean {
   if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
+  // A terminal that says it cannot show colour.
+  if (io.env.TERM === 'dumb') return false;
   return Boolean(io[stream].isTTY);
 }
 

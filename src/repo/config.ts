@@ -60,7 +60,11 @@ export function findRoot(cwd: string): string {
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate) && statSync(candidate).isFile()) return dir;
+    if (existsSync(candidate)) {
+      if (statSync(candidate).isFile()) return dir;
+      // A directory or a FIFO by that name is a broken repository, not a missing configuration.
+      throw smsError('CONFIG_UNREADABLE', { reason: `${candidate} is not a regular file` });
+    }
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw smsError('CONFIG_NOT_FOUND', { dir: path.resolve(cwd) });
@@ -91,10 +95,14 @@ export function loadConfig(cwd: string): SmsConfig {
 /** Parses and validates config text; every problem is reported with its line and column. */
 export function parseConfig(text: string, root: string): SmsConfig {
   const parsed = parseYamlMapping(text, 1);
-  const fatal = parsed.issues.filter((i) => i.severity === 'error');
+  // A document's unknown tag is read as plain text with a warning; the configuration is exact, so
+  // any finding of the YAML reader refuses it.
+  const fatal = parsed.issues;
   if (fatal.length > 0 || !parsed.data) {
-    const i = fatal[0] ?? { line: 1, column: 1, message: 'empty configuration' };
-    throw smsError('CONFIG_INVALID', { line: i.line, column: i.column, text: `${i.message}${more(fatal.length)}` });
+    const i = fatal[0] ?? { line: 1, column: 1, message: 'empty configuration', severity: 'error', hint: undefined };
+    const text =
+      i.severity === 'error' ? i.message : `${i.message.replace(/; the value was read as plain text$/, '')}${i.hint ? `: ${i.hint}` : ''}`;
+    throw smsError('CONFIG_INVALID', { line: i.line, column: i.column, text: `${text}${more(fatal.length)}` });
   }
   const validate = configValidator();
   if (!validate(parsed.data)) {
