@@ -312,7 +312,7 @@ describe('history rules', () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const env = testEnv();
     gitIn(dir, ['checkout', '-q', '-b', 'side'], env);
-    addCommit(dir, { files: { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-03T09:00:00Z' });
+    addCommit(dir, { files: { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-03T09:00:00+00:00' });
     gitIn(dir, ['checkout', '-q', 'main'], env);
     addCommit(dir, { files: { 'catalogue/notes.md': '# notes\n' }, author: ana, date: '2026-01-04T09:00:00Z' });
     gitIn(dir, ['-c', 'user.name=Cleo Park', '-c', 'user.email=cleo@acme.example', 'merge', '-q', '--no-ff', '--no-commit', 'side'], env);
@@ -390,7 +390,7 @@ describe('history rules', () => {
       ].map((c) => ({ ...c, files: under(c.files) })),
     );
     // A file outside the SMS with the same path relative to the repository root as a document.
-    addCommit(top, { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' });
+    addCommit(top, { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00+00:00' });
     const dir = path.join(top, 'docs/sms');
     expect((await history(dir, [])).findings).toEqual([]);
     writeFileSync(path.join(dir, R), approved());
@@ -583,7 +583,7 @@ describe('history rules', () => {
   it('--base in an SMS kept in a subfolder: the roles in force at the base are found, and an approval by the CM is clean', async () => {
     const top = smsInSubfolder();
     const base = gitIn(top, ['rev-parse', 'HEAD']).trim();
-    addCommit(top, { files: { [`sms/${R}`]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' });
+    addCommit(top, { files: { [`sms/${R}`]: approved() }, author: ben, date: '2026-01-03T09:00:00+00:00' });
     const r = await history(path.join(top, 'sms'), ['--base', base]);
     expect(r.findings).toEqual([]);
     expect(r.code).toBe(0);
@@ -776,6 +776,27 @@ describe('sms log', () => {
     );
     expect(sms(['log', 'RFC-0099'], dir).code).toBe(2);
   });
+
+  it('shows who committed when it was not the author, and a rewritten approved_by as no decision', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },
+      // Cleo commits with Ben as the author: only the committer says who made the commit.
+      { files: { [R]: approved() }, author: ben, committer: cleo, date: '2026-01-03T09:00:00Z', message: 'Approve RFC-0001' },
+      // Cleo puts Ana's address in approved_by; the status stays: nobody decided anything.
+      { files: { [R]: approved(ana.email) }, author: cleo, date: '2026-01-04T09:00:00Z', message: 'Fix front matter' },
+    ]);
+    const text = (await smsInProcess(['log', 'RFC-0001'], dir)).stdout;
+    expect(text).toMatch(
+      /Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[committed by Cleo Park on 2026-01-03; approved_by ben@acme.example; decided by/,
+    );
+    expect(text).toMatch(
+      /Cleo Park +changed +approved +Fix front matter +\[approved_by ben@acme.example → ana@acme.example, no decision: the status did not change\]/,
+    );
+    const json = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
+    expect(json.entries[1].committer).toEqual({ name: cleo.name, email: cleo.email, date: '2026-01-03T09:00:00+00:00' });
+    expect(json.entries[2]).toMatchObject({ approvedBy: ana.email, approvedByBefore: ben.email });
+    expect(json.entries[2].decision).toBeUndefined();
+  });
 });
 
 describe('sms set-status', () => {
@@ -864,7 +885,7 @@ describe('a revision read as a report "as of" a date reads it', () => {
       },
     ]);
     const before = gitIn(dir, ['rev-parse', 'HEAD']).trim();
-    addCommit(dir, { files: { [R]: rfc({ title: 'Changed later' }) }, author: cleo, date: '2026-01-03T09:00:00Z' });
+    addCommit(dir, { files: { [R]: rfc({ title: 'Changed later' }) }, author: cleo, date: '2026-01-03T09:00:00+00:00' });
     const read = await readRevision(loadConfig(dir), before, testEnv());
     expect(read.documents.map((d) => d.file)).toEqual(['catalogue/SVC-0001-service-desk.md', R, 'governance/roles.md']);
     expect(read.documents.find((d) => d.file === R)!.data!.title).toBe('Upgrade mail');

@@ -55,9 +55,21 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
         : e.statusAfter
           ? `${e.statusAfter}`
           : `(was ${e.statusBefore ?? '?'})`;
+    // The author is what anyone can set; who committed, when it was someone else, is said beside it.
+    const committedBy =
+      e.committer.email.toLowerCase() !== e.author.email.toLowerCase()
+        ? `committed by ${e.committer.name}${e.committer.date ? ` on ${e.committer.date.slice(0, 10)}` : ''}`
+        : '';
+    // A recorded approver replaced without a decision is an edit, not an approval.
+    const approvedBy = !e.approvedBy
+      ? ''
+      : e.approvedByBefore && !e.decision
+        ? `approved_by ${e.approvedByBefore} → ${e.approvedBy}, no decision: the status did not change`
+        : `approved_by ${e.approvedBy}`;
     const extra = [
+      committedBy,
       e.renamedFrom ? `renamed from ${e.renamedFrom}` : '',
-      e.approvedBy ? `approved_by ${e.approvedBy}` : '',
+      approvedBy,
       e.approvedByTrailers.length ? `Approved-by: ${e.approvedByTrailers.join(', ')}` : '',
       e.decision ? decisionText(e.decision) : '',
     ]

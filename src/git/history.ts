@@ -12,7 +12,10 @@ export interface HistoryCommit {
   authorEmail: string;
   committerName: string;
   committerEmail: string;
+  /** The author date (what git log shows; the one sms judges by). */
   date: string;
+  /** The committer date; absent where a commit is made up rather than read (a planned commit). */
+  committerDate?: string;
   /** Values of `Approved-by:` trailers. */
   approvedBy: string[];
   subject: string;
@@ -34,7 +37,7 @@ export interface FileChange {
 
 const NULL_SHA = /^0+$/;
 /** Fields of each commit's header, in the order of FORMAT, each ended by NUL. */
-const HEADER_FIELDS = 9;
+const HEADER_FIELDS = 10;
 
 export interface LogOptions extends GitContext {
   /** Revision range arguments, already verified (e.g. ['<sha>..HEAD'] or ['HEAD']). */
@@ -60,7 +63,7 @@ const RAW_LOG = ['-z', '--raw', '--no-abbrev', '--no-renames', '--no-color', '--
  */
 export function streamLog(opts: LogOptions): Promise<number> {
   const marker = `SMS${randomBytes(12).toString('hex')}`;
-  const format = `%x00${marker}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%(trailers:key=Approved-by,valueonly,separator=%x1f)%x00%s%x00`;
+  const format = `%x00${marker}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%(trailers:key=Approved-by,valueonly,separator=%x1f)%x00%s%x00%cI%x00`;
   const args = [
     ...READ_CONFIG,
     'log',
@@ -121,7 +124,7 @@ function parseRecord(record: string): HistoryCommit {
     fields.push(record.slice(pos, nul));
     pos = nul + 1;
   }
-  const [sha, parents, authorName, authorEmail, committerName, committerEmail, date, trailers, subject] = fields;
+  const [sha, parents, authorName, authorEmail, committerName, committerEmail, date, trailers, subject, committerDate] = fields;
   const changes: FileChange[] = [];
   const tokens = record.slice(pos).split('\0');
   for (let i = 0; i < tokens.length; i++) {
@@ -144,6 +147,7 @@ function parseRecord(record: string): HistoryCommit {
           .filter(Boolean)
       : [],
     subject: detach(subject!),
+    committerDate: detach(committerDate!),
     changes,
   };
 }

@@ -5,7 +5,7 @@ export interface LogEntry {
   commit: string;
   date: string;
   author: { name: string; email: string };
-  committer: { name: string; email: string };
+  committer: { name: string; email: string; date?: string };
   subject: string;
   path: string;
   renamedFrom?: string;
@@ -13,6 +13,8 @@ export interface LogEntry {
   statusBefore?: string;
   statusAfter?: string;
   approvedBy?: string;
+  /** What approved_by said before this commit changed it, where it said something. */
+  approvedByBefore?: string;
   approvedByTrailers: string[];
   /** For a commit that approves or decides: who is evidenced as the decider, and how. */
   decision?: LogDecision;
@@ -34,7 +36,11 @@ export function logEntry(e: DocEvent): LogEntry {
     commit: e.commit.sha,
     date: e.commit.date,
     author: { name: e.commit.authorName, email: e.commit.authorEmail },
-    committer: { name: e.commit.committerName, email: e.commit.committerEmail },
+    committer: {
+      name: e.commit.committerName,
+      email: e.commit.committerEmail,
+      ...(e.commit.committerDate ? { date: e.commit.committerDate } : {}),
+    },
     subject: e.commit.subject,
     path: e.path,
     event,
@@ -44,6 +50,10 @@ export function logEntry(e: DocEvent): LogEntry {
   if (e.before?.status) entry.statusBefore = e.before.status;
   if (e.after?.status) entry.statusAfter = e.after.status;
   const approvedBy = e.after?.fields.approved_by;
-  if (approvedBy && approvedBy !== e.before?.fields.approved_by) entry.approvedBy = approvedBy;
+  const was = e.before?.fields.approved_by;
+  if (approvedBy && approvedBy !== was) {
+    entry.approvedBy = approvedBy;
+    if (was) entry.approvedByBefore = was;
+  }
   return entry;
 }
