@@ -797,6 +797,34 @@ describe('sms log', () => {
     expect(json.entries[2]).toMatchObject({ approvedBy: ana.email, approvedByBefore: ben.email });
     expect(json.entries[2].decision).toBeUndefined();
   });
+
+  it('follows a document renumbered inside its file, and shows a re-added document with another title', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },
+      { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z', message: 'Approve RFC-0001' },
+      { files: { [R]: approved(ben.email, { id: 'RFC-0030' }) }, author: cleo, date: '2026-01-04T09:00:00Z', message: 'tidy' },
+      { files: { [R]: null }, author: cleo, date: '2026-01-05T09:00:00Z', message: 'remove' },
+      {
+        files: { [R]: approved(ben.email, { id: 'RFC-0030', title: 'Open RDP to the internet' }) },
+        author: cleo,
+        date: '2026-01-06T09:00:00Z',
+        message: 'RFC-0030',
+      },
+    ]);
+    const old = (await smsInProcess(['log', 'RFC-0001'], dir)).stdout;
+    expect(old).toMatch(/2026-01-04 .*Cleo Park +changed +approved +tidy +\[id changed to RFC-0030\]/);
+    const renumbered = (await smsInProcess(['log', 'RFC-0030'], dir)).stdout;
+    expect(renumbered).toMatch(/2026-01-04 .*Cleo Park +changed +approved +tidy +\[id changed from RFC-0001\]/);
+    expect(renumbered).toMatch(/2026-01-06 .*Cleo Park +readded +approved +RFC-0030 +\[title was "Upgrade mail"\]/);
+    const json = JSON.parse((await smsInProcess(['log', 'RFC-0030', '--format', 'json'], dir)).stdout);
+    expect(
+      json.entries.map((e: { event: string; idBefore?: string; titleBefore?: string }) => [e.event, e.idBefore, e.titleBefore]),
+    ).toEqual([
+      ['changed', 'RFC-0001', undefined],
+      ['deleted', undefined, undefined],
+      ['readded', undefined, 'Upgrade mail'],
+    ]);
+  });
 });
 
 describe('sms set-status', () => {

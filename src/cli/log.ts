@@ -1,6 +1,7 @@
 import { smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { logEntry, type LogDecision } from '../history/log-entry.js';
+import type { DocState } from '../history/extract.js';
 import { assessEvent } from '../history/timeline.js';
 import { isDecision } from '../model/policy.js';
 import type { CliIO } from './io.js';
@@ -17,10 +18,17 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
   const reading = progress(io, 'Reading history');
   const loaded = await load(config, { history: 'all', onProgress: reading.update, env: io.env });
   reading.done();
-  const events = loaded.timeline!.byId.get(opts.id);
-  if (!events) throw smsError('ID_NOT_IN_HISTORY', { id: opts.id });
+  const timeline = loaded.timeline!;
+  // The document's own events, and the commits that gave it another ID (its log would end
+  // without a word otherwise).
+  const events = timeline.byId.has(opts.id)
+    ? timeline.events.filter((e) => e.id === opts.id || (e.before?.id === opts.id && e.after?.id !== undefined && e.after.id !== opts.id))
+    : undefined;
+  if (!events?.length) throw smsError('ID_NOT_IN_HISTORY', { id: opts.id });
+  let previous: DocState | undefined;
   const entries = events.map((e) => {
-    const entry = logEntry(e);
+    const entry = logEntry(e, previous ?? e.before, opts.id);
+    previous = e.after ?? e.before ?? previous;
     const t = e.after?.type ? loaded.config.typeByKey.get(e.after.type) : undefined;
     const to = e.after?.status;
     if (t && to && isDecision(t, e.before, e.after)) {
@@ -69,6 +77,9 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     const extra = [
       committedBy,
       e.renamedFrom ? `renamed from ${e.renamedFrom}` : '',
+      e.idBefore ? `id changed from ${e.idBefore}` : '',
+      e.idAfter ? `id changed to ${e.idAfter}` : '',
+      e.titleBefore !== undefined ? `title was "${e.titleBefore}"` : '',
       approvedBy,
       e.approvedByTrailers.length ? `Approved-by: ${e.approvedByTrailers.join(', ')}` : '',
       e.decision ? decisionText(e.decision) : '',

@@ -1,3 +1,4 @@
+import type { DocState } from './extract.js';
 import type { DocEvent } from './timeline.js';
 
 /** The JSON shape of `sms log --format json` (a public interface: add fields, never rename). */
@@ -15,6 +16,12 @@ export interface LogEntry {
   approvedBy?: string;
   /** What approved_by said before this commit changed it, where it said something. */
   approvedByBefore?: string;
+  /** The ID the document had before this commit, when the commit changed it (renumbered). */
+  idBefore?: string;
+  /** In the log of the old ID: the ID the commit gave the document. */
+  idAfter?: string;
+  /** The title before this commit, when it changed (across a deletion and a re-adding too). */
+  titleBefore?: string;
   approvedByTrailers: string[];
   /** For a commit that approves or decides: who is evidenced as the decider, and how. */
   decision?: LogDecision;
@@ -30,7 +37,11 @@ export interface LogDecision {
   signed?: boolean;
 }
 
-export function logEntry(e: DocEvent): LogEntry {
+/**
+ * `previous`: the document as it last stood before this commit, a deletion in between included;
+ * `logId`: the ID whose log this is (a commit that renumbers shows in the logs of both IDs).
+ */
+export function logEntry(e: DocEvent, previous: DocState | undefined = e.before, logId = e.id): LogEntry {
   const event = !e.after ? 'deleted' : e.readded ? 'readded' : !e.before ? 'created' : e.oldPath ? 'renamed' : 'changed';
   const entry: LogEntry = {
     commit: e.commit.sha,
@@ -55,5 +66,10 @@ export function logEntry(e: DocEvent): LogEntry {
     entry.approvedBy = approvedBy;
     if (was) entry.approvedByBefore = was;
   }
+  if (e.before?.id && e.after?.id && e.before.id !== e.after.id) {
+    if (e.after.id === logId) entry.idBefore = e.before.id;
+    else entry.idAfter = e.after.id;
+  }
+  if (previous?.title !== undefined && e.after?.title !== undefined && previous.title !== e.after.title) entry.titleBefore = previous.title;
   return entry;
 }
