@@ -100,6 +100,11 @@ export const ERRORS = {
       `the pattern "${p.pattern}" in sms.config.yaml took more than ${p.seconds} s on a value of ${p.length} characters; nothing was checked to the end`,
     hint: 'rewrite it without a repeated group that can match the same text in several ways, such as (a+)+ or (a|a)*',
   }),
+  PATTERN_TOO_SLOW_TOTAL: spec<{ pattern: string; seconds: number }>({
+    message: (p) =>
+      `the pattern "${p.pattern}" in sms.config.yaml took ${p.seconds} s or more over the values of this run; nothing was checked to the end`,
+    hint: 'rewrite it without a repeated group that can match the same text in several ways, such as (a+)+ or (a|a)*',
+  }),
   CONFIG_UNKNOWN_TYPE: spec<{ line: number; column: number; key: string; suggestion?: string }>({
     message: (p) =>
       `sms.config.yaml:${p.line}:${p.column}: "${p.key}" is not a type key${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
@@ -319,6 +324,10 @@ export const ERRORS = {
   FOLDER_LINK_OUTSIDE: spec<{ folder: string; dir: string }>({
     message: (p) => `${p.folder} leads through a symbolic link to a folder outside the repository (${p.dir}); nothing was written`,
     hint: 'replace the link with a real folder inside the repository: sms validate does not follow a link out of it, so documents there are neither checked nor counted',
+  }),
+  FOLDER_IN_GIT: spec<{ folder: string; dir: string }>({
+    message: (p) => `${p.folder} leads into the repository's .git folder (${p.dir}); nothing was written`,
+    hint: 'give the type a folder of its own outside .git (folders: in sms.config.yaml), and remove the link',
   }),
   NOT_A_DIRECTORY: spec<{ dir: string }>({ message: (p) => `${p.dir} is a file, not a directory; nothing was written` }),
   NOT_EMPTY: spec<{ dir: string }>({

@@ -406,7 +406,17 @@ describe('config file hazards', () => {
     ].join('\n');
 
   it('a type folder outside the repository or in .git is refused where it is written (exit 2, nothing read)', async () => {
-    for (const folder of ['../outside', 'docs/../../outside', '/etc', '.git/refs/heads', '.git']) {
+    for (const folder of [
+      '../outside',
+      'docs/../../outside',
+      '/etc',
+      '.git/refs/heads',
+      '.git',
+      './.git/hooks',
+      './/.git/info',
+      'a/./b',
+      'sub/.GIT',
+    ]) {
       const dir = tmp();
       gitRepo(dir, [{ files: { 'sms.config.yaml': customType({ folder: JSON.stringify(folder) }) } }]);
       const r = await smsInProcess(['validate'], dir);
@@ -420,6 +430,15 @@ describe('config file hazards', () => {
     const r = await smsInProcess(['new', 'incident', 'Printer'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/"folders\.incident" must be a folder inside the repository/);
+    // A folder that is a link into .git: nothing is written there.
+    const linked = tmp();
+    gitRepo(linked, [{ files: { 'sms.config.yaml': 'organisation: Acme IT\nfolders:\n  incident: hk\n' } }]);
+    symlinkSync('.git/hooks', path.join(linked, 'hk'));
+    const before = readdirSync(path.join(linked, '.git', 'hooks')).sort();
+    const n = await smsInProcess(['new', 'incident', 'Printer'], linked);
+    expect(n.code).toBe(2);
+    expect(n.stderr).toMatch(/^sms: hk leads into the repository's .git folder/);
+    expect(readdirSync(path.join(linked, '.git', 'hooks')).sort()).toEqual(before);
   });
 
   it('control characters in a custom type are refused: a status or title cannot paint on a terminal', async () => {
@@ -471,6 +490,11 @@ describe('config file hazards', () => {
       const found = (JSON.parse(ok.stdout) as { diagnostics: Finding[] }).diagnostics.filter((f) => f.rule === 'schema');
       expect(found, value).toHaveLength(errors);
     }
+    // Not a regular expression at all: the configuration is refused where the pattern is written.
+    writeFiles(dir, { 'sms.config.yaml': cfg('^(ab') });
+    const broken = await smsInProcess(['validate', '--no-git'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^sms: sms.config.yaml:9:\d+: "custom_types\.0\.fields\.system\.pattern" is not a regular expression \(/);
   });
 
   it('set-status writes no control character from a file name, a status or a warning', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { builtInTypes, idPattern, ROLE_CODES } from '../src/model/types.js';
 import { SchemaSet, createAjv } from '../src/model/schemas.js';
-import { linearEnough } from '../src/model/bounded-regexp.js';
+import { boundedRegExp, linearEnough } from '../src/model/bounded-regexp.js';
 import { renderTemplate } from '../src/model/render.js';
 import { readDocument } from '../src/repo/documents.js';
 import { parseConfig } from '../src/repo/config.js';
@@ -173,8 +173,16 @@ describe('patterns from the configuration', () => {
     const table: [string, boolean][] = [
       ['^T-[0-9]+$', true],
       ['^([A-Z]{2}-)?[0-9]{4}$', true],
-      ['^[(]+[a-z)]*$', true],
-      ['^\\(a+\\)+$', true],
+      ['^[(]+[a-z)]{2}$', true],
+      ['^\\(a+\\)$', true],
+      ['^(ACR|RFC)-\\d{4,}$', true],
+      ['^[a-z]+-[0-9]+$', false],
+      ['^\\(a+\\)+$', false],
+      ['a+b', false],
+      ['^(a+){9}$', false],
+      ['^a*a*b$', false],
+      ['^a{1,500}$', true],
+      ['^a{1,500}b{1,500}$', false],
       ['^(a+)+$', false],
       ['^[a-z]+(-[a-z]+)*$', false],
       ['^(a|a){2,}$', false],
@@ -185,5 +193,15 @@ describe('patterns from the configuration', () => {
       ['^(?<!b)a$', false],
     ];
     for (const [pattern, linear] of table) expect(linearEnough(pattern), pattern).toBe(linear);
+  });
+
+  it('tested in the worker: the same answers as the engine, within a budget per pattern for the whole run', () => {
+    const slug = boundedRegExp('^[a-z]+(-[a-z]+)*$', 'u');
+    expect([slug.test('mail-server'), slug.test('mail--server'), slug.test('Mail')]).toEqual([true, false, false]);
+    // A budget the first test already spends: the run ends, naming the pattern.
+    const spent = boundedRegExp('^(b|c)+x$', 'u', { oneMs: 2000, totalMs: 0, slowMs: 0 });
+    expect(() => spent.test('bcbc')).toThrow(
+      /the pattern "\^\(b\|c\)\+x\$" in sms.config.yaml took 0 s or more over the values of this run/,
+    );
   });
 });

@@ -96,6 +96,9 @@ function checkInsideRepository(root: string, folder: string, rel: string): void 
     throw ioError(err, folder);
   }
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw smsError('FOLDER_LINK_OUTSIDE', { folder: rel, dir: real });
+  // Inside, but in git's own folder (a link to .git/hooks): a document there would be a hook or a ref.
+  const gitDir = path.join(realRoot, '.git');
+  if (real === gitDir || real.startsWith(gitDir + path.sep)) throw smsError('FOLDER_IN_GIT', { folder: rel, dir: real });
 }
 
 function lexists(p: string): boolean {

@@ -123,12 +123,45 @@ export function parseConfig(text: string, root: string): SmsConfig {
       text: `"timezone" is "${raw.timezone}", not a known time zone (use an IANA name such as Europe/Berlin)`,
     });
   }
+  checkPatterns(raw, parsed.locate);
   return resolveConfig(raw, root, parsed.locate);
+}
+
+/**
+ * Every regular expression in the schemas the configuration brings (`pattern`, the keys of
+ * `patternProperties`) must compile, or the first document checked against it would end the run
+ * with an unexplained failure.
+ */
+function checkPatterns(raw: RawConfig, locate: SmsConfig['locate']): void {
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((v, i) => walk(v, [...at, i]));
+    for (const [k, v] of Object.entries(node)) {
+      const compile = (pattern: string, where: (string | number)[], part: 'key' | 'value'): void => {
+        try {
+          new RegExp(pattern, 'u');
+        } catch (err) {
+          const reason = (err as Error).message.replace(/^Invalid regular expression: /, '');
+          throw smsError('CONFIG_INVALID', {
+            ...locate(where, part),
+            text: `"${where.join('.')}" is not a regular expression (${reason})`,
+          });
+        }
+      };
+      if (k === 'pattern' && typeof v === 'string') compile(v, [...at, k], 'value');
+      if (k === 'patternProperties' && v && typeof v === 'object' && !Array.isArray(v))
+        for (const p of Object.keys(v)) compile(p, [...at, k, p], 'key');
+      walk(v, [...at, k]);
+    }
+  };
+  walk(raw.extra_fields, ['extra_fields']);
+  (raw.custom_types ?? []).forEach((t, i) => walk((t as { fields?: unknown }).fields, ['custom_types', i, 'fields']));
 }
 
 /** What a pattern of the configuration's schema asks for, in words (its regular expression says it to no one). */
 const PATTERN_MEANS: Record<string, string> = {
-  folder: 'must be a folder inside the repository: a relative path without a ".." segment, not in .git, without control characters',
+  folder:
+    'must be a folder inside the repository: a relative path without a ".." segment, an inner "." or an empty one, not in .git, without control characters',
   text: 'must not contain control characters or bidirectional marks',
 };
 
