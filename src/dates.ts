@@ -96,8 +96,14 @@ export function weekdayOf(date: string): string | undefined {
   return parseDate(date) === undefined ? undefined : WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
 }
 
-/** The weekday a text names in its first word (`Tuesday 19:00`, `saturday, agreed`), in its English spelling; else undefined. */
+/**
+ * The weekday a text names in its first word (`Tuesday 19:00`, `saturday, agreed`), in its English
+ * spelling, when it names no other weekday; else undefined.
+ */
 export function leadingWeekday(text: string): string | undefined {
   const word = /^[A-Za-z]+(?=$|[\s,;:(])/.exec(text.trimStart())?.[0].toLowerCase();
-  return WEEKDAYS.find((w) => w.toLowerCase() === word);
+  const day = WEEKDAYS.find((w) => w.toLowerCase() === word);
+  // "Tuesday or Thursday", "Monday to Friday": a window of several days names no one day.
+  const named = new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => WEEKDAYS.some((d) => d.toLowerCase() === w)));
+  return day && named.size === 1 ? day : undefined;
 }

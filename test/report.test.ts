@@ -16,6 +16,7 @@ import {
   testEnv,
   tmp,
   type CommitSpec,
+  writeFiles,
 } from './helpers.js';
 import { REPORT_KINDS } from '../src/report/registry.js';
 import { reportJson } from '../src/report/render.js';
@@ -301,8 +302,8 @@ describe('sms report performance, audit, changes', () => {
           'governance/roles.md': rolesDoc(),
           // Mail (SVC-0002) during the freeze that protects mail: flagged on its second day.
           'changes/RFC-0001-a.md': rfc({ ...approved, services: ['SVC-0002'] }),
-          // Another service during that freeze: not flagged.
-          'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', services: ['SVC-0004'] }),
+          // Another service and another item during that freeze: not flagged.
+          'changes/RFC-0002-a.md': rfc({ ...approved, id: 'RFC-0002', services: ['SVC-0004'], impacted_cis: ['CI-0009'] }),
           // The device the freeze protects, on its last day: flagged.
           'changes/RFC-0003-a.md': rfc({ ...approved, id: 'RFC-0003', impacted_cis: ['CI-0001'] }),
           // Agreed with the customer to go ahead during the freeze: not flagged.
@@ -313,6 +314,8 @@ describe('sms report performance, audit, changes', () => {
           'changes/RFC-0006-a.md': rfc({ ...approved, id: 'RFC-0006', services: ['SVC-0004'] }),
           // Names no service and no item, so nothing shows it stays clear of the freeze: flagged.
           'changes/RFC-0007-a.md': rfc({ ...approved, id: 'RFC-0007' }),
+          // Names a service the freeze does not protect but no item: it may touch CI-0001, flagged.
+          'changes/RFC-0008-a.md': rfc({ ...approved, id: 'RFC-0008', services: ['SVC-0004'] }),
           'changes/change-schedule.md': md(
             [
               'id: SCHEDULE',
@@ -327,6 +330,7 @@ describe('sms report performance, audit, changes', () => {
               '  - { change_request: RFC-0005, planned_date: "2026-12-25", window: "Fri" }',
               '  - { change_request: RFC-0006, planned_date: "2026-12-02", window: "Wed" }',
               '  - { change_request: RFC-0007, planned_date: "2026-12-22", window: "Tue" }',
+              '  - { change_request: RFC-0008, planned_date: "2026-12-23", window: "Wed" }',
               'key_business_events:',
               '  - date: "2026-11-28"',
               '    until: "2026-12-03"',
@@ -355,6 +359,7 @@ describe('sms report performance, audit, changes', () => {
       'RFC-0005': [],
       'RFC-0006': ['planned during a key business event: Move of the office (2026-11-28 to 2026-12-03)'],
       'RFC-0007': ['planned during a key business event: Christmas trade (2026-12-14 to 2026-12-24)'],
+      'RFC-0008': ['planned during a key business event: Christmas trade (2026-12-14 to 2026-12-24)'],
     });
     // The move began before the period and runs into it: it is listed, with its last day.
     expect(d.keyBusinessEvents.map((e: { event: string; until?: string }) => [e.event, e.until])).toEqual([
@@ -506,6 +511,26 @@ describe('sms report changes: what the schedule and the change requests say toge
         ],
       ],
     ]);
+    // Planned in November, deployed during the freeze: a view of December shows it there.
+    writeFiles(dir, {
+      'changes/RFC-0004-a.md': rfc({ ...approved, id: 'RFC-0004', status: 'updated', deployed_on: '2026-12-16' }),
+      'changes/change-schedule.md': schedule(
+        ['  - { change_request: RFC-0004, planned_date: "2026-11-24", window: "Tuesday 19:00-22:00" }'],
+        ['  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade" }'],
+      ),
+    });
+    expect(
+      warned(await rows(dir, '2026-12-31', ['--since', '2026-12-01', '--until', '2026-12-31'])).filter(([id]) => id === 'RFC-0004'),
+    ).toEqual([
+      [
+        'RFC-0004',
+        '2026-11-24',
+        [
+          'deployed on 2026-12-16, not on the planned day',
+          'deployed during a key business event: Christmas trade (2026-12-14 to 2026-12-24)',
+        ],
+      ],
+    ]);
   });
 
   it('warns when a planned date has passed without a deployment, and keeps such changes in view', async () => {
@@ -555,9 +580,11 @@ describe('sms report changes: what the schedule and the change requests say toge
         '  - { change_request: RFC-0002, planned_date: "2026-12-08", window: "Tuesday 19:00-22:00" }',
       ]),
     });
+    // RFC-0005 went in during the view's period without ever being scheduled: shown as such.
     expect(warned(await rows(dir, '2026-11-30'))).toEqual([
       ['RFC-0002', '2026-12-08', []],
       ['RFC-0001', '', ['not in the change schedule']],
+      ['RFC-0005', '', ['not in the change schedule']],
     ]);
     expect(warned(await rows(dir, '2026-11-30', ['--since', '2026-12-01', '--until', '2026-12-31']))).toEqual([
       ['RFC-0002', '2026-12-08', []],
@@ -620,6 +647,9 @@ describe('sms report changes: what the schedule and the change requests say toge
       ['2027-01-13', 'Tue 19:00-22:00', []],
       ['2027-01-13', 'Tuesdays only', []],
       ['2027-01-13', 'emergency, Tuesday 19:00', []],
+      // A window of several days names no one day.
+      ['2027-01-14', 'Tuesday or Thursday 19:00-22:00', []],
+      ['2027-01-20', 'Monday to Friday 08:00-18:00', []],
     ];
     const dir = repo({
       ...Object.fromEntries(windows.map((_, i) => [`changes/RFC-000${i + 1}-a.md`, rfc({ ...approved, id: `RFC-000${i + 1}` })])),

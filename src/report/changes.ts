@@ -39,11 +39,13 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     events.find((e) => {
       if (when < e.date || when > lastDay(e) || e.allowedChanges.includes(d.id!)) return false;
       if (e.protects.length === 0) return true;
-      const services = stringValues(own(d.data, 'services'));
-      const items = stringValues(own(d.data, 'impacted_cis'));
-      // A change that names nothing it touches cannot show that it stays clear of the event.
-      if (services.length === 0 && items.length === 0) return true;
-      return e.services.some((s) => services.includes(s)) || e.configurationItems.some((c) => items.includes(c));
+      // A change that does not say which services (or items) it touches cannot show that it stays
+      // clear of an event protecting some: leaving impacted_cis out must not be the way through.
+      const covers = (protectedOnes: string[], touched: string[]) =>
+        protectedOnes.length > 0 && (touched.length === 0 || protectedOnes.some((x) => touched.includes(x)));
+      return (
+        covers(e.services, stringValues(own(d.data, 'services'))) || covers(e.configurationItems, stringValues(own(d.data, 'impacted_cis')))
+      );
     });
   const rawChanges = own(data, 'changes');
   // A change may be listed once per stage (a pilot, then everyone): every entry is a planned
@@ -74,13 +76,22 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     // Two records of one plan that disagree: which day will the people deploying follow?
     const disagrees = listed !== undefined && requested !== undefined && !days.includes(requested);
     // A staged change is deployed on the day of one of its stages; any other day is not the plan.
-    const offPlan = deployedOn !== undefined && !days.includes(deployedOn);
+    const offPlan = deployedOn !== undefined && days.some((x) => x !== '') && !days.includes(deployedOn);
     const open = d.status === 'approved' || d.status === 'updated';
     const pending = open && deployedOn === undefined;
-    for (const s of planned) {
+    // A deployment in the period shows there even when it was planned outside it (on the row of
+    // the stage it was closest to), so a view of a freeze's month shows what went in during it.
+    const deployedInPeriod = deployedOn !== undefined && deployedOn >= period.since && deployedOn <= period.until;
+    const stageOfDeployment = days.reduce(
+      (best, x, i) => (deployedOn !== undefined && x !== '' && x <= deployedOn && (best < 0 || x > days[best]!) ? i : best),
+      -1,
+    );
+    for (const [i, s] of planned.entries()) {
       const when = s.planned || (str(d, 'planned_date') ?? '');
-      if (!(open || listed) || when > period.until) continue;
-      if ((!when || when < period.since) && !(current && pending)) continue;
+      if (!(open || listed)) continue;
+      const inPeriod = when !== '' && when >= period.since && when <= period.until;
+      const deploymentRow = deployedInPeriod && i === Math.max(0, stageOfDeployment);
+      if (!inPeriod && !deploymentRow && !(current && pending && when <= period.until)) continue;
       // Windows are free text; only one that opens with a weekday name says which day it means.
       const named = s.window === undefined ? undefined : leadingWeekday(s.window);
       const actual = weekdayOf(when);
