@@ -227,6 +227,29 @@ describe('history rules', () => {
     );
   });
 
+  it('modified-after-approval: the hint gives the way the lifecycle has (re-approve in the same commit, revise from draft, or none)', async () => {
+    const roles = rolesDoc(undefined, 'approved', ana.email);
+    const dir = repo([
+      { files: { 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T10:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      // Both edited while approved, each in a commit of its own.
+      {
+        files: { 'governance/roles.md': roles.replace(/\n## Training/, '\nA new paragraph.\n\n## Training') },
+        author: ana,
+        date: '2026-01-04T09:00:00Z',
+      },
+      { files: { [R]: approved(ben.email, { title: 'Upgrade all mail' }) }, author: cleo, date: '2026-01-05T09:00:00Z' },
+    ]);
+    const r = await history(dir);
+    const hint = (file: string) =>
+      (r.findings.find((f) => f.rule === 'modified-after-approval' && f.file === file) as (Finding & { hint?: string }) | undefined)?.hint;
+    expect(hint('governance/roles.md')).toBe(
+      'an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ROLES updated --commit", or set it to "draft" to revise it over several commits',
+    );
+    expect(hint(R)).toBe('"approved" has no revision in its lifecycle: record the correction in a new document');
+  });
+
   it('modified-after-approval: a post-implementation review written last, after the approval, is not an edit; a change outside it is', async () => {
     const body =
       '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\nNone.\n\n## Scope\n\nThe mail server.\n\n## Plan and rollback\n\nRoll back by snapshot.\n';
@@ -790,12 +813,29 @@ describe('sms log', () => {
       /Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[committed by Cleo Park on 2026-01-03; approved_by ben@acme.example; decided by/,
     );
     expect(text).toMatch(
-      /Cleo Park +changed +approved +Fix front matter +\[approved_by ben@acme.example → ana@acme.example, no decision: the status did not change\]/,
+      /Cleo Park +changed +approved +Fix front matter +\[approved_by ben@acme.example → ana@acme.example, no decision in this commit\]/,
     );
     const json = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
     expect(json.entries[1].committer).toEqual({ name: cleo.name, email: cleo.email, date: '2026-01-03T09:00:00+00:00' });
     expect(json.entries[2]).toMatchObject({ approvedBy: ana.email, approvedByBefore: ben.email });
     expect(json.entries[2].decision).toBeUndefined();
+    // approved_by written in where there was none, without a decision; a commit made days after its author date.
+    addCommit(dir, { files: { [R]: rfc({ status: 'approved' }) }, author: cleo, date: '2026-01-06T09:00:00Z', message: 'Drop' });
+    addCommit(dir, { files: { [R]: approved(ben.email) }, author: cleo, date: '2026-01-07T09:00:00Z', message: 'Add approver' });
+    addCommit(dir, {
+      files: { [R]: approved(ben.email, { version: '1.1' }) },
+      author: ben,
+      date: '2026-01-08T09:00:00Z',
+      message: 'Version',
+    });
+    gitIn(
+      dir,
+      ['commit', '--amend', '-q', '--no-edit'],
+      testEnv({ GIT_COMMITTER_NAME: ben.name, GIT_COMMITTER_EMAIL: ben.email, GIT_COMMITTER_DATE: '2026-01-20T09:00:00Z' }),
+    );
+    const later = (await smsInProcess(['log', 'RFC-0001'], dir)).stdout;
+    expect(later).toMatch(/Add approver +\[approved_by ben@acme.example, no decision in this commit\]/);
+    expect(later).toMatch(/2026-01-08 .*Version +\[committed on 2026-01-20\]/);
   });
 
   it('follows a document renumbered inside its file, and shows a re-added document with another title', async () => {

@@ -64,16 +64,20 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
           ? `${e.statusAfter}`
           : `(was ${e.statusBefore ?? '?'})`;
     // The author is what anyone can set; who committed, when it was someone else, is said beside it.
+    // So is the author's date: a commit made on another day says when.
+    const committedOn = e.committer.date?.slice(0, 10);
     const committedBy =
       e.committer.email.toLowerCase() !== e.author.email.toLowerCase()
-        ? `committed by ${e.committer.name}${e.committer.date ? ` on ${e.committer.date.slice(0, 10)}` : ''}`
-        : '';
-    // A recorded approver replaced without a decision is an edit, not an approval.
+        ? `committed by ${e.committer.name}${committedOn ? ` on ${committedOn}` : ''}`
+        : committedOn && committedOn !== e.date.slice(0, 10)
+          ? `committed on ${committedOn}`
+          : '';
+    // An approver written in (or replaced) in a commit that decides nothing is an edit, not an approval.
     const approvedBy = !e.approvedBy
       ? ''
-      : e.approvedByBefore && !e.decision
-        ? `approved_by ${e.approvedByBefore} → ${e.approvedBy}, no decision: the status did not change`
-        : `approved_by ${e.approvedBy}`;
+      : e.decision
+        ? `approved_by ${e.approvedBy}`
+        : `approved_by ${e.approvedByBefore ? `${e.approvedByBefore} → ` : ''}${e.approvedBy}, no decision in this commit`;
     const extra = [
       committedBy,
       e.renamedFrom ? `renamed from ${e.renamedFrom}` : '',

@@ -19,12 +19,19 @@ export default defineRule({
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       if (!t || !isEditOfApprovedContent(t, e.before, e.after)) continue;
       const s = e.after!.status!;
-      const back = Object.values(t.transitions).some((to) => to.includes('draft')) ? 'draft' : undefined;
+      const next = t.transitions[s] ?? [];
+      // A repeatable approval (updated → updated) takes the edit with it, in the same commit.
+      const again = next.find((x) => t.approving.includes(x) && (t.transitions[x] ?? []).includes(x));
+      const back = next.includes('draft') ? 'draft' : undefined;
       report({
         ...eventDoc(ctx, e),
         field: ['status'],
         message: `${e.id} was edited in ${commitLabel(e)} while "${s}", without going back through a revision and re-approval`,
-        hint: back ? `set it to "${back}" to revise it, then approve it again` : 'revise it through its lifecycle and approve it again',
+        hint: again
+          ? `an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ${e.id} ${again} --commit"${back ? `, or set it to "${back}" to revise it over several commits` : ''}`
+          : back
+            ? `set it to "${back}" to revise it, then approve it again`
+            : `"${s}" has no revision in its lifecycle: record the correction in a new document`,
       });
     }
   },
