@@ -1115,6 +1115,33 @@ describe('the audit without history', () => {
   });
 });
 
+describe('the audit of a repository just made by sms init', () => {
+  it('claims nothing that was not done: no task conformant on inputs never approved or services never in force', async () => {
+    const dir = path.join(tmp(), 'o');
+    const env = testEnv({ SMS_TODAY: '2026-01-05' });
+    expect(
+      (
+        await smsInProcess(
+          ['init', dir, '--yes', '--org', 'Acme IT', '--manager', 'Ana Costa <ana@acme.example>', '--service', 'Mail', '--ci', 'none'],
+          tmp(),
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    const d = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, env)).stdout) as Audit;
+    const verdicts = Object.fromEntries(['GO.2.1', 'RE.1.1', 'CO.1.4'].map((id) => [id, task(d, id).verdict]));
+    expect(verdicts).toEqual({ 'GO.2.1': 'gap', 'RE.1.1': 'gap', 'CO.1.4': 'gap' });
+    const lacks = (id: string) => task(d, id).obligations.flatMap((o) => o.instances.flatMap((i) => i.lacks));
+    expect(lacks('GO.2.1')).toEqual(
+      expect.arrayContaining([
+        'its input, the business goals and objectives, was never approved',
+        'its input, the service delivery scope, was never approved',
+      ]),
+    );
+    expect(lacks('CO.1.4')).toEqual(['no service in force, so no components are identified for one']);
+  });
+});
+
 describe('the audit as a document', () => {
   it('Markdown and HTML: full titles, links to documents and commits from the URL templates, provenance, no stray separators', async () => {
     const { dir } = broken([

@@ -865,13 +865,9 @@ export const CHECKS: Record<string, CheckDef> = {
               .map((x) => firstApproval(ctx, x))
               .filter((x): x is string => x !== undefined)
               .sort()[0];
-            if (
-              firstInput &&
-              draftedOn &&
-              draftedOn < firstInput &&
-              lastApproval(ctx, d) !== undefined &&
-              lastApproval(ctx, d)! < firstInput
-            ) {
+            // Drafted "after its inputs were approved" is no claim to make when they never were.
+            if (!firstInput) lacks.push(`its input, the ${typeTitle(ctx, input)}, was never approved`);
+            else if (draftedOn && draftedOn < firstInput && lastApproval(ctx, d) !== undefined && lastApproval(ctx, d)! < firstInput) {
               lacks.push(`drafted and approved before its input, the ${typeTitle(ctx, input)}, was approved (${firstInput})`);
             }
           }
@@ -879,7 +875,7 @@ export const CHECKS: Record<string, CheckDef> = {
             record: ref(d),
             ok: lacks.length === 0,
             lacks,
-            todo: lacks.length ? 'revise it once its inputs are approved' : undefined,
+            todo: lacks.length ? `have its inputs (${(o.after ?? []).join(', ')}) approved, then revise it` : undefined,
             evidence,
           };
         }),
@@ -992,6 +988,19 @@ export const CHECKS: Record<string, CheckDef> = {
     run(ctx) {
       const cis = docs(ctx, 'configuration-item');
       const services = docs(ctx, 'service').filter((d) => isInForce(d.type, d.status));
+      // With no service in force, no component is identified for one: nothing here is evidence.
+      if (services.length === 0)
+        return {
+          instances: [
+            {
+              subject: 'service',
+              ok: false,
+              lacks: ['no service in force, so no components are identified for one'],
+              todo: 'approve the services of the catalogue, then record their components (sms new configuration-item)',
+              evidence: [],
+            },
+          ],
+        };
       return {
         instances: services.map((s) => {
           const mine = cis.filter((c) => stringValues(own(c.data, 'services')).includes(s.id!));
