@@ -226,6 +226,13 @@ export const ERRORS = {
   }),
   SET_FORMAT: spec<{ value: string }>({ message: (p) => `--set needs key=value with a lower-case field name, got "${p.value}"` }),
   SET_PROTECTED: spec<{ key: string }>({ message: (p) => `--set cannot change "${p.key}"; sms assigns it` }),
+  SET_STATUS: spec<{ value: string; type: string; starts: string[]; statuses: string[] }>({
+    message: (p) =>
+      p.statuses.includes(p.value)
+        ? `--set status=${p.value}: a new ${p.type} starts as ${p.starts.map((s) => `"${s}"`).join(' or ')}; nothing was written`
+        : `--set status=${p.value}: "${p.value}" is not ${aType(p.type)} status (${p.statuses.join(', ')}); nothing was written`,
+    hint: (p) => `create it as ${p.starts.map((s) => `"${s}"`).join(' or ')}, then move it on with "sms set-status <id> <status> --commit"`,
+  }),
   SET_VALUE: spec<{ key: string; value: string; what: string }>({
     message: (p) => `--set ${p.key}: "${p.value}" reads as ${p.what}, which front matter cannot hold; nothing was written`,
     hint: `give text, a number, true or false, a [list] or a {mapping}; to keep text as written, quote it: --set 'key="text"'`,

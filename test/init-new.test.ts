@@ -319,6 +319,33 @@ describe('sms new', () => {
     expect(unknown.stderr).toMatch(/^sms: incidents\/INC-0001-x\.md was not created: an incident has no field "colour"/);
     expect(unknown.stderr).toMatch(/extra_fields in sms\.config\.yaml/);
     expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
+    // A status that is a typo, or one its lifecycle does not start in: refused, nothing written.
+    const typo = await smsInProcess(['new', 'change-request', 'x', '--set', 'status=aproved'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /^sms: --set status=aproved: "aproved" is not a change-request status \(draft, approved, rejected, updated\); nothing was written/,
+    );
+    const later = await smsInProcess(['new', 'change-request', 'x', '--set', 'status=approved'], dir);
+    expect(later.code).toBe(2);
+    expect(later.stderr).toMatch(
+      /^sms: --set status=approved: a new change-request starts as "draft"; nothing was written\n.*sms set-status/,
+    );
+    expect(existsSync(path.join(dir, 'changes'))).toBe(false);
+    // A date in another form: the form it must have.
+    const when = await smsInProcess(['new', 'incident', 'z', '--set', 'opened=04/03/2026'], dir);
+    expect(when.code).toBe(2);
+    expect(when.stderr).toMatch(/was not created: "opened" must be a date-time \(YYYY-MM-DDThh:mm:ssZ, with a time zone\)/);
+    // A test report with no change request to name: the field to give, not a type error.
+    const bare = tmp();
+    baseSms(bare);
+    const orphan = await smsInProcess(['new', 'test-report', 'y'], bare);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toMatch(/was not created: "change_request" must name a change-request; give it with --set change_request=<ID>/);
+    expect((await smsInProcess(['new', 'change-request', 'x', '--set', 'status=draft'], dir)).code).toBe(0);
+    // A new test report is a failed test until someone records that it passed.
+    const tr = await smsInProcess(['new', 'test-report', 'y', '--set', 'change_request=RFC-0001'], dir);
+    expect(tr.code, tr.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, tr.stdout.trim()), 'utf8')).toMatch(/^outcome: fail #/m);
   });
 
   it('a file where the type folder should be: exit 2, nothing written', async () => {

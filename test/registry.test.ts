@@ -106,6 +106,7 @@ describe('the error catalogue', () => {
       pattern: '^(a+)+$',
       length: 41,
       seconds: 2,
+      starts: ['draft'],
       first: 'line 2: missing required field "requested_by" (rule schema)',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {

@@ -18,6 +18,7 @@ import { today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { aType } from '../strings.js';
+import { formatName } from '../rules/schema.js';
 
 export interface NewOptions {
   type: string;
@@ -31,6 +32,16 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   const config = openConfig(io.cwd);
   const type = requireType(config, opts.type);
   const sets = opts.set.map(parseSet);
+  // A new document starts where its lifecycle starts; later steps are set-status's (each a commit
+  // that history can judge). A typo or a later status is refused before anything is written.
+  const status = sets.find(([k]) => k === 'status')?.[1];
+  if (status !== undefined && !(typeof status === 'string' && type.initial.includes(status)))
+    throw smsError('SET_STATUS', {
+      value: forTerminal(String(status)).slice(0, 60),
+      type: type.key,
+      starts: type.initial,
+      statuses: type.statuses,
+    });
   const title = cleanTitle(opts.title) || `New ${type.title.toLowerCase()}`;
   const folder = path.join(config.root, ...type.folder.split('/'));
   checkInsideRepository(config.root, folder, type.folder);
@@ -141,6 +152,17 @@ function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel
       text: `${rel} was not created: ${aType(type.key)} has no field "${field}"; check the spelling, or declare the field under extra_fields in sms.config.yaml`,
     });
   }
+  // A reference the template could not fill (no change request yet to name): say which to give.
+  const refType = type.refs[where];
+  const value = data ? (data as Record<string, unknown>)[where] : undefined;
+  if (refType && (value === null || value === undefined || value === ''))
+    throw smsError('USAGE', {
+      text: `${rel} was not created: "${where}" must name ${aType(refType.split('|')[0]!)}; give it with --set ${where}=<ID>`,
+    });
+  if (e?.keyword === 'format')
+    throw smsError('USAGE', {
+      text: `${rel} was not created: "${where}" must be a ${formatName(String((e.params as { format: string }).format))}`,
+    });
   throw smsError('USAGE', {
     text: `${rel} was not created: "${where}" ${e?.message ?? 'is invalid'}${e?.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
   });
@@ -239,6 +261,8 @@ export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: s
     firstAgreement: first('customer-agreement'),
     changeRequest: loaded.documents.filter((d) => d.type?.key === 'change-request' && d.id).pop()?.id,
     today: day,
+    // Service hours are counted in a time zone: the organisation's (else UTC), written out to be checked.
+    timezone: config.timezone,
     now: `${day}T${now.toISOString().slice(11, 19)}Z`,
   };
 }

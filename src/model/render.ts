@@ -16,6 +16,8 @@ export interface TemplateContext {
   changeRequest?: string;
   today: string;
   now: string;
+  /** The time zone service hours are counted in (an agreement's calendar). */
+  timezone?: string;
   /** Values a type fills in from the repository (a review's minutes from the review pack). */
   prefill?: Record<string, unknown>;
 }
@@ -75,6 +77,7 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
     ...ctx.prefill,
     typeKey: type.key,
     initialStatus: type.initial[0] ?? type.statuses[0],
+    timezone: ctx.timezone ?? 'UTC',
     sections: type.sections,
     inOneMonth: addMonths(today, 1),
     inThreeMonths: addMonths(today, 3),

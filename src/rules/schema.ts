@@ -129,7 +129,7 @@ function article(t: string): string {
   return t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : t === 'integer' ? 'an integer' : `a ${t}`;
 }
 
-function formatName(f: string): string {
+export function formatName(f: string): string {
   return f === 'date'
     ? 'date (YYYY-MM-DD)'
     : f === 'date-time'
