@@ -1557,6 +1557,64 @@ describe('separation of duties per the standard', () => {
   });
 });
 
+describe('a countersignature recorded after the approval, as the hint says', () => {
+  it('goes in with a re-approval (set-status updated --commit) and leaves history clean', async () => {
+    const SLA = 'agreements/customers/SLA-0001-a.md';
+    const sla = (extra: Record<string, unknown>): string =>
+      md(
+        {
+          id: 'SLA-0001',
+          type: 'customer-agreement',
+          title: 'Gold',
+          status: 'approved',
+          customer: 'Bakery',
+          services: ['SVC-0001'],
+          start: '2026-01-01',
+          review: '2026-12-01',
+          owner: ana.email,
+          ...(extra.status === 'draft' ? {} : { approved_by: ana.email, approved_on: '2026-01-05' }),
+          ...extra,
+        },
+        '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
+      );
+    const dir = tmp();
+    const roles = rolesDoc(
+      [
+        { ...ana, roles: ['SM', 'MGT'] },
+        { name: 'Bea Baker', email: 'bea@bakery.example', roles: ['CUS'] },
+      ],
+      'approved',
+      ana.email,
+    );
+    gitRepo(dir, [
+      { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { [SLA]: sla({ status: 'draft' }) },
+        author: ana,
+        date: '2026-01-03T09:00:00Z',
+      },
+      { files: { [SLA]: sla({}) }, author: ana, date: '2026-01-05T09:00:00Z' },
+    ]);
+    const before = await findings(dir);
+    const warning = before.list.find((f) => f.rule === 'joint-approval') as (Finding & { hint?: string }) | undefined;
+    expect(warning?.hint).toMatch(
+      /in the commit that approves it: leave the edit uncommitted and run "sms set-status SLA-0001 updated --commit"$/,
+    );
+    writeFileSync(
+      path.join(dir, SLA),
+      sla({ customer_approved_by: 'bea@bakery.example', customer_approved_on: '2026-01-06', customer_approval_ref: 'signed PDF' }),
+    );
+    const move = await smsInProcess(
+      ['set-status', 'SLA-0001', 'updated', '--commit'],
+      dir,
+      testEnv({ ...as(ana), SMS_TODAY: '2026-01-06' }),
+    );
+    expect(move.code, move.stderr).toBe(0);
+    const after = await findings(dir);
+    expect(after.list.filter((f) => f.file === SLA)).toEqual([]);
+  });
+});
+
 describe('set-status refuses what validate --history would reject', () => {
   const draftRoles = (): string => {
     const dir = tmp();
@@ -1750,12 +1808,23 @@ describe('set-status refuses what validate --history would reject', () => {
     );
     expect(init.code, init.stderr).toBe(0);
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
-    const order = [...readme.matchAll(/^\d\. `governance\/(\w+)\.md`/gm)].map((m) => m[1]);
-    expect(order).toEqual(['roles', 'scope', 'policy']);
-    for (const id of ['ROLES', 'SCOPE', 'POLICY']) {
-      const r = await smsInProcess(['set-status', id, 'approved', '--commit'], dir, env);
-      expect(r.code, r.stderr).toBe(0);
-    }
+    const order = [...readme.matchAll(/^\d\. (?:`governance\/(\w+)\.md`|The (business goals))/gm)].map((m) => m[1] ?? m[2]);
+    expect(order).toEqual(['roles', 'business goals', 'scope', 'roles', 'policy']);
+    const step = async (args: string[]): Promise<void> => {
+      const r = await smsInProcess(args, dir, env);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    };
+    await step(['set-status', 'ROLES', 'approved', '--commit']);
+    await step(['new', 'business-goals', 'Business goals 2026']);
+    gitIn(dir, ['add', '-A']);
+    gitIn(dir, ['commit', '-q', '-m', 'Draft the business goals'], env);
+    await step(['set-status', 'GOALS', 'approved', '--commit']);
+    await step(['set-status', 'SCOPE', 'approved', '--commit']);
+    // The roles again: the edit and its re-approval in one commit, as the README says.
+    const roles = path.join(dir, 'governance', 'roles.md');
+    writeFileSync(roles, `${readFileSync(roles, 'utf8')}\nThe Control Manager role is held by the Service Manager until we grow.\n`);
+    await step(['set-status', 'ROLES', 'updated', '--commit']);
+    await step(['set-status', 'POLICY', 'approved', '--commit']);
     expect((await findings(dir)).list.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ export default defineRule({
           doc,
           field: ['status'],
           message: `${doc.id ?? 'this agreement'} is ${doc.status} without the other party's signatory: "${cs.field}" is missing`,
-          hint: `record the ${party} who signed it in ${cs.field}, with ${cs.date} and ${cs.ref} (where the signature is)`,
+          // Approval fields change only in a commit that approves: the signature goes in with one.
+          hint: `record the ${party} who signed it in ${cs.field}, with ${cs.date} and ${cs.ref} (where the signature is), in the commit that approves it: leave the edit uncommitted and run "sms set-status ${doc.id ?? '<id>'} ${doc.type!.transitions[doc.status!]?.find((s) => doc.type!.approving.includes(s)) ?? doc.status} --commit"`,
         });
         continue;
       }
