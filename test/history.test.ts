@@ -169,7 +169,14 @@ describe('history rules', () => {
       { files: { [R]: rfc({ requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ben.email, { requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
     ]);
-    expect(rules((await history(dir)).findings)).toEqual(['self-approval', 'self-approval']);
+    // One finding for one approval: the commit that made it (the working tree says the same again).
+    const found = (await history(dir)).findings;
+    expect(rules(found)).toEqual(['self-approval']);
+    expect(found[0]!.message).toMatch(/^RFC-0001 was approved by Ben Okafor, who also requested or drafted it \(commit /);
+    // Without history, the working tree's approved_by is the finding.
+    expect((await history(dir, ['--no-git'])).findings.map((f) => f.message)).toEqual([
+      'the requester (Ben Okafor) approved their own change-request',
+    ]);
     const pre = repo([
       { files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       {

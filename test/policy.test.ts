@@ -96,8 +96,9 @@ describe('one policy: set-status and validate agree under every setting', () => 
       expect(r.selfApproval).toEqual([]);
       expect(r.code).toBe(0);
     } else {
-      // One finding from approved_by in the working tree, one from the approving commit.
-      expect(r.selfApproval.map((d) => d.severity)).toEqual([v.level, v.level]);
+      // One finding, from the approving commit (approved_by in the working tree says the same).
+      expect(r.selfApproval.map((d) => d.severity)).toEqual([v.level]);
+      expect(r.selfApproval[0]!.message).toMatch(/^RFC-0001 was approved by Ben Okafor, who also requested or drafted it/);
       expect(r.code).toBe(v.level === 'error' ? 1 : 0);
     }
   });

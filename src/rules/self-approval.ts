@@ -12,7 +12,8 @@ export default defineRule({
     'field the type names (requested_by for change requests); with no requester named, whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model). Checked on approved_by in the working ' +
     'tree and, with --base/--history, on the commit that approved, against the document both before and after that commit ' +
-    '(renaming the requester or making the change pre-approved in the approving commit does not help). ' +
+    '(renaming the requester or making the change pre-approved in the approving commit does not help); one approval ' +
+    "is one finding, the commit's once it is committed. " +
     'history.requester_may_approve: true switches it ' +
     'off. Until version 0.2 these findings were reported as separation-of-duties, and a separation-of-duties setting ' +
     'in sms.config.yaml still applies to this rule when it has no setting of its own.',
@@ -21,8 +22,32 @@ export default defineRule({
   aliases: ['separation-of-duties'],
   check(ctx, report) {
     const settings = ctx.config.history;
+    // With history, the commit that approved is the finding; the working tree's approved_by says
+    // the same thing again unless the approval is not committed yet.
+    const reported = new Set<string>();
+    if (ctx.changes?.mode === 'commits') {
+      for (const e of ctx.changes.events) {
+        const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+        if (!t || !isApproval(t, e.before, e.after) || !selfApprovalApplies(t, e.after!.status, e.before?.status)) continue;
+        const { people } = assess(ctx, e, t);
+        if (people.length === 0) continue;
+        const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
+        const selfIn = (fields: Readonly<Record<string, unknown>>): boolean =>
+          people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, drafter));
+        // Judged on the document as it was before the approving commit too: the commit that approves
+        // may also rename the requester or make the change pre-approved.
+        if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields))) continue;
+        reported.add(e.id);
+        report({
+          ...eventDoc(ctx, e),
+          field: ['approved_by'],
+          message: `${e.id} was approved by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it (${commitLabel(e)})`,
+          hint: 'another person with the approving role must approve it (pre-approved changes are exempt; history.requester_may_approve switches this off)',
+        });
+      }
+    }
     for (const doc of ctx.documents) {
-      if (!doc.data || !doc.type || !selfApprovalApplies(doc.type, doc.status)) continue;
+      if (!doc.data || !doc.type || !selfApprovalApplies(doc.type, doc.status) || (doc.id && reported.has(doc.id))) continue;
       const by = ownString(doc.data, 'approved_by');
       if (by === undefined || !isSelfApproval(ctx.roles, doc.type, doc.data, by, settings)) continue;
       report({
@@ -30,25 +55,6 @@ export default defineRule({
         field: ['approved_by'],
         message: `the requester (${ownString(doc.data, doc.type.requester!)}) approved their own ${doc.type.key}`,
         hint: 'another person with the approving role must approve it (pre-approved changes are exempt)',
-      });
-    }
-    if (ctx.changes?.mode !== 'commits') return;
-    for (const e of ctx.changes.events) {
-      const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-      if (!t || !isApproval(t, e.before, e.after) || !selfApprovalApplies(t, e.after!.status, e.before?.status)) continue;
-      const { people } = assess(ctx, e, t);
-      if (people.length === 0) continue;
-      const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
-      const selfIn = (fields: Readonly<Record<string, unknown>>): boolean =>
-        people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, drafter));
-      // Judged on the document as it was before the approving commit too: the commit that approves
-      // may also rename the requester or make the change pre-approved.
-      if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields))) continue;
-      report({
-        ...eventDoc(ctx, e),
-        field: ['approved_by'],
-        message: `${e.id} was approved by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it (${commitLabel(e)})`,
-        hint: 'another person with the approving role must approve it (pre-approved changes are exempt; history.requester_may_approve switches this off)',
       });
     }
   },
