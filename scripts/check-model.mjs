@@ -145,6 +145,24 @@ if (problems.length) {
   process.stderr.write(`The model files are invalid; the build stops:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
   process.exit(1);
 }
+// The guidance lines of each type's template (what "sms new" writes for the author to replace),
+// for the template-text rule: whole lines that ask what to write ("Which services …", "How …").
+// Lines of starter text a team may well keep as written (a procedure's rules) are not guidance.
+for (const t of types) {
+  let source;
+  try {
+    source = readFileSync(path.join(root, 'templates', `${t.key}.md.hbs`), 'utf8');
+  } catch {
+    continue;
+  }
+  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 25 && /^(What|Which|How|When|Who|Where|Why)\b/.test(l) && !l.includes('{{'));
+  if (lines.length) t.template_text = [...new Set(lines)];
+}
+
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 writeFileSync(path.join(root, 'dist', 'types.json'), JSON.stringify(types));
 writeFileSync(path.join(root, 'dist', 'processes.json'), JSON.stringify(processes));

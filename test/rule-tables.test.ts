@@ -27,6 +27,19 @@ const sla = (f: Record<string, unknown> = {}): string =>
     SLA_BODY,
   );
 
+const scopeDoc = (status: string, outOfScope: string): string =>
+  md(
+    {
+      id: 'SCOPE',
+      type: 'scope',
+      title: 'Scope',
+      status,
+      owner: 'ana@acme.example',
+      ...(status === 'approved' ? { approved_by: 'ana@acme.example', approved_on: '2026-01-02' } : {}),
+    },
+    `\n# Scope\n\n## Services\n\nMail.\n\n## Customers\n\nBakery.\n\n## Exclusions\n\n${outOfScope}\n`,
+  );
+
 describe('in-memory rule tables', () => {
   ruleTester(rule('self-approval'), {
     valid: [
@@ -139,6 +152,27 @@ describe('in-memory rule tables', () => {
         },
         errors: [['changes/change-schedule.md', 9]],
         message: /"key_business_events\[1\]\.until" \(2026-12-20\) is before "key_business_events\[1\]\.date" \(2026-12-28\)/,
+      },
+    ],
+  });
+
+  ruleTester(rule('template-text'), {
+    valid: [
+      {
+        name: 'a draft may still hold the guidance',
+        files: { ...ROLES, 'governance/scope.md': scopeDoc('draft', 'What is deliberately out of scope.') },
+      },
+      {
+        name: 'an approved scope that says what is out of scope',
+        files: { ...ROLES, 'governance/scope.md': scopeDoc('approved', 'Hardware repairs at the customer sites.') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'an approved scope with the guidance line left in it (indented too)',
+        files: { ...ROLES, 'governance/scope.md': scopeDoc('approved', '  What is deliberately out of scope.  ') },
+        errors: [['governance/scope.md', 23]],
+        message: /^SCOPE is approved and still holds the template's guidance "What is deliberately out of scope\."$/,
       },
     ],
   });

@@ -82,6 +82,8 @@ export interface WorkType {
   /** Fields that record a later step (a change's deployment), with the statuses in which they may be set. */
   step_fields?: Record<string, string[]>;
   requires?: Requirement[];
+  /** The guidance lines of the type's template, taken from it at build time (template-text rule). */
+  template_text?: string[];
   custom?: boolean;
 }
 
@@ -195,6 +197,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     stamps: t.stamps && table(t.stamps),
     step_fields: t.step_fields && table(t.step_fields),
     requires: t.requires,
+    template_text: t.template_text,
     custom: t.custom,
   };
 }

@@ -13,6 +13,7 @@ import duplicateId from './duplicate-id.js';
 import statusValue from './status-value.js';
 import brokenReference from './broken-reference.js';
 import missingSection from './missing-section.js';
+import templateText from './template-text.js';
 import approvalAuthority from './approval-authority.js';
 import separationOfDuties from './separation-of-duties.js';
 import selfApproval from './self-approval.js';
@@ -54,6 +55,7 @@ export const RULES: readonly RuleDefinition[] = [
   statusValue,
   brokenReference,
   missingSection,
+  templateText,
   approvalAuthority,
   separationOfDuties,
   selfApproval,

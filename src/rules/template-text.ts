@@ -1,0 +1,32 @@
+import { isInForce } from '../model/policy.js';
+import { defineRule } from './registry.js';
+
+export default defineRule({
+  id: 'template-text',
+  description: "A document in force does not still hold its template's guidance text.",
+  help:
+    '"sms new" and "sms init" write each section with a line of guidance for the author to replace ("Which services ' +
+    'and users this agreement covers, …"). A document approved, or otherwise in force, with that line still in it was ' +
+    'approved without being written: a policy, an agreement or a procedure that says only what the template says. ' +
+    'Reported once per document, at the first such line, with how many there are. A warning: the rest of the section ' +
+    'may have been written around it.',
+  severity: 'warning',
+  needs: [],
+  check(ctx, report) {
+    for (const doc of ctx.documents) {
+      const guidance = doc.type?.template_text;
+      if (!doc.data || !guidance?.length || !isInForce(doc.type, doc.status)) continue;
+      const wanted = new Set(guidance);
+      const lines = doc.fm.body.split('\n');
+      const found = lines.flatMap((l, i) => (wanted.has(l.trim()) ? [i] : []));
+      if (found.length === 0) continue;
+      const first = lines[found[0]!]!.trim();
+      report({
+        doc,
+        at: { line: doc.fm.bodyStartLine + found[0]!, column: 1 },
+        message: `${doc.id ?? 'this document'} is ${doc.status} and still holds the template's guidance "${first.length > 60 ? `${first.slice(0, 57)}…` : first}"${found.length > 1 ? ` (and ${found.length - 1} more line${found.length > 2 ? 's' : ''})` : ''}`,
+        hint: 'write what the section says for your organisation in its place, then have it approved again',
+      });
+    }
+  },
+});
