@@ -1,5 +1,10 @@
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import { smsError } from '../errors.js';
+
+// Loaded on first use: most runs never test a pattern in a worker, and start-up is measured.
+const require = createRequire(import.meta.url);
+const threads = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 
 /**
  * Regular expressions from the configuration (`pattern` in extra fields and custom types) are
@@ -66,11 +71,11 @@ parentPort.on('message', ({ pattern, flags, value, state, port }) => {
 });
 `;
 
-let worker: Worker | undefined;
+let worker: WorkerThread | undefined;
 
-function tester(): Worker {
+function tester(): WorkerThread {
   if (!worker) {
-    worker = new Worker(WORKER_SOURCE, { eval: true, stdout: false, stderr: false });
+    worker = new (threads().Worker)(WORKER_SOURCE, { eval: true, stdout: false, stderr: false });
     // Never the reason the process stays alive.
     worker.unref();
     worker.on('error', () => (worker = undefined));
@@ -82,7 +87,8 @@ function tester(): Worker {
 function testInWorker(pattern: string, flags: string, value: string, limits: Limits): boolean {
   const state = new SharedArrayBuffer(4);
   const cell = new Int32Array(state);
-  const { port1, port2 }: { port1: MessagePort; port2: MessagePort } = new MessageChannel();
+  const { MessageChannel, receiveMessageOnPort } = threads();
+  const { port1, port2 } = new MessageChannel();
   const started = Date.now();
   tester().postMessage({ pattern, flags, value, state, port: port2 }, [port2]);
   const waited = Atomics.wait(cell, 0, 0, limits.oneMs);
