@@ -341,7 +341,11 @@ describe('sms new', () => {
     const orphan = await smsInProcess(['new', 'test-report', 'y'], bare);
     expect(orphan.code).toBe(2);
     expect(orphan.stderr).toMatch(/was not created: "change_request" must name a change-request; give it with --set change_request=<ID>/);
-    expect((await smsInProcess(['new', 'change-request', 'x', '--set', 'status=draft'], dir)).code).toBe(0);
+    const made = await smsInProcess(['new', 'change-request', 'x', '--set', 'status=draft'], dir);
+    expect(made.code).toBe(0);
+    // The review written after the deployment has its place, last, where it is not an edit of the approved plan.
+    const headings = [...readFileSync(path.join(dir, made.stdout.trim()), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings.at(-1)).toBe('Post-implementation review');
     // A new test report is a failed test until someone records that it passed.
     const tr = await smsInProcess(['new', 'test-report', 'y', '--set', 'change_request=RFC-0001'], dir);
     expect(tr.code, tr.stderr).toBe(0);
