@@ -297,6 +297,32 @@ describe('the audit: each obligation broken', () => {
     fitsmNeverMetWithoutRecords(d);
   });
 
+  it('changes: an entry in the change schedule made by someone without the Control Manager role is no CO.2.2 evidence', async () => {
+    const { dir } = broken([
+      c('2026-05-21', cleo, { 'changes/RFC-0006-f.md': rfcDoc('RFC-0006', 'draft') }, 'RFC-0006', 8),
+      c('2026-05-21', ben, { 'changes/RFC-0006-f.md': rfcDoc('RFC-0006', 'approved', approval(ben, '2026-05-21')) }, 'approve', 10),
+      // Cleo (IM, PT) enters it in the schedule herself.
+      c('2026-05-22', cleo, {
+        [PATHS.schedule]: schedule(
+          'updated',
+          [
+            { change_request: 'RFC-0001', planned_date: '2026-03-12', window: 'Thu 19-22' },
+            { change_request: 'RFC-0006', planned_date: '2026-05-26', window: 'Tue 19-22' },
+          ],
+          ben,
+          '2026-03-10',
+        ),
+      }),
+      c('2026-05-26', ben, {
+        'changes/RFC-0006-f.md': rfcDoc('RFC-0006', 'updated', { ...approval(ben, '2026-05-25'), deployed_on: '2026-05-26' }),
+      }),
+    ]);
+    const d = await audit(dir);
+    expect(findingsOf(d, 'CO.2.2')).toEqual([
+      ['CO.2.2/RFC-0006/scheduled', "entered in the change schedule by Cleo Park, who held none of the task's roles (CM)"],
+    ]);
+  });
+
   it('changes: deployed before its approval to deploy or without one, the last test failed, a design approved only in its front matter or after the deployment', async () => {
     const test = (id: string, rfc: string, outcome: string, on: string, by = dan) =>
       record('test-report', id, 'T', 'published', { outcome, change_request: rfc, collected_on: on, performed_by: by.email });

@@ -401,7 +401,7 @@ function linked(ctx: ReportContext, type: string, field: string, id: string): re
 }
 
 /** When a change first appeared in the change schedule, from history (else whether the schedule lists it now). */
-function scheduledOn(ctx: ReportContext, id: string): { date?: string; listedNow: boolean; window?: string } {
+function scheduledOn(ctx: ReportContext, id: string): { date?: string; listedNow: boolean; window?: string; event?: DocEvent } {
   const schedule = docs(ctx, 'change-schedule')[0];
   const entries = schedule ? records(own(schedule.data, 'changes')).filter((c) => c.change_request === id) : [];
   const window = entries
@@ -410,7 +410,7 @@ function scheduledOn(ctx: ReportContext, id: string): { date?: string; listedNow
   const listedNow = entries.length > 0;
   if (!schedule || !ctx.timeline) return { listedNow, window };
   const first = eventsOf(ctx, schedule.id).find((e) => e.after?.lists?.['changes[].change_request']?.includes(id));
-  return { date: day(ctx, first?.commit.date), listedNow, window };
+  return { date: day(ctx, first?.commit.date), listedNow, window, event: first };
 }
 
 /**
@@ -463,7 +463,11 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
     switch (o.require) {
       case 'scheduled': {
         const s = scheduledOn(ctx, d.id!);
-        if (s.date) evidence.push({ what: 'entered in the change schedule', date: s.date });
+        // Who entered it counts too (CO.2.2 is the Control Manager's): the commit that first listed it.
+        const entered = s.event ? actEvidence(ctx, 'entered in the change schedule', s.event, task) : undefined;
+        if (entered) evidence.push(entered);
+        if (entered?.heldTaskRole === false)
+          lacks.push(`entered in the change schedule by ${entered.actor}, who held none of the task's roles (${task.roles.join(', ')})`);
         if (!s.listedNow && !s.date) {
           lacks.push('never entered in the change schedule');
           todo = `add ${d.id} to the change schedule before deploying it`;
