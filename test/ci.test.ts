@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { npmReason } from '../src/cli/ci.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { convertJUnitToCTRFReport } from 'junit-to-ctrf';
@@ -350,5 +351,25 @@ describe('CI formats', async () => {
     const r = await sms(['validate', '--format', 'gitlab'], dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});
+
+describe("npm's reason when the lockfile cannot be written", () => {
+  it('is its first statement and the cause it ends with, not its exit code or log file', () => {
+    const gitFailure = [
+      'npm error code 128',
+      'npm error An unknown git error occurred',
+      'npm error command git --no-replace-objects ls-remote https://invalid.invalid/x.git',
+      "npm error fatal: unable to access 'https://invalid.invalid/x.git/': Could not resolve host: invalid.invalid",
+      'npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log',
+      '',
+    ].join('\n');
+    expect(npmReason(gitFailure)).toBe(
+      "An unknown git error occurred: fatal: unable to access 'https://invalid.invalid/x.git/': Could not resolve host: invalid.invalid",
+    );
+    expect(npmReason('npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/nope - Not found\n')).toBe(
+      '404 Not Found - GET https://registry.npmjs.org/nope - Not found',
+    );
+    expect(npmReason('')).toBe('');
   });
 });

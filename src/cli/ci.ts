@@ -181,6 +181,20 @@ export function renderInit(name: string, data: object): string {
  * written: nothing is installed and no package script runs. A failure (offline, no npm) is not
  * fatal: the user is told to run npm install.
  */
+/**
+ * What npm's error output says went wrong, in one line: its first statement and its last (the
+ * cause git or the registry gave), without the exit code, the command and the log file's name.
+ */
+export function npmReason(stderr: string): string {
+  const said = stderr
+    .split('\n')
+    .map((l) => l.replace(/^npm (error|ERR!)\s*/, '').trim())
+    .filter((l) => l !== '' && !/^(code|errno|syscall|command|path|A complete log)\b/.test(l));
+  const first = said[0];
+  const last = said.at(-1);
+  return first === undefined ? '' : first === last ? first : `${first}: ${last}`;
+}
+
 export async function writeLockfile(io: CliIO, dir: string): Promise<boolean> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   return new Promise((resolve) => {
@@ -195,8 +209,8 @@ export async function writeLockfile(io: CliIO, dir: string): Promise<boolean> {
     child.on('error', () => resolve(false));
     child.on('close', (code) => {
       if (code !== 0) {
-        const line = err.split('\n').find((l) => /\S/.test(l) && !/^npm (error|ERR!) (A complete log|$)/.test(l));
-        if (line) io.stderr.write(`sms: npm could not resolve the sms dependency: ${forTerminal(line.trim()).slice(0, 300)}\n`);
+        const why = npmReason(err);
+        if (why) io.stderr.write(`sms: npm could not resolve the sms dependency: ${forTerminal(why).slice(0, 300)}\n`);
       }
       resolve(code === 0 && existsSync(path.join(dir, 'package-lock.json')));
     });
