@@ -1612,6 +1612,31 @@ describe('a countersignature recorded after the approval, as the hint says', () 
     expect(move.code, move.stderr).toBe(0);
     const after = await findings(dir);
     expect(after.list.filter((f) => f.file === SLA)).toEqual([]);
+    // The same from "updated": a re-approval whose news is the signature alone is still one.
+    const again = tmp();
+    gitRepo(again, [
+      { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { [SLA]: sla({ status: 'draft' }) }, author: ana, date: '2026-01-03T09:00:00Z' },
+      { files: { [SLA]: sla({}) }, author: ana, date: '2026-01-05T09:00:00Z' },
+      { files: { [SLA]: sla({ status: 'updated', title: 'Gold plus' }) }, author: ana, date: '2026-01-06T09:00:00Z' },
+    ]);
+    writeFileSync(
+      path.join(again, SLA),
+      sla({
+        status: 'updated',
+        title: 'Gold plus',
+        customer_approved_by: 'bea@bakery.example',
+        customer_approved_on: '2026-01-07',
+        customer_approval_ref: 'signed PDF',
+      }),
+    );
+    const signed = await smsInProcess(
+      ['set-status', 'SLA-0001', 'updated', '--commit'],
+      again,
+      testEnv({ ...as(ana), SMS_TODAY: '2026-01-07' }),
+    );
+    expect(signed.code, signed.stderr).toBe(0);
+    expect((await findings(again)).list.filter((f) => f.file === SLA)).toEqual([]);
   });
 });
 

@@ -29,7 +29,7 @@ import {
 } from '../git/git.js';
 import { decodeDocument, isDocumentPath, readDocument, type LoadedRepository } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
-import { isDecision, type PolicySettings } from '../model/policy.js';
+import { isDecision, revised, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
@@ -684,7 +684,11 @@ export async function nextCommitBasis(config: SmsConfig, id: string, env?: NodeJ
  * from its version in HEAD, as history will judge the commit: true when HEAD lacks it, or outside
  * a repository (nothing to compare with).
  */
-export async function changedSinceHead(config: SmsConfig, doc: { file: string; text: string }, env?: NodeJS.ProcessEnv): Promise<boolean> {
+export async function changedSinceHead(
+  config: SmsConfig,
+  doc: { file: string; text: string; type?: WorkType },
+  env?: NodeJS.ProcessEnv,
+): Promise<boolean> {
   const sha = (await headDocumentBlobs(config, env))?.get(doc.file);
   if (!sha) return true;
   const reader = new BlobReader({ cwd: config.root, env });
@@ -692,7 +696,9 @@ export async function changedSinceHead(config: SmsConfig, doc: { file: string; t
     const head = await reader.read(sha);
     if (!head) throw smsError('GIT_OBJECT_MISSING', { object: sha });
     const opts = extractOptions(config);
-    return extractState(head.toString('utf8'), opts).contentHash !== extractState(doc.text, opts).contentHash;
+    const before = extractState(head.toString('utf8'), opts);
+    const after = extractState(doc.text, opts);
+    return doc.type ? revised(doc.type, before, after) : before.contentHash !== after.contentHash;
   } finally {
     reader.close();
   }

@@ -41,6 +41,19 @@ export interface VersionFacts {
   status?: string;
   /** Fingerprint of the content without lifecycle bookkeeping. */
   contentHash?: string;
+  /** The front-matter fields the policy looks at (approval and countersignature fields among them). */
+  fields?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whether a version says something new that a repeated approval ("updated" again) approves: its
+ * content, or the other party's signature on an agreement (a countersignature that came after the
+ * approval goes in with a re-approval, as approval fields change only when a document is approved).
+ */
+export function revised(t: WorkType, before: VersionFacts, after: VersionFacts): boolean {
+  if (before.contentHash !== after.contentHash) return true;
+  const cs = t.countersign;
+  return Boolean(cs && [cs.field, cs.date, cs.ref].some((f) => before.fields?.[f] !== after.fields?.[f]));
 }
 
 /** Whether entering `status` is an approval (it then needs an approver with an approving role). */
@@ -81,7 +94,7 @@ export function isApproval(t: WorkType, before: VersionFacts | undefined, after:
   if (!to || !t.approving.includes(to)) return false;
   const from = before?.status;
   if (from !== to) return true;
-  return Boolean(before && after && before.contentHash !== after.contentHash && (t.transitions[to] ?? []).includes(to));
+  return Boolean(before && after && revised(t, before, after) && (t.transitions[to] ?? []).includes(to));
 }
 
 /**
