@@ -166,6 +166,16 @@ describe('in-memory rule tables', () => {
         name: 'an approved scope that says what is out of scope',
         files: { ...ROLES, 'governance/scope.md': scopeDoc('approved', 'Hardware repairs at the customer sites.') },
       },
+      {
+        name: 'the guidance kept in an HTML comment or a code block, the section written below it',
+        files: {
+          ...ROLES,
+          'governance/scope.md': scopeDoc(
+            'approved',
+            '<!--\nWhat is deliberately out of scope.\n-->\n```\nWhat is deliberately out of scope.\n```\nHardware repairs.',
+          ),
+        },
+      },
     ],
     invalid: [
       {
@@ -173,6 +183,19 @@ describe('in-memory rule tables', () => {
         files: { ...ROLES, 'governance/scope.md': scopeDoc('approved', '  What is deliberately out of scope.  ') },
         errors: [['governance/scope.md', 23]],
         message: /^SCOPE is approved and still holds the template's guidance "What is deliberately out of scope\."$/,
+      },
+      {
+        name: 'the guidance rewrapped: a list item without its full stop, a quote with emphasis, a zero-width space',
+        files: {
+          ...ROLES,
+          'governance/scope.md': scopeDoc(
+            'approved',
+            '- What  is deliberately out of scope\n> *What is deliberately out of scope.*\nWhat is deliberately\u200b out of scope.',
+          ),
+        },
+        errors: [['governance/scope.md', 23]],
+        message:
+          /^SCOPE is approved and still holds the template's guidance "- What {2}is deliberately out of scope" \(and 2 more lines\)$/,
       },
     ],
   });

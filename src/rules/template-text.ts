@@ -1,4 +1,5 @@
 import { isInForce } from '../model/policy.js';
+import { isFence } from '../markdown.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -8,17 +9,18 @@ export default defineRule({
     '"sms new" and "sms init" write each section with a line of guidance for the author to replace ("Which services ' +
     'and users this agreement covers, …"). A document approved, or otherwise in force, with that line still in it was ' +
     'approved without being written: a policy, an agreement or a procedure that says only what the template says. ' +
-    'Reported once per document, at the first such line, with how many there are. A warning: the rest of the section ' +
-    'may have been written around it.',
+    'Reported once per document, at the first such line, with how many there are; a line counts as the guidance ' +
+    'in a list item or a quote, with other spacing or without its full stop, but not in a code block or an HTML ' +
+    'comment. A warning: the rest of the section may have been written around it.',
   severity: 'warning',
   needs: [],
   check(ctx, report) {
     for (const doc of ctx.documents) {
       const guidance = doc.type?.template_text;
       if (!doc.data || !guidance?.length || !isInForce(doc.type, doc.status)) continue;
-      const wanted = new Set(guidance);
+      const wanted = new Set(guidance.map(plain));
       const lines = doc.fm.body.split('\n');
-      const found = lines.flatMap((l, i) => (wanted.has(l.trim()) ? [i] : []));
+      const found = shownLines(lines).filter((i) => wanted.has(plain(lines[i]!)));
       if (found.length === 0) continue;
       const first = lines[found[0]!]!.trim();
       report({
@@ -30,3 +32,45 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A line as a reader sees it: without a list, quote or emphasis marker around it, invisible
+ * characters, doubled spaces, closing punctuation or case. Rewrapping the guidance in a list item
+ * or dropping its full stop leaves it the guidance.
+ */
+function plain(line: string): string {
+  return line
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .trim()
+    .replace(/^(?:>\s*)+/, '')
+    .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.:;!?]+$/, '')
+    .toLowerCase();
+}
+
+/** Indexes of the lines a reader sees: not inside a fenced code block or an HTML comment. */
+function shownLines(lines: readonly string[]): number[] {
+  const shown: number[] = [];
+  let fence = false;
+  let comment = false;
+  lines.forEach((line, i) => {
+    if (comment) {
+      if (line.includes('-->')) comment = false;
+      return;
+    }
+    if (isFence(line)) {
+      fence = !fence;
+      return;
+    }
+    if (fence) return;
+    const open = line.lastIndexOf('<!--');
+    if (open >= 0 && line.indexOf('-->', open) < 0) {
+      comment = true;
+      return;
+    }
+    shown.push(i);
+  });
+  return shown;
+}
