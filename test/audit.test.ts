@@ -321,6 +321,10 @@ describe('the audit: each obligation broken', () => {
     expect(findingsOf(d, 'CO.2.2')).toEqual([
       ['CO.2.2/RFC-0006/scheduled', "entered in the change schedule by Cleo Park, who held none of the task's roles (CM)"],
     ]);
+    // The schedule is the Control Manager's to change (CO.3.3): every change to it, not only new entries.
+    expect(findingsOf(d, 'CO.3.3')).toEqual([
+      ['CO.3.3/SCHEDULE/edits-by', 'changed on 2026-05-22 by Cleo Park, who held IM, PT, not CM or SM'],
+    ]);
   });
 
   it('changes: deployed before its approval to deploy or without one, the last test failed, a design approved only in its front matter or after the deployment', async () => {

@@ -986,6 +986,46 @@ export const CHECKS: Record<string, CheckDef> = {
     },
   },
 
+  'edits-by': {
+    params: ['type', 'by'],
+    describe: (o) => `every change to the ${o.type} made by ${o.by?.join(' or ') ?? 'a deciding role'} (or the SM)`,
+    run(ctx, o) {
+      const list = docs(ctx, o.type);
+      if (list.length === 0) return noneExists(ctx, o.type, 'create');
+      // The Service Manager may do anything the policy gives a role (its authority rule).
+      const may = [...(o.by ?? []), 'SM'];
+      return {
+        instances: list.map((d) => {
+          // Every commit that changed it, the first included: a document kept by one role is changed
+          // by that role, whatever its status says (an entry, an event, an exemption added quietly).
+          const edits = eventsOf(ctx, d.id).filter((e) => e.after && (!e.before || e.before.contentHash !== e.after.contentHash));
+          const by = edits.map((e) => ({ e, ...rolesAt(e, `${e.commit.authorName} <${e.commit.authorEmail}>`) }));
+          const others = by.filter((x) => x.e.roles.people.length > 0 && !actingRoles(x.roles).some((r) => may.includes(r)));
+          const lacks = others
+            .slice(0, 5)
+            .map(
+              (x) =>
+                `changed on ${day(ctx, x.e.commit.date)} by ${x.e.commit.authorName}, who held ${x.roles.length ? x.roles.join(', ') : 'no role'}, not ${may.join(' or ')}`,
+            );
+          if (others.length > 5) lacks.push(`and ${others.length - 5} more changes by others`);
+          return {
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            todo: lacks.length
+              ? `have the ${o.by?.join(' or ')} make the changes to ${d.id}, or review and take them over in a commit of their own`
+              : undefined,
+            evidence: [
+              {
+                what: `${edits.length} change${edits.length === 1 ? '' : 's'} in history, ${edits.length - others.length} by ${may.join(' or ')}`,
+              },
+            ],
+          };
+        }),
+      };
+    },
+  },
+
   'cis-identified': {
     params: [],
     describe: () => 'each service in force has its components recorded as configuration items',
