@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG,
+  agreementDoc,
   PEOPLE,
   SERVICE,
   addCommit,
@@ -1507,23 +1508,7 @@ describe('separation of duties per the standard', () => {
 
   it('a supplier alone cannot approve a customer agreement; the customer countersigns beside the provider', async () => {
     const SLA = 'agreements/customers/SLA-0001-a.md';
-    const sla = (extra: Record<string, unknown>): string =>
-      md(
-        {
-          id: 'SLA-0001',
-          type: 'customer-agreement',
-          title: 'Gold',
-          status: 'approved',
-          customer: 'Bakery',
-          services: ['SVC-0001'],
-          start: '2026-01-01',
-          review: '2026-12-01',
-          owner: ana.email,
-          approved_on: '2026-01-02',
-          ...extra,
-        },
-        '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
-      );
+    const sla = (extra: Record<string, unknown>): string => agreementDoc({ approved_on: '2026-01-02', ...extra });
     const dir = tmp();
     gitRepo(dir, [
       {
@@ -1561,22 +1546,7 @@ describe('a countersignature recorded after the approval, as the hint says', () 
   it('goes in with a re-approval (set-status updated --commit) and leaves history clean', async () => {
     const SLA = 'agreements/customers/SLA-0001-a.md';
     const sla = (extra: Record<string, unknown>): string =>
-      md(
-        {
-          id: 'SLA-0001',
-          type: 'customer-agreement',
-          title: 'Gold',
-          status: 'approved',
-          customer: 'Bakery',
-          services: ['SVC-0001'],
-          start: '2026-01-01',
-          review: '2026-12-01',
-          owner: ana.email,
-          ...(extra.status === 'draft' ? {} : { approved_by: ana.email, approved_on: '2026-01-05' }),
-          ...extra,
-        },
-        '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
-      );
+      agreementDoc({ ...(extra.status === 'draft' ? {} : { approved_by: ana.email, approved_on: '2026-01-05' }), ...extra });
     const dir = tmp();
     const roles = rolesDoc(
       [

@@ -284,6 +284,25 @@ export function rfc(fields: Record<string, unknown> = {}, body = '\n## Purpose\n
   );
 }
 
+/** Customer agreement SLA-0001 with Bakery for SVC-0001, approved, with every section its type needs; `fields` add or replace. */
+export function agreementDoc(fields: Record<string, unknown> = {}): string {
+  return md(
+    {
+      id: 'SLA-0001',
+      type: 'customer-agreement',
+      title: 'Gold',
+      status: 'approved',
+      customer: 'Bakery',
+      services: ['SVC-0001'],
+      start: '2026-01-01',
+      review: '2026-12-01',
+      owner: PEOPLE.ana.email,
+      ...fields,
+    },
+    '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n',
+  );
+}
+
 /** A minimal valid SMS: config, roles, one service. */
 export function baseSms(dir: string, extra: Record<string, string | Buffer> = {}): void {
   writeFiles(dir, {

@@ -1,31 +1,13 @@
 import { describe } from 'vitest';
 import { ruleTester } from './rule-tester.js';
-import { md, rfc, rolesDoc, PEOPLE, SERVICE } from './helpers.js';
+import { agreementDoc, md, rfc, rolesDoc, PEOPLE, SERVICE } from './helpers.js';
 import { ruleById } from '../src/rules/index.js';
 
 const rule = (id: string) => ruleById(id)!;
 const ROLES = { 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE };
 const R = 'changes/RFC-0001-a.md';
-const SLA_BODY = '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n';
 const sla = (f: Record<string, unknown> = {}): string =>
-  md(
-    {
-      id: 'SLA-0001',
-      type: 'customer-agreement',
-      title: 'Gold',
-      status: 'approved',
-      customer: 'Bakery',
-      services: ['SVC-0001'],
-      start: '2026-01-01',
-      review: '2026-12-01',
-      end: '2027-12-31',
-      owner: 'ana@acme.example',
-      approved_by: 'ana@acme.example',
-      approved_on: '2026-01-01',
-      ...f,
-    },
-    SLA_BODY,
-  );
+  agreementDoc({ end: '2027-12-31', approved_by: 'ana@acme.example', approved_on: '2026-01-01', ...f });
 
 const scopeDoc = (status: string, outOfScope: string): string =>
   md(
@@ -262,7 +244,7 @@ describe('in-memory rule tables', () => {
         name: 'within the warning window',
         today: '2027-12-01',
         files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla() },
-        errors: [['agreements/customers/SLA-0001-a.md', 10]],
+        errors: [['agreements/customers/SLA-0001-a.md', 11]],
         message: /ends on 2027-12-31, within 60 days/,
       },
     ],
