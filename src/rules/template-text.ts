@@ -20,7 +20,8 @@ export default defineRule({
       if (!doc.data || !guidance?.length || !isInForce(doc.type, doc.status)) continue;
       const wanted = new Set(guidance.map(plain));
       const lines = doc.fm.body.split('\n');
-      const found = shownLines(lines).filter((i) => wanted.has(plain(lines[i]!)));
+      // Every guidance line asks (What…, How…): a line without such a word is not read closer.
+      const found = shownLines(lines).filter((i) => ASKS.test(lines[i]!) && wanted.has(plain(lines[i]!)));
       if (found.length === 0) continue;
       const first = lines[found[0]!]!.trim();
       report({
@@ -32,6 +33,8 @@ export default defineRule({
     }
   },
 });
+
+const ASKS = /\b(?:what|which|how|when|who|where|why)\b/i;
 
 /**
  * A line as a reader sees it: without a list, quote or emphasis marker around it, invisible
