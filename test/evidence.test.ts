@@ -1814,7 +1814,10 @@ describe('set-status refuses what validate --history would reject', () => {
     gitIn(dir, ['add', '-A']);
     gitIn(dir, ['commit', '-q', '-m', 'Draft the business goals'], env);
     await step(['set-status', 'GOALS', 'approved', '--commit']);
-    await step(['set-status', 'SCOPE', 'approved', '--commit']);
+    // Approved as the template wrote it: allowed, and said (the scope's guidance is still in it).
+    const scope = await smsInProcess(['set-status', 'SCOPE', 'approved', '--commit'], dir, env);
+    expect(scope.code, scope.stderr).toBe(0);
+    expect(scope.stderr).toMatch(/^sms: warning: SCOPE is approved and still holds the template's guidance ".+" \(rule template-text\)$/m);
     // The roles again: the edit and its re-approval in one commit, as the README says.
     const roles = path.join(dir, 'governance', 'roles.md');
     writeFileSync(roles, `${readFileSync(roles, 'utf8')}\nThe Control Manager role is held by the Service Manager until we grow.\n`);

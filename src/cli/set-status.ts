@@ -194,7 +194,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // set-status records, whether the move makes them or they were there before: an approval of a
   // document that names no requester, say, cannot be fixed afterwards without editing approved
   // content. Refused before anything is written, naming what validate would report.
-  const found = problemsAfter(config, repository, doc, { set: updates, after: 'status' }, day);
+  const { errors: found, guidance } = problemsAfter(config, repository, doc, { set: updates, after: 'status' }, day);
+  // Approving a document that still holds its template's guidance is allowed, and said.
+  if (guidance) warnings.push(`${guidance.message} (rule template-text)`);
   if (found.length > 0) {
     const first = found[0]!;
     throw smsError('DOCUMENT_HAS_ERRORS', {
@@ -260,18 +262,24 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   return 0;
 }
 
-/** The errors `validate` (without history) would report in the document once the edit is made. */
+/**
+ * The errors `validate` (without history) would report in the document once the edit is made, and
+ * its template-text finding: the move that puts a document in force is what makes that one apply.
+ */
 function problemsAfter(
   config: SmsConfig,
   repository: LoadedRepository,
   doc: SmsDocument,
   edit: FrontMatterEdit,
   day: string,
-): Diagnostic[] {
+): { errors: Diagnostic[]; guidance?: Diagnostic } {
   const edited = readDocument(doc.file, editFrontMatter(doc.text, edit, doc.file), config);
   const documents = repository.documents.map((d) => (d === doc ? edited : d));
   const result = validate({ config, repository: { ...repository, documents } }, { only: [doc.file], today: day });
-  return result.diagnostics.filter((d) => d.severity === 'error');
+  return {
+    errors: result.diagnostics.filter((d) => d.severity === 'error'),
+    guidance: result.diagnostics.find((d) => d.rule === 'template-text' && d.severity === 'warning'),
+  };
 }
 
 async function actor(io: CliIO, opts: SetStatusOptions): Promise<Identity> {
