@@ -2,7 +2,7 @@ import { own, ownString, records, stringValues } from '../repo/values.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { addDays, addMonths, leadingWeekday, weekdayOf } from '../dates.js';
 import { defineReport } from './define.js';
-import { docsOfType, str, type Period, type ReportContext } from './context.js';
+import { docsOfType, inPeriod, list, str, type Period, type ReportContext } from './context.js';
 
 /**
  * The change schedule view (WP.12): approved changes with their planned dates, windows and key
@@ -43,9 +43,7 @@ export function buildChanges(ctx: ReportContext, period: Period) {
       // clear of an event protecting some: leaving impacted_cis out must not be the way through.
       const covers = (protectedOnes: string[], touched: string[]) =>
         protectedOnes.length > 0 && (touched.length === 0 || protectedOnes.some((x) => touched.includes(x)));
-      return (
-        covers(e.services, stringValues(own(d.data, 'services'))) || covers(e.configurationItems, stringValues(own(d.data, 'impacted_cis')))
-      );
+      return covers(e.services, list(d, 'services')) || covers(e.configurationItems, list(d, 'impacted_cis'));
     });
   const rawChanges = own(data, 'changes');
   // A change may be listed once per stage (a pilot, then everyone): every entry is a planned
@@ -81,17 +79,16 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     const pending = open && deployedOn === undefined;
     // A deployment in the period shows there even when it was planned outside it (on the row of
     // the stage it was closest to), so a view of a freeze's month shows what went in during it.
-    const deployedInPeriod = deployedOn !== undefined && deployedOn >= period.since && deployedOn <= period.until;
+    const deployedInPeriod = inPeriod(deployedOn, period);
     const stageOfDeployment = days.reduce(
       (best, x, i) => (deployedOn !== undefined && x !== '' && x <= deployedOn && (best < 0 || x > days[best]!) ? i : best),
       -1,
     );
     for (const [i, s] of planned.entries()) {
-      const when = s.planned || (str(d, 'planned_date') ?? '');
+      const when = days[i]!;
       if (!(open || listed)) continue;
-      const inPeriod = when !== '' && when >= period.since && when <= period.until;
       const deploymentRow = deployedInPeriod && i === Math.max(0, stageOfDeployment);
-      if (!inPeriod && !deploymentRow && !(current && pending && when <= period.until)) continue;
+      if (!inPeriod(when, period) && !deploymentRow && !(current && pending && when <= period.until)) continue;
       // Windows are free text; only one that opens with a weekday name says which day it means.
       const named = s.window === undefined ? undefined : leadingWeekday(s.window);
       const actual = weekdayOf(when);
