@@ -72,6 +72,31 @@ export function headingsOf(body: string): Heading[] {
   return out;
 }
 
+/** Indexes of the lines a reader sees: not inside a fenced code block or an HTML comment. */
+export function shownLines(ls: readonly string[]): number[] {
+  const shown: number[] = [];
+  let fence = false;
+  let comment = false;
+  ls.forEach((line, i) => {
+    if (comment) {
+      if (line.includes('-->')) comment = false;
+      return;
+    }
+    if (isFence(line)) {
+      fence = !fence;
+      return;
+    }
+    if (fence) return;
+    const open = line.lastIndexOf('<!--');
+    if (open >= 0 && line.indexOf('-->', open) < 0) {
+      comment = true;
+      return;
+    }
+    shown.push(i);
+  });
+  return shown;
+}
+
 /** Heading text for comparison: leading numbering ("3.", "2.1") dropped, lower case. */
 export function normaliseHeading(h: string): string {
   // Anchored and without nested quantifiers over the same characters: linear in the heading.

@@ -1,5 +1,5 @@
 import { isInForce } from '../model/policy.js';
-import { isFence } from '../markdown.js';
+import { lines as splitLines, shownLines } from '../markdown.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
       const guidance = doc.type?.template_text;
       if (!doc.data || !guidance?.length || !isInForce(doc.type, doc.status)) continue;
       const wanted = new Set(guidance.map(plain));
-      const lines = doc.fm.body.split('\n');
+      const lines = splitLines(doc.fm.body);
       // Every guidance line asks (What…, How…): a line without such a word is not read closer.
       const found = shownLines(lines).filter((i) => ASKS.test(lines[i]!) && wanted.has(plain(lines[i]!)));
       if (found.length === 0) continue;
@@ -51,29 +51,4 @@ function plain(line: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\s.:;!?]+$/, '')
     .toLowerCase();
-}
-
-/** Indexes of the lines a reader sees: not inside a fenced code block or an HTML comment. */
-function shownLines(lines: readonly string[]): number[] {
-  const shown: number[] = [];
-  let fence = false;
-  let comment = false;
-  lines.forEach((line, i) => {
-    if (comment) {
-      if (line.includes('-->')) comment = false;
-      return;
-    }
-    if (isFence(line)) {
-      fence = !fence;
-      return;
-    }
-    if (fence) return;
-    const open = line.lastIndexOf('<!--');
-    if (open >= 0 && line.indexOf('-->', open) < 0) {
-      comment = true;
-      return;
-    }
-    shown.push(i);
-  });
-  return shown;
 }
