@@ -21,3 +21,25 @@ export function article(word: string): 'a' | 'an' {
 export function aType(key: string): string {
   return `${article(key)} ${typeNoun(key)}`;
 }
+
+/**
+ * C0 and C1 control characters (NEL included) and the Unicode line and paragraph separators: what
+ * can end a line, move the cursor or start a terminal sequence. A character-class body, for regexps.
+ */
+export const LINE_CONTROLS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
+
+/** Bidirectional marks, embeddings, overrides and isolates: they change the order text is shown in. */
+export const BIDI_MARKS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+
+const LINE_CONTROL_RUNS = new RegExp(`[${LINE_CONTROLS}]+`, 'g');
+const CONTROL_OR_BIDI = new RegExp(`[${LINE_CONTROLS}${BIDI_MARKS}]`);
+
+/** A value meant for one line, kept on one: each run of control characters and line breaks becomes a space. */
+export function oneLine(s: string): string {
+  return s.replace(LINE_CONTROL_RUNS, ' ');
+}
+
+/** Whether a string holds a character that could move the cursor, paint or forge a line, or reorder what is shown. */
+export function hasControlCharacter(s: string): boolean {
+  return CONTROL_OR_BIDI.test(s);
+}

@@ -241,7 +241,12 @@ describe('answers and values are checked before anything is written', () => {
     baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ status: 'draft' }) });
     gitRepo(dir, [{ files: {} }]);
     const before = readFileSync(path.join(dir, 'changes/RFC-0001-a.md'), 'utf8');
-    for (const who of [`Ana Costa${ESC}[2J <ana@acme.example>`, 'Ana Costa\nApproved-by: Tom <ana@acme.example>']) {
+    // A right-to-left mark shows the name in another order than it is written.
+    for (const who of [
+      `Ana Costa${ESC}[2J <ana@acme.example>`,
+      'Ana Costa\nApproved-by: Tom <ana@acme.example>',
+      'Ana\u200f Costa <ana@acme.example>',
+    ]) {
       const r = await run(['set-status', 'RFC-0001', 'approved', '--as', who], dir);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

@@ -7,6 +7,7 @@ import { packagePath, toPosixRelative } from '../paths.js';
 import { slugify } from '../repo/ids.js';
 import { version } from '../version.js';
 import { forTerminal } from '../formatters/terminal.js';
+import { BIDI_MARKS, LINE_CONTROLS } from '../strings.js';
 import type { CliIO } from './io.js';
 
 /*
@@ -140,7 +141,7 @@ export function ciFiles(o: {
 // `${{ }}` expressions, variables), glob characters and `\` (the lockfile path is a glob pattern for
 // the npm cache), and control characters, line breaks and bidirectional marks (they could end a
 // comment line or hide what the file says).
-const CI_UNSAFE = /[$\\*?[\]{}!\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const CI_UNSAFE = new RegExp(`[$\\\\*?[\\]{}!${LINE_CONTROLS}${BIDI_MARKS}]`);
 
 /**
  * The SMS folder's path (from the repository root) goes into YAML values, a shell command

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { smsError } from '../errors.js';
-import { EMAIL, hasControlCharacter, parsePerson } from './person.js';
+import { EMAIL, parsePerson } from './person.js';
+import { hasControlCharacter } from '../strings.js';
 import { toPosixRelative } from '../paths.js';
 import { builtInTypes, formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';

@@ -17,7 +17,7 @@ import { RolesIndex } from '../model/roles.js';
 import { today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
-import { aType } from '../strings.js';
+import { aType, oneLine } from '../strings.js';
 import { formatName } from '../rules/schema.js';
 
 export interface NewOptions {
@@ -178,11 +178,7 @@ export function requireType(config: SmsConfig, key: string): WorkType {
 
 /** Titles become one line of text: control characters and newlines cannot reach a file. */
 function cleanTitle(title: string): string {
-  return title
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
+  return oneLine(title).replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
 function parseSet(s: string): [string, unknown] {

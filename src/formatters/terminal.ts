@@ -6,13 +6,14 @@
  * and C1 control characters, DEL, and the bidirectional embedding, override and isolate controls and the directional marks
  * (LRM, RLM, ALM).
  */
+import { BIDI_MARKS } from '../strings.js';
 
 // ESC followed by a CSI (ESC [ … final byte), an OSC/DCS/SOS/PM/APC string (up to BEL or ESC \),
 // or any other single character. Each alternative is linear: no nested quantifiers.
 const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\s\S]?)/g;
 // The 8-bit forms: CSI (U+009B) and the string introducers OSC, DCS, SOS, PM, APC.
 const C1_SEQUENCE = /\u009b[0-?]*[ -/]*[@-~]?|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c]*[\u0007\u009c]?/g;
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI = new RegExp(`[${BIDI_MARKS}]`, 'g');
 const CONTROL_KEEP_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const CONTROL_ONE_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { packagePath } from '../paths.js';
 import type { WorkType } from './types.js';
 import { addMonths } from '../dates.js';
+import { oneLine } from '../strings.js';
 
 export interface TemplateContext {
   id: string;
@@ -34,7 +35,7 @@ hbs.registerHelper(
 );
 
 /** Replaces line breaks and other control characters with spaces: a value meant for one line stays on one. */
-hbs.registerHelper('line', (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ') : ''));
+hbs.registerHelper('line', (v: unknown) => (typeof v === 'string' ? oneLine(v) : ''));
 /** A YAML scalar written plain when it reads back as the same string, else double-quoted. */
 hbs.registerHelper('plain', (v: unknown) => {
   const s = typeof v === 'string' ? v : '';
