@@ -188,6 +188,62 @@ describe('history rules', () => {
     expect((await history(pre)).findings).toEqual([]);
   });
 
+  it('closed-record-changed: a closed incident whose priority or times change afterwards is a warning; a link or text added is not', async () => {
+    const I = 'incidents/INC-0001-mail.md';
+    const body = '\n## Description\n\nMail down.\n\n## Restoration steps\n\n## Solution\n';
+    const inc = (f: Record<string, unknown>, text = body): string =>
+      md(
+        {
+          id: 'INC-0001',
+          type: 'incident',
+          title: 'Mail down',
+          status: 'opened',
+          priority: 'P1',
+          opened: '2026-01-02T09:00:00Z',
+          reported_by: cleo.email,
+          services: ['SVC-0001'],
+          ...f,
+        },
+        text,
+      );
+    const closed = { status: 'closed', responded: '2026-01-02T09:10:00Z', resolved: '2026-01-02T15:00:00Z' };
+    const dir = repo([
+      { files: { [I]: inc({}) }, author: cleo, date: '2026-01-02T09:05:00Z' },
+      // While open, the priority may still change.
+      { files: { [I]: inc({ priority: 'P2' }) }, author: cleo, date: '2026-01-02T10:00:00Z' },
+      { files: { [I]: inc({ ...closed, priority: 'P2' }) }, author: cleo, date: '2026-01-02T15:05:00Z' },
+      // After closing: the solution written down is no change to what it is measured by.
+      {
+        files: { [I]: inc({ ...closed, priority: 'P2' }, body.replace('## Solution\n', '## Solution\n\nReplaced the disk.\n')) },
+        author: cleo,
+        date: '2026-01-03T09:00:00Z',
+      },
+      // Lowered to P4 and the resolution moved earlier, a week later.
+      {
+        files: { [I]: inc({ ...closed, priority: 'P4', resolved: '2026-01-02T10:00:00Z' }) },
+        author: ana,
+        date: '2026-01-09T09:00:00Z',
+      },
+    ]);
+    const r = await history(dir);
+    expect(r.code, r.stderr).toBe(0);
+    const found = r.findings.filter((f) => f.rule === 'closed-record-changed');
+    expect(found.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        expect.stringMatching(
+          /^INC-0001 was changed after it was closed \(commit [0-9a-f]{7} by Ana Costa <ana@acme\.example> on 2026-01-09\): priority from P2 to P4; resolved from 2026-01-02T15:00:00Z to 2026-01-02T10:00:00Z$/,
+        ),
+      ],
+    ]);
+    // The same edit not yet committed is reported by a plain validate, before it lands.
+    writeFileSync(path.join(dir, I), inc({ ...closed, priority: 'P4' }));
+    const plain = await history(dir, []);
+    expect(plain.findings.filter((f) => f.rule === 'closed-record-changed').map((f) => f.message)).toEqual([
+      'INC-0001 was changed after it was closed (uncommitted change): resolved from 2026-01-02T10:00:00Z to 2026-01-02T15:00:00Z',
+    ]);
+  });
+
   it('modified-after-approval: approved content edited; a bookkeeping change is not an edit', async () => {
     const body = '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\n## Scope\n';
     const dir = repo([

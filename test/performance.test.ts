@@ -245,6 +245,66 @@ describe('sms report performance', () => {
     expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
   });
 
+  it('a closed incident is measured as it was closed: a priority lowered and an outage shortened afterwards do not undo its breach', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const I = 'incidents/INC-0008-h.md';
+    // Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach; down 10:00 → 13:00.
+    const closed = {
+      agreement: 'SLA-0003',
+      priority: 'P1',
+      services: ['SVC-0003'],
+      opened: '2026-02-10T09:00:00Z',
+      responded: '2026-02-10T09:10:00Z',
+      resolved: '2026-02-10T14:00:00Z',
+      outage_start: '2026-02-10T09:00:00Z',
+      outage_end: '2026-02-10T12:00:00Z',
+    };
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      { files: { [I]: inc(8, 'Café till down', closed) }, date: '2026-02-11T09:00:00Z' },
+      // A month later: P4 (no target), and the outage cut to ten minutes.
+      {
+        files: { [I]: inc(8, 'Café till down', { ...closed, priority: 'P4', outage_end: '2026-02-10T09:10:00Z' }) },
+        date: '2026-03-12T09:00:00Z',
+      },
+    ]);
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.breaches.map((b: { id: string; priority: string }) => [b.id, b.priority])).toEqual([['INC-0008', 'P1']]);
+    expect(d.incidents.items[0]).toMatchObject({
+      id: 'INC-0008',
+      priority: 'P1',
+      resolutionHours: 5,
+      breach: true,
+      changedAfterClosing: {
+        fields: [
+          { field: 'priority', closed: ['P1'], now: ['P4'] },
+          { field: 'outage_end', closed: ['2026-02-10T12:00:00Z'], now: ['2026-02-10T09:10:00Z'] },
+        ],
+        date: '2026-03-12',
+      },
+    });
+    // February: 20 weekdays × 600 = 12,000 service minutes, 180 down as closed: 98.5%.
+    const feb = d.availability.months.find((m: { since: string }) => m.since === '2026-02-01');
+    expect(feb).toMatchObject({ downtimeMinutes: 180, percent: 98.5 });
+    // The Markdown says so where the customer reads it (its text escaped for Markdown).
+    const md = await smsInProcess(args, dir, env);
+    expect(md.stdout).toContain(
+      'INC-0008 was changed after it was closed (on 2026-03-12): priority P1 → P4; outage\\_end 2026-02-10T12:00:00Z → 2026-02-10T09:10:00Z. It is measured as it was closed.',
+    );
+  });
+
   it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const A = 'agreements/customers/SLA-0003-cafe.md';

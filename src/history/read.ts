@@ -87,7 +87,12 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
     }
     for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
   }
-  const tracked = Object.fromEntries(config.types.filter((t) => t.tracked?.length).map((t) => [t.key, t.tracked!]));
+  // Sealed fields are followed as tracked ones are: each version's values, by field.
+  const tracked = Object.fromEntries(
+    config.types
+      .filter((t) => t.tracked?.length || t.sealed?.length)
+      .map((t) => [t.key, [...new Set([...(t.tracked ?? []), ...(t.sealed ?? [])])]]),
+  );
   const dataTypes = config.types.filter((t) => t.history_data).map((t) => t.key);
   const laterSections = Object.fromEntries(config.types.filter((t) => t.later_sections?.length).map((t) => [t.key, t.later_sections!]));
   return { fields: [...fields], rolesType: rolesType(config.types)?.key, dataTypes, laterSections, bookkeeping, tracked };

@@ -108,6 +108,24 @@ export function isDecision(t: WorkType, before: VersionFacts | undefined, after:
   return isApproval(t, before, after) || (needsAuthority(t, to) && before?.status !== to && t.statuses.includes(to));
 }
 
+/** Whether a record in this status is finished: the status has no way out (an incident closed). */
+export function isFinished(t: WorkType, status: string | undefined): boolean {
+  return status !== undefined && t.statuses.includes(status) && (t.transitions[status] ?? []).length === 0;
+}
+
+/**
+ * The fields a record is measured by (`sealed`) whose values differ between two versions, each
+ * version's values as history keeps them (by field, strings only).
+ */
+export function sealedChanges(
+  t: WorkType,
+  before: Readonly<Record<string, readonly string[]>> | undefined,
+  after: Readonly<Record<string, readonly string[]>> | undefined,
+): string[] {
+  const same = (a: readonly string[] = [], b: readonly string[] = []): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+  return (t.sealed ?? []).filter((f) => !same(before?.[f], after?.[f]));
+}
+
 /** Whether a change keeps the document in an approving status but edits its content without re-approval. */
 export function isEditOfApprovedContent(t: WorkType, before: VersionFacts | undefined, after: VersionFacts | undefined): boolean {
   const s = after?.status;

@@ -67,6 +67,8 @@ export interface WorkType {
   agreement?: AgreementDates;
   /** List fields whose values are followed through history (when an ID first appeared in them). */
   tracked?: string[];
+  /** Fields a record is measured by: fixed once it is in a status with no way out (an incident closed). */
+  sealed?: string[];
   /** Every version's front matter is kept from history: reports read a record as it stood on a past day. */
   history_data?: boolean;
   /** Sections written after the approval as the last section (a post-implementation review): not an edit of approved content. */
@@ -189,6 +191,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     manager_areas: t.manager_areas,
     agreement: t.agreement,
     tracked: t.tracked,
+    sealed: t.sealed,
     history_data: t.history_data,
     later_sections: t.later_sections,
     extension: t.extension,

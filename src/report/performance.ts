@@ -150,6 +150,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       items: measures,
     },
     unattributed,
+    /** Closed incidents whose priority, times, services or agreement changed after closing: measured as closed. */
+    changedAfterClosing: measures.flatMap((m) => (m.changedAfterClosing ? [{ id: m.id, file: m.file, ...m.changedAfterClosing }] : [])),
     suppliers,
     previousReport: previous
       ? {

@@ -3,8 +3,8 @@ import { addDays, formatInstant, HOUR_MS, parseInstant } from '../dates.js';
 import { calendarPeriodsOf, quarterLabel, type Period } from '../period.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
-import { own, ownString, stringValues } from '../repo/values.js';
-import { isInForce } from '../model/policy.js';
+import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
+import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
 import { localDay, type ReportContext } from './context.js';
 
 /**
@@ -76,6 +76,18 @@ export interface IncidentMeasure {
   /** Days from opening to the end of the period, for an incident open at the end. */
   ageDays?: number;
   breach: boolean;
+  /** Set for a closed incident whose measured fields were changed after it was closed: it is measured as closed. */
+  changedAfterClosing?: ChangedAfterClosing;
+}
+
+/** What changed in a closed record's measured (`sealed`) fields since it was closed, from history. */
+export interface ChangedAfterClosing {
+  fields: { field: string; closed: string[]; now: string[] }[];
+  /** The first commit after the closing that changed them; absent while the change is not committed. */
+  commit?: string;
+  author?: string;
+  /** That commit's day in the organisation's time zone. */
+  date?: string;
 }
 
 export interface SlaInputs {
@@ -83,6 +95,8 @@ export interface SlaInputs {
   timezone?: string;
   /** Whether an agreement was in force on a day (from history); without it, only its status now counts. */
   inForceOn?: (a: AgreementView, day: string) => boolean;
+  /** Closed incidents measured as they were closed, by id: what has changed since. */
+  afterClosing?: ReadonlyMap<string, ChangedAfterClosing>;
 }
 
 /**
@@ -93,9 +107,11 @@ export interface SlaInputs {
 export function slaInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, the day each of its commits counts on and whether it was in force after it.
   const changes = new Map<string, { day: string; inForce: boolean }[]>();
+  const afterClosing = new Map<string, ChangedAfterClosing>();
   return {
-    documents: ctx.documents,
+    documents: ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents,
     timezone: ctx.config.timezone,
+    afterClosing,
     inForceOn: (a, day) => {
       let steps = changes.get(a.id);
       if (!steps) {
@@ -116,6 +132,34 @@ export function slaInputs(ctx: ReportContext): SlaInputs {
       return inForce;
     },
   };
+}
+
+/**
+ * A finished record (an incident closed) as it was when it was closed: the fields it is measured by
+ * (`sealed`) take the values history shows in the commit that closed it. What the affected parties
+ * confirmed then is what the figures rest on; a later change is recorded in `out`, not counted.
+ */
+function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAfterClosing>): SmsDocument {
+  const t = d.type;
+  if (!t?.sealed?.length || !d.data || !d.id || !isFinished(t, d.status)) return d;
+  const events = ctx.timeline!.byId.get(d.id) ?? [];
+  const at = events.findIndex((e) => e.after?.status === d.status);
+  if (at < 0) return d;
+  const closed = events[at]!.after!.lists ?? {};
+  const now = Object.fromEntries(t.sealed.map((f) => [f, valuesAtPath(d.data!, f).map((v) => v.value)]));
+  const fields = sealedChanges(t, closed, now);
+  if (fields.length === 0) return d;
+  const by = events.slice(at + 1).find((e, k) => sealedChanges(t, events[at + k]!.after?.lists, e.after?.lists).length > 0);
+  const data: Record<string, unknown> = Object.fromEntries(Object.entries(d.data).filter(([k]) => !fields.includes(k)));
+  for (const f of fields) {
+    const v = closed[f] ?? [];
+    if (v.length) data[f] = Array.isArray(own(d.data, f)) || v.length > 1 ? [...v] : v[0];
+  }
+  out.set(d.id, {
+    fields: fields.map((f) => ({ field: f, closed: [...(closed[f] ?? [])], now: now[f]! })),
+    ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
+  });
+  return { ...d, data };
 }
 
 /** Agreement views of every agreement document. */
@@ -176,6 +220,8 @@ export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
     if (supplier) m.supplierAgreement = supplier.id;
+    const changed = inputs.afterClosing?.get(d.id);
+    if (changed) m.changedAfterClosing = changed;
     // Whether a target ran out inside the period: still within it at the period's start, over it at `until`.
     const ranOut = (targetHours: number, until: number): boolean =>
       hours(serviceTime(clock, opened, until)) > targetHours &&

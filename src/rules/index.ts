@@ -31,6 +31,7 @@ import outageRecord from './outage-record.js';
 import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
+import closedRecordChanged from './closed-record-changed.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
 import unrecordedChange from './unrecorded-change.js';
@@ -73,6 +74,7 @@ export const RULES: readonly RuleDefinition[] = [
   statusTransition,
   approvalEvidence,
   modifiedAfterApproval,
+  closedRecordChanged,
   approvalRewritten,
   commitSignature,
   unrecordedChange,
