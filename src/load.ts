@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { smsError, suggest } from './errors.js';
 import { processModel } from './model/processes.js';
-import { loadConfig, type SmsConfig } from './repo/config.js';
+import { CONFIG_FILE, loadConfig, parseConfig, type SmsConfig } from './repo/config.js';
 import { loadRepository, type LoadedRepository } from './repo/documents.js';
 import { RULES } from './rules/index.js';
 import { noLooserThan, type ChangeSet } from './rules/registry.js';
@@ -50,7 +52,20 @@ export interface Loaded {
 
 /** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
 export function openConfig(cwd: string): SmsConfig {
-  const config = loadConfig(cwd);
+  return checkedConfig(loadConfig(cwd));
+}
+
+/** The text of sms.config.yaml in the working tree; undefined when it cannot be read now. */
+function configTextOnDisk(config: SmsConfig): string | undefined {
+  try {
+    return readFileSync(path.join(config.root, CONFIG_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A configuration whose rule and task keys are known ones (typos are located errors). */
+function checkedConfig(config: SmsConfig): SmsConfig {
   checkRuleSettings(config);
   if (Object.keys(config.notApplicable).length) checkNotApplicable(config);
   return config;
@@ -90,7 +105,15 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   if (opts.history === 'staged') {
     const { readStaged } = await import('./history/read.js');
     const staged = await readStaged(config, opts.env);
-    return { config, repository: staged.repository, changes: { mode: 'worktree', events: staged.events } };
+    // Judged by the configuration as staged (see readStaged). Where it differs from the working
+    // tree's, the index is read again with it: its folders, ignored paths and types decide what is
+    // a document and how it is read.
+    if (staged.configText === undefined || staged.configText === configTextOnDisk(config)) {
+      return { config, repository: staged.repository, changes: { mode: 'worktree', events: staged.events } };
+    }
+    const stagedConfig = checkedConfig(parseConfig(staged.configText, config.root));
+    const again = await readStaged(stagedConfig, opts.env);
+    return { config: stagedConfig, repository: again.repository, changes: { mode: 'worktree', events: again.events } };
   }
   if (opts.history === 'worktree') {
     const history = await import('./history/read.js');

@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, baseSms, gitIn, gitRepo, md, smsInProcess, testEnv, tmp, type Finding } from './helpers.js';
+import { BIN, baseSms, gitIn, gitRepo, md, smsInProcess, testEnv, tmp, writeFiles, type Finding } from './helpers.js';
 
 const INC = (priority: string, status = 'opened'): string =>
   md(
@@ -34,6 +34,32 @@ describe('sms validate --staged', () => {
     const found = (JSON.parse(staged.stdout) as { diagnostics: Finding[] }).diagnostics;
     expect(found.map((d) => [d.rule, d.file, d.line])).toEqual([['schema', 'incidents/INC-0001-vpn.md', 6]]);
     expect((await smsInProcess(['validate'], dir)).code).toBe(0);
+  });
+
+  it('judges by the staged sms.config.yaml: a loosening left unstaged does not let a bad staged document through', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    gitRepo(dir, [{ files: {} }]);
+    const config = readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8');
+    writeFiles(dir, { 'incidents/INC-0001-vpn.md': INC('P9'), 'incidents/INC-0002-mail.md': INC('P9').replace(/INC-0001/g, 'INC-0002') });
+    gitIn(dir, ['add', '--all']);
+    // Neither change to the configuration is staged: the commit would not carry it.
+    for (const loosened of [`${config}\nrules:\n  schema: off\n`, `${config}\nignore: ['incidents/**']\n`]) {
+      writeFileSync(path.join(dir, 'sms.config.yaml'), loosened);
+      const r = await smsInProcess(['validate', '--staged', '--format', 'json'], dir);
+      expect(r.code, loosened).toBe(1);
+      const found = (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
+      expect(found.map((d) => [d.rule, d.file])).toEqual([
+        ['schema', 'incidents/INC-0001-vpn.md'],
+        ['schema', 'incidents/INC-0002-mail.md'],
+      ]);
+    }
+    // Staged, the loosening is what the commit carries, and is judged as such.
+    gitIn(dir, ['add', 'sms.config.yaml']);
+    expect((await smsInProcess(['validate', '--staged'], dir)).code).toBe(0);
+    // A tightening left unstaged does not count either: the staged configuration decides.
+    writeFileSync(path.join(dir, 'sms.config.yaml'), config);
+    expect((await smsInProcess(['validate', '--staged'], dir)).code).toBe(0);
   });
 
   it('a staged status change is checked against HEAD, and the index file is left as it was', async () => {

@@ -755,8 +755,11 @@ export async function readWorktreeChanges(
 export async function readStaged(
   config: SmsConfig,
   env?: NodeJS.ProcessEnv,
-): Promise<{ repository: LoadedRepository; events: DocEvent[] }> {
+): Promise<{ repository: LoadedRepository; events: DocEvent[]; configText?: string }> {
   const ctx: GitContext = { cwd: config.root, env };
+  // The configuration as staged is what the commit carries: an edit of it left unstaged (a rule
+  // turned off, a folder ignored) must not decide how the commit is judged.
+  const listed = [...config.documentFolders, CONFIG_FILE];
   // The questions go to git at once: a pre-commit hook waits for all of them. Both listings are
   // relative to the SMS root. Where the repository stands is awaited first, so that outside a
   // repository that is what is said. In a hook the index to read may be another file (see
@@ -765,10 +768,10 @@ export async function readStaged(
   const where = whereRepository(ctx);
   const gitDir = hookValue !== undefined ? gitDirectory(ctx) : undefined;
   const inHead = headDocumentBlobs(config, env);
-  let indexed = hookValue === undefined ? indexBlobs(ctx, config.documentFolders) : undefined;
+  let indexed = hookValue === undefined ? indexBlobs(ctx, listed) : undefined;
   for (const p of [where, gitDir, inHead, indexed]) p?.catch(() => undefined);
   const { top, head: headCommit } = await where;
-  if (hookValue !== undefined) indexed = indexBlobs(ctx, config.documentFolders, hookIndex(hookValue, top, await gitDir!));
+  if (hookValue !== undefined) indexed = indexBlobs(ctx, listed, hookIndex(hookValue, top, await gitDir!));
   const staged = await indexed!;
   const head = (headCommit ? await inHead : undefined) ?? new Map<string, string>();
   const opts = extractOptions(config);
@@ -776,7 +779,14 @@ export async function readStaged(
   const repository: LoadedRepository = { documents: [], issues: [] };
   const events: DocEvent[] = [];
   const commit = notCommitted('INDEX');
+  let configText: string | undefined;
   try {
+    const configBlob = staged.get(CONFIG_FILE);
+    if (configBlob) {
+      const text = await reader.read(configBlob);
+      if (!text) throw smsError('GIT_OBJECT_MISSING', { object: configBlob });
+      configText = text.toString('utf8');
+    }
     const files = [...staged.keys()].filter((f) => isDocumentPath(config, f)).sort();
     const blobs = await readBlobs(
       reader,
@@ -806,7 +816,7 @@ export async function readStaged(
   } finally {
     reader.close();
   }
-  return { repository, events };
+  return { repository, events, configText };
 }
 
 /**
