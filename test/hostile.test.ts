@@ -633,3 +633,61 @@ describe('content that once crashed a run or took minutes: validate and every re
     }
   });
 });
+
+describe('custom type definitions are checked where they are written', () => {
+  // Lines 3-8 of the configuration are the type's key, title, folder, id, statuses and initial.
+  const TYPE: Record<string, string> = {
+    key: 'access-review',
+    title: 'Access review',
+    folder: 'security/reviews',
+    id: '{ prefix: ACR, digits: 4 }',
+    statuses: '[planned, done]',
+    initial: '[planned]',
+  };
+  const typeLines = (over: Record<string, string | undefined> = {}): string[] => {
+    const entries = Object.entries({ ...TYPE, ...over }).filter((e): e is [string, string] => e[1] !== undefined);
+    return entries.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${v}`);
+  };
+  const configOf = (...types: string[][]): string => ['organisation: Acme IT', 'custom_types:', ...types.flat(), ''].join('\n');
+
+  /** Runs `args` on a repository with this configuration: refused (exit 2), the first line of the error returned. */
+  async function refused(config: string, args = ['types']): Promise<string> {
+    const dir = tmp();
+    writeFiles(dir, { 'sms.config.yaml': config });
+    const r = await smsInProcess(args, dir);
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['sms.config.yaml']);
+    return r.stderr.split('\n')[0]!;
+  }
+
+  it('an initial status that is not one of the statuses is refused by every command, not written by sms new', async () => {
+    const config = configOf(typeLines({ initial: '[planed]' }));
+    for (const args of [['types'], ['validate', '--no-git'], ['new', 'access-review', 'Quarterly'], ['report', 'review']]) {
+      expect(await refused(config, args), args.join(' ')).toMatch(
+        /^sms: sms.config.yaml:8:\d+: "custom_types\.0\.initial\.0" is "planed", not one of the type's statuses \(planned, done\): add it to statuses or correct it$/,
+      );
+    }
+  });
+
+  it('a transition from or to a status the type does not have is refused where it is written', async () => {
+    expect(await refused(configOf(typeLines({ transitions: '{ planed: [done] }' })))).toMatch(
+      /^sms: sms.config.yaml:9:20: "custom_types\.0\.transitions" has the key "planed", not one of the type's statuses \(planned, done\): add it to statuses or correct it$/,
+    );
+    expect(await refused(configOf(typeLines({ transitions: '{ planned: [done, dne] }' })))).toMatch(
+      /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.transitions\.planned\.1" is "dne", not one of the type's statuses/,
+    );
+  });
+
+  it("approving and authority name the type's own statuses and known role codes", async () => {
+    expect(await refused(configOf(typeLines({ approving: '[approved]' })))).toMatch(
+      /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.approving\.0" is "approved", not one of the type's statuses \(planned, done\)/,
+    );
+    expect(await refused(configOf(typeLines({ authority: '{ approved: [SM] }' })))).toMatch(
+      /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.authority" has the key "approved", not one of the type's statuses/,
+    );
+    expect(await refused(configOf(typeLines({ authority: '{ done: [SM, QM] }' })))).toMatch(
+      /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.authority\.done\.1" must be one of SM, CM, IM, RM, MGT, PT, CUS, SUP$/,
+    );
+  });
+});

@@ -113,7 +113,12 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
     const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
     const def = e.keyword === 'pattern' ? /#\/\$defs\/(\w+)\/pattern$/.exec(e.schemaPath)?.[1] : undefined;
-    const what = extra ? 'is not a known setting' : ((def && PATTERN_MEANS[def]) ?? e.message ?? 'is invalid');
+    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : undefined;
+    const what = extra
+      ? 'is not a known setting'
+      : allowed
+        ? `must be one of ${allowed.join(', ')}`
+        : ((def && PATTERN_MEANS[def]) ?? e.message ?? 'is invalid');
     throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
   const raw = parsed.data as unknown as RawConfig;
@@ -124,6 +129,7 @@ export function parseConfig(text: string, root: string): SmsConfig {
     });
   }
   checkPatterns(raw, parsed.locate);
+  checkCustomTypes(raw, parsed.locate);
   return resolveConfig(raw, root, parsed.locate);
 }
 
@@ -156,6 +162,38 @@ function checkPatterns(raw: RawConfig, locate: SmsConfig['locate']): void {
   };
   walk(raw.extra_fields, ['extra_fields']);
   (raw.custom_types ?? []).forEach((t, i) => walk((t as { fields?: unknown }).fields, ['custom_types', i, 'fields']));
+}
+
+/**
+ * What the schema cannot say about a custom type, checked once here so that every command refuses
+ * the same mistakes where they are written: a lifecycle naming statuses the type does not have
+ * would let `sms new` write documents that validate then rejects.
+ */
+function checkCustomTypes(raw: RawConfig, locate: SmsConfig['locate']): void {
+  // A key is named by the mapping that holds it, the text saying which key.
+  const refuse = (at: (string | number)[], text: string, part?: 'key'): never => {
+    const where = part === 'key' ? at.slice(0, -1) : at;
+    throw smsError('CONFIG_INVALID', { ...locate(at, part), text: `"${where.join('.')}" ${text}` });
+  };
+  (raw.custom_types ?? []).forEach((t, i) => {
+    const at = ['custom_types', i];
+    const statuses = t.statuses ?? [];
+    const notAStatus = `not one of the type's statuses (${statuses.join(', ')}): add it to statuses or correct it`;
+    const status = (s: string, where: (string | number)[]): void => {
+      if (!statuses.includes(s)) refuse(where, `is "${s}", ${notAStatus}`);
+    };
+    const statusKey = (s: string, where: (string | number)[]): void => {
+      if (!statuses.includes(s)) refuse([...where, s], `has the key "${s}", ${notAStatus}`, 'key');
+    };
+    (t.initial ?? []).forEach((s, j) => status(s, [...at, 'initial', j]));
+    for (const [from, to] of Object.entries(t.transitions ?? {})) {
+      statusKey(from, [...at, 'transitions']);
+      to.forEach((s, j) => status(s, [...at, 'transitions', from, j]));
+    }
+    (t.approving ?? []).forEach((s, j) => status(s, [...at, 'approving', j]));
+    // The role codes themselves are an enum of the schema.
+    for (const s of Object.keys(t.authority ?? {})) statusKey(s, [...at, 'authority']);
+  });
 }
 
 /** What a pattern of the configuration's schema asks for, in words (its regular expression says it to no one). */
