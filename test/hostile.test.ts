@@ -690,4 +690,35 @@ describe('custom type definitions are checked where they are written', () => {
       /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.authority\.done\.1" must be one of SM, CM, IM, RM, MGT, PT, CUS, SUP$/,
     );
   });
+
+  it('an id scheme needs a singleton or a prefix, not neither and not both', async () => {
+    for (const id of ['{}', '{ digits: 4 }', '{ singleton: ACR, prefix: ACR }']) {
+      for (const args of [['types'], ['new', 'access-review', 'Quarterly']]) {
+        expect(await refused(configOf(typeLines({ id })), args), `${id} ${args.join(' ')}`).toMatch(
+          /^sms: sms.config.yaml:6:\d+: "custom_types\.0\.id" must have either singleton \(one document, e\.g\. \{ singleton: PLAN \}\) or prefix \(numbered, e\.g\. \{ prefix: ACR, digits: 4 \}\), not both$/,
+        );
+      }
+    }
+  });
+
+  it('a custom key defined twice is refused at the second definition', async () => {
+    expect(await refused(configOf(typeLines(), typeLines({ id: '{ prefix: ACS }' })))).toMatch(
+      /^sms: sms.config.yaml:9:\d+: "custom_types\.1\.key" is "access-review", which custom_types\.0 defines already: give each custom type a key of its own$/,
+    );
+  });
+
+  it('a refs target must be a type key, with a suggestion for a typo', async () => {
+    expect(await refused(configOf(typeLines({ refs: '{ system: configuraton-item }' })))).toMatch(
+      /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.refs\.system" is "configuraton-item", not a type key; did you mean "configuration-item"\?$/,
+    );
+    // Another custom type is a target too.
+    const dir = tmp();
+    writeFiles(dir, {
+      'sms.config.yaml': configOf(
+        typeLines({ refs: '{ system: system }' }),
+        typeLines({ key: 'system', title: 'System', folder: 'systems', id: '{ prefix: SYS }' }),
+      ),
+    });
+    expect((await smsInProcess(['types'], dir)).code).toBe(0);
+  });
 });

@@ -106,19 +106,23 @@ export function parseConfig(text: string, root: string): SmsConfig {
   }
   const validate = configValidator();
   if (!validate(parsed.data)) {
-    const errors = validate.errors ?? [];
+    const all = validate.errors ?? [];
+    // A oneOf fails with the failures of its branches: one problem, said once.
+    const errors = all.filter(
+      (x) => !(/\/oneOf\/\d+\//.test(x.schemaPath) && all.some((o) => o.keyword === 'oneOf' && o.instancePath === x.instancePath)),
+    );
     const e = errors[0]!;
     const at = e.instancePath.split('/').slice(1).map(unescapePointer);
     const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
     const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
     const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
-    const def = e.keyword === 'pattern' ? /#\/\$defs\/(\w+)\/pattern$/.exec(e.schemaPath)?.[1] : undefined;
+    const def = /^#\/\$defs\/(\w+)\/(?:pattern|oneOf)$/.exec(e.schemaPath)?.[1];
     const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : undefined;
     const what = extra
       ? 'is not a known setting'
       : allowed
         ? `must be one of ${allowed.join(', ')}`
-        : ((def && PATTERN_MEANS[def]) ?? e.message ?? 'is invalid');
+        : ((def && SCHEMA_MEANS[def]) ?? e.message ?? 'is invalid');
     throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
   const raw = parsed.data as unknown as RawConfig;
@@ -175,8 +179,13 @@ function checkCustomTypes(raw: RawConfig, locate: SmsConfig['locate']): void {
     const where = part === 'key' ? at.slice(0, -1) : at;
     throw smsError('CONFIG_INVALID', { ...locate(at, part), text: `"${where.join('.')}" ${text}` });
   };
-  (raw.custom_types ?? []).forEach((t, i) => {
+  const custom = raw.custom_types ?? [];
+  const keys = new Set([...builtInTypes().map((t) => t.key), ...custom.map((t) => t.key!)]);
+  custom.forEach((t, i) => {
     const at = ['custom_types', i];
+    const first = custom.findIndex((o) => o.key === t.key);
+    if (first < i)
+      refuse([...at, 'key'], `is "${t.key}", which custom_types.${first} defines already: give each custom type a key of its own`);
     const statuses = t.statuses ?? [];
     const notAStatus = `not one of the type's statuses (${statuses.join(', ')}): add it to statuses or correct it`;
     const status = (s: string, where: (string | number)[]): void => {
@@ -193,11 +202,24 @@ function checkCustomTypes(raw: RawConfig, locate: SmsConfig['locate']): void {
     (t.approving ?? []).forEach((s, j) => status(s, [...at, 'approving', j]));
     // The role codes themselves are an enum of the schema.
     for (const s of Object.keys(t.authority ?? {})) statusKey(s, [...at, 'authority']);
+    for (const [field, target] of Object.entries(t.refs ?? {})) {
+      if (keys.has(target)) continue;
+      const suggestion = suggest(target, keys);
+      refuse(
+        [...at, 'refs', field],
+        `is "${target}", not a type key${suggestion ? `; did you mean "${suggestion}"?` : ' (run "sms types" to list them)'}`,
+      );
+    }
   });
 }
 
-/** What a pattern of the configuration's schema asks for, in words (its regular expression says it to no one). */
-const PATTERN_MEANS: Record<string, string> = {
+/**
+ * What a definition of the configuration's schema asks for, in words: its regular expression, or
+ * ajv's "must match exactly one schema in oneOf", says it to no one.
+ */
+const SCHEMA_MEANS: Record<string, string> = {
+  idScheme:
+    'must have either singleton (one document, e.g. { singleton: PLAN }) or prefix (numbered, e.g. { prefix: ACR, digits: 4 }), not both',
   folder:
     'must be a folder inside the repository: a relative path without a ".." segment, an inner "." or an empty one, not in .git, without control characters',
   text: 'must not contain control characters or bidirectional marks',
