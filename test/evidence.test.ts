@@ -62,14 +62,17 @@ function sshSigning(dir: string, who: { email: string }): void {
   }
 }
 
-/** sms.config.yaml lines defining a type of one's own for the change-request folder (draft → approved). */
+/**
+ * sms.config.yaml lines defining a type of one's own for the change-request folder (draft → approved).
+ * Only a type that replaces change-request may take its RFC prefix; another one has a prefix of its own.
+ */
 const rfcType = (key: string, extra: string[] = []): string =>
   [
     'custom_types:',
     `  - key: ${key}`,
     `    title: ${key}`,
     '    folder: changes',
-    '    id: { prefix: RFC, digits: 4 }',
+    `    id: { prefix: ${key === 'change-request' ? 'RFC' : 'QCR'}, digits: 4 }`,
     '    statuses: [draft, approved]',
     '    initial: [draft]',
     '    transitions: { draft: [approved] }',

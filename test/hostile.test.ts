@@ -721,4 +721,43 @@ describe('custom type definitions are checked where they are written', () => {
     });
     expect((await smsInProcess(['types'], dir)).code).toBe(0);
   });
+
+  it('a field that is not a JSON Schema sms can compile is a located configuration error, not an unexpected failure', async () => {
+    const typo = configOf(typeLines({ fields: '{ system: { type: strng } }' }));
+    for (const args of [['types'], ['validate', '--no-git']]) {
+      expect(await refused(typo, args), args.join(' ')).toMatch(
+        /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.fields\.system\.type" is not valid in a JSON Schema: must be one of array, boolean, integer, null, number, object, string$/,
+      );
+    }
+    // A keyword ajv does not know is refused by its strict mode, on the field.
+    expect(await refused(configOf(typeLines({ fields: '{ system: { typ: string } }' })))).toMatch(
+      /^sms: sms.config.yaml:9:15: "custom_types\.0\.fields\.system" is not a JSON Schema sms can use \(strict mode: unknown keyword: "typ"\): field schemas are read as strict JSON Schema 2020-12$/,
+    );
+    // Extra fields of a built-in type are schemas from the configuration too.
+    expect(await refused('organisation: Acme IT\nextra_fields:\n  incident: { ticket: { type: strng } }\n')).toMatch(
+      /^sms: sms.config.yaml:3:\d+: "extra_fields\.incident\.ticket\.type" is not valid in a JSON Schema: must be one of/,
+    );
+  });
+
+  it('a field of a custom type cannot redefine a field every document has', async () => {
+    for (const field of ['id', 'type', 'title', 'status']) {
+      expect(await refused(configOf(typeLines({ fields: `{ system: { type: string }, ${field}: { type: string } }` }))), field).toMatch(
+        new RegExp(
+          `^sms: sms.config.yaml:9:\\d+: "custom_types\\.0\\.fields" redefines "${field}", a field every document has \\(id, type, title, status\\): give the field another name$`,
+        ),
+      );
+    }
+  });
+
+  it("a custom id prefix or singleton that is a built-in type's is refused, unless the custom type replaces that type", async () => {
+    expect(await refused(configOf(typeLines({ id: '{ prefix: RFC }' })))).toMatch(
+      /^sms: sms.config.yaml:6:\d+: "custom_types\.0\.id\.prefix" is "RFC", the prefix of change-request IDs: choose another prefix, or give the type the key change-request to replace that type$/,
+    );
+    expect(await refused(configOf(typeLines({ id: '{ singleton: POLICY }' })))).toMatch(
+      /^sms: sms.config.yaml:6:\d+: "custom_types\.0\.id\.singleton" is "POLICY", the id of the policy document: choose another id, or give the type the key policy to replace that type$/,
+    );
+    const dir = tmp();
+    writeFiles(dir, { 'sms.config.yaml': configOf(typeLines({ key: 'change-request', id: '{ prefix: RFC }' })) });
+    expect((await smsInProcess(['types'], dir)).code).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import type { Position, RuleSetting } from '../diagnostic.js';
 import { smsError, suggest } from '../errors.js';
 import { isTimeZone } from '../calendar.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
-import { configValidator } from '../model/schemas.js';
+import { configValidator, createAjv, type ErrorObject } from '../model/schemas.js';
 import type { PolicySettings } from '../model/policy.js';
 import { accessReason, readRegularFile } from './files.js';
 import { parseYamlMapping } from './frontmatter.js';
@@ -117,12 +117,7 @@ export function parseConfig(text: string, root: string): SmsConfig {
     const pos = extra ? parsed.locate([...at, extra], 'key') : parsed.locate(at);
     const where = extra ? `"${extra}"` : at.length ? `"${at.join('.')}"` : 'the configuration';
     const def = /^#\/\$defs\/(\w+)\/(?:pattern|oneOf)$/.exec(e.schemaPath)?.[1];
-    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : undefined;
-    const what = extra
-      ? 'is not a known setting'
-      : allowed
-        ? `must be one of ${allowed.join(', ')}`
-        : ((def && SCHEMA_MEANS[def]) ?? e.message ?? 'is invalid');
+    const what = extra ? 'is not a known setting' : ((def && SCHEMA_MEANS[def]) ?? ajvText(e));
     throw smsError('CONFIG_INVALID', { ...pos, text: `${where} ${what}${more(errors.length)}` });
   }
   const raw = parsed.data as unknown as RawConfig;
@@ -134,6 +129,7 @@ export function parseConfig(text: string, root: string): SmsConfig {
   }
   checkPatterns(raw, parsed.locate);
   checkCustomTypes(raw, parsed.locate);
+  checkFieldSchemas(raw, parsed.locate);
   return resolveConfig(raw, root, parsed.locate);
 }
 
@@ -180,12 +176,30 @@ function checkCustomTypes(raw: RawConfig, locate: SmsConfig['locate']): void {
     throw smsError('CONFIG_INVALID', { ...locate(at, part), text: `"${where.join('.')}" ${text}` });
   };
   const custom = raw.custom_types ?? [];
-  const keys = new Set([...builtInTypes().map((t) => t.key), ...custom.map((t) => t.key!)]);
+  const customKeys = new Set(custom.map((t) => t.key!));
+  const keys = new Set([...builtInTypes().map((t) => t.key), ...customKeys]);
+  // A built-in type a custom one replaces gives up its ids with it.
+  const kept = builtInTypes().filter((b) => !customKeys.has(b.key));
   custom.forEach((t, i) => {
     const at = ['custom_types', i];
     const first = custom.findIndex((o) => o.key === t.key);
     if (first < i)
       refuse([...at, 'key'], `is "${t.key}", which custom_types.${first} defines already: give each custom type a key of its own`);
+    // Two types with one id scheme would claim each other's documents.
+    const prefix = t.id?.prefix;
+    const byPrefix = prefix === undefined ? undefined : kept.find((b) => b.id.prefix === prefix);
+    if (byPrefix)
+      refuse(
+        [...at, 'id', 'prefix'],
+        `is "${prefix}", the prefix of ${byPrefix.key} IDs: choose another prefix, or give the type the key ${byPrefix.key} to replace that type`,
+      );
+    const singleton = t.id?.singleton;
+    const bySingleton = singleton === undefined ? undefined : kept.find((b) => b.id.singleton === singleton);
+    if (bySingleton)
+      refuse(
+        [...at, 'id', 'singleton'],
+        `is "${singleton}", the id of the ${bySingleton.key} document: choose another id, or give the type the key ${bySingleton.key} to replace that type`,
+      );
     const statuses = t.statuses ?? [];
     const notAStatus = `not one of the type's statuses (${statuses.join(', ')}): add it to statuses or correct it`;
     const status = (s: string, where: (string | number)[]): void => {
@@ -210,7 +224,50 @@ function checkCustomTypes(raw: RawConfig, locate: SmsConfig['locate']): void {
         `is "${target}", not a type key${suggestion ? `; did you mean "${suggestion}"?` : ' (run "sms types" to list them)'}`,
       );
     }
+    for (const field of Object.keys((t as { fields?: object }).fields ?? {}))
+      if ((CORE_FIELDS as readonly string[]).includes(field))
+        refuse(
+          [...at, 'fields', field],
+          `redefines "${field}", a field every document has (${CORE_FIELDS.join(', ')}): give the field another name`,
+          'key',
+        );
   });
+}
+
+/** The front-matter fields sms itself reads from every document: a type's own fields cannot redefine them. */
+const CORE_FIELDS = ['id', 'type', 'title', 'status'] as const;
+
+/**
+ * Every field schema the configuration brings (a custom type's `fields`, `extra_fields`) must be a
+ * JSON Schema that ajv compiles as sms compiles it (strict, draft 2020-12): otherwise the first
+ * document of that type would end the run with ajv's error, far from its cause. ajv is loaded only
+ * when the configuration has such fields.
+ */
+function checkFieldSchemas(raw: RawConfig, locate: SmsConfig['locate']): void {
+  const schemas: [(string | number)[], unknown][] = [];
+  for (const [key, fields] of Object.entries(raw.extra_fields ?? {}))
+    for (const [name, schema] of Object.entries(fields)) schemas.push([['extra_fields', key, name], schema]);
+  (raw.custom_types ?? []).forEach((t, i) => {
+    for (const [name, schema] of Object.entries((t as { fields?: Record<string, unknown> }).fields ?? {}))
+      schemas.push([['custom_types', i, 'fields', name], schema]);
+  });
+  if (schemas.length === 0) return;
+  const ajv = createAjv({ boundedPatterns: true });
+  for (const [at, schema] of schemas) {
+    if (!ajv.validateSchema(schema as object)) {
+      const e = ajv.errors![0]!;
+      const where = [...at, ...e.instancePath.split('/').slice(1).map(unescapePointer)];
+      throw smsError('CONFIG_INVALID', { ...locate(where), text: `"${where.join('.')}" is not valid in a JSON Schema: ${ajvText(e)}` });
+    }
+    try {
+      ajv.compile(schema as object);
+    } catch (err) {
+      throw smsError('CONFIG_INVALID', {
+        ...locate(at, 'key'),
+        text: `"${at.join('.')}" is not a JSON Schema sms can use (${(err as Error).message}): field schemas are read as strict JSON Schema 2020-12`,
+      });
+    }
+  }
 }
 
 /**
@@ -224,6 +281,12 @@ const SCHEMA_MEANS: Record<string, string> = {
     'must be a folder inside the repository: a relative path without a ".." segment, an inner "." or an empty one, not in .git, without control characters',
   text: 'must not contain control characters or bidirectional marks',
 };
+
+/** ajv's message for an error, with the values an enum allows (its "one of the allowed values" names none). */
+function ajvText(e: ErrorObject): string {
+  if (e.keyword === 'enum') return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return e.message ?? 'is invalid';
+}
 
 function more(n: number): string {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? 's' : ''})` : '';
