@@ -79,6 +79,18 @@ describe('output formats', () => {
     expect(md).toContain('| changes/RFC-0001-a.md | 7 | error | schema |');
   });
 
+  it('github: control characters in a file name are percent-encoded in file=, never written raw', async () => {
+    const dir = tmp();
+    // ESC ] … BEL sets a window title, ESC [ paints, U+009B is the 8-bit CSI, U+202E reverses text.
+    baseSms(dir, { 'changes/RFC-0001-\u001b]0;TITLE\u0007\u001b[31mred\u009b2J\u202e.md': rfc({ priority: 'P9' }) });
+    const r = await smsInProcess(['validate', '--format', 'github'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(r.stdout.trimEnd()).toBe(
+      '::error file=changes/RFC-0001-%1B]0;TITLE%07%1B[31mred%C2%9B2J%E2%80%AE.md,line=7,col=11,title=schema::"priority" must be one of: P1, P2, P3, P4',
+    );
+  });
+
   it('junit: parses as XML with one case per finding, failing for errors only', async () => {
     const r = await smsInProcess(['validate', '--format', 'junit'], fixture());
     expect(XMLValidator.validate(r.stdout)).toBe(true);

@@ -2,10 +2,25 @@ import type { Formatter, FormatContext } from './types.js';
 import { repoPath } from './types.js';
 import type { ValidationResult } from '../validate.js';
 import { forTerminal } from './terminal.js';
+import { BIDI_MARKS, LINE_CONTROLS } from '../strings.js';
 
 /** Workflow-command escaping from the GitHub Actions toolkit (`escapeData` / `escapeProperty`). */
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const UNPRINTABLE = new RegExp(`[${LINE_CONTROLS}${BIDI_MARKS}]`, 'g');
+
+/**
+ * A file name as the `file` property. It must name the real file, so it cannot lose characters as
+ * messages do: removing them could name another file that exists (`a<ESC>[31mb.md` would become
+ * `ab.md`). Control and bidirectional characters are percent-encoded as UTF-8 instead, in the
+ * toolkit's own style (it writes CR and LF as %0D and %0A), so no escape sequence reaches the log or
+ * a terminal and the name stays unambiguous in the output, `%` itself being %25. The runner decodes
+ * only %0D, %0A, %3A, %2C and %25 in properties, so the annotation of such a file is listed with
+ * the run but not placed on the file's lines: the price of never writing the raw bytes. Tabs stay:
+ * they move nothing, and a name with one still attaches.
+ */
+const fileProperty = (file: string): string => escapeProperty(file).replace(UNPRINTABLE, (c) => (c === '\t' ? c : encodeURIComponent(c)));
 
 /**
  * `::error file=…,line=…,col=…,title=rule::message` workflow commands, with paths relative to the
@@ -16,7 +31,7 @@ export const github: Formatter = (result, ctx) =>
   result.diagnostics
     .map((d) => {
       const cmd = d.severity === 'error' ? 'error' : 'warning';
-      const props = `file=${escapeProperty(repoPath(ctx, d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+      const props = `file=${fileProperty(repoPath(ctx, d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
       return `::${cmd} ${props}::${escapeData(forTerminal(d.message + (d.hint ? ` (hint: ${d.hint})` : '')))}\n`;
     })
     .join('');
