@@ -10,3 +10,11 @@ export const packagePath = (...parts: string[]): string => path.join(packageRoot
 export function toPosixRelative(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
+
+/**
+ * Whether a path from toPosixRelative leaves the folder it is relative to: it is ".." or starts
+ * with "../" (a folder named "..sms" is inside), or is absolute (another drive on Windows).
+ */
+export function isOutside(rel: string): boolean {
+  return rel === '..' || rel.startsWith('../') || path.isAbsolute(rel);
+}

@@ -106,6 +106,17 @@ describe('the CI that sms init writes', async () => {
     expect(r.stdout).toMatch(/inside an existing git repository/);
   });
 
+  it('a tarball in a folder whose name starts with ".." is inside the repository: referenced where it is, not copied', async () => {
+    const top = tmp();
+    gitRepo(top, [{ files: { 'README.md': '# Our infrastructure\n', '..tools/sms-cli-0.1.0.tgz': 'not really a tarball' } }]);
+    const r = await sms(['init', 'docs/sms', '--yes', ...MANAGER, '--cli-spec', '..tools/sms-cli-0.1.0.tgz', '--no-install'], top);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(top, 'docs/sms/package.json'), 'utf8')).devDependencies).toEqual({
+      'sms-cli': 'file:../../..tools/sms-cli-0.1.0.tgz',
+    });
+    expect(existsSync(path.join(top, 'docs/sms/.sms'))).toBe(false);
+  });
+
   it('a second SMS in another subfolder gets a workflow of its own beside the first; --sarif with GitLab says it does not apply', async () => {
     const top = tmp();
     gitRepo(top, [{ files: { 'README.md': '# Our infrastructure\n', 'tools/sms-cli-0.1.0.tgz': 'not really a tarball' } }]);
@@ -273,6 +284,23 @@ describe('machine formats in a subfolder SMS report paths from the repository ro
     expect((await sms(['validate'], dir)).stdout).toMatch(/^changes\/RFC-0001-a\.md$/m);
     const json = JSON.parse((await sms(['validate', '--format', 'json'], dir)).stdout);
     expect(json.diagnostics.map((d: { file: string }) => d.file)).toEqual(['changes/RFC-0001-a.md', 'changes/RFC-0001-a.md']);
+  });
+
+  it('an SMS folder whose name starts with ".." is inside the repository: its name is part of every path', async () => {
+    const top = tmp();
+    const dir = path.join(top, '..sms');
+    mkdirSync(dir);
+    baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ priority: 'P9' }) });
+    gitRepo(top, [{ files: { 'README.md': '# infra\n' } }]);
+    const file = '..sms/changes/RFC-0001-a.md';
+    expect((await sms(['validate', '--format', 'github'], dir)).stdout).toContain(`::error file=${file},line=7,col=11,title=schema::`);
+    const log = JSON.parse((await sms(['validate', '--format', 'sarif'], dir)).stdout);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(file);
+    const x = new XMLParser({ ignoreAttributes: false }).parse((await sms(['validate', '--format', 'junit'], dir)).stdout);
+    expect(x.testsuites.testsuite['@_name']).toBe(file);
+    const gl = JSON.parse((await sms(['validate', '--format', 'gitlab'], dir)).stdout) as { location: { path: string } }[];
+    expect(gl.map((i) => i.location.path)).toEqual([file]);
+    expect(existsSync(path.join(top, file))).toBe(true);
   });
 
   it('with --no-git, paths stay relative to the SMS root (git is not asked where the repository starts)', async () => {

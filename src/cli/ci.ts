@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { smsError } from '../errors.js';
-import { packagePath, toPosixRelative } from '../paths.js';
+import { isOutside, packagePath, toPosixRelative } from '../paths.js';
 import { slugify } from '../repo/ids.js';
 import { version } from '../version.js';
 import { forTerminal } from '../formatters/terminal.js';
@@ -51,7 +51,7 @@ export function dependencySpec(spec: string, ownName: string, cwd: string, dir: 
   if (/\.(tgz|tar\.gz)$/.test(s) || s.startsWith('file:')) {
     const abs = path.resolve(cwd, s.replace(/^file:/, ''));
     if (!existsSync(abs) || !statSync(abs).isFile()) throw smsError('CLI_SPEC_INVALID', { value: forTerminal(spec).slice(0, 200) });
-    const inRepo = !toPosixRelative(top, abs).startsWith('..');
+    const inRepo = !isOutside(toPosixRelative(top, abs));
     const target = inRepo ? abs : path.join(dir, '.sms', path.basename(abs));
     const rel = toPosixRelative(dir, target);
     return {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { smsError } from '../errors.js';
 import { load, openConfig, type HistoryMode } from '../load.js';
-import { packagePath, toPosixRelative } from '../paths.js';
+import { isOutside, packagePath, toPosixRelative } from '../paths.js';
 import { decodeDocument, readDocument, readDocumentFile } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import type { SmsConfig } from '../repo/config.js';
@@ -86,7 +86,7 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     repositoryRoot = await workTreeRoot({ cwd: config.root, env: io.env }).catch(() => undefined);
     if (repositoryRoot) {
       const rel = toPosixRelative(repositoryRoot, config.root);
-      pathPrefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
+      pathPrefix = rel && !isOutside(rel) ? `${rel}/` : '';
     }
   }
 
@@ -128,13 +128,12 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
 
 function repoRelative(root: string, cwd: string, p: string): string {
   const abs = path.resolve(cwd, p);
-  const outside = (rel: string): boolean => rel.startsWith('../') || rel === '..' || path.isAbsolute(rel);
   let rel = toPosixRelative(root, abs);
   // A path typed through a symbolic link above the repository (macOS's /tmp, a linked projects
   // folder) names a file inside it: the folder it is in is compared with links resolved. The
   // file itself is not resolved, so a linked document keeps its own name.
-  if (outside(rel)) rel = toPosixRelative(root, path.join(realFolder(path.dirname(abs)), path.basename(abs)));
-  if (outside(rel)) throw smsError('OUTSIDE_REPOSITORY', { path: p, root });
+  if (isOutside(rel)) rel = toPosixRelative(root, path.join(realFolder(path.dirname(abs)), path.basename(abs)));
+  if (isOutside(rel)) throw smsError('OUTSIDE_REPOSITORY', { path: p, root });
   return rel;
 }
 
