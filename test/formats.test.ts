@@ -76,7 +76,7 @@ describe('output formats', () => {
     expect(lines[1]).toContain('file=changes/RFC-0002-b%2C c%3A d.md');
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# earlier step\n## sms validate')).toBe(true);
-    expect(md).toContain('| changes/RFC-0001-a.md | 7 | error | schema |');
+    expect(md).toContain(String.raw`| changes/RFC\-0001\-a\.md | 7 | error | schema |`);
   });
 
   it('github: control characters in a file name are percent-encoded in file=, never written raw', async () => {
@@ -89,6 +89,24 @@ describe('output formats', () => {
     expect(r.stdout.trimEnd()).toBe(
       '::error file=changes/RFC-0001-%1B]0;TITLE%07%1B[31mred%C2%9B2J%E2%80%AE.md,line=7,col=11,title=schema::"priority" must be one of: P1, P2, P3, P4',
     );
+  });
+
+  it('github: the step summary shows Markdown from documents literally: no link, image, HTML, code, emphasis or mention', async () => {
+    const dir = tmp();
+    const status =
+      '[All checks passed - click to approve](https://phish.example/login) ![x](https://tracker.example/p.png) <img src=x> `code` **bold** ~~gone~~ @octocat www.phish.example a\\|b | c';
+    baseSms(dir, { 'changes/RFC-0001-a_b.md': rfc({ status }) });
+    const summary = path.join(tmp(), 'summary.md');
+    const r = await smsInProcess(['validate', '--format', 'github'], dir, testEnv({ GITHUB_STEP_SUMMARY: summary }));
+    expect(r.code).toBe(1);
+    const row = readFileSync(summary, 'utf8')
+      .split('\n')
+      .find((l) => l.includes('status-value'));
+    const cell = String.raw`status "\[All checks passed \- click to approve\]\(https\://phish\.example/login\) \!\[x\]\(https\://tracker\.example/p\.png\) \<img src=x\> \`code\` \*\*bold\*\* \~\~gone\~\~ @${'\u200d'}octocat www\.phish\.example a\\\|b \| c" is not a change\-request status`;
+    expect(row).toContain(String.raw`| changes/RFC\-0001\-a\_b\.md | 5 | error | status-value | ${cell}`);
+    // Every character Markdown could read as syntax has a backslash before it.
+    const bare = row!.replace(/\\[\\`*_{}[\]()#+\-.!|<>~&:$]/g, '');
+    expect(bare.slice(1, -1).replace(/ \| /g, '')).not.toMatch(/[\\`*_{}[\]()#+.!|<>~&$]/);
   });
 
   it('junit: parses as XML with one case per finding, failing for errors only', async () => {

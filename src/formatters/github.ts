@@ -36,12 +36,27 @@ export const github: Formatter = (result, ctx) =>
     })
     .join('');
 
+/**
+ * ASCII punctuation that can start or end Markdown: emphasis, code, links and images, HTML and
+ * entities, strikethrough, math, a table cell's end, the `:` of an autolinked URL and the `.` of
+ * an autolinked www. name. CommonMark lets a backslash escape any ASCII punctuation, and a GFM table
+ * reads `\|` as a pipe inside the cell; a backslash is escaped too, or the one in `a\|b` would be lost.
+ */
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|<>~&:$]/g;
+
+/**
+ * An @ that GitHub would read as a mention of a user or team: at the start or after a character
+ * that is not part of a word (so not an e-mail address). GitHub finds mentions in the rendered
+ * text, after escapes are gone, so a backslash does not stop them; a zero-width joiner after the @
+ * does, and the text reads the same.
+ */
+const MENTION = /(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g;
+
+/** Text for a Markdown table cell that shows as it is written: one line, no syntax, no mention. */
+const markdownCell = (s: string): string => forTerminal(s).replace(MENTION, '@\u200d').replace(MARKDOWN_PUNCTUATION, '\\$&');
+
 /** Markdown for $GITHUB_STEP_SUMMARY: a count and a table of findings. */
 export function githubSummary(result: ValidationResult, ctx?: Pick<FormatContext, 'pathPrefix'>): string {
-  const cell = (s: string): string =>
-    forTerminal(s)
-      .replace(/\|/g, '\\|')
-      .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
   const lines = ['## sms validate', ''];
   if (result.diagnostics.length === 0) lines.push(`✅ ${result.fileCount} files checked, no problems.`);
   else {
@@ -52,7 +67,9 @@ export function githubSummary(result: ValidationResult, ctx?: Pick<FormatContext
       '|---|---|---|---|---|',
     );
     for (const d of result.diagnostics.slice(0, 500))
-      lines.push(`| ${cell(`${ctx?.pathPrefix ?? ''}${d.file}`)} | ${d.line} | ${d.severity} | ${d.rule} | ${cell(d.message)} |`);
+      lines.push(
+        `| ${markdownCell(`${ctx?.pathPrefix ?? ''}${d.file}`)} | ${d.line} | ${d.severity} | ${d.rule} | ${markdownCell(d.message)} |`,
+      );
     if (result.diagnostics.length > 500) lines.push('', `… and ${result.diagnostics.length - 500} more.`);
   }
   return `${lines.join('\n')}\n`;
