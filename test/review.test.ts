@@ -370,6 +370,37 @@ describe('sms report review: the management review pack', () => {
     expect(d.people).toMatchObject({ untrained: ['Cleo Park'], outOfDate: ['Ben Okafor'], coveragePercent: 33.33 });
   });
 
+  it("customer satisfaction counts customers' scores: a supplier's or a stakeholder's compliment is feedback, not customer satisfaction", async () => {
+    const dir = tmp();
+    const other = (n: number, party: string): [string, string] => [
+      `feedback/FB-000${n}.md`,
+      doc({
+        id: `FB-000${n}`,
+        type: 'feedback',
+        title: `Feedback ${n}`,
+        status: 'updated',
+        kind: 'compliment',
+        party,
+        received: '2026-08-20T10:00:00Z',
+        handling: 'closed',
+        recorded_by: 'ana@acme.example',
+        satisfaction: 5,
+      }),
+    ];
+    writeFiles(dir, { ...FILES, ...Object.fromEntries([other(5, 'supplier'), other(6, 'stakeholder')]) });
+    const r = await smsInProcess(
+      ['report', 'review', '--period', '2026-Q3', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-10-15' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // Both are feedback of the quarter; the customers' three scores alone make the average: (5 + 4 + 2) / 3.
+    expect(d.feedback.total).toBe(5);
+    expect(d.feedback.satisfaction).toEqual({ responses: 3, average: 3.67, byScore: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 } });
+    expect(d.objectives.find((o: { id: string }) => o.id === 'SAT')).toMatchObject({ value: 3.67, rag: 'amber' });
+  });
+
   it('the default period is the last complete quarter; Markdown lists every input in order', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

@@ -137,6 +137,17 @@ export function createdAt(ctx: ReportContext, id: string): string | undefined {
   return ctx.timeline?.byId.get(id)?.[0]?.commit.date;
 }
 
+/**
+ * The satisfaction scores customers gave (feedback with no party is a customer's): a supplier's or
+ * another stakeholder's score is feedback, but not customer satisfaction.
+ */
+export function customerScores(feedback: readonly Pick<SmsDocument, 'data'>[]): number[] {
+  return feedback
+    .filter((d) => (str(d, 'party') ?? 'customer') === 'customer')
+    .map((d) => num(d, 'satisfaction'))
+    .filter((x): x is number => x !== undefined && Number.isInteger(x));
+}
+
 export function inPeriod(date: string | undefined, p: Period): boolean {
   if (!date) return false;
   const d = date.slice(0, 10);

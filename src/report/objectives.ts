@@ -3,6 +3,7 @@ import { parseDate } from '../dates.js';
 import type { SmsDocument } from '../repo/documents.js';
 import type { Period } from '../period.js';
 import type { Availability, IncidentMeasure } from './sla.js';
+import { customerScores } from './context.js';
 
 /**
  * The policy's measurable objectives (`objectives: [{ id, text, measure, target }]`), each
@@ -112,10 +113,10 @@ const MEASURES: Record<string, MeasureDef> = {
     unit: '/ 5',
     amber: 0.5,
     compute(_o, inputs) {
-      const scores = inputs.feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
-      if (scores.length === 0) return { basis: 'no feedback with a satisfaction score in the period' };
+      const scores = customerScores(inputs.feedback);
+      if (scores.length === 0) return { basis: 'no customer feedback with a satisfaction score in the period' };
       const avg = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
-      return { value: avg, basis: `the average of ${scores.length} scores` };
+      return { value: avg, basis: `the average of ${scores.length} customer scores` };
     },
   },
   'changes-successful': {

@@ -1,4 +1,4 @@
-import { own, ownNumber, ownString, records, stringValues } from '../repo/values.js';
+import { own, ownString, records, stringValues } from '../repo/values.js';
 import { addDays, addMonths, daysBetween, parseDate } from '../dates.js';
 import { localDate } from '../calendar.js';
 import { lastCompleteQuarter, quarterLabel, type Period } from '../period.js';
@@ -8,6 +8,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import type { DocEvent } from '../history/timeline.js';
 import {
   createdAt,
+  customerScores,
   docsOfType,
   eventsUntil,
   findingOf,
@@ -339,7 +340,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   }
   const openHandling = new Map(feedbackOpen.map(({ d, handling }) => [d.id!, handling]));
   const unknownFeedback = new Set(feedbackUnknown.map((d) => d.id!));
-  const scores = feedback.map((d) => ownNumber(d.data, 'satisfaction')).filter((x): x is number => x !== undefined);
+  const scores = customerScores(feedback);
   const feedbackSection = {
     total: feedback.length,
     byKind: countBy(feedback, (d) => str(d, 'kind') ?? 'comment', ['compliment', 'complaint', 'comment']),
