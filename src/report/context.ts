@@ -128,6 +128,31 @@ export function statusAt(ctx: ReportContext, d: SmsDocument, until: string): str
   return evs.at(-1)!.after?.status;
 }
 
+/**
+ * Whether a document was in force at the end of a day, from history (its status then); before its
+ * first commit, as first recorded (an SMS put into Git after its agreements started). Without
+ * history of it, its status now.
+ */
+export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => boolean {
+  // A deletion ends it.
+  const steps = (ctx.timeline?.byId.get(d.id!) ?? []).map((e) => ({
+    day: localDay(ctx, e.commit.date) ?? '',
+    inForce: isInForce(d.type, e.after?.status),
+  }));
+  if (steps.length === 0) {
+    const now = isInForce(d.type, d.status);
+    return () => now;
+  }
+  return (day) => {
+    let inForce = steps[0]!.inForce;
+    for (const s of steps) {
+      if (s.day > day) break;
+      inForce = s.inForce;
+    }
+    return inForce;
+  };
+}
+
 /** When the document first entered a status, from history. */
 export function firstEntered(ctx: ReportContext, id: string, status: string): DocEvent | undefined {
   return ctx.timeline?.byId.get(id)?.find((e) => e.after?.status === status && e.before?.status !== status);

@@ -341,6 +341,14 @@ function cadenceIn(ctx: ReportContext, a: SmsDocument): (date: string) => string
   };
 }
 
+/** The day of the last commit that took a document out of force (retired, deleted); undefined when history shows none. */
+function endedOn(ctx: ReportContext, d: SmsDocument): string | undefined {
+  let ended: string | undefined;
+  for (const e of eventsOf(ctx, d.id))
+    if (isInForce(d.type, e.before?.status) && !isInForce(d.type, e.after?.status)) ended = day(ctx, e.commit.date);
+  return ended;
+}
+
 /** A Markdown section has content of its own (not empty, not the template's prompt). */
 function sectionFilled(d: SmsDocument, heading: string): boolean {
   const text = sectionText(d.fm.body, heading);
@@ -1202,7 +1210,10 @@ export const CHECKS: Record<string, CheckDef> = {
     run(ctx, _o, task) {
       const instances: Instance[] = [];
       const reports = docs(ctx, 'performance-report').filter((r) => isInForce(r.type, r.status));
-      for (const a of [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')].filter((d) => isInForce(d.type, d.status))) {
+      // An agreement retired since still owed the reports of the periods that ended before it was
+      // taken out of force: retiring it does not take back what it promised then.
+      for (const a of [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')]) {
+        const ended = isInForce(a.type, a.status) ? undefined : (endedOn(ctx, a) ?? '');
         const start = parseDate(ownString(a.data, 'start')) ?? ctx.period.since;
         const from = start > ctx.period.since ? start : ctx.period.since;
         const promised = cadenceIn(ctx, a);
@@ -1221,7 +1232,7 @@ export const CHECKS: Record<string, CheckDef> = {
             p = addMonths(p, months)
           ) {
             const end = addDays(addMonths(p, months), -1);
-            if (end < start || promised(p < start ? start : p) !== promise) continue;
+            if (end < start || promised(p < start ? start : p) !== promise || (ended !== undefined && end >= ended)) continue;
             // A report of this period at this cadence: one covering several periods does not
             // stand in for each of them.
             const covering = reports.filter((x) => {

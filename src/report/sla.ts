@@ -4,8 +4,8 @@ import { calendarPeriodsOf, quarterLabel, type Period } from '../period.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
-import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
-import { localDay, type ReportContext } from './context.js';
+import { isFinished, sealedChanges } from '../model/policy.js';
+import { inForceOn, localDay, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -105,31 +105,17 @@ export interface SlaInputs {
  * days it was in force).
  */
 export function slaInputs(ctx: ReportContext): SlaInputs {
-  // Per agreement, the day each of its commits counts on and whether it was in force after it.
-  const changes = new Map<string, { day: string; inForce: boolean }[]>();
+  // Per agreement, whether it was in force on a day.
+  const changes = new Map<string, (day: string) => boolean>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
   return {
     documents: ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents,
     timezone: ctx.config.timezone,
     afterClosing,
     inForceOn: (a, day) => {
-      let steps = changes.get(a.id);
-      if (!steps) {
-        steps = (ctx.timeline?.byId.get(a.id) ?? []).map((e) => ({
-          day: localDay(ctx, e.commit.date) ?? '',
-          inForce: isInForce(a.doc.type, e.after?.status),
-        }));
-        changes.set(a.id, steps);
-      }
-      if (steps.length === 0) return a.inForce;
-      // Before its first commit it is taken as first recorded (an SMS put into Git after its
-      // agreements started); after, as it stood at the end of that day.
-      let inForce = steps[0]!.inForce;
-      for (const s of steps) {
-        if (s.day > day) break;
-        inForce = s.inForce;
-      }
-      return inForce;
+      let on = changes.get(a.id);
+      if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
+      return on(day);
     },
   };
 }
