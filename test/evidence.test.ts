@@ -912,6 +912,40 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
   });
 
+  it('a line both sides changed, resolved by hand into one line holding both changes, is no drop; a line of its own that leaves one out is', async () => {
+    const line = (backup: string, planned: string): string => `Firmware 7.0.14 since 2025-06-03${backup}; 7.2.4 planned for ${planned}.`;
+    const conflicting = (): string => {
+      const dir = repo([{ files: { [R]: body(line('', '2026-12-08')) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+      gitIn(dir, ['branch', 'side']);
+      addCommit(dir, {
+        files: { [R]: body(line(', config backup 2026-11-27', '2026-12-08')) },
+        author: cleo,
+        date: '2026-01-03T09:00:00Z',
+      });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      addCommit(dir, { files: { [R]: body(line('', '2026-12-10')) }, author: ben, date: '2026-01-04T09:00:00Z' });
+      expect(() => gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'))).toThrow();
+      return dir;
+    };
+    const resolve = (dir: string, text: string): void => {
+      writeFileSync(path.join(dir, R), body(text));
+      gitIn(dir, ['add', R]);
+      gitIn(dir, ['commit', '-q', '--no-edit'], at(ben, '2026-01-05T09:00:00Z'));
+    };
+    // Both changes on the one line: git shows it as the merge's own in its combined diff.
+    const both = conflicting();
+    resolve(both, line(', config backup 2026-11-27', '2026-12-10'));
+    expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
+    // A line of its own that leaves main's backup out drops main's change.
+    const oneLeftOut = conflicting();
+    resolve(oneLeftOut, line(', checked', '2026-12-10'));
+    expect(unrecorded((await findings(oneLeftOut, ['--base', 'main'])).list)).toEqual([[R, 'RFC-0001', 'error']]);
+    // The branch's line kept, and a line of the merge's own added elsewhere, hides nothing either.
+    const masked = conflicting();
+    resolve(masked, `${line('', '2026-12-10')}\n\nResolved the conflict.`);
+    expect(unrecorded((await findings(masked, ['--base', 'main'])).list)).toEqual([[R, 'RFC-0001', 'error']]);
+  });
+
   it('a branch that touched the document first (its mode, a rename away and back) gets no pass for the merge that drops the change', async () => {
     const touches: [string, (dir: string) => void][] = [
       [

@@ -311,7 +311,13 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
         const before = atBases.map((t) => t.get(m.withPrefix(p)));
         // Side b did not change it since they diverged: the result is another side's business.
         if (bases.length ? before.includes(theirs) : theirs === undefined) continue;
-        if (ch.newBlob !== undefined && theirs !== undefined && (await changeKept(before, theirs, ch.newBlob, m, p === CONFIG_FILE)))
+        // The other sides' versions: where the result differs from one, its old blob; else the result.
+        const otherVersions = diff.flatMap((d, i) => (i === b ? [] : [d.has(p) ? d.get(p)!.oldBlob : ch.newBlob]));
+        if (
+          ch.newBlob !== undefined &&
+          theirs !== undefined &&
+          (await changeKept(before, theirs, ch.newBlob, m, p === CONFIG_FILE, otherVersions))
+        )
           continue;
         const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
         if (kind === 'removed' && (await carriedElsewhere(before, theirs!, diff[b]!, m))) continue;
@@ -330,12 +336,23 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
  *   in the result and every value it took away is gone, however the lines are written (spaces,
  *   quotes, comments), and a list item belongs to its person, not to its line;
  * - the body, line by line: every line that side added is there as often, every line it removed
- *   is gone as often (trailing spaces and blank lines left out, order not compared).
+ *   is gone as often (trailing spaces and blank lines left out, order not compared). A conflict
+ *   resolved by hand writes a line of the merge's own (in no side's version: git's combined diff
+ *   of the merge shows it): an added line of that side's is kept in it when that line holds every
+ *   word the side brought (the words of its line not in the lines it removed).
  * Other front-matter fields (a title, a version number both sides raised) are the merge's to
  * settle. Against any merge base (criss-cross merges have several); a side that added the file
  * changed it from nothing.
  */
-async function changeKept(bases: (string | undefined)[], theirs: string, result: string, m: MergeCheck, config: boolean): Promise<boolean> {
+async function changeKept(
+  bases: (string | undefined)[],
+  theirs: string,
+  result: string,
+  m: MergeCheck,
+  config: boolean,
+  /** The other sides' versions; without them no line counts as the merge's own. */
+  others: (string | undefined)[] = [],
+): Promise<boolean> {
   const version = async (blob: string | undefined): Promise<{ data: Record<string, unknown>; lines: Map<string, number> }> => {
     if (blob === undefined) return { data: {}, lines: new Map() };
     const text = await m.textOf(blob);
@@ -348,6 +365,13 @@ async function changeKept(bases: (string | undefined)[], theirs: string, result:
   };
   const t = await version(theirs);
   const r = await version(result);
+  const o = others.length ? await Promise.all(others.map(version)) : undefined;
+  // Lines of the merge's own: more often in the result than in any side's version.
+  const own = o
+    ? [...r.lines]
+        .filter(([line, n]) => n > Math.max(t.lines.get(line) ?? 0, ...o.map((v) => v.lines.get(line) ?? 0)))
+        .map(([line]) => words(line))
+    : [];
   for (const base of bases.length ? bases : [undefined]) {
     const b = await version(base);
     // People are followed from the merge base by email, or by name where the email changed.
@@ -358,17 +382,32 @@ async function changeKept(bases: (string | undefined)[], theirs: string, result:
     };
     const [tf, bf, rf] = [facts(t.data), facts(b.data), facts(r.data)];
     let kept = [...tf].every((f) => bf.has(f) || rf.has(f)) && [...bf].every((f) => tf.has(f) || !rf.has(f));
+    const missing: string[] = [];
+    const removed = new Set<string>();
     for (const line of kept ? new Set([...t.lines.keys(), ...b.lines.keys()]) : []) {
       const change = (t.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
       const made = (r.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
-      if (change > 0 ? made < change : change < 0 && made > change) {
+      if (change < 0) for (const w of words(line)) removed.add(w);
+      if (change > 0 && made < change) missing.push(line);
+      else if (change < 0 && made > change) {
         kept = false;
         break;
       }
     }
+    if (kept && missing.length) {
+      kept = missing.every((line) => {
+        const brought = [...words(line)].filter((w) => !removed.has(w));
+        return own.some((mine) => brought.every((w) => mine.has(w)));
+      });
+    }
     if (kept) return true;
   }
   return false;
+}
+
+/** The words of a line (letters and digits, with the dots, dashes and the like inside them: 7.2.4, 2026-12-10, RFC-0015). */
+function words(line: string): Set<string> {
+  return new Set(line.match(/[\p{L}\p{N}]+(?:[._@:/-][\p{L}\p{N}]+)*/gu) ?? []);
 }
 
 /** The key of an item of a list of objects: what names it (email, id, name), else its place. */

@@ -17,7 +17,8 @@ export default defineRule({
     "amended), or one side's lack of it, therefore shows no change: no status transition, no approval, no one who " +
     'decided it, and no other rule sees it. The same holds for sms.config.yaml, which says how the SMS is judged. ' +
     'With --base, sms judges each merge of the pull request as a three-way merge would: where a side had changed a ' +
-    "document since the sides diverged, the merge's result must hold that change, line by line; a result that " +
+    "document since the sides diverged, the merge's result must hold that change, line by line (a conflict resolved " +
+    "by hand into a line of the merge's own keeps a side's change when that line holds every word the side brought); a result that " +
     'lacks it dropped it, whether by a conflict resolved with the other side\'s version ("ours", "theirs"), by a ' +
     'merge made to look like one, or by one with a line of its own added. A document the merge carried, with that ' +
     'change, to another path (a renamed folder) was moved, not dropped. Merge again keeping both changes; to undo ' +
