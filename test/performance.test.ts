@@ -160,6 +160,50 @@ describe('sms report performance', () => {
     expect(d.proposedActions).toContain('Review the handling of P2 incidents: 1 breach of the agreed times.');
   });
 
+  it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
+    const dir = repo({
+      'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),
+    });
+    const r = await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // INC-0004 on the shared SVC-0001 may be the law office's, whose agreement is being negotiated.
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).not.toContain('INC-0004');
+    expect(d.unattributed).toEqual(['INC-0004']);
+    expect(r.stdout).not.toContain(AMBIGUOUS_TITLE);
+    // validate asks for the agreement to be named.
+    const v = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir, env);
+    const found = JSON.parse(v.stdout).diagnostics.filter((f: { rule: string }) => f.rule === 'ambiguous-agreement');
+    expect(found.map((f: { docId: string }) => f.docId)).toEqual(['INC-0004']);
+  });
+
+  it('a supplier agreement retired before the period is not shown as underpinning the services any more', async () => {
+    const dir = tmp();
+    const files: Record<string, string> = {
+      'sms.config.yaml': CONFIG,
+      ...FILES,
+      'incidents/INC-0008-h.md': BREACH,
+      'agreements/suppliers/UA-0001-mail.md': UA,
+    };
+    gitRepo(dir, [
+      { files, date: '2026-01-02T09:00:00Z' },
+      {
+        files: { 'agreements/suppliers/UA-0001-mail.md': UA.replace('status: "approved"', 'status: "retired"') },
+        date: '2026-09-10T09:00:00Z',
+      },
+    ]);
+    const suppliers = async (period: string) => {
+      const r = await report(dir, ['--agreement', 'SLA-0001', '--period', period, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).suppliers.map((x: { id: string }) => x.id);
+    };
+    expect(UA).toContain('status: "approved"');
+    // In force all August, and for part of September; retired all of October.
+    expect(await suppliers('2026-08')).toEqual(['UA-0001']);
+    expect(await suppliers('2026-09')).toEqual(['UA-0001']);
+    expect(await suppliers('2026-10')).toEqual([]);
+  });
+
   it("a supplier agreement's report: the incidents attributed to it, on its own clock", async () => {
     const r = await report(repo(), ['--agreement', 'UA-0001', '--period', '2026-10', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);

@@ -93,7 +93,11 @@ export function coversDay(a: AgreementView, day: string, inForceOn?: (a: Agreeme
 export type Attribution =
   | { how: 'named'; agreement: AgreementView }
   | { how: 'inferred'; agreement: AgreementView }
-  | { how: 'ambiguous'; candidates: AgreementView[] }
+  | {
+      how: 'ambiguous';
+      candidates: AgreementView[];
+      /** Another customer's agreement for the service, still a draft. */ pending?: AgreementView[];
+    }
   | { how: 'unknown'; id: string }
   | { how: 'none' };
 
@@ -102,6 +106,8 @@ export type Attribution =
  * when it names none, the only customer agreement in force on the day it opened that covers one of
  * its services. Two or more candidates are ambiguous: the incident must name one, and it is
  * never counted for any customer meanwhile (one customer's incident never shows in another's report).
+ * So is one candidate while another customer's agreement for one of those services is still a
+ * draft: that customer already uses the service while its agreement is negotiated.
  */
 export function customerAgreementOf(
   incident: SmsDocument,
@@ -122,7 +128,19 @@ export function customerAgreementOf(
   const candidates = agreements.filter(
     (a) => a.kind === 'customer' && coversDay(a, day, inForceOn) && a.services.some((s) => services.includes(s)),
   );
-  if (candidates.length === 1) return { how: 'inferred', agreement: candidates[0]! };
+  if (candidates.length === 1) {
+    const only = candidates[0]!;
+    const pending = agreements.filter(
+      (a) =>
+        a.kind === 'customer' &&
+        a.id !== only.id &&
+        a.party !== only.party &&
+        a.status === 'draft' &&
+        (a.end === undefined || day <= a.end) &&
+        a.services.some((s) => services.includes(s)),
+    );
+    return pending.length ? { how: 'ambiguous', candidates, pending } : { how: 'inferred', agreement: only };
+  }
   if (candidates.length > 1) return { how: 'ambiguous', candidates };
   return { how: 'none' };
 }

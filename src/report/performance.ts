@@ -7,7 +7,7 @@ import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
 import { docsOfType, list, str, type ReportContext } from './context.js';
-import { agreementsOf, availability, compliance, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import { agreementsOf, availability, compliance, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 
 /**
  * A service performance report (WP.19, RE.2.4) for one agreement, customer or supplier: only the
@@ -45,7 +45,9 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const suppliers =
     agreement.kind === 'customer'
       ? agreementsOf(inputs)
-          .filter((a) => a.kind === 'supplier' && a.services.some((s) => agreement.services.includes(s)))
+          .filter(
+            (a) => a.kind === 'supplier' && a.services.some((s) => agreement.services.includes(s)) && inForceDuring(inputs, a, period),
+          )
           .map((a) => {
             const mine = measures.filter((m) => m.supplierAgreement === a.id);
             return { id: a.id, supplier: a.party, incidents: mine.length, breaches: mine.filter((m) => m.breach).length };

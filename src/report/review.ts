@@ -21,7 +21,7 @@ import {
   str,
   type ReportContext,
 } from './context.js';
-import { agreementsOf, availability, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import { agreementsOf, availability, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 import type { AgreementView } from '../repo/sla.js';
 import { evaluateObjectives } from './objectives.js';
 import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
@@ -72,11 +72,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // pack is built for: --until when given, else today.
   const asOf = ctx.today > period.until ? ctx.today : period.until;
   const inputs = slaInputs(ctx);
-  // Agreements in force during the period (by their status then, from history): one retired since still counts.
-  const inForceInPeriod = (a: AgreementView): boolean => {
-    for (let day = period.since; day <= period.until; day = addDays(day, 1)) if (inputs.inForceOn!(a, day)) return true;
-    return false;
-  };
+  const inForceInPeriod = (a: AgreementView): boolean => inForceDuring(inputs, a, period);
   // Instants (commit dates, feedback received) are counted on the organisation's calendar.
   const dayOfInstant = (v: string | undefined): string | undefined => localDay(ctx, v);
 

@@ -148,6 +148,13 @@ function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAf
   return { ...d, data };
 }
 
+/** Whether an agreement was in force on some day of a period (by its status then, from history): one retired since still counts. */
+export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Period): boolean {
+  for (let day = period.since; day <= period.until; day = addDays(day, 1))
+    if (inputs.inForceOn ? inputs.inForceOn(a, day) : a.inForce) return true;
+  return false;
+}
+
 /** Agreement views of every agreement document. */
 export function agreementsOf(inputs: SlaInputs): AgreementView[] {
   return inputs.documents.map((d) => agreementView(d, inputs.timezone)).filter((a): a is AgreementView => a !== undefined);

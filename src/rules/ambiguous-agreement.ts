@@ -10,8 +10,9 @@ export default defineRule({
   help:
     'Service levels are reported per agreement (RE.2.4), to that customer only. An incident is measured against the ' +
     'customer agreement it names (agreement: SLA-0001); without one it is inferred when exactly one customer ' +
-    'agreement in force on the day it opened covers one of its services. When two or more do (two customers ' +
-    'sharing a service), sms cannot tell whose incident it is, so it is counted for no one until it names its ' +
+    "agreement in force on the day it opened covers one of its services, and no other customer's agreement for it is " +
+    "still a draft. When two or more do (two customers sharing a service), or another customer's is being negotiated, " +
+    'sms cannot tell whose incident it is, so it is counted for no one until it names its ' +
     "agreement. A named agreement must cover at least one of the incident's services.",
   severity: 'error',
   relational: true,
@@ -27,7 +28,9 @@ export default defineRule({
         report({
           doc,
           field: ['services'],
-          message: `its services are covered by ${a.candidates.length} customer agreements in force (${a.candidates.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}): it counts for none of them`,
+          message: a.pending
+            ? `its services are covered by ${a.candidates.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}, in force, and by ${a.pending.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}, still a draft: it counts for none of them`
+            : `its services are covered by ${a.candidates.length} customer agreements in force (${a.candidates.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}): it counts for none of them`,
           hint: `name the agreement it belongs to, e.g. agreement: ${a.candidates[0]!.id}`,
         });
       } else if (a.how === 'named') {
