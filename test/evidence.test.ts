@@ -342,6 +342,43 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a base whose custom type an earlier version accepted (a refs typo) still judges the pull request; the pull request does not judge itself', async () => {
+    // On main: a type of one's own only SM may approve, with a reference typo this version refuses.
+    const strict = rfcType('access-request', [
+      '    approving: [approved]',
+      '    authority: { approved: [SM] }',
+      '    refs: { system: configuration_item }',
+    ]);
+    const loose = rfcType('access-request', [
+      '    approving: [approved]',
+      '    authority: { approved: [PT] }',
+      '    refs: { system: configuration-item }',
+    ]);
+    const A = 'changes/QCR-0001-a.md';
+    const draft = rfc({ id: 'QCR-0001', type: 'access-request', requested_by: ana.email });
+    const dir = repo([{ files: { 'sms.config.yaml': `${CONFIG}${strict}`, [A]: draft }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // Cleo (PT) fixes the typo, lets a practitioner approve, and approves.
+    addCommit(dir, {
+      files: {
+        'sms.config.yaml': `${CONFIG}${loose}`,
+        [A]: rfc({
+          id: 'QCR-0001',
+          type: 'access-request',
+          requested_by: ana.email,
+          status: 'approved',
+          approved_by: cleo.email,
+          approved_on: '2026-01-04',
+        }),
+      },
+      author: cleo,
+      date: '2026-01-04T09:00:00Z',
+    });
+    const r = await findings(dir, ['--base', base]);
+    expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['QCR-0001']);
+    expect(r.code).toBe(1);
+  });
+
   it('a document cannot choose a new type to be judged by: a status change under another type than it was created as is reported', async () => {
     // Cleo (PT) adds a type of her own for the change-request folder, with no authority, and moves
     // RFC-0002 to it in the commit that approves it.

@@ -483,7 +483,7 @@ async function mergeBases(ctx: GitContext, a: string, b: string): Promise<string
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */
 function configOrUndefined(text: string, root: string): SmsConfig | undefined {
   try {
-    return parseConfig(text, root);
+    return parseConfig(text, root, true);
   } catch {
     return undefined;
   }

@@ -92,8 +92,14 @@ export function loadConfig(cwd: string): SmsConfig {
   return parseConfig(read.bytes.toString('utf8'), root);
 }
 
-/** Parses and validates config text; every problem is reported with its line and column. */
-export function parseConfig(text: string, root: string): SmsConfig {
+/**
+ * Parses and validates config text; every problem is reported with its line and column. A
+ * configuration read from history (`fromHistory`: a pull request's base, HEAD's settings) skips the
+ * checks of custom type definitions that an earlier version of sms did not make: a base accepted
+ * then still judges the pull request, rather than falling back to the defaults and letting the
+ * pull request judge itself.
+ */
+export function parseConfig(text: string, root: string, fromHistory = false): SmsConfig {
   const parsed = parseYamlMapping(text, 1);
   // A document's unknown tag is read as plain text with a warning; the configuration is exact, so
   // any finding of the YAML reader refuses it.
@@ -128,8 +134,10 @@ export function parseConfig(text: string, root: string): SmsConfig {
     });
   }
   checkPatterns(raw, parsed.locate);
-  checkCustomTypes(raw, parsed.locate);
-  checkFieldSchemas(raw, parsed.locate);
+  if (!fromHistory) {
+    checkCustomTypes(raw, parsed.locate);
+    checkFieldSchemas(raw, parsed.locate);
+  }
   return resolveConfig(raw, root, parsed.locate);
 }
 
