@@ -244,6 +244,96 @@ describe('history rules', () => {
     ]);
   });
 
+  it('closed-record-changed: a detour through a missing status and a deletion are reported; the same instant or list written otherwise is not', async () => {
+    const I = 'incidents/INC-0001-mail.md';
+    // A field given as undefined is left out.
+    const inc = (f: Record<string, unknown>): string =>
+      md(
+        Object.fromEntries(
+          Object.entries({
+            id: 'INC-0001',
+            type: 'incident',
+            title: 'Mail down',
+            status: 'closed',
+            priority: 'P1',
+            opened: '2026-01-02T09:00:00Z',
+            responded: '2026-01-02T09:10:00Z',
+            resolved: '2026-01-02T15:00:00Z',
+            reported_by: cleo.email,
+            services: ['SVC-0001', 'SVC-0002'],
+            ...f,
+          }).filter(([, v]) => v !== undefined),
+        ),
+        '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+      );
+    const base = { ...BASE, 'catalogue/SVC-0002-mail.md': SERVICE.replace(/SVC-0001/g, 'SVC-0002') };
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      { files: base, date: '2026-01-01T09:00:00Z', message: 'start' },
+      { files: { [I]: inc({ status: 'opened', resolved: undefined }) }, author: cleo, date: '2026-01-02T09:05:00Z' },
+      { files: { [I]: inc({}) }, author: cleo, date: '2026-01-02T15:05:00Z' },
+      // The same instants with another offset and to the millisecond, the services in another order.
+      {
+        files: {
+          [I]: inc({ opened: '2026-01-02T10:00:00+01:00', resolved: '2026-01-02T15:00:00.000Z', services: ['SVC-0002', 'SVC-0001'] }),
+        },
+        author: cleo,
+        date: '2026-01-03T09:00:00Z',
+      },
+      // Lowered while the status line is gone, then closed again.
+      { files: { [I]: inc({ status: undefined, priority: 'P4' }) }, author: ana, date: '2026-01-09T09:00:00Z' },
+      { files: { [I]: inc({ priority: 'P4' }) }, author: ana, date: '2026-01-09T10:00:00Z' },
+      { files: { [I]: null }, author: ana, date: '2026-01-10T09:00:00Z' },
+    ]);
+    const r = await history(dir);
+    expect(r.findings.filter((f) => f.rule === 'closed-record-changed').map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^INC-0001 was changed after it was closed \(commit [0-9a-f]{7} by Ana Costa .* on 2026-01-09\): priority from P1 to P4$/,
+      ),
+      expect.stringMatching(/^INC-0001 was deleted after it was closed \(commit [0-9a-f]{7} by Ana Costa .* on 2026-01-10\)$/),
+    ]);
+  });
+
+  it('closed-record-changed: an incident type of its own that replaces the built-in one keeps its sealed fields', async () => {
+    const custom = [
+      'custom_types:',
+      '  - key: incident',
+      '    title: Incident',
+      '    folder: incidents',
+      '    id: { prefix: INC, digits: 4 }',
+      '    statuses: [opened, updated, closed]',
+      '    initial: [opened]',
+      '    transitions: { opened: [updated, closed], updated: [updated, closed] }',
+      '    fields: { priority: { type: string }, opened: { type: string }, resolved: { type: string }, reported_by: { type: string } }',
+      '',
+    ].join('\n');
+    const I = 'incidents/INC-0001-mail.md';
+    const inc = (status: string, priority: string): string =>
+      md(
+        {
+          id: 'INC-0001',
+          type: 'incident',
+          title: 'Mail down',
+          status,
+          priority,
+          opened: '2026-01-02T09:00:00Z',
+          resolved: '2026-01-02T15:00:00Z',
+          reported_by: cleo.email,
+        },
+        '\n## Notes\n',
+      );
+    const dir = repo([
+      { files: { 'sms.config.yaml': `${CONFIG}${custom}`, [I]: inc('opened', 'P1') }, author: cleo, date: '2026-01-02T09:05:00Z' },
+      { files: { [I]: inc('closed', 'P1') }, author: cleo, date: '2026-01-02T15:05:00Z' },
+      { files: { [I]: inc('closed', 'P4') }, author: ana, date: '2026-01-09T09:00:00Z' },
+    ]);
+    const r = await history(dir);
+    expect(r.findings.filter((f) => f.rule === 'closed-record-changed').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^INC-0001 was changed after it was closed \(commit [0-9a-f]{7} by Ana Costa .*\): priority from P1 to P4$/),
+    ]);
+  });
+
   it('modified-after-approval: approved content edited; a bookkeeping change is not an edit', async () => {
     const body = '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\n## Scope\n';
     const dir = repo([

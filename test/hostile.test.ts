@@ -729,9 +729,25 @@ describe('custom type definitions are checked where they are written', () => {
         /^sms: sms.config.yaml:9:\d+: "custom_types\.0\.fields\.system\.type" is not valid in a JSON Schema: must be one of array, boolean, integer, null, number, object, string$/,
       );
     }
-    // A keyword ajv does not know is refused by its strict mode, on the field.
+    // A keyword ajv does not know is refused by its strict mode, on the type's fields.
     expect(await refused(configOf(typeLines({ fields: '{ system: { typ: string } }' })))).toMatch(
-      /^sms: sms.config.yaml:9:15: "custom_types\.0\.fields\.system" is not a JSON Schema sms can use \(strict mode: unknown keyword: "typ"\): field schemas are read as strict JSON Schema 2020-12$/,
+      /^sms: sms.config.yaml:9:5: "custom_types\.0\.fields" holds a JSON Schema sms cannot use \(strict mode: unknown keyword: "typ"\): field schemas are read as strict JSON Schema 2020-12, in the type's schema$/,
+    );
+    // A reference is resolved as at run time, in the type's schema: one to the shared definitions
+    // works; one to definitions of the field's own does not, and is refused here, not when the
+    // first document is read.
+    const dir = tmp();
+    writeFiles(dir, {
+      'sms.config.yaml': configOf(typeLines({ fields: "{ system: { type: string }, due: { $ref: 'common.schema.json#/$defs/date' } }" })),
+    });
+    expect((await smsInProcess(['types'], dir)).code).toBe(0);
+    expect(
+      await refused(configOf(typeLines({ fields: "{ system: { $defs: { l: { type: string } }, $ref: '#/$defs/l' } }" })), [
+        'validate',
+        '--no-git',
+      ]),
+    ).toMatch(
+      /^sms: sms.config.yaml:9:5: "custom_types\.0\.fields" holds a JSON Schema sms cannot use \(can't resolve reference #\/\$defs\/l/,
     );
     // Extra fields of a built-in type are schemas from the configuration too.
     expect(await refused('organisation: Acme IT\nextra_fields:\n  incident: { ticket: { type: strng } }\n')).toMatch(

@@ -1,6 +1,7 @@
 import { RolesIndex, samePerson, type Person } from './roles.js';
 import type { RoleCode, WorkType } from './types.js';
 import { aType } from '../strings.js';
+import { parseInstant } from '../dates.js';
 
 /**
  * Who may do what, in one place. Static rules, history rules, `sms set-status` and the reports all
@@ -115,15 +116,18 @@ export function isFinished(t: WorkType, status: string | undefined): boolean {
 
 /**
  * The fields a record is measured by (`sealed`) whose values differ between two versions, each
- * version's values as history keeps them (by field, strings only).
+ * version's values as history keeps them (by field, strings only). Values are compared for what they
+ * say: an instant written with another offset or to the millisecond is the same instant, and a
+ * list in another order holds the same items.
  */
 export function sealedChanges(
   t: WorkType,
   before: Readonly<Record<string, readonly string[]>> | undefined,
   after: Readonly<Record<string, readonly string[]>> | undefined,
 ): string[] {
-  const same = (a: readonly string[] = [], b: readonly string[] = []): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
-  return (t.sealed ?? []).filter((f) => !same(before?.[f], after?.[f]));
+  const meaning = (vs: readonly string[] = []): string =>
+    JSON.stringify(vs.map((v) => (parseInstant(v) !== undefined ? `@${parseInstant(v)}` : v)).sort());
+  return (t.sealed ?? []).filter((f) => meaning(before?.[f]) !== meaning(after?.[f]));
 }
 
 /** Whether a change keeps the document in an approving status but edits its content without re-approval. */

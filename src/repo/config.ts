@@ -4,7 +4,7 @@ import type { Position, RuleSetting } from '../diagnostic.js';
 import { smsError, suggest } from '../errors.js';
 import { isTimeZone } from '../calendar.js';
 import { builtInTypes, normaliseType, type WorkType } from '../model/types.js';
-import { configValidator, createAjv, type ErrorObject } from '../model/schemas.js';
+import { configValidator, createAjv, SchemaSet, type ErrorObject } from '../model/schemas.js';
 import type { PolicySettings } from '../model/policy.js';
 import { accessReason, readRegularFile } from './files.js';
 import { parseYamlMapping } from './frontmatter.js';
@@ -260,19 +260,36 @@ function checkFieldSchemas(raw: RawConfig, locate: SmsConfig['locate']): void {
       schemas.push([['custom_types', i, 'fields', name], schema]);
   });
   if (schemas.length === 0) return;
-  const ajv = createAjv({ boundedPatterns: true });
+  const meta = createAjv({ boundedPatterns: true });
   for (const [at, schema] of schemas) {
-    if (!ajv.validateSchema(schema as object)) {
-      const e = ajv.errors![0]!;
+    if (!meta.validateSchema(schema as object)) {
+      const e = meta.errors![0]!;
       const where = [...at, ...e.instancePath.split('/').slice(1).map(unescapePointer)];
       throw smsError('CONFIG_INVALID', { ...locate(where), text: `"${where.join('.')}" is not valid in a JSON Schema: ${ajvText(e)}` });
     }
+  }
+  // Each type's schema is compiled as it is at run time, fields in place: a reference resolves
+  // (or does not) against the type's schema, as it will when a document is checked.
+  const set = new SchemaSet(raw.extra_fields ?? {}, true);
+  const custom = raw.custom_types ?? [];
+  const types: [(string | number)[], WorkType][] = [];
+  custom.forEach((t, i) =>
+    types.push([
+      ['custom_types', i, 'fields'],
+      { ...normaliseType({ ...t, custom: true }), fields: (t as { fields?: unknown }).fields } as WorkType,
+    ]),
+  );
+  for (const key of Object.keys(raw.extra_fields ?? {})) {
+    const builtIn = custom.some((t) => t.key === key) ? undefined : builtInTypes().find((t) => t.key === key);
+    if (builtIn) types.push([['extra_fields', key], builtIn]);
+  }
+  for (const [at, type] of types) {
     try {
-      ajv.compile(schema as object);
+      createAjv({ boundedPatterns: true }).compile(set.schemaFor(type));
     } catch (err) {
       throw smsError('CONFIG_INVALID', {
         ...locate(at, 'key'),
-        text: `"${at.join('.')}" is not a JSON Schema sms can use (${(err as Error).message}): field schemas are read as strict JSON Schema 2020-12`,
+        text: `"${at.join('.')}" holds a JSON Schema sms cannot use (${(err as Error).message}): field schemas are read as strict JSON Schema 2020-12, in the type's schema`,
       });
     }
   }
@@ -305,8 +322,12 @@ function unescapePointer(s: string): string {
 }
 
 function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']): SmsConfig {
+  // A type that replaces a built-in one keeps what its records are measured by (an incident's
+  // sealed fields) unless it says otherwise: customising the incident type must not switch off
+  // the protection of closed incidents unawares.
+  const builtIn = new Map(builtInTypes().map((t) => [t.key, t]));
   const custom = (raw.custom_types ?? []).map((t) => ({
-    ...normaliseType({ ...t, custom: true }),
+    ...normaliseType({ ...t, custom: true, sealed: t.sealed ?? (t.key !== undefined ? builtIn.get(t.key)?.sealed : undefined) }),
     fields: (t as { fields?: unknown }).fields,
   }));
   // A custom type with the key of a built-in one replaces it for this repository: a repository that
