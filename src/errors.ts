@@ -91,6 +91,14 @@ export const ERRORS = {
     hint: 'run sms inside an SMS repository, or create one with "sms init"',
   }),
   CONFIG_UNREADABLE: spec<{ reason: string }>({ message: (p) => `sms.config.yaml: cannot be read (${p.reason})` }),
+  CONFIG_STAGED: spec<{ text: string }>({
+    message: (p) => `${p.text} (in sms.config.yaml as staged for the commit)`,
+    hint: 'fix it and stage it again (git add sms.config.yaml): the commit carries the staged version',
+  }),
+  CONFIG_NOT_STAGED: spec<Record<string, never>>({
+    message: () => 'sms.config.yaml is not staged: the commit would have no configuration, and nothing could check it',
+    hint: 'stage it (git add sms.config.yaml), or unstage its deletion (git restore --staged sms.config.yaml)',
+  }),
   CONFIG_INVALID: spec<{ line: number; column: number; text: string }>({
     message: (p) => `sms.config.yaml:${p.line}:${p.column}: ${p.text}`,
     hint: 'see "Configuration" in the sms README',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { smsError, suggest } from './errors.js';
+import { SmsError, smsError, suggest } from './errors.js';
 import { processModel } from './model/processes.js';
 import { CONFIG_FILE, loadConfig, parseConfig, type SmsConfig } from './repo/config.js';
 import { loadRepository, type LoadedRepository } from './repo/documents.js';
@@ -53,6 +53,16 @@ export interface Loaded {
 /** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
 export function openConfig(cwd: string): SmsConfig {
   return checkedConfig(loadConfig(cwd));
+}
+
+/** sms.config.yaml as staged: an error in it says it is the staged version, which the working tree may not show. */
+export function openStagedConfig(text: string, root: string): SmsConfig {
+  try {
+    return checkedConfig(parseConfig(text, root));
+  } catch (err) {
+    if (err instanceof SmsError && err.code.startsWith('CONFIG_')) throw smsError('CONFIG_STAGED', { text: err.message });
+    throw err;
+  }
 }
 
 /** The text of sms.config.yaml in the working tree; undefined when it cannot be read now. */
@@ -111,7 +121,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     if (staged.configText === undefined || staged.configText === configTextOnDisk(config)) {
       return { config, repository: staged.repository, changes: { mode: 'worktree', events: staged.events } };
     }
-    const stagedConfig = checkedConfig(parseConfig(staged.configText, config.root));
+    const stagedConfig = openStagedConfig(staged.configText, config.root);
     const again = await readStaged(stagedConfig, opts.env);
     return { config: stagedConfig, repository: again.repository, changes: { mode: 'worktree', events: again.events } };
   }

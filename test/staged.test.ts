@@ -62,6 +62,30 @@ describe('sms validate --staged', () => {
     expect((await smsInProcess(['validate', '--staged'], dir)).code).toBe(0);
   });
 
+  it('an unfinished edit of sms.config.yaml left unstaged does not stop the commit; a staged one that is broken is said to be the staged one', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    gitRepo(dir, [{ files: {} }]);
+    const config = readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8');
+    writeFiles(dir, { 'incidents/INC-0001-vpn.md': INC('P9') });
+    gitIn(dir, ['add', '--all']);
+    writeFileSync(path.join(dir, 'sms.config.yaml'), `${config}rules: [\n`);
+    const r = await smsInProcess(['validate', '--staged', '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics.map((d) => d.rule)).toEqual(['schema']);
+    // Staged broken, the working tree's fine: the error names the staged file.
+    gitIn(dir, ['add', 'sms.config.yaml']);
+    writeFileSync(path.join(dir, 'sms.config.yaml'), config);
+    const staged = await smsInProcess(['validate', '--staged'], dir);
+    expect(staged.code).toBe(2);
+    expect(staged.stderr).toMatch(/^sms: sms\.config\.yaml:\d+:\d+: .* \(in sms\.config\.yaml as staged for the commit\)\n/);
+    // Staged for deletion, or never added: the commit would leave the repository without one.
+    gitIn(dir, ['rm', '-q', '--cached', '-f', 'sms.config.yaml']);
+    const gone = await smsInProcess(['validate', '--staged'], dir);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/^sms: sms\.config\.yaml is not staged: the commit would have no configuration/);
+  });
+
   it('a staged status change is checked against HEAD, and the index file is left as it was', async () => {
     const dir = tmp();
     baseSms(dir, { 'incidents/INC-0001-vpn.md': INC('P2', 'closed') });

@@ -1,12 +1,12 @@
 import { appendFileSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
-import { smsError } from '../errors.js';
-import { load, openConfig, type HistoryMode } from '../load.js';
+import { SmsError, smsError } from '../errors.js';
+import { load, openConfig, openStagedConfig, type HistoryMode } from '../load.js';
 import { isOutside, packagePath, toPosixRelative } from '../paths.js';
 import { decodeDocument, readDocument, readDocumentFile } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
-import type { SmsConfig } from '../repo/config.js';
+import { findRoot, type SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
 import { RULES } from '../rules/index.js';
 import { loadFormatter } from '../formatters/load.js';
@@ -31,11 +31,28 @@ export interface ValidateCommandOptions {
   stdinFilepath?: string;
 }
 
+/**
+ * The configuration for --staged: the working tree's, or, where an unfinished edit there does not
+ * read, the staged one, which is what the commit carries (load() judges by the staged one anyway).
+ */
+async function openConfigForCommit(io: CliIO): Promise<SmsConfig> {
+  try {
+    return openConfig(io.cwd);
+  } catch (err) {
+    if (!(err instanceof SmsError) || !err.code.startsWith('CONFIG_') || err.code === 'CONFIG_NOT_FOUND') throw err;
+    const root = findRoot(io.cwd);
+    const { stagedConfigText } = await import('../history/read.js');
+    const text = await stagedConfigText(root, io.env);
+    if (text === undefined) throw err;
+    return openStagedConfig(text, root);
+  }
+}
+
 /** The formats read by CI systems, which attach findings to files by their path from the repository root. */
 const CI_FORMATS = new Set(['github', 'sarif', 'junit', 'gitlab']);
 
 export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): Promise<number> {
-  const config = openConfig(io.cwd);
+  const config = opts.staged ? await openConfigForCommit(io) : openConfig(io.cwd);
   const day = today(io, config.timezone);
   const stdin = opts.paths.includes('-');
   if (opts.staged && (!opts.git || opts.base !== undefined || opts.history)) {

@@ -791,6 +791,27 @@ export async function readWorktreeChanges(
  * from HEAD, for a pre-commit check: a file fixed only in the working tree is still wrong in the
  * commit. Read with plumbing (`ls-files --stage`, `cat-file`): nothing is refreshed or written.
  */
+/**
+ * sms.config.yaml as staged for the next commit (the index a hook is given included); undefined
+ * where it is not staged. Plumbing only, as readStaged.
+ */
+export async function stagedConfigText(root: string, env?: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const ctx: GitContext = { cwd: root, env };
+  const hookValue = env?.GIT_INDEX_FILE || undefined;
+  const { top } = await whereRepository(ctx);
+  const index = hookValue !== undefined ? hookIndex(hookValue, top, await gitDirectory(ctx)) : undefined;
+  const sha = (await indexBlobs(ctx, [CONFIG_FILE], index)).get(CONFIG_FILE);
+  if (!sha) return undefined;
+  const reader = new BlobReader(ctx);
+  try {
+    const text = await reader.read(sha);
+    if (!text) throw smsError('GIT_OBJECT_MISSING', { object: sha });
+    return text.toString('utf8');
+  } finally {
+    reader.close();
+  }
+}
+
 export async function readStaged(
   config: SmsConfig,
   env?: NodeJS.ProcessEnv,
@@ -821,11 +842,10 @@ export async function readStaged(
   let configText: string | undefined;
   try {
     const configBlob = staged.get(CONFIG_FILE);
-    if (configBlob) {
-      const text = await reader.read(configBlob);
-      if (!text) throw smsError('GIT_OBJECT_MISSING', { object: configBlob });
-      configText = text.toString('utf8');
-    }
+    if (!configBlob) throw smsError('CONFIG_NOT_STAGED', {});
+    const text = await reader.read(configBlob);
+    if (!text) throw smsError('GIT_OBJECT_MISSING', { object: configBlob });
+    configText = text.toString('utf8');
     const files = [...staged.keys()].filter((f) => isDocumentPath(config, f)).sort();
     const blobs = await readBlobs(
       reader,
