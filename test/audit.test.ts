@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { sameParty } from '../src/report/obligations.js';
 import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec, type Person } from './helpers.js';
 import {
   CLOSED_INCIDENT,
@@ -28,6 +29,9 @@ import {
   schedule,
   sla,
 } from './audit-fixture.js';
+
+/** A customer contact whose organisation the roles document does not record. */
+const kim: Person = { name: 'Kim Vogt', email: 'kim@example.org' };
 
 /**
  * The audit against fixtures whose verdicts are worked out by hand from the standard's tasks: one
@@ -747,11 +751,32 @@ describe('the audit: each obligation broken', () => {
         // Confirmed by the resolver, by the supplier's contact, by a practitioner who did not report it.
         c('2026-05-21', cleo, { [`incidents/${id}.md`]: closedBy(id, [cleo, sam, dan][n]!) }, `close ${id}`, 12 + n),
       ]),
+      // A customer contact whose organisation is not recorded, while there are two parties (the
+      // bakery, Cloud Co): not shown to speak for the bakery.
+      c(
+        '2026-05-21',
+        ana,
+        { 'governance/roles.md': roles([...STAFF, ...PARTIES, { person: kim, roles: ['CUS'] }], 'updated', ana, '2026-05-21') },
+        'Kim',
+        15,
+      ),
+      c(
+        '2026-05-21',
+        cleo,
+        { 'incidents/INC-0011.md': incident('INC-0011', 'opened', { opened: '2026-05-21T09:00:00Z', responded: '2026-05-21T09:10:00Z' }) },
+        'INC-0011',
+        16,
+      ),
+      c('2026-05-21', cleo, { 'incidents/INC-0011.md': closedBy('INC-0011', kim) }, 'close INC-0011', 17),
     ]).dir;
     expect(findingsOf(await audit(incidents, [], june), 'IN.2.5')).toEqual([
       ['IN.2.5/INC-0007/confirmed', 'confirmed by Cleo Park, who resolved it'],
       ['IN.2.5/INC-0008/confirmed', 'confirmed by Sam Cloud of Cloud Co, not of Bakery, whose incident it is'],
       ['IN.2.5/INC-0009/confirmed', 'confirmed by Dan Ito, who neither reported it nor speaks for a customer or supplier (CUS, SUP)'],
+      [
+        'IN.2.5/INC-0011/confirmed',
+        'confirmed by Kim Vogt, whose organisation the roles document does not record, so not shown to speak for Bakery, whose incident it is',
+      ],
     ]);
   });
 
@@ -1293,4 +1318,18 @@ describe('the audit as a document', () => {
     },
     120_000,
   );
+});
+
+describe('who speaks for a party', () => {
+  it('an organisation is its party with or without the legal form, unless the agreements tell two parties apart by it', () => {
+    const parties = ['Bluebell Bakery GmbH', 'Bluebell Bakery', 'Kessler Legal'];
+    expect(sameParty('Bluebell Bakery', 'Bluebell Bakery GmbH', parties)).toBe(true);
+    expect(sameParty('bluebell  bakery gmbh', 'Bluebell Bakery GmbH', parties)).toBe(true);
+    expect(sameParty('Kessler Legal', 'Bluebell Bakery GmbH', parties)).toBe(false);
+    // Müller GmbH and Müller AG are two customers: the legal form decides.
+    const namesakes = ['Müller GmbH', 'Müller AG'];
+    expect(sameParty('Müller AG', 'Müller GmbH', namesakes)).toBe(false);
+    expect(sameParty('Müller GmbH', 'Müller GmbH', namesakes)).toBe(true);
+    expect(sameParty('Müller', 'Müller GmbH', namesakes)).toBe(false);
+  });
 });

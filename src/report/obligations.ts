@@ -189,18 +189,49 @@ function namedEvidence(ctx: ReportContext, what: string, who: string | undefined
   };
 }
 
-/** Two names of one organisation, whatever their case and spacing. */
-const sameName = (a: string, b: string): boolean => companyName(a) === companyName(b);
+/**
+ * Whether a person's organisation is the party named, whatever the case and spacing, and with or
+ * without its legal form ("Bluebell Bakery" for "Bluebell Bakery GmbH") — unless the repository's
+ * agreements name parties told apart by their legal form alone ("Müller GmbH" and "Müller AG"):
+ * then the legal form must match too.
+ */
+export function sameParty(organisation: string, party: string, parties: readonly string[]): boolean {
+  if (companyName(organisation, true) === companyName(party, true)) return true;
+  if (companyName(organisation) !== companyName(party)) return false;
+  // The legal forms the agreements give this name ("Bakery" and "Bakery GmbH" are one party).
+  const forms = new Set(
+    parties
+      .filter((p) => companyName(p) === companyName(party) && companyName(p, true) !== companyName(p))
+      .map((p) => companyName(p, true)),
+  );
+  return forms.size <= 1;
+}
 
-/** A company's name without case, punctuation, spacing or its legal form ("Bluebell Bakery GmbH"). */
-function companyName(name: string): string {
+/** A company's name without case, punctuation or spacing, and (unless `withForm`) its legal form. */
+function companyName(name: string, withForm = false): string {
   const words = name
     .toLowerCase()
     .replace(/[.,&()'"]/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
-  while (words.length > 1 && LEGAL_FORMS.has(words.at(-1)!)) words.pop();
+  while (!withForm && words.length > 1 && LEGAL_FORMS.has(words.at(-1)!)) words.pop();
   return words.join(' ');
+}
+
+/** The parties of every agreement (customers and suppliers), for telling organisations apart. */
+function partiesOf(ctx: ReportContext): string[] {
+  return memo(ctx.documents, 'parties', () =>
+    ctx.documents.flatMap((d) => {
+      const key = d.type?.key;
+      const party =
+        key === 'customer-agreement'
+          ? ownString(d.data, 'customer')
+          : key === 'supplier-agreement'
+            ? ownString(d.data, 'supplier')
+            : undefined;
+      return party ? [party] : [];
+    }),
+  );
 }
 const LEGAL_FORMS = new Set([
   'gmbh',
@@ -731,8 +762,13 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
           if (resolver && samePerson(roles, confirmed, resolver)) lacks.push(`confirmed by ${p?.name ?? confirmed}, who resolved it`);
           else if (!reported && !(p && roles.holdsAny(p, ['CUS', 'SUP'])))
             lacks.push(`confirmed by ${p?.name ?? confirmed}, who neither reported it nor speaks for a customer or supplier (CUS, SUP)`);
-          else if (!reported && p?.organisation && customer && !sameName(p.organisation, customer))
+          else if (!reported && p?.organisation && customer && !sameParty(p.organisation, customer, partiesOf(ctx)))
             lacks.push(`confirmed by ${p.name} of ${p.organisation}, not of ${customer}, whose incident it is`);
+          // With more than one party, a contact whose organisation is not recorded could speak for any.
+          else if (!reported && p && !p.organisation && customer && new Set(partiesOf(ctx).map((x) => companyName(x))).size > 1)
+            lacks.push(
+              `confirmed by ${p.name}, whose organisation the roles document does not record, so not shown to speak for ${customer}, whose incident it is`,
+            );
         }
         const closed = parseInstant(ownString(d.data, 'closed'));
         if (confirmed)
@@ -1150,7 +1186,7 @@ export const CHECKS: Record<string, CheckDef> = {
           // The other party's signatory speaks for that party, on a day that has come.
           const party = ownString(d.data, side);
           const signer = who ? rolesIndex(ctx).resolve(who) : undefined;
-          if (signer?.organisation && party && !sameName(signer.organisation, party))
+          if (signer?.organisation && party && !sameParty(signer.organisation, party, partiesOf(ctx)))
             lacks.push(`signed for ${party} by ${signer.name}, of ${signer.organisation}`);
           const signed = cs ? parseDate(ownString(d.data, cs.date)) : undefined;
           if (signed && signed > ctx.asOf) lacks.push(`countersigned on ${signed}, after the day audited (${ctx.asOf})`);
