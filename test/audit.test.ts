@@ -1224,6 +1224,26 @@ describe('the audit of a repository just made by sms init', () => {
       ]),
     );
     expect(lacks('CO.1.4')).toEqual(['no service in force, so no components are identified for one']);
+    // A complaint answered and closed while the customer experience approach is still the draft
+    // sms init wrote: handled by no approved procedure.
+    addCommit(dir, {
+      files: {
+        'feedback/FB-0001-slow.md': record('feedback', 'FB-0001', 'Slow answers', 'updated', {
+          kind: 'complaint',
+          received: '2026-01-03T10:00:00Z',
+          handling: 'closed',
+          closed: '2026-01-04T10:00:00Z',
+          recorded_by: 'ana@acme.example',
+        }),
+      },
+      author: ana,
+      date: '2026-01-04T11:00:00Z',
+    });
+    const after = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, env)).stdout) as Audit;
+    expect(task(after, 'RE.2.3').verdict).toBe('gap');
+    expect(findingsOf(after, 'RE.2.3')).toEqual([
+      ['RE.2.3/FB-0001/feedback-handled', 'handled while the customer experience approach it follows was never approved'],
+    ]);
   });
 });
 

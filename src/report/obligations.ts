@@ -1212,10 +1212,20 @@ export const CHECKS: Record<string, CheckDef> = {
   },
 
   'feedback-handled': {
-    params: [],
-    describe: () => 'each feedback received in the period handled and, for complaints, closed',
-    run(ctx) {
+    params: ['after'],
+    describe: (o) =>
+      `each feedback received in the period handled and, for complaints, closed${o.after ? `, by an approved ${o.after.join(' and ')}` : ''}`,
+    run(ctx, o) {
       const instances: Instance[] = [];
+      // The procedure feedback is handled by (the customer experience approach) is an input of the
+      // task: handled without one ever approved, it was handled by no agreed procedure.
+      const unapproved = (o.after ?? []).filter((input) => {
+        const first = docs(ctx, input)
+          .map((x) => firstApproval(ctx, x))
+          .filter((x): x is string => x !== undefined)
+          .sort()[0];
+        return first === undefined || first > ctx.asOf;
+      });
       for (const d of docs(ctx, 'feedback')) {
         const received = parseInstant(ownString(d.data, 'received'));
         const receivedDay = received !== undefined ? localDate(received, ctx.config.timezone ?? 'UTC') : undefined;
@@ -1226,6 +1236,7 @@ export const CHECKS: Record<string, CheckDef> = {
         const age = receivedDay ? daysBetween(receivedDay, ctx.asOf) : 0;
         if (kind === 'complaint' && handling !== 'closed') lacks.push(`a complaint still ${handling} after ${age} days`);
         else if (!['responded', 'closed'].includes(handling) && age > 30) lacks.push(`still ${handling} after ${age} days`);
+        for (const input of unapproved) lacks.push(`handled while the ${typeTitle(ctx, input)} it follows was never approved`);
         instances.push({
           record: ref(d),
           ok: lacks.length === 0,
