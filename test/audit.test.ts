@@ -1175,6 +1175,34 @@ describe('the audit: applicability, period and "as of"', () => {
   });
 });
 
+describe('the audit of work products the configuration redefines', () => {
+  it('a built-in type replaced in custom_types is named in each task that reads or writes it, never silently conformant', async () => {
+    const config = readFileSync(path.join(good, 'sms.config.yaml'), 'utf8');
+    const custom = [
+      'custom_types:',
+      '  - key: change-request',
+      '    title: Change request',
+      '    folder: changes',
+      '    id: { prefix: RFC, digits: 4 }',
+      '    statuses: [draft, approved, updated]',
+      '    initial: [draft]',
+      '    transitions: { draft: [approved], approved: [updated] }',
+      '',
+    ].join('\n');
+    const { dir } = broken([c('2026-05-21', ana, { 'sms.config.yaml': `${config}${custom}` })]);
+    const d = await audit(dir);
+    for (const id of ['CO.2.1', 'CO.3.2']) {
+      expect(task(d, id).verdict, id).not.toBe('conformant');
+      expect(findingsOf(d, id), id).toContainEqual([
+        `${id}/change-request/defined-as-standard`,
+        "the change-request type is defined in sms.config.yaml (custom_types), replacing WP.11: its lifecycle and who may decide are that definition's, not the standard's",
+      ]);
+    }
+    // A task that neither reads nor writes change requests is not touched.
+    expect(findingsOf(d, 'GO.1.1').map(([id]) => id)).not.toContain('GO.1.1/change-request/defined-as-standard');
+  });
+});
+
 describe('the audit without history', () => {
   it('an export of the files with no Git repository, or a repository with no commit, is refused: exit 2, one line, nothing written', async () => {
     const exported = tmp();

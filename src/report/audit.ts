@@ -1,5 +1,6 @@
 import { logEntry } from '../history/log-entry.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
+import { builtInTypes } from '../model/types.js';
 import { findingOf, type Period, type ReportContext } from './context.js';
 import { defineReport } from './define.js';
 import { CHECKS, approvalsOf as judgedApprovals, type AuditContext, type Instance } from './obligations.js';
@@ -92,6 +93,9 @@ export function buildAudit(ctx: ReportContext, period: Period) {
   };
 
   const byWp = new Map(ctx.config.types.map((t) => [t.wp, t.key]));
+  // Work products whose built-in type sms.config.yaml replaces with one of its own: their lifecycle
+  // and who may decide are that definition's, which this audit cannot hold to the standard.
+  const replaced = builtInTypes().filter((b) => ctx.config.typeByKey.get(b.key)?.custom);
   // A work product is the output of several tasks: its records and their approvals are looked up once.
   const ofType = new Map<string | undefined, SmsDocument[]>();
   for (const d of ctx.documents) {
@@ -140,6 +144,29 @@ export function buildAudit(ctx: ReportContext, period: Period) {
         })),
       };
     });
+    const wps = new Set([...task.inputs, ...task.outputs.map((o) => o.wp)]);
+    for (const b of why ? [] : replaced.filter((r) => wps.has(r.wp))) {
+      obligations.push({
+        check: 'defined-as-standard',
+        require: undefined,
+        description: `the ${b.title.toLowerCase()} (${b.wp}) as the standard defines it`,
+        notTriggered: undefined,
+        met: 0,
+        shortfalls: 1,
+        instances: [
+          {
+            subject: b.key,
+            ok: false,
+            lacks: [
+              `the ${b.key} type is defined in sms.config.yaml (custom_types), replacing ${b.wp}: its lifecycle and who may decide are that definition's, not the standard's`,
+            ],
+            todo: `judge this task by hand against ${b.wp}, or remove the custom ${b.key} type`,
+            evidence: [],
+            link: undefined,
+          },
+        ],
+      });
+    }
     const all = obligations.flatMap((o) => o.instances);
     const ok = all.filter((i) => i.ok).length;
     const verdict: Verdict = why ? 'not applicable' : all.length === 0 || ok === all.length ? 'conformant' : ok === 0 ? 'gap' : 'partial';
