@@ -163,3 +163,20 @@ export function withoutLastSection(body: string, names: readonly string[]): stri
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~&$])/g, '\\$1');
 }
+
+/**
+ * A line as a reader sees it: without a list, quote or emphasis marker around it, invisible
+ * characters, doubled spaces, closing punctuation or case. Rewrapping the guidance in a list item
+ * or dropping its full stop leaves it the guidance.
+ */
+export function readerLine(line: string): string {
+  return line
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .trim()
+    .replace(/^(?:>\s*)+/, '')
+    .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.:;!?]+$/, '')
+    .toLowerCase();
+}

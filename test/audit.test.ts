@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { sameParty } from '../src/report/obligations.js';
-import { addCommit, gitIn, gitRepo, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec, type Person } from './helpers.js';
+import { addCommit, gitIn, gitRepo, md, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec, type Person } from './helpers.js';
 import {
   CLOSED_INCIDENT,
   PARTIES,
@@ -16,6 +16,7 @@ import {
   ben,
   c,
   ci,
+  doc,
   cleo,
   dan,
   eve,
@@ -1256,21 +1257,64 @@ describe('the audit of a repository just made by sms init', () => {
     // sms init wrote: handled by no approved procedure.
     addCommit(dir, {
       files: {
-        'feedback/FB-0001-slow.md': record('feedback', 'FB-0001', 'Slow answers', 'updated', {
-          kind: 'complaint',
-          received: '2026-01-03T10:00:00Z',
-          handling: 'closed',
-          closed: '2026-01-04T10:00:00Z',
-          recorded_by: 'ana@acme.example',
-        }),
+        'feedback/FB-0001-slow.md': doc(
+          {
+            id: 'FB-0001',
+            type: 'feedback',
+            title: 'Slow answers',
+            status: 'updated',
+            kind: 'complaint',
+            received: '2026-01-03T10:00:00Z',
+            handling: 'closed',
+            closed: '2026-01-04T10:00:00Z',
+            recorded_by: 'ana@acme.example',
+          },
+          ['Comment', 'Investigation and response'],
+        ),
+        // Closed with the template's guidance left where the restoration steps go.
+        'incidents/INC-0001-mail.md': md(
+          {
+            id: 'INC-0001',
+            type: 'incident',
+            title: 'Mail down',
+            status: 'closed',
+            priority: 'P3',
+            opened: '2026-01-03T09:00:00Z',
+            responded: '2026-01-03T09:10:00Z',
+            resolved: '2026-01-03T10:00:00Z',
+            closed: '2026-01-03T11:00:00Z',
+            reported_by: 'ana@acme.example',
+            services: ['SVC-0001'],
+          },
+          '\n## Description\n\nNo mail for anyone in the office since nine.\n\n## Restoration steps\n\nWhat was done to restore the service, with times.\n\n## Solution\n\nRestarted the mail transport service at 09:55; mail flowed again.\n',
+        ),
+        // Marked closed with no closing time, the template's guidance where the investigation goes.
+        'feedback/FB-0002-noise.md': md(
+          {
+            id: 'FB-0002',
+            type: 'feedback',
+            title: 'Noise',
+            status: 'updated',
+            kind: 'complaint',
+            received: '2026-01-03T11:00:00Z',
+            handling: 'closed',
+            recorded_by: 'ana@acme.example',
+          },
+          '\n## Comment\n\nThe server room fan is loud during calls.\n\n## Investigation and response\n\nWhat was found and what was answered.\n',
+        ),
       },
       author: ana,
       date: '2026-01-04T11:00:00Z',
     });
     const after = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, env)).stdout) as Audit;
+    expect(findingsOf(after, 'IN.2.4').map(([, what]) => what)).toEqual([expect.stringContaining('no restoration steps recorded')]);
     expect(task(after, 'RE.2.3').verdict).toBe('gap');
     expect(findingsOf(after, 'RE.2.3')).toEqual([
       ['RE.2.3/FB-0001/feedback-handled', 'handled while the customer experience approach it follows was never approved'],
+      [
+        'RE.2.3/FB-0002/feedback-handled',
+        'a complaint marked closed with no closing time (closed); a complaint marked closed with no investigation and response recorded; handled while the customer experience approach it follows was never approved',
+      ],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { localDate } from '../calendar.js';
 import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
-import { sectionText } from '../markdown.js';
+import { lines, readerLine, sectionText } from '../markdown.js';
 import { actingRoles, isApproval, isInForce, needsAuthority } from '../model/policy.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
 import { RolesIndex, samePerson, type Person } from '../model/roles.js';
@@ -380,10 +380,14 @@ function endedOn(ctx: ReportContext, d: SmsDocument): string | undefined {
   return ended;
 }
 
-/** A Markdown section has content of its own (not empty, not the template's prompt). */
+/** A Markdown section has content of its own (not empty, not the template's guidance). */
 function sectionFilled(d: SmsDocument, heading: string): boolean {
-  const text = sectionText(d.fm.body, heading);
-  return text.length >= 20;
+  const guidance = new Set((d.type?.template_text ?? []).map(readerLine));
+  const own = lines(sectionText(d.fm.body, heading))
+    .filter((l) => !guidance.has(readerLine(l)))
+    .join('\n')
+    .trim();
+  return own.length >= 20;
 }
 
 // --- change requests -----------------------------------------------------------------------------
@@ -1235,7 +1239,13 @@ export const CHECKS: Record<string, CheckDef> = {
         const lacks: string[] = [];
         const age = receivedDay ? daysBetween(receivedDay, ctx.asOf) : 0;
         if (kind === 'complaint' && handling !== 'closed') lacks.push(`a complaint still ${handling} after ${age} days`);
-        else if (!['responded', 'closed'].includes(handling) && age > 30) lacks.push(`still ${handling} after ${age} days`);
+        else if (kind === 'complaint') {
+          // Closed is a claim: the log records when, and what was found and answered (WP.04's log).
+          if (parseInstant(ownString(d.data, 'closed')) === undefined)
+            lacks.push('a complaint marked closed with no closing time (closed)');
+          if (!sectionFilled(d, 'Investigation and response'))
+            lacks.push('a complaint marked closed with no investigation and response recorded');
+        } else if (!['responded', 'closed'].includes(handling) && age > 30) lacks.push(`still ${handling} after ${age} days`);
         for (const input of unapproved) lacks.push(`handled while the ${typeTitle(ctx, input)} it follows was never approved`);
         instances.push({
           record: ref(d),

@@ -1,5 +1,5 @@
 import { isInForce } from '../model/policy.js';
-import { lines as splitLines, shownLines } from '../markdown.js';
+import { readerLine as plain, lines as splitLines, shownLines } from '../markdown.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -35,20 +35,3 @@ export default defineRule({
 });
 
 const ASKS = /\b(?:what|which|how|when|who|where|why)\b/i;
-
-/**
- * A line as a reader sees it: without a list, quote or emphasis marker around it, invisible
- * characters, doubled spaces, closing punctuation or case. Rewrapping the guidance in a list item
- * or dropping its full stop leaves it the guidance.
- */
-function plain(line: string): string {
-  return line
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .trim()
-    .replace(/^(?:>\s*)+/, '')
-    .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
-    .replace(/^[*_]+|[*_]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.:;!?]+$/, '')
-    .toLowerCase();
-}
