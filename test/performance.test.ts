@@ -39,6 +39,17 @@ const UA = md(
   '\n## Scope\n\n## Deliverables\n\n## Terms and conditions\n\n## Communication\n',
 );
 
+// Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach; down 10:00 → 13:00.
+const CAFE_TILL_DOWN = {
+  priority: 'P1',
+  services: ['SVC-0003'],
+  opened: '2026-02-10T09:00:00Z',
+  responded: '2026-02-10T09:10:00Z',
+  resolved: '2026-02-10T14:00:00Z',
+  outage_start: '2026-02-10T09:00:00Z',
+  outage_end: '2026-02-10T12:00:00Z',
+};
+
 const BAKERY_TITLES = [
   'Till PC slow at the bakery',
   'Mail down for the bakery',
@@ -248,18 +259,9 @@ describe('sms report performance', () => {
         date: '2025-12-02T09:00:00Z',
       },
       {
-        // Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach. Names no
-        // agreement: the café's was the only one in force covering SVC-0003 that day.
+        // A breach that names no agreement: the café's was the only one in force covering SVC-0003 that day.
         files: {
-          'incidents/INC-0008-h.md': inc(8, 'Café till down', {
-            priority: 'P1',
-            services: ['SVC-0003'],
-            opened: '2026-02-10T09:00:00Z',
-            responded: '2026-02-10T09:10:00Z',
-            resolved: '2026-02-10T14:00:00Z',
-            outage_start: '2026-02-10T09:00:00Z',
-            outage_end: '2026-02-10T12:00:00Z',
-          }),
+          'incidents/INC-0008-h.md': inc(8, 'Café till down', CAFE_TILL_DOWN),
         },
         date: '2026-02-11T09:00:00Z',
       },
@@ -293,17 +295,7 @@ describe('sms report performance', () => {
     const dir = tmp();
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
-    // Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach; down 10:00 → 13:00.
-    const closed = {
-      agreement: 'SLA-0003',
-      priority: 'P1',
-      services: ['SVC-0003'],
-      opened: '2026-02-10T09:00:00Z',
-      responded: '2026-02-10T09:10:00Z',
-      resolved: '2026-02-10T14:00:00Z',
-      outage_start: '2026-02-10T09:00:00Z',
-      outage_end: '2026-02-10T12:00:00Z',
-    };
+    const closed = { agreement: 'SLA-0003', ...CAFE_TILL_DOWN };
     gitRepo(dir, [
       {
         files: {

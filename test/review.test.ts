@@ -10,6 +10,22 @@ import { md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
  */
 
 const doc = (front: Record<string, unknown>): string => md(front, '\n## Notes\n\nText.\n');
+/** A closed feedback log entry received on `day` with a satisfaction score, as [path, text]. */
+const feedback = (n: number, day: string, score: number, kind: string, extra: Record<string, unknown> = {}): [string, string] => [
+  `feedback/FB-000${n}.md`,
+  doc({
+    id: `FB-000${n}`,
+    type: 'feedback',
+    title: `Feedback ${n}`,
+    status: 'updated',
+    kind,
+    received: `${day}T10:00:00Z`,
+    handling: 'closed',
+    recorded_by: 'ana@acme.example',
+    satisfaction: score,
+    ...extra,
+  }),
+];
 const FILES: Record<string, string> = {
   'sms.config.yaml': 'organisation: Acme IT\ntimezone: UTC\n',
   'governance/roles.md': doc({
@@ -116,20 +132,7 @@ Object.assign(FILES, {
       [2, '2026-08-12', 4, 'comment'],
       [3, '2026-09-02', 2, 'complaint'],
       [4, '2026-06-20', 1, 'complaint'],
-    ].map(([n, day, score, kind]) => [
-      `feedback/FB-000${n}.md`,
-      doc({
-        id: `FB-000${n}`,
-        type: 'feedback',
-        title: `Feedback ${n}`,
-        status: 'updated',
-        kind,
-        received: `${day}T10:00:00Z`,
-        handling: 'closed',
-        recorded_by: 'ana@acme.example',
-        satisfaction: score,
-      }),
-    ]),
+    ].map(([n, day, score, kind]) => feedback(n as number, day as string, score as number, kind as string)),
   ),
   // Deployed in Q3: successful, failed, successful (2 of 3); one in June does not count.
   ...Object.fromEntries(
@@ -372,21 +375,7 @@ describe('sms report review: the management review pack', () => {
 
   it("customer satisfaction counts customers' scores: a supplier's or a stakeholder's compliment is feedback, not customer satisfaction", async () => {
     const dir = tmp();
-    const other = (n: number, party: string): [string, string] => [
-      `feedback/FB-000${n}.md`,
-      doc({
-        id: `FB-000${n}`,
-        type: 'feedback',
-        title: `Feedback ${n}`,
-        status: 'updated',
-        kind: 'compliment',
-        party,
-        received: '2026-08-20T10:00:00Z',
-        handling: 'closed',
-        recorded_by: 'ana@acme.example',
-        satisfaction: 5,
-      }),
-    ];
+    const other = (n: number, party: string) => feedback(n, '2026-08-20', 5, 'compliment', { party });
     writeFiles(dir, { ...FILES, ...Object.fromEntries([other(5, 'supplier'), other(6, 'stakeholder')]) });
     const r = await smsInProcess(
       ['report', 'review', '--period', '2026-Q3', '--format', 'json'],
