@@ -949,38 +949,72 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
   });
 
-  it('a line both sides changed, resolved by hand into one line holding both changes, is no drop; a line of its own that leaves one out is', async () => {
-    const line = (backup: string, planned: string): string => `Firmware 7.0.14 since 2025-06-03${backup}; 7.2.4 planned for ${planned}.`;
-    const conflicting = (): string => {
-      const dir = repo([{ files: { [R]: body(line('', '2026-12-08')) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+  it("a conflict resolved by hand into a line of the merge's own is shown for review; one whose own line cannot hold a side's change is a drop", async () => {
+    /** Main changes the base's line to `mainLine`, the branch to `sideLine`; the merge conflicts. */
+    const conflicting = (baseLine: string, mainLine: string, sideLine: string): string => {
+      const dir = repo([{ files: { [R]: body(baseLine) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
       gitIn(dir, ['branch', 'side']);
-      addCommit(dir, {
-        files: { [R]: body(line(', config backup 2026-11-27', '2026-12-08')) },
-        author: cleo,
-        date: '2026-01-03T09:00:00Z',
-      });
+      addCommit(dir, { files: { [R]: body(mainLine) }, author: cleo, date: '2026-01-03T09:00:00Z' });
       gitIn(dir, ['checkout', '-q', 'side']);
-      addCommit(dir, { files: { [R]: body(line('', '2026-12-10')) }, author: ben, date: '2026-01-04T09:00:00Z' });
+      addCommit(dir, { files: { [R]: body(sideLine) }, author: ben, date: '2026-01-04T09:00:00Z' });
       expect(() => gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'))).toThrow();
       return dir;
     };
-    const resolve = (dir: string, text: string): void => {
+    const resolved = async (dir: string, text: string): Promise<[string, string, string][]> => {
       writeFileSync(path.join(dir, R), body(text));
       gitIn(dir, ['add', R]);
       gitIn(dir, ['commit', '-q', '--no-edit'], at(ben, '2026-01-05T09:00:00Z'));
+      return (await findings(dir, ['--base', 'main'])).list
+        .filter((f) => f.rule === RULE || f.rule === 'merge-resolution')
+        .map((f) => [f.rule, f.severity, f.message.replace(/[0-9a-f]{7}/g, 'SHA')]);
     };
-    // Both changes on the one line: git shows it as the merge's own in its combined diff.
-    const both = conflicting();
-    resolve(both, line(', config backup 2026-11-27', '2026-12-10'));
-    expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
-    // A line of its own that leaves main's backup out drops main's change.
-    const oneLeftOut = conflicting();
-    resolve(oneLeftOut, line(', checked', '2026-12-10'));
-    expect(unrecorded((await findings(oneLeftOut, ['--base', 'main'])).list)).toEqual([[R, 'RFC-0001', 'error']]);
-    // The branch's line kept, and a line of the merge's own added elsewhere, hides nothing either.
-    const masked = conflicting();
-    resolve(masked, `${line('', '2026-12-10')}\n\nResolved the conflict.`);
-    expect(unrecorded((await findings(masked, ['--base', 'main'])).list)).toEqual([[R, 'RFC-0001', 'error']]);
+    const firmware = (backup: string, planned: string): string =>
+      `Firmware 7.0.14 since 2025-06-03${backup}; 7.2.4 planned for ${planned}.`;
+    const backupAndDate = (): string =>
+      conflicting(firmware('', '2026-12-08'), firmware(', config backup 2026-11-27', '2026-12-08'), firmware('', '2026-12-10'));
+    // Both changes on the one line: each side's change is held in it, shown once per side for review.
+    const both = await resolved(backupAndDate(), firmware(', config backup 2026-11-27', '2026-12-10'));
+    expect(both.map(([rule, severity]) => [rule, severity])).toEqual([
+      ['merge-resolution', 'warning'],
+      ['merge-resolution', 'warning'],
+    ]);
+    expect(both[0]![2]).toBe(
+      `the merge commit SHA by Ben Okafor <ben@acme.example> on 2026-01-05 holds the change the other side (SHA) made to this document only in a line of its own: "${firmware(', config backup 2026-11-27', '2026-12-10').slice(0, 77)}…"`,
+    );
+    const drop = [[RULE, 'error']];
+    const rulesOf = (list: [string, string, string][]) => list.map(([rule, severity]) => [rule, severity]);
+    // A line of its own that leaves main's backup out drops main's change (the branch's is in it, for review).
+    expect(rulesOf(await resolved(backupAndDate(), firmware(', checked', '2026-12-10')))).toEqual([
+      ['merge-resolution', 'warning'],
+      [RULE, 'error'],
+    ]);
+    // The branch's line kept, and a line of the merge's own added elsewhere, even one with main's date in it.
+    expect(rulesOf(await resolved(backupAndDate(), `${firmware('', '2026-12-10')}\n\nResolved the conflict.`))).toEqual(drop);
+    expect(rulesOf(await resolved(backupAndDate(), `${firmware('', '2026-12-10')}\n\nLast call with the customer on 2026-11-27.`))).toEqual(
+      drop,
+    );
+    // Main took a right away (brings no word, takes "jonas" away): a line of the merge's own that
+    // keeps jonas, or one about something else, does not hold that change.
+    const revoked = () =>
+      conflicting('Admin rights: tom, priya, jonas.', 'Admin rights: tom, priya.', 'Admin rights: tom, priya, jonas, sam.');
+    expect(rulesOf(await resolved(revoked(), 'Admin rights: tom, priya, jonas, sam.\n\nConflict resolved with both edits.'))).toEqual([
+      [RULE, 'error'],
+    ]);
+    expect(rulesOf(await resolved(revoked(), 'Admin rights: tom, priya, jonas, sam, and lea.'))).toEqual([
+      ['merge-resolution', 'warning'],
+      [RULE, 'error'],
+    ]);
+    expect(rulesOf(await resolved(revoked(), 'Admin rights: tom, priya, sam.'))).toEqual([
+      ['merge-resolution', 'warning'],
+      ['merge-resolution', 'warning'],
+    ]);
+    // A change of order alone brings and takes away no word: no line of the merge's own can be shown to hold it.
+    const swapped = () =>
+      conflicting('DNS 10.0.0.1, then 10.0.0.2.', 'DNS 10.0.0.2, then 10.0.0.1.', 'DNS 10.0.0.1, then 10.0.0.2, then 10.0.0.3.');
+    expect(rulesOf(await resolved(swapped(), 'DNS 10.0.0.1, then 10.0.0.2, then 10.0.0.3 (checked).'))).toEqual([
+      ['merge-resolution', 'warning'],
+      [RULE, 'error'],
+    ]);
   });
 
   it('a branch that touched the document first (its mode, a rename away and back) gets no pass for the merge that drops the change', async () => {

@@ -313,12 +313,16 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
         if (bases.length ? before.includes(theirs) : theirs === undefined) continue;
         // The other sides' versions: where the result differs from one, its old blob; else the result.
         const otherVersions = diff.flatMap((d, i) => (i === b ? [] : [d.has(p) ? d.get(p)!.oldBlob : ch.newBlob]));
-        if (
-          ch.newBlob !== undefined &&
-          theirs !== undefined &&
-          (await changeKept(before, theirs, ch.newBlob, m, p === CONFIG_FILE, otherVersions))
-        )
+        const kept =
+          ch.newBlob !== undefined && theirs !== undefined
+            ? await changeKept(before, theirs, ch.newBlob, m, p === CONFIG_FILE, otherVersions)
+            : false;
+        if (kept === true) continue;
+        // Kept only in lines the merge wrote itself: words cannot show the meaning was kept.
+        if (kept) {
+          out.push({ path: p, kind: 'resolved', merge, side: merge.parents[b]!, lines: kept });
           continue;
+        }
         const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
         if (kind === 'removed' && (await carriedElsewhere(before, theirs!, diff[b]!, m))) continue;
         out.push({ path: p, kind, merge, side: merge.parents[b]! });
@@ -338,8 +342,11 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
  * - the body, line by line: every line that side added is there as often, every line it removed
  *   is gone as often (trailing spaces and blank lines left out, order not compared). A conflict
  *   resolved by hand writes a line of the merge's own (in no side's version: git's combined diff
- *   of the merge shows it): an added line of that side's is kept in it when that line holds every
- *   word the side brought (the words of its line not in the lines it removed).
+ *   of the merge shows it). A line of that side's missing from the result may have been resolved
+ *   into one: a line of the merge's own that holds at least half of its words, every word the side
+ *   brought (in its lines, not in the lines it removed), and none the side took away, where it
+ *   brought or took away any. Those own lines are returned: words cannot show that the meaning
+ *   was kept, so such a merge is shown for review (merge-resolution), not passed in silence.
  * Other front-matter fields (a title, a version number both sides raised) are the merge's to
  * settle. Against any merge base (criss-cross merges have several); a side that added the file
  * changed it from nothing.
@@ -352,7 +359,7 @@ async function changeKept(
   config: boolean,
   /** The other sides' versions; without them no line counts as the merge's own. */
   others: (string | undefined)[] = [],
-): Promise<boolean> {
+): Promise<boolean | string[]> {
   const version = async (blob: string | undefined): Promise<{ data: Record<string, unknown>; lines: Map<string, number> }> => {
     if (blob === undefined) return { data: {}, lines: new Map() };
     const text = await m.textOf(blob);
@@ -370,7 +377,7 @@ async function changeKept(
   const own = o
     ? [...r.lines]
         .filter(([line, n]) => n > Math.max(t.lines.get(line) ?? 0, ...o.map((v) => v.lines.get(line) ?? 0)))
-        .map(([line]) => words(line))
+        .map(([line]) => ({ line, words: words(line) }))
     : [];
   for (const base of bases.length ? bases : [undefined]) {
     const b = await version(base);
@@ -384,23 +391,37 @@ async function changeKept(
     let kept = [...tf].every((f) => bf.has(f) || rf.has(f)) && [...bf].every((f) => tf.has(f) || !rf.has(f));
     const missing: string[] = [];
     const removed = new Set<string>();
+    const added = new Set<string>();
     for (const line of kept ? new Set([...t.lines.keys(), ...b.lines.keys()]) : []) {
       const change = (t.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
       const made = (r.lines.get(line) ?? 0) - (b.lines.get(line) ?? 0);
       if (change < 0) for (const w of words(line)) removed.add(w);
+      if (change > 0) for (const w of words(line)) added.add(w);
       if (change > 0 && made < change) missing.push(line);
       else if (change < 0 && made > change) {
         kept = false;
         break;
       }
     }
-    if (kept && missing.length) {
-      kept = missing.every((line) => {
-        const brought = [...words(line)].filter((w) => !removed.has(w));
-        return own.some((mine) => brought.every((w) => mine.has(w)));
-      });
-    }
-    if (kept) return true;
+    if (!kept) continue;
+    if (missing.length === 0) return true;
+    const takenAway = [...removed].filter((w) => !added.has(w));
+    const resolvedIn = new Set<string>();
+    const covered = missing.every((line) => {
+      const mine = words(line);
+      const brought = [...mine].filter((w) => !removed.has(w));
+      // A change of order or punctuation alone brings and takes away no word: no line can be shown to hold it.
+      if (brought.length === 0 && takenAway.length === 0) return false;
+      const into = own.find(
+        (x) =>
+          brought.every((w) => x.words.has(w)) &&
+          !takenAway.some((w) => x.words.has(w)) &&
+          [...mine].filter((w) => x.words.has(w)).length * 2 >= mine.size,
+      );
+      if (into) resolvedIn.add(into.line);
+      return into !== undefined;
+    });
+    if (covered) return [...resolvedIn];
   }
   return false;
 }
@@ -469,7 +490,8 @@ async function carriedElsewhere(
   const id = (await m.stateOf(theirs))?.id;
   if (!id) return false;
   for (const ch of againstB.values()) {
-    if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id && (await changeKept(bases, theirs, ch.newBlob, m, false))) return true;
+    if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id && (await changeKept(bases, theirs, ch.newBlob, m, false)) === true)
+      return true;
   }
   return false;
 }

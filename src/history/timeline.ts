@@ -56,9 +56,12 @@ export interface UnrecordedChange {
   path: string;
   /**
    * `older`: the merge kept one side's version; `restored`: it kept a document the other side had
-   * deleted; `removed`: it left out a document the other side had changed or added.
+   * deleted; `removed`: it left out a document the other side had changed or added; `resolved`: it
+   * holds that side's change only in lines of its own (a conflict resolved by hand), in `lines`.
    */
-  kind: 'older' | 'restored' | 'removed';
+  kind: 'older' | 'restored' | 'removed' | 'resolved';
+  /** For `resolved`: the merge's own lines that hold the change. */
+  lines?: string[];
   merge: HistoryCommit;
   /** The parent whose change the merge dropped. */
   side: string;

@@ -35,6 +35,7 @@ import closedRecordChanged from './closed-record-changed.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
 import unrecordedChange from './unrecorded-change.js';
+import mergeResolution from './merge-resolution.js';
 import documentScope from './document-scope.js';
 
 /**
@@ -78,6 +79,7 @@ export const RULES: readonly RuleDefinition[] = [
   approvalRewritten,
   commitSignature,
   unrecordedChange,
+  mergeResolution,
   documentScope,
 ];
 

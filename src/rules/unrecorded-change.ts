@@ -2,7 +2,7 @@ import type { UnrecordedChange } from '../history/timeline.js';
 import { commitLabel } from './history-support.js';
 import { defineRule } from './registry.js';
 
-const WHAT: Record<UnrecordedChange['kind'], string> = {
+const WHAT: Record<Exclude<UnrecordedChange['kind'], 'resolved'>, string> = {
   older: 'dropped the change the other side ({side}) had made to this document since they diverged',
   restored: 'kept this document, which the other side ({side}) had deleted',
   removed: 'left out this document, which the other side ({side}) had changed or added',
@@ -18,7 +18,7 @@ export default defineRule({
     'decided it, and no other rule sees it. The same holds for sms.config.yaml, which says how the SMS is judged. ' +
     'With --base, sms judges each merge of the pull request as a three-way merge would: where a side had changed a ' +
     "document since the sides diverged, the merge's result must hold that change, line by line (a conflict resolved " +
-    "by hand into a line of the merge's own keeps a side's change when that line holds every word the side brought); a result that " +
+    "by hand into lines of the merge's own is merge-resolution's, a warning); a result that " +
     'lacks it dropped it, whether by a conflict resolved with the other side\'s version ("ours", "theirs"), by a ' +
     'merge made to look like one, or by one with a line of its own added. A document the merge carried, with that ' +
     'change, to another path (a renamed folder) was moved, not dropped. Merge again keeping both changes; to undo ' +
@@ -27,6 +27,7 @@ export default defineRule({
   needs: ['commits'],
   check(ctx, report) {
     for (const u of ctx.changes!.unrecorded ?? []) {
+      if (u.kind === 'resolved') continue;
       const doc = u.kind === 'removed' ? undefined : ctx.documents.find((d) => d.file === u.path);
       report({
         ...(doc ? { doc } : { file: u.path }),
