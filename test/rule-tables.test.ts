@@ -68,6 +68,40 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const svc = (n: number, dependsOn: string[]): [string, string] => [
+    `catalogue/SVC-000${n}-s.md`,
+    md(
+      { id: `SVC-000${n}`, type: 'service', title: `Service ${n}`, status: 'draft', owner: 'ana@acme.example', depends_on: dependsOn },
+      '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n',
+    ),
+  ];
+  ruleTester(rule('dependency-cycle'), {
+    valid: [
+      {
+        name: 'a chain, and two services on one',
+        files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0003']), svc(3, ['SVC-0004']), svc(4, []), svc(5, ['SVC-0004'])]) },
+      },
+      {
+        name: "a dependency on a service that does not exist is broken-reference's",
+        files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0009'])]) },
+      },
+    ],
+    invalid: [
+      {
+        name: 'a service that names itself',
+        files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0003', 'SVC-0002']), svc(3, [])]) },
+        errors: [['catalogue/SVC-0002-s.md', 7]],
+        message: /^SVC-0002 names itself in depends_on$/,
+      },
+      {
+        name: 'a loop of three, reported once',
+        files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0003']), svc(3, ['SVC-0004']), svc(4, ['SVC-0002'])]) },
+        errors: [['catalogue/SVC-0004-s.md', 7]],
+        message: /^depends_on goes round in a loop: SVC-0002 → SVC-0003 → SVC-0004 → SVC-0002$/,
+      },
+    ],
+  });
+
   ruleTester(rule('separation-of-duties'), {
     valid: [{ name: 'CM and IM held by different people', files: ROLES }],
     invalid: [

@@ -25,6 +25,7 @@ import stepField from './step-field.js';
 import reviewOverdue from './review-overdue.js';
 import agreementExpired from './agreement-expired.js';
 import dependency from './dependency.js';
+import dependencyCycle from './dependency-cycle.js';
 import ambiguousAgreement from './ambiguous-agreement.js';
 import agreementCalendar from './agreement-calendar.js';
 import outageRecord from './outage-record.js';
@@ -69,6 +70,7 @@ export const RULES: readonly RuleDefinition[] = [
   reviewOverdue,
   agreementExpired,
   dependency,
+  dependencyCycle,
   ambiguousAgreement,
   agreementCalendar,
   outageRecord,
