@@ -68,10 +68,11 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const svcId = (n: number): string => `SVC-${String(n).padStart(4, '0')}`;
   const svc = (n: number, dependsOn: string[]): [string, string] => [
-    `catalogue/SVC-000${n}-s.md`,
+    `catalogue/${svcId(n)}-s.md`,
     md(
-      { id: `SVC-000${n}`, type: 'service', title: `Service ${n}`, status: 'draft', owner: 'ana@acme.example', depends_on: dependsOn },
+      { id: svcId(n), type: 'service', title: `Service ${n}`, status: 'draft', owner: 'ana@acme.example', depends_on: dependsOn },
       '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n',
     ),
   ];
@@ -98,6 +99,17 @@ describe('in-memory rule tables', () => {
         files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0003']), svc(3, ['SVC-0004']), svc(4, ['SVC-0002'])]) },
         errors: [['catalogue/SVC-0004-s.md', 7]],
         message: /^depends_on goes round in a loop: SVC-0002 → SVC-0003 → SVC-0004 → SVC-0002$/,
+      },
+      {
+        name: 'a loop of twelve, shown by its first five and its end',
+        files: {
+          ...ROLES,
+          // SVC-0002 → SVC-0003 → … → SVC-0013 → SVC-0002
+          ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => svc(i + 2, [svcId(i === 11 ? 2 : i + 3)]))),
+        },
+        errors: [['catalogue/SVC-0013-s.md', 7]],
+        message:
+          /^depends_on goes round in a loop: SVC-0002 → SVC-0003 → SVC-0004 → SVC-0005 → SVC-0006 → … \(6 more\) → SVC-0013 → SVC-0002$/,
       },
     ],
   });

@@ -1,6 +1,10 @@
 import { valuesAtPath } from '../repo/values.js';
 import { defineRule } from './registry.js';
 
+/** A loop as read: whole up to ten documents, else its first five, how many more, and its end. */
+const shown = (loop: readonly string[]): string =>
+  loop.length <= 10 ? loop.join(' → ') : `${loop.slice(0, 5).join(' → ')} → … (${loop.length - 7} more) → ${loop.slice(-2).join(' → ')}`;
+
 export default defineRule({
   id: 'dependency-cycle',
   description: 'A document does not depend on itself, directly or through others of its type (a service on a service).',
@@ -47,9 +51,7 @@ export default defineRule({
                 doc,
                 field: edge.path,
                 message:
-                  loop.length === 2
-                    ? `${edge.id} names itself in ${edge.field}`
-                    : `${edge.field} goes round in a loop: ${loop.join(' → ')}`,
+                  loop.length === 2 ? `${edge.id} names itself in ${edge.field}` : `${edge.field} goes round in a loop: ${shown(loop)}`,
                 hint: `take out the dependency that closes the loop, or say in the documents why these ${t.key} documents need each other`,
               });
           } else if (!state.has(edge.id)) {
