@@ -188,6 +188,35 @@ describe('sms report performance', () => {
     expect(found.map((f: { docId: string }) => f.docId)).toEqual(['INC-0004']);
   });
 
+  it("one customer's report counts its months in the agreement's time zone, for incidents as for availability, and says which", async () => {
+    // The provider is in New York; the bakery's agreement runs on Berlin time. 21:00 on 30 September
+    // in New York is 03:00 on 1 October in Berlin: an October incident for the bakery.
+    const dir = repo({
+      'sms.config.yaml': 'organisation: Harbour Lane IT\ntimezone: America/New_York\n',
+      'incidents/INC-0009-i.md': inc(9, 'Night outage', {
+        agreement: 'SLA-0001',
+        priority: 'P1',
+        services: ['SVC-0001'],
+        opened: '2026-09-30T21:00:00-04:00',
+        responded: '2026-09-30T21:10:00-04:00',
+        resolved: '2026-09-30T22:00:00-04:00',
+        outage_start: '2026-09-30T21:00:00-04:00',
+        outage_end: '2026-09-30T22:00:00-04:00',
+      }),
+    });
+    const ids = async (period: string) => {
+      const r = await report(dir, ['--agreement', 'SLA-0001', '--period', period, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const d = JSON.parse(r.stdout);
+      expect(d.timezone).toBe('Europe/Berlin');
+      return d.incidents.items.map((m: { id: string }) => m.id);
+    };
+    expect(await ids('2026-09')).not.toContain('INC-0009');
+    expect(await ids('2026-10')).toContain('INC-0009');
+    const md = await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10']);
+    expect(md.stdout).toMatch(/period 2026-10-01 to 2026-10-31 \(Europe\/Berlin\)/);
+  });
+
   it('a supplier agreement retired before the period is not shown as underpinning the services any more', async () => {
     const dir = tmp();
     const files: Record<string, string> = {

@@ -7,7 +7,16 @@ import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
 import { docsOfType, list, str, type ReportContext } from './context.js';
-import { agreementsOf, availability, compliance, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import {
+  agreementsOf,
+  availability,
+  compliance,
+  inForceDuring,
+  measureIncidents,
+  reportZone,
+  slaInputs,
+  type IncidentMeasure,
+} from './sla.js';
 
 /**
  * A service performance report (WP.19, RE.2.4) for one agreement, customer or supplier: only the
@@ -30,7 +39,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const unattributed: string[] = [];
   if (agreement.kind === 'customer') {
     const all = agreementsOf(inputs);
-    const day = (ms: number): string => localDate(ms, ctx.config.timezone ?? 'UTC');
+    const day = (ms: number): string => localDate(ms, reportZone(inputs, agreement));
     for (const d of docsOfType(ctx, 'incident')) {
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
@@ -88,6 +97,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     kind: 'performance' as const,
     organisation: ctx.config.organisation,
     period,
+    /** The time zone its days and months are counted in: the agreement calendar's, else the organisation's. */
+    timezone: reportZone(inputs, agreement),
     agreement: {
       id: agreement.id,
       title: agreement.title,

@@ -155,6 +155,11 @@ export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Perio
   return false;
 }
 
+/** The time zone an agreement's report counts its days and months in: its calendar's, else the organisation's. */
+export function reportZone(inputs: Pick<SlaInputs, 'timezone'>, a: AgreementView): string {
+  return a.calendar?.timezone ?? inputs.timezone ?? 'UTC';
+}
+
 /** Agreement views of every agreement document. */
 export function agreementsOf(inputs: SlaInputs): AgreementView[] {
   return inputs.documents.map((d) => agreementView(d, inputs.timezone)).filter((a): a is AgreementView => a !== undefined);
@@ -171,7 +176,8 @@ const exactResolution = new WeakMap<IncidentMeasure, number>();
  * against the customer agreement each incident is attributed to.
  */
 export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement?: AgreementView): IncidentMeasure[] {
-  const tz = inputs.timezone ?? 'UTC';
+  // One agreement's months are its own: in its calendar's time zone, as its availability is.
+  const tz = forAgreement ? reportZone(inputs, forAgreement) : (inputs.timezone ?? 'UTC');
   const { start, end } = periodInstants(period, tz);
   const agreements = agreementsOf(inputs);
   const day = (ms: number): string => localDate(ms, tz);
@@ -352,7 +358,7 @@ export interface Availability {
  * recorded says so, with no figure.
  */
 export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period, today?: string): Availability[] {
-  const tz = agreement.calendar?.timezone ?? inputs.timezone ?? 'UTC';
+  const tz = reportZone(inputs, agreement);
   const clock: Clock = agreement.calendar ?? ALWAYS;
   const agreements = agreementsOf(inputs);
   const relevant = inputs.documents.filter((d) => {
