@@ -1017,6 +1017,34 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     ]);
   });
 
+  it("the documents a record names are compared as values: a change request one side added to a configuration item's list is not lost in the merge", async () => {
+    const C = 'configuration/CI-0001-router.md';
+    const ciDoc = (changes: string[]): string =>
+      md(
+        `id: CI-0001\ntype: configuration-item\ntitle: Router\nstatus: updated\nci_type: hardware\nchange_requests:\n${changes.map((c) => `  - ${c}\n`).join('')}`.trimEnd(),
+        '\n## Notes\n',
+      );
+    const listed = (): string => {
+      const dir = repo([{ files: { [C]: ciDoc(['RFC-0003']) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+      gitIn(dir, ['branch', 'side']);
+      addCommit(dir, { files: { [C]: ciDoc(['RFC-0003', 'RFC-0017']) }, author: cleo, date: '2026-01-03T09:00:00Z' });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      addCommit(dir, { files: { [C]: ciDoc(['RFC-0003', 'RFC-0015']) }, author: ben, date: '2026-01-04T09:00:00Z' });
+      return dir;
+    };
+    // -X ours keeps the branch's list: main's RFC-0017 is gone, and git shows no change.
+    const ours = listed();
+    gitIn(ours, ['merge', '-q', '--no-ff', '-X', 'ours', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(ours, ['--base', 'main'])).list)).toEqual([[C, 'CI-0001', 'error']]);
+    // Both kept, in any order: no drop.
+    const both = listed();
+    expect(() => gitIn(both, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'))).toThrow();
+    writeFileSync(path.join(both, C), ciDoc(['RFC-0003', 'RFC-0015', 'RFC-0017']));
+    gitIn(both, ['add', C]);
+    gitIn(both, ['commit', '-q', '--no-edit'], at(ben, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
+  });
+
   it('a branch that touched the document first (its mode, a rename away and back) gets no pass for the merge that drops the change', async () => {
     const touches: [string, (dir: string) => void][] = [
       [

@@ -35,6 +35,7 @@ import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsC
 import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
+import { valuesAtPath } from '../repo/values.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
@@ -224,7 +225,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     };
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
-    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf });
+    const linksOf = (type: string | undefined): readonly string[] =>
+      type !== undefined && judging.typeByKey.has(type) ? Object.keys(judging.typeByKey.get(type)!.refs) : [];
+    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf, linksOf });
     return {
       timeline,
       prefix,
@@ -276,6 +279,8 @@ interface MergeCheck {
   withPrefix(p: string): string;
   stateOf(blob: string): Promise<DocState | undefined>;
   textOf(blob: string): Promise<string>;
+  /** The fields of a type that name other documents (its refs): links a merge must not drop either. */
+  linksOf(type: string | undefined): readonly string[];
 }
 
 /**
@@ -336,7 +341,7 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
  * Whether `result` holds the change one side made from a merge base's version to `theirs`, as a
  * merge keeps it:
  * - what decides (the status, the approval and other fields the policy reads, who holds which
- *   role, and every setting of sms.config.yaml), compared as values: every value that side set is
+ *   role, the documents it names, and every setting of sms.config.yaml), compared as values: every value that side set is
  *   in the result and every value it took away is gone, however the lines are written (spaces,
  *   quotes, comments), and a list item belongs to its person, not to its line;
  * - the body, line by line: every line that side added is there as often, every line it removed
@@ -368,7 +373,10 @@ async function changeKept(
     if (config) return { data: fm.data ?? {}, lines };
     for (const line of fm.body.split(/\r?\n/)) if (line.trim()) lines.set(line.trimEnd(), (lines.get(line.trimEnd()) ?? 0) + 1);
     const s = await m.stateOf(blob);
-    return { data: { status: s?.status, ...s?.fields, people: s?.data?.people }, lines };
+    // The documents it names (a configuration item's change requests, an incident's services): a
+    // set of IDs per field, so an ID one side added is kept and one it removed stays out.
+    const links = Object.fromEntries(m.linksOf(s?.type).map((f) => [`→${f}`, valuesAtPath(fm.data ?? {}, f).map((v) => v.value)]));
+    return { data: { status: s?.status, ...s?.fields, people: s?.data?.people, ...links }, lines };
   };
   const t = await version(theirs);
   const r = await version(result);
