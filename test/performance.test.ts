@@ -193,7 +193,13 @@ describe('sms report performance', () => {
     // in New York is 03:00 on 1 October in Berlin: an October incident for the bakery.
     const dir = repo({
       'sms.config.yaml': 'organisation: Harbour Lane IT\ntimezone: America/New_York\n',
+      // The supplier's agreement runs on Tokyo time, where this is 10:00 on 1 October.
+      'agreements/suppliers/UA-0001-mail.md': UA.replace(
+        '\ntargets: ',
+        '\ncalendar: {"timezone": "Asia/Tokyo", "days": ["mon"], "from": "09:00", "to": "17:00"}\ntargets: ',
+      ),
       'incidents/INC-0009-i.md': inc(9, 'Night outage', {
+        supplier_agreement: 'UA-0001',
         agreement: 'SLA-0001',
         priority: 'P1',
         services: ['SVC-0001'],
@@ -215,6 +221,13 @@ describe('sms report performance', () => {
     expect(await ids('2026-10')).toContain('INC-0009');
     const md = await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10']);
     expect(md.stdout).toMatch(/period 2026-10-01 to 2026-10-31 \(Europe\/Berlin\)/);
+    // The review pack counts the organisation's month throughout, its supplier and agreement rows too:
+    // INC-0009 is a September incident there, and no row says otherwise.
+    const review = await smsInProcess(['report', 'review', '--since', '2026-09-01', '--until', '2026-09-30', '--format', 'json'], dir, env);
+    expect(review.code, review.stderr).toBe(0);
+    const rv = JSON.parse(review.stdout);
+    expect(rv.incidents.items.map((m: { id: string }) => m.id)).toContain('INC-0009');
+    expect(rv.suppliers.find((x: { id: string }) => x.id === 'UA-0001')).toMatchObject({ incidents: 1 });
   });
 
   it('a supplier agreement retired before the period is not shown as underpinning the services any more', async () => {

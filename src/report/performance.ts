@@ -29,7 +29,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const agreement = doc ? agreementView(doc, ctx.config.timezone) : undefined;
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   const inputs = slaInputs(ctx);
-  const measures = measureIncidents(inputs, period, agreement);
+  // One agreement's months are its own: in its calendar's time zone, as its availability is.
+  const measures = measureIncidents(inputs, period, agreement, reportZone(inputs, agreement));
   const perPriority = compliance(measures, agreement);
   const months = availability(inputs, agreement, period, ctx.provenance.generated);
 

@@ -175,9 +175,14 @@ const exactResolution = new WeakMap<IncidentMeasure, number>();
  * start), measured against the agreement given (a customer's or a supplier's) or, without one,
  * against the customer agreement each incident is attributed to.
  */
-export function measureIncidents(inputs: SlaInputs, period: Period, forAgreement?: AgreementView): IncidentMeasure[] {
-  // One agreement's months are its own: in its calendar's time zone, as its availability is.
-  const tz = forAgreement ? reportZone(inputs, forAgreement) : (inputs.timezone ?? 'UTC');
+export function measureIncidents(
+  inputs: SlaInputs,
+  period: Period,
+  forAgreement?: AgreementView,
+  /** The zone the period's days are in: the organisation's unless a report for one agreement says (reportZone). */
+  zone: string = inputs.timezone ?? 'UTC',
+): IncidentMeasure[] {
+  const tz = zone;
   const { start, end } = periodInstants(period, tz);
   const agreements = agreementsOf(inputs);
   const day = (ms: number): string => localDate(ms, tz);
