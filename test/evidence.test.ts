@@ -1043,6 +1043,21 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     gitIn(both, ['add', C]);
     gitIn(both, ['commit', '-q', '--no-edit'], at(ben, '2026-01-05T09:00:00Z'));
     expect(unrecorded((await findings(both, ['--base', 'main'])).list)).toEqual([]);
+    // The change schedule: main moves RFC-0001 to another day; a merge with -s ours keeps the old
+    // day. Each entry is compared whole, not just the ID it names.
+    const S = 'changes/change-schedule.md';
+    const schedule = (day: string): string =>
+      md(
+        `id: SCHEDULE\ntype: change-schedule\ntitle: Change schedule\nstatus: updated\nowner: ana@acme.example\nchanges:\n  - change_request: RFC-0001\n    planned_date: ${day}\n    window: Tuesday 19:00–22:00`,
+        '\n## Notes\n',
+      );
+    const moved = repo([{ files: { [S]: schedule('2026-12-08') }, author: ben, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(moved, ['branch', 'side']);
+    addCommit(moved, { files: { [S]: schedule('2026-12-22') }, author: ben, date: '2026-01-03T09:00:00Z' });
+    gitIn(moved, ['checkout', '-q', 'side']);
+    addCommit(moved, { files: { [R]: rfc({ title: 'Upgrade all mail' }) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    gitIn(moved, ['merge', '-q', '--no-ff', '-s', 'ours', '-m', 'Merge main', 'main'], at(cleo, '2026-01-05T09:00:00Z'));
+    expect(unrecorded((await findings(moved, ['--base', 'main'])).list)).toEqual([[S, 'SCHEDULE', 'error']]);
   });
 
   it('a branch that touched the document first (its mode, a rename away and back) gets no pass for the merge that drops the change', async () => {

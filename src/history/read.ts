@@ -35,7 +35,7 @@ import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsC
 import type { RuleSetting } from '../diagnostic.js';
 import { toPosixRelative } from '../paths.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
-import { valuesAtPath } from '../repo/values.js';
+import { own as ownValue, valuesAtPath } from '../repo/values.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
@@ -375,7 +375,15 @@ async function changeKept(
     const s = await m.stateOf(blob);
     // The documents it names (a configuration item's change requests, an incident's services): a
     // set of IDs per field, so an ID one side added is kept and one it removed stays out.
-    const links = Object.fromEntries(m.linksOf(s?.type).map((f) => [`→${f}`, valuesAtPath(fm.data ?? {}, f).map((v) => v.value)]));
+    const links: Record<string, string[]> = {};
+    for (const f of m.linksOf(s?.type)) {
+      links[`→${f}`] = valuesAtPath(fm.data ?? {}, f).map((v) => v.value);
+      // A list of entries that name documents (the schedule's changes, each with its date and
+      // window): each whole entry is a value, so a reschedule one side made is not lost either.
+      const list = /^([^.[\]]+)\[\]\./.exec(f)?.[1];
+      const items = list !== undefined && fm.data ? ownValue(fm.data, list) : undefined;
+      if (Array.isArray(items)) links[`→${list}[]`] = items.map((item) => stableJson(item));
+    }
     return { data: { status: s?.status, ...s?.fields, people: s?.data?.people, ...links }, lines };
   };
   const t = await version(theirs);
@@ -432,6 +440,17 @@ async function changeKept(
     if (covered) return [...resolvedIn];
   }
   return false;
+}
+
+/** JSON with the keys of every mapping in order, so that two writings of one entry compare equal. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** The words of a line (letters and digits, with the dots, dashes and the like inside them: 7.2.4, 2026-12-10, RFC-0015). */
