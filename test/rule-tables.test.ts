@@ -95,6 +95,12 @@ describe('in-memory rule tables', () => {
         message: /^SVC-0002 names itself in depends_on$/,
       },
       {
+        name: 'a service that names itself three times, reported once',
+        files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0002', 'SVC-0002', 'SVC-0002'])]) },
+        errors: [['catalogue/SVC-0002-s.md', 7]],
+        message: /^SVC-0002 names itself in depends_on$/,
+      },
+      {
         name: 'a loop of three, reported once',
         files: { ...ROLES, ...Object.fromEntries([svc(2, ['SVC-0003']), svc(3, ['SVC-0004']), svc(4, ['SVC-0002'])]) },
         errors: [['catalogue/SVC-0004-s.md', 7]],

@@ -12,7 +12,8 @@ export default defineRule({
     "A field that names documents of its own type (a service's depends_on) describes an order: what must run for this " +
     'to run. A service named in its own dependencies, or a loop of them (SVC-0002 on SVC-0003 on SVC-0002), is ' +
     'usually a mistake, and it leaves nothing to start from when a service is designed, changed or restored. A ' +
-    'warning: two services can truly need each other. Reported once per loop, at its first document.',
+    'warning: two services can truly need each other (turn it off with rules: { dependency-cycle: off }). Reported once ' +
+    'per loop, at the document whose dependency closes it.',
   severity: 'warning',
   relational: true,
   needs: [],
@@ -24,7 +25,12 @@ export default defineRule({
       if (fields.length === 0) continue;
       const docs = ctx.documents.filter((d) => d.type?.key === t.key && d.id && d.data);
       const next = new Map(
-        docs.map((d) => [d.id!, fields.flatMap((f) => valuesAtPath(d.data!, f).map((v) => ({ id: v.value, field: f, path: v.path })))]),
+        docs.map((d) => {
+          // Each document it names once: an ID listed again adds no edge (and no second finding).
+          const seen = new Set<string>();
+          const edges = fields.flatMap((f) => valuesAtPath(d.data!, f).map((v) => ({ id: v.value, field: f, path: v.path })));
+          return [d.id!, edges.filter((e) => !seen.has(e.id) && seen.add(e.id))];
+        }),
       );
       // Depth-first, each document once, with a stack of its own (a chain of thousands of documents
       // must not exhaust the call stack): an edge to one on the current path closes a loop.
@@ -52,7 +58,7 @@ export default defineRule({
                 field: edge.path,
                 message:
                   loop.length === 2 ? `${edge.id} names itself in ${edge.field}` : `${edge.field} goes round in a loop: ${shown(loop)}`,
-                hint: `take out the dependency that closes the loop, or say in the documents why these ${t.key} documents need each other`,
+                hint: `take out the dependency that closes the loop; where they truly need each other, the warning stays until the rule is turned off (rules: { dependency-cycle: off })`,
               });
           } else if (!state.has(edge.id)) {
             state.set(edge.id, 'open');
