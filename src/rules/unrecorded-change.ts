@@ -33,7 +33,7 @@ export default defineRule({
         ...(doc ? { doc } : { file: u.path }),
         at: { line: 1, column: 1 },
         message: `the merge ${commitLabel({ commit: u.merge })} ${WHAT[u.kind].replace('{side}', u.side.slice(0, 7))}`,
-        hint: "merge again keeping both sides' changes; to undo the other side's change, make that a commit of its own",
+        hint: "merge again keeping both sides' changes; where both changed one value (a status, a date), keep the other side's in the merge and make your own change in a commit of its own",
       });
     }
   },
