@@ -228,6 +228,12 @@ describe('sms report performance', () => {
     const rv = JSON.parse(review.stdout);
     expect(rv.incidents.items.map((m: { id: string }) => m.id)).toContain('INC-0009');
     expect(rv.suppliers.find((x: { id: string }) => x.id === 'UA-0001')).toMatchObject({ incidents: 1 });
+    // It says which zone it counts in.
+    expect(rv.timezone).toBe('America/New_York');
+    const reviewMd = await smsInProcess(['report', 'review', '--since', '2026-09-01', '--until', '2026-09-30'], dir, env);
+    expect(reviewMd.stdout).toContain(
+      "Period 2026-09-01 to 2026-09-30 (America/New\\_York; availability in each agreement's own time zone)",
+    );
   });
 
   it('a supplier agreement retired before the period is not shown as underpinning the services any more', async () => {

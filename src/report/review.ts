@@ -591,6 +591,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
     kind: 'review' as const,
     organisation: ctx.config.organisation,
     period,
+    /** The organisation's time zone, which days and months are counted in (availability rows: each agreement's calendar's). */
+    timezone: ctx.config.timezone ?? 'UTC',
     /** Where open items stand is judged as of this day. */
     asOf,
     history: Boolean(ctx.timeline),
