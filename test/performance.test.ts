@@ -236,6 +236,24 @@ describe('sms report performance', () => {
     );
   });
 
+  it('a P1 with no outage record leaves its month not known, unless it was opened and resolved wholly outside service hours', async () => {
+    const p1 = (n: number, opened: string, resolved: string) =>
+      inc(n, `P1 number ${n}`, { agreement: 'SLA-0001', priority: 'P1', services: ['SVC-0001'], opened, responded: opened, resolved });
+    const september = async (files: Record<string, string>) => {
+      const r = await report(repo(files), ['--agreement', 'SLA-0001', '--period', '2026-09', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).availability.months.find((m: { service: string }) => m.service === 'SVC-0001');
+    };
+    // Saturday 12 September, 10:00 to 12:00 in Berlin: the service hours are Monday to Friday.
+    expect((await september({ 'incidents/INC-0009-i.md': p1(9, '2026-09-12T08:00:00Z', '2026-09-12T10:00:00Z') })).note).toBe(
+      'no outage recorded',
+    );
+    // Friday 11 September 17:00 to Saturday: one hour of it in service hours, so the month is not known.
+    expect((await september({ 'incidents/INC-0009-i.md': p1(9, '2026-09-11T15:00:00Z', '2026-09-12T10:00:00Z') })).note).toBe(
+      'not known: P1 incident INC-0009 without an outage record',
+    );
+  });
+
   it('a supplier agreement retired before the period is not shown as underpinning the services any more', async () => {
     const dir = tmp();
     const files: Record<string, string> = {

@@ -412,7 +412,15 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         const os = parseInstant(ownString(d.data!, 'outage_start'));
         const opened = parseInstant(ownString(d.data!, 'opened'));
         if (os === undefined) {
-          if (ownString(d.data!, 'priority') === 'P1' && opened !== undefined && ranges.some((r) => opened >= r.start && opened < r.end))
+          // A P1 with no outage recorded leaves the month not known, unless it was opened and
+          // resolved wholly outside service hours: then no outage of it can have taken any.
+          const resolved = parseInstant(ownString(d.data!, 'resolved') ?? ownString(d.data!, 'closed')) ?? end;
+          if (
+            ownString(d.data!, 'priority') === 'P1' &&
+            opened !== undefined &&
+            ranges.some((r) => opened >= r.start && opened < r.end) &&
+            within(ranges, opened, resolved) > 0
+          )
             unrecorded.push(d.id!);
           continue;
         }
