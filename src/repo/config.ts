@@ -134,11 +134,11 @@ export function parseConfig(text: string, root: string, fromHistory = false): Sm
     });
   }
   checkPatterns(raw, parsed.locate);
-  if (!fromHistory) {
-    checkCustomTypes(raw, parsed.locate);
-    checkFieldSchemas(raw, parsed.locate);
-  }
-  return resolveConfig(raw, root, parsed.locate);
+  if (fromHistory) return resolveConfig(raw, root, parsed.locate);
+  checkCustomTypes(raw, parsed.locate);
+  const config = resolveConfig(raw, root, parsed.locate);
+  checkFieldSchemas(raw, config);
+  return config;
 }
 
 /**
@@ -251,7 +251,7 @@ const CORE_FIELDS = ['id', 'type', 'title', 'status'] as const;
  * document of that type would end the run with ajv's error, far from its cause. ajv is loaded only
  * when the configuration has such fields.
  */
-function checkFieldSchemas(raw: RawConfig, locate: SmsConfig['locate']): void {
+function checkFieldSchemas(raw: RawConfig, config: SmsConfig): void {
   const schemas: [(string | number)[], unknown][] = [];
   for (const [key, fields] of Object.entries(raw.extra_fields ?? {}))
     for (const [name, schema] of Object.entries(fields)) schemas.push([['extra_fields', key, name], schema]);
@@ -265,30 +265,26 @@ function checkFieldSchemas(raw: RawConfig, locate: SmsConfig['locate']): void {
     if (!meta.validateSchema(schema as object)) {
       const e = meta.errors![0]!;
       const where = [...at, ...e.instancePath.split('/').slice(1).map(unescapePointer)];
-      throw smsError('CONFIG_INVALID', { ...locate(where), text: `"${where.join('.')}" is not valid in a JSON Schema: ${ajvText(e)}` });
+      throw smsError('CONFIG_INVALID', {
+        ...config.locate(where),
+        text: `"${where.join('.')}" is not valid in a JSON Schema: ${ajvText(e)}`,
+      });
     }
   }
-  // Each type's schema is compiled as it is at run time, fields in place: a reference resolves
-  // (or does not) against the type's schema, as it will when a document is checked.
-  const set = new SchemaSet(raw.extra_fields ?? {}, true);
-  const custom = raw.custom_types ?? [];
-  const types: [(string | number)[], WorkType][] = [];
-  custom.forEach((t, i) =>
-    types.push([
-      ['custom_types', i, 'fields'],
-      { ...normaliseType({ ...t, custom: true }), fields: (t as { fields?: unknown }).fields } as WorkType,
-    ]),
-  );
-  for (const key of Object.keys(raw.extra_fields ?? {})) {
-    const builtIn = custom.some((t) => t.key === key) ? undefined : builtInTypes().find((t) => t.key === key);
-    if (builtIn) types.push([['extra_fields', key], builtIn]);
-  }
-  for (const [at, type] of types) {
+  // Each type the configuration changes is compiled as a run compiles it, by the same SchemaSet, its
+  // fields in place: a reference resolves (or does not) against the type's schema, as it will when
+  // a document is checked.
+  const set = new SchemaSet(config.extraFields, true);
+  for (const t of config.types) {
+    if (!set.compiledAtRunTime(t)) continue;
     try {
-      createAjv({ boundedPatterns: true }).compile(set.schemaFor(type));
+      set.validator(t);
     } catch (err) {
+      const at = t.custom
+        ? ['custom_types', (raw.custom_types ?? []).findIndex((c) => c.key === t.key), 'fields']
+        : ['extra_fields', t.key];
       throw smsError('CONFIG_INVALID', {
-        ...locate(at, 'key'),
+        ...config.locate(at, 'key'),
         text: `"${at.join('.')}" holds a JSON Schema sms cannot use (${(err as Error).message}): field schemas are read as strict JSON Schema 2020-12, in the type's schema`,
       });
     }
