@@ -2,6 +2,7 @@ import type { Formatter, FormatContext } from './types.js';
 import { repoPath } from './types.js';
 import type { ValidationResult } from '../validate.js';
 import { forTerminal } from './terminal.js';
+import { escapeMarkdown } from '../markdown.js';
 import { BIDI_MARKS, LINE_CONTROLS } from '../strings.js';
 
 /** Workflow-command escaping from the GitHub Actions toolkit (`escapeData` / `escapeProperty`). */
@@ -37,12 +38,10 @@ export const github: Formatter = (result, ctx) =>
     .join('');
 
 /**
- * ASCII punctuation that can start or end Markdown: emphasis, code, links and images, HTML and
- * entities, strikethrough, math, a table cell's end, the `:` of an autolinked URL and the `.` of
- * an autolinked www. name. CommonMark lets a backslash escape any ASCII punctuation, and a GFM table
- * reads `\|` as a pipe inside the cell; a backslash is escaped too, or the one in `a\|b` would be lost.
+ * Beyond the Markdown syntax escapeMarkdown escapes: the `:` of a URL and the `.` of a www. name
+ * that GitHub would autolink, and `-`. CommonMark lets a backslash escape any ASCII punctuation.
  */
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|<>~&:$]/g;
+const AUTOLINK_PUNCTUATION = /[-.:]/g;
 
 /**
  * An @ that GitHub would read as a mention of a user or team: at the start or after a character
@@ -53,7 +52,8 @@ const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|<>~&:$]/g;
 const MENTION = /(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g;
 
 /** Text for a Markdown table cell that shows as it is written: one line, no syntax, no mention. */
-const markdownCell = (s: string): string => forTerminal(s).replace(MENTION, '@\u200d').replace(MARKDOWN_PUNCTUATION, '\\$&');
+const markdownCell = (s: string): string =>
+  escapeMarkdown(forTerminal(s).replace(MENTION, '@\u200d')).replace(AUTOLINK_PUNCTUATION, '\\$&');
 
 /** Markdown for $GITHUB_STEP_SUMMARY: a count and a table of findings. */
 export function githubSummary(result: ValidationResult, ctx?: Pick<FormatContext, 'pathPrefix'>): string {
