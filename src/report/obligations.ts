@@ -8,7 +8,7 @@ import type { RoleCode, WorkType } from '../model/types.js';
 import { assessEvent, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
-import { customerAgreementOf } from '../repo/sla.js';
+import { agreementView, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
 import { firstEntered, localDay, type Period, type ReportContext } from './context.js';
@@ -222,13 +222,7 @@ function companyName(name: string, withForm = false): string {
 function partiesOf(ctx: ReportContext): string[] {
   return memo(ctx.documents, 'parties', () =>
     ctx.documents.flatMap((d) => {
-      const key = d.type?.key;
-      const party =
-        key === 'customer-agreement'
-          ? ownString(d.data, 'customer')
-          : key === 'supplier-agreement'
-            ? ownString(d.data, 'supplier')
-            : undefined;
+      const party = agreementView(d, ctx.config.timezone)?.party;
       return party ? [party] : [];
     }),
   );
@@ -330,6 +324,14 @@ function firstApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
   const a = approvalsOf(ctx, d.id).find((x) => x.approvers.length > 0);
   if (a) return a.date;
   return ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'));
+}
+
+/** The day the first document of a type was first approved: when that input of a task came into force. */
+function firstApprovalOf(ctx: ReportContext, key: string): string | undefined {
+  return docs(ctx, key)
+    .map((x) => firstApproval(ctx, x))
+    .filter((x): x is string => x !== undefined)
+    .sort()[0];
 }
 
 function lastApproval(ctx: ReportContext, d: SmsDocument): string | undefined {
@@ -827,11 +829,7 @@ export const CHECKS: Record<string, CheckDef> = {
           }
           const last = lastApproval(ctx, d);
           for (const input of o.after ?? []) {
-            const inputs = docs(ctx, input);
-            const firstInput = inputs
-              .map((x) => firstApproval(ctx, x))
-              .filter((x): x is string => x !== undefined)
-              .sort()[0];
+            const firstInput = firstApprovalOf(ctx, input);
             if (!firstInput) lacks.push(`its input, the ${typeTitle(ctx, input)}, was never approved`);
             else if (last && last < firstInput)
               lacks.push(`approved on ${last}, before its input, the ${typeTitle(ctx, input)}, was approved on ${firstInput}`);
@@ -913,10 +911,7 @@ export const CHECKS: Record<string, CheckDef> = {
               `drafted by ${evidence[0].actor}, who held none of the task's roles (${staff.join(', ')})${evidence[0].actorRoles?.length ? ` but ${evidence[0].actorRoles.join(', ')}` : ''}`,
             );
           for (const input of o.after ?? []) {
-            const firstInput = docs(ctx, input)
-              .map((x) => firstApproval(ctx, x))
-              .filter((x): x is string => x !== undefined)
-              .sort()[0];
+            const firstInput = firstApprovalOf(ctx, input);
             // Drafted "after its inputs were approved" is no claim to make when they never were.
             if (!firstInput) lacks.push(`its input, the ${typeTitle(ctx, input)}, was never approved`);
             else if (draftedOn && draftedOn < firstInput && lastApproval(ctx, d) !== undefined && lastApproval(ctx, d)! < firstInput) {
@@ -1224,10 +1219,7 @@ export const CHECKS: Record<string, CheckDef> = {
       // The procedure feedback is handled by (the customer experience approach) is an input of the
       // task: handled without one ever approved, it was handled by no agreed procedure.
       const unapproved = (o.after ?? []).filter((input) => {
-        const first = docs(ctx, input)
-          .map((x) => firstApproval(ctx, x))
-          .filter((x): x is string => x !== undefined)
-          .sort()[0];
+        const first = firstApprovalOf(ctx, input);
         return first === undefined || first > ctx.asOf;
       });
       for (const d of docs(ctx, 'feedback')) {

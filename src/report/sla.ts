@@ -180,9 +180,8 @@ export function measureIncidents(
   period: Period,
   forAgreement?: AgreementView,
   /** The zone the period's days are in: the organisation's unless a report for one agreement says (reportZone). */
-  zone: string = inputs.timezone ?? 'UTC',
+  tz: string = inputs.timezone ?? 'UTC',
 ): IncidentMeasure[] {
-  const tz = zone;
   const { start, end } = periodInstants(period, tz);
   const agreements = agreementsOf(inputs);
   const day = (ms: number): string => localDate(ms, tz);
