@@ -407,6 +407,59 @@ describe('sms report performance', () => {
     );
   });
 
+  it('an incident opened as P1 and closed as P4 is measured as P4, and the report says what P1 would have made of it', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const I = 'incidents/INC-0008-h.md';
+    const opening = { priority: 'P1', services: ['SVC-0003'], opened: CAFE_TILL_DOWN.opened };
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      { files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...opening, status: 'opened' }) }, date: '2026-02-10T09:05:00Z' },
+      // Closed the next day as P4, in the commit that records the resolution.
+      {
+        files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...CAFE_TILL_DOWN, priority: 'P4' }) },
+        date: '2026-02-11T09:00:00Z',
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+      },
+    ]);
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // As P4 (40 service hours, Mon–Fri 08:00–18:00): 10:00 → 15:00 CET is 5 service hours, met.
+    expect(d.breaches).toEqual([]);
+    expect(d.incidents.items[0]).toMatchObject({ id: 'INC-0008', priority: 'P4', resolutionHours: 5, resolutionMet: true });
+    // As P1 (4 h around the clock, answered within 0.5 h): 5 h to resolve is over, the 10-minute answer met.
+    const reclassified = {
+      from: 'P1',
+      to: 'P4',
+      date: '2026-02-11',
+      author: 'Tom Berg',
+      responseTargetHours: 0.5,
+      responseHours: 0.17,
+      responseMet: true,
+      resolutionTargetHours: 4,
+      resolutionHours: 5,
+      resolutionMet: false,
+    };
+    expect(d.incidents.items[0].reclassified).toMatchObject(reclassified);
+    expect(d.reclassified).toEqual([{ id: 'INC-0008', file: I, commit: expect.stringMatching(/^[0-9a-f]{40}$/), ...reclassified }]);
+    const md = await smsInProcess(args, dir, env);
+    expect(md.stdout).toContain(
+      'INC-0008 was opened as P1 and is recorded as P4 (on 2026-02-11, by Tom Berg). Against the targets of P1 it was answered in 0.17 h (target 0.5 h) and resolved in 5 h, **over** the 4 h target.',
+    );
+    const html = await smsInProcess([...args, '--format', 'html'], dir, env);
+    expect(html.stdout).toContain('resolved in 5 h, <strong>over</strong> the 4 h target.');
+  });
+
   it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const A = 'agreements/customers/SLA-0003-cafe.md';

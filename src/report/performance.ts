@@ -166,6 +166,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     unattributed,
     /** Closed incidents whose priority, times, services or agreement changed after closing: measured as closed. */
     changedAfterClosing: measures.flatMap((m) => (m.changedAfterClosing ? [{ id: m.id, file: m.file, ...m.changedAfterClosing }] : [])),
+    /** Incidents measured at another priority than they were first committed with, and what the first one's targets make of them. */
+    reclassified: measures.flatMap((m) => (m.reclassified ? [{ id: m.id, file: m.file, ...m.reclassified }] : [])),
     suppliers,
     previousReport: previous
       ? {

@@ -5,6 +5,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, sealedChanges } from '../model/policy.js';
+import type { DocEvent } from '../history/timeline.js';
 import { inForceOn, localDay, type ReportContext } from './context.js';
 
 /**
@@ -78,6 +79,8 @@ export interface IncidentMeasure {
   breach: boolean;
   /** Set for a closed incident whose measured fields were changed after it was closed: it is measured as closed. */
   changedAfterClosing?: ChangedAfterClosing;
+  /** Set when its priority is not the one it was first committed with: what the first one's targets make of it. */
+  reclassified?: Reclassified;
 }
 
 /** What changed in a closed record's measured (`sealed`) fields since it was closed, from history. */
@@ -90,6 +93,32 @@ export interface ChangedAfterClosing {
   date?: string;
 }
 
+/**
+ * An incident measured at another priority than the one it was first committed with. A priority may
+ * be corrected, but one lowered once the outcome is known can turn a breach into a met target:
+ * the customer sees both, measured on the first priority's clock.
+ */
+export interface Reclassified {
+  from: string;
+  to: string;
+  /** The last commit that set the priority it is measured at; absent while that is not committed. */
+  commit?: string;
+  author?: string;
+  /** That commit's day in the organisation's time zone. */
+  date?: string;
+  responseTargetHours?: number;
+  responseHours?: number;
+  responseMet?: boolean;
+  resolutionTargetHours?: number;
+  resolutionHours?: number;
+  resolutionMet?: boolean;
+  /** Not resolved by the end of the period: its resolution hours run to then. */
+  open?: true;
+}
+
+/** Which priority an incident was first committed with, and who set the one it is measured at. */
+type PriorityChange = Pick<Reclassified, 'from' | 'to' | 'commit' | 'author' | 'date'>;
+
 export interface SlaInputs {
   documents: readonly SmsDocument[];
   timezone?: string;
@@ -97,6 +126,8 @@ export interface SlaInputs {
   inForceOn?: (a: AgreementView, day: string) => boolean;
   /** Closed incidents measured as they were closed, by id: what has changed since. */
   afterClosing?: ReadonlyMap<string, ChangedAfterClosing>;
+  /** Incidents whose priority is not the one they were first committed with, by id (from history). */
+  firstPriority?: ReadonlyMap<string, PriorityChange>;
 }
 
 /**
@@ -108,10 +139,12 @@ export function slaInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, whether it was in force on a day.
   const changes = new Map<string, (day: string) => boolean>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
+  const documents = ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents;
   return {
-    documents: ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents,
+    documents,
     timezone: ctx.config.timezone,
     afterClosing,
+    firstPriority: ctx.timeline ? firstPriorities(ctx, documents) : undefined,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
       if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
@@ -146,6 +179,27 @@ function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAf
     ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
   });
   return { ...d, data };
+}
+
+/** Per incident measured at another priority than it was first committed with: that first one, and who set the one measured. */
+function firstPriorities(ctx: ReportContext, documents: readonly SmsDocument[]): Map<string, PriorityChange> {
+  const out = new Map<string, PriorityChange>();
+  for (const d of documents) {
+    if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
+    const to = ownString(d.data, 'priority');
+    const events = ctx.timeline!.byId.get(d.id) ?? [];
+    const priorityOf = (e: DocEvent | undefined, side: 'before' | 'after'): string | undefined => e?.[side]?.lists?.priority?.[0];
+    const from = events.map((e) => priorityOf(e, 'after')).find((p) => p !== undefined);
+    if (from === undefined || to === undefined || from === to) continue;
+    let by: DocEvent | undefined;
+    for (const e of events) if (priorityOf(e, 'after') === to && priorityOf(e, 'before') !== to) by = e;
+    out.set(d.id, {
+      from,
+      to,
+      ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
+    });
+  }
+  return out;
 }
 
 /** Whether an agreement was in force on some day of a period (by its status then, from history): one retired since still counts. */
@@ -225,6 +279,26 @@ export function measureIncidents(
     if (supplier) m.supplierAgreement = supplier.id;
     const changed = inputs.afterClosing?.get(d.id);
     if (changed) m.changedAfterClosing = changed;
+    const first = inputs.firstPriority?.get(d.id);
+    if (first) {
+      // On the first priority's own clock: to the response, and to the resolution (or the period's end).
+      const was = measuredAgainst?.targets[first.from as 'P1'];
+      const onClock = (until: number): number => hours(serviceTime(was?.clock ?? ALWAYS, opened, until));
+      m.reclassified = { ...first };
+      if (was?.responseHours !== undefined && respondedAt !== undefined && respondedAt < end) {
+        const h = onClock(respondedAt);
+        Object.assign(m.reclassified, { responseTargetHours: was.responseHours, responseHours: h, responseMet: h <= was.responseHours });
+      }
+      if (was?.resolutionHours !== undefined) {
+        const h = onClock(stop);
+        Object.assign(m.reclassified, {
+          resolutionTargetHours: was.resolutionHours,
+          resolutionHours: h,
+          resolutionMet: h <= was.resolutionHours,
+        });
+      }
+      if (!resolvedInPeriod) m.reclassified.open = true;
+    }
     // Whether a target ran out inside the period: still within it at the period's start, over it at `until`.
     const ranOut = (targetHours: number, until: number): boolean =>
       hours(serviceTime(clock, opened, until)) > targetHours &&
