@@ -295,6 +295,82 @@ describe('history rules', () => {
     ]);
   });
 
+  it('record-deleted: a record or an approved document taken out of the repository is reported; a draft, a renumbering and a record put back are not', async () => {
+    const I1 = 'incidents/INC-0001-mail.md';
+    const I2 = 'incidents/INC-0002-vpn.md';
+    const I3 = 'incidents/INC-0003-printer.md';
+    const R2 = 'changes/RFC-0002-b.md';
+    const R3 = 'changes/RFC-0003-c.md';
+    const dir = repo([
+      {
+        files: {
+          [I1]: openIncident('INC-0001', 'Mail down'),
+          [I2]: openIncident('INC-0002', 'VPN drops'),
+          [I3]: openIncident('INC-0003', 'Printer jams'),
+          [R]: rfc(),
+          [R2]: rfc({ id: 'RFC-0002' }),
+        },
+        author: cleo,
+        date: '2026-01-02T09:05:00Z',
+      },
+      {
+        files: { [R2]: rfc({ id: 'RFC-0002', status: 'approved', approved_by: ben.email, approved_on: '2026-01-03' }) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+      },
+      // The open incident deleted; another moved out of every folder the SMS reads; a draft dropped.
+      { files: { [I1]: null, [R]: null }, author: ana, date: '2026-01-10T09:00:00Z' },
+      {
+        files: { [I2]: null, 'archive/INC-0002-vpn.md': openIncident('INC-0002', 'VPN drops') },
+        author: ana,
+        date: '2026-01-10T10:00:00Z',
+      },
+      // Renumbered in place, and an approved change request deleted and put back.
+      { files: { [I3]: openIncident('INC-0004', 'Printer jams') }, author: ana, date: '2026-01-11T09:00:00Z' },
+      { files: { [R2]: null }, author: ana, date: '2026-01-12T09:00:00Z' },
+      {
+        files: { [R2]: rfc({ id: 'RFC-0002', status: 'approved', approved_by: ben.email, approved_on: '2026-01-03' }) },
+        author: ana,
+        date: '2026-01-12T10:00:00Z',
+      },
+      {
+        files: { [R3]: rfc({ id: 'RFC-0003', status: 'approved', approved_by: ben.email, approved_on: '2026-01-13' }) },
+        author: ben,
+        date: '2026-01-13T09:00:00Z',
+      },
+    ]);
+    const r = await history(dir);
+    expect(r.findings.filter((f) => f.rule === 'record-deleted').map((f) => [f.severity, f.docId, f.file, f.message])).toEqual([
+      [
+        'warning',
+        'INC-0001',
+        I1,
+        expect.stringMatching(/^INC-0001 was deleted while it was opened \(commit [0-9a-f]{7} by Ana Costa .* on 2026-01-10\)$/),
+      ],
+      [
+        'warning',
+        'INC-0002',
+        I2,
+        expect.stringMatching(/^INC-0002 was deleted while it was opened \(commit [0-9a-f]{7} by Ana Costa .* on 2026-01-10\)$/),
+      ],
+    ]);
+    // Before it is committed, the pre-commit check says the same.
+    rmSync(path.join(dir, R3));
+    const plain = await history(dir, []);
+    expect(plain.findings.filter((f) => f.rule === 'record-deleted').map((f) => f.message)).toEqual([
+      'RFC-0003 was deleted while it was approved (uncommitted change)',
+    ]);
+    expect(plain.findings.find((f) => f.rule === 'record-deleted')!.hint).toBe(
+      'keep it: it is evidence of what happened (git checkout its last version back), and say in its text what was wrong with it',
+    );
+    // And the pre-commit hook, once the deletion is staged.
+    gitIn(dir, ['rm', '-q', '--cached', R3]);
+    const staged = await history(dir, ['--staged']);
+    expect(staged.findings.filter((f) => f.rule === 'record-deleted').map((f) => f.message)).toEqual([
+      'RFC-0003 was deleted while it was approved (staged change)',
+    ]);
+  });
+
   it('closed-record-changed: an incident type of its own that replaces the built-in one keeps its sealed fields', async () => {
     const custom = [
       'custom_types:',

@@ -829,9 +829,37 @@ export async function readWorktreeChanges(
       if (!id) continue;
       events.push({ id, commit, path: doc.file, before, after, roles: RolesIndex.fromData(undefined) });
     }
+    // A document of HEAD no longer in the working tree where sms reads it: deleted, or moved away.
+    // One still on disk is not (a file sms could not read, or a folder an uncommitted edit ignores).
+    const read = new Set([...repository.documents.map((d) => d.file), ...repository.issues.map((i) => i.file)]);
+    const gone = [...head.keys()].filter((f) => !read.has(f) && isDocumentPath(config, f) && !onDisk(path.join(config.root, f)));
+    events.push(...(await deletions(reader, head, gone, opts, commit)));
   } finally {
     reader.close();
   }
+  return events;
+}
+
+const onDisk = (file: string): boolean => statSync(file, { throwIfNoEntry: false }) !== undefined;
+
+/** Deletion events for documents of HEAD that the next commit will not have, read as HEAD has them. */
+async function deletions(
+  reader: BlobReader,
+  head: ReadonlyMap<string, string>,
+  files: readonly string[],
+  opts: ExtractOptions,
+  commit: HistoryCommit,
+): Promise<DocEvent[]> {
+  const blobs = await readBlobs(
+    reader,
+    files.map((f) => head.get(f)!),
+    Infinity,
+  );
+  const events: DocEvent[] = [];
+  files.forEach((file, i) => {
+    const before = extractState((blobs[i] as Buffer).toString('utf8'), opts);
+    if (before.id) events.push({ id: before.id, commit, path: file, before, roles: RolesIndex.fromData(undefined) });
+  });
   return events;
 }
 
@@ -921,6 +949,9 @@ export async function readStaged(
       const id = after.id ?? before?.id;
       if (id) events.push({ id, commit, path: file, before, after, roles: RolesIndex.fromData(undefined) });
     }
+    // Staged for deletion (or moved where sms does not read).
+    const gone = [...head.keys()].filter((f) => !staged.has(f) && isDocumentPath(config, f));
+    events.push(...(await deletions(reader, head, gone, opts, commit)));
   } finally {
     reader.close();
   }

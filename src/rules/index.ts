@@ -33,6 +33,7 @@ import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
 import closedRecordChanged from './closed-record-changed.js';
+import recordDeleted from './record-deleted.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
 import unrecordedChange from './unrecorded-change.js';
@@ -78,6 +79,7 @@ export const RULES: readonly RuleDefinition[] = [
   approvalEvidence,
   modifiedAfterApproval,
   closedRecordChanged,
+  recordDeleted,
   approvalRewritten,
   commitSignature,
   unrecordedChange,
