@@ -460,6 +460,64 @@ describe('sms report performance', () => {
     expect(html.stdout).toContain('resolved in 5 h, <strong>over</strong> the 4 h target.');
   });
 
+  it('an incident deleted from the repository is not counted, and both reports say who deleted it and when', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const I = 'incidents/INC-0008-h.md';
+    const J = 'incidents/INC-0009-i.md';
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      // Open since Tue 10 Feb 10:00 CET, P2 (8 service hours): over its target by the next evening.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', { priority: 'P2', services: ['SVC-0003'], opened: '2026-02-10T09:00:00Z', status: 'opened' }),
+          // Another customer's service, named by no agreement of this report: not this report's.
+          [J]: inc(9, 'Law office printer', { priority: 'P3', services: ['SVC-0001'], opened: '2026-02-10T09:00:00Z', status: 'opened' }),
+        },
+        date: '2026-02-10T09:05:00Z',
+      },
+      { files: { [I]: null, [J]: null }, author: { name: 'Tom Berg', email: 'tom@acme.example' }, date: '2026-02-20T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-02'];
+    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.incidents.total).toBe(0);
+    const deleted = {
+      id: 'INC-0008',
+      file: I,
+      title: 'Café till down',
+      status: 'opened',
+      priority: 'P2',
+      opened: '2026-02-10T09:00:00Z',
+      author: 'Tom Berg',
+      date: '2026-02-20',
+    };
+    expect(d.deleted).toEqual([{ ...deleted, commit: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
+    const md = await smsInProcess(args, dir, env);
+    expect(md.stdout).toContain(
+      'Not counted: INC-0008 (P2, opened 2026-02-10T09:00:00Z, opened), deleted from the repository on 2026-02-20 by Tom Berg. The rule `record-deleted` reports such deletions.',
+    );
+    // The review pack of the month lists both, and counts neither.
+    const review = await smsInProcess(['report', 'review', '--period', '2026-02', '--format', 'json'], dir, env);
+    expect(review.code, review.stderr).toBe(0);
+    const rv = JSON.parse(review.stdout);
+    expect(rv.incidents.total).toBe(0);
+    expect(rv.incidents.deleted.map((x: { id: string }) => x.id)).toEqual(['INC-0008', 'INC-0009']);
+    const rmd = await smsInProcess(['report', 'review', '--period', '2026-02'], dir, env);
+    expect(rmd.stdout).toContain(
+      'Not counted: INC-0008 (P2, opened 2026-02-10T09:00:00Z, opened), deleted from the repository on 2026-02-20 by Tom Berg',
+    );
+  });
+
   it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const A = 'agreements/customers/SLA-0003-cafe.md';

@@ -21,7 +21,7 @@ import {
   str,
   type ReportContext,
 } from './context.js';
-import { agreementsOf, availability, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import { agreementsOf, availability, deletedDuring, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 import type { AgreementView } from '../repo/sla.js';
 import { evaluateObjectives } from './objectives.js';
 import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
@@ -671,6 +671,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
       topCis: top((d) => stringValues(own(d.data, 'cis'))),
       topClassifications: top((d) => stringValues(own(d.data, 'classification'))),
       unattributed: opened.filter((m) => m.attribution === 'ambiguous').map((m) => m.id),
+      /** Incidents of the period deleted from the repository since: listed, not counted. */
+      deleted: deletedDuring(inputs, period, tz),
       items: measures,
     },
     changes: {

@@ -116,6 +116,35 @@ export interface Reclassified {
   open?: true;
 }
 
+/**
+ * An incident deleted from the repository, as it stood before its deletion (the fields history
+ * keeps of it): not counted, since whether it was a mistake is the deleter's word, but listed, so
+ * that no figure leaves it out in silence.
+ */
+export interface DeletedIncident {
+  id: string;
+  file: string;
+  title: string;
+  status?: string;
+  priority?: string;
+  opened: string;
+  agreement?: string;
+  /** The commit that deleted it. */
+  commit: string;
+  author: string;
+  /** That commit's day in the organisation's time zone. */
+  date?: string;
+}
+
+/** A deleted incident with what decides which period and agreement it belongs to. */
+interface Deleted {
+  shown: DeletedIncident;
+  opened: number;
+  resolved?: number;
+  services: readonly string[];
+  supplierAgreement?: string;
+}
+
 /** Which priority an incident was first committed with, and who set the one it is measured at. */
 type PriorityChange = Pick<Reclassified, 'from' | 'to' | 'commit' | 'author' | 'date'>;
 
@@ -128,6 +157,8 @@ export interface SlaInputs {
   afterClosing?: ReadonlyMap<string, ChangedAfterClosing>;
   /** Incidents whose priority is not the one they were first committed with, by id (from history). */
   firstPriority?: ReadonlyMap<string, PriorityChange>;
+  /** Incidents deleted from the repository (from history). */
+  deleted?: readonly Deleted[];
 }
 
 /**
@@ -145,6 +176,7 @@ export function slaInputs(ctx: ReportContext): SlaInputs {
     timezone: ctx.config.timezone,
     afterClosing,
     firstPriority: ctx.timeline ? firstPriorities(ctx, documents) : undefined,
+    deleted: ctx.timeline ? deletedIncidents(ctx) : undefined,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
       if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
@@ -200,6 +232,60 @@ function firstPriorities(ctx: ReportContext, documents: readonly SmsDocument[]):
     });
   }
   return out;
+}
+
+/** Incidents whose last event in history is their deletion and whose ID is not in the repository now. */
+function deletedIncidents(ctx: ReportContext): Deleted[] {
+  const out: Deleted[] = [];
+  for (const [id, events] of ctx.timeline!.byId) {
+    const e = events.at(-1);
+    const was = e?.before;
+    if (!e || e.after || !was || ctx.byId.has(id) || ctx.config.typeByKey.get(was.type ?? '')?.key !== 'incident') continue;
+    const one = (f: string): string | undefined => was.lists?.[f]?.[0];
+    const opened = parseInstant(one('opened'));
+    if (opened === undefined) continue;
+    const shown: DeletedIncident = {
+      id,
+      file: e.path,
+      title: was.title ?? '',
+      opened: formatInstant(opened),
+      commit: e.commit.sha,
+      author: e.commit.authorName,
+    };
+    if (was.status !== undefined) shown.status = was.status;
+    if (one('priority') !== undefined) shown.priority = one('priority');
+    if (one('agreement') !== undefined) shown.agreement = one('agreement');
+    const date = localDay(ctx, e.commit.date);
+    if (date !== undefined) shown.date = date;
+    out.push({
+      shown,
+      opened,
+      resolved: parseInstant(one('resolved') ?? one('closed')),
+      services: was.lists?.services ?? [],
+      supplierAgreement: one('supplier_agreement'),
+    });
+  }
+  return out.sort((a, b) => a.opened - b.opened || (a.shown.id < b.shown.id ? -1 : 1));
+}
+
+/**
+ * The deleted incidents that would have touched a period (opened before its end, not resolved
+ * before its start), and with an agreement, that would have been its: named by it, or on its
+ * services naming none (a customer's), or naming it (a supplier's).
+ */
+export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, forAgreement?: AgreementView): DeletedIncident[] {
+  const { start, end } = periodInstants(period, tz);
+  return (inputs.deleted ?? [])
+    .filter((d) => d.opened < end && (d.resolved === undefined || d.resolved >= start))
+    .filter(
+      (d) =>
+        !forAgreement ||
+        (forAgreement.kind === 'supplier'
+          ? d.supplierAgreement === forAgreement.id
+          : d.shown.agreement === forAgreement.id ||
+            (d.shown.agreement === undefined && d.services.some((s) => forAgreement.services.includes(s)))),
+    )
+    .map((d) => d.shown);
 }
 
 /** Whether an agreement was in force on some day of a period (by its status then, from history): one retired since still counts. */
