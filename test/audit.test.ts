@@ -612,6 +612,40 @@ describe('the audit: each obligation broken', () => {
     );
   });
 
+  it('reports at the promised cadence: an agreement deleted since, retired first or not, still owed the reports of the months it was in force', async () => {
+    const A = 'agreements/customers/SLA-0002-f.md';
+    const florist = (status: string, extra: Record<string, unknown> = {}) =>
+      sla('SLA-0002', status, { customer: 'Florist', review: '2026-05-25', reporting: 'monthly', ...extra });
+    const report = (status: string, extra: Record<string, unknown> = {}) =>
+      record('performance-report', 'PR-0001', 'February', status, {
+        period_start: '2026-02-01',
+        period_end: '2026-02-28',
+        agreements: ['SLA-0002'],
+        ...extra,
+      });
+    for (const retiredFirst of [false, true]) {
+      const { dir } = broken([
+        c('2026-05-21', eve, { [A]: florist('draft') }),
+        c('2026-05-22', ana, { [A]: florist('approved', approval(ana, '2026-05-22')) }),
+        c('2026-05-23', eve, { 'reports/performance/PR-0001-feb.md': report('draft') }),
+        c('2026-05-24', ana, { 'reports/performance/PR-0001-feb.md': report('approved', approval(ana, '2026-05-24')) }),
+        ...(retiredFirst ? [c('2026-05-25', ana, { [A]: florist('retired', approval(ana, '2026-05-22')) })] : []),
+        // Deleted before May is over: May is not owed, March and April still are.
+        c('2026-05-26', ana, { [A]: null }),
+      ]);
+      const d = await audit(dir);
+      expect(findingsOf(d, 'RE.2.4').filter(([id]) => id.includes('SLA-0002'))).toEqual(
+        ['03', '04'].map((m) => {
+          const end = m === '04' ? '30' : '31';
+          return [
+            `RE.2.4/SLA-0002/2026-${m}-01-2026-${m}-${end}/reporting-cadence`,
+            `no approved performance report for 2026-${m}-01 – 2026-${m}-${end} (monthly promised)`,
+          ];
+        }),
+      );
+    }
+  });
+
   it('agreements and feedback: countersignature, review date, reports at the promised cadence, complaints, revision after feedback', async () => {
     const { dir } = broken([
       c('2026-05-21', eve, {

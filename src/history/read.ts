@@ -77,8 +77,9 @@ export interface LoadedHistory {
 /** What to keep of each document version: the fields the policy and the rules look at. */
 export function extractOptions(config: SmsConfig): ExtractOptions {
   // reviewed_on too: the audit names who recorded a review (the author of the commit that set it);
-  // and an agreement's reporting cadence, which the audit holds it to as it was at each time.
-  const fields = new Set<string>([...APPROVAL_FIELDS, 'reviewed_on', 'reporting']);
+  // and an agreement's reporting cadence and start, which the audit holds it to as they were at
+  // each time (a deleted agreement's too).
+  const fields = new Set<string>([...APPROVAL_FIELDS, 'reviewed_on', 'reporting', 'start']);
   const bookkeeping = new Set(BOOKKEEPING);
   for (const t of config.types) {
     if (t.requester) fields.add(t.requester);

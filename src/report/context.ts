@@ -1,5 +1,5 @@
 import type { SmsConfig } from '../repo/config.js';
-import type { SmsDocument } from '../repo/documents.js';
+import { readDocument, type SmsDocument } from '../repo/documents.js';
 import { own, stringValues } from '../repo/values.js';
 import type { ValidationResult } from '../validate.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -156,6 +156,31 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
 /** When the document first entered a status, from history. */
 export function firstEntered(ctx: ReportContext, id: string, status: string): DocEvent | undefined {
   return ctx.timeline?.byId.get(id)?.find((e) => e.after?.status === status && e.before?.status !== status);
+}
+
+/**
+ * Documents of these types deleted from the repository (their last event is the deletion and no
+ * document has their ID now), as history last had them: the fields it keeps of each version. A
+ * deleted agreement still owed what it promised while it was in force.
+ */
+export function deletedDocuments(ctx: ReportContext, keys: readonly string[]): SmsDocument[] {
+  const out: SmsDocument[] = [];
+  for (const [id, events] of ctx.timeline?.byId ?? []) {
+    const e = events.at(-1);
+    const was = e?.before;
+    if (!e || e.after || !was?.type || !keys.includes(was.type) || ctx.byId.has(id)) continue;
+    const front = {
+      id,
+      type: was.type,
+      title: was.title ?? '',
+      ...(was.status !== undefined ? { status: was.status } : {}),
+      ...was.fields,
+    };
+    // JSON strings are YAML scalars: the values are read back exactly as history kept them.
+    const yaml = Object.entries(front).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    out.push(readDocument(e.path, `---\n${yaml.join('\n')}\n---\n`, ctx.config));
+  }
+  return out;
 }
 
 export function createdAt(ctx: ReportContext, id: string): string | undefined {

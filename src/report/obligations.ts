@@ -11,7 +11,7 @@ import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from 
 import { agreementView, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
-import { firstEntered, localDay, type Period, type ReportContext } from './context.js';
+import { deletedDocuments, firstEntered, localDay, type Period, type ReportContext } from './context.js';
 
 /**
  * The audit's vocabulary: what a conforming record looks like, check by check. model/processes.yaml
@@ -1259,9 +1259,10 @@ export const CHECKS: Record<string, CheckDef> = {
     run(ctx, _o, task) {
       const instances: Instance[] = [];
       const reports = docs(ctx, 'performance-report').filter((r) => isInForce(r.type, r.status));
-      // An agreement retired since still owed the reports of the periods that ended before it was
-      // taken out of force: retiring it does not take back what it promised then.
-      for (const a of [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')]) {
+      // An agreement retired (or deleted) since still owed the reports of the periods that ended
+      // before it was taken out of force: retiring it does not take back what it promised then.
+      const agreements = [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')];
+      for (const a of [...agreements, ...deletedDocuments(ctx, ['customer-agreement', 'supplier-agreement'])]) {
         const ended = isInForce(a.type, a.status) ? undefined : (endedOn(ctx, a) ?? '');
         const start = parseDate(ownString(a.data, 'start')) ?? ctx.period.since;
         const from = start > ctx.period.since ? start : ctx.period.since;
