@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CONFIG,
@@ -361,7 +361,7 @@ describe('history rules', () => {
       'RFC-0003 was deleted while it was approved (uncommitted change)',
     ]);
     expect(plain.findings.find((f) => f.rule === 'record-deleted')!.hint).toBe(
-      'keep it: it is evidence of what happened (git checkout its last version back), and say in its text what was wrong with it',
+      'keep it: it is evidence of what happened (git checkout its last version back); if it should not count, say why in its text and end it through its lifecycle',
     );
     // And the pre-commit hook, once the deletion is staged.
     gitIn(dir, ['rm', '-q', '--cached', R3]);
@@ -369,6 +369,77 @@ describe('history rules', () => {
     expect(staged.findings.filter((f) => f.rule === 'record-deleted').map((f) => f.message)).toEqual([
       'RFC-0003 was deleted while it was approved (staged change)',
     ]);
+  });
+
+  it('record-deleted: a renumbering with the file renamed is followed; a record replaced by a link, reopened then deleted, or set back to draft then deleted is reported', async () => {
+    const I5 = 'incidents/INC-0005-disk.md';
+    const I7 = 'incidents/INC-0007-wifi.md';
+    const I8 = 'incidents/INC-0008-ups.md';
+    const closedIncident = md(
+      {
+        id: 'INC-0008',
+        type: 'incident',
+        title: 'UPS beeps',
+        status: 'closed',
+        priority: 'P3',
+        opened: '2026-01-02T09:00:00Z',
+        resolved: '2026-01-02T11:00:00Z',
+        reported_by: cleo.email,
+        services: ['SVC-0001'],
+      },
+      '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+    );
+    const dir = repo([
+      {
+        files: { [I5]: openIncident('INC-0005', 'Disk full'), [I7]: openIncident('INC-0007', 'Wi-Fi slow'), [I8]: closedIncident },
+        author: cleo,
+        date: '2026-01-02T09:05:00Z',
+      },
+      {
+        files: { [R]: rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-01-03' }) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+      },
+    ]);
+    gitIn(dir, ['branch', 'base']);
+    // Renumbered, and its file renamed to match, in one commit (git mv).
+    addCommit(dir, {
+      files: { [I5]: null, 'incidents/INC-0006-disk.md': openIncident('INC-0006', 'Disk full') },
+      author: ana,
+      date: '2026-01-10T09:00:00Z',
+    });
+    // A record replaced by a link to another one.
+    rmSync(path.join(dir, I7));
+    symlinkSync('INC-0006-disk.md', path.join(dir, I7));
+    addCommit(dir, { files: {}, author: ana, date: '2026-01-10T10:00:00Z' });
+    // A closed incident reopened, then deleted; an approved change request set back to draft, then deleted.
+    addCommit(dir, {
+      files: { [I8]: closedIncident.replace('status: closed', 'status: updated') },
+      author: ana,
+      date: '2026-01-11T09:00:00Z',
+    });
+    addCommit(dir, { files: { [R]: rfc({ status: 'draft' }) }, author: ana, date: '2026-01-11T10:00:00Z' });
+    addCommit(dir, { files: { [I8]: null, [R]: null }, author: ana, date: '2026-01-12T09:00:00Z' });
+    for (const args of [['--history'], ['--base', 'base']]) {
+      const r = await history(dir, args);
+      expect(r.findings.filter((f) => f.rule === 'record-deleted').map((f) => f.message.replace(/ \(commit .*\)$/, ''))).toEqual([
+        'RFC-0001 was deleted while it was draft, after it had been approved',
+        'INC-0007 was deleted while it was opened',
+      ]);
+      expect(r.findings.filter((f) => f.message.includes('INC-0006') || f.message.includes('INC-0005'))).toEqual([]);
+      // The closed incident's deletion is closed-record-changed's to report, once.
+      expect(r.findings.filter((f) => f.rule === 'closed-record-changed').map((f) => f.message)).toEqual([
+        expect.stringMatching(/^INC-0008 was deleted after it was closed /),
+      ]);
+    }
+    // The same renumbering before it is committed, and once it is staged.
+    rmSync(path.join(dir, 'incidents/INC-0006-disk.md'));
+    writeFileSync(path.join(dir, 'incidents/INC-0009-disk.md'), openIncident('INC-0009', 'Disk full'));
+    for (const args of [[], ['--staged']]) {
+      if (args.length) gitIn(dir, ['add', '--all']);
+      const r = await history(dir, args);
+      expect(r.findings.filter((f) => f.rule === 'record-deleted' || f.rule === 'status-transition')).toEqual([]);
+    }
   });
 
   it('closed-record-changed: an incident type of its own that replaces the built-in one keeps its sealed fields', async () => {

@@ -460,6 +460,57 @@ describe('sms report performance', () => {
     expect(html.stdout).toContain('resolved in 5 h, <strong>over</strong> the 4 h target.');
   });
 
+  it('a priority lowered in the commit that renumbers the incident is still measured against the first one', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const I = 'incidents/INC-0008-h.md';
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      {
+        files: {
+          [I]: inc(8, 'Café till down', {
+            agreement: 'SLA-0003',
+            priority: 'P1',
+            services: ['SVC-0003'],
+            opened: CAFE_TILL_DOWN.opened,
+            status: 'opened',
+          }),
+        },
+        date: '2026-02-10T09:05:00Z',
+      },
+      // Answered two hours late for a P1, then renumbered and lowered in one commit.
+      {
+        files: {
+          [I]: null,
+          'incidents/INC-0009-h.md': inc(9, 'Café till down', {
+            agreement: 'SLA-0003',
+            ...CAFE_TILL_DOWN,
+            responded: '2026-02-10T11:00:00Z',
+            priority: 'P4',
+          }),
+        },
+        date: '2026-02-11T09:00:00Z',
+      },
+    ]);
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.reclassified).toMatchObject([
+      { id: 'INC-0009', from: 'P1', to: 'P4', responseHours: 2, responseMet: false, resolutionHours: 5, resolutionMet: false },
+    ]);
+    const md = await smsInProcess(args, dir, env);
+    expect(md.stdout).toContain('answered in 2 h (target 0.5 h, **over**) and resolved in 5 h, **over** the 4 h target.');
+  });
+
   it('an incident deleted from the repository is not counted, and both reports say who deleted it and when', async () => {
     const dir = tmp();
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));

@@ -834,14 +834,29 @@ export async function readWorktreeChanges(
     // One still on disk is not (a file sms could not read, or a folder an uncommitted edit ignores).
     const read = new Set([...repository.documents.map((d) => d.file), ...repository.issues.map((i) => i.file)]);
     const gone = [...head.keys()].filter((f) => !read.has(f) && isDocumentPath(config, f) && !onDisk(path.join(config.root, f)));
-    events.push(...(await deletions(reader, head, gone, opts, commit)));
+    return withDeletions(events, await deletions(reader, head, gone, opts, commit));
   } finally {
     reader.close();
   }
-  return events;
 }
 
 const onDisk = (file: string): boolean => statSync(file, { throwIfNoEntry: false }) !== undefined;
+
+/**
+ * The changes with the deletions added, where a deleted document and a new one of the same type
+ * and title are one document renumbered and renamed (as history pairs them, see buildTimeline).
+ */
+function withDeletions(events: DocEvent[], deleted: DocEvent[]): DocEvent[] {
+  const out = [...events];
+  for (const d of deleted) {
+    const same = out.filter(
+      (e) => !e.before && e.after?.type === d.before!.type && d.before!.title !== undefined && e.after?.title === d.before!.title,
+    );
+    if (same.length === 1) out[out.indexOf(same[0]!)] = { ...same[0]!, before: d.before, oldPath: d.path };
+    else out.push(d);
+  }
+  return out;
+}
 
 /** Deletion events for documents of HEAD that the next commit will not have, read as HEAD has them. */
 async function deletions(
@@ -952,7 +967,7 @@ export async function readStaged(
     }
     // Staged for deletion (or moved where sms does not read).
     const gone = [...head.keys()].filter((f) => !staged.has(f) && isDocumentPath(config, f));
-    events.push(...(await deletions(reader, head, gone, opts, commit)));
+    events.splice(0, events.length, ...withDeletions(events, await deletions(reader, head, gone, opts, commit)));
   } finally {
     reader.close();
   }

@@ -48,6 +48,28 @@ export function assessEvent(e: DocEvent, t: WorkType, settings: PolicySettings):
 }
 
 /**
+ * A document's events under its ID and, where a commit gave it that ID (renumbered), under the IDs
+ * it had before: what a record was first committed as is in the oldest of them.
+ */
+export function eventsOfLineage(
+  timeline: Pick<Timeline, 'events' | 'byId'>,
+  id: string,
+  until = Infinity,
+  seen: Set<string> = new Set(),
+): DocEvent[] {
+  if (seen.has(id)) return [];
+  seen.add(id);
+  let own = timeline.byId.get(id) ?? [];
+  // Only the events before a later holder of the ID took it (the ID may be given again).
+  if (until !== Infinity) own = own.filter((e) => timeline.events.indexOf(e) < until);
+  let at = own.length - 1;
+  while (at >= 0 && !(own[at]!.before?.id !== undefined && own[at]!.before!.id !== id)) at--;
+  if (at < 0) return own;
+  const renumbered = own[at]!;
+  return [...eventsOfLineage(timeline, renumbered.before!.id!, timeline.events.indexOf(renumbered), seen), ...own.slice(at)];
+}
+
+/**
  * A document a merge of a pull request took from one side although the other side had changed it
  * since they diverged: git lists such a merge as no change at all.
  */
@@ -126,6 +148,18 @@ export function buildTimeline(
         } else if (deleted.has(r.id)) {
           before = deleted.get(r.id);
           readded = true;
+        } else {
+          // Renumbered and renamed in one commit (git mv to the new ID's file name): the one
+          // document this commit removed with the same type and title is this one under its old
+          // ID, as a renumbering inside the file would be.
+          const same = removed.filter(
+            (x) => x.before.type === r.after?.type && x.before.title !== undefined && x.before.title === r.after?.title,
+          );
+          if (same.length === 1) {
+            before = same[0]!.before;
+            oldPath = same[0]!.path;
+            removed.splice(removed.indexOf(same[0]!), 1);
+          }
         }
       }
       deleted.delete(r.id);

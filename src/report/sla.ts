@@ -5,7 +5,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, sealedChanges } from '../model/policy.js';
-import type { DocEvent } from '../history/timeline.js';
+import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
 import { inForceOn, localDay, type ReportContext } from './context.js';
 
 /**
@@ -219,7 +219,8 @@ function firstPriorities(ctx: ReportContext, documents: readonly SmsDocument[]):
   for (const d of documents) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
     const to = ownString(d.data, 'priority');
-    const events = ctx.timeline!.byId.get(d.id) ?? [];
+    // Under earlier IDs too: a renumbering does not make a new first priority.
+    const events = eventsOfLineage(ctx.timeline!, d.id);
     const priorityOf = (e: DocEvent | undefined, side: 'before' | 'after'): string | undefined => e?.[side]?.lists?.priority?.[0];
     const from = events.map((e) => priorityOf(e, 'after')).find((p) => p !== undefined);
     if (from === undefined || to === undefined || from === to) continue;

@@ -1,4 +1,4 @@
-import { isFinished, isInForce } from '../model/policy.js';
+import { isFinished } from '../model/policy.js';
 import type { DocEvent } from '../history/timeline.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -16,35 +16,32 @@ export default defineRule({
   severity: 'warning',
   needs: ['changes'],
   check(ctx, report) {
-    // Per ID: its last event, and whether any version was more than a draft or was finished.
+    // Per ID: its last event, the last status that was more than a draft, and whether history saw
+    // it closed (then closed-record-changed reports its deletion).
     const last = new Map<string, DocEvent>();
     const evidence = new Map<string, string>();
-    const finished = new Set<string>();
+    const closed = new Set<string>();
     for (const e of ctx.changes!.events) {
       last.set(e.id, e);
       for (const state of [e.before, e.after]) {
         if (state?.id !== e.id || state.status === undefined || state.status === 'draft') continue;
         evidence.set(e.id, state.status);
-        const t = state.type ? ctx.config.typeByKey.get(state.type) : undefined;
-        if (t?.sealed?.length && isFinished(t, state.status)) finished.add(e.id);
       }
+      const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+      if (t?.sealed?.length && isFinished(t, e.after?.status)) closed.add(e.id);
     }
     for (const [id, e] of last) {
-      if (e.after || !e.before || ctx.byId.has(id) || finished.has(id)) continue;
+      // Gone: deleted, or what is at its path now is no document of that ID (a link, say).
+      if (!e.before || e.after?.id === id || ctx.byId.has(id)) continue;
       const t = e.before.type ? ctx.config.typeByKey.get(e.before.type) : undefined;
       const was = evidence.get(id);
       if (!t || was === undefined) continue;
+      if (t.sealed?.length && (closed.has(id) || isFinished(t, e.before.status))) continue;
       const status = e.before.status ?? was;
-      // The statuses that end it from where it was, as what to do instead.
-      const ends = (t.transitions[status] ?? []).filter((s) => isFinished(t, s) && !isInForce(t, s));
       report({
         ...eventDoc(ctx, e),
-        message: `${id} was deleted while it was ${status} (${commitLabel(e)})`,
-        hint:
-          'keep it: it is evidence of what happened (git checkout its last version back)' +
-          (ends.length
-            ? `, and to end it, sms set-status ${id} ${ends[0]} with the reason in its text`
-            : ', and say in its text what was wrong with it'),
+        message: `${id} was deleted while it was ${status}${status === was ? '' : `, after it had been ${was}`} (${commitLabel(e)})`,
+        hint: 'keep it: it is evidence of what happened (git checkout its last version back); if it should not count, say why in its text and end it through its lifecycle',
       });
     }
   },
