@@ -516,6 +516,7 @@ describe('sms report performance', () => {
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
     const J = 'incidents/INC-0009-i.md';
+    const K = 'incidents/INC-00010-k.md';
     gitRepo(dir, [
       {
         files: {
@@ -531,17 +532,22 @@ describe('sms report performance', () => {
           [I]: inc(8, 'Café till down', { priority: 'P2', services: ['SVC-0003'], opened: '2026-02-10T09:00:00Z', status: 'opened' }),
           // Another customer's service, named by no agreement of this report: not this report's.
           [J]: inc(9, 'Law office printer', { priority: 'P3', services: ['SVC-0001'], opened: '2026-02-10T09:00:00Z', status: 'opened' }),
+          [K]: inc(10, 'Café card reader', { priority: 'P2', services: ['SVC-0003'], opened: '2026-02-10T09:00:00Z', status: 'opened' }),
         },
         date: '2026-02-10T09:05:00Z',
       },
       { files: { [I]: null, [J]: null }, author: { name: 'Tom Berg', email: 'tom@acme.example' }, date: '2026-02-20T09:00:00Z' },
+      // Deleted after February: it was there all month, and February's reports measure it as it stood.
+      { files: { [K]: null }, author: { name: 'Tom Berg', email: 'tom@acme.example' }, date: '2026-03-05T09:00:00Z' },
     ]);
     const env = testEnv({ SMS_TODAY: '2026-05-15' });
     const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-02'];
     const r = await smsInProcess([...args, '--format', 'json'], dir, env);
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout);
-    expect(d.incidents.total).toBe(0);
+    expect(
+      d.incidents.items.map((m: { id: string; breach: boolean; deleted?: { date: string } }) => [m.id, m.breach, m.deleted?.date]),
+    ).toEqual([['INC-00010', true, '2026-03-05']]);
     const deleted = {
       id: 'INC-0008',
       file: I,
@@ -557,11 +563,14 @@ describe('sms report performance', () => {
     expect(md.stdout).toContain(
       'Not counted: INC-0008 (P2, opened 2026-02-10T09:00:00Z, opened), deleted from the repository on 2026-02-20 by Tom Berg. The rule `record-deleted` reports such deletions.',
     );
+    expect(md.stdout).toContain(
+      'Measured as it stood: INC-00010, deleted from the repository on 2026-03-05 by Tom Berg, after the period.',
+    );
     // The review pack of the month lists both, and counts neither.
     const review = await smsInProcess(['report', 'review', '--period', '2026-02', '--format', 'json'], dir, env);
     expect(review.code, review.stderr).toBe(0);
     const rv = JSON.parse(review.stdout);
-    expect(rv.incidents.total).toBe(0);
+    expect(rv.incidents.total).toBe(1);
     expect(rv.incidents.deleted.map((x: { id: string }) => x.id)).toEqual(['INC-0008', 'INC-0009']);
     const rmd = await smsInProcess(['report', 'review', '--period', '2026-02'], dir, env);
     expect(rmd.stdout).toContain(

@@ -158,29 +158,46 @@ export function firstEntered(ctx: ReportContext, id: string, status: string): Do
   return ctx.timeline?.byId.get(id)?.find((e) => e.after?.status === status && e.before?.status !== status);
 }
 
+/** A document deleted from the repository, as history last had it, and the commit that deleted it. */
+export interface Deletion {
+  doc: SmsDocument;
+  event: DocEvent;
+  /** The deleting commit's day in the organisation's time zone. */
+  day: string;
+}
+
 /**
- * Documents of these types deleted from the repository (their last event is the deletion and no
- * document has their ID now), as history last had them: the fields it keeps of each version. A
- * deleted agreement still owed what it promised while it was in force.
+ * Documents of these types deleted from the repository (their last event is the deletion, or left
+ * at their path something that is not them, and no document has their ID now), as history last
+ * had them: their whole front matter where the type keeps it (`history_data`), else the fields and
+ * lists history follows. A deleted agreement still owed what it promised while it was in force.
  */
-export function deletedDocuments(ctx: ReportContext, keys: readonly string[]): SmsDocument[] {
-  const out: SmsDocument[] = [];
+export function deletions(ctx: ReportContext, keys: readonly string[]): Deletion[] {
+  const out: Deletion[] = [];
   for (const [id, events] of ctx.timeline?.byId ?? []) {
     const e = events.at(-1);
     const was = e?.before;
-    if (!e || e.after || !was?.type || !keys.includes(was.type) || ctx.byId.has(id)) continue;
-    const front = {
+    if (!e || e.after?.id === id || !was?.type || !keys.includes(was.type) || ctx.byId.has(id)) continue;
+    const lists = Object.entries(was.lists ?? {}).filter(([k, v]) => /^[a-z_]+$/.test(k) && v.length > 0);
+    const front: Record<string, unknown> = was.data ?? {
+      ...was.fields,
+      ...Object.fromEntries(lists.map(([k, v]) => [k, v.length === 1 ? v[0] : v])),
       id,
       type: was.type,
       title: was.title ?? '',
       ...(was.status !== undefined ? { status: was.status } : {}),
-      ...was.fields,
     };
-    // JSON strings are YAML scalars: the values are read back exactly as history kept them.
+    // JSON is YAML: the values are read back exactly as history kept them.
     const yaml = Object.entries(front).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-    out.push(readDocument(e.path, `---\n${yaml.join('\n')}\n---\n`, ctx.config));
+    const doc = readDocument(e.path, `---\n${yaml.join('\n')}\n---\n`, ctx.config);
+    out.push({ doc, event: e, day: localDay(ctx, e.commit.date) ?? e.commit.date.slice(0, 10) });
   }
   return out;
+}
+
+/** The documents of deletions(): what they were. */
+export function deletedDocuments(ctx: ReportContext, keys: readonly string[]): SmsDocument[] {
+  return deletions(ctx, keys).map((d) => d.doc);
 }
 
 export function createdAt(ctx: ReportContext, id: string): string | undefined {

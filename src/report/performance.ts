@@ -171,6 +171,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     reclassified: measures.flatMap((m) => (m.reclassified ? [{ id: m.id, file: m.file, ...m.reclassified }] : [])),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
     deleted: deletedDuring(inputs, period, reportZone(inputs, agreement), agreement),
+    /** Incidents of the agreement deleted from the repository after the period: measured as they stood. */
+    deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
     suppliers,
     previousReport: previous
       ? {

@@ -377,7 +377,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const opened = measures.filter((m) => m.openedInPeriod);
   const resolvedHours = measures.filter((m) => m.resolvedInPeriod && m.resolutionHours !== undefined).map((m) => m.resolutionHours!);
   const quarters = lastFourQuarters(period.until).map((q) => {
-    const ms = measureIncidents(inputs, q);
+    // Every quarter as the pack stands on its last day: an incident deleted by then counts in none.
+    const ms = measureIncidents(inputs, q, undefined, undefined, period.until);
     const resolved = ms.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
     return {
       quarter: q.label,
@@ -393,7 +394,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
     };
   });
   const before = previousPeriod(period);
-  const prior = measureIncidents(inputs, before);
+  const prior = measureIncidents(inputs, before, undefined, undefined, period.until);
   const incidentDocs = new Map(docsOfType(ctx, 'incident').map((d) => [d.id!, d]));
   const openedDocs = opened.map((m) => incidentDocs.get(m.id)).filter((d): d is SmsDocument => d !== undefined);
   const top = (key: (d: SmsDocument) => string[]) =>
@@ -673,6 +674,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
       unattributed: opened.filter((m) => m.attribution === 'ambiguous').map((m) => m.id),
       /** Incidents of the period deleted from the repository since: listed, not counted. */
       deleted: deletedDuring(inputs, period, tz),
+      /** Incidents deleted after the period: measured as they stood. */
+      deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
       items: measures,
     },
     changes: {

@@ -6,7 +6,7 @@ import { agreementView, customerAgreementOf, supplierAgreementOf, type Agreement
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
-import { inForceOn, localDay, type ReportContext } from './context.js';
+import { deletions, inForceOn, localDay, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -81,6 +81,8 @@ export interface IncidentMeasure {
   changedAfterClosing?: ChangedAfterClosing;
   /** Set when its priority is not the one it was first committed with: what the first one's targets make of it. */
   reclassified?: Reclassified;
+  /** Set for an incident deleted from the repository after the period: measured as it stood before. */
+  deleted?: DeletedIncident;
 }
 
 /** What changed in a closed record's measured (`sealed`) fields since it was closed, from history. */
@@ -133,12 +135,16 @@ export interface DeletedIncident {
   commit: string;
   author: string;
   /** That commit's day in the organisation's time zone. */
-  date?: string;
+  date: string;
 }
 
 /** A deleted incident with what decides which period and agreement it belongs to. */
 interface Deleted {
   shown: DeletedIncident;
+  /** As it stood before its deletion: measured where it was deleted after the period. */
+  doc: SmsDocument;
+  /** The day it was deleted. */
+  day: string;
   opened: number;
   resolved?: number;
   services: readonly string[];
@@ -235,35 +241,34 @@ function firstPriorities(ctx: ReportContext, documents: readonly SmsDocument[]):
   return out;
 }
 
-/** Incidents whose last event in history is their deletion and whose ID is not in the repository now. */
+/** Incidents deleted from the repository (see deletions), with what their listing shows. */
 function deletedIncidents(ctx: ReportContext): Deleted[] {
   const out: Deleted[] = [];
-  for (const [id, events] of ctx.timeline!.byId) {
-    const e = events.at(-1);
-    const was = e?.before;
-    if (!e || e.after || !was || ctx.byId.has(id) || ctx.config.typeByKey.get(was.type ?? '')?.key !== 'incident') continue;
-    const one = (f: string): string | undefined => was.lists?.[f]?.[0];
-    const opened = parseInstant(one('opened'));
-    if (opened === undefined) continue;
+  for (const { doc, event, day } of deletions(ctx, ['incident'])) {
+    const opened = parseInstant(ownString(doc.data, 'opened'));
+    if (opened === undefined || !doc.id) continue;
     const shown: DeletedIncident = {
-      id,
-      file: e.path,
-      title: was.title ?? '',
+      id: doc.id,
+      file: doc.file,
+      title: doc.title ?? '',
       opened: formatInstant(opened),
-      commit: e.commit.sha,
-      author: e.commit.authorName,
+      commit: event.commit.sha,
+      author: event.commit.authorName,
+      date: day,
     };
-    if (was.status !== undefined) shown.status = was.status;
-    if (one('priority') !== undefined) shown.priority = one('priority');
-    if (one('agreement') !== undefined) shown.agreement = one('agreement');
-    const date = localDay(ctx, e.commit.date);
-    if (date !== undefined) shown.date = date;
+    if (doc.status !== undefined) shown.status = doc.status;
+    const priority = ownString(doc.data, 'priority');
+    if (priority !== undefined) shown.priority = priority;
+    const agreement = ownString(doc.data, 'agreement');
+    if (agreement !== undefined) shown.agreement = agreement;
     out.push({
       shown,
+      doc,
+      day,
       opened,
-      resolved: parseInstant(one('resolved') ?? one('closed')),
-      services: was.lists?.services ?? [],
-      supplierAgreement: one('supplier_agreement'),
+      resolved: parseInstant(ownString(doc.data, 'resolved') ?? ownString(doc.data, 'closed')),
+      services: stringValues(own(doc.data!, 'services')),
+      supplierAgreement: ownString(doc.data, 'supplier_agreement'),
     });
   }
   return out.sort((a, b) => a.opened - b.opened || (a.shown.id < b.shown.id ? -1 : 1));
@@ -276,8 +281,9 @@ function deletedIncidents(ctx: ReportContext): Deleted[] {
  */
 export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, forAgreement?: AgreementView): DeletedIncident[] {
   const { start, end } = periodInstants(period, tz);
+  // One deleted after the period stood through it: measured (measureIncidents), not listed here.
   return (inputs.deleted ?? [])
-    .filter((d) => d.opened < end && (d.resolved === undefined || d.resolved >= start))
+    .filter((d) => d.day <= period.until && d.opened < end && (d.resolved === undefined || d.resolved >= start))
     .filter(
       (d) =>
         !forAgreement ||
@@ -322,12 +328,16 @@ export function measureIncidents(
   forAgreement?: AgreementView,
   /** The zone the period's days are in: the organisation's unless a report for one agreement says (reportZone). */
   tz: string = inputs.timezone ?? 'UTC',
+  /** The day a report stands on: incidents deleted after it are measured as they stood, those deleted by then are not. */
+  asOf: string = period.until,
 ): IncidentMeasure[] {
   const { start, end } = periodInstants(period, tz);
   const agreements = agreementsOf(inputs);
   const day = (ms: number): string => localDate(ms, tz);
   const out: IncidentMeasure[] = [];
-  for (const d of inputs.documents) {
+  // An incident deleted after the period was there all through it: measured as it stood.
+  const deletedSince = new Map((inputs.deleted ?? []).filter((x) => x.day > asOf).map((x) => [x.doc, x.shown]));
+  for (const d of [...inputs.documents, ...deletedSince.keys()]) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
     const opened = parseInstant(ownString(d.data, 'opened'));
     if (opened === undefined || opened >= end) continue;
@@ -366,6 +376,8 @@ export function measureIncidents(
     if (supplier) m.supplierAgreement = supplier.id;
     const changed = inputs.afterClosing?.get(d.id);
     if (changed) m.changedAfterClosing = changed;
+    const gone = deletedSince.get(d);
+    if (gone) m.deleted = gone;
     const first = inputs.firstPriority?.get(d.id);
     if (first) {
       // On the first priority's own clock: to the response, and to the resolution (or the period's end).

@@ -10,9 +10,11 @@ export default defineRule({
     'Git keeps a deleted file, but sms reads the documents of the working tree: an open incident that breached its ' +
     'target, a complaint, a rejected change request or an agreement that owed reports would leave the reports and the ' +
     'audit without a word. Every document deleted (or moved where sms does not read it, or given another type) is ' +
-    'reported, with the commit, unless it was only ever a draft or it is back under its ID by the end. A renumbering in ' +
-    'place is no deletion. A closed record is reported by closed-record-changed instead. To take a document out of force, ' +
-    'move it to a status that ends it (retired, rejected, closed) and say why in its text.',
+    'reported, with the commit, unless it was only ever a draft or it is back under its ID by the end; so is one whose ' +
+    'file now holds something else (a link). A renumbering is no deletion: in place, or with the file renamed in the ' +
+    'same commit to a document of the same type and title. A closed record is reported by closed-record-changed ' +
+    'instead. The reports list an incident deleted by the end of their period and measure one deleted after it as it ' +
+    'stood. To take a document out of force, move it through its lifecycle to a status that ends it and say why in its text.',
   severity: 'warning',
   needs: ['changes'],
   check(ctx, report) {
