@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import { gitRepo, md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
 
 /**
  * The management review pack on a small provider, every number worked out by hand below. The
@@ -388,6 +388,45 @@ describe('sms report review: the management review pack', () => {
     expect(d.feedback.total).toBe(5);
     expect(d.feedback.satisfaction).toEqual({ responses: 3, average: 3.67, byScore: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 1 } });
     expect(d.objectives.find((o: { id: string }) => o.id === 'SAT')).toMatchObject({ value: 3.67, rag: 'amber' });
+  });
+
+  it('a complaint deleted after the quarter is counted as it stood; one deleted within it is listed, not counted', async () => {
+    const dir = tmp();
+    const [f7, t7] = feedback(7, '2026-08-10', 1, 'complaint');
+    const [f8, t8] = feedback(8, '2026-08-11', 1, 'complaint');
+    const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
+    gitRepo(dir, [
+      { files: FILES, date: '2026-06-01T09:00:00Z' },
+      { files: { [f7]: t7, [f8]: t8 }, date: '2026-08-12T09:00:00Z' },
+      { files: { [f7]: null }, author: tom, date: '2026-09-20T09:00:00Z' },
+      { files: { [f8]: null }, author: tom, date: '2026-10-05T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const r = await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // The three entries of the fixture and FB-0008: (5 + 4 + 2 + 1) / 4.
+    expect(d.feedback.total).toBe(4);
+    expect(d.feedback.satisfaction).toEqual({ responses: 4, average: 3, byScore: { 1: 1, 2: 1, 3: 0, 4: 1, 5: 1 } });
+    expect(d.objectives.find((o: { id: string }) => o.id === 'SAT')).toMatchObject({ value: 3, rag: 'red' });
+    expect(d.feedback.complaints.find((c: { id: string }) => c.id === 'FB-0008')).toMatchObject({
+      deleted: { date: '2026-10-05', author: 'Tom Berg' },
+    });
+    expect(d.feedback.deleted).toEqual([
+      {
+        id: 'FB-0007',
+        file: f7,
+        title: 'Feedback 7',
+        kind: 'complaint',
+        received: '2026-08-10',
+        date: '2026-09-20',
+        author: 'Tom Berg',
+        commit: expect.any(String),
+      },
+    ]);
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(text).toContain('| FB-0008 Feedback 8 (deleted on 2026-10-05 by Tom Berg) | closed | 2026-08-11 |');
+    expect(text).toContain('Not counted: FB-0007 (complaint, received 2026-08-10), deleted from the repository on 2026-09-20 by Tom Berg.');
   });
 
   it('the default period is the last complete quarter; Markdown lists every input in order', async () => {

@@ -9,6 +9,7 @@ import type { DocEvent } from '../history/timeline.js';
 import {
   createdAt,
   customerScores,
+  deletions,
   docsOfType,
   eventsUntil,
   findingOf,
@@ -19,6 +20,7 @@ import {
   num,
   statusAt,
   str,
+  type Deletion,
   type ReportContext,
 } from './context.js';
 import { agreementsOf, availability, deletedDuring, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
@@ -66,6 +68,10 @@ type Rec = Pick<SmsDocument, 'id' | 'title' | 'file' | 'status' | 'data'> & { de
  * resources and competence; with a red/amber/green summary per objective. A pure function of the
  * context and the period.
  */
+/** A record deleted from the repository after the period, as the pack marks it: when and by whom. */
+const deletedBy = (x: Deletion | undefined): { deleted?: { date: string; author: string; commit: string } } =>
+  x ? { deleted: { date: x.day, author: x.event.commit.authorName, commit: x.event.commit.sha } } : {};
+
 export function buildReview(ctx: ReportContext, period: Period) {
   const tz = ctx.config.timezone ?? 'UTC';
   // Counts are of the period; where things stand (open actions, ages, overdue) is as of the day the
@@ -185,8 +191,12 @@ export function buildReview(ctx: ReportContext, period: Period) {
     availability(inputs, a, period, ctx.provenance.generated).map((r) => ({ ...r, agreement: a.id })),
   );
 
-  const feedbackAll = docsOfType(ctx, 'feedback');
-  const feedback = feedbackAll.filter((d) => inPeriod(dayOfInstant(str(d, 'received')), period));
+  // Feedback of the period: with an entry deleted after the period as it stood (it was there all
+  // through it); one deleted by the period's last day is listed, not counted.
+  const receivedInPeriod = (d: Pick<SmsDocument, 'data'>): boolean => inPeriod(dayOfInstant(str(d, 'received')), period);
+  const feedbackDeletions = deletions(ctx, ['feedback']).filter((x) => receivedInPeriod(x.doc));
+  const feedbackDeletedSince = new Map(feedbackDeletions.filter((x) => x.day > period.until).map((x) => [x.doc, x]));
+  const feedback = [...docsOfType(ctx, 'feedback'), ...feedbackDeletedSince.keys()].filter(receivedInPeriod);
   // The changes of the period, which the changes-successful objective is measured on too.
   const changes = changeFacts(ctx, period);
   const deployedInPeriod = changes.filter((c) => inPeriod(c.deployedOn, period));
@@ -354,6 +364,20 @@ export function buildReview(ctx: ReportContext, period: Period) {
         // As of asOf: open then with its handling then (where known), else closed by then.
         handling: current ? (str(d, 'handling') ?? '') : (openHandling.get(d.id!) ?? (unknownFeedback.has(d.id!) ? 'not known' : 'closed')),
         received: dayOfInstant(str(d, 'received')),
+        ...deletedBy(feedbackDeletedSince.get(d)),
+      })),
+    /** Entries of the period deleted from the repository by its last day: listed, not counted. */
+    deleted: feedbackDeletions
+      .filter((x) => x.day <= period.until)
+      .map(({ doc: d, event, day }) => ({
+        id: d.id!,
+        file: d.file,
+        title: d.title ?? '',
+        kind: str(d, 'kind') ?? 'comment',
+        received: dayOfInstant(str(d, 'received')),
+        date: day,
+        author: event.commit.authorName,
+        commit: event.commit.sha,
       })),
     open: feedbackOpen.map(({ d, handling }) => {
       const received = dayOfInstant(str(d, 'received'));
