@@ -429,6 +429,48 @@ describe('sms report review: the management review pack', () => {
     expect(text).toContain('Not counted: FB-0007 (complaint, received 2026-08-10), deleted from the repository on 2026-09-20 by Tom Berg.');
   });
 
+  it('a failed change deleted after the quarter still counts against the success rate; one deleted within it is listed', async () => {
+    const dir = tmp();
+    const R2 = 'changes/RFC-0002.md';
+    const R3 = 'changes/RFC-0003.md';
+    const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
+    const { [R2]: failed, [R3]: third, ...rest } = FILES;
+    gitRepo(dir, [
+      { files: rest, date: '2026-06-01T09:00:00Z' },
+      { files: { [R2]: failed!, [R3]: third! }, date: '2026-08-20T09:00:00Z' },
+      { files: { [R3]: null }, author: tom, date: '2026-09-20T09:00:00Z' },
+      { files: { [R2]: null }, author: tom, date: '2026-10-05T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const r = await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // RFC-0001 successful and RFC-0002 failed, as it stood: 1 of 2.
+    expect(d.changes.byResult).toMatchObject({ successful: 1, failed: 1 });
+    expect(d.changes.successPercent).toBe(50);
+    expect(d.changes.items.find((c: { id: string }) => c.id === 'RFC-0002')).toMatchObject({
+      result: 'failed',
+      deleted: { date: '2026-10-05', author: 'Tom Berg' },
+    });
+    expect(d.changes.deleted).toEqual([
+      {
+        id: 'RFC-0003',
+        title: 'Change 3',
+        changeType: 'normal',
+        status: 'updated',
+        result: 'successful',
+        date: '2026-09-20',
+        author: 'Tom Berg',
+        commit: expect.any(String),
+      },
+    ]);
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(text).toContain('| RFC-0002 (deleted on 2026-10-05 by Tom Berg) | Change 2 |');
+    expect(text).toContain(
+      'Not counted: RFC-0003 Change 3 (normal, updated, successful), deleted from the repository on 2026-09-20 by Tom Berg.',
+    );
+  });
+
   it('the default period is the last complete quarter; Markdown lists every input in order', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

@@ -79,7 +79,8 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
   // reviewed_on too: the audit names who recorded a review (the author of the commit that set it);
   // and an agreement's reporting cadence and start, which the audit holds it to as they were at
   // each time (a deleted agreement's too).
-  const fields = new Set<string>([...APPROVAL_FIELDS, 'reviewed_on', 'reporting', 'start']);
+  // How a change was deployed and went, so that one deleted since is still counted as it stood.
+  const fields = new Set<string>([...APPROVAL_FIELDS, 'reviewed_on', 'reporting', 'start', 'change_type', 'deployed_on', 'outcome']);
   const bookkeeping = new Set(BOOKKEEPING);
   for (const t of config.types) {
     if (t.requester) fields.add(t.requester);

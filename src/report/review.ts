@@ -54,6 +54,8 @@ export interface ChangeFact {
   reviewed?: string;
   daysToApproval?: number;
   daysToDeployment?: number;
+  /** Deleted from the repository after the period: counted as it stood before. */
+  deleted?: { date: string; author: string; commit: string };
 }
 
 /** A record as the pack judges it: today's, or as it stood on a past day; `deleted` when removed since. */
@@ -720,6 +722,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
         deployments: toDeployment.length,
       },
       items: changes,
+      /** Change requests of the period deleted from the repository by its last day: listed, not counted. */
+      deleted: deletedChanges(ctx, period),
     },
     nonconformities: {
       open: openNcs,
@@ -873,44 +877,79 @@ function lastFourQuarters(until: string): (Period & { label: string })[] {
 
 /** Change requests requested, decided or deployed in the period, with their lead times. */
 export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
+  // A change request deleted after the period was there all through it: counted as it stood.
+  const deletedSince = deletions(ctx, ['change-request']).filter((x) => x.day > period.until);
   const out: ChangeFact[] = [];
   for (const d of docsOfType(ctx, 'change-request')) {
-    // What history records is placed on the organisation's calendar; dates the record states
-    // (approved_on, deployed_on) are days already.
-    const requested = createdAt(ctx, d.id!);
-    const approvedEv = firstEntered(ctx, d.id!, 'approved');
-    const approvedOn = parseDate(str(d, 'approved_on'));
-    const approved = approvedEv?.commit.date ?? (approvedOn ? `${approvedOn}T00:00:00Z` : undefined);
-    const approvedDay = approvedEv ? localDay(ctx, approvedEv.commit.date) : approvedOn;
-    const deployedEv = firstEntered(ctx, d.id!, 'updated');
-    const deployedOn = parseDate(str(d, 'deployed_on'));
-    const deployed = deployedOn ? `${deployedOn}T00:00:00Z` : deployedEv?.commit.date;
-    const deployedDay = deployedOn ?? localDay(ctx, deployedEv?.commit.date);
-    const rejectedDay = localDay(ctx, firstEntered(ctx, d.id!, 'rejected')?.commit.date);
-    if (![localDay(ctx, requested), approvedDay, deployedDay, rejectedDay].some((x) => inPeriod(x, period))) continue;
-    const status = statusAt(ctx, d, period.until) ?? d.status ?? '';
-    const a = approvedDay && approvedDay <= period.until ? approved : undefined;
-    const dep = deployedDay && deployedDay <= period.until ? deployed : undefined;
-    const reviewed = parseDate(str(d, 'reviewed_on'));
-    out.push({
-      id: d.id!,
-      title: d.title ?? '',
-      changeType: str(d, 'change_type') ?? 'normal',
-      status,
-      outcome: Object.hasOwn(STATUS_OUTCOME, status) ? STATUS_OUTCOME[status]! : status,
-      result: dep ? str(d, 'outcome') : undefined,
-      requested,
-      approved: a,
-      deployed: dep,
-      requestedOn: localDay(ctx, requested),
-      approvedOn: a ? approvedDay : undefined,
-      deployedOn: dep ? deployedDay : undefined,
-      reviewed: reviewed && reviewed <= period.until ? reviewed : undefined,
-      daysToApproval: requested && a ? round1(Math.max(0, (Date.parse(a) - Date.parse(requested)) / DAY)) : undefined,
-      daysToDeployment: a && dep ? round1(Math.max(0, (Date.parse(dep) - Date.parse(a)) / DAY)) : undefined,
-    });
+    const fact = changeFact(ctx, d, period);
+    if (fact) out.push(fact);
+  }
+  for (const x of deletedSince) {
+    const fact = changeFact(ctx, x.doc, period);
+    if (fact) out.push({ ...fact, ...deletedBy(x) });
   }
   return out.sort((x, y) => (x.id < y.id ? -1 : 1));
+}
+
+/** Change requests of the period deleted from the repository by its last day: listed, not counted. */
+function deletedChanges(ctx: ReportContext, period: Period) {
+  return deletions(ctx, ['change-request'])
+    .filter((x) => x.day <= period.until)
+    .flatMap((x) => {
+      const fact = changeFact(ctx, x.doc, period);
+      return fact
+        ? [
+            {
+              id: fact.id,
+              title: fact.title,
+              changeType: fact.changeType,
+              status: fact.status,
+              result: fact.result,
+              date: x.day,
+              author: x.event.commit.authorName,
+              commit: x.event.commit.sha,
+            },
+          ]
+        : [];
+    });
+}
+
+/** What the pack says of one change request in a period; undefined when nothing of it fell in the period. */
+function changeFact(ctx: ReportContext, d: SmsDocument, period: Period): ChangeFact | undefined {
+  // What history records is placed on the organisation's calendar; dates the record states
+  // (approved_on, deployed_on) are days already.
+  const requested = createdAt(ctx, d.id!);
+  const approvedEv = firstEntered(ctx, d.id!, 'approved');
+  const approvedOn = parseDate(str(d, 'approved_on'));
+  const approved = approvedEv?.commit.date ?? (approvedOn ? `${approvedOn}T00:00:00Z` : undefined);
+  const approvedDay = approvedEv ? localDay(ctx, approvedEv.commit.date) : approvedOn;
+  const deployedEv = firstEntered(ctx, d.id!, 'updated');
+  const deployedOn = parseDate(str(d, 'deployed_on'));
+  const deployed = deployedOn ? `${deployedOn}T00:00:00Z` : deployedEv?.commit.date;
+  const deployedDay = deployedOn ?? localDay(ctx, deployedEv?.commit.date);
+  const rejectedDay = localDay(ctx, firstEntered(ctx, d.id!, 'rejected')?.commit.date);
+  if (![localDay(ctx, requested), approvedDay, deployedDay, rejectedDay].some((x) => inPeriod(x, period))) return undefined;
+  const status = statusAt(ctx, d, period.until) ?? d.status ?? '';
+  const a = approvedDay && approvedDay <= period.until ? approved : undefined;
+  const dep = deployedDay && deployedDay <= period.until ? deployed : undefined;
+  const reviewed = parseDate(str(d, 'reviewed_on'));
+  return {
+    id: d.id!,
+    title: d.title ?? '',
+    changeType: str(d, 'change_type') ?? 'normal',
+    status,
+    outcome: Object.hasOwn(STATUS_OUTCOME, status) ? STATUS_OUTCOME[status]! : status,
+    result: dep ? str(d, 'outcome') : undefined,
+    requested,
+    approved: a,
+    deployed: dep,
+    requestedOn: localDay(ctx, requested),
+    approvedOn: a ? approvedDay : undefined,
+    deployedOn: dep ? deployedDay : undefined,
+    reviewed: reviewed && reviewed <= period.until ? reviewed : undefined,
+    daysToApproval: requested && a ? round1(Math.max(0, (Date.parse(a) - Date.parse(requested)) / DAY)) : undefined,
+    daysToDeployment: a && dep ? round1(Math.max(0, (Date.parse(dep) - Date.parse(a)) / DAY)) : undefined,
+  };
 }
 
 export default defineReport({
