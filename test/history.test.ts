@@ -412,6 +412,34 @@ describe('history rules', () => {
     rmSync(path.join(dir, I7));
     symlinkSync('INC-0006-disk.md', path.join(dir, I7));
     addCommit(dir, { files: {}, author: ana, date: '2026-01-10T10:00:00Z' });
+    // An open incident deleted, and another added in its place with its title, closed and lowered: no renumbering.
+    addCommit(dir, {
+      files: {
+        'incidents/INC-0010-fan.md': openIncident('INC-0010', 'Fan noise'),
+      },
+      author: cleo,
+      date: '2026-01-10T11:00:00Z',
+    });
+    addCommit(dir, {
+      files: {
+        'incidents/INC-0010-fan.md': null,
+        'incidents/INC-0011-fan.md': openIncident('INC-0011', 'Fan noise').replace('priority: "P3"', 'priority: "P4"'),
+      },
+      author: ana,
+      date: '2026-01-10T12:00:00Z',
+    });
+    // An open incident deleted, and its ID given to another incident a day later.
+    addCommit(dir, {
+      files: { 'incidents/INC-0012-ups.md': openIncident('INC-0012', 'Beeping UPS') },
+      author: cleo,
+      date: '2026-01-10T13:00:00Z',
+    });
+    addCommit(dir, { files: { 'incidents/INC-0012-ups.md': null }, author: ana, date: '2026-01-10T14:00:00Z' });
+    addCommit(dir, {
+      files: { 'incidents/INC-0012-router.md': openIncident('INC-0012', 'Router reboots') },
+      author: ana,
+      date: '2026-01-11T08:00:00Z',
+    });
     // A closed incident reopened, then deleted; an approved change request set back to draft, then deleted.
     addCommit(dir, {
       files: { [I8]: closedIncident.replace('status: closed', 'status: updated') },
@@ -422,9 +450,13 @@ describe('history rules', () => {
     addCommit(dir, { files: { [I8]: null, [R]: null }, author: ana, date: '2026-01-12T09:00:00Z' });
     for (const args of [['--history'], ['--base', 'base']]) {
       const r = await history(dir, args);
-      expect(r.findings.filter((f) => f.rule === 'record-deleted').map((f) => f.message.replace(/ \(commit .*\)$/, ''))).toEqual([
+      expect(r.findings.filter((f) => f.rule === 'record-deleted').map((f) => f.message.replace(/ \(commit [^)]*\)$/, ''))).toEqual([
         'RFC-0001 was deleted while it was draft, after it had been approved',
         'INC-0007 was deleted while it was opened',
+        'INC-0010 was deleted while it was opened',
+        expect.stringMatching(
+          /^INC-0012 was deleted while it was opened \(commit [0-9a-f]{7} .* on 2026-01-10\), and its ID given to another document$/,
+        ),
       ]);
       expect(r.findings.filter((f) => f.message.includes('INC-0006') || f.message.includes('INC-0005'))).toEqual([]);
       // The closed incident's deletion is closed-record-changed's to report, once.

@@ -485,11 +485,10 @@ describe('sms report performance', () => {
         },
         date: '2026-02-10T09:05:00Z',
       },
-      // Answered two hours late for a P1, then renumbered and lowered in one commit.
+      // Answered two hours late for a P1, then renumbered (in its file) and lowered in one commit.
       {
         files: {
-          [I]: null,
-          'incidents/INC-0009-h.md': inc(9, 'Café till down', {
+          [I]: inc(9, 'Café till down', {
             agreement: 'SLA-0003',
             ...CAFE_TILL_DOWN,
             responded: '2026-02-10T11:00:00Z',
@@ -576,6 +575,70 @@ describe('sms report performance', () => {
     expect(rmd.stdout).toContain(
       'Not counted: INC-0008 (P2, opened 2026-02-10T09:00:00Z, opened), deleted from the repository on 2026-02-20 by Tom Berg',
     );
+  });
+
+  it('an incident deleted after the period keeps what it was measured by: its values when closed, its first priority', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const I = 'incidents/INC-0008-h.md';
+    const J = 'incidents/INC-0009-j.md';
+    const closed = { agreement: 'SLA-0003', ...CAFE_TILL_DOWN };
+    const { outage_start: _s, outage_end: _e, resolved: _r, ...opening } = CAFE_TILL_DOWN;
+    const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      // INC-0008: the P1 breach, closed; INC-0009: opened as P1, the same times, still open.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', closed),
+          [J]: inc(9, 'Café till slow', { agreement: 'SLA-0003', status: 'opened', ...opening }),
+        },
+        date: '2026-02-11T09:00:00Z',
+      },
+      // After the quarter: INC-0008's resolution moved back to within its target, INC-0009 lowered
+      // to P4 and resolved; both deleted a week later.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', { ...closed, resolved: '2026-02-10T12:00:00Z' }),
+          [J]: inc(9, 'Café till slow', {
+            ...opening,
+            agreement: 'SLA-0003',
+            status: 'updated',
+            priority: 'P4',
+            resolved: CAFE_TILL_DOWN.resolved,
+          }),
+        },
+        author: tom,
+        date: '2026-04-02T09:00:00Z',
+      },
+      { files: { [I]: null, [J]: null }, author: tom, date: '2026-04-09T09:00:00Z' },
+    ]);
+    const r = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.deletedAfterPeriod.map((x: { id: string }) => x.id)).toEqual(['INC-0008', 'INC-0009']);
+    // INC-0008 as it was closed: 5 h against 4 h, a breach, and the change after closing said.
+    expect(d.breaches.map((b: { id: string }) => b.id)).toContain('INC-0008');
+    expect(d.changedAfterClosing).toMatchObject([
+      {
+        id: 'INC-0008',
+        fields: [{ field: 'resolved', closed: ['2026-02-10T14:00:00Z'], now: ['2026-02-10T12:00:00Z'] }],
+        date: '2026-04-02',
+      },
+    ]);
+    // INC-0009 as it stood before its deletion: P4, first committed as P1.
+    expect(d.reclassified).toMatchObject([{ id: 'INC-0009', from: 'P1', to: 'P4', author: 'Tom Berg', date: '2026-04-02' }]);
   });
 
   it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {

@@ -28,6 +28,8 @@ export interface DocState {
  * is not an edit of approved content.
  */
 export const BOOKKEEPING: ReadonlySet<string> = new Set([
+  // A document's ID names it; a renumbering leaves what it says as it was (and is followed).
+  'id',
   'status',
   'approved_by',
   'approved_on',

@@ -37,7 +37,7 @@ import { toPosixRelative } from '../paths.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { own as ownValue, valuesAtPath } from '../repo/values.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
-import { buildTimeline, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
+import { buildTimeline, renumbered, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
 
 export interface HistoryScope {
@@ -850,10 +850,10 @@ const onDisk = (file: string): boolean => statSync(file, { throwIfNoEntry: false
 function withDeletions(events: DocEvent[], deleted: DocEvent[]): DocEvent[] {
   const out = [...events];
   for (const d of deleted) {
-    const same = out.filter(
-      (e) => !e.before && e.after?.type === d.before!.type && d.before!.title !== undefined && e.after?.title === d.before!.title,
-    );
-    if (same.length === 1) out[out.indexOf(same[0]!)] = { ...same[0]!, before: d.before, oldPath: d.path };
+    // One new document holding it, held by no other deletion.
+    const same = out.filter((e) => !e.before && renumbered(d.before!, e.after));
+    if (same.length === 1 && deleted.filter((o) => renumbered(o.before!, same[0]!.after)).length === 1)
+      out[out.indexOf(same[0]!)] = { ...same[0]!, before: d.before, oldPath: d.path };
     else out.push(d);
   }
   return out;

@@ -47,6 +47,11 @@ export function assessEvent(e: DocEvent, t: WorkType, settings: PolicySettings):
   return assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), settings, { data: e.after?.data });
 }
 
+/** Whether `after`, a new document, is `before` under another ID: same type, same content but for bookkeeping. */
+export function renumbered(before: DocState, after: DocState | undefined): boolean {
+  return after !== undefined && before.type === after.type && before.contentHash === after.contentHash && before.id !== after.id;
+}
+
 /**
  * A document's events under its ID and, where a commit gave it that ID (renumbered), under the IDs
  * it had before: what a record was first committed as is in the oldest of them.
@@ -150,12 +155,11 @@ export function buildTimeline(
           readded = true;
         } else {
           // Renumbered and renamed in one commit (git mv to the new ID's file name): the one
-          // document this commit removed with the same type and title is this one under its old
-          // ID, as a renumbering inside the file would be.
-          const same = removed.filter(
-            (x) => x.before.type === r.after?.type && x.before.title !== undefined && x.before.title === r.after?.title,
-          );
-          if (same.length === 1) {
+          // document this commit removed with the same type and the same content but for its ID
+          // and bookkeeping is this one under its old ID, as a renumbering inside the file would
+          // be. Anything more changed with it makes a deletion and a new document.
+          const same = removed.filter((x) => renumbered(x.before, r.after));
+          if (same.length === 1 && rest.filter((o) => !o.before && renumbered(same[0]!.before, o.after)).length === 1) {
             before = same[0]!.before;
             oldPath = same[0]!.path;
             removed.splice(removed.indexOf(same[0]!), 1);

@@ -177,12 +177,14 @@ export function slaInputs(ctx: ReportContext): SlaInputs {
   const changes = new Map<string, (day: string) => boolean>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
   const documents = ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents;
+  // A deleted incident, too, is measured as it was closed where it was closed.
+  const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
   return {
     documents,
     timezone: ctx.config.timezone,
     afterClosing,
-    firstPriority: ctx.timeline ? firstPriorities(ctx, documents) : undefined,
-    deleted: ctx.timeline ? deletedIncidents(ctx) : undefined,
+    firstPriority: ctx.timeline ? firstPriorities(ctx, [...documents, ...(deleted ?? []).map((x) => x.doc)]) : undefined,
+    deleted,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
       if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
@@ -242,9 +244,11 @@ function firstPriorities(ctx: ReportContext, documents: readonly SmsDocument[]):
 }
 
 /** Incidents deleted from the repository (see deletions), with what their listing shows. */
-function deletedIncidents(ctx: ReportContext): Deleted[] {
+function deletedIncidents(ctx: ReportContext, afterClosing: Map<string, ChangedAfterClosing>): Deleted[] {
   const out: Deleted[] = [];
-  for (const { doc, event, day } of deletions(ctx, ['incident'])) {
+  for (const deletion of deletions(ctx, ['incident'])) {
+    const { event, day } = deletion;
+    const doc = asClosed(ctx, deletion.doc, afterClosing);
     const opened = parseInstant(ownString(doc.data, 'opened'));
     if (opened === undefined || !doc.id) continue;
     const shown: DeletedIncident = {
