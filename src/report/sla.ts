@@ -120,8 +120,9 @@ export interface Reclassified {
 
 /**
  * An incident deleted from the repository, as it stood before its deletion (the fields history
- * keeps of it): not counted, since whether it was a mistake is the deleter's word, but listed, so
- * that no figure leaves it out in silence.
+ * keeps of it). Deleted by a period's last day, it is not counted, since whether it was a mistake is
+ * the deleter's word, but listed, so that no figure leaves it out in silence; deleted after it, it
+ * was there all through the period and is measured as it stood.
  */
 export interface DeletedIncident {
   id: string;
@@ -173,6 +174,20 @@ export interface SlaInputs {
  * days it was in force).
  */
 export function slaInputs(ctx: ReportContext): SlaInputs {
+  // The audit asks once per obligation about incidents: the inputs are the same for one reading.
+  const known = builtInputs.get(ctx.documents);
+  if (known && known.timeline === ctx.timeline && known.config === ctx.config) return known.inputs;
+  const inputs = buildInputs(ctx);
+  builtInputs.set(ctx.documents, { timeline: ctx.timeline, config: ctx.config, inputs });
+  return inputs;
+}
+
+const builtInputs = new WeakMap<
+  readonly SmsDocument[],
+  { timeline: ReportContext['timeline']; config: ReportContext['config']; inputs: SlaInputs }
+>();
+
+function buildInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, whether it was in force on a day.
   const changes = new Map<string, (day: string) => boolean>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
