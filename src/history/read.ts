@@ -844,8 +844,8 @@ export async function readWorktreeChanges(
 const onDisk = (file: string): boolean => statSync(file, { throwIfNoEntry: false }) !== undefined;
 
 /**
- * The changes with the deletions added, where a deleted document and a new one of the same type
- * and title are one document renumbered and renamed (as history pairs them, see buildTimeline).
+ * The changes with the deletions added, where a deleted document and a new one that says the same
+ * but for its ID are one document renumbered and renamed (as history pairs them, see buildTimeline).
  */
 function withDeletions(events: DocEvent[], deleted: DocEvent[]): DocEvent[] {
   const out = [...events];
