@@ -460,6 +460,50 @@ describe('sms report performance', () => {
     expect(html.stdout).toContain('resolved in 5 h, <strong>over</strong> the 4 h target.');
   });
 
+  it('an opening time moved after it was first committed is shown beside the one measured', async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const I = 'incidents/INC-0008-h.md';
+    const opening = { agreement: 'SLA-0003', priority: 'P1', services: ['SVC-0003'], opened: CAFE_TILL_DOWN.opened };
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      { files: { [I]: inc(8, 'Café till down', { ...opening, status: 'opened' }) }, date: '2026-02-10T09:05:00Z' },
+      // Closed with its opening moved two hours later: 5 h to resolve becomes 3 h, within the 4 h target.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', {
+            ...CAFE_TILL_DOWN,
+            agreement: 'SLA-0003',
+            opened: '2026-02-10T11:00:00Z',
+            outage_start: '2026-02-10T11:00:00Z',
+          }),
+        },
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+        date: '2026-02-11T09:00:00Z',
+      },
+    ]);
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.incidents.items[0]).toMatchObject({ id: 'INC-0008', resolutionHours: 3, resolutionMet: true });
+    const moved = { from: '2026-02-10T09:00:00Z', to: '2026-02-10T11:00:00Z', author: 'Tom Berg', date: '2026-02-11' };
+    expect(d.incidents.items[0].openedMoved).toMatchObject(moved);
+    expect(d.openedMoved).toMatchObject([{ id: 'INC-0008', ...moved }]);
+    const md = await smsInProcess(args, dir, env);
+    expect(md.stdout).toContain(
+      'INC-0008 was first recorded as opened at 2026-02-10T09:00:00Z and now says 2026-02-10T11:00:00Z (on 2026-02-11, by Tom Berg).',
+    );
+  });
+
   it('a priority lowered in the commit that renumbers the incident is still measured against the first one', async () => {
     const dir = tmp();
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));

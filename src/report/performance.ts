@@ -169,6 +169,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     changedAfterClosing: measures.flatMap((m) => (m.changedAfterClosing ? [{ id: m.id, file: m.file, ...m.changedAfterClosing }] : [])),
     /** Incidents measured at another priority than they were first committed with, and what the first one's targets make of them. */
     reclassified: measures.flatMap((m) => (m.reclassified ? [{ id: m.id, file: m.file, ...m.reclassified }] : [])),
+    /** Incidents whose opening time was moved after it was first committed: what was first recorded. */
+    openedMoved: measures.flatMap((m) => (m.openedMoved ? [{ id: m.id, file: m.file, ...m.openedMoved }] : [])),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
     deleted: deletedDuring(inputs, period, reportZone(inputs, agreement), agreement),
     /** Incidents of the agreement deleted from the repository after the period: measured as they stood. */

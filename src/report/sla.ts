@@ -83,6 +83,8 @@ export interface IncidentMeasure {
   reclassified?: Reclassified;
   /** Set for an incident deleted from the repository after the period: measured as it stood before. */
   deleted?: DeletedIncident;
+  /** Set when its opening time is not the one it was first committed with (`from`): measured from `to`. */
+  openedMoved?: PriorityChange;
 }
 
 /** What changed in a closed record's measured (`sealed`) fields since it was closed, from history. */
@@ -152,8 +154,8 @@ interface Deleted {
   supplierAgreement?: string;
 }
 
-/** Which priority an incident was first committed with, and who set the one it is measured at. */
-type PriorityChange = Pick<Reclassified, 'from' | 'to' | 'commit' | 'author' | 'date'>;
+/** The value an incident was first committed with (priority, opening time), and who set the one it is measured by. */
+export type PriorityChange = Pick<Reclassified, 'from' | 'to' | 'commit' | 'author' | 'date'>;
 
 export interface SlaInputs {
   documents: readonly SmsDocument[];
@@ -164,6 +166,8 @@ export interface SlaInputs {
   afterClosing?: ReadonlyMap<string, ChangedAfterClosing>;
   /** Incidents whose priority is not the one they were first committed with, by id (from history). */
   firstPriority?: ReadonlyMap<string, PriorityChange>;
+  /** Incidents whose opening time is not the one they were first committed with, by id (from history). */
+  firstOpened?: ReadonlyMap<string, PriorityChange>;
   /** Incidents deleted from the repository (from history). */
   deleted?: readonly Deleted[];
 }
@@ -194,11 +198,13 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   const documents = ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents;
   // A deleted incident, too, is measured as it was closed where it was closed.
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
+  const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).map((x) => x.doc)]) : undefined;
   return {
     documents,
     timezone: ctx.config.timezone,
     afterClosing,
-    firstPriority: ctx.timeline ? firstPriorities(ctx, [...documents, ...(deleted ?? []).map((x) => x.doc)]) : undefined,
+    firstPriority: first?.priority,
+    firstOpened: first?.opened,
     deleted,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
@@ -236,24 +242,45 @@ function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAf
   return { ...d, data };
 }
 
-/** Per incident measured at another priority than it was first committed with: that first one, and who set the one measured. */
-function firstPriorities(ctx: ReportContext, documents: readonly SmsDocument[]): Map<string, PriorityChange> {
-  const out = new Map<string, PriorityChange>();
+/**
+ * Per incident whose priority or opening time is not what it was first committed with (under an
+ * earlier ID too: a renumbering does not make a new first value): that first value, the one
+ * measured, and the commit that set the one measured. An opening moved later shortens every time
+ * measured from it, as a lowered priority loosens the targets.
+ */
+function firstRecorded(
+  ctx: ReportContext,
+  documents: readonly SmsDocument[],
+): { priority: Map<string, PriorityChange>; opened: Map<string, PriorityChange> } {
+  const out = { priority: new Map<string, PriorityChange>(), opened: new Map<string, PriorityChange>() };
   for (const d of documents) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
-    const to = ownString(d.data, 'priority');
-    // Under earlier IDs too: a renumbering does not make a new first priority.
     const events = eventsOfLineage(ctx.timeline!, d.id);
-    const priorityOf = (e: DocEvent | undefined, side: 'before' | 'after'): string | undefined => e?.[side]?.lists?.priority?.[0];
-    const from = events.map((e) => priorityOf(e, 'after')).find((p) => p !== undefined);
-    if (from === undefined || to === undefined || from === to) continue;
-    let by: DocEvent | undefined;
-    for (const e of events) if (priorityOf(e, 'after') === to && priorityOf(e, 'before') !== to) by = e;
-    out.set(d.id, {
-      from,
-      to,
-      ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
-    });
+    for (const [field, map, same] of [
+      ['priority', out.priority, (a: string, b: string) => a === b],
+      ['opened', out.opened, (a: string, b: string) => parseInstant(a) === parseInstant(b)],
+    ] as const) {
+      const to = ownString(d.data, field);
+      const valueOf = (e: DocEvent, side: 'before' | 'after'): string | undefined => e[side]?.lists?.[field]?.[0];
+      const from = events.map((e) => valueOf(e, 'after')).find((v) => v !== undefined);
+      if (from === undefined || to === undefined || same(from, to)) continue;
+      let by: DocEvent | undefined;
+      for (const e of events) {
+        const now = valueOf(e, 'after');
+        const was = valueOf(e, 'before');
+        if (now !== undefined && same(now, to) && (was === undefined || !same(was, to))) by = e;
+      }
+      // An instant as every other in the report (UTC, to the second), where it is one.
+      const shown = (v: string): string => {
+        const at = field === 'opened' ? parseInstant(v) : undefined;
+        return at === undefined ? v : formatInstant(at);
+      };
+      map.set(d.id, {
+        from: shown(from),
+        to: shown(to),
+        ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
+      });
+    }
   }
   return out;
 }
@@ -397,6 +424,8 @@ export function measureIncidents(
     if (changed) m.changedAfterClosing = changed;
     const gone = deletedSince.get(d);
     if (gone) m.deleted = gone;
+    const moved = inputs.firstOpened?.get(d.id);
+    if (moved) m.openedMoved = moved;
     const first = inputs.firstPriority?.get(d.id);
     if (first) {
       // On the first priority's own clock: to the response, and to the resolution (or the period's end).
