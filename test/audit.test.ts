@@ -1197,6 +1197,24 @@ describe('the audit: applicability, period and "as of"', () => {
     expect(decided?.evidence[0]).toMatchObject({ what: 'approved', date: '2026-05-27' });
   });
 
+  it('a change request renumbered in place keeps its decision; an ID once held by a rejected request lends it none', async () => {
+    const { dir } = broken([
+      c('2026-05-24', cleo, { 'changes/RFC-0019-w.md': rfcDoc('RFC-0019', 'draft') }),
+      c('2026-05-24', ben, { 'changes/RFC-0019-w.md': rfcDoc('RFC-0019', 'rejected') }, 'change', 12),
+      c('2026-05-25', cleo, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'draft'), 'changes/RFC-0019-w.md': null }),
+      c('2026-05-26', ben, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'approved', approval(ben, '2026-05-26')) }),
+      // Renumbered in its file onto the ID the rejected request had.
+      c('2026-05-27', cleo, {
+        'changes/RFC-0009-z.md': rfcDoc('RFC-0019', 'approved', { ...approval(ben, '2026-05-26'), title: 'Change RFC-0009' }),
+      }),
+    ]);
+    const d = await audit(dir, ['--since', '2026-05-26']);
+    const decided = task(d, 'CO.2.1').obligations[0]!.instances.filter((i) => ['RFC-0009', 'RFC-0019'].includes(i.record?.id ?? ''));
+    expect(decided.map((i) => [i.record?.id, i.ok, i.evidence[0]?.what, i.evidence[0]?.date])).toEqual([
+      ['RFC-0019', true, 'approved', '2026-05-26'],
+    ]);
+  });
+
   it('--since limits the per-instance checks to the records of the period', async () => {
     const d = await audit(good, ['--since', '2026-04-15']);
     expect(task(d, 'IN.2.1').counts).toEqual({ ok: 1, total: 1 });

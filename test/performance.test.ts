@@ -504,6 +504,64 @@ describe('sms report performance', () => {
     );
   });
 
+  it("an incident deleted and its ID given to the next one: the next one is not the deleted one's reclassification", async () => {
+    const dir = tmp();
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
+    gitRepo(dir, [
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        },
+        date: '2025-12-02T09:00:00Z',
+      },
+      // A P1 entered by mistake and deleted a quarter of an hour later; the next incident gets its ID.
+      {
+        files: {
+          'incidents/INC-0008-a.md': inc(8, 'Whole shop offline', {
+            agreement: 'SLA-0003',
+            priority: 'P1',
+            services: ['SVC-0003'],
+            opened: '2026-02-10T09:00:00Z',
+            status: 'opened',
+          }),
+        },
+        author: tom,
+        date: '2026-02-10T09:05:00Z',
+      },
+      { files: { 'incidents/INC-0008-a.md': null }, author: tom, date: '2026-02-10T09:20:00Z' },
+      {
+        files: {
+          'incidents/INC-0008-b.md': inc(8, 'Printer jams', {
+            agreement: 'SLA-0003',
+            priority: 'P3',
+            services: ['SVC-0003'],
+            opened: '2026-02-10T10:00:00Z',
+            responded: '2026-02-10T10:10:00Z',
+            resolved: '2026-02-10T13:00:00Z',
+          }),
+        },
+        author: tom,
+        date: '2026-02-10T13:05:00Z',
+      },
+    ]);
+    const r = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.incidents.items.map((m: { id: string; priority: string }) => [m.id, m.priority])).toEqual([['INC-0008', 'P3']]);
+    expect(d.reclassified).toEqual([]);
+    expect(d.openedMoved).toEqual([]);
+    expect(d.deleted).toMatchObject([
+      { id: 'INC-0008', title: 'Whole shop offline', priority: 'P1', date: '2026-02-10', author: 'Tom Berg' },
+    ]);
+  });
+
   it('a priority lowered in the commit that renumbers the incident is still measured against the first one', async () => {
     const dir = tmp();
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
@@ -604,7 +662,7 @@ describe('sms report performance', () => {
     expect(d.deleted).toEqual([{ ...deleted, commit: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
     const md = await smsInProcess(args, dir, env);
     expect(md.stdout).toContain(
-      'Not counted: INC-0008 (P2, opened 2026-02-10T09:00:00Z, opened), deleted from the repository on 2026-02-20 by Tom Berg. The rule `record-deleted` reports such deletions.',
+      'Not counted: INC-0008 (P2, opened at 2026-02-10T09:00:00Z, status opened), deleted from the repository on 2026-02-20 by Tom Berg. The rule `record-deleted` reports such deletions.',
     );
     expect(md.stdout).toContain(
       'Measured as it stood: INC-00010, deleted from the repository on 2026-03-05 by Tom Berg, after the period.',
@@ -617,7 +675,7 @@ describe('sms report performance', () => {
     expect(rv.incidents.deleted.map((x: { id: string }) => x.id)).toEqual(['INC-0008', 'INC-0009']);
     const rmd = await smsInProcess(['report', 'review', '--period', '2026-02'], dir, env);
     expect(rmd.stdout).toContain(
-      'Not counted: INC-0008 (P2, opened 2026-02-10T09:00:00Z, opened), deleted from the repository on 2026-02-20 by Tom Berg',
+      'Not counted: INC-0008 (P2, opened at 2026-02-10T09:00:00Z, status opened), deleted from the repository on 2026-02-20 by Tom Berg',
     );
   });
 

@@ -54,24 +54,35 @@ export function renumbered(before: DocState, after: DocState | undefined): boole
 
 /**
  * A document's events under its ID and, where a commit gave it that ID (renumbered), under the IDs
- * it had before: what a record was first committed as is in the oldest of them.
+ * it had before: what a record was first committed as is in the oldest of them. Where the ID was
+ * given to another document after a deletion (put back with other content), the events before
+ * that belong to the document deleted, not to this one.
  */
-export function eventsOfLineage(
-  timeline: Pick<Timeline, 'events' | 'byId'>,
-  id: string,
-  until = Infinity,
-  seen: Set<string> = new Set(),
-): DocEvent[] {
+export function eventsOfLineage(timeline: Pick<Timeline, 'events' | 'byId'>, id: string): DocEvent[] {
+  let known = lineages.get(timeline);
+  if (!known) lineages.set(timeline, (known = new Map()));
+  let out = known.get(id);
+  if (!out) known.set(id, (out = lineage(timeline, id, Infinity, new Set())));
+  return out;
+}
+
+const lineages = new WeakMap<object, Map<string, DocEvent[]>>();
+
+function lineage(timeline: Pick<Timeline, 'events' | 'byId'>, id: string, until: number, seen: Set<string>): DocEvent[] {
   if (seen.has(id)) return [];
   seen.add(id);
   let own = timeline.byId.get(id) ?? [];
   // Only the events before a later holder of the ID took it (the ID may be given again).
   if (until !== Infinity) own = own.filter((e) => timeline.events.indexOf(e) < until);
-  let at = own.length - 1;
-  while (at >= 0 && !(own[at]!.before?.id !== undefined && own[at]!.before!.id !== id)) at--;
-  if (at < 0) return own;
-  const renumbered = own[at]!;
-  return [...eventsOfLineage(timeline, renumbered.before!.id!, timeline.events.indexOf(renumbered), seen), ...own.slice(at)];
+  const last = (test: (e: DocEvent) => boolean): number => {
+    let k = own.length - 1;
+    while (k >= 0 && !test(own[k]!)) k--;
+    return k;
+  };
+  const reused = last((e) => e.readded === true && e.before !== undefined && e.before.contentHash !== e.after?.contentHash);
+  const at = last((e) => e.before?.id !== undefined && e.before.id !== id);
+  if (at > reused) return [...lineage(timeline, own[at]!.before!.id!, timeline.events.indexOf(own[at]!), seen), ...own.slice(at)];
+  return reused >= 0 ? own.slice(reused) : own;
 }
 
 /**
@@ -150,19 +161,20 @@ export function buildTimeline(
           before = removed[i]!.before;
           oldPath = removed[i]!.path;
           removed.splice(i, 1);
-        } else if (deleted.has(r.id)) {
-          before = deleted.get(r.id);
-          readded = true;
         } else {
           // Renumbered and renamed in one commit (git mv to the new ID's file name): the one
           // document this commit removed with the same type and the same content but for its ID
           // and bookkeeping is this one under its old ID, as a renumbering inside the file would
-          // be. Anything more changed with it makes a deletion and a new document.
+          // be, even where the new ID was once another document's. Anything more changed with it
+          // makes a deletion and a new document.
           const same = removed.filter((x) => renumbered(x.before, r.after));
           if (same.length === 1 && rest.filter((o) => !o.before && renumbered(same[0]!.before, o.after)).length === 1) {
             before = same[0]!.before;
             oldPath = same[0]!.path;
             removed.splice(removed.indexOf(same[0]!), 1);
+          } else if (deleted.has(r.id)) {
+            before = deleted.get(r.id);
+            readded = true;
           }
         }
       }

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
 import { isInForce } from '../model/policy.js';
 import type { ProcessesModel } from '../model/processes.js';
-import type { Timeline, DocEvent } from '../history/timeline.js';
+import { eventsOfLineage, type Timeline, type DocEvent } from '../history/timeline.js';
 import { localDate } from '../calendar.js';
 import { parseDate, parseInstant } from '../dates.js';
 
@@ -115,9 +115,17 @@ export function localDay(ctx: Pick<ReportContext, 'config'>, value: string | und
   return ms === undefined ? parseDate(value) : localDate(ms, ctx.config.timezone ?? 'UTC');
 }
 
+/**
+ * A document's events from history: under its ID, and under the IDs it had before a renumbering
+ * (its approval and its creation are there), not those of another document that held its ID.
+ */
+export function eventsOf(ctx: Pick<ReportContext, 'timeline'>, id: string | undefined): DocEvent[] {
+  return id && ctx.timeline ? eventsOfLineage(ctx.timeline, id) : [];
+}
+
 /** Events of a document up to the end of `until` in the organisation's time zone. */
 export function eventsUntil(ctx: ReportContext, id: string, until: string): DocEvent[] {
-  return (ctx.timeline?.byId.get(id) ?? []).filter((e) => (localDay(ctx, e.commit.date) ?? '') <= until);
+  return eventsOf(ctx, id).filter((e) => (localDay(ctx, e.commit.date) ?? '') <= until);
 }
 
 /** A document's status at the end of a day, from history; its current status without history. */
@@ -135,7 +143,7 @@ export function statusAt(ctx: ReportContext, d: SmsDocument, until: string): str
  */
 export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => boolean {
   // A deletion ends it.
-  const steps = (ctx.timeline?.byId.get(d.id!) ?? []).map((e) => ({
+  const steps = eventsOf(ctx, d.id).map((e) => ({
     day: localDay(ctx, e.commit.date) ?? '',
     inForce: isInForce(d.type, e.after?.status),
   }));
@@ -155,7 +163,7 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
 
 /** When the document first entered a status, from history. */
 export function firstEntered(ctx: ReportContext, id: string, status: string): DocEvent | undefined {
-  return ctx.timeline?.byId.get(id)?.find((e) => e.after?.status === status && e.before?.status !== status);
+  return eventsOf(ctx, id).find((e) => e.after?.status === status && e.before?.status !== status);
 }
 
 /** A document deleted from the repository, as history last had it, and the commit that deleted it. */
@@ -164,6 +172,8 @@ export interface Deletion {
   event: DocEvent;
   /** The deleting commit's day in the organisation's time zone. */
   day: string;
+  /** Its ID was given to another document since: that one is in the repository now under the ID. */
+  reused?: true;
 }
 
 /**
@@ -174,10 +184,15 @@ export interface Deletion {
  */
 export function deletions(ctx: ReportContext, keys: readonly string[]): Deletion[] {
   const out: Deletion[] = [];
-  for (const [id, events] of ctx.timeline?.byId ?? []) {
+  for (const [id, all] of ctx.timeline?.byId ?? []) {
+    // Where another document took the ID after a deletion, the deleted one's events end before it.
+    let from = all.length - 1;
+    while (from > 0 && !(all[from]!.readded === true && all[from]!.before?.contentHash !== all[from]!.after?.contentHash)) from--;
+    const reused = from > 0;
+    const events = reused ? all.slice(0, from) : all;
     const e = events.at(-1);
     const was = e?.before;
-    if (!e || e.after?.id === id || !was?.type || !keys.includes(was.type) || ctx.byId.has(id)) continue;
+    if (!e || e.after?.id === id || !was?.type || !keys.includes(was.type) || (!reused && ctx.byId.has(id))) continue;
     const lists = Object.entries(was.lists ?? {}).filter(([k, v]) => /^[a-z_]+$/.test(k) && v.length > 0);
     const front: Record<string, unknown> = was.data ?? {
       ...was.fields,
@@ -190,18 +205,23 @@ export function deletions(ctx: ReportContext, keys: readonly string[]): Deletion
     // JSON is YAML: the values are read back exactly as history kept them.
     const yaml = Object.entries(front).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
     const doc = readDocument(e.path, `---\n${yaml.join('\n')}\n---\n`, ctx.config);
-    out.push({ doc, event: e, day: localDay(ctx, e.commit.date) ?? e.commit.date.slice(0, 10) });
+    out.push({
+      doc,
+      event: e,
+      day: localDay(ctx, e.commit.date) ?? e.commit.date.slice(0, 10),
+      ...(reused ? { reused: true as const } : {}),
+    });
   }
   return out;
 }
 
-/** The documents of deletions(): what they were. */
+/** The documents of deletions() whose ID no other document holds now: what they were. */
 export function deletedDocuments(ctx: ReportContext, keys: readonly string[]): SmsDocument[] {
-  return deletions(ctx, keys).map((d) => d.doc);
+  return deletions(ctx, keys).flatMap((d) => (d.reused ? [] : [d.doc]));
 }
 
 export function createdAt(ctx: ReportContext, id: string): string | undefined {
-  return ctx.timeline?.byId.get(id)?.[0]?.commit.date;
+  return eventsOf(ctx, id)[0]?.commit.date;
 }
 
 /**

@@ -11,7 +11,7 @@ import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from 
 import { agreementView, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
-import { deletedDocuments, firstEntered, localDay, type Period, type ReportContext } from './context.js';
+import { deletedDocuments, eventsOf, firstEntered, localDay, type Period, type ReportContext } from './context.js';
 
 /**
  * The audit's vocabulary: what a conforming record looks like, check by check. model/processes.yaml
@@ -110,10 +110,6 @@ function noneExists(ctx: ReportContext, type: string | undefined, verb: 'create'
       { subject: type, ok: false, lacks: [`no ${typeTitle(ctx, type)} exists`], todo: `${verb} it (sms new ${type})${then}`, evidence: [] },
     ],
   };
-}
-
-function eventsOf(ctx: ReportContext, id: string | undefined): DocEvent[] {
-  return id ? (ctx.timeline?.byId.get(id) ?? []) : [];
 }
 
 function typeOf(ctx: ReportContext, e: DocEvent): WorkType | undefined {

@@ -196,7 +196,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // Feedback of the period: with an entry deleted after the period as it stood (it was there all
   // through it); one deleted by the period's last day is listed, not counted.
   const receivedInPeriod = (d: Pick<SmsDocument, 'data'>): boolean => inPeriod(dayOfInstant(str(d, 'received')), period);
-  const feedbackDeletions = deletions(ctx, ['feedback']).filter((x) => receivedInPeriod(x.doc));
+  const feedbackDeletions = deletions(ctx, ['feedback']).filter((x) => !x.reused && receivedInPeriod(x.doc));
   const feedbackDeletedSince = new Map(feedbackDeletions.filter((x) => x.day > period.until).map((x) => [x.doc, x]));
   const feedback = [...docsOfType(ctx, 'feedback'), ...feedbackDeletedSince.keys()].filter(receivedInPeriod);
   // The changes of the period, which the changes-successful objective is measured on too.
@@ -878,7 +878,7 @@ function lastFourQuarters(until: string): (Period & { label: string })[] {
 /** Change requests requested, decided or deployed in the period, with their lead times. */
 export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
   // A change request deleted after the period was there all through it: counted as it stood.
-  const deletedSince = deletions(ctx, ['change-request']).filter((x) => x.day > period.until);
+  const deletedSince = deletions(ctx, ['change-request']).filter((x) => !x.reused && x.day > period.until);
   const out: ChangeFact[] = [];
   for (const d of docsOfType(ctx, 'change-request')) {
     const fact = changeFact(ctx, d, period);
@@ -894,6 +894,7 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
 /** Change requests of the period deleted from the repository by its last day: listed, not counted. */
 function deletedChanges(ctx: ReportContext, period: Period) {
   return deletions(ctx, ['change-request'])
+    .filter((x) => !x.reused)
     .filter((x) => x.day <= period.until)
     .flatMap((x) => {
       const fact = changeFact(ctx, x.doc, period);

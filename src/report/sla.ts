@@ -148,6 +148,8 @@ interface Deleted {
   doc: SmsDocument;
   /** The day it was deleted. */
   day: string;
+  /** Its ID was given to another incident since: listed, never measured. */
+  reused?: true;
   opened: number;
   resolved?: number;
   services: readonly string[];
@@ -198,7 +200,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   const documents = ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents;
   // A deleted incident, too, is measured as it was closed where it was closed.
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
-  const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).map((x) => x.doc)]) : undefined;
+  const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).flatMap((x) => (x.reused ? [] : [x.doc]))]) : undefined;
   return {
     documents,
     timezone: ctx.config.timezone,
@@ -222,7 +224,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
 function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAfterClosing>): SmsDocument {
   const t = d.type;
   if (!t?.sealed?.length || !d.data || !d.id || !isFinished(t, d.status)) return d;
-  const events = ctx.timeline!.byId.get(d.id) ?? [];
+  const events = eventsOfLineage(ctx.timeline!, d.id);
   const at = events.findIndex((e) => e.after?.status === d.status);
   if (at < 0) return d;
   const closed = events[at]!.after!.lists ?? {};
@@ -289,8 +291,9 @@ function firstRecorded(
 function deletedIncidents(ctx: ReportContext, afterClosing: Map<string, ChangedAfterClosing>): Deleted[] {
   const out: Deleted[] = [];
   for (const deletion of deletions(ctx, ['incident'])) {
-    const { event, day } = deletion;
-    const doc = asClosed(ctx, deletion.doc, afterClosing);
+    const { event, day, reused } = deletion;
+    // One whose ID another incident holds now is listed only: what history says of the ID now is that one's.
+    const doc = reused ? deletion.doc : asClosed(ctx, deletion.doc, afterClosing);
     const opened = parseInstant(ownString(doc.data, 'opened'));
     if (opened === undefined || !doc.id) continue;
     const shown: DeletedIncident = {
@@ -311,6 +314,7 @@ function deletedIncidents(ctx: ReportContext, afterClosing: Map<string, ChangedA
       shown,
       doc,
       day,
+      ...(reused ? { reused } : {}),
       opened,
       resolved: parseInstant(ownString(doc.data, 'resolved') ?? ownString(doc.data, 'closed')),
       services: stringValues(own(doc.data!, 'services')),
@@ -329,7 +333,7 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
   const { start, end } = periodInstants(period, tz);
   // One deleted after the period stood through it: measured (measureIncidents), not listed here.
   return (inputs.deleted ?? [])
-    .filter((d) => d.day <= period.until && d.opened < end && (d.resolved === undefined || d.resolved >= start))
+    .filter((d) => (d.reused || d.day <= period.until) && d.opened < end && (d.resolved === undefined || d.resolved >= start))
     .filter(
       (d) =>
         !forAgreement ||
@@ -382,7 +386,7 @@ export function measureIncidents(
   const day = (ms: number): string => localDate(ms, tz);
   const out: IncidentMeasure[] = [];
   // An incident deleted after the period was there all through it: measured as it stood.
-  const deletedSince = new Map((inputs.deleted ?? []).filter((x) => x.day > asOf).map((x) => [x.doc, x.shown]));
+  const deletedSince = new Map((inputs.deleted ?? []).filter((x) => !x.reused && x.day > asOf).map((x) => [x.doc, x.shown]));
   for (const d of [...inputs.documents, ...deletedSince.keys()]) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
     const opened = parseInstant(ownString(d.data, 'opened'));
