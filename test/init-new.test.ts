@@ -3,7 +3,10 @@ import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirS
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { BIN, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
+import { BIN, CONFIG, gitRepo, md, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
+
+const BASE_FILES = { 'sms.config.yaml': CONFIG };
+const INC = (id: string): string => md({ id, type: 'incident', title: id, status: 'opened' }, '\n## Description\n');
 
 const MANAGER = ['--manager', 'Ana Costa <ana@acme.example>'];
 /** Where the CI that init writes installs sms from (no npm run: that is test/install.test.ts). */
@@ -240,6 +243,22 @@ describe('sms new', () => {
     expect(text).toMatch(/^id: "RFC-0010"$/m);
     expect(text).toContain('title: "../../etc/passwd: Upgrade / mail"');
     expect(text).toContain('requested_by: "ana@acme.example"');
+  });
+
+  it("never gives a deleted document's number again: the next ID is past those git history shows deleted", async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      { files: { ...BASE_FILES, 'incidents/INC-0001-a.md': INC('INC-0001'), 'incidents/INC-0002-b.md': INC('INC-0002') } },
+      { files: { 'incidents/INC-0002-b.md': null } },
+    ]);
+    const r = await smsInProcess(['new', 'incident', 'Printer jams'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').pop()).toBe('incidents/INC-0003-printer-jams.md');
+    // Outside a repository, the working tree is all there is.
+    const plain = tmp();
+    writeFiles(plain, { ...BASE_FILES, 'incidents/INC-0001-a.md': INC('INC-0001') });
+    const p = await smsInProcess(['new', 'incident', 'Printer jams'], plain);
+    expect(p.stdout.trim().split('\n').pop()).toBe('incidents/INC-0002-printer-jams.md');
   });
 
   it('next IDs are exact past what a double holds, and stop with a clear message where the ID scheme ends', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { lstatSync, mkdirSync, realpathSync, rmdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { smsError, suggest } from '../errors.js';
+import { SmsError, smsError, suggest } from '../errors.js';
 import type { SmsConfig } from '../repo/config.js';
 import { openConfig } from '../load.js';
 import { SchemaSet } from '../model/schemas.js';
@@ -9,7 +9,8 @@ import { editFrontMatter } from '../repo/edit.js';
 import { formatId, type WorkType } from '../model/types.js';
 import { renderTemplate, type TemplateContext } from '../model/render.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
-import { nextNumber, scanIds, slugify } from '../repo/ids.js';
+import { idsInFileNames, nextNumber, scanIds, slugify } from '../repo/ids.js';
+import { deletedPaths } from '../git/history.js';
 import { withoutMethodKeys } from '../repo/values.js';
 import { gitIdentity } from '../git/git.js';
 import { loadRepository } from '../repo/documents.js';
@@ -54,6 +55,9 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   // The minutes of a management review start from the review pack: read (with history) before the
   // ID lock is taken.
   const prefill = type.key === 'management-review' && !type.custom ? await reviewPrefill(io, config) : undefined;
+  // A deleted document's number stays its own: history names it, and a new document under it would
+  // be taken for that one put back (IDs of files git history shows deleted in the type's folder).
+  const gone = type.id.singleton ? [] : await deletedIds(config, type, io.env);
   try {
     // IDs are allocated under a lock on the type's folder, so parallel runs never pick the same
     // number (the file names differ by their slug, so an exclusive create alone would not see it).
@@ -68,7 +72,7 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
           rel = `${type.folder}/${type.key}.md`;
           if (ids.has(id)) throw smsError('SINGLETON_EXISTS', { type: type.key, id, folder: type.folder });
         } else {
-          id = formatId(type, nextNumber(type, ids));
+          id = formatId(type, nextNumber(type, [...ids, ...gone]));
           const slug = slugify(title);
           rel = `${type.folder}/${id}${slug ? `-${slug}` : ''}.md`;
         }
@@ -85,6 +89,16 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
     return 0;
   } catch (err) {
     if (created) rmdirQuietly(created);
+    throw err;
+  }
+}
+
+/** IDs in the names of files git history shows deleted from a type's folder; none without git or history. */
+async function deletedIds(config: SmsConfig, type: WorkType, env: NodeJS.ProcessEnv | undefined): Promise<string[]> {
+  try {
+    return idsInFileNames(await deletedPaths({ cwd: config.root, env }, type.folder));
+  } catch (err) {
+    if (err instanceof SmsError && err.code === 'GIT_MISSING') return [];
     throw err;
   }
 }

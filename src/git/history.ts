@@ -470,3 +470,26 @@ export async function pathCommits(ctx: GitContext, rev: string, path: string, ma
       return { sha: sha!, date: date ?? '' };
     });
 }
+
+/**
+ * Paths under a folder (relative to `ctx.cwd`) that commits reachable from HEAD deleted or renamed
+ * away; none outside a repository or before the first commit.
+ */
+export async function deletedPaths(ctx: GitContext, folder: string): Promise<string[]> {
+  const r = await git(
+    [
+      ...READ_CONFIG,
+      'log',
+      '--no-renames',
+      '--diff-filter=D',
+      '--name-only',
+      '--relative',
+      '--format=',
+      'HEAD',
+      '--',
+      `:(literal)${folder}`,
+    ],
+    { ...ctx, okCodes: [128] },
+  );
+  return r.code === 0 ? r.stdout.split('\n').filter(Boolean) : [];
+}

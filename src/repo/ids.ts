@@ -69,6 +69,16 @@ export function idInFrontMatter(text: string): string | undefined {
   return undefined;
 }
 
+/** The IDs in file names (`INC-0007-printer.md`): of deleted files, as `sms new` names them. */
+export function idsInFileNames(paths: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const rel of paths) {
+    const m = FILE_ID.exec(rel.slice(rel.lastIndexOf('/') + 1));
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
 /**
  * The next number after the highest existing ID of the type; numbers are never reused. Numbers are
  * compared exactly (a hand-made ID may have more digits than a double holds); when the next one
