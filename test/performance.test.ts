@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { md } from './helpers.js';
-import { gitRepo, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import { gitRepo, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
 import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
 
 /**
@@ -49,6 +49,33 @@ const CAFE_TILL_DOWN = {
   outage_start: '2026-02-10T09:00:00Z',
   outage_end: '2026-02-10T12:00:00Z',
 };
+
+/** A repository with the catalogue and the café's agreement (SLA-0003) committed on 2 December 2025, then `commits`. */
+function cafeRepo(commits: CommitSpec[]): string {
+  const dir = tmp();
+  const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+  gitRepo(dir, [
+    {
+      files: {
+        'sms.config.yaml': CONFIG,
+        ...services,
+        'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+      },
+      date: '2025-12-02T09:00:00Z',
+    },
+    ...commits,
+  ]);
+  return dir;
+}
+
+/** The café's performance report for 2026-Q1, made on 15 May 2026: its JSON, and its text in another format. */
+async function cafeQ1(dir: string): Promise<{ d: ReturnType<typeof JSON.parse>; text: (format?: string) => Promise<string> }> {
+  const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
+  const env = testEnv({ SMS_TODAY: '2026-05-15' });
+  const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+  expect(r.code, r.stderr).toBe(0);
+  return { d: JSON.parse(r.stdout), text: async (format = 'md') => (await smsInProcess([...args, '--format', format], dir, env)).stdout };
+}
 
 const BAKERY_TITLES = [
   'Till PC slow at the bakery',
@@ -333,13 +360,7 @@ describe('sms report performance', () => {
       },
       { files: { [A]: agreement({ end: '2026-03-31', status: 'retired' }) }, date: '2026-04-10T09:00:00Z' },
     ]);
-    const r = await smsInProcess(
-      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1', '--format', 'json'],
-      dir,
-      testEnv({ SMS_TODAY: '2026-05-15' }),
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d } = await cafeQ1(dir);
     expect(d.incidents.items.map((m: { id: string; attribution: string }) => [m.id, m.attribution])).toEqual([['INC-0008', 'inferred']]);
     expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
     // February: 20 weekdays × 600 = 12,000 service minutes, 10:00 → 13:00 CET down: 98.5%.
@@ -358,19 +379,9 @@ describe('sms report performance', () => {
   });
 
   it('a closed incident is measured as it was closed: a priority lowered and an outage shortened afterwards do not undo its breach', async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
     const closed = { agreement: 'SLA-0003', ...CAFE_TILL_DOWN };
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       { files: { [I]: inc(8, 'Café till down', closed) }, date: '2026-02-11T09:00:00Z' },
       // A month later: P4 (no target), and the outage cut to ten minutes.
       {
@@ -378,11 +389,7 @@ describe('sms report performance', () => {
         date: '2026-03-12T09:00:00Z',
       },
     ]);
-    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
-    const env = testEnv({ SMS_TODAY: '2026-05-15' });
-    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d, text } = await cafeQ1(dir);
     expect(d.breaches.map((b: { id: string; priority: string }) => [b.id, b.priority])).toEqual([['INC-0008', 'P1']]);
     expect(d.incidents.items[0]).toMatchObject({
       id: 'INC-0008',
@@ -401,26 +408,16 @@ describe('sms report performance', () => {
     const feb = d.availability.months.find((m: { since: string }) => m.since === '2026-02-01');
     expect(feb).toMatchObject({ downtimeMinutes: 180, percent: 98.5 });
     // The Markdown says so where the customer reads it (its text escaped for Markdown).
-    const md = await smsInProcess(args, dir, env);
+    const md = { stdout: await text() };
     expect(md.stdout).toContain(
       'INC-0008 was changed after it was closed (on 2026-03-12): priority P1 → P4; outage\\_end 2026-02-10T12:00:00Z → 2026-02-10T09:10:00Z. It is measured as it was closed.',
     );
   });
 
   it('an incident opened as P1 and closed as P4 is measured as P4, and the report says what P1 would have made of it', async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
     const opening = { priority: 'P1', services: ['SVC-0003'], opened: CAFE_TILL_DOWN.opened };
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       { files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...opening, status: 'opened' }) }, date: '2026-02-10T09:05:00Z' },
       // Closed the next day as P4, in the commit that records the resolution.
       {
@@ -429,11 +426,7 @@ describe('sms report performance', () => {
         author: { name: 'Tom Berg', email: 'tom@acme.example' },
       },
     ]);
-    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
-    const env = testEnv({ SMS_TODAY: '2026-05-15' });
-    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d, text } = await cafeQ1(dir);
     // As P4 (40 service hours, Mon–Fri 08:00–18:00): 10:00 → 15:00 CET is 5 service hours, met.
     expect(d.breaches).toEqual([]);
     expect(d.incidents.items[0]).toMatchObject({ id: 'INC-0008', priority: 'P4', resolutionHours: 5, resolutionMet: true });
@@ -452,28 +445,18 @@ describe('sms report performance', () => {
     };
     expect(d.incidents.items[0].reclassified).toMatchObject(reclassified);
     expect(d.reclassified).toEqual([{ id: 'INC-0008', file: I, commit: expect.stringMatching(/^[0-9a-f]{40}$/), ...reclassified }]);
-    const md = await smsInProcess(args, dir, env);
+    const md = { stdout: await text() };
     expect(md.stdout).toContain(
       'INC-0008 was opened as P1 and is recorded as P4 (on 2026-02-11, by Tom Berg). Against the targets of P1 it was answered in 0.17 h (target 0.5 h) and resolved in 5 h, **over** the 4 h target.',
     );
-    const html = await smsInProcess([...args, '--format', 'html'], dir, env);
+    const html = { stdout: await text('html') };
     expect(html.stdout).toContain('resolved in 5 h, <strong>over</strong> the 4 h target.');
   });
 
   it('an opening time moved after it was first committed is shown beside the one measured', async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
     const opening = { agreement: 'SLA-0003', priority: 'P1', services: ['SVC-0003'], opened: CAFE_TILL_DOWN.opened };
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       { files: { [I]: inc(8, 'Café till down', { ...opening, status: 'opened' }) }, date: '2026-02-10T09:05:00Z' },
       // Closed with its opening moved two hours later: 5 h to resolve becomes 3 h, within the 4 h target.
       {
@@ -489,34 +472,20 @@ describe('sms report performance', () => {
         date: '2026-02-11T09:00:00Z',
       },
     ]);
-    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
-    const env = testEnv({ SMS_TODAY: '2026-05-15' });
-    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d, text } = await cafeQ1(dir);
     expect(d.incidents.items[0]).toMatchObject({ id: 'INC-0008', resolutionHours: 3, resolutionMet: true });
     const moved = { from: '2026-02-10T09:00:00Z', to: '2026-02-10T11:00:00Z', author: 'Tom Berg', date: '2026-02-11' };
     expect(d.incidents.items[0].openedMoved).toMatchObject(moved);
     expect(d.openedMoved).toMatchObject([{ id: 'INC-0008', ...moved }]);
-    const md = await smsInProcess(args, dir, env);
+    const md = { stdout: await text() };
     expect(md.stdout).toContain(
       'INC-0008 was first recorded as opened at 2026-02-10T09:00:00Z and now says 2026-02-10T11:00:00Z (on 2026-02-11, by Tom Berg).',
     );
   });
 
   it("an incident deleted and its ID given to the next one: the next one is not the deleted one's reclassification", async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       // A P1 entered by mistake and deleted a quarter of an hour later; the next incident gets its ID.
       {
         files: {
@@ -547,13 +516,7 @@ describe('sms report performance', () => {
         date: '2026-02-10T13:05:00Z',
       },
     ]);
-    const r = await smsInProcess(
-      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1', '--format', 'json'],
-      dir,
-      testEnv({ SMS_TODAY: '2026-05-15' }),
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d } = await cafeQ1(dir);
     expect(d.incidents.items.map((m: { id: string; priority: string }) => [m.id, m.priority])).toEqual([['INC-0008', 'P3']]);
     expect(d.reclassified).toEqual([]);
     expect(d.openedMoved).toEqual([]);
@@ -563,18 +526,8 @@ describe('sms report performance', () => {
   });
 
   it('a priority lowered in the commit that renumbers the incident is still measured against the first one', async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       {
         files: {
           [I]: inc(8, 'Café till down', {
@@ -600,33 +553,19 @@ describe('sms report performance', () => {
         date: '2026-02-11T09:00:00Z',
       },
     ]);
-    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'];
-    const env = testEnv({ SMS_TODAY: '2026-05-15' });
-    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d, text } = await cafeQ1(dir);
     expect(d.reclassified).toMatchObject([
       { id: 'INC-0009', from: 'P1', to: 'P4', responseHours: 2, responseMet: false, resolutionHours: 5, resolutionMet: false },
     ]);
-    const md = await smsInProcess(args, dir, env);
+    const md = { stdout: await text() };
     expect(md.stdout).toContain('answered in 2 h (target 0.5 h, **over**) and resolved in 5 h, **over** the 4 h target.');
   });
 
   it('an incident deleted from the repository is not counted, and both reports say who deleted it and when', async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
     const J = 'incidents/INC-0009-i.md';
     const K = 'incidents/INC-00010-k.md';
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       // Open since Tue 10 Feb 10:00 CET, P2 (8 service hours): over its target by the next evening.
       {
         files: {
@@ -680,22 +619,12 @@ describe('sms report performance', () => {
   });
 
   it('an incident deleted after the period keeps what it was measured by: its values when closed, its first priority', async () => {
-    const dir = tmp();
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const I = 'incidents/INC-0008-h.md';
     const J = 'incidents/INC-0009-j.md';
     const closed = { agreement: 'SLA-0003', ...CAFE_TILL_DOWN };
     const { outage_start: _s, outage_end: _e, resolved: _r, ...opening } = CAFE_TILL_DOWN;
     const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
-    gitRepo(dir, [
-      {
-        files: {
-          'sms.config.yaml': CONFIG,
-          ...services,
-          'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
-        },
-        date: '2025-12-02T09:00:00Z',
-      },
+    const dir = cafeRepo([
       // INC-0008: the P1 breach, closed; INC-0009: opened as P1, the same times, still open.
       {
         files: {
@@ -722,13 +651,7 @@ describe('sms report performance', () => {
       },
       { files: { [I]: null, [J]: null }, author: tom, date: '2026-04-09T09:00:00Z' },
     ]);
-    const r = await smsInProcess(
-      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1', '--format', 'json'],
-      dir,
-      testEnv({ SMS_TODAY: '2026-05-15' }),
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const d = JSON.parse(r.stdout);
+    const { d } = await cafeQ1(dir);
     expect(d.deletedAfterPeriod.map((x: { id: string }) => x.id)).toEqual(['INC-0008', 'INC-0009']);
     // INC-0008 as it was closed: 5 h against 4 h, a breach, and the change after closing said.
     expect(d.breaches.map((b: { id: string }) => b.id)).toContain('INC-0008');
