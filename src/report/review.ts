@@ -61,6 +61,10 @@ export interface ChangeFact {
 /** A record as the pack judges it: today's, or as it stood on a past day; `deleted` when removed since. */
 type Rec = Pick<SmsDocument, 'id' | 'title' | 'file' | 'status' | 'data'> & { deleted: boolean };
 
+/** A record deleted from the repository after the period, as the pack marks it: when and by whom. */
+const deletedBy = (x: Deletion | undefined): { deleted?: { date: string; author: string; commit: string } } =>
+  x ? { deleted: { date: x.day, author: x.event.commit.authorName, commit: x.event.commit.sha } } : {};
+
 /**
  * The management review input pack (29110-5-3 GO.4, WP.07; ISO/IEC 20000-1 9.3), in the order of
  * the standard's review inputs, each built from records: the status of actions from previous
@@ -70,10 +74,6 @@ type Rec = Pick<SmsDocument, 'id' | 'title' | 'file' | 'status' | 'data'> & { de
  * resources and competence; with a red/amber/green summary per objective. A pure function of the
  * context and the period.
  */
-/** A record deleted from the repository after the period, as the pack marks it: when and by whom. */
-const deletedBy = (x: Deletion | undefined): { deleted?: { date: string; author: string; commit: string } } =>
-  x ? { deleted: { date: x.day, author: x.event.commit.authorName, commit: x.event.commit.sha } } : {};
-
 export function buildReview(ctx: ReportContext, period: Period) {
   const tz = ctx.config.timezone ?? 'UTC';
   // Counts are of the period; where things stand (open actions, ages, overdue) is as of the day the
@@ -698,7 +698,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
       topCis: top((d) => stringValues(own(d.data, 'cis'))),
       topClassifications: top((d) => stringValues(own(d.data, 'classification'))),
       unattributed: opened.filter((m) => m.attribution === 'ambiguous').map((m) => m.id),
-      /** Incidents of the period deleted from the repository since: listed, not counted. */
+      /** Incidents of the period deleted from the repository by its last day: listed, not counted. */
       deleted: deletedDuring(inputs, period, tz),
       /** Incidents deleted after the period: measured as they stood. */
       deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
