@@ -198,6 +198,21 @@ describe('sms report performance', () => {
     expect(d.proposedActions).toContain('Review the handling of P2 incidents: 1 breach of the agreed times.');
   });
 
+  it("deleting the other customer's agreement after the month does not make the shared service's incident this customer's", async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      { files: { 'sms.config.yaml': CONFIG, ...FILES }, date: '2026-09-01T09:00:00Z' },
+      { files: { 'agreements/customers/SLA-0002-law.md': null }, date: '2026-11-05T09:00:00Z' },
+    ]);
+    const r = await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // In October both agreements covered SVC-0001: INC-0004 names neither and is counted for no one.
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).not.toContain('INC-0004');
+    expect(d.unattributed).toEqual(['INC-0004']);
+    expect(r.stdout).not.toContain(AMBIGUOUS_TITLE);
+  });
+
   it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
     const dir = repo({
       'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),

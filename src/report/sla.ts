@@ -197,7 +197,14 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, whether it was in force on a day.
   const changes = new Map<string, (day: string) => boolean>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
-  const documents = ctx.timeline ? ctx.documents.map((d) => asClosed(ctx, d, afterClosing)) : ctx.documents;
+  // An agreement deleted since still covered the days it was in force: whose incident was whose
+  // then does not change by taking it out of the repository.
+  const documents = ctx.timeline
+    ? [
+        ...ctx.documents.map((d) => asClosed(ctx, d, afterClosing)),
+        ...deletions(ctx, ['customer-agreement', 'supplier-agreement']).flatMap((x) => (x.reused ? [] : [x.doc])),
+      ]
+    : ctx.documents;
   // A deleted incident, too, is measured as it was closed where it was closed.
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
   const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).flatMap((x) => (x.reused ? [] : [x.doc]))]) : undefined;
