@@ -933,13 +933,12 @@ export async function readStaged(
   const repository: LoadedRepository = { documents: [], issues: [] };
   const events: DocEvent[] = [];
   const commit = notCommitted('INDEX');
-  let configText: string | undefined;
   try {
     const configBlob = staged.get(CONFIG_FILE);
     if (!configBlob) throw smsError('CONFIG_NOT_STAGED', {});
     const text = await reader.read(configBlob);
     if (!text) throw smsError('GIT_OBJECT_MISSING', { object: configBlob });
-    configText = text.toString('utf8');
+    const configText = text.toString('utf8');
     const files = [...staged.keys()].filter((f) => isDocumentPath(config, f)).sort();
     const blobs = await readBlobs(
       reader,
@@ -968,11 +967,10 @@ export async function readStaged(
     }
     // Staged for deletion (or moved where sms does not read).
     const gone = [...head.keys()].filter((f) => !staged.has(f) && isDocumentPath(config, f));
-    events.splice(0, events.length, ...withDeletions(events, await deletions(reader, head, gone, opts, commit)));
+    return { repository, events: withDeletions(events, await deletions(reader, head, gone, opts, commit)), configText };
   } finally {
     reader.close();
   }
-  return { repository, events, configText };
 }
 
 /**

@@ -52,6 +52,11 @@ export function renumbered(before: DocState, after: DocState | undefined): boole
   return after !== undefined && before.type === after.type && before.contentHash === after.contentHash && before.id !== after.id;
 }
 
+/** Whether an event gives a deleted document's ID to another document (added again with other content). */
+export function takesOverId(e: DocEvent): boolean {
+  return e.readded === true && e.before !== undefined && e.before.contentHash !== e.after?.contentHash;
+}
+
 /**
  * A document's events under its ID and, where a commit gave it that ID (renumbered), under the IDs
  * it had before: what a record was first committed as is in the oldest of them. Where the ID was
@@ -79,7 +84,7 @@ function lineage(timeline: Pick<Timeline, 'events' | 'byId'>, id: string, until:
     while (k >= 0 && !test(own[k]!)) k--;
     return k;
   };
-  const reused = last((e) => e.readded === true && e.before !== undefined && e.before.contentHash !== e.after?.contentHash);
+  const reused = last(takesOverId);
   const at = last((e) => e.before?.id !== undefined && e.before.id !== id);
   if (at > reused) return [...lineage(timeline, own[at]!.before!.id!, timeline.events.indexOf(own[at]!), seen), ...own.slice(at)];
   return reused >= 0 ? own.slice(reused) : own;

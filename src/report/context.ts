@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
 import { isInForce } from '../model/policy.js';
 import type { ProcessesModel } from '../model/processes.js';
-import { eventsOfLineage, type Timeline, type DocEvent } from '../history/timeline.js';
+import { eventsOfLineage, takesOverId, type Timeline, type DocEvent } from '../history/timeline.js';
 import { localDate } from '../calendar.js';
 import { parseDate, parseInstant } from '../dates.js';
 
@@ -187,7 +187,7 @@ export function deletions(ctx: ReportContext, keys: readonly string[]): Deletion
   for (const [id, all] of ctx.timeline?.byId ?? []) {
     // Where another document took the ID after a deletion, the deleted one's events end before it.
     let from = all.length - 1;
-    while (from > 0 && !(all[from]!.readded === true && all[from]!.before?.contentHash !== all[from]!.after?.contentHash)) from--;
+    while (from > 0 && !takesOverId(all[from]!)) from--;
     const reused = from > 0;
     const events = reused ? all.slice(0, from) : all;
     const e = events.at(-1);

@@ -200,7 +200,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const feedbackDeletedSince = new Map(feedbackDeletions.filter((x) => x.day > period.until).map((x) => [x.doc, x]));
   const feedback = [...docsOfType(ctx, 'feedback'), ...feedbackDeletedSince.keys()].filter(receivedInPeriod);
   // The changes of the period, which the changes-successful objective is measured on too.
-  const changes = changeFacts(ctx, period);
+  // Change requests deleted from the repository (whose ID no other holds): read once for both uses.
+  const changeDeletions = deletions(ctx, ['change-request']).filter((x) => !x.reused);
+  const changes = changeFacts(ctx, period, changeDeletions);
   const deployedInPeriod = changes.filter((c) => inPeriod(c.deployedOn, period));
   const ncs = docsOfType(ctx, 'nonconformity');
   const policy = docsOfType(ctx, 'policy')[0];
@@ -723,7 +725,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
       },
       items: changes,
       /** Change requests of the period deleted from the repository by its last day: listed, not counted. */
-      deleted: deletedChanges(ctx, period),
+      deleted: deletedChanges(ctx, period, changeDeletions),
     },
     nonconformities: {
       open: openNcs,
@@ -876,9 +878,9 @@ function lastFourQuarters(until: string): (Period & { label: string })[] {
 }
 
 /** Change requests requested, decided or deployed in the period, with their lead times. */
-export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
+export function changeFacts(ctx: ReportContext, period: Period, deleted: readonly Deletion[]): ChangeFact[] {
   // A change request deleted after the period was there all through it: counted as it stood.
-  const deletedSince = deletions(ctx, ['change-request']).filter((x) => !x.reused && x.day > period.until);
+  const deletedSince = deleted.filter((x) => x.day > period.until);
   const out: ChangeFact[] = [];
   for (const d of docsOfType(ctx, 'change-request')) {
     const fact = changeFact(ctx, d, period);
@@ -892,9 +894,8 @@ export function changeFacts(ctx: ReportContext, period: Period): ChangeFact[] {
 }
 
 /** Change requests of the period deleted from the repository by its last day: listed, not counted. */
-function deletedChanges(ctx: ReportContext, period: Period) {
-  return deletions(ctx, ['change-request'])
-    .filter((x) => !x.reused)
+function deletedChanges(ctx: ReportContext, period: Period, deleted: readonly Deletion[]) {
+  return deleted
     .filter((x) => x.day <= period.until)
     .flatMap((x) => {
       const fact = changeFact(ctx, x.doc, period);
