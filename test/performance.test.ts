@@ -498,6 +498,72 @@ describe('sms report performance', () => {
     );
   });
 
+  it("an opening moved out of the period: the period's report lists it as first recorded, and does not count it", async () => {
+    const I = 'incidents/INC-0008-h.md';
+    const open = { agreement: 'SLA-0003', priority: 'P2', services: ['SVC-0003'], status: 'opened' };
+    const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
+    const dir = cafeRepo([
+      // Open since Tue 10 Feb 10:00 CET, P2 (8 service hours): over its target by the next afternoon.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', { ...open, opened: '2026-02-10T09:00:00Z' }),
+          'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001']),
+        },
+        date: '2026-02-10T09:05:00Z',
+      },
+      // Its opening moved into April: February's report would no longer see it.
+      { files: { [I]: inc(8, 'Café till down', { ...open, opened: '2026-04-01T09:00:00Z' }) }, author: tom, date: '2026-04-02T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-02'];
+    const r = await smsInProcess([...args, '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.incidents.items).toEqual([]);
+    const moved = {
+      id: 'INC-0008',
+      file: I,
+      from: '2026-02-10T09:00:00Z',
+      to: '2026-04-01T09:00:00Z',
+      author: 'Tom Berg',
+      date: '2026-04-02',
+    };
+    expect(d.openedMovedOut).toEqual([{ ...moved, commit: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
+    expect(d.openedMoved).toEqual([]);
+    const text = (await smsInProcess(args, dir, env)).stdout;
+    expect(text).toContain(
+      'Not counted: INC-0008 was first recorded as opened at 2026-02-10T09:00:00Z, in this period, and now says 2026-04-01T09:00:00Z (on 2026-04-02, by Tom Berg).',
+    );
+    // April's report measures it from the opening it records now, and shows the first.
+    const april = JSON.parse((await smsInProcess([...args.slice(0, -1), '2026-04', '--format', 'json'], dir, env)).stdout);
+    expect(april.openedMoved).toMatchObject([{ id: 'INC-0008', from: '2026-02-10T09:00:00Z', to: '2026-04-01T09:00:00Z' }]);
+    expect(april.openedMovedOut).toEqual([]);
+    // Another customer's report does not list it.
+    const law = JSON.parse(
+      (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0002', '--period', '2026-02', '--format', 'json'], dir, env))
+        .stdout,
+    );
+    expect(law.openedMovedOut).toEqual([]);
+  });
+
+  it('an open incident renumbered in its file while its opening is moved out of the period is not lost without a trace', async () => {
+    const I = 'incidents/INC-0008-h.md';
+    const open = { agreement: 'SLA-0003', priority: 'P2', services: ['SVC-0003'], status: 'opened' };
+    const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
+    const dir = cafeRepo([
+      { files: { [I]: inc(8, 'Café till down', { ...open, opened: '2026-02-10T09:00:00Z' }) }, date: '2026-02-10T09:05:00Z' },
+      { files: { [I]: inc(9, 'Café till down', { ...open, opened: '2026-04-01T09:00:00Z' }) }, author: tom, date: '2026-04-02T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-02', '--format', 'json'];
+    const d = JSON.parse((await smsInProcess(args, dir, env)).stdout);
+    expect(d.incidents.items).toEqual([]);
+    expect(d.openedMovedOut).toMatchObject([
+      { id: 'INC-0009', from: '2026-02-10T09:00:00Z', to: '2026-04-01T09:00:00Z', author: 'Tom Berg' },
+    ]);
+    expect(d.deleted).toEqual([]);
+  });
+
   it("an incident deleted and its ID given to the next one: the next one is not the deleted one's reclassification", async () => {
     const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
     const dir = cafeRepo([

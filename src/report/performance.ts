@@ -14,6 +14,7 @@ import {
   deletedDuring,
   inForceDuring,
   measureIncidents,
+  openedMovedOut,
   reportZone,
   slaInputs,
   type IncidentMeasure,
@@ -171,6 +172,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     reclassified: measures.flatMap((m) => (m.reclassified ? [{ id: m.id, file: m.file, ...m.reclassified }] : [])),
     /** Incidents whose opening time was moved after it was first committed: what was first recorded. */
     openedMoved: measures.flatMap((m) => (m.openedMoved ? [{ id: m.id, file: m.file, ...m.openedMoved }] : [])),
+    /** Incidents first recorded as opened in the period whose opening now lies outside it: listed, not counted. */
+    openedMovedOut: openedMovedOut(inputs, period, reportZone(inputs, agreement), agreement),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
     deleted: deletedDuring(inputs, period, reportZone(inputs, agreement), agreement),
     /** Incidents of the agreement deleted from the repository after the period: measured as they stood. */

@@ -352,6 +352,46 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
     .map((d) => d.shown);
 }
 
+/** The customer agreement an incident is attributed to (and how), and the supplier agreement it names. */
+function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementView[], day: (ms: number) => string) {
+  const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn);
+  const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
+  return { attribution, customer, supplier: supplierAgreementOf(d, agreements) };
+}
+
+const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
+  (a.kind === 'customer' ? customer : supplier)?.id === a.id;
+
+/**
+ * Incidents first committed as opened in a period and recorded now as opened after it, or
+ * resolved before it began: the period's figures no longer count them, and its report lists what
+ * was first recorded (with an agreement, those that are its).
+ */
+export function openedMovedOut(
+  inputs: SlaInputs,
+  period: Period,
+  tz: string,
+  forAgreement?: AgreementView,
+): (PriorityChange & { id: string; file: string })[] {
+  const { start, end } = periodInstants(period, tz);
+  const agreements = agreementsOf(inputs);
+  const out: (PriorityChange & { id: string; file: string })[] = [];
+  for (const d of inputs.documents) {
+    const moved = d.id ? inputs.firstOpened?.get(d.id) : undefined;
+    const first = moved && parseInstant(moved.from);
+    if (!moved || first === undefined || first < start || first >= end || d.type?.key !== 'incident' || !d.data) continue;
+    const opened = parseInstant(ownString(d.data, 'opened'));
+    const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
+    if (opened !== undefined && opened < end && (resolved === undefined || resolved >= start)) continue;
+    if (forAgreement) {
+      const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
+      if (!isFor(forAgreement, customer, supplier)) continue;
+    }
+    out.push({ id: d.id!, file: d.file, ...moved });
+  }
+  return out;
+}
+
 /** Whether an agreement was in force on some day of a period (by its status then, from history): one retired since still counts. */
 export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Period): boolean {
   for (let day = period.since; day <= period.until; day = addDays(day, 1))
@@ -400,11 +440,9 @@ export function measureIncidents(
     if (opened === undefined || opened >= end) continue;
     const resolvedAt = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
     if (resolvedAt !== undefined && resolvedAt < start) continue;
-    const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn);
-    const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
-    const supplier = supplierAgreementOf(d, agreements);
+    const { attribution, customer, supplier } = whoseIncident(inputs, d, agreements, day);
     const measuredAgainst = forAgreement ?? customer;
-    if (forAgreement && (forAgreement.kind === 'customer' ? customer?.id !== forAgreement.id : supplier?.id !== forAgreement.id)) continue;
+    if (forAgreement && !isFor(forAgreement, customer, supplier)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
     const target = measuredAgainst?.targets[priority as 'P1'];
     const clock: Clock = target?.clock ?? ALWAYS;
