@@ -218,6 +218,38 @@ describe('sms report performance', () => {
     await expectAmbiguousInBakerysOctober(dir);
   });
 
+  it('an agreement deleted since still has its reports for the months it was in force, which say it was deleted', async () => {
+    const dir = cafeRepo([
+      {
+        files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
+        date: '2026-02-11T09:00:00Z',
+      },
+      {
+        files: { 'agreements/customers/SLA-0003-cafe.md': null },
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+        date: '2026-04-02T09:00:00Z',
+      },
+    ]);
+    const { d, text } = await cafeQ1(dir);
+    expect(d.agreement).toMatchObject({ id: 'SLA-0003', customer: 'Corner Café', status: 'approved' });
+    expect(d.agreement.deleted).toEqual({ commit: expect.stringMatching(/^[0-9a-f]{40}$/), author: 'Tom Berg', date: '2026-04-02' });
+    // The same figures as before the deletion: the P1 resolved in 5 h against 4 h.
+    expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+    expect(d.availability.months.length).toBeGreaterThan(0);
+    expect(await text()).toContain(
+      'SLA-0003 was deleted from the repository on 2026-04-02 by Tom Berg: this report reads it as it was last committed.',
+    );
+    expect(await text('html')).toContain('SLA-0003 was deleted from the repository on 2026-04-02 by Tom Berg');
+    // An ID that never was an agreement is still refused.
+    const r = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0009', '--period', '2026-Q1'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SLA-0009 is not a customer or supplier agreement in this repository');
+  });
+
   it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
     const dir = repo({
       'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),

@@ -42,9 +42,12 @@ export interface AgreementView {
 }
 
 /** The view of an agreement document (customer or supplier), or undefined for any other document. */
+/** The types whose documents are agreements a service is measured against: the customer's and the supplier's. */
+export const AGREEMENT_TYPES: readonly string[] = ['customer-agreement', 'supplier-agreement'];
+
 export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefined): AgreementView | undefined {
   const key = doc.type?.key;
-  if (!doc.data || !doc.id || (key !== 'customer-agreement' && key !== 'supplier-agreement')) return undefined;
+  if (!doc.data || !doc.id || !key || !AGREEMENT_TYPES.includes(key)) return undefined;
   const data = doc.data;
   const rawCalendar = own(data, 'calendar');
   const cal = rawCalendar === undefined ? { problems: [] as CalendarProblem[] } : readCalendar(rawCalendar, defaultTimeZone);

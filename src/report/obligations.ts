@@ -8,7 +8,7 @@ import type { RoleCode, WorkType } from '../model/types.js';
 import { assessEvent, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
-import { agreementView, customerAgreementOf } from '../repo/sla.js';
+import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
 import { deletedDocuments, eventsOf, firstEntered, localDay, type Period, type ReportContext } from './context.js';
@@ -1258,7 +1258,7 @@ export const CHECKS: Record<string, CheckDef> = {
       // An agreement retired (or deleted) since still owed the reports of the periods that ended
       // before it was taken out of force: retiring it does not take back what it promised then.
       const agreements = [...docs(ctx, 'customer-agreement'), ...docs(ctx, 'supplier-agreement')];
-      for (const a of [...agreements, ...deletedDocuments(ctx, ['customer-agreement', 'supplier-agreement'])]) {
+      for (const a of [...agreements, ...deletedDocuments(ctx, AGREEMENT_TYPES)]) {
         const ended = isInForce(a.type, a.status) ? undefined : (endedOn(ctx, a) ?? '');
         const start = parseDate(ownString(a.data, 'start')) ?? ctx.period.since;
         const from = start > ctx.period.since ? start : ctx.period.since;

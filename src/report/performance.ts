@@ -1,12 +1,13 @@
 import { smsError } from '../errors.js';
 import { sectionText } from '../markdown.js';
 import { lastCompleteMonth, lastCompleteQuarter, type Period } from '../period.js';
-import { agreementView, customerAgreementOf } from '../repo/sla.js';
+import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
 import { describeClock, localDate } from '../calendar.js';
 import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
-import { docsOfType, list, str, type ReportContext } from './context.js';
+import { deletions, docsOfType, list, str, type Deletion, type ReportContext } from './context.js';
+import type { SmsDocument } from '../repo/documents.js';
 import {
   agreementsOf,
   availability,
@@ -27,7 +28,7 @@ import {
  * calendar month from outage records, the previous report's actions and proposed ones.
  */
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
-  const doc = ctx.byId.get(agreementId);
+  const { doc, deletion } = agreementDocument(ctx, agreementId);
   const agreement = doc ? agreementView(doc, ctx.config.timezone) : undefined;
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   const inputs = slaInputs(ctx);
@@ -118,6 +119,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       clocks: Object.fromEntries(Object.entries(agreement.targets).map(([p, t]) => [p, describeClock(t.clock)])),
       availabilityTarget: agreement.availability,
       reporting: agreement.reporting,
+      /** Set when the agreement was deleted from the repository: the report reads it as last committed. */
+      deleted: deletion ? { commit: deletion.event.commit.sha, author: deletion.event.commit.authorName, date: deletion.day } : undefined,
     },
     /** Per priority: targets (hours on the agreement's clock), met % and breaches. */
     targets: perPriority.map((p) => {
@@ -213,9 +216,21 @@ function breachOf(m: IncidentMeasure) {
 
 export type PerformanceData = ReturnType<typeof buildPerformance>;
 
+/**
+ * The agreement a report is asked for: in the repository, or deleted from it since (as history
+ * last had it). A deleted agreement still owes the reports of the months it was in force, as the
+ * audit says, so its report can still be made.
+ */
+function agreementDocument(ctx: ReportContext, id: string): { doc?: SmsDocument; deletion?: Deletion } {
+  const doc = ctx.byId.get(id);
+  if (doc) return { doc };
+  const deletion = deletions(ctx, AGREEMENT_TYPES).find((x) => !x.reused && x.doc.id === id);
+  return { doc: deletion?.doc, deletion };
+}
+
 /** The default period: the last complete period at the cadence the agreement promises (else a month). */
 export function defaultPerformancePeriod(ctx: ReportContext, agreementId: string | undefined, today: string): Period {
-  const doc = agreementId ? ctx.byId.get(agreementId) : undefined;
+  const doc = agreementId ? agreementDocument(ctx, agreementId).doc : undefined;
   const cadence = doc ? str(doc, 'reporting') : undefined;
   if (cadence === 'quarterly') return lastCompleteQuarter(today);
   if (cadence === 'yearly' || cadence === 'annually') {

@@ -2,11 +2,18 @@ import { ALWAYS, describeClock, localDate, serviceTime, zonedInstant, type Clock
 import { addDays, formatInstant, HOUR_MS, parseInstant } from '../dates.js';
 import { calendarPeriodsOf, quarterLabel, type Period } from '../period.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { agreementView, customerAgreementOf, supplierAgreementOf, type AgreementView, type Attribution } from '../repo/sla.js';
+import {
+  AGREEMENT_TYPES,
+  agreementView,
+  customerAgreementOf,
+  supplierAgreementOf,
+  type AgreementView,
+  type Attribution,
+} from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
-import { deletions, inForceOn, localDay, type ReportContext } from './context.js';
+import { deletedDocuments, deletions, inForceOn, localDay, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -200,10 +207,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   // An agreement deleted since still covered the days it was in force: whose incident was whose
   // then does not change by taking it out of the repository.
   const documents = ctx.timeline
-    ? [
-        ...ctx.documents.map((d) => asClosed(ctx, d, afterClosing)),
-        ...deletions(ctx, ['customer-agreement', 'supplier-agreement']).flatMap((x) => (x.reused ? [] : [x.doc])),
-      ]
+    ? [...ctx.documents.map((d) => asClosed(ctx, d, afterClosing)), ...deletedDocuments(ctx, AGREEMENT_TYPES)]
     : ctx.documents;
   // A deleted incident, too, is measured as it was closed where it was closed.
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
