@@ -844,6 +844,50 @@ describe('history rules', () => {
     expect(edited.findings.map((f) => [f.rule, f.file])).toEqual([['modified-after-approval', R]]);
   });
 
+  it('a document folder renamed through sms.config.yaml keeps its history: incidents are followed into the new folder, not seen appearing closed', async () => {
+    const [I1, I2] = ['INC-0001-mail.md', 'INC-0002-vpn.md'];
+    const closed = (id: string, title: string, priority = 'P3'): string =>
+      openIncident(id, title).replace(
+        'status: "opened"\npriority: "P3"',
+        `status: "closed"\npriority: "${priority}"\nresponded: "2026-01-02T09:10:00Z"\nresolved: "2026-01-02T15:00:00Z"`,
+      );
+    const dir = repo([
+      { files: { [`incidents/${I1}`]: openIncident('INC-0001', 'Mail down') }, author: cleo, date: '2026-01-02T09:05:00Z' },
+      { files: { [`incidents/${I2}`]: openIncident('INC-0002', 'VPN drops') }, author: cleo, date: '2026-01-02T09:06:00Z' },
+      {
+        files: { [`incidents/${I1}`]: closed('INC-0001', 'Mail down'), [`incidents/${I2}`]: closed('INC-0002', 'VPN drops') },
+        author: cleo,
+        date: '2026-01-02T15:05:00Z',
+      },
+    ]);
+    const beforeMove = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // One commit moves the folder and tells the configuration where the incidents are now.
+    gitIn(dir, ['mv', 'incidents', 'tickets']);
+    writeFileSync(path.join(dir, 'sms.config.yaml'), `${CONFIG}folders:\n  incident: tickets\n`);
+    gitIn(dir, ['add', '--all']);
+    gitIn(
+      dir,
+      ['commit', '-q', '-m', 'Keep incidents in tickets/'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-01-04T09:00:00Z', GIT_COMMITTER_DATE: '2026-01-04T09:00:00Z' }),
+    );
+    const r = await history(dir);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    // The pull request that moved them is clean too.
+    expect((await history(dir, ['--base', beforeMove])).findings).toEqual([]);
+    const log = JSON.parse((await smsInProcess(['log', 'INC-0001', '--format', 'json'], dir)).stdout);
+    expect(log.entries.map((e: { event: string; statusAfter?: string }) => [e.event, e.statusAfter])).toEqual([
+      ['created', 'opened'],
+      ['changed', 'closed'],
+      ['renamed', 'closed'],
+    ]);
+    // What history proves still holds in the new folder: a closed incident lowered to P4 afterwards.
+    addCommit(dir, { files: { [`tickets/${I1}`]: closed('INC-0001', 'Mail down', 'P4') }, author: ana, date: '2026-01-09T09:00:00Z' });
+    const lowered = [['closed-record-changed', 'INC-0001']];
+    expect((await history(dir)).findings.map((f) => [f.rule, f.docId])).toEqual(lowered);
+    expect((await history(dir, ['--base', beforeMove])).findings.map((f) => [f.rule, f.docId])).toEqual(lowered);
+  });
+
   it('an SMS moved in two steps (configuration first, documents after), and a branch started before the move, keep their history', async () => {
     const setUp = (): string =>
       repo([

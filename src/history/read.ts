@@ -184,7 +184,28 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
     });
-    const moved = followMoves(commits, outside, CONFIG_FILE, withPrefix(CONFIG_FILE), (rel) => isDocument(withPrefix(rel)));
+    // A folder renamed through sms.config.yaml (its files moved with it) held documents under its
+    // old name: read with today's folders alone, each would seem to appear in the move commit
+    // already closed or approved.
+    const earlier = await earlierFolders(reader, outside, withPrefix(CONFIG_FILE), baseText, config);
+    const wasDocument = (p: string): boolean =>
+      isDocument(p) || ((!prefix || p.startsWith(`${prefix}/`)) && earlier.some((f) => isDocumentPath(f, relative(p))));
+    if (earlier.length) {
+      for (const [index, list] of outside) {
+        const kept: FileChange[] = [];
+        for (const ch of list) {
+          if (!wasDocument(ch.path)) {
+            kept.push(ch);
+            continue;
+          }
+          commits[index]!.changes.push({ ...ch, path: relative(ch.path) });
+          want(ch.oldBlob);
+          want(ch.newBlob);
+        }
+        outside.set(index, kept);
+      }
+    }
+    const moved = followMoves(commits, outside, CONFIG_FILE, withPrefix(CONFIG_FILE), (rel) => wasDocument(withPrefix(rel)));
     for (const blob of moved.blobs) want(blob);
     // Where the SMS's root is at the base: where the pull request moved it from, if it did.
     let baseAt = withPrefix;
@@ -226,7 +247,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       return b.toString('utf8');
     };
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
-    const checked = (p: string): boolean => isDocument(p) || p === withPrefix(CONFIG_FILE);
+    const checked = (p: string): boolean => wasDocument(p) || p === withPrefix(CONFIG_FILE);
     const linksOf = (type: string | undefined): readonly string[] =>
       type !== undefined && judging.typeByKey.has(type) ? Object.keys(judging.typeByKey.get(type)!.refs) : [];
     const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf, linksOf });
@@ -529,6 +550,34 @@ async function carriedElsewhere(
 async function mergeBases(ctx: GitContext, a: string, b: string): Promise<string[]> {
   const r = await git(['merge-base', '--all', '--', a, b], { ...ctx, okCodes: [1] });
   return r.code === 0 ? r.stdout.split('\n').filter(Boolean).slice(0, 8) : [];
+}
+
+/**
+ * The document folders that versions of sms.config.yaml in the history being read (each version it
+ * changed from or to at `at`, and the base's) named and `config` does not, each with the `ignore`
+ * of the version that named it and of `config`: what was ignored then, or is now, stays out.
+ */
+async function earlierFolders(
+  reader: BlobReader,
+  outside: OutsideChanges,
+  at: string,
+  baseText: string | undefined,
+  config: SmsConfig,
+): Promise<Pick<SmsConfig, 'documentFolders' | 'ignore'>[]> {
+  const blobs = new Set<string>();
+  for (const list of outside.values())
+    for (const ch of list) if (ch.path === at) for (const b of [ch.oldBlob, ch.newBlob]) if (b) blobs.add(b);
+  const texts = await Promise.all([...blobs].map(async (b) => (await reader.read(b))?.toString('utf8')));
+  if (baseText !== undefined) texts.push(baseText);
+  const out = new Map<string, Pick<SmsConfig, 'documentFolders' | 'ignore'>>();
+  for (const text of texts) {
+    const version = text === undefined ? undefined : configOrUndefined(text, config.root);
+    const folders = version?.documentFolders.filter((f) => !config.documentFolders.includes(f)) ?? [];
+    if (!version || folders.length === 0) continue;
+    const ignore = [...version.ignore, ...config.ignore];
+    out.set(JSON.stringify([folders, ignore.map(String)]), { documentFolders: folders, ignore });
+  }
+  return [...out.values()];
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */
