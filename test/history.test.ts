@@ -474,6 +474,44 @@ describe('history rules', () => {
     }
   });
 
+  it('a document moved to another file name (git mv, same ID) is followed before it is committed and once it is staged, as history follows it', async () => {
+    const I8 = 'incidents/INC-0008-ups.md';
+    const closedIncident = openIncident('INC-0008', 'UPS beeps')
+      .replace('status: "opened"', 'status: "closed"')
+      .replace('opened: ', 'resolved: "2026-01-02T11:00:00Z"\nopened: ');
+    const dir = repo([
+      { files: { [I8]: openIncident('INC-0008', 'UPS beeps') }, author: cleo, date: '2026-01-02T09:05:00Z' },
+      { files: { [I8]: closedIncident }, author: cleo, date: '2026-01-02T11:05:00Z' },
+      { files: { [R]: rfc({ status: 'draft' }) }, author: cleo, date: '2026-01-02T12:00:00Z' },
+      {
+        files: { [R]: rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-01-03' }) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+      },
+    ]);
+    // Slugs fixed: the approved change request and the closed incident renamed, nothing else.
+    gitIn(dir, ['mv', R, 'changes/RFC-0001-upgrade.md']);
+    gitIn(dir, ['mv', I8, 'incidents/INC-0008-ups-beeping.md']);
+    const relevant = (fs: Finding[]) =>
+      fs.filter((f) => ['status-transition', 'record-deleted', 'closed-record-changed', 'modified-after-approval'].includes(f.rule));
+    for (const args of [[], ['--staged']]) {
+      const r = await history(dir, args);
+      expect(relevant(r.findings), args.join(' ')).toEqual([]);
+    }
+    // The same move with the incident's priority changed is still an edit of a closed record.
+    writeFileSync(path.join(dir, 'incidents/INC-0008-ups-beeping.md'), closedIncident.replace('priority: "P3"', 'priority: "P4"'));
+    gitIn(dir, ['add', '--all']);
+    for (const args of [[], ['--staged']]) {
+      const r = await history(dir, args);
+      expect(
+        relevant(r.findings).map((f) => [f.rule, f.docId]),
+        args.join(' '),
+      ).toEqual([['closed-record-changed', 'INC-0008']]);
+    }
+    addCommit(dir, { files: {}, author: ana, date: '2026-01-04T09:00:00Z' });
+    expect(relevant((await history(dir)).findings).map((f) => [f.rule, f.docId])).toEqual([['closed-record-changed', 'INC-0008']]);
+  });
+
   it('closed-record-changed: an incident type of its own that replaces the built-in one keeps its sealed fields', async () => {
     const custom = [
       'custom_types:',

@@ -893,12 +893,18 @@ export async function readWorktreeChanges(
 const onDisk = (file: string): boolean => statSync(file, { throwIfNoEntry: false }) !== undefined;
 
 /**
- * The changes with the deletions added, where a deleted document and a new one that says the same
- * but for its ID are one document renumbered and renamed (as history pairs them, see buildTimeline).
+ * The changes with the deletions added, paired as history pairs them (see buildTimeline): a deleted
+ * document and a new one with its ID are one document moved (git mv), and a deleted document and a
+ * new one that says the same but for its ID are one document renumbered and renamed.
  */
 function withDeletions(events: DocEvent[], deleted: DocEvent[]): DocEvent[] {
   const out = [...events];
   for (const d of deleted) {
+    const moved = out.findIndex((e) => !e.before && e.id === d.id);
+    if (moved >= 0) {
+      out[moved] = { ...out[moved]!, before: d.before, oldPath: d.path };
+      continue;
+    }
     // One new document holding it, held by no other deletion.
     const same = out.filter((e) => !e.before && renumbered(d.before!, e.after));
     if (same.length === 1 && deleted.filter((o) => renumbered(o.before!, same[0]!.after)).length === 1)
