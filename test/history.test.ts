@@ -512,6 +512,33 @@ describe('history rules', () => {
     expect(relevant((await history(dir)).findings).map((f) => [f.rule, f.docId])).toEqual([['closed-record-changed', 'INC-0008']]);
   });
 
+  it('status-transition: a change request squash-merged with its approval appears approved by whoever merged, and the hint says why', async () => {
+    const dir = repo([]);
+    gitIn(dir, ['checkout', '-q', '-b', 'side']);
+    addCommit(dir, { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' });
+    addCommit(dir, { files: { [R]: approved() }, author: ben, date: '2026-02-01T09:00:00Z' });
+    // The pull request passed: the draft and Ben's approval are separate commits.
+    expect((await history(dir, ['--base', 'main'])).findings.filter((f) => f.rule === 'status-transition')).toEqual([]);
+    gitIn(dir, ['checkout', '-q', 'main']);
+    const env = testEnv({
+      GIT_AUTHOR_NAME: ana.name,
+      GIT_AUTHOR_EMAIL: ana.email,
+      GIT_COMMITTER_NAME: ana.name,
+      GIT_COMMITTER_EMAIL: ana.email,
+      GIT_AUTHOR_DATE: '2026-02-02T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-02-02T09:00:00Z',
+    });
+    gitIn(dir, ['merge', '-q', '--squash', 'side'], env);
+    gitIn(dir, ['commit', '-q', '-m', 'Upgrade mail (#1)'], env);
+    const found = (await history(dir)).findings.filter((f) => f.rule === 'status-transition');
+    expect(found.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^RFC-0001 appeared already "approved" \(commit [0-9a-f]{7} by Ana Costa/),
+    ]);
+    expect((found[0] as Finding & { hint?: string }).hint).toBe(
+      "create it as draft and change its status in a later commit; a squash merge puts a pull request's commits into one by whoever merges it: merge with a merge commit, or rebase",
+    );
+  });
+
   it('closed-record-changed: an incident type of its own that replaces the built-in one keeps its sealed fields', async () => {
     const custom = [
       'custom_types:',

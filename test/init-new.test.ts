@@ -78,12 +78,21 @@ describe('sms init', () => {
 
   it('the README and sms.config.yaml it writes point to commands that do what they say', async () => {
     const parent = tmp();
-    for (const ci of ['none', 'github']) {
+    for (const ci of ['none', 'github', 'gitlab']) {
       const dir = path.join(parent, ci);
       expect((await smsInProcess(['init', dir, '--yes', ...MANAGER, ...CI, '--ci', ci, '--no-git'], parent)).code).toBe(0);
       const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
       // Without CI, nothing else runs validate.
       expect(readme).toMatch(ci === 'none' ? /^sms validate +# before you push\n/m : /^sms validate +# before you push; CI runs it too\n/m);
+      // A squash merge would leave history unable to show who approved: where to turn it off.
+      expect(readme).toContain('never by squashing');
+      const setting = {
+        none: undefined,
+        github: 'turn off "Allow squash merging"',
+        gitlab: 'set "Squash commits when merging" to "Do not allow"',
+      }[ci];
+      if (setting) expect(readme).toContain(setting);
+      else expect(readme).not.toMatch(/settings/);
       const config = readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8');
       expect(config).toContain('(run "sms rules" for the rule list)');
       const rules = await smsInProcess(['rules'], dir);

@@ -70,7 +70,11 @@ export default defineRule({
             ...eventDoc(ctx, e),
             field: ['status'],
             message: `${e.id} appeared already "${to}" (${commitLabel(e)}); a new ${typeNoun(t.key)} starts as ${t.initial.map((s) => `"${s}"`).join(' or ')}`,
-            hint: `create it as ${t.initial[0]} and change its status in a later commit`,
+            hint:
+              `create it as ${t.initial[0]} and change its status in a later commit` +
+              (e.commit.sha === 'WORKTREE' || e.commit.sha === 'INDEX'
+                ? ''
+                : "; a squash merge puts a pull request's commits into one by whoever merges it: merge with a merge commit, or rebase"),
           });
         }
       } else if (from && from !== to && t.statuses.includes(from) && !isAllowedTransition(t, from, to)) {
