@@ -1128,6 +1128,47 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     expect(unrecorded((await findings(folder, ['--base', 'main'])).list)).toEqual([]);
   });
 
+  it('a document renamed on one side (its ID renumbered or not) and edited on the other merges cleanly either way: no drop; a merge that keeps the renamed file without the edit is one', async () => {
+    const purpose = (text: string, id = 'RFC-0001'): string => rfc({ id }, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
+    for (const [renumbered, into] of [
+      [false, 'side'],
+      [false, 'main'],
+      [true, 'side'],
+      [true, 'main'],
+    ] as const) {
+      const name = `${renumbered ? 'renumbered' : 'slug fixed'}, merged into ${into}`;
+      const to = renumbered ? 'changes/RFC-0003-a.md' : 'changes/RFC-0001-a-2027.md';
+      const setUp = (): string => {
+        const dir = repo([{ files: { [R]: purpose('The till PC is six years old.') }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+        gitIn(dir, ['tag', 'base']);
+        gitIn(dir, ['branch', 'side']);
+        addCommit(dir, { files: { [R]: purpose('The till PC, six years old, fails.') }, author: cleo, date: '2026-01-03T09:00:00Z' });
+        gitIn(dir, ['checkout', '-q', 'side']);
+        const renamed = purpose('The till PC is six years old.', renumbered ? 'RFC-0003' : 'RFC-0001');
+        addCommit(dir, { files: { [R]: null, [to]: renamed }, author: ben, date: '2026-01-04T09:00:00Z' });
+        if (into === 'main') gitIn(dir, ['checkout', '-q', 'main']);
+        return dir;
+      };
+      const other = into === 'main' ? 'side' : 'main';
+      const clean = setUp();
+      gitIn(clean, ['merge', '-q', '--no-ff', '-m', `Merge ${other}`, other], at(ben, '2026-01-05T09:00:00Z'));
+      expect(existsSync(path.join(clean, R)), name).toBe(false);
+      expect(readFileSync(path.join(clean, to), 'utf8'), name).toContain('The till PC, six years old, fails.');
+      expect(unrecorded((await findings(clean, ['--base', 'base'])).list), name).toEqual([]);
+      // The renamed file taken as the branch has it: main's edit is lost.
+      const left = setUp();
+      gitIn(left, ['merge', '-q', '--no-ff', '--no-commit', other], at(ben, '2026-01-05T09:00:00Z'));
+      gitIn(left, ['checkout', 'side', '--', to]);
+      gitIn(left, ['commit', '-q', '-m', `Merge ${other}`], at(ben, '2026-01-05T09:00:00Z'));
+      expect(unrecorded((await findings(left, ['--base', 'base'])).list), name).toEqual([[R, undefined, 'error']]);
+      if (into === 'side') {
+        const ours = setUp();
+        gitIn(ours, ['merge', '-q', '-s', 'ours', '-m', 'Merge main', 'main'], at(ben, '2026-01-05T09:00:00Z'));
+        expect(unrecorded((await findings(ours, ['--base', 'base'])).list), name).toEqual([[R, undefined, 'error']]);
+      }
+    }
+  });
+
   it('a merge that keeps one side with a line of its own added, or drops a change by renaming an older version, is reported', async () => {
     const nearCopy = revokedOnMain();
     gitIn(nearCopy, ['merge', '-q', '--no-ff', '--no-commit', 'main'], at(ben, '2026-01-04T09:00:00Z'));

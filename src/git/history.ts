@@ -201,6 +201,28 @@ export async function mergeSides(ctx: GitContext, range: string[]): Promise<Map<
   return out;
 }
 
+/**
+ * The files renamed from one commit to another as git's rename detection (the default similarity,
+ * the one a merge uses) pairs them: by new path, the old path and its blob. One tree diff of the
+ * whole repository, so that a file renamed from another folder is found too.
+ */
+export async function renamesBetween(ctx: GitContext, from: string, to: string): Promise<Map<string, { path: string; blob: string }>> {
+  const r = await git(
+    [...READ_CONFIG, 'diff-tree', '-r', '-z', '-M', '--diff-filter=R', '--no-abbrev', '--no-ext-diff', '--no-textconv', from, to, '--'],
+    ctx,
+  );
+  const out = new Map<string, { path: string; blob: string }>();
+  const tokens = r.stdout.split('\0');
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!tokens[i]!.startsWith(':')) continue;
+    const blob = tokens[i]!.split(' ')[2];
+    const [oldPath, newPath] = [tokens[i + 1]!, tokens[i + 2]!];
+    i += 2;
+    if (blob && !NULL_SHA.test(blob)) out.set(detach(newPath), { path: detach(oldPath), blob: detach(blob) });
+  }
+  return out;
+}
+
 /** The blobs at exact paths (from the top of the work tree) in a commit: pathspecs taken literally. */
 export async function blobsAt(ctx: GitContext, rev: string, paths: string[]): Promise<Map<string, string>> {
   const r = await git([...READ_CONFIG, '--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', rev, '--', ...paths], ctx);

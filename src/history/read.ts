@@ -9,6 +9,7 @@ import {
   pathCommits,
   blobsAt,
   mergeSides,
+  renamesBetween,
   streamLog,
   treeBlobs,
   verifySignatures,
@@ -321,6 +322,13 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
   if (sides.size === 0) return [];
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const out: UnrecordedChange[] = [];
+  // Asked only for a path a side has where no merge base has it: few merges, few paths.
+  const renames = new Map<string, ReturnType<typeof renamesBetween>>();
+  const renamed = (from: string, to: string): ReturnType<typeof renamesBetween> => {
+    const key = `${from} ${to}`;
+    if (!renames.has(key)) renames.set(key, renamesBetween(ctx, from, to));
+    return renames.get(key)!;
+  };
   for (const [sha, bySide] of sides) {
     const merge = bySha.get(sha);
     if (!merge || merge.parents.length < 2) continue;
@@ -336,7 +344,12 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
       const atBases = await Promise.all(bases.map((mb) => blobsAt(ctx, mb, paths)));
       for (const [p, ch] of diff[b]!) {
         const theirs = ch.oldBlob;
-        const before = atBases.map((t) => t.get(m.withPrefix(p)));
+        let before = atBases.map((t) => t.get(m.withPrefix(p)));
+        // A path side b has and no merge base has may be a document side b renamed (a slug fixed,
+        // an ID renumbered): git's merge changes it from its version at the old path, and so is it
+        // judged here. Judged from nothing, a rename would keep every line the other side changed.
+        if (theirs !== undefined && bases.length && before.every((v) => v === undefined))
+          before = await Promise.all(bases.map(async (mb) => (await renamed(mb, merge.parents[b]!)).get(m.withPrefix(p))?.blob));
         // Side b did not change it since they diverged: the result is another side's business.
         if (bases.length ? before.includes(theirs) : theirs === undefined) continue;
         // The other sides' versions: where the result differs from one, its old blob; else the result.
@@ -352,7 +365,15 @@ async function droppedByMerges(ctx: GitContext, range: string[], commits: Histor
           continue;
         }
         const kind = ch.newBlob === undefined ? 'removed' : theirs === undefined ? 'restored' : 'older';
-        if (kind === 'removed' && (await carriedElsewhere(before, theirs!, diff[b]!, m))) continue;
+        if (kind === 'removed') {
+          // Where another side renamed the document since a merge base, git's merge carried side b's change there.
+          const movedTo = new Set<string>();
+          for (const o of others)
+            for (const mb of bases)
+              for (const [to, from] of await renamed(mb, o))
+                if (from.path === m.withPrefix(p) && m.isDocument(to)) movedTo.add(m.relative(to));
+          if (await carriedElsewhere(before, theirs!, diff[b]!, m, movedTo)) continue;
+        }
         out.push({ path: p, kind, merge, side: merge.parents[b]! });
       }
     }
@@ -528,20 +549,21 @@ function factsOf(value: unknown, path: string, out: Set<string>, keyOf: (o: Reco
 
 /**
  * Whether the merge, leaving out a document that side b had changed, put it at another path with
- * b's change in it (git carrying a change to a renamed file or folder): the same id, in a version
- * the merge holds where side b had none or another.
+ * b's change in it (git carrying a change to a renamed file or folder): the same id, or a path
+ * another side renamed it to (`movedTo`: a renumbering), in a version the merge holds where side b
+ * had none or another.
  */
 async function carriedElsewhere(
   bases: (string | undefined)[],
   theirs: string,
   againstB: Map<string, FileChange>,
   m: MergeCheck,
+  movedTo: ReadonlySet<string>,
 ): Promise<boolean> {
   const id = (await m.stateOf(theirs))?.id;
-  if (!id) return false;
-  for (const ch of againstB.values()) {
-    if (ch.newBlob && (await m.stateOf(ch.newBlob))?.id === id && (await changeKept(bases, theirs, ch.newBlob, m, false)) === true)
-      return true;
+  for (const [p, ch] of againstB) {
+    if (!ch.newBlob || (!movedTo.has(p) && (!id || (await m.stateOf(ch.newBlob))?.id !== id))) continue;
+    if ((await changeKept(bases, theirs, ch.newBlob, m, false)) === true) return true;
   }
   return false;
 }
