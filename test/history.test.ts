@@ -624,6 +624,85 @@ describe('history rules', () => {
     );
   });
 
+  it('approval-evidence: a clean merge of two approved edits decides nothing; a merge that adds a change of its own is judged', async () => {
+    // Ana (SM) re-approves an edit of the roles document on each of two branches, in different
+    // sections; Ben (CM) merges both. Git merges them cleanly: the result holds both and nothing else.
+    const roles = rolesDoc(undefined, 'approved', ana.email);
+    const edited = (section: string, text: string): string =>
+      roles
+        .replace('status: approved', 'status: updated')
+        .replace('"2026-01-01"', '"2026-01-03"')
+        .replace(`## ${section}\n`, `## ${section}\n\n${text}\n`);
+    const setUp = (): string => {
+      const dir = repo([]);
+      for (const [branch, section, text] of [
+        ['duties', 'Responsibilities', 'The SM owns the SMS.'],
+        ['training', 'Training and development', 'One course a year.'],
+      ]) {
+        gitIn(dir, ['checkout', '-q', '-b', branch!, 'main']);
+        addCommit(dir, { files: { 'governance/roles.md': edited(section!, text!) }, author: ana, date: '2026-01-03T09:00:00Z' });
+      }
+      gitIn(dir, ['checkout', '-q', 'main']);
+      const asBen = {
+        ...testEnv(),
+        GIT_AUTHOR_NAME: ben.name,
+        GIT_AUTHOR_EMAIL: ben.email,
+        GIT_COMMITTER_NAME: ben.name,
+        GIT_COMMITTER_EMAIL: ben.email,
+      };
+      gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge duties', 'duties'], {
+        ...asBen,
+        GIT_AUTHOR_DATE: '2026-01-04T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-04T09:00:00Z',
+      });
+      gitIn(dir, ['merge', '-q', '--no-ff', '--no-commit', 'training'], asBen);
+      return dir;
+    };
+    const commit = (dir: string, edit?: (text: string) => string): Promise<{ findings: Finding[] }> => {
+      const file = path.join(dir, 'governance/roles.md');
+      if (edit) writeFileSync(file, edit(readFileSync(file, 'utf8')));
+      gitIn(dir, ['add', '--all']);
+      addCommit(dir, { files: {}, author: ben, date: '2026-01-04T10:00:00Z', message: 'Merge training' });
+      return history(dir);
+    };
+    const clean = setUp();
+    const merged = await commit(clean);
+    expect(readFileSync(path.join(clean, 'governance/roles.md'), 'utf8')).toMatch(/The SM owns the SMS\.[\s\S]*One course a year\./);
+    expect(gitIn(clean, ['show', '--format=', '--name-only', 'HEAD']).trim()).toBe('governance/roles.md');
+    expect(merged.findings).toEqual([]);
+    // Nor do the reports count the merge as an approval: the review pack lists the two approvals,
+    // and the audit names no approval of Ben's.
+    const env = testEnv({ SMS_TODAY: '2026-02-15' });
+    const review = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-01', '--format', 'json'], clean, env)).stdout);
+    expect(review.issues.governanceChanges.filter((g: { id: string }) => g.id === 'ROLES').map((g: { date: string }) => g.date)).toEqual([
+      '2026-01-01',
+      '2026-01-03',
+      '2026-01-03',
+    ]);
+    // The audit's approvals of ROLES: both sides' commits, not the merge (which its timeline lists as a change).
+    const commits: string[] = [];
+    JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], clean, env)).stdout, (key, value) => {
+      if (key === 'approvals') commits.push(...(value as { commit: string }[]).map((a) => a.commit));
+      return value;
+    });
+    const approvals = commits.join(' ');
+    expect(approvals).toContain(gitIn(clean, ['rev-parse', 'HEAD^2']).trim());
+    expect(approvals).not.toContain(gitIn(clean, ['rev-parse', 'HEAD']).trim());
+    // A line of Ben's own in the merge, or a role he gives himself: his change, judged as his approval.
+    for (const [name, edit] of [
+      ['a line of his own', (t: string) => t.replace('One course a year.', 'One course a year.\n\nBen keeps the keys.')],
+      ['a role of his own', (t: string) => t.replace('roles: [CM]', 'roles: [CM, SM]')],
+    ] as const) {
+      const r = await commit(setUp(), edit);
+      expect(
+        r.findings.filter((f) => f.rule === 'approval-evidence').map((f) => f.message.replace(/[0-9a-f]{7}/, 'SHA')),
+        name,
+      ).toEqual([
+        'ROLES was moved to "updated" in commit SHA by Ben Okafor <ben@acme.example> on 2026-01-04, but no one in that commit (Ben Okafor <ben@acme.example>) held SM or MGT in the roles document in force at that time (Ben Okafor held CM)',
+      ]);
+    }
+  });
+
   it('modified-after-approval: the hint gives the way the lifecycle has (re-approve in the same commit, revise from draft, or none)', async () => {
     const roles = rolesDoc(undefined, 'approved', ana.email);
     const dir = repo([

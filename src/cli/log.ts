@@ -31,7 +31,8 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
     previous = e.after ?? e.before ?? previous;
     const t = e.after?.type ? loaded.config.typeByKey.get(e.after.type) : undefined;
     const to = e.after?.status;
-    if (t && to && isDecision(t, e.before, e.after)) {
+    // A clean merge decided nothing: its sides' commits did, and are listed with their decisions.
+    if (t && to && !e.merged && isDecision(t, e.before, e.after)) {
       const a = assessEvent(e, t, loaded.config.history);
       entry.decision = {
         approvers: a.people.map((p) => ({

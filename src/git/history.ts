@@ -33,6 +33,11 @@ export interface FileChange {
   path: string;
   oldBlob?: string;
   newBlob?: string;
+  /**
+   * Set by the history reader on a merge's change whose result is the clean three-way merge of its
+   * parents' versions: it holds both sides' changes and nothing of the merge's own.
+   */
+  merged?: true;
 }
 
 const NULL_SHA = /^0+$/;

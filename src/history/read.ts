@@ -233,11 +233,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       baseRules = baseConfig?.rules ?? {};
       if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, baseAt, prefix);
     }
-    const resolved = new Map<string, DocState | undefined>();
-    await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
-    await attachSignatures(ctx, judging, settings, timeline);
-    if (!baseSha) return { timeline, prefix, settings, head };
     const stateOf = (blob: string): Promise<DocState | undefined> => {
       want(blob);
       return states.get(blob)!;
@@ -247,10 +242,16 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       if (!b) throw smsError('GIT_OBJECT_MISSING', { object: blob });
       return b.toString('utf8');
     };
-    // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
-    const checked = (p: string): boolean => wasDocument(p) || p === withPrefix(CONFIG_FILE);
     const linksOf = (type: string | undefined): readonly string[] =>
       type !== undefined && judging.typeByKey.has(type) ? Object.keys(judging.typeByKey.get(type)!.refs) : [];
+    await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf });
+    const resolved = new Map<string, DocState | undefined>();
+    await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
+    const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
+    await attachSignatures(ctx, judging, settings, timeline);
+    if (!baseSha) return { timeline, prefix, settings, head };
+    // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
+    const checked = (p: string): boolean => wasDocument(p) || p === withPrefix(CONFIG_FILE);
     const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf, linksOf });
     return {
       timeline,
@@ -409,27 +410,7 @@ async function changeKept(
   /** The other sides' versions; without them no line counts as the merge's own. */
   others: (string | undefined)[] = [],
 ): Promise<boolean | string[]> {
-  const version = async (blob: string | undefined): Promise<{ data: Record<string, unknown>; lines: Map<string, number> }> => {
-    if (blob === undefined) return { data: {}, lines: new Map() };
-    const text = await m.textOf(blob);
-    const fm = parseFrontMatter(config ? `---\n${text}\n---\n` : text);
-    const lines = new Map<string, number>();
-    if (config) return { data: fm.data ?? {}, lines };
-    for (const line of fm.body.split(/\r?\n/)) if (line.trim()) lines.set(line.trimEnd(), (lines.get(line.trimEnd()) ?? 0) + 1);
-    const s = await m.stateOf(blob);
-    // The documents it names (a configuration item's change requests, an incident's services): a
-    // set of IDs per field, so an ID one side added is kept and one it removed stays out.
-    const links: Record<string, string[]> = {};
-    for (const f of m.linksOf(s?.type)) {
-      links[`→${f}`] = valuesAtPath(fm.data ?? {}, f).map((v) => v.value);
-      // A list of entries that name documents (the schedule's changes, each with its date and
-      // window): each whole entry is a value, so a reschedule one side made is not lost either.
-      const list = /^([^.[\]]+)\[\]\./.exec(f)?.[1];
-      const items = list !== undefined && fm.data ? ownValue(fm.data, list) : undefined;
-      if (Array.isArray(items)) links[`→${list}[]`] = items.map((item) => stableJson(item));
-    }
-    return { data: { status: s?.status, ...s?.fields, people: s?.data?.people, ...links }, lines };
-  };
+  const version = (blob: string | undefined): Promise<Version> => versionOf(blob, m, config);
   const t = await version(theirs);
   const r = await version(result);
   const o = others.length ? await Promise.all(others.map(version)) : undefined;
@@ -484,6 +465,137 @@ async function changeKept(
     if (covered) return [...resolvedIn];
   }
   return false;
+}
+
+/** A document's version as the merge check compares it: what decides, as values, and its body's lines, counted. */
+interface Version {
+  data: Record<string, unknown>;
+  lines: Map<string, number>;
+}
+
+async function versionOf(blob: string | undefined, m: MergeCheck, config: boolean): Promise<Version> {
+  if (blob === undefined) return { data: {}, lines: new Map() };
+  const text = await m.textOf(blob);
+  const fm = parseFrontMatter(config ? `---\n${text}\n---\n` : text);
+  const lines = new Map<string, number>();
+  if (config) return { data: fm.data ?? {}, lines };
+  for (const line of fm.body.split(/\r?\n/)) if (line.trim()) lines.set(line.trimEnd(), (lines.get(line.trimEnd()) ?? 0) + 1);
+  const s = await m.stateOf(blob);
+  // The documents it names (a configuration item's change requests, an incident's services): a
+  // set of IDs per field, so an ID one side added is kept and one it removed stays out.
+  const links: Record<string, string[]> = {};
+  for (const f of m.linksOf(s?.type)) {
+    links[`→${f}`] = valuesAtPath(fm.data ?? {}, f).map((v) => v.value);
+    // A list of entries that name documents (the schedule's changes, each with its date and
+    // window): each whole entry is a value, so a reschedule one side made is not lost either.
+    const list = /^([^.[\]]+)\[\]\./.exec(f)?.[1];
+    const items = list !== undefined && fm.data ? ownValue(fm.data, list) : undefined;
+    if (Array.isArray(items)) links[`→${list}[]`] = items.map((item) => stableJson(item));
+  }
+  return { data: { status: s?.status, ...s?.fields, people: s?.data?.people, ...links }, lines };
+}
+
+/**
+ * Marks the document changes of two-parent merges whose result is what a clean three-way merge of
+ * the parents gives (`FileChange.merged`): each side's change was made, and judged, in that side's
+ * commits, and the merge only put them together, so it is no decision of whoever merged. Such a
+ * result must equal, line for line, the merge of both sides' changes from their one merge base
+ * (overlapping or adjacent changes are a conflict, as for git), and hold exactly the values that
+ * decide (status, approval fields, each person's roles) that both sides' changes give: a line
+ * moved to another person is no clean merge, however the lines align. Anything else (a line, a
+ * value or a role of the merge's own, a conflict resolved, criss-cross merges with several bases)
+ * stays the merge's change, judged as any commit's. Asked only of merges that list a document as
+ * changed against every parent (git's dense combined diff): one merge-base and two tree listings
+ * per such merge.
+ */
+async function markCleanMerges(ctx: GitContext, commits: HistoryCommit[], m: MergeCheck): Promise<void> {
+  for (const c of commits) {
+    const changes = c.changes.filter((ch) => ch.oldBlob !== undefined && ch.newBlob !== undefined);
+    if (c.parents.length !== 2 || changes.length === 0) continue;
+    const bases = await mergeBases(ctx, c.parents[0]!, c.parents[1]!);
+    if (bases.length !== 1) continue;
+    const paths = changes.map((ch) => m.withPrefix(ch.path));
+    const [atBase, atTheirs] = await Promise.all([blobsAt(ctx, bases[0]!, paths), blobsAt(ctx, c.parents[1]!, paths)]);
+    for (const ch of changes) {
+      const base = atBase.get(m.withPrefix(ch.path));
+      const theirs = atTheirs.get(m.withPrefix(ch.path));
+      if (base === undefined || theirs === undefined) continue;
+      if (await cleanlyMerged(base, ch.oldBlob!, theirs, ch.newBlob!, m)) ch.merged = true;
+    }
+  }
+}
+
+/** Whether `result` is the clean three-way merge of `ours` and `theirs` from `base` (see markCleanMerges). */
+async function cleanlyMerged(base: string, ours: string, theirs: string, result: string, m: MergeCheck): Promise<boolean> {
+  const [b, o, t, r] = await Promise.all([base, ours, theirs, result].map((blob) => m.textOf(blob)));
+  const merged = merge3(b!.split('\n'), o!.split('\n'), t!.split('\n'));
+  const lines = r!.split('\n');
+  if (!merged || merged.length !== lines.length || merged.some((line, i) => line !== lines[i])) return false;
+  const [vb, vo, vt, vr] = await Promise.all([base, ours, theirs, result].map((blob) => versionOf(blob, m, false)));
+  const keys = personKeys(vb!.data.people);
+  const facts = (v: Version): Set<string> => {
+    const out = new Set<string>();
+    factsOf(v.data, '', out, keys);
+    return out;
+  };
+  const [fb, fo, ft, fr] = [facts(vb!), facts(vo!), facts(vt!), facts(vr!)];
+  const expected = new Set([...fb].filter((f) => fo.has(f) && ft.has(f)));
+  for (const side of [fo, ft]) for (const f of side) if (!fb.has(f)) expected.add(f);
+  return expected.size === fr.size && [...fr].every((f) => expected.has(f));
+}
+
+/**
+ * The three-way merge of two versions' lines from their base (diff3: the regions where base, ours
+ * and theirs agree are kept; between them, the side that changed a region wins, or both where
+ * they made the same change); undefined where both changed one region differently (a conflict),
+ * or where the versions are too long to compare here.
+ */
+function merge3(base: string[], ours: string[], theirs: string[]): string[] | undefined {
+  const toOurs = matches(base, ours);
+  const toTheirs = matches(base, theirs);
+  if (!toOurs || !toTheirs) return undefined;
+  const same = (x: string[], y: string[]): boolean => x.length === y.length && x.every((line, i) => line === y[i]);
+  const out: string[] = [];
+  let [i, io, it] = [0, 0, 0];
+  for (;;) {
+    let k = i;
+    while (k < base.length && (toOurs[k] === undefined || toTheirs[k] === undefined)) k++;
+    const [ko, kt] = k < base.length ? [toOurs[k]!, toTheirs[k]!] : [ours.length, theirs.length];
+    const [was, o, t] = [base.slice(i, k), ours.slice(io, ko), theirs.slice(it, kt)];
+    if (same(o, was)) out.push(...t);
+    else if (same(t, was) || same(o, t)) out.push(...o);
+    else return undefined;
+    if (k >= base.length) return out;
+    out.push(base[k]!);
+    [i, io, it] = [k + 1, ko + 1, kt + 1];
+  }
+}
+
+/** For each line of `a`, the line of `b` a longest common subsequence matches it with; undefined for long versions. */
+function matches(a: string[], b: string[]): (number | undefined)[] | undefined {
+  const out: (number | undefined)[] = new Array<number | undefined>(a.length).fill(undefined);
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) out[pre] = pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
+    out[a.length - 1 - suf] = b.length - 1 - suf;
+    suf++;
+  }
+  const [n, w] = [a.length - pre - suf, b.length - pre - suf];
+  // Documents are small; a quadratic table beyond this size is not worth it (the merge is then judged).
+  if (n * w > 4_000_000) return undefined;
+  const len = new Uint32Array((n + 1) * (w + 1));
+  for (let x = n - 1; x >= 0; x--)
+    for (let y = w - 1; y >= 0; y--)
+      len[x * (w + 1) + y] =
+        a[pre + x] === b[pre + y] ? len[(x + 1) * (w + 1) + y + 1]! + 1 : Math.max(len[(x + 1) * (w + 1) + y]!, len[x * (w + 1) + y + 1]!);
+  let [x, y] = [0, 0];
+  while (x < n && y < w) {
+    if (a[pre + x] === b[pre + y]) out[pre + x++] = pre + y++;
+    else if (len[(x + 1) * (w + 1) + y]! >= len[x * (w + 1) + y + 1]!) x++;
+    else y++;
+  }
+  return out;
 }
 
 /** JSON with the keys of every mapping in order, so that two writings of one entry compare equal. */

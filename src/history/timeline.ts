@@ -29,6 +29,8 @@ export interface DocEvent {
   rolesSince?: string;
   /** True when a document was deleted earlier and this commit adds it again. */
   readded?: boolean;
+  /** A merge that only put its sides' changes together (a clean three-way merge): it decided nothing. */
+  merged?: true;
 }
 
 /**
@@ -146,7 +148,7 @@ export function buildTimeline(
     const rolesBefore = roles;
     const since = rolesSince !== undefined ? { rolesSince } : {};
     const removed: { path: string; before: DocState; id: string }[] = [];
-    const rest: { path: string; before?: DocState; after?: DocState; id: string }[] = [];
+    const rest: { path: string; before?: DocState; after?: DocState; id: string; merged?: true }[] = [];
     for (const ch of commit.changes) {
       if (!ch.path.endsWith('.md')) continue;
       const before = ch.oldBlob ? state(ch.oldBlob) : undefined;
@@ -154,7 +156,7 @@ export function buildTimeline(
       const id = after?.id ?? before?.id;
       if (!id) continue;
       if (before && !after) removed.push({ path: ch.path, before, id });
-      else rest.push({ path: ch.path, before, after, id });
+      else rest.push({ path: ch.path, before, after, id, ...(ch.merged ? { merged: ch.merged } : {}) });
     }
     for (const r of rest) {
       let oldPath: string | undefined;
@@ -196,6 +198,7 @@ export function buildTimeline(
         roles: rolesBefore,
         ...since,
         ...(readded ? { readded } : {}),
+        ...(r.merged ? { merged: r.merged } : {}),
       });
       if (rolesType && r.after?.type === rolesType.key && r.after.data && isApproval(rolesType, before, r.after)) {
         roles = RolesIndex.fromData(r.after.data);

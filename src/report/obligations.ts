@@ -284,7 +284,8 @@ function judgeApprovals(ctx: ReportContext, id: string): Approval[] {
   const out: Approval[] = [];
   for (const e of eventsOf(ctx, id)) {
     const t = typeOf(ctx, e);
-    if (!t || !isApproval(t, e.before, e.after)) continue;
+    // A clean merge of approved changes approves nothing: its sides' commits did.
+    if (!t || e.merged || !isApproval(t, e.before, e.after)) continue;
     const a = assessEvent(e, t, ctx.config.history);
     out.push({
       event: e,
@@ -1111,6 +1112,7 @@ export const CHECKS: Record<string, CheckDef> = {
           if (
             !t ||
             !to ||
+            e.merged ||
             e.before?.status === to ||
             !(to === 'approved' || to === 'rejected') ||
             !needsAuthority(t, to) ||

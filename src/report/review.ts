@@ -317,7 +317,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const governanceChanges: { id: string; title: string; type: string; status: string; date: string; file: string }[] = [];
   for (const e of ctx.timeline?.events ?? []) {
     const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-    if (!t || !ISSUE_TYPES.has(t.key) || !isApproval(t, e.before, e.after)) continue;
+    // A clean merge of approved changes approves nothing: its sides' commits did.
+    if (!t || e.merged || !ISSUE_TYPES.has(t.key) || !isApproval(t, e.before, e.after)) continue;
     const date = dayOfInstant(e.commit.date);
     if (!date || date < period.since || date > period.until) continue;
     const d = ctx.byId.get(e.id);

@@ -23,7 +23,8 @@ export default defineRule({
     for (const e of ctx.changes!.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       const status = e.after?.status;
-      if (!t || !status) continue;
+      // A clean merge of approved changes: each was judged in its side's commit, not by who merged.
+      if (!t || !status || e.merged) continue;
       if (!isDecision(t, e.before, e.after) || !needsAuthority(t, status)) continue;
       const approval = isApproval(t, e.before, e.after);
       // A record created straight into a status that needs authority but approves nothing (a test

@@ -28,7 +28,7 @@ export default defineRule({
     if (ctx.changes?.mode === 'commits') {
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-        if (!t || !isApproval(t, e.before, e.after) || !selfApprovalApplies(t, e.after!.status, e.before?.status)) continue;
+        if (!t || e.merged || !isApproval(t, e.before, e.after) || !selfApprovalApplies(t, e.after!.status, e.before?.status)) continue;
         const { people } = assess(ctx, e, t);
         if (people.length === 0) continue;
         const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
