@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -1130,6 +1130,8 @@ describe('no merge of a pull request quietly drops a change to a document', () =
 
   it('a document renamed on one side (its ID renumbered or not) and edited on the other merges cleanly either way: no drop; a merge that keeps the renamed file without the edit is one', async () => {
     const purpose = (text: string, id = 'RFC-0001'): string => rfc({ id }, `\n## Purpose\n\n${text}\n\n## Business impact\n\n## Scope\n`);
+    let slugRepo: string | undefined;
+    let renumberedRepo: string | undefined;
     for (const [renumbered, into] of [
       [false, 'side'],
       [false, 'main'],
@@ -1138,15 +1140,24 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     ] as const) {
       const name = `${renumbered ? 'renumbered' : 'slug fixed'}, merged into ${into}`;
       const to = renumbered ? 'changes/RFC-0003-a.md' : 'changes/RFC-0001-a-2027.md';
-      const setUp = (): string => {
-        const dir = repo([{ files: { [R]: purpose('The till PC is six years old.') }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
-        gitIn(dir, ['tag', 'base']);
-        gitIn(dir, ['branch', 'side']);
-        addCommit(dir, { files: { [R]: purpose('The till PC, six years old, fails.') }, author: cleo, date: '2026-01-03T09:00:00Z' });
-        gitIn(dir, ['checkout', '-q', 'side']);
+      // Built once per kind of rename, and copied for each merge tried on it.
+      let built = renumbered ? renumberedRepo : slugRepo;
+      if (!built) {
+        built = repo([{ files: { [R]: purpose('The till PC is six years old.') }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+        gitIn(built, ['tag', 'base']);
+        gitIn(built, ['branch', 'side']);
+        addCommit(built, { files: { [R]: purpose('The till PC, six years old, fails.') }, author: cleo, date: '2026-01-03T09:00:00Z' });
+        gitIn(built, ['checkout', '-q', 'side']);
         const renamed = purpose('The till PC is six years old.', renumbered ? 'RFC-0003' : 'RFC-0001');
-        addCommit(dir, { files: { [R]: null, [to]: renamed }, author: ben, date: '2026-01-04T09:00:00Z' });
-        if (into === 'main') gitIn(dir, ['checkout', '-q', 'main']);
+        addCommit(built, { files: { [R]: null, [to]: renamed }, author: ben, date: '2026-01-04T09:00:00Z' });
+        if (renumbered) renumberedRepo = built;
+        else slugRepo = built;
+      }
+      const from = built;
+      const setUp = (): string => {
+        const dir = tmp();
+        cpSync(from, dir, { recursive: true });
+        gitIn(dir, ['checkout', '-q', into]);
         return dir;
       };
       const other = into === 'main' ? 'side' : 'main';
