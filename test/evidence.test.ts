@@ -920,6 +920,32 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     expect(messages[1]).toMatch(/left out this document, which the other side \([0-9a-f]{7}\) had changed or added/);
   });
 
+  it("a merge that keeps the branch's incident, dropping the priority main raised, is reported: the measured fields are what decides too", async () => {
+    const I = 'incidents/INC-0001-mail.md';
+    const incident = (priority: string): string =>
+      md(
+        {
+          id: 'INC-0001',
+          type: 'incident',
+          title: 'Mail down',
+          status: 'opened',
+          priority,
+          opened: '2026-01-02T09:00:00Z',
+          reported_by: cleo.email,
+          services: ['SVC-0001'],
+        },
+        '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+      );
+    const dir = repo([{ files: { [I]: incident('P3') }, author: cleo, date: '2026-01-02T09:05:00Z' }]);
+    gitIn(dir, ['branch', 'side']);
+    // The customer calls back: the whole office is down. Main raises the incident to P1.
+    addCommit(dir, { files: { [I]: incident('P1') }, author: cleo, date: '2026-01-02T10:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'side']);
+    gitIn(dir, ['merge', '-q', '-s', 'ours', '-m', 'Merge main', 'main'], at(ben, '2026-01-03T09:00:00Z'));
+    expect(readFileSync(path.join(dir, I), 'utf8')).toContain('priority: "P3"');
+    expect(unrecorded((await findings(dir, ['--base', 'main'])).list)).toEqual([[I, 'INC-0001', 'error']]);
+  });
+
   it('a merge that keeps an older sms.config.yaml is reported as well', async () => {
     const dir = revokedOnMain();
     gitIn(dir, ['checkout', '-q', 'main']);

@@ -703,6 +703,50 @@ describe('history rules', () => {
     }
   });
 
+  it("approval-evidence: a clean merge that puts one side's approval on the other side's draft edit is the merger's decision", async () => {
+    const asCleo = (date: string) => ({
+      ...testEnv(),
+      GIT_AUTHOR_NAME: cleo.name,
+      GIT_AUTHOR_EMAIL: cleo.email,
+      GIT_COMMITTER_NAME: cleo.name,
+      GIT_COMMITTER_EMAIL: cleo.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
+    const approvalsOfMerge = async (dir: string): Promise<string[]> =>
+      (await history(dir)).findings
+        .filter((f) => f.rule === 'approval-evidence')
+        .map((f) => f.message.replace(/commit [0-9a-f]{7}/, 'commit SHA').replace(/ in the roles document.*/, ''));
+    // Ben (CM) approves the change request on a branch; Cleo adds to the draft's scope on main and merges.
+    const rfcDir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(rfcDir, ['checkout', '-q', '-b', 'approve']);
+    addCommit(rfcDir, { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' });
+    gitIn(rfcDir, ['checkout', '-q', 'main']);
+    const scope = '\n## Purpose\n\n## Business impact\n\n## Scope\n\nThe firewall is opened to any address.\n';
+    addCommit(rfcDir, { files: { [R]: rfc({}, scope) }, author: cleo, date: '2026-01-03T10:00:00Z' });
+    gitIn(rfcDir, ['merge', '-q', '--no-ff', '-m', 'Merge approve', 'approve'], asCleo('2026-01-03T11:00:00Z'));
+    expect(readFileSync(path.join(rfcDir, R), 'utf8')).toMatch(/status: "?approved"?[\s\S]*The firewall is opened to any address\./);
+    expect(await approvalsOfMerge(rfcDir)).toEqual([
+      'RFC-0001 was moved to "approved" in commit SHA by Cleo Park <cleo@acme.example> on 2026-01-03, but no one in that commit (Cleo Park <cleo@acme.example>) held CM or SM',
+    ]);
+    // Ana sets the roles back to draft and approves them again on a branch; Cleo gives herself MGT in the draft on main and merges.
+    const rolesDir = repo([{ files: { 'governance/roles.md': rolesDoc() }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(rolesDir, ['checkout', '-q', '-b', 'approve']);
+    addCommit(rolesDir, {
+      files: { 'governance/roles.md': rolesDoc(undefined, 'approved', ana.email) },
+      author: ana,
+      date: '2026-01-03T09:00:00Z',
+    });
+    gitIn(rolesDir, ['checkout', '-q', 'main']);
+    const mine = rolesDoc().replace('roles: [IM, PT]', 'roles: [IM, PT, MGT]');
+    addCommit(rolesDir, { files: { 'governance/roles.md': mine }, author: cleo, date: '2026-01-03T10:00:00Z' });
+    gitIn(rolesDir, ['merge', '-q', '--no-ff', '-m', 'Merge approve', 'approve'], asCleo('2026-01-03T11:00:00Z'));
+    expect(readFileSync(path.join(rolesDir, 'governance/roles.md'), 'utf8')).toMatch(/status: approved[\s\S]*roles: \[IM, PT, MGT\]/);
+    expect(await approvalsOfMerge(rolesDir)).toEqual([
+      'ROLES was moved to "approved" in commit SHA by Cleo Park <cleo@acme.example> on 2026-01-03, but no one in that commit (Cleo Park <cleo@acme.example>) held SM or MGT',
+    ]);
+  });
+
   it('modified-after-approval: the hint gives the way the lifecycle has (re-approve in the same commit, revise from draft, or none)', async () => {
     const roles = rolesDoc(undefined, 'approved', ana.email);
     const dir = repo([
@@ -1030,6 +1074,22 @@ describe('history rules', () => {
     const lowered = [['closed-record-changed', 'INC-0001']];
     expect((await history(dir)).findings.map((f) => [f.rule, f.docId])).toEqual(lowered);
     expect((await history(dir, ['--base', beforeMove])).findings.map((f) => [f.rule, f.docId])).toEqual(lowered);
+    // Moved back. tickets/ is read only while a configuration in force named it: a record moved
+    // there now has left the SMS, and a file put there now is no version of a record.
+    gitIn(dir, ['mv', 'tickets', 'incidents']);
+    writeFileSync(path.join(dir, 'sms.config.yaml'), CONFIG);
+    addCommit(dir, { files: {}, author: ana, date: '2026-01-10T09:00:00Z' });
+    expect((await history(dir)).findings.map((f) => [f.rule, f.docId])).toEqual(lowered);
+    mkdirSync(path.join(dir, 'tickets'));
+    gitIn(dir, ['mv', `incidents/${I2}`, `tickets/${I2}`]);
+    addCommit(dir, {
+      files: { [`tickets/INC-0001-notes.md`]: closed('INC-0001', 'Mail down', 'P1') },
+      author: cleo,
+      date: '2026-01-11T09:00:00Z',
+    });
+    const after = (await history(dir)).findings;
+    expect(after.map((f) => [f.rule, f.docId])).toEqual([...lowered, ['closed-record-changed', 'INC-0002']]);
+    expect(after.find((f) => f.docId === 'INC-0002')!.message).toMatch(/^INC-0002 was deleted after it was closed /);
   });
 
   it('an SMS moved in two steps (configuration first, documents after), and a branch started before the move, keep their history', async () => {

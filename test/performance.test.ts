@@ -532,6 +532,7 @@ describe('sms report performance', () => {
 
   it("an opening moved out of the period: the period's report lists it as first recorded, and does not count it", async () => {
     const I = 'incidents/INC-0008-h.md';
+    const J = 'incidents/INC-0009-j.md';
     const open = { agreement: 'SLA-0003', priority: 'P2', services: ['SVC-0003'], status: 'opened' };
     const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
     const dir = cafeRepo([
@@ -539,12 +540,21 @@ describe('sms report performance', () => {
       {
         files: {
           [I]: inc(8, 'Café till down', { ...open, opened: '2026-02-10T09:00:00Z' }),
+          [J]: inc(9, 'Café card reader', { ...open, opened: '2026-02-10T09:00:00Z' }),
           'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001']),
         },
         date: '2026-02-10T09:05:00Z',
       },
-      // Its opening moved into April: February's report would no longer see it.
-      { files: { [I]: inc(8, 'Café till down', { ...open, opened: '2026-04-01T09:00:00Z' }) }, author: tom, date: '2026-04-02T09:00:00Z' },
+      // Its opening moved into April: February's report would no longer see it. The other is
+      // moved too, and given to the other customer's agreement and service in the same commit.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', { ...open, opened: '2026-04-01T09:00:00Z' }),
+          [J]: inc(9, 'Café card reader', { ...open, agreement: 'SLA-0002', services: ['SVC-0001'], opened: '2026-04-01T09:00:00Z' }),
+        },
+        author: tom,
+        date: '2026-04-02T09:00:00Z',
+      },
     ]);
     const env = testEnv({ SMS_TODAY: '2026-05-15' });
     const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-02'];
@@ -560,7 +570,11 @@ describe('sms report performance', () => {
       author: 'Tom Berg',
       date: '2026-04-02',
     };
-    expect(d.openedMovedOut).toEqual([{ ...moved, commit: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
+    // Listed for the agreement it was first recorded for.
+    expect(d.openedMovedOut).toEqual([
+      { ...moved, commit: expect.stringMatching(/^[0-9a-f]{40}$/) },
+      { ...moved, id: 'INC-0009', file: J, commit: expect.stringMatching(/^[0-9a-f]{40}$/) },
+    ]);
     expect(d.openedMoved).toEqual([]);
     const text = (await smsInProcess(args, dir, env)).stdout;
     expect(text).toContain(

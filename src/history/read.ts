@@ -188,14 +188,18 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // A folder renamed through sms.config.yaml (its files moved with it) held documents under its
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
-    const earlier = await earlierFolders(reader, outside, withPrefix(CONFIG_FILE), baseText, config);
-    const wasDocument = (p: string): boolean =>
-      isDocument(p) || ((!prefix || p.startsWith(`${prefix}/`)) && earlier.some((f) => isDocumentPath(f, relative(p))));
-    if (earlier.length) {
+    const earlier = await earlierFolders(reader, commits, outside, withPrefix(CONFIG_FILE), baseText, config);
+    const underRoot = (p: string): boolean => !prefix || p.startsWith(`${prefix}/`);
+    const inScope = (scopes: readonly FolderScope[], p: string): boolean =>
+      underRoot(p) && scopes.some((f) => isDocumentPath(f, relative(p)));
+    // Any folder that some configuration read named: where the SMS may have been before a move.
+    const everEarlier = [...new Set(earlier.flat())];
+    const wasDocument = (p: string): boolean => isDocument(p) || inScope(everEarlier, p);
+    if (everEarlier.length) {
       for (const [index, list] of outside) {
         const kept: FileChange[] = [];
         for (const ch of list) {
-          if (!wasDocument(ch.path)) {
+          if (!inScope(earlier[index]!, ch.path)) {
             kept.push(ch);
             continue;
           }
@@ -244,7 +248,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     };
     const linksOf = (type: string | undefined): readonly string[] =>
       type !== undefined && judging.typeByKey.has(type) ? Object.keys(judging.typeByKey.get(type)!.refs) : [];
-    await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf });
+    const sealedOf = (type: string | undefined): readonly string[] =>
+      (type !== undefined ? judging.typeByKey.get(type)?.sealed : undefined) ?? [];
+    await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf, sealedOf });
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
@@ -252,7 +258,15 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     if (!baseSha) return { timeline, prefix, settings, head };
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => wasDocument(p) || p === withPrefix(CONFIG_FILE);
-    const unrecorded = await droppedByMerges(ctx, range, commits, { isDocument: checked, relative, withPrefix, stateOf, textOf, linksOf });
+    const unrecorded = await droppedByMerges(ctx, range, commits, {
+      isDocument: checked,
+      relative,
+      withPrefix,
+      stateOf,
+      textOf,
+      linksOf,
+      sealedOf,
+    });
     return {
       timeline,
       prefix,
@@ -306,6 +320,8 @@ interface MergeCheck {
   textOf(blob: string): Promise<string>;
   /** The fields of a type that name other documents (its refs): links a merge must not drop either. */
   linksOf(type: string | undefined): readonly string[];
+  /** The fields a finished record of a type is measured by (its sealed fields): a merge must not drop a change of them either. */
+  sealedOf(type: string | undefined): readonly string[];
 }
 
 /**
@@ -492,6 +508,9 @@ async function versionOf(blob: string | undefined, m: MergeCheck, config: boolea
     const items = list !== undefined && fm.data ? ownValue(fm.data, list) : undefined;
     if (Array.isArray(items)) links[`→${list}[]`] = items.map((item) => stableJson(item));
   }
+  // What a record is measured by (an incident's priority and times): a raised priority dropped by a
+  // merge would lower the targets it is measured against as surely as a change made in a commit.
+  for (const f of m.sealedOf(s?.type)) links[`=${f}`] = valuesAtPath(fm.data ?? {}, f).map((v) => v.value);
   return { data: { status: s?.status, ...s?.fields, people: s?.data?.people, ...links }, lines };
 }
 
@@ -500,8 +519,10 @@ async function versionOf(blob: string | undefined, m: MergeCheck, config: boolea
  * the parents gives (`FileChange.merged`): each side's change was made, and judged, in that side's
  * commits, and the merge only put them together, so it is no decision of whoever merged. Such a
  * result must equal, line for line, the merge of both sides' changes from their one merge base
- * (overlapping or adjacent changes are a conflict, as for git), and hold exactly the values that
- * decide (status, approval fields, each person's roles) that both sides' changes give: a line
+ * (overlapping or adjacent changes are a conflict, as for git), both sides must have it in the
+ * result's status (each side's content approved as it stands, where that status approves), and it
+ * must hold exactly the values that decide (status, approval fields, each person's roles) that
+ * both sides' changes give: a line
  * moved to another person is no clean merge, however the lines align. Anything else (a line, a
  * value or a role of the merge's own, a conflict resolved, criss-cross merges with several bases)
  * stays the merge's change, judged as any commit's. Asked only of merges that list a document as
@@ -520,6 +541,11 @@ async function markCleanMerges(ctx: GitContext, commits: HistoryCommit[], m: Mer
       const base = atBase.get(m.withPrefix(ch.path));
       const theirs = atTheirs.get(m.withPrefix(ch.path));
       if (base === undefined || theirs === undefined) continue;
+      // Both sides must hold the document in the status the result has. A side still in draft
+      // brings content no approval saw, and the merge that puts it under the other side's
+      // approval decides that it is approved: a change request's draft edit, a role added.
+      const [o, t, r] = await Promise.all([ch.oldBlob!, theirs, ch.newBlob!].map((b) => m.stateOf(b)));
+      if (r?.status === undefined || o?.status !== r.status || t?.status !== r.status) continue;
       if (await cleanlyMerged(base, ch.oldBlob!, theirs, ch.newBlob!, m)) ch.merged = true;
     }
   }
@@ -686,32 +712,58 @@ async function mergeBases(ctx: GitContext, a: string, b: string): Promise<string
   return r.code === 0 ? r.stdout.split('\n').filter(Boolean).slice(0, 8) : [];
 }
 
+type FolderScope = Pick<SmsConfig, 'documentFolders' | 'ignore'>;
+
 /**
- * The document folders that versions of sms.config.yaml in the history being read (each version it
- * changed from or to at `at`, and the base's) named and `config` does not, each with the `ignore`
- * of the version that named it and of `config`: what was ignored then, or is now, stays out.
+ * Per commit (by index in `commits`), the document folders that the versions of sms.config.yaml
+ * around it named and `config` does not: the version of each parent (the base's, or none, for a
+ * parent outside the history read) and the one it committed. Each comes with the `ignore` of the
+ * version that named it and of `config`: what was ignored then, or is now, stays out. A folder is
+ * read only while a configuration in force named it: a record moved into it later has left the
+ * SMS, and a file put there later is no version of a record.
  */
 async function earlierFolders(
   reader: BlobReader,
+  commits: readonly HistoryCommit[],
   outside: OutsideChanges,
   at: string,
   baseText: string | undefined,
   config: SmsConfig,
-): Promise<Pick<SmsConfig, 'documentFolders' | 'ignore'>[]> {
+): Promise<FolderScope[][]> {
+  const BASE = 'base';
+  const changes = new Map<number, FileChange>();
   const blobs = new Set<string>();
-  for (const list of outside.values())
-    for (const ch of list) if (ch.path === at) for (const b of [ch.oldBlob, ch.newBlob]) if (b) blobs.add(b);
-  const texts = await Promise.all([...blobs].map(async (b) => (await reader.read(b))?.toString('utf8')));
-  if (baseText !== undefined) texts.push(baseText);
-  const out = new Map<string, Pick<SmsConfig, 'documentFolders' | 'ignore'>>();
-  for (const text of texts) {
+  for (const [index, list] of outside)
+    for (const ch of list)
+      if (ch.path === at) {
+        changes.set(index, ch);
+        for (const b of [ch.oldBlob, ch.newBlob]) if (b) blobs.add(b);
+      }
+  const out: FolderScope[][] = commits.map(() => []);
+  if (blobs.size === 0 && baseText === undefined) return out;
+  const scopes = new Map<string, FolderScope | undefined>();
+  const scopeOf = (text: string | undefined): FolderScope | undefined => {
     const version = text === undefined ? undefined : configOrUndefined(text, config.root);
     const folders = version?.documentFolders.filter((f) => !config.documentFolders.includes(f)) ?? [];
-    if (!version || folders.length === 0) continue;
-    const ignore = [...version.ignore, ...config.ignore];
-    out.set(JSON.stringify([folders, ignore.map(String)]), { documentFolders: folders, ignore });
-  }
-  return [...out.values()];
+    return version && folders.length ? { documentFolders: folders, ignore: [...version.ignore, ...config.ignore] } : undefined;
+  };
+  await Promise.all([...blobs].map(async (b) => scopes.set(b, scopeOf((await reader.read(b))?.toString('utf8')))));
+  if (baseText !== undefined) scopes.set(BASE, scopeOf(baseText));
+  // Oldest first, as read: each commit's parents come before it where the history read has them.
+  const versionAfter = new Map<string, string | undefined>();
+  const initial = baseText !== undefined ? BASE : undefined;
+  commits.forEach((c, index) => {
+    const change = changes.get(index);
+    const before = c.parents.length ? c.parents.map((p) => (versionAfter.has(p) ? versionAfter.get(p) : initial)) : [initial];
+    const after = change ? change.newBlob : before[0];
+    versionAfter.set(c.sha, after);
+    const keys = new Set([...before, change?.oldBlob, after]);
+    for (const k of keys) {
+      const scope = k === undefined ? undefined : scopes.get(k);
+      if (scope) out[index]!.push(scope);
+    }
+  });
+  return out;
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */

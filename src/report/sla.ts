@@ -177,6 +177,8 @@ export interface SlaInputs {
   firstPriority?: ReadonlyMap<string, PriorityChange>;
   /** Incidents whose opening time is not the one they were first committed with, by id (from history). */
   firstOpened?: ReadonlyMap<string, PriorityChange>;
+  /** For those, the agreements their first commit named: whose report lists the opening moved out. */
+  firstNamed?: ReadonlyMap<string, { agreement?: string; supplierAgreement?: string }>;
   /** Incidents deleted from the repository (from history). */
   deleted?: readonly Deleted[];
 }
@@ -218,6 +220,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
+    firstNamed: first?.named,
     deleted,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
@@ -264,8 +267,16 @@ function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAf
 function firstRecorded(
   ctx: ReportContext,
   documents: readonly SmsDocument[],
-): { priority: Map<string, PriorityChange>; opened: Map<string, PriorityChange> } {
-  const out = { priority: new Map<string, PriorityChange>(), opened: new Map<string, PriorityChange>() };
+): {
+  priority: Map<string, PriorityChange>;
+  opened: Map<string, PriorityChange>;
+  named: Map<string, { agreement?: string; supplierAgreement?: string }>;
+} {
+  const out = {
+    priority: new Map<string, PriorityChange>(),
+    opened: new Map<string, PriorityChange>(),
+    named: new Map<string, { agreement?: string; supplierAgreement?: string }>(),
+  };
   for (const d of documents) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
     const events = eventsOfLineage(ctx.timeline!, d.id);
@@ -293,6 +304,10 @@ function firstRecorded(
         to: shown(to),
         ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
       });
+    }
+    if (out.opened.has(d.id)) {
+      const first = events.find((e) => e.after)?.after?.lists ?? {};
+      out.named.set(d.id, { agreement: first['agreement']?.[0], supplierAgreement: first['supplier_agreement']?.[0] });
     }
   }
   return out;
@@ -388,8 +403,16 @@ export function openedMovedOut(
     const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
     if (opened !== undefined && opened < end && (resolved === undefined || resolved >= start)) continue;
     if (forAgreement) {
-      const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
-      if (!isFor(forAgreement, customer, supplier)) continue;
+      // Whose it was as first recorded, where that named an agreement: moving the opening and the
+      // agreement in one commit must not take it out of both customers' reports.
+      const first = inputs.firstNamed?.get(d.id!);
+      const named = forAgreement.kind === 'customer' ? first?.agreement : first?.supplierAgreement;
+      if (named !== undefined) {
+        if (named !== forAgreement.id) continue;
+      } else {
+        const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
+        if (!isFor(forAgreement, customer, supplier)) continue;
+      }
     }
     out.push({ id: d.id!, file: d.file, ...moved });
   }
