@@ -250,6 +250,53 @@ describe('sms report performance', () => {
     expect(r.stderr).toContain('SLA-0009 is not a customer or supplier agreement in this repository');
   });
 
+  it('a period is measured against the agreement as committed by its end: targets relaxed afterwards do not undo its breaches', async () => {
+    const A = 'agreements/customers/SLA-0003-cafe.md';
+    const lax = {
+      P1: { response_hours: 1, resolution_hours: 12, clock: '24x7' },
+      P2: { response_hours: 1, resolution_hours: 8 },
+      P3: { response_hours: 4, resolution_hours: 20 },
+      P4: { resolution_hours: 40 },
+    };
+    const dir = cafeRepo([
+      {
+        files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
+        date: '2026-02-11T09:00:00Z',
+      },
+      // Revised from 20 March in draft, approved on 2 April: P1 resolution 4 h → 12 h.
+      {
+        files: { [A]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'draft', targets: lax }) },
+        date: '2026-03-20T09:00:00Z',
+      },
+      {
+        files: { [A]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: lax, approved_on: '2026-04-02' }) },
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+        date: '2026-04-02T09:00:00Z',
+      },
+    ]);
+    const { d, text } = await cafeQ1(dir);
+    // Q1 against the agreement in force on 31 March (the revision was a draft then): 5 h against 4 h, a breach.
+    expect(d.breaches.map((b: { id: string; resolutionTargetHours: number }) => [b.id, b.resolutionTargetHours])).toEqual([
+      ['INC-0008', 4],
+    ]);
+    expect(d.agreement.asCommitted).toEqual({
+      commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+      date: '2025-12-02',
+      changedSince: '2026-03-20',
+    });
+    expect(await text()).toContain(
+      'Measured against SLA-0003 as committed on 2025-12-02, in force at the end of the period; it has changed since (on 2026-03-20).',
+    );
+    // Q2's report uses the revision.
+    const env = testEnv({ SMS_TODAY: '2026-08-15' });
+    const q2 = JSON.parse(
+      (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q2', '--format', 'json'], dir, env))
+        .stdout,
+    );
+    expect(q2.targets.find((t: { priority: string }) => t.priority === 'P1').resolutionTargetHours).toBe(12);
+    expect(q2.agreement.asCommitted).toBeUndefined();
+  });
+
   it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
     const dir = repo({
       'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),

@@ -7,6 +7,7 @@ import type { Loaded } from '../load.js';
 import { isInForce } from '../model/policy.js';
 import type { ProcessesModel } from '../model/processes.js';
 import { eventsOfLineage, takesOverId, type Timeline, type DocEvent } from '../history/timeline.js';
+import type { DocState } from '../history/extract.js';
 import { localDate } from '../calendar.js';
 import { parseDate, parseInstant } from '../dates.js';
 
@@ -193,26 +194,60 @@ export function deletions(ctx: ReportContext, keys: readonly string[]): Deletion
     const e = events.at(-1);
     const was = e?.before;
     if (!e || e.after?.id === id || !was?.type || !keys.includes(was.type) || (!reused && ctx.byId.has(id))) continue;
-    const lists = Object.entries(was.lists ?? {}).filter(([k, v]) => /^[a-z_]+$/.test(k) && v.length > 0);
-    const front: Record<string, unknown> = was.data ?? {
-      ...was.fields,
-      ...Object.fromEntries(lists.map(([k, v]) => [k, v.length === 1 ? v[0] : v])),
-      id,
-      type: was.type,
-      title: was.title ?? '',
-      ...(was.status !== undefined ? { status: was.status } : {}),
-    };
-    // JSON is YAML: the values are read back exactly as history kept them.
-    const yaml = Object.entries(front).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-    const doc = readDocument(e.path, `---\n${yaml.join('\n')}\n---\n`, ctx.config);
     out.push({
-      doc,
+      doc: documentAsCommitted(ctx, e.path, id, was),
       event: e,
       day: localDay(ctx, e.commit.date) ?? e.commit.date.slice(0, 10),
       ...(reused ? { reused: true as const } : {}),
     });
   }
   return out;
+}
+
+/**
+ * A document as history had it in one version: its whole front matter where the type keeps it
+ * (`history_data`), else the fields and lists history follows. Its body is not kept.
+ */
+export function documentAsCommitted(ctx: Pick<ReportContext, 'config'>, file: string, id: string, was: DocState): SmsDocument {
+  const lists = Object.entries(was.lists ?? {}).filter(([k, v]) => /^[a-z_]+$/.test(k) && v.length > 0);
+  const front: Record<string, unknown> = was.data ?? {
+    ...was.fields,
+    ...Object.fromEntries(lists.map(([k, v]) => [k, v.length === 1 ? v[0] : v])),
+    id,
+    type: was.type,
+    title: was.title ?? '',
+    ...(was.status !== undefined ? { status: was.status } : {}),
+  };
+  // JSON is YAML: the values are read back exactly as history kept them.
+  const yaml = Object.entries(front).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return readDocument(file, `---\n${yaml.join('\n')}\n---\n`, ctx.config);
+}
+
+/**
+ * A document as committed by the end of a day (the last version then that `counts`), where it has
+ * changed since (its content, not only its status): that version, its commit and the day of the
+ * first change after it. Undefined where
+ * history has no version by then, or none has changed what it says since.
+ */
+export function asCommittedBy(
+  ctx: ReportContext,
+  d: SmsDocument,
+  until: string,
+  /** Which versions count (one in force); the last version by then where none does. */
+  counts: (state: DocState) => boolean = () => true,
+): { doc: SmsDocument; event: DocEvent; changedSince: string } | undefined {
+  if (!d.id || !ctx.timeline) return undefined;
+  const events = eventsOf(ctx, d.id);
+  const upTo = eventsUntil(ctx, d.id, until);
+  const then = [...upTo].reverse().find((e) => e.after && counts(e.after)) ?? upTo.at(-1);
+  if (!then?.after) return undefined;
+  const change = events.slice(events.indexOf(then) + 1).find((e) => e.after && e.after.contentHash !== then.after!.contentHash);
+  if (!change) return undefined;
+  return {
+    doc: documentAsCommitted(ctx, then.path, d.id, then.after),
+    event: then,
+    changedSince: localDay(ctx, change.commit.date) ?? change.commit.date.slice(0, 10),
+  };
 }
 
 /** The documents of deletions() whose ID no other document holds now: what they were. */

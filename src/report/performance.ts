@@ -6,7 +6,8 @@ import { describeClock, localDate } from '../calendar.js';
 import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
-import { deletions, docsOfType, list, str, type Deletion, type ReportContext } from './context.js';
+import { isInForce } from '../model/policy.js';
+import { asCommittedBy, deletions, docsOfType, list, localDay, str, type Deletion, type ReportContext } from './context.js';
 import type { SmsDocument } from '../repo/documents.js';
 import {
   agreementsOf,
@@ -28,8 +29,12 @@ import {
  * calendar month from outage records, the previous report's actions and proposed ones.
  */
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
-  const { doc, deletion } = agreementDocument(ctx, agreementId);
-  const agreement = doc ? agreementView(doc, ctx.config.timezone) : undefined;
+  const { doc: now, deletion } = agreementDocument(ctx, agreementId);
+  if (!now || !agreementView(now, ctx.config.timezone)) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+  // A period is measured against what the agreement said then: targets relaxed since do not undo
+  // its breaches, nor stricter ones make new ones.
+  const then = asCommittedBy(ctx, now, period.until, (v) => isInForce(now.type, v.status));
+  const agreement = agreementView(then?.doc ?? now, ctx.config.timezone);
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   const inputs = slaInputs(ctx);
   // One agreement's months are its own: in its calendar's time zone, as its availability is.
@@ -121,6 +126,10 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       reporting: agreement.reporting,
       /** Set when the agreement was deleted from the repository: the report reads it as last committed. */
       deleted: deletion ? { commit: deletion.event.commit.sha, author: deletion.event.commit.authorName, date: deletion.day } : undefined,
+      /** Set when the agreement has changed what it says since the period: the version measured against (committed by the period's end). */
+      asCommitted: then
+        ? { commit: then.event.commit.sha, date: localDay(ctx, then.event.commit.date) ?? '', changedSince: then.changedSince }
+        : undefined,
     },
     /** Per priority: targets (hours on the agreement's clock), met % and breaches. */
     targets: perPriority.map((p) => {
