@@ -944,6 +944,16 @@ describe('no merge of a pull request quietly drops a change to a document', () =
     gitIn(dir, ['merge', '-q', '-s', 'ours', '-m', 'Merge main', 'main'], at(ben, '2026-01-03T09:00:00Z'));
     expect(readFileSync(path.join(dir, I), 'utf8')).toContain('priority: "P3"');
     expect(unrecorded((await findings(dir, ['--base', 'main'])).list)).toEqual([[I, 'INC-0001', 'error']]);
+    // The same instant written with another offset by each side, the conflict resolved with either: no change dropped.
+    const honest = repo([{ files: { [I]: incident('P3') }, author: cleo, date: '2026-01-02T09:05:00Z' }]);
+    gitIn(honest, ['branch', 'side']);
+    const answered = (at: string): string => incident('P3').replace('opened: ', `responded: "${at}"\nopened: `);
+    addCommit(honest, { files: { [I]: answered('2026-01-02T09:10:00Z') }, author: cleo, date: '2026-01-02T10:00:00Z' });
+    gitIn(honest, ['checkout', '-q', 'side']);
+    addCommit(honest, { files: { [I]: answered('2026-01-02T10:10:00+01:00') }, author: ben, date: '2026-01-02T10:01:00Z' });
+    gitIn(honest, ['merge', '-q', '-X', 'ours', '-m', 'Merge main', 'main'], at(ben, '2026-01-03T09:00:00Z'));
+    expect(readFileSync(path.join(honest, I), 'utf8')).toContain('responded: "2026-01-02T10:10:00+01:00"');
+    expect(unrecorded((await findings(honest, ['--base', 'main'])).list)).toEqual([]);
   });
 
   it('a merge that keeps an older sms.config.yaml is reported as well', async () => {

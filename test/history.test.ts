@@ -21,6 +21,16 @@ import {
 import type { Finding } from './helpers.js';
 
 const { ana, ben, cleo } = PEOPLE;
+
+/** The environment of git run as `who` (author and committer), at `date` where given. */
+const as = (who: { name: string; email: string }, date?: string): NodeJS.ProcessEnv =>
+  testEnv({
+    GIT_AUTHOR_NAME: who.name,
+    GIT_AUTHOR_EMAIL: who.email,
+    GIT_COMMITTER_NAME: who.name,
+    GIT_COMMITTER_EMAIL: who.email,
+    ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+  });
 const BASE = { 'sms.config.yaml': CONFIG, 'catalogue/SVC-0001-service-desk.md': SERVICE };
 const R = 'changes/RFC-0001-a.md';
 const approved = (by = ben.email, extra: Record<string, unknown> = {}): string =>
@@ -520,14 +530,7 @@ describe('history rules', () => {
     // The pull request passed: the draft and Ben's approval are separate commits.
     expect((await history(dir, ['--base', 'main'])).findings.filter((f) => f.rule === 'status-transition')).toEqual([]);
     gitIn(dir, ['checkout', '-q', 'main']);
-    const env = testEnv({
-      GIT_AUTHOR_NAME: ana.name,
-      GIT_AUTHOR_EMAIL: ana.email,
-      GIT_COMMITTER_NAME: ana.name,
-      GIT_COMMITTER_EMAIL: ana.email,
-      GIT_AUTHOR_DATE: '2026-02-02T09:00:00Z',
-      GIT_COMMITTER_DATE: '2026-02-02T09:00:00Z',
-    });
+    const env = as(ana, '2026-02-02T09:00:00Z');
     gitIn(dir, ['merge', '-q', '--squash', 'side'], env);
     gitIn(dir, ['commit', '-q', '-m', 'Upgrade mail (#1)'], env);
     const found = (await history(dir)).findings.filter((f) => f.rule === 'status-transition');
@@ -643,19 +646,8 @@ describe('history rules', () => {
         addCommit(dir, { files: { 'governance/roles.md': edited(section!, text!) }, author: ana, date: '2026-01-03T09:00:00Z' });
       }
       gitIn(dir, ['checkout', '-q', 'main']);
-      const asBen = {
-        ...testEnv(),
-        GIT_AUTHOR_NAME: ben.name,
-        GIT_AUTHOR_EMAIL: ben.email,
-        GIT_COMMITTER_NAME: ben.name,
-        GIT_COMMITTER_EMAIL: ben.email,
-      };
-      gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge duties', 'duties'], {
-        ...asBen,
-        GIT_AUTHOR_DATE: '2026-01-04T09:00:00Z',
-        GIT_COMMITTER_DATE: '2026-01-04T09:00:00Z',
-      });
-      gitIn(dir, ['merge', '-q', '--no-ff', '--no-commit', 'training'], asBen);
+      gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge duties', 'duties'], as(ben, '2026-01-04T09:00:00Z'));
+      gitIn(dir, ['merge', '-q', '--no-ff', '--no-commit', 'training'], as(ben));
       return dir;
     };
     const commit = (dir: string, edit?: (text: string) => string): Promise<{ findings: Finding[] }> => {
@@ -704,15 +696,6 @@ describe('history rules', () => {
   });
 
   it("approval-evidence: a clean merge that puts one side's approval on the other side's draft edit is the merger's decision", async () => {
-    const asCleo = (date: string) => ({
-      ...testEnv(),
-      GIT_AUTHOR_NAME: cleo.name,
-      GIT_AUTHOR_EMAIL: cleo.email,
-      GIT_COMMITTER_NAME: cleo.name,
-      GIT_COMMITTER_EMAIL: cleo.email,
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    });
     const approvalsOfMerge = async (dir: string): Promise<string[]> =>
       (await history(dir)).findings
         .filter((f) => f.rule === 'approval-evidence')
@@ -724,7 +707,7 @@ describe('history rules', () => {
     gitIn(rfcDir, ['checkout', '-q', 'main']);
     const scope = '\n## Purpose\n\n## Business impact\n\n## Scope\n\nThe firewall is opened to any address.\n';
     addCommit(rfcDir, { files: { [R]: rfc({}, scope) }, author: cleo, date: '2026-01-03T10:00:00Z' });
-    gitIn(rfcDir, ['merge', '-q', '--no-ff', '-m', 'Merge approve', 'approve'], asCleo('2026-01-03T11:00:00Z'));
+    gitIn(rfcDir, ['merge', '-q', '--no-ff', '-m', 'Merge approve', 'approve'], as(cleo, '2026-01-03T11:00:00Z'));
     expect(readFileSync(path.join(rfcDir, R), 'utf8')).toMatch(/status: "?approved"?[\s\S]*The firewall is opened to any address\./);
     expect(await approvalsOfMerge(rfcDir)).toEqual([
       'RFC-0001 was moved to "approved" in commit SHA by Cleo Park <cleo@acme.example> on 2026-01-03, but no one in that commit (Cleo Park <cleo@acme.example>) held CM or SM',
@@ -740,7 +723,7 @@ describe('history rules', () => {
     gitIn(rolesDir, ['checkout', '-q', 'main']);
     const mine = rolesDoc().replace('roles: [IM, PT]', 'roles: [IM, PT, MGT]');
     addCommit(rolesDir, { files: { 'governance/roles.md': mine }, author: cleo, date: '2026-01-03T10:00:00Z' });
-    gitIn(rolesDir, ['merge', '-q', '--no-ff', '-m', 'Merge approve', 'approve'], asCleo('2026-01-03T11:00:00Z'));
+    gitIn(rolesDir, ['merge', '-q', '--no-ff', '-m', 'Merge approve', 'approve'], as(cleo, '2026-01-03T11:00:00Z'));
     expect(readFileSync(path.join(rolesDir, 'governance/roles.md'), 'utf8')).toMatch(/status: approved[\s\S]*roles: \[IM, PT, MGT\]/);
     expect(await approvalsOfMerge(rolesDir)).toEqual([
       'ROLES was moved to "approved" in commit SHA by Cleo Park <cleo@acme.example> on 2026-01-03, but no one in that commit (Cleo Park <cleo@acme.example>) held SM or MGT',
@@ -1136,15 +1119,7 @@ describe('history rules', () => {
     const parked = setUp();
     addCommit(parked, { files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ana.email }) }, author: ana, date: '2026-01-03T10:00:00Z' });
     moveAll(parked, '2026-01-04T09:00:00Z');
-    const at = (date: string): NodeJS.ProcessEnv =>
-      testEnv({
-        GIT_AUTHOR_NAME: cleo.name,
-        GIT_AUTHOR_EMAIL: cleo.email,
-        GIT_COMMITTER_NAME: cleo.name,
-        GIT_COMMITTER_EMAIL: cleo.email,
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      });
+    const at = (date: string): NodeJS.ProcessEnv => as(cleo, date);
     mkdirSync(path.join(parked, 'changes'));
     gitIn(parked, ['mv', `sms/${B2}`, B2]);
     gitIn(parked, ['commit', '-q', '-m', 'Park it'], at('2026-01-05T09:00:00Z'));

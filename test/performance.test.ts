@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { md } from './helpers.js';
-import { gitRepo, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
+import { gitIn, gitRepo, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
 import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
 
 /**
@@ -297,6 +297,44 @@ describe('sms report performance', () => {
     expect(q2.agreement.asCommitted).toBeUndefined();
   });
 
+  it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {
+    const A = 'agreements/customers/SLA-0003-cafe.md';
+    const lax = {
+      P1: { response_hours: 1, resolution_hours: 12, clock: '24x7' },
+      P2: { response_hours: 1, resolution_hours: 8 },
+      P3: { response_hours: 4, resolution_hours: 20 },
+      P4: { resolution_hours: 40 },
+    };
+    const dir = cafeRepo([
+      {
+        files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
+        date: '2026-02-11T09:00:00Z',
+      },
+    ]);
+    // Committed on 2 April, with an author date of 20 February.
+    writeFiles(dir, { [A]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: lax, approved_on: '2026-02-20' }) });
+    gitIn(dir, ['add', '--all']);
+    gitIn(
+      dir,
+      ['commit', '-q', '-m', 'Relax P1'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-02-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-04-02T09:00:00Z' }),
+    );
+    const { d } = await cafeQ1(dir);
+    expect(d.breaches.map((b: { id: string; resolutionTargetHours: number }) => [b.id, b.resolutionTargetHours])).toEqual([
+      ['INC-0008', 4],
+    ]);
+    expect(d.agreement.asCommitted).toMatchObject({ changedSince: '2026-04-02' });
+    expect(d.agreement.revisedDuring).toBeUndefined();
+    // April's report is measured against the revision, which came in force during it: it says so.
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-04'];
+    const april = JSON.parse((await smsInProcess([...args, '--format', 'json'], dir, env)).stdout);
+    expect(april.agreement.revisedDuring).toBe('2026-04-02');
+    expect((await smsInProcess(args, dir, env)).stdout).toContain(
+      'SLA-0003 was revised during the period (in force from 2026-04-02): the whole period is measured against the version in force at its end',
+    );
+  });
+
   it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
     const dir = repo({
       'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),
@@ -580,6 +618,7 @@ describe('sms report performance', () => {
   it("an opening moved out of the period: the period's report lists it as first recorded, and does not count it", async () => {
     const I = 'incidents/INC-0008-h.md';
     const J = 'incidents/INC-0009-j.md';
+    const K = 'incidents/INC-00010-k.md';
     const open = { agreement: 'SLA-0003', priority: 'P2', services: ['SVC-0003'], status: 'opened' };
     const tom = { name: 'Tom Berg', email: 'tom@acme.example' };
     const dir = cafeRepo([
@@ -588,16 +627,20 @@ describe('sms report performance', () => {
         files: {
           [I]: inc(8, 'Café till down', { ...open, opened: '2026-02-10T09:00:00Z' }),
           [J]: inc(9, 'Café card reader', { ...open, opened: '2026-02-10T09:00:00Z' }),
+          // First committed with an opening sms cannot read, corrected ten minutes later.
+          [K]: inc(10, 'Café printer', { ...open, opened: '10.02.2026 10:00' }),
           'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001']),
         },
         date: '2026-02-10T09:05:00Z',
       },
+      { files: { [K]: inc(10, 'Café printer', { ...open, opened: '2026-02-10T09:00:00Z' }) }, date: '2026-02-10T09:15:00Z' },
       // Its opening moved into April: February's report would no longer see it. The other is
       // moved too, and given to the other customer's agreement and service in the same commit.
       {
         files: {
           [I]: inc(8, 'Café till down', { ...open, opened: '2026-04-01T09:00:00Z' }),
           [J]: inc(9, 'Café card reader', { ...open, agreement: 'SLA-0002', services: ['SVC-0001'], opened: '2026-04-01T09:00:00Z' }),
+          [K]: inc(10, 'Café printer', { ...open, opened: '2026-04-01T09:00:00Z' }),
         },
         author: tom,
         date: '2026-04-02T09:00:00Z',
@@ -619,6 +662,7 @@ describe('sms report performance', () => {
     };
     // Listed for the agreement it was first recorded for.
     expect(d.openedMovedOut).toEqual([
+      { ...moved, id: 'INC-00010', file: K, commit: expect.stringMatching(/^[0-9a-f]{40}$/) },
       { ...moved, commit: expect.stringMatching(/^[0-9a-f]{40}$/) },
       { ...moved, id: 'INC-0009', file: J, commit: expect.stringMatching(/^[0-9a-f]{40}$/) },
     ]);
@@ -629,7 +673,10 @@ describe('sms report performance', () => {
     );
     // April's report measures it from the opening it records now, and shows the first.
     const april = JSON.parse((await smsInProcess([...args.slice(0, -1), '2026-04', '--format', 'json'], dir, env)).stdout);
-    expect(april.openedMoved).toMatchObject([{ id: 'INC-0008', from: '2026-02-10T09:00:00Z', to: '2026-04-01T09:00:00Z' }]);
+    expect(april.openedMoved).toMatchObject([
+      { id: 'INC-00010', to: '2026-04-01T09:00:00Z' },
+      { id: 'INC-0008', from: '2026-02-10T09:00:00Z', to: '2026-04-01T09:00:00Z' },
+    ]);
     expect(april.openedMovedOut).toEqual([]);
     // Another customer's report does not list it.
     const law = JSON.parse(

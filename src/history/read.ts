@@ -40,6 +40,7 @@ import { own as ownValue, valuesAtPath } from '../repo/values.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
 import { buildTimeline, renumbered, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
+import { parseInstant } from '../dates.js';
 
 export interface HistoryScope {
   /** Check commits <base>..HEAD. */
@@ -510,7 +511,12 @@ async function versionOf(blob: string | undefined, m: MergeCheck, config: boolea
   }
   // What a record is measured by (an incident's priority and times): a raised priority dropped by a
   // merge would lower the targets it is measured against as surely as a change made in a commit.
-  for (const f of m.sealedOf(s?.type)) links[`=${f}`] = valuesAtPath(fm.data ?? {}, f).map((v) => v.value);
+  // An instant written with another offset is the same instant.
+  for (const f of m.sealedOf(s?.type))
+    links[`=${f}`] = valuesAtPath(fm.data ?? {}, f).map((v) => {
+      const ms = parseInstant(v.value);
+      return ms === undefined ? v.value : new Date(ms).toISOString();
+    });
   return { data: { status: s?.status, ...s?.fields, people: s?.data?.people, ...links }, lines };
 }
 
@@ -522,10 +528,9 @@ async function versionOf(blob: string | undefined, m: MergeCheck, config: boolea
  * (overlapping or adjacent changes are a conflict, as for git), both sides must have it in the
  * result's status (each side's content approved as it stands, where that status approves), and it
  * must hold exactly the values that decide (status, approval fields, each person's roles) that
- * both sides' changes give: a line
- * moved to another person is no clean merge, however the lines align. Anything else (a line, a
- * value or a role of the merge's own, a conflict resolved, criss-cross merges with several bases)
- * stays the merge's change, judged as any commit's. Asked only of merges that list a document as
+ * both sides' changes give: a line moved to another person is no clean merge, however the lines
+ * align. Anything else (a line, a value or a role of the merge's own, a conflict resolved,
+ * criss-cross merges with several bases) stays the merge's change, judged as any commit's. Asked only of merges that list a document as
  * changed against every parent (git's dense combined diff): one merge-base and two tree listings
  * per such merge.
  */

@@ -224,29 +224,57 @@ export function documentAsCommitted(ctx: Pick<ReportContext, 'config'>, file: st
 }
 
 /**
- * A document as committed by the end of a day (the last version then that `counts`), where it has
- * changed since (its content, not only its status): that version, its commit and the day of the
- * first change after it. Undefined where
- * history has no version by then, or none has changed what it says since.
+ * The versions of a document that were in force over a period (those that `count`): the last one
+ * committed by its end, where the document has changed what it says since (with the day of the
+ * first change after it), and the day it was revised in force during the period, if it was. A
+ * version counts from the day it was committed, never before a version committed ahead of it: an
+ * author date written into the past does not make a revision older than the one it replaced.
  */
-export function asCommittedBy(
+export function versionsOver(
   ctx: ReportContext,
   d: SmsDocument,
-  until: string,
-  /** Which versions count (one in force); the last version by then where none does. */
-  counts: (state: DocState) => boolean = () => true,
-): { doc: SmsDocument; event: DocEvent; changedSince: string } | undefined {
-  if (!d.id || !ctx.timeline) return undefined;
+  period: Period,
+  counts: (state: DocState) => boolean,
+): { then?: { doc: SmsDocument; event: DocEvent; changedSince: string }; revisedDuring?: string } {
+  if (!d.id || !ctx.timeline) return {};
   const events = eventsOf(ctx, d.id);
-  const upTo = eventsUntil(ctx, d.id, until);
-  const then = [...upTo].reverse().find((e) => e.after && counts(e.after)) ?? upTo.at(-1);
-  if (!then?.after) return undefined;
-  const change = events.slice(events.indexOf(then) + 1).find((e) => e.after && e.after.contentHash !== then.after!.contentHash);
-  if (!change) return undefined;
+  let day = '';
+  const days = events.map((e) => {
+    for (const v of [e.commit.date, e.commit.committerDate]) {
+      const own = localDay(ctx, v) ?? '';
+      if (own > day) day = own;
+    }
+    return day;
+  });
+  let at = -1;
+  for (let k = 0; k < events.length && days[k]! <= period.until; k++) if (events[k]!.after && counts(events[k]!.after!)) at = k;
+  if (at < 0) return {};
+  const then = events[at]!;
+  // Revised in force during the period: an earlier version in force said something else.
+  let revisedDuring: string | undefined;
+  for (let k = at; k > 0 && days[k]! >= period.since; k--) {
+    const e = events[k]!;
+    const before = events
+      .slice(0, k)
+      .reverse()
+      .find((x) => x.after && counts(x.after));
+    if (e.after && counts(e.after) && before && before.after!.contentHash !== e.after.contentHash && days[k]! > period.since) {
+      revisedDuring = days[k];
+      break;
+    }
+  }
+  const change = events.slice(at + 1).find((e) => e.after && e.after.contentHash !== then.after!.contentHash);
   return {
-    doc: documentAsCommitted(ctx, then.path, d.id, then.after),
-    event: then,
-    changedSince: localDay(ctx, change.commit.date) ?? change.commit.date.slice(0, 10),
+    ...(change
+      ? {
+          then: {
+            doc: documentAsCommitted(ctx, then.path, d.id, then.after!),
+            event: then,
+            changedSince: days[events.indexOf(change)]!,
+          },
+        }
+      : {}),
+    ...(revisedDuring ? { revisedDuring } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
 import { isInForce } from '../model/policy.js';
-import { asCommittedBy, deletions, docsOfType, list, localDay, str, type Deletion, type ReportContext } from './context.js';
+import { versionsOver, deletions, docsOfType, list, localDay, str, type Deletion, type ReportContext } from './context.js';
 import type { SmsDocument } from '../repo/documents.js';
 import {
   agreementsOf,
@@ -33,7 +33,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   if (!now || !agreementView(now, ctx.config.timezone)) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   // A period is measured against what the agreement said then: targets relaxed since do not undo
   // its breaches, nor stricter ones make new ones.
-  const then = asCommittedBy(ctx, now, period.until, (v) => isInForce(now.type, v.status));
+  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status));
   const agreement = agreementView(then?.doc ?? now, ctx.config.timezone);
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   const inputs = slaInputs(ctx);
@@ -130,6 +130,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       asCommitted: then
         ? { commit: then.event.commit.sha, date: localDay(ctx, then.event.commit.date) ?? '', changedSince: then.changedSince }
         : undefined,
+      /** Set when a revision of the agreement came in force during the period: the whole period is measured against the version in force at its end. */
+      revisedDuring,
     },
     /** Per priority: targets (hours on the agreement's clock), met % and breaches. */
     targets: perPriority.map((p) => {

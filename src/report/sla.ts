@@ -163,6 +163,13 @@ interface Deleted {
   supplierAgreement?: string;
 }
 
+/** What history recorded of an incident whose opening moved: every opening committed, the agreements it first named. */
+export interface Recorded {
+  agreement?: string;
+  supplierAgreement?: string;
+  openings: number[];
+}
+
 /** The value an incident was first committed with (priority, opening time), and who set the one it is measured by. */
 export type PriorityChange = Pick<Reclassified, 'from' | 'to' | 'commit' | 'author' | 'date'>;
 
@@ -177,8 +184,8 @@ export interface SlaInputs {
   firstPriority?: ReadonlyMap<string, PriorityChange>;
   /** Incidents whose opening time is not the one they were first committed with, by id (from history). */
   firstOpened?: ReadonlyMap<string, PriorityChange>;
-  /** For those, the agreements their first commit named: whose report lists the opening moved out. */
-  firstNamed?: ReadonlyMap<string, { agreement?: string; supplierAgreement?: string }>;
+  /** For those, every opening history recorded, and the agreements they first named: whose report lists the opening moved out. */
+  recorded?: ReadonlyMap<string, Recorded>;
   /** Incidents deleted from the repository (from history). */
   deleted?: readonly Deleted[];
 }
@@ -220,7 +227,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
-    firstNamed: first?.named,
+    recorded: first?.recorded,
     deleted,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
@@ -270,12 +277,12 @@ function firstRecorded(
 ): {
   priority: Map<string, PriorityChange>;
   opened: Map<string, PriorityChange>;
-  named: Map<string, { agreement?: string; supplierAgreement?: string }>;
+  recorded: Map<string, Recorded>;
 } {
   const out = {
     priority: new Map<string, PriorityChange>(),
     opened: new Map<string, PriorityChange>(),
-    named: new Map<string, { agreement?: string; supplierAgreement?: string }>(),
+    recorded: new Map<string, Recorded>(),
   };
   for (const d of documents) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
@@ -306,8 +313,13 @@ function firstRecorded(
       });
     }
     if (out.opened.has(d.id)) {
-      const first = events.find((e) => e.after)?.after?.lists ?? {};
-      out.named.set(d.id, { agreement: first['agreement']?.[0], supplierAgreement: first['supplier_agreement']?.[0] });
+      const firstOf = (field: string): string | undefined => events.map((e) => e.after?.lists?.[field]?.[0]).find((v) => v !== undefined);
+      const openings = events.flatMap((e) => e.after?.lists?.opened ?? []).map((v) => parseInstant(v));
+      out.recorded.set(d.id, {
+        agreement: firstOf('agreement'),
+        supplierAgreement: firstOf('supplier_agreement'),
+        openings: [...new Set(openings.filter((ms): ms is number => ms !== undefined))],
+      });
     }
   }
   return out;
@@ -382,9 +394,9 @@ const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: 
   (a.kind === 'customer' ? customer : supplier)?.id === a.id;
 
 /**
- * Incidents first committed as opened in a period and recorded now as opened after it, or
- * resolved before it began: the period's figures no longer count them, and its report lists what
- * was first recorded (with an agreement, those that are its).
+ * Incidents that a committed version recorded as opened in a period, and that are recorded now as
+ * opened after it, or resolved before it began: the period's figures no longer count them, and
+ * its report lists what was recorded (with an agreement, those that are its).
  */
 export function openedMovedOut(
   inputs: SlaInputs,
@@ -397,15 +409,16 @@ export function openedMovedOut(
   const out: (PriorityChange & { id: string; file: string })[] = [];
   for (const d of inputs.documents) {
     const moved = d.id ? inputs.firstOpened?.get(d.id) : undefined;
-    const first = moved && parseInstant(moved.from);
-    if (!moved || first === undefined || first < start || first >= end || d.type?.key !== 'incident' || !d.data) continue;
+    // Any opening a committed version recorded in the period (the first may be a slip, or unreadable).
+    const was = d.id ? inputs.recorded?.get(d.id)?.openings.find((ms) => ms >= start && ms < end) : undefined;
+    if (!moved || was === undefined || d.type?.key !== 'incident' || !d.data) continue;
     const opened = parseInstant(ownString(d.data, 'opened'));
     const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
     if (opened !== undefined && opened < end && (resolved === undefined || resolved >= start)) continue;
     if (forAgreement) {
       // Whose it was as first recorded, where that named an agreement: moving the opening and the
       // agreement in one commit must not take it out of both customers' reports.
-      const first = inputs.firstNamed?.get(d.id!);
+      const first = inputs.recorded?.get(d.id!);
       const named = forAgreement.kind === 'customer' ? first?.agreement : first?.supplierAgreement;
       if (named !== undefined) {
         if (named !== forAgreement.id) continue;
@@ -414,7 +427,7 @@ export function openedMovedOut(
         if (!isFor(forAgreement, customer, supplier)) continue;
       }
     }
-    out.push({ id: d.id!, file: d.file, ...moved });
+    out.push({ id: d.id!, file: d.file, ...moved, from: formatInstant(was) });
   }
   return out;
 }
