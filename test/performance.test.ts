@@ -50,6 +50,15 @@ const CAFE_TILL_DOWN = {
   outage_end: '2026-02-10T12:00:00Z',
 };
 
+const CAFE_SLA = 'agreements/customers/SLA-0003-cafe.md';
+/** The café's targets revised: P1 answered within 1 h and resolved within 12 h (from 0.5 h and 4 h). */
+const LAX_P1 = {
+  P1: { response_hours: 1, resolution_hours: 12, clock: '24x7' },
+  P2: { response_hours: 1, resolution_hours: 8 },
+  P3: { response_hours: 4, resolution_hours: 20 },
+  P4: { resolution_hours: 40 },
+};
+
 /** A repository with the catalogue and the café's agreement (SLA-0003) committed on 2 December 2025, then `commits`. */
 function cafeRepo(commits: CommitSpec[]): string {
   const dir = tmp();
@@ -59,7 +68,7 @@ function cafeRepo(commits: CommitSpec[]): string {
       files: {
         'sms.config.yaml': CONFIG,
         ...services,
-        'agreements/customers/SLA-0003-cafe.md': sla('SLA-0003', 'Corner Café', ['SVC-0003']),
+        [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003']),
       },
       date: '2025-12-02T09:00:00Z',
     },
@@ -225,7 +234,7 @@ describe('sms report performance', () => {
         date: '2026-02-11T09:00:00Z',
       },
       {
-        files: { 'agreements/customers/SLA-0003-cafe.md': null },
+        files: { [CAFE_SLA]: null },
         author: { name: 'Tom Berg', email: 'tom@acme.example' },
         date: '2026-04-02T09:00:00Z',
       },
@@ -251,13 +260,6 @@ describe('sms report performance', () => {
   });
 
   it('a period is measured against the agreement as committed by its end: targets relaxed afterwards do not undo its breaches', async () => {
-    const A = 'agreements/customers/SLA-0003-cafe.md';
-    const lax = {
-      P1: { response_hours: 1, resolution_hours: 12, clock: '24x7' },
-      P2: { response_hours: 1, resolution_hours: 8 },
-      P3: { response_hours: 4, resolution_hours: 20 },
-      P4: { resolution_hours: 40 },
-    };
     const dir = cafeRepo([
       {
         files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
@@ -265,11 +267,13 @@ describe('sms report performance', () => {
       },
       // Revised from 20 March in draft, approved on 2 April: P1 resolution 4 h → 12 h.
       {
-        files: { [A]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'draft', targets: lax }) },
+        files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'draft', targets: LAX_P1 }) },
         date: '2026-03-20T09:00:00Z',
       },
       {
-        files: { [A]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: lax, approved_on: '2026-04-02' }) },
+        files: {
+          [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: LAX_P1, approved_on: '2026-04-02' }),
+        },
         author: { name: 'Tom Berg', email: 'tom@acme.example' },
         date: '2026-04-02T09:00:00Z',
       },
@@ -298,13 +302,6 @@ describe('sms report performance', () => {
   });
 
   it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {
-    const A = 'agreements/customers/SLA-0003-cafe.md';
-    const lax = {
-      P1: { response_hours: 1, resolution_hours: 12, clock: '24x7' },
-      P2: { response_hours: 1, resolution_hours: 8 },
-      P3: { response_hours: 4, resolution_hours: 20 },
-      P4: { resolution_hours: 40 },
-    };
     const dir = cafeRepo([
       {
         files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
@@ -312,7 +309,9 @@ describe('sms report performance', () => {
       },
     ]);
     // Committed on 2 April, with an author date of 20 February.
-    writeFiles(dir, { [A]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: lax, approved_on: '2026-02-20' }) });
+    writeFiles(dir, {
+      [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: LAX_P1, approved_on: '2026-02-20' }),
+    });
     gitIn(dir, ['add', '--all']);
     gitIn(
       dir,
