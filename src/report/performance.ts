@@ -30,7 +30,7 @@ import {
  */
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
   const { doc: now, deletion } = agreementDocument(ctx, agreementId);
-  if (!now || !agreementView(now, ctx.config.timezone)) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+  if (!now) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   // A period is measured against what the agreement said then: targets relaxed since do not undo
   // its breaches, nor stricter ones make new ones.
   const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status));
