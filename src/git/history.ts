@@ -307,6 +307,8 @@ export class BlobReader {
   /** The object whose content is arriving: its size, whether it is kept, and how many bytes are still to come. */
   private body?: { size: number; keep: boolean; left: number };
   private outgoing: string[] = [];
+  /** While set, requests go out in batches of this many (see `batch`). */
+  private batchSize = 0;
   private closed = false;
   private error?: Error;
 
@@ -360,9 +362,26 @@ export class BlobReader {
       this.pending.push({ resolve, reject, max });
       // Requests made in the same tick go out as one write: thousands of tiny writes cost more
       // than reading the blobs.
-      if (this.outgoing.length === 0) setImmediate(() => this.flush());
+      if (this.outgoing.length === 0 && !this.batchSize) setImmediate(() => this.flush());
       this.outgoing.push(spec);
+      if (this.batchSize && this.outgoing.length >= this.batchSize) this.flush();
     });
+  }
+
+  /**
+   * Sends requests in batches of `size` until `endBatch`, for a caller that asks for objects as
+   * another stream arrives and awaits none of them meanwhile. git log writes each commit on its
+   * own, so one write per tick was one write per commit or two: 7,822 writes, about 0.3 s of a
+   * 3 s history read of 20,000 commits.
+   */
+  batch(size: number): void {
+    this.batchSize = size;
+  }
+
+  /** Sends what is queued, and each later request in the tick it is made, as before `batch`. */
+  endBatch(): void {
+    this.batchSize = 0;
+    this.flush();
   }
 
   private flush(): void {

@@ -51,6 +51,11 @@ export interface HistoryScope {
   progress?(commits: number): void;
   /** Where the repository stands, when the caller has asked git already (one process fewer). */
   state?: RepositoryState;
+  /**
+   * Called once git log has started, before it answers: it walks every commit first (oldest first
+   * needs them all), which is time the caller can use.
+   */
+  logStarted?(): void;
 }
 
 export interface LoadedHistory {
@@ -165,7 +170,8 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     let baseText = baseSha ? (await reader.read(`${baseSha}:${withPrefix(CONFIG_FILE)}`))?.toString('utf8') : undefined;
     let baseConfig = baseText === undefined ? undefined : configOrUndefined(baseText, config.root);
     if (baseConfig) opts = extractOptions({ ...config, types: [...withPolicyOf(config.types, baseConfig.typeByKey), ...baseConfig.types] });
-    await streamLog({
+    reader.batch(LOG_BATCH);
+    const logged = streamLog({
       ...ctx,
       range,
       onCommit(c) {
@@ -185,7 +191,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         commits.push(c);
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
-    });
+    }).finally(() => reader.endBatch());
+    scope.logStarted?.();
+    await logged;
     // A folder renamed through sms.config.yaml (its files moved with it) held documents under its
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
@@ -825,6 +833,9 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
   const checks = await verifySignatures(ctx, [...wanted.keys()]);
   for (const [sha, c] of wanted) c.signature = checks.get(sha) ?? { status: 'N', signer: '' };
 }
+
+/** How many blobs the history read asks for in one write while git log streams (about 40 KB). */
+const LOG_BATCH = 1000;
 
 /** How many blobs readBlobs asks for in one request. */
 const BLOB_BATCH = 64;

@@ -125,9 +125,22 @@ export function sealedChanges(
   before: Readonly<Record<string, readonly string[]>> | undefined,
   after: Readonly<Record<string, readonly string[]>> | undefined,
 ): string[] {
-  const meaning = (vs: readonly string[] = []): string =>
-    JSON.stringify(vs.map((v) => (parseInstant(v) !== undefined ? `@${parseInstant(v)}` : v)).sort());
-  return (t.sealed ?? []).filter((f) => meaning(before?.[f]) !== meaning(after?.[f]));
+  const meaning = (vs: readonly string[]): string =>
+    JSON.stringify(
+      vs
+        .map((v) => {
+          const instant = parseInstant(v);
+          return instant !== undefined ? `@${instant}` : v;
+        })
+        .sort(),
+    );
+  // The same strings in the same order say the same thing: most versions leave these fields alone.
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+  return (t.sealed ?? []).filter((f) => {
+    const a = before?.[f] ?? [];
+    const b = after?.[f] ?? [];
+    return !same(a, b) && meaning(a) !== meaning(b);
+  });
 }
 
 /** Whether a change keeps the document in an approving status but edits its content without re-approval. */
