@@ -48,6 +48,7 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
     today,
     exists: exists ?? ((rel) => existsSync(path.join(config.root, ...rel.split('/')))),
     loadIssues: loaded.repository.issues,
+    outside: loaded.repository.outside,
     changes: loaded.changes,
   };
 }

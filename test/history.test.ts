@@ -1071,7 +1071,13 @@ describe('history rules', () => {
       date: '2026-01-11T09:00:00Z',
     });
     const after = (await history(dir)).findings;
-    expect(after.map((f) => [f.rule, f.docId])).toEqual([...lowered, ['closed-record-changed', 'INC-0002']]);
+    // In the working tree both files are where nothing reads them: each is a stray document.
+    expect(after.map((f) => [f.rule, f.docId])).toEqual([
+      ...lowered,
+      ['closed-record-changed', 'INC-0002'],
+      ['stray-document', 'INC-0001'],
+      ['stray-document', 'INC-0002'],
+    ]);
     expect(after.find((f) => f.docId === 'INC-0002')!.message).toMatch(/^INC-0002 was deleted after it was closed /);
   });
 

@@ -177,9 +177,13 @@ function reportScope(
   config: SmsConfig,
   io: CliIO,
   paths: string[],
-  loaded: { repository: { documents: { file: string }[]; issues: { file: string }[] } },
+  loaded: { repository: { documents: { file: string }[]; issues: { file: string }[]; outside?: { file: string }[] } },
 ): string[] {
-  const known = [...loaded.repository.documents.map((d) => d.file), ...loaded.repository.issues.map((i) => i.file)];
+  const known = [
+    ...loaded.repository.documents.map((d) => d.file),
+    ...loaded.repository.issues.map((i) => i.file),
+    ...(loaded.repository.outside ?? []).map((d) => d.file),
+  ];
   const scope = new Set<string>();
   for (const p of paths) {
     const rel = repoRelative(config.root, io.cwd, p);

@@ -28,7 +28,7 @@ import {
   type GitContext,
   type RepositoryState,
 } from '../git/git.js';
-import { decodeDocument, isDocumentPath, readDocument, type LoadedRepository } from '../repo/documents.js';
+import { decodeDocument, isDocumentPath, mayBeStray, readDocument, strayDocument, type LoadedRepository } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
 import { isDecision, revised, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
@@ -1170,7 +1170,9 @@ export async function readStaged(
   const ctx: GitContext = { cwd: config.root, env };
   // The configuration as staged is what the commit carries: an edit of it left unstaged (a rule
   // turned off, a folder ignored) must not decide how the commit is judged.
-  const listed = [...config.documentFolders, CONFIG_FILE];
+  // The whole root, not only the document folders: a document staged elsewhere is reported too
+  // (stray-document).
+  const listed = ['.'];
   // The questions go to git at once: a pre-commit hook waits for all of them. Both listings are
   // relative to the SMS root. Where the repository stands is awaited first, so that outside a
   // repository that is what is said. In a hook the index to read may be another file (see
@@ -1209,6 +1211,19 @@ export async function readStaged(
       repository.documents.push(readDocument(file, text, config));
       const old = head.get(file);
       if (old !== staged.get(file)) changed.push({ file, text, old });
+    });
+    const strays = [...staged.keys()].filter((f) => mayBeStray(config, f)).sort();
+    const strayBlobs = await readBlobs(
+      reader,
+      strays.map((f) => staged.get(f)!),
+      config.maxFileSize,
+    );
+    repository.outside = [];
+    strays.forEach((file, i) => {
+      const bytes = strayBlobs[i];
+      const text = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : undefined;
+      const doc = text === undefined ? undefined : strayDocument(file, text, config);
+      if (doc) repository.outside!.push(doc);
     });
     const olds = await readBlobs(
       reader,

@@ -33,6 +33,11 @@ export interface LoadedRepository {
   documents: SmsDocument[];
   /** Problems with files that could not be read as documents (size, encoding, links, file type, access). */
   issues: LoadIssue[];
+  /**
+   * Markdown files outside the folders sms reads whose front matter is that of a document (a type
+   * sms knows and an id; see strayDocument): nothing checks them and no report counts them.
+   */
+  outside?: SmsDocument[];
 }
 
 const BINARY_SNIFF_BYTES = 8000;
@@ -43,7 +48,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function loadRepository(config: SmsConfig): LoadedRepository {
   const documents: SmsDocument[] = [];
   const issues: LoadIssue[] = [];
-  walkDocumentFiles(config, issues, (rel, abs, linked) => {
+  const read = walkDocumentFiles(config, issues, (rel, abs, linked) => {
     const read = readRegularFile(abs, config.maxFileSize);
     let text: string | undefined;
     if ('bytes' in read) text = decodeDocument(rel, read.bytes, config.maxFileSize, issues);
@@ -55,7 +60,90 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
     documents.push(doc);
   });
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents, issues };
+  const outside: SmsDocument[] = [];
+  walkOutsideFolders(config, read, (rel, abs) => {
+    const read = readRegularFile(abs, config.maxFileSize);
+    if (!('bytes' in read)) return;
+    let text: string;
+    try {
+      text = decoder.decode(read.bytes);
+    } catch {
+      return;
+    }
+    const doc = strayDocument(rel, text, config);
+    if (doc) outside.push(doc);
+  });
+  outside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { documents, issues, outside };
+}
+
+/**
+ * The file read as a document when its front matter is one: a type sms knows and an id. Other
+ * Markdown (a README, the pages of a site generator, which may name a `type` of their own) is
+ * not one.
+ */
+export function strayDocument(file: string, text: string, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument | undefined {
+  if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return undefined;
+  const doc = readDocument(file, text, config);
+  return doc.type && doc.id !== undefined ? doc : undefined;
+}
+
+/**
+ * Whether a file outside the document folders is looked at for a stray document: Markdown, not
+ * hidden, not in a package folder, not ignored. The same for the working tree and the index.
+ */
+export function mayBeStray(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>, rel: string): boolean {
+  if (!rel.endsWith('.md') || config.documentFolders.some((f) => f === '.' || rel.startsWith(`${f}/`))) return false;
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i]!.startsWith('.') || parts[i] === 'node_modules' || matchesAny(parts.slice(0, i + 1).join('/'), config.ignore))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Visits the regular `.md` files under the root outside the document folders that mayBeStray
+ * lets through. Folders are pruned as the files would be; links are not followed (a link to a
+ * document is read where it points, if anywhere).
+ */
+function walkOutsideFolders(
+  config: SmsConfig,
+  read: { dirs: ReadonlySet<string>; files: ReadonlySet<string> },
+  visit: (rel: string, abs: string) => void,
+): void {
+  if (config.documentFolders.includes('.')) return;
+  const root = realpathSync(config.root);
+  // A folder or file read as documents through a link (a document folder that links here) is no stray.
+  const realDir = (abs: string): string | undefined => {
+    try {
+      return realpathSync(abs);
+    } catch {
+      return undefined;
+    }
+  };
+  const skipped = (rel: string): boolean => {
+    if (config.documentFolders.includes(rel) || rel.endsWith('/node_modules') || rel === 'node_modules' || matchesAny(rel, config.ignore))
+      return true;
+    const real = realDir(path.join(root, rel));
+    return real === undefined || read.dirs.has(real);
+  };
+  const walk = (relDir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(root, relDir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.includes('\uFFFD')) continue;
+      const rel = relDir === '.' ? entry.name : `${relDir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!skipped(rel)) walk(rel);
+      } else if (entry.isFile() && mayBeStray(config, rel) && !read.files.has(path.join(root, rel))) visit(rel, path.join(root, rel));
+    }
+  };
+  walk('.');
 }
 
 /** The load issue for a file that could not be read (its type or its permissions); nothing for one that vanished. */
@@ -116,7 +204,7 @@ export function walkDocumentFiles(
   issues: LoadIssue[],
   visit: (rel: string, abs: string, linked: boolean) => void,
   opts: WalkOptions = {},
-): void {
+): { dirs: ReadonlySet<string>; files: ReadonlySet<string> } {
   const root = realpathSync(config.root);
   const ignore = opts.ignore === false ? [] : config.ignore;
   const visitedDirs = new Set<string>();
@@ -240,6 +328,7 @@ export function walkDocumentFiles(
     else walk(folder, false);
   }
   for (let i = 0; i < links.length; i++) followLink(links[i]!);
+  return { dirs: visitedDirs, files: seenFiles };
 }
 
 /**

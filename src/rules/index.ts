@@ -39,6 +39,7 @@ import commitSignature from './commit-signature.js';
 import unrecordedChange from './unrecorded-change.js';
 import mergeResolution from './merge-resolution.js';
 import documentScope from './document-scope.js';
+import strayDocument from './stray-document.js';
 
 /**
  * The one rule registry, in the order rules run and are listed (`sms rules`, SARIF, README).
@@ -85,6 +86,7 @@ export const RULES: readonly RuleDefinition[] = [
   unrecordedChange,
   mergeResolution,
   documentScope,
+  strayDocument,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

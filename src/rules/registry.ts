@@ -40,6 +40,8 @@ export interface RuleContext {
   exists(relPath: string): boolean;
   /** Files the reader could not use as documents (size, encoding, links, file type). */
   loadIssues: readonly LoadIssue[];
+  /** Markdown files outside the document folders whose front matter is that of a document. */
+  outside?: readonly SmsDocument[];
   /** Document changes from Git, when the command read them. */
   changes?: ChangeSet;
 }

@@ -1,0 +1,30 @@
+import { defineRule } from './registry.js';
+
+export default defineRule({
+  id: 'stray-document',
+  description: 'Every Markdown file with the front matter of a document (a type and an id) is in a folder sms reads.',
+  help:
+    'sms reads the documents in the folders sms.config.yaml names (see sms types), except hidden files and paths ' +
+    'matched by ignore. A file elsewhere under the SMS whose front matter has a type sms knows and an id is taken for ' +
+    'a document that was put in the wrong folder, or left behind when a folder was renamed (for instance by a branch ' +
+    'merged after the rename): nothing checks it, and no report counts it, so an incident there is missing from the ' +
+    "customer's figures. Hidden files and folders, node_modules and ignored paths are not looked at; neither are " +
+    'symbolic links. With --staged, the files staged are looked at; otherwise the working tree. Move the file into ' +
+    "its type's folder (git mv), or add it to ignore in sms.config.yaml if it is not part of the SMS.",
+  severity: 'warning',
+  needs: [],
+  check(ctx, report) {
+    // A file the base reads and the pull request no longer does is document-scope's (an error).
+    const leftOut = new Set(ctx.changes?.outOfScope ?? []);
+    for (const doc of ctx.outside ?? []) {
+      if (leftOut.has(doc.file)) continue;
+      const t = doc.type!;
+      report({
+        doc,
+        field: ['type'],
+        message: `${doc.id} (type ${t.key}) is outside the folders sms reads, so nothing checks it and no report counts it; documents of this type go in ${t.folder}/`,
+        hint: `move it to ${t.folder}/ with git mv, or add it to ignore in sms.config.yaml if it is not part of the SMS`,
+      });
+    }
+  },
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  addCommit,
+  baseSms,
+  gitIn,
+  md,
+  rfc,
+  sms,
+  smsInProcess,
+  testEnv,
+  tmp,
+  writeFiles,
+  type CliResult,
+  type Finding,
+} from './helpers.js';
+
+/** An incident as the service desk writes it; `fields` add or replace. */
+const incident = (fields: Record<string, unknown> = {}): string =>
+  md(
+    {
+      id: 'INC-0001',
+      type: 'incident',
+      title: 'Mail down',
+      status: 'opened',
+      priority: 'P2',
+      opened: '2026-01-02T09:00:00Z',
+      reported_by: 'cleo@acme.example',
+      services: ['SVC-0001'],
+      ...fields,
+    },
+    '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+  );
+
+const findings = (r: CliResult): Finding[] => (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
+const strays = (r: CliResult): [string, number, string][] =>
+  findings(r)
+    .filter((d) => d.rule === 'stray-document')
+    .map((d) => [d.file, d.line, d.severity]);
+
+describe('documents outside the folders sms reads (stray-document)', () => {
+  it('a change request in a mistyped folder is a warning at its type, located; other Markdown is left alone', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      // The folder is `changes`: this one is read by nothing.
+      'change/RFC-0001-upgrade-mail.md': rfc(),
+      'README.md': '# Acme IT\n\nOur service management system.\n',
+      // Front matter of a site generator: a type sms knows, but no id.
+      'docs/service.md': '---\ntype: service\ntitle: About our services\n---\n',
+      // A type sms does not know.
+      'docs/post.md': '---\nid: p1\ntype: blog\n---\n',
+      // Ignored on purpose, in a package, hidden: not part of the SMS.
+      'archive/RFC-0002-old.md': rfc({ id: 'RFC-0002' }),
+      'node_modules/pkg/RFC-0003.md': rfc({ id: 'RFC-0003' }),
+      '.drafts/RFC-0004.md': rfc({ id: 'RFC-0004' }),
+      'sms.config.yaml': 'organisation: Acme IT\nignore: ["archive/**"]\n',
+    });
+    const r = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // Line 3: `type:` (md writes id, then type).
+    expect(strays(r)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
+    const d = findings(r).find((f) => f.rule === 'stray-document')!;
+    expect(d.docId).toBe('RFC-0001');
+    expect(d.message).toBe(
+      'RFC-0001 (type change-request) is outside the folders sms reads, so nothing checks it and no report counts it; documents of this type go in changes/',
+    );
+    expect(findings(r).filter((f) => f.rule !== 'stray-document')).toEqual([]);
+    // Named as a folder, its stray documents are what is reported.
+    const scoped = await smsInProcess(['validate', '--no-git', '--format', 'json', 'change'], dir);
+    expect(strays(scoped)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
+  });
+
+  it('a document in a folder of a type configured elsewhere names that folder; a link is not followed', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      'sms.config.yaml': 'organisation: Acme IT\nfolders: { incident: tickets }\n',
+      'incidents/INC-0001-mail-down.md': incident(),
+      // Another type's folder is read: a document there is checked (and its type judged).
+      'changes/INC-0002-printer.md': incident({ id: 'INC-0002' }),
+    });
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync('../incidents/INC-0001-mail-down.md', path.join(dir, 'elsewhere/link.md'));
+    const r = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
+    expect(strays(r)).toEqual([['incidents/INC-0001-mail-down.md', 3, 'warning']]);
+    expect(findings(r).find((f) => f.rule === 'stray-document')!.message).toContain('documents of this type go in tickets/');
+  });
+
+  it('a record a branch added in the old folder, merged after the folder was renamed, is reported by every mode', () => {
+    const dir = tmp();
+    const env = testEnv();
+    baseSms(dir, { 'incidents/INC-0001-mail-down.md': incident() });
+    gitIn(dir, ['init', '-q', '-b', 'main'], env);
+    gitIn(dir, ['config', 'commit.gpgsign', 'false'], env);
+    addCommit(dir, { files: {}, date: '2026-01-01T09:00:00Z', message: 'SMS' }, env);
+    gitIn(dir, ['checkout', '-q', '-b', 'side'], env);
+    addCommit(
+      dir,
+      { files: { 'incidents/INC-0002-printer.md': incident({ id: 'INC-0002', title: 'Printer' }) }, date: '2026-01-02T09:00:00Z' },
+      env,
+    );
+    gitIn(dir, ['checkout', '-q', 'main'], env);
+    // The folder renamed with its documents, as the configuration now says.
+    renameSync(path.join(dir, 'incidents'), path.join(dir, 'tickets'));
+    writeFileSync(path.join(dir, 'sms.config.yaml'), 'organisation: Acme IT\nfolders: { incident: tickets }\n');
+    addCommit(dir, { files: {}, date: '2026-01-03T09:00:00Z', message: 'Incidents live in tickets/' }, env);
+    const before = gitIn(dir, ['rev-parse', 'HEAD'], env).trim();
+    // Without directory rename detection (off in this repository's git), the merge is clean and the
+    // branch's file stays where the branch put it; with it, git flags the file and the person
+    // merging may choose the same.
+    gitIn(dir, ['-c', 'merge.directoryRenames=false', 'merge', '-q', '--no-edit', 'side'], {
+      ...env,
+      GIT_AUTHOR_DATE: '2026-01-04T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-04T09:00:00Z',
+    });
+    const expected = [['incidents/INC-0002-printer.md', 3, 'warning']];
+    for (const mode of [[], ['--history'], ['--base', before]]) {
+      const r = sms(['validate', ...mode, '--format', 'json'], dir, env);
+      expect(r.stderr, mode.join(' ')).toBe('');
+      expect(strays(r), mode.join(' ')).toEqual(expected);
+    }
+  });
+
+  it('--staged looks at what is staged: a stray file staged is reported, one only on disk is not', () => {
+    const dir = tmp();
+    const env = testEnv();
+    baseSms(dir, {});
+    gitIn(dir, ['init', '-q', '-b', 'main'], env);
+    gitIn(dir, ['config', 'commit.gpgsign', 'false'], env);
+    addCommit(dir, { files: {}, message: 'SMS' }, env);
+    writeFiles(dir, {
+      'change/RFC-0001-upgrade-mail.md': rfc(),
+      'notes/RFC-0002-draft.md': rfc({ id: 'RFC-0002' }),
+    });
+    gitIn(dir, ['add', 'change'], env);
+    const r = sms(['validate', '--staged', '--format', 'json'], dir, env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(strays(r)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
+  });
+});
