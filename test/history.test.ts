@@ -627,6 +627,31 @@ describe('history rules', () => {
     );
   });
 
+  it('modified-after-approval: a git revert that restores the approved content is no edit; editing it away again is', async () => {
+    const body = (purpose: string): string => `\n## Purpose\n\n${purpose}\n\n## Business impact\n\n## Scope\n`;
+    const dir = repo([
+      { files: { [R]: rfc({}, body('Upgrade.')) }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email).replace(/\n## Purpose[\s\S]*$/, body('Upgrade.')) }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const approval = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, {
+      files: { [R]: approved(ben.email).replace(/\n## Purpose[\s\S]*$/, body('Upgrade everything.')) },
+      author: cleo,
+      date: '2026-01-04T09:00:00Z',
+    });
+    const edit = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    gitIn(dir, ['revert', '--no-edit', 'HEAD'], as(cleo, '2026-01-05T09:00:00Z'));
+    const edits = async (args: string[]): Promise<string[]> =>
+      (await history(dir, args)).findings.filter((f) => f.rule === 'modified-after-approval').map((f) => f.message.split(' ')[5]!);
+    // The edit is reported, where it was made; the revert, which gives back what Ben approved, is not.
+    expect(await edits(['--history'])).toEqual([edit.slice(0, 7)]);
+    expect(await edits(['--base', approval])).toEqual([edit.slice(0, 7)]);
+    // Reverting the revert edits the approved content again.
+    gitIn(dir, ['revert', '--no-edit', 'HEAD'], as(cleo, '2026-01-06T09:00:00Z'));
+    const again = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    expect((await edits(['--history'])).sort()).toEqual([edit.slice(0, 7), again.slice(0, 7)].sort());
+  });
+
   it('approval-evidence: a clean merge of two approved edits decides nothing; a merge that adds a change of its own is judged', async () => {
     // Ana (SM) re-approves an edit of the roles document on each of two branches, in different
     // sections; Ben (CM) merges both. Git merges them cleanly: the result holds both and nothing else.

@@ -1,4 +1,4 @@
-import { isEditOfApprovedContent } from '../model/policy.js';
+import { isApproval, isEditOfApprovedContent } from '../model/policy.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -11,13 +11,24 @@ export default defineRule({
     'the same, changes what people rely on ' +
     "(a section a type writes after the approval as its last, such as a change request's Post-implementation review, is not part of it, unless it holds another heading of level 1 or 2 or an unclosed fence) " +
     'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
-    'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks.',
+    'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks. ' +
+    'An edit that gives back the content as it was approved (git revert of an edit) is not reported; with --base, ' +
+    'sms knows that content only when the approval, or the approved document unedited, is at or after the base.',
   severity: 'error',
   needs: ['changes'],
   check(ctx, report) {
+    // Per document, the content as last approved: from its approval, or, where the approval came
+    // before what was read (--base), as first seen in its approving status.
+    const approvedContent = new Map<string, string | undefined>();
     for (const e of ctx.changes!.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-      if (!t || !isEditOfApprovedContent(t, e.before, e.after)) continue;
+      if (!t) continue;
+      if (isApproval(t, e.before, e.after)) approvedContent.set(e.id, e.after!.contentHash);
+      else if (!approvedContent.has(e.id) && e.before?.status && t.approving.includes(e.before.status))
+        approvedContent.set(e.id, e.before.contentHash);
+      if (!isEditOfApprovedContent(t, e.before, e.after)) continue;
+      // A revert (or any edit) that gives back the content as approved takes nothing away from the approval.
+      if (e.after!.contentHash !== undefined && e.after!.contentHash === approvedContent.get(e.id)) continue;
       const s = e.after!.status!;
       const next = t.transitions[s] ?? [];
       // A repeatable approval (updated → updated) takes the edit with it, in the same commit.
