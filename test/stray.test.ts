@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  BIN,
   addCommit,
   baseSms,
   gitIn,
@@ -50,6 +52,11 @@ describe('documents outside the folders sms reads (stray-document)', () => {
       'docs/service.md': '---\ntype: service\ntitle: About our services\n---\n',
       // A type sms does not know.
       'docs/post.md': '---\nid: p1\ntype: blog\n---\n',
+      // A site generator's page with a type and an id of its own, not in the type's scheme (SVC-0001).
+      'site/content/services/mail.md': '---\ntype: service\nid: mail\ntitle: Mail\n---\n',
+      // Another repository inside this one (a submodule or a worktree) is its own business.
+      'vendor/other-sms/.git': 'gitdir: ../../.git/modules/other-sms\n',
+      'vendor/other-sms/incidents/RFC-0005.md': rfc({ id: 'RFC-0005' }),
       // Ignored on purpose, in a package, hidden: not part of the SMS.
       'archive/RFC-0002-old.md': rfc({ id: 'RFC-0002' }),
       'node_modules/pkg/RFC-0003.md': rfc({ id: 'RFC-0003' }),
@@ -70,6 +77,20 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     // Named as a folder, its stray documents are what is reported.
     const scoped = await smsInProcess(['validate', '--no-git', '--format', 'json', 'change'], dir);
     expect(strays(scoped)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
+  });
+
+  it('with standard input, the file on disk at that path is not what is checked, so it is no stray', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });
+    const p = spawnSync(
+      process.execPath,
+      [BIN, 'validate', '--no-git', '--format', 'json', '-', '--stdin-filepath', 'change/RFC-0001-upgrade-mail.md'],
+      { cwd: dir, env: testEnv(), input: rfc({ id: 'RFC-0002' }), encoding: 'utf8' },
+    );
+    expect(p.stderr).toBe('');
+    expect(strays({ code: p.status ?? -1, stdout: p.stdout, stderr: p.stderr })).toEqual([]);
+    // The document read from standard input is the one checked.
+    expect(findings({ code: 0, stdout: p.stdout, stderr: '' }).every((f) => f.docId !== 'RFC-0001')).toBe(true);
   });
 
   it('a document in a folder of a type configured elsewhere names that folder; a link is not followed', async () => {
@@ -132,6 +153,8 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     writeFiles(dir, {
       'change/RFC-0001-upgrade-mail.md': rfc(),
       'notes/RFC-0002-draft.md': rfc({ id: 'RFC-0002' }),
+      // Not UTF-8: not read as a document here, as in the working tree.
+      'change/RFC-0003-latin.md': Buffer.concat([Buffer.from(rfc({ id: 'RFC-0003' })), Buffer.from([0xe9])]),
     });
     gitIn(dir, ['add', 'change'], env);
     const r = sms(['validate', '--staged', '--format', 'json'], dir, env);

@@ -87,6 +87,8 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     const repo = loaded.repository;
     repo.documents = repo.documents.filter((d) => d.file !== stdinFile);
     repo.issues = repo.issues.filter((i) => i.file !== stdinFile);
+    // What is on disk at that path is not what is checked.
+    if (repo.outside) repo.outside = repo.outside.filter((d) => d.file !== stdinFile);
     const text = decodeDocument(stdinFile, stdinBytes!, config.maxFileSize, repo.issues);
     if (text !== undefined) repo.documents.push(readDocument(stdinFile, text, config));
   }

@@ -28,7 +28,15 @@ import {
   type GitContext,
   type RepositoryState,
 } from '../git/git.js';
-import { decodeDocument, isDocumentPath, mayBeStray, readDocument, strayDocument, type LoadedRepository } from '../repo/documents.js';
+import {
+  decodeDocument,
+  decodeStrict,
+  isDocumentPath,
+  mayBeStray,
+  readDocument,
+  strayDocument,
+  type LoadedRepository,
+} from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
 import { isDecision, revised, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
@@ -1221,7 +1229,7 @@ export async function readStaged(
     repository.outside = [];
     strays.forEach((file, i) => {
       const bytes = strayBlobs[i];
-      const text = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : undefined;
+      const text = Buffer.isBuffer(bytes) ? decodeStrict(bytes) : undefined;
       const doc = text === undefined ? undefined : strayDocument(file, text, config);
       if (doc) repository.outside!.push(doc);
     });

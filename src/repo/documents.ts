@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { WorkType } from '../model/types.js';
+import { idPattern, type WorkType } from '../model/types.js';
 import type { SmsConfig } from './config.js';
 import { accessReason, errorCode, kindOf, readRegularFile } from './files.js';
 import { parseFrontMatter, type ParsedFrontMatter } from './frontmatter.js';
@@ -63,13 +63,8 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
   const outside: SmsDocument[] = [];
   walkOutsideFolders(config, read, (rel, abs) => {
     const read = readRegularFile(abs, config.maxFileSize);
-    if (!('bytes' in read)) return;
-    let text: string;
-    try {
-      text = decoder.decode(read.bytes);
-    } catch {
-      return;
-    }
+    const text = 'bytes' in read ? decodeStrict(read.bytes) : undefined;
+    if (text === undefined) return;
     const doc = strayDocument(rel, text, config);
     if (doc) outside.push(doc);
   });
@@ -78,14 +73,23 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
 }
 
 /**
- * The file read as a document when its front matter is one: a type sms knows and an id. Other
- * Markdown (a README, the pages of a site generator, which may name a `type` of their own) is
- * not one.
+ * The file read as a document when its front matter is one: a type sms knows and an id in that
+ * type's scheme (INC-0001, POLICY). Other Markdown (a README, the pages of a site generator,
+ * which may name a `type` and an `id` of their own) is not one.
  */
 export function strayDocument(file: string, text: string, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument | undefined {
   if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return undefined;
   const doc = readDocument(file, text, config);
-  return doc.type && doc.id !== undefined ? doc : undefined;
+  return doc.type && doc.id !== undefined && idPattern(doc.type).test(doc.id) ? doc : undefined;
+}
+
+/** Decodes a stray candidate as the reader decodes documents (strict UTF-8); undefined if it is not text. */
+export function decodeStrict(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -113,21 +117,16 @@ function walkOutsideFolders(
   visit: (rel: string, abs: string) => void,
 ): void {
   if (config.documentFolders.includes('.')) return;
+  // The walk starts at the real root and follows no link, so each path it meets is a real one.
   const root = realpathSync(config.root);
-  // A folder or file read as documents through a link (a document folder that links here) is no stray.
-  const realDir = (abs: string): string | undefined => {
-    try {
-      return realpathSync(abs);
-    } catch {
-      return undefined;
-    }
-  };
-  const skipped = (rel: string): boolean => {
-    if (config.documentFolders.includes(rel) || rel.endsWith('/node_modules') || rel === 'node_modules' || matchesAny(rel, config.ignore))
-      return true;
-    const real = realDir(path.join(root, rel));
-    return real === undefined || read.dirs.has(real);
-  };
+  // A folder or file read as documents through a link (a document folder that links here) is no
+  // stray; nor is a folder with a .git of its own (a submodule, a worktree: another repository).
+  const skipped = (rel: string): boolean =>
+    config.documentFolders.includes(rel) ||
+    rel.endsWith('/node_modules') ||
+    rel === 'node_modules' ||
+    matchesAny(rel, config.ignore) ||
+    read.dirs.has(path.join(root, rel));
   const walk = (relDir: string): void => {
     let entries: Dirent[];
     try {
@@ -135,6 +134,7 @@ function walkOutsideFolders(
     } catch {
       return;
     }
+    if (relDir !== '.' && entries.some((e) => e.name === '.git')) return;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.includes('\uFFFD')) continue;
       const rel = relDir === '.' ? entry.name : `${relDir}/${entry.name}`;

@@ -2,14 +2,16 @@ import { defineRule } from './registry.js';
 
 export default defineRule({
   id: 'stray-document',
-  description: 'Every Markdown file with the front matter of a document (a type and an id) is in a folder sms reads.',
+  description: 'Every Markdown file with the front matter of a document (a type and an id of its scheme) is in a folder sms reads.',
   help:
     'sms reads the documents in the folders sms.config.yaml names (see sms types), except hidden files and paths ' +
-    'matched by ignore. A file elsewhere under the SMS whose front matter has a type sms knows and an id is taken for ' +
+    'matched by ignore. A file elsewhere under the SMS whose front matter has a type sms knows and an id in that ' +
+    "type's scheme (INC-0001, POLICY) is taken for " +
     'a document that was put in the wrong folder, or left behind when a folder was renamed (for instance by a branch ' +
     'merged after the rename): nothing checks it, and no report counts it, so an incident there is missing from the ' +
-    "customer's figures. Hidden files and folders, node_modules and ignored paths are not looked at; neither are " +
-    'symbolic links. With --staged, the files staged are looked at; otherwise the working tree. Move the file into ' +
+    "customer's figures. Hidden files and folders, node_modules, ignored paths and folders that are another git " +
+    'checkout (a submodule, a worktree) are not looked at; neither are symbolic links, nor files over max_file_size or ' +
+    'not UTF-8. With --staged, the files staged are looked at; otherwise the working tree. Move the file into ' +
     "its type's folder (git mv), or add it to ignore in sms.config.yaml if it is not part of the SMS.",
   severity: 'warning',
   needs: [],
@@ -23,7 +25,7 @@ export default defineRule({
         doc,
         field: ['type'],
         message: `${doc.id} (type ${t.key}) is outside the folders sms reads, so nothing checks it and no report counts it; documents of this type go in ${t.folder}/`,
-        hint: `move it to ${t.folder}/ with git mv, or add it to ignore in sms.config.yaml if it is not part of the SMS`,
+        hint: `move it to ${t.folder}/ (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS`,
       });
     }
   },
