@@ -61,7 +61,11 @@ describe('documents outside the folders sms reads (stray-document)', () => {
       'archive/RFC-0002-old.md': rfc({ id: 'RFC-0002' }),
       'node_modules/pkg/RFC-0003.md': rfc({ id: 'RFC-0003' }),
       '.drafts/RFC-0004.md': rfc({ id: 'RFC-0004' }),
-      'sms.config.yaml': 'organisation: Acme IT\nignore: ["archive/**"]\n',
+      // A folder written the .gitignore way ("notes/") is ignored as "notes/**" is, here and in a
+      // document folder.
+      'notes/RFC-0006.md': rfc({ id: 'RFC-0006' }),
+      'changes/drafts/RFC-0007-broken.md': rfc({ id: 'RFC-0007', priority: 'P9' }),
+      'sms.config.yaml': 'organisation: Acme IT\nignore: ["archive/**", "notes/", "changes/drafts/"]\n',
     });
     const r = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
     expect(r.stderr).toBe('');
@@ -77,6 +81,14 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     // Named as a folder, its stray documents are what is reported.
     const scoped = await smsInProcess(['validate', '--no-git', '--format', 'json', 'change'], dir);
     expect(strays(scoped)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
+  });
+
+  it('sms new gives no number a stray document holds: moved to its folder, it would be a duplicate', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });
+    const r = await smsInProcess(['new', 'change-request', 'Backup'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('changes/RFC-0002-backup.md');
   });
 
   it('with standard input, the file on disk at that path is not what is checked, so it is no stray', async () => {

@@ -60,16 +60,23 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
     documents.push(doc);
   });
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { documents, issues, outside: readOutsideDocuments(config, read) };
+}
+
+/**
+ * The stray documents of the working tree (see strayDocument), sorted by path; `read` is what
+ * walkDocumentFiles read, so that a folder read through a link is not taken for a stray one.
+ */
+export function readOutsideDocuments(config: SmsConfig, read: { dirs: ReadonlySet<string>; files: ReadonlySet<string> }): SmsDocument[] {
   const outside: SmsDocument[] = [];
   walkOutsideFolders(config, read, (rel, abs) => {
-    const read = readRegularFile(abs, config.maxFileSize);
-    const text = 'bytes' in read ? decodeStrict(read.bytes) : undefined;
+    const bytes = readRegularFile(abs, config.maxFileSize);
+    const text = 'bytes' in bytes ? decodeStrict(bytes.bytes) : undefined;
     if (text === undefined) return;
     const doc = strayDocument(rel, text, config);
     if (doc) outside.push(doc);
   });
-  outside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents, issues, outside };
+  return outside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Minimal glob matching for `ignore` patterns: `**` spans folders, `*` and `?` stay within one.
- * A pattern without a slash matches a name at any depth, as in .gitignore.
+ * A pattern without a slash matches a name at any depth, as in .gitignore; so does one whose only
+ * slash ends it (`site/`, a folder, written the .gitignore way), which would otherwise match nothing.
  */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(pattern: string): RegExp {
+  const glob = pattern.length > 1 && pattern.endsWith('/') ? pattern.slice(0, -1) : pattern;
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;

@@ -1,7 +1,7 @@
 import type { SmsConfig } from './config.js';
 import { smsError } from '../errors.js';
 import { MAX_ID_DIGITS, type WorkType } from '../model/types.js';
-import { walkDocumentFiles, type LoadIssue } from './documents.js';
+import { readOutsideDocuments, walkDocumentFiles, type LoadIssue } from './documents.js';
 import { readHead } from './files.js';
 import { MAX_FRONT_MATTER_BYTES } from './frontmatter.js';
 
@@ -22,7 +22,7 @@ export function scanIds(config: SmsConfig): Set<string> {
     const m = FILE_ID.exec(rel.slice(rel.lastIndexOf('/') + 1));
     if (m) ids.add(m[1]!);
   };
-  walkDocumentFiles(
+  const read = walkDocumentFiles(
     config,
     issues,
     (rel, abs) => {
@@ -36,6 +36,8 @@ export function scanIds(config: SmsConfig): Set<string> {
   );
   // Files that were not read (a FIFO, an unreadable file, a link out) still hold the number in their name.
   for (const i of issues) fromName(i.file);
+  // A document in the wrong folder (stray-document) is moved to its folder, not given a twin.
+  for (const d of readOutsideDocuments(config, read)) if (d.id) ids.add(d.id);
   return ids;
 }
 
