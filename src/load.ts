@@ -168,7 +168,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   const loaded: Loaded = { config, repository };
   const loadedHistory = await read;
   if (!loadedHistory) return loaded;
-  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types, baseTypes } = loadedHistory;
+  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types, baseTypes, approvedAtBase } = loadedHistory;
   // With a base, the trust settings are those of the base revision, and no rule is looser than
   // there (see loadHistory).
   loaded.config = {
@@ -183,7 +183,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   loaded.head = head;
   loaded.timeline = timeline;
   loaded.changes = unrecorded
-    ? { mode: 'commits', events: timeline.events, unrecorded, outOfScope, ...(baseTypes ? { baseTypes } : {}) }
+    ? { mode: 'commits', events: timeline.events, unrecorded, outOfScope, approvedAtBase, ...(baseTypes ? { baseTypes } : {}) }
     : { mode: 'commits', events: timeline.events };
   return loaded;
 }

@@ -646,9 +646,12 @@ describe('history rules', () => {
     // The edit is reported, where it was made; the revert, which gives back what Ben approved, is not.
     expect(await edits(['--history'])).toEqual([edit.slice(0, 7)]);
     expect(await edits(['--base', approval])).toEqual([edit.slice(0, 7)]);
+    // A pull request whose base already holds the edit: its revert gives back what Ben approved.
+    expect(await edits(['--base', edit])).toEqual([]);
     // Reverting the revert edits the approved content again.
     gitIn(dir, ['revert', '--no-edit', 'HEAD'], as(cleo, '2026-01-06T09:00:00Z'));
     const again = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    expect(await edits(['--base', edit])).toEqual([again.slice(0, 7)]);
     expect((await edits(['--history'])).sort()).toEqual([edit.slice(0, 7), again.slice(0, 7)].sort());
   });
 

@@ -38,7 +38,7 @@ import {
   type LoadedRepository,
 } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
-import { isDecision, revised, type PolicySettings } from '../model/policy.js';
+import { isApproval, isDecision, isEditOfApprovedContent, revised, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
@@ -87,6 +87,8 @@ export interface LoadedHistory {
   types?: WorkType[];
   /** With a base that has a configuration: the keys of the types it defines. */
   baseTypes?: string[];
+  /** With a base: see approvedBeforeBase. */
+  approvedAtBase?: Map<string, string>;
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -284,6 +286,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       linksOf,
       sealedOf,
     });
+    const approvedAtBase = await approvedBeforeBase(ctx, reader, baseSha, timeline.events, judging, opts, baseAt);
     return {
       timeline,
       prefix,
@@ -292,6 +295,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       baseRules,
       unrecorded,
       outOfScope,
+      approvedAtBase,
       ...(baseConfig ? { types, baseTypes: baseConfig.types.map((t) => t.key) } : {}),
     };
   } finally {
@@ -840,6 +844,61 @@ async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: Po
   if (wanted.size === 0) return;
   const checks = await verifySignatures(ctx, [...wanted.keys()]);
   for (const [sha, c] of wanted) c.signature = checks.get(sha) ?? { status: 'N', signer: '' };
+}
+
+/** How many earlier versions of one document approvedBeforeBase reads, at most. */
+const APPROVAL_LOOKBACK = 100;
+
+/**
+ * With a base: for each document approved at the base whose content the pull request edits while
+ * it stays approved, the content (its hash) as it was last approved before the base, found in the
+ * document's history at its path there. A pull request that gives that content back (a revert of
+ * an edit merged earlier) edits nothing that was approved; the content at the base may itself be
+ * such an edit. A document whose approval is not found (moved since, or further back) is left out.
+ */
+async function approvedBeforeBase(
+  ctx: GitContext,
+  reader: BlobReader,
+  baseSha: string,
+  events: readonly DocEvent[],
+  config: SmsConfig,
+  opts: ExtractOptions,
+  baseAt: (p: string) => string,
+): Promise<Map<string, string>> {
+  const first = new Map<string, DocEvent>();
+  const edited = new Set<string>();
+  for (const e of events) {
+    if (!first.has(e.id)) first.set(e.id, e);
+    const t = e.after?.type ? config.typeByKey.get(e.after.type) : undefined;
+    if (t && isEditOfApprovedContent(t, e.before, e.after)) edited.add(e.id);
+  }
+  const out = new Map<string, string>();
+  for (const id of edited) {
+    const e = first.get(id)!;
+    const t = e.before?.type ? config.typeByKey.get(e.before.type) : undefined;
+    if (!t || !e.before?.status || !t.approving.includes(e.before.status)) continue;
+    const file = baseAt(e.oldPath ?? e.path);
+    const log = await git(
+      [...READ_CONFIG, '--literal-pathspecs', 'log', '--format=%H', `-n${APPROVAL_LOOKBACK}`, baseSha, '--', file],
+      ctx,
+    );
+    const shas = log.stdout.split('\n').filter(Boolean);
+    // Newest first: the version after this one is the approval when moving to it from this one
+    // was one. Past the oldest commit listed the document did not exist yet, unless the list
+    // was cut short.
+    let later: DocState | undefined;
+    for (let k = 0; k <= shas.length && !(k === shas.length && shas.length >= APPROVAL_LOOKBACK); k++) {
+      const b = k < shas.length ? await reader.read(`${shas[k]}:${file}`) : undefined;
+      const version = b && b.length <= config.maxFileSize ? extractState(b.toString('utf8'), opts) : undefined;
+      if (later && isApproval(t, version, later)) {
+        out.set(id, later.contentHash);
+        break;
+      }
+      if (!version) break;
+      later = version;
+    }
+  }
+  return out;
 }
 
 /** How many blobs the history read asks for in one write while git log streams (about 40 KB). */

@@ -12,20 +12,21 @@ export default defineRule({
     "(a section a type writes after the approval as its last, such as a change request's Post-implementation review, is not part of it, unless it holds another heading of level 1 or 2 or an unclosed fence) " +
     'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
     'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks. ' +
-    'An edit that gives back the content as it was approved (git revert of an edit) is not reported; with --base, ' +
-    'sms knows that content only when the approval, or the approved document unedited, is at or after the base.',
+    'An edit that gives back the content as it was approved (git revert of an edit, also of one made before the ' +
+    'base of a pull request) is not reported.',
   severity: 'error',
   needs: ['changes'],
   check(ctx, report) {
     // Per document, the content as last approved: from its approval, or, where the approval came
-    // before what was read (--base), as first seen in its approving status.
+    // before what was read (--base), as history before the base shows it (else as first seen in
+    // its approving status).
     const approvedContent = new Map<string, string | undefined>();
     for (const e of ctx.changes!.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       if (!t) continue;
       if (isApproval(t, e.before, e.after)) approvedContent.set(e.id, e.after!.contentHash);
       else if (!approvedContent.has(e.id) && e.before?.status && t.approving.includes(e.before.status))
-        approvedContent.set(e.id, e.before.contentHash);
+        approvedContent.set(e.id, ctx.changes!.approvedAtBase?.get(e.id) ?? e.before.contentHash);
       if (!isEditOfApprovedContent(t, e.before, e.after)) continue;
       // A revert (or any edit) that gives back the content as approved takes nothing away from the approval.
       if (e.after!.contentHash !== undefined && e.after!.contentHash === approvedContent.get(e.id)) continue;

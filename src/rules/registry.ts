@@ -23,6 +23,11 @@ export interface ChangeSet {
   outOfScope?: readonly string[];
   /** With a base: the keys of the types its configuration defines. */
   baseTypes?: readonly string[];
+  /**
+   * With a base: by document id, the content (its hash) as last approved before the base, for
+   * documents approved there that the pull request edits (it may differ from the base's content).
+   */
+  approvedAtBase?: ReadonlyMap<string, string>;
 }
 
 /** Everything a rule may look at. Rules are pure: they read this and report findings. */
