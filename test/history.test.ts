@@ -655,6 +655,53 @@ describe('history rules', () => {
     expect((await edits(['--history'])).sort()).toEqual([edit.slice(0, 7), again.slice(0, 7)].sort());
   });
 
+  it('modified-after-approval: giving a document the approved content of another is an edit, and an approval on a merged branch counts', async () => {
+    const body = (purpose: string): string => `\n## Purpose\n\n${purpose}\n\n## Business impact\n\n## Scope\n`;
+    const R2 = 'changes/RFC-0002-b.md';
+    const approvedWith = (purpose: string, extra: Record<string, unknown> = {}, fields: Record<string, unknown> = {}): string =>
+      approved(ben.email, extra)
+        .replace(/^id: "RFC-0001"/m, `id: ${JSON.stringify(fields.id ?? 'RFC-0001')}`)
+        .replace(/\n## Purpose[\s\S]*$/, body(purpose));
+    const dir = repo([
+      {
+        files: { [R]: rfc({}, body('Upgrade.')), [R2]: rfc({ id: 'RFC-0002' }, body('Backup.')) },
+        author: cleo,
+        date: '2026-01-02T09:00:00Z',
+      },
+      {
+        files: { [R]: approvedWith('Upgrade.'), [R2]: approvedWith('Backup.', {}, { id: 'RFC-0002' }) },
+        author: ben,
+        date: '2026-01-03T09:00:00Z',
+      },
+    ]);
+    // RFC-0001's approved text written over RFC-0002's file, and RFC-0001's own file deleted: the
+    // approved RFC-0002 is gone, and RFC-0001 was not given back anything.
+    addCommit(dir, { files: { [R2]: approvedWith('Upgrade.'), [R]: null }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    const overwritten = (await history(dir)).findings.filter((f) => f.rule === 'modified-after-approval');
+    expect(overwritten.map((f) => f.docId)).toEqual(['RFC-0001']);
+
+    // A revision approved on a branch, and a bookkeeping change on another, both merged: the
+    // content last approved is the branch's, and a pull request taking it back to the old text edits it.
+    const dir2 = repo([
+      { files: { [R]: rfc({}, body('Upgrade.')) }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approvedWith('Upgrade.') }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    gitIn(dir2, ['checkout', '-q', '-b', 'revise']);
+    addCommit(dir2, { files: { [R]: rfc({}, body('Upgrade.')) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    addCommit(dir2, { files: { [R]: rfc({}, body('Upgrade everything.')) }, author: cleo, date: '2026-01-05T09:00:00Z' });
+    addCommit(dir2, { files: { [R]: approvedWith('Upgrade everything.') }, author: ben, date: '2026-01-08T09:00:00Z' });
+    gitIn(dir2, ['checkout', '-q', '-b', 'review', 'main']);
+    addCommit(dir2, { files: { [R]: approvedWith('Upgrade.', { version: '1.0.1' }) }, author: ben, date: '2026-01-07T09:00:00Z' });
+    gitIn(dir2, ['checkout', '-q', 'main']);
+    for (const branch of ['revise', 'review'])
+      gitIn(dir2, ['merge', '-q', '--no-ff', '--no-edit', branch], as(ben, '2026-01-09T09:00:00Z'));
+    expect(readFileSync(path.join(dir2, R), 'utf8')).toContain('Upgrade everything.');
+    const base = gitIn(dir2, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir2, { files: { [R]: approvedWith('Upgrade.', { version: '1.0.1' }) }, author: cleo, date: '2026-01-10T09:00:00Z' });
+    const back = (await history(dir2, ['--base', base])).findings.filter((f) => f.rule === 'modified-after-approval');
+    expect(back.map((f) => f.docId)).toEqual(['RFC-0001']);
+  });
+
   it('approval-evidence: a clean merge of two approved edits decides nothing; a merge that adds a change of its own is judged', async () => {
     // Ana (SM) re-approves an edit of the roles document on each of two branches, in different
     // sections; Ben (CM) merges both. Git merges them cleanly: the result holds both and nothing else.

@@ -878,16 +878,29 @@ async function approvedBeforeBase(
     const t = e.before?.type ? config.typeByKey.get(e.before.type) : undefined;
     if (!t || !e.before?.status || !t.approving.includes(e.before.status)) continue;
     const file = baseAt(e.oldPath ?? e.path);
+    // With parents as history simplification rewrites them: each commit's parents among those
+    // that changed the file (none for the commit that created it). Only a line of single parents
+    // is read as one version after another: at a merge, or past the lookback, the search gives up
+    // and the base's content stands.
     const log = await git(
-      [...READ_CONFIG, '--literal-pathspecs', 'log', '--format=%H', `-n${APPROVAL_LOOKBACK}`, baseSha, '--', file],
+      [...READ_CONFIG, '--literal-pathspecs', 'log', '--parents', '--format=%H %P', `-n${APPROVAL_LOOKBACK}`, baseSha, '--', file],
       ctx,
     );
-    const shas = log.stdout.split('\n').filter(Boolean);
+    const lines = log.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' '));
+    const shas: string[] = [];
+    let created = false;
+    for (const [k, [sha, ...parents]] of lines.entries()) {
+      shas.push(sha!);
+      if (parents.length === 0) created = true;
+      if (parents.length !== 1 || parents[0] !== lines[k + 1]?.[0]) break;
+    }
     // Newest first: the version after this one is the approval when moving to it from this one
-    // was one. Past the oldest commit listed the document did not exist yet, unless the list
-    // was cut short.
+    // was one; before the commit that created the file there was none.
     let later: DocState | undefined;
-    for (let k = 0; k <= shas.length && !(k === shas.length && shas.length >= APPROVAL_LOOKBACK); k++) {
+    for (let k = 0; k < shas.length || (k === shas.length && created); k++) {
       const b = k < shas.length ? await reader.read(`${shas[k]}:${file}`) : undefined;
       const version = b && b.length <= config.maxFileSize ? extractState(b.toString('utf8'), opts) : undefined;
       if (later && isApproval(t, version, later)) {

@@ -12,8 +12,9 @@ export default defineRule({
     "(a section a type writes after the approval as its last, such as a change request's Post-implementation review, is not part of it, unless it holds another heading of level 1 or 2 or an unclosed fence) " +
     'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
     'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks. ' +
-    'An edit that gives back the content as it was approved (git revert of an edit, also of one made before the ' +
-    'base of a pull request) is not reported.',
+    'An edit that gives back the document its own content as it was last approved (git revert of an edit) is not ' +
+    'reported. With --base, an approval before the base is looked for in the history of the document at the base, ' +
+    'along commits without a merge; where none is found there, the content at the base counts as approved.',
   severity: 'error',
   needs: ['changes'],
   check(ctx, report) {
@@ -28,8 +29,10 @@ export default defineRule({
       else if (!approvedContent.has(e.id) && e.before?.status && t.approving.includes(e.before.status))
         approvedContent.set(e.id, ctx.changes!.approvedAtBase?.get(e.id) ?? e.before.contentHash);
       if (!isEditOfApprovedContent(t, e.before, e.after)) continue;
-      // A revert (or any edit) that gives back the content as approved takes nothing away from the approval.
-      if (e.after!.contentHash !== undefined && e.after!.contentHash === approvedContent.get(e.id)) continue;
+      // A revert (or any edit) that gives back the content as approved takes nothing away from the
+      // approval; only for the same document (the file held it before), not another one's content
+      // written over a document.
+      if (e.before!.id === e.id && e.after!.id === e.id && e.after!.contentHash === approvedContent.get(e.id)) continue;
       const s = e.after!.status!;
       const next = t.transitions[s] ?? [];
       // A repeatable approval (updated → updated) takes the edit with it, in the same commit.
