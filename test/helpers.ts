@@ -284,6 +284,24 @@ export function rfc(fields: Record<string, unknown> = {}, body = '\n## Purpose\n
   );
 }
 
+/** Incident INC-0001, open, P2 on SVC-0001, with its type's sections; `fields` add or replace. */
+export function incidentDoc(fields: Record<string, unknown> = {}): string {
+  return md(
+    {
+      id: 'INC-0001',
+      type: 'incident',
+      title: 'Mail down',
+      status: 'opened',
+      priority: 'P2',
+      opened: '2026-05-01T08:00:00Z',
+      reported_by: 'cleo@acme.example',
+      services: ['SVC-0001'],
+      ...fields,
+    },
+    '\n## Description\n\n## Restoration steps\n\n## Solution\n',
+  );
+}
+
 /** Customer agreement SLA-0001 with Bakery for SVC-0001, approved, with every section its type needs; `fields` add or replace. */
 export function agreementDoc(fields: Record<string, unknown> = {}): string {
   return md(

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { baseSms, md, rfc, rolesDoc, PEOPLE, sms, smsInProcess, tmp, writeFiles, SERVICE } from './helpers.js';
+import { baseSms, incidentDoc, md, rfc, rolesDoc, PEOPLE, sms, smsInProcess, tmp, writeFiles, SERVICE } from './helpers.js';
 import type { Finding } from './helpers.js';
 
 const SLA_BODY = '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n';
-const INC_BODY = '\n## Description\n\n## Restoration steps\n\n## Solution\n';
 const sla = (f: Record<string, unknown> = {}): string =>
   md(
     {
@@ -21,21 +20,7 @@ const sla = (f: Record<string, unknown> = {}): string =>
     },
     SLA_BODY,
   );
-const inc = (f: Record<string, unknown> = {}): string =>
-  md(
-    {
-      id: 'INC-0001',
-      type: 'incident',
-      title: 'Mail down',
-      status: 'opened',
-      priority: 'P2',
-      opened: '2026-05-01T08:00:00Z',
-      reported_by: 'cleo@acme.example',
-      services: ['SVC-0001'],
-      ...f,
-    },
-    INC_BODY,
-  );
+const inc = incidentDoc;
 
 /** The customer's signatory of an approved agreement (rule joint-approval). */
 const COUNTERSIGNED = { customer_approved_by: 'Bea Baker', customer_approved_on: '2026-01-01', customer_approval_ref: 'signed PDF' };

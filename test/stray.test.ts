@@ -7,7 +7,7 @@ import {
   addCommit,
   baseSms,
   gitIn,
-  md,
+  incidentDoc,
   rfc,
   sms,
   smsInProcess,
@@ -18,22 +18,7 @@ import {
   type Finding,
 } from './helpers.js';
 
-/** An incident as the service desk writes it; `fields` add or replace. */
-const incident = (fields: Record<string, unknown> = {}): string =>
-  md(
-    {
-      id: 'INC-0001',
-      type: 'incident',
-      title: 'Mail down',
-      status: 'opened',
-      priority: 'P2',
-      opened: '2026-01-02T09:00:00Z',
-      reported_by: 'cleo@acme.example',
-      services: ['SVC-0001'],
-      ...fields,
-    },
-    '\n## Description\n\n## Restoration steps\n\n## Solution\n',
-  );
+const incident = incidentDoc;
 
 const findings = (r: CliResult): Finding[] => (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
 const strays = (r: CliResult): [string, number, string][] =>

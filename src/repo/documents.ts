@@ -35,7 +35,7 @@ export interface LoadedRepository {
   issues: LoadIssue[];
   /**
    * Markdown files outside the folders sms reads whose front matter is that of a document (a type
-   * sms knows and an id; see strayDocument): nothing checks them and no report counts them.
+   * sms knows and an id of its scheme; see strayDocument): nothing checks them and no report counts them.
    */
   outside?: SmsDocument[];
 }
@@ -48,7 +48,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function loadRepository(config: SmsConfig): LoadedRepository {
   const documents: SmsDocument[] = [];
   const issues: LoadIssue[] = [];
-  const read = walkDocumentFiles(config, issues, (rel, abs, linked) => {
+  const walked = walkDocumentFiles(config, issues, (rel, abs, linked) => {
     const read = readRegularFile(abs, config.maxFileSize);
     let text: string | undefined;
     if ('bytes' in read) text = decodeDocument(rel, read.bytes, config.maxFileSize, issues);
@@ -60,7 +60,7 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
     documents.push(doc);
   });
   documents.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents, issues, outside: readOutsideDocuments(config, read) };
+  return { documents, issues, outside: readOutsideDocuments(config, walked) };
 }
 
 /**
@@ -205,6 +205,7 @@ export function isDocumentPath(config: Pick<SmsConfig, 'ignore' | 'documentFolde
  * after every real folder. Whatever cannot be visited becomes one load issue (a link out of the
  * root, a FIFO or device, an unreadable folder, a name that is not UTF-8) and the walk goes on.
  * Shared by the document reader and the ID scan of `sms new`, so both see the same files.
+ * Returns the real folders it walked and the files it visited, for the walk outside the folders.
  */
 export function walkDocumentFiles(
   config: SmsConfig,
