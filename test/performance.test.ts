@@ -334,6 +334,52 @@ describe('sms report performance', () => {
     );
   });
 
+  it('an incident outside the folders sms reads is listed as not counted in the report of its agreement, and only there', async () => {
+    const dir = repo({
+      // A P1 of the bakery's, 12 hours against 4: a breach, in a folder nothing reads.
+      'incident/INC-0009-router.md': inc(9, 'Router down at the bakery', {
+        agreement: 'SLA-0001',
+        priority: 'P1',
+        services: ['SVC-0002'],
+        opened: '2026-10-10T08:00:00Z',
+        responded: '2026-10-10T08:10:00Z',
+        resolved: '2026-10-10T20:00:00Z',
+      }),
+      'incident/INC-0010-printer.md': inc(10, 'Printer jam at the law office', {
+        id: 'INC-0010',
+        agreement: 'SLA-0002',
+        priority: 'P3',
+        services: ['SVC-0003'],
+        opened: '2026-10-12T08:00:00Z',
+        resolved: '2026-10-12T09:00:00Z',
+      }),
+      // The bakery's, but over before October.
+      'incident/INC-0011-old.md': inc(11, 'Scanner slow at the bakery', {
+        id: 'INC-0011',
+        agreement: 'SLA-0001',
+        priority: 'P3',
+        services: ['SVC-0001'],
+        opened: '2026-09-01T08:00:00Z',
+        resolved: '2026-09-01T09:00:00Z',
+      }),
+    });
+    const json = async (agreement: string) => {
+      const r = await report(dir, ['--agreement', agreement, '--period', '2026-10', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const bakery = await json('SLA-0001');
+    expect(bakery.outsideFolders).toEqual([{ id: 'INC-0009', file: 'incident/INC-0009-router.md' }]);
+    expect(bakery.incidents.items.map((m: { id: string }) => m.id)).not.toContain('INC-0009');
+    expect((await json('SLA-0002')).outsideFolders).toEqual([{ id: 'INC-0010', file: 'incident/INC-0010-printer.md' }]);
+    for (const format of ['md', 'html']) {
+      const r = await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', format]);
+      expect(r.stdout, format).toContain('Not counted: ');
+      expect(r.stdout, format).toMatch(/INC-0009.{0,80}is in incident\/INC-0009-router\.md, outside the folders sms reads/);
+      expect(r.stdout, format).not.toContain('INC-0010');
+    }
+  });
+
   it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
     const dir = repo({
       'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),

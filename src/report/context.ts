@@ -15,6 +15,8 @@ import { parseDate, parseInstant } from '../dates.js';
 export interface ReportContext {
   config: SmsConfig;
   documents: SmsDocument[];
+  /** Documents outside the folders sms reads (stray-document): not counted, named where they are a report's. */
+  outside?: readonly SmsDocument[];
   byId: Map<string, SmsDocument>;
   timeline?: Timeline;
   findings: ValidationResult;
@@ -60,6 +62,7 @@ export function reportContext(
   return {
     config: loaded.config,
     documents: loaded.repository.documents,
+    outside: loaded.repository.outside,
     byId,
     timeline: loaded.timeline,
     findings,

@@ -17,6 +17,7 @@ import {
   inForceDuring,
   measureIncidents,
   openedMovedOut,
+  strayIncidents,
   reportZone,
   slaInputs,
   type IncidentMeasure,
@@ -188,6 +189,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     openedMoved: measures.flatMap((m) => (m.openedMoved ? [{ id: m.id, file: m.file, ...m.openedMoved }] : [])),
     /** Incidents first recorded as opened in the period whose opening now lies outside it: listed, not counted. */
     openedMovedOut: openedMovedOut(inputs, period, reportZone(inputs, agreement), agreement),
+    /** Incidents of the agreement open in the period whose files lie outside the folders sms reads: listed, not counted. */
+    outsideFolders: strayIncidents(inputs, period, reportZone(inputs, agreement), agreement),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
     deleted: deletedDuring(inputs, period, reportZone(inputs, agreement), agreement),
     /** Incidents of the agreement deleted from the repository after the period: measured as they stood. */

@@ -188,6 +188,8 @@ export interface SlaInputs {
   recorded?: ReadonlyMap<string, Recorded>;
   /** Incidents deleted from the repository (from history). */
   deleted?: readonly Deleted[];
+  /** Documents outside the folders sms reads (stray-document). */
+  outside?: readonly SmsDocument[];
 }
 
 /**
@@ -229,6 +231,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     firstOpened: first?.opened,
     recorded: first?.recorded,
     deleted,
+    outside: ctx.outside,
     inForceOn: (a, day) => {
       let on = changes.get(a.id);
       if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
@@ -428,6 +431,34 @@ export function openedMovedOut(
       }
     }
     out.push({ id: d.id!, file: d.file, ...moved, from: formatInstant(was) });
+  }
+  return out;
+}
+
+/**
+ * Incidents outside the folders sms reads (stray-document) that were open during the period and
+ * are the agreement's: nothing checks them and the figures do not count them, so the report lists
+ * them. One whose opening cannot be read is listed too.
+ */
+export function strayIncidents(
+  inputs: SlaInputs,
+  period: Period,
+  tz: string,
+  forAgreement?: AgreementView,
+): { id: string; file: string }[] {
+  const { start, end } = periodInstants(period, tz);
+  const agreements = agreementsOf(inputs);
+  const out: { id: string; file: string }[] = [];
+  for (const d of inputs.outside ?? []) {
+    if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
+    const opened = parseInstant(ownString(d.data, 'opened'));
+    const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
+    if (opened !== undefined && (opened >= end || (resolved !== undefined && resolved < start))) continue;
+    if (forAgreement) {
+      const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
+      if (!isFor(forAgreement, customer, supplier)) continue;
+    }
+    out.push({ id: d.id, file: d.file });
   }
   return out;
 }
