@@ -17,9 +17,9 @@ import {
   inForceDuring,
   measureIncidents,
   openedMovedOut,
-  strayIncidents,
   reportZone,
   slaInputs,
+  strayIncidents,
   type IncidentMeasure,
 } from './sla.js';
 
