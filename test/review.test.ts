@@ -471,6 +471,32 @@ describe('sms report review: the management review pack', () => {
     );
   });
 
+  it('an incident of the quarter outside the folders sms reads is listed as not counted; its figures are unchanged', async () => {
+    const dir = tmp();
+    writeFiles(dir, {
+      ...FILES,
+      'incident/INC-0009-router.md': incident(9, { priority: 'P1', opened: '2026-08-03T10:00:00Z', resolved: '2026-08-03T20:00:00Z' }),
+      // Over before the quarter: not this review's.
+      'incident/INC-0008-old.md': incident(8, { priority: 'P3', opened: '2026-05-03T10:00:00Z', resolved: '2026-05-03T11:00:00Z' }),
+    });
+    const run = (format: string) =>
+      smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', format], dir, testEnv({ SMS_TODAY: '2026-10-15' }));
+    const d = JSON.parse((await run('json')).stdout);
+    expect(d.incidents.outsideFolders).toEqual([{ id: 'INC-0009', file: 'incident/INC-0009-router.md' }]);
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).not.toContain('INC-0009');
+    const plain = tmp();
+    writeFiles(plain, FILES);
+    const without = JSON.parse(
+      (await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], plain, testEnv({ SMS_TODAY: '2026-10-15' })))
+        .stdout,
+    );
+    expect(d.incidents.total).toBe(without.incidents.total);
+    for (const format of ['md', 'html'])
+      expect((await run(format)).stdout, format).toContain(
+        'Not counted: INC-0009 (incident/INC-0009-router.md), outside the folders sms reads. The rule',
+      );
+  });
+
   it('the default period is the last complete quarter; Markdown lists every input in order', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

@@ -23,7 +23,16 @@ import {
   type Deletion,
   type ReportContext,
 } from './context.js';
-import { agreementsOf, availability, deletedDuring, inForceDuring, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import {
+  agreementsOf,
+  availability,
+  deletedDuring,
+  inForceDuring,
+  measureIncidents,
+  slaInputs,
+  strayIncidents,
+  type IncidentMeasure,
+} from './sla.js';
 import type { AgreementView } from '../repo/sla.js';
 import { evaluateObjectives } from './objectives.js';
 import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
@@ -703,6 +712,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
       unattributed: opened.filter((m) => m.attribution === 'ambiguous').map((m) => m.id),
       /** Incidents of the period deleted from the repository by its last day: listed, not counted. */
       deleted: deletedDuring(inputs, period, tz),
+      /** Incidents of the period whose files lie outside the folders sms reads: listed, not counted. */
+      outsideFolders: strayIncidents(inputs, period, tz),
       /** Incidents deleted after the period: measured as they stood. */
       deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
       items: measures,
