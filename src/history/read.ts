@@ -28,15 +28,7 @@ import {
   type GitContext,
   type RepositoryState,
 } from '../git/git.js';
-import {
-  decodeDocument,
-  decodeStrict,
-  isDocumentPath,
-  mayBeStray,
-  readDocument,
-  strayDocument,
-  type LoadedRepository,
-} from '../repo/documents.js';
+import { decodeDocument, isDocumentPath, mayBeStray, readDocument, strayDocument, type LoadedRepository } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
 import { isApproval, isDecision, isEditOfApprovedContent, revised, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
@@ -1301,8 +1293,7 @@ export async function readStaged(
     repository.outside = [];
     strays.forEach((file, i) => {
       const bytes = strayBlobs[i];
-      const text = Buffer.isBuffer(bytes) ? decodeStrict(bytes) : undefined;
-      const doc = text === undefined ? undefined : strayDocument(file, text, config);
+      const doc = Buffer.isBuffer(bytes) ? strayDocument(file, bytes, config) : undefined;
       if (doc) repository.outside!.push(doc);
     });
     const olds = await readBlobs(

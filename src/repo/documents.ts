@@ -70,10 +70,8 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
 export function readOutsideDocuments(config: SmsConfig, read: { dirs: ReadonlySet<string>; files: ReadonlySet<string> }): SmsDocument[] {
   const outside: SmsDocument[] = [];
   walkOutsideFolders(config, read, (rel, abs) => {
-    const bytes = readRegularFile(abs, config.maxFileSize);
-    const text = 'bytes' in bytes ? decodeStrict(bytes.bytes) : undefined;
-    if (text === undefined) return;
-    const doc = strayDocument(rel, text, config);
+    const file = readRegularFile(abs, config.maxFileSize);
+    const doc = 'bytes' in file ? strayDocument(rel, file.bytes, config) : undefined;
     if (doc) outside.push(doc);
   });
   return outside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -82,21 +80,19 @@ export function readOutsideDocuments(config: SmsConfig, read: { dirs: ReadonlySe
 /**
  * The file read as a document when its front matter is one: a type sms knows and an id in that
  * type's scheme (INC-0001, POLICY). Other Markdown (a README, the pages of a site generator,
- * which may name a `type` and an `id` of their own) is not one.
+ * which may name a `type` and an `id` of their own) is not one, nor is a file that is not UTF-8
+ * (decoded as the reader decodes documents). The same for the working tree and the index.
  */
-export function strayDocument(file: string, text: string, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument | undefined {
-  if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return undefined;
-  const doc = readDocument(file, text, config);
-  return doc.type && doc.id !== undefined && idPattern(doc.type).test(doc.id) ? doc : undefined;
-}
-
-/** Decodes a stray candidate as the reader decodes documents (strict UTF-8); undefined if it is not text. */
-export function decodeStrict(bytes: Uint8Array): string | undefined {
+export function strayDocument(file: string, bytes: Uint8Array, config: Pick<SmsConfig, 'typeByKey'>): SmsDocument | undefined {
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
     return undefined;
   }
+  if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return undefined;
+  const doc = readDocument(file, text, config);
+  return doc.type && doc.id !== undefined && idPattern(doc.type).test(doc.id) ? doc : undefined;
 }
 
 /**

@@ -39,7 +39,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   const inputs = slaInputs(ctx);
   // One agreement's months are its own: in its calendar's time zone, as its availability is.
-  const measures = measureIncidents(inputs, period, agreement, reportZone(inputs, agreement));
+  const tz = reportZone(inputs, agreement);
+  const measures = measureIncidents(inputs, period, agreement, tz);
   const perPriority = compliance(measures, agreement);
   const months = availability(inputs, agreement, period, ctx.provenance.generated);
 
@@ -49,7 +50,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const unattributed: string[] = [];
   if (agreement.kind === 'customer') {
     const all = agreementsOf(inputs);
-    const day = (ms: number): string => localDate(ms, reportZone(inputs, agreement));
+    const day = (ms: number): string => localDate(ms, tz);
     for (const d of docsOfType(ctx, 'incident')) {
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
@@ -108,7 +109,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     organisation: ctx.config.organisation,
     period,
     /** The time zone its days and months are counted in: the agreement calendar's, else the organisation's. */
-    timezone: reportZone(inputs, agreement),
+    timezone: tz,
     agreement: {
       id: agreement.id,
       title: agreement.title,
@@ -188,11 +189,11 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     /** Incidents whose opening time was moved after it was first committed: what was first recorded. */
     openedMoved: measures.flatMap((m) => (m.openedMoved ? [{ id: m.id, file: m.file, ...m.openedMoved }] : [])),
     /** Incidents first recorded as opened in the period whose opening now lies outside it: listed, not counted. */
-    openedMovedOut: openedMovedOut(inputs, period, reportZone(inputs, agreement), agreement),
+    openedMovedOut: openedMovedOut(inputs, period, tz, agreement),
     /** Incidents of the agreement open in the period whose files lie outside the folders sms reads: listed, not counted. */
-    outsideFolders: strayIncidents(inputs, period, reportZone(inputs, agreement), agreement),
+    outsideFolders: strayIncidents(inputs, period, tz, agreement),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
-    deleted: deletedDuring(inputs, period, reportZone(inputs, agreement), agreement),
+    deleted: deletedDuring(inputs, period, tz, agreement),
     /** Incidents of the agreement deleted from the repository after the period: measured as they stood. */
     deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
     suppliers,

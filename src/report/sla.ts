@@ -415,9 +415,7 @@ export function openedMovedOut(
     // Any opening a committed version recorded in the period (the first may be a slip, or unreadable).
     const was = d.id ? inputs.recorded?.get(d.id)?.openings.find((ms) => ms >= start && ms < end) : undefined;
     if (!moved || was === undefined || d.type?.key !== 'incident' || !d.data) continue;
-    const opened = parseInstant(ownString(d.data, 'opened'));
-    const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
-    if (opened !== undefined && opened < end && (resolved === undefined || resolved >= start)) continue;
+    if (openDuring(d, start, end) === true) continue;
     if (forAgreement) {
       // Whose it was as first recorded, where that named an agreement: moving the opening and the
       // agreement in one commit must not take it out of both customers' reports.
@@ -436,6 +434,17 @@ export function openedMovedOut(
 }
 
 /**
+ * Whether an incident was open at some time in [start, end): opened before the end and not
+ * resolved (or closed) before the start. Undefined when its opening cannot be read.
+ */
+function openDuring(d: SmsDocument, start: number, end: number): boolean | undefined {
+  const opened = parseInstant(ownString(d.data, 'opened'));
+  if (opened === undefined) return undefined;
+  const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
+  return opened < end && (resolved === undefined || resolved >= start);
+}
+
+/**
  * Incidents outside the folders sms reads (stray-document) that were open during the period and
  * are the agreement's: nothing checks them and the figures do not count them, so the report lists
  * them. One whose opening cannot be read is listed too.
@@ -450,10 +459,7 @@ export function strayIncidents(
   const agreements = agreementsOf(inputs);
   const out: { id: string; file: string }[] = [];
   for (const d of inputs.outside ?? []) {
-    if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
-    const opened = parseInstant(ownString(d.data, 'opened'));
-    const resolved = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
-    if (opened !== undefined && (opened >= end || (resolved !== undefined && resolved < start))) continue;
+    if (d.type?.key !== 'incident' || !d.data || !d.id || openDuring(d, start, end) === false) continue;
     if (forAgreement) {
       const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
       if (!isFor(forAgreement, customer, supplier)) continue;

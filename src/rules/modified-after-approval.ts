@@ -21,7 +21,7 @@ export default defineRule({
     // Per document, the content as last approved: from its approval, or, where the approval came
     // before what was read (--base), as history before the base shows it (else as first seen in
     // its approving status).
-    const approvedContent = new Map<string, string | undefined>();
+    const approvedContent = new Map<string, string>();
     for (const e of ctx.changes!.events) {
       const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
       if (!t) continue;
