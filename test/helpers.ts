@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, realpathSync } from 'node:fs';
 import { spawnSync, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,13 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     GIT_COMMITTER_EMAIL: 'ana@acme.example',
     SMS_TODAY: '2026-06-01',
     NO_COLOR: '1',
+    // Every commit and merge would start \`git maintenance run --auto\`, a second process the
+    // tests never need (sms removes these variables from the environment its own git gets).
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'maintenance.auto',
+    GIT_CONFIG_VALUE_0: 'false',
+    GIT_CONFIG_KEY_1: 'gc.auto',
+    GIT_CONFIG_VALUE_1: '0',
     ...extra,
   };
 }
@@ -75,6 +83,24 @@ export async function smsInProcess(args: string[], cwd: string, env: NodeJS.Proc
   return { code, stdout, stderr };
 }
 
+/**
+ * Runs the built bundle in-process: dist/sms.cjs, the program bin/sms.js loads, without the
+ * launcher's process around it. For tests of what the build makes, at the cost of a call rather
+ * than of starting Node; the launcher itself is tested through the binary.
+ */
+export async function smsBuilt(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
+  const { run: built } = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'sms.cjs')) as { run: typeof run };
+  let stdout = '';
+  let stderr = '';
+  const code = await built(args, {
+    cwd,
+    env,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
 export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, rel);
@@ -104,24 +130,25 @@ export function gitIn(dir: string, args: string[], env: NodeJS.ProcessEnv = test
 /** Makes the files already in `dir` the one commit of a new repository (fixed identity and date). */
 export function commitFiles(dir: string, date = '2026-01-01T09:00:00Z'): void {
   const env = testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
-  gitIn(dir, ['init', '-q', '-b', 'main'], env);
-  gitIn(dir, ['add', '-A'], env);
-  gitIn(dir, ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'records'], env);
+  execFileSync('sh', ['-c', 'git init -q -b main && git add -A && git -c commit.gpgsign=false commit -q -m records'], { cwd: dir, env });
 }
 
 /**
  * Builds a real repository commit by commit; null content deletes the file. The result is the
  * history `addCommit` makes one commit at a time (the same commit IDs), written by one
- * `git fast-import` where that gives the same commits: three git processes, not three per commit.
+ * `git fast-import` where that gives the same commits: one shell running four git processes, not
+ * three per commit.
  */
 export function gitRepo(dir: string, commits: CommitSpec[], env: NodeJS.ProcessEnv = testEnv()): string[] {
-  gitIn(dir, ['init', '-q', '-b', 'main'], env);
-  gitIn(dir, ['config', 'commit.gpgsign', 'false'], env);
+  const init = 'git init -q -b main && git config commit.gpgsign false';
   const stream = commits.length > 1 && readdirSync(dir).every((f) => f === '.git') ? fastImportStream(commits) : undefined;
-  if (!stream) return commits.map((c) => addCommit(dir, c, env));
+  if (!stream) {
+    execFileSync('sh', ['-c', init], { cwd: dir, env });
+    return commits.map((c) => addCommit(dir, c, env));
+  }
   const marks = path.join(dir, '.git', 'sms-test-marks');
-  execFileSync('git', ['fast-import', '--quiet', '--done', `--export-marks=${marks}`], { cwd: dir, env, input: stream.text });
-  gitIn(dir, ['reset', '--hard', '-q'], env);
+  const script = `${init} && git fast-import --quiet --done --export-marks="$1" && git reset --hard -q`;
+  execFileSync('sh', ['-c', script, 'sh', marks], { cwd: dir, env, input: stream.text });
   // addCommit writes each file, creating its folders, and deletes files but never folders.
   for (const d of stream.folders) mkdirSync(path.join(dir, d), { recursive: true });
   const shas = new Map(
@@ -211,9 +238,9 @@ export function addCommit(dir: string, c: CommitSpec, env: NodeJS.ProcessEnv = t
     GIT_AUTHOR_DATE: date,
     GIT_COMMITTER_DATE: date,
   };
-  gitIn(dir, ['add', '--all'], e);
-  gitIn(dir, ['commit', '-q', '--allow-empty', '-m', c.message ?? 'change'], e);
-  return gitIn(dir, ['rev-parse', 'HEAD'], e).trim();
+  // One process from here, three from the shell: a child of this large process costs far more to start.
+  const script = 'git add --all && git commit -q --allow-empty -m "$1" && git rev-parse HEAD';
+  return execFileSync('sh', ['-c', script, 'sh', c.message ?? 'change'], { cwd: dir, env: e, encoding: 'utf8' }).trim();
 }
 
 /** Front matter plus body, the way documents are written. */

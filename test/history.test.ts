@@ -1274,11 +1274,11 @@ describe('history rules', () => {
     expect([...(await headBlobsHere(ctx, [':(top)']))!.keys()]).toEqual([]);
   });
 
-  it("default mode: when HEAD's tree cannot be read, validate fails with git's reason (exit 2), not as if there were no repository", () => {
+  it("default mode: when HEAD's tree cannot be read, validate fails with git's reason (exit 2), not as if there were no repository", async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const tree = gitIn(dir, ['rev-parse', 'HEAD^{tree}']).trim();
     rmSync(path.join(dir, '.git/objects', tree.slice(0, 2), tree.slice(2)), { force: true });
-    const r = sms(['validate'], dir);
+    const r = await smsInProcess(['validate'], dir);
     expect(r.stderr).toMatch(/^sms: git ls-tree failed: .*\n/);
     expect(r.code).toBe(2);
   });
@@ -1326,25 +1326,25 @@ describe('history rules', () => {
     }
   });
 
-  it('shallow clone: exit 2 with the fetch-depth hint', () => {
+  it('shallow clone: exit 2 with the fetch-depth hint', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z' },
     ]);
     const clone = path.join(tmp(), 'shallow');
     gitIn(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${dir}`, clone]);
-    const r = sms(['validate', '--history'], clone);
+    const r = await smsInProcess(['validate', '--history'], clone);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/shallow/);
     expect(r.stderr).toMatch(/fetch-depth: 0/);
     expect(r.stderr).toMatch(/GIT_DEPTH: 0/);
-    expect(sms(['validate'], clone).code).toBe(0);
+    expect((await smsInProcess(['validate'], clone)).code).toBe(0);
     // Reports learn that the clone is shallow from the same git process that finds the repository.
     for (const args of [
       ['report', 'review', '--until', '2026-01-31'],
       ['report', 'audit', '--until', '2026-01-31'],
     ]) {
-      const rr = sms(args, clone);
+      const rr = await smsInProcess(args, clone);
       expect(rr.stderr, args.join(' ')).toMatch(/^sms: this clone is shallow: the full history this command reads .* is not present\n/);
       expect(rr.stderr, args.join(' ')).not.toMatch(/--history/);
       expect(rr.code, args.join(' ')).toBe(2);
@@ -1360,13 +1360,13 @@ describe('history rules', () => {
     ]);
     const clone = path.join(tmp(), 'shallow');
     gitIn(path.dirname(clone), ['clone', '-q', '--depth', '1', `file://${dir}`, clone]);
-    expect(sms(['validate'], clone).code).toBe(0);
+    expect((await smsInProcess(['validate'], clone)).code).toBe(0);
     // A move no decision rests on is judged as plain validate judges it: against HEAD's tree.
     const moved = await smsInProcess(['set-status', 'INC-0001', 'updated'], clone, testEnv());
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toBe(`INC-0001: opened → updated\n${I}\n`);
     expect(readFileSync(path.join(clone, I), 'utf8')).toMatch(/^status: "updated"$/m);
-    expect(sms(['validate'], clone).code).toBe(0);
+    expect((await smsInProcess(['validate'], clone)).code).toBe(0);
     // An approval is judged by the roles in force, which only the full history holds.
     const approval = await smsInProcess(
       ['set-status', 'RFC-0001', 'approved'],
@@ -1380,9 +1380,9 @@ describe('history rules', () => {
 
   it.each(['--output=/tmp/sms-pwned', '-c', '--upload-pack=touch /tmp/sms-pwned2', 'HEAD; rm -rf /', 'a\nb'])(
     'hostile ref %j is rejected with exit 2 and runs nothing',
-    (ref) => {
+    async (ref) => {
       const dir = repo([]);
-      const r = sms(['validate', '--base', ref], dir);
+      const r = await smsInProcess(['validate', '--base', ref], dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/is not (a commit in this repository|a valid revision)/);
       expect(existsSync('/tmp/sms-pwned')).toBe(false);
@@ -1390,20 +1390,20 @@ describe('history rules', () => {
     },
   );
 
-  it('a repository without commits, and a directory outside git', () => {
+  it('a repository without commits, and a directory outside git', async () => {
     const dir = tmp();
     for (const [f, c] of Object.entries({ ...BASE, 'governance/roles.md': rolesDoc() })) {
       const abs = path.join(dir, f);
       mkdirSync(path.dirname(abs), { recursive: true });
       writeFileSync(abs, c);
     }
-    expect(sms(['validate'], dir).code).toBe(0);
-    const noGit = sms(['validate', '--history'], dir);
+    expect((await smsInProcess(['validate'], dir)).code).toBe(0);
+    const noGit = await smsInProcess(['validate', '--history'], dir);
     expect(noGit.code).toBe(2);
     expect(noGit.stderr).toMatch(/not inside a git repository/);
     gitIn(dir, ['init', '-q', '-b', 'main']);
-    expect(sms(['validate', '--history'], dir).code).toBe(0);
-    expect(sms(['validate'], dir).code).toBe(0);
+    expect((await smsInProcess(['validate', '--history'], dir)).code).toBe(0);
+    expect((await smsInProcess(['validate'], dir)).code).toBe(0);
   });
 
   it('non-UTF-8 author names and a commit touching hundreds of documents', async () => {
@@ -1422,18 +1422,18 @@ describe('history rules', () => {
 });
 
 describe('sms log', () => {
-  it('prints the timeline of a document with authors, status changes and approvals', () => {
+  it('prints the timeline of a document with authors, status changes and approvals', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },
       { files: { [R]: approved() }, author: ben, date: '2026-01-03T09:00:00Z', message: 'Approve RFC-0001' },
     ]);
-    const r = sms(['log', 'RFC-0001'], dir);
+    const r = await smsInProcess(['log', 'RFC-0001'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-01-02 {2}[0-9a-f]{7} {2}Cleo Park +created +draft +Request RFC-0001/);
     expect(r.stdout).toMatch(
       /2026-01-03 {2}[0-9a-f]{7} {2}Ben Okafor +changed +draft → approved +Approve RFC-0001 +\[approved_by ben@acme.example; decided by Ben Okafor \(CM, by author\)\]/,
     );
-    expect(sms(['log', 'RFC-0099'], dir).code).toBe(2);
+    expect((await smsInProcess(['log', 'RFC-0099'], dir)).code).toBe(2);
   });
 
   it('shows who committed when it was not the author, and a rewritten approved_by as no decision', async () => {
