@@ -334,7 +334,7 @@ describe('sms report performance', () => {
     );
   });
 
-  it('an incident outside the folders sms reads is listed as not counted in the report of its agreement, and only there', async () => {
+  it('an incident outside the folders sms reads, or saved as .MD, is listed as not counted in the report of its agreement, and only there', async () => {
     const dir = repo({
       // A P1 of the bakery's, 12 hours against 4: a breach, in a folder nothing reads.
       'incident/INC-0009-router.md': inc(9, 'Router down at the bakery', {
@@ -345,7 +345,8 @@ describe('sms report performance', () => {
         responded: '2026-10-10T08:10:00Z',
         resolved: '2026-10-10T20:00:00Z',
       }),
-      'incident/INC-0010-printer.md': inc(10, 'Printer jam at the law office', {
+      // In its folder, but saved as .MD: read by nothing either.
+      'incidents/INC-0010-printer.MD': inc(10, 'Printer jam at the law office', {
         id: 'INC-0010',
         agreement: 'SLA-0002',
         priority: 'P3',
@@ -371,11 +372,11 @@ describe('sms report performance', () => {
     const bakery = await json('SLA-0001');
     expect(bakery.outsideFolders).toEqual([{ id: 'INC-0009', file: 'incident/INC-0009-router.md' }]);
     expect(bakery.incidents.items.map((m: { id: string }) => m.id)).not.toContain('INC-0009');
-    expect((await json('SLA-0002')).outsideFolders).toEqual([{ id: 'INC-0010', file: 'incident/INC-0010-printer.md' }]);
+    expect((await json('SLA-0002')).outsideFolders).toEqual([{ id: 'INC-0010', file: 'incidents/INC-0010-printer.MD' }]);
     for (const format of ['md', 'html']) {
       const r = await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', format]);
       expect(r.stdout, format).toContain('Not counted: ');
-      expect(r.stdout, format).toMatch(/INC-0009.{0,80}is in incident\/INC-0009-router\.md, outside the folders sms reads/);
+      expect(r.stdout, format).toMatch(/INC-0009.{0,80}is in incident\/INC-0009-router\.md, a file sms does not read/);
       expect(r.stdout, format).not.toContain('INC-0010');
     }
   });

@@ -493,7 +493,7 @@ describe('sms report review: the management review pack', () => {
     expect(d.incidents.total).toBe(without.incidents.total);
     for (const format of ['md', 'html'])
       expect((await run(format)).stdout, format).toContain(
-        'Not counted: INC-0009 (incident/INC-0009-router.md), outside the folders sms reads. The rule',
+        'Not counted: INC-0009 (incident/INC-0009-router.md): files sms does not read. The rule',
       );
   });
 

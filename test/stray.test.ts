@@ -68,6 +68,46 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     expect(strays(scoped)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
   });
 
+  it('a document saved with another Markdown extension (.MD, .markdown) is not read: reported in its folder and outside, and sms new skips its number', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      // Saved by an editor that chose the extension: in the right folder, read by nothing.
+      'incidents/INC-0001-mail-down.MD': incident(),
+      'incidents/2026/INC-0002-printer.markdown': incident({ id: 'INC-0002', title: 'Printer' }),
+      'change/RFC-0001-upgrade-mail.mdown': rfc(),
+      // Not a document's front matter, ignored, hidden: left alone as a .md file would be.
+      'incidents/README.markdown': '# Incidents\n',
+      'incidents/old/INC-0003-x.MD': incident({ id: 'INC-0003' }),
+      'incidents/.INC-0004-x.MD': incident({ id: 'INC-0004' }),
+      // Not Markdown.
+      'incidents/INC-0005-export.txt': incident({ id: 'INC-0005' }),
+      'sms.config.yaml': 'organisation: Acme IT\nignore: ["incidents/old/"]\n',
+    });
+    const r = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(strays(r)).toEqual([
+      ['change/RFC-0001-upgrade-mail.mdown', 3, 'warning'],
+      ['incidents/2026/INC-0002-printer.markdown', 3, 'warning'],
+      ['incidents/INC-0001-mail-down.MD', 3, 'warning'],
+    ]);
+    const message = (file: string): [string, string | undefined] => {
+      const d = findings(r).find((f) => f.file === file)!;
+      return [d.message, (d as Finding & { hint?: string }).hint];
+    };
+    expect(message('incidents/INC-0001-mail-down.MD')).toEqual([
+      'INC-0001 (type incident) is in a file sms does not read (documents end in .md), so nothing checks it and no report counts it',
+      'rename it to incidents/INC-0001-mail-down.md (git mv, once it is committed)',
+    ]);
+    expect(message('change/RFC-0001-upgrade-mail.mdown')).toEqual([
+      'RFC-0001 (type change-request) is in a file sms does not read (documents end in .md), so nothing checks it and no report counts it; documents of this type go in changes/',
+      'move it to changes/RFC-0001-upgrade-mail.md (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS',
+    ]);
+    // Their numbers are taken: renamed, each would be a duplicate (an ignored file's too, as for .md).
+    const created = await smsInProcess(['new', 'incident', 'Backup failed'], dir);
+    expect(created.stdout.trim().split('\n').at(-1)).toBe('incidents/INC-0004-backup-failed.md');
+  });
+
   it('sms new gives no number a stray document holds: moved to its folder, it would be a duplicate', async () => {
     const dir = tmp();
     baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });
@@ -152,11 +192,16 @@ describe('documents outside the folders sms reads (stray-document)', () => {
       'notes/RFC-0002-draft.md': rfc({ id: 'RFC-0002' }),
       // Not UTF-8: not read as a document here, as in the working tree.
       'change/RFC-0003-latin.md': Buffer.concat([Buffer.from(rfc({ id: 'RFC-0003' })), Buffer.from([0xe9])]),
+      // In its folder, saved as .MD: staged, it is looked at as in the working tree.
+      'changes/RFC-0004-backup.MD': rfc({ id: 'RFC-0004' }),
     });
-    gitIn(dir, ['add', 'change'], env);
+    gitIn(dir, ['add', 'change', 'changes'], env);
     const r = sms(['validate', '--staged', '--format', 'json'], dir, env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(strays(r)).toEqual([['change/RFC-0001-upgrade-mail.md', 3, 'warning']]);
+    expect(strays(r)).toEqual([
+      ['change/RFC-0001-upgrade-mail.md', 3, 'warning'],
+      ['changes/RFC-0004-backup.MD', 3, 'warning'],
+    ]);
   });
 });

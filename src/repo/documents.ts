@@ -34,8 +34,9 @@ export interface LoadedRepository {
   /** Problems with files that could not be read as documents (size, encoding, links, file type, access). */
   issues: LoadIssue[];
   /**
-   * Markdown files outside the folders sms reads whose front matter is that of a document (a type
-   * sms knows and an id of its scheme; see strayDocument): nothing checks them and no report counts them.
+   * Markdown files sms does not read whose front matter is that of a document (a type sms knows
+   * and an id of its scheme; see strayDocument): outside the folders sms reads, or saved with
+   * another Markdown extension (otherMarkdownName). Nothing checks them and no report counts them.
    */
   outside?: SmsDocument[];
 }
@@ -63,17 +64,34 @@ export function loadRepository(config: SmsConfig): LoadedRepository {
   return { documents, issues, outside: readOutsideDocuments(config, walked) };
 }
 
+/** The extensions editors and other tools give Markdown; sms reads `.md` only (and in that spelling). */
+const MARKDOWN_EXTENSION = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext)$/i;
+
+/** A Markdown file name sms does not read as a document: `.MD`, `.markdown` and the like. */
+export function otherMarkdownName(name: string): boolean {
+  return !name.endsWith('.md') && MARKDOWN_EXTENSION.test(name);
+}
+
+/** What walkDocumentFiles read, and the files in the folders it passed over as otherMarkdownName. */
+export interface WalkedFolders {
+  dirs: ReadonlySet<string>;
+  files: ReadonlySet<string>;
+  others: readonly { rel: string; abs: string }[];
+}
+
 /**
  * The stray documents of the working tree (see strayDocument), sorted by path; `read` is what
  * walkDocumentFiles read, so that a folder read through a link is not taken for a stray one.
  */
-export function readOutsideDocuments(config: SmsConfig, read: { dirs: ReadonlySet<string>; files: ReadonlySet<string> }): SmsDocument[] {
+export function readOutsideDocuments(config: SmsConfig, read: WalkedFolders): SmsDocument[] {
   const outside: SmsDocument[] = [];
-  walkOutsideFolders(config, read, (rel, abs) => {
+  const visit = (rel: string, abs: string): void => {
     const file = readRegularFile(abs, config.maxFileSize);
     const doc = 'bytes' in file ? strayDocument(rel, file.bytes, config) : undefined;
     if (doc) outside.push(doc);
-  });
+  };
+  for (const { rel, abs } of read.others) visit(rel, abs);
+  walkOutsideFolders(config, read, visit);
   return outside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
@@ -96,11 +114,15 @@ export function strayDocument(file: string, bytes: Uint8Array, config: Pick<SmsC
 }
 
 /**
- * Whether a file outside the document folders is looked at for a stray document: Markdown, not
- * hidden, not in a package folder, not ignored. The same for the working tree and the index.
+ * Whether a file is looked at for a stray document: a `.md` file outside the document folders, not
+ * hidden, not in a package folder, not ignored; or one of another Markdown extension that would be
+ * a document under its name (otherMarkdownName), in the folders or outside them. The same for the
+ * working tree and the index.
  */
 export function mayBeStray(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>, rel: string): boolean {
-  if (!rel.endsWith('.md') || config.documentFolders.some((f) => f === '.' || rel.startsWith(`${f}/`))) return false;
+  const inFolders = config.documentFolders.some((f) => f === '.' || rel.startsWith(`${f}/`));
+  if (otherMarkdownName(rel) && inFolders) return underDocumentFolder(config, rel);
+  if (!(otherMarkdownName(rel) || rel.endsWith('.md')) || inFolders) return false;
   const parts = rel.split('/');
   for (let i = 0; i < parts.length; i++) {
     if (parts[i]!.startsWith('.') || parts[i] === 'node_modules' || matchesAny(parts.slice(0, i + 1).join('/'), config.ignore))
@@ -114,11 +136,7 @@ export function mayBeStray(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>
  * lets through. Folders are pruned as the files would be; links are not followed (a link to a
  * document is read where it points, if anywhere).
  */
-function walkOutsideFolders(
-  config: SmsConfig,
-  read: { dirs: ReadonlySet<string>; files: ReadonlySet<string> },
-  visit: (rel: string, abs: string) => void,
-): void {
+function walkOutsideFolders(config: SmsConfig, read: WalkedFolders, visit: (rel: string, abs: string) => void): void {
   if (config.documentFolders.includes('.')) return;
   // The walk starts at the real root and follows no link, so each path it meets is a real one.
   const root = realpathSync(config.root);
@@ -184,7 +202,11 @@ export interface WalkOptions {
  * matched by `ignore`. The same files are documents in history.
  */
 export function isDocumentPath(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>, rel: string): boolean {
-  if (!rel.endsWith('.md')) return false;
+  return rel.endsWith('.md') && underDocumentFolder(config, rel);
+}
+
+/** Under a document folder, with nothing below it hidden or ignored (isDocumentPath, whatever the extension). */
+function underDocumentFolder(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>, rel: string): boolean {
   const folder = config.documentFolders.find((f) => f === '.' || rel.startsWith(`${f}/`));
   if (folder === undefined) return false;
   const parts = rel.split('/');
@@ -201,18 +223,20 @@ export function isDocumentPath(config: Pick<SmsConfig, 'ignore' | 'documentFolde
  * after every real folder. Whatever cannot be visited becomes one load issue (a link out of the
  * root, a FIFO or device, an unreadable folder, a name that is not UTF-8) and the walk goes on.
  * Shared by the document reader and the ID scan of `sms new`, so both see the same files.
- * Returns the real folders it walked and the files it visited, for the walk outside the folders.
+ * Returns the real folders it walked, the files it visited, and the regular files of another
+ * Markdown extension it passed over (otherMarkdownName), for the stray documents.
  */
 export function walkDocumentFiles(
   config: SmsConfig,
   issues: LoadIssue[],
   visit: (rel: string, abs: string, linked: boolean) => void,
   opts: WalkOptions = {},
-): { dirs: ReadonlySet<string>; files: ReadonlySet<string> } {
+): WalkedFolders {
   const root = realpathSync(config.root);
   const ignore = opts.ignore === false ? [] : config.ignore;
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
+  const others: { rel: string; abs: string }[] = [];
   const diag = (file: string, rule: LoadIssue['rule'], message: string, hint?: string): void => {
     issues.push(hint ? { rule, file, message, hint } : { rule, file, message });
   };
@@ -314,7 +338,7 @@ export function walkDocumentFiles(
       else if (isMd) {
         if (entry.isFile()) visitFile(rel, abs, linked);
         else unreadable(rel, { reason: 'type', kind: kindOf(entry) }, issues);
-      }
+      } else if (entry.isFile() && otherMarkdownName(entry.name)) others.push({ rel, abs });
     }
   };
 
@@ -332,7 +356,7 @@ export function walkDocumentFiles(
     else walk(folder, false);
   }
   for (let i = 0; i < links.length; i++) followLink(links[i]!);
-  return { dirs: visitedDirs, files: seenFiles };
+  return { dirs: visitedDirs, files: seenFiles, others };
 }
 
 /**

@@ -36,6 +36,8 @@ export function scanIds(config: SmsConfig): Set<string> {
   );
   // Files that were not read (a FIFO, an unreadable file, a link out) still hold the number in their name.
   for (const i of issues) fromName(i.file);
+  // So does a document saved as .MD or .markdown, which is read by nothing until it is renamed.
+  for (const o of read.others) fromName(o.rel);
   // A document in the wrong folder (stray-document) is moved to its folder, not given a twin.
   for (const d of readOutsideDocuments(config, read)) if (d.id) ids.add(d.id);
   return ids;

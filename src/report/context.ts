@@ -15,7 +15,7 @@ import { parseDate, parseInstant } from '../dates.js';
 export interface ReportContext {
   config: SmsConfig;
   documents: SmsDocument[];
-  /** Documents outside the folders sms reads (stray-document): not counted, named where they are a report's. */
+  /** Documents in files sms does not read (stray-document): not counted, named where they are a report's. */
   outside?: readonly SmsDocument[];
   byId: Map<string, SmsDocument>;
   timeline?: Timeline;

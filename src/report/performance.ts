@@ -190,7 +190,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     openedMoved: measures.flatMap((m) => (m.openedMoved ? [{ id: m.id, file: m.file, ...m.openedMoved }] : [])),
     /** Incidents first recorded as opened in the period whose opening now lies outside it: listed, not counted. */
     openedMovedOut: openedMovedOut(inputs, period, tz, agreement),
-    /** Incidents of the agreement open in the period whose files lie outside the folders sms reads: listed, not counted. */
+    /** Incidents of the agreement open in the period in files sms does not read (stray-document): listed, not counted. */
     outsideFolders: strayIncidents(inputs, period, tz, agreement),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
     deleted: deletedDuring(inputs, period, tz, agreement),

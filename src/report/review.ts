@@ -712,7 +712,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
       unattributed: opened.filter((m) => m.attribution === 'ambiguous').map((m) => m.id),
       /** Incidents of the period deleted from the repository by its last day: listed, not counted. */
       deleted: deletedDuring(inputs, period, tz),
-      /** Incidents of the period whose files lie outside the folders sms reads: listed, not counted. */
+      /** Incidents of the period in files sms does not read (stray-document): listed, not counted. */
       outsideFolders: strayIncidents(inputs, period, tz),
       /** Incidents deleted after the period: measured as they stood. */
       deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),

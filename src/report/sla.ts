@@ -188,7 +188,7 @@ export interface SlaInputs {
   recorded?: ReadonlyMap<string, Recorded>;
   /** Incidents deleted from the repository (from history). */
   deleted?: readonly Deleted[];
-  /** Documents outside the folders sms reads (stray-document). */
+  /** Documents in files sms does not read (stray-document). */
   outside?: readonly SmsDocument[];
 }
 
@@ -445,7 +445,7 @@ function openDuring(d: SmsDocument, start: number, end: number): boolean | undef
 }
 
 /**
- * Incidents outside the folders sms reads (stray-document) that were open during the period and
+ * Incidents in files sms does not read (stray-document) that were open during the period and
  * are the agreement's: nothing checks them and the figures do not count them, so the report lists
  * them. One whose opening cannot be read is listed too.
  */

@@ -1,18 +1,22 @@
+import { isDocumentPath } from '../repo/documents.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
   id: 'stray-document',
-  description: 'Every Markdown file with the front matter of a document (a type and an id of its scheme) is in a folder sms reads.',
+  description:
+    'Every Markdown file with the front matter of a document (a type and an id of its scheme) is one sms reads: in a folder sms reads, ending in .md.',
   help:
     'sms reads the documents in the folders sms.config.yaml names (see sms types), except hidden files and paths ' +
     'matched by ignore. A file elsewhere under the SMS whose front matter has a type sms knows and an id in that ' +
     "type's scheme (INC-0001, POLICY) is taken for " +
     'a document that was put in the wrong folder, or left behind when a folder was renamed (for instance by a branch ' +
     'merged after the rename): nothing checks it, and no report counts it, so an incident there is missing from the ' +
-    "customer's figures. Hidden files and folders, node_modules, ignored paths and folders that are another git " +
+    "customer's figures. The same goes for a document saved with another Markdown extension (.MD, .markdown, .mdown, " +
+    '.mkd and the like), in a document folder or elsewhere: sms reads files ending in .md only. Hidden files and ' +
+    'folders, node_modules, ignored paths and folders that are another git ' +
     'checkout (a submodule, a worktree) are not looked at; neither are symbolic links, nor files over max_file_size or ' +
     'not UTF-8. With --staged, the files staged are looked at; otherwise the working tree. Move the file into ' +
-    "its type's folder (git mv), or add it to ignore in sms.config.yaml if it is not part of the SMS.",
+    "its type's folder (git mv), or rename it to end in .md, or add it to ignore in sms.config.yaml if it is not part of the SMS.",
   severity: 'warning',
   needs: [],
   check(ctx, report) {
@@ -21,12 +25,28 @@ export default defineRule({
     for (const doc of ctx.outside ?? []) {
       if (leftOut.has(doc.file)) continue;
       const t = doc.type!;
-      report({
-        doc,
-        field: ['type'],
-        message: `${doc.id} (type ${t.key}) is outside the folders sms reads, so nothing checks it and no report counts it; documents of this type go in ${t.folder}/`,
-        hint: `move it to ${t.folder}/ (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS`,
-      });
+      if (doc.file.endsWith('.md')) {
+        report({
+          doc,
+          field: ['type'],
+          message: `${doc.id} (type ${t.key}) is outside the folders sms reads, so nothing checks it and no report counts it; documents of this type go in ${t.folder}/`,
+          hint: `move it to ${t.folder}/ (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS`,
+        });
+        continue;
+      }
+      // Saved as .MD, .markdown or the like: where the same name ending in .md would be read in its
+      // type's folder, renaming it is all it takes.
+      const renamed = doc.file.replace(/\.[^./]+$/, '.md');
+      const unread = `${doc.id} (type ${t.key}) is in a file sms does not read (documents end in .md), so nothing checks it and no report counts it`;
+      if (renamed.startsWith(`${t.folder}/`) && isDocumentPath(ctx.config, renamed))
+        report({ doc, field: ['type'], message: unread, hint: `rename it to ${renamed} (git mv, once it is committed)` });
+      else
+        report({
+          doc,
+          field: ['type'],
+          message: `${unread}; documents of this type go in ${t.folder}/`,
+          hint: `move it to ${t.folder}/${renamed.slice(renamed.lastIndexOf('/') + 1)} (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS`,
+        });
     }
   },
 });
