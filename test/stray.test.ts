@@ -108,6 +108,34 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     expect(created.stdout.trim().split('\n').at(-1)).toBe('incidents/INC-0004-backup-failed.md');
   });
 
+  it('a stray copy of a document sms reads, or one whose .md name is taken, is not told to move or rename over it', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      'incidents/INC-0001-mail-down.md': incident(),
+      // An editor's second save of the same record, and an old copy in a folder nothing reads.
+      'incidents/INC-0001-mail-down.MD': incident(),
+      'backup/INC-0001-mail-down.md': incident(),
+      // Another record under a name whose .md form is taken by INC-0002.
+      'incidents/INC-0002-printer.md': incident({ id: 'INC-0002', title: 'Printer' }),
+      'incidents/INC-0002-printer.markdown': incident({ id: 'INC-0003', title: 'Scanner' }),
+    });
+    const r = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    const hints = Object.fromEntries(
+      findings(r)
+        .filter((d) => d.rule === 'stray-document')
+        .map((d) => [d.file, (d as Finding & { hint?: string }).hint]),
+    );
+    expect(hints).toEqual({
+      'backup/INC-0001-mail-down.md':
+        'INC-0001 is read from incidents/INC-0001-mail-down.md: remove this file if it is a copy, or give it the next free ID (sms new) if it is another record',
+      'incidents/INC-0001-mail-down.MD':
+        'INC-0001 is read from incidents/INC-0001-mail-down.md: remove this file if it is a copy, or give it the next free ID (sms new) if it is another record',
+      'incidents/INC-0002-printer.markdown':
+        'rename it to a free name ending in .md (incidents/INC-0002-printer.md is another file), with git mv once it is committed',
+    });
+  });
+
   it('sms new gives no number a stray document holds: moved to its folder, it would be a duplicate', async () => {
     const dir = tmp();
     baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });

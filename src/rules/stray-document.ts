@@ -25,28 +25,34 @@ export default defineRule({
     for (const doc of ctx.outside ?? []) {
       if (leftOut.has(doc.file)) continue;
       const t = doc.type!;
-      if (doc.file.endsWith('.md')) {
-        report({
-          doc,
-          field: ['type'],
-          message: `${doc.id} (type ${t.key}) is outside the folders sms reads, so nothing checks it and no report counts it; documents of this type go in ${t.folder}/`,
-          hint: `move it to ${t.folder}/ (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS`,
-        });
-        continue;
-      }
-      // Saved as .MD, .markdown or the like: where the same name ending in .md would be read in its
-      // type's folder, renaming it is all it takes.
-      const renamed = doc.file.replace(/\.[^./]+$/, '.md');
-      const unread = `${doc.id} (type ${t.key}) is in a file sms does not read (documents end in .md), so nothing checks it and no report counts it`;
-      if (renamed.startsWith(`${t.folder}/`) && isDocumentPath(ctx.config, renamed))
-        report({ doc, field: ['type'], message: unread, hint: `rename it to ${renamed} (git mv, once it is committed)` });
+      // Saved as .MD, .markdown or the like, the file is read by nothing wherever it is; where the
+      // same name ending in .md would be read in its type's folder, renaming it is all it takes.
+      const asMd = doc.file.endsWith('.md') ? undefined : doc.file.replace(/\.[^./]+$/, '.md');
+      const inPlace = asMd !== undefined && asMd.startsWith(`${t.folder}/`) && isDocumentPath(ctx.config, asMd);
+      // Its name ending in .md, in its type's folder (the extension changes, not the folder part).
+      const target = inPlace ? asMd : `${t.folder}/${(asMd ?? doc.file).slice(doc.file.lastIndexOf('/') + 1)}`;
+      const where = asMd === undefined ? 'is outside the folders sms reads' : 'is in a file sms does not read (documents end in .md)';
+      const folder = inPlace ? '' : `; documents of this type go in ${t.folder}/`;
+      const ignore = 'or add it to ignore in sms.config.yaml if it is not part of the SMS';
+      // Moved or renamed as told, a copy would be a duplicate ID and a taken name would be overwritten.
+      const read = ctx.byId.get(doc.id!)?.find((d) => d.file !== doc.file);
+      let hint: string;
+      if (read)
+        hint = `${doc.id} is read from ${read.file}: remove this file if it is a copy, or give it the next free ID (sms new) if it is another record`;
+      else if (ctx.exists(target))
+        hint = inPlace
+          ? `rename it to a free name ending in .md (${target} is another file), with git mv once it is committed`
+          : `move it to ${t.folder}/ under a free name ending in .md (${target} is another file), with git mv once it is committed, ${ignore}`;
       else
-        report({
-          doc,
-          field: ['type'],
-          message: `${unread}; documents of this type go in ${t.folder}/`,
-          hint: `move it to ${t.folder}/${renamed.slice(renamed.lastIndexOf('/') + 1)} (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS`,
-        });
+        hint = inPlace
+          ? `rename it to ${target} (git mv, once it is committed)`
+          : `move it to ${asMd ? target : `${t.folder}/`} (git mv, once it is committed), ${ignore}`;
+      report({
+        doc,
+        field: ['type'],
+        message: `${doc.id} (type ${t.key}) ${where}, so nothing checks it and no report counts it${folder}`,
+        hint,
+      });
     }
   },
 });
