@@ -354,6 +354,8 @@ describe('sms report performance', () => {
         opened: '2026-10-12T08:00:00Z',
         resolved: '2026-10-12T09:00:00Z',
       }),
+      // An editor's second save of an incident sms reads and counts: not "not counted".
+      'incidents/INC-0008-h.MD': BREACH,
       // The bakery's, but over before October.
       'incident/INC-0011-old.md': inc(11, 'Scanner slow at the bakery', {
         id: 'INC-0011',

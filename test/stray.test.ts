@@ -136,6 +136,46 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     });
   });
 
+  it('a type whose folder is the SMS root, and a .md name that is ignored: renamed in place, not moved to ./ or to an ignored name', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      'sms.config.yaml': 'organisation: Acme IT\nfolders: { incident: . }\nignore: ["sub/INC-0003-c.md"]\n',
+      'INC-0001-a.MD': incident(),
+      'sub/INC-0002-b.markdown': incident({ id: 'INC-0002' }),
+      'sub/INC-0003-c.markdown': incident({ id: 'INC-0003' }),
+    });
+    const r = await smsInProcess(['validate', '--no-git', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    const said = findings(r)
+      .filter((d) => d.rule === 'stray-document')
+      .map((d) => [
+        d.file,
+        d.message.replace(/^.* so nothing checks it and no report counts it/, '…'),
+        (d as Finding & { hint?: string }).hint,
+      ]);
+    expect(said).toEqual([
+      ['INC-0001-a.MD', '…', 'rename it to INC-0001-a.md (git mv, once it is committed)'],
+      ['sub/INC-0002-b.markdown', '…', 'rename it to sub/INC-0002-b.md (git mv, once it is committed)'],
+      [
+        'sub/INC-0003-c.markdown',
+        '…',
+        'rename it to a name ending in .md that ignore in sms.config.yaml does not match (sub/INC-0003-c.md is ignored), with git mv once it is committed',
+      ],
+    ]);
+  });
+
+  it('sms new keeps the number of a document saved as .MD that cannot be read as one (not UTF-8, broken YAML)', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      'incidents/INC-0001-a.md': incident(),
+      'incidents/printer.MD': incident({ id: 'INC-0002' }).replace('status:', 'status: [unclosed\nx:'),
+      'incidents/scanner.markdown': Buffer.concat([Buffer.from(incident({ id: 'INC-0003' })), Buffer.from([0xe9])]),
+    });
+    const created = await smsInProcess(['new', 'incident', 'N'], dir);
+    expect(created.stderr).toBe('');
+    expect(created.stdout.trim().split('\n').at(-1)).toBe('incidents/INC-0004-n.md');
+  });
+
   it('sms new gives no number a stray document holds: moved to its folder, it would be a duplicate', async () => {
     const dir = tmp();
     baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });

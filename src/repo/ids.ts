@@ -22,22 +22,19 @@ export function scanIds(config: SmsConfig): Set<string> {
     const m = FILE_ID.exec(rel.slice(rel.lastIndexOf('/') + 1));
     if (m) ids.add(m[1]!);
   };
-  const read = walkDocumentFiles(
-    config,
-    issues,
-    (rel, abs) => {
-      fromName(rel);
-      const head = readHead(abs, MAX_FRONT_MATTER_BYTES + 8);
-      if (!('bytes' in head)) return;
-      const id = idInFrontMatter(head.bytes.toString('utf8'));
-      if (id !== undefined) ids.add(id);
-    },
-    { ignore: false },
-  );
+  const fromFile = (rel: string, abs: string): void => {
+    fromName(rel);
+    const head = readHead(abs, MAX_FRONT_MATTER_BYTES + 8);
+    if (!('bytes' in head)) return;
+    const id = idInFrontMatter(head.bytes.toString('utf8'));
+    if (id !== undefined) ids.add(id);
+  };
+  const read = walkDocumentFiles(config, issues, fromFile, { ignore: false });
   // Files that were not read (a FIFO, an unreadable file, a link out) still hold the number in their name.
   for (const i of issues) fromName(i.file);
-  // So does a document saved as .MD or .markdown, which is read by nothing until it is renamed.
-  for (const o of read.others) fromName(o.rel);
+  // So does a document saved as .MD or .markdown, read by nothing until it is renamed, and scanned
+  // as lightly as a .md file: one that cannot be read as a document still keeps its number.
+  for (const o of read.others) fromFile(o.rel, o.abs);
   // A document in the wrong folder (stray-document) is moved to its folder, not given a twin.
   for (const d of readOutsideDocuments(config, read)) if (d.id) ids.add(d.id);
   return ids;

@@ -458,8 +458,10 @@ export function strayIncidents(
   const { start, end } = periodInstants(period, tz);
   const agreements = agreementsOf(inputs);
   const out: { id: string; file: string }[] = [];
+  // A copy of an incident sms reads (an editor's second save as .MD) is counted under its ID already.
+  const read = new Set(inputs.documents.map((d) => d.id));
   for (const d of inputs.outside ?? []) {
-    if (d.type?.key !== 'incident' || !d.data || !d.id || openDuring(d, start, end) === false) continue;
+    if (d.type?.key !== 'incident' || !d.data || !d.id || read.has(d.id) || openDuring(d, start, end) === false) continue;
     if (forAgreement) {
       const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
       if (!isFor(forAgreement, customer, supplier)) continue;

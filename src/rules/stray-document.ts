@@ -28,7 +28,7 @@ export default defineRule({
       // Saved as .MD, .markdown or the like, the file is read by nothing wherever it is; where the
       // same name ending in .md would be read in its type's folder, renaming it is all it takes.
       const asMd = doc.file.endsWith('.md') ? undefined : doc.file.replace(/\.[^./]+$/, '.md');
-      const inPlace = asMd !== undefined && asMd.startsWith(`${t.folder}/`) && isDocumentPath(ctx.config, asMd);
+      const inPlace = asMd !== undefined && (t.folder === '.' || asMd.startsWith(`${t.folder}/`));
       // Its name ending in .md, in its type's folder (the extension changes, not the folder part).
       const target = inPlace ? asMd : `${t.folder}/${(asMd ?? doc.file).slice(doc.file.lastIndexOf('/') + 1)}`;
       const where = asMd === undefined ? 'is outside the folders sms reads' : 'is in a file sms does not read (documents end in .md)';
@@ -39,6 +39,8 @@ export default defineRule({
       let hint: string;
       if (read)
         hint = `${doc.id} is read from ${read.file}: remove this file if it is a copy, or give it the next free ID (sms new) if it is another record`;
+      else if (inPlace && !isDocumentPath(ctx.config, target))
+        hint = `rename it to a name ending in .md that ignore in sms.config.yaml does not match (${target} is ignored), with git mv once it is committed`;
       else if (ctx.exists(target))
         hint = inPlace
           ? `rename it to a free name ending in .md (${target} is another file), with git mv once it is committed`
