@@ -184,18 +184,30 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     expect(r.stdout.trim().split('\n').at(-1)).toBe('changes/RFC-0002-backup.md');
   });
 
-  it('with standard input, the file on disk at that path is not what is checked, so it is no stray', async () => {
+  it('with standard input at a path sms does not read, what is read is judged as the working tree would judge it there: a stray, not a document', async () => {
     const dir = tmp();
     baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });
-    const p = spawnSync(
-      process.execPath,
-      [BIN, 'validate', '--no-git', '--format', 'json', '-', '--stdin-filepath', 'change/RFC-0001-upgrade-mail.md'],
-      { cwd: dir, env: testEnv(), input: rfc({ id: 'RFC-0002' }), encoding: 'utf8' },
-    );
-    expect(p.stderr).toBe('');
-    expect(strays({ code: p.status ?? -1, stdout: p.stdout, stderr: p.stderr })).toEqual([]);
-    // The document read from standard input is the one checked.
-    expect(findings({ code: 0, stdout: p.stdout, stderr: '' }).every((f) => f.docId !== 'RFC-0001')).toBe(true);
+    const check = (file: string, input: string): CliResult => {
+      const p = spawnSync(process.execPath, [BIN, 'validate', '--no-git', '--format', 'json', '-', '--stdin-filepath', file], {
+        cwd: dir,
+        env: testEnv(),
+        input,
+        encoding: 'utf8',
+      });
+      expect(p.stderr).toBe('');
+      return { code: p.status ?? -1, stdout: p.stdout, stderr: p.stderr };
+    };
+    // The file on disk at that path is not what is checked: standard input's RFC-0002 is the stray.
+    const r = check('change/RFC-0001-upgrade-mail.md', rfc({ id: 'RFC-0002', priority: 'P9' }));
+    expect(findings(r).map((f) => [f.file, f.rule, f.docId])).toEqual([['change/RFC-0001-upgrade-mail.md', 'stray-document', 'RFC-0002']]);
+    expect(r.code).toBe(0);
+    // In its folder but saved as .MD, the same.
+    const md = check('changes/RFC-0003-backup.MD', rfc({ id: 'RFC-0003' }));
+    expect(findings(md).map((f) => [f.file, f.rule, f.docId])).toEqual([['changes/RFC-0003-backup.MD', 'stray-document', 'RFC-0003']]);
+    // At a path sms reads, it is a document, checked by every rule (the priority P9 here).
+    const read = check('changes/RFC-0003-backup.md', rfc({ id: 'RFC-0003', priority: 'P9' }));
+    expect(findings(read).map((f) => f.rule)).toEqual(['schema']);
+    expect(read.code).toBe(1);
   });
 
   it('a document in a folder of a type configured elsewhere names that folder; a link is not followed', async () => {

@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { SmsError, smsError } from '../errors.js';
 import { load, openConfig, openStagedConfig, type HistoryMode } from '../load.js';
 import { isOutside, packagePath, toPosixRelative } from '../paths.js';
-import { decodeDocument, readDocument, readDocumentFile } from '../repo/documents.js';
+import { decodeDocument, isDocumentPath, mayBeStray, readDocument, readDocumentFile, strayDocument } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import { findRoot, type SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
@@ -89,8 +89,15 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     repo.issues = repo.issues.filter((i) => i.file !== stdinFile);
     // What is on disk at that path is not what is checked.
     if (repo.outside) repo.outside = repo.outside.filter((d) => d.file !== stdinFile);
-    const text = decodeDocument(stdinFile, stdinBytes!, config.maxFileSize, repo.issues);
-    if (text !== undefined) repo.documents.push(readDocument(stdinFile, text, config));
+    if (!isDocumentPath(config, stdinFile) && mayBeStray(config, stdinFile)) {
+      // No document is read at that path: standard input is judged as the file there would be (an
+      // editor then says what CI will say), a stray document or nothing (as over max_file_size).
+      const doc = typeof stdinBytes === 'number' ? undefined : strayDocument(stdinFile, stdinBytes!, config);
+      if (doc) repo.outside = [...(repo.outside ?? []), doc];
+    } else {
+      const text = decodeDocument(stdinFile, stdinBytes!, config.maxFileSize, repo.issues);
+      if (text !== undefined) repo.documents.push(readDocument(stdinFile, text, config));
+    }
   }
   const only = stdinFile !== undefined ? [stdinFile] : opts.paths.length ? reportScope(config, io, opts.paths, loaded) : undefined;
   const full = validate(loaded, { only, today: day });

@@ -15,7 +15,7 @@ export default defineRule({
     '.mkd and the like), in a document folder or elsewhere: sms reads files ending in .md only. Hidden files and ' +
     'folders, node_modules, ignored paths and folders that are another git ' +
     'checkout (a submodule, a worktree) are not looked at; neither are symbolic links, nor files over max_file_size or ' +
-    'not UTF-8. With --staged, the files staged are looked at; otherwise the working tree. Move the file into ' +
+    'not UTF-8. With --staged, the files staged are looked at; with -, standard input as the file --stdin-filepath names; otherwise the working tree. Move the file into ' +
     "its type's folder (git mv), or rename it to end in .md, or add it to ignore in sms.config.yaml if it is not part of the SMS.",
   severity: 'warning',
   needs: [],
