@@ -70,11 +70,11 @@ export function sms(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEn
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs the CLI in-process (same code path below the bin launcher). */
-export async function smsInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
+/** Runs a CLI entry point in-process with its output captured. */
+async function captured(entry: typeof run, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
+  const code = await entry(args, {
     cwd,
     env,
     stdout: { write: (s: string) => (stdout += s) },
@@ -83,22 +83,19 @@ export async function smsInProcess(args: string[], cwd: string, env: NodeJS.Proc
   return { code, stdout, stderr };
 }
 
+/** Runs the CLI in-process (same code path below the bin launcher). */
+export function smsInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
+  return captured(run, args, cwd, env);
+}
+
 /**
  * Runs the built bundle in-process: dist/sms.cjs, the program bin/sms.js loads, without the
  * launcher's process around it. For tests of what the build makes, at the cost of a call rather
  * than of starting Node; the launcher itself is tested through the binary.
  */
-export async function smsBuilt(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
+export function smsBuilt(args: string[], cwd: string, env: NodeJS.ProcessEnv = testEnv()): Promise<CliResult> {
   const { run: built } = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'sms.cjs')) as { run: typeof run };
-  let stdout = '';
-  let stderr = '';
-  const code = await built(args, {
-    cwd,
-    env,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
+  return captured(built, args, cwd, env);
 }
 
 export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
