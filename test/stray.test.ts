@@ -20,6 +20,13 @@ import {
 
 const incident = incidentDoc;
 
+/** The file `sms new` creates (its last line of output), with nothing on standard error. */
+async function created(dir: string, args: string[]): Promise<string> {
+  const r = await smsInProcess(['new', ...args], dir);
+  expect(r.stderr).toBe('');
+  return r.stdout.trim().split('\n').at(-1)!;
+}
+
 const findings = (r: CliResult): Finding[] => (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics;
 const strays = (r: CliResult): [string, number, string][] =>
   findings(r)
@@ -104,8 +111,7 @@ describe('documents outside the folders sms reads (stray-document)', () => {
       'move it to changes/RFC-0001-upgrade-mail.md (git mv, once it is committed), or add it to ignore in sms.config.yaml if it is not part of the SMS',
     ]);
     // Their numbers are taken: renamed, each would be a duplicate (an ignored file's too, as for .md).
-    const created = await smsInProcess(['new', 'incident', 'Backup failed'], dir);
-    expect(created.stdout.trim().split('\n').at(-1)).toBe('incidents/INC-0004-backup-failed.md');
+    expect(await created(dir, ['incident', 'Backup failed'])).toBe('incidents/INC-0004-backup-failed.md');
   });
 
   it('a stray copy of a document sms reads, or one whose .md name is taken, is not told to move or rename over it', async () => {
@@ -171,17 +177,13 @@ describe('documents outside the folders sms reads (stray-document)', () => {
       'incidents/printer.MD': incident({ id: 'INC-0002' }).replace('status:', 'status: [unclosed\nx:'),
       'incidents/scanner.markdown': Buffer.concat([Buffer.from(incident({ id: 'INC-0003' })), Buffer.from([0xe9])]),
     });
-    const created = await smsInProcess(['new', 'incident', 'N'], dir);
-    expect(created.stderr).toBe('');
-    expect(created.stdout.trim().split('\n').at(-1)).toBe('incidents/INC-0004-n.md');
+    expect(await created(dir, ['incident', 'N'])).toBe('incidents/INC-0004-n.md');
   });
 
   it('sms new gives no number a stray document holds: moved to its folder, it would be a duplicate', async () => {
     const dir = tmp();
     baseSms(dir, { 'change/RFC-0001-upgrade-mail.md': rfc() });
-    const r = await smsInProcess(['new', 'change-request', 'Backup'], dir);
-    expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('changes/RFC-0002-backup.md');
+    expect(await created(dir, ['change-request', 'Backup'])).toBe('changes/RFC-0002-backup.md');
   });
 
   it('with standard input at a path sms does not read, what is read is judged as the working tree would judge it there: a stray, not a document', async () => {

@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { SmsError, smsError } from '../errors.js';
 import { load, openConfig, openStagedConfig, type HistoryMode } from '../load.js';
 import { isOutside, packagePath, toPosixRelative } from '../paths.js';
-import { decodeDocument, isDocumentPath, mayBeStray, readDocument, readDocumentFile, strayDocument } from '../repo/documents.js';
+import { decodeDocument, mayBeStray, readDocument, readDocumentFile, strayDocument } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import { findRoot, type SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
@@ -89,7 +89,8 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
     repo.issues = repo.issues.filter((i) => i.file !== stdinFile);
     // What is on disk at that path is not what is checked.
     if (repo.outside) repo.outside = repo.outside.filter((d) => d.file !== stdinFile);
-    if (!isDocumentPath(config, stdinFile) && mayBeStray(config, stdinFile)) {
+    // mayBeStray is false wherever a document is read.
+    if (mayBeStray(config, stdinFile)) {
       // No document is read at that path: standard input is judged as the file there would be (an
       // editor then says what CI will say), a stray document or nothing (as over max_file_size).
       const doc = typeof stdinBytes === 'number' ? undefined : strayDocument(stdinFile, stdinBytes!, config);

@@ -120,9 +120,10 @@ export function strayDocument(file: string, bytes: Uint8Array, config: Pick<SmsC
  * working tree and the index.
  */
 export function mayBeStray(config: Pick<SmsConfig, 'ignore' | 'documentFolders'>, rel: string): boolean {
+  const other = otherMarkdownName(rel);
   const inFolders = config.documentFolders.some((f) => f === '.' || rel.startsWith(`${f}/`));
-  if (otherMarkdownName(rel) && inFolders) return underDocumentFolder(config, rel);
-  if (!(otherMarkdownName(rel) || rel.endsWith('.md')) || inFolders) return false;
+  if (other && inFolders) return underDocumentFolder(config, rel);
+  if (!(other || rel.endsWith('.md')) || inFolders) return false;
   const parts = rel.split('/');
   for (let i = 0; i < parts.length; i++) {
     if (parts[i]!.startsWith('.') || parts[i] === 'node_modules' || matchesAny(parts.slice(0, i + 1).join('/'), config.ignore))

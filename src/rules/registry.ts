@@ -45,7 +45,7 @@ export interface RuleContext {
   exists(relPath: string): boolean;
   /** Files the reader could not use as documents (size, encoding, links, file type). */
   loadIssues: readonly LoadIssue[];
-  /** Markdown files outside the document folders whose front matter is that of a document. */
+  /** Markdown files sms does not read (outside the document folders, or not ending in .md) whose front matter is that of a document. */
   outside?: readonly SmsDocument[];
   /** Document changes from Git, when the command read them. */
   changes?: ChangeSet;
