@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { md } from './helpers.js';
 import { gitIn, gitRepo, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
 import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
@@ -301,6 +303,60 @@ describe('sms report performance', () => {
     expect(q2.agreement.asCommitted).toBeUndefined();
   });
 
+  it('the review pack measures a period against the agreements as they stood at its end, as the performance report does', async () => {
+    // The café's supplier promises P1 resolved within 4 h around the clock, relaxed to 12 h on 2 April.
+    const ua = (hours: number, approvedOn: string) =>
+      UA.replace(/UA-0001/g, 'UA-0003')
+        .replace(/SVC-0002/g, 'SVC-0003')
+        .replace('approved_on: 2026-01-01', `approved_on: ${approvedOn}`)
+        .replace(/targets:[\s\S]*?\n---/, `targets:\n  P1:\n    resolution_hours: ${hours}\n    clock: 24x7\n---`);
+    const dir = cafeRepo([
+      { files: { 'agreements/suppliers/UA-0003-till.md': ua(4, '2026-01-01') }, date: '2026-01-05T09:00:00Z' },
+      {
+        files: {
+          'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003', supplier_agreement: 'UA-0003' }),
+        },
+        date: '2026-02-11T09:00:00Z',
+      },
+      {
+        files: {
+          [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: LAX_P1, approved_on: '2026-04-02' }),
+          'agreements/suppliers/UA-0003-till.md': ua(12, '2026-04-02'),
+        },
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+        date: '2026-04-02T09:00:00Z',
+      },
+    ]);
+    expect(readFileSync(path.join(dir, 'agreements/suppliers/UA-0003-till.md'), 'utf8')).toContain('resolution_hours: 12');
+    const { d: performance } = await cafeQ1(dir);
+    expect(performance.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+
+    const review = async (period: string, today: string, format = 'json') => {
+      const r = await smsInProcess(['report', 'review', '--period', period, '--format', format], dir, testEnv({ SMS_TODAY: today }));
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const q1 = JSON.parse(await review('2026-Q1', '2026-05-15'));
+    // Q1 against the versions in force on 31 March: 5 h against 4 h, for the customer and for the supplier.
+    expect(q1.incidents.breaches.map((b: { id: string; targetHours: number }) => [b.id, b.targetHours])).toEqual([['INC-0008', 4]]);
+    expect(q1.incidents.priorities.find((p: { priority: string }) => p.priority === 'P1')).toMatchObject({ targets: [4], breaches: 1 });
+    expect(q1.suppliers.map((s: { id: string; breaches: number }) => [s.id, s.breaches])).toEqual([['UA-0003', 1]]);
+    expect(q1.incidents.agreementsAsCommitted).toEqual([
+      { agreement: 'SLA-0003', commit: expect.stringMatching(/^[0-9a-f]{40}$/), date: '2025-12-02', changedSince: '2026-04-02' },
+      { agreement: 'UA-0003', commit: expect.stringMatching(/^[0-9a-f]{40}$/), date: '2026-01-05', changedSince: '2026-04-02' },
+    ]);
+    const said =
+      'Measured against the versions in force at the end of the period, changed since: SLA-0003 as committed on 2025-12-02 (changed on 2026-04-02); UA-0003 as committed on 2026-01-05 (changed on 2026-04-02).';
+    expect(await review('2026-Q1', '2026-05-15', 'md')).toContain(said);
+    expect(await review('2026-Q1', '2026-05-15', 'html')).toContain(said);
+
+    // Q2's pack: Q1's row and the period before are measured against what was in force then too.
+    const q2 = JSON.parse(await review('2026-Q2', '2026-08-15'));
+    expect(q2.incidents.quarters.find((q: { quarter: string }) => q.quarter === '2026-Q1')).toMatchObject({ opened: 1, breaches: 1 });
+    expect(q2.incidents.previousPeriod).toMatchObject({ opened: 1, breaches: 1 });
+    expect(q2.incidents.agreementsAsCommitted).toEqual([]);
+  });
+
   it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {
     const dir = cafeRepo([
       {
@@ -331,6 +387,14 @@ describe('sms report performance', () => {
     expect(april.agreement.revisedDuring).toBe('2026-04-02');
     expect((await smsInProcess(args, dir, env)).stdout).toContain(
       'SLA-0003 was revised during the period (in force from 2026-04-02): the whole period is measured against the version in force at its end',
+    );
+    // The review pack for April says so too.
+    const pack = ['report', 'review', '--period', '2026-04'];
+    expect(JSON.parse((await smsInProcess([...pack, '--format', 'json'], dir, env)).stdout).incidents.agreementsRevisedDuring).toEqual([
+      { agreement: 'SLA-0003', date: '2026-04-02' },
+    ]);
+    expect((await smsInProcess(pack, dir, env)).stdout).toContain(
+      'Revised during the period: SLA-0003 (in force from 2026-04-02). The whole period is measured against the version in force at its end',
     );
   });
 

@@ -6,10 +6,10 @@ import { describeClock, localDate } from '../calendar.js';
 import { parseInstant } from '../dates.js';
 import { own, ownString, stringValues } from '../repo/values.js';
 import { defineReport } from './define.js';
-import { isInForce } from '../model/policy.js';
-import { versionsOver, deletions, docsOfType, list, localDay, str, type Deletion, type ReportContext } from './context.js';
+import { deletions, docsOfType, list, str, type Deletion, type ReportContext } from './context.js';
 import type { SmsDocument } from '../repo/documents.js';
 import {
+  agreementOver,
   agreementsOf,
   availability,
   compliance,
@@ -32,10 +32,8 @@ import {
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
   const { doc: now, deletion } = agreementDocument(ctx, agreementId);
   if (!now) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
-  // A period is measured against what the agreement said then: targets relaxed since do not undo
-  // its breaches, nor stricter ones make new ones.
-  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status));
-  const agreement = agreementView(then?.doc ?? now, ctx.config.timezone);
+  const { doc: version, asCommitted, revisedDuring } = agreementOver(ctx, now, period);
+  const agreement = agreementView(version, ctx.config.timezone);
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
   const inputs = slaInputs(ctx);
   // One agreement's months are its own: in its calendar's time zone, as its availability is.
@@ -129,9 +127,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       /** Set when the agreement was deleted from the repository: the report reads it as last committed. */
       deleted: deletion ? { commit: deletion.event.commit.sha, author: deletion.event.commit.authorName, date: deletion.day } : undefined,
       /** Set when the agreement has changed what it says since the period: the version measured against (committed by the period's end). */
-      asCommitted: then
-        ? { commit: then.event.commit.sha, date: localDay(ctx, then.event.commit.date) ?? '', changedSince: then.changedSince }
-        : undefined,
+      asCommitted,
       /** Set when a revision of the agreement came in force during the period: the whole period is measured against the version in force at its end. */
       revisedDuring,
     },

@@ -24,6 +24,7 @@ import {
   type ReportContext,
 } from './context.js';
 import {
+  agreementOver,
   agreementsOf,
   availability,
   deletedDuring,
@@ -197,7 +198,13 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
   // --- service levels: every incident against its own customer agreement --------------------------
   const measures = measureIncidents(inputs, period);
-  const customerAgreements = agreementsOf(inputs).filter((a) => a.kind === 'customer' && inForceInPeriod(a));
+  // Every agreement as it stood at the period's end, as its own performance report reads it.
+  const inForceAgreements = agreementsOf(inputs).filter(inForceInPeriod);
+  const atEnd = (a: AgreementView): AgreementView => inputs.atEnd?.(a, period) ?? a;
+  const versions = inForceAgreements
+    .map((a) => ({ agreement: a.id, ...agreementOver(ctx, a.doc, period) }))
+    .sort((a, b) => (a.agreement < b.agreement ? -1 : 1));
+  const customerAgreements = inForceAgreements.filter((a) => a.kind === 'customer').map(atEnd);
   const availabilityRows = customerAgreements.flatMap((a) =>
     availability(inputs, a, period, ctx.provenance.generated).map((r) => ({ ...r, agreement: a.id })),
   );
@@ -518,8 +525,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
     .pop();
 
   // --- 9. supplier performance -------------------------------------------------------------------------------
-  const suppliers = agreementsOf(inputs)
-    .filter((a) => a.kind === 'supplier' && inForceInPeriod(a))
+  const suppliers = inForceAgreements
+    .filter((a) => a.kind === 'supplier')
+    .map(atEnd)
     .map((a) => {
       const ms = measureIncidents(inputs, period, a);
       const resolved = ms.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
@@ -716,6 +724,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
       outsideFolders: strayIncidents(inputs, period, tz),
       /** Incidents deleted after the period: measured as they stood. */
       deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
+      /** Agreements that have changed what they say since the period: the version measured against (committed by its end). */
+      agreementsAsCommitted: versions.flatMap((v) => (v.asCommitted ? [{ agreement: v.agreement, ...v.asCommitted }] : [])),
+      /** Agreements revised in force during the period: the whole period is measured against the version in force at its end. */
+      agreementsRevisedDuring: versions.flatMap((v) => (v.revisedDuring ? [{ agreement: v.agreement, date: v.revisedDuring }] : [])),
       items: measures,
     },
     changes: {

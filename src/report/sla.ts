@@ -11,9 +11,9 @@ import {
   type Attribution,
 } from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
-import { isFinished, sealedChanges } from '../model/policy.js';
+import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
-import { deletedDocuments, deletions, inForceOn, localDay, type ReportContext } from './context.js';
+import { deletedDocuments, deletions, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -190,6 +190,39 @@ export interface SlaInputs {
   deleted?: readonly Deleted[];
   /** Documents in files sms does not read (stray-document). */
   outside?: readonly SmsDocument[];
+  /** An agreement as it stood at a period's end (from history); without it, as it is now. */
+  atEnd?: (a: AgreementView, period: Period) => AgreementView;
+}
+
+/** How a period reads an agreement: the version in force at its end, and what has happened to it since. */
+export interface AgreementOver {
+  doc: SmsDocument;
+  /** Set when the agreement has changed what it says since: the version read (committed by the period's end). */
+  asCommitted?: { commit: string; date: string; changedSince: string };
+  /** Set when a revision in force came in during the period: the day it did. */
+  revisedDuring?: string;
+}
+
+/**
+ * An agreement as a period is measured against it: the last version in force committed by the
+ * period's end. Targets relaxed since do not undo the period's breaches, nor stricter ones make
+ * new ones. Without history, the agreement as it is now.
+ */
+export function agreementOver(ctx: ReportContext, now: SmsDocument, period: Period): AgreementOver {
+  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status));
+  return {
+    doc: then?.doc ?? now,
+    ...(then
+      ? {
+          asCommitted: {
+            commit: then.event.commit.sha,
+            date: localDay(ctx, then.event.commit.date) ?? '',
+            changedSince: then.changedSince,
+          },
+        }
+      : {}),
+    ...(revisedDuring ? { revisedDuring } : {}),
+  };
 }
 
 /**
@@ -223,6 +256,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   // A deleted incident, too, is measured as it was closed where it was closed.
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
   const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).flatMap((x) => (x.reused ? [] : [x.doc]))]) : undefined;
+  const versions = new Map<string, AgreementView>();
   return {
     documents,
     timezone: ctx.config.timezone,
@@ -237,6 +271,17 @@ function buildInputs(ctx: ReportContext): SlaInputs {
       if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
       return on(day);
     },
+    ...(ctx.timeline
+      ? {
+          atEnd: (a: AgreementView, period: Period): AgreementView => {
+            // Asked once per incident: one answer per agreement file and period.
+            const key = `${a.doc.file}\0${a.id}\0${period.since}\0${period.until}`;
+            let v = versions.get(key);
+            if (!v) versions.set(key, (v = agreementView(agreementOver(ctx, a.doc, period).doc, ctx.config.timezone) ?? a));
+            return v;
+          },
+        }
+      : {}),
   };
 }
 
@@ -520,7 +565,8 @@ export function measureIncidents(
     const resolvedAt = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
     if (resolvedAt !== undefined && resolvedAt < start) continue;
     const { attribution, customer, supplier } = whoseIncident(inputs, d, agreements, day);
-    const measuredAgainst = forAgreement ?? customer;
+    // Each period against the agreement as it stood at its end, as its own report is.
+    const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period) : customer);
     if (forAgreement && !isFor(forAgreement, customer, supplier)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
     const target = measuredAgainst?.targets[priority as 'P1'];
