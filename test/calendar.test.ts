@@ -10,6 +10,7 @@ import {
   zoneOffset,
   wallByFormatter,
   wallByLocalTime,
+  wallByParts,
   type ServiceCalendar,
 } from '../src/calendar.js';
 import { calendarPeriodsOf, lastCompleteMonth, lastCompleteQuarter, namedPeriod, quarterLabel } from '../src/period.js';
@@ -180,6 +181,23 @@ describe('local time without a formatter (the first lookups of a run) agrees wit
       }
     }
     expect(changes).toBeGreaterThan(150);
+    expect(differ).toEqual([]);
+  });
+
+  it("the formatter's text and its parts give the same wall-clock time: every zone, 1970-2100 and the years at the ends of Date's range", () => {
+    const step = 3_287 * 86_400_000 + 7 * 3_600_000 + 13 * 60_000 + 17_000;
+    const far = [
+      -8.64e15,
+      -62_198_755_200_000,
+      Date.UTC(-1, 0, 1),
+      Date.UTC(0, 5, 1, 23, 59, 59),
+      Date.parse('0050-06-01T12:00:00Z'),
+      8.64e15,
+    ];
+    const differ: string[] = [];
+    for (const tz of [...zones, 'UTC', 'US/Eastern', 'Asia/Calcutta'])
+      for (const ms of [...far, ...Array.from({ length: 20 }, (_, k) => k * step)])
+        if (!Object.is(wallByFormatter(ms, tz), wallByParts(ms, tz))) differ.push(`${tz} at ${ms}`);
     expect(differ).toEqual([]);
   });
 
