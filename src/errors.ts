@@ -281,6 +281,11 @@ export const ERRORS = {
     hint: (p) =>
       p.approveRoles ? `approve the roles document first: sms ${p.approveRoles} --commit` : 'create and approve a roles document first',
   }),
+  ROLES_NOT_EVIDENCED: spec<{ id: string; status: string }>({
+    message: (p) =>
+      `${p.id} cannot be moved to "${p.status}" yet: the roles document was approved in this repository's history, but by commits that do not count as evidence under its history settings, so no roles are in force by which history could count this decision (rule approval-evidence)`,
+    hint: 'run "sms validate --history" to see why each approval of the roles document does not count, then approve it again as its Service Manager or Management, in a commit that counts',
+  }),
   ROLES_BOOTSTRAP_OFF: spec<{ id: string; status: string }>({
     message: (p) =>
       `${p.id} cannot be moved to "${p.status}": no roles document had been approved yet, so no one holds a role by which history could count the decision, and history.roles_bootstrap: false does not let the roles document's own Service Manager or Management approve its first version (rule approval-evidence)`,

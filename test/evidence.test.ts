@@ -28,6 +28,7 @@ import {
  */
 const { ana, ben, cleo } = PEOPLE;
 const R = 'changes/RFC-0001-a.md';
+const B2 = 'changes/RFC-0002-b.md';
 const BASE = { 'sms.config.yaml': CONFIG, 'catalogue/SVC-0001-service-desk.md': SERVICE };
 const approved = (by = ben.email, extra: Record<string, unknown> = {}): string =>
   rfc({ status: 'approved', approved_by: by, approved_on: '2026-02-01', ...extra });
@@ -1883,6 +1884,71 @@ describe('set-status refuses what validate --history would reject', () => {
     expect((await findings(dir)).list).toEqual([]);
   });
 
+  it('a role someone grants themselves in a roles document kept "updated" never comes into force, committed directly or merged', async () => {
+    // The roles are revised and approved by Ana ("updated"); Cleo (IM, PT) then adds CM to her own
+    // entry, leaving the status as it is, and Ben requests a change.
+    const grantsItself = (merged: boolean): string => {
+      const dir = repo([
+        { files: { 'governance/roles.md': rolesWith(['CM'], ['IM', 'PT'], 'updated') }, author: ana, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      ]);
+      if (merged) gitIn(dir, ['checkout', '-q', '-b', 'side']);
+      addCommit(dir, {
+        files: { 'governance/roles.md': rolesWith(['CM'], ['IM', 'PT', 'CM'], 'updated') },
+        author: cleo,
+        date: '2026-01-04T09:00:00Z',
+      });
+      if (merged) {
+        gitIn(dir, ['checkout', '-q', 'main']);
+        addCommit(dir, {
+          files: { 'catalogue/SVC-0001-service-desk.md': SERVICE.replace('Service desk', 'Desk') },
+          author: ana,
+          date: '2026-01-04T10:00:00Z',
+        });
+        gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge side', 'side'], {
+          ...as(ana),
+          GIT_AUTHOR_DATE: '2026-01-04T11:00:00Z',
+          GIT_COMMITTER_DATE: '2026-01-04T11:00:00Z',
+        });
+      }
+      return dir;
+    };
+    for (const merged of [false, true]) {
+      const dir = grantsItself(merged);
+      // The roles commit is reported; the CM it lists is not in force, so Cleo cannot approve.
+      const before = readFileSync(path.join(dir, R), 'utf8');
+      const refused = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(cleo));
+      expect(refused.code, `merged: ${merged}`).toBe(2);
+      expect(refused.stderr).toMatch(/Cleo Park .*IM, PT/);
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      // Committed anyway, the approval is reported as no CM's.
+      addCommit(dir, { files: { [R]: approved(cleo.email) }, author: cleo, date: '2026-01-05T09:00:00Z' });
+      const r = await findings(dir);
+      expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => [f.docId, /Cleo Park held IM, PT\b/.test(f.message)])).toEqual(
+        [
+          ['RFC-0001', true],
+          ['ROLES', true],
+        ],
+      );
+      expect(r.list.find((f) => f.docId === 'ROLES')!.message).toMatch(
+        /^ROLES was edited while "updated", which approves it again, in commit [0-9a-f]{7} by Cleo Park/,
+      );
+      // Once Ana approves the revision, it is in force: Cleo's next approval stands.
+      addCommit(dir, {
+        files: { 'governance/roles.md': rolesWith(['CM'], ['IM', 'PT', 'CM'], 'updated').replace('Roles', 'Roles of Acme') },
+        author: ana,
+        date: '2026-01-06T09:00:00Z',
+      });
+      addCommit(dir, { files: { [B2]: rfc({ id: 'RFC-0002', requested_by: ben.email }) }, author: ben, date: '2026-01-07T09:00:00Z' });
+      addCommit(dir, {
+        files: { [B2]: approved(cleo.email, { id: 'RFC-0002', requested_by: ben.email }) },
+        author: cleo,
+        date: '2026-01-08T09:00:00Z',
+      });
+      expect((await findings(dir)).list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0001', 'ROLES']);
+    }
+  });
+
   it('with history.roles_bootstrap: false the first approval of the roles document is refused for the reason history gives', async () => {
     const dir = tmp();
     gitRepo(dir, [
@@ -1910,7 +1976,7 @@ describe('set-status refuses what validate --history would reject', () => {
       date: '2026-01-03T09:00:00Z',
     });
     const f = (await findings(dir)).list.filter((x) => x.rule === 'approval-evidence');
-    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/\(no roles document had been approved yet\)/)]);
+    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/\(no approval of the roles document had come into force yet\)/)]);
   });
 
   it('an approver who holds the role only in a roles change not yet approved is refused', async () => {
@@ -1965,11 +2031,27 @@ describe('set-status refuses what validate --history would reject', () => {
     expect((await findings(trusted)).list).toEqual([]);
   });
 
+  /**
+   * A repository judged by `attribution: [trailer]`, whose roles approval counts under it: its
+   * Approved-by trailer names Ana, who committed it and is a trusted committer. Cleo requested RFC-0001.
+   */
+  const trailerOnly = (): string => {
+    const dir = tmp();
+    const [draft, approval] = rolesCommits();
+    gitRepo(dir, [
+      draft!,
+      { ...approval!, message: 'Roles: approved\n\nApproved-by: Ana Costa <ana@acme.example>' },
+      {
+        files: { ...BASE, 'sms.config.yaml': `${CONFIG}history:\n  attribution: [trailer]\n  trusted_committers: [ana@acme.example]\n` },
+        date: '2026-01-01T09:00:00Z',
+      },
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+    ]);
+    return dir;
+  };
+
   it('a commit the history settings would not count (attribution: trailer only) is refused', async () => {
-    const dir = repo(
-      [{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }],
-      `${CONFIG}history:\n  attribution: [trailer]\n`,
-    );
+    const dir = trailerOnly();
     const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
@@ -1978,6 +2060,17 @@ describe('set-status refuses what validate --history would reject', () => {
     // Made by hand, validate --history reports it.
     addCommit(dir, { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' });
     expect((await findings(dir)).list.map((f) => f.rule)).toContain('approval-evidence');
+    // Where the roles approval itself does not count under these settings, no roles are in force: set-status says so.
+    const unproven = repo(
+      [{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }],
+      `${CONFIG}history:\n  attribution: [trailer]\n`,
+    );
+    const u = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], unproven, as(ben));
+    expect(u.code).toBe(2);
+    expect(u.stderr).toMatch(
+      /^sms: RFC-0001 cannot be moved to "approved" yet: the roles document was approved in this repository's history, but by commits that do not count as evidence under its history settings/,
+    );
+    expect((await findings(unproven)).list.map((f) => [f.rule, f.docId])).toEqual([['approval-evidence', 'ROLES']]);
   });
 
   it('an uncommitted edit of sms.config.yaml does not loosen how the commit is judged: the settings committed in HEAD, or the stricter', async () => {
@@ -1999,13 +2092,14 @@ describe('set-status refuses what validate --history would reject', () => {
     unchanged(dir, before, head);
 
     // attribution: [trailer] committed; put back to the default, or the rule switched off, only in the working tree.
-    const strict = repo(
-      [{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }],
-      `${CONFIG}history:\n  attribution: [trailer]\n`,
-    );
+    const strict = trailerOnly();
     const sBefore = readFileSync(path.join(strict, R), 'utf8');
     const sHead = gitIn(strict, ['rev-parse', 'HEAD']);
-    for (const loose of [CONFIG, `${CONFIG}history:\n  attribution: [trailer]\nrules:\n  approval-evidence: off\n`]) {
+    const trust = '  trusted_committers: [ana@acme.example]\n';
+    for (const loose of [
+      `${CONFIG}history:\n${trust}`,
+      `${CONFIG}history:\n  attribution: [trailer]\n${trust}rules:\n  approval-evidence: off\n`,
+    ]) {
       cfg(strict, loose);
       const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], strict, as(ben));
       expect(s.code).toBe(2);

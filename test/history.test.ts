@@ -765,7 +765,7 @@ describe('history rules', () => {
         r.findings.filter((f) => f.rule === 'approval-evidence').map((f) => f.message.replace(/[0-9a-f]{7}/, 'SHA')),
         name,
       ).toEqual([
-        'ROLES was moved to "updated" in commit SHA by Ben Okafor <ben@acme.example> on 2026-01-04, but no one in that commit (Ben Okafor <ben@acme.example>) held SM or MGT in the roles document in force at that time (Ben Okafor held CM)',
+        'ROLES was edited while "updated", which approves it again, in commit SHA by Ben Okafor <ben@acme.example> on 2026-01-04, but no one in that commit (Ben Okafor <ben@acme.example>) held SM or MGT in the roles document in force at that time (Ben Okafor held CM)',
       ]);
     }
   });

@@ -325,7 +325,9 @@ function historyProblem(
     if (p.me && p.as) return smsError('AS_NOT_EVIDENCE', { as: `${p.who.name} <${p.who.email}>`, committer: makerRef });
     const bootstrap = basis.roles.people.length === 0;
     if (bootstrap && !type.grants_roles)
-      return smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
+      return basis.rolesRefused
+        ? smsError('ROLES_NOT_EVIDENCED', { id: doc.id ?? '', status: to })
+        : smsError('NO_ROLES_IN_FORCE', { id: doc.id ?? '', status: to, approveRoles: p.approveRoles });
     // With the bootstrap off, no commit can approve the first roles document: history finds no one
     // holding a role (no roles document had been approved yet), whoever makes or signs it.
     if (bootstrap && !config.history.rolesBootstrap) return smsError('ROLES_BOOTSTRAP_OFF', { id: doc.id ?? '', status: to });

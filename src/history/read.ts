@@ -38,7 +38,7 @@ import { toPosixRelative } from '../paths.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { own as ownValue, valuesAtPath } from '../repo/values.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
-import { buildTimeline, renumbered, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
+import { assessEvent, assignRoles, buildTimeline, renumbered, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
 import { parseInstant } from '../dates.js';
 
@@ -266,6 +266,14 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
+    // With the signatures known, each roles version comes into force only by an approval that holds.
+    assignRoles(
+      timeline,
+      rolesType(judging.types),
+      (e, t) => assessEvent(e, t, settings).people.length > 0,
+      initialRoles?.data,
+      initialRoles?.since,
+    );
     if (!baseSha) return { timeline, prefix, settings, head };
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => wasDocument(p) || p === withPrefix(CONFIG_FILE);
@@ -1066,6 +1074,8 @@ export interface CommitBasis {
   roles: RolesIndex;
   /** The day the commit that put them in force was decided. */
   rolesSince?: string;
+  /** Set when the history holds an approval of the roles document that did not hold (see Timeline.rolesRefused). */
+  rolesRefused?: true;
   /** The document's status in HEAD; undefined when HEAD does not have it (the next commit creates it). */
   status?: string;
   inHead: boolean;
@@ -1090,6 +1100,7 @@ export async function nextCommitBasis(config: SmsConfig, id: string, env?: NodeJ
   return {
     roles: timeline.roles,
     ...(timeline.rolesSince !== undefined ? { rolesSince: timeline.rolesSince } : {}),
+    ...(timeline.rolesRefused ? { rolesRefused: true as const } : {}),
     ...(last?.status !== undefined ? { status: last.status } : {}),
     inHead: last !== undefined,
     ...(last ? { headFields: last.fields } : {}),

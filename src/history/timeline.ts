@@ -120,6 +120,8 @@ export interface Timeline {
   roles: RolesIndex;
   /** The day the commit that put `roles` in force was decided (see DocEvent.rolesSince). */
   rolesSince?: string;
+  /** Set when an approval of the roles document in the history did not hold, so put nothing in force. */
+  rolesRefused?: true;
 }
 
 /**
@@ -138,15 +140,15 @@ export function buildTimeline(
   rolesType?: WorkType,
   /** The day the initial roles came in force (the commit that approved them). */
   initialRolesSince?: string,
+  /** Whether an approval of the roles document holds (see assignRoles); without it, none puts a version in force. */
+  authorised: (e: DocEvent, t: WorkType) => boolean = () => false,
 ): Timeline {
   const events: DocEvent[] = [];
   const deleted = new Map<string, DocState>();
   const creators = new Map<string, { name: string; email: string }>();
-  let roles = RolesIndex.fromData(initialRoles);
-  let rolesSince: string | undefined = initialRolesSince;
+  const roles = RolesIndex.fromData(initialRoles);
+  const since = initialRolesSince !== undefined ? { rolesSince: initialRolesSince } : {};
   for (const commit of commits) {
-    const rolesBefore = roles;
-    const since = rolesSince !== undefined ? { rolesSince } : {};
     const removed: { path: string; before: DocState; id: string }[] = [];
     const rest: { path: string; before?: DocState; after?: DocState; id: string; merged?: true }[] = [];
     for (const ch of commit.changes) {
@@ -195,19 +197,15 @@ export function buildTimeline(
         before,
         after: r.after,
         createdBy: creators.get(r.id),
-        roles: rolesBefore,
+        roles,
         ...since,
         ...(readded ? { readded } : {}),
         ...(r.merged ? { merged: r.merged } : {}),
       });
-      if (rolesType && r.after?.type === rolesType.key && r.after.data && isApproval(rolesType, before, r.after)) {
-        roles = RolesIndex.fromData(r.after.data);
-        rolesSince = decisionDay({ commit, ...since });
-      }
     }
     for (const r of removed) {
       deleted.set(r.id, r.before);
-      events.push({ id: r.id, commit, path: r.path, before: r.before, createdBy: creators.get(r.id), roles: rolesBefore, ...since });
+      events.push({ id: r.id, commit, path: r.path, before: r.before, createdBy: creators.get(r.id), roles, ...since });
     }
   }
   const byId = new Map<string, DocEvent[]>();
@@ -216,5 +214,65 @@ export function buildTimeline(
     if (list) list.push(e);
     else byId.set(e.id, [e]);
   }
-  return { events, byId, commitCount: commits.length, roles, ...(rolesSince !== undefined ? { rolesSince } : {}) };
+  const timeline: Timeline = { events, byId, commitCount: commits.length, roles, ...since };
+  assignRoles(timeline, rolesType, authorised, initialRoles, initialRolesSince);
+  return timeline;
+}
+
+/**
+ * Puts the roles in force commit by commit (each event's `roles` and `rolesSince`, and the
+ * timeline's). A version of the roles document comes into force only by an approval that holds
+ * against the roles in force before it (`authorised`): a person who edits a roles document that
+ * stays approved ("updated") cannot grant themselves a role by it. A clean merge decides nothing:
+ * the version it brings comes into force only where the commit that made that version did. A merge
+ * that combines two revisions brings in neither; the roles stay as last approved until the merged
+ * document is approved again.
+ */
+export function assignRoles(
+  timeline: Timeline,
+  rolesType: WorkType | undefined,
+  authorised: (e: DocEvent, t: WorkType) => boolean,
+  initialRoles?: Record<string, unknown>,
+  initialRolesSince?: string,
+): void {
+  let roles = RolesIndex.fromData(initialRoles);
+  let rolesSince = initialRolesSince;
+  delete timeline.rolesRefused;
+  // Per version of the roles document (its content), whether the last commit that made it put it in force.
+  const madeInForce = new Map<string, boolean>();
+  let commit: string | undefined;
+  let before = roles;
+  let beforeSince = rolesSince;
+  for (const e of timeline.events) {
+    // Every event of a commit is judged by the roles before it: no one grants a role and uses it at once.
+    if (e.commit.sha !== commit) {
+      commit = e.commit.sha;
+      before = roles;
+      beforeSince = rolesSince;
+    }
+    e.roles = before;
+    if (beforeSince !== undefined) e.rolesSince = beforeSince;
+    else delete e.rolesSince;
+    const after = e.after;
+    if (!rolesType || after?.type !== rolesType.key || !after.data) continue;
+    const approval = isApproval(rolesType, e.before, after);
+    if (e.merged) {
+      if (!approval || madeInForce.get(after.contentHash) !== true) continue;
+    } else if (!approval) {
+      if (e.before?.contentHash !== after.contentHash) madeInForce.set(after.contentHash, false);
+      continue;
+    } else {
+      const ok = authorised(e, rolesType);
+      madeInForce.set(after.contentHash, ok);
+      if (!ok) {
+        timeline.rolesRefused = true;
+        continue;
+      }
+    }
+    roles = RolesIndex.fromData(after.data);
+    rolesSince = decisionDay(e);
+  }
+  timeline.roles = roles;
+  if (rolesSince !== undefined) timeline.rolesSince = rolesSince;
+  else delete timeline.rolesSince;
 }

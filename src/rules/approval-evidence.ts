@@ -11,7 +11,8 @@ export default defineRule({
   help:
     'Git history is the evidence of a decision. The commit that moves a document into an approving status, or into ' +
     'another status that needs authority (a rejection; a test report created published, a warning), must come from someone who held one of the deciding roles ' +
-    'in the roles document in force before that commit: its last approved version (a roles document set back to ' +
+    'in the roles document in force before that commit: its last version approved by a commit that itself counts here ' +
+    '(an edit of a roles document kept "updated" by someone without a deciding role grants nothing; a roles document set back to ' +
     'draft grants nothing new; the very first approval of the roles document may come from a person it names as SM ' +
     "or MGT, and is marked as the bootstrap). The commit's author and committer count as its approver; an " +
     'Approved-by trailer counts only when it names the signer of a signature git verified, or in a commit made by a committer listed in ' +
@@ -36,7 +37,7 @@ export default defineRule({
         report({
           ...eventDoc(ctx, e),
           field: ['status'],
-          message: `${e.id} was ${e.before ? 'moved to' : 'created as'} "${status}" in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
+          message: `${e.id} was ${!e.before ? `created as "${status}"` : e.before.status === status ? `edited while "${status}", which approves it again,` : `moved to "${status}"`} in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
           hint: hintFor(a.evidence, a.allowed, ctx.config.history.requireSigned),
           ...(bornDecided ? { severity: 'warning' as const } : {}),
         });
@@ -71,7 +72,7 @@ function noApprover(
     `no one in that commit (${[...new Set(counted.map((x) => x.ref))].join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document in force at that time`,
   ];
   if (held.length) parts.push(`(${[...new Set(held)].join('; ')})`);
-  else if (noRoles) parts.push('(no roles document had been approved yet)');
+  else if (noRoles) parts.push('(no approval of the roles document had come into force yet)');
   const asserted = evidence.filter((x) => x.how === 'self-asserted');
   if (asserted.length) {
     parts.push(
