@@ -381,6 +381,39 @@ describe('history rules', () => {
     ]);
   });
 
+  it('record-deleted: a document whose front matter no longer reads is not reported deleted: its own error says what is wrong', async () => {
+    const I1 = 'incidents/INC-0001-mail.md';
+    const dir = repo([{ files: { [I1]: openIncident('INC-0001', 'Mail down') }, author: cleo, date: '2026-01-02T09:05:00Z' }]);
+    const text = readFileSync(path.join(dir, I1), 'utf8');
+    const end = text.indexOf('\n---', 4);
+    for (const [what, broken] of [
+      ['a tab indenting a list', text.replace('services:', 'cis:\n\t- CI-0001\nservices:')],
+      ['the closing line removed', text.slice(0, end) + text.slice(end + 4)],
+    ] as const) {
+      writeFileSync(path.join(dir, I1), broken);
+      for (const args of [[], ['--staged']]) {
+        if (args.length) gitIn(dir, ['add', '--', I1]);
+        const r = await history(dir, args);
+        expect(r.code, `${what} ${args}`).toBe(1);
+        expect(r.findings.filter((f) => f.file === I1 && f.severity === 'error').length, `${what} ${args}`).toBeGreaterThan(0);
+        expect(
+          r.findings.filter((f) => f.rule === 'record-deleted'),
+          `${what} ${args}`,
+        ).toEqual([]);
+      }
+      // Committed so: the commit did not delete it either.
+      addCommit(dir, { files: { [I1]: broken }, author: cleo, date: '2026-01-03T09:00:00Z' });
+      expect(
+        (await history(dir)).findings.filter((f) => f.rule === 'record-deleted'),
+        what,
+      ).toEqual([]);
+      addCommit(dir, { files: { [I1]: text }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    }
+    // Deleted for real, it is reported.
+    rmSync(path.join(dir, I1));
+    expect((await history(dir, [])).findings.filter((f) => f.rule === 'record-deleted').map((f) => f.docId)).toEqual(['INC-0001']);
+  });
+
   it('record-deleted: a renumbering with the file renamed is followed; a record replaced by a link, reopened then deleted, or set back to draft then deleted is reported', async () => {
     const I5 = 'incidents/INC-0005-disk.md';
     const I7 = 'incidents/INC-0007-wifi.md';

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,30 @@ describe('the rule registry', () => {
     expect(by['self-approval']!.setting).toBe('warning');
     expect(by['self-approval']!.aliases).toEqual(['separation-of-duties']);
     expect(by['schema']!.setting).toBe('error');
+  });
+
+  it('a rule set to "warning", the word sms rules prints, is a warning; the table says where the full explanations are', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'sms.config.yaml': 'organisation: Acme IT\nrules:\n  required-role: warning\n' });
+    rmSync(path.join(dir, 'governance/roles.md'));
+    const list = JSON.parse((await smsInProcess(['rules', '--format', 'json'], dir)).stdout) as { id: string; setting: string }[];
+    expect(list.find((x) => x.id === 'required-role')!.setting).toBe('warning');
+    const table = await smsInProcess(['rules'], dir);
+    expect(table.stdout).toMatch(/^required-role +warning /m);
+    expect(table.stdout).toContain('"sms rules --format json" gives each rule\'s full explanation (help).');
+    // The repository has no roles document: required-role's finding is a warning, and validate exits 0.
+    const v = await smsInProcess(['validate', '--format', 'json'], dir);
+    expect(v.code, v.stdout).toBe(0);
+    expect(
+      JSON.parse(v.stdout)
+        .diagnostics.filter((d: { rule: string }) => d.rule === 'required-role')
+        .map((d: { severity: string }) => d.severity),
+    ).toContain('warning');
+    // Anything else is still refused, with the choices.
+    writeFileSync(path.join(dir, 'sms.config.yaml'), 'organisation: Acme IT\nrules:\n  required-role: warnings\n');
+    const bad = await smsInProcess(['validate'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/sms\.config\.yaml:3/);
   });
 
   it('the README rule table, docs/rules.md and docs/types.md are generated from the registries and up to date', () => {

@@ -389,7 +389,7 @@ describe('configuration of rules', () => {
     writeFiles(dir, { 'sms.config.yaml': 'organisation: Acme\nrules:\n  schema: loud\n' });
     const r = sms(['validate'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('sms: sms.config.yaml:3:11: "rules.schema" must be one of off, warn, error');
+    expect(r.stderr.split('\n')[0]).toBe('sms: sms.config.yaml:3:11: "rules.schema" must be one of off, warn, warning, error');
     writeFiles(dir, { 'sms.config.yaml': 'organisation: Acme\nfolderz: {}\n' });
     expect(sms(['validate'], dir).stderr).toMatch(/^sms: sms.config.yaml:2:1: "folderz" is not a known setting/);
   });

@@ -47,7 +47,7 @@ export async function rulesCommand(io: CliIO, opts: { format: 'table' | 'json' |
     const width = Math.max(...infos.map((i) => i.id.length));
     const lines = infos.map((i) => `${i.id.padEnd(width)}  ${(i.setting ?? i.defaultSeverity).padEnd(7)}  ${i.description}`);
     io.stdout.write(
-      `${lines.join('\n')}\n\nSet a rule to off, warn or error under rules: in sms.config.yaml. "sms rules --format md" explains each.\n`,
+      `${lines.join('\n')}\n\nSet a rule to off, warn (or warning) or error under rules: in sms.config.yaml. "sms rules --format json" gives each rule's full explanation (help).\n`,
     );
   }
   return 0;

@@ -46,7 +46,8 @@ interface RawConfig {
   timezone?: string;
   folders?: Record<string, string>;
   ignore?: string[];
-  rules?: Record<string, RuleSetting>;
+  /** "warning" is the word findings and `sms rules` use; it means "warn". */
+  rules?: Record<string, RuleSetting | 'warning'>;
   review_months?: Record<string, number>;
   expiry_warning_days?: number;
   max_file_size?: number;
@@ -352,7 +353,7 @@ function resolveConfig(raw: RawConfig, root: string, locate: SmsConfig['locate']
     typeByKey,
     documentFolders,
     ignore: (raw.ignore ?? []).map(globToRegExp),
-    rules: raw.rules ?? {},
+    rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([k, v]) => [k, v === 'warning' ? 'warn' : v])),
     expiryWarningDays: raw.expiry_warning_days ?? 60,
     maxFileSize: raw.max_file_size ?? 1024 * 1024,
     extraFields: raw.extra_fields ?? {},

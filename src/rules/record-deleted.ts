@@ -12,7 +12,8 @@ export default defineRule({
     'audit without a word. Every document deleted (or moved where sms does not read it, or given another type) is ' +
     'reported, with the commit, unless it was only ever a draft or it is back under its ID by the end; so is one whose ' +
     'file now holds something else (a link). A renumbering is no deletion: in place, or with the file renamed in the ' +
-    'same commit to a document of the same type that says the same. A closed record is reported by closed-record-changed ' +
+    'same commit to a document of the same type that says the same; nor is a file still there whose front matter no ' +
+    'longer reads, which its own error reports. A closed record is reported by closed-record-changed ' +
     'instead. The reports list an incident deleted by the end of their period and measure one deleted after it as it ' +
     'stood. To take a document out of force, move it through its lifecycle to a status that ends it and say why in its text.',
   severity: 'warning',
@@ -55,6 +56,9 @@ export default defineRule({
       // Gone: deleted, or what is at its path now is no document of that ID (a link, say).
       if (e.before && e.after?.id !== e.id) pending.set(e.id, e);
     }
-    for (const [id, e] of pending) if (!ctx.byId.has(id)) reportDeletion(id, e);
+    // A file still there whose front matter no longer reads (a tab, a lost closing line) is being
+    // edited, not deleted: its own error says what is wrong, and "check it out again" would lose the edit.
+    const unreadable = new Set(ctx.documents.filter((d) => d.id === undefined).map((d) => d.file));
+    for (const [id, e] of pending) if (!ctx.byId.has(id) && !unreadable.has(e.path)) reportDeletion(id, e);
   },
 });
