@@ -71,6 +71,28 @@ describe('command line', () => {
     expect((await run(['report'], tmp())).code).toBe(2);
   });
 
+  it("sms report --help gives each report's default period, and the review takes the one it gives", async () => {
+    const help = (await run(['report', '--help'], tmp())).stdout;
+    expect(help).not.toMatch(/improvement report/);
+    for (const line of [
+      'review       the last complete quarter; --until alone: from the start of its quarter',
+      'audit        every record, up to today',
+      "performance  the last complete month or quarter, as the agreement's reporting: says",
+      'changes      from 30 days ago to a year ahead; --until alone: the 12 months up to it',
+    ])
+      expect(help).toContain(`\n  ${line}\n`);
+    const dir = tmp();
+    baseSms(dir);
+    for (const [args, period] of [
+      [[], { since: '2026-07-01', until: '2026-09-30' }],
+      [['--until', '2026-11-15'], { since: '2026-10-01', until: '2026-11-15' }],
+    ] as const) {
+      const r = await run(['report', 'review', '--format', 'json', ...args], dir, testEnv({ SMS_TODAY: '2026-12-01' }));
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).period).toMatchObject(period);
+    }
+  });
+
   it('FORCE_COLOR as Node reads it (0 and false turn colour off), and NO_COLOR wins', async () => {
     const dir = tmp();
     baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ priority: 'P9' }) });

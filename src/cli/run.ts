@@ -2,7 +2,7 @@ import type { CommanderError as CommanderErrorType } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT_USAGE } from '../diagnostic.js';
 import { SmsError, smsError } from '../errors.js';
-import { REPORT_KINDS } from '../report/registry.js';
+import { defaultPeriods, REPORT_KINDS } from '../report/registry.js';
 import { version } from '../version.js';
 import type { CliIO } from './io.js';
 import { forTerminal } from '../formatters/terminal.js';
@@ -182,13 +182,10 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .addOption(
       new Option('-f, --format <format>', 'output format (csv: the audit findings)').choices(['md', 'html', 'json', 'csv']).default('md'),
     )
-    .option(
-      '--since <date>',
-      'start of the period (YYYY-MM-DD); review default: the end of the last approved improvement report, else 12 months',
-    )
+    .option('--since <date>', "start of the period (YYYY-MM-DD); default: the report's own (below)")
     .option(
       '--until <date>',
-      'end of the period (YYYY-MM-DD, inclusive); default today; audit: the repository as it stood at the end of that day',
+      "end of the period (YYYY-MM-DD, inclusive); default: the report's own (below); audit: the repository as it stood at the end of that day",
     )
     .option('--period <period>', 'a calendar month (2026-10), quarter (2026-Q3) or year (2026), instead of --since/--until')
     .option('--agreement <id>', 'the customer or supplier agreement of a performance report')
@@ -196,7 +193,8 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .addOption(new Option('--out <file>', 'the same as --output (kept for scripts written for sms 0.1)').hideHelp())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --output audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --period 2026-Q3\n  $ sms report performance --agreement UA-0001 --period 2026-10 --format html -o ua-october.html\n  $ sms report review --format json | jq .incidents.total\n',
+      `\nDefault periods (without --since, --until or --period):\n${defaultPeriods()}\n` +
+        '\nExamples:\n  $ sms report review --until 2026-09-30 > review.md\n  $ sms report audit --format html --output audit.html\n  $ sms report audit --until 2026-03-31 --format csv > findings.csv\n  $ sms report performance --agreement SLA-0001 --period 2026-Q3\n  $ sms report performance --agreement UA-0001 --period 2026-10 --format html -o ua-october.html\n  $ sms report review --format json | jq .incidents.total\n',
     )
     .action(async (kind: string, opts) => {
       const { reportCommand } = await import('./report.js');
