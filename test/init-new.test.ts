@@ -57,6 +57,14 @@ describe('sms init', () => {
     const h = await smsInProcess(['validate', '--history'], dir);
     expect(h.stdout).toContain('no problems');
     expect(h.code).toBe(0);
+    // The policy's starter objectives are measurable: the first review pack rates each (no data yet), none "not measured".
+    const review = await smsInProcess(['report', 'review', '--format', 'json'], dir);
+    expect(review.code, review.stderr).toBe(0);
+    expect(JSON.parse(review.stdout).objectives.map((o: { id: string; rag: string }) => [o.id, o.rag])).toEqual([
+      ['RESOLVE', 'no data'],
+      ['RESPOND', 'no data'],
+      ['SATISFY', 'no data'],
+    ]);
   });
 
   it('on a terminal it asks for the organisation, the Service Manager (defaulting to the git identity) and the first service', () => {

@@ -520,6 +520,17 @@ describe('sms report review: the management review pack', () => {
       'Appendix: services, agreements, open findings',
     ]);
     expect(r.stdout).toContain('| SAT Satisfaction 4 of 5 | **amber** | 3.67 / 5 | 4 / 5 |');
+    // Counts of one are singular; a breach shows each target beside its time, and which was over.
+    expect(r.stdout).toContain(
+      '3 entries received in the period: 1 compliment, 1 complaint, 1 comment. Satisfaction: 3.67 / 5 from 3 scores.',
+    );
+    expect(r.stdout).toContain('| Incident | Title | Priority | Agreement | Response | Response target | Resolution | Resolution target |');
+    expect(r.stdout).toMatch(
+      /\n\| \[INC-0002\]\(incidents\/INC-0002\.md\) \| [^|\n]+ \| P3 \| SLA-0001 \| – \| – \| 10\.00 h \*\*over\*\* \| 8 h \|\n/,
+    );
+    const html = (await smsInProcess(['report', 'review', '--format', 'html'], dir, testEnv({ SMS_TODAY: '2026-10-15' }))).stdout;
+    expect(html).toContain('1 compliment, 1 complaint, 1 comment');
+    expect(html).toMatch(/<td class="n">10\.00 h <strong>over<\/strong><\/td><td class="n">8 h<\/td>/);
   });
 
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {

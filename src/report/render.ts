@@ -54,6 +54,11 @@ function helpers(env: HandlebarsEnv): void {
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A count with its noun: "1 compliment", "2 compliments".
+  env.registerHelper('count', (n: unknown, one: unknown, many: unknown) => {
+    const k = typeof n === 'number' ? n : 0;
+    return `${k} ${k === 1 ? String(one) : String(many)}`;
+  });
   env.registerHelper('short', (v: unknown) => (typeof v === 'string' ? v.slice(0, 7) : ''));
   env.registerHelper('yesno', (v: unknown) => (v ? 'yes' : 'no'));
   // The items of a list whose `key` is `value`, so that separators between them come out right.

@@ -857,7 +857,10 @@ function breachOf(m: IncidentMeasure) {
     clock: m.clock,
     responseHours: m.responseHours,
     responseTargetHours: m.responseTargetHours,
+    responseMet: m.responseMet,
     resolutionHours: m.resolutionHours,
+    resolutionTargetHours: m.resolutionTargetHours,
+    resolutionMet: m.resolutionMet,
     /** The resolution target (kept from 0.1). */
     targetHours: m.resolutionTargetHours,
     open: m.openAtEnd,
