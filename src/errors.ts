@@ -54,6 +54,10 @@ export const ERRORS = {
       `the ${p.kind} report is too large to write as ${p.format} (more text than Node can hold in one string); nothing was written`,
     hint: 'use --format md or html, which are several times smaller, or a shorter period (--since/--until)',
   }),
+  AGREEMENT_NOT_TAKEN: spec<{ kind: string }>({
+    message: (p) => `--agreement is for the performance report; the ${p.kind} report covers every agreement`,
+    hint: (p) => `leave --agreement out, or run: sms report performance --agreement <ID>${p.kind === 'review' ? ' for one agreement' : ''}`,
+  }),
   AGREEMENT_NEEDED: spec({
     message: () => 'sms report performance needs --agreement <agreement id>',
     hint: 'e.g. sms report performance --agreement SLA-0001',
@@ -228,9 +232,9 @@ export const ERRORS = {
     message: (p) => `${p.id} is not a customer or supplier agreement in this repository`,
     hint: "list them with: sms report review --format json | jq '.agreements[].id'",
   }),
-  SINGLETON_EXISTS: spec<{ type: string; id: string; folder: string }>({
+  SINGLETON_EXISTS: spec<{ type: string; id: string; folder: string; file?: string }>({
     message: (p) => `${article(p.type)} ${p.type} document (${p.id}) already exists; there is only one per repository`,
-    hint: (p) => `edit it instead: grep -rl "id: ${p.id}" ${p.folder}`,
+    hint: (p) => (p.file ? `edit it instead: ${p.file}` : `edit it instead; find it with: grep -rlE '^id: .?${p.id}' ${p.folder}`),
   }),
   SET_FORMAT: spec<{ value: string }>({ message: (p) => `--set needs key=value with a lower-case field name, got "${p.value}"` }),
   SET_PROTECTED: spec<{ key: string }>({ message: (p) => `--set cannot change "${p.key}"; sms assigns it` }),
@@ -263,8 +267,9 @@ export const ERRORS = {
   }),
 
   // --- lifecycle and authority -----------------------------------------------------------------------
-  NOT_A_STATUS: spec<{ status: string; type: string; statuses: string[] }>({
-    message: (p) => `"${p.status}" is not ${article(p.type)} ${p.type} status; expected one of: ${p.statuses.join(', ')}`,
+  NOT_A_STATUS: spec<{ status: string; type: string; statuses: string[]; suggestion?: string }>({
+    message: (p) =>
+      `"${p.status}" is not ${article(p.type)} ${p.type} status; ${p.suggestion ? `did you mean "${p.suggestion}"? Expected` : 'expected'} one of: ${p.statuses.join(', ')}`,
   }),
   ALREADY_IN_STATUS: spec<{ id: string; status: string; again?: boolean }>({
     message: (p) => `${p.id} is already "${p.status}"`,

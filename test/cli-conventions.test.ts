@@ -303,8 +303,35 @@ describe('answers and values are checked before anything is written', () => {
     baseSms(dir);
     const r = await smsInProcess(['new', 'change-request', 'x', '--set', 'priority=P9'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/"priority" must be equal to one of the allowed values|priority/);
+    // Worded as validate words the same finding.
+    expect(r.stderr).toMatch(/^sms: changes\/RFC-0001-x\.md was not created: "priority" must be one of: P1, P2, P3, P4\n/);
     expect(existsSync(path.join(dir, 'changes'))).toBe(false);
+    const id = await smsInProcess(['new', 'change-request', 'x', '--set', 'services=[SVC-001]'], dir);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toMatch(
+      /"services\.0" must be a document ID such as SVC-0001 \(capital letters and digits, a dash and 4 to 9 digits\), not "SVC-001"/,
+    );
+  });
+
+  it('messages a user meets: an ID typo in plain words, a misspelt status with a suggestion, a singleton named by its file, --agreement where it means nothing', async () => {
+    const dir = tmp();
+    baseSms(dir, { 'changes/RFC-0001-a.md': rfc({ services: ['SVC-001'] }) });
+    const v = await smsInProcess(['validate', '--format', 'json'], dir);
+    const messages = (JSON.parse(v.stdout) as { diagnostics: { rule: string; message: string }[] }).diagnostics.map((d) => d.message);
+    expect(messages).toContain(
+      '"services.0" must be a document ID such as SVC-0001 (capital letters and digits, a dash and 4 to 9 digits), not "SVC-001"',
+    );
+    expect(messages.join('\n')).not.toMatch(/must match pattern/);
+    const status = await smsInProcess(['set-status', 'RFC-0001', 'aproved'], dir);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toMatch(/^sms: "aproved" is not a change-request status; did you mean "approved"\? Expected one of: /);
+    expect((await smsInProcess(['new', 'roles'], dir)).stderr).toMatch(/\n\s+edit it instead: governance\/roles\.md\n/);
+    for (const kind of ['review', 'audit', 'changes']) {
+      const r = await smsInProcess(['report', kind, '--agreement', 'SLA-0001'], dir);
+      expect(r.code, kind).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^sms: --agreement is for the performance report; the ${kind} report covers every agreement\n`));
+    }
   });
 });
 

@@ -370,7 +370,7 @@ describe('sms new', () => {
     // A date in another form: the form it must have.
     const when = await smsInProcess(['new', 'incident', 'z', '--set', 'opened=04/03/2026'], dir);
     expect(when.code).toBe(2);
-    expect(when.stderr).toMatch(/was not created: "opened" must be a date-time \(YYYY-MM-DDThh:mm:ssZ, with a time zone\)/);
+    expect(when.stderr).toMatch(/was not created: "opened" must be a valid date-time \(YYYY-MM-DDThh:mm:ssZ, with a time zone\)/);
     // A test report with no change request to name: the field to give, not a type error.
     const bare = tmp();
     baseSms(bare);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { lstatSync, mkdirSync, realpathSync, rmdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync, rmdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { SmsError, smsError, suggest } from '../errors.js';
 import type { SmsConfig } from '../repo/config.js';
@@ -19,7 +19,7 @@ import { today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { aType, oneLine } from '../strings.js';
-import { formatName } from '../rules/schema.js';
+import { describeSchemaError } from '../rules/schema.js';
 
 export interface NewOptions {
   type: string;
@@ -70,7 +70,13 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
         if (type.id.singleton) {
           id = type.id.singleton;
           rel = `${type.folder}/${type.key}.md`;
-          if (ids.has(id)) throw smsError('SINGLETON_EXISTS', { type: type.key, id, folder: type.folder });
+          if (ids.has(id))
+            throw smsError('SINGLETON_EXISTS', {
+              type: type.key,
+              id,
+              folder: type.folder,
+              ...(existsSync(path.join(config.root, rel)) ? { file: rel } : {}),
+            });
         } else {
           id = formatId(type, nextNumber(type, [...ids, ...gone]));
           const slug = slugify(title);
@@ -173,13 +179,9 @@ function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel
     throw smsError('USAGE', {
       text: `${rel} was not created: "${where}" must name ${aType(refType.split('|')[0]!)}; give it with --set ${where}=<ID>`,
     });
-  if (e?.keyword === 'format')
-    throw smsError('USAGE', {
-      text: `${rel} was not created: "${where}" must be a ${formatName(String((e.params as { format: string }).format))}`,
-    });
-  throw smsError('USAGE', {
-    text: `${rel} was not created: "${where}" ${e?.message ?? 'is invalid'}${e?.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
-  });
+  // Worded as validate words the same finding.
+  const said = e ? describeSchemaError(checked.value, e) : undefined;
+  throw smsError('USAGE', { text: `${rel} was not created: ${said?.message ?? `"${where}" is invalid`}` });
 }
 
 export function requireType(config: SmsConfig, key: string): WorkType {

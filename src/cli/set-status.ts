@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatInstant } from '../dates.js';
 import { forTerminal } from '../formatters/terminal.js';
-import { SmsError, smsError } from '../errors.js';
+import { SmsError, smsError, suggest } from '../errors.js';
 import { commit, gitDirectory, gitIdentity, type Identity } from '../git/git.js';
 import { openConfig } from '../load.js';
 import {
@@ -76,7 +76,10 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (opts.commit && doc.linked) throw smsError('LINKED_DOCUMENT', { file: doc.file });
   const from = doc.status ?? '';
   const to = opts.status;
-  if (!type.statuses.includes(to)) throw smsError('NOT_A_STATUS', { status: to, type: type.key, statuses: type.statuses });
+  if (!type.statuses.includes(to)) {
+    const suggestion = suggest(to, type.statuses);
+    throw smsError('NOT_A_STATUS', { status: to, type: type.key, statuses: type.statuses, ...(suggestion ? { suggestion } : {}) });
+  }
   if (from === to) {
     // A lifecycle that allows "updated" → "updated" re-approves an edited document; history counts
     // it as an approval only when the content changed (policy.isApproval), so neither does this.

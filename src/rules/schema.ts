@@ -1,5 +1,4 @@
 import type { ErrorObject } from '../model/schemas.js';
-import type { SmsDocument } from '../repo/documents.js';
 import { withoutMethodKeys } from '../repo/values.js';
 import { defineRule } from './registry.js';
 
@@ -38,7 +37,7 @@ export default defineRule({
       let count = checked.removed.length;
       for (const e of validate.errors ?? []) {
         if (OWN_RULE_FIELDS.has(e.instancePath) && e.keyword !== 'required') continue;
-        const f = describe(doc, e);
+        const f = describeSchemaError(doc.data, e);
         if (!f || seen.has(f.key)) continue;
         seen.add(f.key);
         if (++count > MAX_ERRORS_PER_DOCUMENT) {
@@ -58,8 +57,12 @@ function pathOf(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function describe(
-  doc: SmsDocument,
+/** The pattern of a document ID (the docId of the shared schema definitions). */
+const DOC_ID_PATTERN = '^[A-Z][A-Z0-9]*(-[0-9]{4,9})?$';
+
+/** A schema error in words, as validate and sms new give it: where, and what the value must be. */
+export function describeSchemaError(
+  data: unknown,
   e: ErrorObject,
 ): { key: string; path: (string | number)[]; part?: 'key'; message: string; hint?: string } | undefined {
   const p = pathOf(e.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
@@ -94,8 +97,17 @@ function describe(
       };
     case 'const':
       return { key: `v:${name}`, path: p, message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
+    case 'pattern': {
+      if (params.pattern !== DOC_ID_PATTERN) break;
+      const actual = valueAt(data, p);
+      return {
+        key: `v:${name}`,
+        path: p,
+        message: `"${name}" must be a document ID such as SVC-0001 (capital letters and digits, a dash and 4 to 9 digits), not ${JSON.stringify(actual)}`,
+      };
+    }
     case 'type': {
-      const actual = valueAt(doc.data, p);
+      const actual = valueAt(data, p);
       const quoted = typeof actual === 'number' || typeof actual === 'boolean';
       return {
         key: `v:${name}`,
@@ -111,9 +123,8 @@ function describe(
     case 'anyOf':
     case 'oneOf':
       return undefined;
-    default:
-      return { key: `v:${name}:${e.keyword}`, path: p, message: `"${name}" ${e.message ?? 'is invalid'}` };
   }
+  return { key: `v:${name}:${e.keyword}`, path: p, message: `"${name}" ${e.message ?? 'is invalid'}` };
 }
 
 function valueAt(data: unknown, p: (string | number)[]): unknown {
