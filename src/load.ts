@@ -37,6 +37,11 @@ export interface LoadOptions {
    * before it, and history up to that commit. Only with the history modes `all`/`all-if-available`.
    */
   asOf?: number;
+  /**
+   * Changes the documents read from the working tree before their uncommitted changes are compared
+   * with HEAD (modes `worktree` and `none`): standard input in place of the file it stands for.
+   */
+  adjust?(repository: LoadedRepository): void;
 }
 
 export interface Loaded {
@@ -132,12 +137,17 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
     // Should reading the documents fail, git's answer is no longer wanted (nor its failure).
     asked.catch(() => undefined);
     const repository = loadRepository(config);
+    opts.adjust?.(repository);
     const head = await asked;
     const loaded: Loaded = { config, repository };
     if (head) loaded.changes = { mode: 'worktree', events: await history.readWorktreeChanges(config, repository, head, opts.env) };
     return loaded;
   }
-  if (opts.history === 'none') return { config, repository: loadRepository(config) };
+  if (opts.history === 'none') {
+    const repository = loadRepository(config);
+    opts.adjust?.(repository);
+    return { config, repository };
+  }
   if (opts.history === 'base' && opts.base === undefined) throw smsError('USAGE', { text: 'history mode "base" needs a base revision' });
   const git = await import('./git/git.js');
   const history = await import('./history/read.js');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, addCommit, baseSms, gitRepo, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
+import { BIN, addCommit, baseSms, commitFiles, gitRepo, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
 
 const run = smsInProcess;
 import { forTerminal } from '../src/formatters/terminal.js';
@@ -56,6 +56,32 @@ describe('paths and standard input', () => {
     const missing = run(['-'], rfc());
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^sms: "-" needs --stdin-filepath <path>/);
+  });
+
+  it('- is compared with HEAD as the file would be: an edit of an approved document in an editor is the error CI will give', () => {
+    const dir = tmp();
+    const R = 'changes/RFC-0001-a.md';
+    const approved = rfc({ status: 'approved', approved_by: 'ben@acme.example', approved_on: '2026-01-02' });
+    const edited = approved.replace('## Purpose\n', '## Purpose\n\nSomething else.\n');
+    baseSms(dir, { [R]: approved });
+    commitFiles(dir);
+    const check = (args: string[], input = ''): { status: number | null; rules: string[] } => {
+      const r = spawnSync(process.execPath, [BIN, 'validate', '--format', 'json', ...args], {
+        cwd: dir,
+        env: testEnv(),
+        input,
+        encoding: 'utf8',
+      });
+      return { status: r.status, rules: (JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule) };
+    };
+    const stdin = ['-', '--stdin-filepath', R];
+    const viaStdin = check(stdin, edited);
+    expect(viaStdin.rules).toContain('modified-after-approval');
+    expect(viaStdin.status).toBe(1);
+    writeFileSync(path.join(dir, R), edited);
+    expect(check([R])).toEqual(viaStdin);
+    // What is compared is standard input, not the file on disk: the approved text is no edit.
+    expect(check(stdin, approved).rules).not.toContain('modified-after-approval');
   });
 });
 

@@ -1814,6 +1814,14 @@ describe('a countersignature recorded after the approval, as the hint says', () 
       path.join(dir, SLA),
       sla({ customer_approved_by: 'bea@bakery.example', customer_approved_on: '2026-01-06', customer_approval_ref: 'signed PDF' }),
     );
+    // Until it is committed, validate says what the edit is and the one command that takes it in.
+    const pending = (await findings(dir, [])).list.filter((f) => f.rule === 'approval-rewritten') as (Finding & { hint?: string })[];
+    expect(pending.map((f) => [f.message, f.hint])).toEqual([
+      [
+        'SLA-0001: customer_approved_by set to "bea@bakery.example", customer_approved_on set to "2026-01-06", customer_approval_ref set to "signed PDF" in uncommitted change, which does not approve it',
+        'approval fields change only in the commit that approves the document: leave the edit uncommitted and run "sms set-status SLA-0001 updated --commit"',
+      ],
+    ]);
     const move = await smsInProcess(
       ['set-status', 'SLA-0001', 'updated', '--commit'],
       dir,

@@ -109,6 +109,22 @@ describe('sms init', () => {
     }
   });
 
+  it('with no terminal and no --yes, it says which answers it took as defaults', async () => {
+    const parent = tmp();
+    const r = await smsInProcess(['init', 'acme-it', ...MANAGER, '--ci', 'none', '--no-install'], parent);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'sms: no terminal to ask on: took organisation "Acme It" (from the folder name) and first service "Service desk"; give --org and --service to choose, or --yes to take the defaults without this note\n',
+    );
+    expect(readFileSync(path.join(parent, 'acme-it/sms.config.yaml'), 'utf8')).toMatch(/^organisation: "?Acme It"?$/m);
+    const named = await smsInProcess(
+      ['init', 'other', ...MANAGER, '--org', 'Acme IT', '--service', 'Mail', '--ci', 'none', '--no-install'],
+      parent,
+    );
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toBe('');
+  });
+
   it('refuses a non-empty directory and writes nothing', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'notes.txt'), 'mine');

@@ -284,6 +284,18 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
     service ||= got('service') || 'Service desk';
     cliSpec ||= got('spec') || undefined;
   }
+  // With no terminal to ask on and no --yes, say which answers were taken as defaults: a name made
+  // from the folder's would otherwise end up in every document title unremarked.
+  if (!interactive && !opts.yes) {
+    const taken = [
+      ...(org ? [] : [`organisation "${fallbackOrg}" (from the folder name)`]),
+      ...(service ? [] : ['first service "Service desk"']),
+    ];
+    if (taken.length)
+      io.stderr.write(
+        `sms: no terminal to ask on: took ${taken.join(' and ')}; give ${[...(org ? [] : ['--org']), ...(service ? [] : ['--service'])].join(' and ')} to choose, or --yes to take the defaults without this note\n`,
+      );
+  }
   manager ??= identity;
   if (!manager) {
     throw smsError('NO_MANAGER');

@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { SmsError, smsError } from '../errors.js';
 import { load, openConfig, openStagedConfig, type HistoryMode } from '../load.js';
 import { isOutside, packagePath, toPosixRelative } from '../paths.js';
-import { decodeDocument, mayBeStray, readDocument, readDocumentFile, strayDocument } from '../repo/documents.js';
+import { decodeDocument, mayBeStray, readDocument, readDocumentFile, strayDocument, type LoadedRepository } from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import { findRoot, type SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
@@ -66,8 +66,8 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   if (!stdin && opts.stdinFilepath !== undefined) throw smsError('STDIN_USAGE', { text: '--stdin-filepath goes with the path "-"' });
   if (stdin && opts.staged) throw smsError('STDIN_USAGE', { text: '"-" checks standard input, --staged the index: choose one' });
   const stdinFile = stdin ? repoRelative(config.root, io.cwd, opts.stdinFilepath!) : undefined;
-  // A document read from standard input is in no commit and not on disk, so uncommitted changes
-  // (read from disk) are not compared with HEAD; --base and --history still read the commits.
+  // A document read from standard input stands in for the file at its path: without --base or
+  // --history, its change from HEAD is judged as that file's would be (an editor says what CI will).
   const mode: HistoryMode = !opts.git
     ? 'none'
     : opts.staged
@@ -76,15 +76,12 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
         ? 'base'
         : opts.history
           ? 'all'
-          : stdin
-            ? 'none'
-            : 'worktree';
+          : 'worktree';
   const stdinBytes = stdin ? await readStdin(io, config.maxFileSize) : undefined;
-  const reading = progress(io, 'Reading history');
-  const loaded = await load(config, { history: mode, base: opts.base, onProgress: reading.update, env: io.env });
-  reading.done();
-  if (stdinFile !== undefined) {
-    const repo = loaded.repository;
+  let stood = false;
+  const standIn = (repo: LoadedRepository): void => {
+    stood = true;
+    if (stdinFile === undefined) return;
     repo.documents = repo.documents.filter((d) => d.file !== stdinFile);
     repo.issues = repo.issues.filter((i) => i.file !== stdinFile);
     // What is on disk at that path is not what is checked.
@@ -99,7 +96,12 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
       const text = decodeDocument(stdinFile, stdinBytes!, config.maxFileSize, repo.issues);
       if (text !== undefined) repo.documents.push(readDocument(stdinFile, text, config));
     }
-  }
+  };
+  const reading = progress(io, 'Reading history');
+  const loaded = await load(config, { history: mode, base: opts.base, onProgress: reading.update, env: io.env, adjust: standIn });
+  reading.done();
+  // The modes that compare the working tree with HEAD did it before comparing; the others read commits.
+  if (!stood) standIn(loaded.repository);
   const only = stdinFile !== undefined ? [stdinFile] : opts.paths.length ? reportScope(config, io, opts.paths, loaded) : undefined;
   const full = validate(loaded, { only, today: day });
   const shown: ValidationResult = opts.quiet

@@ -24,13 +24,23 @@ export default defineRule({
       const changed = approvalFields(t).filter((f) => e.before!.fields[f] !== e.after!.fields[f]);
       if (changed.length === 0) continue;
       const what = changed
-        .map((f) => `${f} from ${JSON.stringify(e.before!.fields[f] ?? null)} to ${JSON.stringify(e.after!.fields[f] ?? null)}`)
+        .map((f) => {
+          const [was, now] = [e.before!.fields[f], e.after!.fields[f]];
+          if (was === undefined) return `${f} set to ${JSON.stringify(now)}`;
+          if (now === undefined) return `${f} removed (it was ${JSON.stringify(was)})`;
+          return `${f} from ${JSON.stringify(was)} to ${JSON.stringify(now)}`;
+        })
         .join(', ');
+      // Not committed yet: the edit can still go in with an approval, in one commit.
+      const uncommitted = e.commit.sha === 'WORKTREE' || e.commit.sha === 'INDEX';
+      const again = !uncommitted ? undefined : (t.transitions[e.after.status!] ?? []).find((x) => t.approving.includes(x));
       report({
         ...eventDoc(ctx, e),
         field: [changed[0]!],
         message: `${e.id}: ${what} in ${commitLabel(e)}, which does not approve it`,
-        hint: 'approval fields change only when the document is approved: take it back through its lifecycle and approve it again',
+        hint: again
+          ? `approval fields change only in the commit that approves the document: leave the edit uncommitted and run "sms set-status ${e.id} ${again} --commit"`
+          : 'approval fields change only when the document is approved: take it back through its lifecycle and approve it again',
       });
     }
   },
