@@ -321,10 +321,20 @@ export const ERRORS = {
       `${p.id} is "${p.head}" in the last commit; its status in the working tree is not committed, and history would see "${p.head}" → "${p.to}", which its lifecycle does not allow (rule status-transition)`,
     hint: 'commit or undo the status change in the working tree first',
   }),
-  DOCUMENT_HAS_ERRORS: spec<{ id: string; to: string; file: string; count: number; first: string }>({
+  DOCUMENT_HAS_ERRORS: spec<{
+    id: string;
+    to: string;
+    file: string;
+    count: number;
+    first: string;
+    stamped?: { field: string; other: string };
+  }>({
     message: (p) =>
       `${p.id} was not moved to "${p.to}": sms validate would report ${p.count === 1 ? 'an error' : `${p.count} errors`} in ${p.file} (${p.first}${p.count > 1 ? ', and more' : ''}); nothing was written`,
-    hint: (p) => `fix it first ("sms validate ${p.file}" lists every problem), then run the command again`,
+    hint: (p) =>
+      p.stamped
+        ? `"${p.stamped.field}" is the time set-status records (now): check "${p.stamped.other}" (a local time needs its offset, such as +01:00, not Z), or write "${p.stamped.field}" yourself, then run the command again`
+        : `fix it first ("sms validate ${p.file}" lists every problem), then run the command again`,
   }),
   SELF_APPROVAL: spec<{ person: string; id: string; drafted?: boolean }>({
     message: (p) =>

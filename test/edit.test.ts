@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Document, isMap, parse, visit } from 'yaml';
 import { editFrontMatter } from '../src/repo/edit.js';
 import { SmsError } from '../src/errors.js';
-import { PEOPLE, baseSms, gitIn, gitRepo, rfc, smsInProcess, testEnv, tmp } from './helpers.js';
+import { PEOPLE, baseSms, gitIn, gitRepo, incidentDoc, rfc, smsInProcess, testEnv, tmp } from './helpers.js';
 
 const doc = (fm: string, body = 'body\n'): string => `---\nid: RFC-0001\nstatus: draft\n${fm}\n---\n${body}`;
 const APPROVE = {
@@ -168,6 +168,21 @@ describe('sms set-status edits the document safely', () => {
       dir,
       testEnv({ GIT_AUTHOR_NAME: PEOPLE.ben.name, GIT_AUTHOR_EMAIL: PEOPLE.ben.email }),
     );
+
+  it('closing a record whose resolved time is later than now names the closing time set-status records as the cause', async () => {
+    const dir = tmp();
+    const I = 'incidents/INC-0001-mail.md';
+    // Resolved "tomorrow" by the clock: a local time written with Z, say.
+    baseSms(dir, { [I]: incidentDoc({ opened: '2026-04-30T08:00:00Z', resolved: '2026-05-02T00:30:00Z' }) });
+    const before = readFileSync(path.join(dir, I), 'utf8');
+    const r = await smsInProcess(['set-status', 'INC-0001', 'closed'], dir, testEnv({ SMS_TODAY: '2026-05-01' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"closed" \(2026-05-01T[0-9:]+Z\) is before "resolved" \(2026-05-02T00:30:00Z\)/);
+    expect(r.stderr).toMatch(
+      /\n\s+"closed" is the time set-status records \(now\): check "resolved" \(a local time needs its offset, such as \+01:00, not Z\), or write "closed" yourself, then run the command again\n$/,
+    );
+    expect(readFileSync(path.join(dir, I), 'utf8')).toBe(before);
+  });
 
   it('a trailing comment on the field: valid YAML with the comment kept', async () => {
     const dir = tmp();

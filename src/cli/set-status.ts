@@ -202,12 +202,17 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (guidance) warnings.push(`${guidance.message} (rule template-text)`);
   if (found.length > 0) {
     const first = found[0]!;
+    // A time set-status writes itself (closed: now) that comes before another: the other one is
+    // what to look at, and sms validate on the file as it is would not show it.
+    const stamped = stamp && updates.some(([k]) => k === stamp) && first.rule === 'date-order' ? first.message : undefined;
+    const other = stamped?.startsWith(`"${stamp}" (`) ? /is before "([a-z_]+)"/.exec(stamped)?.[1] : undefined;
     throw smsError('DOCUMENT_HAS_ERRORS', {
       id: opts.id,
       to,
       file: doc.file,
       count: found.length,
       first: `line ${first.line}: ${first.message} (rule ${first.rule})`,
+      ...(other ? { stamped: { field: stamp!, other } } : {}),
     });
   }
 
