@@ -447,6 +447,38 @@ describe('sms report performance', () => {
     }
   });
 
+  it('an incident outside the folders sms reads that names no agreement, on a service two customers share, is listed by ID in both their reports', async () => {
+    const dir = repo({
+      // On SVC-0001, which the bakery and the law office share, naming neither: in a folder nothing reads.
+      'incident/INC-0012-switch.md': inc(12, 'Switch down at one of them', {
+        id: 'INC-0012',
+        priority: 'P2',
+        services: ['SVC-0001'],
+        opened: '2026-10-14T08:00:00Z',
+        resolved: '2026-10-14T09:00:00Z',
+      }),
+    });
+    for (const agreement of ['SLA-0001', 'SLA-0002']) {
+      const r = await report(dir, ['--agreement', agreement, '--period', '2026-10', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const d = JSON.parse(r.stdout);
+      expect(d.unattributedOutsideFolders, agreement).toEqual(['INC-0012']);
+      expect(d.outsideFolders, agreement).toEqual([]);
+      expect(d.proposedActions, agreement).toContain(
+        'Move INC-0012 where sms reads it and name its agreement (agreement:), so that it is counted.',
+      );
+      for (const format of ['md', 'html']) {
+        const text = (await report(dir, ['--agreement', agreement, '--period', '2026-10', '--format', format])).stdout;
+        expect(text, `${agreement} ${format}`).toContain(
+          'Not counted: INC-0012, in files sms does not read, on services that more than one agreement in force covers, naming none of them.',
+        );
+        // Its title and file name may be the other customer's: neither is shown.
+        expect(text).not.toContain('Switch down');
+        expect(text).not.toContain('INC-0012-switch');
+      }
+    }
+  });
+
   it("an incident naming no agreement is not inferred to be a customer's while another customer's agreement for the service is still a draft", async () => {
     const dir = repo({
       'agreements/customers/SLA-0002-law.md': sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], { status: 'draft' }),

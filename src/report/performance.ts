@@ -46,16 +46,23 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   // counted for no one until they name theirs. Only their ids are shown, never their titles, as
   // they may be another customer's.
   const unattributed: string[] = [];
+  // The same in files sms does not read (stray-document), copies of an incident it reads aside.
+  const unattributedOutside: string[] = [];
   if (agreement.kind === 'customer') {
     const all = agreementsOf(inputs);
     const day = (ms: number): string => localDate(ms, tz);
-    for (const d of docsOfType(ctx, 'incident')) {
+    const mayBeOurs = (d: SmsDocument): boolean => {
       const opened = parseInstant(ownString(d.data, 'opened'));
-      if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
-      if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) continue;
+      if (opened === undefined || day(opened) < period.since || day(opened) > period.until) return false;
+      if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) return false;
       const a = customerAgreementOf(d, all, day, inputs.inForceOn);
-      if (a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id)) unattributed.push(d.id!);
-    }
+      return a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id);
+    };
+    const incidents = docsOfType(ctx, 'incident');
+    for (const d of incidents) if (mayBeOurs(d)) unattributed.push(d.id!);
+    const read = new Set(incidents.map((d) => d.id));
+    for (const d of inputs.outside ?? [])
+      if (d.type?.key === 'incident' && d.data && d.id && !read.has(d.id) && mayBeOurs(d)) unattributedOutside.push(d.id);
   }
 
   // Supplier agreements that underpin this customer's services: how the incidents of this
@@ -100,6 +107,12 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   if (months.some((m) => m.note?.startsWith('not known')))
     proposed.push('Record the outage (outage_start, outage_end) of every P1 incident.');
   if (unattributed.length) proposed.push(`Name the agreement of ${unattributed.join(', ')} (agreement:), so that they are counted.`);
+  if (unattributedOutside.length)
+    proposed.push(
+      unattributedOutside.length === 1
+        ? `Move ${unattributedOutside[0]} where sms reads it and name its agreement (agreement:), so that it is counted.`
+        : `Move ${unattributedOutside.join(', ')} where sms reads them and name their agreements (agreement:), so that they are counted.`,
+    );
   if (backlog.length) proposed.push(`Close the ${backlog.length} incident${backlog.length > 1 ? 's' : ''} still open.`);
 
   return {
@@ -178,6 +191,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       items: measures,
     },
     unattributed,
+    /** The same in files sms does not read (stray-document): by ID only, as they may be another customer's. */
+    unattributedOutsideFolders: unattributedOutside,
     /** Closed incidents whose priority, times, services or agreement changed after closing: measured as closed. */
     changedAfterClosing: measures.flatMap((m) => (m.changedAfterClosing ? [{ id: m.id, file: m.file, ...m.changedAfterClosing }] : [])),
     /** Incidents measured at another priority than they were first committed with, and what the first one's targets make of them. */
