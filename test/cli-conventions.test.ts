@@ -271,6 +271,11 @@ describe('answers and values are checked before anything is written', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Created the SMS of Acme IT in dir \(12 files\)\n/);
     expect(hasControl(ok.stdout.replace(/\n/g, ''))).toBe(false);
+    // Without --yes and --org, the note on the organisation taken from the folder's name is clean too.
+    const noted = sms(['init', ...manager, ...CI, '--', `${name}2`], parent);
+    expect(noted.code).toBe(0);
+    expect(noted.stderr).toMatch(/^sms: no terminal to ask on: took organisation "[^"]+" \(from the folder name\)/);
+    expect(hasControl(noted.stderr.replace(/\n/g, ''))).toBe(false);
 
     for (const who of [
       `Ana ${ESC}[31mCosta <ana@acme.example>`,

@@ -288,7 +288,7 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   // from the folder's would otherwise end up in every document title unremarked.
   if (!interactive && !opts.yes) {
     const taken = [
-      ...(org ? [] : [`organisation "${fallbackOrg}" (from the folder name)`]),
+      ...(org ? [] : [`organisation "${forTerminal(fallbackOrg)}" (from the folder name)`]),
       ...(service ? [] : ['first service "Service desk"']),
     ];
     if (taken.length)
