@@ -861,6 +861,36 @@ describe('history rules', () => {
     expect(hint(R)).toBe('"approved" has no revision in its lifecycle: record the correction in a new document');
   });
 
+  it('modified-after-approval: an uncommitted edit of a document kept "updated" is a re-approval waiting for its commit: a warning with the command that records it', async () => {
+    const roles = rolesDoc(undefined, 'updated', ana.email);
+    const dir = repo([{ files: { 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' }]);
+    writeFileSync(path.join(dir, 'governance/roles.md'), roles.replace(/\n## Training/, '\nA new paragraph.\n\n## Training'));
+    const expected = [
+      'warning',
+      'ROLES is edited while "updated": committing the edit approves it again, in the name of whoever commits it',
+      'run "sms set-status ROLES updated --commit" to approve it with the edit (it records approved_by and approved_on), or have someone who may approve it commit it',
+    ];
+    for (const args of [[], ['--staged']]) {
+      if (args.length) gitIn(dir, ['add', '--', 'governance/roles.md']);
+      const r = await history(dir, args);
+      expect(r.code, JSON.stringify(r.findings)).toBe(0);
+      expect(
+        r.findings
+          .filter((f) => f.rule === 'modified-after-approval')
+          .map((f) => [f.severity, f.message, (f as Finding & { hint?: string }).hint]),
+        `${args}`,
+      ).toEqual([expected]);
+    }
+    // Taken in by set-status, as the hint says: nothing left to say.
+    const done = await smsInProcess(
+      ['set-status', 'ROLES', 'updated', '--commit'],
+      dir,
+      testEnv({ GIT_AUTHOR_NAME: ana.name, GIT_AUTHOR_EMAIL: ana.email, GIT_COMMITTER_NAME: ana.name, GIT_COMMITTER_EMAIL: ana.email }),
+    );
+    expect(done.code, done.stderr).toBe(0);
+    expect((await history(dir, [])).findings.filter((f) => f.rule === 'modified-after-approval')).toEqual([]);
+  });
+
   it('modified-after-approval: a post-implementation review written last, after the approval, is not an edit; a change outside it is', async () => {
     const body =
       '\n## Purpose\n\nUpgrade.\n\n## Business impact\n\nNone.\n\n## Scope\n\nThe mail server.\n\n## Plan and rollback\n\nRoll back by snapshot.\n';

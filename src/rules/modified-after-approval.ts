@@ -1,4 +1,6 @@
 import { isApproval, isEditOfApprovedContent } from '../model/policy.js';
+import { approvalFields, type WorkType } from '../model/types.js';
+import type { DocEvent } from '../history/timeline.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -11,7 +13,8 @@ export default defineRule({
     'the same, changes what people rely on ' +
     "(a section a type writes after the approval as its last, such as a change request's Post-implementation review, is not part of it, unless it holds another heading of level 1 or 2 or an unclosed fence) " +
     'without a new approval. Set it back to its revision status (draft), edit, and approve it again. A type whose ' +
-    'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks. ' +
+    'lifecycle allows updated → updated treats such an edit as a re-approval, which approval-evidence then checks; ' +
+    'before it is committed, such an edit is a warning with the command that records the approval with it. ' +
     'An edit that gives back the document its own content as it was last approved (git revert of an edit) is not ' +
     'reported. With --base, an approval before the base is looked for in the history of the document at the base, ' +
     'along commits without a merge; where none is found there, the content at the base counts as approved.',
@@ -28,7 +31,21 @@ export default defineRule({
       if (isApproval(t, e.before, e.after)) approvedContent.set(e.id, e.after!.contentHash);
       else if (!approvedContent.has(e.id) && e.before?.status && t.approving.includes(e.before.status))
         approvedContent.set(e.id, ctx.changes!.approvedAtBase?.get(e.id) ?? e.before.contentHash);
-      if (!isEditOfApprovedContent(t, e.before, e.after)) continue;
+      if (!isEditOfApprovedContent(t, e.before, e.after)) {
+        // Not committed yet, in a status whose edits are approvals (updated → updated): the commit
+        // will approve it in the name of whoever makes it, while approved_by names the last approver.
+        const pending = e.commit.sha === 'WORKTREE' || e.commit.sha === 'INDEX';
+        const s = e.after?.status;
+        if (pending && s && e.before?.status === s && isApproval(t, e.before, e.after) && !approvalFieldsChanged(t, e))
+          report({
+            ...eventDoc(ctx, e),
+            field: ['status'],
+            severity: 'warning',
+            message: `${e.id} is edited while "${s}": committing the edit approves it again, in the name of whoever commits it`,
+            hint: `run "sms set-status ${e.id} ${s} --commit" to approve it with the edit (it records approved_by and approved_on), or have someone who may approve it commit it`,
+          });
+        continue;
+      }
       // A revert (or any edit) that gives back the content as approved takes nothing away from the
       // approval; only for the same document (the file held it before), not another one's content
       // written over a document.
@@ -51,3 +68,8 @@ export default defineRule({
     }
   },
 });
+
+/** Whether the edit records an approval itself (approved_by or approved_on changed with it). */
+function approvalFieldsChanged(t: WorkType, e: DocEvent): boolean {
+  return approvalFields(t).some((f) => e.before!.fields[f] !== e.after!.fields[f]);
+}
