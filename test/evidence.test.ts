@@ -1957,6 +1957,42 @@ describe('set-status refuses what validate --history would reject', () => {
     }
   });
 
+  it('a clean merge whose result is a roles version revoked since brings nothing back into force', async () => {
+    const trained = (t: string): string =>
+      t.replace('## Training and development\n', '## Training and development\n\nCleo: change advisory course.\n');
+    const base = rolesWith(['CM'], ['PT'], 'updated');
+    const v1 = trained(rolesWith(['CM'], ['PT', 'CM'], 'updated'));
+    const dir = repo([
+      { files: { 'governance/roles.md': base }, author: ana, date: '2026-01-02T09:00:00Z' },
+      // Ana makes Cleo CM, then takes it back.
+      { files: { 'governance/roles.md': v1 }, author: ana, date: '2026-01-03T09:00:00Z' },
+      { files: { 'governance/roles.md': base }, author: ana, date: '2026-01-04T09:00:00Z' },
+      { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-04T10:00:00Z' },
+    ]);
+    gitIn(dir, ['branch', 'side']);
+    // On main Ana adds the training line again; on the branch Cleo makes herself CM once more.
+    addCommit(dir, { files: { 'governance/roles.md': trained(base) }, author: ana, date: '2026-01-05T09:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'side']);
+    addCommit(dir, {
+      files: { 'governance/roles.md': rolesWith(['CM'], ['PT', 'CM'], 'updated') },
+      author: cleo,
+      date: '2026-01-05T10:00:00Z',
+    });
+    gitIn(dir, ['checkout', '-q', 'main']);
+    gitIn(dir, ['merge', '-q', '--no-edit', 'side'], {
+      ...as(cleo),
+      GIT_AUTHOR_DATE: '2026-01-06T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-06T09:00:00Z',
+    });
+    // The merge gives exactly the version Ana once approved and then revoked.
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toBe(v1);
+    const refused = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(cleo));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Cleo Park .*PT/);
+    addCommit(dir, { files: { [R]: approved(cleo.email, { requested_by: ben.email }) }, author: cleo, date: '2026-01-07T09:00:00Z' });
+    expect((await findings(dir)).list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0001', 'ROLES']);
+  });
+
   it('with history.roles_bootstrap: false the first approval of the roles document is refused for the reason history gives', async () => {
     const dir = tmp();
     gitRepo(dir, [

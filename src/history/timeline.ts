@@ -223,10 +223,11 @@ export function buildTimeline(
  * Puts the roles in force commit by commit (each event's `roles` and `rolesSince`, and the
  * timeline's). A version of the roles document comes into force only by an approval that holds
  * against the roles in force before it (`authorised`): a person who edits a roles document that
- * stays approved ("updated") cannot grant themselves a role by it. A clean merge decides nothing:
- * the version it brings comes into force only where the commit that made that version did. A merge
- * that combines two revisions brings in neither; the roles stay as last approved until the merged
- * document is approved again.
+ * stays approved ("updated") cannot grant themselves a role by it. A clean merge decides nothing
+ * and puts nothing in force: a revision approved on a branch came into force with its own commit,
+ * and a merge whose text happens to equal a version approved once (and revoked since) does not
+ * bring it back. A merge that combines two revisions keeps the roles as last approved until the
+ * merged document is approved again.
  */
 export function assignRoles(
   timeline: Timeline,
@@ -238,8 +239,6 @@ export function assignRoles(
   let roles = RolesIndex.fromData(initialRoles);
   let rolesSince = initialRolesSince;
   delete timeline.rolesRefused;
-  // Per version of the roles document (its content), whether the last commit that made it put it in force.
-  const madeInForce = new Map<string, boolean>();
   let commit: string | undefined;
   let before = roles;
   let beforeSince = rolesSince;
@@ -254,20 +253,10 @@ export function assignRoles(
     if (beforeSince !== undefined) e.rolesSince = beforeSince;
     else delete e.rolesSince;
     const after = e.after;
-    if (!rolesType || after?.type !== rolesType.key || !after.data) continue;
-    const approval = isApproval(rolesType, e.before, after);
-    if (e.merged) {
-      if (!approval || madeInForce.get(after.contentHash) !== true) continue;
-    } else if (!approval) {
-      if (e.before?.contentHash !== after.contentHash) madeInForce.set(after.contentHash, false);
+    if (!rolesType || after?.type !== rolesType.key || !after.data || e.merged || !isApproval(rolesType, e.before, after)) continue;
+    if (!authorised(e, rolesType)) {
+      timeline.rolesRefused = true;
       continue;
-    } else {
-      const ok = authorised(e, rolesType);
-      madeInForce.set(after.contentHash, ok);
-      if (!ok) {
-        timeline.rolesRefused = true;
-        continue;
-      }
     }
     roles = RolesIndex.fromData(after.data);
     rolesSince = decisionDay(e);
