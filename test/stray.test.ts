@@ -210,6 +210,13 @@ describe('documents outside the folders sms reads (stray-document)', () => {
     const read = check('changes/RFC-0003-backup.md', rfc({ id: 'RFC-0003', priority: 'P9' }));
     expect(findings(read).map((f) => f.rule)).toEqual(['schema']);
     expect(read.code).toBe(1);
+    // Where sms reads nothing at all (not Markdown, a hidden folder, an ignored path), nothing is judged.
+    writeFileSync(path.join(dir, 'sms.config.yaml'), 'organisation: Acme IT\nignore: ["changes/drafts/**"]\n');
+    for (const file of ['changes/notes.txt', 'changes/.old/RFC-0001-a.md', 'changes/drafts/RFC-0001-a.md', '.git/RFC-0001-a.md']) {
+      const none = check(file, rfc({ priority: 'P9' }));
+      expect(findings(none), file).toEqual([]);
+      expect(none.code, file).toBe(0);
+    }
   });
 
   it('a document in a folder of a type configured elsewhere names that folder; a link is not followed', async () => {

@@ -4,7 +4,15 @@ import { EXIT_FINDINGS, EXIT_OK } from '../diagnostic.js';
 import { SmsError, smsError } from '../errors.js';
 import { load, openConfig, openStagedConfig, type HistoryMode } from '../load.js';
 import { isOutside, packagePath, toPosixRelative } from '../paths.js';
-import { decodeDocument, mayBeStray, readDocument, readDocumentFile, strayDocument, type LoadedRepository } from '../repo/documents.js';
+import {
+  decodeDocument,
+  isDocumentPath,
+  mayBeStray,
+  readDocument,
+  readDocumentFile,
+  strayDocument,
+  type LoadedRepository,
+} from '../repo/documents.js';
 import { workTreeRoot } from '../git/git.js';
 import { findRoot, type SmsConfig } from '../repo/config.js';
 import { validate, type ValidationResult } from '../validate.js';
@@ -92,10 +100,11 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
       // editor then says what CI will say), a stray document or nothing (as over max_file_size).
       const doc = typeof stdinBytes === 'number' ? undefined : strayDocument(stdinFile, stdinBytes!, config);
       if (doc) repo.outside = [...(repo.outside ?? []), doc];
-    } else {
+    } else if (isDocumentPath(config, stdinFile)) {
       const text = decodeDocument(stdinFile, stdinBytes!, config.maxFileSize, repo.issues);
       if (text !== undefined) repo.documents.push(readDocument(stdinFile, text, config));
     }
+    // Elsewhere (not Markdown, a hidden folder, an ignored path) sms reads nothing: nothing is judged.
   };
   const reading = progress(io, 'Reading history');
   const loaded = await load(config, { history: mode, base: opts.base, onProgress: reading.update, env: io.env, adjust: standIn });
