@@ -1029,6 +1029,11 @@ describe('sms report performance', () => {
     ]);
     // INC-0009 as it stood before its deletion: P4, first committed as P1.
     expect(d.reclassified).toMatchObject([{ id: 'INC-0009', from: 'P1', to: 'P4', author: 'Tom Berg', date: '2026-04-02' }]);
+    // And its outage, as it stood: Tue 10 Feb 10:00 → 13:00 CET, 180 service minutes down.
+    const february = d.availability.months.find(
+      (m: { service: string; label: string }) => m.service === 'SVC-0003' && m.label === '2026-02',
+    );
+    expect(february).toMatchObject({ downtimeMinutes: 180 });
   });
 
   it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {

@@ -760,7 +760,10 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
   const tz = reportZone(inputs, agreement);
   const clock: Clock = agreement.calendar ?? ALWAYS;
   const agreements = agreementsOf(inputs);
-  const relevant = inputs.documents.filter((d) => {
+  // An incident deleted after the period was there all through it: its outage counts as it stood,
+  // as its times do in measureIncidents.
+  const deletedSince = (inputs.deleted ?? []).filter((x) => !x.reused && x.day > period.until).map((x) => x.doc);
+  const relevant = [...inputs.documents, ...deletedSince].filter((d) => {
     if (d.type?.key !== 'incident' || !d.data) return false;
     return agreement.kind === 'customer' || supplierAgreementOf(d, agreements)?.id === agreement.id;
   });
