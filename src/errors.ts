@@ -54,9 +54,10 @@ export const ERRORS = {
       `the ${p.kind} report is too large to write as ${p.format} (more text than Node can hold in one string); nothing was written`,
     hint: 'use --format md or html, which are several times smaller, or a shorter period (--since/--until)',
   }),
+  // A warning, not a refusal: scripts written when the option was passed over silently keep working.
   AGREEMENT_NOT_TAKEN: spec<{ kind: string }>({
-    message: (p) => `--agreement is for the performance report; the ${p.kind} report covers every agreement`,
-    hint: (p) => `leave --agreement out, or run: sms report performance --agreement <ID>${p.kind === 'review' ? ' for one agreement' : ''}`,
+    message: (p) => `--agreement is for the performance report; the ${p.kind} report covers every agreement, and the option is ignored`,
+    hint: 'leave --agreement out, or run: sms report performance --agreement <ID>',
   }),
   AGREEMENT_NEEDED: spec({
     message: () => 'sms report performance needs --agreement <agreement id>',

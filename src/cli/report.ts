@@ -43,7 +43,8 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   const def = await entry.load();
   if (opts.format === 'csv' && !def.csv) throw smsError('FORMAT_UNSUPPORTED', { kind: def.kind, format: 'csv', formats: 'md, html, json' });
   if (def.needsAgreement && !opts.agreement) throw smsError('AGREEMENT_NEEDED');
-  if (!def.needsAgreement && opts.agreement !== undefined) throw smsError('AGREEMENT_NOT_TAKEN', { kind: def.kind });
+  if (!def.needsAgreement && opts.agreement !== undefined)
+    io.stderr.write(`sms: warning: ${smsError('AGREEMENT_NOT_TAKEN', { kind: def.kind }).message}\n`);
   const config = openConfig(io.cwd);
   const day = today(io, config.timezone);
   const reading = progress(io, 'Reading history');
