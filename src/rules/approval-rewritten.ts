@@ -1,6 +1,5 @@
-import { approvalFields } from '../model/types.js';
 import { isApproval, isApprovingStatus } from '../model/policy.js';
-import { commitLabel, eventDoc } from './history-support.js';
+import { changedApprovalFields, commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -21,7 +20,7 @@ export default defineRule({
       // Only a recorded approval is evidence: before approval (a draft) the fields may be prepared,
       // and a document leaving approval for a revision may keep or clear them.
       if (!isApprovingStatus(t, e.after.status) || isApproval(t, e.before, e.after)) continue;
-      const changed = approvalFields(t).filter((f) => e.before!.fields[f] !== e.after!.fields[f]);
+      const changed = changedApprovalFields(t, e);
       if (changed.length === 0) continue;
       const what = changed
         .map((f) => {
@@ -32,8 +31,7 @@ export default defineRule({
         })
         .join(', ');
       // Not committed yet: the edit can still go in with an approval, in one commit.
-      const uncommitted = e.commit.sha === 'WORKTREE' || e.commit.sha === 'INDEX';
-      const again = !uncommitted ? undefined : (t.transitions[e.after.status!] ?? []).find((x) => t.approving.includes(x));
+      const again = uncommitted(e) ? (t.transitions[e.after.status!] ?? []).find((x) => t.approving.includes(x)) : undefined;
       report({
         ...eventDoc(ctx, e),
         field: [changed[0]!],

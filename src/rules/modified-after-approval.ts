@@ -1,7 +1,5 @@
 import { isApproval, isEditOfApprovedContent } from '../model/policy.js';
-import { approvalFields, type WorkType } from '../model/types.js';
-import type { DocEvent } from '../history/timeline.js';
-import { commitLabel, eventDoc } from './history-support.js';
+import { changedApprovalFields, commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -34,9 +32,8 @@ export default defineRule({
       if (!isEditOfApprovedContent(t, e.before, e.after)) {
         // Not committed yet, in a status whose edits are approvals (updated → updated): the commit
         // will approve it in the name of whoever makes it, while approved_by names the last approver.
-        const pending = e.commit.sha === 'WORKTREE' || e.commit.sha === 'INDEX';
         const s = e.after?.status;
-        if (pending && s && e.before?.status === s && isApproval(t, e.before, e.after) && !approvalFieldsChanged(t, e))
+        if (uncommitted(e) && s && e.before?.status === s && isApproval(t, e.before, e.after) && changedApprovalFields(t, e).length === 0)
           report({
             ...eventDoc(ctx, e),
             field: ['status'],
@@ -68,8 +65,3 @@ export default defineRule({
     }
   },
 });
-
-/** Whether the edit records an approval itself (approved_by or approved_on changed with it). */
-function approvalFieldsChanged(t: WorkType, e: DocEvent): boolean {
-  return approvalFields(t).some((f) => e.before!.fields[f] !== e.after!.fields[f]);
-}

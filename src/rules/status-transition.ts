@@ -1,5 +1,5 @@
 import { isAllowedTransition } from '../model/types.js';
-import { commitLabel, eventDoc } from './history-support.js';
+import { commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
 import { aType, typeNoun } from '../strings.js';
 
@@ -72,7 +72,7 @@ export default defineRule({
             message: `${e.id} appeared already "${to}" (${commitLabel(e)}); a new ${typeNoun(t.key)} starts as ${t.initial.map((s) => `"${s}"`).join(' or ')}`,
             hint:
               `create it as ${t.initial[0]} and change its status in a later commit` +
-              (e.commit.sha === 'WORKTREE' || e.commit.sha === 'INDEX'
+              (uncommitted(e)
                 ? ''
                 : "; a squash merge puts a pull request's commits into one by whoever merges it: merge with a merge commit, or rebase"),
           });
