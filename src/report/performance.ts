@@ -19,6 +19,7 @@ import {
   openedMovedOut,
   reportZone,
   slaInputs,
+  strayIncidentDocuments,
   strayIncidents,
   type IncidentMeasure,
 } from './sla.js';
@@ -58,11 +59,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       const a = customerAgreementOf(d, all, day, inputs.inForceOn);
       return a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id);
     };
-    const incidents = docsOfType(ctx, 'incident');
-    for (const d of incidents) if (mayBeOurs(d)) unattributed.push(d.id!);
-    const read = new Set(incidents.map((d) => d.id));
-    for (const d of inputs.outside ?? [])
-      if (d.type?.key === 'incident' && d.data && d.id && !read.has(d.id) && mayBeOurs(d)) unattributedOutside.push(d.id);
+    for (const d of docsOfType(ctx, 'incident')) if (mayBeOurs(d)) unattributed.push(d.id!);
+    for (const d of strayIncidentDocuments(inputs)) if (mayBeOurs(d)) unattributedOutside.push(d.id);
   }
 
   // Supplier agreements that underpin this customer's services: how the incidents of this

@@ -24,7 +24,6 @@ import {
   type ReportContext,
 } from './context.js';
 import {
-  agreementOver,
   agreementsOf,
   availability,
   deletedDuring,
@@ -200,9 +199,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const measures = measureIncidents(inputs, period);
   // Every agreement as it stood at the period's end, as its own performance report reads it.
   const inForceAgreements = agreementsOf(inputs).filter(inForceInPeriod);
-  const atEnd = (a: AgreementView): AgreementView => inputs.atEnd?.(a, period) ?? a;
+  const atEnd = (a: AgreementView): AgreementView => inputs.atEnd?.(a, period).view ?? a;
   const versions = inForceAgreements
-    .map((a) => ({ agreement: a.id, ...agreementOver(ctx, a.doc, period) }))
+    .map((a) => ({ agreement: a.id, ...inputs.atEnd?.(a, period).over }))
     .sort((a, b) => (a.agreement < b.agreement ? -1 : 1));
   const customerAgreements = inForceAgreements.filter((a) => a.kind === 'customer').map(atEnd);
   const availabilityRows = customerAgreements.flatMap((a) =>

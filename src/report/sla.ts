@@ -190,8 +190,8 @@ export interface SlaInputs {
   deleted?: readonly Deleted[];
   /** Documents in files sms does not read (stray-document). */
   outside?: readonly SmsDocument[];
-  /** An agreement as it stood at a period's end (from history); without it, as it is now. */
-  atEnd?: (a: AgreementView, period: Period) => AgreementView;
+  /** An agreement as it stood at a period's end, and how it was read (from history); without it, as it is now. */
+  atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
 }
 
 /** How a period reads an agreement: the version in force at its end, and what has happened to it since. */
@@ -256,7 +256,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   // A deleted incident, too, is measured as it was closed where it was closed.
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
   const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).flatMap((x) => (x.reused ? [] : [x.doc]))]) : undefined;
-  const versions = new Map<string, AgreementView>();
+  const versions = new Map<string, { view: AgreementView; over: AgreementOver }>();
   return {
     documents,
     timezone: ctx.config.timezone,
@@ -273,11 +273,14 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     },
     ...(ctx.timeline
       ? {
-          atEnd: (a: AgreementView, period: Period): AgreementView => {
+          atEnd: (a: AgreementView, period: Period) => {
             // Asked once per incident: one answer per agreement file and period.
             const key = `${a.doc.file}\0${a.id}\0${period.since}\0${period.until}`;
             let v = versions.get(key);
-            if (!v) versions.set(key, (v = agreementView(agreementOver(ctx, a.doc, period).doc, ctx.config.timezone) ?? a));
+            if (!v) {
+              const over = agreementOver(ctx, a.doc, period);
+              versions.set(key, (v = { view: agreementView(over.doc, ctx.config.timezone) ?? a, over }));
+            }
             return v;
           },
         }
@@ -503,10 +506,8 @@ export function strayIncidents(
   const { start, end } = periodInstants(period, tz);
   const agreements = agreementsOf(inputs);
   const out: { id: string; file: string }[] = [];
-  // A copy of an incident sms reads (an editor's second save as .MD) is counted under its ID already.
-  const read = new Set(inputs.documents.map((d) => d.id));
-  for (const d of inputs.outside ?? []) {
-    if (d.type?.key !== 'incident' || !d.data || !d.id || read.has(d.id) || openDuring(d, start, end) === false) continue;
+  for (const d of strayIncidentDocuments(inputs)) {
+    if (openDuring(d, start, end) === false) continue;
     if (forAgreement) {
       const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
       if (!isFor(forAgreement, customer, supplier)) continue;
@@ -514,6 +515,17 @@ export function strayIncidents(
     out.push({ id: d.id, file: d.file });
   }
   return out;
+}
+
+/**
+ * The incidents in files sms does not read (stray-document), with an ID; not a copy of an incident
+ * sms reads (an editor's second save as .MD), which is counted under its ID already.
+ */
+export function strayIncidentDocuments(inputs: Pick<SlaInputs, 'documents' | 'outside'>): (SmsDocument & { id: string })[] {
+  const read = new Set(inputs.documents.map((d) => d.id));
+  return (inputs.outside ?? []).filter(
+    (d): d is SmsDocument & { id: string } => d.type?.key === 'incident' && !!d.data && !!d.id && !read.has(d.id),
+  );
 }
 
 /** Whether an agreement was in force on some day of a period (by its status then, from history): one retired since still counts. */
@@ -566,7 +578,7 @@ export function measureIncidents(
     if (resolvedAt !== undefined && resolvedAt < start) continue;
     const { attribution, customer, supplier } = whoseIncident(inputs, d, agreements, day);
     // Each period against the agreement as it stood at its end, as its own report is.
-    const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period) : customer);
+    const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period).view : customer);
     if (forAgreement && !isFor(forAgreement, customer, supplier)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
     const target = measuredAgainst?.targets[priority as 'P1'];
