@@ -19,7 +19,8 @@ import {
   writeFiles,
 } from './helpers.js';
 import { REPORT_KINDS } from '../src/report/registry.js';
-import { reportJson } from '../src/report/render.js';
+import Handlebars from 'handlebars';
+import { registerReportHelpers, reportJson } from '../src/report/render.js';
 import { SmsError } from '../src/errors.js';
 
 const { ana, ben, cleo } = PEOPLE;
@@ -732,12 +733,31 @@ describe('precompiled report templates', () => {
     };
     const precompiled = await render();
     expect(precompiled.every((t) => t.length > 300)).toBe(true);
+    // A value a template could not find prints as one of these words, in a table a reader trusts.
+    for (const t of precompiled) expect(t).not.toMatch(/\bundefined\b|\bNaN\b|\[object Object\]/);
     // The shipped templates, as the repository's own: now every one is compiled at run time.
     const own = path.join(dir, '.sms', 'templates', 'reports');
     mkdirSync(own, { recursive: true });
     for (const f of readdirSync(path.join(ROOT, 'templates', 'reports')))
       writeFileSync(path.join(own, f), readFileSync(path.join(ROOT, 'templates', 'reports', f)));
     expect(await render()).toEqual(precompiled);
+  });
+});
+
+describe('report template helpers', () => {
+  // Handlebars calls a helper before it looks up a field of the same name: a bare `{{count}}` meant
+  // as the row's count would print the helper's output instead.
+  it('are never named as a field that a shipped template prints bare', () => {
+    const env = Handlebars.create();
+    const builtIn = new Set(Object.keys(env.helpers));
+    registerReportHelpers(env);
+    const ours = Object.keys(env.helpers).filter((h) => !builtIn.has(h));
+    expect(ours.length).toBeGreaterThan(5);
+    const clashes: string[] = [];
+    for (const f of readdirSync(path.join(ROOT, 'templates', 'reports')).filter((n) => n.endsWith('.hbs')))
+      for (const m of readFileSync(path.join(ROOT, 'templates', 'reports', f), 'utf8').matchAll(/\{\{\{?\s*([\w.]+)\s*\}?\}\}/g))
+        if (ours.includes(m[1]!)) clashes.push(`${f}: ${m[0]}`);
+    expect(clashes).toEqual([]);
   });
 });
 

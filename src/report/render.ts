@@ -43,7 +43,8 @@ function escapeDeep(v: unknown): unknown {
   return v;
 }
 
-function helpers(env: HandlebarsEnv): void {
+/** The helpers every report template may call, shipped or the repository's own. */
+export function registerReportHelpers(env: HandlebarsEnv): void {
   env.registerHelper('num', (v: unknown, unit?: unknown) =>
     typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
@@ -54,8 +55,9 @@ function helpers(env: HandlebarsEnv): void {
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  // A count with its noun: "1 compliment", "2 compliments".
-  env.registerHelper('count', (n: unknown, one: unknown, many: unknown) => {
+  // A count with its noun: "1 compliment", "2 compliments". Not named `count`: rows print a field
+  // of that name, and a helper is found before a field.
+  env.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => {
     const k = typeof n === 'number' ? n : 0;
     return `${k} ${k === 1 ? String(one) : String(many)}`;
   });
@@ -148,7 +150,7 @@ function compiled(
   let hit = cache.get(key);
   if (!hit) {
     const env = (require(shipped ? 'handlebars/runtime' : 'handlebars') as HandlebarsEnv).create();
-    helpers(env);
+    registerReportHelpers(env);
     let tpl: HandlebarsTemplateDelegate;
     if (shipped) {
       const spec = (k: string): TemplateSpecification => require(path.join(PRECOMPILED_TEMPLATES, `${k}.cjs`)) as TemplateSpecification;
