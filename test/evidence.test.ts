@@ -630,6 +630,35 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('--base follows the roles folder through the configuration: a move that also names the mover SM is judged by the roles before it', async () => {
+    // Before the base, Cleo (PT) moves the roles folder in the configuration and, in the same
+    // commit, names herself SM and CM in the moved document, kept "updated". Then one approval of
+    // the change request, requested by Ben, in the pull request.
+    const judged = async (approver: { email: string }): Promise<{ full: string[]; base: string[] }> => {
+      const dir = repo([
+        { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+        {
+          files: {
+            'sms.config.yaml': `${CONFIG}folders:\n  roles: org\n`,
+            'governance/roles.md': null,
+            'org/roles.md': rolesWith(['CM'], ['SM', 'CM'], 'updated', cleo.email),
+          },
+          author: cleo,
+          date: '2026-01-03T09:00:00Z',
+        },
+      ]);
+      const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+      const by = approver.email === cleo.email ? cleo : ana;
+      addCommit(dir, { files: { [R]: approved(approver.email, { requested_by: ben.email }) }, author: by, date: '2026-01-04T09:00:00Z' });
+      const onR = (list: Finding[]): string[] => list.filter((f) => f.file === R).map((f) => f.rule);
+      return { full: onR((await findings(dir)).list), base: onR((await findings(dir, ['--base', base])).list) };
+    };
+    // Ana's approval (SM) holds in both: the move put nothing of Cleo's in force.
+    expect(await judged(ana)).toEqual({ full: [], base: [] });
+    // Cleo's fails in both, as the CM she never was.
+    expect(await judged(cleo)).toEqual({ full: ['approval-evidence'], base: ['approval-evidence'] });
+  });
+
   it('a bookkeeping edit of an older roles document does not put it back in force', async () => {
     // Ana takes Ben's CM role away on main. On a branch started before that, Ben only updates
     // reviewed_on in the roles document (bookkeeping: no approval needed), then approves.

@@ -1311,6 +1311,37 @@ describe('history rules', () => {
     expect(r.code).toBe(0);
   });
 
+  it('--base judges the roles at the base as --history does: a role Cleo gave herself in an edit that no one entitled approved grants her nothing', async () => {
+    const dir = repo([
+      { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+      // Kept "updated", her edit approves the roles again, in her name: she holds neither SM nor MGT.
+      {
+        files: {
+          'governance/roles.md': rolesDoc(
+            [
+              { ...ana, roles: ['SM', 'MGT'] },
+              { ...ben, roles: ['CM'] },
+              { ...cleo, roles: ['IM', 'PT', 'CM'] },
+            ],
+            'updated',
+            ana.email,
+          ),
+        },
+        author: cleo,
+        date: '2026-01-03T09:00:00Z',
+      },
+    ]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // The pull request: Cleo approves the change request as CM.
+    addCommit(dir, { files: { [R]: approved(cleo.email, { requested_by: ben.email }) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    const approvals = (fs: Finding[]): string[] => fs.filter((f) => f.file === R).map((f) => `${f.rule}: ${f.message}`);
+    const full = approvals((await history(dir)).findings);
+    expect(full).toEqual([expect.stringMatching(/^approval-evidence: RFC-0001 was moved to "approved" .* held CM or SM/)]);
+    const r = await history(dir, ['--base', base]);
+    expect(approvals(r.findings)).toEqual(full);
+    expect(r.code).toBe(1);
+  });
+
   it('--base on a pull request that moves the SMS: the base is read where it was, and a folder left behind is reported', async () => {
     const top = smsInSubfolder();
     const base = gitIn(top, ['rev-parse', 'HEAD']).trim();
@@ -1412,6 +1443,40 @@ describe('history rules', () => {
       expect(rr.stderr, args.join(' ')).not.toMatch(/--history/);
       expect(rr.code, args.join(' ')).toBe(2);
     }
+  });
+
+  it('shallow clone with --base: the roles where the clone begins are taken as labelled, and what follows is judged', async () => {
+    const cleoCm = rolesDoc(
+      [
+        { ...ana, roles: ['SM', 'MGT'] },
+        { ...ben, roles: ['CM'] },
+        { ...cleo, roles: ['IM', 'PT', 'CM'] },
+      ],
+      'updated',
+      ana.email,
+    );
+    const dir = repo([
+      { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+      { files: {}, author: ben, date: '2026-01-02T10:00:00Z', message: 'where the clone begins' },
+      // Cleo names herself CM in an edit that approves the roles again in her name.
+      { files: { 'governance/roles.md': cleoCm }, author: cleo, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    const pr = (approver: typeof ana): string => {
+      const clone = path.join(tmp(), 'shallow');
+      gitIn(path.dirname(clone), ['clone', '-q', '--depth', '2', `file://${dir}`, clone]);
+      addCommit(clone, {
+        files: { [R]: approved(approver.email, { requested_by: ben.email }) },
+        author: approver,
+        date: '2026-01-04T09:00:00Z',
+      });
+      return clone;
+    };
+    const onR = async (clone: string): Promise<string[]> =>
+      (await history(clone, ['--base', base])).findings.filter((f) => f.file === R).map((f) => f.rule);
+    // The clone holds Ana's approved roles (taken as labelled) and Cleo's edit, judged: no CM for her.
+    expect(await onR(pr(cleo))).toEqual(['approval-evidence']);
+    expect(await onR(pr(ana))).toEqual([]);
   });
 
   it('shallow clone: set-status reads history only for a decision that needs it', async () => {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SmsError, smsError } from '../errors.js';
 
 /**
@@ -248,6 +250,22 @@ export async function gitDirectory(ctx: GitContext): Promise<string | undefined>
   const r = await git(['rev-parse', '--absolute-git-dir'], { ...ctx, okCodes: [128] });
   // Only the one line end git adds is removed: a path may itself end in a space or a line break.
   return r.code === 0 ? r.stdout.replace(/\n$/, '') : undefined;
+}
+
+/**
+ * The commits a shallow clone's history stops at (git lists them without their parents, as if
+ * each began the history); none in a full clone.
+ */
+export async function shallowBoundary(ctx: GitContext): Promise<Set<string>> {
+  const r = await git(['rev-parse', '--git-path', 'shallow'], ctx);
+  const file = path.resolve(ctx.cwd, r.stdout.replace(/\n$/, ''));
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // No such file: the clone is not shallow.
+  }
+  return new Set(text.split('\n').filter(Boolean));
 }
 
 /** The top of the work tree containing cwd, or undefined outside a repository. */

@@ -47,6 +47,11 @@ const HEADER_FIELDS = 10;
 export interface LogOptions extends GitContext {
   /** Revision range arguments, already verified (e.g. ['<sha>..HEAD'] or ['HEAD']). */
   range: string[];
+  /**
+   * Folders or files (from the top of the work tree, taken literally) to limit the log to, every
+   * commit that changed them listed (`--full-history`, both sides of merges); all paths without.
+   */
+  paths?: string[];
   onCommit(commit: HistoryCommit): void;
 }
 
@@ -78,8 +83,10 @@ export function streamLog(opts: LogOptions): Promise<number> {
     '--topo-order',
     '--reverse',
     `--format=${format}`,
+    ...(opts.paths ? ['--full-history'] : []),
     ...opts.range,
     '--',
+    ...(opts.paths ?? []).map((p) => `:(top,literal)${p}`),
   ];
   const start = `\0${marker}\0`;
   return new Promise((resolve, reject) => {

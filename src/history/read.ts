@@ -20,6 +20,7 @@ import {
   git,
   gitDirectory,
   gitMissing,
+  shallowBoundary,
   hasCommits,
   READ_CONFIG,
   repositoryState,
@@ -233,21 +234,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
     const types = baseConfig ? withPolicyOf(config.types, baseConfig.typeByKey) : config.types;
     const judging: SmsConfig = baseConfig ? { ...config, types, typeByKey: new Map(types.map((t) => [t.key, t])) } : config;
-    let initialRoles: { data: Record<string, unknown>; since: string } | undefined;
-    let settings = config.history;
-    let baseRules: Record<string, RuleSetting> | undefined;
-    let outOfScope: string[] = [];
-    if (baseSha) {
-      // The configuration at the base judges the pull request where it could loosen what judges
-      // it: trust settings, rule settings, where the roles in force are kept, and (above) the
-      // lifecycles and authority of its types.
-      initialRoles = await rolesAt(reader, ctx, baseSha, baseConfig ?? config, baseAt, opts);
-      // Where the base has no valid configuration there (none yet), the defaults judge it, not
-      // what the pull request says.
-      settings = (baseText !== undefined && historySettingsOf(baseText)) || historySettings(undefined);
-      baseRules = baseConfig?.rules ?? {};
-      if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, baseAt, prefix);
-    }
     const stateOf = (blob: string): Promise<DocState | undefined> => {
       want(blob);
       return states.get(blob)!;
@@ -261,6 +247,26 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       type !== undefined && judging.typeByKey.has(type) ? Object.keys(judging.typeByKey.get(type)!.refs) : [];
     const sealedOf = (type: string | undefined): readonly string[] =>
       (type !== undefined ? judging.typeByKey.get(type)?.sealed : undefined) ?? [];
+    let initialRoles: { data: Record<string, unknown>; since?: string } | undefined;
+    let settings = config.history;
+    let baseRules: Record<string, RuleSetting> | undefined;
+    let outOfScope: string[] = [];
+    if (baseSha) {
+      // The configuration at the base judges the pull request where it could loosen what judges
+      // it: trust settings, rule settings, where the roles in force are kept, and (above) the
+      // lifecycles and authority of its types. Where the base has no valid configuration there
+      // (none yet), the defaults judge it, not what the pull request says.
+      settings = (baseText !== undefined && historySettingsOf(baseText)) || historySettings(undefined);
+      initialRoles = await rolesAtBase(
+        ctx,
+        reader,
+        baseSha,
+        { config: baseConfig ?? config, judging, settings, baseAt, shallow },
+        { stateOf, textOf, linksOf, sealedOf },
+      );
+      baseRules = baseConfig?.rules ?? {};
+      if (baseConfig) outOfScope = await leftOutOfScope(ctx, baseConfig, isDocument, baseAt, prefix);
+    }
     await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf, sealedOf });
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
@@ -801,28 +807,63 @@ function configOrUndefined(text: string, root: string): SmsConfig | undefined {
 }
 
 /**
- * The roles in force at a commit: the last approved version of the roles document at or before
- * it, found at the path the configuration given keeps it (a draft there grants nothing), with the
- * day of the commit that made that version.
+ * The roles in force at the base, judged as `validate --history` judges them: each approval of the
+ * roles document, in the history of its folder up to the base, by the roles in force before it,
+ * signatures verified where they matter. A version that no one entitled approved (a role someone
+ * gave themselves in an edit kept "updated") puts nothing in force, however it is labelled. Only
+ * the folder is read (every folder a version of the configuration kept the roles in, so a move
+ * of the folder is followed), not the whole history: one path-limited `git log`.
  */
-async function rolesAt(
-  reader: BlobReader,
+async function rolesAtBase(
   ctx: GitContext,
-  sha: string,
-  config: SmsConfig,
-  withPrefix: (p: string) => string,
-  opts: ExtractOptions,
-): Promise<{ data: Record<string, unknown>; since: string } | undefined> {
-  const t = rolesType(config.types);
+  reader: BlobReader,
+  baseSha: string,
+  at: { config: SmsConfig; judging: SmsConfig; settings: PolicySettings; baseAt: (p: string) => string; shallow: boolean },
+  m: Pick<MergeCheck, 'stateOf' | 'textOf' | 'linksOf' | 'sealedOf'>,
+): Promise<{ data: Record<string, unknown>; since?: string } | undefined> {
+  const t = rolesType(at.judging.types);
   if (!t) return undefined;
-  const file = withPrefix(`${t.folder}/${t.key}.md`);
-  for (const commit of await pathCommits(ctx, sha, file, 200)) {
-    const b = await reader.read(`${commit.sha}:${file}`);
-    if (!b) continue;
-    const s = extractState(b.toString('utf8'), opts);
-    if (s.type === t.key && s.data && s.status && t.approving.includes(s.status)) return { data: s.data, since: commit.date.slice(0, 10) };
+  const folders = new Set([at.baseAt(rolesType(at.config.types)?.folder ?? t.folder)]);
+  for (const c of await pathCommits(ctx, baseSha, at.baseAt(CONFIG_FILE), 200)) {
+    const text = (await reader.read(`${c.sha}:${at.baseAt(CONFIG_FILE)}`))?.toString('utf8');
+    const earlier = text === undefined ? undefined : configOrUndefined(text, at.config.root);
+    const folder = earlier && rolesType(earlier.types)?.folder;
+    if (folder) folders.add(at.baseAt(folder));
   }
-  return undefined;
+  const root = at.baseAt('');
+  const relative = (p: string): string => p.slice(root.length);
+  const commits: HistoryCommit[] = [];
+  await streamLog({
+    ...ctx,
+    range: [baseSha],
+    paths: [...folders],
+    onCommit: (c) => {
+      c.changes = c.changes
+        .filter((ch) => ch.path.endsWith('.md') && ch.path.startsWith(root))
+        .map((ch) => ({ ...ch, path: relative(ch.path) }));
+      commits.push(c);
+    },
+  });
+  const states = new Map<string, DocState | undefined>();
+  const blobs = new Set(commits.flatMap((c) => c.changes.flatMap((ch) => [ch.oldBlob, ch.newBlob])).filter((b): b is string => !!b));
+  await Promise.all([...blobs].map(async (b) => states.set(b, await m.stateOf(b))));
+  // Only the roles document's versions: the folder's other documents decide nothing here.
+  const isRoles = (b: string | undefined): boolean => b !== undefined && states.get(b)?.type === t.key;
+  for (const c of commits) c.changes = c.changes.filter((ch) => isRoles(ch.oldBlob) || isRoles(ch.newBlob));
+  // A shallow clone starts the folder's history at a commit whose parents it lacks: the roles
+  // document as that commit holds it cannot be proven here and is taken as labelled (an
+  // approving status puts it in force), as it was before this check; what follows is judged.
+  let start: { data: Record<string, unknown>; since: string } | undefined;
+  if (at.shallow && commits.length > 0 && (await shallowBoundary(ctx)).has(commits[0]!.sha)) {
+    const first = commits.shift()!;
+    const s = first.changes.map((ch) => (ch.newBlob ? states.get(ch.newBlob) : undefined)).find((x) => x?.type === t.key);
+    if (s?.data && s.status && t.approving.includes(s.status)) start = { data: s.data, since: first.date.slice(0, 10) };
+  }
+  await markCleanMerges(ctx, commits, { ...m, isDocument: () => true, relative, withPrefix: at.baseAt });
+  const timeline = buildTimeline(commits, (b) => states.get(b), start?.data, t, start?.since);
+  await attachSignatures(ctx, at.judging, at.settings, timeline);
+  assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since);
+  return timeline.rolesData ? { data: timeline.rolesData, ...(timeline.rolesSince ? { since: timeline.rolesSince } : {}) } : undefined;
 }
 
 /**

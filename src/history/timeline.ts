@@ -122,6 +122,8 @@ export interface Timeline {
   rolesSince?: string;
   /** Set when an approval of the roles document in the history did not hold, so put nothing in force. */
   rolesRefused?: true;
+  /** The front matter of the roles document's version in force after the last commit, where one is. */
+  rolesData?: Record<string, unknown>;
 }
 
 /**
@@ -238,6 +240,7 @@ export function assignRoles(
 ): void {
   let roles = RolesIndex.fromData(initialRoles);
   let rolesSince = initialRolesSince;
+  let rolesData = initialRoles;
   delete timeline.rolesRefused;
   let commit: string | undefined;
   let before = roles;
@@ -259,9 +262,12 @@ export function assignRoles(
       continue;
     }
     roles = RolesIndex.fromData(after.data);
+    rolesData = after.data;
     rolesSince = decisionDay(e);
   }
   timeline.roles = roles;
+  if (rolesData) timeline.rolesData = rolesData;
+  else delete timeline.rolesData;
   if (rolesSince !== undefined) timeline.rolesSince = rolesSince;
   else delete timeline.rolesSince;
 }
