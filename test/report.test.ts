@@ -744,6 +744,25 @@ describe('precompiled report templates', () => {
   });
 });
 
+describe('review of a period before the SMS', () => {
+  it("says so where the period ends before the SMS's first commit, and not otherwise", async () => {
+    const dir = scripted();
+    const env = testEnv({ SMS_TODAY: '2026-04-30' });
+    const review = async (args: string[], format = 'json'): Promise<string> => {
+      const r = await smsInProcess(['report', 'review', '--format', format, ...args], dir, env);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const before = ['--since', '2025-10-01', '--until', '2025-12-31'];
+    expect(JSON.parse(await review(before))).toMatchObject({ historyBegins: '2026-01-15', periodBeforeHistory: true });
+    const note = "The SMS's history begins on 2026-01-15, after this period:";
+    expect(await review(before, 'md')).toContain(note);
+    expect(await review(before, 'html')).toContain(note);
+    expect(JSON.parse(await review(PERIOD))).toMatchObject({ historyBegins: '2026-01-15', periodBeforeHistory: false });
+    expect(await review(PERIOD, 'md')).not.toContain('history begins');
+  });
+});
+
 describe('report template helpers', () => {
   // Handlebars calls a helper before it looks up a field of the same name: a bare `{{count}}` meant
   // as the row's count would print the helper's output instead.

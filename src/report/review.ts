@@ -633,6 +633,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const findings = ctx.findings.diagnostics;
 
   const rag = countBy(objectives, (o) => o.rag, ['green', 'amber', 'red', 'no data', 'not measured']);
+  const historyBegins = localDay(ctx, ctx.timeline?.events[0]?.commit.date);
   return {
     kind: 'review' as const,
     organisation: ctx.config.organisation,
@@ -642,6 +643,13 @@ export function buildReview(ctx: ReportContext, period: Period) {
     /** Where open items stand is judged as of this day. */
     asOf,
     history: Boolean(ctx.timeline),
+    /** The day of the SMS's first commit, from history. */
+    ...(historyBegins ? { historyBegins } : {}),
+    /**
+     * Whether the period ended before that day: a new SMS's first review covers a quarter it did
+     * not exist in, and its empty figures say nothing about how the services went.
+     */
+    periodBeforeHistory: historyBegins !== undefined && historyBegins > period.until,
     /** Red/amber/green per policy objective, with the rule of each colour. */
     summary: {
       objectives: objectives.map((o) => ({ id: o.id, text: o.text, rag: o.rag, value: o.value, unit: o.unit, target: o.target })),
