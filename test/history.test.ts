@@ -838,6 +838,83 @@ describe('history rules', () => {
     ]);
   });
 
+  describe('roles along each line of history', () => {
+    const withRoles = (ben_: string[], cleo_: string[]): string =>
+      rolesDoc(
+        [
+          { ...ana, roles: ['SM', 'MGT'] },
+          { ...ben, roles: ben_ },
+          { ...cleo, roles: cleo_ },
+        ],
+        'updated',
+        ana.email,
+      );
+    const approvalErrors = async (dir: string): Promise<string[]> =>
+      (await history(dir)).findings
+        .filter((f) => f.rule === 'approval-evidence')
+        .map((f) => `${f.file}: ${f.message.replace(/[0-9a-f]{7}/, 'SHA')}`);
+
+    it('an approval is judged by the roles of its own line: a role granted on another line later does not authorise it, whichever side a merge lists first', async () => {
+      for (const into of ['main', 'side']) {
+        // Cleo (IM, PT) approves Ben's change request on a branch; on main, Ana later makes her CM.
+        const dir = repo([{ files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
+        gitIn(dir, ['branch', 'side']);
+        addCommit(dir, {
+          files: { 'governance/roles.md': withRoles(['CM'], ['IM', 'PT', 'CM']) },
+          author: ana,
+          date: '2026-01-05T09:00:00Z',
+        });
+        gitIn(dir, ['checkout', '-q', 'side']);
+        addCommit(dir, { files: { [R]: approved(cleo.email, { requested_by: ben.email }) }, author: cleo, date: '2026-01-03T09:00:00Z' });
+        gitIn(dir, ['checkout', '-q', into]);
+        gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge', into === 'main' ? 'side' : 'main'], as(ana, '2026-01-06T09:00:00Z'));
+        expect(readFileSync(path.join(dir, R), 'utf8'), into).toMatch(/approved_by: "?cleo@acme\.example/);
+        expect(await approvalErrors(dir), into).toEqual([
+          `${R}: RFC-0001 was moved to "approved" in commit SHA by Cleo Park <cleo@acme.example> on 2026-01-03, but no one in that commit (Cleo Park <cleo@acme.example>) held CM or SM in the roles document in force at that time (Cleo Park held IM, PT)`,
+        ]);
+      }
+    });
+
+    it('a role taken away on another line does not undo an approval given while it was held, whichever side a merge lists first', async () => {
+      for (const into of ['main', 'side']) {
+        // Ben (CM) approves on a branch; on main, Ana takes his CM role away the next day.
+        const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+        gitIn(dir, ['branch', 'side']);
+        addCommit(dir, { files: { 'governance/roles.md': withRoles(['PT'], ['IM', 'PT']) }, author: ana, date: '2026-01-03T09:00:00Z' });
+        gitIn(dir, ['checkout', '-q', 'side']);
+        addCommit(dir, { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-04T09:00:00Z' });
+        gitIn(dir, ['checkout', '-q', into]);
+        gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge', into === 'main' ? 'side' : 'main'], as(ana, '2026-01-06T09:00:00Z'));
+        expect(await approvalErrors(dir), into).toEqual([]);
+      }
+    });
+
+    it('two revisions of the roles, each approved on its own branch and merged cleanly, are both in force after the merge', async () => {
+      const dir = repo([{ files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
+      gitIn(dir, ['branch', 'side']);
+      // On main Ana makes Ben RM as well; on the branch (the merge's second parent) she makes Cleo CM.
+      addCommit(dir, {
+        files: { 'governance/roles.md': withRoles(['CM', 'RM'], ['IM', 'PT']) },
+        author: ana,
+        date: '2026-01-03T09:00:00Z',
+      });
+      gitIn(dir, ['checkout', '-q', 'side']);
+      addCommit(dir, {
+        files: { 'governance/roles.md': withRoles(['CM'], ['IM', 'PT', 'CM']) },
+        author: ana,
+        date: '2026-01-04T09:00:00Z',
+      });
+      gitIn(dir, ['checkout', '-q', 'main']);
+      gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge', 'side'], as(ana, '2026-01-05T09:00:00Z'));
+      expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toMatch(/roles: \[CM, RM\][\s\S]*roles: \[IM, PT, CM\]/);
+      // After the merge Cleo approves as CM, in a pull request too.
+      const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+      addCommit(dir, { files: { [R]: approved(cleo.email, { requested_by: ben.email }) }, author: cleo, date: '2026-01-06T09:00:00Z' });
+      expect(await approvalErrors(dir)).toEqual([]);
+      expect((await history(dir, ['--base', base])).findings.filter((f) => f.file === R)).toEqual([]);
+    });
+  });
+
   it('modified-after-approval: the hint gives the way the lifecycle has (re-approve in the same commit, revise from draft, or none)', async () => {
     const roles = rolesDoc(undefined, 'approved', ana.email);
     const dir = repo([

@@ -38,6 +38,8 @@ export interface FileChange {
    * parents' versions: it holds both sides' changes and nothing of the merge's own.
    */
   merged?: true;
+  /** With `merged`: the blob the merge's other side (second parent) had. */
+  theirs?: string;
 }
 
 const NULL_SHA = /^0+$/;
@@ -48,8 +50,10 @@ export interface LogOptions extends GitContext {
   /** Revision range arguments, already verified (e.g. ['<sha>..HEAD'] or ['HEAD']). */
   range: string[];
   /**
-   * Folders or files (from the top of the work tree, taken literally) to limit the log to, every
-   * commit that changed them listed (`--full-history`, both sides of merges); all paths without.
+   * Folders or files (from the top of the work tree, taken literally) to limit the log to: every
+   * commit that changed them (both sides of merges), each commit's parents the nearest such
+   * commits on its lines, merges that join nothing of them left out (`--full-history
+   * --simplify-merges --parents`). All paths without.
    */
   paths?: string[];
   onCommit(commit: HistoryCommit): void;
@@ -83,7 +87,7 @@ export function streamLog(opts: LogOptions): Promise<number> {
     '--topo-order',
     '--reverse',
     `--format=${format}`,
-    ...(opts.paths ? ['--full-history'] : []),
+    ...(opts.paths ? ['--full-history', '--simplify-merges', '--parents'] : []),
     ...opts.range,
     '--',
     ...(opts.paths ?? []).map((p) => `:(top,literal)${p}`),

@@ -272,13 +272,15 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
-    // With the signatures known, each roles version comes into force only by an approval that holds.
+    // With the signatures known, each roles version comes into force only by an approval that
+    // holds, along each line of history.
     assignRoles(
       timeline,
       rolesType(judging.types),
       (e, t) => assessEvent(e, t, settings).people.length > 0,
       initialRoles?.data,
       initialRoles?.since,
+      commits,
     );
     if (!baseSha) return { timeline, prefix, settings, head };
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
@@ -577,7 +579,10 @@ async function markCleanMerges(ctx: GitContext, commits: HistoryCommit[], m: Mer
       // approval decides that it is approved: a change request's draft edit, a role added.
       const [o, t, r] = await Promise.all([ch.oldBlob!, theirs, ch.newBlob!].map((b) => m.stateOf(b)));
       if (r?.status === undefined || o?.status !== r.status || t?.status !== r.status) continue;
-      if (await cleanlyMerged(base, ch.oldBlob!, theirs, ch.newBlob!, m)) ch.merged = true;
+      if (await cleanlyMerged(base, ch.oldBlob!, theirs, ch.newBlob!, m)) {
+        ch.merged = true;
+        ch.theirs = theirs;
+      }
     }
   }
 }
@@ -860,9 +865,10 @@ async function rolesAtBase(
     if (s?.data && s.status && t.approving.includes(s.status)) start = { data: s.data, since: first.date.slice(0, 10) };
   }
   await markCleanMerges(ctx, commits, { ...m, isDocument: () => true, relative, withPrefix: at.baseAt });
+
   const timeline = buildTimeline(commits, (b) => states.get(b), start?.data, t, start?.since);
   await attachSignatures(ctx, at.judging, at.settings, timeline);
-  assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since);
+  assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since, commits);
   return timeline.rolesData ? { data: timeline.rolesData, ...(timeline.rolesSince ? { since: timeline.rolesSince } : {}) } : undefined;
 }
 

@@ -31,6 +31,8 @@ export interface DocEvent {
   readded?: boolean;
   /** A merge that only put its sides' changes together (a clean three-way merge): it decided nothing. */
   merged?: true;
+  /** With `merged`: the document as the merge's other side (second parent) had it. */
+  theirs?: DocState;
 }
 
 /**
@@ -152,7 +154,7 @@ export function buildTimeline(
   const since = initialRolesSince !== undefined ? { rolesSince: initialRolesSince } : {};
   for (const commit of commits) {
     const removed: { path: string; before: DocState; id: string }[] = [];
-    const rest: { path: string; before?: DocState; after?: DocState; id: string; merged?: true }[] = [];
+    const rest: { path: string; before?: DocState; after?: DocState; id: string; merged?: true; theirs?: DocState }[] = [];
     for (const ch of commit.changes) {
       if (!ch.path.endsWith('.md')) continue;
       const before = ch.oldBlob ? state(ch.oldBlob) : undefined;
@@ -160,7 +162,10 @@ export function buildTimeline(
       const id = after?.id ?? before?.id;
       if (!id) continue;
       if (before && !after) removed.push({ path: ch.path, before, id });
-      else rest.push({ path: ch.path, before, after, id, ...(ch.merged ? { merged: ch.merged } : {}) });
+      else {
+        const theirs = ch.theirs ? state(ch.theirs) : undefined;
+        rest.push({ path: ch.path, before, after, id, ...(ch.merged ? { merged: ch.merged } : {}), ...(theirs ? { theirs } : {}) });
+      }
     }
     for (const r of rest) {
       let oldPath: string | undefined;
@@ -203,6 +208,7 @@ export function buildTimeline(
         ...since,
         ...(readded ? { readded } : {}),
         ...(r.merged ? { merged: r.merged } : {}),
+        ...(r.theirs ? { theirs: r.theirs } : {}),
       });
     }
     for (const r of removed) {
@@ -221,15 +227,32 @@ export function buildTimeline(
   return timeline;
 }
 
+/** The roles in force on a line of history, the day they came into force, the version that put them there and the roles it replaced. */
+interface InForce {
+  roles: RolesIndex;
+  since?: string;
+  data?: Record<string, unknown>;
+  version?: DocState;
+  /** The roles in force before (both sides' for a clean merge of two revisions). */
+  priors: readonly InForce[];
+}
+
 /**
  * Puts the roles in force commit by commit (each event's `roles` and `rolesSince`, and the
  * timeline's). A version of the roles document comes into force only by an approval that holds
  * against the roles in force before it (`authorised`): a person who edits a roles document that
- * stays approved ("updated") cannot grant themselves a role by it. A clean merge decides nothing
- * and puts nothing in force: a revision approved on a branch came into force with its own commit,
- * and a merge whose text happens to equal a version approved once (and revoked since) does not
- * bring it back. A merge that combines two revisions keeps the roles as last approved until the
- * merged document is approved again.
+ * stays approved ("updated") cannot grant themselves a role by it.
+ *
+ * Given the commits walked (parents before children), the roles follow each line of history: a
+ * commit is judged by the roles in force on its own parents' line, so a role granted on another
+ * branch, or taken away there, changes nothing of what was decided on this one, whichever order a
+ * merge lists its parents in. At a merge, where one side's roles came from the other's by later
+ * approvals, the later ones go on, whichever version of the document the merge kept: a merge that
+ * keeps the older roles document does not undo a role taken away. A clean merge of two revisions,
+ * each in force on its own side, puts the merged version in force; otherwise, where both sides
+ * approved revisions of their own, the first parent's roles go on until the document is approved
+ * again. A merge whose text equals a version approved once and revoked since brings nothing back.
+ * Without the commits, they follow one another in the order of the events.
  */
 export function assignRoles(
   timeline: Timeline,
@@ -237,37 +260,92 @@ export function assignRoles(
   authorised: (e: DocEvent, t: WorkType) => boolean,
   initialRoles?: Record<string, unknown>,
   initialRolesSince?: string,
+  commits?: readonly HistoryCommit[],
 ): void {
-  let roles = RolesIndex.fromData(initialRoles);
-  let rolesSince = initialRolesSince;
-  let rolesData = initialRoles;
+  const initial: InForce = {
+    roles: RolesIndex.fromData(initialRoles),
+    ...(initialRolesSince !== undefined ? { since: initialRolesSince } : {}),
+    ...(initialRoles ? { data: initialRoles } : {}),
+    priors: [],
+  };
   delete timeline.rolesRefused;
-  let commit: string | undefined;
-  let before = roles;
-  let beforeSince = rolesSince;
+  const byCommit = new Map<string, DocEvent[]>();
+  const ordered: HistoryCommit[] = [];
   for (const e of timeline.events) {
-    // Every event of a commit is judged by the roles before it: no one grants a role and uses it at once.
-    if (e.commit.sha !== commit) {
-      commit = e.commit.sha;
-      before = roles;
-      beforeSince = rolesSince;
+    const list = byCommit.get(e.commit.sha);
+    if (list) list.push(e);
+    else {
+      byCommit.set(e.commit.sha, [e]);
+      ordered.push(e.commit);
     }
-    e.roles = before;
-    if (beforeSince !== undefined) e.rolesSince = beforeSince;
-    else delete e.rolesSince;
-    const after = e.after;
-    if (!rolesType || after?.type !== rolesType.key || !after.data || e.merged || !isApproval(rolesType, e.before, after)) continue;
-    if (!authorised(e, rolesType)) {
-      timeline.rolesRefused = true;
-      continue;
-    }
-    roles = RolesIndex.fromData(after.data);
-    rolesData = after.data;
-    rolesSince = decisionDay(e);
   }
-  timeline.roles = roles;
-  if (rolesData) timeline.rolesData = rolesData;
+  const inForce = new Map<string, InForce>();
+  let last = initial;
+  for (const c of commits ?? ordered) {
+    const parents = commits ? c.parents.map((p) => inForce.get(p) ?? initial) : [last];
+    const events = byCommit.get(c.sha) ?? [];
+    // Every event of a commit is judged by the roles before it: no one grants a role and uses it at once.
+    const before = parents.length < 2 ? (parents[0] ?? initial) : atMerge(parents);
+    for (const e of events) {
+      e.roles = before.roles;
+      if (before.since !== undefined) e.rolesSince = before.since;
+      else delete e.rolesSince;
+    }
+    let after = before;
+    for (const e of events) {
+      const v = e.after;
+      if (!rolesType || v?.type !== rolesType.key || !v.data) continue;
+      if (e.merged) {
+        // Each side's revision was approved on its side: together they are in force.
+        const [ours, theirs] = parents;
+        if (parents.length === 2 && ours !== theirs && ours!.version === e.before && theirs!.version === e.theirs && e.theirs)
+          after = {
+            roles: RolesIndex.fromData(v.data),
+            since: decisionDay({ commit: c, rolesSince: later(ours!.since, theirs!.since) }),
+            data: v.data,
+            version: v,
+            priors: [ours!, theirs!],
+          };
+        continue;
+      }
+      if (!isApproval(rolesType, e.before, v)) continue;
+      if (!authorised(e, rolesType)) {
+        timeline.rolesRefused = true;
+        continue;
+      }
+      after = { roles: RolesIndex.fromData(v.data), since: decisionDay(e), data: v.data, version: v, priors: [after] };
+    }
+    inForce.set(c.sha, after);
+    last = after;
+  }
+  timeline.roles = last.roles;
+  if (last.data) timeline.rolesData = last.data;
   else delete timeline.rolesData;
-  if (rolesSince !== undefined) timeline.rolesSince = rolesSince;
+  if (last.since !== undefined) timeline.rolesSince = last.since;
   else delete timeline.rolesSince;
+}
+
+/** The roles in force as a merge begins: where one side's came from the other's, the later; else the first parent's. */
+function atMerge(parents: readonly InForce[]): InForce {
+  const [first] = parents;
+  if (parents.every((p) => p === first)) return first!;
+  return parents.find((p) => parents.every((q) => q === p || follows(p, q))) ?? first!;
+}
+
+/** Whether `later` came into force, through approvals, from `earlier`. */
+function follows(later: InForce, earlier: InForce): boolean {
+  const seen = new Set<InForce>();
+  const todo = [...later.priors];
+  while (todo.length) {
+    const x = todo.pop()!;
+    if (x === earlier) return true;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    todo.push(...x.priors);
+  }
+  return false;
+}
+
+function later(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined || a >= b ? a : b;
 }
