@@ -12,6 +12,11 @@ export function typeNoun(key: string): string {
   return key.endsWith('s') ? `${key} document` : key;
 }
 
+/** A count with its noun: "1 incident", "2 incidents". */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The indefinite article for a word: "an incident", "a change-request". */
 export function article(word: string): 'a' | 'an' {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';

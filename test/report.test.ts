@@ -20,7 +20,7 @@ import {
 } from './helpers.js';
 import { REPORT_KINDS } from '../src/report/registry.js';
 import Handlebars from 'handlebars';
-import { registerReportHelpers, reportJson } from '../src/report/render.js';
+import { registerReportHelpers, renderReport, reportJson } from '../src/report/render.js';
 import { SmsError } from '../src/errors.js';
 
 const { ana, ben, cleo } = PEOPLE;
@@ -760,6 +760,79 @@ describe('review of a period before the SMS', () => {
     expect(await review(before, 'html')).toContain(note);
     expect(JSON.parse(await review(PERIOD))).toMatchObject({ historyBegins: '2026-01-15', periodBeforeHistory: false });
     expect(await review(PERIOD, 'md')).not.toContain('history begins');
+  });
+});
+
+describe('zero in a report', () => {
+  // Handlebars' {{#if}} takes 0 for false: a value of 0 printed as "–" would hide the worst result.
+  it('is printed as 0, never as the dash that means no value', () => {
+    const objective = {
+      id: 'RESOLVE',
+      text: 'Resolve in time',
+      measure: 'resolution-compliance',
+      rag: 'red',
+      value: 0,
+      unit: '%',
+      target: 0,
+    };
+    const data = {
+      summary: { objectives: [objective], rag: {} },
+      objectives: [{ ...objective, basis: '0 of 1', rule: 'red below 80 %' }],
+      changes: { total: 1, deployed: 1, byResult: { failed: 1 }, successPercent: 0, leadTimes: {} },
+    };
+    for (const format of ['md', 'html'] as const) {
+      const out = renderReport('review', format, data, [], tmp());
+      const cells = format === 'md' ? ['| **red** | 0 % | 0 % |', '| 0 % | 0 % | **red** |'] : ['<td class="n">0 %</td>'];
+      for (const c of cells) expect(out, format).toContain(c);
+      expect(out, format).toContain('0% successful');
+    }
+  });
+});
+
+describe('one of a thing in a report', () => {
+  it('is said in the singular, and none as none', () => {
+    const data = (n: number) => ({
+      incidents: { total: n, breaches: Array.from({ length: n }, () => ({})), previousPeriod: {}, resolution: {} },
+      changes: { total: n, byResult: {}, leadTimes: {} },
+      people: { holders: Array.from({ length: n }, () => 'x'), coveragePercent: 100 },
+      findings: { errorCount: n, warningCount: n },
+    });
+    for (const format of ['md', 'html'] as const) {
+      const one = renderReport('review', format, data(1), [], tmp());
+      for (const t of [
+        '1 incident opened',
+        '1 breach of agreed times',
+        '1 change request in the period',
+        '1 person holds a role',
+        'Validation: 1 error and 1 warning',
+      ])
+        expect(one, format).toContain(t);
+      const two = renderReport('review', format, data(2), [], tmp());
+      for (const t of [
+        '2 incidents opened',
+        '2 breaches of agreed times',
+        '2 change requests',
+        '2 people hold a role',
+        '2 errors and 2 warnings',
+      ])
+        expect(two, format).toContain(t);
+      expect(renderReport('review', format, data(0), [], tmp()), format).toContain('No one holds a role');
+    }
+    const audit = renderReport(
+      'audit',
+      'md',
+      { summary: { gap: 1, findings: 1, tasks: 1, validationErrors: 1, validationWarnings: 1 } },
+      [],
+      tmp(),
+    );
+    expect(audit).toContain('**1** gap,');
+    expect(audit).toContain('of 1 task; **1** finding; 1 validation error and 1 warning.');
+  });
+
+  it('charts no bar for a priority with nothing resolved: a 0 would read as resolved at once', async () => {
+    const r = await smsInProcess(['report', 'review', '--format', 'md', ...PERIOD], scripted(), testEnv({ SMS_TODAY: '2026-04-30' }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/title "Median service hours to resolve against target by priority"\n {2}x-axis \["P1", "P2"\]\n/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import type { Period } from '../period.js';
 import type { Availability, IncidentMeasure } from './sla.js';
 import { customerScores } from './context.js';
+import { counted } from '../strings.js';
 
 /**
  * The policy's measurable objectives (`objectives: [{ id, text, measure, target }]`), each
@@ -93,7 +94,10 @@ const MEASURES: Record<string, MeasureDef> = {
       if (items.length === 0)
         return { basis: `no ${o.priority ?? ''} incident with a resolution target was resolved in the period`.replace('  ', ' ') };
       const met = items.filter((m) => m.resolutionMet).length;
-      return { value: pct(met, items.length), basis: `${met} of ${items.length} incidents resolved within the agreed time` };
+      return {
+        value: pct(met, items.length),
+        basis: `${met} of ${counted(items.length, 'incident', 'incidents')} resolved within the agreed time`,
+      };
     },
   },
   'response-compliance': {
@@ -106,7 +110,10 @@ const MEASURES: Record<string, MeasureDef> = {
       if (items.length === 0)
         return { basis: `no ${o.priority ?? ''} incident with a response target was answered in the period`.replace('  ', ' ') };
       const met = items.filter((m) => m.responseMet).length;
-      return { value: pct(met, items.length), basis: `${met} of ${items.length} incidents answered within the agreed time` };
+      return {
+        value: pct(met, items.length),
+        basis: `${met} of ${counted(items.length, 'incident', 'incidents')} answered within the agreed time`,
+      };
     },
   },
   satisfaction: {
@@ -116,7 +123,7 @@ const MEASURES: Record<string, MeasureDef> = {
       const scores = customerScores(inputs.feedback);
       if (scores.length === 0) return { basis: 'no customer feedback with a satisfaction score in the period' };
       const avg = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
-      return { value: avg, basis: `the average of ${scores.length} customer scores` };
+      return { value: avg, basis: `the average of ${counted(scores.length, 'customer score', 'customer scores')}` };
     },
   },
   'changes-successful': {

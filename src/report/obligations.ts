@@ -11,6 +11,7 @@ import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from 
 import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
+import { aType } from '../strings.js';
 import { deletedDocuments, eventsOf, firstEntered, localDay, type Period, type ReportContext } from './context.js';
 
 /**
@@ -967,7 +968,7 @@ export const CHECKS: Record<string, CheckDef> = {
 
   annual: {
     params: ['type'],
-    describe: (o) => `a ${o.type} approved at least every 12 months`,
+    describe: (o) => `${aType(o.type ?? 'record')} approved at least every 12 months`,
     run(ctx, o, task) {
       const approved = docs(ctx, o.type)
         .map((d) => ({ d, date: lastApproval(ctx, d) ?? (ctx.timeline ? undefined : parseDate(ownString(d.data, 'approved_on'))) }))
@@ -1009,7 +1010,7 @@ export const CHECKS: Record<string, CheckDef> = {
 
   exists: {
     params: ['type'],
-    describe: (o) => `a ${o.type} exists`,
+    describe: (o) => `${aType(o.type ?? 'record')} exists`,
     run(ctx, o, task) {
       const list = docs(ctx, o.type);
       if (list.length === 0) return noneExists(ctx, o.type, 'create');

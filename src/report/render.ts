@@ -5,6 +5,7 @@ import type Handlebars from 'handlebars';
 import { smsError } from '../errors.js';
 import { escapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
+import { counted } from '../strings.js';
 import { readRegularFile } from '../repo/files.js';
 import { mermaidBars, mermaidPie, svgBars } from './charts.js';
 import type { ChartSpec } from './define.js';
@@ -57,10 +58,11 @@ export function registerReportHelpers(env: HandlebarsEnv): void {
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // A count with its noun: "1 compliment", "2 compliments". Not named `count`: rows print a field
   // of that name, and a helper is found before a field.
-  env.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => {
-    const k = typeof n === 'number' ? n : 0;
-    return `${k} ${k === 1 ? String(one) : String(many)}`;
-  });
+  env.registerHelper('plural', (n: unknown, one: unknown, many: unknown) =>
+    counted(typeof n === 'number' ? n : 0, String(one), String(many)),
+  );
+  // The noun alone, where the count is set apart (bold): "**1** gap", "**2** gaps".
+  env.registerHelper('noun', (n: unknown, one: unknown, many: unknown) => (n === 1 ? String(one) : String(many)));
   env.registerHelper('short', (v: unknown) => (typeof v === 'string' ? v.slice(0, 7) : ''));
   env.registerHelper('yesno', (v: unknown) => (v ? 'yes' : 'no'));
   // The items of a list whose `key` is `value`, so that separators between them come out right.

@@ -1023,7 +1023,10 @@ export default defineReport({
       kind: 'bars',
       title: 'Median service hours to resolve against target by priority',
       yLabel: 'hours',
-      bars: data.incidents.priorities.map((p) => ({ label: p.priority, value: p.medianHours ?? 0, target: p.targetHours })),
+      // A priority with nothing resolved has no median: a bar of 0 would say "resolved at once".
+      bars: data.incidents.priorities
+        .filter((p) => p.medianHours !== undefined)
+        .map((p) => ({ label: p.priority, value: p.medianHours!, target: p.targetHours })),
     },
     {
       id: 'changesByType',
