@@ -1036,7 +1036,24 @@ describe('sms report performance', () => {
     expect(february).toMatchObject({ downtimeMinutes: 180 });
   });
 
-  it("an agreement counts for the days history shows it in force: not in a draft spell, not after it was retired, and months are over by the report's day", async () => {
+  it('a revision drafted after the agreement was approved leaves the approved version in force: the month is measured whole', async () => {
+    const dir = cafeRepo([
+      // Set back to draft for a revision on Mon 9 Feb, approved again on Thu 12 Feb; the till is down on Tue 10th.
+      { files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'draft' }) }, date: '2026-02-09T08:00:00Z' },
+      {
+        files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
+        date: '2026-02-11T09:00:00Z',
+      },
+      { files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003']) }, date: '2026-02-12T16:00:00Z' },
+    ]);
+    const { d } = await cafeQ1(dir);
+    // February: 20 weekdays × 600 = 12,000 service minutes, 10:00 → 13:00 CET down: 98.5%, as without the revision.
+    const feb = d.availability.months.find((m: { label: string }) => m.label === '2026-02');
+    expect(feb).toMatchObject({ since: '2026-02-01', until: '2026-02-28', serviceMinutes: 12000, downtimeMinutes: 180, percent: 98.5 });
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).toEqual(['INC-0008']);
+  });
+
+  it("an agreement counts for the days history shows it in force: not before its first approval, not after it was retired, and months are over by the report's day", async () => {
     const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
     const A = 'agreements/customers/SLA-0003-cafe.md';
     const B = 'agreements/customers/SLA-0004-deli.md';
@@ -1055,9 +1072,9 @@ describe('sms report performance', () => {
       });
     const dir = tmp();
     gitRepo(dir, [
-      { files: { 'sms.config.yaml': CONFIG, ...services, [A]: cafe('approved'), [B]: deli }, date: '2025-12-02T09:00:00Z' },
-      // The café's agreement is set back to draft for February, approved again on 2 March.
-      { files: { [A]: cafe('draft') }, date: '2026-02-01T09:00:00Z' },
+      // The café's agreement is drafted in December and first approved on 2 March.
+      { files: { 'sms.config.yaml': CONFIG, ...services, [A]: cafe('draft'), [B]: deli }, date: '2025-12-02T09:00:00Z' },
+      { files: { [A]: cafe('draft').replace('## Scope', '## Scope\n\nThe till.') }, date: '2026-02-01T09:00:00Z' },
       { files: { 'incidents/INC-0008-h.md': outage(8, '2026-02-10') }, date: '2026-02-10T13:00:00Z' },
       { files: { [A]: cafe('approved') }, date: '2026-03-02T08:00:00Z' },
       // The deli's agreement is retired on 16 March (no end date); an outage after it.
@@ -1078,10 +1095,9 @@ describe('sms report performance', () => {
       ['INC-0008', 'inferred'],
     ]);
     expect(febDeli.unattributed).toEqual([]);
-    // The café in Q1: not measured while a draft (February and 1 March).
+    // The café in Q1: not measured before its first approval (January, February and 1 March).
     const cafeQ1 = await run(['performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'], '2026-05-15');
     expect(cafeQ1.availability.months.map((m: { since: string; until: string }) => [m.since, m.until])).toEqual([
-      ['2026-01-01', '2026-01-31'],
       ['2026-03-02', '2026-03-31'],
     ]);
     // The deli in March: measured to the day before it was retired (a day counts as it stood at its end), 1–15 March: 10 weekdays, 6,000 minutes, the outage of the 18th outside it.

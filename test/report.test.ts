@@ -744,6 +744,47 @@ describe('precompiled report templates', () => {
   });
 });
 
+describe('change lead times', () => {
+  it('count whole days between the days the table shows: a deployment day is not midnight UTC', async () => {
+    const dir = tmp();
+    const R = 'changes/RFC-0001-a.md';
+    gitRepo(dir, [
+      ...rolesCommits('2026-01-15'),
+      {
+        files: { 'sms.config.yaml': CONFIG, 'catalogue/SVC-0001-a.md': SVC('SVC-0001', 'Desk') },
+        author: ana,
+        date: '2026-02-01T09:00:00Z',
+      },
+      { files: { [R]: rfc() }, author: cleo, date: '2026-03-02T16:00:00Z' },
+      {
+        files: { [R]: rfc({ status: 'approved', approved_by: ben.email, approved_on: '2026-03-03' }) },
+        author: ben,
+        date: '2026-03-03T15:00:00Z',
+      },
+      {
+        files: {
+          [R]: rfc({
+            status: 'updated',
+            approved_by: ben.email,
+            approved_on: '2026-03-03',
+            deployed_on: '2026-03-04',
+            outcome: 'successful',
+          }),
+        },
+        author: ben,
+        date: '2026-03-04T17:00:00Z',
+      },
+    ]);
+    const r = await smsInProcess(['report', 'review', '--format', 'json', ...PERIOD], dir, testEnv({ SMS_TODAY: '2026-04-30' }));
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.changes.items).toMatchObject([
+      { requestedOn: '2026-03-02', approvedOn: '2026-03-03', deployedOn: '2026-03-04', daysToApproval: 1, daysToDeployment: 1 },
+    ]);
+    expect(d.changes.leadTimes).toMatchObject({ daysToApprovalMedian: 1, daysToDeploymentMedian: 1 });
+  });
+});
+
 describe('review of a period before the SMS', () => {
   it("says so where the period ends before the SMS's first commit, and not otherwise", async () => {
     const dir = scripted();

@@ -146,11 +146,16 @@ export function statusAt(ctx: ReportContext, d: SmsDocument, until: string): str
  * history of it, its status now.
  */
 export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => boolean {
-  // A deletion ends it.
-  const steps = eventsOf(ctx, d.id).map((e) => ({
-    day: localDay(ctx, e.commit.date) ?? '',
-    inForce: isInForce(d.type, e.after?.status),
-  }));
+  // A deletion ends it, and so does a status that is neither approving nor where a document
+  // starts (retired). Set back to its first status for a revision (RE.2.5), an agreement stays
+  // in force as last approved until the revision is approved or it is retired.
+  let was = false;
+  const steps = eventsOf(ctx, d.id).map((e) => {
+    const status = e.after?.status;
+    const revising = was && status !== undefined && (d.type?.initial ?? []).includes(status);
+    was = isInForce(d.type, status) || revising;
+    return { day: localDay(ctx, e.commit.date) ?? '', inForce: was };
+  });
   if (steps.length === 0) {
     const now = isInForce(d.type, d.status);
     return () => now;

@@ -35,7 +35,7 @@ import {
 } from './sla.js';
 import type { AgreementView } from '../repo/sla.js';
 import { evaluateObjectives } from './objectives.js';
-import { countBy, DAY, median, monthsBetween, percentile, round1 } from './stats.js';
+import { countBy, median, monthsBetween, percentile, round1 } from './stats.js';
 import { defineReport } from './define.js';
 
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
@@ -965,6 +965,7 @@ function changeFact(ctx: ReportContext, d: SmsDocument, period: Period): ChangeF
   const deployedDay = deployedOn ?? localDay(ctx, deployedEv?.commit.date);
   const rejectedDay = localDay(ctx, firstEntered(ctx, d.id!, 'rejected')?.commit.date);
   if (![localDay(ctx, requested), approvedDay, deployedDay, rejectedDay].some((x) => inPeriod(x, period))) return undefined;
+  const requestedDay = localDay(ctx, requested);
   const status = statusAt(ctx, d, period.until) ?? d.status ?? '';
   const a = approvedDay && approvedDay <= period.until ? approved : undefined;
   const dep = deployedDay && deployedDay <= period.until ? deployed : undefined;
@@ -979,12 +980,14 @@ function changeFact(ctx: ReportContext, d: SmsDocument, period: Period): ChangeF
     requested,
     approved: a,
     deployed: dep,
-    requestedOn: localDay(ctx, requested),
+    requestedOn: requestedDay,
     approvedOn: a ? approvedDay : undefined,
     deployedOn: dep ? deployedDay : undefined,
     reviewed: reviewed && reviewed <= period.until ? reviewed : undefined,
-    daysToApproval: requested && a ? round1(Math.max(0, (Date.parse(a) - Date.parse(requested)) / DAY)) : undefined,
-    daysToDeployment: a && dep ? round1(Math.max(0, (Date.parse(dep) - Date.parse(a)) / DAY)) : undefined,
+    // Whole days between the days shown: a deployment is recorded as a day, and read as an instant
+    // (midnight UTC) it made half-days that follow from no date in the table.
+    daysToApproval: requestedDay && a && approvedDay ? Math.max(0, daysBetween(requestedDay, approvedDay)) : undefined,
+    daysToDeployment: a && dep && approvedDay && deployedDay ? Math.max(0, daysBetween(approvedDay, deployedDay)) : undefined,
   };
 }
 
