@@ -1036,6 +1036,32 @@ describe('sms report performance', () => {
     expect(february).toMatchObject({ downtimeMinutes: 180 });
   });
 
+  it('a period the agreement was not in force on any day of says so, and claims no target met', async () => {
+    const dir = cafeRepo([]);
+    const run = async (period: string, format: string): Promise<string> => {
+      const r = await smsInProcess(
+        ['report', 'performance', '--agreement', 'SLA-0003', '--period', period, '--format', format],
+        dir,
+        testEnv({ SMS_TODAY: '2026-05-15' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // Committed on 2 December 2025: not in force in 2020.
+    expect(JSON.parse(await run('2020-Q1', 'json')).agreement).toMatchObject({ inForceInPeriod: false });
+    for (const format of ['md', 'html']) {
+      const text = await run('2020-Q1', format);
+      expect(text, format).toContain('SLA-0003 was not in force on any day of this period');
+      expect(text, format).not.toContain('every target was met');
+      expect(text, format).not.toContain('within the agreed times');
+    }
+    expect(JSON.parse(await run('2026-Q1', 'json')).agreement).toMatchObject({ inForceInPeriod: true });
+    // In force, with nothing to measure: no target missed, which is not every target met.
+    const quiet = await run('2026-Q1', 'md');
+    expect(quiet).not.toContain('not in force');
+    expect(quiet).toContain('None: no target was missed.');
+  });
+
   it('a revision drafted after the agreement was approved leaves the approved version in force: the month is measured whole', async () => {
     const dir = cafeRepo([
       // Set back to draft for a revision on Mon 9 Feb, approved again on Thu 12 Feb; the till is down on Tue 10th.
