@@ -1040,9 +1040,12 @@ describe('the audit: each obligation broken', () => {
     expect(task(d, 'GO.4.2').obligations[0]!.instances[0]!.evidence.map((e) => e.what)).toContain(
       'approved by its author, the only one who held MGT or SM at the time',
     );
-    // No problem record and no major incident: problem management is not met on absence.
+    // No problem record and no major incident: problem management is neither met nor partly met on absence.
     expect(task(d, 'IN.1.3').notTriggered).toBe('no major incident in the period');
-    expect(d.fitsm.find((f) => f.code === 'PR10')).toMatchObject({ verdict: 'partly met', missingRecords: ['problem'] });
+    expect(d.fitsm.find((f) => f.code === 'PR10')).toMatchObject({
+      verdict: 'nothing to check in the period',
+      missingRecords: ['problem'],
+    });
     fitsmNeverMetWithoutRecords(d);
   });
 
@@ -1105,6 +1108,7 @@ describe('the audit: applicability, period and "as of"', () => {
       id: 'RE.2.5',
       title: expect.any(String),
       verdict: 'not applicable',
+      nothingToCheck: false,
       ok: 0,
       total: 0,
       note: 'Customers sign our standard terms; agreements are not negotiated.',

@@ -744,6 +744,32 @@ describe('precompiled report templates', () => {
   });
 });
 
+describe('audit of a period with nothing in it', () => {
+  it('counts the conformant tasks with nothing to check apart, and scores no FitSM requirement by them', async () => {
+    const dir = scripted();
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const audit = async (format: string): Promise<string> => {
+      const r = await smsInProcess(['report', 'audit', '--since', '2026-04-01', '--until', '2026-04-30', '--format', format], dir, env);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const d = JSON.parse(await audit('json'));
+    // No incident in April: every incident task is conformant with nothing to check.
+    const incidentRows = d.summaryRows.filter((t: { id: string }) => t.id.startsWith('IN.2.'));
+    expect(incidentRows.length).toBeGreaterThan(2);
+    for (const t of incidentRows) expect(t, t.id).toMatchObject({ verdict: 'conformant', nothingToCheck: true, total: 0 });
+    const vacuous = d.summaryRows.filter((t: { nothingToCheck: boolean }) => t.nothingToCheck).length;
+    expect(d.summary.nothingToCheck).toBe(vacuous);
+    expect(d.summary.nothingToCheck).toBeLessThanOrEqual(d.summary.conformant);
+    // PR9 (incident management) rests on those tasks alone: nothing evidences it either way.
+    expect(d.fitsm.find((f: { code: string }) => f.code === 'PR9').verdict).toBe('nothing to check in the period');
+    const md = await audit('md');
+    expect(md).toContain(`**${d.summary.conformant}** conformant (${vacuous} of them with nothing to check in the period)`);
+    expect(md).toMatch(/\| \[IN\.2\.1\]\(#in-2-1\) .* \| conformant \(nothing to check\) \|/);
+    expect(await audit('html')).toContain('conformant (nothing to check)</td>');
+  });
+});
+
 describe('change lead times', () => {
   it('count whole days between the days the table shows: a deployment day is not midnight UTC', async () => {
     const dir = tmp();

@@ -198,6 +198,11 @@ export function buildAudit(ctx: ReportContext, period: Period) {
       inputs: task.inputs,
       verdict,
       notApplicable: why,
+      /**
+       * Conformant with nothing to check: no record the task is judged by fell in the period. No
+       * shortfall, and no evidence either: the summary counts these apart.
+       */
+      nothingToCheck: all.length === 0 && !why,
       counts: { ok, total: all.length },
       /** The first shortfall, for the one-line summary. */
       worst: taskFindings[0] ? `${taskFindings[0].record ? `${taskFindings[0].record}: ` : ''}${taskFindings[0].what}` : undefined,
@@ -249,19 +254,24 @@ export function buildAudit(ctx: ReportContext, period: Period) {
     });
   }
 
+  const vacuous = new Set(tasks.filter((t) => t.nothingToCheck).map((t) => t.id));
   const recordCount = (type: string): number => ctx.documents.filter((d) => d.type?.key === type).length;
   const crosswalk = fitsm.map((f) => {
-    const taskVerdicts = f.tasks.map((id) => ({ id, verdict: verdicts.get(id)! }));
+    const taskVerdicts = f.tasks.map((id) => ({ id, verdict: verdicts.get(id)!, ...(vacuous.has(id) ? { nothingToCheck: true } : {}) }));
     const records = f.records.map((type) => ({ type, count: recordCount(type) }));
     let verdict: string;
     if (f.covered === false || (f.tasks.length === 0 && f.records.length === 0)) verdict = 'not covered by the repository';
     else {
-      const vs = taskVerdicts.map((t) => t.verdict).filter((v) => v !== 'not applicable');
+      const judged = taskVerdicts.filter((t) => t.verdict !== 'not applicable');
+      const vs = judged.map((t) => t.verdict);
       const missing = records.filter((r) => r.count === 0);
-      // Records alone never make a requirement met: with every mapped task not applicable, neither is the requirement.
+      // Records alone never make a requirement met: with every mapped task not applicable, neither
+      // is the requirement; with nothing to check in any, nothing evidences it either way; with
+      // every one a gap, records (a draft) do not make it partly met.
       if (vs.length === 0) verdict = 'not applicable';
+      else if (judged.every((t) => t.nothingToCheck)) verdict = 'nothing to check in the period';
       else if (missing.length === 0 && vs.every((v) => v === 'conformant')) verdict = 'met';
-      else if (vs.length && vs.every((v) => v === 'gap') && missing.length === records.length) verdict = 'not met';
+      else if (vs.every((v) => v === 'gap')) verdict = 'not met';
       else verdict = 'partly met';
     }
     return {
@@ -328,6 +338,8 @@ export function buildAudit(ctx: ReportContext, period: Period) {
       partial: count('partial'),
       gap: count('gap'),
       notApplicable: count('not applicable'),
+      /** Of the conformant tasks, those with nothing to check in the period. */
+      nothingToCheck: tasks.filter((t) => t.nothingToCheck).length,
       findings: findings.filter((f) => f.source === 'obligation').length,
       validationErrors: ctx.findings.errorCount,
       validationWarnings: ctx.findings.warningCount,
@@ -338,6 +350,7 @@ export function buildAudit(ctx: ReportContext, period: Period) {
       id: t.id,
       title: t.title,
       verdict: t.verdict,
+      nothingToCheck: t.nothingToCheck,
       ok: t.counts.ok,
       total: t.counts.total,
       note: t.verdict === 'not applicable' ? t.notApplicable : (t.worst ?? t.notTriggered),
