@@ -770,6 +770,30 @@ describe('audit of a period with nothing in it', () => {
   });
 });
 
+describe('audit: the yearly improvement report', () => {
+  it('is due a year after the SMS began, whatever period is audited, and the reason given for nothing due is true', async () => {
+    const dir = scripted(); // its first commit: 15 January 2026
+    const go41 = async (since: string, until: string) => {
+      const r = await smsInProcess(
+        ['report', 'audit', '--since', since, '--until', until, '--format', 'json'],
+        dir,
+        testEnv({ SMS_TODAY: '2027-03-15' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const d = JSON.parse(r.stdout);
+      return d.processes.flatMap((p: { tasks: unknown[] }) => p.tasks).find((t: { id: string }) => t.id === 'GO.4.1');
+    };
+    // February 2027: 409 days since the SMS began on 15 January 2026, and no improvement report ever.
+    const late = await go41('2027-02-01', '2027-02-28');
+    expect(late.verdict).toBe('gap');
+    expect(JSON.stringify(late.obligations)).toContain('approved for 409 days');
+    // March 2026: nothing due yet, and the reason names when the SMS began, not the period's first day.
+    const early = await go41('2026-03-01', '2026-03-31');
+    expect(early).toMatchObject({ verdict: 'conformant', nothingToCheck: true });
+    expect(early.notTriggered).toContain('the SMS began on 2026-01-15');
+  });
+});
+
 describe('change lead times', () => {
   it('count whole days between the days the table shows: a deployment day is not midnight UTC', async () => {
     const dir = tmp();

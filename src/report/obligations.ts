@@ -977,7 +977,9 @@ export const CHECKS: Record<string, CheckDef> = {
       const start = day(ctx, ctx.timeline?.events[0]?.commit.date) ?? ctx.period.since;
       const from = start > ctx.period.since ? start : ctx.period.since;
       const instances: Instance[] = [];
-      let prev = from;
+      // The year runs from the SMS's first commit, or the last approval before the period, not
+      // from the period's first day: an audit of one month must still find a report a year overdue.
+      let prev = start < from ? start : from;
       for (const a of approved) {
         if (a.date < from) {
           prev = a.date;
@@ -1003,7 +1005,11 @@ export const CHECKS: Record<string, CheckDef> = {
           todo: `prepare the ${typeTitle(ctx, o.type)} and have it approved`,
           evidence: [],
         });
-      if (instances.length === 0) return { instances, notTriggered: `the SMS is less than a year old (since ${from})` };
+      if (instances.length === 0)
+        return {
+          instances,
+          notTriggered: `none was due by ${ctx.asOf}: ${prev === start ? `the SMS began on ${start}` : `the last was approved on ${prev}`}, less than a year before`,
+        };
       return { instances };
     },
   },
@@ -1328,7 +1334,17 @@ export const CHECKS: Record<string, CheckDef> = {
         }
       }
       instances.sort((x, y) => (x.record!.id === y.record!.id ? (x.subject! < y.subject! ? -1 : 1) : x.record!.id < y.record!.id ? -1 : 1));
-      if (instances.length === 0) return { instances, notTriggered: 'no agreement in force promises reports (reporting:)' };
+      if (instances.length === 0) {
+        const promise = [...agreements, ...deletedDocuments(ctx, AGREEMENT_TYPES)].some(
+          (a) => ownString(a.data, 'reporting') !== undefined,
+        );
+        return {
+          instances,
+          notTriggered: promise
+            ? 'no reporting period an agreement promised (reporting:) ended while it was in force, in time to be judged by the as-of date'
+            : 'no agreement in force promises reports (reporting:)',
+        };
+      }
       return { instances };
     },
   },
