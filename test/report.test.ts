@@ -917,13 +917,15 @@ describe('one of a thing in a report', () => {
       tmp(),
     );
     expect(audit).toContain('**1** gap,');
-    expect(audit).toContain('of 1 task; **1** finding; 1 validation error and 1 warning.');
+    expect(audit).toContain("of 1 task; **1** finding from the tasks' checks; 1 error and 1 warning from validation.");
   });
 
   it('charts no bar for a priority with nothing resolved: a 0 would read as resolved at once', async () => {
     const r = await smsInProcess(['report', 'review', '--format', 'md', ...PERIOD], scripted(), testEnv({ SMS_TODAY: '2026-04-30' }));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/title "Median service hours to resolve against target by priority"\n {2}x-axis \["P1", "P2"\]\n/);
+    expect(r.stdout).toMatch(
+      /title "Median hours to resolve on each target clock against the target by priority"\n {2}x-axis \["P1", "P2"\]\n/,
+    );
   });
 });
 

@@ -745,7 +745,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
           if (!sectionFilled(d, 'Restoration steps')) lacks.push('no restoration steps recorded');
         } else if (m?.resolutionMet !== false) continue;
         if (m?.resolutionHours !== undefined && !m.openAtEnd)
-          evidence.push({ what: `restored in ${m.resolutionHours} service hours (target ${m.resolutionTargetHours ?? '–'} h)` });
+          evidence.push({ what: `restored in ${m.resolutionHours} ${hoursOn(m.clock)} (target ${m.resolutionTargetHours ?? '–'} h)` });
         todo = lacks.length ? 'restore within the agreed time; record what was done and when' : undefined;
         break;
       }

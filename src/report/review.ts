@@ -1024,7 +1024,7 @@ export default defineReport({
     {
       id: 'resolution',
       kind: 'bars',
-      title: 'Median service hours to resolve against target by priority',
+      title: 'Median hours to resolve on each target clock against the target by priority',
       yLabel: 'hours',
       // A priority with nothing resolved has no median: a bar of 0 would say "resolved at once".
       bars: data.incidents.priorities
