@@ -53,6 +53,8 @@ export interface Loaded {
   revision?: string;
   /** HEAD when history was read (the documents are the working tree's, which may differ from it). */
   head?: string;
+  /** Set when read as of an instant before the first commit: when that commit was made (ms). */
+  historyBegins?: number;
 }
 
 /** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
@@ -209,7 +211,17 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
     return undefined;
   }
   const commit = await history.commitAsOf(config, asOf, opts.env, state);
-  if (!commit) return { config, repository: { documents: [], issues: [] }, changes: { mode: 'commits', events: [] } };
+  if (!commit) {
+    // The repository has history, all of it after this instant: nothing existed yet, which is
+    // not the same as having no history to read.
+    const historyBegins = await history.firstCommitTime(config, opts.env);
+    return {
+      config,
+      repository: { documents: [], issues: [] },
+      changes: { mode: 'commits', events: [] },
+      ...(historyBegins !== undefined ? { historyBegins } : {}),
+    };
+  }
   const repository = await history.readRevision(config, commit, opts.env, state);
   const { timeline, settings } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
   return {

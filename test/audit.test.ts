@@ -70,7 +70,7 @@ interface Audit {
   processes: { code: string; objectives: { code: string; conclusion: string }[]; tasks: Task[] }[];
   findings: Finding[];
   fitsm: { code: string; verdict: string; records: { type: string; count: number }[]; missingRecords: string[] }[];
-  provenance: { commit?: string; workingTree: boolean; toolVersion: string; generated: string };
+  provenance: { commit?: string; workingTree: boolean; historyBegins?: string; toolVersion: string; generated: string };
 }
 
 // Built once for the file (tmp() directories go after each test): the clones below start from it.
@@ -1347,6 +1347,27 @@ describe('the audit of a repository just made by sms init', () => {
 });
 
 describe('the audit as a document', () => {
+  it('a period that ended before the first commit: built from no commit, and says when history begins, not that there is none', async () => {
+    const first = gitIn(good, ['log', '--reverse', '--format=%cs']).split('\n')[0];
+    expect(first >= '2026-01-01').toBe(true);
+    const before = await audit(good, ['--since', '2025-01-01', '--until', '2025-12-31']);
+    expect(before.provenance).toMatchObject({ workingTree: false, historyBegins: first });
+    expect(before.provenance).not.toHaveProperty('commit');
+    const mdOut = (await smsInProcess(['report', 'audit', '--since', '2025-01-01', '--until', '2025-12-31'], good, testEnv())).stdout;
+    expect(mdOut).toContain('Built from no commit (none was made by the end of the period), by sms ');
+    expect(mdOut).toContain(`The repository's history begins on ${first}, after this period ended: no document existed as of its end`);
+    expect(mdOut).not.toContain("working tree's documents");
+    expect(mdOut).not.toContain('No Git history was available');
+    const html = (
+      await smsInProcess(['report', 'audit', '--format', 'html', '--since', '2025-01-01', '--until', '2025-12-31'], good, testEnv())
+    ).stdout;
+    expect(html).toContain(`The repository's history begins on ${first}, after this period ended`);
+    // A period the history covers says nothing of the kind.
+    const within = await audit(good, ['--since', '2026-01-01', '--until', '2026-05-31']);
+    expect(within.provenance).not.toHaveProperty('historyBegins');
+    expect(within.provenance.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('Markdown and HTML: full titles, links to documents and commits from the URL templates, provenance, no stray separators', async () => {
     const { dir } = broken([
       c('2026-05-21', ana, {

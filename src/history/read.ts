@@ -1390,6 +1390,13 @@ export async function commitAsOf(
   return r.stdout.trim() || undefined;
 }
 
+/** When the first commit reachable from HEAD was made (ms), or undefined with no commits. */
+export async function firstCommitTime(config: SmsConfig, env?: NodeJS.ProcessEnv): Promise<number | undefined> {
+  const r = await git([...READ_CONFIG, 'log', '--max-parents=0', '--format=%ct', 'HEAD', '--'], { cwd: config.root, env });
+  const times = r.stdout.split('\n').filter(Boolean).map(Number).filter(Number.isFinite);
+  return times.length ? Math.min(...times) * 1000 : undefined;
+}
+
 /**
  * The documents as they were in a commit (plumbing: ls-tree and cat-file), judged like the working
  * tree's (size, encoding). Used to build a report "as of" a past date, so that running it again

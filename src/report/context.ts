@@ -32,6 +32,11 @@ export interface Provenance {
   commit?: string;
   /** True when the documents are the working tree's (which may hold uncommitted changes). */
   workingTree: boolean;
+  /**
+   * Set when the report is as of a day before the repository's first commit: that commit's day.
+   * No document existed yet, so there is no commit to build from and nothing was read.
+   */
+  historyBegins?: string;
   toolVersion: string;
   /** The day the report was generated (SMS_TODAY pins it, for reproducible output). */
   generated: string;
@@ -58,7 +63,13 @@ export function reportContext(
 ): ReportContext {
   const byId = new Map<string, SmsDocument>();
   for (const d of loaded.repository.documents) if (d.id && !byId.has(d.id)) byId.set(d.id, d);
-  const provenance: Provenance = { commit: loaded.revision ?? loaded.head, workingTree: loaded.revision === undefined, ...meta };
+  const historyBegins = loaded.historyBegins === undefined ? undefined : localDate(loaded.historyBegins, loaded.config.timezone ?? 'UTC');
+  const provenance: Provenance = {
+    commit: loaded.revision ?? loaded.head,
+    workingTree: loaded.revision === undefined && historyBegins === undefined,
+    ...(historyBegins ? { historyBegins } : {}),
+    ...meta,
+  };
   return {
     config: loaded.config,
     documents: loaded.repository.documents,
