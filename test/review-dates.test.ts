@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PEOPLE, gitRepo, md, rfc, rolesCommits, rolesDoc, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
+import {
+  PEOPLE,
+  addCommit,
+  gitRepo,
+  md,
+  rfc,
+  rolesCommits,
+  rolesDoc,
+  smsInProcess,
+  testEnv,
+  tmp,
+  writeFiles,
+  type CommitSpec,
+} from './helpers.js';
 
 /**
  * The management review pack places what history records (an approval, a change raised, a
@@ -415,6 +428,55 @@ describe('sms report review: open items as of the end of the period', () => {
       (await review(dir, period, '2026-05-15')).people.holders.map((h: { name: string }) => h.name).sort();
     expect(await holders('2026-Q1')).toEqual(['Ana Costa', 'Ben Okafor', 'Cleo Park']);
     expect(await holders('2026-04')).toEqual(['Ana Costa', 'Ben Okafor', 'Cleo Park', 'Dan Moss']);
+  });
+
+  it('a roles document never approved puts no one in a role: its draft names are shown as a draft, not as the roles in force', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      {
+        files: { 'sms.config.yaml': BERLIN, 'governance/roles.md': rolesDoc() },
+        author: ana,
+        date: '2026-01-05T08:00:00Z',
+        message: 'Roles: draft',
+      },
+    ]);
+    const d = await review(dir, '2026-Q1', '2026-05-15');
+    expect(d.people).toMatchObject({ rolesInForce: false, rolesStatus: 'draft' });
+    const md = await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'md'], dir, testEnv({ SMS_TODAY: '2026-05-15' }));
+    expect(md.stdout).toMatch(
+      new RegExp(
+        `${d.people.holders.length} people hold a role in the roles document as drafted, which was not in force on 2026-03-31 \\(its status: draft\\): no roles were in force;`,
+      ),
+    );
+    // Approved on 1 April: April's holders are of roles in force, and said so by omission.
+    addCommit(dir, {
+      files: { 'governance/roles.md': rolesDoc(undefined, 'approved', ana.email) },
+      author: ana,
+      date: '2026-04-01T08:00:00Z',
+    });
+    const q2 = await smsInProcess(['report', 'review', '--period', '2026-04', '--format', 'md'], dir, testEnv({ SMS_TODAY: '2026-05-15' }));
+    expect(q2.stdout).toContain('people hold a role;');
+    expect(q2.stdout).not.toContain('as drafted');
+  });
+
+  it('the current pack takes the roles in force, not a draft revision of them in the working tree', async () => {
+    const dir = tmp();
+    gitRepo(dir, [...rolesCommits('2026-01-05'), { files: { 'sms.config.yaml': BERLIN }, author: ana, date: '2026-02-01T10:00:00+01:00' }]);
+    const dan = { name: 'Dan Moss', email: 'dan@acme.example' };
+    writeFileSync(
+      path.join(dir, 'governance/roles.md'),
+      rolesDoc(
+        [
+          { ...ana, roles: ['SM', 'MGT'] },
+          { ...dan, roles: ['PT'] },
+        ],
+        'draft',
+      ),
+    );
+    const d = await review(dir, '2026-Q2', '2026-06-30');
+    expect(d.people.holders.map((h: { name: string }) => h.name)).not.toContain('Dan Moss');
+    expect(d.people.holders.map((h: { name: string }) => h.name)).toContain('Ben Okafor');
+    expect(d.people.rolesInForce).toBe(true);
   });
 
   it('the minutes are read as they stood on the as-of day: an action done then and reopened since was done; one added since was not there', async () => {

@@ -556,16 +556,23 @@ export function buildReview(ctx: ReportContext, period: Period) {
     .sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || (a.id < b.id ? -1 : 1));
 
   // --- 11. resources and competence --------------------------------------------------------------------------
-  // The role holders of asOf: the roles document as it stood then (its last approved version by
-  // then, else its last), from history; today's where history does not have it.
+  // The role holders of asOf: the roles in force then (the roles document's last approved version
+  // by then, from history; today's document where it is approved or history does not have it). A
+  // roles document never approved puts no one in a role: its draft's names are shown, and said to
+  // be a draft's, as the audit (which finds no roles in force) would have it.
   const rolesDocument = ctx.documents.find((d) => d.type?.grants_roles);
-  const rolesThen = (() => {
-    if (current || !rolesDocument?.id || !ctx.timeline?.byId.has(rolesDocument.id)) return rolesIndex;
+  const rolesThen = ((): { index: RolesIndex; inForce: boolean; status?: string } => {
+    if (!rolesDocument) return { index: rolesIndex, inForce: false };
+    const worktree = { index: rolesIndex, inForce: isInForce(rolesDocument.type, rolesDocument.status), status: rolesDocument.status };
+    if (!rolesDocument.id || !ctx.timeline?.byId.has(rolesDocument.id) || (current && worktree.inForce)) return worktree;
     const versions = eventsUntil(ctx, rolesDocument.id, asOf).filter((e) => e.after?.data);
-    const version = versions.filter((e) => isInForce(rolesDocument.type, e.after!.status)).at(-1) ?? versions.at(-1);
-    return RolesIndex.fromData(version?.after?.data);
+    const approved = versions.filter((e) => isInForce(rolesDocument.type, e.after!.status)).at(-1);
+    if (approved) return { index: RolesIndex.fromData(approved.after!.data), inForce: true, status: approved.after!.status };
+    if (current) return worktree;
+    const last = versions.at(-1);
+    return { index: RolesIndex.fromData(last?.after?.data), inForce: false, status: last?.after?.status };
   })();
-  const roles = rolesThen;
+  const roles = rolesThen.index;
   const training = docsOfType(ctx, 'training-record');
   const people = roles.people
     .filter((p) => (!p.until || p.until >= asOf) && p.roles.some((r) => STAFF_ROLES.includes(r)))
@@ -793,6 +800,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
     },
     people: {
       holders: people,
+      /** Whether the holders are of roles in force on asOf (an approved roles document), not of a draft. */
+      rolesInForce: rolesThen.inForce,
+      /** The status of the roles document the holders are read from, when there is one. */
+      ...(rolesThen.status ? { rolesStatus: rolesThen.status } : {}),
       untrained: people.filter((p) => !p.trained && !p.notKnown.length).map((p) => p.name),
       outOfDate: people.filter((p) => p.trained && !p.current && !p.notKnown.length).map((p) => p.name),
       /** People whose training on asOf is not known (a record completed by now, undated). */
