@@ -533,6 +533,101 @@ describe('sms report review: the management review pack', () => {
     expect(html).toMatch(/<td class="n">10\.00 h <strong>over<\/strong><\/td><td class="n">8 h<\/td>/);
   });
 
+  it('an availability objective with no outage recorded is not rated: no figure, and each shared service counted once', async () => {
+    const dir = tmp();
+    // A second customer agreement covers the same desk service: one service, two agreements.
+    const second = FILES['agreements/customers/SLA-0001-a.md']!.replace('SLA-0001', 'SLA-0002').replace(
+      'customer: Bakery',
+      'customer: Cafe',
+    );
+    writeFiles(dir, { ...FILES, 'agreements/customers/SLA-0002-b.md': second });
+    // The second quarter: INC-0004 (a P3 in May) recorded no outage, and no P1 was open.
+    const r = await smsInProcess(
+      ['report', 'review', '--period', '2026-Q2', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-10-15' }),
+    );
+    expect(r.stderr).toBe('');
+    const av = JSON.parse(r.stdout).objectives.find((o: { id: string }) => o.id === 'AV');
+    expect(av).toMatchObject({
+      rag: 'no data',
+      basis: 'no outage recorded for 1 service under 2 agreements in 3 months: no figure to judge',
+    });
+    expect(av.value).toBeUndefined();
+    // The third quarter's July outage names the agreement of the worst month.
+    const q3 = await smsInProcess(
+      ['report', 'review', '--period', '2026-Q3', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-10-15' }),
+    );
+    expect(JSON.parse(q3.stdout).objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({
+      rag: 'green',
+      value: 99.73,
+      basis: 'the worst of 2 service-month(s) with an outage (SVC-0001 under SLA-0001, 2026-07); 4 without',
+    });
+  });
+
+  it("the improvement report's actions are shown as recorded by the as-of day, with those overdue then", async () => {
+    const dir = tmp();
+    const IR = 'reports/improvement/IR-0001.md';
+    const report = (i1: string) =>
+      doc({
+        id: 'IR-0001',
+        type: 'improvement-report',
+        title: 'Improvement report 2025/26',
+        status: 'approved',
+        approved_by: 'ana@acme.example',
+        approved_on: '2026-07-03',
+        period_start: '2025-07-01',
+        period_end: '2026-06-30',
+        actions: [
+          { id: 'I1', action: 'Restore tests each quarter', owner: 'ben@acme.example', due: '2026-08-31', status: i1 },
+          { id: 'I2', action: 'New firewall', owner: 'ben@acme.example', due: '2026-12-31', status: 'approved' },
+          { id: 'I3', action: 'Price list', owner: 'ana@acme.example', due: '2026-07-31', status: 'done' },
+          { id: 'I4', action: 'MFA everywhere', owner: 'ben@acme.example', due: '2026-09-29', status: 'proposed' },
+          { id: 'I5', action: 'Drop the fax', owner: 'ana@acme.example', due: '2026-07-01', status: 'rejected' },
+        ],
+      });
+    gitRepo(dir, [
+      { files: { ...FILES, [IR]: report('in-progress') }, date: '2026-07-05T09:00:00Z' },
+      // I1 is recorded done in October, after the quarter the pack is for.
+      { files: { [IR]: report('done') }, date: '2026-10-10T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const r = await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env);
+    expect(r.stderr).toBe('');
+    const d = JSON.parse(r.stdout);
+    // On 30 September: I1 in progress, due 31 August (30 days); I4 proposed, due 29 September (1 day).
+    expect(d.previousReport).toMatchObject({ id: 'IR-0001', file: IR, overdue: 2 });
+    expect(
+      d.previousActions.map((a: { id: string; status: string; overdue: boolean; daysOverdue?: number }) => [
+        a.id,
+        a.status,
+        a.overdue,
+        a.daysOverdue,
+      ]),
+    ).toEqual([
+      ['I1', 'in-progress', true, 30],
+      ['I2', 'approved', false, undefined],
+      ['I3', 'done', false, undefined],
+      ['I4', 'proposed', true, 1],
+      ['I5', 'rejected', false, undefined],
+    ]);
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(text).toContain(
+      'Actions of the improvement report [IR-0001](reports/improvement/IR-0001.md) Improvement report 2025/26, as recorded by 2026-09-30: 2 overdue.',
+    );
+    expect(text).toContain('| I1 Restore tests each quarter | Ben Okafor | 2026-08-31 | in-progress | **30 days** |');
+    const html = (await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'html'], dir, env)).stdout;
+    expect(html).toContain('<td>in-progress</td><td><span class="bad">30 days</span></td>');
+    // The pack of today reads the report as it is now: I1 done.
+    const now = JSON.parse(
+      (await smsInProcess(['report', 'review', '--since', '2026-10-01', '--until', '2026-10-15', '--format', 'json'], dir, env)).stdout,
+    );
+    expect(now.previousActions.find((a: { id: string }) => a.id === 'I1')).toMatchObject({ status: 'done', overdue: false });
+    expect(now.previousReport.overdue).toBe(1);
+  });
+
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);
@@ -552,7 +647,7 @@ describe('sms report review: the management review pack', () => {
     expect(inputs).toHaveLength(11);
     expect(inputs[0]).toBe('Actions of MR-0001: 2 open, 1 overdue');
     // April to September: INC-0004 and the three of the third quarter; October to March before it: INC-0005.
-    expect(inputs[4]).toBe('Incidents: 4 opened (1 in the period before), 1 breaches of agreed times (INC-0002)');
+    expect(inputs[4]).toBe('Incidents: 4 opened (1 in the period before), 1 breach of agreed times (INC-0002)');
     expect(text).toContain('The review input pack: `sms report review --since 2026-04-01 --until 2026-09-30`.');
     // The minutes pass their schema and the rules as they are.
     const v = await smsInProcess(

@@ -36,8 +36,8 @@ export interface ObjectiveInputs {
   period: Period;
   /** Every incident active in the period, measured against its own customer agreement. */
   incidents: readonly IncidentMeasure[];
-  /** Availability rows of every customer agreement in force, per service and month. */
-  availability: readonly Availability[];
+  /** Availability rows of every customer agreement in force, per service and month, with the agreement's ID. */
+  availability: readonly (Availability & { agreement?: string })[];
   /** Feedback received in the period. */
   feedback: readonly SmsDocument[];
   /**
@@ -75,12 +75,29 @@ const MEASURES: Record<string, MeasureDef> = {
       if (measured.length === 0) {
         const open = rows.filter((r) => r.open && r.percent !== undefined).length;
         if (open) return { basis: `${open} service-month(s) with an outage not over yet: measured so far, not judged` };
-        return { value: undefined, basis: `no outage recorded in ${rows.length} service-month(s)`, rag: 'green' };
+        // Availability is measured from outage records: with none there is no figure, and the
+        // agreements' performance reports judge no month either, so the objective is not rated.
+        // A service shared by two agreements is one service, measured on each agreement's hours.
+        const services = new Set(rows.map((r) => r.service)).size;
+        const agreements = new Set(rows.map((r) => r.agreement)).size;
+        const spans = new Set(rows.map((r) => r.label)).size;
+        // An agreement may measure by quarter (availability_period) instead of by month.
+        const quarters = rows.filter((r) => r.label.includes('Q')).length;
+        const [one, many] =
+          quarters === 0
+            ? ['month', 'months']
+            : quarters === rows.length
+              ? ['quarter', 'quarters']
+              : ['month or quarter', 'months or quarters'];
+        return {
+          basis: `no outage recorded for ${counted(services, 'service', 'services')} under ${counted(agreements, 'agreement', 'agreements')} in ${counted(spans, one, many)}: no figure to judge`,
+        };
       }
       const worst = measured.reduce((a, b) => (b.percent! < a.percent! ? b : a));
+      const under = worst.agreement ? ` under ${worst.agreement}` : '';
       return {
         value: worst.percent,
-        basis: `the worst of ${measured.length} service-month(s) with an outage (${worst.service}, ${worst.label}); ${rows.length - measured.length} without`,
+        basis: `the worst of ${measured.length} service-month(s) with an outage (${worst.service}${under}, ${worst.label}); ${rows.length - measured.length} without`,
       };
     },
   },

@@ -37,6 +37,7 @@ import type { AgreementView } from '../repo/sla.js';
 import { evaluateObjectives } from './objectives.js';
 import { countBy, median, monthsBetween, percentile, round1 } from './stats.js';
 import { defineReport } from './define.js';
+import { counted } from '../strings.js';
 
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 const STATUS_OUTCOME: Record<string, string> = { draft: 'pending', approved: 'approved', updated: 'deployed', rejected: 'rejected' };
@@ -310,10 +311,30 @@ export function buildReview(ctx: ReportContext, period: Period) {
         };
       })
     : [];
-  const previousImprovement = docsOfType(ctx, 'improvement-report')
-    .filter((d) => d.status === 'approved' && (str(d, 'period_end') ?? '') < period.since)
+  // The last improvement report approved by asOf whose period ended before this one, as it stood
+  // then: its actions' statuses are those its owners had recorded by asOf, not today's.
+  const previousImprovement = recordsOn('improvement-report')
+    .map((d) => {
+      const then = versionOn(d);
+      return then.known ? then.rec : d;
+    })
+    .filter((r): r is Rec => r?.status === 'approved' && (str(r, 'period_end') ?? '') < period.since)
     .sort((a, b) => ((str(a, 'period_end') ?? '') < (str(b, 'period_end') ?? '') ? -1 : 1))
     .pop();
+  const IMPROVEMENT_OPEN = new Set(['proposed', 'approved', 'in-progress']);
+  const improvementActions = previousImprovement
+    ? actionsOf(own(previousImprovement.data, 'actions')).map((a) => {
+        const due = parseDate(a.due);
+        const overdue = IMPROVEMENT_OPEN.has(a.status) && due !== undefined && due < asOf;
+        return {
+          ...a,
+          ownerName: nameOf(a.owner),
+          /** Not done or rejected by asOf, and due before it. */
+          overdue,
+          daysOverdue: overdue ? daysBetween(due, asOf) : undefined,
+        };
+      })
+    : [];
 
   // --- 2. changes in external and internal issues -----------------------------------------------------
   const ISSUE_TYPES = new Set([
@@ -821,11 +842,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
     agreements,
     /** The improvement report before the period and its actions (kept from 0.1). */
     previousReport: previousImprovement
-      ? { id: previousImprovement.id!, title: previousImprovement.title ?? '', periodEnd: str(previousImprovement, 'period_end') }
+      ? {
+          id: previousImprovement.id!,
+          title: previousImprovement.title ?? '',
+          file: previousImprovement.file,
+          periodEnd: str(previousImprovement, 'period_end'),
+          /** Its actions not done or rejected by asOf and due before it. */
+          overdue: improvementActions.filter((a) => a.overdue).length,
+        }
       : undefined,
-    previousActions: previousImprovement
-      ? actionsOf(own(previousImprovement.data, 'actions')).map((a) => ({ ...a, ownerName: nameOf(a.owner) }))
-      : [],
+    previousActions: improvementActions,
     overdueReviews: findings.filter((d) => d.rule === 'review-overdue' || d.rule === 'agreement-expired').map(findingOf),
     findings: {
       errorCount: ctx.findings.errorCount,
@@ -1092,6 +1118,8 @@ export function minutesPrefill(ctx: ReportContext, today: string) {
 export function reviewInputs(d: ReviewData): string[] {
   const pr = d.previousReview;
   const openActions = pr ? pr.actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length : 0;
+  const ir = d.previousReport;
+  const openImprovements = d.previousActions.filter((a) => !['done', 'rejected'].includes(a.status)).length;
   const ids = (list: { id: string }[]) => list.map((x) => x.id).join(', ');
   const byRag = (rag: string) => d.objectives.filter((o) => o.rag === rag);
   const objectives = ['green', 'amber', 'red', 'no data']
@@ -1099,18 +1127,19 @@ export function reviewInputs(d: ReviewData): string[] {
     .filter(([, list]) => list.length)
     .map(([rag, list]) => `${list.length} ${rag}${rag === 'green' ? '' : ` (${ids(list)})`}`);
   return [
-    pr ? `Actions of ${pr.id}: ${openActions} open, ${pr.overdue} overdue` : 'Actions of previous reviews: none (first review)',
-    `Changes in issues: ${d.issues.governanceChanges.length} governance documents, services or agreements approved or revised; ${d.issues.newRisks.length ? `new risks ${ids(d.issues.newRisks)}` : 'no new risk'}`,
-    `Feedback: ${d.feedback.total} entries, ${d.feedback.byKind.complaint ?? 0} complaints; satisfaction ${d.feedback.satisfaction.average ?? '–'} / 5 from ${d.feedback.satisfaction.responses} scores`,
+    (pr ? `Actions of ${pr.id}: ${openActions} open, ${pr.overdue} overdue` : 'Actions of previous reviews: none (first review)') +
+      (ir ? `; of the improvement report ${ir.id}: ${openImprovements} open, ${ir.overdue} overdue` : ''),
+    `Changes in issues: ${counted(d.issues.governanceChanges.length, 'governance document, service or agreement', 'governance documents, services or agreements')} approved or revised; ${d.issues.newRisks.length ? `new risks ${ids(d.issues.newRisks)}` : 'no new risk'}`,
+    `Feedback: ${counted(d.feedback.total, 'entry', 'entries')}, ${counted(d.feedback.byKind.complaint ?? 0, 'complaint', 'complaints')}; satisfaction ${d.feedback.satisfaction.average ?? '–'} / 5 from ${counted(d.feedback.satisfaction.responses, 'score', 'scores')}`,
     `Objectives of the policy: ${objectives.join(', ') || 'none rated'}`,
-    `Incidents: ${d.incidents.total} opened (${d.incidents.previousPeriod.opened} in the period before), ${d.incidents.breaches.length} breaches of agreed times${d.incidents.breaches.length ? ` (${ids(d.incidents.breaches)})` : ''}`,
+    `Incidents: ${d.incidents.total} opened (${d.incidents.previousPeriod.opened} in the period before), ${counted(d.incidents.breaches.length, 'breach', 'breaches')} of agreed times${d.incidents.breaches.length ? ` (${ids(d.incidents.breaches)})` : ''}`,
     `Changes: ${d.changes.total} in the period, ${d.changes.deployed} deployed, ${d.changes.successPercent ?? '–'}% successful`,
     `Nonconformities: ${d.nonconformities.open.length} open, ${d.nonconformities.overdue} overdue`,
     d.audit
       ? `Internal audit ${d.audit.id} (${d.audit.performedOn ?? '?'}): ${d.audit.result ?? 'no result yet'}`
       : 'Internal audit: none performed yet',
-    `Suppliers: ${d.suppliers.map((s) => `${s.id} ${s.supplier}, ${s.breaches} breaches`).join('; ') || 'no supplier agreement in force'}`,
-    `Risks: ${d.risks.open.length} open, ${d.risks.high} high, ${d.risks.overdueTreatments} treatments overdue`,
+    `Suppliers: ${d.suppliers.map((s) => `${s.id} ${s.supplier}, ${counted(s.breaches, 'breach', 'breaches')}`).join('; ') || 'no supplier agreement in force'}`,
+    `Risks: ${d.risks.open.length} open, ${d.risks.high} high, ${counted(d.risks.overdueTreatments, 'treatment', 'treatments')} overdue`,
     `Resources and competence: ${d.people.coveragePercent ?? '–'}% of role holders with current training${d.people.untrained.length ? `; without a record: ${d.people.untrained.join(', ')}` : ''}`,
   ];
 }
