@@ -537,8 +537,8 @@ describe('sms report review: the management review pack', () => {
     const dir = tmp();
     // A second customer agreement covers the same desk service: one service, two agreements.
     const second = FILES['agreements/customers/SLA-0001-a.md']!.replace('SLA-0001', 'SLA-0002').replace(
-      'customer: Bakery',
-      'customer: Cafe',
+      'customer: "Bakery"',
+      'customer: "Cafe"',
     );
     writeFiles(dir, { ...FILES, 'agreements/customers/SLA-0002-b.md': second });
     // The second quarter: INC-0004 (a P3 in May) recorded no outage, and no P1 was open.
@@ -626,6 +626,38 @@ describe('sms report review: the management review pack', () => {
     );
     expect(now.previousActions.find((a: { id: string }) => a.id === 'I1')).toMatchObject({ status: 'done', overdue: false });
     expect(now.previousReport.overdue).toBe(1);
+  });
+
+  it('the appendix lists the agreements as they stood on the as-of day: one retired since is shown in force, one signed since is not listed', async () => {
+    const dir = tmp();
+    const SLA = 'agreements/customers/SLA-0001-a.md';
+    const third = FILES[SLA]!.replace('SLA-0001', 'SLA-0003')
+      .replace('customer: "Bakery"', 'customer: "Cafe"')
+      .replace('"2025-01-01"', '"2026-10-01"');
+    gitRepo(dir, [
+      { files: FILES, date: '2026-07-05T09:00:00Z' },
+      // In October, after the quarter: the bakery's agreement ends early and the café's begins.
+      {
+        files: { [SLA]: FILES[SLA]!.replace('status: "approved"', 'status: "retired"'), 'agreements/customers/SLA-0003-c.md': third },
+        date: '2026-10-05T09:00:00Z',
+      },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const q3 = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(q3.agreements.map((a: { id: string; status: string; active: boolean }) => [a.id, a.status, a.active])).toEqual([
+      ['SLA-0001', 'approved', true],
+      ['UA-0001', 'approved', true],
+    ]);
+    // Today's pack shows them as they are now.
+    const now = JSON.parse(
+      (await smsInProcess(['report', 'review', '--since', '2026-10-01', '--until', '2026-10-15', '--format', 'json'], dir, env)).stdout,
+    );
+    console.log('DBG', JSON.stringify(now.agreements), JSON.stringify(now.provenance), JSON.stringify(now.asOf));
+    expect(now.agreements.map((a: { id: string; status: string; active: boolean }) => [a.id, a.status, a.active])).toEqual([
+      ['SLA-0001', 'retired', false],
+      ['SLA-0003', 'approved', true],
+      ['UA-0001', 'approved', true],
+    ]);
   });
 
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {

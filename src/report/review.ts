@@ -14,7 +14,6 @@ import {
   eventsUntil,
   findingOf,
   firstEntered,
-  inForce,
   inPeriod,
   localDay,
   num,
@@ -630,23 +629,33 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
   // --- kept from 0.1 -------------------------------------------------------------------------------------------
   const soon = addDays(period.until, ctx.config.expiryWarningDays);
-  const agreements = [...docsOfType(ctx, 'customer-agreement'), ...docsOfType(ctx, 'supplier-agreement')].map((d) => {
-    const end = str(d, 'end');
-    const review = str(d, 'review');
-    const active = inForce(d) && (str(d, 'start') ?? '') <= period.until && (!end || end >= period.until);
-    return {
-      id: d.id!,
-      title: d.title ?? '',
-      kind: d.type!.key === 'customer-agreement' ? 'customer' : 'supplier',
-      party: str(d, 'customer') ?? str(d, 'supplier') ?? '',
-      status: d.status ?? '',
-      start: str(d, 'start'),
-      review,
-      end,
-      active,
-      expiringSoon: active && Boolean(end && end <= soon),
-      reviewOverdue: active && Boolean(review && review < period.until),
-    };
+  // Every agreement as it stood on asOf: one signed since is not listed, one retired or deleted
+  // since is shown with its status and dates then.
+  const agreements = (['customer-agreement', 'supplier-agreement'] as const).flatMap((key) => {
+    const type = ctx.config.typeByKey.get(key);
+    return recordsOn(key).flatMap((d) => {
+      const then = versionOn(d);
+      if (then.known && !then.rec) return [];
+      const r = then.rec ?? d;
+      const end = str(r, 'end');
+      const review = str(r, 'review');
+      const active = isInForce(type, r.status) && (str(r, 'start') ?? '') <= period.until && (!end || end >= period.until);
+      return [
+        {
+          id: d.id!,
+          title: r.title ?? '',
+          kind: key === 'customer-agreement' ? 'customer' : 'supplier',
+          party: str(r, 'customer') ?? str(r, 'supplier') ?? '',
+          status: r.status ?? '',
+          start: str(r, 'start'),
+          review,
+          end,
+          active,
+          expiringSoon: active && Boolean(end && end <= soon),
+          reviewOverdue: active && Boolean(review && review < period.until),
+        },
+      ];
+    });
   });
   const contributors = new Map<string, { name: string; email: string; commits: number }>();
   const seen = new Set<string>();
