@@ -660,6 +660,28 @@ describe('sms report review: the management review pack', () => {
     ]);
   });
 
+  it('a quarter with no deployment and no data says so: "none deployed", and the HTML counts the objectives without data', async () => {
+    const dir = tmp();
+    writeFiles(dir, FILES);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    // The first quarter of 2026: no change was deployed, no incident resolved, no feedback received,
+    // no nonconformity due, no outage recorded: six objectives without data and one not measured.
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, env)).stdout;
+    expect(text).toContain('0 change requests in the period; none deployed. Median days');
+    expect(text).toContain('0 green, 0 amber, 0 red, 6 without data, 1 not measured.');
+    const html = (await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'html'], dir, env)).stdout;
+    expect(html).toContain('<b class="rag-no-data">6</b>without data');
+    expect(html).toContain('none deployed.');
+    // The third quarter: three deployed with a result each.
+    const q3 = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(q3).toContain(
+      '3 deployed (0 emergency), 2 successful, 1 failed, 0 backed out, 0 partial: 66.66% successful; 3 reviewed after deployment.',
+    );
+    expect((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'html'], dir, env)).stdout).not.toContain(
+      'without data',
+    );
+  });
+
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);
