@@ -682,6 +682,36 @@ describe('sms report review: the management review pack', () => {
     );
   });
 
+  it('an incident still open past its agreed time at the end of the period is named beside the compliance figure it will count in', async () => {
+    const dir = tmp();
+    writeFiles(dir, {
+      ...FILES,
+      // Open since 29 September 09:00 UTC: 39 h around the clock by the quarter's end, against 8 h.
+      'incidents/INC-0006.md': incident(6, { status: 'in-progress', priority: 'P3', opened: '2026-09-29T09:00:00Z' }),
+      // Opened at 21:00 on the last day and not answered: 3 h against a response time of 0.5 h
+      // (and within its resolution time of 4 h).
+      'incidents/INC-0007.md': incident(7, { status: 'new', priority: 'P1', opened: '2026-09-30T21:00:00Z' }),
+    });
+    const r = await smsInProcess(
+      ['report', 'review', '--period', '2026-Q3', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-10-15' }),
+    );
+    expect(r.stderr).toBe('');
+    const byId = new Map(JSON.parse(r.stdout).objectives.map((o: { id: string }) => [o.id, o]));
+    // Resolved in the quarter: INC-0001 (3 h of 4), INC-0002 (10 h of 8), INC-0003 (4 h of 8): 2 of 3.
+    expect(byId.get('RES')).toMatchObject({
+      value: 66.66,
+      basis:
+        '2 of 3 incidents resolved within the agreed time; 1 still open past the agreed resolution time (INC-0006), counted when resolved',
+    });
+    expect(byId.get('RESP1')).toMatchObject({
+      value: 100,
+      basis:
+        '1 of 1 incident answered within the agreed time; 1 not answered by the end of the period and past the agreed response time (INC-0007), counted when answered',
+    });
+  });
+
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

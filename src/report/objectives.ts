@@ -105,15 +105,20 @@ const MEASURES: Record<string, MeasureDef> = {
     unit: '%',
     amber: 10,
     compute(o, inputs) {
-      const items = inputs.incidents.filter(
-        (m) => m.resolvedInPeriod && m.resolutionMet !== undefined && (!o.priority || m.priority === o.priority),
+      const mine = inputs.incidents.filter((m) => !o.priority || m.priority === o.priority);
+      const items = mine.filter((m) => m.resolvedInPeriod && m.resolutionMet !== undefined);
+      // Counted once resolved; named here so that a known breach is not hidden behind the figure.
+      const late = pending(
+        mine.filter((m) => m.openAtEnd && m.resolutionMet === false),
+        'still open past the agreed resolution time',
+        'resolved',
       );
       if (items.length === 0)
-        return { basis: `no ${o.priority ?? ''} incident with a resolution target was resolved in the period`.replace('  ', ' ') };
+        return { basis: `no ${o.priority ?? ''} incident with a resolution target was resolved in the period${late}`.replace('  ', ' ') };
       const met = items.filter((m) => m.resolutionMet).length;
       return {
         value: pct(met, items.length),
-        basis: `${met} of ${counted(items.length, 'incident', 'incidents')} resolved within the agreed time`,
+        basis: `${met} of ${counted(items.length, 'incident', 'incidents')} resolved within the agreed time${late}`,
       };
     },
   },
@@ -121,15 +126,19 @@ const MEASURES: Record<string, MeasureDef> = {
     unit: '%',
     amber: 10,
     compute(o, inputs) {
-      const items = inputs.incidents.filter(
-        (m) => m.responseInPeriod && m.responseMet !== undefined && (!o.priority || m.priority === o.priority),
+      const mine = inputs.incidents.filter((m) => !o.priority || m.priority === o.priority);
+      const items = mine.filter((m) => m.responseInPeriod && m.responseMet !== undefined);
+      const late = pending(
+        mine.filter((m) => !m.responseInPeriod && m.responseMet === false),
+        'not answered by the end of the period and past the agreed response time',
+        'answered',
       );
       if (items.length === 0)
-        return { basis: `no ${o.priority ?? ''} incident with a response target was answered in the period`.replace('  ', ' ') };
+        return { basis: `no ${o.priority ?? ''} incident with a response target was answered in the period${late}`.replace('  ', ' ') };
       const met = items.filter((m) => m.responseMet).length;
       return {
         value: pct(met, items.length),
-        basis: `${met} of ${counted(items.length, 'incident', 'incidents')} answered within the agreed time`,
+        basis: `${met} of ${counted(items.length, 'incident', 'incidents')} answered within the agreed time${late}`,
       };
     },
   },
@@ -171,6 +180,12 @@ const MEASURES: Record<string, MeasureDef> = {
     },
   },
 };
+
+/** "; 1 still open past … (INC-0026), counted when resolved": breaches the figure does not count yet. */
+function pending(late: readonly IncidentMeasure[], what: string, when: string): string {
+  if (late.length === 0) return '';
+  return `; ${late.length} ${what} (${late.map((m) => m.id).join(', ')}), counted when ${when}`;
+}
 
 /** The measures an objective may name (the policy schema's enum). */
 export const OBJECTIVE_MEASURES = Object.keys(MEASURES);
