@@ -562,8 +562,14 @@ function pathologicalSection(say) {
 
 /** `sms report review` and `audit` on the 2k-document history, against the raw-git floor. */
 function reportsSection(say, dir = historyRepo(2000, 20_000)) {
+  const loadBefore = load();
   const floor = gitFloor(dir);
   say('## sms report (2k documents / 20k commits)');
+  say();
+  // Run alone (--only reports), this section may come from another machine than the header's.
+  say(
+    `Code at ${measuredCode()}, Node ${process.version}, ${os.cpus().length} cores; median of 3 whole-process runs each, against the raw-git floor measured in the same run. Load average (1 min) at the start: ${loadBefore}.`,
+  );
   say();
   say('| report | raw-git floor | sms report | ratio | target |');
   say('|---|---|---|---|---|');
