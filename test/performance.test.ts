@@ -1036,6 +1036,49 @@ describe('sms report performance', () => {
     expect(february).toMatchObject({ downtimeMinutes: 180 });
   });
 
+  it('an incident open past its target at the end of the period is named beside the Met figure that does not count it yet', async () => {
+    const dir = repo({
+      // Mon 26 Oct 09:00 CET, answered 09:30, still open: by the end of October, Monday 9 h and
+      // Tuesday to Friday 4 × 10 h = 49 service hours against 20 h.
+      'incidents/INC-0009-i.md': inc(9, 'Scanner cannot save', {
+        status: 'in-progress',
+        agreement: 'SLA-0002',
+        priority: 'P3',
+        services: ['SVC-0001'],
+        opened: '2026-10-26T08:00:00Z',
+        responded: '2026-10-26T08:30:00Z',
+      }),
+      // Fri 30 Oct 16:00 CET, not answered: 2 service hours by the end of October against 1 h (and
+      // within its resolution time of 8 h).
+      'incidents/INC-0010-j.md': inc(10, 'Printer queue stuck', {
+        id: 'INC-0010',
+        status: 'new',
+        agreement: 'SLA-0002',
+        priority: 'P2',
+        services: ['SVC-0001'],
+        opened: '2026-10-30T15:00:00Z',
+      }),
+    });
+    const r = await report(dir, ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    const p3 = d.targets.find((t: { priority: string }) => t.priority === 'P3');
+    const p2 = d.targets.find((t: { priority: string }) => t.priority === 'P2');
+    // INC-0002 (20 service hours of 20) is the only P3 resolved: 1 of 1 met, and INC-0009 a breach.
+    expect(p3).toMatchObject({ resolved: 1, resolutionMet: 1, resolutionMetPercent: 100, breaches: 1, openPastTarget: ['INC-0009'] });
+    expect(p2).toMatchObject({ responded: 0, unansweredPastTarget: ['INC-0010'], openPastTarget: [] });
+    for (const format of ['md', 'html']) {
+      const text = (await report(dir, ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', format])).stdout;
+      const quote = format === 'md' ? ['"', '"'] : ['“', '”'];
+      expect(text, format).toContain(
+        `P3: still open at the end of the period and past the resolution target, so not yet in ${quote[0]}Met${quote[1]}: INC-0009.`,
+      );
+      expect(text, format).toContain(
+        `P2: not answered by the end of the period and past the response target, so not yet in ${quote[0]}Responses within${quote[1]}: INC-0010.`,
+      );
+    }
+  });
+
   it('a period the agreement was not in force on any day of says so, and claims no target met', async () => {
     const dir = cafeRepo([]);
     const run = async (period: string, format: string): Promise<string> => {
@@ -1056,10 +1099,12 @@ describe('sms report performance', () => {
       expect(text, format).not.toContain('within the agreed times');
     }
     expect(JSON.parse(await run('2026-Q1', 'json')).agreement).toMatchObject({ inForceInPeriod: true });
-    // In force, with nothing to measure: no target missed, which is not every target met.
+    // In force, with nothing to measure: no incident and no outage, so no target was measured (nor missed, nor met).
     const quiet = await run('2026-Q1', 'md');
     expect(quiet).not.toContain('not in force');
-    expect(quiet).toContain('None: no target was missed.');
+    expect(quiet).toContain('None: no incident of this agreement was open in the period.');
+    expect(quiet).toContain('None: no incident and no outage were recorded in the period, so no target was measured.');
+    expect(quiet).not.toContain('within the agreed times');
   });
 
   it('a revision drafted after the agreement was approved leaves the approved version in force: the month is measured whole', async () => {

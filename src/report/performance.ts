@@ -160,6 +160,13 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
         withinTarget: p.resolutionMet,
         compliance: p.resolutionMetPercent,
         medianHours: p.medianResolutionHours,
+        /**
+         * Open at the period's end and already past the resolution target: a breach the Met figure
+         * counts only in the period each is resolved.
+         */
+        openPastTarget: items.filter((m) => m.openAtEnd && m.resolutionMet === false).map((m) => m.id),
+        /** Not answered by the period's end and past the response target: counted once answered. */
+        unansweredPastTarget: items.filter((m) => !m.responseInPeriod && m.responseMet === false).map((m) => m.id),
       };
     }),
     breaches,
