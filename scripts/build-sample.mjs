@@ -64,7 +64,7 @@ for (const pr of PR_LIST) {
           `| ${c.priority} | ${fmtH(c.responseTargetHours)} | ${c.responded} | ${c.responseMet} | ${fmtH(c.resolutionTargetHours)} | ${c.resolved} | ${c.resolutionMet} | ${c.breaches} |`,
       ),
       '',
-      '| Service | Month | Availability | Target | Downtime in service hours |',
+      `| Service | Month | Availability | Target | Downtime ${a.availabilityClock === '24x7' ? 'around the clock' : 'in service hours'} |`,
       '|---|---|---:|---:|---:|',
       ...availability(inputs, a, period).map(
         (r) =>

@@ -1079,6 +1079,58 @@ describe('sms report performance', () => {
     }
   });
 
+  it('a supplier agreement that promises availability around the clock is measured around the clock, not in its support hours', async () => {
+    const ua = (extra: Record<string, unknown>): string =>
+      md(
+        {
+          id: 'UA-0001',
+          type: 'supplier-agreement',
+          title: 'Mail tenant',
+          status: 'approved',
+          supplier: 'CloudMail',
+          services: ['SVC-0002'],
+          start: '2026-01-01',
+          review: '2027-01-01',
+          owner: 'ana@acme.example',
+          approved_by: 'ana@acme.example',
+          approved_on: '2026-01-01',
+          targets: { P2: { resolution_hours: 4, clock: '24x7' } },
+          // Support hours Mon–Fri 08:00–18:00 Berlin, for the P2 clock.
+          calendar: { timezone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' },
+          availability: 99.5,
+          ...extra,
+        },
+        '\n## Scope\n\n## Deliverables\n\n## Terms and conditions\n\n## Communication\n',
+      );
+    // Sat 24 Oct 22:00 → Sun 25 Oct 02:00 CEST: 240 minutes down, all outside the support hours.
+    const night = inc(9, 'Mail tenant down overnight', {
+      agreement: 'SLA-0001',
+      supplier_agreement: 'UA-0001',
+      priority: 'P2',
+      services: ['SVC-0002'],
+      opened: '2026-10-24T20:00:00Z',
+      responded: '2026-10-24T20:10:00Z',
+      resolved: '2026-10-25T00:00:00Z',
+      outage_start: '2026-10-24T20:00:00Z',
+      outage_end: '2026-10-25T00:00:00Z',
+    });
+    const october = async (extra: Record<string, unknown>) => {
+      const dir = repo({ 'agreements/suppliers/UA-0001-mail.md': ua(extra), 'incidents/INC-0009-night.md': night });
+      const r = await report(dir, ['--agreement', 'UA-0001', '--period', '2026-10', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).availability;
+    };
+    // Around the clock: October has 31 days and the hour the clocks go back, 745 h = 44,700 minutes;
+    // 1 − 240 / 44,700 = 99.463% → 99.46%, under 99.5%.
+    const always = await october({ availability_clock: '24x7' });
+    expect(always.months).toMatchObject([{ service: 'SVC-0002', serviceMinutes: 44700, downtimeMinutes: 240, percent: 99.46, met: false }]);
+    expect(always.basis).toContain('around the clock');
+    // In its support hours (the default), the same night took none of them: no minute down.
+    const support = await october({});
+    expect(support.months).toMatchObject([{ service: 'SVC-0002', downtimeMinutes: 0, percent: 100, met: true }]);
+    expect(support.basis).toContain('within its service hours');
+  });
+
   it('a period the agreement was not in force on any day of says so, and claims no target met', async () => {
     const dir = cafeRepo([]);
     const run = async (period: string, format: string): Promise<string> => {

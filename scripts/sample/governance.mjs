@@ -864,6 +864,8 @@ put(
       calendar: CAL('07:00', '19:00'),
       availability: 99.9,
       availability_period: 'month',
+      // "99.9% per calendar month, around the clock": the calendar is the P2 and P3 support hours.
+      availability_clock: '24x7',
       reporting: 'quarterly',
       targets: {
         P1: { response_hours: 0.5, resolution_hours: 4, clock: '24x7' },
@@ -926,6 +928,8 @@ put(
       approval_form: 'signature',
       availability: 99.5,
       availability_period: 'month',
+      // "Availability 99.5% per calendar month, around the clock": the calendar is the P2 clock.
+      availability_clock: '24x7',
       reporting: 'quarterly',
       targets: {
         P1: { response_hours: 1, resolution_hours: 8, clock: '24x7' },

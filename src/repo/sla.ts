@@ -37,6 +37,11 @@ export interface AgreementView {
   targets: Partial<Record<(typeof PRIORITIES)[number], Target>>;
   availability?: number;
   availabilityPeriod: 'month' | 'quarter';
+  /**
+   * The clock availability is measured on (availability_clock): the service hours of its calendar
+   * by default, or around the clock where the agreement promises availability at all hours.
+   */
+  availabilityClock: 'service-hours' | '24x7';
   reporting?: string;
   doc: SmsDocument;
 }
@@ -79,6 +84,7 @@ export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefi
     targets,
     availability: ownNumber(data, 'availability'),
     availabilityPeriod: ownString(data, 'availability_period') === 'quarter' ? 'quarter' : 'month',
+    availabilityClock: ownString(data, 'availability_clock') === '24x7' ? '24x7' : 'service-hours',
     reporting: ownString(data, 'reporting'),
     doc,
   };

@@ -189,7 +189,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       basis: months.some((m) => m.note?.startsWith('not known'))
         ? 'not known: a P1 incident of the period has no outage record (see the months below)'
         : recorded
-          ? `outage records ${agreement.kind === 'customer' ? 'of its services' : 'of the incidents naming it'}, within its service hours, per service and calendar ${agreement.availabilityPeriod}, while it was in force`
+          ? `outage records ${agreement.kind === 'customer' ? 'of its services' : 'of the incidents naming it'}, ${agreement.availabilityClock === '24x7' || !agreement.calendar ? 'around the clock' : 'within its service hours'}, per service and calendar ${agreement.availabilityPeriod}, while it was in force`
           : 'no outage recorded in the period',
       months,
     },

@@ -770,7 +770,7 @@ export interface Availability {
  */
 export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period, today?: string): Availability[] {
   const tz = reportZone(inputs, agreement);
-  const clock: Clock = agreement.calendar ?? ALWAYS;
+  const clock: Clock = agreement.availabilityClock === '24x7' ? ALWAYS : (agreement.calendar ?? ALWAYS);
   const agreements = agreementsOf(inputs);
   // An incident deleted after the period was there all through it: its outage counts as it stood,
   // as its times do in measureIncidents.
