@@ -357,6 +357,35 @@ describe('sms report performance', () => {
     expect(q2.incidents.agreementsAsCommitted).toEqual([]);
   });
 
+  it('a revision in force during the period that kept every term it is measured by (a new review date and version) is not named as one', async () => {
+    const dir = cafeRepo([
+      {
+        // Re-approved on 2 April after the yearly review: new version and review date, the same targets.
+        files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', version: '1.1', review: '2027-04-01' }) },
+        date: '2026-04-02T09:00:00Z',
+      },
+      {
+        // Revised again on 20 April: P1 relaxed.
+        files: {
+          [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], {
+            status: 'updated',
+            version: '1.2',
+            review: '2027-04-01',
+            targets: LAX_P1,
+          }),
+        },
+        date: '2026-04-20T09:00:00Z',
+      },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const json = async (args: string[]) =>
+      JSON.parse((await smsInProcess(['report', 'performance', '--agreement', 'SLA-0003', ...args, '--format', 'json'], dir, env)).stdout);
+    // 1–10 April: the only revision kept the terms.
+    expect((await json(['--since', '2026-04-01', '--until', '2026-04-10'])).agreement.revisedDuring).toBeUndefined();
+    // The whole of April: the revision of the 20th changed the P1 targets.
+    expect((await json(['--period', '2026-04'])).agreement.revisedDuring).toBe('2026-04-20');
+  });
+
   it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {
     const dir = cafeRepo([
       {

@@ -254,6 +254,8 @@ export function versionsOver(
   d: SmsDocument,
   period: Period,
   counts: (state: DocState) => boolean,
+  /** Whether two versions say the same for the period's figures (by default: the same content). */
+  same: (a: DocState, b: DocState) => boolean = (a, b) => a.contentHash === b.contentHash,
 ): { then?: { doc: SmsDocument; event: DocEvent; changedSince: string }; revisedDuring?: string } {
   if (!d.id || !ctx.timeline) return {};
   const events = eventsOf(ctx, d.id);
@@ -277,7 +279,7 @@ export function versionsOver(
       .slice(0, k)
       .reverse()
       .find((x) => x.after && counts(x.after));
-    if (e.after && counts(e.after) && before && before.after!.contentHash !== e.after.contentHash && days[k]! > period.since) {
+    if (e.after && counts(e.after) && before && !same(before.after!, e.after) && days[k]! > period.since) {
       revisedDuring = days[k];
       break;
     }

@@ -13,6 +13,7 @@ import {
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
+import type { DocState } from '../history/extract.js';
 import { deletedDocuments, deletions, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
 
 /**
@@ -194,6 +195,20 @@ export interface SlaInputs {
   atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
 }
 
+/** The fields an agreement's incidents and availability are measured by. */
+const MEASURED_TERMS = ['services', 'start', 'end', 'calendar', 'targets', 'availability', 'availability_period', 'availability_clock'];
+
+/**
+ * Whether two versions of an agreement measure the same: a revision that changed its review date,
+ * version or wording changed no target, so the incidents before it were measured as they would
+ * have been. Without the versions' front matter, any change of content counts.
+ */
+function sameTerms(a: DocState, b: DocState): boolean {
+  if (!a.data || !b.data) return a.contentHash === b.contentHash;
+  const terms = (d: Record<string, unknown>) => JSON.stringify(MEASURED_TERMS.map((k) => own(d, k) ?? null));
+  return terms(a.data) === terms(b.data);
+}
+
 /** How a period reads an agreement: the version in force at its end, and what has happened to it since. */
 export interface AgreementOver {
   doc: SmsDocument;
@@ -209,7 +224,7 @@ export interface AgreementOver {
  * new ones. Without history, the agreement as it is now.
  */
 export function agreementOver(ctx: ReportContext, now: SmsDocument, period: Period): AgreementOver {
-  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status));
+  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status), sameTerms);
   return {
     doc: then?.doc ?? now,
     ...(then
