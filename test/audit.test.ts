@@ -681,6 +681,29 @@ describe('the audit: each obligation broken', () => {
     ]);
   });
 
+  it('revision after feedback: feedback that names no agreement is said to name none, not to have asked for nothing', async () => {
+    const { dir } = broken([
+      c('2026-05-25', ana, {
+        'feedback/FB-0002-x.md': record('feedback', 'FB-0002', 'Monthly reports, please', 'updated', {
+          kind: 'comment',
+          received: '2026-04-15T10:00:00Z',
+          handling: 'closed',
+          closed: '2026-04-16T10:00:00Z',
+          recorded_by: ana.email,
+        }),
+      }),
+    ]);
+    const revised = (d: Audit) => task(d, 'RE.2.5').obligations.find((o) => o.check === 'agreements-revised') as { notTriggered?: string };
+    // Received in the period: FB-0001 of the conforming history (10 April) and FB-0002 (15 April), neither naming an agreement.
+    expect(revised(await audit(dir)).notTriggered).toBe(
+      'none of the 2 feedback entries received in the period names an agreement it asks to change (related: [SLA-…])',
+    );
+    // A period with no feedback at all says that instead.
+    expect(revised(await audit(dir, ['--since', '2026-01-01', '--until', '2026-01-02'])).notTriggered).toBe(
+      'no feedback was received in the period',
+    );
+  });
+
   it('signatories and confirmations: the customer signs for itself, on a day that has come; the affected party confirms, not the resolver', async () => {
     const signed = (id: string, customer: string, by: Person, on: string) =>
       sla(id, 'approved', { customer, ...approval(ana, '2026-05-22'), customer_approved_by: by.email, customer_approved_on: on });

@@ -45,6 +45,7 @@ const FEEDBACK = [
     who: C.markus,
     received: '2025-09-11 14:00',
     services: ['SVC-0001', 'SVC-0002', 'SVC-0003', 'SVC-0004'],
+    related: ['SLA-0002'],
     comment: 'Markus Roth: the quarterly report comes too late to discuss problems with the partners; he asks for a monthly report.',
     acknowledged: 'Answered on 2025-09-12: we will propose monthly reports in the management review and amend SLA-0002.',
     closedAt: '2026-03-12 11:15',
@@ -92,6 +93,7 @@ const FEEDBACK = [
     party: 'supplier',
     received: '2026-01-21 15:00',
     services: ['SVC-0004'],
+    related: ['UA-0002'],
     comment:
       'Piet de Vries in the preparation of the yearly review: on 2025-12-09 the repair crew lost 40 minutes finding someone\nto open the comms cabinet; FibreNet asks for a named contact and access instructions.',
     acknowledged: 'Agreed on the phone on 2026-01-21; to be written into the UA-0002 review.',
@@ -188,6 +190,8 @@ for (const f of FEEDBACK) {
     client_company: f.who.org,
     services: f.services,
     ...(f.satisfaction ? { satisfaction: f.satisfaction } : {}),
+    // The agreement an entry asks to change (RE.2.5): the audit follows this link.
+    ...(f.related ? { related: f.related } : {}),
     recorded_by: P.priya.email,
     signature: 'Priya Nair',
     signed_on: dayOf(at(lastChange)),

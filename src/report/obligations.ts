@@ -8,6 +8,7 @@ import type { RoleCode, WorkType } from '../model/types.js';
 import { assessEvent, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
+import { counted } from '../strings.js';
 import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
@@ -1354,10 +1355,12 @@ export const CHECKS: Record<string, CheckDef> = {
     describe: () => 'agreements modified (re-approved or reviewed) after feedback that asked for it',
     run(ctx) {
       const instances: Instance[] = [];
+      let feedback = 0;
       for (const f of docs(ctx, 'feedback')) {
         const received = parseInstant(ownString(f.data, 'received'));
         const receivedDay = received !== undefined ? localDate(received, ctx.config.timezone ?? 'UTC') : undefined;
         if (!inPeriod(ctx, receivedDay)) continue;
+        feedback++;
         const targets = stringValues(own(f.data, 'related')).filter((id) => ctx.byId.get(id)?.type?.agreement);
         for (const id of targets) {
           const a = ctx.byId.get(id)!;
@@ -1376,8 +1379,16 @@ export const CHECKS: Record<string, CheckDef> = {
           });
         }
       }
+      // A request to change an agreement is known only by the link the entry records: the entries
+      // themselves are prose, so what is not linked is not claimed as "nothing asked".
       if (instances.length === 0)
-        return { instances, notTriggered: 'no feedback in the period asked for an agreement to change (feedback related: [SLA-…])' };
+        return {
+          instances,
+          notTriggered:
+            feedback === 0
+              ? 'no feedback was received in the period'
+              : `none of the ${counted(feedback, 'feedback entry', 'feedback entries')} received in the period names an agreement it asks to change (related: [SLA-…])`,
+        };
       return { instances };
     },
   },
