@@ -1160,6 +1160,20 @@ describe('sms report performance', () => {
     expect(support.basis).toContain('within its service hours');
   });
 
+  it("times are shown on the wall clock of the agreement's time zone, which the table names; the JSON keeps the instants", async () => {
+    const dir = repo();
+    const args = ['--agreement', 'UA-0001', '--period', '2026-10'];
+    // BREACH was opened at 06:00 UTC on Monday 19 October: 08:00 in Berlin (CEST, UTC+2).
+    const text = (await report(dir, args)).stdout;
+    expect(text).toContain('| Incident | Title | Priority | Opened (Europe/Berlin) | Response |');
+    expect(text).toContain('| [INC-0008](incidents/INC-0008-h.md) | Mail tenant slow all day | P2 | 2026-10-19 08:00 |');
+    const html = (await report(dir, [...args, '--format', 'html'])).stdout;
+    expect(html).toContain('<th>Opened (Europe/Berlin)</th>');
+    expect(html).toContain('<td>2026-10-19 08:00</td>');
+    const d = JSON.parse((await report(dir, [...args, '--format', 'json'])).stdout);
+    expect(d.breaches[0]).toMatchObject({ id: 'INC-0008', opened: '2026-10-19T06:00:00Z' });
+  });
+
   it('a period the agreement was not in force on any day of says so, and claims no target met', async () => {
     const dir = cafeRepo([]);
     const run = async (period: string, format: string): Promise<string> => {

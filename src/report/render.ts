@@ -2,6 +2,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
+import { isTimeZone, zoneOffset } from '../calendar.js';
+import { parseInstant } from '../dates.js';
 import { smsError } from '../errors.js';
 import { escapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
@@ -54,6 +56,13 @@ export function registerReportHelpers(env: HandlebarsEnv): void {
     typeof v === 'number' ? `${v.toFixed(typeof digits === 'number' ? digits : 2)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
+  // An instant as the wall clock of the report's time zone read it ("2025-12-09 10:00"), so that a
+  // reader compares it with what the customer saw; the JSON keeps the instant itself.
+  env.registerHelper('local', (v: unknown, tz: unknown) => {
+    const ms = parseInstant(v);
+    if (ms === undefined || typeof tz !== 'string' || !isTimeZone(tz)) return typeof v === 'string' ? v : '–';
+    return new Date(ms + zoneOffset(ms, tz)).toISOString().slice(0, 16).replace('T', ' ');
+  });
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // A count with its noun: "1 compliment", "2 compliments". Not named `count`: rows print a field
