@@ -1070,7 +1070,7 @@ describe('sms report performance', () => {
       // Mon 26 Oct 09:00 CET, answered 09:30, still open: by the end of October, Monday 9 h and
       // Tuesday to Friday 4 × 10 h = 49 service hours against 20 h.
       'incidents/INC-0009-i.md': inc(9, 'Scanner cannot save', {
-        status: 'in-progress',
+        status: 'updated',
         agreement: 'SLA-0002',
         priority: 'P3',
         services: ['SVC-0001'],
@@ -1081,7 +1081,7 @@ describe('sms report performance', () => {
       // within its resolution time of 8 h).
       'incidents/INC-0010-j.md': inc(10, 'Printer queue stuck', {
         id: 'INC-0010',
-        status: 'new',
+        status: 'opened',
         agreement: 'SLA-0002',
         priority: 'P2',
         services: ['SVC-0001'],

@@ -687,10 +687,10 @@ describe('sms report review: the management review pack', () => {
     writeFiles(dir, {
       ...FILES,
       // Open since 29 September 09:00 UTC: 39 h around the clock by the quarter's end, against 8 h.
-      'incidents/INC-0006.md': incident(6, { status: 'in-progress', priority: 'P3', opened: '2026-09-29T09:00:00Z' }),
+      'incidents/INC-0006.md': incident(6, { status: 'updated', priority: 'P3', opened: '2026-09-29T09:00:00Z' }),
       // Opened at 21:00 on the last day and not answered: 3 h against a response time of 0.5 h
       // (and within its resolution time of 4 h).
-      'incidents/INC-0007.md': incident(7, { status: 'new', priority: 'P1', opened: '2026-09-30T21:00:00Z' }),
+      'incidents/INC-0007.md': incident(7, { status: 'opened', priority: 'P1', opened: '2026-09-30T21:00:00Z' }),
     });
     const r = await smsInProcess(
       ['report', 'review', '--period', '2026-Q3', '--format', 'json'],
