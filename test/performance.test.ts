@@ -1174,6 +1174,40 @@ describe('sms report performance', () => {
     expect(d.breaches[0]).toMatchObject({ id: 'INC-0008', opened: '2026-10-19T06:00:00Z' });
   });
 
+  it("an outage of a shared service that the record limits to one customer's agreement (outage_agreements) takes no time from the other's", async () => {
+    // Tue 13 Oct 10:00–11:00 CEST on SVC-0001, which both agreements cover: the bakery's own fault.
+    const fault = (extra: Record<string, unknown>) =>
+      inc(9, "The bakery's file share is down", {
+        agreement: 'SLA-0001',
+        priority: 'P2',
+        services: ['SVC-0001'],
+        opened: '2026-10-13T08:00:00Z',
+        responded: '2026-10-13T08:10:00Z',
+        resolved: '2026-10-13T09:00:00Z',
+        outage_start: '2026-10-13T08:00:00Z',
+        outage_end: '2026-10-13T09:00:00Z',
+        ...extra,
+      });
+    const down = async (dir: string, agreement: string): Promise<number> => {
+      const r = await report(dir, ['--agreement', agreement, '--period', '2026-10', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).availability.months.find((m: { service: string }) => m.service === 'SVC-0001').downtimeMinutes;
+    };
+    const before = { bakery: await down(repo(), 'SLA-0001'), law: await down(repo(), 'SLA-0002') };
+    // Unscoped, a shared service down is down for both customers: 60 minutes each.
+    const shared = repo({ 'incidents/INC-0009-i.md': fault({}) });
+    expect([await down(shared, 'SLA-0001'), await down(shared, 'SLA-0002')]).toEqual([before.bakery + 60, before.law + 60]);
+    // Limited to the bakery's agreement: the law office's month keeps its minutes.
+    const scoped = repo({ 'incidents/INC-0009-i.md': fault({ outage_agreements: ['SLA-0001'] }) });
+    expect([await down(scoped, 'SLA-0001'), await down(scoped, 'SLA-0002')]).toEqual([before.bakery + 60, before.law]);
+    // The field names agreements: a typo is a broken reference.
+    const typo = repo({ 'incidents/INC-0009-i.md': fault({ outage_agreements: ['SLA-0009'] }) });
+    const v = await smsInProcess(['validate', 'incidents/INC-0009-i.md', '--format', 'json', '--no-git'], typo, env);
+    const found = JSON.stringify(JSON.parse(v.stdout));
+    expect(found).toContain('broken-reference');
+    expect(found).toContain('SLA-0009');
+  });
+
   it('a period the agreement was not in force on any day of says so, and claims no target met', async () => {
     const dir = cafeRepo([]);
     const run = async (period: string, format: string): Promise<string> => {

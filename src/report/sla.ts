@@ -777,7 +777,8 @@ export interface Availability {
  * over the part the agreement was in force (its start and end dates); one not over by `today` is
  * measured so far and not judged. An outage is the service's: for a customer agreement every
  * incident's outage of one of its services counts, whichever agreement the incident names (a
- * shared service down is down for every customer of it); for a supplier agreement only those of
+ * shared service down is down for every customer of it), unless the record limits the outage to
+ * some customers' agreements (outage_agreements); for a supplier agreement only those of
  * the incidents that name it. An outage with no recorded end lasts until the incident was resolved
  * (else to the end of the month). Outages are merged where they overlap. A month with a P1
  * incident on the service but no outage record is unknown, not 100%; a month with no outage
@@ -830,6 +831,9 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
       const unrecorded: string[] = [];
       for (const d of relevant) {
+        // An outage the record limits to some customers (outage_agreements) took no one else's time.
+        const only = stringValues(own(d.data!, 'outage_agreements'));
+        if (agreement.kind === 'customer' && only.length && !only.includes(agreement.id)) continue;
         const services = stringValues(own(d.data!, 'outage_services'));
         const affected = services.length ? services : stringValues(own(d.data!, 'services'));
         if (!affected.includes(service)) continue;
