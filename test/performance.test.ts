@@ -1208,6 +1208,65 @@ describe('sms report performance', () => {
     expect(found).toContain('SLA-0009');
   });
 
+  it("a supplier agreement is measured on the supplier's own times where the incident records them; the customer's on the incident's", async () => {
+    const ua = UA.replace(
+      'targets: {"P2":{"resolution_hours":4,"clock":"24x7"}}',
+      'targets: {"P2":{"response_hours":1,"resolution_hours":4,"clock":"24x7"}}',
+    );
+    expect(ua).not.toBe(UA);
+    // The mail tenant slow all day (opened 06:00 UTC, ours resolved the next day at 08:00); the
+    // ticket raised with CloudMail at 09:00, answered at 09:30 and fixed at 12:00: 0.5 h of 1 and
+    // 3 h of 4 around the clock.
+    const ticket = inc(8, 'Mail tenant slow all day', {
+      agreement: 'SLA-0001',
+      supplier_agreement: 'UA-0001',
+      priority: 'P2',
+      services: ['SVC-0002'],
+      opened: '2026-10-19T06:00:00Z',
+      responded: '2026-10-19T08:00:00Z',
+      resolved: '2026-10-20T08:00:00Z',
+      supplier_opened: '2026-10-19T09:00:00Z',
+      supplier_responded: '2026-10-19T09:30:00Z',
+      supplier_resolved: '2026-10-19T12:00:00Z',
+    });
+    const dir = repo({ 'agreements/suppliers/UA-0001-mail.md': ua, 'incidents/INC-0008-h.md': ticket });
+    const supplier = JSON.parse((await report(dir, ['--agreement', 'UA-0001', '--period', '2026-10', '--format', 'json'])).stdout);
+    expect(supplier.incidents.items).toMatchObject([
+      {
+        id: 'INC-0008',
+        opened: '2026-10-19T09:00:00Z',
+        responseHours: 0.5,
+        responseMet: true,
+        resolutionHours: 3,
+        resolutionMet: true,
+        supplierTimes: true,
+      },
+    ]);
+    expect(supplier.breaches).toEqual([]);
+    expect(supplier.incidents.supplierTimes).toBe(1);
+    expect((await report(dir, ['--agreement', 'UA-0001', '--period', '2026-10'])).stdout).toContain(
+      "Measured on the supplier's own times where an incident records them: from the ticket raised with it (`supplier_opened`) to its first answer (`supplier_responded`) and its repair (`supplier_resolved`); 1 of 1 incident record them",
+    );
+    // A ticket whose answer is not recorded is not answered by our own response (08:00, before the
+    // ticket): fixed 3 h after it, past the 1 h, whether it was answered in time is not known.
+    const unanswered = repo({
+      'agreements/suppliers/UA-0001-mail.md': ua,
+      'incidents/INC-0008-h.md': ticket.replace(/^supplier_responded: .*\n/m, ''),
+    });
+    const item = JSON.parse((await report(unanswered, ['--agreement', 'UA-0001', '--period', '2026-10', '--format', 'json'])).stdout)
+      .incidents.items[0];
+    expect(item).toMatchObject({ id: 'INC-0008', supplierTimes: true, resolutionHours: 3 });
+    expect([item.responded, item.responseMet]).toEqual([undefined, undefined]);
+    // The bakery's report measures our handling: 12 service hours against 8, as before.
+    const customer = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', 'json'])).stdout);
+    expect(customer.incidents.items.find((m: { id: string }) => m.id === 'INC-0008')).toMatchObject({
+      opened: '2026-10-19T06:00:00Z',
+      resolutionHours: 12,
+      resolutionMet: false,
+    });
+    expect(customer.incidents.items.find((m: { id: string }) => m.id === 'INC-0008').supplierTimes).toBeUndefined();
+  });
+
   it('a period the agreement was not in force on any day of says so, and claims no target met', async () => {
     const dir = cafeRepo([]);
     const run = async (period: string, format: string): Promise<string> => {

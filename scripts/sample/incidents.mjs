@@ -147,6 +147,8 @@ export const INCIDENTS = [
     reporter: C.markus,
     resolver: 'lea',
     times: ['2025-07-09 10:30', '2025-07-09 10:55', '2025-07-10 15:20', '2025-07-11 09:10'],
+    // CloudMail's ticket CM-55120: raised and fixed (no first answer is recorded).
+    supplier: ['2025-07-09 11:40', undefined, '2025-07-10 14:50'],
     description:
       "Markus Roth: since this morning new appointments in the partners' shared calendar do not appear on their phones;\nOutlook on the laptops shows them.",
     open: 'Lea Fischer answered at 10:55 and reproduced it with a test phone.',
@@ -268,6 +270,8 @@ export const INCIDENTS = [
     resolver: 'lea',
     times: ['2025-12-09 10:00', '2025-12-09 10:06', '2025-12-09 21:20', '2025-12-10 09:30'],
     outage: ['2025-12-09 09:52', '2025-12-09 21:10'],
+    // FibreNet's ticket FN-INC-778120: raised, first answered, repaired.
+    supplier: ['2025-12-09 10:15', '2025-12-09 12:30', '2025-12-09 21:10'],
     cause: 'Fibre cut by third-party roadworks 800 m from the office; a single internet line without failover',
     problem: 'PRB-0002',
     description:
@@ -551,7 +555,18 @@ export const INCIDENTS = [
 ];
 
 export const incPath = (i) => `incidents/${i.id}-${slug(i.title)}.md`;
-const LATER = ['resolved', 'resolved_by', 'closed', 'confirmed_by', 'outage_end', 'cause', 'problem'];
+const LATER = [
+  'resolved',
+  'resolved_by',
+  'closed',
+  'confirmed_by',
+  'outage_end',
+  'cause',
+  'problem',
+  'supplier_opened',
+  'supplier_responded',
+  'supplier_resolved',
+];
 for (const i of INCIDENTS) {
   const [opened, responded, resolved, closed] = i.times.map(at);
   const status = i.status ?? 'closed';
@@ -576,6 +591,13 @@ for (const i of INCIDENTS) {
     ...(i.major ? { major: true } : {}),
     ...(i.change_requests ? { change_requests: i.change_requests } : {}),
     ...(i.outage ? { outage_start: at(i.outage[0]), outage_end: at(i.outage[1]) } : {}),
+    ...(i.supplier
+      ? {
+          supplier_opened: at(i.supplier[0]),
+          ...(i.supplier[1] ? { supplier_responded: at(i.supplier[1]) } : {}),
+          supplier_resolved: at(i.supplier[2]),
+        }
+      : {}),
     ...(resolved ? { resolved, resolved_by: P[i.resolver].email } : {}),
     ...(i.cause ? { cause: i.cause } : {}),
     ...(i.problem ? { problem: i.problem } : {}),

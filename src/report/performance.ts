@@ -198,6 +198,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       openedInPeriod: measures.filter((m) => m.openedInPeriod).length,
       resolvedInPeriod: measures.filter((m) => m.resolvedInPeriod).length,
       open: backlog.length,
+      /** For a supplier agreement: the incidents measured on the supplier's own times (its ticket, answer and repair). */
+      supplierTimes: measures.filter((m) => m.supplierTimes).length,
       items: measures,
     },
     unattributed,

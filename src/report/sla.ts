@@ -48,6 +48,8 @@ export interface IncidentMeasure {
   opened: string;
   responded?: string;
   resolved?: string;
+  /** Measured for a supplier agreement from the supplier's own times (supplier_opened, _responded, _resolved). */
+  supplierTimes?: boolean;
   /** The customer agreement it is measured against, and how that was decided. */
   agreement?: string;
   attribution: Attribution['how'];
@@ -585,11 +587,19 @@ export function measureIncidents(
   const out: IncidentMeasure[] = [];
   // An incident deleted after the period was there all through it: measured as it stood.
   const deletedSince = new Map((inputs.deleted ?? []).filter((x) => !x.reused && x.day > asOf).map((x) => [x.doc, x.shown]));
+  // For a supplier agreement, the supplier's part where the record has it: from the ticket raised
+  // with it (supplier_opened) to its first answer and its repair. Our own answer is not the
+  // supplier's, so a ticket with no answer recorded is measured as unanswered, not as ours.
+  const bySupplier = forAgreement?.kind === 'supplier';
   for (const d of [...inputs.documents, ...deletedSince.keys()]) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
-    const opened = parseInstant(ownString(d.data, 'opened'));
+    const data = d.data;
+    const theirs = bySupplier && ownString(data, 'supplier_opened') !== undefined;
+    const opened = parseInstant(ownString(data, theirs ? 'supplier_opened' : 'opened'));
     if (opened === undefined || opened >= end) continue;
-    const resolvedAt = parseInstant(ownString(d.data, 'resolved') ?? ownString(d.data, 'closed'));
+    const resolvedAt = parseInstant(
+      (theirs ? ownString(data, 'supplier_resolved') : undefined) ?? ownString(data, 'resolved') ?? ownString(data, 'closed'),
+    );
     if (resolvedAt !== undefined && resolvedAt < start) continue;
     const { attribution, customer, supplier } = whoseIncident(inputs, d, agreements, day);
     // Each period against the agreement as it stood at its end, as its own report is.
@@ -598,7 +608,7 @@ export function measureIncidents(
     const priority = ownString(d.data, 'priority') ?? 'P?';
     const target = measuredAgainst?.targets[priority as 'P1'];
     const clock: Clock = target?.clock ?? ALWAYS;
-    const respondedAt = parseInstant(ownString(d.data, 'responded'));
+    const respondedAt = parseInstant(ownString(data, theirs ? 'supplier_responded' : 'responded'));
     const resolvedInPeriod = resolvedAt !== undefined && resolvedAt < end;
     const stop = resolvedInPeriod ? resolvedAt! : end;
     const m: IncidentMeasure = {
@@ -617,6 +627,7 @@ export function measureIncidents(
       breach: false,
       breachedInPeriod: false,
     };
+    if (theirs) m.supplierTimes = true;
     if (respondedAt !== undefined) m.responded = formatInstant(respondedAt);
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
