@@ -1200,6 +1200,14 @@ describe('sms report performance', () => {
     // Limited to the bakery's agreement: the law office's month keeps its minutes.
     const scoped = repo({ 'incidents/INC-0009-i.md': fault({ outage_agreements: ['SLA-0001'] }) });
     expect([await down(scoped, 'SLA-0001'), await down(scoped, 'SLA-0002')]).toEqual([before.bakery + 60, before.law]);
+    // The law office's report names what it left out, so that the limit can be checked.
+    const law = JSON.parse((await report(scoped, ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', 'json'])).stdout);
+    const row = law.availability.months.find((m: { service: string }) => m.service === 'SVC-0001');
+    expect(row.limitedToOthers).toEqual([{ incident: 'INC-0009', agreements: ['SLA-0001'] }]);
+    for (const format of ['md', 'html'])
+      expect((await report(scoped, ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', format])).stdout, format).toContain(
+        'no outage recorded; not counted: INC-0009, limited to SLA-0001 (outage_agreements)',
+      );
     // The field names agreements: a typo is a broken reference.
     const typo = repo({ 'incidents/INC-0009-i.md': fault({ outage_agreements: ['SLA-0009'] }) });
     const v = await smsInProcess(['validate', 'incidents/INC-0009-i.md', '--format', 'json', '--no-git'], typo, env);

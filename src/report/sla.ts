@@ -776,6 +776,8 @@ export interface Availability {
   targetPercent?: number;
   met?: boolean;
   outages: Outage[];
+  /** Outages of the service in the row that their incidents limit to other customers' agreements (outage_agreements): not counted here. */
+  limitedToOthers?: { incident: string; agreements: string[] }[];
   /** "no outage recorded", which incidents lack outage records, or that the month is not over yet (then not judged). */
   note?: string;
 }
@@ -841,15 +843,21 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       const total = within(ranges, start, end);
       const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
       const unrecorded: string[] = [];
+      const limited: { incident: string; agreements: string[] }[] = [];
       for (const d of relevant) {
-        // An outage the record limits to some customers (outage_agreements) took no one else's time.
-        const only = stringValues(own(d.data!, 'outage_agreements'));
-        if (agreement.kind === 'customer' && only.length && !only.includes(agreement.id)) continue;
         const services = stringValues(own(d.data!, 'outage_services'));
         const affected = services.length ? services : stringValues(own(d.data!, 'services'));
         if (!affected.includes(service)) continue;
         const os = parseInstant(ownString(d.data!, 'outage_start'));
         const opened = parseInstant(ownString(d.data!, 'opened'));
+        // An outage the record limits to other customers (outage_agreements) took none of this
+        // agreement's time; the row names it, so that what was left out can be checked.
+        const only = stringValues(own(d.data!, 'outage_agreements'));
+        if (agreement.kind === 'customer' && only.length && !only.includes(agreement.id)) {
+          const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
+          if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end)) limited.push({ incident: d.id!, agreements: only });
+          continue;
+        }
         if (os === undefined) {
           // A P1 with no outage recorded leaves the month not known, unless it was opened and
           // resolved wholly outside service hours: then no outage of it can have taken any.
@@ -892,6 +900,7 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         targetPercent: agreement.availability,
         outages,
       };
+      if (limited.length) row.limitedToOthers = limited;
       if (unrecorded.length)
         row.note = `not known: P1 incident${unrecorded.length > 1 ? 's' : ''} ${unrecorded.join(', ')} without an outage record`;
       else if (spans.length === 0) row.note = 'no outage recorded';
