@@ -54,6 +54,48 @@ beforeAll(async () => {
 afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 describe('the sample organisation, record by record', () => {
+  it("the review pack's suppliers for the fourth quarter of 2025: FibreNet's fibre cut measured on its own ticket, around the clock", async () => {
+    const env = testEnv({ SMS_TODAY: '2026-11-30' });
+    const r = await smsInProcess(['report', 'review', '--period', '2025-Q4', '--format', 'json'], dir, env);
+    expect(r.stderr).toBe('');
+    const d = JSON.parse(r.stdout);
+    // INC-0013: ticket 10:15, first answer 12:30 (2.25 h against 1 h), repaired 21:10 (10.92 h
+    // against 8 h): one incident, one breach, none resolved in time. The line was down 09:52–21:10,
+    // 678 minutes of December's 31 × 1,440 = 44,640 around the clock: 98.48% against 99.5%.
+    // CloudMail: no incident named it and no outage of its was recorded.
+    expect(d.suppliers).toEqual([
+      {
+        id: 'UA-0001',
+        title: 'CloudMail hosting and storage agreement',
+        supplier: 'CloudMail',
+        services: ['SVC-0002', 'SVC-0003'],
+        incidents: 0,
+        breaches: 0,
+        availabilityTargetPercent: 99.9,
+        downtimeMinutes: 0,
+        outageRecorded: false,
+        reviewDue: '2026-02-28',
+      },
+      {
+        id: 'UA-0002',
+        title: 'FibreNet business fibre for Kessler Legal',
+        supplier: 'FibreNet',
+        services: ['SVC-0004'],
+        incidents: 1,
+        breaches: 1,
+        resolutionMetPercent: 0,
+        availabilityWorstPercent: 98.48,
+        availabilityTargetPercent: 99.5,
+        downtimeMinutes: 678,
+        outageRecorded: true,
+        reviewDue: '2026-01-31',
+      },
+    ]);
+    const text = (await smsInProcess(['report', 'review', '--period', '2025-Q4'], dir, env)).stdout;
+    expect(text).toContain('| CloudMail | SVC-0002, SVC-0003 | 0 | 0 | – | – (99.90%) | none recorded | 2026-02-28 |');
+    expect(text).toContain('| FibreNet | SVC-0004 | 1 | 1 | 0.00% | 98.48% (99.50%) | 678 min | 2026-01-31 |');
+  });
+
   it('its review pack for the year before the 2026 review has every input with real data, and its audit is conformant but for two breaches', async () => {
     const env = testEnv({ SMS_TODAY: '2026-11-30' });
     const r = await smsInProcess(['report', 'review', '--since', '2025-10-01', '--until', '2026-09-30', '--format', 'json'], dir, env);

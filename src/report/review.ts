@@ -564,7 +564,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
         availabilityWorstPercent: months
           .filter((m) => m.percent !== undefined && !m.open)
           .reduce<number | undefined>((w, m) => (w === undefined || m.percent! < w ? m.percent : w), undefined),
+        availabilityTargetPercent: a.availability,
         downtimeMinutes: months.reduce((n, m) => n + m.downtimeMinutes, 0),
+        /** Whether any outage of the supplier's was recorded in the period: else its downtime is not known to be 0. */
+        outageRecorded: months.some((m) => m.outages.length > 0),
         reviewDue: a.doc.data ? parseDate(ownString(a.doc.data, 'review')) : undefined,
       };
     });
