@@ -14,7 +14,7 @@ import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
 // Mon 19 Oct 08:00 CEST, answered 10:00 (2 service hours, target 1 h), resolved Tue 20 Oct 10:00
 // CEST: Monday 08:00–18:00 (10 h) + Tuesday 08:00–10:00 (2 h) = 12 service hours over the 8 h
 // target; 26 hours on the clock. The supplier's part: UA-0001 promises 4 h around the clock.
-const BREACH = inc(8, 'Mail tenant slow all day', {
+const BREACH_FIELDS = {
   agreement: 'SLA-0001',
   supplier_agreement: 'UA-0001',
   priority: 'P2',
@@ -22,24 +22,29 @@ const BREACH = inc(8, 'Mail tenant slow all day', {
   opened: '2026-10-19T06:00:00Z',
   responded: '2026-10-19T08:00:00Z',
   resolved: '2026-10-20T08:00:00Z',
-});
-const UA = md(
-  {
-    id: 'UA-0001',
-    type: 'supplier-agreement',
-    title: 'Mail tenant',
-    status: 'approved',
-    supplier: 'CloudMail',
-    services: ['SVC-0002'],
-    start: '2026-01-01',
-    review: '2027-01-01',
-    owner: 'ana@acme.example',
-    approved_by: 'ana@acme.example',
-    approved_on: '2026-01-01',
-    targets: { P2: { resolution_hours: 4, clock: '24x7' } },
-  },
-  '\n## Scope\n\n## Deliverables\n\n## Terms and conditions\n\n## Communication\n',
-);
+};
+const BREACH = inc(8, 'Mail tenant slow all day', BREACH_FIELDS);
+/** The mail tenant's supplier agreement, with `extra` fields over its own. */
+const uaDoc = (extra: Record<string, unknown> = {}): string =>
+  md(
+    {
+      id: 'UA-0001',
+      type: 'supplier-agreement',
+      title: 'Mail tenant',
+      status: 'approved',
+      supplier: 'CloudMail',
+      services: ['SVC-0002'],
+      start: '2026-01-01',
+      review: '2027-01-01',
+      owner: 'ana@acme.example',
+      approved_by: 'ana@acme.example',
+      approved_on: '2026-01-01',
+      targets: { P2: { resolution_hours: 4, clock: '24x7' } },
+      ...extra,
+    },
+    '\n## Scope\n\n## Deliverables\n\n## Terms and conditions\n\n## Communication\n',
+  );
+const UA = uaDoc();
 
 // Tue 10 Feb, P1 around the clock (4 h): 10:00 → 15:00 CET, 5 h: a breach; down 10:00 → 13:00.
 const CAFE_TILL_DOWN = {
@@ -1109,28 +1114,9 @@ describe('sms report performance', () => {
   });
 
   it('a supplier agreement that promises availability around the clock is measured around the clock, not in its support hours', async () => {
-    const ua = (extra: Record<string, unknown>): string =>
-      md(
-        {
-          id: 'UA-0001',
-          type: 'supplier-agreement',
-          title: 'Mail tenant',
-          status: 'approved',
-          supplier: 'CloudMail',
-          services: ['SVC-0002'],
-          start: '2026-01-01',
-          review: '2027-01-01',
-          owner: 'ana@acme.example',
-          approved_by: 'ana@acme.example',
-          approved_on: '2026-01-01',
-          targets: { P2: { resolution_hours: 4, clock: '24x7' } },
-          // Support hours Mon–Fri 08:00–18:00 Berlin, for the P2 clock.
-          calendar: { timezone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' },
-          availability: 99.5,
-          ...extra,
-        },
-        '\n## Scope\n\n## Deliverables\n\n## Terms and conditions\n\n## Communication\n',
-      );
+    // Support hours Mon–Fri 08:00–18:00 Berlin, for the P2 clock.
+    const calendar = { timezone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' };
+    const ua = (extra: Record<string, unknown>): string => uaDoc({ calendar, availability: 99.5, ...extra });
     // Sat 24 Oct 22:00 → Sun 25 Oct 02:00 CEST: 240 minutes down, all outside the support hours.
     const night = inc(9, 'Mail tenant down overnight', {
       agreement: 'SLA-0001',
@@ -1217,22 +1203,12 @@ describe('sms report performance', () => {
   });
 
   it("a supplier agreement is measured on the supplier's own times where the incident records them; the customer's on the incident's", async () => {
-    const ua = UA.replace(
-      'targets: {"P2":{"resolution_hours":4,"clock":"24x7"}}',
-      'targets: {"P2":{"response_hours":1,"resolution_hours":4,"clock":"24x7"}}',
-    );
-    expect(ua).not.toBe(UA);
+    const ua = uaDoc({ targets: { P2: { response_hours: 1, resolution_hours: 4, clock: '24x7' } } });
     // The mail tenant slow all day (opened 06:00 UTC, ours resolved the next day at 08:00); the
     // ticket raised with CloudMail at 09:00, answered at 09:30 and fixed at 12:00: 0.5 h of 1 and
     // 3 h of 4 around the clock.
     const ticket = inc(8, 'Mail tenant slow all day', {
-      agreement: 'SLA-0001',
-      supplier_agreement: 'UA-0001',
-      priority: 'P2',
-      services: ['SVC-0002'],
-      opened: '2026-10-19T06:00:00Z',
-      responded: '2026-10-19T08:00:00Z',
-      resolved: '2026-10-20T08:00:00Z',
+      ...BREACH_FIELDS,
       supplier_opened: '2026-10-19T09:00:00Z',
       supplier_responded: '2026-10-19T09:30:00Z',
       supplier_resolved: '2026-10-19T12:00:00Z',
