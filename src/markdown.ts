@@ -164,6 +164,11 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~&$])/g, '\\$1');
 }
 
+/** The value escapeMarkdown was given (line breaks aside): for a helper that reads a value, not shows it. */
+export function unescapeMarkdown(s: string): string {
+  return s.replace(/\\([\\`*_{}[\]()#+!|<>~&$])/g, '$1');
+}
+
 /**
  * A line as a reader sees it: without a list, quote or emphasis marker around it, invisible
  * characters, doubled spaces, closing punctuation or case. Rewrapping the guidance in a list item

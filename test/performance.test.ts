@@ -1158,6 +1158,14 @@ describe('sms report performance', () => {
     expect(html).toContain('<td>2026-10-19 08:00</td>');
     const d = JSON.parse((await report(dir, [...args, '--format', 'json'])).stdout);
     expect(d.breaches[0]).toMatchObject({ id: 'INC-0008', opened: '2026-10-19T06:00:00Z' });
+    // A zone whose name Markdown escapes: 06:00 UTC is 02:00 in New York (EDT, UTC−4).
+    const calendar = { timezone: 'America/New_York', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' };
+    const ny = repo({
+      'agreements/customers/SLA-0001-bakery.md': sla('SLA-0001', 'Bluebell Bakery', ['SVC-0001', 'SVC-0002'], { calendar }),
+    });
+    const nyText = (await report(ny, ['--agreement', 'SLA-0001', '--period', '2026-10'])).stdout;
+    expect(nyText).toContain('| Opened (America/New\\_York) |');
+    expect(nyText).toContain('| Mail tenant slow all day | P2 | 2026-10-19 02:00 |');
   });
 
   it("an outage of a shared service that the record limits to one customer's agreement (outage_agreements) takes no time from the other's", async () => {

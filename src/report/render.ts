@@ -5,7 +5,7 @@ import type Handlebars from 'handlebars';
 import { isTimeZone, zoneOffset } from '../calendar.js';
 import { parseInstant } from '../dates.js';
 import { smsError } from '../errors.js';
-import { escapeMarkdown } from '../markdown.js';
+import { escapeMarkdown, unescapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
 import { counted } from '../strings.js';
 import { readRegularFile } from '../repo/files.js';
@@ -58,10 +58,12 @@ export function registerReportHelpers(env: HandlebarsEnv): void {
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
   // An instant as the wall clock of the report's time zone read it ("2025-12-09 10:00"), so that a
   // reader compares it with what the customer saw; the JSON keeps the instant itself.
+  // Markdown reports hand templates escaped text ("America/New\_York"): read the value itself.
   env.registerHelper('local', (v: unknown, tz: unknown) => {
-    const ms = parseInstant(v);
-    if (ms === undefined || typeof tz !== 'string' || !isTimeZone(tz)) return typeof v === 'string' ? v : '–';
-    return new Date(ms + zoneOffset(ms, tz)).toISOString().slice(0, 16).replace('T', ' ');
+    const ms = parseInstant(typeof v === 'string' ? unescapeMarkdown(v) : v);
+    const zone = typeof tz === 'string' ? unescapeMarkdown(tz) : undefined;
+    if (ms === undefined || zone === undefined || !isTimeZone(zone)) return typeof v === 'string' ? v : '–';
+    return new Date(ms + zoneOffset(ms, zone)).toISOString().slice(0, 16).replace('T', ' ');
   });
   env.registerHelper('join', (v: unknown, sep?: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
