@@ -1202,6 +1202,19 @@ describe('sms report performance', () => {
       expect((await report(scoped, ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', format])).stdout, format).toContain(
         'no outage recorded; not counted: INC-0009, limited to SLA-0001 (outage_agreements)',
       );
+    // A limit that names no customer agreement covering the service (a typo, a supplier agreement)
+    // hides nothing, nor does one that leaves out the agreement the incident itself names.
+    for (const extra of [
+      { outage_agreements: ['SLA-0009'] },
+      { outage_agreements: ['UA-0001'] },
+      { agreement: 'SLA-0002', outage_agreements: ['SLA-0001'] },
+    ]) {
+      const loose = repo({ 'incidents/INC-0009-i.md': fault(extra) });
+      expect([await down(loose, 'SLA-0001'), await down(loose, 'SLA-0002')], JSON.stringify(extra)).toEqual([
+        before.bakery + 60,
+        before.law + 60,
+      ]);
+    }
     // The field names agreements: a typo is a broken reference.
     const typo = repo({ 'incidents/INC-0009-i.md': fault({ outage_agreements: ['SLA-0009'] }) });
     const v = await smsInProcess(['validate', 'incidents/INC-0009-i.md', '--format', 'json', '--no-git'], typo, env);

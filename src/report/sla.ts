@@ -851,9 +851,14 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         const os = parseInstant(ownString(d.data!, 'outage_start'));
         const opened = parseInstant(ownString(d.data!, 'opened'));
         // An outage the record limits to other customers (outage_agreements) took none of this
-        // agreement's time; the row names it, so that what was left out can be checked.
-        const only = stringValues(own(d.data!, 'outage_agreements'));
-        if (agreement.kind === 'customer' && only.length && !only.includes(agreement.id)) {
+        // agreement's time; the row names it, so that what was left out can be checked. A limit
+        // counts only where it names a customer agreement covering the service, and never leaves
+        // out the agreement the incident itself names: naming another ID hides no outage.
+        const only = stringValues(own(d.data!, 'outage_agreements')).filter((id) =>
+          agreements.some((a) => a.id === id && a.kind === 'customer' && a.services.includes(service)),
+        );
+        const named = ownString(d.data!, 'agreement');
+        if (agreement.kind === 'customer' && only.length && !only.includes(agreement.id) && named !== agreement.id) {
           const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
           if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end)) limited.push({ incident: d.id!, agreements: only });
           continue;
