@@ -1262,6 +1262,27 @@ describe('sms report performance', () => {
       .incidents.items[0];
     expect(item).toMatchObject({ id: 'INC-0008', supplierTimes: true, resolutionHours: 3 });
     expect([item.responded, item.responseMet]).toEqual([undefined, undefined]);
+    // A ticket that cannot be the supplier's part of this incident is not measured as one: raised
+    // after our resolution with no repair of its own (it would be met in 0 h), or not a time at all
+    // (the incident would vanish from the report). Both are measured on the incident's own times,
+    // 26 h around the clock against 4.
+    for (const opened of ['2026-10-20T09:00:00Z', '2026-10-19 09:00']) {
+      const odd = inc(8, 'Mail tenant slow all day', { ...BREACH_FIELDS, supplier_opened: opened });
+      const oddDir = repo({ 'agreements/suppliers/UA-0001-mail.md': ua, 'incidents/INC-0008-h.md': odd });
+      const r = JSON.parse((await report(oddDir, ['--agreement', 'UA-0001', '--period', '2026-10', '--format', 'json'])).stdout);
+      expect(r.incidents.items, opened).toMatchObject([
+        { id: 'INC-0008', opened: '2026-10-19T06:00:00Z', resolutionHours: 26, resolutionMet: false },
+      ]);
+      expect(r.incidents.items[0].supplierTimes, opened).toBeUndefined();
+    }
+    // A ticket dated before the incident was opened is a date-order error.
+    const late = repo({
+      'agreements/suppliers/UA-0001-mail.md': ua,
+      'incidents/INC-0008-h.md': inc(8, 'Mail tenant slow all day', { ...BREACH_FIELDS, supplier_opened: '2026-10-19T05:00:00Z' }),
+    });
+    const v = await smsInProcess(['validate', 'incidents/INC-0008-h.md', '--format', 'json', '--no-git'], late, env);
+    expect(v.stdout).toContain('supplier_opened');
+    expect(v.code).toBe(1);
     // The bakery's report measures our handling: 12 service hours against 8, as before.
     const customer = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', 'json'])).stdout);
     expect(customer.incidents.items.find((m: { id: string }) => m.id === 'INC-0008')).toMatchObject({

@@ -594,7 +594,11 @@ export function measureIncidents(
   for (const d of [...inputs.documents, ...deletedSince.keys()]) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
     const data = d.data;
-    const theirs = bySupplier && ownString(data, 'supplier_opened') !== undefined;
+    // The supplier's times are its part of this incident only where its ticket was raised once the
+    // incident was open and before its repair (or our resolution): else, and for a value that is
+    // not a time, the incident's own times, and validation reports the dates.
+    const ticket = bySupplier ? parseInstant(ownString(data, 'supplier_opened')) : undefined;
+    const theirs = ticket !== undefined && supplierTicketFits(data, ticket);
     const opened = parseInstant(ownString(data, theirs ? 'supplier_opened' : 'opened'));
     if (opened === undefined || opened >= end) continue;
     const resolvedAt = parseInstant(
@@ -701,6 +705,14 @@ export function measureIncidents(
     out.push(m);
   }
   return out.sort((a, b) => (a.opened < b.opened ? -1 : a.opened > b.opened ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Whether a supplier ticket raised at `ticket` lies within the incident: once it was opened, and by the repair or our resolution. */
+function supplierTicketFits(data: Record<string, unknown>, ticket: number): boolean {
+  const opened = parseInstant(ownString(data, 'opened'));
+  const repaired =
+    parseInstant(ownString(data, 'supplier_resolved')) ?? parseInstant(ownString(data, 'resolved') ?? ownString(data, 'closed'));
+  return opened !== undefined && ticket >= opened && (repaired === undefined || ticket <= repaired);
 }
 
 export interface PriorityCompliance {
