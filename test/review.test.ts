@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { gitRepo, md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import { gitIn, gitRepo, md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
 
 /**
  * The management review pack on a small provider, every number worked out by hand below. The
@@ -626,6 +626,24 @@ describe('sms report review: the management review pack', () => {
     );
     expect(now.previousActions.find((a: { id: string }) => a.id === 'I1')).toMatchObject({ status: 'done', overdue: false });
     expect(now.previousReport.overdue).toBe(1);
+
+    // I4 recorded done in a commit made on 12 October with its author date set back to 20 September:
+    // the pack for the quarter still reads I4 as proposed and overdue (a change counts from the
+    // day it was committed).
+    writeFiles(dir, { [IR]: report('done').replace('"status":"proposed"', '"status":"done"') });
+    gitIn(dir, ['add', '--all']);
+    gitIn(
+      dir,
+      ['commit', '-q', '-m', 'I4 done'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-09-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-10-12T09:00:00Z' }),
+    );
+    const backdated = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(backdated.previousActions.find((a: { id: string }) => a.id === 'I4')).toMatchObject({
+      status: 'proposed',
+      overdue: true,
+      daysOverdue: 1,
+    });
+    expect(backdated.previousReport.overdue).toBe(2);
   });
 
   it('the appendix lists the agreements as they stood on the as-of day: one retired since is shown in force, one signed since is not listed', async () => {

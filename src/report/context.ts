@@ -140,7 +140,25 @@ export function eventsOf(ctx: Pick<ReportContext, 'timeline'>, id: string | unde
 
 /** Events of a document up to the end of `until` in the organisation's time zone. */
 export function eventsUntil(ctx: ReportContext, id: string, until: string): DocEvent[] {
-  return eventsOf(ctx, id).filter((e) => (localDay(ctx, e.commit.date) ?? '') <= until);
+  const events = eventsOf(ctx, id);
+  const days = committedDays(ctx, events);
+  return events.filter((_, k) => days[k]! <= until);
+}
+
+/**
+ * The day each of a document's events counts from, in the organisation's time zone: the later of
+ * its author and committer dates, and never before an event committed ahead of it. An author date
+ * written into the past (git commit --date) does not put a change into a period it came after.
+ */
+export function committedDays(ctx: Pick<ReportContext, 'config'>, events: readonly DocEvent[]): string[] {
+  let day = '';
+  return events.map((e) => {
+    for (const v of [e.commit.date, e.commit.committerDate]) {
+      const own = localDay(ctx, v) ?? '';
+      if (own > day) day = own;
+    }
+    return day;
+  });
 }
 
 /** A document's status at the end of a day, from history; its current status without history. */
@@ -161,11 +179,13 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
   // starts (retired). Set back to its first status for a revision (RE.2.5), an agreement stays
   // in force as last approved until the revision is approved or it is retired.
   let was = false;
-  const steps = eventsOf(ctx, d.id).map((e) => {
+  const events = eventsOf(ctx, d.id);
+  const days = committedDays(ctx, events);
+  const steps = events.map((e, k) => {
     const status = e.after?.status;
     const revising = was && status !== undefined && (d.type?.initial ?? []).includes(status);
     was = isInForce(d.type, status) || revising;
-    return { day: localDay(ctx, e.commit.date) ?? '', inForce: was };
+    return { day: days[k]!, inForce: was };
   });
   if (steps.length === 0) {
     const now = isInForce(d.type, d.status);
@@ -259,14 +279,7 @@ export function versionsOver(
 ): { then?: { doc: SmsDocument; event: DocEvent; changedSince: string }; revisedDuring?: string } {
   if (!d.id || !ctx.timeline) return {};
   const events = eventsOf(ctx, d.id);
-  let day = '';
-  const days = events.map((e) => {
-    for (const v of [e.commit.date, e.commit.committerDate]) {
-      const own = localDay(ctx, v) ?? '';
-      if (own > day) day = own;
-    }
-    return day;
-  });
+  const days = committedDays(ctx, events);
   let at = -1;
   for (let k = 0; k < events.length && days[k]! <= period.until; k++) if (events[k]!.after && counts(events[k]!.after!)) at = k;
   if (at < 0) return {};

@@ -7,6 +7,7 @@ import { RolesIndex } from '../model/roles.js';
 import type { SmsDocument } from '../repo/documents.js';
 import type { DocEvent } from '../history/timeline.js';
 import {
+  committedDays,
   createdAt,
   customerScores,
   deletions,
@@ -130,7 +131,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
     if (current && !d.deleted) return { known: true, rec: d };
     const evs = historyOf(d.id!);
     if (!evs.length) return { known: false, rec: d };
-    const after = evs.filter((e) => (localDay(ctx, e.commit.date) ?? '') <= asOf).at(-1)?.after;
+    const days = committedDays(ctx, evs);
+    const after = evs.filter((_, k) => days[k]! <= asOf).at(-1)?.after;
     if (!after) return { known: true };
     return { known: true, rec: { ...d, status: after.status, title: after.title ?? d.title, data: after.data ?? d.data } };
   };
