@@ -391,6 +391,30 @@ describe('sms report performance', () => {
     expect((await json(['--period', '2026-04'])).agreement.revisedDuring).toBe('2026-04-20');
   });
 
+  it('an edit of the agreement not committed yet (relaxed targets, set back to draft) is no version any period is measured against', async () => {
+    const dir = cafeRepo([
+      {
+        files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
+        date: '2026-02-11T09:00:00Z',
+      },
+    ]);
+    // In the working tree only: P1 relaxed to 12 h, and the status set back to draft.
+    writeFiles(dir, { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'draft', targets: LAX_P1 }) });
+    const { d, text } = await cafeQ1(dir);
+    // 10:00 → 15:00 CET around the clock: 5 h against the committed 4 h, still a breach.
+    expect(d.breaches.map((b: { id: string; resolutionTargetHours: number }) => [b.id, b.resolutionTargetHours])).toEqual([
+      ['INC-0008', 4],
+    ]);
+    expect(d.agreement.asCommitted).toMatchObject({ uncommitted: true, date: '2025-12-02' });
+    for (const format of ['md', 'html'])
+      expect(await text(format), format).toContain(
+        'the working tree holds an edit of its terms that is not committed, which no period is measured against',
+      );
+    // An edit that keeps the terms (a new review date) changes nothing and is not named.
+    writeFiles(dir, { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { review: '2027-06-01' }) });
+    expect((await cafeQ1(dir)).d.agreement.asCommitted).toBeUndefined();
+  });
+
   it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {
     const dir = cafeRepo([
       {

@@ -276,7 +276,9 @@ export function versionsOver(
   counts: (state: DocState) => boolean,
   /** Whether two versions say the same for the period's figures (by default: the same content). */
   same: (a: DocState, b: DocState) => boolean = (a, b) => a.contentHash === b.contentHash,
-): { then?: { doc: SmsDocument; event: DocEvent; changedSince: string }; revisedDuring?: string } {
+  /** Whether the working tree says something else than the last committed version: a change not committed yet. */
+  uncommitted?: (last: DocState) => boolean,
+): { then?: { doc: SmsDocument; event: DocEvent; changedSince: string; uncommitted?: true }; revisedDuring?: string } {
   if (!d.id || !ctx.timeline) return {};
   const events = eventsOf(ctx, d.id);
   const days = committedDays(ctx, events);
@@ -298,13 +300,17 @@ export function versionsOver(
     }
   }
   const change = events.slice(at + 1).find((e) => e.after && e.after.contentHash !== then.after!.contentHash);
+  // An edit in the working tree is no version in force: the period keeps the one committed.
+  const last = events.at(-1)?.after;
+  const pending = !change && last !== undefined && uncommitted?.(last) === true;
   return {
-    ...(change
+    ...(change || pending
       ? {
           then: {
             doc: documentAsCommitted(ctx, then.path, d.id, then.after!),
             event: then,
-            changedSince: days[events.indexOf(change)]!,
+            changedSince: change ? days[events.indexOf(change)]! : ctx.today,
+            ...(pending ? { uncommitted: true as const } : {}),
           },
         }
       : {}),

@@ -215,7 +215,8 @@ function sameTerms(a: DocState, b: DocState): boolean {
 export interface AgreementOver {
   doc: SmsDocument;
   /** Set when the agreement has changed what it says since: the version read (committed by the period's end). */
-  asCommitted?: { commit: string; date: string; changedSince: string };
+  /** `uncommitted` when the change since is an edit in the working tree (changedSince is then today). */
+  asCommitted?: { commit: string; date: string; changedSince: string; uncommitted?: boolean };
   /** Set when a revision in force came in during the period: the day it did. */
   revisedDuring?: string;
 }
@@ -226,7 +227,8 @@ export interface AgreementOver {
  * new ones. Without history, the agreement as it is now.
  */
 export function agreementOver(ctx: ReportContext, now: SmsDocument, period: Period): AgreementOver {
-  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status), sameTerms);
+  const edited = (last: DocState): boolean => last.data !== undefined && now.data !== null && !sameTerms(last, { ...last, data: now.data });
+  const { then, revisedDuring } = versionsOver(ctx, now, period, (v) => isInForce(now.type, v.status), sameTerms, edited);
   return {
     doc: then?.doc ?? now,
     ...(then
@@ -235,6 +237,7 @@ export function agreementOver(ctx: ReportContext, now: SmsDocument, period: Peri
             commit: then.event.commit.sha,
             date: localDay(ctx, then.event.commit.date) ?? '',
             changedSince: then.changedSince,
+            ...(then.uncommitted ? { uncommitted: true } : {}),
           },
         }
       : {}),
