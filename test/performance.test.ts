@@ -415,6 +415,28 @@ describe('sms report performance', () => {
     expect((await cafeQ1(dir)).d.agreement.asCommitted).toBeUndefined();
   });
 
+  it('an agreement renumbered in a commit keeps the incidents closed under its earlier ID', async () => {
+    const NEW = 'agreements/customers/SLA-0004-cafe.md';
+    const dir = cafeRepo([
+      {
+        files: { 'incidents/INC-0008-h.md': inc(8, 'Café till down', { ...CAFE_TILL_DOWN, agreement: 'SLA-0003' }) },
+        date: '2026-02-11T09:00:00Z',
+      },
+      // In April the café's agreement is renumbered SLA-0004; the closed incident still names SLA-0003.
+      { files: { [CAFE_SLA]: null, [NEW]: sla('SLA-0004', 'Corner Café', ['SVC-0003']) }, date: '2026-04-10T09:00:00Z' },
+    ]);
+    const r = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0004', '--period', '2026-Q1', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    // 10:00 → 15:00 CET around the clock: 5 h against 4, the breach it was under SLA-0003.
+    expect(d.incidents.items).toMatchObject([{ id: 'INC-0008', agreement: 'SLA-0004', resolutionHours: 5, resolutionMet: false }]);
+    expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+  });
+
   it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {
     const dir = cafeRepo([
       {

@@ -44,6 +44,8 @@ export interface AgreementView {
   availabilityClock: 'service-hours' | '24x7';
   reporting?: string;
   doc: SmsDocument;
+  /** The IDs it had before (from history): incidents closed under an earlier ID are still its. */
+  formerIds?: readonly string[];
 }
 
 /** The view of an agreement document (customer or supplier), or undefined for any other document. */
@@ -127,7 +129,7 @@ export function customerAgreementOf(
   const data = incident.data;
   const named = ownString(data, 'agreement');
   if (named !== undefined) {
-    const a = agreements.find((x) => x.id === named && x.kind === 'customer');
+    const a = byId(agreements, named, 'customer');
     return a ? { how: 'named', agreement: a } : { how: 'unknown', id: named };
   }
   const opened = parseInstant(ownString(data, 'opened'));
@@ -157,5 +159,10 @@ export function customerAgreementOf(
 /** The supplier agreement an incident names (`supplier_agreement:`), when it exists. */
 export function supplierAgreementOf(incident: SmsDocument, agreements: readonly AgreementView[]): AgreementView | undefined {
   const named = ownString(incident.data, 'supplier_agreement');
-  return named === undefined ? undefined : agreements.find((a) => a.id === named && a.kind === 'supplier');
+  return named === undefined ? undefined : byId(agreements, named, 'supplier');
+}
+
+/** The agreement an incident names: the one with that ID, else the one that had it before it was renumbered. */
+function byId(agreements: readonly AgreementView[], id: string, kind: AgreementView['kind']): AgreementView | undefined {
+  return agreements.find((a) => a.id === id && a.kind === kind) ?? agreements.find((a) => a.kind === kind && a.formerIds?.includes(id));
 }

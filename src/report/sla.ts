@@ -195,6 +195,8 @@ export interface SlaInputs {
   outside?: readonly SmsDocument[];
   /** An agreement as it stood at a period's end, and how it was read (from history); without it, as it is now. */
   atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
+  /** The earlier IDs of documents whose ID was changed in a commit (from history), by their ID now. */
+  formerIds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The fields an agreement's incidents and availability are measured by. */
@@ -280,6 +282,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   return {
     documents,
     timezone: ctx.config.timezone,
+    formerIds: formerIdsOf(ctx),
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -562,7 +565,28 @@ export function reportZone(inputs: Pick<SlaInputs, 'timezone'>, a: AgreementView
 
 /** Agreement views of every agreement document. */
 export function agreementsOf(inputs: SlaInputs): AgreementView[] {
-  return inputs.documents.map((d) => agreementView(d, inputs.timezone)).filter((a): a is AgreementView => a !== undefined);
+  return inputs.documents.flatMap((d) => {
+    const a = agreementView(d, inputs.timezone);
+    if (!a) return [];
+    const former = inputs.formerIds?.get(a.id);
+    return [former ? { ...a, formerIds: former } : a];
+  });
+}
+
+/** Each document's earlier IDs, by its ID now: a record renumbered in a commit goes on under its new ID. */
+function formerIdsOf(ctx: ReportContext): Map<string, string[]> {
+  const previous = new Map<string, string>();
+  for (const [id, evs] of ctx.timeline?.byId ?? []) {
+    const was = evs[0]?.before?.id;
+    if (was !== undefined && was !== id) previous.set(id, was);
+  }
+  const out = new Map<string, string[]>();
+  for (const id of previous.keys()) {
+    const chain: string[] = [];
+    for (let at = previous.get(id); at !== undefined && at !== id && !chain.includes(at); at = previous.get(at)) chain.push(at);
+    out.set(id, chain);
+  }
+  return out;
 }
 
 const hours = (ms: number): number => round2(ms / HOUR_MS);
@@ -869,11 +893,14 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         // agreement's time; the row names it, so that what was left out can be checked. A limit
         // counts only where it names a customer agreement covering the service, and never leaves
         // out the agreement the incident itself names: naming another ID hides no outage.
+        // An ID may be one the agreement had before it was renumbered.
+        const isIt = (a: AgreementView, id: string | undefined): boolean =>
+          id !== undefined && (a.id === id || a.formerIds?.includes(id) === true);
         const only = stringValues(own(d.data!, 'outage_agreements')).filter((id) =>
-          agreements.some((a) => a.id === id && a.kind === 'customer' && a.services.includes(service)),
+          agreements.some((a) => isIt(a, id) && a.kind === 'customer' && a.services.includes(service)),
         );
         const named = ownString(d.data!, 'agreement');
-        if (agreement.kind === 'customer' && only.length && !only.includes(agreement.id) && named !== agreement.id) {
+        if (agreement.kind === 'customer' && only.length && !only.some((id) => isIt(agreement, id)) && !isIt(agreement, named)) {
           const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
           if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end)) limited.push({ incident: d.id!, agreements: only });
           continue;
