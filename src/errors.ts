@@ -233,6 +233,10 @@ export const ERRORS = {
     message: (p) => `${p.id} is not a customer or supplier agreement in this repository`,
     hint: "list them with: sms report review --format json | jq '.agreements[].id'",
   }),
+  AGREEMENT_RENUMBERED: spec<{ id: string; to: string }>({
+    message: (p) => `${p.id} is no agreement now: history shows it renumbered ${p.to}, which keeps its incidents`,
+    hint: (p) => `run: sms report performance --agreement ${p.to}`,
+  }),
   SINGLETON_EXISTS: spec<{ type: string; id: string; folder: string; file?: string }>({
     message: (p) => `${article(p.type)} ${p.type} document (${p.id}) already exists; there is only one per repository`,
     hint: (p) => (p.file ? `edit it instead: ${p.file}` : `edit it instead; find it with: grep -rlE '^id: .?${p.id}' ${p.folder}`),

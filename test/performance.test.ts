@@ -435,6 +435,16 @@ describe('sms report performance', () => {
     // 10:00 → 15:00 CET around the clock: 5 h against 4, the breach it was under SLA-0003.
     expect(d.incidents.items).toMatchObject([{ id: 'INC-0008', agreement: 'SLA-0004', resolutionHours: 5, resolutionMet: false }]);
     expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+    // Asked for by its earlier ID: exit 2, saying which ID it has now.
+    const old = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-Q1'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-05-15' }),
+    );
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('SLA-0003 is no agreement now: history shows it renumbered SLA-0004');
+    expect(old.stderr).toContain('sms report performance --agreement SLA-0004');
+    expect(old.stdout).toBe('');
   });
 
   it('a revision dated back into a period counts from the day it was committed; one in force during the period is named', async () => {

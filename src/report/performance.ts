@@ -32,7 +32,14 @@ import {
  */
 export function buildPerformance(ctx: ReportContext, agreementId: string, period: Period) {
   const { doc: now, deletion } = agreementDocument(ctx, agreementId);
-  if (!now) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+  if (!now) {
+    // An ID the agreement had before it was renumbered: its report is made under the ID it has now.
+    const renumbered = [...(slaInputs(ctx).formerIds ?? [])].find(
+      ([id, was]) => was.includes(agreementId) && agreementDocument(ctx, id).doc,
+    );
+    if (renumbered) throw smsError('AGREEMENT_RENUMBERED', { id: agreementId, to: renumbered[0] });
+    throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+  }
   const { doc: version, asCommitted, revisedDuring } = agreementOver(ctx, now, period);
   const agreement = agreementView(version, ctx.config.timezone);
   if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
