@@ -730,6 +730,50 @@ describe('sms report review: the management review pack', () => {
     });
   });
 
+  it('an action the next minutes carry over and record done by the as-of day is done in the pack for that day, not overdue', async () => {
+    const dir = tmp();
+    writeFiles(dir, {
+      ...FILES,
+      // Held on 10 October, after the quarter: A1 carried over and recorded done on 20 September.
+      'reviews/MR-0002.md': doc({
+        id: 'MR-0002',
+        type: 'management-review',
+        title: 'Review Q3',
+        status: 'approved',
+        held_on: '2026-10-10',
+        period_start: '2026-04-01',
+        period_end: '2026-09-30',
+        previous: 'MR-0001',
+        actions: [
+          {
+            id: 'A1',
+            action: 'Restore test',
+            owner: 'ben@acme.example',
+            due: '2026-06-30',
+            status: 'done',
+            done_on: '2026-09-20',
+            from: 'MR-0001',
+          },
+          { id: 'A2', action: 'New server', owner: 'ben@acme.example', due: '2026-12-31', status: 'in-progress', from: 'MR-0001' },
+        ],
+      }),
+    });
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const d = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(d.previousReview.id).toBe('MR-0001');
+    expect(d.previousReview.actions.map((a: { id: string; status: string; overdue: boolean }) => [a.id, a.status, a.overdue])).toEqual([
+      ['A1', 'done', false],
+      ['A2', 'in-progress', false],
+      ['A3', 'done', false],
+    ]);
+    expect(d.previousReview.overdue).toBe(0);
+    // Recorded done on 20 September: a pack for 15 September still shows it open and overdue (77 days).
+    const earlier = JSON.parse(
+      (await smsInProcess(['report', 'review', '--since', '2026-07-01', '--until', '2026-09-15', '--format', 'json'], dir, env)).stdout,
+    );
+    expect(earlier.previousReview.actions[0]).toMatchObject({ id: 'A1', status: 'open', overdue: true, daysOverdue: 77 });
+  });
+
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

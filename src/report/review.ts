@@ -265,10 +265,19 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const fromHistory = minutesThen?.known === true && minutesThen.rec !== undefined;
   const actionsNow = lastReview ? records(own(lastReview.data, 'actions')) : [];
   const actionsThen = fromHistory ? records(own(minutesThen.rec!.data, 'actions')) : actionsNow;
+  // An action carried into later minutes (`from:` this review) is recorded there from then on:
+  // the latest minutes that carry it say whether, and on which day, it was done.
+  const carriedOver = new Map<string, Record<string, unknown>>();
+  if (lastReview)
+    for (const later of docsOfType(ctx, 'management-review')
+      .filter((d) => (parseDate(str(d, 'held_on')) ?? '') > asOf)
+      .sort((a, b) => ((str(a, 'held_on') ?? '') < (str(b, 'held_on') ?? '') ? -1 : 1)))
+      for (const x of records(own(later.data, 'actions')))
+        if (ownString(x, 'from') === lastReview.id && ownString(x, 'id') !== undefined) carriedOver.set(ownString(x, 'id')!, x);
   const reviewActions = lastReview
     ? actionsThen.map((a) => {
         const id = ownString(a, 'id') ?? '';
-        const now = fromHistory ? actionsNow.find((x) => ownString(x, 'id') === id) : a;
+        const now = carriedOver.get(id) ?? (fromHistory ? actionsNow.find((x) => ownString(x, 'id') === id) : a);
         const recorded = now ? (ownString(now, 'status') ?? 'open') : 'removed';
         const due = parseDate(ownString(a, 'due'));
         // The done date the minutes give now, shown beside the status they record now.
