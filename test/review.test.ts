@@ -774,6 +774,28 @@ describe('sms report review: the management review pack', () => {
     expect(earlier.previousReview.actions[0]).toMatchObject({ id: 'A1', status: 'open', overdue: true, daysOverdue: 77 });
   });
 
+  it("the objectives rated are those of the policy in force on the pack's day: one added by a revision approved later is not", async () => {
+    const dir = tmp();
+    const P = 'governance/policy.md';
+    const revised = FILES[P]!.replace(
+      '{"id":"TXT","text":"Be kind to customers"}',
+      '{"id":"TXT","text":"Be kind to customers"},{"id":"NEW","text":"Answer the phone"}',
+    );
+    expect(revised).not.toBe(FILES[P]);
+    gitRepo(dir, [
+      { files: FILES, date: '2026-07-05T09:00:00Z' },
+      // Approved on 10 October, after the quarter.
+      { files: { [P]: revised.replace('status: "approved"', 'status: "updated"') }, date: '2026-10-10T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const ids = async (args: string[]) =>
+      JSON.parse((await smsInProcess(['report', 'review', ...args, '--format', 'json'], dir, env)).stdout).objectives.map(
+        (o: { id: string }) => o.id,
+      );
+    expect(await ids(['--period', '2026-Q3'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT']);
+    expect(await ids(['--since', '2026-10-01', '--until', '2026-10-15'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT', 'NEW']);
+  });
+
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

@@ -10,6 +10,7 @@ import {
   committedDays,
   createdAt,
   customerScores,
+  eventsOf,
   deletions,
   docsOfType,
   eventsUntil,
@@ -197,6 +198,20 @@ export function buildReview(ctx: ReportContext, period: Period) {
     return out;
   };
 
+  /**
+   * The policy whose objectives the pack rates: the last version in force by asOf (approved, from
+   * history), else the version committed by then; today's without history of it. A revision
+   * approved after asOf does not rate a period it did not govern.
+   */
+  const policyOn = (d: SmsDocument | undefined): SmsDocument | undefined => {
+    if (!d || current || !ctx.timeline?.byId.has(d.id!)) return d;
+    const evs = eventsOf(ctx, d.id);
+    const days = committedDays(ctx, evs);
+    const until = evs.filter((_, k) => days[k]! <= asOf);
+    const then = [...until].reverse().find((e) => e.after && isInForce(d.type, e.after.status))?.after ?? until.at(-1)?.after;
+    return then ? { ...d, status: then.status, data: then.data ?? d.data } : undefined;
+  };
+
   // --- service levels: every incident against its own customer agreement --------------------------
   const measures = measureIncidents(inputs, period);
   // Every agreement as it stood at the period's end, as its own performance report reads it.
@@ -222,7 +237,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const changes = changeFacts(ctx, period, changeDeletions);
   const deployedInPeriod = changes.filter((c) => inPeriod(c.deployedOn, period));
   const ncs = docsOfType(ctx, 'nonconformity');
-  const policy = docsOfType(ctx, 'policy')[0];
+  const policy = policyOn(docsOfType(ctx, 'policy')[0]);
   const objectives = evaluateObjectives(policy, {
     period,
     incidents: measures,
