@@ -793,6 +793,11 @@ describe('sms report review: the management review pack', () => {
         (o: { id: string }) => o.id,
       );
     expect(await ids(['--period', '2026-Q3'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT']);
+    // A pack about an earlier day says its validation read today's documents; today's pack does not.
+    const past = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(past).toContain('Validation reads the documents as they are today (2026-10-15), judged on 2026-09-30:');
+    const today = (await smsInProcess(['report', 'review', '--since', '2026-10-01', '--until', '2026-10-15'], dir, env)).stdout;
+    expect(today).not.toContain('Validation reads the documents as they are today');
     expect(await ids(['--since', '2026-10-01', '--until', '2026-10-15'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT', 'NEW']);
   });
 

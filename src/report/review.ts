@@ -895,6 +895,14 @@ export function buildReview(ctx: ReportContext, period: Period) {
       errorCount: ctx.findings.errorCount,
       warningCount: ctx.findings.warningCount,
       items: findings.slice(0, 200).map(findingOf),
+      /**
+       * Validation reads the documents as they are today, judged on asOf: for a pack about an
+       * earlier day, a lapse closed since (a review recorded later) does not show, and the pack
+       * says so.
+       */
+      fromTodaysDocuments: !current,
+      /** The day of the documents validated (today, or SMS_TODAY). */
+      documentsOn: ctx.provenance.generated,
     },
     contributors: [...contributors.values()].sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1)),
   };
