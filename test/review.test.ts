@@ -793,6 +793,18 @@ describe('sms report review: the management review pack', () => {
         (o: { id: string }) => o.id,
       );
     expect(await ids(['--period', '2026-Q3'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT']);
+    // NC-0001, closed on 20 August, was verified only on 12 October: closed on 30 September.
+    writeFiles(dir, {
+      'nonconformities/NC-0001.md': FILES['nonconformities/NC-0001.md']!.replace('status: "closed"', 'status: "verified"'),
+    });
+    gitIn(dir, ['add', '--all']);
+    gitIn(
+      dir,
+      ['commit', '-q', '-m', 'Verify NC-0001'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-10-12T09:00:00Z', GIT_COMMITTER_DATE: '2026-10-12T09:00:00Z' }),
+    );
+    const q3 = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(q3.nonconformities.closedInPeriod).toMatchObject([{ id: 'NC-0001', status: 'closed', closed: '2026-08-20' }]);
     // A pack about an earlier day says its validation read today's documents; today's pack does not.
     const past = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
     expect(past).toContain('Validation reads the documents as they are today (2026-10-15), judged on 2026-09-30:');

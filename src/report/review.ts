@@ -562,7 +562,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
     const closed = closings(d)
       .filter((day) => inPeriod(day, period))
       .at(-1);
-    return closed ? [{ id: d.id!, title: d.title ?? '', status: d.status ?? '', closed, due: parseDate(str(d, 'due')) }] : [];
+    if (!closed) return [];
+    // Its status on asOf (closed, or verified by then), not today's.
+    const on = ncOn(d);
+    const status = on.statusKnown && on.status ? on.status : (d.status ?? '');
+    return [{ id: d.id!, title: d.title ?? '', status, closed, due: parseDate(str(d, 'due')) }];
   });
   const audit = docsOfType(ctx, 'internal-audit')
     .filter((d) => (parseDate(str(d, 'performed_on')) ?? '9999') <= asOf)
