@@ -805,6 +805,29 @@ describe('sms report review: the management review pack', () => {
     );
     const q3 = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
     expect(q3.nonconformities.closedInPeriod).toMatchObject([{ id: 'NC-0001', status: 'closed', closed: '2026-08-20' }]);
+    // The appendix's services as they stood on 30 September: the desk renamed and handed to Ben on
+    // 13 October, and a second service added that day, are not shown.
+    writeFiles(dir, {
+      'catalogue/SVC-0001-desk.md': doc({
+        id: 'SVC-0001',
+        type: 'service',
+        title: 'Service desk',
+        status: 'updated',
+        owner: 'ben@acme.example',
+        availability_target: 99.9,
+      }),
+      'catalogue/SVC-0002-mail.md': doc({ id: 'SVC-0002', type: 'service', title: 'Mail', status: 'approved', owner: 'ana@acme.example' }),
+    });
+    gitIn(dir, ['add', '--all']);
+    gitIn(
+      dir,
+      ['commit', '-q', '-m', 'Catalogue'],
+      testEnv({ GIT_AUTHOR_DATE: '2026-10-13T09:00:00Z', GIT_COMMITTER_DATE: '2026-10-13T09:00:00Z' }),
+    );
+    const services = JSON.parse(
+      (await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout,
+    ).services;
+    expect(services).toEqual([{ id: 'SVC-0001', title: 'Desk', status: 'approved', owner: 'ana@acme.example', ownerName: 'Ana Costa' }]);
     // A pack about an earlier day says its validation read today's documents; today's pack does not.
     const past = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
     expect(past).toContain('Validation reads the documents as they are today (2026-10-15), judged on 2026-09-30:');

@@ -873,14 +873,22 @@ export function buildReview(ctx: ReportContext, period: Period) {
       notKnown: people.filter((p) => !p.current && p.notKnown.length).map((p) => p.name),
       coveragePercent: people.length ? Math.floor((people.filter((p) => p.current).length / people.length) * 10_000) / 100 : undefined,
     },
-    services: docsOfType(ctx, 'service').map((d) => ({
-      id: d.id!,
-      title: d.title ?? '',
-      status: statusAt(ctx, d, period.until) ?? d.status ?? '',
-      owner: str(d, 'owner') ?? '',
-      ownerName: nameOf(str(d, 'owner')),
-      availabilityTarget: num(d, 'availability_target'),
-    })),
+    // Each service as it stood on asOf: one added since is not listed, one deleted since is.
+    services: recordsOn('service').flatMap((d) => {
+      const then = versionOn(d);
+      if (then.known && !then.rec) return [];
+      const r = then.rec ?? d;
+      return [
+        {
+          id: d.id!,
+          title: r.title ?? '',
+          status: r.status ?? '',
+          owner: str(r, 'owner') ?? '',
+          ownerName: nameOf(str(r, 'owner')),
+          availabilityTarget: num(r, 'availability_target'),
+        },
+      ];
+    }),
     agreements,
     /** The improvement report before the period and its actions (kept from 0.1). */
     previousReport: previousImprovement
