@@ -670,7 +670,6 @@ describe('sms report review: the management review pack', () => {
     const now = JSON.parse(
       (await smsInProcess(['report', 'review', '--since', '2026-10-01', '--until', '2026-10-15', '--format', 'json'], dir, env)).stdout,
     );
-    console.log('DBG', JSON.stringify(now.agreements), JSON.stringify(now.provenance), JSON.stringify(now.asOf));
     expect(now.agreements.map((a: { id: string; status: string; active: boolean }) => [a.id, a.status, a.active])).toEqual([
       ['SLA-0001', 'retired', false],
       ['SLA-0003', 'approved', true],
