@@ -835,6 +835,33 @@ describe('sms report review: the management review pack', () => {
     expect(await ids(['--since', '2026-10-01', '--until', '2026-10-15'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT', 'NEW']);
   });
 
+  it('risks not closed are told apart: open and treated, high before treatment and after it by the residual rating', async () => {
+    const dir = tmp();
+    writeFiles(dir, {
+      ...FILES,
+      // RISK-0001 (4 × 4 = 16, high) treated, leaving 2 × 3 = 6; RISK-0002 stays treated at 6 with no residual recorded.
+      'risks/RISK-0001.md': doc({
+        id: 'RISK-0001',
+        type: 'risk',
+        title: 'Phishing',
+        status: 'treated',
+        likelihood: 4,
+        impact: 4,
+        residual_likelihood: 2,
+        residual_impact: 3,
+        treatment: 'mitigate',
+        treatment_due: '2026-09-01',
+      }),
+    });
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const d = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(d.risks).toMatchObject({ untreated: 0, treated: 2, high: 1, highResidual: 0 });
+    expect(d.risks.open[0]).toMatchObject({ id: 'RISK-0001', rating: 16, level: 'high', residualRating: 6, residualLevel: 'low' });
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(text).toContain('2 risks not closed: 0 open, 2 treated; 1 rated high before treatment, 0 after it');
+    expect(text).toMatch(/Phishing \|[^|]*\| treated \| 4 \| 4 \| 16 high \| 6 low \| mitigate \|/);
+  });
+
   it('sms new management-review starts the minutes from the pack: its period, every input with its figures, the open actions carried over', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

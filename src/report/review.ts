@@ -855,6 +855,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
     risks: {
       open: openRisks,
       high: openRisks.filter((r) => r.level === 'high').length,
+      /** Of the risks not closed: those still open (untreated) and those treated. */
+      untreated: openRisks.filter((r) => r.status === 'open').length,
+      treated: openRisks.filter((r) => r.status === 'treated').length,
+      /** High once treated: the residual rating where the record gives one, else the rating. */
+      highResidual: openRisks.filter((r) => (r.residualLevel ?? r.level) === 'high').length,
       overdueTreatments: openRisks.filter((r) => r.treatmentOverdue).length,
       /** Closed by now, on a day history does not give (a risk records no date for it): whether open on asOf is not known. */
       notKnown: riskStates
@@ -928,6 +933,10 @@ function riskOf(asOf: string) {
     const l = num(d, 'likelihood');
     const i = num(d, 'impact');
     const rating = l !== undefined && i !== undefined ? l * i : undefined;
+    const rl = num(d, 'residual_likelihood');
+    const ri = num(d, 'residual_impact');
+    // What is left once treated, where the record rates it (residual_likelihood × residual_impact).
+    const residual = rl !== undefined && ri !== undefined ? rl * ri : undefined;
     const due = parseDate(str(d, 'treatment_due'));
     return {
       id: d.id!,
@@ -939,6 +948,8 @@ function riskOf(asOf: string) {
       impact: i,
       rating,
       level: rating === undefined ? undefined : rating >= 15 ? 'high' : rating >= 8 ? 'medium' : 'low',
+      residualRating: residual,
+      residualLevel: residual === undefined ? undefined : residual >= 15 ? 'high' : residual >= 8 ? 'medium' : 'low',
       treatment: str(d, 'treatment'),
       treatmentDue: due,
       treatmentOverdue: status === 'open' && due !== undefined && due < asOf,
