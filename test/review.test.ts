@@ -882,6 +882,8 @@ describe('sms report review: the management review pack', () => {
     expect(inputs[0]).toBe('Actions of MR-0001: 2 open, 1 overdue');
     // April to September: INC-0004 and the three of the third quarter; October to March before it: INC-0005.
     expect(inputs[4]).toBe('Incidents: 4 opened (1 in the period before), 1 breach of agreed times (INC-0002)');
+    // RISK-0001 open (16, high; no residual recorded, its treatment due on 1 September), RISK-0002 treated (6).
+    expect(inputs[9]).toBe('Risks: 1 open and 1 treated, 1 high before treatment and 1 after, 1 treatment overdue');
     expect(text).toContain('The review input pack: `sms report review --since 2026-04-01 --until 2026-09-30`.');
     // The minutes pass their schema and the rules as they are.
     const v = await smsInProcess(

@@ -1208,7 +1208,7 @@ export function reviewInputs(d: ReviewData): string[] {
       ? `Internal audit ${d.audit.id} (${d.audit.performedOn ?? '?'}): ${d.audit.result ?? 'no result yet'}`
       : 'Internal audit: none performed yet',
     `Suppliers: ${d.suppliers.map((s) => `${s.id} ${s.supplier}, ${counted(s.breaches, 'breach', 'breaches')}`).join('; ') || 'no supplier agreement in force'}`,
-    `Risks: ${d.risks.open.length} open, ${d.risks.high} high, ${counted(d.risks.overdueTreatments, 'treatment', 'treatments')} overdue`,
+    `Risks: ${d.risks.untreated} open and ${d.risks.treated} treated, ${d.risks.high} high before treatment and ${d.risks.highResidual} after, ${counted(d.risks.overdueTreatments, 'treatment', 'treatments')} overdue`,
     `Resources and competence: ${d.people.coveragePercent ?? '–'}% of role holders with current training${d.people.untrained.length ? `; without a record: ${d.people.untrained.join(', ')}` : ''}`,
   ];
 }
