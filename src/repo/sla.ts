@@ -162,7 +162,12 @@ export function supplierAgreementOf(incident: SmsDocument, agreements: readonly 
   return named === undefined ? undefined : byId(agreements, named, 'supplier');
 }
 
+/** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */
+export function answersTo(a: AgreementView, id: string): boolean {
+  return a.id === id || a.formerIds?.includes(id) === true;
+}
+
 /** The agreement an incident names: the one with that ID, else the one that had it before it was renumbered. */
 function byId(agreements: readonly AgreementView[], id: string, kind: AgreementView['kind']): AgreementView | undefined {
-  return agreements.find((a) => a.id === id && a.kind === kind) ?? agreements.find((a) => a.kind === kind && a.formerIds?.includes(id));
+  return agreements.find((a) => a.id === id && a.kind === kind) ?? agreements.find((a) => a.kind === kind && answersTo(a, id));
 }

@@ -145,6 +145,33 @@ export function eventsUntil(ctx: ReportContext, id: string, until: string): DocE
   return events.filter((_, k) => days[k]! <= until);
 }
 
+const formerIdsCache = new WeakMap<object, Map<string, string[]>>();
+
+/**
+ * Each renumbered document's earlier IDs, the latest first, by its ID now (from history): a record
+ * whose ID was changed in a commit goes on under the new ID, its history the old ID's, then the new
+ * one's.
+ */
+export function formerIds(ctx: Pick<ReportContext, 'timeline'>): ReadonlyMap<string, readonly string[]> {
+  const timeline = ctx.timeline;
+  if (!timeline) return new Map();
+  const known = formerIdsCache.get(timeline);
+  if (known) return known;
+  const previous = new Map<string, string>();
+  for (const [id, evs] of timeline.byId) {
+    const was = evs[0]?.before?.id;
+    if (was !== undefined && was !== id) previous.set(id, was);
+  }
+  const out = new Map<string, string[]>();
+  for (const id of previous.keys()) {
+    const chain: string[] = [];
+    for (let at = previous.get(id); at !== undefined && at !== id && !chain.includes(at); at = previous.get(at)) chain.push(at);
+    out.set(id, chain);
+  }
+  formerIdsCache.set(timeline, out);
+  return out;
+}
+
 /**
  * The day each of a document's events counts from, in the organisation's time zone: the later of
  * its author and committer dates, and never before an event committed ahead of it. An author date

@@ -10,8 +10,8 @@ import {
   committedDays,
   createdAt,
   customerScores,
-  eventsOf,
   deletions,
+  formerIds,
   docsOfType,
   eventsUntil,
   findingOf,
@@ -41,6 +41,8 @@ import { defineReport } from './define.js';
 import { counted } from '../strings.js';
 
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
+/** The statuses of an improvement action not yet done or rejected. */
+const IMPROVEMENT_OPEN = new Set(['proposed', 'approved', 'in-progress']);
 const STATUS_OUTCOME: Record<string, string> = { draft: 'pending', approved: 'approved', updated: 'deployed', rejected: 'rejected' };
 const STAFF_ROLES = ['SM', 'CM', 'IM', 'RM', 'MGT', 'PT'];
 
@@ -108,22 +110,9 @@ export function buildReview(ctx: ReportContext, period: Period) {
   };
   // A record whose ID was changed in a commit goes on under the new ID: its history is the old
   // ID's, then the new one's.
-  const renamedFrom = new Map<string, string>();
-  for (const [id, evs] of ctx.timeline?.byId ?? []) {
-    const was = evs[0]?.before?.id;
-    if (was !== undefined && was !== id && !renamedFrom.has(id)) renamedFrom.set(id, was);
-  }
-  const renamedInto = new Set(renamedFrom.values());
-  const historyOf = (id: string): DocEvent[] => {
-    const chain: DocEvent[][] = [];
-    const seen = new Set<string>();
-    for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = renamedFrom.get(at)) {
-      seen.add(at);
-      const evs = ctx.timeline?.byId.get(at);
-      if (evs) chain.unshift(evs);
-    }
-    return chain.flat();
-  };
+  const former = formerIds(ctx);
+  const renamedInto = new Set([...former.values()].flat());
+  const historyOf = (id: string): DocEvent[] => [id, ...(former.get(id) ?? [])].reverse().flatMap((at) => ctx.timeline?.byId.get(at) ?? []);
   /**
    * The version of a record committed by the end of asOf: `known` when history has the record,
    * with no `rec` when it was not in the repository then (added later, or deleted by then).
@@ -197,6 +186,12 @@ export function buildReview(ctx: ReportContext, period: Period) {
     }
     return out;
   };
+  /** The records of a type as they stood on asOf: one added since is left out, one deleted since is in. */
+  const recordsThen = (key: string): Rec[] =>
+    recordsOn(key).flatMap((d) => {
+      const then = versionOn(d);
+      return then.known && !then.rec ? [] : [then.rec ?? d];
+    });
 
   /**
    * The policy whose objectives the pack rates: the last version in force by asOf (approved, from
@@ -205,9 +200,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
    */
   const policyOn = (d: SmsDocument | undefined): SmsDocument | undefined => {
     if (!d || current || !ctx.timeline?.byId.has(d.id!)) return d;
-    const evs = eventsOf(ctx, d.id);
-    const days = committedDays(ctx, evs);
-    const until = evs.filter((_, k) => days[k]! <= asOf);
+    const until = eventsUntil(ctx, d.id!, asOf);
     const then = [...until].reverse().find((e) => e.after && isInForce(d.type, e.after.status))?.after ?? until.at(-1)?.after;
     return then ? { ...d, status: then.status, data: then.data ?? d.data } : undefined;
   };
@@ -338,15 +331,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
     : [];
   // The last improvement report approved by asOf whose period ended before this one, as it stood
   // then: its actions' statuses are those its owners had recorded by asOf, not today's.
-  const previousImprovement = recordsOn('improvement-report')
-    .map((d) => {
-      const then = versionOn(d);
-      return then.known ? then.rec : d;
-    })
-    .filter((r): r is Rec => r?.status === 'approved' && (str(r, 'period_end') ?? '') < period.since)
+  const previousImprovement = recordsThen('improvement-report')
+    .filter((r) => r.status === 'approved' && (str(r, 'period_end') ?? '') < period.since)
     .sort((a, b) => ((str(a, 'period_end') ?? '') < (str(b, 'period_end') ?? '') ? -1 : 1))
     .pop();
-  const IMPROVEMENT_OPEN = new Set(['proposed', 'approved', 'in-progress']);
   const improvementActions = previousImprovement
     ? actionsOf(own(previousImprovement.data, 'actions')).map((a) => {
         const due = parseDate(a.due);
@@ -666,28 +654,23 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // since is shown with its status and dates then.
   const agreements = (['customer-agreement', 'supplier-agreement'] as const).flatMap((key) => {
     const type = ctx.config.typeByKey.get(key);
-    return recordsOn(key).flatMap((d) => {
-      const then = versionOn(d);
-      if (then.known && !then.rec) return [];
-      const r = then.rec ?? d;
+    return recordsThen(key).map((r) => {
       const end = str(r, 'end');
       const review = str(r, 'review');
       const active = isInForce(type, r.status) && (str(r, 'start') ?? '') <= period.until && (!end || end >= period.until);
-      return [
-        {
-          id: d.id!,
-          title: r.title ?? '',
-          kind: key === 'customer-agreement' ? 'customer' : 'supplier',
-          party: str(r, 'customer') ?? str(r, 'supplier') ?? '',
-          status: r.status ?? '',
-          start: str(r, 'start'),
-          review,
-          end,
-          active,
-          expiringSoon: active && Boolean(end && end <= soon),
-          reviewOverdue: active && Boolean(review && review < period.until),
-        },
-      ];
+      return {
+        id: r.id!,
+        title: r.title ?? '',
+        kind: key === 'customer-agreement' ? 'customer' : 'supplier',
+        party: str(r, 'customer') ?? str(r, 'supplier') ?? '',
+        status: r.status ?? '',
+        start: str(r, 'start'),
+        review,
+        end,
+        active,
+        expiringSoon: active && Boolean(end && end <= soon),
+        reviewOverdue: active && Boolean(review && review < period.until),
+      };
     });
   });
   const contributors = new Map<string, { name: string; email: string; commits: number }>();
@@ -879,21 +862,14 @@ export function buildReview(ctx: ReportContext, period: Period) {
       coveragePercent: people.length ? Math.floor((people.filter((p) => p.current).length / people.length) * 10_000) / 100 : undefined,
     },
     // Each service as it stood on asOf: one added since is not listed, one deleted since is.
-    services: recordsOn('service').flatMap((d) => {
-      const then = versionOn(d);
-      if (then.known && !then.rec) return [];
-      const r = then.rec ?? d;
-      return [
-        {
-          id: d.id!,
-          title: r.title ?? '',
-          status: r.status ?? '',
-          owner: str(r, 'owner') ?? '',
-          ownerName: nameOf(str(r, 'owner')),
-          availabilityTarget: num(r, 'availability_target'),
-        },
-      ];
-    }),
+    services: recordsThen('service').map((r) => ({
+      id: r.id!,
+      title: r.title ?? '',
+      status: r.status ?? '',
+      owner: str(r, 'owner') ?? '',
+      ownerName: nameOf(str(r, 'owner')),
+      availabilityTarget: num(r, 'availability_target'),
+    })),
     agreements,
     /** The improvement report before the period and its actions (kept from 0.1). */
     previousReport: previousImprovement
@@ -927,6 +903,11 @@ export function buildReview(ctx: ReportContext, period: Period) {
 
 export type ReviewData = ReturnType<typeof buildReview>;
 
+/** A risk rating's level: high from 15, medium from 8, else low. */
+function levelOf(rating: number | undefined): 'high' | 'medium' | 'low' | undefined {
+  return rating === undefined ? undefined : rating >= 15 ? 'high' : rating >= 8 ? 'medium' : 'low';
+}
+
 /** A risk as the review shows it: rating = likelihood × impact (1–25): high from 15, medium from 8. */
 function riskOf(asOf: string) {
   return (d: Rec, status = d.status) => {
@@ -947,9 +928,9 @@ function riskOf(asOf: string) {
       likelihood: l,
       impact: i,
       rating,
-      level: rating === undefined ? undefined : rating >= 15 ? 'high' : rating >= 8 ? 'medium' : 'low',
+      level: levelOf(rating),
       residualRating: residual,
-      residualLevel: residual === undefined ? undefined : residual >= 15 ? 'high' : residual >= 8 ? 'medium' : 'low',
+      residualLevel: levelOf(residual),
       treatment: str(d, 'treatment'),
       treatmentDue: due,
       treatmentOverdue: status === 'open' && due !== undefined && due < asOf,
@@ -1188,7 +1169,7 @@ export function reviewInputs(d: ReviewData): string[] {
   const pr = d.previousReview;
   const openActions = pr ? pr.actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length : 0;
   const ir = d.previousReport;
-  const openImprovements = d.previousActions.filter((a) => !['done', 'rejected'].includes(a.status)).length;
+  const openImprovements = d.previousActions.filter((a) => IMPROVEMENT_OPEN.has(a.status)).length;
   const ids = (list: { id: string }[]) => list.map((x) => x.id).join(', ');
   const byRag = (rag: string) => d.objectives.filter((o) => o.rag === rag);
   const objectives = ['green', 'amber', 'red', 'no data']

@@ -5,6 +5,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import {
   AGREEMENT_TYPES,
   agreementView,
+  answersTo,
   customerAgreementOf,
   supplierAgreementOf,
   type AgreementView,
@@ -14,7 +15,7 @@ import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
 import type { DocState } from '../history/extract.js';
-import { deletedDocuments, deletions, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
+import { deletedDocuments, deletions, formerIds, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -282,7 +283,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   return {
     documents,
     timezone: ctx.config.timezone,
-    formerIds: formerIdsOf(ctx),
+    formerIds: formerIds(ctx),
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -571,22 +572,6 @@ export function agreementsOf(inputs: SlaInputs): AgreementView[] {
     const former = inputs.formerIds?.get(a.id);
     return [former ? { ...a, formerIds: former } : a];
   });
-}
-
-/** Each document's earlier IDs, by its ID now: a record renumbered in a commit goes on under its new ID. */
-function formerIdsOf(ctx: ReportContext): Map<string, string[]> {
-  const previous = new Map<string, string>();
-  for (const [id, evs] of ctx.timeline?.byId ?? []) {
-    const was = evs[0]?.before?.id;
-    if (was !== undefined && was !== id) previous.set(id, was);
-  }
-  const out = new Map<string, string[]>();
-  for (const id of previous.keys()) {
-    const chain: string[] = [];
-    for (let at = previous.get(id); at !== undefined && at !== id && !chain.includes(at); at = previous.get(at)) chain.push(at);
-    out.set(id, chain);
-  }
-  return out;
 }
 
 const hours = (ms: number): number => round2(ms / HOUR_MS);
@@ -894,13 +879,16 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         // counts only where it names a customer agreement covering the service, and never leaves
         // out the agreement the incident itself names: naming another ID hides no outage.
         // An ID may be one the agreement had before it was renumbered.
-        const isIt = (a: AgreementView, id: string | undefined): boolean =>
-          id !== undefined && (a.id === id || a.formerIds?.includes(id) === true);
         const only = stringValues(own(d.data!, 'outage_agreements')).filter((id) =>
-          agreements.some((a) => isIt(a, id) && a.kind === 'customer' && a.services.includes(service)),
+          agreements.some((a) => answersTo(a, id) && a.kind === 'customer' && a.services.includes(service)),
         );
         const named = ownString(d.data!, 'agreement');
-        if (agreement.kind === 'customer' && only.length && !only.some((id) => isIt(agreement, id)) && !isIt(agreement, named)) {
+        if (
+          agreement.kind === 'customer' &&
+          only.length &&
+          !only.some((id) => answersTo(agreement, id)) &&
+          !(named !== undefined && answersTo(agreement, named))
+        ) {
           const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
           if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end)) limited.push({ incident: d.id!, agreements: only });
           continue;
