@@ -161,7 +161,9 @@ describe('sms report review', () => {
     const b = sms(['report', 'review', ...PERIOD], dir);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toMatch(/```mermaid\nxychart-beta\n {2}title "Incidents opened per month"/);
-    expect(a.stdout).toContain('```mermaid\npie title Changes by outcome');
+    // The pie plots where each change stands, not how its deployment went.
+    expect(a.stdout).toContain('```mermaid\npie title Changes by status at the end of the period');
+    expect(a.stdout).not.toContain('Changes by outcome');
     expect(a.stdout).toContain('R\\&D \\| \\*bold\\*');
     expect(a.stdout).not.toContain('&amp;');
     expect(a.stdout).not.toContain('<script>');

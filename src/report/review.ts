@@ -1126,9 +1126,11 @@ export default defineReport({
       bars: Object.entries(data.changes.byType).map(([label, value]) => ({ label, value })),
     },
     {
+      // The id stays (templates name it); the title says what it plots: where each change stands
+      // at the period's end. How deployments went is the sentence above the charts (byResult).
       id: 'changesByOutcome',
       kind: 'pie',
-      title: 'Changes by outcome',
+      title: 'Changes by status at the end of the period',
       yLabel: 'changes',
       bars: Object.entries(data.changes.byOutcome).map(([label, value]) => ({ label, value })),
     },
