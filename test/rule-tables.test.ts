@@ -190,6 +190,68 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const incident = (f: Record<string, unknown>): string =>
+    md({
+      id: 'INC-0001',
+      type: 'incident',
+      title: 'x',
+      status: 'closed',
+      priority: 'P2',
+      opened: '2026-05-04T09:00:00Z',
+      resolved: '2026-05-04T15:00:00Z',
+      closed: '2026-05-04T16:00:00Z',
+      ...f,
+    });
+  const I = 'incidents/INC-0001-a.md';
+  ruleTester(rule('supplier-ticket'), {
+    valid: [
+      { name: 'no supplier ticket at all', files: { ...ROLES, [I]: incident({}) } },
+      {
+        name: 'a ticket under a named supplier agreement, raised while the incident was open',
+        files: {
+          ...ROLES,
+          [I]: incident({
+            supplier_agreement: 'SUP-0001',
+            supplier_opened: '2026-05-04T09:30:00Z',
+            supplier_responded: '2026-05-04T10:00:00Z',
+            supplier_resolved: '2026-05-04T14:00:00Z',
+          }),
+        },
+      },
+      {
+        name: 'a supplier repair recorded after our own resolution',
+        files: {
+          ...ROLES,
+          [I]: incident({
+            supplier_agreement: 'SUP-0001',
+            supplier_opened: '2026-05-04T14:00:00Z',
+            supplier_resolved: '2026-05-05T09:00:00Z',
+          }),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'ticket times without the supplier agreement they are measured against',
+        files: { ...ROLES, [I]: incident({ supplier_opened: '2026-05-04T09:30:00Z', supplier_responded: '2026-05-04T12:00:00Z' }) },
+        errors: [[I, 10]],
+        message: /supplier_opened, supplier_responded without supplier_agreement/,
+      },
+      {
+        name: "an answer of the supplier's with no ticket opening to measure it from",
+        files: { ...ROLES, [I]: incident({ supplier_agreement: 'SUP-0001', supplier_responded: '2026-05-04T12:00:00Z' }) },
+        errors: [[I, 11]],
+        message: /supplier_responded without supplier_opened/,
+      },
+      {
+        name: 'a ticket raised after the incident was resolved, with no repair of the supplier recorded',
+        files: { ...ROLES, [I]: incident({ supplier_agreement: 'SUP-0001', supplier_opened: '2026-05-04T15:30:00Z' }) },
+        errors: [[I, 11]],
+        message: /supplier_opened is after the incident was resolved/,
+      },
+    ],
+  });
+
   ruleTester(rule('template-text'), {
     valid: [
       {

@@ -29,6 +29,7 @@ import dependencyCycle from './dependency-cycle.js';
 import ambiguousAgreement from './ambiguous-agreement.js';
 import agreementCalendar from './agreement-calendar.js';
 import outageRecord from './outage-record.js';
+import supplierTicket from './supplier-ticket.js';
 import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
@@ -76,6 +77,7 @@ export const RULES: readonly RuleDefinition[] = [
   ambiguousAgreement,
   agreementCalendar,
   outageRecord,
+  supplierTicket,
   statusTransition,
   approvalEvidence,
   modifiedAfterApproval,
