@@ -827,12 +827,56 @@ describe('sms report review: the management review pack', () => {
       (await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout,
     ).services;
     expect(services).toEqual([{ id: 'SVC-0001', title: 'Desk', status: 'approved', owner: 'ana@acme.example', ownerName: 'Ana Costa' }]);
-    // A pack about an earlier day says its validation read today's documents; today's pack does not.
+    // A pack about an earlier day validates the repository as it stood then; without Git history
+    // it can only read today's documents, and says so; today's pack needs no such word.
     const past = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
-    expect(past).toContain('Validation reads the documents as they are today (2026-10-15), judged on 2026-09-30:');
+    expect(past).toContain('on the repository as it stood at the end of 2026-09-30 (commit ');
+    expect(past).not.toContain('Validation reads the documents as they are today');
+    const noGit = tmp();
+    writeFiles(noGit, FILES);
+    const pastNoGit = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], noGit, env)).stdout;
+    expect(pastNoGit).toContain('Validation reads the documents as they are today (2026-10-15), judged on 2026-09-30:');
+    expect(pastNoGit).not.toContain('as it stood at the end of');
     const today = (await smsInProcess(['report', 'review', '--since', '2026-10-01', '--until', '2026-10-15'], dir, env)).stdout;
     expect(today).not.toContain('Validation reads the documents as they are today');
+    expect(today).not.toContain('as it stood at the end of');
     expect(await ids(['--since', '2026-10-01', '--until', '2026-10-15'])).toEqual(['AV', 'RES', 'RESP1', 'SAT', 'CHG', 'NC', 'TXT', 'NEW']);
+  });
+
+  it("a pack about an earlier day validates the repository as it stood at that day's end: a lapse closed since is listed, a fault made since is not", async () => {
+    const dir = tmp();
+    const P = 'governance/policy.md';
+    const dueOn = (day: string) => FILES[P]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
+    expect(dueOn('2026-09-15')).not.toBe(FILES[P]);
+    gitRepo(dir, [
+      // The policy's review was due on 15 September: overdue at the quarter's end.
+      { files: { ...FILES, [P]: dueOn('2026-09-15') }, date: '2026-07-05T09:00:00Z' },
+      // Reviewed on 10 October, after the quarter.
+      { files: { [P]: dueOn('2027-09-15') }, date: '2026-10-10T09:00:00Z' },
+      // A fault made on 12 October: an entry with a status its type does not have.
+      {
+        files: { 'feedback/FB-0099.md': feedback(9, '2026-10-12', 5, 'comment', {})[1].replace('status: "updated"', 'status: "bogus"') },
+        date: '2026-10-12T09:00:00Z',
+      },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const json = async (args: string[]) =>
+      JSON.parse((await smsInProcess(['report', 'review', ...args, '--format', 'json'], dir, env)).stdout);
+    type F = { file: string; rule: string; message: string };
+    const q3 = await json(['--period', '2026-Q3']);
+    expect(q3.overdueReviews.map((f: F) => [f.file, f.rule, f.message])).toEqual([[P, 'review-overdue', 'review was due on 2026-09-15']]);
+    expect(q3.findings.items.filter((f: F) => f.file === 'feedback/FB-0099.md')).toEqual([]);
+    expect(q3.findings).toMatchObject({ fromTodaysDocuments: false, documentsOn: '2026-09-30' });
+    expect(q3.findings.revision).toMatch(/^[0-9a-f]{40}$/);
+    const md = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(md).not.toContain('Validation reads the documents as they are today');
+    expect(md).toContain(`on the repository as it stood at the end of 2026-09-30 (commit ${q3.findings.revision.slice(0, 7)})`);
+    // Today's pack reads today's documents: the review is recorded, the fault is there.
+    const now = await json(['--since', '2026-10-01', '--until', '2026-10-15']);
+    expect(now.overdueReviews).toEqual([]);
+    expect(now.findings.items.filter((f: F) => f.file === 'feedback/FB-0099.md').map((f: F) => f.rule)).toContain('status-value');
+    expect(now.findings).toMatchObject({ fromTodaysDocuments: false, documentsOn: '2026-10-15' });
+    expect(now.findings.revision).toBeUndefined();
   });
 
   it('risks not closed are told apart: open and treated, high before treatment and after it by the residual rating', async () => {

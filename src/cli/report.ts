@@ -66,8 +66,24 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   // Date checks (overdue reviews, expiry) are judged as of the end of the period asked for; a
   // forward-looking report's period ends in the future, so it judges as of today (what is late now).
   const asOf = def.forwardLooking ? day : (opts.until ?? day);
-  const findings = validate(loaded, { today: asOf });
-  const ctx = reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day });
+  let findings = validate(loaded, { today: asOf });
+  let validatedAsOf: { day: string; revision?: string } | undefined;
+  if (def.validatesAsOf && asOf < day && loaded.timeline) {
+    // The findings of an earlier day are those of the repository as it stood then.
+    const then = progress(io, `Reading history up to ${asOf}`);
+    const past = await load(config, {
+      history: 'all',
+      onProgress: then.update,
+      env: io.env,
+      asOf: zonedInstant(addDays(asOf, 1), 0, config.timezone ?? 'UTC'),
+    }).finally(() => then.done());
+    findings = validate(past, { today: asOf });
+    validatedAsOf = { day: asOf, ...(past.revision ? { revision: past.revision } : {}) };
+  }
+  const ctx = {
+    ...reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day }),
+    ...(validatedAsOf ? { validatedAsOf } : {}),
+  };
   const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until }, { agreement: opts.agreement });
   if (period.since > period.until) throw smsError('PERIOD_EMPTY', period);
   if (period.until > day && !def.forwardLooking) throw smsError('PERIOD_FUTURE', { until: period.until, today: day });

@@ -20,6 +20,11 @@ export interface ReportContext {
   byId: Map<string, SmsDocument>;
   timeline?: Timeline;
   findings: ValidationResult;
+  /**
+   * Set when `findings` are of the repository as it stood at the end of an earlier day (see
+   * `validatesAsOf`): that day, and the commit read (none when nothing was committed by then).
+   */
+  validatedAsOf?: { day: string; revision?: string };
   today: string;
   /** The processes, objectives and tasks of the standard. */
   processes: ProcessesModel;

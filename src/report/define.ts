@@ -48,6 +48,13 @@ export interface ReportDefinition<D extends object = object> {
    */
   asOf?: boolean;
   /**
+   * With a period that ends before today, validate the repository as it stood at the end of that
+   * day (the last commit by then, and history up to it) for the report's findings, while the rest
+   * is built from today's documents and their history: a lapse put right since is still found, a
+   * fault made since is not.
+   */
+  validatesAsOf?: boolean;
+  /**
    * The period may reach past today (a schedule of planned changes); other reports refuse a future end.
    * Its context's `today` is today, not the end of the period.
    */

@@ -889,13 +889,16 @@ export function buildReview(ctx: ReportContext, period: Period) {
       warningCount: ctx.findings.warningCount,
       items: findings.slice(0, 200).map(findingOf),
       /**
-       * Validation reads the documents as they are today, judged on asOf: for a pack about an
-       * earlier day, a lapse closed since (a review recorded later) does not show, and the pack
-       * says so.
+       * For a pack about an earlier day, validation reads the repository as it stood at the end
+       * of that day (`revision`) where Git history has it. Without history it reads the
+       * documents as they are today, judged on asOf, so a lapse closed since does not show, and
+       * the pack says so.
        */
-      fromTodaysDocuments: !current,
-      /** The day of the documents validated (today, or SMS_TODAY). */
-      documentsOn: ctx.provenance.generated,
+      fromTodaysDocuments: !current && !ctx.validatedAsOf,
+      /** The day of the documents validated: today (or SMS_TODAY), or asOf when read as they stood. */
+      documentsOn: ctx.validatedAsOf?.day ?? ctx.provenance.generated,
+      /** The commit validated for an earlier day. */
+      ...(ctx.validatedAsOf?.revision ? { revision: ctx.validatedAsOf.revision } : {}),
     },
     contributors: [...contributors.values()].sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1)),
   };
@@ -1082,6 +1085,7 @@ export default defineReport({
   kind: 'review',
   description: 'The management review input pack (WP.07; ISO/IEC 20000-1 9.3 inputs).',
   needsHistory: true,
+  validatesAsOf: true,
   period(ctx, flags) {
     if (flags.since || flags.until) {
       const until = flags.until ?? ctx.today;
