@@ -314,7 +314,7 @@ ci(
   [
     [
       'Description',
-      'Tower server with Windows Server 2016 (extended support ends on 2027-01-12), 2 × 2 TB mirrored, holding the client\nfiles and the scanner folders. To be retired by RFC-0017 (planned for 2026-12-15): the files move to the CloudMail file\nstore. Risk RISK-0006.',
+      'Tower server with Windows Server 2016 (extended support ends on 2027-01-12), 2 × 2 TB mirrored, holding the client\nfiles and the scanner folders. To be retired by RFC-0017 (planned for 2026-12-08): the files move to the CloudMail file\nstore. Risk RISK-0006.',
     ],
   ],
   [
@@ -1017,12 +1017,14 @@ export const RFCS = [
     by: 'priya',
     origin: 'internal',
     services: ['SVC-0001', 'SVC-0003'],
-    cis: ['CI-0007'],
+    // The file store is in the CloudMail tenant (CI-0003), which Bluebell Bakery shares: the change
+    // is planned before the bakery's Christmas-trade freeze, which covers that tenant.
+    cis: ['CI-0007', 'CI-0003'],
     needed: '2026-12-31',
     cost: 'About 16 hours of work; no new licences',
     request: '2026-10-19 10:00',
     decision: ['2026-10-27 11:00', 'approved'],
-    schedule: ['2026-11-04 09:30', '2026-12-15', WINDOW],
+    schedule: ['2026-11-04 09:30', '2026-12-08', WINDOW],
     partial: { design: ['2026-10-29 14:00', 'jonas', '2026-11-03 10:00'] },
     purpose:
       'Windows Server 2016 on kl-fs-01 loses extended support on 2027-01-12 (risk RISK-0006, action R1.3 of MR-0001). Move the\nclient files and scanner folders to the CloudMail file store and retire the server.',

@@ -359,7 +359,7 @@ const RISKS = [
     description:
       'kl-fs-01 runs Windows Server 2016, whose extended support ends on 2027-01-12; after that it gets no security fixes\nwhile it holds the client files. Raised in MR-0001.',
     treatment_text:
-      'Avoid: move the files to the CloudMail file store and retire the server (MR-0001 action R1.3; RFC-0017 approved\n2026-10-27, planned for 2026-12-15). Open until the server is retired.',
+      'Avoid: move the files to the CloudMail file store and retire the server (MR-0001 action R1.3; RFC-0017 approved\n2026-10-27, planned for 2026-12-08). Open until the server is retired.',
   },
 ];
 for (const r of RISKS) {
