@@ -252,6 +252,108 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const S = 'changes/change-schedule.md';
+  const schedule = (
+    changes: string[],
+    events = ['  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade", configuration_items: [CI-0001] }'],
+  ) =>
+    md(
+      [
+        'id: SCHEDULE',
+        'type: change-schedule',
+        'title: Schedule',
+        'status: approved',
+        'changes:',
+        ...changes,
+        'key_business_events:',
+        ...events,
+      ].join('\n'),
+    );
+  const approved = (f: Record<string, unknown> = {}) =>
+    rfc({ status: 'approved', approved_by: PEOPLE.ben.email, approved_on: '2026-11-20', impacted_cis: ['CI-0001'], ...f });
+  const TODAY = '2026-12-01';
+  ruleTester(rule('change-freeze'), {
+    valid: [
+      {
+        name: 'planned the day after the event ends',
+        files: { ...ROLES, [R]: approved(), [S]: schedule(['  - { change_request: RFC-0001, planned_date: "2026-12-25" }']) },
+        today: TODAY,
+      },
+      {
+        name: "named in the event's allowed_changes",
+        files: {
+          ...ROLES,
+          [R]: approved(),
+          [S]: schedule(
+            ['  - { change_request: RFC-0001, planned_date: "2026-12-15" }'],
+            [
+              '  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade", configuration_items: [CI-0001], allowed_changes: [RFC-0001] }',
+            ],
+          ),
+        },
+        today: TODAY,
+      },
+      {
+        name: 'touches only an item the event does not protect',
+        files: {
+          ...ROLES,
+          [R]: approved({ impacted_cis: ['CI-0002'] }),
+          [S]: schedule(['  - { change_request: RFC-0001, planned_date: "2026-12-15" }']),
+        },
+        today: TODAY,
+      },
+      {
+        name: 'already deployed (the changes report shows a deployment during an event)',
+        files: {
+          ...ROLES,
+          [R]: approved({ deployed_on: '2026-12-15' }),
+          [S]: schedule(['  - { change_request: RFC-0001, planned_date: "2026-12-15" }']),
+        },
+        today: '2026-12-20',
+      },
+      {
+        name: 'a draft is judged once it is approved',
+        files: { ...ROLES, [R]: rfc({ planned_date: '2026-12-15', impacted_cis: ['CI-0001'] }), [S]: schedule([]) },
+        today: TODAY,
+      },
+      {
+        name: 'a planned day gone by is late, not a clash to prevent',
+        files: { ...ROLES, [R]: approved(), [S]: schedule(['  - { change_request: RFC-0001, planned_date: "2026-12-15" }']) },
+        today: '2026-12-16',
+      },
+    ],
+    invalid: [
+      {
+        name: 'the schedule plans it during the event: located on the schedule entry',
+        files: {
+          ...ROLES,
+          [R]: approved(),
+          [S]: schedule([
+            '  - { change_request: RFC-0001, planned_date: "2026-12-25" }',
+            '  - { change_request: RFC-0001, planned_date: "2026-12-15" }',
+          ]),
+        },
+        today: TODAY,
+        errors: [[S, 8]],
+        message: /^RFC-0001 is planned during a key business event: Christmas trade \(2026-12-14 to 2026-12-24\)$/,
+      },
+      {
+        name: 'the change request plans it during the event and the schedule does not list it',
+        files: { ...ROLES, [R]: approved({ planned_date: '2026-12-14' }), [S]: schedule([]) },
+        today: TODAY,
+        errors: [[R, 12]],
+        message: /^RFC-0001 is planned during a key business event/,
+      },
+      {
+        name: 'a change that does not say what it touches cannot show it stays clear',
+        files: { ...ROLES, [R]: approved({ impacted_cis: [], planned_date: '2026-12-24', change_type: 'emergency' }), [S]: schedule([]) },
+        today: TODAY,
+        errors: [[R]],
+        message: /^RFC-0001 is an emergency change planned during a key business event/,
+      },
+    ],
+  });
+
   ruleTester(rule('template-text'), {
     valid: [
       {

@@ -1,8 +1,9 @@
-import { own, ownString, records, stringValues } from '../repo/values.js';
+import { own } from '../repo/values.js';
+import { clashText, eventOn, keyBusinessEvents, lastDayOf, scheduledChanges } from '../repo/schedule.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { addDays, addMonths, leadingWeekday, weekdayOf } from '../dates.js';
 import { defineReport } from './define.js';
-import { docsOfType, inPeriod, list, str, type Period, type ReportContext } from './context.js';
+import { docsOfType, inPeriod, str, type Period, type ReportContext } from './context.js';
 
 /**
  * The change schedule view (WP.12): approved changes with their planned dates, windows and key
@@ -16,50 +17,9 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     const v = own(data, k);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   };
-  // An event runs from its date to its last day (`until`, else the same day) and protects the
-  // services and configuration items it names (every change when it names none), except the
-  // changes agreed to go ahead during it.
-  const events = records(own(data, 'key_business_events'))
-    .map((e) => {
-      const date = ownString(e, 'date') ?? '';
-      const until = ownString(e, 'until');
-      return {
-        date,
-        ...(until && until > date ? { until } : {}),
-        event: ownString(e, 'event') ?? '',
-        services: stringValues(own(e, 'services')),
-        configurationItems: stringValues(own(e, 'configuration_items')),
-        allowedChanges: stringValues(own(e, 'allowed_changes')),
-      };
-    })
-    .map((e) => ({ ...e, protects: [...e.services, ...e.configurationItems] }))
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
-  const lastDay = (e: (typeof events)[number]) => e.until ?? e.date;
-  const during = (d: SmsDocument, when: string) =>
-    events.find((e) => {
-      if (when < e.date || when > lastDay(e) || e.allowedChanges.includes(d.id!)) return false;
-      if (e.protects.length === 0) return true;
-      // A change that does not say which services (or items) it touches cannot show that it stays
-      // clear of an event protecting some: leaving impacted_cis out must not be the way through.
-      const covers = (protectedOnes: string[], touched: string[]) =>
-        protectedOnes.length > 0 && (touched.length === 0 || protectedOnes.some((x) => touched.includes(x)));
-      return covers(e.services, list(d, 'services')) || covers(e.configurationItems, list(d, 'impacted_cis'));
-    });
-  const rawChanges = own(data, 'changes');
-  // A change may be listed once per stage (a pilot, then everyone): every entry is a planned
-  // deployment of its own. The same entry written twice is one.
-  const scheduled = new Map<string, { planned: string; window?: string }[]>();
-  for (const c of Array.isArray(rawChanges) ? rawChanges : []) {
-    if (c && typeof c === 'object' && typeof (c as Record<string, unknown>).change_request === 'string') {
-      const r = c as Record<string, unknown>;
-      const entry = { planned: String(r.planned_date ?? ''), window: typeof r.window === 'string' ? r.window : undefined };
-      const list = scheduled.get(String(r.change_request));
-      if (!list) scheduled.set(String(r.change_request), [entry]);
-      else if (!list.some((e) => e.planned === entry.planned && e.window === entry.window)) list.push(entry);
-    }
-  }
-  const clashText = (e: (typeof events)[number], what: string) =>
-    e.until ? `${what} during a key business event: ${e.event} (${e.date} to ${e.until})` : `${what} on a key business event: ${e.event}`;
+  const events = keyBusinessEvents(data);
+  const during = (d: SmsDocument, when: string) => eventOn(events, d, when);
+  const scheduled = scheduledChanges(data);
   // A view that holds today is the one used to run the schedule: it also keeps what is late (planned
   // before the period and still not deployed) and what was approved but never given a date.
   const current = period.since <= ctx.today && ctx.today <= period.until;
@@ -136,7 +96,7 @@ export function buildChanges(ctx: ReportContext, period: Period) {
     schedule: schedule ? { id: schedule.id!, title: schedule.title ?? '', status: schedule.status ?? '' } : undefined,
     changeWindows: texts('change_windows'),
     maintenanceWindows: texts('maintenance_windows'),
-    keyBusinessEvents: events.filter((e) => lastDay(e) >= period.since && e.date <= period.until),
+    keyBusinessEvents: events.filter((e) => lastDayOf(e) >= period.since && e.date <= period.until),
     changes: entries,
   };
 }

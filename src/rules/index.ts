@@ -30,6 +30,7 @@ import ambiguousAgreement from './ambiguous-agreement.js';
 import agreementCalendar from './agreement-calendar.js';
 import outageRecord from './outage-record.js';
 import supplierTicket from './supplier-ticket.js';
+import changeFreeze from './change-freeze.js';
 import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
@@ -78,6 +79,7 @@ export const RULES: readonly RuleDefinition[] = [
   agreementCalendar,
   outageRecord,
   supplierTicket,
+  changeFreeze,
   statusTransition,
   approvalEvidence,
   modifiedAfterApproval,
