@@ -297,6 +297,8 @@ export const INCIDENTS = [
     times: ['2026-02-11 06:30', '2026-02-11 06:38', '2026-02-11 08:05', '2026-02-11 11:00'],
     confirmer: C.sam,
     outage: ['2026-02-10 16:52', '2026-02-11 07:55'],
+    // The zone was the bakery's own: mail shares the service with Kessler Legal, not this outage.
+    outage_agreements: [B],
     cause: 'An unrecorded edit of the DNS zone on 2026-02-10 at 16:52 replaced the whole zone instead of adding one record',
     problem: 'PRB-0003',
     description:
@@ -591,6 +593,7 @@ for (const i of INCIDENTS) {
     ...(i.major ? { major: true } : {}),
     ...(i.change_requests ? { change_requests: i.change_requests } : {}),
     ...(i.outage ? { outage_start: at(i.outage[0]), outage_end: at(i.outage[1]) } : {}),
+    ...(i.outage_agreements ? { outage_agreements: i.outage_agreements } : {}),
     ...(i.supplier
       ? {
           supplier_opened: at(i.supplier[0]),

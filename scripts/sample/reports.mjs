@@ -127,7 +127,7 @@ export const REPORTS = [
     Q(2026, 1),
     '2026-04-07 10:30',
     '2026-04-09 11:10',
-    'Two P3 incidents, both within target: slow laptops after the March update (INC-0015) and two desks without network after\nthe office move (INC-0016). The move on 2026-03-14 (RFC-0010) went to plan. The DNS outage of 2026-02-10 (INC-0014,\nreported by Bluebell Bakery) stopped e-mail for the office too, from 16:52 to 18:00, inside its service hours: e-mail\navailability in February is 99.43%, below the 99.50% target. From April the reports are monthly (SLA-0002 amendment 1).',
+    "Two P3 incidents, both within target: slow laptops after the March update (INC-0015) and two desks without network after\nthe office move (INC-0016). The move on 2026-03-14 (RFC-0010) went to plan. The DNS outage of 2026-02-10 (INC-0014)\nwas in Bluebell Bakery's own zone: the office's e-mail, on the same service, was not affected, and the incident limits\nits outage to the bakery's agreement. From April the reports are monthly (SLA-0002 amendment 1).",
     '- LTE backup line: approved (RFC-0009), scheduled for 2026-04-21.\n- Multi-factor authentication: done on 2026-02-10.',
     '- None new.',
   ],
