@@ -219,6 +219,10 @@ describe('in-memory rule tables', () => {
         },
       },
       {
+        name: 'a supplier agreement written as a list is there (the schema reports its form)',
+        files: { ...ROLES, [I]: incident({ supplier_agreement: ['SUP-0001'], supplier_opened: '2026-05-04T09:30:00Z' }) },
+      },
+      {
         name: 'a supplier repair recorded after our own resolution',
         files: {
           ...ROLES,
@@ -317,6 +321,32 @@ describe('in-memory rule tables', () => {
         today: TODAY,
       },
       {
+        name: "a planned day that is not text is the schema's to report, not a crash",
+        files: {
+          ...ROLES,
+          [R]: approved({ planned_date: '2026-12-25' }),
+          [S]: schedule(['  - { change_request: RFC-0001, planned_date: { toString: 1 } }']),
+        },
+        today: TODAY,
+      },
+      {
+        name: 'an event with no day it starts on protects no day',
+        files: {
+          ...ROLES,
+          [R]: approved(),
+          [S]: schedule(
+            ['  - { change_request: RFC-0001, planned_date: "2026-12-10" }'],
+            ['  - { until: "2026-12-24", event: "Christmas trade" }'],
+          ),
+        },
+        today: TODAY,
+      },
+      {
+        name: 'deployed early, with no stage in the schedule still to come',
+        files: { ...ROLES, [R]: approved({ planned_date: '2026-12-15', deployed_on: '2026-12-02' }), [S]: schedule([]) },
+        today: '2026-12-03',
+      },
+      {
         name: 'a planned day gone by is late, not a clash to prevent',
         files: { ...ROLES, [R]: approved(), [S]: schedule(['  - { change_request: RFC-0001, planned_date: "2026-12-15" }']) },
         today: '2026-12-16',
@@ -342,6 +372,31 @@ describe('in-memory rule tables', () => {
         files: { ...ROLES, [R]: approved({ planned_date: '2026-12-14' }), [S]: schedule([]) },
         today: TODAY,
         errors: [[R, 12]],
+        message: /^RFC-0001 is planned during a key business event/,
+      },
+      {
+        name: 'a stage still to come after the pilot was deployed',
+        files: {
+          ...ROLES,
+          [R]: approved({ status: 'updated', deployed_on: '2026-12-08' }),
+          [S]: schedule([
+            '  - { change_request: RFC-0001, planned_date: "2026-12-08" }',
+            '  - { change_request: RFC-0001, planned_date: "2026-12-15" }',
+          ]),
+        },
+        today: '2026-12-10',
+        errors: [[S, 8]],
+        message: /^RFC-0001 is planned during a key business event/,
+      },
+      {
+        name: 'a deployed_on still ahead is a plan, not a way out of the freeze',
+        files: {
+          ...ROLES,
+          [R]: approved({ status: 'updated', deployed_on: '2026-12-15' }),
+          [S]: schedule(['  - { change_request: RFC-0001, planned_date: "2026-12-15" }']),
+        },
+        today: '2026-11-26',
+        errors: [[S, 7]],
         message: /^RFC-0001 is planned during a key business event/,
       },
       {

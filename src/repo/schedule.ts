@@ -1,4 +1,5 @@
 import type { SmsDocument } from './documents.js';
+import { parseDate } from '../dates.js';
 import { own, ownString, records, stringValues } from './values.js';
 
 /**
@@ -17,12 +18,16 @@ export interface KeyBusinessEvent {
   protects: string[];
 }
 
-/** The change schedule's key business events, by date. */
+/**
+ * The change schedule's key business events, by date. One without a day it starts on protects no
+ * day (validation reports it): read as starting on no day, it would cover all time before its end.
+ */
 export function keyBusinessEvents(schedule: Readonly<Record<string, unknown>>): KeyBusinessEvent[] {
   return records(own(schedule, 'key_business_events'))
+    .filter((e) => parseDate(ownString(e, 'date')) !== undefined)
     .map((e) => {
-      const date = ownString(e, 'date') ?? '';
-      const until = ownString(e, 'until');
+      const date = parseDate(ownString(e, 'date'))!;
+      const until = parseDate(ownString(e, 'until'));
       const services = stringValues(own(e, 'services'));
       const configurationItems = stringValues(own(e, 'configuration_items'));
       return {
@@ -85,7 +90,12 @@ export function scheduledChanges(schedule: Readonly<Record<string, unknown>>): M
   for (const [index, c] of (Array.isArray(raw) ? raw : []).entries()) {
     if (!c || typeof c !== 'object' || typeof (c as Record<string, unknown>).change_request !== 'string') continue;
     const r = c as Record<string, unknown>;
-    const entry = { planned: String(r.planned_date ?? ''), window: typeof r.window === 'string' ? r.window : undefined, index };
+    // Only text is a day or a window: anything else (a mapping, a number) is a schema error, not a plan.
+    const entry = {
+      planned: typeof r.planned_date === 'string' ? r.planned_date : '',
+      window: typeof r.window === 'string' ? r.window : undefined,
+      index,
+    };
     const list = out.get(String(r.change_request));
     if (!list) out.set(String(r.change_request), [entry]);
     else if (!list.some((e) => e.planned === entry.planned && e.window === entry.window)) list.push(entry);

@@ -1,5 +1,5 @@
 import { parseInstant } from '../dates.js';
-import { ownString } from '../repo/values.js';
+import { own, ownString } from '../repo/values.js';
 import { defineRule } from './registry.js';
 
 const TICKET_TIMES = ['supplier_opened', 'supplier_responded', 'supplier_resolved'] as const;
@@ -22,7 +22,8 @@ export default defineRule({
       if (doc.type?.key !== 'incident' || !doc.data) continue;
       const given = TICKET_TIMES.filter((k) => ownString(doc.data, k) !== undefined);
       if (given.length === 0) continue;
-      if (ownString(doc.data, 'supplier_agreement') === undefined) {
+      // Present in any form: a value that is not an ID is the schema's to report.
+      if (own(doc.data, 'supplier_agreement') === undefined) {
         report({
           doc,
           field: [given[0]!],
