@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { gitIn, gitRepo, md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import { addCommit, gitIn, gitRepo, md, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
 
 /**
  * The management review pack on a small provider, every number worked out by hand below. The
@@ -870,13 +870,51 @@ describe('sms report review: the management review pack', () => {
     expect(q3.findings.revision).toMatch(/^[0-9a-f]{40}$/);
     const md = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
     expect(md).not.toContain('Validation reads the documents as they are today');
-    expect(md).toContain(`on the repository as it stood at the end of 2026-09-30 (commit ${q3.findings.revision.slice(0, 7)})`);
+    // The findings are a list of their own, after the validation line.
+    expect(md).toContain(
+      `on the repository as it stood at the end of 2026-09-30 (commit ${q3.findings.revision.slice(0, 7)})).\n\n- error `,
+    );
     // Today's pack reads today's documents: the review is recorded, the fault is there.
     const now = await json(['--since', '2026-10-01', '--until', '2026-10-15']);
     expect(now.overdueReviews).toEqual([]);
     expect(now.findings.items.filter((f: F) => f.file === 'feedback/FB-0099.md').map((f: F) => f.rule)).toContain('status-value');
     expect(now.findings).toMatchObject({ fromTodaysDocuments: false, documentsOn: '2026-10-15' });
     expect(now.findings.revision).toBeUndefined();
+    // A quarter before the first commit: nothing had been committed, so nothing is said to be wrong.
+    const before = await json(['--period', '2026-Q1']);
+    expect(before.findings).toMatchObject({ errorCount: 0, warningCount: 0, items: [], nothingCommitted: true, documentsOn: '2026-03-31' });
+    expect(before.overdueReviews).toEqual([]);
+    const beforeMd = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, env)).stdout;
+    expect(beforeMd).toContain('Validation: nothing had been committed by the end of 2026-03-31, so there was nothing to validate.');
+  });
+
+  it("the repository as it stood on a day is the main line's: not a branch merged later, not a commit backdated on top, not one at the next midnight", async () => {
+    const dir = tmp();
+    const P = 'governance/policy.md';
+    const dueOn = (day: string) => FILES[P]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
+    const at = (date: string) => testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    // Main line: the policy's review was due on 15 March and not recorded by the quarter's end.
+    gitRepo(dir, [{ files: { ...FILES, [P]: dueOn('2026-03-15') }, date: '2026-01-05T09:00:00Z' }]);
+    // A branch records the review on 30 March; it is merged only on 1 June.
+    gitIn(dir, ['checkout', '-q', '-b', 'review']);
+    addCommit(dir, { files: { [P]: dueOn('2027-03-15') }, date: '2026-03-30T09:00:00Z', message: 'Review the policy' });
+    gitIn(dir, ['checkout', '-q', 'main']);
+    addCommit(dir, { files: { 'governance/notes.md': '# Notes\n' }, date: '2026-04-10T09:00:00Z', message: 'Notes' });
+    gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge the review', 'review'], at('2026-06-01T09:00:00Z'));
+    const env = testEnv({ SMS_TODAY: '2026-06-15' });
+    const q1 = async () =>
+      JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'json'], dir, env)).stdout);
+    const root = gitIn(dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
+    let d = await q1();
+    expect(d.findings.revision).toBe(root);
+    expect(d.overdueReviews.map((f: { message: string }) => f.message)).toEqual(['review was due on 2026-03-15']);
+    // A commit made at the next midnight is not the end of 31 March.
+    addCommit(dir, { files: { [P]: dueOn('2027-03-15') }, date: '2026-04-01T00:00:00Z', message: 'At midnight' });
+    // A commit backdated into the quarter on top of later ones does not take them back in time.
+    addCommit(dir, { files: { 'governance/notes.md': '# Notes\n\nMore.\n' }, date: '2026-02-01T09:00:00Z', message: 'Backdated' });
+    d = await q1();
+    expect(d.findings.revision).toBe(root);
+    expect(d.overdueReviews.map((f: { message: string }) => f.message)).toEqual(['review was due on 2026-03-15']);
   });
 
   it('risks not closed are told apart: open and treated, high before treatment and after it by the residual rating', async () => {

@@ -5,7 +5,7 @@ import { SmsError, smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { processModel } from '../model/processes.js';
 import { forTerminal } from '../formatters/terminal.js';
-import { reportContext } from '../report/context.js';
+import { reportContext, type ReportContext } from '../report/context.js';
 import { REPORTS } from '../report/registry.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { validate } from '../validate.js';
@@ -67,7 +67,7 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   // forward-looking report's period ends in the future, so it judges as of today (what is late now).
   const asOf = def.forwardLooking ? day : (opts.until ?? day);
   let findings = validate(loaded, { today: asOf });
-  let validatedAsOf: { day: string; revision?: string } | undefined;
+  let validatedAsOf: ReportContext['validatedAsOf'];
   if (def.validatesAsOf && asOf < day && loaded.timeline) {
     // The findings of an earlier day are those of the repository as it stood then.
     const then = progress(io, `Reading history up to ${asOf}`);
@@ -77,7 +77,9 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
       env: io.env,
       asOf: zonedInstant(addDays(asOf, 1), 0, config.timezone ?? 'UTC'),
     }).finally(() => then.done());
-    findings = validate(past, { today: asOf });
+    // With nothing committed by then there was nothing to validate: an empty repository's
+    // findings ("no roles document") would be about a repository that did not exist yet.
+    findings = past.revision ? validate(past, { today: asOf }) : { diagnostics: [], errorCount: 0, warningCount: 0, fileCount: 0 };
     validatedAsOf = { day: asOf, ...(past.revision ? { revision: past.revision } : {}) };
   }
   const ctx = {

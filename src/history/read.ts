@@ -1375,8 +1375,8 @@ export async function readStaged(
 }
 
 /**
- * The commit that was HEAD's state at an instant: the last commit reachable from HEAD committed
- * before it (committer date), or undefined when there was none yet.
+ * The commit that was HEAD's state at an instant: the newest commit on HEAD's main line that
+ * stood before it, or undefined when there was none yet.
  */
 export async function commitAsOf(
   config: SmsConfig,
@@ -1386,8 +1386,21 @@ export async function commitAsOf(
 ): Promise<string | undefined> {
   const ctx: GitContext = { cwd: config.root, env };
   if (!(state ? state.head !== undefined : await hasCommits(ctx))) return undefined;
-  const r = await git([...READ_CONFIG, 'rev-list', '-1', `--before=${Math.floor(beforeMs / 1000)}`, 'HEAD', '--'], ctx);
-  return r.stdout.trim() || undefined;
+  // The main line (first parents): a branch merged later was not there yet, however its commits
+  // are dated. Along it, a commit stands at the later of its author and committer dates, and no
+  // earlier than the commits it was made on: one backdated on top of later work does not take that
+  // work back in time. The newest commit standing before the instant is the repository then.
+  const r = await git([...READ_CONFIG, 'log', '--first-parent', '--format=%H %at %ct', 'HEAD', '--'], ctx);
+  const line = r.stdout.split('\n').filter(Boolean).reverse();
+  let found: string | undefined;
+  let standsAt = -Infinity;
+  for (const entry of line) {
+    const [sha, authored, committed] = entry.split(' ');
+    standsAt = Math.max(standsAt, Number(authored) * 1000, Number(committed) * 1000);
+    if (!(standsAt < beforeMs)) break;
+    found = sha;
+  }
+  return found;
 }
 
 /** When the first commit reachable from HEAD was made (ms), or undefined with no commits. */

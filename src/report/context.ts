@@ -22,7 +22,8 @@ export interface ReportContext {
   findings: ValidationResult;
   /**
    * Set when `findings` are of the repository as it stood at the end of an earlier day (see
-   * `validatesAsOf`): that day, and the commit read (none when nothing was committed by then).
+   * `validatesAsOf`): that day, and the commit read. Without a commit, nothing had been committed
+   * by then and `findings` are empty: there was nothing to validate.
    */
   validatedAsOf?: { day: string; revision?: string };
   today: string;

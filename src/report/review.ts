@@ -899,6 +899,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
       documentsOn: ctx.validatedAsOf?.day ?? ctx.provenance.generated,
       /** The commit validated for an earlier day. */
       ...(ctx.validatedAsOf?.revision ? { revision: ctx.validatedAsOf.revision } : {}),
+      /** For an earlier day before the first commit: nothing had been committed, nothing was validated. */
+      ...(ctx.validatedAsOf && !ctx.validatedAsOf.revision ? { nothingCommitted: true } : {}),
     },
     contributors: [...contributors.values()].sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1)),
   };
