@@ -1803,3 +1803,62 @@ describe('a revision read as a report "as of" a date reads it', () => {
     ]);
   });
 });
+
+describe('freeze-exemption: who lets a change go ahead during a key business event', () => {
+  const S = 'changes/change-schedule.md';
+  const schedule = (status: string, allowed: string[] = []): string =>
+    md(
+      [
+        'id: SCHEDULE',
+        'type: change-schedule',
+        'title: Schedule',
+        `status: ${status}`,
+        ...(status === 'draft' ? [] : [`approved_by: ${ben.email}`, 'approved_on: "2026-02-03"']),
+        'key_business_events:',
+        `  - { date: "2026-12-14", until: "2026-12-24", event: "Christmas trade", configuration_items: [CI-0001]${allowed.length ? `, allowed_changes: [${allowed.join(', ')}]` : ''} }`,
+      ].join('\n'),
+      '\n## Change windows\n\n## Maintenance windows\n\n## Key business events\n',
+    );
+  const scheduleCommits: CommitSpec[] = [
+    { files: { [S]: schedule('draft') }, author: ben, date: '2026-02-02T09:00:00Z' },
+    { files: { [S]: schedule('approved') }, author: ben, date: '2026-02-03T09:00:00Z' },
+  ];
+  const exemptions = async (dir: string) => (await history(dir)).findings.filter((f) => f.rule === 'freeze-exemption');
+
+  it('added by someone without authority over the schedule it is an error; by the Change Manager it is not', async () => {
+    // RFC-0001 was requested by Cleo (a practitioner) and approved by Ben (the Change Manager).
+    const change: CommitSpec = { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' };
+    const byCleo = repo([
+      change,
+      ...scheduleCommits,
+      { files: { [S]: schedule('updated', ['RFC-0001']) }, author: cleo, date: '2026-03-01T09:00:00Z' },
+    ]);
+    const found = await exemptions(byCleo);
+    expect(found.map((f) => [f.file, f.severity])).toEqual([[S, 'error']]);
+    expect(found[0]!.message).toMatch(
+      /^RFC-0001 was let go ahead during a key business event \(allowed_changes\) in commit [0-9a-f]{7} by Cleo Park <cleo@acme\.example> on 2026-03-01, but no one in that commit held CM or SM in the roles document in force$/,
+    );
+    const byBen = repo([
+      change,
+      ...scheduleCommits,
+      { files: { [S]: schedule('updated', ['RFC-0001']) }, author: ben, date: '2026-03-01T09:00:00Z' },
+    ]);
+    expect(await exemptions(byBen)).toEqual([]);
+  });
+
+  it("the change's own requester may not exempt it; an exemption withdrawn since is not judged", async () => {
+    // Ben, the Change Manager, requested RFC-0001 himself; Ana approved it; then Ben exempted it.
+    const dir = repo([
+      { files: { [R]: approved(ana.email, { requested_by: ben.email }) }, author: ana, date: '2026-02-01T09:00:00Z' },
+      ...scheduleCommits,
+      { files: { [S]: schedule('updated', ['RFC-0001']) }, author: ben, date: '2026-03-01T09:00:00Z' },
+    ]);
+    expect((await exemptions(dir)).map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^RFC-0001 was let go ahead during a key business event \(allowed_changes\) by its own requester, Ben Okafor \(commit /,
+      ),
+    ]);
+    addCommit(dir, { files: { [S]: schedule('updated') }, author: ben, date: '2026-03-02T09:00:00Z' });
+    expect(await exemptions(dir)).toEqual([]);
+  });
+});

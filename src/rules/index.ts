@@ -31,6 +31,7 @@ import agreementCalendar from './agreement-calendar.js';
 import outageRecord from './outage-record.js';
 import supplierTicket from './supplier-ticket.js';
 import changeFreeze from './change-freeze.js';
+import freezeExemption from './freeze-exemption.js';
 import statusTransition from './status-transition.js';
 import approvalEvidence from './approval-evidence.js';
 import modifiedAfterApproval from './modified-after-approval.js';
@@ -82,6 +83,7 @@ export const RULES: readonly RuleDefinition[] = [
   changeFreeze,
   statusTransition,
   approvalEvidence,
+  freezeExemption,
   modifiedAfterApproval,
   closedRecordChanged,
   recordDeleted,
