@@ -1834,7 +1834,8 @@ describe('freeze-exemption: who lets a change go ahead during a key business eve
       { files: { [S]: schedule('updated', ['RFC-0001']) }, author: cleo, date: '2026-03-01T09:00:00Z' },
     ]);
     const found = await exemptions(byCleo);
-    expect(found.map((f) => [f.file, f.severity])).toEqual([[S, 'error']]);
+    // Pointed at the allowed_changes that grants it (in the event on line 9 of the schedule).
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([[S, 9, 'error']]);
     expect(found[0]!.message).toMatch(
       /^RFC-0001 was let go ahead during a key business event \(allowed_changes\) in commit [0-9a-f]{7} by Cleo Park <cleo@acme\.example> on 2026-03-01, but no one in that commit held CM or SM in the roles document in force$/,
     );
@@ -1860,5 +1861,62 @@ describe('freeze-exemption: who lets a change go ahead during a key business eve
     ]);
     addCommit(dir, { files: { [S]: schedule('updated') }, author: ben, date: '2026-03-02T09:00:00Z' });
     expect(await exemptions(dir)).toEqual([]);
+  });
+
+  it('an exemption is for one event: moved to another by someone without authority, it is decided anew', async () => {
+    const two = (allowedIn: 1 | 2): string =>
+      schedule('updated', ['RFC-0001']).replace(
+        /allowed_changes: \[RFC-0001\] \}/,
+        allowedIn === 1
+          ? 'allowed_changes: [RFC-0001] }\n  - { date: "2026-12-28", until: "2026-12-30", event: "Year-end" }'
+          : '}\n  - { date: "2026-12-28", until: "2026-12-30", event: "Year-end", allowed_changes: [RFC-0001] }',
+      );
+    expect(two(2)).toContain('event: "Year-end", allowed_changes: [RFC-0001]');
+    const dir = repo([
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' },
+      ...scheduleCommits,
+      { files: { [S]: two(1) }, author: ben, date: '2026-03-01T09:00:00Z' },
+      { files: { [S]: two(2) }, author: cleo, date: '2026-03-02T09:00:00Z' },
+    ]);
+    expect((await exemptions(dir)).map((f) => f.message)).toEqual([expect.stringMatching(/^RFC-0001 .* by Cleo Park .* held CM or SM/)]);
+  });
+
+  it('the requester counts as they were when it was exempted; an exemption made in a draft is judged when the schedule next needs authority', async () => {
+    // Ben requests RFC-0001 and exempts it in a draft of the schedule, approves the schedule, then
+    // names Cleo as the requester.
+    const draftFirst = repo([
+      { files: { [R]: approved(ana.email, { requested_by: ben.email }) }, author: ana, date: '2026-02-01T09:00:00Z' },
+      { files: { [S]: schedule('draft', ['RFC-0001']) }, author: ben, date: '2026-02-02T09:00:00Z' },
+      { files: { [S]: schedule('approved', ['RFC-0001']) }, author: ben, date: '2026-02-03T09:00:00Z' },
+      { files: { [R]: approved(ana.email, { requested_by: cleo.email }) }, author: ana, date: '2026-02-04T09:00:00Z' },
+    ]);
+    expect((await exemptions(draftFirst)).map((f) => f.message)).toEqual([expect.stringMatching(/by its own requester, Ben Okafor/)]);
+  });
+
+  it('withdrawn and added again by the Change Manager, it is theirs; a schedule imported in force in one commit warns', async () => {
+    const dir = repo([
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' },
+      ...scheduleCommits,
+      { files: { [S]: schedule('updated', ['RFC-0001']) }, author: cleo, date: '2026-03-01T09:00:00Z' },
+    ]);
+    expect((await exemptions(dir)).map((f) => f.severity)).toEqual(['error']);
+    addCommit(dir, { files: { [S]: schedule('updated') }, author: ben, date: '2026-03-02T09:00:00Z' });
+    addCommit(dir, { files: { [S]: schedule('updated', ['RFC-0001']) }, author: ben, date: '2026-03-03T09:00:00Z' });
+    expect(await exemptions(dir)).toEqual([]);
+    // Everything in one commit, the roles document with it: no role was in force yet.
+    const imported = tmp();
+    gitRepo(imported, [
+      {
+        files: {
+          ...BASE,
+          'governance/roles.md': rolesDoc(undefined, 'approved', ana.email),
+          [R]: approved(ben.email),
+          [S]: schedule('updated', ['RFC-0001']),
+        },
+        author: ben,
+        date: '2026-02-01T09:00:00Z',
+      },
+    ]);
+    expect((await exemptions(imported)).map((f) => f.severity)).toEqual(['warning']);
   });
 });
