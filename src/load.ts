@@ -7,6 +7,7 @@ import { loadRepository, type LoadedRepository } from './repo/documents.js';
 import { RULES } from './rules/index.js';
 import { noLooserThan, type ChangeSet } from './rules/registry.js';
 import type { Timeline } from './history/timeline.js';
+import type { HeldBack } from './history/read.js';
 import type { RepositoryState } from './git/git.js';
 
 /**
@@ -55,6 +56,8 @@ export interface Loaded {
   head?: string;
   /** Set when read as of an instant before the first commit: when that commit was made (ms). */
   historyBegins?: number;
+  /** Read as of an instant: commits dated before it that a commit dated after it held back. */
+  heldBack?: HeldBack;
 }
 
 /** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
@@ -210,7 +213,7 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
     if (opts.history === 'all') throw smsError('NOT_A_REPOSITORY', { dir: config.root });
     return undefined;
   }
-  const commit = await history.commitAsOf(config, asOf, opts.env, state);
+  const { sha: commit, heldBack } = await history.commitAsOf(config, asOf, opts.env, state);
   if (!commit) {
     // The repository has history, all of it after this instant: nothing existed yet, which is
     // not the same as having no history to read.
@@ -220,6 +223,7 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
       repository: { documents: [], issues: [] },
       changes: { mode: 'commits', events: [] },
       ...(historyBegins !== undefined ? { historyBegins } : {}),
+      ...(heldBack ? { heldBack } : {}),
     };
   }
   const repository = await history.readRevision(config, commit, opts.env, state);
@@ -230,5 +234,6 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
     timeline,
     changes: { mode: 'commits', events: timeline.events },
     revision: commit,
+    ...(heldBack ? { heldBack } : {}),
   };
 }

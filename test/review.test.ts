@@ -917,6 +917,27 @@ describe('sms report review: the management review pack', () => {
     expect(d.overdueReviews.map((f: { message: string }) => f.message)).toEqual(['review was due on 2026-03-15']);
   });
 
+  it('commits held back by one dated after the day are named, not silently left out', async () => {
+    const dir = tmp();
+    const P = 'governance/policy.md';
+    const dueOn = (day: string) => FILES[P]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
+    const [root, future] = gitRepo(dir, [
+      { files: { ...FILES, [P]: dueOn('2026-03-15') }, date: '2026-01-05T09:00:00Z' },
+      { files: { 'governance/notes.md': '# Notes\n' }, date: '2099-01-01T09:00:00Z' },
+      { files: { [P]: dueOn('2027-03-15') }, date: '2026-03-20T09:00:00Z' },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-06-15' });
+    const d = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'json'], dir, env)).stdout);
+    expect(d.findings.revision).toBe(root);
+    expect(d.findings.heldBack).toEqual({ by: future, date: '2099-01-01T09:00:00.000Z', commits: 1 });
+    const md = (await smsInProcess(['report', 'review', '--period', '2026-Q1'], dir, env)).stdout;
+    expect(md).toContain(
+      `1 commit dated before the end of 2026-03-31 is not part of it: it was made on top of commit \`${future!.slice(0, 7)}\`, dated 2099-01-01, after that day`,
+    );
+    const audit = JSON.parse((await smsInProcess(['report', 'audit', '--until', '2026-03-31', '--format', 'json'], dir, env)).stdout);
+    expect(audit.provenance).toMatchObject({ commit: root, heldBack: { by: future, commits: 1 } });
+  });
+
   it('risks not closed are told apart: open and treated, high before treatment and after it by the residual rating', async () => {
     const dir = tmp();
     writeFiles(dir, {

@@ -80,7 +80,11 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
     // With nothing committed by then there was nothing to validate: an empty repository's
     // findings ("no roles document") would be about a repository that did not exist yet.
     findings = past.revision ? validate(past, { today: asOf }) : { diagnostics: [], errorCount: 0, warningCount: 0, fileCount: 0 };
-    validatedAsOf = { day: asOf, ...(past.revision ? { revision: past.revision } : {}) };
+    validatedAsOf = {
+      day: asOf,
+      ...(past.revision ? { revision: past.revision } : {}),
+      ...(past.heldBack ? { heldBack: past.heldBack } : {}),
+    };
   }
   const ctx = {
     ...reportContext(loaded, findings, asOf, processModel(), { toolVersion: version(), generated: day }),

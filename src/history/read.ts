@@ -1374,18 +1374,28 @@ export async function readStaged(
   }
 }
 
+/** Commits on the main line dated before an instant, but made on top of a commit dated after it. */
+export interface HeldBack {
+  /** The commit dated after the instant, and its date (ISO, UTC). */
+  by: string;
+  date: string;
+  /** How many commits made on top of it are dated before the instant. */
+  commits: number;
+}
+
 /**
  * The commit that was HEAD's state at an instant: the newest commit on HEAD's main line that
- * stood before it, or undefined when there was none yet.
+ * stood before it, or undefined when there was none yet; and the commits a commit dated after the
+ * instant held back, which the view does not include although their own dates are before it.
  */
 export async function commitAsOf(
   config: SmsConfig,
   beforeMs: number,
   env?: NodeJS.ProcessEnv,
   state?: RepositoryState,
-): Promise<string | undefined> {
+): Promise<{ sha?: string; heldBack?: HeldBack }> {
   const ctx: GitContext = { cwd: config.root, env };
-  if (!(state ? state.head !== undefined : await hasCommits(ctx))) return undefined;
+  if (!(state ? state.head !== undefined : await hasCommits(ctx))) return {};
   // The main line (first parents): a branch merged later was not there yet, however its commits
   // are dated. Along it, a commit stands at the later of its author and committer dates, and no
   // earlier than the commits it was made on: one backdated on top of later work does not take that
@@ -1394,13 +1404,23 @@ export async function commitAsOf(
   const line = r.stdout.split('\n').filter(Boolean).reverse();
   let found: string | undefined;
   let standsAt = -Infinity;
+  let setBy: { sha: string; ms: number } | undefined;
+  let heldBack: HeldBack | undefined;
   for (const entry of line) {
-    const [sha, authored, committed] = entry.split(' ');
-    standsAt = Math.max(standsAt, Number(authored) * 1000, Number(committed) * 1000);
-    if (!(standsAt < beforeMs)) break;
-    found = sha;
+    const [sha, authored, committed] = entry.split(' ') as [string, string, string];
+    const own = Math.max(Number(authored) * 1000, Number(committed) * 1000);
+    if (own > standsAt) {
+      standsAt = own;
+      setBy = { sha, ms: own };
+    }
+    if (standsAt < beforeMs) found = sha;
+    // Past the instant, a commit whose own dates are before it was held back by the one dated after.
+    else if (own < beforeMs && setBy) {
+      heldBack ??= { by: setBy.sha, date: new Date(setBy.ms).toISOString(), commits: 0 };
+      heldBack.commits++;
+    }
   }
-  return found;
+  return { ...(found ? { sha: found } : {}), ...(heldBack ? { heldBack } : {}) };
 }
 
 /** When the first commit reachable from HEAD was made (ms), or undefined with no commits. */

@@ -1,3 +1,4 @@
+import type { HeldBack } from '../history/read.js';
 import type { SmsConfig } from '../repo/config.js';
 import { readDocument, type SmsDocument } from '../repo/documents.js';
 import { own, stringValues } from '../repo/values.js';
@@ -25,7 +26,7 @@ export interface ReportContext {
    * `validatesAsOf`): that day, and the commit read. Without a commit, nothing had been committed
    * by then and `findings` are empty: there was nothing to validate.
    */
-  validatedAsOf?: { day: string; revision?: string };
+  validatedAsOf?: { day: string; revision?: string; heldBack?: HeldBack };
   today: string;
   /** The processes, objectives and tasks of the standard. */
   processes: ProcessesModel;
@@ -46,6 +47,12 @@ export interface Provenance {
   toolVersion: string;
   /** The day the report was generated (SMS_TODAY pins it, for reproducible output). */
   generated: string;
+  /**
+   * For a report as of a day: commits on the main line dated before its end but made on top of a
+   * commit dated after it, which the view does not include (a commit stands no earlier than the
+   * one it was made on).
+   */
+  heldBack?: HeldBack;
 }
 
 /** A document is in force while its status is one of its type's approving statuses. */
@@ -74,6 +81,7 @@ export function reportContext(
     commit: loaded.revision ?? loaded.head,
     workingTree: loaded.revision === undefined && historyBegins === undefined,
     ...(historyBegins ? { historyBegins } : {}),
+    ...(loaded.heldBack ? { heldBack: loaded.heldBack } : {}),
     ...meta,
   };
   return {

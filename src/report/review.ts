@@ -901,6 +901,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
       ...(ctx.validatedAsOf?.revision ? { revision: ctx.validatedAsOf.revision } : {}),
       /** For an earlier day before the first commit: nothing had been committed, nothing was validated. */
       ...(ctx.validatedAsOf && !ctx.validatedAsOf.revision ? { nothingCommitted: true } : {}),
+      /** Commits dated before that day's end but made on top of one dated after it: not in what was validated. */
+      ...(ctx.validatedAsOf?.heldBack ? { heldBack: ctx.validatedAsOf.heldBack } : {}),
     },
     contributors: [...contributors.values()].sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1)),
   };
