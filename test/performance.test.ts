@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { md } from './helpers.js';
-import { gitIn, gitRepo, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec } from './helpers.js';
+import {
+  SERVICE,
+  agreementDoc,
+  gitIn,
+  gitRepo,
+  incidentDoc,
+  rolesCommits,
+  smsInProcess,
+  testEnv,
+  tmp,
+  writeFiles,
+  type CommitSpec,
+} from './helpers.js';
+import { CONFIG as BARE_CONFIG } from './helpers.js';
 import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
 
 /**
@@ -1497,5 +1510,53 @@ describe('sms report performance', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe('');
     }
+  });
+});
+
+describe('an agreement ID given to another agreement after a deletion', () => {
+  it("the incidents that named the deleted one are not the new one's: not in its report, and attributed as such", async () => {
+    const dir = tmp();
+    const bakery = 'agreements/customers/SLA-0001-bakery.md';
+    const law = 'agreements/customers/SLA-0001-law.md';
+    const targets = { P2: { response_hours: 4, resolution_hours: 8 } };
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: { 'sms.config.yaml': BARE_CONFIG, 'catalogue/SVC-0001-service-desk.md': SERVICE, [bakery]: agreementDoc({ targets }) },
+        date: '2026-01-02T09:00:00Z',
+      },
+      // The bakery's incident: resolved after 74 hours against 8.
+      {
+        files: {
+          'incidents/INC-0001-a.md': incidentDoc({
+            agreement: 'SLA-0001',
+            status: 'closed',
+            opened: '2026-02-02T08:00:00Z',
+            responded: '2026-02-02T09:00:00Z',
+            resolved: '2026-02-05T10:00:00Z',
+            closed: '2026-02-05T11:00:00Z',
+          }),
+        },
+        date: '2026-02-06T09:00:00Z',
+      },
+      { files: { [bakery]: null }, date: '2026-06-01T09:00:00Z' },
+      // The law firm's agreement gets the ID on 1 August.
+      {
+        files: { [law]: agreementDoc({ customer: 'Law firm', title: 'Law', start: '2026-08-01', targets }) },
+        date: '2026-08-01T09:00:00Z',
+      },
+    ]);
+    const e = testEnv({ SMS_TODAY: '2026-11-30' });
+    const q1 = JSON.parse(
+      (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q1', '--format', 'json'], dir, e)).stdout,
+    );
+    expect(q1.agreement.party ?? q1.agreement.customer).toBe('Law firm');
+    expect(q1.incidents.items).toEqual([]);
+    const md = (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q1'], dir, e)).stdout;
+    expect(md).not.toContain('INC-0001');
+    const review = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'json'], dir, e)).stdout);
+    expect(
+      review.incidents.items.map((m: { id: string; attribution: string; agreement?: string }) => [m.id, m.attribution, m.agreement]),
+    ).toEqual([['INC-0001', 'former', undefined]]);
   });
 });

@@ -46,6 +46,11 @@ export interface AgreementView {
   doc: SmsDocument;
   /** The IDs it had before (from history): incidents closed under an earlier ID are still its. */
   formerIds?: readonly string[];
+  /**
+   * The day it took its ID over from another agreement, deleted before (from history): an incident
+   * opened before that day that names the ID named the other one.
+   */
+  heldSince?: string;
 }
 
 /** The view of an agreement document (customer or supplier), or undefined for any other document. */
@@ -110,6 +115,8 @@ export type Attribution =
       /** Another customer's agreement for the service, still a draft. */ pending?: AgreementView[];
     }
   | { how: 'unknown'; id: string }
+  /** It names an ID that another agreement has held since `since`, and was opened before: it named the one deleted before. */
+  | { how: 'former'; id: string; since: string }
   | { how: 'none' };
 
 /**
@@ -128,11 +135,12 @@ export function customerAgreementOf(
 ): Attribution {
   const data = incident.data;
   const named = ownString(data, 'agreement');
+  const opened = parseInstant(ownString(data, 'opened'));
   if (named !== undefined) {
     const a = byId(agreements, named, 'customer');
-    return a ? { how: 'named', agreement: a } : { how: 'unknown', id: named };
+    if (!a) return { how: 'unknown', id: named };
+    return heldBefore(a, opened, timeZoneDay) ? { how: 'former', id: named, since: a.heldSince! } : { how: 'named', agreement: a };
   }
-  const opened = parseInstant(ownString(data, 'opened'));
   if (opened === undefined) return { how: 'none' };
   const day = timeZoneDay(opened);
   const services = stringValues(own(data, 'services'));
@@ -156,10 +164,23 @@ export function customerAgreementOf(
   return { how: 'none' };
 }
 
-/** The supplier agreement an incident names (`supplier_agreement:`), when it exists. */
-export function supplierAgreementOf(incident: SmsDocument, agreements: readonly AgreementView[]): AgreementView | undefined {
+/**
+ * The supplier agreement an incident names (`supplier_agreement:`), when it exists and held that
+ * ID when the incident was opened.
+ */
+export function supplierAgreementOf(
+  incident: SmsDocument,
+  agreements: readonly AgreementView[],
+  timeZoneDay: (ms: number) => string,
+): AgreementView | undefined {
   const named = ownString(incident.data, 'supplier_agreement');
-  return named === undefined ? undefined : byId(agreements, named, 'supplier');
+  const a = named === undefined ? undefined : byId(agreements, named, 'supplier');
+  return a && !heldBefore(a, parseInstant(ownString(incident.data, 'opened')), timeZoneDay) ? a : undefined;
+}
+
+/** Whether an incident opened before the agreement took its ID over from another (see heldSince). */
+function heldBefore(a: AgreementView, opened: number | undefined, timeZoneDay: (ms: number) => string): boolean {
+  return a.heldSince !== undefined && opened !== undefined && timeZoneDay(opened) < a.heldSince;
 }
 
 /** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */

@@ -186,6 +186,28 @@ export function formerIds(ctx: Pick<ReportContext, 'timeline'>): ReadonlyMap<str
   return out;
 }
 
+const takenOverCache = new WeakMap<Timeline, ReadonlyMap<string, string>>();
+
+/**
+ * IDs that the document holding them now took over from another, deleted before (put back with
+ * other content), and the day it did, in the organisation's time zone. What named the ID before
+ * that day named the other document.
+ */
+export function idsTakenOver(ctx: Pick<ReportContext, 'timeline' | 'config'>): ReadonlyMap<string, string> {
+  const timeline = ctx.timeline;
+  if (!timeline) return new Map();
+  const known = takenOverCache.get(timeline);
+  if (known) return known;
+  const out = new Map<string, string>();
+  for (const [id, events] of timeline.byId) {
+    let at = events.length - 1;
+    while (at > 0 && !takesOverId(events[at]!)) at--;
+    if (at > 0) out.set(id, committedDays(ctx, events)[at]!);
+  }
+  takenOverCache.set(timeline, out);
+  return out;
+}
+
 /**
  * The day each of a document's events counts from, in the organisation's time zone: the later of
  * its author and committer dates, and never before an event committed ahead of it. An author date

@@ -705,6 +705,8 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
         if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
         if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);
+        if (a.how === 'former')
+          lacks.push(`names agreement ${a.id}, which another agreement has been since ${a.since}: the one it named was deleted`);
         todo = lacks.length ? 'name the reporter and the agreement the incident is measured against' : undefined;
         break;
       }

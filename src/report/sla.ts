@@ -15,7 +15,7 @@ import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
 import type { DocState } from '../history/extract.js';
-import { deletedDocuments, deletions, formerIds, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
+import { deletedDocuments, deletions, formerIds, idsTakenOver, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -198,6 +198,8 @@ export interface SlaInputs {
   atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
   /** The earlier IDs of documents whose ID was changed in a commit (from history), by their ID now. */
   formerIds?: ReadonlyMap<string, readonly string[]>;
+  /** IDs their documents took over from others deleted before, and the day they did (from history). */
+  heldSince?: ReadonlyMap<string, string>;
 }
 
 /** The fields an agreement's incidents and availability are measured by. */
@@ -284,6 +286,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     documents,
     timezone: ctx.config.timezone,
     formerIds: formerIds(ctx),
+    heldSince: idsTakenOver(ctx),
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -462,7 +465,7 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
 function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementView[], day: (ms: number) => string) {
   const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn);
   const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
-  return { attribution, customer, supplier: supplierAgreementOf(d, agreements) };
+  return { attribution, customer, supplier: supplierAgreementOf(d, agreements, day) };
 }
 
 const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
@@ -570,7 +573,8 @@ export function agreementsOf(inputs: SlaInputs): AgreementView[] {
     const a = agreementView(d, inputs.timezone);
     if (!a) return [];
     const former = inputs.formerIds?.get(a.id);
-    return [former ? { ...a, formerIds: former } : a];
+    const heldSince = inputs.heldSince?.get(a.id);
+    return [{ ...a, ...(former ? { formerIds: former } : {}), ...(heldSince ? { heldSince } : {}) }];
   });
 }
 
@@ -830,7 +834,7 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
   const deletedSince = (inputs.deleted ?? []).filter((x) => !x.reused && x.day > period.until).map((x) => x.doc);
   const relevant = [...inputs.documents, ...deletedSince].filter((d) => {
     if (d.type?.key !== 'incident' || !d.data) return false;
-    return agreement.kind === 'customer' || supplierAgreementOf(d, agreements)?.id === agreement.id;
+    return agreement.kind === 'customer' || supplierAgreementOf(d, agreements, (ms) => localDate(ms, tz))?.id === agreement.id;
   });
   // The months (or quarters) measured: each cut to the agreement's dates and to today (`open` when
   // today cut it: a month is over once its last day is), and to the days it was in force (from
