@@ -1559,4 +1559,144 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       review.incidents.items.map((m: { id: string; attribution: string; agreement?: string }) => [m.id, m.attribution, m.agreement]),
     ).toEqual([['INC-0001', 'former', undefined]]);
   });
+
+  // Each scenario: commits after the roles and the bakery's agreement (2 January), and whether the
+  // bakery's incident (opened at 06:00 on the day given) is in the report of the agreement that holds
+  // SLA-0001 now (or `id`) for the period it was opened in.
+  const bakery = 'agreements/customers/SLA-0001-bakery.md';
+  const law = 'agreements/customers/SLA-0001-law.md';
+  const targets = { P2: { response_hours: 4, resolution_hours: 8 } };
+  const lawDoc = (f: Record<string, unknown> = {}) =>
+    agreementDoc({ customer: 'Law firm', title: 'Law', start: '2026-01-01', targets, ...f });
+  const incident = (opened: string) =>
+    incidentDoc({
+      agreement: 'SLA-0001',
+      status: 'closed',
+      opened: `${opened}T06:00:00Z`,
+      responded: `${opened}T07:00:00Z`,
+      resolved: `${opened}T20:00:00Z`,
+      closed: `${opened}T21:00:00Z`,
+    });
+  const I = 'incidents/INC-0001-a.md';
+  const scenarios: { name: string; commits: CommitSpec[]; period: string; id?: string; counted: boolean }[] = [
+    {
+      name: 'handed over in one commit (the bakery file deleted, the law firm added)',
+      commits: [
+        { files: { [I]: incident('2026-07-20') }, date: '2026-07-21T09:00:00Z' },
+        { files: { [bakery]: null, [law]: lawDoc() }, date: '2026-08-01T09:00:00Z' },
+      ],
+      period: '2026-Q3',
+      counted: false,
+    },
+    {
+      name: 'the same customer deleted by mistake and restored with an edit: its incidents stay its own',
+      commits: [
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        { files: { [bakery]: null }, date: '2026-06-01T09:00:00Z' },
+        { files: { [bakery]: agreementDoc({ targets, review: '2027-01-01' }) }, date: '2026-06-02T09:00:00Z' },
+      ],
+      period: '2026-Q1',
+      counted: true,
+    },
+    {
+      name: 'taken over later on the day the incident opened',
+      commits: [
+        { files: { [I]: incident('2026-08-01') }, date: '2026-08-01T06:30:00Z' },
+        { files: { [bakery]: null }, date: '2026-08-01T07:00:00Z' },
+        { files: { [law]: lawDoc() }, date: '2026-08-01T15:00:00Z' },
+      ],
+      period: '2026-Q3',
+      counted: false,
+    },
+    {
+      name: 'taken over in a commit dated back before the incident, but made after it was recorded',
+      commits: [
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        { files: { [bakery]: null, [law]: lawDoc() }, date: '2026-01-15T09:00:00Z' },
+      ],
+      period: '2026-Q1',
+      counted: false,
+    },
+    {
+      name: 'the law firm takes the ID over and is then renumbered',
+      commits: [
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        { files: { [bakery]: null, [law]: lawDoc() }, date: '2026-08-01T09:00:00Z' },
+        { files: { [law]: null, 'agreements/customers/SLA-0005-law.md': lawDoc({ id: 'SLA-0005' }) }, date: '2026-08-02T09:00:00Z' },
+      ],
+      period: '2026-Q1',
+      id: 'SLA-0005',
+      counted: false,
+    },
+  ];
+  for (const c of scenarios) {
+    it(`${c.name}: ${c.counted ? 'counted' : 'not counted'} in ${c.id ?? 'SLA-0001'}'s report`, async () => {
+      const dir = tmp();
+      gitRepo(dir, [
+        ...rolesCommits(),
+        {
+          files: { 'sms.config.yaml': BARE_CONFIG, 'catalogue/SVC-0001-service-desk.md': SERVICE, [bakery]: agreementDoc({ targets }) },
+          date: '2026-01-02T09:00:00Z',
+        },
+        ...c.commits,
+      ]);
+      const e = testEnv({ SMS_TODAY: '2026-11-30' });
+      const r = await smsInProcess(
+        ['report', 'performance', '--agreement', c.id ?? 'SLA-0001', '--period', c.period, '--format', 'json'],
+        dir,
+        e,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).incidents.items.map((m: { id: string }) => m.id)).toEqual(c.counted ? ['INC-0001'] : []);
+    });
+  }
+
+  it("an outage limited to the bakery's agreement does not count against the law firm's, which took the ID later", async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: {
+          'sms.config.yaml': BARE_CONFIG,
+          'catalogue/SVC-0001-service-desk.md': SERVICE,
+          [bakery]: agreementDoc({ targets, availability: 99.5 }),
+          'agreements/customers/SLA-0002-cafe.md': agreementDoc({
+            id: 'SLA-0002',
+            customer: 'Cafe',
+            title: 'Cafe',
+            targets,
+            availability: 99.5,
+          }),
+        },
+        date: '2026-01-02T09:00:00Z',
+      },
+      {
+        files: {
+          [I]: incidentDoc({
+            agreement: 'SLA-0001',
+            status: 'closed',
+            priority: 'P1',
+            opened: '2026-07-07T10:00:00Z',
+            responded: '2026-07-07T10:10:00Z',
+            resolved: '2026-07-07T14:00:00Z',
+            closed: '2026-07-07T15:00:00Z',
+            outage_start: '2026-07-07T10:00:00Z',
+            outage_end: '2026-07-07T14:00:00Z',
+            outage_agreements: ['SLA-0001'],
+          }),
+        },
+        date: '2026-07-08T09:00:00Z',
+      },
+      { files: { [bakery]: null, [law]: lawDoc({ start: '2026-07-01', availability: 99.5 }) }, date: '2026-08-01T09:00:00Z' },
+    ]);
+    const e = testEnv({ SMS_TODAY: '2026-11-30' });
+    const d = JSON.parse(
+      (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q3', '--format', 'json'], dir, e)).stdout,
+    );
+    // The quarter is measured against the law firm's agreement, in force at its end (from July).
+    expect(d.agreement.party).toBe('Law firm');
+    const july = d.availability.months.find((a: { label: string }) => a.label === '2026-07');
+    expect(july.limitedToOthers?.map((l: { incident: string }) => l.incident)).toEqual(['INC-0001']);
+    expect(d.availability.downtimeMinutes).toBe(0);
+  });
 });

@@ -46,12 +46,15 @@ export interface AgreementView {
   doc: SmsDocument;
   /** The IDs it had before (from history): incidents closed under an earlier ID are still its. */
   formerIds?: readonly string[];
-  /**
-   * The day it took its ID over from another agreement, deleted before (from history): an incident
-   * opened before that day that names the ID named the other one.
-   */
-  heldSince?: string;
 }
+
+/**
+ * Whose an agreement ID was when an incident was opened and recorded (from history): the party
+ * (customer or supplier) of the agreement that held it then, or undefined where history does not
+ * tell holders apart. An ID given to another party's agreement after a deletion, or by a
+ * renumbering, names the earlier agreement in what was recorded before.
+ */
+export type IdHolder = (id: string, incident: SmsDocument) => string | undefined;
 
 /** The view of an agreement document (customer or supplier), or undefined for any other document. */
 /** The types whose documents are agreements a service is measured against: the customer's and the supplier's. */
@@ -115,8 +118,8 @@ export type Attribution =
       /** Another customer's agreement for the service, still a draft. */ pending?: AgreementView[];
     }
   | { how: 'unknown'; id: string }
-  /** It names an ID that another agreement has held since `since`, and was opened before: it named the one deleted before. */
-  | { how: 'former'; id: string; since: string }
+  /** It names an ID that was another party's agreement when it was opened (`party`), not the one holding it now. */
+  | { how: 'former'; id: string; party: string }
   | { how: 'none' };
 
 /**
@@ -132,15 +135,17 @@ export function customerAgreementOf(
   agreements: readonly AgreementView[],
   timeZoneDay: (ms: number) => string,
   inForceOn?: (a: AgreementView, day: string) => boolean,
+  heldBy?: IdHolder,
 ): Attribution {
   const data = incident.data;
   const named = ownString(data, 'agreement');
-  const opened = parseInstant(ownString(data, 'opened'));
   if (named !== undefined) {
     const a = byId(agreements, named, 'customer');
     if (!a) return { how: 'unknown', id: named };
-    return heldBefore(a, opened, timeZoneDay) ? { how: 'former', id: named, since: a.heldSince! } : { how: 'named', agreement: a };
+    const then = heldBy?.(named, incident);
+    return then !== undefined && then !== a.party ? { how: 'former', id: named, party: then } : { how: 'named', agreement: a };
   }
+  const opened = parseInstant(ownString(data, 'opened'));
   if (opened === undefined) return { how: 'none' };
   const day = timeZoneDay(opened);
   const services = stringValues(own(data, 'services'));
@@ -165,22 +170,24 @@ export function customerAgreementOf(
 }
 
 /**
- * The supplier agreement an incident names (`supplier_agreement:`), when it exists and held that
- * ID when the incident was opened.
+ * The supplier agreement an incident names (`supplier_agreement:`), when it exists and the ID was
+ * that supplier's when the incident was opened.
  */
 export function supplierAgreementOf(
   incident: SmsDocument,
   agreements: readonly AgreementView[],
-  timeZoneDay: (ms: number) => string,
+  heldBy?: IdHolder,
 ): AgreementView | undefined {
   const named = ownString(incident.data, 'supplier_agreement');
   const a = named === undefined ? undefined : byId(agreements, named, 'supplier');
-  return a && !heldBefore(a, parseInstant(ownString(incident.data, 'opened')), timeZoneDay) ? a : undefined;
+  return a && namesAgreement(a, named!, incident, heldBy) ? a : undefined;
 }
 
-/** Whether an incident opened before the agreement took its ID over from another (see heldSince). */
-function heldBefore(a: AgreementView, opened: number | undefined, timeZoneDay: (ms: number) => string): boolean {
-  return a.heldSince !== undefined && opened !== undefined && timeZoneDay(opened) < a.heldSince;
+/** Whether an ID an incident gives (an earlier one included) is this agreement's, and was when the incident was opened. */
+export function namesAgreement(a: AgreementView, id: string, incident: SmsDocument, heldBy?: IdHolder): boolean {
+  if (!answersTo(a, id)) return false;
+  const then = heldBy?.(id, incident);
+  return then === undefined || then === a.party;
 }
 
 /** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */

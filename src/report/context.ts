@@ -2,6 +2,7 @@ import type { HeldBack } from '../history/read.js';
 import type { SmsConfig } from '../repo/config.js';
 import { readDocument, type SmsDocument } from '../repo/documents.js';
 import { own, stringValues } from '../repo/values.js';
+import { AGREEMENT_TYPES, type IdHolder } from '../repo/sla.js';
 import type { ValidationResult } from '../validate.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
@@ -186,26 +187,52 @@ export function formerIds(ctx: Pick<ReportContext, 'timeline'>): ReadonlyMap<str
   return out;
 }
 
-const takenOverCache = new WeakMap<Timeline, ReadonlyMap<string, string>>();
+const holdersCache = new WeakMap<Timeline, IdHolder>();
 
 /**
- * IDs that the document holding them now took over from another, deleted before (put back with
- * other content), and the day it did, in the organisation's time zone. What named the ID before
- * that day named the other document.
+ * Whose each agreement ID was when (see IdHolder): from the agreement versions history holds under
+ * the ID, each party from the commit that first gave it the ID (its author date, never before an
+ * earlier version's). An incident belongs to the holder of the ID when it was opened, and never to
+ * one that took the ID in a commit after the incident was first recorded (a takeover dated back).
+ * A deletion and a restoring of the same party's agreement is one holder.
  */
-export function idsTakenOver(ctx: Pick<ReportContext, 'timeline' | 'config'>): ReadonlyMap<string, string> {
+export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHolder {
   const timeline = ctx.timeline;
-  if (!timeline) return new Map();
-  const known = takenOverCache.get(timeline);
+  if (!timeline) return () => undefined;
+  const known = holdersCache.get(timeline);
   if (known) return known;
-  const out = new Map<string, string>();
+  // Commits in history's order: where one stands among the others, whatever date it gives.
+  const order = new Map<string, number>();
+  for (const [i, e] of timeline.events.entries()) if (!order.has(e.commit.sha)) order.set(e.commit.sha, i);
+  const holders = new Map<string, { since: number; at: number; party: string }[]>();
   for (const [id, events] of timeline.byId) {
-    let at = events.length - 1;
-    while (at > 0 && !takesOverId(events[at]!)) at--;
-    if (at > 0) out.set(id, committedDays(ctx, events)[at]!);
+    const list: { since: number; at: number; party: string }[] = [];
+    let last = -Infinity;
+    for (const e of events) {
+      const s = e.after;
+      if (!s?.data || s.id !== id || !s.type || !AGREEMENT_TYPES.includes(s.type)) continue;
+      last = Math.max(last, parseInstant(e.commit.date) ?? last);
+      const party = own(s.data, s.type === 'customer-agreement' ? 'customer' : 'supplier');
+      const name = typeof party === 'string' ? party : '';
+      if (list.at(-1)?.party !== name) list.push({ since: last, at: order.get(e.commit.sha) ?? -1, party: name });
+    }
+    if (list.length > 1) holders.set(id, list);
   }
-  takenOverCache.set(timeline, out);
-  return out;
+  const heldBy: IdHolder = (id, incident) => {
+    const list = holders.get(id);
+    if (!list) return undefined;
+    const opened = parseInstant(typeof incident.data?.opened === 'string' ? incident.data.opened : undefined);
+    const first = incident.id ? timeline.byId.get(incident.id)?.[0] : undefined;
+    const recorded = first ? order.get(first.commit.sha) : undefined;
+    let holder = list[0]!;
+    for (const h of list.slice(1)) {
+      if ((opened !== undefined && h.since > opened) || (recorded !== undefined && h.at > recorded)) break;
+      holder = h;
+    }
+    return holder.party;
+  };
+  holdersCache.set(timeline, heldBy);
+  return heldBy;
 }
 
 /**

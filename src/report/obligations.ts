@@ -701,12 +701,12 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
     let todo: string | undefined;
     switch (o.require) {
       case 'recorded': {
-        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'), inputs.inForceOn);
+        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'), inputs.inForceOn, inputs.heldBy);
         if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
         if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
         if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);
         if (a.how === 'former')
-          lacks.push(`names agreement ${a.id}, which another agreement has been since ${a.since}: the one it named was deleted`);
+          lacks.push(`names agreement ${a.id}, which was ${a.party}'s when it was opened; the ID is another agreement's now`);
         todo = lacks.length ? 'name the reporter and the agreement the incident is measured against' : undefined;
         break;
       }

@@ -63,7 +63,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) return false;
       if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) return false;
-      const a = customerAgreementOf(d, all, day, inputs.inForceOn);
+      const a = customerAgreementOf(d, all, day, inputs.inForceOn, inputs.heldBy);
       return a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id);
     };
     for (const d of docsOfType(ctx, 'incident')) if (mayBeOurs(d)) unattributed.push(d.id!);

@@ -7,15 +7,26 @@ import {
   agreementView,
   answersTo,
   customerAgreementOf,
+  namesAgreement,
   supplierAgreementOf,
   type AgreementView,
   type Attribution,
+  type IdHolder,
 } from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
 import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
 import type { DocState } from '../history/extract.js';
-import { deletedDocuments, deletions, formerIds, idsTakenOver, inForceOn, localDay, versionsOver, type ReportContext } from './context.js';
+import {
+  agreementIdHolders,
+  deletedDocuments,
+  deletions,
+  formerIds,
+  inForceOn,
+  localDay,
+  versionsOver,
+  type ReportContext,
+} from './context.js';
 
 /**
  * Service-level measurements, as an agreement defines them: per incident the response and
@@ -198,8 +209,8 @@ export interface SlaInputs {
   atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
   /** The earlier IDs of documents whose ID was changed in a commit (from history), by their ID now. */
   formerIds?: ReadonlyMap<string, readonly string[]>;
-  /** IDs their documents took over from others deleted before, and the day they did (from history). */
-  heldSince?: ReadonlyMap<string, string>;
+  /** Whose an agreement ID was when an incident was opened (from history). */
+  heldBy?: IdHolder;
 }
 
 /** The fields an agreement's incidents and availability are measured by. */
@@ -286,7 +297,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     documents,
     timezone: ctx.config.timezone,
     formerIds: formerIds(ctx),
-    heldSince: idsTakenOver(ctx),
+    heldBy: agreementIdHolders(ctx),
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -463,9 +474,9 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
 
 /** The customer agreement an incident is attributed to (and how), and the supplier agreement it names. */
 function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementView[], day: (ms: number) => string) {
-  const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn);
+  const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn, inputs.heldBy);
   const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
-  return { attribution, customer, supplier: supplierAgreementOf(d, agreements, day) };
+  return { attribution, customer, supplier: supplierAgreementOf(d, agreements, inputs.heldBy) };
 }
 
 const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
@@ -497,7 +508,8 @@ export function openedMovedOut(
       const first = inputs.recorded?.get(d.id!);
       const named = forAgreement.kind === 'customer' ? first?.agreement : first?.supplierAgreement;
       if (named !== undefined) {
-        if (named !== forAgreement.id) continue;
+        // An ID given to another party's agreement since named the one that had it then.
+        if (!namesAgreement(forAgreement, named, d, inputs.heldBy)) continue;
       } else {
         const { customer, supplier } = whoseIncident(inputs, d, agreements, (ms) => localDate(ms, tz));
         if (!isFor(forAgreement, customer, supplier)) continue;
@@ -573,8 +585,7 @@ export function agreementsOf(inputs: SlaInputs): AgreementView[] {
     const a = agreementView(d, inputs.timezone);
     if (!a) return [];
     const former = inputs.formerIds?.get(a.id);
-    const heldSince = inputs.heldSince?.get(a.id);
-    return [{ ...a, ...(former ? { formerIds: former } : {}), ...(heldSince ? { heldSince } : {}) }];
+    return [former ? { ...a, formerIds: former } : a];
   });
 }
 
@@ -834,7 +845,7 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
   const deletedSince = (inputs.deleted ?? []).filter((x) => !x.reused && x.day > period.until).map((x) => x.doc);
   const relevant = [...inputs.documents, ...deletedSince].filter((d) => {
     if (d.type?.key !== 'incident' || !d.data) return false;
-    return agreement.kind === 'customer' || supplierAgreementOf(d, agreements, (ms) => localDate(ms, tz))?.id === agreement.id;
+    return agreement.kind === 'customer' || supplierAgreementOf(d, agreements, inputs.heldBy)?.id === agreement.id;
   });
   // The months (or quarters) measured: each cut to the agreement's dates and to today (`open` when
   // today cut it: a month is over once its last day is), and to the days it was in force (from
@@ -883,15 +894,19 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
         // counts only where it names a customer agreement covering the service, and never leaves
         // out the agreement the incident itself names: naming another ID hides no outage.
         // An ID may be one the agreement had before it was renumbered.
-        const only = stringValues(own(d.data!, 'outage_agreements')).filter((id) =>
-          agreements.some((a) => answersTo(a, id) && a.kind === 'customer' && a.services.includes(service)),
+        // An ID given to another customer's agreement since names the one that had it then.
+        const names = (a: AgreementView, id: string): boolean => namesAgreement(a, id, d, inputs.heldBy);
+        // One that was another customer's agreement then, since deleted, is a limit too.
+        const formerlyOthers = (id: string): boolean => agreements.some((a) => a.kind === 'customer' && answersTo(a, id) && !names(a, id));
+        const only = stringValues(own(d.data!, 'outage_agreements')).filter(
+          (id) => agreements.some((a) => names(a, id) && a.kind === 'customer' && a.services.includes(service)) || formerlyOthers(id),
         );
         const named = ownString(d.data!, 'agreement');
         if (
           agreement.kind === 'customer' &&
           only.length &&
-          !only.some((id) => answersTo(agreement, id)) &&
-          !(named !== undefined && answersTo(agreement, named))
+          !only.some((id) => names(agreement, id)) &&
+          !(named !== undefined && names(agreement, named))
         ) {
           const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
           if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end)) limited.push({ incident: d.id!, agreements: only });
