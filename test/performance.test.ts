@@ -1557,7 +1557,9 @@ describe('an agreement ID given to another agreement after a deletion', () => {
     const review = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'json'], dir, e)).stdout);
     expect(
       review.incidents.items.map((m: { id: string; attribution: string; agreement?: string }) => [m.id, m.attribution, m.agreement]),
-    ).toEqual([['INC-0001', 'former', undefined]]);
+    ).toEqual([['INC-0001', 'former', 'SLA-0001']]);
+    // The management review still sees the bakery's breach: measured against the bakery's agreement.
+    expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0001']);
   });
 
   // Each scenario: commits after the roles and the bakery's agreement (2 January), and whether the

@@ -211,6 +211,8 @@ export interface SlaInputs {
   formerIds?: ReadonlyMap<string, readonly string[]>;
   /** Whose an agreement ID was when an incident was opened (from history). */
   heldBy?: IdHolder;
+  /** Agreements deleted and their ID given to another since, as history last had them. */
+  reusedAgreements?: readonly SmsDocument[];
 }
 
 /** The fields an agreement's incidents and availability are measured by. */
@@ -298,6 +300,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     timezone: ctx.config.timezone,
     formerIds: formerIds(ctx),
     heldBy: agreementIdHolders(ctx),
+    reusedAgreements: ctx.timeline ? deletions(ctx, AGREEMENT_TYPES).flatMap((x) => (x.reused ? [x.doc] : [])) : undefined,
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -479,6 +482,26 @@ function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementV
   return { attribution, customer, supplier: supplierAgreementOf(d, agreements, inputs.heldBy) };
 }
 
+/**
+ * The agreement that held an ID when an incident named it, now another party's: the same
+ * document as it stood at the period's end (handed over in one commit), else the deleted one.
+ */
+function formerHolder(
+  inputs: SlaInputs,
+  agreements: readonly AgreementView[],
+  attribution: Extract<Attribution, { how: 'former' }>,
+  period: Period,
+): AgreementView | undefined {
+  const now = agreements.find((a) => a.kind === 'customer' && answersTo(a, attribution.id));
+  const then = now && inputs.atEnd ? inputs.atEnd(now, period).view : undefined;
+  if (then?.party === attribution.party) return then;
+  for (const d of inputs.reusedAgreements ?? []) {
+    const v = d.id === attribution.id ? agreementView(d, inputs.timezone) : undefined;
+    if (v?.kind === 'customer' && v.party === attribution.party) return v;
+  }
+  return undefined;
+}
+
 const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
   (a.kind === 'customer' ? customer : supplier)?.id === a.id;
 
@@ -633,8 +656,11 @@ export function measureIncidents(
     );
     if (resolvedAt !== undefined && resolvedAt < start) continue;
     const { attribution, customer, supplier } = whoseIncident(inputs, d, agreements, day);
-    // Each period against the agreement as it stood at its end, as its own report is.
-    const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period).view : customer);
+    // Each period against the agreement as it stood at its end, as its own report is. An incident
+    // that named an ID another party's agreement holds now is measured, without an agreement of
+    // its own to report in, against the one that held the ID then.
+    const former = !forAgreement && attribution.how === 'former' ? formerHolder(inputs, agreements, attribution, period) : undefined;
+    const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period).view : customer) ?? former;
     if (forAgreement && !isFor(forAgreement, customer, supplier)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
     const target = measuredAgainst?.targets[priority as 'P1'];
@@ -662,6 +688,7 @@ export function measureIncidents(
     if (respondedAt !== undefined) m.responded = formatInstant(respondedAt);
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
+    else if (former) m.agreement = former.id;
     if (supplier) m.supplierAgreement = supplier.id;
     const changed = inputs.afterClosing?.get(d.id);
     if (changed) m.changedAfterClosing = changed;
