@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { md } from './helpers.js';
 import {
+  CONFIG as BARE_CONFIG,
   SERVICE,
   agreementDoc,
   gitIn,
@@ -15,7 +16,6 @@ import {
   writeFiles,
   type CommitSpec,
 } from './helpers.js';
-import { CONFIG as BARE_CONFIG } from './helpers.js';
 import { CONFIG, FILES, inc, sla } from './sla-fixture.js';
 
 /**
