@@ -1582,12 +1582,22 @@ describe('an agreement ID given to another agreement after a deletion', () => {
   const I = 'incidents/INC-0001-a.md';
   const scenarios: { name: string; commits: CommitSpec[]; period: string; id?: string; counted: boolean }[] = [
     {
-      name: 'handed over in one commit (the bakery file deleted, the law firm added)',
+      name: 'the customer renamed in place in the middle of the quarter: its incidents stay its own',
       commits: [
-        { files: { [I]: incident('2026-07-20') }, date: '2026-07-21T09:00:00Z' },
-        { files: { [bakery]: null, [law]: lawDoc() }, date: '2026-08-01T09:00:00Z' },
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        { files: { [bakery]: agreementDoc({ targets, customer: 'Bluebell Bakery Ltd' }) }, date: '2026-03-01T09:00:00Z' },
       ],
-      period: '2026-Q3',
+      period: '2026-Q1',
+      counted: true,
+    },
+    {
+      name: "the law firm's agreement renumbered onto the ID of the bakery's, deleted before",
+      commits: [
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        { files: { [bakery]: null, 'agreements/customers/SLA-0002-law.md': lawDoc({ id: 'SLA-0002' }) }, date: '2026-06-01T09:00:00Z' },
+        { files: { 'agreements/customers/SLA-0002-law.md': null, [law]: lawDoc() }, date: '2026-08-01T09:00:00Z' },
+      ],
+      period: '2026-Q1',
       counted: false,
     },
     {
@@ -1614,7 +1624,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       name: 'taken over in a commit dated back before the incident, but made after it was recorded',
       commits: [
         { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
-        { files: { [bakery]: null, [law]: lawDoc() }, date: '2026-01-15T09:00:00Z' },
+        { files: { [bakery]: null }, date: '2026-01-15T09:00:00Z' },
+        { files: { [law]: lawDoc() }, date: '2026-01-15T10:00:00Z' },
       ],
       period: '2026-Q1',
       counted: false,
@@ -1623,7 +1634,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       name: 'the law firm takes the ID over and is then renumbered',
       commits: [
         { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
-        { files: { [bakery]: null, [law]: lawDoc() }, date: '2026-08-01T09:00:00Z' },
+        { files: { [bakery]: null }, date: '2026-06-01T09:00:00Z' },
+        { files: { [law]: lawDoc() }, date: '2026-08-01T09:00:00Z' },
         { files: { [law]: null, 'agreements/customers/SLA-0005-law.md': lawDoc({ id: 'SLA-0005' }) }, date: '2026-08-02T09:00:00Z' },
       ],
       period: '2026-Q1',
@@ -1689,7 +1701,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
         },
         date: '2026-07-08T09:00:00Z',
       },
-      { files: { [bakery]: null, [law]: lawDoc({ start: '2026-07-01', availability: 99.5 }) }, date: '2026-08-01T09:00:00Z' },
+      { files: { [bakery]: null }, date: '2026-07-31T09:00:00Z' },
+      { files: { [law]: lawDoc({ start: '2026-07-01', availability: 99.5 }) }, date: '2026-08-01T09:00:00Z' },
     ]);
     const e = testEnv({ SMS_TODAY: '2026-11-30' });
     const d = JSON.parse(

@@ -49,12 +49,12 @@ export interface AgreementView {
 }
 
 /**
- * Whose an agreement ID was when an incident was opened and recorded (from history): the party
- * (customer or supplier) of the agreement that held it then, or undefined where history does not
- * tell holders apart. An ID given to another party's agreement after a deletion, or by a
+ * Whose an agreement ID was when an incident was opened and recorded (from history): the names
+ * (customer or supplier) the agreement that held it then has had, or undefined where history shows
+ * one holder only. An ID given to another party's agreement after a deletion, or by a
  * renumbering, names the earlier agreement in what was recorded before.
  */
-export type IdHolder = (id: string, incident: SmsDocument) => string | undefined;
+export type IdHolder = (id: string, incident: SmsDocument) => ReadonlySet<string> | undefined;
 
 /** The view of an agreement document (customer or supplier), or undefined for any other document. */
 /** The types whose documents are agreements a service is measured against: the customer's and the supplier's. */
@@ -143,7 +143,9 @@ export function customerAgreementOf(
     const a = byId(agreements, named, 'customer');
     if (!a) return { how: 'unknown', id: named };
     const then = heldBy?.(named, incident);
-    return then !== undefined && then !== a.party ? { how: 'former', id: named, party: then } : { how: 'named', agreement: a };
+    return then !== undefined && !then.has(a.party)
+      ? { how: 'former', id: named, party: [...then].at(-1)! }
+      : { how: 'named', agreement: a };
   }
   const opened = parseInstant(ownString(data, 'opened'));
   if (opened === undefined) return { how: 'none' };
@@ -187,7 +189,7 @@ export function supplierAgreementOf(
 export function namesAgreement(a: AgreementView, id: string, incident: SmsDocument, heldBy?: IdHolder): boolean {
   if (!answersTo(a, id)) return false;
   const then = heldBy?.(id, incident);
-  return then === undefined || then === a.party;
+  return then === undefined || then.has(a.party);
 }
 
 /** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */

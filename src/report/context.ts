@@ -190,11 +190,13 @@ export function formerIds(ctx: Pick<ReportContext, 'timeline'>): ReadonlyMap<str
 const holdersCache = new WeakMap<Timeline, IdHolder>();
 
 /**
- * Whose each agreement ID was when (see IdHolder): from the agreement versions history holds under
- * the ID, each party from the commit that first gave it the ID (its author date, never before an
- * earlier version's). An incident belongs to the holder of the ID when it was opened, and never to
- * one that took the ID in a commit after the incident was first recorded (a takeover dated back).
- * A deletion and a restoring of the same party's agreement is one holder.
+ * Whose each agreement ID was when (see IdHolder), from the agreement versions history holds under
+ * the ID. Another party's agreement holds it from the commit that gave it the ID after a deletion
+ * (put back with other content) or by a renumbering (its author date, never before an earlier
+ * version's). An edit of the party's name in place (a customer renamed) is the same holder under
+ * another name; so is the same party's agreement deleted and restored. An incident belongs to the
+ * holder of the ID when it was opened, and never to one that took the ID in a commit after the
+ * incident was first recorded (a takeover dated back).
  */
 export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHolder {
   const timeline = ctx.timeline;
@@ -204,9 +206,9 @@ export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHold
   // Commits in history's order: where one stands among the others, whatever date it gives.
   const order = new Map<string, number>();
   for (const [i, e] of timeline.events.entries()) if (!order.has(e.commit.sha)) order.set(e.commit.sha, i);
-  const holders = new Map<string, { since: number; at: number; party: string }[]>();
+  const holders = new Map<string, { since: number; at: number; names: Set<string> }[]>();
   for (const [id, events] of timeline.byId) {
-    const list: { since: number; at: number; party: string }[] = [];
+    const list: { since: number; at: number; names: Set<string> }[] = [];
     let last = -Infinity;
     for (const e of events) {
       const s = e.after;
@@ -214,7 +216,10 @@ export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHold
       last = Math.max(last, parseInstant(e.commit.date) ?? last);
       const party = own(s.data, s.type === 'customer-agreement' ? 'customer' : 'supplier');
       const name = typeof party === 'string' ? party : '';
-      if (list.at(-1)?.party !== name) list.push({ since: last, at: order.get(e.commit.sha) ?? -1, party: name });
+      const holder = list.at(-1);
+      const handedOver = takesOverId(e) || (e.before !== undefined && e.before.id !== id);
+      if (holder && (holder.names.has(name) || !handedOver)) holder.names.add(name);
+      else list.push({ since: last, at: order.get(e.commit.sha) ?? -1, names: new Set([name]) });
     }
     if (list.length > 1) holders.set(id, list);
   }
@@ -229,7 +234,7 @@ export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHold
       if ((opened !== undefined && h.since > opened) || (recorded !== undefined && h.at > recorded)) break;
       holder = h;
     }
-    return holder.party;
+    return holder.names;
   };
   holdersCache.set(timeline, heldBy);
   return heldBy;

@@ -483,23 +483,15 @@ function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementV
 }
 
 /**
- * The agreement that held an ID when an incident named it, now another party's: the same
- * document as it stood at the period's end (handed over in one commit), else the deleted one.
+ * The agreement that held an ID when an incident named it, now another party's: a deleted one
+ * that had the ID (and one of that holder's names), whether its ID was given to another document
+ * or taken by a renumbering.
  */
-function formerHolder(
-  inputs: SlaInputs,
-  agreements: readonly AgreementView[],
-  attribution: Extract<Attribution, { how: 'former' }>,
-  period: Period,
-): AgreementView | undefined {
-  const now = agreements.find((a) => a.kind === 'customer' && answersTo(a, attribution.id));
-  const then = now && inputs.atEnd ? inputs.atEnd(now, period).view : undefined;
-  if (then?.party === attribution.party) return then;
-  for (const d of inputs.reusedAgreements ?? []) {
-    const v = d.id === attribution.id ? agreementView(d, inputs.timezone) : undefined;
-    if (v?.kind === 'customer' && v.party === attribution.party) return v;
-  }
-  return undefined;
+function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], id: string, d: SmsDocument): AgreementView | undefined {
+  const names = inputs.heldBy?.(id, d);
+  if (!names) return undefined;
+  const deleted = (inputs.reusedAgreements ?? []).flatMap((x) => agreementView(x, inputs.timezone) ?? []);
+  return [...agreements, ...deleted].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
 }
 
 const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
@@ -659,7 +651,7 @@ export function measureIncidents(
     // Each period against the agreement as it stood at its end, as its own report is. An incident
     // that named an ID another party's agreement holds now is measured, without an agreement of
     // its own to report in, against the one that held the ID then.
-    const former = !forAgreement && attribution.how === 'former' ? formerHolder(inputs, agreements, attribution, period) : undefined;
+    const former = !forAgreement && attribution.how === 'former' ? formerHolder(inputs, agreements, attribution.id, d) : undefined;
     const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period).view : customer) ?? former;
     if (forAgreement && !isFor(forAgreement, customer, supplier)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
