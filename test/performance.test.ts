@@ -1580,7 +1580,7 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       closed: `${opened}T21:00:00Z`,
     });
   const I = 'incidents/INC-0001-a.md';
-  const scenarios: { name: string; commits: CommitSpec[]; period: string; id?: string; counted: boolean }[] = [
+  const scenarios: { name: string; commits: CommitSpec[]; period: string; id?: string; counted: boolean; reviewBreaches?: string[] }[] = [
     {
       name: 'the customer renamed in place in the middle of the quarter: its incidents stay its own',
       commits: [
@@ -1599,6 +1599,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       ],
       period: '2026-Q1',
       counted: false,
+      // The review measures it against the bakery's agreement, as history last had it.
+      reviewBreaches: ['INC-0001'],
     },
     {
       name: 'the same customer deleted by mistake and restored with an edit: its incidents stay its own',
@@ -1662,6 +1664,10 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       );
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).incidents.items.map((m: { id: string }) => m.id)).toEqual(c.counted ? ['INC-0001'] : []);
+      if (c.reviewBreaches) {
+        const review = JSON.parse((await smsInProcess(['report', 'review', '--period', c.period, '--format', 'json'], dir, e)).stdout);
+        expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(c.reviewBreaches);
+      }
     });
   }
 

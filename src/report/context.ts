@@ -187,7 +187,15 @@ export function formerIds(ctx: Pick<ReportContext, 'timeline'>): ReadonlyMap<str
   return out;
 }
 
-const holdersCache = new WeakMap<Timeline, IdHolder>();
+interface Holder {
+  since: number;
+  at: number;
+  names: Set<string>;
+  /** Its last version under the ID. */
+  last: DocEvent;
+}
+
+const holdersCache = new WeakMap<Timeline, { heldBy: IdHolder; earlier: Holder[] }>();
 
 /**
  * Whose each agreement ID was when (see IdHolder), from the agreement versions history holds under
@@ -199,16 +207,28 @@ const holdersCache = new WeakMap<Timeline, IdHolder>();
  * incident was first recorded (a takeover dated back).
  */
 export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHolder {
-  const timeline = ctx.timeline;
-  if (!timeline) return () => undefined;
+  return ctx.timeline ? holderTable(ctx.timeline).heldBy : () => undefined;
+}
+
+/**
+ * The agreements that held an ID before another party's agreement took it (see
+ * agreementIdHolders), each as history last had it under the ID: a deleted one whose ID was given
+ * to another document, or taken by a renumbering.
+ */
+export function earlierHolders(ctx: Pick<ReportContext, 'timeline' | 'config'>): SmsDocument[] {
+  if (!ctx.timeline) return [];
+  return holderTable(ctx.timeline).earlier.map((h) => documentAsCommitted(ctx, h.last.path, h.last.after!.id!, h.last.after!));
+}
+
+function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] } {
   const known = holdersCache.get(timeline);
   if (known) return known;
   // Commits in history's order: where one stands among the others, whatever date it gives.
   const order = new Map<string, number>();
   for (const [i, e] of timeline.events.entries()) if (!order.has(e.commit.sha)) order.set(e.commit.sha, i);
-  const holders = new Map<string, { since: number; at: number; names: Set<string> }[]>();
+  const holders = new Map<string, Holder[]>();
   for (const [id, events] of timeline.byId) {
-    const list: { since: number; at: number; names: Set<string> }[] = [];
+    const list: Holder[] = [];
     let last = -Infinity;
     for (const e of events) {
       const s = e.after;
@@ -218,8 +238,10 @@ export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHold
       const name = typeof party === 'string' ? party : '';
       const holder = list.at(-1);
       const handedOver = takesOverId(e) || (e.before !== undefined && e.before.id !== id);
-      if (holder && (holder.names.has(name) || !handedOver)) holder.names.add(name);
-      else list.push({ since: last, at: order.get(e.commit.sha) ?? -1, names: new Set([name]) });
+      if (holder && (holder.names.has(name) || !handedOver)) {
+        holder.names.add(name);
+        holder.last = e;
+      } else list.push({ since: last, at: order.get(e.commit.sha) ?? -1, names: new Set([name]), last: e });
     }
     if (list.length > 1) holders.set(id, list);
   }
@@ -236,8 +258,9 @@ export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHold
     }
     return holder.names;
   };
-  holdersCache.set(timeline, heldBy);
-  return heldBy;
+  const table = { heldBy, earlier: [...holders.values()].flatMap((list) => list.slice(0, -1)) };
+  holdersCache.set(timeline, table);
+  return table;
 }
 
 /**

@@ -19,6 +19,7 @@ import { eventsOfLineage, type DocEvent } from '../history/timeline.js';
 import type { DocState } from '../history/extract.js';
 import {
   agreementIdHolders,
+  earlierHolders,
   deletedDocuments,
   deletions,
   formerIds,
@@ -211,8 +212,8 @@ export interface SlaInputs {
   formerIds?: ReadonlyMap<string, readonly string[]>;
   /** Whose an agreement ID was when an incident was opened (from history). */
   heldBy?: IdHolder;
-  /** Agreements deleted and their ID given to another since, as history last had them. */
-  reusedAgreements?: readonly SmsDocument[];
+  /** Agreements that held an ID before another party's agreement took it, as history last had them. */
+  earlierHolders?: readonly SmsDocument[];
 }
 
 /** The fields an agreement's incidents and availability are measured by. */
@@ -300,7 +301,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     timezone: ctx.config.timezone,
     formerIds: formerIds(ctx),
     heldBy: agreementIdHolders(ctx),
-    reusedAgreements: ctx.timeline ? deletions(ctx, AGREEMENT_TYPES).flatMap((x) => (x.reused ? [x.doc] : [])) : undefined,
+    earlierHolders: earlierHolders(ctx),
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -483,15 +484,15 @@ function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementV
 }
 
 /**
- * The agreement that held an ID when an incident named it, now another party's: a deleted one
- * that had the ID (and one of that holder's names), whether its ID was given to another document
- * or taken by a renumbering.
+ * The agreement that held an ID when an incident named it, now another party's: the earlier
+ * holder as history last had it under the ID, whether the ID was given to another document after
+ * its deletion or taken by a renumbering.
  */
 function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], id: string, d: SmsDocument): AgreementView | undefined {
   const names = inputs.heldBy?.(id, d);
   if (!names) return undefined;
-  const deleted = (inputs.reusedAgreements ?? []).flatMap((x) => agreementView(x, inputs.timezone) ?? []);
-  return [...agreements, ...deleted].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
+  const earlier = (inputs.earlierHolders ?? []).flatMap((x) => agreementView(x, inputs.timezone) ?? []);
+  return [...agreements, ...earlier].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
 }
 
 const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
