@@ -1560,6 +1560,19 @@ describe('an agreement ID given to another agreement after a deletion', () => {
     ).toEqual([['INC-0001', 'former', 'SLA-0001']]);
     // The management review still sees the bakery's breach: measured against the bakery's agreement.
     expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0001']);
+    // The audit does not hold it against the incident, which named the agreement of its time.
+    const audit = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, e)).stdout);
+    type Instance = { record?: { id: string }; lacks: string[]; evidence: { what: string }[] };
+    type Task = { id: string; obligations: { instances: Instance[] }[] };
+    const [recorded] = audit.processes
+      .flatMap((p: { tasks: Task[] }) => p.tasks)
+      .filter((t: Task) => t.id === 'IN.2.1')
+      .flatMap((t: Task) => t.obligations.flatMap((o) => o.instances))
+      .filter((i: Instance) => i.record?.id === 'INC-0001');
+    expect(recorded.lacks.filter((l: string) => l.includes('names agreement'))).toEqual([]);
+    expect(recorded.evidence.map((x: { what: string }) => x.what)).toContain(
+      "names agreement SLA-0001, Bakery's when it was opened (the ID is another agreement's now)",
+    );
   });
 
   // Each scenario: commits after the roles and the bakery's agreement (2 January), and whether the

@@ -705,8 +705,9 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
         if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
         if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);
+        // It named the agreement that held the ID then: recorded right, whoever holds the ID now.
         if (a.how === 'former')
-          lacks.push(`names agreement ${a.id}, which was ${a.party}'s when it was opened; the ID is another agreement's now`);
+          evidence.push({ what: `names agreement ${a.id}, ${a.party}'s when it was opened (the ID is another agreement's now)` });
         todo = lacks.length ? 'name the reporter and the agreement the incident is measured against' : undefined;
         break;
       }
