@@ -81,6 +81,9 @@ const FILES: Record<string, string> = {
     targets: { P3: { resolution_hours: 4, clock: '24x7' } },
   }),
 };
+const POLICY = 'governance/policy.md';
+/** The policy of FILES with its next review due on `day`. */
+const dueOn = (day: string): string => FILES[POLICY]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
 
 const incident = (n: number, f: Record<string, unknown>) =>
   doc({
@@ -845,8 +848,7 @@ describe('sms report review: the management review pack', () => {
 
   it("a pack about an earlier day validates the repository as it stood at that day's end: a lapse closed since is listed, a fault made since is not", async () => {
     const dir = tmp();
-    const P = 'governance/policy.md';
-    const dueOn = (day: string) => FILES[P]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
+    const P = POLICY;
     expect(dueOn('2026-09-15')).not.toBe(FILES[P]);
     gitRepo(dir, [
       // The policy's review was due on 15 September: overdue at the quarter's end.
@@ -890,8 +892,7 @@ describe('sms report review: the management review pack', () => {
 
   it("the repository as it stood on a day is the main line's: not a branch merged later, not a commit backdated on top, not one at the next midnight", async () => {
     const dir = tmp();
-    const P = 'governance/policy.md';
-    const dueOn = (day: string) => FILES[P]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
+    const P = POLICY;
     const at = (date: string) => testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
     // Main line: the policy's review was due on 15 March and not recorded by the quarter's end.
     gitRepo(dir, [{ files: { ...FILES, [P]: dueOn('2026-03-15') }, date: '2026-01-05T09:00:00Z' }]);
@@ -919,8 +920,7 @@ describe('sms report review: the management review pack', () => {
 
   it('commits held back by one dated after the day are named, not silently left out', async () => {
     const dir = tmp();
-    const P = 'governance/policy.md';
-    const dueOn = (day: string) => FILES[P]!.replace('status: "approved"', `status: "approved"\nnext_review: "${day}"`);
+    const P = POLICY;
     const [root, future] = gitRepo(dir, [
       { files: { ...FILES, [P]: dueOn('2026-03-15') }, date: '2026-01-05T09:00:00Z' },
       { files: { 'governance/notes.md': '# Notes\n' }, date: '2099-01-01T09:00:00Z' },

@@ -60,6 +60,11 @@ export type IdHolder = (id: string, incident: SmsDocument) => ReadonlySet<string
 /** The types whose documents are agreements a service is measured against: the customer's and the supplier's. */
 export const AGREEMENT_TYPES: readonly string[] = ['customer-agreement', 'supplier-agreement'];
 
+/** The other party an agreement of this type names: its customer, or its supplier. */
+export function partyOf(typeKey: string, data: Readonly<Record<string, unknown>>): string {
+  return ownString(data, typeKey === 'customer-agreement' ? 'customer' : 'supplier') ?? '';
+}
+
 export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefined): AgreementView | undefined {
   const key = doc.type?.key;
   if (!doc.data || !doc.id || !key || !AGREEMENT_TYPES.includes(key)) return undefined;
@@ -83,7 +88,7 @@ export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefi
     id: doc.id,
     title: doc.title ?? '',
     kind: key === 'customer-agreement' ? 'customer' : 'supplier',
-    party: ownString(data, key === 'customer-agreement' ? 'customer' : 'supplier') ?? '',
+    party: partyOf(key, data),
     status: doc.status ?? '',
     inForce: isInForce(doc.type, doc.status),
     services: stringValues(own(data, 'services')),

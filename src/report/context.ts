@@ -1,8 +1,8 @@
 import type { HeldBack } from '../history/read.js';
 import type { SmsConfig } from '../repo/config.js';
 import { readDocument, type SmsDocument } from '../repo/documents.js';
-import { own, stringValues } from '../repo/values.js';
-import { AGREEMENT_TYPES, type IdHolder } from '../repo/sla.js';
+import { own, ownString, stringValues } from '../repo/values.js';
+import { AGREEMENT_TYPES, partyOf, type IdHolder } from '../repo/sla.js';
 import type { ValidationResult } from '../validate.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
@@ -234,8 +234,7 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] 
       const s = e.after;
       if (!s?.data || s.id !== id || !s.type || !AGREEMENT_TYPES.includes(s.type)) continue;
       last = Math.max(last, parseInstant(e.commit.date) ?? last);
-      const party = own(s.data, s.type === 'customer-agreement' ? 'customer' : 'supplier');
-      const name = typeof party === 'string' ? party : '';
+      const name = partyOf(s.type, s.data);
       const holder = list.at(-1);
       const handedOver = takesOverId(e) || (e.before !== undefined && e.before.id !== id);
       if (holder && (holder.names.has(name) || !handedOver)) {
@@ -248,7 +247,7 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] 
   const heldBy: IdHolder = (id, incident) => {
     const list = holders.get(id);
     if (!list) return undefined;
-    const opened = parseInstant(typeof incident.data?.opened === 'string' ? incident.data.opened : undefined);
+    const opened = parseInstant(ownString(incident.data, 'opened'));
     const first = incident.id ? timeline.byId.get(incident.id)?.[0] : undefined;
     const recorded = first ? order.get(first.commit.sha) : undefined;
     let holder = list[0]!;

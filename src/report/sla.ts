@@ -213,7 +213,7 @@ export interface SlaInputs {
   /** Whose an agreement ID was when an incident was opened (from history). */
   heldBy?: IdHolder;
   /** Agreements that held an ID before another party's agreement took it, as history last had them. */
-  earlierHolders?: readonly SmsDocument[];
+  earlierHolders?: readonly AgreementView[];
 }
 
 /** The fields an agreement's incidents and availability are measured by. */
@@ -301,7 +301,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     timezone: ctx.config.timezone,
     formerIds: formerIds(ctx),
     heldBy: agreementIdHolders(ctx),
-    earlierHolders: earlierHolders(ctx),
+    earlierHolders: earlierHolders(ctx).flatMap((d) => agreementView(d, ctx.config.timezone) ?? []),
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
@@ -491,8 +491,7 @@ function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementV
 function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], id: string, d: SmsDocument): AgreementView | undefined {
   const names = inputs.heldBy?.(id, d);
   if (!names) return undefined;
-  const earlier = (inputs.earlierHolders ?? []).flatMap((x) => agreementView(x, inputs.timezone) ?? []);
-  return [...agreements, ...earlier].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
+  return [...agreements, ...(inputs.earlierHolders ?? [])].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
 }
 
 const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
