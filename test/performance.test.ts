@@ -1551,6 +1551,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q1', '--format', 'json'], dir, e)).stdout,
     );
     expect(q1.agreement.party ?? q1.agreement.customer).toBe('Law firm');
+    // The law firm's agreement took the ID in August: it was not in force in the first quarter.
+    expect(q1.agreement.inForceInPeriod).toBe(false);
     expect(q1.incidents.items).toEqual([]);
     const md = (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q1'], dir, e)).stdout;
     expect(md).not.toContain('INC-0001');
@@ -1683,6 +1685,68 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       }
     });
   }
+
+  it("a supplier agreement's ID given to another supplier: each period's review lists the supplier that held it then, with its own incidents", async () => {
+    const dir = tmp();
+    const host = 'agreements/suppliers/UA-0001-host.md';
+    const cloud = 'agreements/suppliers/UA-0001-cloud.md';
+    const supplier = (name: string, f: Record<string, unknown> = {}) =>
+      uaDoc({ supplier: name, title: name, services: ['SVC-0001'], availability: 99.9, ...f });
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: {
+          'sms.config.yaml': BARE_CONFIG,
+          'catalogue/SVC-0001-service-desk.md': SERVICE,
+          [bakery]: agreementDoc({ targets }),
+          [host]: supplier('HostCo'),
+        },
+        date: '2026-01-02T09:00:00Z',
+      },
+      // HostCo's outage: P2, resolved 10 hours after it opened, against HostCo's 4 hours around the clock.
+      {
+        files: {
+          [I]: incidentDoc({
+            agreement: 'SLA-0001',
+            supplier_agreement: 'UA-0001',
+            status: 'closed',
+            opened: '2026-02-02T06:00:00Z',
+            responded: '2026-02-02T07:00:00Z',
+            resolved: '2026-02-02T16:00:00Z',
+            closed: '2026-02-02T17:00:00Z',
+            outage_start: '2026-02-02T06:00:00Z',
+            outage_end: '2026-02-02T16:00:00Z',
+          }),
+        },
+        date: '2026-02-06T09:00:00Z',
+      },
+      { files: { [host]: null }, date: '2026-06-01T09:00:00Z' },
+      // CloudCo's agreement gets the ID on 1 August.
+      { files: { [cloud]: supplier('CloudCo', { start: '2026-08-01' }) }, date: '2026-08-01T09:00:00Z' },
+    ]);
+    const e = testEnv({ SMS_TODAY: '2026-11-30' });
+    const review = async (period: string) => {
+      const r = await smsInProcess(['report', 'review', '--period', period, '--format', 'json'], dir, e);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).suppliers.map(
+        (s: { id: string; supplier: string; incidents: number; breaches: number; outageRecorded: boolean }) => [
+          s.id,
+          s.supplier,
+          s.incidents,
+          s.breaches,
+          s.outageRecorded,
+        ],
+      );
+    };
+    expect(await review('2026-Q1')).toEqual([['UA-0001', 'HostCo', 1, 1, true]]);
+    expect(await review('2026-Q3')).toEqual([['UA-0001', 'CloudCo', 0, 0, false]]);
+    // CloudCo's own report for the first quarter: its agreement was not in force then, and HostCo's incident is not its.
+    const q1 = JSON.parse(
+      (await smsInProcess(['report', 'performance', '--agreement', 'UA-0001', '--period', '2026-Q1', '--format', 'json'], dir, e)).stdout,
+    );
+    expect(q1.agreement).toMatchObject({ party: 'CloudCo', inForceInPeriod: false });
+    expect(q1.incidents.items).toEqual([]);
+  });
 
   it("an outage limited to the bakery's agreement does not count against the law firm's, which took the ID later", async () => {
     const dir = tmp();

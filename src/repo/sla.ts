@@ -186,8 +186,11 @@ export function supplierAgreementOf(
   heldBy?: IdHolder,
 ): AgreementView | undefined {
   const named = ownString(incident.data, 'supplier_agreement');
-  const a = named === undefined ? undefined : byId(agreements, named, 'supplier');
-  return a && namesAgreement(a, named!, incident, heldBy) ? a : undefined;
+  if (named === undefined) return undefined;
+  // Among agreements that held the ID (one given to another supplier since), the one that held it then.
+  const own = agreements.filter((a) => a.kind === 'supplier' && a.id === named);
+  const candidates = own.length ? own : agreements.filter((a) => a.kind === 'supplier' && answersTo(a, named));
+  return candidates.find((a) => namesAgreement(a, named, incident, heldBy));
 }
 
 /** Whether an ID an incident gives (an earlier one included) is this agreement's, and was when the incident was opened. */

@@ -193,7 +193,12 @@ interface Holder {
   names: Set<string>;
   /** Its last version under the ID. */
   last: DocEvent;
+  /** Its events under the ID, its deletion included: up to the next holder's first. */
+  events: DocEvent[];
 }
+
+/** The events of an earlier holder's document (see earlierHolders): its own, not the ID's later holder's. */
+const heldEvents = new WeakMap<SmsDocument, readonly DocEvent[]>();
 
 const holdersCache = new WeakMap<Timeline, { heldBy: IdHolder; earlier: Holder[] }>();
 
@@ -217,7 +222,16 @@ export function agreementIdHolders(ctx: Pick<ReportContext, 'timeline'>): IdHold
  */
 export function earlierHolders(ctx: Pick<ReportContext, 'timeline' | 'config'>): SmsDocument[] {
   if (!ctx.timeline) return [];
-  return holderTable(ctx.timeline).earlier.map((h) => documentAsCommitted(ctx, h.last.path, h.last.after!.id!, h.last.after!));
+  return holderTable(ctx.timeline).earlier.map((h) => {
+    const doc = documentAsCommitted(ctx, h.last.path, h.last.after!.id!, h.last.after!);
+    heldEvents.set(doc, h.events);
+    return doc;
+  });
+}
+
+/** Whether a document is an earlier holder's (see earlierHolders), not the one holding its ID now. */
+export function isEarlierHolder(d: SmsDocument): boolean {
+  return heldEvents.has(d);
 }
 
 function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] } {
@@ -232,7 +246,10 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] 
     let last = -Infinity;
     for (const e of events) {
       const s = e.after;
-      if (!s?.data || s.id !== id || !s.type || !AGREEMENT_TYPES.includes(s.type)) continue;
+      if (!s?.data || s.id !== id || !s.type || !AGREEMENT_TYPES.includes(s.type)) {
+        list.at(-1)?.events.push(e);
+        continue;
+      }
       last = Math.max(last, parseInstant(e.commit.date) ?? last);
       const name = partyOf(s.type, s.data);
       const holder = list.at(-1);
@@ -240,7 +257,8 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] 
       if (holder && (holder.names.has(name) || !handedOver)) {
         holder.names.add(name);
         holder.last = e;
-      } else list.push({ since: last, at: order.get(e.commit.sha) ?? -1, names: new Set([name]), last: e });
+        holder.events.push(e);
+      } else list.push({ since: last, at: order.get(e.commit.sha) ?? -1, names: new Set([name]), last: e, events: [e] });
     }
     if (list.length > 1) holders.set(id, list);
   }
@@ -288,15 +306,16 @@ export function statusAt(ctx: ReportContext, d: SmsDocument, until: string): str
 
 /**
  * Whether a document was in force at the end of a day, from history (its status then); before its
- * first commit, as first recorded (an SMS put into Git after its agreements started). Without
- * history of it, its status now.
+ * first commit, as first recorded (an SMS put into Git after its agreements started). An earlier
+ * holder of an ID (see earlierHolders) is read from its own events, not the ID's later holder's.
+ * Without history of it, its status now.
  */
 export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => boolean {
   // A deletion ends it, and so does a status that is neither approving nor where a document
   // starts (retired). Set back to its first status for a revision (RE.2.5), an agreement stays
   // in force as last approved until the revision is approved or it is retired.
   let was = false;
-  const events = eventsOf(ctx, d.id);
+  const events = heldEvents.get(d) ?? eventsOf(ctx, d.id);
   const days = committedDays(ctx, events);
   const steps = events.map((e, k) => {
     const status = e.after?.status;

@@ -149,10 +149,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       /** Set when a revision of the agreement came in force during the period: the whole period is measured against the version in force at its end. */
       revisedDuring,
       /** Whether it was in force on a day of the period (its start and end, its status from history): else it promised nothing to measure there. */
-      inForceInPeriod:
-        (agreement.start === undefined || agreement.start <= period.until) &&
-        (agreement.end === undefined || agreement.end >= period.since) &&
-        inForceDuring(inputs, agreement, period),
+      inForceInPeriod: inForceDuring(inputs, agreement, period),
     },
     /** Per priority: targets (hours on the agreement's clock), met % and breaches. */
     targets: perPriority.map((p) => {

@@ -208,7 +208,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
   // --- service levels: every incident against its own customer agreement --------------------------
   const measures = measureIncidents(inputs, period);
   // Every agreement as it stood at the period's end, as its own performance report reads it.
-  const inForceAgreements = agreementsOf(inputs).filter(inForceInPeriod);
+  // An ID handed to another party since: the party that held it in the period is the one shown.
+  const inForceAgreements = [...agreementsOf(inputs), ...(inputs.earlierHolders ?? [])].filter(inForceInPeriod);
   const atEnd = (a: AgreementView): AgreementView => inputs.atEnd?.(a, period).view ?? a;
   const versions = inForceAgreements
     .map((a) => ({ agreement: a.id, ...inputs.atEnd?.(a, period).over }))

@@ -24,6 +24,7 @@ import {
   deletions,
   formerIds,
   inForceOn,
+  isEarlierHolder,
   localDay,
   versionsOver,
   type ReportContext,
@@ -285,7 +286,7 @@ const builtInputs = new WeakMap<
 
 function buildInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, whether it was in force on a day.
-  const changes = new Map<string, (day: string) => boolean>();
+  const changes = new Map<SmsDocument, (day: string) => boolean>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
   // An agreement deleted since still covered the days it was in force: whose incident was whose
   // then does not change by taking it out of the repository.
@@ -309,13 +310,16 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     deleted,
     outside: ctx.outside,
     inForceOn: (a, day) => {
-      let on = changes.get(a.id);
-      if (!on) changes.set(a.id, (on = inForceOn(ctx, a.doc)));
+      // By document: an ID's earlier holder is in force on days of its own.
+      let on = changes.get(a.doc);
+      if (!on) changes.set(a.doc, (on = inForceOn(ctx, a.doc)));
       return on(day);
     },
     ...(ctx.timeline
       ? {
           atEnd: (a: AgreementView, period: Period) => {
+            // An ID's earlier holder is read as history last had it: its ID's versions since are another's.
+            if (isEarlierHolder(a.doc)) return { view: a, over: { doc: a.doc } };
             // Asked once per incident: one answer per agreement file and period.
             const key = `${a.doc.file}\0${a.id}\0${period.since}\0${period.until}`;
             let v = versions.get(key);
@@ -480,7 +484,9 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
 function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementView[], day: (ms: number) => string) {
   const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn, inputs.heldBy);
   const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
-  return { attribution, customer, supplier: supplierAgreementOf(d, agreements, inputs.heldBy) };
+  // A supplier agreement ID given to another supplier: the incident is the supplier's that held it then.
+  const supplier = supplierAgreementOf(d, [...agreements, ...(inputs.earlierHolders ?? [])], inputs.heldBy);
+  return { attribution, customer, supplier };
 }
 
 /**
@@ -494,8 +500,15 @@ function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], i
   return [...agreements, ...(inputs.earlierHolders ?? [])].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
 }
 
-const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
-  (a.kind === 'customer' ? customer : supplier)?.id === a.id;
+/**
+ * Whether an incident's agreement is `a`: by ID, and where the ID had an earlier holder, the same
+ * holder (an earlier holder's view is one object per report).
+ */
+function isFor(a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean {
+  const theirs = a.kind === 'customer' ? customer : supplier;
+  if (theirs?.id !== a.id) return false;
+  return isEarlierHolder(a.doc) || isEarlierHolder(theirs.doc) ? theirs === a : true;
+}
 
 /**
  * Incidents that a committed version recorded as opened in a period, and that are recorded now as
@@ -582,8 +595,13 @@ export function strayIncidentDocuments(inputs: Pick<SlaInputs, 'documents' | 'ou
   );
 }
 
-/** Whether an agreement was in force on some day of a period (by its status then, from history): one retired since still counts. */
+/**
+ * Whether an agreement was in force on some day of a period: a day between its start and end, by
+ * its status then (from history). One retired since still counts; one that starts after the
+ * period promised nothing for it.
+ */
 export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Period): boolean {
+  if ((a.start !== undefined && a.start > period.until) || (a.end !== undefined && a.end < period.since)) return false;
   for (let day = period.since; day <= period.until; day = addDays(day, 1))
     if (inputs.inForceOn ? inputs.inForceOn(a, day) : a.inForce) return true;
   return false;
@@ -651,9 +669,9 @@ export function measureIncidents(
     // Each period against the agreement as it stood at its end, as its own report is. An incident
     // that named an ID another party's agreement holds now is measured, without an agreement of
     // its own to report in, against the one that held the ID then.
-    const former = !forAgreement && attribution.how === 'former' ? formerHolder(inputs, agreements, attribution.id, d) : undefined;
+    const former = attribution.how === 'former' ? formerHolder(inputs, agreements, attribution.id, d) : undefined;
     const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period).view : customer) ?? former;
-    if (forAgreement && !isFor(forAgreement, customer, supplier)) continue;
+    if (forAgreement && !isFor(forAgreement, customer, supplier) && !(former !== undefined && former === forAgreement)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
     const target = measuredAgainst?.targets[priority as 'P1'];
     const clock: Clock = target?.clock ?? ALWAYS;
@@ -864,7 +882,10 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
   const deletedSince = (inputs.deleted ?? []).filter((x) => !x.reused && x.day > period.until).map((x) => x.doc);
   const relevant = [...inputs.documents, ...deletedSince].filter((d) => {
     if (d.type?.key !== 'incident' || !d.data) return false;
-    return agreement.kind === 'customer' || supplierAgreementOf(d, agreements, inputs.heldBy)?.id === agreement.id;
+    return (
+      agreement.kind === 'customer' ||
+      isFor(agreement, undefined, supplierAgreementOf(d, [...agreements, ...(inputs.earlierHolders ?? [])], inputs.heldBy))
+    );
   });
   // The months (or quarters) measured: each cut to the agreement's dates and to today (`open` when
   // today cut it: a month is over once its last day is), and to the days it was in force (from
