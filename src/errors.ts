@@ -234,7 +234,8 @@ export const ERRORS = {
     hint: "list them with: sms report review --format json | jq '.agreements[].id'",
   }),
   AGREEMENT_RENUMBERED: spec<{ id: string; to: string }>({
-    message: (p) => `${p.id} is no agreement now: history shows it renumbered ${p.to}, which keeps its incidents`,
+    message: (p) =>
+      `${p.id} is no agreement now: history shows it renumbered ${p.to}, whose report counts the incidents that named ${p.id} while it held that ID`,
     hint: (p) => `run: sms report performance --agreement ${p.to}`,
   }),
   SINGLETON_EXISTS: spec<{ type: string; id: string; folder: string; file?: string }>({

@@ -455,7 +455,11 @@ describe('sms report performance', () => {
       testEnv({ SMS_TODAY: '2026-05-15' }),
     );
     expect(old.code).toBe(2);
-    expect(old.stderr).toContain('SLA-0003 is no agreement now: history shows it renumbered SLA-0004');
+    // Whose report counts which incidents: those that named SLA-0003 while the café's agreement held it
+    // (not "all its incidents": the ID may have been another party's before).
+    expect(old.stderr).toContain(
+      'SLA-0003 is no agreement now: history shows it renumbered SLA-0004, whose report counts the incidents that named SLA-0003 while it held that ID',
+    );
     expect(old.stderr).toContain('sms report performance --agreement SLA-0004');
     expect(old.stdout).toBe('');
   });
@@ -1794,7 +1798,12 @@ describe('an agreement ID given to another agreement after a deletion', () => {
     // The quarter is measured against the law firm's agreement, in force at its end (from July).
     expect(d.agreement.party).toBe('Law firm');
     const july = d.availability.months.find((a: { label: string }) => a.label === '2026-07');
-    expect(july.limitedToOthers?.map((l: { incident: string }) => l.incident)).toEqual(['INC-0001']);
+    expect(july.limitedToOthers).toEqual([
+      { incident: 'INC-0001', agreements: ['SLA-0001'], heldThen: [{ id: 'SLA-0001', party: 'Bakery' }] },
+    ]);
     expect(d.availability.downtimeMinutes).toBe(0);
+    // Read in the law firm's own report, a limit to "SLA-0001" says whose SLA-0001 it was.
+    const text = (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q3'], dir, e)).stdout;
+    expect(text).toContain("not counted: INC-0001, limited to SLA-0001 (outage_agreements), SLA-0001 being Bakery's agreement then");
   });
 });

@@ -853,7 +853,7 @@ export interface Availability {
   met?: boolean;
   outages: Outage[];
   /** Outages of the service in the row that their incidents limit to other customers' agreements (outage_agreements): not counted here. */
-  limitedToOthers?: { incident: string; agreements: string[] }[];
+  limitedToOthers?: { incident: string; agreements: string[]; heldThen?: { id: string; party: string }[] }[];
   /** "no outage recorded", which incidents lack outage records, or that the month is not over yet (then not judged). */
   note?: string;
 }
@@ -922,7 +922,7 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       const total = within(ranges, start, end);
       const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
       const unrecorded: string[] = [];
-      const limited: { incident: string; agreements: string[] }[] = [];
+      const limited: NonNullable<Availability['limitedToOthers']> = [];
       for (const d of relevant) {
         const services = stringValues(own(d.data!, 'outage_services'));
         const affected = services.length ? services : stringValues(own(d.data!, 'services'));
@@ -949,7 +949,13 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
           !(named !== undefined && names(agreement, named))
         ) {
           const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
-          if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end)) limited.push({ incident: d.id!, agreements: only });
+          // This agreement's own ID, another party's when the incident was opened: whose it was then.
+          const heldThen = only.flatMap((id) => {
+            const then = answersTo(agreement, id) ? inputs.heldBy?.(id, d) : undefined;
+            return then ? [{ id, party: [...then].at(-1)! }] : [];
+          });
+          if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end))
+            limited.push({ incident: d.id!, agreements: only, ...(heldThen.length ? { heldThen } : {}) });
           continue;
         }
         if (os === undefined) {
