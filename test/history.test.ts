@@ -1696,7 +1696,10 @@ describe('sms log', () => {
     expect(old).toMatch(/2026-01-04 .*Cleo Park +changed +approved +tidy +\[id changed to RFC-0030\]/);
     const renumbered = (await smsInProcess(['log', 'RFC-0030'], dir)).stdout;
     expect(renumbered).toMatch(/2026-01-04 .*Cleo Park +changed +approved +tidy +\[id changed from RFC-0001\]/);
-    expect(renumbered).toMatch(/2026-01-06 .*Cleo Park +readded +approved +RFC-0030 +\[title was "Upgrade mail"\]/);
+    // Re-added with other content: the ID went to another document, whose entries follow.
+    expect(renumbered).toMatch(
+      /2026-01-06 .*Cleo Park +readded +approved +RFC-0030 +\[the ID given to another document: the entries above are the deleted one's; title was "Upgrade mail"\]/,
+    );
     const json = JSON.parse((await smsInProcess(['log', 'RFC-0030', '--format', 'json'], dir)).stdout);
     expect(
       json.entries.map((e: { event: string; idBefore?: string; titleBefore?: string }) => [e.event, e.idBefore, e.titleBefore]),

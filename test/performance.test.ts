@@ -1566,6 +1566,22 @@ describe('an agreement ID given to another agreement after a deletion', () => {
     ).toEqual([['INC-0001', 'former', 'SLA-0001']]);
     // The management review still sees the bakery's breach: measured against the bakery's agreement.
     expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0001']);
+    // Its log says where the ID went to the law firm's agreement.
+    const log = JSON.parse((await smsInProcess(['log', 'SLA-0001', '--format', 'json'], dir, e)).stdout);
+    expect(log.entries.map((x: { event: string; takesOverId?: boolean }) => [x.event, x.takesOverId ?? false])).toEqual([
+      ['created', false],
+      ['deleted', false],
+      ['readded', true],
+    ]);
+    expect((await smsInProcess(['log', 'SLA-0001'], dir, e)).stdout).toMatch(
+      /2026-08-01 .*readded .*the ID given to another document: the entries above are the deleted one's; title was "Gold"/,
+    );
+    // The agreement approved in the quarter is the bakery's: its title and file, not the law firm's that holds the ID now.
+    expect(
+      review.issues.governanceChanges
+        .filter((g: { id: string }) => g.id === 'SLA-0001')
+        .map((g: { title: string; file: string }) => [g.title, g.file]),
+    ).toEqual([['Gold', bakery]]);
     // The audit does not hold it against the incident, which named the agreement of its time.
     const audit = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, e)).stdout);
     type Instance = { record?: { id: string }; lacks: string[]; evidence: { what: string }[] };

@@ -84,6 +84,7 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
       e.renamedFrom ? `renamed from ${e.renamedFrom}` : '',
       e.idBefore ? `id changed from ${e.idBefore}` : '',
       e.idAfter ? `id changed to ${e.idAfter}` : '',
+      e.takesOverId ? "the ID given to another document: the entries above are the deleted one's" : '',
       e.titleBefore !== undefined ? `title was "${e.titleBefore}"` : '',
       approvedBy,
       e.approvedByTrailers.length ? `Approved-by: ${e.approvedByTrailers.join(', ')}` : '',

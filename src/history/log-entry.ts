@@ -1,5 +1,5 @@
 import type { DocState } from './extract.js';
-import type { DocEvent } from './timeline.js';
+import { takesOverId, type DocEvent } from './timeline.js';
 
 /** The JSON shape of `sms log --format json` (a public interface: add fields, never rename). */
 export interface LogEntry {
@@ -22,6 +22,11 @@ export interface LogEntry {
   idAfter?: string;
   /** The title before this commit, when it changed (across a deletion and a re-adding too). */
   titleBefore?: string;
+  /**
+   * The commit gave the ID to another document: added again, after a deletion, with other content.
+   * The entries before it are the earlier document's.
+   */
+  takesOverId?: true;
   approvedByTrailers: string[];
   /** For a commit that approves or decides: who is evidenced as the decider, and how. */
   decision?: LogDecision;
@@ -71,5 +76,6 @@ export function logEntry(e: DocEvent, previous: DocState | undefined = e.before,
     else entry.idAfter = e.after.id;
   }
   if (previous?.title !== undefined && e.after?.title !== undefined && previous.title !== e.after.title) entry.titleBefore = previous.title;
+  if (takesOverId(e)) entry.takesOverId = true;
   return entry;
 }

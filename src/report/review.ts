@@ -13,6 +13,7 @@ import {
   deletions,
   formerIds,
   docsOfType,
+  eventsOf,
   eventsUntil,
   findingOf,
   firstEntered,
@@ -371,8 +372,17 @@ export function buildReview(ctx: ReportContext, period: Period) {
     if (!t || e.merged || !ISSUE_TYPES.has(t.key) || !isApproval(t, e.before, e.after)) continue;
     const date = dayOfInstant(e.commit.date);
     if (!date || date < period.since || date > period.until) continue;
-    const d = ctx.byId.get(e.id);
-    governanceChanges.push({ id: e.id, title: d?.title ?? e.id, type: t.title, status: e.after!.status!, date, file: d?.file ?? e.path });
+    // Named as it is now, unless the ID has been given to another document since: then as it was.
+    const now = ctx.byId.get(e.id);
+    const d = now && eventsOf(ctx, e.id).includes(e) ? now : undefined;
+    governanceChanges.push({
+      id: e.id,
+      title: d?.title ?? e.after!.title ?? e.id,
+      type: t.title,
+      status: e.after!.status!,
+      date,
+      file: d?.file ?? e.path,
+    });
   }
   const RISK_OPEN = new Set(['open', 'treated']);
   const riskStates = recordsOn('risk').map((d) => ({
