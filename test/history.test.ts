@@ -1626,6 +1626,54 @@ describe('history rules', () => {
   });
 });
 
+describe('commit-date: commits dated ahead', () => {
+  const dated = async (dir: string): Promise<string[]> =>
+    (await history(dir)).findings.filter((f) => f.rule === 'commit-date').map((f) => `${f.severity} ${f.file}: ${f.message}`);
+
+  it('a commit dated more than a day after the commit made on top of it is reported as a warning', async () => {
+    // The middle commit says 20 May, but the approval made on top of it says 3 February: the reports
+    // would count the approval from 20 May.
+    const ahead = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-02-01T09:00:00Z', message: 'request' },
+      { files: { [R]: rfc({ title: 'Upgrade mail now' }) }, author: cleo, date: '2026-05-20T09:00:00Z', message: 'retitle' },
+      { files: { [R]: approved() }, author: ben, date: '2026-02-03T09:00:00Z', message: 'approve' },
+    ]);
+    expect(await dated(ahead)).toEqual([
+      expect.stringMatching(
+        /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Cleo Park <cleo@acme\.example> on 2026-05-20 is dated 2026-05-20, after commit [0-9a-f]{7}, made on top of it, which is dated 2026-02-03: the reports count its changes, and later changes of the documents it touched, from 2026-05-20$/,
+      ),
+    ]);
+    // A warning: validation still passes.
+    expect((await history(ahead)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('clocks a few hours apart, a rebased commit (its author date older, its committer date newer) and a branch merged later are not reported', async () => {
+    const skew = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-02-01T15:00:00Z', message: 'request' },
+      { files: { [R]: rfc({ title: 'Upgrade mail now' }) }, author: cleo, date: '2026-02-01T09:00:00Z', message: 'retitle' },
+    ]);
+    expect(await dated(skew)).toEqual([]);
+    // Rebased: authored on 1 March, committed on 5 March on top of a commit of 4 March.
+    const rebased = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-03-04T09:00:00Z', message: 'request' }]);
+    writeFileSync(path.join(rebased, R), rfc({ title: 'Upgrade mail now' }));
+    gitIn(rebased, ['add', '--all']);
+    gitIn(rebased, ['commit', '-q', '-m', 'retitle'], {
+      ...as(cleo),
+      GIT_AUTHOR_DATE: '2026-03-01T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-03-05T09:00:00Z',
+    });
+    expect(await dated(rebased)).toEqual([]);
+    // A branch made on 5 February and merged on 11 February, after a commit of 10 February on main.
+    const merged = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-02-01T09:00:00Z', message: 'request' }]);
+    gitIn(merged, ['checkout', '-q', '-b', 'side']);
+    addCommit(merged, { files: { 'changes/RFC-0002-b.md': rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-02-05T09:00:00Z' });
+    gitIn(merged, ['checkout', '-q', 'main']);
+    addCommit(merged, { files: { [R]: rfc({ title: 'Upgrade mail now' }) }, author: cleo, date: '2026-02-10T09:00:00Z' });
+    gitIn(merged, ['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], as(ana, '2026-02-11T09:00:00Z'));
+    expect(await dated(merged)).toEqual([]);
+  });
+});
+
 describe('sms log', () => {
   it('prints the timeline of a document with authors, status changes and approvals', async () => {
     const dir = repo([

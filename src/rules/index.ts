@@ -39,6 +39,7 @@ import closedRecordChanged from './closed-record-changed.js';
 import recordDeleted from './record-deleted.js';
 import approvalRewritten from './approval-rewritten.js';
 import commitSignature from './commit-signature.js';
+import commitDate from './commit-date.js';
 import unrecordedChange from './unrecorded-change.js';
 import mergeResolution from './merge-resolution.js';
 import documentScope from './document-scope.js';
@@ -89,6 +90,7 @@ export const RULES: readonly RuleDefinition[] = [
   recordDeleted,
   approvalRewritten,
   commitSignature,
+  commitDate,
   unrecordedChange,
   mergeResolution,
   documentScope,

@@ -1,0 +1,54 @@
+import { parseInstant } from '../dates.js';
+import type { DocEvent } from '../history/timeline.js';
+import { commitLabel, eventDoc, uncommitted } from './history-support.js';
+import { defineRule } from './registry.js';
+
+const DAY_MS = 86_400_000;
+
+/** When a commit counts from: the later of its author and committer dates (as the reports read it). */
+function datedAt(e: DocEvent): number | undefined {
+  const dates = [e.commit.date, e.commit.committerDate].map((v) => (v === undefined ? undefined : parseInstant(v)));
+  const known = dates.filter((ms): ms is number => ms !== undefined);
+  return known.length ? Math.max(...known) : undefined;
+}
+
+export default defineRule({
+  id: 'commit-date',
+  description: 'No commit that changes a document is dated more than a day after a commit made on top of it.',
+  help:
+    "A commit's dates are whatever its author and committer set (git commit --date, a machine's clock). The reports " +
+    'count a change from the later of them, and never count a later change of the same document from an earlier ' +
+    'day: one commit dated ahead moves its changes, and the changes made after it, into a later period (out of the ' +
+    "period's review, past an agreement's deadline or out of it). A commit dated more than a day after a commit made " +
+    'on top of it is reported; clocks a few hours apart stay quiet. A commit dated ahead with no commit on top of it ' +
+    'yet is found once one is made (a review pack read as of a day names the commits it held back). Fix the clock of ' +
+    'the machine that made it, and say in the next commit when the change was really made.',
+  severity: 'warning',
+  needs: ['commits'],
+  check(ctx, report) {
+    const first = new Map<string, DocEvent>();
+    for (const e of ctx.changes!.events) if (!uncommitted(e) && !first.has(e.commit.sha)) first.set(e.commit.sha, e);
+    const ahead = new Map<string, string>();
+    for (const e of first.values()) {
+      const at = datedAt(e);
+      if (at === undefined) continue;
+      // History is read with each commit's parents among the commits that changed documents.
+      for (const p of e.commit.parents) {
+        const parent = first.get(p);
+        const then = parent ? datedAt(parent) : undefined;
+        if (then !== undefined && then - at > DAY_MS && !ahead.has(p))
+          ahead.set(p, `after commit ${e.commit.sha.slice(0, 7)}, made on top of it, which is dated ${e.commit.date.slice(0, 10)}`);
+      }
+    }
+    for (const [sha, why] of ahead) {
+      const e = first.get(sha)!;
+      const day = new Date(datedAt(e)!).toISOString().slice(0, 10);
+      report({
+        ...eventDoc(ctx, e),
+        at: { line: 1, column: 1 },
+        message: `${commitLabel(e)} is dated ${day}, ${why}: the reports count its changes, and later changes of the documents it touched, from ${day}`,
+        hint: "check the clock of the machine that made it (or the --date it was given); the next commit's message can say when the change was made",
+      });
+    }
+  },
+});
