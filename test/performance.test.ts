@@ -1768,6 +1768,209 @@ describe('an agreement ID given to another agreement after a deletion', () => {
     expect(q1.incidents.items).toEqual([]);
   });
 
+  describe('a supplier agreement ID held by several suppliers in turn: each period counts each supplier once, with its own incidents', () => {
+    // HostCo's UA-0001 from 1 January (4 h around the clock). Each incident opens at 06:00 on its day, is
+    // resolved `hours` later with an outage over the same time, names SLA-0001 and the supplier
+    // agreement given, and is committed the next day: over 4 hours is a breach of the supplier's target.
+    const host = 'agreements/suppliers/UA-0001-host.md';
+    const cloud = 'agreements/suppliers/UA-0001-cloud.md';
+    const supplier = (name: string, f: Record<string, unknown> = {}) =>
+      uaDoc({ supplier: name, title: name, services: ['SVC-0001'], availability: 99.9, ...f });
+    const day = (d: string) => `${d}T09:00:00Z`;
+    const incident = (n: number, opened: string, hours: number, ua: string): CommitSpec => {
+      const at = Date.parse(`${opened}T06:00:00Z`);
+      const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+      const id = `INC-000${n}`;
+      return {
+        files: {
+          [`incidents/${id}-x.md`]: incidentDoc({
+            id,
+            agreement: 'SLA-0001',
+            supplier_agreement: ua,
+            status: 'closed',
+            opened: iso(at),
+            responded: iso(at + 1_800_000),
+            resolved: iso(at + hours * 3_600_000),
+            closed: iso(at + (hours + 1) * 3_600_000),
+            outage_start: iso(at),
+            outage_end: iso(at + hours * 3_600_000),
+          }),
+        },
+        date: `${new Date(at + 86_400_000).toISOString().slice(0, 10)}T09:00:00Z`,
+      };
+    };
+    type Row = [string, string, number, number];
+    const cases: {
+      name: string;
+      commits: CommitSpec[];
+      review: Record<string, Row[]>;
+      own?: [string, string, string[]][];
+      deleted?: [string, string, string[]][];
+    }[] = [
+      {
+        name: 'handed over in the middle of a quarter: both suppliers in its review, and in the customer report',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          // HostCo's incident deleted within the quarter: listed in HostCo's reports only, not CloudCo's.
+          incident(5, '2026-02-05', 1, 'UA-0001'),
+          { files: { 'incidents/INC-0005-x.md': null }, date: day('2026-02-15') },
+          { files: { [host]: null }, date: day('2026-02-20') },
+          { files: { [cloud]: supplier('CloudCo', { start: '2026-03-01' }) }, date: day('2026-03-01') },
+          incident(2, '2026-03-10', 2, 'UA-0001'),
+        ],
+        review: {
+          '2026-Q1': [
+            ['UA-0001', 'CloudCo', 1, 0],
+            ['UA-0001', 'HostCo', 1, 1],
+          ],
+        },
+        own: [['UA-0001', '2026-Q1', ['INC-0002']]],
+        deleted: [['UA-0001', '2026-Q1', []]],
+      },
+      {
+        name: 'taken over in August by an agreement that says it started in January: not in force before it held the ID',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          { files: { [host]: null }, date: day('2026-06-01') },
+          { files: { [cloud]: supplier('CloudCo') }, date: day('2026-08-01') },
+          incident(2, '2026-08-10', 2, 'UA-0001'),
+        ],
+        review: { '2026-Q1': [['UA-0001', 'HostCo', 1, 1]], '2026-Q3': [['UA-0001', 'CloudCo', 1, 0]] },
+        own: [
+          ['UA-0001', '2026-Q1', []],
+          ['UA-0001', '2026-Q3', ['INC-0002']],
+        ],
+      },
+      {
+        name: 'taken over, then renumbered: the new holder keeps the incidents that named the ID while it held it',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          { files: { [host]: null }, date: day('2026-03-31') },
+          { files: { [cloud]: supplier('CloudCo', { start: '2026-04-01' }) }, date: day('2026-04-01') },
+          incident(2, '2026-05-05', 2, 'UA-0001'),
+          {
+            files: { [cloud]: null, 'agreements/suppliers/UA-0003-cloud.md': supplier('CloudCo', { id: 'UA-0003', start: '2026-04-01' }) },
+            date: day('2026-06-15'),
+          },
+          incident(3, '2026-07-07', 6, 'UA-0003'),
+          incident(4, '2026-07-09', 1, 'UA-0001'),
+        ],
+        review: {
+          '2026-Q1': [['UA-0001', 'HostCo', 1, 1]],
+          '2026-Q2': [['UA-0003', 'CloudCo', 1, 0]],
+          '2026-Q3': [['UA-0003', 'CloudCo', 2, 1]],
+        },
+        own: [
+          ['UA-0003', '2026-Q2', ['INC-0002']],
+          ['UA-0003', '2026-Q3', ['INC-0003', 'INC-0004']],
+        ],
+      },
+      {
+        name: 'given back to the first supplier (edited) after another held it: three spells, each its own',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          { files: { [host]: null }, date: day('2026-04-01') },
+          { files: { [cloud]: supplier('CloudCo', { start: '2026-04-01' }) }, date: day('2026-04-02') },
+          incident(2, '2026-05-05', 2, 'UA-0001'),
+          { files: { [cloud]: null }, date: day('2026-07-01') },
+          { files: { [host]: supplier('HostCo', { start: '2026-07-01', review: '2027-06-01' }) }, date: day('2026-07-02') },
+          incident(3, '2026-08-04', 6, 'UA-0001'),
+        ],
+        review: {
+          '2026-Q1': [['UA-0001', 'HostCo', 1, 1]],
+          '2026-Q2': [['UA-0001', 'CloudCo', 1, 0]],
+          '2026-Q3': [['UA-0001', 'HostCo', 1, 1]],
+        },
+      },
+      {
+        name: 'given back to the first supplier unchanged: still one row a period',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          { files: { [host]: null }, date: day('2026-04-01') },
+          { files: { [cloud]: supplier('CloudCo', { start: '2026-04-01' }) }, date: day('2026-04-02') },
+          incident(2, '2026-05-05', 2, 'UA-0001'),
+          { files: { [cloud]: null }, date: day('2026-07-01') },
+          { files: { [host]: supplier('HostCo') }, date: day('2026-07-02') },
+          incident(3, '2026-08-04', 6, 'UA-0001'),
+        ],
+        review: {
+          '2026-Q1': [['UA-0001', 'HostCo', 1, 1]],
+          '2026-Q2': [['UA-0001', 'CloudCo', 1, 0]],
+          '2026-Q3': [['UA-0001', 'HostCo', 1, 1]],
+        },
+      },
+      {
+        name: 'no handover: renewed from July (a new start date), it still underpinned the first quarter',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          { files: { [host]: supplier('HostCo', { end: '2026-06-30', status: 'draft' }) }, date: day('2026-06-20') },
+          {
+            files: { [host]: supplier('HostCo', { start: '2026-07-01', end: '2027-06-30', review: '2027-06-01' }) },
+            date: day('2026-06-25'),
+          },
+        ],
+        review: { '2026-Q1': [['UA-0001', 'HostCo', 1, 1]] },
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, async () => {
+        const dir = tmp();
+        gitRepo(dir, [
+          ...rolesCommits(),
+          {
+            files: {
+              'sms.config.yaml': BARE_CONFIG,
+              'catalogue/SVC-0001-service-desk.md': SERVICE,
+              [bakery]: agreementDoc({ targets }),
+              [host]: supplier('HostCo', c.name.startsWith('no handover') ? { end: '2026-06-30' } : {}),
+            },
+            date: '2026-01-02T09:00:00Z',
+          },
+          ...c.commits,
+        ]);
+        const e = testEnv({ SMS_TODAY: '2026-11-30' });
+        const json = async (args: string[]) => {
+          const r = await smsInProcess([...args, '--format', 'json'], dir, e);
+          expect(r.code, r.stderr).toBe(0);
+          return JSON.parse(r.stdout);
+        };
+        for (const [period, rows] of Object.entries(c.review)) {
+          const review = await json(['report', 'review', '--period', period]);
+          const got = review.suppliers.map((x: { id: string; supplier: string; incidents: number; breaches: number }) => [
+            x.id,
+            x.supplier,
+            x.incidents,
+            x.breaches,
+          ]);
+          expect(got.sort(), period).toEqual([...rows].sort());
+          // The customer's own report counts the same incidents per supplier (its breaches are of the customer's 8 hours).
+          const customer = await json(['report', 'performance', '--agreement', 'SLA-0001', '--period', period]);
+          const bySupplier = customer.suppliers.map((x: { id: string; supplier: string; incidents: number }) => [
+            x.id,
+            x.supplier,
+            x.incidents,
+          ]);
+          expect(bySupplier.sort(), `SLA-0001 ${period}`).toEqual(rows.map((r) => r.slice(0, 3)).sort());
+        }
+        for (const [id, period, incidents] of c.own ?? []) {
+          const own = await json(['report', 'performance', '--agreement', id, '--period', period]);
+          expect(
+            own.incidents.items.map((m: { id: string }) => m.id),
+            `${id} ${period}`,
+          ).toEqual(incidents);
+          expect(own.agreement.inForceInPeriod, `${id} ${period}`).toBe(incidents.length > 0);
+        }
+        for (const [id, period, deleted] of c.deleted ?? []) {
+          const own = await json(['report', 'performance', '--agreement', id, '--period', period]);
+          expect(
+            own.deleted.map((x: { id: string }) => x.id),
+            `${id} ${period}`,
+          ).toEqual(deleted);
+        }
+      });
+    }
+  });
+
   it("an outage limited to the bakery's agreement does not count against the law firm's, which took the ID later", async () => {
     const dir = tmp();
     gitRepo(dir, [
@@ -1793,28 +1996,29 @@ describe('an agreement ID given to another agreement after a deletion', () => {
             agreement: 'SLA-0001',
             status: 'closed',
             priority: 'P1',
-            opened: '2026-07-07T10:00:00Z',
-            responded: '2026-07-07T10:10:00Z',
-            resolved: '2026-07-07T14:00:00Z',
-            closed: '2026-07-07T15:00:00Z',
-            outage_start: '2026-07-07T10:00:00Z',
-            outage_end: '2026-07-07T14:00:00Z',
+            opened: '2026-07-30T10:00:00Z',
+            responded: '2026-07-30T10:10:00Z',
+            resolved: '2026-08-02T10:00:00Z',
+            closed: '2026-08-02T11:00:00Z',
+            outage_start: '2026-07-30T10:00:00Z',
+            outage_end: '2026-08-02T10:00:00Z',
             outage_agreements: ['SLA-0001'],
           }),
         },
-        date: '2026-07-08T09:00:00Z',
+        date: '2026-07-31T09:00:00Z',
       },
-      { files: { [bakery]: null }, date: '2026-07-31T09:00:00Z' },
-      { files: { [law]: lawDoc({ start: '2026-07-01', availability: 99.5 }) }, date: '2026-08-01T09:00:00Z' },
+      // The bakery's outage runs on into August, when the law firm's agreement holds the ID.
+      { files: { [bakery]: null }, date: '2026-07-31T10:00:00Z' },
+      { files: { [law]: lawDoc({ start: '2026-08-01', availability: 99.5 }) }, date: '2026-08-01T09:00:00Z' },
     ]);
     const e = testEnv({ SMS_TODAY: '2026-11-30' });
     const d = JSON.parse(
       (await smsInProcess(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-Q3', '--format', 'json'], dir, e)).stdout,
     );
-    // The quarter is measured against the law firm's agreement, in force at its end (from July).
+    // The quarter is measured against the law firm's agreement, in force at its end (from August).
     expect(d.agreement.party).toBe('Law firm');
-    const july = d.availability.months.find((a: { label: string }) => a.label === '2026-07');
-    expect(july.limitedToOthers).toEqual([
+    const august = d.availability.months.find((a: { label: string }) => a.label === '2026-08');
+    expect(august.limitedToOthers).toEqual([
       { incident: 'INC-0001', agreements: ['SLA-0001'], heldThen: [{ id: 'SLA-0001', party: 'Bakery' }] },
     ]);
     expect(d.availability.downtimeMinutes).toBe(0);

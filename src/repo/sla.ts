@@ -56,6 +56,18 @@ export interface AgreementView {
  */
 export type IdHolder = (id: string, incident: SmsDocument) => ReadonlySet<string> | undefined;
 
+/**
+ * Which holder of its ID an agreement document is, where history shows several: the names set
+ * IdHolder answers with for that holder. Two holders of one party (its agreement given away and
+ * taken back) are told apart by this, not by the party's name.
+ */
+const holderOfDocument = new WeakMap<SmsDocument, ReadonlySet<string>>();
+
+/** Records which holder of its ID a document is (see holderOfDocument). */
+export function recordHolder(doc: SmsDocument, holder: ReadonlySet<string>): void {
+  holderOfDocument.set(doc, holder);
+}
+
 /** The view of an agreement document (customer or supplier), or undefined for any other document. */
 /** The types whose documents are agreements a service is measured against: the customer's and the supplier's. */
 export const AGREEMENT_TYPES: readonly string[] = ['customer-agreement', 'supplier-agreement'];
@@ -187,9 +199,10 @@ export function supplierAgreementOf(
 ): AgreementView | undefined {
   const named = ownString(incident.data, 'supplier_agreement');
   if (named === undefined) return undefined;
-  // Among agreements that held the ID (one given to another supplier since), the one that held it then.
-  const own = agreements.filter((a) => a.kind === 'supplier' && a.id === named);
-  const candidates = own.length ? own : agreements.filter((a) => a.kind === 'supplier' && answersTo(a, named));
+  // Among agreements that held the ID (one given to another supplier since), the one that held it
+  // then: under the ID, else renumbered from it.
+  const suppliers = agreements.filter((a) => a.kind === 'supplier');
+  const candidates = [...suppliers.filter((a) => a.id === named), ...suppliers.filter((a) => a.id !== named && answersTo(a, named))];
   return candidates.find((a) => namesAgreement(a, named, incident, heldBy));
 }
 
@@ -197,7 +210,9 @@ export function supplierAgreementOf(
 export function namesAgreement(a: AgreementView, id: string, incident: SmsDocument, heldBy?: IdHolder): boolean {
   if (!answersTo(a, id)) return false;
   const then = heldBy?.(id, incident);
-  return then === undefined || then.has(a.party);
+  if (then === undefined) return true;
+  const holder = holderOfDocument.get(a.doc);
+  return holder ? holder === then : then.has(a.party);
 }
 
 /** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */

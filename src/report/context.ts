@@ -2,7 +2,7 @@ import type { HeldBack } from '../history/read.js';
 import type { SmsConfig } from '../repo/config.js';
 import { readDocument, type SmsDocument } from '../repo/documents.js';
 import { own, ownString, stringValues } from '../repo/values.js';
-import { AGREEMENT_TYPES, partyOf, type IdHolder } from '../repo/sla.js';
+import { AGREEMENT_TYPES, partyOf, recordHolder, type IdHolder } from '../repo/sla.js';
 import type { ValidationResult } from '../validate.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
@@ -200,7 +200,7 @@ interface Holder {
 /** The events of an earlier holder's document (see earlierHolders): its own, not the ID's later holder's. */
 const heldEvents = new WeakMap<SmsDocument, readonly DocEvent[]>();
 
-const holdersCache = new WeakMap<Timeline, { heldBy: IdHolder; earlier: Holder[] }>();
+const holdersCache = new WeakMap<Timeline, ReturnType<typeof holderTable>>();
 
 /**
  * Whose each agreement ID was when (see IdHolder), from the agreement versions history holds under
@@ -225,8 +225,22 @@ export function earlierHolders(ctx: Pick<ReportContext, 'timeline' | 'config'>):
   return holderTable(ctx.timeline).earlier.map((h) => {
     const doc = documentAsCommitted(ctx, h.last.path, h.last.after!.id!, h.last.after!);
     heldEvents.set(doc, h.events);
+    recordHolder(doc, h.names);
     return doc;
   });
+}
+
+/**
+ * Records, for documents holding an ID that history shows held by others before, that they are its
+ * last holder (see recordHolder): an earlier holder of the same party is another agreement.
+ */
+export function recordCurrentHolders(ctx: Pick<ReportContext, 'timeline'>, documents: readonly SmsDocument[]): void {
+  if (!ctx.timeline) return;
+  const { current } = holderTable(ctx.timeline);
+  for (const d of documents) {
+    const holder = d.id && !heldEvents.has(d) ? current.get(d.id) : undefined;
+    if (holder) recordHolder(d, holder);
+  }
 }
 
 /** Whether a document is an earlier holder's (see earlierHolders), not the one holding its ID now. */
@@ -234,7 +248,7 @@ export function isEarlierHolder(d: SmsDocument): boolean {
   return heldEvents.has(d);
 }
 
-function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] } {
+function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[]; current: Map<string, ReadonlySet<string>> } {
   const known = holdersCache.get(timeline);
   if (known) return known;
   // Commits in history's order: where one stands among the others, whatever date it gives.
@@ -275,7 +289,11 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[] 
     }
     return holder.names;
   };
-  const table = { heldBy, earlier: [...holders.values()].flatMap((list) => list.slice(0, -1)) };
+  const table = {
+    heldBy,
+    earlier: [...holders.values()].flatMap((list) => list.slice(0, -1)),
+    current: new Map([...holders].map(([id, list]) => [id, list.at(-1)!.names])),
+  };
   holdersCache.set(timeline, table);
   return table;
 }
@@ -306,8 +324,9 @@ export function statusAt(ctx: ReportContext, d: SmsDocument, until: string): str
 
 /**
  * Whether a document was in force at the end of a day, from history (its status then); before its
- * first commit, as first recorded (an SMS put into Git after its agreements started). An earlier
- * holder of an ID (see earlierHolders) is read from its own events, not the ID's later holder's.
+ * first commit, as first recorded (an SMS put into Git after its agreements started), unless it took
+ * its ID from a document deleted before: an ID is one agreement's at a time. An earlier holder of
+ * an ID (see earlierHolders) is read from its own events, not the ID's later holder's.
  * Without history of it, its status now.
  */
 export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => boolean {
@@ -327,8 +346,10 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
     const now = isInForce(d.type, d.status);
     return () => now;
   }
+  // One that took its ID from another document held nothing under it before: those days were the other's.
+  const before = takesOverId(events[0]!) ? false : steps[0]!.inForce;
   return (day) => {
-    let inForce = steps[0]!.inForce;
+    let inForce = before;
     for (const s of steps) {
       if (s.day > day) break;
       inForce = s.inForce;

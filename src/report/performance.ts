@@ -15,6 +15,8 @@ import {
   compliance,
   deletedDuring,
   inForceDuring,
+  sameAgreement,
+  supplierOf,
   measureIncidents,
   openedMovedOut,
   reportZone,
@@ -74,12 +76,13 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   // agreement that name them went (counts only).
   const suppliers =
     agreement.kind === 'customer'
-      ? agreementsOf(inputs)
+      ? [...agreementsOf(inputs), ...(inputs.earlierHolders ?? [])]
           .filter(
             (a) => a.kind === 'supplier' && a.services.some((s) => agreement.services.includes(s)) && inForceDuring(inputs, a, period),
           )
           .map((a) => {
-            const mine = measures.filter((m) => m.supplierAgreement === a.id);
+            // Its own incidents: where its ID was another supplier's before, not those of that one.
+            const mine = measures.filter((m) => sameAgreement(a, supplierOf(m)));
             return { id: a.id, supplier: a.party, incidents: mine.length, breaches: mine.filter((m) => m.breach).length };
           })
       : [];

@@ -25,6 +25,7 @@ import {
   formerIds,
   inForceOn,
   isEarlierHolder,
+  recordCurrentHolders,
   localDay,
   versionsOver,
   type ReportContext,
@@ -294,6 +295,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     ? [...ctx.documents.map((d) => asClosed(ctx, d, afterClosing)), ...deletedDocuments(ctx, AGREEMENT_TYPES)]
     : ctx.documents;
   // A deleted incident, too, is measured as it was closed where it was closed.
+  recordCurrentHolders(ctx, documents);
   const deleted = ctx.timeline ? deletedIncidents(ctx, afterClosing) : undefined;
   const first = ctx.timeline ? firstRecorded(ctx, [...documents, ...(deleted ?? []).flatMap((x) => (x.reused ? [] : [x.doc]))]) : undefined;
   const versions = new Map<string, { view: AgreementView; over: AgreementOver }>();
@@ -472,9 +474,10 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
     .filter(
       (d) =>
         !forAgreement ||
+        // An ID another party's agreement held when the incident was opened names that one.
         (forAgreement.kind === 'supplier'
-          ? d.supplierAgreement === forAgreement.id
-          : d.shown.agreement === forAgreement.id ||
+          ? d.supplierAgreement === forAgreement.id && namesAgreement(forAgreement, forAgreement.id, d.doc, inputs.heldBy)
+          : (d.shown.agreement === forAgreement.id && namesAgreement(forAgreement, forAgreement.id, d.doc, inputs.heldBy)) ||
             (d.shown.agreement === undefined && d.services.some((s) => forAgreement.services.includes(s)))),
     )
     .map((d) => d.shown);
@@ -501,13 +504,24 @@ function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], i
 }
 
 /**
- * Whether an incident's agreement is `a`: by ID, and where the ID had an earlier holder, the same
+ * Whether two views are of one agreement: by ID, and where the ID had an earlier holder, the same
  * holder (an earlier holder's view is one object per report).
  */
-function isFor(a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean {
-  const theirs = a.kind === 'customer' ? customer : supplier;
-  if (theirs?.id !== a.id) return false;
-  return isEarlierHolder(a.doc) || isEarlierHolder(theirs.doc) ? theirs === a : true;
+export function sameAgreement(a: AgreementView, b: AgreementView | undefined): boolean {
+  if (b?.id !== a.id || b.kind !== a.kind) return false;
+  return isEarlierHolder(a.doc) || isEarlierHolder(b.doc) ? a === b : true;
+}
+
+/** Whether an incident's agreement (its customer's or its supplier's, as `a` is) is `a`. */
+const isFor = (a: AgreementView, customer: AgreementView | undefined, supplier: AgreementView | undefined): boolean =>
+  sameAgreement(a, a.kind === 'customer' ? customer : supplier);
+
+/** The supplier agreement each measured incident was attributed to (its view), for the reports that count per supplier. */
+const measuredSuppliers = new WeakMap<IncidentMeasure, AgreementView>();
+
+/** The supplier agreement an incident measured by measureIncidents is attributed to. */
+export function supplierOf(m: IncidentMeasure): AgreementView | undefined {
+  return measuredSuppliers.get(m);
 }
 
 /**
@@ -601,7 +615,9 @@ export function strayIncidentDocuments(inputs: Pick<SlaInputs, 'documents' | 'ou
  * period promised nothing for it.
  */
 export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Period): boolean {
-  if ((a.start !== undefined && a.start > period.until) || (a.end !== undefined && a.end < period.since)) return false;
+  // Its dates as the version in force at the period's end gives them: a renewal since starts later.
+  const then = inputs.atEnd?.(a, period).view ?? a;
+  if ((then.start !== undefined && then.start > period.until) || (then.end !== undefined && then.end < period.since)) return false;
   for (let day = period.since; day <= period.until; day = addDays(day, 1))
     if (inputs.inForceOn ? inputs.inForceOn(a, day) : a.inForce) return true;
   return false;
@@ -699,7 +715,10 @@ export function measureIncidents(
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
     else if (former) m.agreement = former.id;
-    if (supplier) m.supplierAgreement = supplier.id;
+    if (supplier) {
+      m.supplierAgreement = supplier.id;
+      measuredSuppliers.set(m, supplier);
+    }
     const changed = inputs.afterClosing?.get(d.id);
     if (changed) m.changedAfterClosing = changed;
     const gone = deletedSince.get(d);
