@@ -1900,6 +1900,30 @@ describe('an agreement ID given to another agreement after a deletion', () => {
         },
       },
       {
+        name: 'renumbered away, then its old ID given to another supplier: the renumbered agreement keeps its incidents, once',
+        commits: [
+          incident(1, '2026-02-02', 10, 'UA-0001'),
+          {
+            files: { [host]: null, 'agreements/suppliers/UA-0002-host.md': supplier('HostCo', { id: 'UA-0002' }) },
+            date: day('2026-04-01'),
+          },
+          { files: { [cloud]: supplier('CloudCo', { start: '2026-06-01' }) }, date: day('2026-06-01') },
+          incident(2, '2026-07-07', 2, 'UA-0001'),
+          incident(3, '2026-07-09', 6, 'UA-0002'),
+        ],
+        review: {
+          '2026-Q1': [['UA-0002', 'HostCo', 1, 1]],
+          '2026-Q3': [
+            ['UA-0001', 'CloudCo', 1, 0],
+            ['UA-0002', 'HostCo', 1, 1],
+          ],
+        },
+        own: [
+          ['UA-0002', '2026-Q1', ['INC-0001']],
+          ['UA-0001', '2026-Q3', ['INC-0002']],
+        ],
+      },
+      {
         name: 'no handover: renewed from July (a new start date), it still underpinned the first quarter',
         commits: [
           incident(1, '2026-02-02', 10, 'UA-0001'),

@@ -130,8 +130,8 @@ export interface Timeline {
 
 /**
  * Walks commits oldest first and turns their blob changes into per-document events. A delete and
- * an add of the same id in one commit is a move; an add of an id deleted earlier continues its
- * timeline. Pure: blob states come in through `state`.
+ * an add of the same id in one commit is a move; an add of an id deleted earlier (or left by a
+ * document renumbered since) continues its timeline. Pure: blob states come in through `state`.
  */
 export function buildTimeline(
   commits: HistoryCommit[],
@@ -195,6 +195,9 @@ export function buildTimeline(
         }
       }
       deleted.delete(r.id);
+      // Renumbered: its old ID is left as a deleted one's, so that a document given that ID later
+      // is another document that took it over, not this one's continuation.
+      if (before?.id !== undefined && before.id !== r.id && r.after !== undefined) deleted.set(before.id, before);
       if (!before && !creators.has(r.id)) creators.set(r.id, { name: commit.authorName, email: commit.authorEmail });
       events.push({
         id: r.id,

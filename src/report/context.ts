@@ -248,6 +248,20 @@ export function isEarlierHolder(d: SmsDocument): boolean {
   return heldEvents.has(d);
 }
 
+/**
+ * Whether a holder's document gave the ID up by being renumbered (it goes on under another ID, as
+ * that document) before the next holder took it: then it is no earlier holder of its own.
+ */
+function renumberedAway(timeline: Timeline, id: string, holder: Holder, next: Holder): boolean {
+  const from = timeline.events.indexOf(holder.events[0]!);
+  const until = timeline.events.indexOf(next.events[0]!);
+  for (let k = from + 1; k < until; k++) {
+    const e = timeline.events[k]!;
+    if (e.before?.id === id && e.after?.id !== undefined && e.after.id !== id) return true;
+  }
+  return false;
+}
+
 function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[]; current: Map<string, ReadonlySet<string>> } {
   const known = holdersCache.get(timeline);
   if (known) return known;
@@ -291,7 +305,7 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[];
   };
   const table = {
     heldBy,
-    earlier: [...holders.values()].flatMap((list) => list.slice(0, -1)),
+    earlier: [...holders].flatMap(([id, list]) => list.slice(0, -1).filter((h, i) => !renumberedAway(timeline, id, h, list[i + 1]!))),
     current: new Map([...holders].map(([id, list]) => [id, list.at(-1)!.names])),
   };
   holdersCache.set(timeline, table);
