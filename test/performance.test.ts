@@ -1623,7 +1623,15 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       closed: `${opened}T21:00:00Z`,
     });
   const I = 'incidents/INC-0001-a.md';
-  const scenarios: { name: string; commits: CommitSpec[]; period: string; id?: string; counted: boolean; reviewBreaches?: string[] }[] = [
+  const scenarios: {
+    name: string;
+    commits: CommitSpec[];
+    period: string;
+    id?: string;
+    counted: boolean;
+    reviewBreaches?: string[];
+    inForce?: boolean;
+  }[] = [
     {
       name: 'the customer renamed in place in the middle of the quarter: its incidents stay its own',
       commits: [
@@ -1676,6 +1684,36 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       counted: false,
     },
     {
+      name: "the bakery's agreement renumbered SLA-0005, then its old ID given to the law firm",
+      commits: [
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        {
+          files: { [bakery]: null, 'agreements/customers/SLA-0005-bakery.md': agreementDoc({ id: 'SLA-0005', targets }) },
+          date: '2026-04-01T09:00:00Z',
+        },
+        { files: { [law]: lawDoc({ start: '2026-06-01' }) }, date: '2026-06-01T09:00:00Z' },
+      ],
+      period: '2026-Q1',
+      id: 'SLA-0005',
+      counted: true,
+      reviewBreaches: ['INC-0001'],
+    },
+    {
+      name: 'given back to the bakery, unchanged, after the law firm held it: the agreement holding it now held nothing in the first quarter',
+      commits: [
+        { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
+        { files: { [bakery]: null }, date: '2026-04-01T09:00:00Z' },
+        { files: { [law]: lawDoc({ start: '2026-04-01' }) }, date: '2026-04-02T09:00:00Z' },
+        { files: { [law]: null }, date: '2026-07-01T09:00:00Z' },
+        { files: { [bakery]: agreementDoc({ targets }) }, date: '2026-07-02T09:00:00Z' },
+      ],
+      period: '2026-Q1',
+      counted: false,
+      inForce: false,
+      // The review measures it against the bakery's first agreement, as history last had it.
+      reviewBreaches: ['INC-0001'],
+    },
+    {
       name: 'the law firm takes the ID over and is then renumbered',
       commits: [
         { files: { [I]: incident('2026-02-02') }, date: '2026-02-06T09:00:00Z' },
@@ -1707,6 +1745,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       );
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).incidents.items.map((m: { id: string }) => m.id)).toEqual(c.counted ? ['INC-0001'] : []);
+      // Its report and its own period agree: not in force, and then no incident counted either.
+      if (c.inForce !== undefined) expect(JSON.parse(r.stdout).agreement.inForceInPeriod).toBe(c.inForce);
       if (c.reviewBreaches) {
         const review = JSON.parse((await smsInProcess(['report', 'review', '--period', c.period, '--format', 'json'], dir, e)).stdout);
         expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(c.reviewBreaches);
@@ -1859,16 +1899,18 @@ describe('an agreement ID given to another agreement after a deletion', () => {
         ],
       },
       {
-        name: 'no handover: renewed from July (a new start date), it still underpinned the first quarter',
+        name: 'no handover: renewed from July (a new start date) in June, it still underpinned the first two quarters',
         commits: [
           incident(1, '2026-02-02', 10, 'UA-0001'),
+          incident(3, '2026-05-10', 6, 'UA-0001'),
           { files: { [host]: supplier('HostCo', { end: '2026-06-30', status: 'draft' }) }, date: day('2026-06-20') },
           {
             files: { [host]: supplier('HostCo', { start: '2026-07-01', end: '2027-06-30', review: '2027-06-01' }) },
             date: day('2026-06-25'),
           },
         ],
-        review: { '2026-Q1': [['UA-0001', 'HostCo', 1, 1]] },
+        review: { '2026-Q1': [['UA-0001', 'HostCo', 1, 1]], '2026-Q2': [['UA-0001', 'HostCo', 1, 1]] },
+        own: [['UA-0001', '2026-Q2', ['INC-0003']]],
       },
     ];
     for (const c of cases) {

@@ -157,12 +157,12 @@ export function customerAgreementOf(
   const data = incident.data;
   const named = ownString(data, 'agreement');
   if (named !== undefined) {
-    const a = byId(agreements, named, 'customer');
-    if (!a) return { how: 'unknown', id: named };
-    const then = heldBy?.(named, incident);
-    return then !== undefined && !then.has(a.party)
-      ? { how: 'former', id: named, party: [...then].at(-1)! }
-      : { how: 'named', agreement: a };
+    // Under the ID, else renumbered from it: the one that held the ID when the incident was opened.
+    const customers = agreements.filter((a) => a.kind === 'customer');
+    const candidates = [...customers.filter((a) => a.id === named), ...customers.filter((a) => a.id !== named && answersTo(a, named))];
+    if (!candidates.length) return { how: 'unknown', id: named };
+    const a = candidates.find((c) => namesAgreement(c, named, incident, heldBy));
+    return a ? { how: 'named', agreement: a } : { how: 'former', id: named, party: [...heldBy!(named, incident)!].at(-1)! };
   }
   const opened = parseInstant(ownString(data, 'opened'));
   if (opened === undefined) return { how: 'none' };
@@ -218,9 +218,4 @@ export function namesAgreement(a: AgreementView, id: string, incident: SmsDocume
 /** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */
 export function answersTo(a: AgreementView, id: string): boolean {
   return a.id === id || a.formerIds?.includes(id) === true;
-}
-
-/** The agreement an incident names: the one with that ID, else the one that had it before it was renumbered. */
-function byId(agreements: readonly AgreementView[], id: string, kind: AgreementView['kind']): AgreementView | undefined {
-  return agreements.find((a) => a.id === id && a.kind === kind) ?? agreements.find((a) => a.kind === kind && answersTo(a, id));
 }

@@ -372,6 +372,36 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
   };
 }
 
+/**
+ * The term (`start`, `end`) an agreement gave on each day: that of its last version in force
+ * committed by then (from history), so that a renewal starting later does not take back the days
+ * the version before it covered; before its first commit, its first version's. Without history of
+ * it, its term now.
+ */
+export function termOn(ctx: ReportContext, d: SmsDocument): (day: string) => { start?: string; end?: string } {
+  const term = (data: Record<string, unknown> | null | undefined) => ({
+    start: parseDate(ownString(data, 'start')),
+    end: parseDate(ownString(data, 'end')),
+  });
+  const versions = (heldEvents.get(d) ?? eventsOf(ctx, d.id)).filter((e) => e.after?.data);
+  const inForce = versions.filter((e) => isInForce(d.type, e.after!.status));
+  const events = inForce.length ? inForce : versions;
+  if (events.length === 0) {
+    const now = term(d.data);
+    return () => now;
+  }
+  const days = committedDays(ctx, events);
+  const steps = events.map((e, k) => ({ day: days[k]!, ...term(e.after!.data) }));
+  return (day) => {
+    let t = steps[0]!;
+    for (const s of steps) {
+      if (s.day > day) break;
+      t = s;
+    }
+    return t;
+  };
+}
+
 /** When the document first entered a status, from history. */
 export function firstEntered(ctx: ReportContext, id: string, status: string): DocEvent | undefined {
   return eventsOf(ctx, id).find((e) => e.after?.status === status && e.before?.status !== status);

@@ -25,6 +25,7 @@ import {
   formerIds,
   inForceOn,
   isEarlierHolder,
+  termOn,
   recordCurrentHolders,
   localDay,
   versionsOver,
@@ -196,6 +197,8 @@ export interface SlaInputs {
   timezone?: string;
   /** Whether an agreement was in force on a day (from history); without it, only its status now counts. */
   inForceOn?: (a: AgreementView, day: string) => boolean;
+  /** The term (start, end) an agreement gave on a day (from history); without it, its term now. */
+  termOn?: (a: AgreementView, day: string) => { start?: string; end?: string };
   /** Closed incidents measured as they were closed, by id: what has changed since. */
   afterClosing?: ReadonlyMap<string, ChangedAfterClosing>;
   /** Incidents whose priority is not the one they were first committed with, by id (from history). */
@@ -288,6 +291,7 @@ const builtInputs = new WeakMap<
 function buildInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, whether it was in force on a day.
   const changes = new Map<SmsDocument, (day: string) => boolean>();
+  const terms = new Map<SmsDocument, ReturnType<typeof termOn>>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
   // An agreement deleted since still covered the days it was in force: whose incident was whose
   // then does not change by taking it out of the repository.
@@ -317,6 +321,15 @@ function buildInputs(ctx: ReportContext): SlaInputs {
       if (!on) changes.set(a.doc, (on = inForceOn(ctx, a.doc)));
       return on(day);
     },
+    ...(ctx.timeline
+      ? {
+          termOn: (a: AgreementView, day: string) => {
+            let on = terms.get(a.doc);
+            if (!on) terms.set(a.doc, (on = termOn(ctx, a.doc)));
+            return on(day);
+          },
+        }
+      : {}),
     ...(ctx.timeline
       ? {
           atEnd: (a: AgreementView, period: Period) => {
@@ -498,9 +511,10 @@ function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementV
  * its deletion or taken by a renumbering.
  */
 function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], id: string, d: SmsDocument): AgreementView | undefined {
-  const names = inputs.heldBy?.(id, d);
-  if (!names) return undefined;
-  return [...agreements, ...(inputs.earlierHolders ?? [])].find((a) => a.kind === 'customer' && a.id === id && names.has(a.party));
+  if (!inputs.heldBy?.(id, d)) return undefined;
+  return [...agreements, ...(inputs.earlierHolders ?? [])].find(
+    (a) => a.kind === 'customer' && a.id === id && namesAgreement(a, id, d, inputs.heldBy),
+  );
 }
 
 /**
@@ -610,16 +624,17 @@ export function strayIncidentDocuments(inputs: Pick<SlaInputs, 'documents' | 'ou
 }
 
 /**
- * Whether an agreement was in force on some day of a period: a day between its start and end, by
- * its status then (from history). One retired since still counts; one that starts after the
- * period promised nothing for it.
+ * Whether an agreement was in force on some day of a period: a day within the term its version of
+ * that day gave (start, end), by its status then (from history). One retired since still counts;
+ * one that starts after the period promised nothing for it, and a renewal that starts later does
+ * not take back the days before it.
  */
 export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Period): boolean {
-  // Its dates as the version in force at the period's end gives them: a renewal since starts later.
-  const then = inputs.atEnd?.(a, period).view ?? a;
-  if ((then.start !== undefined && then.start > period.until) || (then.end !== undefined && then.end < period.since)) return false;
-  for (let day = period.since; day <= period.until; day = addDays(day, 1))
+  for (let day = period.since; day <= period.until; day = addDays(day, 1)) {
+    const term = inputs.termOn?.(a, day) ?? a;
+    if ((term.start !== undefined && day < term.start) || (term.end !== undefined && day > term.end)) continue;
     if (inputs.inForceOn ? inputs.inForceOn(a, day) : a.inForce) return true;
+  }
   return false;
 }
 
@@ -911,13 +926,17 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
   // history, where known: a draft spell, or the time after it was retired, is not measured).
   const measured: { span: Period; open: boolean; label: string; ranges: { start: number; end: number }[] }[] = [];
   for (const p of calendarPeriodsOf(period, agreement.availabilityPeriod)) {
-    const since = agreement.start !== undefined && agreement.start > p.since ? agreement.start : p.since;
+    // From history, each day within the term its version of that day gave: a renewal that starts
+    // later does not take back the days before it.
+    const since = inputs.termOn || agreement.start === undefined || agreement.start <= p.since ? p.since : agreement.start;
     const until = agreement.end !== undefined && agreement.end < p.until ? agreement.end : p.until;
     const open = today !== undefined && today <= until;
     const last = open ? today : until;
     const label = agreement.availabilityPeriod === 'quarter' ? quarterLabel(p.since) : p.since.slice(0, 7);
     const days: Period[] = [];
     for (let day = since; day <= last; day = addDays(day, 1)) {
+      const term = inputs.termOn?.(agreement, day);
+      if (term && ((term.start !== undefined && day < term.start) || (term.end !== undefined && day > term.end))) continue;
       if (inputs.inForceOn && !inputs.inForceOn(agreement, day)) continue;
       const prev = days.at(-1);
       if (prev && addDays(prev.until, 1) === day) prev.until = day;
