@@ -1899,15 +1899,16 @@ describe('an agreement ID given to another agreement after a deletion', () => {
         ],
       },
       {
-        name: 'no handover: renewed from July (a new start date) in June, it still underpinned the first two quarters',
+        name: 'no handover: renewed from July (a new start date) on 25 June, it still underpinned the first two quarters, to their end',
         commits: [
           incident(1, '2026-02-02', 10, 'UA-0001'),
-          incident(3, '2026-05-10', 6, 'UA-0001'),
           { files: { [host]: supplier('HostCo', { end: '2026-06-30', status: 'draft' }) }, date: day('2026-06-20') },
           {
             files: { [host]: supplier('HostCo', { start: '2026-07-01', end: '2027-06-30', review: '2027-06-01' }) },
             date: day('2026-06-25'),
           },
+          // After the renewal was committed and before it starts: the version before it still covers the day.
+          incident(3, '2026-06-27', 6, 'UA-0001'),
         ],
         review: { '2026-Q1': [['UA-0001', 'HostCo', 1, 1]], '2026-Q2': [['UA-0001', 'HostCo', 1, 1]] },
         own: [['UA-0001', '2026-Q2', ['INC-0003']]],

@@ -374,9 +374,9 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
 
 /**
  * The term (`start`, `end`) an agreement gave on each day: that of its last version in force
- * committed by then (from history), so that a renewal starting later does not take back the days
- * the version before it covered; before its first commit, its first version's. Without history of
- * it, its term now.
+ * committed by then (from history), unless that version's term begins later (a renewal): then the
+ * version before it goes on until then. Before its first commit, its first version's. Without
+ * history of it, its term now.
  */
 export function termOn(ctx: ReportContext, d: SmsDocument): (day: string) => { start?: string; end?: string } {
   const term = (data: Record<string, unknown> | null | undefined) => ({
@@ -393,12 +393,12 @@ export function termOn(ctx: ReportContext, d: SmsDocument): (day: string) => { s
   const days = committedDays(ctx, events);
   const steps = events.map((e, k) => ({ day: days[k]!, ...term(e.after!.data) }));
   return (day) => {
-    let t = steps[0]!;
-    for (const s of steps) {
-      if (s.day > day) break;
-      t = s;
-    }
-    return t;
+    let k = -1;
+    while (k + 1 < steps.length && steps[k + 1]!.day <= day) k++;
+    if (k < 0) return steps[0]!;
+    // A version whose term has not begun on that day (a renewal) leaves the day to the one before it.
+    for (let i = k; i >= 0; i--) if (steps[i]!.start === undefined || steps[i]!.start! <= day) return steps[i]!;
+    return steps[k]!;
   };
 }
 
