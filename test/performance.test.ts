@@ -1631,6 +1631,8 @@ describe('an agreement ID given to another agreement after a deletion', () => {
     counted: boolean;
     reviewBreaches?: string[];
     inForce?: boolean;
+    /** Evidence the audit gives for the incident's record (IN.2.1). */
+    audit?: string;
   }[] = [
     {
       name: 'the customer renamed in place in the middle of the quarter: its incidents stay its own',
@@ -1697,6 +1699,7 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       id: 'SLA-0005',
       counted: true,
       reviewBreaches: ['INC-0001'],
+      audit: 'names agreement SLA-0001, now SLA-0005 (renumbered since)',
     },
     {
       name: 'given back to the bakery, unchanged, after the law firm held it: the agreement holding it now held nothing in the first quarter',
@@ -1747,6 +1750,21 @@ describe('an agreement ID given to another agreement after a deletion', () => {
       expect(JSON.parse(r.stdout).incidents.items.map((m: { id: string }) => m.id)).toEqual(c.counted ? ['INC-0001'] : []);
       // Its report and its own period agree: not in force, and then no incident counted either.
       if (c.inForce !== undefined) expect(JSON.parse(r.stdout).agreement.inForceInPeriod).toBe(c.inForce);
+      if (c.audit) {
+        const audit = JSON.parse((await smsInProcess(['report', 'audit', '--format', 'json'], dir, e)).stdout);
+        const evidence = audit.processes
+          .flatMap(
+            (p: { tasks: { id: string; obligations: { instances: { record?: { id: string }; evidence: { what: string }[] }[] }[] }[] }) =>
+              p.tasks,
+          )
+          .filter((t: { id: string }) => t.id === 'IN.2.1')
+          .flatMap((t: { obligations: { instances: { record?: { id: string }; evidence: { what: string }[] }[] }[] }) =>
+            t.obligations.flatMap((o) => o.instances),
+          )
+          .filter((i: { record?: { id: string } }) => i.record?.id === 'INC-0001')
+          .flatMap((i: { evidence: { what: string }[] }) => i.evidence.map((x) => x.what));
+        expect(evidence).toContain(c.audit);
+      }
       if (c.reviewBreaches) {
         const review = JSON.parse((await smsInProcess(['report', 'review', '--period', c.period, '--format', 'json'], dir, e)).stdout);
         expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(c.reviewBreaches);

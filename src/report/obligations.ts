@@ -708,6 +708,10 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         // It named the agreement that held the ID then: recorded right, whoever holds the ID now.
         if (a.how === 'former')
           evidence.push({ what: `names agreement ${a.id}, ${a.party}'s when it was opened (the ID is another agreement's now)` });
+        // It named an ID its agreement had before a renumbering: that agreement, under its ID now.
+        const named = ownString(d.data, 'agreement');
+        if (a.how === 'named' && named !== undefined && a.agreement.id !== named)
+          evidence.push({ what: `names agreement ${named}, now ${a.agreement.id} (renumbered since)` });
         todo = lacks.length ? 'name the reporter and the agreement the incident is measured against' : undefined;
         break;
       }
