@@ -123,7 +123,12 @@ export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefi
  * agreement retired since still covered the days it was in force, and a draft spell covers nothing.
  */
 export function coversDay(a: AgreementView, day: string, inForceOn?: (a: AgreementView, day: string) => boolean): boolean {
-  return (inForceOn ? inForceOn(a, day) : a.inForce) && (a.start === undefined || a.start <= day) && (a.end === undefined || day <= a.end);
+  return (inForceOn ? inForceOn(a, day) : a.inForce) && withinTerm(a, day);
+}
+
+/** Whether a day lies within an agreement's term: on or after its start, on or before its end. */
+export function withinTerm(term: { start?: string; end?: string }, day: string): boolean {
+  return (term.start === undefined || term.start <= day) && (term.end === undefined || day <= term.end);
 }
 
 export type Attribution =
@@ -157,9 +162,8 @@ export function customerAgreementOf(
   const data = incident.data;
   const named = ownString(data, 'agreement');
   if (named !== undefined) {
-    // Under the ID, else renumbered from it: the one that held the ID when the incident was opened.
-    const customers = agreements.filter((a) => a.kind === 'customer');
-    const candidates = [...customers.filter((a) => a.id === named), ...customers.filter((a) => a.id !== named && answersTo(a, named))];
+    // The one that held the ID when the incident was opened.
+    const candidates = answeringTo(agreements, named, 'customer');
     if (!candidates.length) return { how: 'unknown', id: named };
     const a = candidates.find((c) => namesAgreement(c, named, incident, heldBy));
     return a ? { how: 'named', agreement: a } : { how: 'former', id: named, party: [...heldBy!(named, incident)!].at(-1)! };
@@ -199,11 +203,8 @@ export function supplierAgreementOf(
 ): AgreementView | undefined {
   const named = ownString(incident.data, 'supplier_agreement');
   if (named === undefined) return undefined;
-  // Among agreements that held the ID (one given to another supplier since), the one that held it
-  // then: under the ID, else renumbered from it.
-  const suppliers = agreements.filter((a) => a.kind === 'supplier');
-  const candidates = [...suppliers.filter((a) => a.id === named), ...suppliers.filter((a) => a.id !== named && answersTo(a, named))];
-  return candidates.find((a) => namesAgreement(a, named, incident, heldBy));
+  // Among agreements that held the ID (one given to another supplier since), the one that held it then.
+  return answeringTo(agreements, named, 'supplier').find((a) => namesAgreement(a, named, incident, heldBy));
 }
 
 /** Whether an ID an incident gives (an earlier one included) is this agreement's, and was when the incident was opened. */
@@ -213,6 +214,12 @@ export function namesAgreement(a: AgreementView, id: string, incident: SmsDocume
   if (then === undefined) return true;
   const holder = holderOfDocument.get(a.doc);
   return holder ? holder === then : then.has(a.party);
+}
+
+/** The agreements of a kind that answer to an ID: those under it first, then those renumbered from it. */
+function answeringTo(agreements: readonly AgreementView[], id: string, kind: AgreementView['kind']): AgreementView[] {
+  const ofKind = agreements.filter((a) => a.kind === kind);
+  return [...ofKind.filter((a) => a.id === id), ...ofKind.filter((a) => a.id !== id && answersTo(a, id))];
 }
 
 /** Whether an agreement answers to an ID: its own, or one it had before it was renumbered. */

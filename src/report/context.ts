@@ -243,6 +243,11 @@ export function recordCurrentHolders(ctx: Pick<ReportContext, 'timeline'>, docum
   }
 }
 
+/** A document's events: an earlier holder's own (see earlierHolders), else those of its ID (eventsOf). */
+function ownEvents(ctx: Pick<ReportContext, 'timeline'>, d: SmsDocument): readonly DocEvent[] {
+  return heldEvents.get(d) ?? eventsOf(ctx, d.id);
+}
+
 /** Whether a document is an earlier holder's (see earlierHolders), not the one holding its ID now. */
 export function isEarlierHolder(d: SmsDocument): boolean {
   return heldEvents.has(d);
@@ -348,7 +353,7 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
   // starts (retired). Set back to its first status for a revision (RE.2.5), an agreement stays
   // in force as last approved until the revision is approved or it is retired.
   let was = false;
-  const events = heldEvents.get(d) ?? eventsOf(ctx, d.id);
+  const events = ownEvents(ctx, d);
   const days = committedDays(ctx, events);
   const steps = events.map((e, k) => {
     const status = e.after?.status;
@@ -383,7 +388,7 @@ export function termOn(ctx: ReportContext, d: SmsDocument): (day: string) => { s
     start: parseDate(ownString(data, 'start')),
     end: parseDate(ownString(data, 'end')),
   });
-  const versions = (heldEvents.get(d) ?? eventsOf(ctx, d.id)).filter((e) => e.after?.data);
+  const versions = ownEvents(ctx, d).filter((e) => e.after?.data);
   const inForce = versions.filter((e) => isInForce(d.type, e.after!.status));
   const events = inForce.length ? inForce : versions;
   if (events.length === 0) {

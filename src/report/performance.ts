@@ -11,6 +11,7 @@ import type { SmsDocument } from '../repo/documents.js';
 import {
   agreementOver,
   agreementsOf,
+  agreementsInTurn,
   availability,
   compliance,
   deletedDuring,
@@ -76,8 +77,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   // agreement that name them went (counts only).
   const suppliers =
     agreement.kind === 'customer'
-      ? [...agreementsOf(inputs), ...(inputs.earlierHolders ?? [])]
-          .filter(
+      ? agreementsInTurn(inputs)
+          .inTurn.filter(
             (a) => a.kind === 'supplier' && a.services.some((s) => agreement.services.includes(s)) && inForceDuring(inputs, a, period),
           )
           .map((a) => {

@@ -26,7 +26,7 @@ import {
   type ReportContext,
 } from './context.js';
 import {
-  agreementsOf,
+  agreementsInTurn,
   availability,
   deletedDuring,
   inForceDuring,
@@ -210,7 +210,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
   const measures = measureIncidents(inputs, period);
   // Every agreement as it stood at the period's end, as its own performance report reads it.
   // An ID handed to another party since: the party that held it in the period is the one shown.
-  const inForceAgreements = [...agreementsOf(inputs), ...(inputs.earlierHolders ?? [])].filter(inForceInPeriod);
+  const inForceAgreements = agreementsInTurn(inputs).inTurn.filter(inForceInPeriod);
   const atEnd = (a: AgreementView): AgreementView => inputs.atEnd?.(a, period).view ?? a;
   const versions = inForceAgreements
     .map((a) => ({ agreement: a.id, ...inputs.atEnd?.(a, period).over }))

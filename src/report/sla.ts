@@ -9,6 +9,7 @@ import {
   customerAgreementOf,
   namesAgreement,
   supplierAgreementOf,
+  withinTerm,
   type AgreementView,
   type Attribution,
   type IdHolder,
@@ -497,12 +498,26 @@ export function deletedDuring(inputs: SlaInputs, period: Period, tz: string, for
 }
 
 /** The customer agreement an incident is attributed to (and how), and the supplier agreement it names. */
-function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementView[], day: (ms: number) => string) {
-  const attribution = customerAgreementOf(d, agreements, day, inputs.inForceOn, inputs.heldBy);
+function whoseIncident(
+  inputs: SlaInputs,
+  d: SmsDocument,
+  agreements: { now: AgreementView[]; inTurn: AgreementView[] },
+  day: (ms: number) => string,
+) {
+  const attribution = customerAgreementOf(d, agreements.now, day, inputs.inForceOn, inputs.heldBy);
   const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
   // A supplier agreement ID given to another supplier: the incident is the supplier's that held it then.
-  const supplier = supplierAgreementOf(d, [...agreements, ...(inputs.earlierHolders ?? [])], inputs.heldBy);
+  const supplier = supplierAgreementOf(d, agreements.inTurn, inputs.heldBy);
   return { attribution, customer, supplier };
+}
+
+/**
+ * Every agreement view (agreementsOf), and the same with the earlier holders of IDs given to
+ * another party since (`inTurn`): an incident names the one that held its ID then.
+ */
+export function agreementsInTurn(inputs: SlaInputs): { now: AgreementView[]; inTurn: AgreementView[] } {
+  const now = agreementsOf(inputs);
+  return { now, inTurn: [...now, ...(inputs.earlierHolders ?? [])] };
 }
 
 /**
@@ -510,11 +525,9 @@ function whoseIncident(inputs: SlaInputs, d: SmsDocument, agreements: AgreementV
  * holder as history last had it under the ID, whether the ID was given to another document after
  * its deletion or taken by a renumbering.
  */
-function formerHolder(inputs: SlaInputs, agreements: readonly AgreementView[], id: string, d: SmsDocument): AgreementView | undefined {
+function formerHolder(inputs: SlaInputs, inTurn: readonly AgreementView[], id: string, d: SmsDocument): AgreementView | undefined {
   if (!inputs.heldBy?.(id, d)) return undefined;
-  return [...agreements, ...(inputs.earlierHolders ?? [])].find(
-    (a) => a.kind === 'customer' && a.id === id && namesAgreement(a, id, d, inputs.heldBy),
-  );
+  return inTurn.find((a) => a.kind === 'customer' && a.id === id && namesAgreement(a, id, d, inputs.heldBy));
 }
 
 /**
@@ -550,7 +563,7 @@ export function openedMovedOut(
   forAgreement?: AgreementView,
 ): (PriorityChange & { id: string; file: string })[] {
   const { start, end } = periodInstants(period, tz);
-  const agreements = agreementsOf(inputs);
+  const agreements = agreementsInTurn(inputs);
   const out: (PriorityChange & { id: string; file: string })[] = [];
   for (const d of inputs.documents) {
     const moved = d.id ? inputs.firstOpened?.get(d.id) : undefined;
@@ -599,7 +612,7 @@ export function strayIncidents(
   forAgreement?: AgreementView,
 ): { id: string; file: string }[] {
   const { start, end } = periodInstants(period, tz);
-  const agreements = agreementsOf(inputs);
+  const agreements = agreementsInTurn(inputs);
   const out: { id: string; file: string }[] = [];
   for (const d of strayIncidentDocuments(inputs)) {
     if (openDuring(d, start, end) === false) continue;
@@ -631,8 +644,7 @@ export function strayIncidentDocuments(inputs: Pick<SlaInputs, 'documents' | 'ou
  */
 export function inForceDuring(inputs: SlaInputs, a: AgreementView, period: Period): boolean {
   for (let day = period.since; day <= period.until; day = addDays(day, 1)) {
-    const term = inputs.termOn?.(a, day) ?? a;
-    if ((term.start !== undefined && day < term.start) || (term.end !== undefined && day > term.end)) continue;
+    if (!withinTerm(inputs.termOn?.(a, day) ?? a, day)) continue;
     if (inputs.inForceOn ? inputs.inForceOn(a, day) : a.inForce) return true;
   }
   return false;
@@ -673,7 +685,7 @@ export function measureIncidents(
   asOf: string = period.until,
 ): IncidentMeasure[] {
   const { start, end } = periodInstants(period, tz);
-  const agreements = agreementsOf(inputs);
+  const agreements = agreementsInTurn(inputs);
   const day = (ms: number): string => localDate(ms, tz);
   const out: IncidentMeasure[] = [];
   // An incident deleted after the period was there all through it: measured as it stood.
@@ -700,7 +712,7 @@ export function measureIncidents(
     // Each period against the agreement as it stood at its end, as its own report is. An incident
     // that named an ID another party's agreement holds now is measured, without an agreement of
     // its own to report in, against the one that held the ID then.
-    const former = attribution.how === 'former' ? formerHolder(inputs, agreements, attribution.id, d) : undefined;
+    const former = attribution.how === 'former' ? formerHolder(inputs, agreements.inTurn, attribution.id, d) : undefined;
     const measuredAgainst = forAgreement ?? (customer && inputs.atEnd ? inputs.atEnd(customer, period).view : customer) ?? former;
     if (forAgreement && !isFor(forAgreement, customer, supplier) && !(former !== undefined && former === forAgreement)) continue;
     const priority = ownString(d.data, 'priority') ?? 'P?';
@@ -910,33 +922,28 @@ export interface Availability {
 export function availability(inputs: SlaInputs, agreement: AgreementView, period: Period, today?: string): Availability[] {
   const tz = reportZone(inputs, agreement);
   const clock: Clock = agreement.availabilityClock === '24x7' ? ALWAYS : (agreement.calendar ?? ALWAYS);
-  const agreements = agreementsOf(inputs);
+  const { now: agreements, inTurn } = agreementsInTurn(inputs);
   // An incident deleted after the period was there all through it: its outage counts as it stood,
   // as its times do in measureIncidents.
   const deletedSince = (inputs.deleted ?? []).filter((x) => !x.reused && x.day > period.until).map((x) => x.doc);
   const relevant = [...inputs.documents, ...deletedSince].filter((d) => {
     if (d.type?.key !== 'incident' || !d.data) return false;
-    return (
-      agreement.kind === 'customer' ||
-      isFor(agreement, undefined, supplierAgreementOf(d, [...agreements, ...(inputs.earlierHolders ?? [])], inputs.heldBy))
-    );
+    return agreement.kind === 'customer' || isFor(agreement, undefined, supplierAgreementOf(d, inTurn, inputs.heldBy));
   });
   // The months (or quarters) measured: each cut to the agreement's dates and to today (`open` when
   // today cut it: a month is over once its last day is), and to the days it was in force (from
   // history, where known: a draft spell, or the time after it was retired, is not measured).
   const measured: { span: Period; open: boolean; label: string; ranges: { start: number; end: number }[] }[] = [];
   for (const p of calendarPeriodsOf(period, agreement.availabilityPeriod)) {
-    // From history, each day within the term its version of that day gave: a renewal that starts
-    // later does not take back the days before it.
-    const since = inputs.termOn || agreement.start === undefined || agreement.start <= p.since ? p.since : agreement.start;
     const until = agreement.end !== undefined && agreement.end < p.until ? agreement.end : p.until;
     const open = today !== undefined && today <= until;
     const last = open ? today : until;
     const label = agreement.availabilityPeriod === 'quarter' ? quarterLabel(p.since) : p.since.slice(0, 7);
     const days: Period[] = [];
-    for (let day = since; day <= last; day = addDays(day, 1)) {
-      const term = inputs.termOn?.(agreement, day);
-      if (term && ((term.start !== undefined && day < term.start) || (term.end !== undefined && day > term.end))) continue;
+    for (let day = p.since; day <= last; day = addDays(day, 1)) {
+      // From history, within the term its version of that day gave: a renewal that starts later
+      // does not take back the days before it.
+      if (!withinTerm(inputs.termOn?.(agreement, day) ?? agreement, day)) continue;
       if (inputs.inForceOn && !inputs.inForceOn(agreement, day)) continue;
       const prev = days.at(-1);
       if (prev && addDays(prev.until, 1) === day) prev.until = day;
