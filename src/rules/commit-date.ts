@@ -12,6 +12,9 @@ function datedAt(e: DocEvent): number | undefined {
   return known.length ? Math.max(...known) : undefined;
 }
 
+/** The UTC day of an instant, as the finding names it (the same for both commits it compares). */
+const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
 export default defineRule({
   id: 'commit-date',
   description: 'No commit that changes a document is dated more than a day after a commit made on top of it.',
@@ -37,12 +40,12 @@ export default defineRule({
         const parent = first.get(p);
         const then = parent ? datedAt(parent) : undefined;
         if (then !== undefined && then - at > DAY_MS && !ahead.has(p))
-          ahead.set(p, `after commit ${e.commit.sha.slice(0, 7)}, made on top of it, which is dated ${e.commit.date.slice(0, 10)}`);
+          ahead.set(p, `after commit ${e.commit.sha.slice(0, 7)}, made on top of it, which is dated ${dayOf(at)}`);
       }
     }
     for (const [sha, why] of ahead) {
       const e = first.get(sha)!;
-      const day = new Date(datedAt(e)!).toISOString().slice(0, 10);
+      const day = dayOf(datedAt(e)!);
       report({
         ...eventDoc(ctx, e),
         at: { line: 1, column: 1 },
