@@ -5,6 +5,7 @@ import type { Loaded } from './load.js';
 import { RolesIndex } from './model/roles.js';
 import { SchemaSet } from './model/schemas.js';
 import type { SmsDocument } from './repo/documents.js';
+import { exemptionModels } from './repo/models.js';
 import { RULES } from './rules/index.js';
 import { runRule, type RuleContext } from './rules/registry.js';
 
@@ -44,6 +45,7 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
     byId,
     roles: RolesIndex.fromData(rolesDoc?.data),
     rolesDoc,
+    models: exemptionModels(config.types, documents),
     schemas: schemas ?? new SchemaSet(config.extraFields, Object.keys(config.extraFields).length > 0 || config.types.some((t) => t.custom)),
     today,
     exists: exists ?? ((rel) => existsSync(path.join(config.root, ...rel.split('/')))),

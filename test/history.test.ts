@@ -174,7 +174,7 @@ describe('history rules', () => {
     expect((await history(dir, ['--no-git'])).findings).toEqual([]);
   });
 
-  it('self-approval: the approver requested the change (pre-approved changes exempt)', async () => {
+  it('self-approval: the approver requested the change (pre-approved changes under a proven model exempt)', async () => {
     const dir = repo([
       { files: { [R]: rfc({ requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
       { files: { [R]: approved(ben.email, { requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
@@ -187,15 +187,81 @@ describe('history rules', () => {
     expect((await history(dir, ['--no-git'])).findings.map((f) => f.message)).toEqual([
       'the requester (Ben Okafor) approved their own change-request',
     ]);
-    const pre = repo([
-      { files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved' }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+    // Labelled pre-approved with no model behind the label: not exempt. Under a model the change
+    // procedure lists, proven by RFC-0001 (a normal change deployed successfully) before the approval: exempt.
+    const R2 = 'changes/RFC-0002-b.md';
+    const pre = (model?: string): CommitSpec[] => {
+      const fields = {
+        id: 'RFC-0002',
+        requested_by: ben.email,
+        change_type: 'pre-approved',
+        ...(model ? { pre_approved_model: model } : {}),
+      };
+      return [
+        { files: { [R2]: rfc(fields) }, author: ben, date: '2026-03-02T09:00:00Z' },
+        { files: { [R2]: approved(ben.email, { ...fields, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-03T09:00:00Z' },
+      ];
+    };
+    const proof: CommitSpec[] = [
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' },
       {
-        files: { [R]: approved(ben.email, { requested_by: ben.email, change_type: 'pre-approved' }) },
+        files: {
+          [R]: rfc({
+            status: 'updated',
+            approved_by: ben.email,
+            approved_on: '2026-02-20',
+            deployed_on: '2026-02-21',
+            outcome: 'successful',
+          }),
+        },
         author: ben,
-        date: '2026-01-03T09:00:00Z',
+        date: '2026-02-20T09:00:00Z',
       },
+      {
+        files: {
+          'procedures/change-procedure.md': md({
+            id: 'CHGPROC',
+            type: 'change-procedure',
+            title: 'Change procedure',
+            status: 'approved',
+            owner: ana.email,
+            approved_by: ana.email,
+            approved_on: '2026-02-25',
+            pre_approved_models: [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-02-25' }],
+          }),
+        },
+        author: ana,
+        date: '2026-02-25T09:00:00Z',
+      },
+    ];
+    const onModels = (fs: Finding[]): string[][] =>
+      fs
+        .filter((f) => ['self-approval', 'pre-approved-model'].includes(f.rule))
+        .map((f) => [f.rule, f.message.replace(/ \(commit .*\)$/, '')]);
+    expect(onModels((await history(repo([...proof, ...pre()]))).findings)).toEqual([
+      ['pre-approved-model', 'RFC-0002 is pre-approved but names no model (pre_approved_model)'],
+      ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
     ]);
-    expect((await history(pre)).findings).toEqual([]);
+    expect(onModels((await history(repo([...proof, ...pre('PA-1')]))).findings)).toEqual([]);
+    // The model agreed only after the approving commit: that approval had no model behind it.
+    const later = proof.map((c) =>
+      c.files['procedures/change-procedure.md']
+        ? {
+            ...c,
+            files: {
+              'procedures/change-procedure.md': c.files['procedures/change-procedure.md'].replace(
+                '"since":"2026-02-25"',
+                '"since":"2026-03-10"',
+              ),
+            },
+          }
+        : c,
+    );
+    expect(onModels((await history(repo([...later, ...pre('PA-1')]))).findings)).toEqual([
+      ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
+      ['pre-approved-model', 'RFC-0002 was approved on 2026-03-03, before pre-approved model PA-1 was agreed (since 2026-03-10)'],
+    ]);
   });
 
   it('closed-record-changed: a closed incident whose priority or times change afterwards is a warning; a link or text added is not', async () => {

@@ -137,6 +137,75 @@ describe('one policy: set-status and validate agree under every setting', () => 
   });
 });
 
+describe('one policy: a pre-approved change is exempt only under a proven model, in set-status as in validate', () => {
+  // RFC-0009, a normal change deployed successfully, proved model PA-1, agreed on 2026-01-05.
+  const chgproc = (models: unknown[]): string =>
+    `---\nid: CHGPROC\ntype: change-procedure\ntitle: Change procedure\nstatus: approved\nowner: ana@acme.example\napproved_by: ana@acme.example\napproved_on: 2026-01-05\npre_approved_models: ${JSON.stringify(models)}\n---\n`;
+  const proving = rfc({
+    id: 'RFC-0009',
+    status: 'updated',
+    approved_by: ben.email,
+    approved_on: '2026-01-03',
+    deployed_on: '2026-01-04',
+    outcome: 'successful',
+  });
+  const cases = [
+    { name: 'labelled pre-approved, naming no model: refused', fields: {}, refused: true },
+    { name: 'naming a model the change procedure does not list: refused', fields: { pre_approved_model: 'PA-2' }, refused: true },
+    { name: 'under the proven model PA-1: exempt', fields: { pre_approved_model: 'PA-1' }, refused: false },
+  ];
+  it.each(cases)('$name', async (c) => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: {
+          'sms.config.yaml': 'organisation: Acme IT\nrules:\n  self-approval: error\n',
+          'catalogue/SVC-0001-service-desk.md': SERVICE,
+          'changes/RFC-0009-p.md': proving,
+          'procedures/change-procedure.md': chgproc([{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0009', since: '2026-01-05' }]),
+        },
+        date: '2026-01-05T09:00:00Z',
+      },
+      {
+        files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved', ...c.fields }) },
+        author: ben,
+        date: '2026-01-06T09:00:00Z',
+      },
+    ]);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
+    if (c.refused) {
+      expect(s.code).toBe(2);
+      expect(s.stderr).toMatch(/Ben Okafor requested RFC-0001 and may not approve it/);
+      expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+      // Done by hand, validate reports it as the error set-status refused.
+      addCommit(
+        dir,
+        {
+          files: {
+            [R]: rfc({
+              requested_by: ben.email,
+              change_type: 'pre-approved',
+              ...c.fields,
+              status: 'approved',
+              approved_by: ben.email,
+              approved_on: '2026-01-07',
+            }),
+          },
+          author: ben,
+          date: '2026-01-07T09:00:00Z',
+        },
+        asBen,
+      );
+      expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
+    } else {
+      expect(s.code, s.stderr).toBe(0);
+      expect((await validateFindings(dir)).selfApproval).toEqual([]);
+    }
+  });
+});
+
 describe('one policy: a request that names no requester counts its drafter, in set-status as in validate --history', () => {
   // change-request requires requested_by, so a request without one is a schema error: set to a
   // warning here, so that only the self-approval check decides.

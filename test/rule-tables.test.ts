@@ -22,6 +22,46 @@ const scopeDoc = (status: string, outOfScope: string): string =>
     `\n# Scope\n\n## Services\n\nMail.\n\n## Customers\n\nBakery.\n\n## Exclusions\n\n${outOfScope}\n`,
   );
 
+// A pre-approved change model (CO.2.1 NOTE 3): PA-1, proven by RFC-0001, a normal change deployed
+// successfully on 2026-04-01, and agreed on 2026-04-10.
+const P = 'procedures/change-procedure.md';
+const R2 = 'changes/RFC-0002-b.md';
+const chgproc = (models: unknown[]): string =>
+  md(
+    {
+      id: 'CHGPROC',
+      type: 'change-procedure',
+      title: 'Change procedure',
+      status: 'approved',
+      owner: 'ana@acme.example',
+      approved_by: 'ana@acme.example',
+      approved_on: '2026-04-10',
+      pre_approved_models: models,
+    },
+    '\n# Change procedure\n',
+  );
+const provingChange = (f: Record<string, unknown> = {}): string =>
+  rfc({
+    status: 'updated',
+    approved_by: PEOPLE.ben.email,
+    approved_on: '2026-03-01',
+    deployed_on: '2026-04-01',
+    outcome: 'successful',
+    ...f,
+  });
+const PA1 = { id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-04-10' };
+const PROVEN = { [P]: chgproc([PA1]), [R]: provingChange() };
+const selfApprovedPre = (f: Record<string, unknown> = {}): string =>
+  rfc({
+    id: 'RFC-0002',
+    status: 'approved',
+    change_type: 'pre-approved',
+    requested_by: PEOPLE.ben.email,
+    approved_by: PEOPLE.ben.email,
+    approved_on: '2026-05-01',
+    ...f,
+  });
+
 describe('in-memory rule tables', () => {
   ruleTester(rule('self-approval'), {
     valid: [
@@ -30,17 +70,8 @@ describe('in-memory rule tables', () => {
         files: { ...ROLES, [R]: rfc({ status: 'approved', approved_by: PEOPLE.ben.email, approved_on: '2026-05-01' }) },
       },
       {
-        name: 'a pre-approved change approved by its requester',
-        files: {
-          ...ROLES,
-          [R]: rfc({
-            status: 'approved',
-            change_type: 'pre-approved',
-            requested_by: PEOPLE.ben.email,
-            approved_by: PEOPLE.ben.email,
-            approved_on: '2026-05-01',
-          }),
-        },
+        name: 'a pre-approved change approved by its requester, under a proven model agreed before the approval',
+        files: { ...ROLES, ...PROVEN, [R2]: selfApprovedPre({ pre_approved_model: 'PA-1' }) },
       },
       {
         name: 'history.requester_may_approve: true',
@@ -56,6 +87,35 @@ describe('in-memory rule tables', () => {
       },
     ],
     invalid: [
+      // A change labelled pre-approved is exempt only under a model the change procedure lists, proven by a
+      // normal change that went the whole way, and agreed by the day of the approval: a label alone is no way
+      // around the check.
+      {
+        name: 'a change its requester labels pre-approved, naming no model, approved by that requester',
+        files: { ...ROLES, [R2]: selfApprovedPre() },
+        errors: [[R2, 9]],
+        message: /the requester \(ben@acme\.example\) approved their own change-request/,
+      },
+      {
+        name: 'a pre-approved change naming a model the change procedure does not list',
+        files: { ...ROLES, ...PROVEN, [R2]: selfApprovedPre({ pre_approved_model: 'PA-9' }) },
+        errors: [[R2, 9]],
+      },
+      {
+        name: 'a pre-approved change under a model whose proving change was never deployed',
+        files: {
+          ...ROLES,
+          [P]: chgproc([{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-04-10' }]),
+          [R]: rfc({ status: 'approved', approved_by: PEOPLE.ben.email, approved_on: '2026-03-01' }),
+          [R2]: selfApprovedPre({ pre_approved_model: 'PA-1' }),
+        },
+        errors: [[R2, 9]],
+      },
+      {
+        name: 'a pre-approved change approved before its model was agreed',
+        files: { ...ROLES, ...PROVEN, [R2]: selfApprovedPre({ pre_approved_model: 'PA-1', approved_on: '2026-04-09' }) },
+        errors: [[R2, 9]],
+      },
       {
         name: 'the requester, named by name, approved by e-mail',
         files: {
@@ -64,6 +124,92 @@ describe('in-memory rule tables', () => {
         },
         errors: [[R, 9]],
         message: /the requester \(Ben Okafor\) approved their own change-request/,
+      },
+    ],
+  });
+
+  const pre = (f: Record<string, unknown> = {}): string =>
+    rfc({
+      id: 'RFC-0002',
+      status: 'approved',
+      change_type: 'pre-approved',
+      approved_by: PEOPLE.ben.email,
+      approved_on: '2026-05-01',
+      ...f,
+    });
+  ruleTester(rule('pre-approved-model'), {
+    valid: [
+      {
+        name: 'a pre-approved change under a proven model agreed before its approval',
+        files: { ...PROVEN, [R2]: pre({ pre_approved_model: 'PA-1' }) },
+      },
+      {
+        name: 'a draft labelled pre-approved with no model yet (the approver names it)',
+        files: { ...PROVEN, [R2]: pre({ status: 'draft' }) },
+      },
+      {
+        name: 'a model with no since, proven by a deployed normal change',
+        files: { [P]: chgproc([{ ...PA1, since: undefined }]), [R]: provingChange() },
+      },
+      { name: 'a normal change needs no model', files: { ...PROVEN, [R2]: pre({ change_type: 'normal' }) } },
+    ],
+    invalid: [
+      {
+        name: 'an approved pre-approved change that names no model',
+        files: { ...PROVEN, [R2]: pre() },
+        errors: [[R2, 6]],
+        message: /^RFC-0002 is pre-approved but names no model \(pre_approved_model\)$/,
+      },
+      {
+        name: 'a model the change procedure does not list',
+        files: { ...PROVEN, [R2]: pre({ pre_approved_model: 'PA-2' }) },
+        errors: [[R2, 11]],
+        message: /^RFC-0002 follows pre-approved model PA-2, which the change-procedure \(CHGPROC\) does not list$/,
+      },
+      {
+        name: 'approved before the model was agreed',
+        files: { ...PROVEN, [R2]: pre({ pre_approved_model: 'PA-1', approved_on: '2026-04-02' }) },
+        errors: [[R2, 10]],
+        message: /^RFC-0002 was approved on 2026-04-02, before pre-approved model PA-1 was agreed \(since 2026-04-10\)$/,
+      },
+      {
+        name: 'a model proven by a change that is only approved (never through test, approval to deploy and deployment)',
+        files: { [P]: chgproc([PA1]), [R]: provingChange({ status: 'approved', deployed_on: undefined, outcome: undefined }) },
+        errors: [[P, 9]],
+        message: /^pre-approved model PA-1 is not proven: RFC-0001 is "approved", not through the whole process \(updated\)$/,
+      },
+      {
+        name: 'a model proven by an emergency change (no full pass)',
+        files: { [P]: chgproc([PA1]), [R]: provingChange({ change_type: 'emergency' }) },
+        errors: [[P, 9]],
+        message: /^pre-approved model PA-1 is not proven: RFC-0001 has change_type "emergency", where a proof needs normal$/,
+      },
+      {
+        name: 'a model proven by a failed deployment',
+        files: { [P]: chgproc([PA1]), [R]: provingChange({ outcome: 'backed-out' }) },
+        errors: [[P, 9]],
+        message: /RFC-0001 has outcome "backed-out", where a proof needs successful$/,
+      },
+      {
+        name: 'a model agreed before its proving change was deployed',
+        files: { [P]: chgproc([{ ...PA1, since: '2026-03-15' }]), [R]: provingChange() },
+        errors: [[P, 9]],
+        message: /RFC-0001 was only done on 2026-04-01 \(deployed_on\), after the model was agreed \(since 2026-03-15\)$/,
+      },
+      {
+        name: 'a model proven by a change that does not exist, and the changes under it',
+        files: { [P]: chgproc([{ ...PA1, proven_by: 'RFC-0042' }]), [R2]: pre({ pre_approved_model: 'PA-1' }) },
+        errors: [
+          [P, 9],
+          [R2, 11],
+        ],
+        message: /there is no change-request RFC-0042$/,
+      },
+      {
+        name: 'a model listed twice',
+        files: { [P]: chgproc([PA1, { ...PA1, title: 'Again' }]), [R]: provingChange() },
+        errors: [[P, 9]],
+        message: /^pre-approved model PA-1 is listed twice; the first entry counts$/,
       },
     ],
   });

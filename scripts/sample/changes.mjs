@@ -705,6 +705,7 @@ export const RFCS = [
   },
   {
     id: 'RFC-0006',
+    model: 'PA-1',
     title: 'Shared mailbox for the Kessler Legal reception',
     type: 'pre-approved',
     priority: 'P4',
@@ -730,6 +731,7 @@ export const RFCS = [
   },
   {
     id: 'RFC-0007',
+    model: 'PA-2',
     title: 'Replacement laptop for Sam Clarke after the theft',
     type: 'pre-approved',
     priority: 'P2',
@@ -907,6 +909,7 @@ export const RFCS = [
   },
   {
     id: 'RFC-0013',
+    model: 'PA-3',
     title: 'DNS record for the payment provider of the Bluebell web shop',
     type: 'pre-approved',
     priority: 'P3',
@@ -931,6 +934,7 @@ export const RFCS = [
   },
   {
     id: 'RFC-0014',
+    model: 'PA-3',
     title: "Add CloudMail's new sending range to Kessler Legal's SPF record",
     type: 'pre-approved',
     priority: 'P3',
@@ -1302,6 +1306,7 @@ for (const r of RFCS) {
     status: deployed ? 'updated' : r.decision ? r.decision[1] : 'draft',
     version: '1.0',
     change_type: r.type,
+    ...(r.model ? { pre_approved_model: r.model } : {}),
     priority: r.priority,
     requested_by: r.requester,
     date_needed: r.needed,

@@ -606,6 +606,23 @@ const svcV1 = (s) => ({ Description: s.description });
 
 // --- change procedure, secure component procedure --------------------------------------------------------
 const CHGPROC = 'procedures/change-procedure.md';
+// The models as the front matter lists them (rule pre-approved-model), the first n of them.
+const preApprovedModels = (n) =>
+  [
+    { id: 'PA-1', title: 'Mailbox, shared mailbox or distribution list in CloudMail', proven_by: 'RFC-0001', since: '2025-05-13' },
+    {
+      id: 'PA-2',
+      title: 'Laptop or desktop from the standard image for a named user, new or replacement',
+      proven_by: 'RFC-0002',
+      since: '2025-06-24',
+    },
+    {
+      id: 'PA-3',
+      title: 'DNS record change made in the zone repository and reviewed by a second practitioner before it is published',
+      proven_by: 'RFC-0011',
+      since: '2026-03-12',
+    },
+  ].slice(0, n);
 const preApprovedV = (n) =>
   [
     '- **Pre-approved**: a change that follows a model listed here. A model is added only after one change of its kind has\n  gone through the full normal process (design, build, test, schedule, review) and the Control Manager has proposed it\n  and Maria Santos agreed it for the business. Pre-approved changes still get a change request (the CM approves that it\n  fits the model) and a schedule entry, but no separate design, build or test report.',
@@ -671,6 +688,7 @@ put(
       approved_by: P.tom.email,
       approved_on: '2026-03-12',
       reviewed_on: '2026-01-19',
+      pre_approved_models: preApprovedModels(3),
     },
     chgSections(3),
   ),
@@ -1049,9 +1067,10 @@ commit(
 );
 const chgProcStage = (status, version, n, approvedOn, reviewed) =>
   stage(CHGPROC, status, {
-    drop: [...(status === 'draft' ? APPROVAL : []), ...(reviewed ? [] : ['reviewed_on'])],
+    drop: [...(status === 'draft' ? APPROVAL : []), ...(reviewed ? [] : ['reviewed_on']), ...(n === 0 ? ['pre_approved_models'] : [])],
     set: {
       version,
+      ...(n === 0 ? {} : { pre_approved_models: preApprovedModels(n) }),
       ...(status === 'draft' ? {} : { approved_by: status === 'approved' ? P.maria.email : P.tom.email, approved_on: approvedOn }),
     },
     sections: chgStage(n),

@@ -27,6 +27,7 @@ import {
   type LoadIssue,
   type SmsDocument,
 } from '../repo/documents.js';
+import { exemptionModels } from '../repo/models.js';
 import { editFrontMatter, type FrontMatterEdit } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
 import { RULES, ruleById } from '../rules/index.js';
@@ -130,6 +131,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     enforce('status-transition', smsError('HEAD_TRANSITION', { id: opts.id, head: head.status, to }));
   if (needsAuthority(type, to)) {
     const rolesDoc = documents.find((d) => d.type?.grants_roles);
+    // The day the approval is recorded for is the day a model behind an exemption must be agreed by.
+    const exemption = { models: exemptionModels(config.types, documents), day };
     const roles = RolesIndex.fromData(rolesDoc?.data);
     const check = checkAuthority(roles, whoRef, type, to, day);
     const level = ruleLevel(judged, 'approval-authority');
@@ -148,7 +151,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     let selfFlagged = false;
     if (
       selfApprovalApplies(type, to, from) &&
-      isSelfApproval(roles, type, doc.data, person ? (person.email ?? person.name) : whoRef, judged.history)
+      isSelfApproval(roles, type, doc.data, person ? (person.email ?? person.name) : whoRef, judged.history, exemption)
     ) {
       selfFlagged = true;
       selfApproval(person?.name ?? who.name, false);
@@ -181,7 +184,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       const selfIn = (fields: Readonly<Record<string, unknown>> | undefined): boolean =>
         fields !== undefined &&
         people.length > 0 &&
-        people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, judged.history, drafterRef));
+        people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, judged.history, exemption, drafterRef));
       if (!selfFlagged && selfApprovalApplies(type, to, basis.status) && (selfIn(doc.data) || selfIn(basis.headFields))) {
         const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
         selfApproval(people.map((p) => p.name).join(', '), !named);

@@ -99,6 +99,7 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
       bookkeeping.add(f);
     }
     for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
+    if (t.exemption_model) fields.add(t.exemption_model.field);
   }
   // Sealed fields are followed as tracked ones are: each version's values, by field.
   const tracked = Object.fromEntries(

@@ -198,13 +198,43 @@ function field(fields: Readonly<Record<string, unknown>> | undefined, key: strin
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Whether the document's field values exempt it from the requester check (e.g. a pre-approved change). */
-export function isExemptFromSelfApproval(t: WorkType, fields: Readonly<Record<string, unknown>> | undefined): boolean {
+/** What the policy needs of a model an exemption rests on (see repo/models.ts for the listing). */
+export interface ModelStanding {
+  /** Why it is not proven; undefined when it is. */
+  unproven?: string;
+  /** The day it was agreed, when the listing gives one. */
+  since?: string;
+}
+
+/** Per exempt type (its key), the models listed for it, by model ID. */
+export type ExemptionModels = ReadonlyMap<string, ReadonlyMap<string, ModelStanding>>;
+
+/** Whether the document's field values claim the exemption from the requester check (e.g. a pre-approved change). */
+export function claimsExemption(t: WorkType, fields: Readonly<Record<string, unknown>> | undefined): boolean {
   for (const [key, values] of Object.entries(t.self_approval_exempt ?? {})) {
     const v = field(fields, key);
     if (v !== undefined && values.includes(v)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the document is exempt from the requester check: it claims the exemption and, where the
+ * type wants a model behind it (a pre-approved change), names a listed model that is proven and was
+ * agreed by `day`, the day of the approval (unknown: only a model with no `since` counts).
+ */
+export function isExemptFromSelfApproval(
+  t: WorkType,
+  fields: Readonly<Record<string, unknown>> | undefined,
+  models: ExemptionModels,
+  day: string | undefined,
+): boolean {
+  if (!claimsExemption(t, fields)) return false;
+  if (!t.exemption_model) return true;
+  const id = field(fields, t.exemption_model.field);
+  const model = id === undefined ? undefined : models.get(t.key)?.get(id);
+  if (!model || model.unproven !== undefined) return false;
+  return model.since === undefined || (day !== undefined && day >= model.since);
 }
 
 /**
@@ -228,9 +258,10 @@ export function isSelfApproval(
   fields: Readonly<Record<string, unknown>> | undefined,
   approver: string,
   settings: Pick<PolicySettings, 'requesterMayApprove'>,
+  exemption: { models: ExemptionModels; day: string | undefined },
   drafter?: string,
 ): boolean {
-  if (settings.requesterMayApprove || !t.requester || isExemptFromSelfApproval(t, fields)) return false;
+  if (settings.requesterMayApprove || !t.requester || isExemptFromSelfApproval(t, fields, exemption.models, exemption.day)) return false;
   const requester = field(fields, t.requester);
   // The drafter counts only when no requester is named: a Control Manager who writes up someone
   // else's verbal request (as the standard expects) may still decide on it.

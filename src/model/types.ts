@@ -27,6 +27,19 @@ export interface Requirement {
   warn?: { field: string; equals: string; message: string };
 }
 
+/**
+ * Where the models behind an exemption are listed, and what proves one: a pre-approved change names
+ * its model in `field`; the document of type `listed_in.type` lists the models in `listed_in.field`
+ * (`{ id, title, proven_by, since? }`); `proven_by` names a document of the exempt type in one of
+ * `proof.statuses`, with every field of `proof.where` holding one of its values and `proof.done`
+ * (the day the pass ended) no later than the model's `since`.
+ */
+export interface ExemptionModel {
+  field: string;
+  listed_in: { type: string; field: string };
+  proof: { statuses: string[]; where: Record<string, string[]>; done: string };
+}
+
 /** Dates of an agreement's life, by field name. */
 export interface AgreementDates {
   start: string;
@@ -57,6 +70,8 @@ export interface WorkType {
   requester?: string;
   /** Field values that exempt a document from the requester check (e.g. pre-approved changes). */
   self_approval_exempt?: Record<string, string[]>;
+  /** The model an exemption must rest on (a pre-approved change's model); without it the values alone exempt. */
+  exemption_model?: ExemptionModel;
   /** The roles document: its people grant the roles every approval is checked against. */
   grants_roles?: boolean;
   /** (Roles document) role pairs one person should not hold together. */
@@ -101,6 +116,7 @@ const POLICY_ATTRIBUTES = [
   'authority',
   'requester',
   'self_approval_exempt',
+  'exemption_model',
   'grants_roles',
   'role_conflicts',
   'manager_areas',
@@ -186,6 +202,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     review_months: t.review_months ?? 0,
     requester: t.requester,
     self_approval_exempt: t.self_approval_exempt && table(t.self_approval_exempt),
+    exemption_model: t.exemption_model,
     grants_roles: t.grants_roles,
     role_conflicts: t.role_conflicts,
     manager_areas: t.manager_areas,

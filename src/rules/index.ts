@@ -17,6 +17,7 @@ import templateText from './template-text.js';
 import approvalAuthority from './approval-authority.js';
 import separationOfDuties from './separation-of-duties.js';
 import selfApproval from './self-approval.js';
+import preApprovedModel from './pre-approved-model.js';
 import jointApproval from './joint-approval.js';
 import requiredRole from './required-role.js';
 import unknownPerson from './unknown-person.js';
@@ -68,6 +69,7 @@ export const RULES: readonly RuleDefinition[] = [
   approvalAuthority,
   separationOfDuties,
   selfApproval,
+  preApprovedModel,
   jointApproval,
   requiredRole,
   unknownPerson,

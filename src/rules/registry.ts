@@ -2,6 +2,7 @@ import type { Diagnostic, Position, RuleSetting, Severity } from '../diagnostic.
 import type { SmsConfig } from '../repo/config.js';
 import type { LoadIssue, SmsDocument } from '../repo/documents.js';
 import type { RolesIndex } from '../model/roles.js';
+import type { ExemptionModels } from '../model/policy.js';
 import type { SchemaSet } from '../model/schemas.js';
 import type { DocEvent, UnrecordedChange } from '../history/timeline.js';
 
@@ -38,6 +39,8 @@ export interface RuleContext {
   /** The roles document of the working tree, and its people. */
   roles: RolesIndex;
   rolesDoc?: SmsDocument;
+  /** The models exemptions rest on (pre-approved change models), as the working tree lists them. */
+  models: ExemptionModels;
   schemas: SchemaSet;
   /** Today as YYYY-MM-DD (injected so results are reproducible). */
   today: string;

@@ -1,4 +1,6 @@
 import { isApproval, isSelfApproval, selfApprovalApplies } from '../model/policy.js';
+import { parseDate } from '../dates.js';
+import { decisionDay } from '../history/timeline.js';
 import { ownString } from '../repo/values.js';
 import { assess, commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -10,7 +12,9 @@ export default defineRule({
     'Good practice beyond the standard (which does not require it, and in an organisation with one Control Manager ' +
     'cannot always be met): whoever asked for a change should not also approve it. A warning by default. The requester is the ' +
     'field the type names (requested_by for change requests); with no requester named, whoever drafted it in Git. ' +
-    'Pre-approved changes are exempt (they were approved once as a model). Checked on approved_by in the working ' +
+    'Pre-approved changes are exempt (they were approved once as a model) when they name a model the change procedure ' +
+    'lists, proven and agreed by the day of the approval (rule pre-approved-model; until version 0.2 the label ' +
+    'change_type: pre-approved exempted a change on its own). Checked on approved_by in the working ' +
     'tree and, with --base/--history, on the commit that approved, against the document both before and after that commit ' +
     '(renaming the requester or making the change pre-approved in the approving commit does not help); one approval ' +
     "is one finding, the commit's once it is committed. " +
@@ -32,8 +36,9 @@ export default defineRule({
         const { people } = assess(ctx, e, t);
         if (people.length === 0) continue;
         const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
+        const exemption = { models: ctx.models, day: decisionDay(e) };
         const selfIn = (fields: Readonly<Record<string, unknown>>): boolean =>
-          people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, drafter));
+          people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, exemption, drafter));
         // Judged on the document as it was before the approving commit too: the commit that approves
         // may also rename the requester or make the change pre-approved.
         if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields))) continue;
@@ -42,19 +47,20 @@ export default defineRule({
           ...eventDoc(ctx, e),
           field: ['approved_by'],
           message: `${e.id} was approved by ${people.map((p) => p.name).join(', ')}, who also requested or drafted it (${commitLabel(e)})`,
-          hint: 'another person with the approving role must approve it (pre-approved changes are exempt; history.requester_may_approve switches this off)',
+          hint: 'another person with the approving role must approve it (pre-approved changes under a proven model are exempt; history.requester_may_approve switches this off)',
         });
       }
     }
     for (const doc of ctx.documents) {
       if (!doc.data || !doc.type || !selfApprovalApplies(doc.type, doc.status) || (doc.id && reported.has(doc.id))) continue;
       const by = ownString(doc.data, 'approved_by');
-      if (by === undefined || !isSelfApproval(ctx.roles, doc.type, doc.data, by, settings)) continue;
+      const exemption = { models: ctx.models, day: parseDate(ownString(doc.data, 'approved_on')) };
+      if (by === undefined || !isSelfApproval(ctx.roles, doc.type, doc.data, by, settings, exemption)) continue;
       report({
         doc,
         field: ['approved_by'],
         message: `the requester (${ownString(doc.data, doc.type.requester!)}) approved their own ${doc.type.key}`,
-        hint: 'another person with the approving role must approve it (pre-approved changes are exempt)',
+        hint: 'another person with the approving role must approve it (pre-approved changes under a proven model are exempt)',
       });
     }
   },

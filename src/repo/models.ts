@@ -1,0 +1,80 @@
+import { parseDate } from '../dates.js';
+import type { ExemptionModels, ModelStanding } from '../model/policy.js';
+import type { WorkType } from '../model/types.js';
+import type { SmsDocument } from './documents.js';
+import { ownString } from './values.js';
+
+/** One model an exemption may rest on (a pre-approved change model), as its listing document gives it. */
+export interface ExemptionModelEntry extends ModelStanding {
+  id: string;
+  /** The document that lists it, and the entry's index in its list field. */
+  doc: SmsDocument;
+  index: number;
+  provenBy?: string;
+  /** A later entry with the same ID: the first one counts. */
+  duplicate?: boolean;
+}
+
+/** Each entry of every model list, in document order, duplicates included (for the rule that reports them). */
+export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): ExemptionModelEntry[] {
+  const m = t.exemption_model;
+  if (!m) return [];
+  const out: ExemptionModelEntry[] = [];
+  const seen = new Set<string>();
+  const proofs = new Map<string, SmsDocument>();
+  for (const d of documents) if (d.type?.key === t.key && d.id && !proofs.has(d.id)) proofs.set(d.id, d);
+  for (const doc of documents) {
+    if (doc.type?.key !== m.listed_in.type || !doc.data) continue;
+    const list = Object.prototype.hasOwnProperty.call(doc.data, m.listed_in.field) ? doc.data[m.listed_in.field] : undefined;
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw: unknown, index) => {
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return;
+      const entry = raw as Record<string, unknown>;
+      const id = ownString(entry, 'id');
+      if (id === undefined) return;
+      const provenBy = ownString(entry, 'proven_by');
+      const since = parseDate(ownString(entry, 'since'));
+      const e: ExemptionModelEntry = { id, doc, index, provenBy, since, duplicate: seen.has(id) || undefined };
+      e.unproven = unproven(t, provenBy === undefined ? undefined : proofs.get(provenBy), provenBy, since);
+      seen.add(id);
+      out.push(e);
+    });
+  }
+  return out;
+}
+
+/** The models of every type that has them, first entry of each ID. */
+export function exemptionModels(types: readonly WorkType[], documents: readonly SmsDocument[]): ExemptionModels {
+  const out = new Map<string, Map<string, ExemptionModelEntry>>();
+  for (const t of types) {
+    if (!t.exemption_model) continue;
+    const byId = new Map<string, ExemptionModelEntry>();
+    for (const e of modelEntries(t, documents)) if (!e.duplicate) byId.set(e.id, e);
+    out.set(t.key, byId);
+  }
+  return out;
+}
+
+/** Why the document a model names does not prove it (undefined: it does). */
+function unproven(
+  t: WorkType,
+  proof: SmsDocument | undefined,
+  provenBy: string | undefined,
+  since: string | undefined,
+): string | undefined {
+  const { statuses, where, done } = t.exemption_model!.proof;
+  if (provenBy === undefined) return 'it names no change that proved it (proven_by)';
+  if (!proof?.data) return `there is no ${t.key} ${provenBy}`;
+  if (!proof.status || !statuses.includes(proof.status))
+    return `${provenBy} is ${proof.status ? `"${proof.status}"` : 'in no status'}, not through the whole process (${statuses.join(' or ')})`;
+  for (const [key, values] of Object.entries(where)) {
+    const v = ownString(proof.data, key);
+    if (v === undefined || !values.includes(v))
+      return `${provenBy} has ${key} ${v === undefined ? 'not set' : `"${v}"`}, where a proof needs ${values.join(' or ')}`;
+  }
+  const ended = parseDate(ownString(proof.data, done));
+  if (ended === undefined) return `${provenBy} records no ${done}`;
+  if (since !== undefined && ended > since)
+    return `${provenBy} was only done on ${ended} (${done}), after the model was agreed (since ${since})`;
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import { parseDate } from '../dates.js';
+import { claimsExemption } from '../model/policy.js';
+import { modelEntries } from '../repo/models.js';
+import { ownString } from '../repo/values.js';
+import { defineRule } from './registry.js';
+
+export default defineRule({
+  id: 'pre-approved-model',
+  description:
+    'A pre-approved change follows a model the change procedure lists, proven by one normal change that went through the whole process.',
+  help:
+    'ISO/IEC TR 29110-5-3, CO.2.1 NOTE 3: "Pre-approved changes complete the full process before designation as a ' +
+    'pre-approved change", and the Control Manager identifies them with the business. The change procedure lists its ' +
+    'models in pre_approved_models ({ id, title, proven_by, since }): proven_by names the normal change that went ' +
+    'through design, build, test, approval to deploy and deployment (status updated, outcome successful, deployed_on no ' +
+    'later than since, the day the model was agreed). An approved pre-approved change names its model in ' +
+    'pre_approved_model and is approved on or after that day. Only such a change is exempt from the requester check ' +
+    '(self-approval): change_type: pre-approved alone exempts nothing. A warning by default, so changes written before ' +
+    'this check keep validating; set it to error once your change procedure lists its models.',
+  severity: 'warning',
+  needs: [],
+  check(ctx, report) {
+    for (const t of ctx.config.types) {
+      const m = t.exemption_model;
+      if (!m) continue;
+      // The models as their listing gives them: each must be proven, and listed once.
+      for (const e of modelEntries(t, ctx.documents)) {
+        const list = m.listed_in.field;
+        if (e.duplicate) {
+          report({
+            doc: e.doc,
+            field: [list, e.index, 'id'],
+            message: `pre-approved model ${e.id} is listed twice; the first entry counts`,
+          });
+        } else if (e.unproven !== undefined) {
+          report({
+            doc: e.doc,
+            field: [list, e.index, e.provenBy === undefined ? 'id' : 'proven_by'],
+            message: `pre-approved model ${e.id} is not proven: ${e.unproven}`,
+            hint: `name in proven_by the normal ${t.key} that went through the whole process for this kind of change, once it was deployed successfully, and give since the day the model was agreed`,
+          });
+        }
+      }
+      const models = ctx.models.get(t.key);
+      for (const doc of ctx.documents) {
+        if (doc.type?.key !== t.key || !doc.data || !doc.status || !t.approving.includes(doc.status) || !claimsExemption(t, doc.data))
+          continue;
+        const id = ownString(doc.data, m.field);
+        const listing = ctx.documents.find((d) => d.type?.key === m.listed_in.type);
+        const where = listing?.id ? `the ${m.listed_in.type} (${listing.id})` : `no ${m.listed_in.type}`;
+        if (id === undefined) {
+          report({
+            doc,
+            field: ['change_type'],
+            message: `${doc.id ?? 'this change'} is pre-approved but names no model (${m.field})`,
+            hint: `set ${m.field} to the model of ${where} it follows, or make it a normal change`,
+          });
+          continue;
+        }
+        const model = models?.get(id);
+        if (!model) {
+          report({
+            doc,
+            field: [m.field],
+            message: `${doc.id ?? 'this change'} follows pre-approved model ${id}, which ${where} does not list`,
+            hint: `list the model in ${m.listed_in.field} once a normal change has proven it, or make this a normal change`,
+          });
+          continue;
+        }
+        if (model.unproven !== undefined) {
+          report({
+            doc,
+            field: [m.field],
+            message: `${doc.id ?? 'this change'} follows pre-approved model ${id}, which is not proven: ${model.unproven}`,
+          });
+          continue;
+        }
+        const approvedOn = parseDate(ownString(doc.data, 'approved_on'));
+        if (model.since !== undefined && approvedOn !== undefined && approvedOn < model.since) {
+          report({
+            doc,
+            field: ['approved_on'],
+            message: `${doc.id ?? 'this change'} was approved on ${approvedOn}, before pre-approved model ${id} was agreed (since ${model.since})`,
+          });
+        }
+      }
+    }
+  },
+});
