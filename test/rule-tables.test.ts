@@ -176,13 +176,13 @@ describe('in-memory rule tables', () => {
         name: 'a model proven by a change that is only approved (never through test, approval to deploy and deployment)',
         files: { [P]: chgproc([PA1]), [R]: provingChange({ status: 'approved', deployed_on: undefined, outcome: undefined }) },
         errors: [[P, 9]],
-        message: /^pre-approved model PA-1 is not proven: RFC-0001 is "approved", not through the whole process \(updated\)$/,
+        message: /^pre-approved model PA-1 does not count: RFC-0001 is "approved", not through the whole process \(updated\)$/,
       },
       {
         name: 'a model proven by an emergency change (no full pass)',
         files: { [P]: chgproc([PA1]), [R]: provingChange({ change_type: 'emergency' }) },
         errors: [[P, 9]],
-        message: /^pre-approved model PA-1 is not proven: RFC-0001 has change_type "emergency", where a proof needs normal$/,
+        message: /^pre-approved model PA-1 does not count: RFC-0001 has change_type "emergency", where a proof needs normal$/,
       },
       {
         name: 'a model proven by a failed deployment',
@@ -204,6 +204,19 @@ describe('in-memory rule tables', () => {
           [R2, 11],
         ],
         message: /there is no change-request RFC-0042$/,
+      },
+      {
+        name: 'a model listed in a change procedure nobody approved (a draft)',
+        files: {
+          [P]: chgproc([PA1]).replace('status: "approved"', 'status: "draft"'),
+          [R]: provingChange(),
+          [R2]: pre({ pre_approved_model: 'PA-1' }),
+        },
+        errors: [
+          [P, 9],
+          [R2, 11],
+        ],
+        message: /does not count: CHGPROC, which lists it, is "draft", not approved$/,
       },
       {
         name: 'a model listed twice',

@@ -2,7 +2,7 @@ import { parseDate } from '../dates.js';
 import type { ExemptionModels, ModelStanding } from '../model/policy.js';
 import type { WorkType } from '../model/types.js';
 import type { SmsDocument } from './documents.js';
-import { ownString } from './values.js';
+import { own, ownString } from './values.js';
 
 /** One model an exemption may rest on (a pre-approved change model), as its listing document gives it. */
 export interface ExemptionModelEntry extends ModelStanding {
@@ -25,7 +25,7 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
   for (const d of documents) if (d.type?.key === t.key && d.id && !proofs.has(d.id)) proofs.set(d.id, d);
   for (const doc of documents) {
     if (doc.type?.key !== m.listed_in.type || !doc.data) continue;
-    const list = Object.prototype.hasOwnProperty.call(doc.data, m.listed_in.field) ? doc.data[m.listed_in.field] : undefined;
+    const list = own(doc.data, m.listed_in.field);
     if (!Array.isArray(list)) continue;
     list.forEach((raw: unknown, index) => {
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return;
@@ -35,7 +35,11 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
       const provenBy = ownString(entry, 'proven_by');
       const since = parseDate(ownString(entry, 'since'));
       const e: ExemptionModelEntry = { id, doc, index, provenBy, since, duplicate: seen.has(id) || undefined };
-      e.unproven = unproven(t, provenBy === undefined ? undefined : proofs.get(provenBy), provenBy, since);
+      // A model counts once the business agreed it: in a version of the listing that was approved.
+      e.unproven =
+        doc.status && doc.type!.approving.includes(doc.status)
+          ? unproven(t, provenBy === undefined ? undefined : proofs.get(provenBy), provenBy, since)
+          : `${doc.id ?? doc.file}, which lists it, is ${doc.status ? `"${doc.status}"` : 'in no status'}, not approved`;
       seen.add(id);
       out.push(e);
     });

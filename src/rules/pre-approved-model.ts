@@ -11,7 +11,8 @@ export default defineRule({
   help:
     'ISO/IEC TR 29110-5-3, CO.2.1 NOTE 3: "Pre-approved changes complete the full process before designation as a ' +
     'pre-approved change", and the Control Manager identifies them with the business. The change procedure lists its ' +
-    'models in pre_approved_models ({ id, title, proven_by, since }): proven_by names the normal change that went ' +
+    'models in pre_approved_models ({ id, title, proven_by, since }), and they count while it is approved (a draft ' +
+    'revision agrees nothing yet): proven_by names the normal change that went ' +
     'through design, build, test, approval to deploy and deployment (status updated, outcome successful, deployed_on no ' +
     'later than since, the day the model was agreed). An approved pre-approved change names its model in ' +
     'pre_approved_model and is approved on or after that day. Only such a change is exempt from the requester check ' +
@@ -36,7 +37,7 @@ export default defineRule({
           report({
             doc: e.doc,
             field: [list, e.index, e.provenBy === undefined ? 'id' : 'proven_by'],
-            message: `pre-approved model ${e.id} is not proven: ${e.unproven}`,
+            message: `pre-approved model ${e.id} does not count: ${e.unproven}`,
             hint: `name in proven_by the normal ${t.key} that went through the whole process for this kind of change, once it was deployed successfully, and give since the day the model was agreed`,
           });
         }
@@ -71,7 +72,7 @@ export default defineRule({
           report({
             doc,
             field: [m.field],
-            message: `${doc.id ?? 'this change'} follows pre-approved model ${id}, which is not proven: ${model.unproven}`,
+            message: `${doc.id ?? 'this change'} follows pre-approved model ${id}, which does not count: ${model.unproven}`,
           });
           continue;
         }
