@@ -1213,6 +1213,45 @@ describe('the audit: applicability, period and "as of"', () => {
     ]);
   });
 
+  it('CO.2.1: a change approved as pre-approved follows a listed model, proven by a normal change that went the whole way (NOTE 3)', async () => {
+    const preApproved = (model?: string): CommitSpec[] => {
+      const fields = { change_type: 'pre-approved', ...(model ? { pre_approved_model: model } : {}) };
+      return [
+        c('2026-05-25', cleo, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'draft', fields) }),
+        c('2026-05-26', ben, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'approved', { ...approval(ben, '2026-05-26'), ...fields }) }),
+      ];
+    };
+    // PA-1, proven by RFC-0001 (deployed on 2026-03-12; its outcome recorded only where given), agreed on 2026-05-20.
+    const listed = (outcome?: string): CommitSpec =>
+      c('2026-05-20', ana, {
+        [PATHS.chgproc]: record('change-procedure', 'CHGPROC', 'Change procedure', 'approved', {
+          ...approval(ana, '2026-05-20'),
+          pre_approved_models: [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-05-20' }],
+        }),
+        ...(outcome
+          ? {
+              [PATHS.rfc]: rfcDoc('RFC-0001', 'updated', {
+                ...approval(ben, '2026-03-12'),
+                deployed_on: '2026-03-12',
+                outcome,
+                reviewed_on: '2026-03-16',
+                review_outcome: 'no change needed',
+              }),
+            }
+          : {}),
+      });
+    const judged = async (commits: CommitSpec[]): Promise<unknown[]> => {
+      const d = await audit(broken(commits).dir, ['--since', '2026-05-26']);
+      const o = task(d, 'CO.2.1').obligations.find((x) => x.check === 'pre-approved-models')!;
+      return o.instances.map((i) => [i.record?.id, i.ok, i.lacks]);
+    };
+    expect(await judged(preApproved())).toEqual([['RFC-0009', false, ['names no pre-approved model']]]);
+    expect(await judged([listed(), ...preApproved('PA-1')])).toEqual([
+      ['RFC-0009', false, ['model PA-1 does not count: RFC-0001 has outcome not set, where a proof needs successful']],
+    ]);
+    expect(await judged([listed('successful'), ...preApproved('PA-1')])).toEqual([['RFC-0009', true, []]]);
+  });
+
   it('--since limits the per-instance checks to the records of the period', async () => {
     const d = await audit(good, ['--since', '2026-04-15']);
     expect(task(d, 'IN.2.1').counts).toEqual({ ok: 1, total: 1 });

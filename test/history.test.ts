@@ -53,6 +53,49 @@ async function history(dir: string, args: string[] = ['--history']): Promise<{ c
 
 const rules = (fs: Finding[]): string[] => fs.map((f) => f.rule).sort();
 
+// Pre-approved change models: RFC-0001, requested by Cleo and approved by Ben, deployed successfully on
+// 21 February, proves PA-1; RFC-0002 is a change Ben requests as pre-approved and approves himself on 3 March.
+const R2 = 'changes/RFC-0002-b.md';
+const PROOF: CommitSpec[] = [
+  { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+  { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' },
+  {
+    files: {
+      [R]: rfc({ status: 'updated', approved_by: ben.email, approved_on: '2026-02-20', deployed_on: '2026-02-21', outcome: 'successful' }),
+    },
+    author: ben,
+    date: '2026-02-20T09:00:00Z',
+  },
+];
+/** The change procedure committed by Ana (SM) on `day`, listing PA-1 (or `models`). */
+function chgproc(day: string, o: { status?: string; since?: string; models?: unknown[] } = {}): CommitSpec {
+  const status = o.status ?? 'approved';
+  return {
+    files: {
+      'procedures/change-procedure.md': md({
+        id: 'CHGPROC',
+        type: 'change-procedure',
+        title: 'Change procedure',
+        status,
+        owner: ana.email,
+        ...(status === 'draft' ? {} : { approved_by: ana.email, approved_on: day }),
+        pre_approved_models: o.models ?? [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: o.since ?? day }],
+      }),
+    },
+    author: ana,
+    date: `${day}T09:00:00Z`,
+  };
+}
+function preApproved(model?: string): CommitSpec[] {
+  const fields = { id: 'RFC-0002', requested_by: ben.email, change_type: 'pre-approved', ...(model ? { pre_approved_model: model } : {}) };
+  return [
+    { files: { [R2]: rfc(fields) }, author: ben, date: '2026-03-02T09:00:00Z' },
+    { files: { [R2]: approved(ben.email, { ...fields, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-03T09:00:00Z' },
+  ];
+}
+const onModels = (fs: Finding[]): string[][] =>
+  fs.filter((f) => ['self-approval', 'pre-approved-model'].includes(f.rule)).map((f) => [f.rule, f.message.replace(/ \(commit .*\)$/, '')]);
+
 /** An open P3 incident on SVC-0001, reported by Cleo on 2 January. */
 const openIncident = (id: string, title: string): string =>
   md(
@@ -189,79 +232,47 @@ describe('history rules', () => {
     ]);
     // Labelled pre-approved with no model behind the label: not exempt. Under a model the change
     // procedure lists, proven by RFC-0001 (a normal change deployed successfully) before the approval: exempt.
-    const R2 = 'changes/RFC-0002-b.md';
-    const pre = (model?: string): CommitSpec[] => {
-      const fields = {
-        id: 'RFC-0002',
-        requested_by: ben.email,
-        change_type: 'pre-approved',
-        ...(model ? { pre_approved_model: model } : {}),
-      };
-      return [
-        { files: { [R2]: rfc(fields) }, author: ben, date: '2026-03-02T09:00:00Z' },
-        { files: { [R2]: approved(ben.email, { ...fields, approved_on: '2026-03-03' }) }, author: ben, date: '2026-03-03T09:00:00Z' },
-      ];
-    };
-    const proof: CommitSpec[] = [
-      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
-      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' },
-      {
-        files: {
-          [R]: rfc({
-            status: 'updated',
-            approved_by: ben.email,
-            approved_on: '2026-02-20',
-            deployed_on: '2026-02-21',
-            outcome: 'successful',
-          }),
-        },
-        author: ben,
-        date: '2026-02-20T09:00:00Z',
-      },
-      {
-        files: {
-          'procedures/change-procedure.md': md({
-            id: 'CHGPROC',
-            type: 'change-procedure',
-            title: 'Change procedure',
-            status: 'approved',
-            owner: ana.email,
-            approved_by: ana.email,
-            approved_on: '2026-02-25',
-            pre_approved_models: [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-02-25' }],
-          }),
-        },
-        author: ana,
-        date: '2026-02-25T09:00:00Z',
-      },
-    ];
-    const onModels = (fs: Finding[]): string[][] =>
-      fs
-        .filter((f) => ['self-approval', 'pre-approved-model'].includes(f.rule))
-        .map((f) => [f.rule, f.message.replace(/ \(commit .*\)$/, '')]);
-    expect(onModels((await history(repo([...proof, ...pre()]))).findings)).toEqual([
+    expect(onModels((await history(repo([...PROOF, chgproc('2026-02-25'), ...preApproved()]))).findings)).toEqual([
       ['pre-approved-model', 'RFC-0002 is pre-approved but names no model (pre_approved_model)'],
       ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
     ]);
-    expect(onModels((await history(repo([...proof, ...pre('PA-1')]))).findings)).toEqual([]);
-    // The model agreed only after the approving commit: that approval had no model behind it.
-    const later = proof.map((c) =>
-      c.files['procedures/change-procedure.md']
-        ? {
-            ...c,
-            files: {
-              'procedures/change-procedure.md': c.files['procedures/change-procedure.md'].replace(
-                '"since":"2026-02-25"',
-                '"since":"2026-03-10"',
-              ),
-            },
-          }
-        : c,
-    );
-    expect(onModels((await history(repo([...later, ...pre('PA-1')]))).findings)).toEqual([
+    expect(onModels((await history(repo([...PROOF, chgproc('2026-02-25'), ...preApproved('PA-1')]))).findings)).toEqual([]);
+    // The model agreed (since) only after the approving commit: that approval had no model behind it.
+    expect(
+      onModels((await history(repo([...PROOF, chgproc('2026-02-25', { since: '2026-03-10' }), ...preApproved('PA-1')]))).findings),
+    ).toEqual([
       ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
       ['pre-approved-model', 'RFC-0002 was approved on 2026-03-03, before pre-approved model PA-1 was agreed (since 2026-03-10)'],
     ]);
+  });
+
+  it('self-approval: an approval counts under a model only once an approved version of the change procedure listed it, before the approving commit', async () => {
+    const selfApproved = [['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']];
+    // Approved under PA-1 while no version listed it; the model added afterwards, dated back: still a self-approval.
+    expect(
+      onModels((await history(repo([...PROOF, ...preApproved('PA-1'), chgproc('2026-03-05', { since: '2026-02-25' })]))).findings),
+    ).toEqual(selfApproved);
+    // Listed only in a draft of the change procedure when approved; the draft approved afterwards.
+    const draftThenApproved = [
+      chgproc('2026-02-25', { status: 'draft' }),
+      ...preApproved('PA-1'),
+      chgproc('2026-03-05', { since: '2026-02-25' }),
+    ];
+    expect(onModels((await history(repo([...PROOF, ...draftThenApproved]))).findings)).toEqual(selfApproved);
+    // Listed in the approving commit itself.
+    const sameCommit: CommitSpec = {
+      ...preApproved('PA-1')[1]!,
+      files: { ...preApproved('PA-1')[1]!.files, ...chgproc('2026-03-03').files },
+    };
+    expect(onModels((await history(repo([...PROOF, preApproved('PA-1')[0]!, sameCommit]))).findings)).toEqual(selfApproved);
+    // Exempt when approved: a revision of the change procedure begun since (draft), or the model retired
+    // since, does not make that approval a self-approval, in history or in the working tree.
+    const exempt = [...PROOF, chgproc('2026-02-25'), ...preApproved('PA-1')];
+    const revising = repo([...exempt, chgproc('2026-03-10', { status: 'draft', since: '2026-02-25' })]);
+    const retired = repo([...exempt, chgproc('2026-03-10', { models: [] })]);
+    for (const dir of [revising, retired]) {
+      expect(onModels((await history(dir)).findings).filter(([rule]) => rule === 'self-approval')).toEqual([]);
+    }
   });
 
   it('closed-record-changed: a closed incident whose priority or times change afterwards is a warning; a link or text added is not', async () => {

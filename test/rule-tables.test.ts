@@ -152,6 +152,15 @@ describe('in-memory rule tables', () => {
         files: { [P]: chgproc([{ ...PA1, since: undefined }]), [R]: provingChange() },
       },
       { name: 'a normal change needs no model', files: { ...PROVEN, [R2]: pre({ change_type: 'normal' }) } },
+      {
+        // When the approval relied on an approved version of the list is history's to judge (--base, --history).
+        name: 'a revision of the change procedure in progress (draft) leaves its models standing in the working tree',
+        files: {
+          ...PROVEN,
+          [P]: chgproc([PA1]).replace('status: "approved"', 'status: "draft"'),
+          [R2]: pre({ pre_approved_model: 'PA-1' }),
+        },
+      },
     ],
     invalid: [
       {
@@ -206,17 +215,19 @@ describe('in-memory rule tables', () => {
         message: /there is no change-request RFC-0042$/,
       },
       {
-        name: 'a model listed in a change procedure nobody approved (a draft)',
-        files: {
-          [P]: chgproc([PA1]).replace('status: "approved"', 'status: "draft"'),
-          [R]: provingChange(),
-          [R2]: pre({ pre_approved_model: 'PA-1' }),
-        },
+        name: 'a model whose since is no day: agreed on no day, not on every day',
+        files: { [P]: chgproc([{ ...PA1, since: '2026-4-10' }]), [R]: provingChange(), [R2]: pre({ pre_approved_model: 'PA-1' }) },
         errors: [
           [P, 9],
           [R2, 11],
         ],
-        message: /does not count: CHGPROC, which lists it, is "draft", not approved$/,
+        message: /does not count: its since \("2026-4-10"\) is not a date \(YYYY-MM-DD\)$/,
+      },
+      {
+        name: 'a model named where there is no change procedure',
+        files: { [R2]: pre({ pre_approved_model: 'PA-1' }) },
+        errors: [[R2, 11]],
+        message: /^RFC-0002 follows pre-approved model PA-1, but there is no change-procedure to list it$/,
       },
       {
         name: 'a model listed twice',

@@ -202,7 +202,7 @@ const SCENARIOS: Scenario[] = [
     code: 0,
   },
   {
-    name: 'self-approval quiet: pre-approved change',
+    name: 'self-approval: a change labelled pre-approved under no model is not exempt',
     files: {
       'changes/RFC-0001-a.md': rfc({
         status: 'approved',
@@ -211,6 +211,45 @@ const SCENARIOS: Scenario[] = [
         approved_by: 'ben@acme.example',
         approved_on: '2026-05-01',
       }),
+    },
+    expect: [
+      ['pre-approved-model', 'changes/RFC-0001-a.md', 6],
+      ['self-approval', 'changes/RFC-0001-a.md', 9],
+    ],
+    code: 0,
+  },
+  {
+    name: 'self-approval quiet: a pre-approved change under a proven model of the change procedure',
+    files: {
+      'changes/RFC-0001-a.md': rfc({
+        status: 'approved',
+        change_type: 'pre-approved',
+        requested_by: 'ben@acme.example',
+        approved_by: 'ben@acme.example',
+        approved_on: '2026-05-01',
+        pre_approved_model: 'PA-1',
+      }),
+      'changes/RFC-0002-b.md': rfc({
+        id: 'RFC-0002',
+        status: 'updated',
+        approved_by: 'ben@acme.example',
+        approved_on: '2026-03-01',
+        deployed_on: '2026-03-05',
+        outcome: 'successful',
+      }),
+      'procedures/change-procedure.md': md(
+        {
+          id: 'CHGPROC',
+          type: 'change-procedure',
+          title: 'Change procedure',
+          status: 'approved',
+          owner: 'ana@acme.example',
+          approved_by: 'ana@acme.example',
+          approved_on: '2026-03-10',
+          pre_approved_models: [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0002', since: '2026-03-10' }],
+        },
+        `\n# Change procedure\n\n${['Change types', 'Requesting a change', 'Updating the change schedule', 'Emergency changes', 'Design, build and test', 'Deployment', 'Configuration record update', 'Removal'].map((h) => `## ${h}\n\nAs agreed.\n`).join('\n')}`,
+      ),
     },
     expect: [],
     code: 0,

@@ -35,11 +35,9 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
       const provenBy = ownString(entry, 'proven_by');
       const since = parseDate(ownString(entry, 'since'));
       const e: ExemptionModelEntry = { id, doc, index, provenBy, since, duplicate: seen.has(id) || undefined };
-      // A model counts once the business agreed it: in a version of the listing that was approved.
-      e.unproven =
-        doc.status && doc.type!.approving.includes(doc.status)
-          ? unproven(t, provenBy === undefined ? undefined : proofs.get(provenBy), provenBy, since)
-          : `${doc.id ?? doc.file}, which lists it, is ${doc.status ? `"${doc.status}"` : 'in no status'}, not approved`;
+      // Whether the listing was approved when a change relied on it is history's to say (see
+      // modelsAtEvents): a revision in progress leaves the working tree's list a draft.
+      e.unproven = unproven(t, provenBy === undefined ? undefined : proofs.get(provenBy), provenBy, since, own(entry, 'since'));
       seen.add(id);
       out.push(e);
     });
@@ -65,9 +63,13 @@ function unproven(
   proof: SmsDocument | undefined,
   provenBy: string | undefined,
   since: string | undefined,
+  sinceGiven: unknown,
 ): string | undefined {
   const { statuses, where, done } = t.exemption_model!.proof;
   if (provenBy === undefined) return 'it names no change that proved it (proven_by)';
+  // A since that is no day agrees the model on no day (never on every day).
+  if (sinceGiven !== undefined && since === undefined)
+    return `its since (${JSON.stringify(sinceGiven) ?? 'none'}) is not a date (YYYY-MM-DD)`;
   if (!proof?.data) return `there is no ${t.key} ${provenBy}`;
   if (!proof.status || !statuses.includes(proof.status))
     return `${provenBy} is ${proof.status ? `"${proof.status}"` : 'in no status'}, not through the whole process (${statuses.join(' or ')})`;

@@ -1,5 +1,6 @@
 import { assessEvent, type DocEvent } from '../history/timeline.js';
-import type { ApprovalAssessment } from '../model/policy.js';
+import type { ApprovalAssessment, ExemptionModels, ModelStanding } from '../model/policy.js';
+import { own, records, stringValues } from '../repo/values.js';
 import { approvalFields, type WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
@@ -30,4 +31,80 @@ export function eventDoc(ctx: RuleContext, e: DocEvent): Pick<FindingInput, 'doc
 /** What history proves about the approval or decision in an event (policy.assessApproval with the rule context's settings). */
 export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAssessment {
   return assessEvent(e, t, ctx.config.history);
+}
+
+/**
+ * The models an approval in history could rest on, for each event: those its listing (the change
+ * procedure) named in an approved version committed before the approving commit. A model listed
+ * later, in the approving commit itself, or only in a draft does not make an earlier approval
+ * exempt; one retired since still covers what was approved under it. Where the model is still
+ * listed, its entry in the working tree says whether it is proven and since when.
+ */
+export function modelsAtEvents(ctx: RuleContext, events: readonly DocEvent[]): (e: DocEvent) => ExemptionModels {
+  const listings = new Map<string, { field: string; path: string; approving: readonly string[] }>();
+  for (const t of ctx.config.types) {
+    const m = t.exemption_model;
+    const listing = m && ctx.config.typeByKey.get(m.listed_in.type);
+    if (m && listing)
+      listings.set(listing.key, { field: m.listed_in.field, path: `${m.listed_in.field}[].id`, approving: listing.approving });
+  }
+  if (listings.size === 0) return () => ctx.models;
+  const agreedIds = (
+    status: string | undefined,
+    approving: readonly string[],
+    list: readonly string[] | undefined,
+  ): Set<string> | undefined => (status !== undefined && approving.includes(status) ? new Set(list ?? []) : undefined);
+  // Per listing document, the models of its last approved version so far: before its first event in
+  // the range, what it was then (that event's `before`), and without one, as it is now.
+  const agreed = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  for (const e of events) {
+    const l = listings.get(e.before?.type ?? e.after?.type ?? '');
+    if (!l || seen.has(e.id)) continue;
+    seen.add(e.id);
+    const was = e.before && agreedIds(e.before.status, l.approving, e.before.lists?.[l.path]);
+    if (was) agreed.set(e.id, was);
+  }
+  for (const d of ctx.documents) {
+    const l = d.type && listings.get(d.type.key);
+    if (!l || !d.id || seen.has(d.id)) continue;
+    const now = agreedIds(
+      d.status,
+      l.approving,
+      records(own(d.data, l.field)).flatMap((r) => stringValues(own(r, 'id'))),
+    );
+    if (now) agreed.set(d.id, now);
+  }
+  const at = new Map<DocEvent, ExemptionModels>();
+  let view: ExemptionModels | undefined;
+  let commit: string | undefined;
+  let pending: DocEvent[] = [];
+  for (const e of events) {
+    // A listing's new version counts from the next commit on: never for an approval in its own commit.
+    if (e.commit.sha !== commit) {
+      for (const p of pending) {
+        const l = listings.get(p.after?.type ?? p.before?.type ?? '')!;
+        if (!p.after) agreed.delete(p.id);
+        else {
+          // A draft revision leaves the last approved version's models agreed.
+          const v = agreedIds(p.after.status, l.approving, p.after.lists?.[l.path]);
+          if (v) agreed.set(p.id, v);
+        }
+        view = undefined;
+      }
+      pending = [];
+      commit = e.commit.sha;
+    }
+    if (listings.has(e.after?.type ?? e.before?.type ?? '') && !e.merged) pending.push(e);
+    view ??= viewOf(ctx.models, new Set([...agreed.values()].flatMap((ids) => [...ids])));
+    at.set(e, view);
+  }
+  return (e) => at.get(e) ?? ctx.models;
+}
+
+/** The working tree's models narrowed to those listed then; one retired since stands with nothing against it. */
+function viewOf(models: ExemptionModels, listed: ReadonlySet<string>): ExemptionModels {
+  const out = new Map<string, Map<string, ModelStanding>>();
+  for (const [key, byId] of models) out.set(key, new Map([...listed].map((id) => [id, byId.get(id) ?? {}])));
+  return out;
 }

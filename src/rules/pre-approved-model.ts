@@ -11,8 +11,9 @@ export default defineRule({
   help:
     'ISO/IEC TR 29110-5-3, CO.2.1 NOTE 3: "Pre-approved changes complete the full process before designation as a ' +
     'pre-approved change", and the Control Manager identifies them with the business. The change procedure lists its ' +
-    'models in pre_approved_models ({ id, title, proven_by, since }), and they count while it is approved (a draft ' +
-    'revision agrees nothing yet): proven_by names the normal change that went ' +
+    'models in pre_approved_models ({ id, title, proven_by, since }); with --base or --history an approval counts ' +
+    'under a model only if an approved version of the change procedure listed it in a commit before the approving one. ' +
+    'proven_by names the normal change that went ' +
     'through design, build, test, approval to deploy and deployment (status updated, outcome successful, deployed_on no ' +
     'later than since, the day the model was agreed). An approved pre-approved change names its model in ' +
     'pre_approved_model and is approved on or after that day. Only such a change is exempt from the requester check ' +
@@ -47,14 +48,14 @@ export default defineRule({
         if (doc.type?.key !== t.key || !doc.data || !doc.status || !t.approving.includes(doc.status) || !claimsExemption(t, doc.data))
           continue;
         const id = ownString(doc.data, m.field);
-        const listing = ctx.documents.find((d) => d.type?.key === m.listed_in.type);
-        const where = listing?.id ? `the ${m.listed_in.type} (${listing.id})` : `no ${m.listed_in.type}`;
+        const listing = ctx.documents.find((d) => d.type?.key === m.listed_in.type && d.id);
+        const where = listing ? `the ${m.listed_in.type} (${listing.id})` : undefined;
         if (id === undefined) {
           report({
             doc,
             field: ['change_type'],
             message: `${doc.id ?? 'this change'} is pre-approved but names no model (${m.field})`,
-            hint: `set ${m.field} to the model of ${where} it follows, or make it a normal change`,
+            hint: `set ${m.field} to the model of ${where ?? `the ${m.listed_in.type}`} it follows, or make it a normal change`,
           });
           continue;
         }
@@ -63,7 +64,9 @@ export default defineRule({
           report({
             doc,
             field: [m.field],
-            message: `${doc.id ?? 'this change'} follows pre-approved model ${id}, which ${where} does not list`,
+            message: where
+              ? `${doc.id ?? 'this change'} follows pre-approved model ${id}, which ${where} does not list`
+              : `${doc.id ?? 'this change'} follows pre-approved model ${id}, but there is no ${m.listed_in.type} to list it`,
             hint: `list the model in ${m.listed_in.field} once a normal change has proven it, or make this a normal change`,
           });
           continue;
