@@ -67,9 +67,10 @@ const PROOF: CommitSpec[] = [
     date: '2026-02-20T09:00:00Z',
   },
 ];
-/** The change procedure committed by Ana (SM) on `day`, listing PA-1 (or `models`). */
-function chgproc(day: string, o: { status?: string; since?: string; models?: unknown[] } = {}): CommitSpec {
+/** The change procedure committed by Ana (SM), or `by`, on `day`, listing PA-1 (or `models`). */
+function chgproc(day: string, o: { status?: string; since?: string; models?: unknown[]; by?: typeof ana } = {}): CommitSpec {
   const status = o.status ?? 'approved';
+  const by = o.by ?? ana;
   return {
     files: {
       'procedures/change-procedure.md': md({
@@ -78,11 +79,11 @@ function chgproc(day: string, o: { status?: string; since?: string; models?: unk
         title: 'Change procedure',
         status,
         owner: ana.email,
-        ...(status === 'draft' ? {} : { approved_by: ana.email, approved_on: day }),
+        ...(status === 'draft' ? {} : { approved_by: by.email, approved_on: day }),
         pre_approved_models: o.models ?? [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: o.since ?? day }],
       }),
     },
-    author: ana,
+    author: by,
     date: `${day}T09:00:00Z`,
   };
 }
@@ -246,6 +247,30 @@ describe('history rules', () => {
     ]);
   });
 
+  it('self-approval: a pre-approved change made a normal one in a later approval owes the requester check its first approval was spared', async () => {
+    const normalNow = (by: typeof ana): CommitSpec => ({
+      files: {
+        [R2]: rfc({
+          id: 'RFC-0002',
+          requested_by: ben.email,
+          status: 'updated',
+          approved_by: by.email,
+          approved_on: '2026-03-05',
+          deployed_on: '2026-03-05',
+          outcome: 'successful',
+        }),
+      },
+      author: by,
+      date: '2026-03-05T09:00:00Z',
+    });
+    const base = [...PROOF, chgproc('2026-02-25'), ...preApproved('PA-1')];
+    expect(onModels((await history(repo([...base, normalNow(ben)]))).findings)).toEqual([
+      ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
+    ]);
+    // Approved to deploy by someone else: nothing to say.
+    expect(onModels((await history(repo([...base, normalNow(ana)]))).findings)).toEqual([]);
+  });
+
   it('self-approval: an approval counts under a model only once an approved version of the change procedure listed it, before the approving commit', async () => {
     const selfApproved = [['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']];
     // Approved under PA-1 while no version listed it; the model added afterwards, dated back: still a self-approval.
@@ -265,6 +290,15 @@ describe('history rules', () => {
       files: { ...preApproved('PA-1')[1]!.files, ...chgproc('2026-03-03').files },
     };
     expect(onModels((await history(repo([...PROOF, preApproved('PA-1')[0]!, sameCommit]))).findings)).toEqual(selfApproved);
+    // The Control Manager lists the model in a revision he approves himself (updated), then approves his own
+    // change under it: the business never agreed the model. Agreed by Ana (SM) in the same revision: exempt.
+    const listedBy = (by: typeof ana): CommitSpec[] => [
+      chgproc('2026-02-24', { models: [] }),
+      chgproc('2026-02-25', { status: 'updated', by }),
+      ...preApproved('PA-1'),
+    ];
+    expect(onModels((await history(repo([...PROOF, ...listedBy(ben)]))).findings)).toEqual(selfApproved);
+    expect(onModels((await history(repo([...PROOF, ...listedBy(ana)]))).findings)).toEqual([]);
     // Exempt when approved: a revision of the change procedure begun since (draft), or the model retired
     // since, does not make that approval a self-approval, in history or in the working tree.
     const exempt = [...PROOF, chgproc('2026-02-25'), ...preApproved('PA-1')];

@@ -154,7 +154,8 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     { name: 'naming a model the change procedure does not list: refused', fields: { pre_approved_model: 'PA-2' }, refused: true },
     { name: 'under the proven model PA-1: exempt', fields: { pre_approved_model: 'PA-1' }, refused: false },
   ];
-  it.each(cases)('$name', async (c) => {
+  /** Model PA-1 in force; RFC-0001, requested by Ben (CM) as pre-approved with `fields`, still a draft. */
+  function requested(fields: Record<string, unknown>): string {
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits(),
@@ -168,11 +169,25 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
         date: '2026-01-05T09:00:00Z',
       },
       {
-        files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved', ...c.fields }) },
+        files: { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved', ...fields }) },
         author: ben,
         date: '2026-01-06T09:00:00Z',
       },
     ]);
+    return dir;
+  }
+  it('approved as pre-approved under PA-1, then made a normal change and approved to deploy by the requester: refused', async () => {
+    const dir = requested({ pre_approved_model: 'PA-1' });
+    expect((await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen)).code).toBe(0);
+    const normal = readFileSync(path.join(dir, R), 'utf8').replace('change_type: "pre-approved"', 'change_type: "normal"');
+    writeFileSync(path.join(dir, R), normal);
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'updated', '--commit'], dir, asBen);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/Ben Okafor requested RFC-0001 and may not approve it/);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(normal);
+  });
+  it.each(cases)('$name', async (c) => {
+    const dir = requested(c.fields);
     const before = readFileSync(path.join(dir, R), 'utf8');
     const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
     if (c.refused) {

@@ -685,7 +685,7 @@ put(
       status: 'updated',
       version: '1.3',
       owner: P.tom.email,
-      approved_by: P.tom.email,
+      approved_by: P.maria.email,
       approved_on: '2026-03-12',
       reviewed_on: '2026-01-19',
       pre_approved_models: preApprovedModels(3),
@@ -1071,7 +1071,8 @@ const chgProcStage = (status, version, n, approvedOn, reviewed) =>
     set: {
       version,
       ...(n === 0 ? {} : { pre_approved_models: preApprovedModels(n) }),
-      ...(status === 'draft' ? {} : { approved_by: status === 'approved' ? P.maria.email : P.tom.email, approved_on: approvedOn }),
+      // Maria agrees each version for the business: the first, and each that lists a new model (CO.2.1).
+      ...(status === 'draft' ? {} : { approved_by: P.maria.email, approved_on: approvedOn }),
     },
     sections: chgStage(n),
   });
@@ -1193,7 +1194,7 @@ commit(
 
 // Revisions: the change procedure after deployment reviews (CO.3.5), the catalogue after deployments
 // (CO.3.4), supplier and customer agreements after reviews and feedback (RE.2.5).
-commit('2025-05-13 11:00', 'tom', 'Change procedure 1.1: pre-approved model PA-1 for mailboxes, proven by RFC-0001', [
+commit('2025-05-13 11:00', 'maria', 'Change procedure 1.1: pre-approved model PA-1 for mailboxes, proven by RFC-0001', [
   chgProcStage('updated', '1.1', 1, '2025-05-13'),
 ]);
 commit('2025-06-02 09:00', 'maria', 'Roles: Lea Fischer joins as practitioner', [
@@ -1201,7 +1202,7 @@ commit('2025-06-02 09:00', 'maria', 'Roles: Lea Fischer joins as practitioner', 
 ]);
 commit(
   '2025-06-24 10:00',
-  'tom',
+  'maria',
   'Change procedure 1.2: model PA-2 for standard laptops (RFC-0002); critical advisories within 48 h (RFC-0003)',
   [chgProcStage('updated', '1.2', 2, '2025-06-24')],
 );
@@ -1249,7 +1250,7 @@ commit('2026-03-09 10:00', 'priya', 'SLA-0002 amendment 1: monthly service repor
 commit('2026-03-12 10:00', 'maria', 'Approve SLA-0002 amendment 1 (signed by Dr. Helena Kessler on 2026-03-11)', [final(SLA2)]);
 commit(
   '2026-03-12 15:00',
-  'tom',
+  'maria',
   'Change procedure 1.3: every DNS edit is a change; model PA-3 through the zone repository (RFC-0011, NC-0001)',
   [final(CHGPROC)],
 );

@@ -10,6 +10,7 @@ import {
   checkAuthority,
   isApprovingStatus,
   isSelfApproval,
+  leavesExemption,
   namesApprover,
   needsAuthority,
   selfApprovalApplies,
@@ -185,7 +186,10 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         fields !== undefined &&
         people.length > 0 &&
         people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, judged.history, exemption, drafterRef));
-      if (!selfFlagged && selfApprovalApplies(type, to, basis.status) && (selfIn(doc.data) || selfIn(basis.headFields))) {
+      // Also when this approval takes the change out of the exemption its first approval had.
+      const applies =
+        selfApprovalApplies(type, to, basis.status) || leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined);
+      if (!selfFlagged && applies && (selfIn(doc.data) || selfIn(basis.headFields))) {
         const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
         selfApproval(people.map((p) => p.name).join(', '), !named);
       }

@@ -238,6 +238,20 @@ export function isExemptFromSelfApproval(
 }
 
 /**
+ * Whether an approval also takes the document out of the exemption it claimed when it was first
+ * approved (a pre-approved change made a normal one afterwards): the requester check its first
+ * approval was spared is due at this one.
+ */
+export function leavesExemption(
+  t: WorkType,
+  from: string | undefined,
+  before: Readonly<Record<string, unknown>> | undefined,
+  after: Readonly<Record<string, unknown>> | undefined,
+): boolean {
+  return from !== undefined && t.approving.includes(from) && claimsExemption(t, before) && !claimsExemption(t, after);
+}
+
+/**
  * Whether the requester check applies to a move into `to`: the first approval of a type that names
  * a requester. Later decisions (an approval to deploy after testing) are someone else's concern.
  * With `from` unknown (a document as it is now) the first approving status stands for it.

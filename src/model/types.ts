@@ -36,7 +36,8 @@ export interface Requirement {
  */
 export interface ExemptionModel {
   field: string;
-  listed_in: { type: string; field: string };
+  /** `agreed_by`: the roles (the business) whose approval of the listing's version that first lists a model agrees it. */
+  listed_in: { type: string; field: string; agreed_by: RoleCode[] };
   proof: { statuses: string[]; where: Record<string, string[]>; done: string };
 }
 

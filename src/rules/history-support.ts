@@ -1,4 +1,5 @@
 import { assessEvent, type DocEvent } from '../history/timeline.js';
+import { isApproval } from '../model/policy.js';
 import type { ApprovalAssessment, ExemptionModels, ModelStanding } from '../model/policy.js';
 import { own, records, stringValues } from '../repo/values.js';
 import { approvalFields, type WorkType } from '../model/types.js';
@@ -35,25 +36,28 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
 
 /**
  * The models an approval in history could rest on, for each event: those its listing (the change
- * procedure) named in an approved version committed before the approving commit. A model listed
- * later, in the approving commit itself, or only in a draft does not make an earlier approval
- * exempt; one retired since still covers what was approved under it. Where the model is still
- * listed, its entry in the working tree says whether it is proven and since when.
+ * procedure) named in an approved version committed before the approving commit, each agreed by
+ * the business (its first listing approved by one of `agreed_by`, not by the Control Manager
+ * alone). A model listed later, in the approving commit itself, or only in a draft does not make
+ * an earlier approval exempt; one retired since still covers what was approved under it. Where
+ * the model is still listed, its entry in the working tree says whether it is proven and since when.
  */
 export function modelsAtEvents(ctx: RuleContext, events: readonly DocEvent[]): (e: DocEvent) => ExemptionModels {
-  const listings = new Map<string, { field: string; path: string; approving: readonly string[] }>();
+  interface Listing {
+    type: WorkType;
+    field: string;
+    path: string;
+    agreedBy: readonly string[];
+  }
+  const listings = new Map<string, Listing>();
   for (const t of ctx.config.types) {
     const m = t.exemption_model;
-    const listing = m && ctx.config.typeByKey.get(m.listed_in.type);
-    if (m && listing)
-      listings.set(listing.key, { field: m.listed_in.field, path: `${m.listed_in.field}[].id`, approving: listing.approving });
+    const type = m && ctx.config.typeByKey.get(m.listed_in.type);
+    if (m && type)
+      listings.set(type.key, { type, field: m.listed_in.field, path: `${m.listed_in.field}[].id`, agreedBy: m.listed_in.agreed_by });
   }
   if (listings.size === 0) return () => ctx.models;
-  const agreedIds = (
-    status: string | undefined,
-    approving: readonly string[],
-    list: readonly string[] | undefined,
-  ): Set<string> | undefined => (status !== undefined && approving.includes(status) ? new Set(list ?? []) : undefined);
+  const inForce = (l: Listing, status: string | undefined): boolean => status !== undefined && l.type.approving.includes(status);
   // Per listing document, the models of its last approved version so far: before its first event in
   // the range, what it was then (that event's `before`), and without one, as it is now.
   const agreed = new Map<string, Set<string>>();
@@ -62,19 +66,29 @@ export function modelsAtEvents(ctx: RuleContext, events: readonly DocEvent[]): (
     const l = listings.get(e.before?.type ?? e.after?.type ?? '');
     if (!l || seen.has(e.id)) continue;
     seen.add(e.id);
-    const was = e.before && agreedIds(e.before.status, l.approving, e.before.lists?.[l.path]);
-    if (was) agreed.set(e.id, was);
+    if (e.before && inForce(l, e.before.status)) agreed.set(e.id, new Set(e.before.lists?.[l.path] ?? []));
   }
   for (const d of ctx.documents) {
     const l = d.type && listings.get(d.type.key);
-    if (!l || !d.id || seen.has(d.id)) continue;
-    const now = agreedIds(
-      d.status,
-      l.approving,
-      records(own(d.data, l.field)).flatMap((r) => stringValues(own(r, 'id'))),
-    );
-    if (now) agreed.set(d.id, now);
+    if (!l || !d.id || seen.has(d.id) || !inForce(l, d.status)) continue;
+    agreed.set(d.id, new Set(records(own(d.data, l.field)).flatMap((r) => stringValues(own(r, 'id')))));
   }
+  // A new version: a draft leaves the last approved one's models agreed; an approved one keeps those
+  // it still lists, and adds new ones only when one of the business approved it.
+  const settle = (p: DocEvent): void => {
+    const l = listings.get(p.after?.type ?? p.before?.type ?? '')!;
+    if (!p.after) {
+      agreed.delete(p.id);
+      return;
+    }
+    if (!inForce(l, p.after.status)) return;
+    const listed = p.after.lists?.[l.path] ?? [];
+    const before = agreed.get(p.id) ?? new Set<string>();
+    const byBusiness =
+      isApproval(l.type, p.before, p.after) &&
+      assessEvent(p, l.type, ctx.config.history).people.some((who) => who.roles.some((r) => l.agreedBy.includes(r)));
+    agreed.set(p.id, new Set(listed.filter((id) => byBusiness || before.has(id))));
+  };
   const at = new Map<DocEvent, ExemptionModels>();
   let view: ExemptionModels | undefined;
   let commit: string | undefined;
@@ -82,16 +96,8 @@ export function modelsAtEvents(ctx: RuleContext, events: readonly DocEvent[]): (
   for (const e of events) {
     // A listing's new version counts from the next commit on: never for an approval in its own commit.
     if (e.commit.sha !== commit) {
-      for (const p of pending) {
-        const l = listings.get(p.after?.type ?? p.before?.type ?? '')!;
-        if (!p.after) agreed.delete(p.id);
-        else {
-          // A draft revision leaves the last approved version's models agreed.
-          const v = agreedIds(p.after.status, l.approving, p.after.lists?.[l.path]);
-          if (v) agreed.set(p.id, v);
-        }
-        view = undefined;
-      }
+      if (pending.length) view = undefined;
+      pending.forEach(settle);
       pending = [];
       commit = e.commit.sha;
     }

@@ -1,4 +1,4 @@
-import { isApproval, isSelfApproval, selfApprovalApplies } from '../model/policy.js';
+import { isApproval, isSelfApproval, leavesExemption, selfApprovalApplies } from '../model/policy.js';
 import { parseDate } from '../dates.js';
 import { decisionDay } from '../history/timeline.js';
 import { ownString } from '../repo/values.js';
@@ -14,7 +14,8 @@ export default defineRule({
     'field the type names (requested_by for change requests); with no requester named, whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model) when they name a model the change procedure ' +
     'lists, proven and agreed by the day of the approval (rule pre-approved-model; until version 0.2 the label ' +
-    'change_type: pre-approved exempted a change on its own). Checked on approved_by in the working ' +
+    'change_type: pre-approved exempted a change on its own). A later approval that makes it a normal change is checked ' +
+    'as its first approval would have been. Checked on approved_by in the working ' +
     'tree and, with --base/--history, on the commit that approved, against the document both before and after that commit ' +
     '(renaming the requester or making the change pre-approved in the approving commit does not help); one approval ' +
     "is one finding, the commit's once it is committed. " +
@@ -37,7 +38,11 @@ export default defineRule({
       const modelsAt = modelsAtEvents(ctx, ctx.changes.events);
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-        if (!t || e.merged || !isApproval(t, e.before, e.after) || !selfApprovalApplies(t, e.after!.status, e.before?.status)) continue;
+        if (!t || e.merged || !isApproval(t, e.before, e.after)) continue;
+        const applies =
+          selfApprovalApplies(t, e.after!.status, e.before?.status) ||
+          leavesExemption(t, e.before?.status, e.before?.fields, e.after!.fields);
+        if (!applies) continue;
         const { people } = assess(ctx, e, t);
         if (people.length === 0) continue;
         judged.set(e.id, e.after!.fields.approved_by);
