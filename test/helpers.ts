@@ -246,6 +246,8 @@ export function md(front: Record<string, unknown> | string, body = ''): string {
     typeof front === 'string'
       ? front
       : Object.entries(front)
+          // A field set to undefined is left out, as YAML would have no way to write it.
+          .filter(([, v]) => v !== undefined)
           .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
           .join('\n');
   return `---\n${fm}\n---\n${body}`;
@@ -291,6 +293,39 @@ export const SERVICE = md(
   { id: 'SVC-0001', type: 'service', title: 'Service desk', status: 'draft', owner: 'ana@acme.example' },
   '\n## Description\n\n## Service hours\n\n## Quality measures\n\n## How to use\n',
 );
+
+/**
+ * The change procedure (CHGPROC), approved by Ana (SM), listing the pre-approved change models
+ * (`{ id, title, proven_by, since }`); `fields` overrides its front matter.
+ */
+export function changeProcedure(models: unknown[], fields: Record<string, unknown> = {}, body = '\n# Change procedure\n'): string {
+  return md(
+    {
+      id: 'CHGPROC',
+      type: 'change-procedure',
+      title: 'Change procedure',
+      status: 'approved',
+      owner: 'ana@acme.example',
+      approved_by: 'ana@acme.example',
+      approved_on: '2026-04-10',
+      ...fields,
+      pre_approved_models: models,
+    },
+    body,
+  );
+}
+
+/** RFC-0001 as a normal change that went the whole way: approved to deploy, deployed successfully. */
+export function provenChange(fields: Record<string, unknown> = {}): string {
+  return rfc({
+    status: 'updated',
+    approved_by: 'ben@acme.example',
+    approved_on: '2026-03-01',
+    deployed_on: '2026-04-01',
+    outcome: 'successful',
+    ...fields,
+  });
+}
 
 export function rfc(fields: Record<string, unknown> = {}, body = '\n## Purpose\n\n## Business impact\n\n## Scope\n'): string {
   return md(

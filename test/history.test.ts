@@ -6,9 +6,11 @@ import {
   PEOPLE,
   SERVICE,
   addCommit,
+  changeProcedure,
   gitIn,
   gitRepo,
   md,
+  provenChange,
   rfc,
   rolesCommits,
   rolesDoc,
@@ -60,9 +62,7 @@ const PROOF: CommitSpec[] = [
   { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
   { files: { [R]: approved(ben.email) }, author: ben, date: '2026-02-01T09:00:00Z' },
   {
-    files: {
-      [R]: rfc({ status: 'updated', approved_by: ben.email, approved_on: '2026-02-20', deployed_on: '2026-02-21', outcome: 'successful' }),
-    },
+    files: { [R]: provenChange({ approved_on: '2026-02-20', deployed_on: '2026-02-21' }) },
     author: ben,
     date: '2026-02-20T09:00:00Z',
   },
@@ -73,15 +73,13 @@ function chgproc(day: string, o: { status?: string; since?: string; models?: unk
   const by = o.by ?? ana;
   return {
     files: {
-      'procedures/change-procedure.md': md({
-        id: 'CHGPROC',
-        type: 'change-procedure',
-        title: 'Change procedure',
-        status,
-        owner: ana.email,
-        ...(status === 'draft' ? {} : { approved_by: by.email, approved_on: day }),
-        pre_approved_models: o.models ?? [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: o.since ?? day }],
-      }),
+      'procedures/change-procedure.md': changeProcedure(
+        o.models ?? [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: o.since ?? day }],
+        status === 'draft'
+          ? { status, approved_by: undefined, approved_on: undefined }
+          : { status, approved_by: by.email, approved_on: day },
+        '',
+      ),
     },
     author: by,
     date: `${day}T09:00:00Z`,

@@ -5,8 +5,10 @@ import {
   PEOPLE,
   SERVICE,
   addCommit,
+  changeProcedure,
   gitIn,
   gitRepo,
+  provenChange,
   rfc,
   rolesCommits,
   rolesDoc,
@@ -139,16 +141,7 @@ describe('one policy: set-status and validate agree under every setting', () => 
 
 describe('one policy: a pre-approved change is exempt only under a proven model, in set-status as in validate', () => {
   // RFC-0009, a normal change deployed successfully, proved model PA-1, agreed on 2026-01-05.
-  const chgproc = (models: unknown[]): string =>
-    `---\nid: CHGPROC\ntype: change-procedure\ntitle: Change procedure\nstatus: approved\nowner: ana@acme.example\napproved_by: ana@acme.example\napproved_on: 2026-01-05\npre_approved_models: ${JSON.stringify(models)}\n---\n`;
-  const proving = rfc({
-    id: 'RFC-0009',
-    status: 'updated',
-    approved_by: ben.email,
-    approved_on: '2026-01-03',
-    deployed_on: '2026-01-04',
-    outcome: 'successful',
-  });
+  const proving = provenChange({ id: 'RFC-0009', approved_on: '2026-01-03', deployed_on: '2026-01-04' });
   const cases = [
     { name: 'labelled pre-approved, naming no model: refused', fields: {}, refused: true },
     { name: 'naming a model the change procedure does not list: refused', fields: { pre_approved_model: 'PA-2' }, refused: true },
@@ -164,7 +157,12 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
           'sms.config.yaml': 'organisation: Acme IT\nrules:\n  self-approval: error\n',
           'catalogue/SVC-0001-service-desk.md': SERVICE,
           'changes/RFC-0009-p.md': proving,
-          'procedures/change-procedure.md': chgproc([{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0009', since: '2026-01-05' }]),
+          'procedures/change-procedure.md': changeProcedure(
+            [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0009', since: '2026-01-05' }],
+            {
+              approved_on: '2026-01-05',
+            },
+          ),
         },
         date: '2026-01-05T09:00:00Z',
       },

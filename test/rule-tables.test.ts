@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { ruleTester } from './rule-tester.js';
-import { agreementDoc, md, rfc, rolesDoc, PEOPLE, SERVICE } from './helpers.js';
+import { agreementDoc, changeProcedure, md, provenChange, rfc, rolesDoc, PEOPLE, SERVICE } from './helpers.js';
 import { ruleById } from '../src/rules/index.js';
 
 const rule = (id: string) => ruleById(id)!;
@@ -26,29 +26,8 @@ const scopeDoc = (status: string, outOfScope: string): string =>
 // successfully on 2026-04-01, and agreed on 2026-04-10.
 const P = 'procedures/change-procedure.md';
 const R2 = 'changes/RFC-0002-b.md';
-const chgproc = (models: unknown[]): string =>
-  md(
-    {
-      id: 'CHGPROC',
-      type: 'change-procedure',
-      title: 'Change procedure',
-      status: 'approved',
-      owner: 'ana@acme.example',
-      approved_by: 'ana@acme.example',
-      approved_on: '2026-04-10',
-      pre_approved_models: models,
-    },
-    '\n# Change procedure\n',
-  );
-const provingChange = (f: Record<string, unknown> = {}): string =>
-  rfc({
-    status: 'updated',
-    approved_by: PEOPLE.ben.email,
-    approved_on: '2026-03-01',
-    deployed_on: '2026-04-01',
-    outcome: 'successful',
-    ...f,
-  });
+const chgproc = (models: unknown[]): string => changeProcedure(models);
+const provingChange = provenChange;
 const PA1 = { id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-04-10' };
 const PROVEN = { [P]: chgproc([PA1]), [R]: provingChange() };
 const selfApprovedPre = (f: Record<string, unknown> = {}): string =>
