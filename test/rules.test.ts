@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { baseSms, incidentDoc, md, rfc, rolesDoc, PEOPLE, sms, smsBuilt, smsInProcess, tmp, writeFiles, SERVICE } from './helpers.js';
+import {
+  baseSms,
+  changeProcedure,
+  incidentDoc,
+  md,
+  provenChange,
+  rfc,
+  rolesDoc,
+  PEOPLE,
+  sms,
+  smsBuilt,
+  smsInProcess,
+  tmp,
+  writeFiles,
+  SERVICE,
+} from './helpers.js';
 import type { Finding } from './helpers.js';
 
 const SLA_BODY = '\n## Scope\n\n## Service hours\n\n## Targets\n\n## Communication\n\n## Responsibilities\n';
@@ -229,25 +244,10 @@ const SCENARIOS: Scenario[] = [
         approved_on: '2026-05-01',
         pre_approved_model: 'PA-1',
       }),
-      'changes/RFC-0002-b.md': rfc({
-        id: 'RFC-0002',
-        status: 'updated',
-        approved_by: 'ben@acme.example',
-        approved_on: '2026-03-01',
-        deployed_on: '2026-03-05',
-        outcome: 'successful',
-      }),
-      'procedures/change-procedure.md': md(
-        {
-          id: 'CHGPROC',
-          type: 'change-procedure',
-          title: 'Change procedure',
-          status: 'approved',
-          owner: 'ana@acme.example',
-          approved_by: 'ana@acme.example',
-          approved_on: '2026-03-10',
-          pre_approved_models: [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0002', since: '2026-03-10' }],
-        },
+      'changes/RFC-0002-b.md': provenChange({ id: 'RFC-0002', deployed_on: '2026-03-05' }),
+      'procedures/change-procedure.md': changeProcedure(
+        [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0002', since: '2026-03-10' }],
+        { approved_on: '2026-03-10' },
         `\n# Change procedure\n\n${['Change types', 'Requesting a change', 'Updating the change schedule', 'Emergency changes', 'Design, build and test', 'Deployment', 'Configuration record update', 'Removal'].map((h) => `## ${h}\n\nAs agreed.\n`).join('\n')}`,
       ),
     },
