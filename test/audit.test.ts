@@ -1221,10 +1221,11 @@ describe('the audit: applicability, period and "as of"', () => {
         c('2026-05-26', ben, { 'changes/RFC-0009-z.md': rfcDoc('RFC-0009', 'approved', { ...approval(ben, '2026-05-26'), ...fields }) }),
       ];
     };
-    // PA-1, proven by RFC-0001 (deployed on 2026-03-12; its outcome recorded only where given), agreed on 2026-05-20.
+    // PA-1, proven by RFC-0001 (deployed on 2026-03-12; its outcome recorded only where given), agreed on 2026-05-20
+    // by Ana (SM) in a revision of the change procedure.
     const listed = (outcome?: string): CommitSpec =>
       c('2026-05-20', ana, {
-        [PATHS.chgproc]: record('change-procedure', 'CHGPROC', 'Change procedure', 'approved', {
+        [PATHS.chgproc]: record('change-procedure', 'CHGPROC', 'Change procedure', 'updated', {
           ...approval(ana, '2026-05-20'),
           pre_approved_models: [{ id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-05-20' }],
         }),

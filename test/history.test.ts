@@ -269,6 +269,65 @@ describe('history rules', () => {
     expect(onModels((await history(repo([...base, normalNow(ana)]))).findings)).toEqual([]);
   });
 
+  it('self-approval: the models as the business agreed them, whoever committed; a revision in progress before a --base range takes none away', async () => {
+    const selfApproved = [['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']];
+    const base = [...PROOF, chgproc('2026-02-25')];
+    // At the approval to deploy, Ben moves his change to PA-2, a model he listed and approved himself.
+    const pa2 = [
+      { id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0001', since: '2026-02-25' },
+      { id: 'PA-2', title: 'Anything', proven_by: 'RFC-0001', since: '2026-02-26' },
+    ];
+    const movedModel: CommitSpec = {
+      files: {
+        [R2]: rfc({
+          id: 'RFC-0002',
+          requested_by: ben.email,
+          change_type: 'pre-approved',
+          pre_approved_model: 'PA-2',
+          status: 'updated',
+          approved_by: ben.email,
+          approved_on: '2026-03-05',
+          deployed_on: '2026-03-05',
+          outcome: 'successful',
+        }),
+      },
+      author: ben,
+      date: '2026-03-05T09:00:00Z',
+    };
+    expect(
+      onModels(
+        (
+          await history(
+            repo([...base, chgproc('2026-02-26', { status: 'updated', by: ben, models: pa2 }), ...preApproved('PA-1'), movedModel]),
+          )
+        ).findings,
+      ),
+    ).toEqual(selfApproved);
+    // Ben redefines PA-1, agreed since 2026-03-10, to count since 2026-02-25, in an update he approves himself.
+    const redefined = [
+      chgproc('2026-02-24', { since: '2026-03-10' }),
+      chgproc('2026-02-26', { status: 'updated', by: ben, since: '2026-02-25' }),
+      ...preApproved('PA-1'),
+    ];
+    expect(onModels((await history(repo([...PROOF, ...redefined]))).findings)).toEqual(selfApproved);
+    // A normal change Ben requested and approved, in a commit Ana committed: still his own approval.
+    const committedByAna = repo([
+      ...base,
+      { files: { [R2]: rfc({ id: 'RFC-0002', requested_by: ben.email }) }, author: ben, date: '2026-03-02T09:00:00Z' },
+      {
+        files: { [R2]: approved(ben.email, { id: 'RFC-0002', requested_by: ben.email, approved_on: '2026-03-03' }) },
+        author: ben,
+        committer: ana,
+        date: '2026-03-03T09:00:00Z',
+      },
+    ]);
+    expect(onModels((await history(committedByAna)).findings).map(([rule]) => rule)).toEqual(['self-approval']);
+    // A revision of the change procedure begun before the range read: its models still stand.
+    const revising = repo([...base, chgproc('2026-02-28', { status: 'draft', since: '2026-02-25' }), ...preApproved('PA-1')]);
+    const draftCommit = gitIn(revising, ['rev-list', '-n', '1', '--before=2026-03-01T00:00:00Z', 'HEAD']).trim();
+    expect(onModels((await history(revising, ['--base', draftCommit])).findings)).toEqual([]);
+  });
+
   it('self-approval: an approval counts under a model only once an approved version of the change procedure listed it, before the approving commit', async () => {
     const selfApproved = [['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']];
     // Approved under PA-1 while no version listed it; the model added afterwards, dated back: still a self-approval.

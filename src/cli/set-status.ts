@@ -188,7 +188,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         people.every((p) => isSelfApproval(basis.roles, type, fields, p.email ?? p.name, judged.history, exemption, drafterRef));
       // Also when this approval takes the change out of the exemption its first approval had.
       const applies =
-        selfApprovalApplies(type, to, basis.status) || leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined);
+        selfApprovalApplies(type, to, basis.status) ||
+        leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined, exemption);
       if (!selfFlagged && applies && (selfIn(doc.data) || selfIn(basis.headFields))) {
         const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
         selfApproval(people.map((p) => p.name).join(', '), !named);

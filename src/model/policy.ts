@@ -238,17 +238,21 @@ export function isExemptFromSelfApproval(
 }
 
 /**
- * Whether an approval also takes the document out of the exemption it claimed when it was first
- * approved (a pre-approved change made a normal one afterwards): the requester check its first
- * approval was spared is due at this one.
+ * Whether an approval also takes the document out of its exemption (a pre-approved change made a
+ * normal one, or moved to a model that does not count, after its first approval): the requester
+ * check its first approval was spared is due at this one.
  */
 export function leavesExemption(
   t: WorkType,
   from: string | undefined,
   before: Readonly<Record<string, unknown>> | undefined,
   after: Readonly<Record<string, unknown>> | undefined,
+  exemption: { models: ExemptionModels; day: string | undefined },
 ): boolean {
-  return from !== undefined && t.approving.includes(from) && claimsExemption(t, before) && !claimsExemption(t, after);
+  // Leaving it includes moving to a model that does not count (one the business never agreed).
+  const exempt = (fields: Readonly<Record<string, unknown>> | undefined): boolean =>
+    isExemptFromSelfApproval(t, fields, exemption.models, exemption.day);
+  return from !== undefined && t.approving.includes(from) && exempt(before) && !exempt(after);
 }
 
 /**

@@ -21,8 +21,7 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
   if (!m) return [];
   const out: ExemptionModelEntry[] = [];
   const seen = new Set<string>();
-  const proofs = new Map<string, SmsDocument>();
-  for (const d of documents) if (d.type?.key === t.key && d.id && !proofs.has(d.id)) proofs.set(d.id, d);
+  const proof = proofLookup(t, documents);
   for (const doc of documents) {
     if (doc.type?.key !== m.listed_in.type || !doc.data) continue;
     const list = own(doc.data, m.listed_in.field);
@@ -32,17 +31,39 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
       const entry = raw as Record<string, unknown>;
       const id = ownString(entry, 'id');
       if (id === undefined) return;
-      const provenBy = ownString(entry, 'proven_by');
-      const since = parseDate(ownString(entry, 'since'));
-      const e: ExemptionModelEntry = { id, doc, index, provenBy, since, duplicate: seen.has(id) || undefined };
       // Whether the listing was approved when a change relied on it is history's to say (see
       // modelsAtEvents): a revision in progress leaves the working tree's list a draft.
-      e.unproven = unproven(t, provenBy === undefined ? undefined : proofs.get(provenBy), provenBy, since, own(entry, 'since'));
+      out.push({
+        id,
+        doc,
+        index,
+        provenBy: ownString(entry, 'proven_by'),
+        duplicate: seen.has(id) || undefined,
+        ...modelStanding(t, entry, proof),
+      });
       seen.add(id);
-      out.push(e);
     });
   }
   return out;
+}
+
+/** A lookup of the documents of the exempt type by ID (the changes that may prove a model). */
+export function proofLookup(t: WorkType, documents: readonly SmsDocument[]): (id: string) => SmsDocument | undefined {
+  const proofs = new Map<string, SmsDocument>();
+  for (const d of documents) if (d.type?.key === t.key && d.id && !proofs.has(d.id)) proofs.set(d.id, d);
+  return (id) => proofs.get(id);
+}
+
+/** Whether one entry of a model list counts (proven, a real `since`), and since when. */
+export function modelStanding(
+  t: WorkType,
+  entry: Readonly<Record<string, unknown>>,
+  proof: (id: string) => SmsDocument | undefined,
+): ModelStanding {
+  const provenBy = ownString(entry, 'proven_by');
+  const since = parseDate(ownString(entry, 'since'));
+  const why = unproven(t, provenBy === undefined ? undefined : proof(provenBy), provenBy, since, own(entry, 'since'));
+  return { ...(since !== undefined ? { since } : {}), ...(why !== undefined ? { unproven: why } : {}) };
 }
 
 /** The models of every type that has them, first entry of each ID. */

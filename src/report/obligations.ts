@@ -8,6 +8,7 @@ import type { RoleCode, WorkType } from '../model/types.js';
 import { assessEvent, decisionDay, type DocEvent } from '../history/timeline.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { exemptionModels } from '../repo/models.js';
+import { modelsAtEvents } from '../rules/history-support.js';
 import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 import { counted } from '../strings.js';
 import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
@@ -1169,6 +1170,10 @@ export const CHECKS: Record<string, CheckDef> = {
     run(ctx) {
       const instances: Instance[] = [];
       const models = memo(ctx.documents, 'exemption-models', () => exemptionModels(ctx.config.types, ctx.documents));
+      // With history, each approval is judged against the models agreed before it, as validate judges it.
+      const modelsAt = ctx.timeline
+        ? modelsAtEvents({ config: ctx.config, documents: ctx.documents, models }, ctx.timeline.events)
+        : () => models;
       for (const d of docs(ctx, 'change-request')) {
         const t = d.type!;
         if (!t.exemption_model || !claimsExemption(t, d.data!)) continue;
@@ -1177,12 +1182,12 @@ export const CHECKS: Record<string, CheckDef> = {
         const approvedOn = ctx.timeline ? (e ? decisionDay(e) : undefined) : parseDate(ownString(d.data, 'approved_on'));
         if (approvedOn === undefined || !inPeriod(ctx, approvedOn)) continue;
         const modelId = ownString(d.data, t.exemption_model.field);
-        const model = modelId === undefined ? undefined : models.get(t.key)?.get(modelId);
+        const model = modelId === undefined ? undefined : (e ? modelsAt(e) : models).get(t.key)?.get(modelId);
         const lacks =
           modelId === undefined
             ? ['names no pre-approved model']
             : !model
-              ? [`model ${modelId} is not listed in the change procedure`]
+              ? [`model ${modelId} was not listed in the change procedure${e ? ', as approved by the business, before this approval' : ''}`]
               : model.unproven !== undefined
                 ? [`model ${modelId} does not count: ${model.unproven}`]
                 : model.since !== undefined && approvedOn < model.since

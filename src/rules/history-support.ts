@@ -1,7 +1,9 @@
 import { assessEvent, type DocEvent } from '../history/timeline.js';
 import { isApproval } from '../model/policy.js';
 import type { ApprovalAssessment, ExemptionModels, ModelStanding } from '../model/policy.js';
-import { own, records, stringValues } from '../repo/values.js';
+import type { SmsDocument } from '../repo/documents.js';
+import { modelStanding, proofLookup } from '../repo/models.js';
+import { own, ownString, records } from '../repo/values.js';
 import { approvalFields, type WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
@@ -35,59 +37,84 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
 }
 
 /**
- * The models an approval in history could rest on, for each event: those its listing (the change
- * procedure) named in an approved version committed before the approving commit, each agreed by
- * the business (its first listing approved by one of `agreed_by`, not by the Control Manager
- * alone). A model listed later, in the approving commit itself, or only in a draft does not make
- * an earlier approval exempt; one retired since still covers what was approved under it. Where
- * the model is still listed, its entry in the working tree says whether it is proven and since when.
+ * The models an approval in history could rest on, for each event: the entries its listing (the
+ * change procedure) had in an approved version committed before the approving commit, each as the
+ * business agreed it: an entry added or changed (title, proving change, since) counts only from a
+ * version approved by one of `agreed_by`, not by the Control Manager alone. A model listed later,
+ * in the approving commit itself, or only in a draft does not make an earlier approval exempt; one
+ * retired since still covers what was approved under it. Before the first change of the listing in
+ * the range read (`--base`), its list as it stood then is taken as agreed: who agreed it lies
+ * outside the range.
  */
-export function modelsAtEvents(ctx: RuleContext, events: readonly DocEvent[]): (e: DocEvent) => ExemptionModels {
+export function modelsAtEvents(
+  ctx: Pick<RuleContext, 'config' | 'documents' | 'models'>,
+  events: readonly DocEvent[],
+): (e: DocEvent) => ExemptionModels {
   interface Listing {
+    exempt: WorkType;
     type: WorkType;
     field: string;
-    path: string;
     agreedBy: readonly string[];
   }
   const listings = new Map<string, Listing>();
-  for (const t of ctx.config.types) {
-    const m = t.exemption_model;
+  for (const exempt of ctx.config.types) {
+    const m = exempt.exemption_model;
     const type = m && ctx.config.typeByKey.get(m.listed_in.type);
-    if (m && type)
-      listings.set(type.key, { type, field: m.listed_in.field, path: `${m.listed_in.field}[].id`, agreedBy: m.listed_in.agreed_by });
+    if (m && type) listings.set(type.key, { exempt, type, field: m.listed_in.field, agreedBy: m.listed_in.agreed_by });
   }
   if (listings.size === 0) return () => ctx.models;
-  const inForce = (l: Listing, status: string | undefined): boolean => status !== undefined && l.type.approving.includes(status);
-  // Per listing document, the models of its last approved version so far: before its first event in
-  // the range, what it was then (that event's `before`), and without one, as it is now.
-  const agreed = new Map<string, Set<string>>();
+  const entries = (l: Listing, data: Readonly<Record<string, unknown>> | undefined): Map<string, Record<string, unknown>> => {
+    const out = new Map<string, Record<string, unknown>>();
+    for (const r of records(own(data, l.field))) {
+      const id = ownString(r, 'id');
+      if (id !== undefined && !out.has(id)) out.set(id, r);
+    }
+    return out;
+  };
+  // Per listing document, its agreed entries by model ID.
+  const agreed = new Map<string, { listing: Listing; models: Map<string, Record<string, unknown>> }>();
   const seen = new Set<string>();
   for (const e of events) {
     const l = listings.get(e.before?.type ?? e.after?.type ?? '');
     if (!l || seen.has(e.id)) continue;
     seen.add(e.id);
-    if (e.before && inForce(l, e.before.status)) agreed.set(e.id, new Set(e.before.lists?.[l.path] ?? []));
+    if (e.before) agreed.set(e.id, { listing: l, models: entries(l, e.before.data) });
   }
   for (const d of ctx.documents) {
     const l = d.type && listings.get(d.type.key);
-    if (!l || !d.id || seen.has(d.id) || !inForce(l, d.status)) continue;
-    agreed.set(d.id, new Set(records(own(d.data, l.field)).flatMap((r) => stringValues(own(r, 'id')))));
+    if (l && d.id && !seen.has(d.id)) agreed.set(d.id, { listing: l, models: entries(l, d.data ?? undefined) });
   }
-  // A new version: a draft leaves the last approved one's models agreed; an approved one keeps those
-  // it still lists, and adds new ones only when one of the business approved it.
   const settle = (p: DocEvent): void => {
     const l = listings.get(p.after?.type ?? p.before?.type ?? '')!;
     if (!p.after) {
       agreed.delete(p.id);
       return;
     }
-    if (!inForce(l, p.after.status)) return;
-    const listed = p.after.lists?.[l.path] ?? [];
-    const before = agreed.get(p.id) ?? new Set<string>();
+    // A draft leaves the last approved version's entries agreed.
+    if (!p.after.status || !l.type.approving.includes(p.after.status)) return;
+    const before = agreed.get(p.id)?.models ?? new Map<string, Record<string, unknown>>();
     const byBusiness =
       isApproval(l.type, p.before, p.after) &&
       assessEvent(p, l.type, ctx.config.history).people.some((who) => who.roles.some((r) => l.agreedBy.includes(r)));
-    agreed.set(p.id, new Set(listed.filter((id) => byBusiness || before.has(id))));
+    const models = new Map<string, Record<string, unknown>>();
+    for (const [id, entry] of entries(l, p.after.data)) {
+      const was = before.get(id);
+      if (byBusiness) models.set(id, entry);
+      else if (was && JSON.stringify(was) === JSON.stringify(entry)) models.set(id, was);
+    }
+    agreed.set(p.id, { listing: l, models });
+  };
+  const proofs = new Map<WorkType, (id: string) => SmsDocument | undefined>();
+  const viewNow = (): ExemptionModels => {
+    const out = new Map<string, Map<string, ModelStanding>>();
+    for (const { listing, models } of agreed.values()) {
+      let proof = proofs.get(listing.exempt);
+      if (!proof) proofs.set(listing.exempt, (proof = proofLookup(listing.exempt, ctx.documents)));
+      const byId = out.get(listing.exempt.key) ?? new Map<string, ModelStanding>();
+      for (const [id, entry] of models) if (!byId.has(id)) byId.set(id, modelStanding(listing.exempt, entry, proof));
+      out.set(listing.exempt.key, byId);
+    }
+    return out;
   };
   const at = new Map<DocEvent, ExemptionModels>();
   let view: ExemptionModels | undefined;
@@ -102,15 +129,8 @@ export function modelsAtEvents(ctx: RuleContext, events: readonly DocEvent[]): (
       commit = e.commit.sha;
     }
     if (listings.has(e.after?.type ?? e.before?.type ?? '') && !e.merged) pending.push(e);
-    view ??= viewOf(ctx.models, new Set([...agreed.values()].flatMap((ids) => [...ids])));
+    view ??= viewNow();
     at.set(e, view);
   }
   return (e) => at.get(e) ?? ctx.models;
-}
-
-/** The working tree's models narrowed to those listed then; one retired since stands with nothing against it. */
-function viewOf(models: ExemptionModels, listed: ReadonlySet<string>): ExemptionModels {
-  const out = new Map<string, Map<string, ModelStanding>>();
-  for (const [key, byId] of models) out.set(key, new Map([...listed].map((id) => [id, byId.get(id) ?? {}])));
-  return out;
 }

@@ -13,7 +13,8 @@ export default defineRule({
     'pre-approved change", and the Control Manager identifies them with the business. The change procedure lists its ' +
     'models in pre_approved_models ({ id, title, proven_by, since }); with --base or --history an approval counts ' +
     'under a model only if an approved version of the change procedure listed it in a commit before the approving one, ' +
-    'and the version that first listed it was approved by the business (SM or MGT), not by the Control Manager alone. ' +
+    'and the version that first listed it, as it reads (title, proven_by, since), was approved by the business (SM or ' +
+    'MGT), not by the Control Manager alone; with --base, the list as it stood before the range is taken as agreed. ' +
     'proven_by names the normal change that went ' +
     'through design, build, test, approval to deploy and deployment (status updated, outcome successful, deployed_on no ' +
     'later than since, the day the model was agreed). An approved pre-approved change names its model in ' +

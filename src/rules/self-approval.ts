@@ -1,4 +1,4 @@
-import { isApproval, isSelfApproval, leavesExemption, selfApprovalApplies } from '../model/policy.js';
+import { isApproval, isExemptFromSelfApproval, isSelfApproval, leavesExemption, selfApprovalApplies } from '../model/policy.js';
 import { parseDate } from '../dates.js';
 import { decisionDay } from '../history/timeline.js';
 import { ownString } from '../repo/values.js';
@@ -30,24 +30,25 @@ export default defineRule({
     // With history, the commit that approved is the finding; the working tree's approved_by says
     // the same thing again unless the approval is not committed yet.
     const reported = new Set<string>();
-    // The approvals history judged, by document: approved_by as the approving commit recorded it.
-    // The working tree does not judge them again against today's list of models (a model retired
-    // since, a revision of the change procedure in progress).
-    const judged = new Map<string, string | undefined>();
+    // The approvals history found exempt under the models agreed then, by document: approved_by as
+    // the approving commit recorded it. The working tree does not judge them again against today's
+    // list of models (a model retired since, a revision of the change procedure in progress).
+    const exemptThen = new Map<string, string | undefined>();
     if (ctx.changes?.mode === 'commits') {
       const modelsAt = modelsAtEvents(ctx, ctx.changes.events);
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
         if (!t || e.merged || !isApproval(t, e.before, e.after)) continue;
+        const exemption = { models: modelsAt(e), day: decisionDay(e) };
+        if (isExemptFromSelfApproval(t, e.after!.fields, exemption.models, exemption.day))
+          exemptThen.set(e.id, e.after!.fields.approved_by);
         const applies =
           selfApprovalApplies(t, e.after!.status, e.before?.status) ||
-          leavesExemption(t, e.before?.status, e.before?.fields, e.after!.fields);
+          leavesExemption(t, e.before?.status, e.before?.fields, e.after!.fields, exemption);
         if (!applies) continue;
         const { people } = assess(ctx, e, t);
         if (people.length === 0) continue;
-        judged.set(e.id, e.after!.fields.approved_by);
         const drafter = e.createdBy ? `${e.createdBy.name} <${e.createdBy.email}>` : undefined;
-        const exemption = { models: modelsAt(e), day: decisionDay(e) };
         const selfIn = (fields: Readonly<Record<string, unknown>>): boolean =>
           people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, exemption, drafter));
         // Judged on the document as it was before the approving commit too: the commit that approves
@@ -65,7 +66,7 @@ export default defineRule({
     for (const doc of ctx.documents) {
       if (!doc.data || !doc.type || !selfApprovalApplies(doc.type, doc.status) || (doc.id && reported.has(doc.id))) continue;
       const by = ownString(doc.data, 'approved_by');
-      if (doc.id && by !== undefined && judged.has(doc.id) && judged.get(doc.id) === by) continue;
+      if (doc.id && by !== undefined && exemptThen.has(doc.id) && exemptThen.get(doc.id) === by) continue;
       const exemption = { models: ctx.models, day: parseDate(ownString(doc.data, 'approved_on')) };
       if (by === undefined || !isSelfApproval(ctx.roles, doc.type, doc.data, by, settings, exemption)) continue;
       report({
