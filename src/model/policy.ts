@@ -200,7 +200,7 @@ function field(fields: Readonly<Record<string, unknown>> | undefined, key: strin
 
 /** What the policy needs of a model an exemption rests on (see repo/models.ts for the listing). */
 export interface ModelStanding {
-  /** Why it does not count (not proven, or listed in a version nobody approved); undefined when it counts. */
+  /** Why it does not count (no proving change that went the whole way, a since that is no date); undefined when it counts. */
   unproven?: string;
   /** The day it was agreed, when the listing gives one. */
   since?: string;

@@ -1,6 +1,5 @@
 import { assessEvent, type DocEvent } from '../history/timeline.js';
-import { isApproval } from '../model/policy.js';
-import type { ApprovalAssessment, ExemptionModels, ModelStanding } from '../model/policy.js';
+import { isApproval, type ApprovalAssessment, type ExemptionModels, type ModelStanding } from '../model/policy.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { modelStanding, proofLookup } from '../repo/models.js';
 import { own, ownString, records } from '../repo/values.js';
