@@ -143,8 +143,13 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
   // RFC-0009, a normal change deployed successfully, proved model PA-1, agreed on 2026-01-05.
   const proving = provenChange({ id: 'RFC-0009', approved_on: '2026-01-03', deployed_on: '2026-01-04' });
   const cases = [
-    { name: 'labelled pre-approved, naming no model: refused', fields: {}, refused: true },
-    { name: 'naming a model the change procedure does not list: refused', fields: { pre_approved_model: 'PA-2' }, refused: true },
+    { name: 'labelled pre-approved, naming no model: refused', fields: {}, refused: true, why: 'it names no model (pre_approved_model)' },
+    {
+      name: 'naming a model the change procedure does not list: refused',
+      fields: { pre_approved_model: 'PA-2' },
+      refused: true,
+      why: 'model PA-2 is not listed',
+    },
     { name: 'under the proven model PA-1: exempt', fields: { pre_approved_model: 'PA-1' }, refused: false },
   ];
   /** Model PA-1 in force; RFC-0001, requested by Ben (CM) as pre-approved with `fields`, still a draft. */
@@ -190,7 +195,9 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
     if (c.refused) {
       expect(s.code).toBe(2);
-      expect(s.stderr).toMatch(/Ben Okafor requested RFC-0001 and may not approve it/);
+      expect(s.stderr).toContain(
+        `Ben Okafor requested RFC-0001 and may not approve it (rule self-approval is set to error); it is not exempt: ${c.why}`,
+      );
       expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
       // Done by hand, validate reports it as the error set-status refused.
       addCommit(

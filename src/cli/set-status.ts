@@ -10,6 +10,8 @@ import {
   checkAuthority,
   isApprovingStatus,
   isSelfApproval,
+  exemptionGap,
+  exemptionGapText,
   leavesExemption,
   namesApprover,
   needsAuthority,
@@ -141,12 +143,15 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (!check.ok && level === 'warning') warnings.push(authorityProblem(check, whoRef, type, to, day));
     const person = check.ok ? check.person : roles.resolve(whoRef);
     // A self-approval, judged as the rule is set: refused, or a warning naming who asked for it.
+    // Where the document claims an exemption that does not hold (a pre-approved change), why not.
+    const gap = exemptionGap(type, doc.data ?? undefined, exemption.models, exemption.day);
+    const notExempt = gap ? exemptionGapText(gap) : undefined;
     const selfApproval = (name: string, drafted: boolean): void => {
       const level = ruleLevel(judged, 'self-approval');
-      if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted });
+      if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted, notExempt });
       if (level === 'warning')
         warnings.push(
-          `${name} ${drafted ? 'drafted' : 'requested'} ${opts.id}${drafted ? ', which names no requester,' : ''} and approves it (self-approval)`,
+          `${name} ${drafted ? 'drafted' : 'requested'} ${opts.id}${drafted ? ', which names no requester,' : ''} and approves it (self-approval${notExempt ? `; not exempt: ${notExempt}` : ''})`,
         );
     };
     let selfFlagged = false;

@@ -229,12 +229,46 @@ export function isExemptFromSelfApproval(
   models: ExemptionModels,
   day: string | undefined,
 ): boolean {
-  if (!claimsExemption(t, fields)) return false;
-  if (!t.exemption_model) return true;
+  return claimsExemption(t, fields) && exemptionGap(t, fields, models, day) === undefined;
+}
+
+/** Why a document's claim to the exemption does not hold. */
+export type ExemptionGap =
+  | { kind: 'no-model'; field: string }
+  | { kind: 'not-listed'; model: string }
+  | { kind: 'unproven'; model: string; why: string }
+  | { kind: 'before-agreed'; model: string; since: string; day?: string };
+
+/** What keeps a document that claims the exemption from having it (undefined: nothing, or it claims none). */
+export function exemptionGap(
+  t: WorkType,
+  fields: Readonly<Record<string, unknown>> | undefined,
+  models: ExemptionModels,
+  day: string | undefined,
+): ExemptionGap | undefined {
+  if (!t.exemption_model || !claimsExemption(t, fields)) return undefined;
   const id = field(fields, t.exemption_model.field);
-  const model = id === undefined ? undefined : models.get(t.key)?.get(id);
-  if (!model || model.unproven !== undefined) return false;
-  return model.since === undefined || (day !== undefined && day >= model.since);
+  if (id === undefined) return { kind: 'no-model', field: t.exemption_model.field };
+  const model = models.get(t.key)?.get(id);
+  if (!model) return { kind: 'not-listed', model: id };
+  if (model.unproven !== undefined) return { kind: 'unproven', model: id, why: model.unproven };
+  if (model.since !== undefined && (day === undefined || day < model.since))
+    return { kind: 'before-agreed', model: id, since: model.since, day };
+  return undefined;
+}
+
+/** An exemption gap in words, after "not exempt:". */
+export function exemptionGapText(gap: ExemptionGap): string {
+  switch (gap.kind) {
+    case 'no-model':
+      return `it names no model (${gap.field})`;
+    case 'not-listed':
+      return `model ${gap.model} is not listed`;
+    case 'unproven':
+      return `model ${gap.model} does not count: ${gap.why}`;
+    case 'before-agreed':
+      return `${gap.day ? `it was approved on ${gap.day}` : 'it has no approval day'}, and model ${gap.model} was agreed since ${gap.since}`;
+  }
 }
 
 /**

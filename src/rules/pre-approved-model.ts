@@ -1,5 +1,5 @@
 import { parseDate } from '../dates.js';
-import { claimsExemption } from '../model/policy.js';
+import { claimsExemption, exemptionGap } from '../model/policy.js';
 import { modelEntries } from '../repo/models.js';
 import { ownString } from '../repo/values.js';
 import { defineRule } from './registry.js';
@@ -45,50 +45,38 @@ export default defineRule({
           });
         }
       }
-      const models = ctx.models.get(t.key);
       for (const doc of ctx.documents) {
         if (doc.type?.key !== t.key || !doc.data || !doc.status || !t.approving.includes(doc.status) || !claimsExemption(t, doc.data))
           continue;
-        const id = ownString(doc.data, m.field);
         const listing = ctx.documents.find((d) => d.type?.key === m.listed_in.type && d.id);
         const where = listing ? `the ${m.listed_in.type} (${listing.id})` : undefined;
-        if (id === undefined) {
+        const name = doc.id ?? 'this change';
+        const gap = exemptionGap(t, doc.data, ctx.models, parseDate(ownString(doc.data, 'approved_on')));
+        if (gap?.kind === 'no-model')
           report({
             doc,
             field: ['change_type'],
-            message: `${doc.id ?? 'this change'} is pre-approved but names no model (${m.field})`,
-            hint: `set ${m.field} to the model of ${where ?? `the ${m.listed_in.type}`} it follows, or make it a normal change`,
+            message: `${name} is pre-approved but names no model (${gap.field})`,
+            hint: `set ${gap.field} to the model of ${where ?? `the ${m.listed_in.type}`} it follows, or make it a normal change`,
           });
-          continue;
-        }
-        const model = models?.get(id);
-        if (!model) {
+        else if (gap?.kind === 'not-listed')
           report({
             doc,
             field: [m.field],
             message: where
-              ? `${doc.id ?? 'this change'} follows pre-approved model ${id}, which ${where} does not list`
-              : `${doc.id ?? 'this change'} follows pre-approved model ${id}, but there is no ${m.listed_in.type} to list it`,
+              ? `${name} follows pre-approved model ${gap.model}, which ${where} does not list`
+              : `${name} follows pre-approved model ${gap.model}, but there is no ${m.listed_in.type} to list it`,
             hint: `list the model in ${m.listed_in.field} once a normal change has proven it, or make this a normal change`,
           });
-          continue;
-        }
-        if (model.unproven !== undefined) {
-          report({
-            doc,
-            field: [m.field],
-            message: `${doc.id ?? 'this change'} follows pre-approved model ${id}, which does not count: ${model.unproven}`,
-          });
-          continue;
-        }
-        const approvedOn = parseDate(ownString(doc.data, 'approved_on'));
-        if (model.since !== undefined && approvedOn !== undefined && approvedOn < model.since) {
+        else if (gap?.kind === 'unproven')
+          report({ doc, field: [m.field], message: `${name} follows pre-approved model ${gap.model}, which does not count: ${gap.why}` });
+        // Without approved_on, nothing says when it was approved (the schema and the history rules say more).
+        else if (gap?.kind === 'before-agreed' && gap.day !== undefined)
           report({
             doc,
             field: ['approved_on'],
-            message: `${doc.id ?? 'this change'} was approved on ${approvedOn}, before pre-approved model ${id} was agreed (since ${model.since})`,
+            message: `${name} was approved on ${gap.day}, before pre-approved model ${gap.model} was agreed (since ${gap.since})`,
           });
-        }
       }
     }
   },
