@@ -197,9 +197,10 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   if (types) for (const d of repository.documents) if (d.type) d.type = loaded.config.typeByKey.get(d.type.key) ?? d.type;
   loaded.head = head;
   loaded.timeline = timeline;
+  const graph = timeline.graph ? { graph: timeline.graph } : {};
   loaded.changes = unrecorded
-    ? { mode: 'commits', events: timeline.events, unrecorded, outOfScope, approvedAtBase, ...(baseTypes ? { baseTypes } : {}) }
-    : { mode: 'commits', events: timeline.events };
+    ? { mode: 'commits', events: timeline.events, ...graph, unrecorded, outOfScope, approvedAtBase, ...(baseTypes ? { baseTypes } : {}) }
+    : { mode: 'commits', events: timeline.events, ...graph };
   return loaded;
 }
 
@@ -232,7 +233,7 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
     config: { ...config, history: settings },
     repository,
     timeline,
-    changes: { mode: 'commits', events: timeline.events },
+    changes: { mode: 'commits', events: timeline.events, ...(timeline.graph ? { graph: timeline.graph } : {}) },
     revision: commit,
     ...(heldBack ? { heldBack } : {}),
   };

@@ -328,6 +328,28 @@ describe('history rules', () => {
     expect(onModels((await history(revising, ['--base', draftCommit])).findings)).toEqual([]);
   });
 
+  it('self-approval: a model agreed on another line of history covers no approval made on this one before the merge', async () => {
+    // main: the change procedure without models; side: Ben requests and approves his own change under PA-1;
+    // main again: Ana lists PA-1 (since 1 March, before the approval); then side is merged.
+    const dir = repo([...PROOF, chgproc('2026-02-20', { models: [] })]);
+    gitIn(dir, ['checkout', '-q', '-b', 'side']);
+    for (const c of preApproved('PA-1')) addCommit(dir, c);
+    gitIn(dir, ['checkout', '-q', 'main']);
+    addCommit(dir, chgproc('2026-03-04', { status: 'updated', since: '2026-03-01' }));
+    gitIn(dir, ['merge', '-q', '--no-ff', '--no-edit', 'side'], as(ana, '2026-03-05T09:00:00Z'));
+    expect(onModels((await history(dir)).findings)).toEqual([
+      ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
+    ]);
+    // The same approval made after the merge of the model onto its line: exempt.
+    const after = repo([
+      ...PROOF,
+      chgproc('2026-02-20', { models: [] }),
+      chgproc('2026-03-01', { status: 'updated' }),
+      ...preApproved('PA-1'),
+    ]);
+    expect(onModels((await history(after)).findings)).toEqual([]);
+  });
+
   it('self-approval: an approval counts under a model only once an approved version of the change procedure listed it, before the approving commit', async () => {
     const selfApproved = [['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']];
     // Approved under PA-1 while no version listed it; the model added afterwards, dated back: still a self-approval.

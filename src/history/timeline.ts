@@ -114,10 +114,22 @@ export interface UnrecordedChange {
   side: string;
 }
 
+/** A commit as the history graph needs it. */
+export interface CommitLink {
+  sha: string;
+  parents: readonly string[];
+}
+
 export interface Timeline {
   events: DocEvent[];
   byId: Map<string, DocEvent[]>;
   commitCount: number;
+  /**
+   * The commits walked, parents before children, with their parents: what is decided on one line
+   * of history follows that line (the roles, the models an exemption rests on), whatever order a
+   * merge brings the lines together in.
+   */
+  graph?: readonly CommitLink[];
   /** The roles in force after the last commit: what the next commit will be judged against. */
   roles: RolesIndex;
   /** The day the commit that put `roles` in force was decided (see DocEvent.rolesSince). */
@@ -225,7 +237,14 @@ export function buildTimeline(
     if (list) list.push(e);
     else byId.set(e.id, [e]);
   }
-  const timeline: Timeline = { events, byId, commitCount: commits.length, roles, ...since };
+  const timeline: Timeline = {
+    events,
+    byId,
+    commitCount: commits.length,
+    graph: commits.map((c) => ({ sha: c.sha, parents: c.parents })),
+    roles,
+    ...since,
+  };
   assignRoles(timeline, rolesType, authorised, initialRoles, initialRolesSince);
   return timeline;
 }

@@ -1172,7 +1172,7 @@ export const CHECKS: Record<string, CheckDef> = {
       const models = memo(ctx.documents, 'exemption-models', () => exemptionModels(ctx.config.types, ctx.documents));
       // With history, each approval is judged against the models agreed before it, as validate judges it.
       const modelsAt = ctx.timeline
-        ? modelsAtEvents({ config: ctx.config, documents: ctx.documents, models }, ctx.timeline.events)
+        ? modelsAtEvents({ config: ctx.config, documents: ctx.documents, models }, ctx.timeline.events, ctx.timeline.graph)
         : () => models;
       for (const d of docs(ctx, 'change-request')) {
         const t = d.type!;

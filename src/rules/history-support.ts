@@ -1,4 +1,4 @@
-import { assessEvent, type DocEvent } from '../history/timeline.js';
+import { assessEvent, type CommitLink, type DocEvent } from '../history/timeline.js';
 import { isApproval, type ApprovalAssessment, type ExemptionModels, type ModelStanding } from '../model/policy.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { modelStanding, proofLookup } from '../repo/models.js';
@@ -48,6 +48,7 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
 export function modelsAtEvents(
   ctx: Pick<RuleContext, 'config' | 'documents' | 'models'>,
   events: readonly DocEvent[],
+  graph?: readonly CommitLink[],
 ): (e: DocEvent) => ExemptionModels {
   interface Listing {
     exempt: WorkType;
@@ -70,28 +71,32 @@ export function modelsAtEvents(
     }
     return out;
   };
-  // Per listing document, its agreed entries by model ID.
-  const agreed = new Map<string, { listing: Listing; models: Map<string, Record<string, unknown>> }>();
+  // Per listing document, its agreed entries by model ID; before anything in the range, its list as it stood.
+  type Agreed = ReadonlyMap<string, { listing: Listing; models: ReadonlyMap<string, Record<string, unknown>> }>;
+  const initial = new Map<string, { listing: Listing; models: ReadonlyMap<string, Record<string, unknown>> }>();
   const seen = new Set<string>();
   for (const e of events) {
     const l = listings.get(e.before?.type ?? e.after?.type ?? '');
     if (!l || seen.has(e.id)) continue;
     seen.add(e.id);
-    if (e.before) agreed.set(e.id, { listing: l, models: entries(l, e.before.data) });
+    if (e.before) initial.set(e.id, { listing: l, models: entries(l, e.before.data) });
   }
   for (const d of ctx.documents) {
     const l = d.type && listings.get(d.type.key);
-    if (l && d.id && !seen.has(d.id)) agreed.set(d.id, { listing: l, models: entries(l, d.data ?? undefined) });
+    if (l && d.id && !seen.has(d.id)) initial.set(d.id, { listing: l, models: entries(l, d.data ?? undefined) });
   }
-  const settle = (p: DocEvent): void => {
+  // A listing's new version: a draft leaves the last approved version's entries agreed; an
+  // approved one keeps those it still lists as they were, and adds or changes entries only when
+  // one of the business approved it. Copy on write: a state is shared by every commit it holds for.
+  const settle = (state: Agreed, p: DocEvent): Agreed => {
     const l = listings.get(p.after?.type ?? p.before?.type ?? '')!;
+    const next = new Map(state);
     if (!p.after) {
-      agreed.delete(p.id);
-      return;
+      next.delete(p.id);
+      return next;
     }
-    // A draft leaves the last approved version's entries agreed.
-    if (!p.after.status || !l.type.approving.includes(p.after.status)) return;
-    const before = agreed.get(p.id)?.models ?? new Map<string, Record<string, unknown>>();
+    if (!p.after.status || !l.type.approving.includes(p.after.status)) return state;
+    const before = state.get(p.id)?.models ?? new Map<string, Record<string, unknown>>();
     const byBusiness =
       isApproval(l.type, p.before, p.after) &&
       assessEvent(p, l.type, ctx.config.history).people.some((who) => who.roles.some((r) => l.agreedBy.includes(r)));
@@ -101,35 +106,63 @@ export function modelsAtEvents(
       if (byBusiness) models.set(id, entry);
       else if (was && JSON.stringify(was) === JSON.stringify(entry)) models.set(id, was);
     }
-    agreed.set(p.id, { listing: l, models });
+    next.set(p.id, { listing: l, models });
+    return next;
+  };
+  // Where two lines of history meet, what either agreed stands (the first parent's entry where both have one).
+  const union = (states: readonly Agreed[]): Agreed => {
+    const out = new Map(states[0]);
+    for (const other of states.slice(1)) {
+      if (other === states[0]) continue;
+      for (const [id, v] of other) {
+        const mine = out.get(id);
+        out.set(id, mine ? { listing: mine.listing, models: new Map([...v.models, ...mine.models]) } : v);
+      }
+    }
+    return out;
   };
   const proofs = new Map<WorkType, (id: string) => SmsDocument | undefined>();
-  const viewNow = (): ExemptionModels => {
+  const views = new WeakMap<Agreed, ExemptionModels>();
+  const viewOf = (state: Agreed): ExemptionModels => {
+    let view = views.get(state);
+    if (view) return view;
     const out = new Map<string, Map<string, ModelStanding>>();
-    for (const { listing, models } of agreed.values()) {
+    for (const { listing, models } of state.values()) {
       let proof = proofs.get(listing.exempt);
       if (!proof) proofs.set(listing.exempt, (proof = proofLookup(listing.exempt, ctx.documents)));
       const byId = out.get(listing.exempt.key) ?? new Map<string, ModelStanding>();
       for (const [id, entry] of models) if (!byId.has(id)) byId.set(id, modelStanding(listing.exempt, entry, proof));
       out.set(listing.exempt.key, byId);
     }
-    return out;
+    views.set(state, (view = out));
+    return view;
   };
-  const at = new Map<DocEvent, ExemptionModels>();
-  let view: ExemptionModels | undefined;
-  let commit: string | undefined;
-  let pending: DocEvent[] = [];
+  const byCommit = new Map<string, DocEvent[]>();
+  const linear: CommitLink[] = [];
   for (const e of events) {
-    // A listing's new version counts from the next commit on: never for an approval in its own commit.
-    if (e.commit.sha !== commit) {
-      if (pending.length) view = undefined;
-      pending.forEach(settle);
-      pending = [];
-      commit = e.commit.sha;
+    const list = byCommit.get(e.commit.sha);
+    if (list) list.push(e);
+    else {
+      byCommit.set(e.commit.sha, [e]);
+      linear.push({ sha: e.commit.sha, parents: linear.length ? [linear[linear.length - 1]!.sha] : [] });
     }
-    if (listings.has(e.after?.type ?? e.before?.type ?? '') && !e.merged) pending.push(e);
-    view ??= viewNow();
-    at.set(e, view);
   }
-  return (e) => at.get(e) ?? ctx.models;
+  // Each commit is judged by what was agreed on its own parents' lines, before it: a listing's new
+  // version counts from its children on, never for an approval in its own commit.
+  const at = new Map<DocEvent, ExemptionModels>();
+  const after = new Map<string, Agreed>();
+  let last: Agreed = initial;
+  for (const c of graph ?? linear) {
+    const parents = c.parents.map((p) => after.get(p) ?? initial);
+    const before = parents.length === 0 ? initial : parents.length === 1 ? parents[0]! : union(parents);
+    let state = before;
+    for (const e of byCommit.get(c.sha) ?? []) {
+      at.set(e, viewOf(before));
+      if (!e.merged && listings.has(e.after?.type ?? e.before?.type ?? '')) state = settle(state, e);
+    }
+    after.set(c.sha, state);
+    last = state;
+  }
+  // Changes not in a commit of the graph (not committed yet) are judged by what HEAD's line agreed.
+  return (e) => at.get(e) ?? viewOf(last);
 }

@@ -12,7 +12,8 @@ export default defineRule({
     'ISO/IEC TR 29110-5-3, CO.2.1 NOTE 3: "Pre-approved changes complete the full process before designation as a ' +
     'pre-approved change", and the Control Manager identifies them with the business. The change procedure lists its ' +
     'models in pre_approved_models ({ id, title, proven_by, since }); with --base or --history an approval counts ' +
-    'under a model only if an approved version of the change procedure listed it in a commit before the approving one, ' +
+    'under a model only if an approved version of the change procedure listed it in a commit before the approving one ' +
+    'on its own line of history (a model agreed on a branch merged later covers nothing before the merge), ' +
     'and the version that first listed it, as it reads (title, proven_by, since), was approved by the business (SM or ' +
     'MGT), not by the Control Manager alone; with --base, the list as it stood before the range is taken as agreed. ' +
     'proven_by names the normal change that went ' +

@@ -4,7 +4,7 @@ import type { LoadIssue, SmsDocument } from '../repo/documents.js';
 import type { RolesIndex } from '../model/roles.js';
 import type { ExemptionModels } from '../model/policy.js';
 import type { SchemaSet } from '../model/schemas.js';
-import type { DocEvent, UnrecordedChange } from '../history/timeline.js';
+import type { CommitLink, DocEvent, UnrecordedChange } from '../history/timeline.js';
 
 /**
  * What a rule needs beyond the documents of the working tree:
@@ -18,6 +18,8 @@ export type RuleNeed = 'changes' | 'commits';
 export interface ChangeSet {
   mode: 'worktree' | 'commits';
   events: DocEvent[];
+  /** The commits read, parents before children (see Timeline.graph). */
+  graph?: readonly CommitLink[];
   /** With a base: documents the pull request changes without a commit of its own (see UnrecordedChange). */
   unrecorded?: readonly UnrecordedChange[];
   /** With a base: files the base reads as documents and the pull request's configuration does not. */

@@ -35,7 +35,7 @@ export default defineRule({
     // list of models (a model retired since, a revision of the change procedure in progress).
     const exemptThen = new Map<string, string | undefined>();
     if (ctx.changes?.mode === 'commits') {
-      const modelsAt = modelsAtEvents(ctx, ctx.changes.events);
+      const modelsAt = modelsAtEvents(ctx, ctx.changes.events, ctx.changes.graph);
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
         if (!t || e.merged || !isApproval(t, e.before, e.after)) continue;
