@@ -1,7 +1,7 @@
 import { localDate } from '../calendar.js';
 import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
 import { lines, readerLine, sectionText } from '../markdown.js';
-import { actingRoles, claimsExemption, isApproval, isInForce, needsAuthority } from '../model/policy.js';
+import { actingRoles, claimsExemption, exemptionGap, isApproval, isInForce, needsAuthority } from '../model/policy.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
 import { RolesIndex, samePerson, type Person } from '../model/roles.js';
 import type { RoleCode, WorkType } from '../model/types.js';
@@ -1174,36 +1174,40 @@ export const CHECKS: Record<string, CheckDef> = {
       const modelsAt = ctx.timeline
         ? modelsAtEvents({ config: ctx.config, documents: ctx.documents, models }, ctx.timeline.events, ctx.timeline.graph)
         : () => models;
-      for (const d of docs(ctx, 'change-request')) {
-        const t = d.type!;
-        if (!t.exemption_model || !claimsExemption(t, d.data!)) continue;
-        // The day it was approved: the commit that approved it, or (without history) approved_on.
-        const e = eventsOf(ctx, d.id).find((x) => !x.merged && isApproval(t, x.before, x.after) && x.before?.status !== x.after?.status);
-        const approvedOn = ctx.timeline ? (e ? decisionDay(e) : undefined) : parseDate(ownString(d.data, 'approved_on'));
-        if (approvedOn === undefined || !inPeriod(ctx, approvedOn)) continue;
-        const modelId = ownString(d.data, t.exemption_model.field);
-        const model = modelId === undefined ? undefined : (e ? modelsAt(e) : models).get(t.key)?.get(modelId);
-        const lacks =
-          modelId === undefined
-            ? ['names no pre-approved model']
-            : !model
-              ? [`model ${modelId} was not listed in the change procedure${e ? ', as approved by the business, before this approval' : ''}`]
-              : model.unproven !== undefined
-                ? [`model ${modelId} does not count: ${model.unproven}`]
-                : model.since !== undefined && approvedOn < model.since
-                  ? [`approved on ${approvedOn}, before model ${modelId} was agreed (since ${model.since})`]
-                  : [];
-        instances.push({
-          record: ref(d),
-          ok: lacks.length === 0,
-          lacks,
-          ...(lacks.length
-            ? {
-                todo: 'list its model in the change procedure (pre_approved_models) once a normal change has proven it, or handle it as a normal change',
-              }
-            : {}),
-          evidence: [{ what: modelId ? `pre-approved under model ${modelId}` : 'pre-approved', date: approvedOn, commit: e?.commit.sha }],
-        });
+      for (const t of ctx.config.types) {
+        if (!t.exemption_model) continue;
+        for (const d of docs(ctx, t.key)) {
+          if (!claimsExemption(t, d.data!)) continue;
+          // The day it was approved: the commit that approved it, or (without history) approved_on.
+          const e = eventsOf(ctx, d.id).find((x) => !x.merged && isApproval(t, x.before, x.after) && x.before?.status !== x.after?.status);
+          const approvedOn = ctx.timeline ? (e ? decisionDay(e) : undefined) : parseDate(ownString(d.data, 'approved_on'));
+          if (approvedOn === undefined || !inPeriod(ctx, approvedOn)) continue;
+          // The policy's account of the gap, in the audit's words.
+          const gap = exemptionGap(t, d.data!, e ? modelsAt(e) : models, approvedOn);
+          const lacks = !gap
+            ? []
+            : gap.kind === 'no-model'
+              ? ['names no pre-approved model']
+              : gap.kind === 'not-listed'
+                ? [
+                    `model ${gap.model} was not listed in the change procedure${e ? ', as approved by the business, before this approval' : ''}`,
+                  ]
+                : gap.kind === 'unproven'
+                  ? [`model ${gap.model} does not count: ${gap.why}`]
+                  : [`approved on ${approvedOn}, before model ${gap.model} was agreed (since ${gap.since})`];
+          const modelId = ownString(d.data, t.exemption_model.field);
+          instances.push({
+            record: ref(d),
+            ok: lacks.length === 0,
+            lacks,
+            ...(lacks.length
+              ? {
+                  todo: 'list its model in the change procedure (pre_approved_models) once a normal change has proven it, or handle it as a normal change',
+                }
+              : {}),
+            evidence: [{ what: modelId ? `pre-approved under model ${modelId}` : 'pre-approved', date: approvedOn, commit: e?.commit.sha }],
+          });
+        }
       }
       if (instances.length === 0) return { instances, notTriggered: 'no pre-approved change was approved in the period' };
       return { instances };
