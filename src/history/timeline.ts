@@ -259,6 +259,21 @@ interface InForce {
   priors: readonly InForce[];
 }
 
+/** The events grouped by their commit, and those commits in the order of the events. */
+export function eventsByCommit(events: readonly DocEvent[]): { byCommit: Map<string, DocEvent[]>; ordered: HistoryCommit[] } {
+  const byCommit = new Map<string, DocEvent[]>();
+  const ordered: HistoryCommit[] = [];
+  for (const e of events) {
+    const list = byCommit.get(e.commit.sha);
+    if (list) list.push(e);
+    else {
+      byCommit.set(e.commit.sha, [e]);
+      ordered.push(e.commit);
+    }
+  }
+  return { byCommit, ordered };
+}
+
 /**
  * Puts the roles in force commit by commit (each event's `roles` and `rolesSince`, and the
  * timeline's). A version of the roles document comes into force only by an approval that holds
@@ -291,16 +306,7 @@ export function assignRoles(
     priors: [],
   };
   delete timeline.rolesRefused;
-  const byCommit = new Map<string, DocEvent[]>();
-  const ordered: HistoryCommit[] = [];
-  for (const e of timeline.events) {
-    const list = byCommit.get(e.commit.sha);
-    if (list) list.push(e);
-    else {
-      byCommit.set(e.commit.sha, [e]);
-      ordered.push(e.commit);
-    }
-  }
+  const { byCommit, ordered } = eventsByCommit(timeline.events);
   const inForce = new Map<string, InForce>();
   let last = initial;
   for (const c of commits ?? ordered) {

@@ -24,15 +24,9 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
   const proof = proofLookup(t, documents);
   for (const doc of documents) {
     if (doc.type?.key !== m.listed_in.type || !doc.data) continue;
-    const list = own(doc.data, m.listed_in.field);
-    if (!Array.isArray(list)) continue;
-    list.forEach((raw: unknown, index) => {
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return;
-      const entry = raw as Record<string, unknown>;
-      const id = ownString(entry, 'id');
-      if (id === undefined) return;
-      // Whether the listing was approved when a change relied on it is history's to say (see
-      // modelsAtEvents): a revision in progress leaves the working tree's list a draft.
+    // Whether the listing was approved when a change relied on it is history's to say (see
+    // modelsAtEvents): a revision in progress leaves the working tree's list a draft.
+    for (const { id, entry, index } of listedModels(doc.data, m.listed_in.field)) {
       out.push({
         id,
         doc,
@@ -42,8 +36,25 @@ export function modelEntries(t: WorkType, documents: readonly SmsDocument[]): Ex
         ...modelStanding(t, entry, proof),
       });
       seen.add(id);
-    });
+    }
   }
+  return out;
+}
+
+/** The entries of a model list field that name an ID, with their index in the list (duplicates included). */
+export function listedModels(
+  data: Readonly<Record<string, unknown>> | null | undefined,
+  field: string,
+): { id: string; entry: Record<string, unknown>; index: number }[] {
+  const list = own(data, field);
+  if (!Array.isArray(list)) return [];
+  const out: { id: string; entry: Record<string, unknown>; index: number }[] = [];
+  list.forEach((raw: unknown, index) => {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return;
+    const entry = raw as Record<string, unknown>;
+    const id = ownString(entry, 'id');
+    if (id !== undefined) out.push({ id, entry, index });
+  });
   return out;
 }
 

@@ -1,8 +1,7 @@
-import { assessEvent, type CommitLink, type DocEvent } from '../history/timeline.js';
+import { assessEvent, eventsByCommit, type CommitLink, type DocEvent } from '../history/timeline.js';
 import { isApproval, type ApprovalAssessment, type ExemptionModels, type ModelStanding } from '../model/policy.js';
 import type { SmsDocument } from '../repo/documents.js';
-import { modelStanding, proofLookup } from '../repo/models.js';
-import { own, ownString, records } from '../repo/values.js';
+import { listedModels, modelStanding, proofLookup } from '../repo/models.js';
 import { approvalFields, type WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
@@ -63,12 +62,10 @@ export function modelsAtEvents(
     if (m && type) listings.set(type.key, { exempt, type, field: m.listed_in.field, agreedBy: m.listed_in.agreed_by });
   }
   if (listings.size === 0) return () => ctx.models;
+  // The first entry of each ID counts, as in the working tree (see modelEntries).
   const entries = (l: Listing, data: Readonly<Record<string, unknown>> | undefined): Map<string, Record<string, unknown>> => {
     const out = new Map<string, Record<string, unknown>>();
-    for (const r of records(own(data, l.field))) {
-      const id = ownString(r, 'id');
-      if (id !== undefined && !out.has(id)) out.set(id, r);
-    }
+    for (const { id, entry } of listedModels(data, l.field)) if (!out.has(id)) out.set(id, entry);
     return out;
   };
   // Per listing document, its agreed entries by model ID; before anything in the range, its list as it stood.
@@ -90,12 +87,12 @@ export function modelsAtEvents(
   // one of the business approved it. Copy on write: a state is shared by every commit it holds for.
   const settle = (state: Agreed, p: DocEvent): Agreed => {
     const l = listings.get(p.after?.type ?? p.before?.type ?? '')!;
+    if (p.after && (!p.after.status || !l.type.approving.includes(p.after.status))) return state;
     const next = new Map(state);
     if (!p.after) {
       next.delete(p.id);
       return next;
     }
-    if (!p.after.status || !l.type.approving.includes(p.after.status)) return state;
     const before = state.get(p.id)?.models ?? new Map<string, Record<string, unknown>>();
     const byBusiness =
       isApproval(l.type, p.before, p.after) &&
@@ -137,16 +134,9 @@ export function modelsAtEvents(
     views.set(state, (view = out));
     return view;
   };
-  const byCommit = new Map<string, DocEvent[]>();
-  const linear: CommitLink[] = [];
-  for (const e of events) {
-    const list = byCommit.get(e.commit.sha);
-    if (list) list.push(e);
-    else {
-      byCommit.set(e.commit.sha, [e]);
-      linear.push({ sha: e.commit.sha, parents: linear.length ? [linear[linear.length - 1]!.sha] : [] });
-    }
-  }
+  // Without the graph, the commits follow one another in the order of the events.
+  const { byCommit, ordered } = eventsByCommit(events);
+  const linear: CommitLink[] = ordered.map((c, i) => ({ sha: c.sha, parents: i ? [ordered[i - 1]!.sha] : [] }));
   // Each commit is judged by what was agreed on its own parents' lines, before it: a listing's new
   // version counts from its children on, never for an approval in its own commit.
   const at = new Map<DocEvent, ExemptionModels>();

@@ -46,11 +46,11 @@ export default defineRule({
           });
         }
       }
+      const listing = ctx.documents.find((d) => d.type?.key === m.listed_in.type && d.id);
+      const where = listing ? `the ${m.listed_in.type} (${listing.id})` : undefined;
       for (const doc of ctx.documents) {
         if (doc.type?.key !== t.key || !doc.data || !doc.status || !t.approving.includes(doc.status) || !claimsExemption(t, doc.data))
           continue;
-        const listing = ctx.documents.find((d) => d.type?.key === m.listed_in.type && d.id);
-        const where = listing ? `the ${m.listed_in.type} (${listing.id})` : undefined;
         const name = doc.id ?? 'this change';
         const gap = exemptionGap(t, doc.data, ctx.models, parseDate(ownString(doc.data, 'approved_on')));
         if (gap?.kind === 'no-model')
