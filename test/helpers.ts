@@ -43,9 +43,17 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     GIT_CONFIG_VALUE_0: 'false',
     GIT_CONFIG_KEY_1: 'gc.auto',
     GIT_CONFIG_VALUE_1: '0',
+    // A commit made without a date of its own (by git in a test, or by sms set-status --commit and sms init) is
+    // made at noon of the pinned today, not at the machine's time: a commit dated after today is a finding.
+    ...pinnedDates(extra.SMS_TODAY ?? '2026-06-01'),
     ...extra,
   };
 }
+
+const pinnedDates = (today: string): Record<string, string> => ({
+  GIT_AUTHOR_DATE: `${today}T12:00:00Z`,
+  GIT_COMMITTER_DATE: `${today}T12:00:00Z`,
+});
 
 /** A diagnostic as `sms validate --format json` prints it (the fields the tests look at). */
 export interface Finding {

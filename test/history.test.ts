@@ -1862,6 +1862,33 @@ describe('commit-date: commits dated ahead', () => {
     gitIn(merged, ['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], as(ana, '2026-02-11T09:00:00Z'));
     expect(await dated(merged)).toEqual([]);
   });
+
+  it('a commit with nothing on top of it dated after the day after today is reported; one late on the next day is not', async () => {
+    // Today is 1 June (SMS_TODAY): an approval dated 10 June would count from 10 June in every report, and
+    // nothing made after it exists yet to show that it was not made then.
+    const future = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-05-02T09:00:00Z', message: 'request' },
+      { files: { [R]: approved() }, author: ben, date: '2026-06-10T09:00:00Z', message: 'approve' },
+    ]);
+    expect(await dated(future)).toEqual([
+      expect.stringMatching(
+        /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Ben Okafor <ben@acme\.example> on 2026-06-10 is dated 2026-06-10, after today \(2026-06-01\), with no commit on top of it: the reports count its changes, and later changes of the documents it touched, from 2026-06-10$/,
+      ),
+    ]);
+    // 2 June, late in UTC, is still today somewhere (UTC-12 until noon UTC); 3 June at 01:00 UTC is not, anywhere.
+    const edge = (date: string): CommitSpec[] => [
+      { files: { [R]: rfc() }, author: cleo, date: '2026-05-02T09:00:00Z', message: 'request' },
+      { files: { [R]: approved() }, author: ben, date, message: 'approve' },
+    ];
+    expect(await dated(repo(edge('2026-06-02T23:00:00Z')))).toEqual([]);
+    expect(await dated(repo(edge('2026-06-03T01:00:00Z')))).toHaveLength(1);
+    // Dated ahead of the commit on top of it as well: one finding, naming that commit.
+    const both = repo([
+      ...edge('2026-06-10T09:00:00Z'),
+      { files: { [R]: approved(undefined, { title: 'Upgrade mail now' }) }, author: ben, date: '2026-05-20T09:00:00Z' },
+    ]);
+    expect(await dated(both)).toEqual([expect.stringMatching(/is dated 2026-06-10, after commit [0-9a-f]{7}, made on top of it/)]);
+  });
 });
 
 describe('sms log', () => {

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { gitIn, sms, smsInProcess, tmp, ROOT, type CliResult } from './helpers.js';
+import { gitIn, sms, smsInProcess, testEnv, tmp, ROOT, type CliResult } from './helpers.js';
 import { stageText } from '../src/cli/sample.js';
 
 // The sample is made once, through the binary, for the tests that only read it; a test that
@@ -15,6 +15,12 @@ beforeAll(() => {
   created = sms(['init', '--sample', shared], path.dirname(shared));
 }, 60_000);
 afterAll(() => rmSync(path.dirname(shared), { recursive: true, force: true }));
+
+/**
+ * The sample's history runs to late November 2026: it is read as of the 30th, so that its last commits are not
+ * dated after today, and a commit a test adds comes after them.
+ */
+const sampleEnv = (): NodeJS.ProcessEnv => testEnv({ SMS_TODAY: '2026-11-30' });
 
 /** A copy of the sample made in beforeAll (its history included), for a test to change. */
 function sampleCopy(): string {
@@ -42,10 +48,10 @@ describe('sms init --sample', () => {
     expect(r.stdout).toMatch(/No CI was added: pass --cli-spec/);
     expect(existsSync(path.join(dir, 'package.json'))).toBe(false);
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
-    const v = await smsInProcess(['validate', '--format', 'json'], dir);
+    const v = await smsInProcess(['validate', '--format', 'json'], dir, sampleEnv());
     expect(JSON.parse(v.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(v.code).toBe(0);
-    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir, sampleEnv());
     expect(JSON.parse(h.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(h.code).toBe(0);
   });
@@ -58,8 +64,12 @@ describe('sms init --sample', () => {
     const text = readFileSync(path.join(dir, file), 'utf8');
     expect(text).toContain('during the change window');
     writeFileSync(path.join(dir, file), text.replace('during the change window', 'during office hours'));
-    gitIn(dir, ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0015']);
-    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir);
+    gitIn(
+      dir,
+      ['-c', 'user.name=Jonas Weber', '-c', 'user.email=jonas@harbourlane.example', 'commit', '-qam', 'Tweak RFC-0015'],
+      sampleEnv(),
+    );
+    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir, sampleEnv());
     expect(JSON.parse(h.stdout).diagnostics.map((d: { rule: string; docId: string }) => [d.rule, d.docId])).toEqual([
       ['modified-after-approval', 'RFC-0015'],
     ]);
@@ -101,7 +111,8 @@ describe('sms init --sample', () => {
 
   it('with --cli-spec, adds the CI sms init writes in one more commit, and the repository still validates', async () => {
     const dir = path.join(tmp(), 'sample');
-    const r = await smsInProcess(['init', '--sample', dir, '--cli-spec', 'sms-cli@0.1.0', '--no-install'], path.dirname(dir));
+    const env = sampleEnv();
+    const r = await smsInProcess(['init', '--sample', dir, '--cli-spec', 'sms-cli@0.1.0', '--no-install'], path.dirname(dir), env);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({
       private: true,
@@ -116,7 +127,8 @@ describe('sms init --sample', () => {
     expect(workflow).toContain('push:\n    branches: [main]');
     expect(gitIn(dir, ['log', '-1', '--format=%an|%s'])).toBe('Ana Costa|Run sms validate in CI, with sms pinned in package.json\n');
     expect(gitIn(dir, ['status', '--porcelain'])).toBe('');
-    expect((await smsInProcess(['validate', '--history'], dir)).code).toBe(0);
+    const h = await smsInProcess(['validate', '--history', '--format', 'json'], dir, env);
+    expect(JSON.parse(h.stdout)).toMatchObject({ errorCount: 0, warningCount: 0 });
   });
 
   it('refuses a --cli-spec it cannot pin before writing anything', async () => {

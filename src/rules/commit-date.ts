@@ -17,14 +17,16 @@ const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export default defineRule({
   id: 'commit-date',
-  description: 'No commit that changes a document is dated more than a day after a commit made on top of it.',
+  description:
+    'No commit that changes a document is dated more than a day after a commit made on top of it, or, with none on top of it, after today.',
   help:
     "A commit's dates are whatever its author and committer set (git commit --date, a machine's clock). The reports " +
     'count a change from the later of them, and never count a later change of the same document from an earlier ' +
     'day: one commit dated ahead moves its changes, and the changes made after it, into a later period (out of the ' +
     "period's review, past an agreement's deadline or out of it). A commit dated more than a day after a commit made " +
-    'on top of it is reported; clocks a few hours apart stay quiet. A commit dated ahead with no commit on top of it ' +
-    'yet is found once one is made (a review pack read as of a day names the commits it held back). Fix the clock of ' +
+    'on top of it is reported; clocks a few hours apart stay quiet. A commit with no commit on top of it yet is ' +
+    'reported when it is dated after the end of the day after today (the day of the run, or SMS_TODAY; the margin ' +
+    'leaves room for every time zone); a review pack read as of a day names the commits it held back. Fix the clock of ' +
     'the machine that made it, and say in the next commit when the change was really made.',
   severity: 'warning',
   needs: ['commits'],
@@ -42,6 +44,14 @@ export default defineRule({
         if (then !== undefined && then - at > DAY_MS && !ahead.has(p))
           ahead.set(p, `after commit ${e.commit.sha.slice(0, 7)}, made on top of it, which is dated ${dayOf(at)}`);
       }
+    }
+    // A commit with nothing on top of it has no later commit to date it: today does. In every time zone today ends
+    // by noon UTC of the next day; the limit, the midnight UTC after that, also leaves a clock some hours fast behind it.
+    const limit = Date.parse(`${ctx.today}T00:00:00Z`) + 2 * DAY_MS;
+    const below = new Set([...first.values()].flatMap((e) => e.commit.parents));
+    for (const [sha, e] of first) {
+      const at = datedAt(e);
+      if (!below.has(sha) && at !== undefined && at >= limit) ahead.set(sha, `after today (${ctx.today}), with no commit on top of it`);
     }
     for (const [sha, why] of ahead) {
       const e = first.get(sha)!;
