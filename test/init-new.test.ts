@@ -467,6 +467,30 @@ describe('sms types', () => {
     const md = (await smsInProcess(['types', '--format', 'md'], dir)).stdout;
     expect(readFileSync(path.join(__dirname, '..', 'docs', 'types.md'), 'utf8')).toBe(md);
   });
+
+  it("each type's state diagram draws every transition its list gives, a status that follows itself included", async () => {
+    const dir = tmp();
+    const md = (await smsInProcess(['types', '--format', 'md'], dir)).stdout;
+    const types = JSON.parse((await smsInProcess(['types', '--format', 'json'], dir)).stdout) as {
+      key: string;
+      transitions: Record<string, string[]>;
+    }[];
+    const diagrams = new Map(
+      [...md.matchAll(/\(`([a-z-]+)`\)\n[^]*?```mermaid\n([^]*?)```/g)].map((m) => [
+        m[1],
+        m[2].split('\n').filter((l) => l.includes(' --> ')),
+      ]),
+    );
+    for (const t of types) {
+      const want = Object.entries(t.transitions).flatMap(([from, to]) => to.map((s) => `  ${from} --> ${s}`));
+      expect(
+        diagrams.get(t.key)?.filter((l) => !l.startsWith('  [*]')),
+        t.key,
+      ).toEqual(want);
+    }
+    // WP.02: a configuration record updated again.
+    expect(diagrams.get('configuration-item')).toContain('  updated --> updated');
+  });
 });
 
 describe('help and version', () => {

@@ -117,7 +117,8 @@ export function typesMarkdown(types: WorkType[]): string {
       out.push(`- Written after the approval, as the last section (not part of what was approved): ${t.later_sections.join(', ')}`);
     if (t.review_months) out.push(`- Reviewed every ${t.review_months} months`);
     out.push('', '```mermaid', 'stateDiagram-v2', ...t.initial.map((s) => `  [*] --> ${s}`));
-    for (const [from, to] of Object.entries(t.transitions)) for (const s of to) if (s !== from) out.push(`  ${from} --> ${s}`);
+    // Every transition the list above gives, a status that may follow itself (a revision approved again) included.
+    for (const [from, to] of Object.entries(t.transitions)) for (const s of to) out.push(`  ${from} --> ${s}`);
     out.push('```', '');
   }
   return `${out.join('\n')}`;
