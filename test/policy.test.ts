@@ -189,6 +189,51 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     expect(s.stderr).toMatch(/Ben Okafor requested RFC-0001 and may not approve it/);
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(normal);
   });
+  // Ben (CM) lists a model PA-2 for his own change: in the working tree only, or in a version of the change
+  // procedure he approves himself. validate --history counts neither (the business agrees models), so
+  // set-status refuses, where it used to judge by the working tree's list and let the approval through.
+  it.each([
+    { name: 'listed in the working tree only', commit: false },
+    { name: 'listed in a version the Control Manager approved himself', commit: true },
+  ])('under a model the business has not agreed ($name): refused, as validate --history reports it', async ({ commit }) => {
+    const dir = requested({ pre_approved_model: 'PA-2' });
+    const listing = changeProcedure(
+      [
+        { id: 'PA-1', title: 'Mailboxes', proven_by: 'RFC-0009', since: '2026-01-05' },
+        { id: 'PA-2', title: 'Firewall rules', proven_by: 'RFC-0009', since: '2026-01-05' },
+      ],
+      { approved_by: ben.email, approved_on: '2026-01-06' },
+    );
+    if (commit) addCommit(dir, { files: { 'procedures/change-procedure.md': listing }, author: ben, date: '2026-01-06T10:00:00Z' }, asBen);
+    else writeFileSync(path.join(dir, 'procedures/change-procedure.md'), listing);
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
+    expect(s.stderr).toContain(
+      'Ben Okafor requested RFC-0001 and may not approve it (rule self-approval is set to error); it is not exempt: model PA-2 is not listed',
+    );
+    expect(s.code).toBe(2);
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+    // What validate --history says of the same approval made by hand.
+    addCommit(
+      dir,
+      {
+        files: {
+          [R]: rfc({
+            requested_by: ben.email,
+            change_type: 'pre-approved',
+            pre_approved_model: 'PA-2',
+            status: 'approved',
+            approved_by: ben.email,
+            approved_on: '2026-01-07',
+          }),
+        },
+        author: ben,
+        date: '2026-01-07T09:00:00Z',
+      },
+      asBen,
+    );
+    expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
+  });
   it.each(cases)('$name', async (c) => {
     const dir = requested(c.fields);
     const before = readFileSync(path.join(dir, R), 'utf8');

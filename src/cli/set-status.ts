@@ -33,6 +33,7 @@ import {
 import { exemptionModels } from '../repo/models.js';
 import { editFrontMatter, type FrontMatterEdit } from '../repo/edit.js';
 import { ownString } from '../repo/values.js';
+import { modelsAtEvents } from '../rules/history-support.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { noLooserThan, settingFor } from '../rules/registry.js';
 import type { SmsConfig } from '../repo/config.js';
@@ -135,7 +136,13 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (needsAuthority(type, to)) {
     const rolesDoc = documents.find((d) => d.type?.grants_roles);
     // The day the approval is recorded for is the day a model behind an exemption must be agreed by.
-    const exemption = { models: exemptionModels(config.types, documents), day };
+    // The commit is judged by the models the business agreed on HEAD's line, as validate --history
+    // judges it, not by the working tree's list, which may hold an entry no one has agreed yet.
+    const listed = exemptionModels(config.types, documents);
+    const models = basis
+      ? modelsAtEvents({ config, documents, models: listed }, basis.timeline.events, basis.timeline.graph, true)()
+      : listed;
+    const exemption = { models, day };
     const roles = RolesIndex.fromData(rolesDoc?.data);
     const check = checkAuthority(roles, whoRef, type, to, day);
     const level = ruleLevel(judged, 'approval-authority');

@@ -1131,6 +1131,8 @@ export interface CommitBasis {
   headFields?: Readonly<Record<string, string>>;
   /** Who drafted the document: the author of the commit that created it, as the self-approval rule counts it. */
   createdBy?: { name: string; email: string };
+  /** The whole history read, for what else the next commit is judged by (the models agreed on HEAD's line). */
+  timeline: Pick<Timeline, 'events' | 'graph'>;
 }
 
 /**
@@ -1153,6 +1155,7 @@ export async function nextCommitBasis(config: SmsConfig, id: string, env?: NodeJ
     inHead: last !== undefined,
     ...(last ? { headFields: last.fields } : {}),
     ...(lastEvent?.createdBy ? { createdBy: lastEvent.createdBy } : {}),
+    timeline,
   };
 }
 

@@ -42,13 +42,16 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
  * in the approving commit itself, or only in a draft does not make an earlier approval exempt; one
  * retired since still covers what was approved under it. Before the first change of the listing in
  * the range read (`--base`), its list as it stood then is taken as agreed: who agreed it lies
- * outside the range.
+ * outside the range. `whole` says the events are the whole history: a listing none of them has was
+ * never committed, and agrees nothing. Called without an event, the result is what HEAD's line
+ * agreed: what the next commit will be judged by.
  */
 export function modelsAtEvents(
   ctx: Pick<RuleContext, 'config' | 'documents' | 'models'>,
   events: readonly DocEvent[],
   graph?: readonly CommitLink[],
-): (e: DocEvent) => ExemptionModels {
+  whole = false,
+): (e?: DocEvent) => ExemptionModels {
   interface Listing {
     exempt: WorkType;
     type: WorkType;
@@ -78,7 +81,7 @@ export function modelsAtEvents(
     seen.add(e.id);
     if (e.before) initial.set(e.id, { listing: l, models: entries(l, e.before.data) });
   }
-  for (const d of ctx.documents) {
+  for (const d of whole ? [] : ctx.documents) {
     const l = d.type && listings.get(d.type.key);
     if (l && d.id && !seen.has(d.id)) initial.set(d.id, { listing: l, models: entries(l, d.data ?? undefined) });
   }
@@ -154,5 +157,5 @@ export function modelsAtEvents(
     last = state;
   }
   // Changes not in a commit of the graph (not committed yet) are judged by what HEAD's line agreed.
-  return (e) => at.get(e) ?? viewOf(last);
+  return (e) => (e && at.get(e)) ?? viewOf(last);
 }
