@@ -85,6 +85,10 @@ export const ERRORS = {
     message: (p) => `--cli-spec "${p.value}" is not an npm package spec sms init can pin; nothing was written`,
     hint: 'use name@version, git+https://host/owner/repo.git#tag, or the path of a .tgz file inside the repository',
   }),
+  INIT_TIMEZONE: spec<{ value: string }>({
+    message: (p) => `--timezone "${p.value}" is not a time zone name; nothing was written`,
+    hint: 'give an IANA name such as Europe/Berlin, America/New_York or UTC',
+  }),
   EMAIL_FORMAT: spec<{ value: string }>({
     message: (p) => `"${p.value}" is not an e-mail address; nothing was written`,
     hint: 'give the address as name@example.org, or pass --manager "Name <email>"',

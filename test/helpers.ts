@@ -35,6 +35,8 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     GIT_COMMITTER_NAME: 'Ana Costa',
     GIT_COMMITTER_EMAIL: 'ana@acme.example',
     SMS_TODAY: '2026-06-01',
+    // The time zone sms init takes for a new organisation when none is given: the same on every machine.
+    TZ: 'UTC',
     NO_COLOR: '1',
     // Every commit and merge would start \`git maintenance run --auto\`, a second process the
     // tests never need (sms removes these variables from the environment its own git gets).

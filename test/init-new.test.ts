@@ -67,19 +67,23 @@ describe('sms init', () => {
     ]);
   });
 
-  it('on a terminal it asks for the organisation, the Service Manager (defaulting to the git identity) and the first service', () => {
+  it('on a terminal it asks for the organisation, the Service Manager (defaulting to the git identity), the first service and the time zone', () => {
     const dir = path.join(tmp(), 'tty');
     // script(1) gives the command a real pseudo-terminal; the answers are typed into it.
     const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} init ${dir} ${CI.join(' ')}`, '/dev/null'], {
-      input: 'Acme IT\n\n\nHelpdesk\n',
-      env: testEnv(),
+      // "Berlin" is no time zone name: asked again.
+      input: 'Acme IT\n\n\nHelpdesk\nBerlin\nEurope/Berlin\n',
+      env: testEnv({ TZ: 'America/New_York' }),
       encoding: 'utf8',
       timeout: 30_000,
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Organisation name/);
     expect(r.stdout).toMatch(/Service manager name \(Ana Costa\)/);
+    expect(r.stdout).toMatch(/Time zone of your service hours \(America\/New_York\)/);
+    expect(r.stdout).toMatch(/That is not a time zone name/);
     expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toContain('organisation: "Acme IT"');
+    expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toMatch(/^timezone: "Europe\/Berlin"$/m);
     expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ana@acme.example"');
     expect(existsSync(path.join(dir, 'catalogue/SVC-0001-helpdesk.md'))).toBe(true);
   });
@@ -109,16 +113,90 @@ describe('sms init', () => {
     }
   });
 
+  // A provider in Berlin: the file server is down from 08:00 to 09:00 on Monday 2 February 2026, the first
+  // hour of its Mon-Fri 08:00-18:00 service hours. Worked by hand: 1 service hour to resolve; February has
+  // 20 working days, 12,000 service minutes, 60 of them down: 99.50 %. Counted in UTC, as a new organisation's
+  // hours used to be, the outage (07:00-08:00 UTC) fell before the hours began: 0 h and 100 %.
+  it("takes this machine's time zone for the organisation (or --timezone): a new agreement's hours and its figures count in it", async () => {
+    const dir = path.join(tmp(), 'berlin');
+    const at = (day: string): NodeJS.ProcessEnv => testEnv({ TZ: 'Europe/Berlin', SMS_TODAY: day });
+    const run = async (args: string[], day: string): Promise<string> => {
+      const r = await smsInProcess(args, dir, at(day));
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r.stdout;
+    };
+    expect(
+      (await smsInProcess(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI, '--ci', 'none'], tmp(), at('2026-01-05'))).code,
+    ).toBe(0);
+    expect(readFileSync(path.join(dir, 'sms.config.yaml'), 'utf8')).toMatch(/^timezone: "Europe\/Berlin"$/m);
+    for (const id of ['ROLES', 'SVC-0001']) await run(['set-status', id, 'approved', '--commit'], '2026-01-05');
+    const sla = path.join(dir, (await run(['new', 'customer-agreement', 'Kaiser Bakery'], '2026-01-05')).trim().split('\n').at(-1)!);
+    const text = readFileSync(sla, 'utf8');
+    expect(text).toContain('  timezone: "Europe/Berlin"\n');
+    writeFileSync(
+      sla,
+      text.replace(
+        /^customer: .*$/m,
+        'customer: "Kaiser Bakery"\ncustomer_approval_ref: "contract 1"\ncustomer_approved_by: "Karl Kaiser"',
+      ),
+    );
+    gitIn(dir, ['add', '--all'], at('2026-01-05'));
+    gitIn(dir, ['commit', '-qm', 'Agreement with Kaiser Bakery'], at('2026-01-05'));
+    await run(['set-status', 'SLA-0001', 'approved', '--commit'], '2026-01-05');
+    const times = ['opened=2026-02-02T08:00:00+01:00', 'responded=2026-02-02T08:05:00+01:00', 'resolved=2026-02-02T09:00:00+01:00'];
+    const outage = ['outage_start=2026-02-02T08:00:00+01:00', 'outage_end=2026-02-02T09:00:00+01:00'];
+    await run(
+      ['new', 'incident', 'File server down', '--set', 'priority=P2', ...[...times, ...outage].flatMap((f) => ['--set', f])],
+      '2026-02-02',
+    );
+    gitIn(dir, ['add', '--all'], at('2026-02-02'));
+    gitIn(dir, ['commit', '-qm', 'INC-0001'], at('2026-02-02'));
+    const report = JSON.parse(
+      await run(['report', 'performance', '--agreement', 'SLA-0001', '--period', '2026-02', '--format', 'json'], '2026-03-02'),
+    );
+    expect(report.incidents.items.map((i: { id: string; resolutionHours: number }) => [i.id, i.resolutionHours])).toEqual([
+      ['INC-0001', 1],
+    ]);
+    expect(
+      report.availability.months.map((m: { serviceMinutes: number; downtimeMinutes: number; percent: number }) => [
+        m.serviceMinutes,
+        m.downtimeMinutes,
+        m.percent,
+      ]),
+    ).toEqual([[12000, 60, 99.5]]);
+    // --timezone chooses another; a name that is none is refused before anything is written.
+    const ny = path.join(tmp(), 'ny');
+    expect(
+      (
+        await smsInProcess(
+          ['init', ny, '--yes', '--timezone', 'America/New_York', ...MANAGER, ...CI, '--ci', 'none'],
+          tmp(),
+          at('2026-01-05'),
+        )
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(path.join(ny, 'sms.config.yaml'), 'utf8')).toMatch(/^timezone: "America\/New_York"$/m);
+    const bad = await smsInProcess(
+      ['init', path.join(tmp(), 'mars'), '--yes', '--timezone', 'Mars/Olympus', ...MANAGER, ...CI, '--ci', 'none'],
+      tmp(),
+      at('2026-01-05'),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'sms: --timezone "Mars/Olympus" is not a time zone name; nothing was written\n     give an IANA name such as Europe/Berlin, America/New_York or UTC\n',
+    );
+  });
+
   it('with no terminal and no --yes, it says which answers it took as defaults', async () => {
     const parent = tmp();
     const r = await smsInProcess(['init', 'acme-it', ...MANAGER, '--ci', 'none', '--no-install'], parent);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      'sms: no terminal to ask on: took organisation "Acme It" (from the folder name) and first service "Service desk"; give --org and --service to choose, or --yes to take the defaults without this note\n',
+      'sms: no terminal to ask on: took organisation "Acme It" (from the folder name), first service "Service desk" and time zone "UTC" (this machine\'s); give --org, --service and --timezone to choose, or --yes to take the defaults without this note\n',
     );
     expect(readFileSync(path.join(parent, 'acme-it/sms.config.yaml'), 'utf8')).toMatch(/^organisation: "?Acme It"?$/m);
     const named = await smsInProcess(
-      ['init', 'other', ...MANAGER, '--org', 'Acme IT', '--service', 'Mail', '--ci', 'none', '--no-install'],
+      ['init', 'other', ...MANAGER, '--org', 'Acme IT', '--service', 'Mail', '--timezone', 'UTC', '--ci', 'none', '--no-install'],
       parent,
     );
     expect(named.code, named.stderr).toBe(0);

@@ -9,6 +9,7 @@ import { renderTemplate, type TemplateContext } from '../model/render.js';
 import { slugify } from '../repo/ids.js';
 import { commit, git, gitAvailable, gitIdentity, initRepository, workTreeRoot, type Identity } from '../git/git.js';
 import { CONFIG_FILE } from '../repo/config.js';
+import { isTimeZone } from '../calendar.js';
 import { today, type CliIO } from './io.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { ciFiles, defaultSpec, dependencySpec, ownPackage, renderInit, writeLockfile, yamlString, type PlannedFile } from './ci.js';
@@ -31,6 +32,8 @@ export interface InitOptions {
   sarif?: boolean;
   /** Run npm to write package-lock.json (CI runs npm ci, which needs it). */
   install?: boolean;
+  /** The time zone service hours, days and months are counted in (IANA name); else this machine's. */
+  timezone?: string;
 }
 
 /** The governance starter set: created in draft, to be filled in and approved. */
@@ -228,6 +231,7 @@ interface Answers {
   service: string;
   /** What CI installs as sms; undefined when no CI is written. */
   cliSpec?: string;
+  timezone: string;
 }
 
 function checkTarget(dir: string, force: boolean): void {
@@ -251,6 +255,9 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   let manager = opts.manager ? parsePerson(opts.manager, '--manager') : undefined;
   let service = clean(opts.service);
   let cliSpec = opts.cliSpec?.trim() || defaultSpec();
+  let timezone = opts.timezone?.trim();
+  if (timezone !== undefined && !isTimeZone(timezone)) throw smsError('INIT_TIMEZONE', { value: forTerminal(timezone).slice(0, 64) });
+  const machineZone = localZone(io);
   if (interactive) {
     const questions: Question[] = [];
     if (!org) questions.push({ key: 'org', text: `Organisation name (${fallbackOrg}): ` });
@@ -265,6 +272,13 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
       });
     }
     if (!service) questions.push({ key: 'service', text: 'First service (Service desk): ' });
+    if (!timezone)
+      questions.push({
+        key: 'timezone',
+        text: `Time zone of your service hours (${machineZone}): `,
+        check: (a) => a === '' || isTimeZone(a),
+        retry: 'That is not a time zone name (such as Europe/Berlin or America/New_York); try again: ',
+      });
     if (!cliSpec && ci !== 'none')
       questions.push({
         key: 'spec',
@@ -282,6 +296,7 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
       if (name && email) manager = { name, email };
     }
     service ||= got('service') || 'Service desk';
+    timezone ||= got('timezone') || undefined;
     cliSpec ||= got('spec') || undefined;
   }
   // With no terminal to ask on and no --yes, say which answers were taken as defaults: a name made
@@ -290,10 +305,11 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
     const taken = [
       ...(org ? [] : [`organisation "${forTerminal(fallbackOrg)}" (from the folder name)`]),
       ...(service ? [] : ['first service "Service desk"']),
+      ...(timezone ? [] : [`time zone "${machineZone}" (this machine's)`]),
     ];
     if (taken.length)
       io.stderr.write(
-        `sms: no terminal to ask on: took ${taken.join(' and ')}; give ${[...(org ? [] : ['--org']), ...(service ? [] : ['--service'])].join(' and ')} to choose, or --yes to take the defaults without this note\n`,
+        `sms: no terminal to ask on: took ${listed(taken)}; give ${listed([...(org ? [] : ['--org']), ...(service ? [] : ['--service']), ...(timezone ? [] : ['--timezone'])])} to choose, or --yes to take the defaults without this note\n`,
       );
   }
   manager ??= identity;
@@ -305,7 +321,26 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
     throw smsError('PERSON_CONTROL', { flag: opts.manager ? '--manager' : 'the Service Manager (git config user.name and user.email)' });
   if (!EMAIL.test(manager.email)) throw smsError('EMAIL_FORMAT', { value: forTerminal(manager.email).slice(0, 100) });
   if (ci !== 'none' && !cliSpec) throw smsError('CLI_SPEC_NEEDED');
-  return { org: org || fallbackOrg, manager, service: service || 'Service desk', cliSpec: ci !== 'none' ? cliSpec : undefined };
+  return {
+    org: org || fallbackOrg,
+    manager,
+    service: service || 'Service desk',
+    cliSpec: ci !== 'none' ? cliSpec : undefined,
+    timezone: timezone || machineZone,
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+const listed = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * This machine's time zone, the default for the organisation's: TZ where it names one (a POSIX rule
+ * such as CET-1CEST does not), else the platform's, else UTC.
+ */
+function localZone(io: CliIO): string {
+  if (isTimeZone(io.env.TZ)) return io.env.TZ;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return isTimeZone(zone) ? zone : 'UTC';
 }
 
 /** An answer or flag value as one line of text: control characters cannot reach the files. */
@@ -380,7 +415,7 @@ function starterFiles(a: Answers, io: CliIO, dir: string, provider: string, top:
     workdir,
   };
   const types = new Map(builtInTypes().map((t) => [t.key, t]));
-  const day = today(io);
+  const day = today(io, a.timezone);
   const serviceType = types.get('service')!;
   const serviceId = formatId(serviceType, 1);
   const ctx = (type: WorkType, title: string): TemplateContext => ({
@@ -394,7 +429,7 @@ function starterFiles(a: Answers, io: CliIO, dir: string, provider: string, top:
     now: `${day}T09:00:00Z`,
   });
   const files: [string, string][] = [
-    [CONFIG_FILE, renderInit('sms.config.yaml.hbs', { org: a.org })],
+    [CONFIG_FILE, renderInit('sms.config.yaml.hbs', { org: a.org, timezone: a.timezone })],
     ['README.md', renderInit('README.md.hbs', { org: a.org, ...ci })],
   ];
   for (const key of STARTER_TYPES) {

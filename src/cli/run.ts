@@ -35,6 +35,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .option('--org <name>', 'organisation name')
     .option('--manager <"Name <email>">', 'the Service Manager')
     .option('--service <name>', 'the first service in the catalogue')
+    .option('--timezone <zone>', "the time zone service hours are counted in (IANA name such as Europe/Berlin; default: this machine's)")
     .option('--sample', 'create the fictional sample organisation, with its backdated Git history')
     .option('--force', 'in a non-empty directory, write only the missing files')
     .option('--no-git', 'do not run git init or make the first commit')
@@ -65,6 +66,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
         cliSpec: opts.cliSpec,
         sarif: Boolean(opts.sarif),
         install: opts.install !== false,
+        timezone: opts.timezone,
       });
     });
 
