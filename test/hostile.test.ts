@@ -14,10 +14,27 @@ import {
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { SERVICE, baseSms, gitRepo, md, rfc, rolesDoc, sms, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
+import {
+  CONFIG,
+  SERVICE,
+  agreementDoc,
+  baseSms,
+  gitRepo,
+  incidentDoc,
+  md,
+  rfc,
+  rolesCommits,
+  rolesDoc,
+  sms,
+  smsInProcess,
+  testEnv,
+  tmp,
+  writeFiles,
+} from './helpers.js';
 import type { Finding } from './helpers.js';
 import { parseConfig } from '../src/repo/config.js';
 import { readDocument } from '../src/repo/documents.js';
+import { auditCsv, type AuditData } from '../src/report/audit.js';
 import { buildRuleContext } from '../src/validate.js';
 import { RULES } from '../src/rules/index.js';
 import { runRule } from '../src/rules/registry.js';
@@ -520,6 +537,73 @@ describe('config file hazards', () => {
     expect(r.stdout).toMatch(/INC-0001: opened → updated/);
     expect(r.stdout).toContain('incidents/INC-0001- x.md');
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+describe('reports carry no control character from a document', () => {
+  // A title pasted from a ticket mail: escape sequences that clear a terminal and set its title, and a
+  // right-to-left override that reorders what a browser or editor shows of the evidence.
+  const evil = 'Evil \u001b[2J\u001b]0;pwned\u0007 title \u202e reversed';
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  it('in Markdown and HTML, written to a file or a pipe: the text stays, the controls go', async () => {
+    const dir = tmp();
+    gitRepo(dir, [
+      ...rolesCommits(),
+      {
+        files: {
+          'sms.config.yaml': CONFIG,
+          'catalogue/SVC-0001-service-desk.md': SERVICE,
+          'agreements/customers/SLA-0001-gold.md': agreementDoc({
+            targets: { P2: { response_hours: 4, resolution_hours: 8, clock: '24x7' } },
+          }),
+        },
+        date: '2026-01-02T09:00:00Z',
+      },
+      {
+        files: {
+          'incidents/INC-0001-evil.md': incidentDoc({
+            title: evil,
+            classification: 'hw\u001b[31m',
+            agreement: 'SLA-0001',
+            resolved: '2026-05-03T08:00:00Z',
+          }),
+        },
+        date: '2026-05-03T09:00:00Z',
+      },
+    ]);
+    const runs: [string, string[]][] = [
+      ['audit', ['md', 'html']],
+      ['review', ['md', 'html']],
+      ['performance', ['md', 'html']],
+    ];
+    for (const [kind, formats] of runs)
+      for (const format of formats) {
+        const args = [
+          'report',
+          kind,
+          '--format',
+          format,
+          '--period',
+          '2026-05',
+          ...(kind === 'performance' ? ['--agreement', 'SLA-0001'] : []),
+        ];
+        const r = await smsInProcess(args, dir, testEnv({ SMS_TODAY: '2026-06-15' }));
+        expect(r.code, `${kind} ${format}: ${r.stderr}`).toBe(0);
+        expect(r.stdout, `${kind} ${format}`).not.toMatch(CONTROL);
+        // Not vacuous: the incident is in the report, its title without the controls (Markdown escapes the
+        // brackets of a sequence, so what is left of it after its ESC stays as text).
+        expect(r.stdout, `${kind} ${format}`).toMatch(/INC-0001[^\n]*Evil [^\n]*title {1,2}reversed/);
+      }
+  });
+
+  it('in the audit CSV, one line per finding without controls', () => {
+    const csv = auditCsv({
+      findings: [{ id: 'F1', source: 'audit', severity: 'gap', what: evil, todo: 'fix\r\nit' }],
+    } as unknown as AuditData);
+    // Rows end in CR LF (RFC 4180); nothing else is a control character.
+    expect(csv.replaceAll('\r\n', '\n')).not.toMatch(CONTROL);
+    expect(csv.split('\r\n')[1]).toBe('F1,audit,,gap,,,Evil  title  reversed,fix it');
   });
 });
 

@@ -1,3 +1,4 @@
+import { forTerminal } from '../formatters/terminal.js';
 import { logEntry } from '../history/log-entry.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
 import { builtInTypes } from '../model/types.js';
@@ -395,7 +396,8 @@ function approvalsOf(ctx: ReportContext, id: string) {
 /** The findings as CSV (RFC 4180): one row per finding, for a spreadsheet or a tracker. */
 export function auditCsv(data: AuditData): string {
   const cell = (v: unknown): string => {
-    const s = v === undefined || v === null ? '' : String(v).replace(/[\r\n]+/g, ' ');
+    // One line, without control characters or bidirectional overrides from documents.
+    const s = v === undefined || v === null ? '' : forTerminal(String(v));
     // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
     const safe = /^[=+\-@\t]/.test(s) ? `'${s}` : s;
     return /[",]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -5,6 +5,7 @@ import type Handlebars from 'handlebars';
 import { isTimeZone, zoneOffset } from '../calendar.js';
 import { parseInstant } from '../dates.js';
 import { smsError } from '../errors.js';
+import { forTerminal } from '../formatters/terminal.js';
 import { escapeMarkdown, unescapeMarkdown } from '../markdown.js';
 import { packagePath } from '../paths.js';
 import { counted } from '../strings.js';
@@ -205,7 +206,14 @@ function shippedTemplate(name: string): string {
 
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/** Templates leave blank runs around block helpers; one blank line is enough. */
+/**
+ * Templates leave blank runs around block helpers; one blank line is enough. A report is read in a
+ * terminal, an editor and a browser: text from documents loses the escape sequences, control
+ * characters and bidirectional overrides that would clear a terminal or hide or reorder what a
+ * reader of the evidence sees (see forTerminal; tabs and line breaks stay).
+ */
 function normaliseNewlines(s: string): string {
-  return `${s.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${forTerminal(s, true)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
