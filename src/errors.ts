@@ -85,6 +85,11 @@ export const ERRORS = {
     message: (p) => `--cli-spec "${p.value}" is not an npm package spec sms init can pin; nothing was written`,
     hint: 'use name@version, git+https://host/owner/repo.git#tag, or the path of a .tgz file inside the repository',
   }),
+  SAMPLE_OPTIONS: spec<{ options: string[] }>({
+    message: (p) =>
+      `--sample creates the fictional organisation Harbour Lane IT, with its own people, time zone and Git history into a new folder: ${p.options.join(', ')} cannot be used with it; nothing was written`,
+    hint: 'leave them out to create the sample, or leave out --sample to create your own organisation',
+  }),
   INIT_TIMEZONE: spec<{ value: string }>({
     message: (p) => `--timezone "${p.value}" is not a time zone name; nothing was written`,
     hint: 'give an IANA name such as Europe/Berlin, America/New_York or UTC',
@@ -155,7 +160,7 @@ export const ERRORS = {
   }),
   NOT_A_REPOSITORY: spec<{ dir: string }>({
     message: (p) => `${p.dir} is not inside a git repository; history cannot be checked`,
-    hint: 'run "git init" and commit, or leave out --base/--history',
+    hint: 'run "git init" and commit (sms log and the reports need history; sms validate without --base or --history does not)',
   }),
   HISTORY_NEEDED: spec<{ kind: string; dir: string }>({
     message: (p) =>

@@ -6,6 +6,7 @@ import {
   PEOPLE,
   SERVICE,
   addCommit,
+  baseSms,
   changeProcedure,
   gitIn,
   gitRepo,
@@ -1892,6 +1893,21 @@ describe('commit-date: commits dated ahead', () => {
 });
 
 describe('sms log', () => {
+  it('outside a git repository: exit 2, with a hint that fits log as well as validate', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    for (const args of [
+      ['log', 'ROLES'],
+      ['validate', '--history'],
+    ]) {
+      const r = await smsInProcess(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(
+        `sms: ${dir} is not inside a git repository; history cannot be checked\n     run "git init" and commit (sms log and the reports need history; sms validate without --base or --history does not)\n`,
+      );
+    }
+  });
+
   it('prints the timeline of a document with authors, status changes and approvals', async () => {
     const dir = repo([
       { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z', message: 'Request RFC-0001' },

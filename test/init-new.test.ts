@@ -187,6 +187,24 @@ describe('sms init', () => {
     );
   });
 
+  it('--sample with an option it cannot honour (your organisation, no git, --force) is refused, and nothing is written', async () => {
+    const parent = tmp();
+    const r = await smsInProcess(
+      ['init', '--sample', 'demo', '--no-git', '--org', 'Foo IT', ...MANAGER, '--service', 'Web', '--timezone', 'UTC'],
+      parent,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'sms: --sample creates the fictional organisation Harbour Lane IT, with its own people, time zone and Git history into a new folder: --org, --manager, --service, --timezone, --no-git cannot be used with it; nothing was written\n' +
+        '     leave them out to create the sample, or leave out --sample to create your own organisation\n',
+    );
+    expect(readdirSync(parent)).toEqual([]);
+    const forced = await smsInProcess(['init', '--sample', 'demo', '--force'], parent);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/^sms: --sample creates .*: --force cannot be used with it; nothing was written\n/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('with no terminal and no --yes, it says which answers it took as defaults', async () => {
     const parent = tmp();
     const r = await smsInProcess(['init', 'acme-it', ...MANAGER, '--ci', 'none', '--no-install'], parent);

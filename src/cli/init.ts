@@ -41,6 +41,18 @@ const STARTER_TYPES = ['scope', 'roles', 'policy', 'customer-experience-approach
 
 export async function initCommand(io: CliIO, opts: InitOptions): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dir);
+  if (opts.sample) {
+    // The sample is one fictional organisation with its own people and history: these would be ignored.
+    const ignored = [
+      ...(opts.org !== undefined ? ['--org'] : []),
+      ...(opts.manager !== undefined ? ['--manager'] : []),
+      ...(opts.service !== undefined ? ['--service'] : []),
+      ...(opts.timezone !== undefined ? ['--timezone'] : []),
+      ...(opts.git ? [] : ['--no-git']),
+      ...(opts.force ? ['--force'] : []),
+    ];
+    if (ignored.length) throw smsError('SAMPLE_OPTIONS', { options: ignored });
+  }
   checkTarget(dir, opts.force && !opts.sample);
   if (opts.sample) {
     const { createSample } = await import('./sample.js');
