@@ -40,6 +40,19 @@ export function lastCompleteQuarter(today: string): Period {
   return { since: start, until: addDays(thisQuarter, -1) };
 }
 
+/**
+ * The last period that has ended by `today` at an agreement's reporting cadence (`reporting`:
+ * quarterly, yearly, else monthly): what its next performance report covers.
+ */
+export function lastReportingPeriod(cadence: unknown, today: string): Period {
+  if (cadence === 'quarterly') return lastCompleteQuarter(today);
+  if (cadence === 'yearly' || cadence === 'annually') {
+    const year = Number(today.slice(0, 4)) - 1;
+    return { since: `${year}-01-01`, until: `${year}-12-31` };
+  }
+  return lastCompleteMonth(today);
+}
+
 /** The calendar quarter a day falls in, as `--period` names it: 2026-Q3. */
 export function quarterLabel(day: string): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;

@@ -187,6 +187,57 @@ describe('sms init', () => {
     );
   });
 
+  // The agreement promises monthly reports. On 3 June, the report the tool offers is May's, the period the
+  // audit asks for; a new performance report used to cover 3 May to 3 June, which the audit never accepts.
+  it("a new performance report covers the last period ended at its agreement's reporting cadence, as the audit asks", async () => {
+    const dir = path.join(tmp(), 'acme');
+    const at = (day: string): NodeJS.ProcessEnv => testEnv({ SMS_TODAY: day });
+    const run = async (args: string[], day: string): Promise<string> => {
+      const r = await smsInProcess(args, dir, at(day));
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r.stdout;
+    };
+    const commitAll = (message: string, day: string): void => {
+      gitIn(dir, ['add', '--all'], at(day));
+      gitIn(dir, ['commit', '-qm', message], at(day));
+    };
+    const created = async (args: string[], day: string): Promise<string> =>
+      path.join(dir, (await run(['new', ...args], day)).trim().split('\n').at(-1)!);
+    expect(
+      (await smsInProcess(['init', dir, '--yes', '--org', 'Acme IT', ...MANAGER, ...CI, '--ci', 'none'], tmp(), at('2026-05-04'))).code,
+    ).toBe(0);
+    for (const id of ['ROLES', 'SVC-0001']) await run(['set-status', id, 'approved', '--commit'], '2026-05-04');
+    const sla = await created(['customer-agreement', 'Kaiser Bakery'], '2026-05-04');
+    writeFileSync(
+      sla,
+      readFileSync(sla, 'utf8')
+        .replace(
+          /^customer: .*$/m,
+          'customer: "Kaiser Bakery"\ncustomer_approval_ref: "contract 1"\ncustomer_approved_by: "Karl Kaiser"\nreporting: monthly',
+        )
+        .replace(/^start: .*$/m, 'start: "2026-05-01"'),
+    );
+    commitAll('Agreement with Kaiser Bakery', '2026-05-04');
+    await run(['set-status', 'SLA-0001', 'approved', '--commit'], '2026-05-04');
+    const report = await created(['performance-report', 'Kaiser Bakery, May 2026'], '2026-06-03');
+    expect(readFileSync(report, 'utf8')).toMatch(/^period_start: "2026-05-01"\nperiod_end: "2026-05-31"\nagreements: \[SLA-0001\]$/m);
+    commitAll('Performance report for May', '2026-06-03');
+    await run(['set-status', 'PR-0001', 'approved', '--commit'], '2026-06-03');
+    const audit = JSON.parse(
+      await run(['report', 'audit', '--format', 'json', '--since', '2026-05-01', '--until', '2026-06-30'], '2026-07-15'),
+    );
+    type Task = { id: string; verdict: string; obligations: { instances: { ok: boolean; subject?: string }[] }[] };
+    const re24 = (audit.processes as { tasks: Task[] }[]).flatMap((p) => p.tasks).find((t) => t.id === 'RE.2.4')!;
+    // May is the one month owed by 15 July, and its report is the one made.
+    expect(re24.obligations.flatMap((o) => o.instances.map((i) => i.ok))).toEqual([true]);
+    expect(re24.verdict).toBe('conformant');
+    expect((audit.findings as { id: string }[]).filter((f) => f.id.startsWith('RE.2.4'))).toEqual([]);
+    // A quarterly agreement named with --set: the last quarter ended.
+    writeFileSync(sla, readFileSync(sla, 'utf8').replace('reporting: monthly', 'reporting: quarterly'));
+    const quarterly = await created(['performance-report', 'Kaiser Bakery, Q2', '--set', 'agreements=[SLA-0001]'], '2026-07-15');
+    expect(readFileSync(quarterly, 'utf8')).toMatch(/^period_start: "2026-04-01"\nperiod_end: "2026-06-30"\n/m);
+  });
+
   it('--sample with an option it cannot honour (your organisation, no git, --force) is refused, and nothing is written', async () => {
     const parent = tmp();
     const r = await smsInProcess(

@@ -15,6 +15,7 @@ import { withoutMethodKeys } from '../repo/values.js';
 import { gitIdentity } from '../git/git.js';
 import { loadRepository } from '../repo/documents.js';
 import { RolesIndex } from '../model/roles.js';
+import { lastReportingPeriod } from '../period.js';
 import { today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
@@ -82,7 +83,9 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
           const slug = slugify(title);
           rel = `${type.folder}/${id}${slug ? `-${slug}` : ''}.md`;
         }
-        const ctx = { ...(await templateContext(io, config, { id, title })), prefill };
+        const named = sets.find(([k]) => k === 'agreements')?.[1];
+        const agreement = Array.isArray(named) && typeof named[0] === 'string' ? named[0] : undefined;
+        const ctx = { ...(await templateContext(io, config, { id, title, agreement })), prefill };
         let text = renderTemplate(type, ctx);
         if (sets.length) text = editFrontMatter(text, { set: sets }, rel);
         checkAgainstSchema(config, type, text, rel);
@@ -250,7 +253,11 @@ async function reviewPrefill(io: CliIO, config: SmsConfig): Promise<Record<strin
   return minutesPrefill(ctx, day);
 }
 
-export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: string; title: string }): Promise<TemplateContext> {
+export async function templateContext(
+  io: CliIO,
+  config: SmsConfig,
+  doc: { id: string; title: string; agreement?: string },
+): Promise<TemplateContext> {
   const loaded = loadRepository(config);
   const rolesDoc = loaded.documents.find((d) => d.type?.grants_roles);
   const roles = RolesIndex.fromData(rolesDoc?.data);
@@ -262,6 +269,9 @@ export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: s
     identity = undefined;
   }
   const first = (key: string): string | undefined => loaded.documents.find((d) => d.type?.key === key && d.id)?.id;
+  // The agreement a new performance report names: the one given with --set agreements=[…], else the first.
+  const reportedId = doc.agreement ?? first('customer-agreement');
+  const reported = reportedId === undefined ? undefined : loaded.documents.find((d) => d.id === reportedId);
   const now = new Date();
   const day = today(io, config.timezone);
   return {
@@ -275,6 +285,7 @@ export async function templateContext(io: CliIO, config: SmsConfig, doc: { id: s
     today: day,
     // Service hours are counted in a time zone: the organisation's (else UTC), written out to be checked.
     timezone: config.timezone,
+    reportPeriod: lastReportingPeriod(reported?.data?.reporting, day),
     now: `${day}T${now.toISOString().slice(11, 19)}Z`,
   };
 }

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { packagePath } from '../paths.js';
 import type { WorkType } from './types.js';
 import { addMonths } from '../dates.js';
+import { lastReportingPeriod } from '../period.js';
 import { oneLine } from '../strings.js';
 
 export interface TemplateContext {
@@ -21,6 +22,11 @@ export interface TemplateContext {
   timezone?: string;
   /** Values a type fills in from the repository (a review's minutes from the review pack). */
   prefill?: Record<string, unknown>;
+  /**
+   * The period a performance report covers by default: the last one ended at the reporting cadence of
+   * the agreement it names (as `sms report performance` takes it), so that it is the period the audit asks for.
+   */
+  reportPeriod?: { since: string; until: string };
 }
 
 /**
@@ -72,6 +78,7 @@ export function renderTemplate(type: WorkType, ctx: TemplateContext, templateDir
   return tpl({
     periodStart: addMonths(today, -12),
     periodEnd: today,
+    reportPeriod: lastReportingPeriod(undefined, today),
     reviewInputs: [],
     carriedActions: [],
     ...ctx,

@@ -1,6 +1,6 @@
 import { smsError } from '../errors.js';
 import { sectionText } from '../markdown.js';
-import { lastCompleteMonth, lastCompleteQuarter, type Period } from '../period.js';
+import { lastReportingPeriod, type Period } from '../period.js';
 import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
 import { describeClock, localDate } from '../calendar.js';
 import { parseInstant } from '../dates.js';
@@ -277,13 +277,7 @@ function agreementDocument(ctx: ReportContext, id: string): { doc?: SmsDocument;
 /** The default period: the last complete period at the cadence the agreement promises (else a month). */
 export function defaultPerformancePeriod(ctx: ReportContext, agreementId: string | undefined, today: string): Period {
   const doc = agreementId ? agreementDocument(ctx, agreementId).doc : undefined;
-  const cadence = doc ? str(doc, 'reporting') : undefined;
-  if (cadence === 'quarterly') return lastCompleteQuarter(today);
-  if (cadence === 'yearly' || cadence === 'annually') {
-    const year = Number(today.slice(0, 4)) - 1;
-    return { since: `${year}-01-01`, until: `${year}-12-31` };
-  }
-  return lastCompleteMonth(today);
+  return lastReportingPeriod(doc ? str(doc, 'reporting') : undefined, today);
 }
 
 export default defineReport({
