@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirS
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { BIN, CONFIG, gitRepo, md, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
+import { BIN, CONFIG, agreementDoc, gitRepo, md, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
 
 const BASE_FILES = { 'sms.config.yaml': CONFIG };
 const INC = (id: string): string => md({ id, type: 'incident', title: id, status: 'opened' }, '\n## Description\n');
@@ -412,6 +412,32 @@ describe('sms init', () => {
 });
 
 describe('sms new', () => {
+  // Two customers' agreements cover the service desk: an incident on it counts for neither until it names
+  // the customer's, which validate reports as an error. new says so when it writes the file, not CI later.
+  it('says what validate will report as an error in the new document, and still writes it', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      'agreements/customers/SLA-0001-bakery.md': agreementDoc(),
+      'agreements/customers/SLA-0002-law.md': agreementDoc({ id: 'SLA-0002', customer: 'Law office' }),
+    });
+    const r = await smsInProcess(['new', 'incident', 'VPN down', '--set', 'services=[SVC-0001]'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('incidents/INC-0001-vpn-down.md\n');
+    expect(r.stderr).toBe(
+      'sms: incidents/INC-0001-vpn-down.md:10:11: its services are covered by 2 customer agreements in force (SLA-0001 Bakery, SLA-0002 Law office): it counts for none of them (ambiguous-agreement)\n' +
+        '     name the agreement it belongs to, e.g. agreement: SLA-0001\n',
+    );
+    const v = await smsInProcess(['validate', 'incidents/INC-0001-vpn-down.md', '--format', 'json'], dir);
+    expect(
+      (JSON.parse(v.stdout) as { diagnostics: { rule: string; severity: string }[] }).diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.rule),
+    ).toEqual(['ambiguous-agreement']);
+    // Named, it is quiet.
+    const named = await smsInProcess(['new', 'incident', 'VPN down', '--set', 'services=[SVC-0001]', '--set', 'agreement=SLA-0002'], dir);
+    expect([named.code, named.stderr, named.stdout]).toEqual([0, '', 'incidents/INC-0002-vpn-down.md\n']);
+  });
+
   it('writes the next free ID, a safe slug, and prints the path as its last line', () => {
     const dir = tmp();
     baseSms(dir, { 'changes/RFC-0007-old.md': '---\nid: RFC-0007\n---\n', 'changes/RFC-0009-broken.md': 'not even front matter' });

@@ -94,11 +94,27 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
       },
       { waitMs: 15_000 },
     );
+    await sayErrors(io, config, rel);
     io.stdout.write(`${rel}\n`);
     return 0;
   } catch (err) {
     if (created) rmdirQuietly(created);
     throw err;
+  }
+}
+
+/**
+ * What `sms validate` will report as errors in the new document, said now rather than first in CI:
+ * an incident on a service that several customers' agreements cover must name the customer's, for
+ * one. The document is written all the same: it is a draft to be filled in.
+ */
+async function sayErrors(io: CliIO, config: SmsConfig, rel: string): Promise<void> {
+  const [{ load }, { validate }] = await Promise.all([import('../load.js'), import('../validate.js')]);
+  const loaded = await load(config, { history: 'none', env: io.env });
+  for (const d of validate(loaded, { only: [rel], today: today(io, config.timezone) }).diagnostics) {
+    if (d.severity !== 'error') continue;
+    io.stderr.write(`sms: ${rel}:${d.line}:${d.column}: ${forTerminal(d.message)} (${d.rule})\n`);
+    if (d.hint) io.stderr.write(`     ${forTerminal(d.hint)}\n`);
   }
 }
 
