@@ -5,7 +5,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { sameParty } from '../src/report/obligations.js';
-import { addCommit, gitIn, gitRepo, md, sms, smsInProcess, testEnv, tmp, writeFiles, type CommitSpec, type Person } from './helpers.js';
+import {
+  addCommit,
+  gitIn,
+  incidentDoc,
+  gitRepo,
+  md,
+  sms,
+  smsInProcess,
+  testEnv,
+  tmp,
+  writeFiles,
+  type CommitSpec,
+  type Person,
+} from './helpers.js';
 import {
   CLOSED_INCIDENT,
   PARTIES,
@@ -1534,5 +1547,29 @@ describe('who speaks for a party', () => {
     expect(sameParty('Müller AG', 'Müller GmbH', namesakes)).toBe(false);
     expect(sameParty('Müller GmbH', 'Müller GmbH', namesakes)).toBe(true);
     expect(sameParty('Müller', 'Müller GmbH', namesakes)).toBe(false);
+  });
+});
+
+describe('a check that nothing in the period triggers says why', () => {
+  it('incidents opened in the period but none closed yet: IN.2.5 says so, not "no incident in the period"', async () => {
+    const { dir } = broken([
+      {
+        files: {
+          'incidents/INC-0101-a.md': incidentDoc({
+            id: 'INC-0101',
+            opened: '2030-07-06T08:00:00Z',
+            status: 'updated',
+            resolved: '2030-07-06T09:00:00Z',
+          }),
+          'incidents/INC-0102-b.md': incidentDoc({ id: 'INC-0102', opened: '2030-07-08T08:00:00Z' }),
+        },
+        date: '2030-07-08T10:00:00Z',
+      },
+    ]);
+    const d = await audit(dir, ['--since', '2030-07-01', '--until', '2030-07-31'], testEnv({ SMS_TODAY: '2030-08-05' }));
+    expect(task(d, 'IN.2.5').notTriggered).toBe('no incident opened in the period is closed yet (2 opened)');
+    // Where none was opened at all, that is what it says.
+    const before = await audit(dir, ['--since', '2030-06-01', '--until', '2030-06-30'], testEnv({ SMS_TODAY: '2030-08-05' }));
+    expect(task(before, 'IN.2.5').notTriggered).toBe('no incident in the period');
   });
 });

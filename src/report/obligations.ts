@@ -694,10 +694,12 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
       `measured\0${inputs.timezone}\0${since}\0${ctx.asOf}`,
       () => new Map(measureIncidents(inputs, { since, until: ctx.asOf }).map((m) => [m.id, m])),
     );
+  let opened = 0;
   for (const d of docs(ctx, 'incident')) {
-    const opened = parseInstant(ownString(d.data, 'opened'));
-    const openedDay = opened !== undefined ? localDate(opened, ctx.config.timezone ?? 'UTC') : undefined;
+    const at = parseInstant(ownString(d.data, 'opened'));
+    const openedDay = at !== undefined ? localDate(at, ctx.config.timezone ?? 'UTC') : undefined;
     if (!inPeriod(ctx, openedDay)) continue;
+    opened++;
     const lacks: string[] = [];
     const evidence: Evidence[] = [{ what: 'opened', date: openedDay }];
     let todo: string | undefined;
@@ -797,7 +799,13 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
     }
     instances.push({ record: ref(d), ok: lacks.length === 0, lacks, todo, evidence });
   }
-  if (instances.length === 0) return { instances, notTriggered: 'no incident in the period' };
+  // Incidents opened in the period that none of the check applies to yet (none closed, say) are not "no incident".
+  const none = o.require === 'confirmed' ? 'closed' : o.require === 'restored' ? 'resolved' : undefined;
+  if (instances.length === 0)
+    return {
+      instances,
+      notTriggered: opened && none ? `no incident opened in the period is ${none} yet (${opened} opened)` : 'no incident in the period',
+    };
   return { instances };
 }
 
