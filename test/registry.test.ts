@@ -131,6 +131,7 @@ describe('the error catalogue', () => {
       length: 41,
       seconds: 2,
       starts: ['draft'],
+      options: ['--org'],
       first: 'line 2: missing required field "requested_by" (rule schema)',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {
