@@ -541,12 +541,15 @@ describe('config file hazards', () => {
 });
 
 describe('reports carry no control character from a document', () => {
-  // A title pasted from a ticket mail: escape sequences that clear a terminal and set its title, and a
-  // right-to-left override that reorders what a browser or editor shows of the evidence.
-  const evil = 'Evil \u001b[2J\u001b]0;pwned\u0007 title \u202e reversed';
-  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  // A title pasted from a ticket mail: escape sequences that clear a terminal and set its title, a
+  // right-to-left override that reorders what a browser or editor shows of the evidence, an ESC before
+  // a table's column bar, a line separator, and a string introducer (U+0090) that a terminal reads as
+  // the start of a sequence running to the end of everything after it.
+  const evil = 'Evil \u001b[2J\u001b]0;pwned\u0007 title \u202e reversed \u001b| approved |\u2028next \u0090';
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/;
 
-  it('in Markdown and HTML, written to a file or a pipe: the text stays, the controls go', async () => {
+  /** SLA-0001 and one incident of May under it, titled `title`. */
+  function repoWith(title: string): string {
     const dir = tmp();
     gitRepo(dir, [
       ...rolesCommits(),
@@ -563,7 +566,7 @@ describe('reports carry no control character from a document', () => {
       {
         files: {
           'incidents/INC-0001-evil.md': incidentDoc({
-            title: evil,
+            title,
             classification: 'hw\u001b[31m',
             agreement: 'SLA-0001',
             resolved: '2026-05-03T08:00:00Z',
@@ -572,6 +575,12 @@ describe('reports carry no control character from a document', () => {
         date: '2026-05-03T09:00:00Z',
       },
     ]);
+    return dir;
+  }
+
+  it('in Markdown and HTML, written to a file or a pipe: the text and the rest of the report stay, the controls go', async () => {
+    const dir = repoWith(evil);
+    const plain = repoWith('Evil title reversed approved next');
     const runs: [string, string[]][] = [
       ['audit', ['md', 'html']],
       ['review', ['md', 'html']],
@@ -594,6 +603,10 @@ describe('reports carry no control character from a document', () => {
         // Not vacuous: the incident is in the report, its title without the controls (Markdown escapes the
         // brackets of a sequence, so what is left of it after its ESC stays as text).
         expect(r.stdout, `${kind} ${format}`).toMatch(/INC-0001[^\n]*Evil [^\n]*title {1,2}reversed/);
+        // The bar after the ESC is no column of a Markdown table, and nothing after the title is lost.
+        expect(r.stdout, `${kind} ${format}`).not.toMatch(/reversed +\| approved/);
+        const same = await smsInProcess(args, plain, testEnv({ SMS_TODAY: '2026-06-15' }));
+        expect(r.stdout.split('\n').length, `${kind} ${format}`).toBe(same.stdout.split('\n').length);
       }
   });
 
@@ -603,7 +616,7 @@ describe('reports carry no control character from a document', () => {
     } as unknown as AuditData);
     // Rows end in CR LF (RFC 4180); nothing else is a control character.
     expect(csv.replaceAll('\r\n', '\n')).not.toMatch(CONTROL);
-    expect(csv.split('\r\n')[1]).toBe('F1,audit,,gap,,,Evil  title  reversed,fix it');
+    expect(csv.split('\r\n')[1]).toBe('F1,audit,,gap,,,Evil  title  reversed  approved | next ,fix it');
   });
 });
 

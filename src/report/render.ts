@@ -125,9 +125,26 @@ export function renderReport(name: string, format: ReportFormat, data: object, c
   if (format === 'json') return reportJson(name, data);
   const drawn = drawCharts(charts, format);
   const { env, tpl } = compiled(name, format, ownTemplate(root, `${name}.${format}.hbs`), ownTemplate(root, 'style.css'));
-  if (format === 'md') return normaliseNewlines(tpl({ ...(escapeDeep(data) as object), charts: drawn }));
+  const clean = withoutControls(data) as object;
+  if (format === 'md') return normaliseNewlines(tpl({ ...(escapeDeep(clean) as object), charts: drawn }));
   const safe = Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, new env.SafeString(v)]));
-  return normaliseNewlines(tpl({ ...data, charts: safe }));
+  return normaliseNewlines(tpl({ ...clean, charts: safe }));
+}
+
+/**
+ * Every string in report data (mapping keys included) without escape sequences, control characters,
+ * bidirectional overrides or line and paragraph separators (see forTerminal; tabs and line breaks
+ * stay). Text from documents reaches a report read in a terminal, an editor and a browser, where
+ * these would clear the screen or hide or reorder what a reader of the evidence sees. Done value by
+ * value, before any escaping: an unterminated sequence in one value takes nothing after it, and an
+ * ESC cannot take the backslash of a Markdown escape with it.
+ */
+function withoutControls(v: unknown): unknown {
+  if (typeof v === 'string') return forTerminal(v, true).replace(/[\u2028\u2029]/g, ' ');
+  if (Array.isArray(v)) return v.map(withoutControls);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutControls(k) as string, withoutControls(x)]));
+  return v;
 }
 
 /**
@@ -206,14 +223,7 @@ function shippedTemplate(name: string): string {
 
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/**
- * Templates leave blank runs around block helpers; one blank line is enough. A report is read in a
- * terminal, an editor and a browser: text from documents loses the escape sequences, control
- * characters and bidirectional overrides that would clear a terminal or hide or reorder what a
- * reader of the evidence sees (see forTerminal; tabs and line breaks stay).
- */
+/** Templates leave blank runs around block helpers; one blank line is enough. */
 function normaliseNewlines(s: string): string {
-  return `${forTerminal(s, true)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+  return `${s.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
