@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirS
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { BIN, CONFIG, agreementDoc, gitRepo, md, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
+import { BIN, CONFIG, agreementDoc, gitRepo, md, rfc, sms, smsInProcess, testEnv, tmp, gitIn, baseSms, writeFiles } from './helpers.js';
 
 const BASE_FILES = { 'sms.config.yaml': CONFIG };
 const INC = (id: string): string => md({ id, type: 'incident', title: id, status: 'opened' }, '\n## Description\n');
@@ -436,6 +436,21 @@ describe('sms new', () => {
     // Named, it is quiet.
     const named = await smsInProcess(['new', 'incident', 'VPN down', '--set', 'services=[SVC-0001]', '--set', 'agreement=SLA-0002'], dir);
     expect([named.code, named.stderr, named.stdout]).toEqual([0, '', 'incidents/INC-0002-vpn-down.md\n']);
+  });
+
+  it('a check it cannot finish (a pattern too slow on another document) is said, and the written document stands: exit 0', async () => {
+    const dir = tmp();
+    baseSms(dir, {
+      'sms.config.yaml': `${CONFIG}extra_fields:\n  change-request: { ticket: { type: string, pattern: "(a+)+$" } }\n`,
+      'changes/RFC-0001-old.md': rfc({ ticket: `${'a'.repeat(40)}!` }),
+    });
+    const r = await smsInProcess(['new', 'incident', 'Printer offline'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('incidents/INC-0001-printer-offline.md\n');
+    expect(r.stderr).toMatch(
+      /^sms: incidents\/INC-0001-printer-offline\.md was written, but could not be checked: the pattern "\(a\+\)\+\$" in sms\.config\.yaml took more than 2 s on a value of 41 characters/,
+    );
+    expect(existsSync(path.join(dir, 'incidents/INC-0001-printer-offline.md'))).toBe(true);
   });
 
   it('writes the next free ID, a safe slug, and prints the path as its last line', () => {

@@ -110,8 +110,17 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
  */
 async function sayErrors(io: CliIO, config: SmsConfig, rel: string): Promise<void> {
   const [{ load }, { validate }] = await Promise.all([import('../load.js'), import('../validate.js')]);
-  const loaded = await load(config, { history: 'none', env: io.env });
-  for (const d of validate(loaded, { only: [rel], today: today(io, config.timezone) }).diagnostics) {
+  let diagnostics;
+  try {
+    const loaded = await load(config, { history: 'none', env: io.env });
+    diagnostics = validate(loaded, { only: [rel], today: today(io, config.timezone) }).diagnostics;
+  } catch (err) {
+    // The document is written: what stops the check (another document, the configuration) is said, not failed on.
+    if (!(err instanceof SmsError)) throw err;
+    io.stderr.write(`sms: ${rel} was written, but could not be checked: ${forTerminal(err.message)}\n`);
+    return;
+  }
+  for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
     io.stderr.write(`sms: ${rel}:${d.line}:${d.column}: ${forTerminal(d.message)} (${d.rule})\n`);
     if (d.hint) io.stderr.write(`     ${forTerminal(d.hint)}\n`);
