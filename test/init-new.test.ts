@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -436,6 +436,27 @@ describe('sms new', () => {
     // Named, it is quiet.
     const named = await smsInProcess(['new', 'incident', 'VPN down', '--set', 'services=[SVC-0001]', '--set', 'agreement=SLA-0002'], dir);
     expect([named.code, named.stderr, named.stdout]).toEqual([0, '', 'incidents/INC-0002-vpn-down.md\n']);
+  });
+
+  // In Auckland (UTC+13 in December) it is 00:16 on 3 December while UTC says 11:16 on the 2nd: the day
+  // is Auckland's, and the instant is the clock's, not the 3rd at 11:16 UTC (a day ahead).
+  it("stamps a new incident's opened with the clock's instant, on today in the organisation's time zone", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-02T11:16:20Z'));
+      const dir = tmp();
+      baseSms(dir, { 'sms.config.yaml': `${CONFIG}timezone: Pacific/Auckland\n` });
+      const opened = async (env: NodeJS.ProcessEnv): Promise<string> => {
+        const r = await smsInProcess(['new', 'incident', 'Printer offline'], dir, env);
+        expect(r.code, r.stderr).toBe(0);
+        return /^opened: "(.*)"$/m.exec(readFileSync(path.join(dir, r.stdout.trim()), 'utf8'))![1]!;
+      };
+      expect(await opened(testEnv({ SMS_TODAY: '' }))).toBe('2026-12-02T11:16:20Z');
+      // With today pinned to 1 June: that day at the clock's time of day in Auckland (UTC+12 in June).
+      expect(await opened(testEnv({ SMS_TODAY: '2026-06-01' }))).toBe('2026-05-31T12:16:20Z');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a check it cannot finish (a pattern too slow on another document) is said, and the written document stands: exit 0', async () => {

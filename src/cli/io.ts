@@ -1,5 +1,5 @@
-import { parseDate } from '../dates.js';
-import { localDate } from '../calendar.js';
+import { DAY_MS, parseDate } from '../dates.js';
+import { localDate, zonedInstant, zoneOffset } from '../calendar.js';
 import { smsError } from '../errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -41,4 +41,19 @@ export function today(io: CliIO, timezone?: string): string {
     return d;
   }
   return timezone ? localDate(Date.now(), timezone) : new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Now, to the second, as a new record or a status is stamped with: the clock's instant, which falls
+ * on today in the organisation's time zone. With SMS_TODAY pinning another day, that day at the
+ * clock's time of day there, so that the stamp falls on the day the checks use (a day joined to the
+ * clock's UTC time of day would be up to a day off in a zone far from UTC).
+ */
+export function nowStamp(io: CliIO, timezone?: string): number {
+  const zone = timezone ?? 'UTC';
+  const clock = Math.floor(Date.now() / 1000) * 1000;
+  const day = today(io, timezone);
+  if (localDate(clock, zone) === day) return clock;
+  const wall = (((clock + zoneOffset(clock, zone)) % DAY_MS) + DAY_MS) % DAY_MS;
+  return zonedInstant(day, Math.floor(wall / 60_000), zone) + (wall % 60_000);
 }

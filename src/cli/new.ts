@@ -15,8 +15,9 @@ import { withoutMethodKeys } from '../repo/values.js';
 import { gitIdentity } from '../git/git.js';
 import { loadRepository } from '../repo/documents.js';
 import { RolesIndex } from '../model/roles.js';
+import { formatInstant } from '../dates.js';
 import { lastReportingPeriod } from '../period.js';
-import { today, type CliIO } from './io.js';
+import { nowStamp, today, type CliIO } from './io.js';
 import { ioError, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { aType, oneLine } from '../strings.js';
@@ -297,7 +298,6 @@ export async function templateContext(
   // The agreement a new performance report names: the one given with --set agreements=[…], else the first.
   const reportedId = doc.agreement ?? first('customer-agreement');
   const reported = reportedId === undefined ? undefined : loaded.documents.find((d) => d.id === reportedId);
-  const now = new Date();
   const day = today(io, config.timezone);
   return {
     ...doc,
@@ -311,6 +311,6 @@ export async function templateContext(
     // Service hours are counted in a time zone: the organisation's (else UTC), written out to be checked.
     timezone: config.timezone,
     reportPeriod: lastReportingPeriod(reported?.data?.reporting, day),
-    now: `${day}T${now.toISOString().slice(11, 19)}Z`,
+    now: formatInstant(nowStamp(io, config.timezone)),
   };
 }

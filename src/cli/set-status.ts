@@ -39,7 +39,7 @@ import { noLooserThan, settingFor } from '../rules/registry.js';
 import type { SmsConfig } from '../repo/config.js';
 import { validate } from '../validate.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { today, type CliIO } from './io.js';
+import { nowStamp, today, type CliIO } from './io.js';
 import { parsePerson } from './person.js';
 import { holdSignals } from './signals.js';
 import { replaceFile, withFileLock } from './write.js';
@@ -210,8 +210,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
   }
   const stamp = type.stamps?.[to];
-  if (stamp && ownString(doc.data, stamp) === undefined)
-    updates.push([stamp, formatInstant(Date.parse(`${day}T${new Date().toISOString().slice(11, 19)}Z`))]);
+  if (stamp && ownString(doc.data, stamp) === undefined) updates.push([stamp, formatInstant(nowStamp(io, config.timezone))]);
 
   // `validate` judges the document as it will be written, and its errors there are errors in what
   // set-status records, whether the move makes them or they were there before: an approval of a
