@@ -246,6 +246,22 @@ describe('history rules', () => {
     ]);
   });
 
+  it("self-approval: an approval counts from the organisation's day, not the day its commit's time zone offset gives", async () => {
+    const approvedAt = (date: string): CommitSpec[] => {
+      const [draft, approval] = preApproved('PA-1');
+      return [draft!, { ...approval!, date }];
+    };
+    // PA-1 agreed since 3 March; the organisation counts days in UTC (no time zone configured).
+    const since = chgproc('2026-02-25', { since: '2026-03-03' });
+    // 05:00 on 3 March at +14:00 is 15:00 on 2 March: before the model was agreed, whatever the offset says.
+    expect(onModels((await history(repo([...PROOF, since, ...approvedAt('2026-03-03T05:00:00+14:00')]))).findings)).toContainEqual([
+      'self-approval',
+      'RFC-0002 was approved by Ben Okafor, who also requested or drafted it',
+    ]);
+    // 23:30 on 2 March at -08:00 is 07:30 on 3 March: the day it was agreed.
+    expect(onModels((await history(repo([...PROOF, since, ...approvedAt('2026-03-02T23:30:00-08:00')]))).findings)).toEqual([]);
+  });
+
   it('self-approval: a pre-approved change made a normal one in a later approval owes the requester check its first approval was spared', async () => {
     const normalNow = (by: typeof ana): CommitSpec => ({
       files: {

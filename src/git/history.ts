@@ -14,6 +14,11 @@ export interface HistoryCommit {
   committerEmail: string;
   /** The author date (what git log shows; the one sms judges by). */
   date: string;
+  /**
+   * The day of the author date in the organisation's time zone (UTC without one), where history was
+   * read with the configuration; else the day the date itself gives (in the offset its author chose).
+   */
+  day?: string;
   /** The committer date; absent where a commit is made up rather than read (a planned commit). */
   committerDate?: string;
   /** Values of `Approved-by:` trailers. */

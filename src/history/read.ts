@@ -39,7 +39,17 @@ import { toPosixRelative } from '../paths.js';
 import { parseFrontMatter } from '../repo/frontmatter.js';
 import { own as ownValue, valuesAtPath } from '../repo/values.js';
 import { BOOKKEEPING, extractState, type DocState, type ExtractOptions } from './extract.js';
-import { assessEvent, assignRoles, buildTimeline, renumbered, type DocEvent, type Timeline, type UnrecordedChange } from './timeline.js';
+import {
+  assessEvent,
+  assignRoles,
+  buildTimeline,
+  commitDay,
+  renumbered,
+  stampDays,
+  type DocEvent,
+  type Timeline,
+  type UnrecordedChange,
+} from './timeline.js';
 import { followMoves, type OutsideChanges } from './moves.js';
 import { parseInstant } from '../dates.js';
 
@@ -271,6 +281,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf, sealedOf });
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
+    stampDays(commits, config.timezone);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
     // With the signatures known, each roles version comes into force only by an approval that
@@ -863,10 +874,11 @@ async function rolesAtBase(
   if (at.shallow && commits.length > 0 && (await shallowBoundary(ctx)).has(commits[0]!.sha)) {
     const first = commits.shift()!;
     const s = first.changes.map((ch) => (ch.newBlob ? states.get(ch.newBlob) : undefined)).find((x) => x?.type === t.key);
-    if (s?.data && s.status && t.approving.includes(s.status)) start = { data: s.data, since: first.date.slice(0, 10) };
+    if (s?.data && s.status && t.approving.includes(s.status)) start = { data: s.data, since: commitDay(first) };
   }
   await markCleanMerges(ctx, commits, { ...m, isDocument: () => true, relative, withPrefix: at.baseAt });
 
+  stampDays(commits, at.config.timezone);
   const timeline = buildTimeline(commits, (b) => states.get(b), start?.data, t, start?.since);
   await attachSignatures(ctx, at.judging, at.settings, timeline);
   assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since, commits);

@@ -3,6 +3,8 @@ import { assessApproval, isApproval, type ApprovalAssessment, type PolicySetting
 import { RolesIndex } from '../model/roles.js';
 import type { WorkType } from '../model/types.js';
 import type { DocState } from './extract.js';
+import { localDate } from '../calendar.js';
+import { parseInstant } from '../dates.js';
 
 /** One change to one document in one commit. Documents are followed by `id`, not by path. */
 export interface DocEvent {
@@ -36,13 +38,30 @@ export interface DocEvent {
 }
 
 /**
+ * The day a commit was made: its author date's in the organisation's time zone (see
+ * HistoryCommit.day), as set-status dates what it records and the reports count days. The offset an
+ * author gives their date (+14:00, or one git accepts and no clock has) does not move it.
+ */
+export function commitDay(c: Pick<HistoryCommit, 'date' | 'day'>): string {
+  return c.day ?? c.date.slice(0, 10);
+}
+
+/** Sets each commit's day in the organisation's time zone (UTC without one); a date naming no instant keeps its own. */
+export function stampDays(commits: readonly HistoryCommit[], timezone: string | undefined): void {
+  for (const c of commits) {
+    const ms = parseInstant(c.date);
+    if (ms !== undefined) c.day = localDate(ms, timezone ?? 'UTC');
+  }
+}
+
+/**
  * The day a decision in this event counts as taken: the commit's own (author) date, but never
  * before the commit that put the roles in force. An author chooses the date of their commit; a
  * person whose leaving was recorded retroactively (`until` in the past) cannot date an approval
  * back to before it and still have it judged against the roles document that records it.
  */
 export function decisionDay(e: Pick<DocEvent, 'commit' | 'rolesSince'>): string {
-  const own = e.commit.date.slice(0, 10);
+  const own = commitDay(e.commit);
   return e.rolesSince !== undefined && e.rolesSince > own ? e.rolesSince : own;
 }
 

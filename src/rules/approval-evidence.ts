@@ -1,6 +1,6 @@
 import { isApproval, isDecision, namesApprover, needsAuthority, type EvidenceRef } from '../model/policy.js';
 import type { Person } from '../model/roles.js';
-import { decisionDay, type DocEvent } from '../history/timeline.js';
+import { commitDay, decisionDay, type DocEvent } from '../history/timeline.js';
 import { assess, commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -82,10 +82,8 @@ function noApprover(
   if (signed !== 'none' && evidence.every((x) => x.how !== 'signature'))
     parts.push(`; it has no verified signature (history.require_signed: ${signed})`);
   const day = decisionDay(e);
-  if (day !== e.commit.date.slice(0, 10))
-    parts.push(
-      `; the commit is dated ${e.commit.date.slice(0, 10)} but comes after the roles change of ${day}, so it counts from that day`,
-    );
+  if (day !== commitDay(e.commit))
+    parts.push(`; the commit is dated ${commitDay(e.commit)} but comes after the roles change of ${day}, so it counts from that day`);
   return parts.join(' ').replace(' ;', ';');
 }
 
