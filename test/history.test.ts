@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   CONFIG,
@@ -1878,6 +1879,45 @@ describe('commit-date: commits dated ahead', () => {
     addCommit(merged, { files: { [R]: rfc({ title: 'Upgrade mail now' }) }, author: cleo, date: '2026-02-10T09:00:00Z' });
     gitIn(merged, ['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], as(ana, '2026-02-11T09:00:00Z'));
     expect(await dated(merged)).toEqual([]);
+  });
+
+  it('a chain of commits, each dated less than a day after the one on top of it, is ahead by their sum', async () => {
+    // The approval says 20 May; twenty commits on top of it each step back 20 hours, to 3 May.
+    const steps: CommitSpec[] = Array.from({ length: 21 }, (_, k) => ({
+      files: { [R]: approved(undefined, { title: `Upgrade mail, step ${k}` }) },
+      author: ben,
+      date: new Date(Date.parse('2026-05-20T09:00:00Z') - k * 20 * 3_600_000).toISOString().replace('.000Z', 'Z'),
+    }));
+    const chain = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-05-01T09:00:00Z' }, ...steps]);
+    const found = await dated(chain);
+    // Every commit more than a day after the last one is ahead of it; the first is the approval of 20 May.
+    expect(found).toContainEqual(
+      expect.stringMatching(/on 2026-05-20 is dated 2026-05-20, after commit [0-9a-f]{7}, made on top of it, which is dated 2026-05-03:/),
+    );
+    expect(found).toHaveLength(19);
+  });
+
+  it('a date git took whose offset is out of range is reported: it names no instant', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-05-01T09:00:00Z' }]);
+    writeFileSync(path.join(dir, R), approved());
+    gitIn(dir, ['add', '--all']);
+    const tree = gitIn(dir, ['write-tree']).trim();
+    const parent = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // 1 May 2026, 12:00 UTC, at +99:59: git hash-object takes it, and git log prints it.
+    const raw = `tree ${tree}\nparent ${parent}\nauthor Ben Okafor <ben@acme.example> 1777636800 +9959\ncommitter Ben Okafor <ben@acme.example> 1777636800 +9959\n\napprove\n`;
+    const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+      cwd: dir,
+      input: raw,
+      env: testEnv(),
+      encoding: 'utf8',
+    }).trim();
+    gitIn(dir, ['update-ref', 'HEAD', sha]);
+    gitIn(dir, ['reset', '-q', '--hard']);
+    expect(await dated(dir)).toEqual([
+      expect.stringMatching(
+        /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Ben Okafor <ben@acme\.example> on \S+ has the date "[^"]*\+99:59", which names no instant \(its time zone offset is out of range\): the day its changes count from is a guess$/,
+      ),
+    ]);
   });
 
   it('a commit with nothing on top of it dated after the day after today is reported; one late on the next day is not', async () => {

@@ -24,26 +24,38 @@ export default defineRule({
     'count a change from the later of them, and never count a later change of the same document from an earlier ' +
     'day: one commit dated ahead moves its changes, and the changes made after it, into a later period (out of the ' +
     "period's review, past an agreement's deadline or out of it). A commit dated more than a day after a commit made " +
-    'on top of it is reported; clocks a few hours apart stay quiet. A commit with no commit on top of it yet is ' +
+    'on top of it (directly or further up: steps back of less than a day each add up) is reported; clocks a few ' +
+    'hours apart stay quiet. A commit with no commit on top of it yet is ' +
     'reported when it is dated after the end of the day after today (the day of the run, or SMS_TODAY; the margin ' +
-    'leaves room for every time zone); a review pack read as of a day names the commits it held back. Fix the clock of ' +
+    'leaves room for every time zone); a review pack read as of a day names the commits it held back. A date whose ' +
+    'time zone offset is out of range (git accepts +99:59) names no instant and is reported too. Fix the clock of ' +
     'the machine that made it, and say in the next commit when the change was really made.',
   severity: 'warning',
   needs: ['commits'],
   check(ctx, report) {
     const first = new Map<string, DocEvent>();
     for (const e of ctx.changes!.events) if (!uncommitted(e) && !first.has(e.commit.sha)) first.set(e.commit.sha, e);
-    const ahead = new Map<string, string>();
-    for (const e of first.values()) {
+    // The earliest date among the commits made on top of each commit, and on top of those: one commit
+    // dated ahead of a commit on top of it by less than a day, many times over, is ahead by their sum.
+    // Events come parents first; walked the other way, a commit's own value is known before its parents'.
+    const earliest = new Map<string, { at: number; sha: string }>();
+    for (const e of [...first.values()].reverse()) {
       const at = datedAt(e);
-      if (at === undefined) continue;
+      const above = earliest.get(e.commit.sha);
+      const low = at === undefined || (above && above.at < at) ? above : { at, sha: e.commit.sha };
+      if (!low) continue;
       // History is read with each commit's parents among the commits that changed documents.
       for (const p of e.commit.parents) {
-        const parent = first.get(p);
-        const then = parent ? datedAt(parent) : undefined;
-        if (then !== undefined && then - at > DAY_MS && !ahead.has(p))
-          ahead.set(p, `after commit ${e.commit.sha.slice(0, 7)}, made on top of it, which is dated ${dayOf(at)}`);
+        const known = earliest.get(p);
+        if (!known || low.at < known.at) earliest.set(p, low);
       }
+    }
+    const ahead = new Map<string, string>();
+    for (const [sha, e] of first) {
+      const at = datedAt(e);
+      const low = earliest.get(sha);
+      if (at !== undefined && low && at - low.at > DAY_MS)
+        ahead.set(sha, `after commit ${low.sha.slice(0, 7)}, made on top of it, which is dated ${dayOf(low.at)}`);
     }
     // A commit with nothing on top of it has no later commit to date it: today does. In every time zone today ends
     // by noon UTC of the next day; the limit, the midnight UTC after that, also leaves a clock some hours fast behind it.
@@ -52,6 +64,17 @@ export default defineRule({
     for (const [sha, e] of first) {
       const at = datedAt(e);
       if (!below.has(sha) && at !== undefined && at >= limit) ahead.set(sha, `after today (${ctx.today}), with no commit on top of it`);
+    }
+    // A date git took that names no instant (an offset past ±23:59): nothing can place its changes in time.
+    for (const e of first.values()) {
+      const odd = [e.commit.date, e.commit.committerDate].find((v) => v !== undefined && parseInstant(v) === undefined);
+      if (odd === undefined) continue;
+      report({
+        ...eventDoc(ctx, e),
+        at: { line: 1, column: 1 },
+        message: `${commitLabel(e)} has the date "${odd}", which names no instant (its time zone offset is out of range): the day its changes count from is a guess`,
+        hint: "check the clock and time zone of the machine that made it (or the --date it was given); the next commit's message can say when the change was made",
+      });
     }
     for (const [sha, why] of ahead) {
       const e = first.get(sha)!;
