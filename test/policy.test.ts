@@ -234,6 +234,38 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     );
     expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
   });
+  it('under a model whose proving change looks done only in the working tree: refused, as validate --history reports it', async () => {
+    const dir = requested({ pre_approved_model: 'PA-1' });
+    // RFC-0009 as committed is still a draft; the working tree makes it look deployed successfully.
+    addCommit(dir, { files: { 'changes/RFC-0009-p.md': rfc({ id: 'RFC-0009' }) }, author: PEOPLE.ana, date: '2026-01-06T10:00:00Z' });
+    writeFileSync(path.join(dir, 'changes/RFC-0009-p.md'), proving);
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, asBen);
+    expect(s.stderr).toContain(
+      'Ben Okafor requested RFC-0001 and may not approve it (rule self-approval is set to error); it is not exempt: model PA-1 does not count: RFC-0009 is "draft", not through the whole process (updated)',
+    );
+    expect(s.code).toBe(2);
+    // What CI (a clean checkout) says of the same approval committed by hand.
+    gitIn(dir, ['checkout', '--', 'changes/RFC-0009-p.md']);
+    addCommit(
+      dir,
+      {
+        files: {
+          [R]: rfc({
+            requested_by: ben.email,
+            change_type: 'pre-approved',
+            pre_approved_model: 'PA-1',
+            status: 'approved',
+            approved_by: ben.email,
+            approved_on: '2026-01-07',
+          }),
+        },
+        author: ben,
+        date: '2026-01-07T09:00:00Z',
+      },
+      asBen,
+    );
+    expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
+  });
   it.each(cases)('$name', async (c) => {
     const dir = requested(c.fields);
     const before = readFileSync(path.join(dir, R), 'utf8');

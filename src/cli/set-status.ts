@@ -140,7 +140,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     // judges it, not by the working tree's list, which may hold an entry no one has agreed yet.
     const listed = exemptionModels(config.types, documents);
     const models = basis
-      ? modelsAtEvents({ config, documents, models: listed }, basis.timeline.events, basis.timeline.graph, true)()
+      ? modelsAtEvents(
+          { config, documents: asCommitted(documents, basis), models: listed },
+          basis.timeline.events,
+          basis.timeline.graph,
+          true,
+        )()
       : listed;
     const exemption = { models, day };
     const roles = RolesIndex.fromData(rolesDoc?.data);
@@ -314,6 +319,18 @@ async function actor(io: CliIO, opts: SetStatusOptions): Promise<Identity> {
   const me = await gitIdentity({ cwd: io.cwd, env: io.env }).catch(() => undefined);
   if (!me) throw smsError('NO_GIT_IDENTITY');
   return me;
+}
+
+/**
+ * The documents as HEAD has them, where proof is read from (the change that proved a model): each one
+ * history has, with its status and fields as last committed; one never committed, or deleted since,
+ * proves nothing. An uncommitted edit of the proving change does not make the model count.
+ */
+function asCommitted(documents: readonly SmsDocument[], basis: CommitBasis): SmsDocument[] {
+  return documents.flatMap((d) => {
+    const last = d.id ? basis.timeline.byId.get(d.id)?.at(-1)?.after : undefined;
+    return last ? [{ ...d, status: last.status, data: { ...last.fields } }] : [];
+  });
 }
 
 /**

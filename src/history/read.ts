@@ -109,7 +109,11 @@ export function extractOptions(config: SmsConfig): ExtractOptions {
       bookkeeping.add(f);
     }
     for (const k of Object.keys(t.self_approval_exempt ?? {})) fields.add(k);
-    if (t.exemption_model) fields.add(t.exemption_model.field);
+    if (t.exemption_model) {
+      fields.add(t.exemption_model.field);
+      // What proves a model, so that a change as committed can be judged as proof (set-status).
+      for (const k of [...Object.keys(t.exemption_model.proof.where), t.exemption_model.proof.done]) fields.add(k);
+    }
   }
   // Sealed fields are followed as tracked ones are: each version's values, by field.
   const tracked = Object.fromEntries(
@@ -1144,7 +1148,7 @@ export interface CommitBasis {
   /** Who drafted the document: the author of the commit that created it, as the self-approval rule counts it. */
   createdBy?: { name: string; email: string };
   /** The whole history read, for what else the next commit is judged by (the models agreed on HEAD's line). */
-  timeline: Pick<Timeline, 'events' | 'graph'>;
+  timeline: Pick<Timeline, 'events' | 'graph' | 'byId'>;
 }
 
 /**
