@@ -256,6 +256,24 @@ describe('sms init', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  it('writes a time zone as the platform spells it, and says where a default came from when TZ names none', async () => {
+    const parent = tmp();
+    const spelled = await smsInProcess(['init', 'a', '--yes', ...MANAGER, ...CI, '--ci', 'none', '--timezone', 'europe/berlin'], parent);
+    expect(spelled.code, spelled.stderr).toBe(0);
+    expect(readFileSync(path.join(parent, 'a/sms.config.yaml'), 'utf8')).toMatch(/^timezone: "Europe\/Berlin"$/m);
+    // A POSIX rule in TZ is no IANA name: UTC, and the note says why, not "this machine's".
+    const posix = await smsInProcess(
+      ['init', 'b', '--org', 'B', '--service', 'Desk', ...MANAGER, ...CI, '--ci', 'none'],
+      parent,
+      testEnv({ TZ: 'EST5' }),
+    );
+    expect(posix.code, posix.stderr).toBe(0);
+    expect(posix.stderr).toBe(
+      'sms: no terminal to ask on: took time zone "UTC" (TZ="EST5" names no time zone sms knows); give --timezone to choose, or --yes to take the defaults without this note\n',
+    );
+    expect(readFileSync(path.join(parent, 'b/sms.config.yaml'), 'utf8')).toMatch(/^timezone: "UTC"$/m);
+  });
+
   it('with no terminal and no --yes, it says which answers it took as defaults', async () => {
     const parent = tmp();
     const r = await smsInProcess(['init', 'acme-it', ...MANAGER, '--ci', 'none', '--no-install'], parent);

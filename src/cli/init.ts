@@ -269,7 +269,8 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
   let cliSpec = opts.cliSpec?.trim() || defaultSpec();
   let timezone = opts.timezone?.trim();
   if (timezone !== undefined && !isTimeZone(timezone)) throw smsError('INIT_TIMEZONE', { value: forTerminal(timezone).slice(0, 64) });
-  const machineZone = localZone(io);
+  const machine = localZone(io);
+  const machineZone = machine.zone;
   if (interactive) {
     const questions: Question[] = [];
     if (!org) questions.push({ key: 'org', text: `Organisation name (${fallbackOrg}): ` });
@@ -317,7 +318,7 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
     const taken = [
       ...(org ? [] : [`organisation "${forTerminal(fallbackOrg)}" (from the folder name)`]),
       ...(service ? [] : ['first service "Service desk"']),
-      ...(timezone ? [] : [`time zone "${machineZone}" (this machine's)`]),
+      ...(timezone ? [] : [`time zone "${machineZone}" (${machine.why})`]),
     ];
     if (taken.length)
       io.stderr.write(
@@ -338,8 +339,13 @@ async function gatherAnswers(io: CliIO, opts: InitOptions, dir: string, identity
     manager,
     service: service || 'Service desk',
     cliSpec: ci !== 'none' ? cliSpec : undefined,
-    timezone: timezone || machineZone,
+    timezone: canonicalZone(timezone || machineZone),
   };
+}
+
+/** A time zone name as the platform spells it (europe/berlin is Europe/Berlin, US/Eastern America/New_York). */
+function canonicalZone(tz: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone ?? tz;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -347,12 +353,14 @@ const listed = (items: string[]): string => (items.length < 2 ? items.join('') :
 
 /**
  * This machine's time zone, the default for the organisation's: TZ where it names one (a POSIX rule
- * such as CET-1CEST does not), else the platform's, else UTC.
+ * such as CET-1CEST does not), else the platform's, else UTC; and where it came from, in words.
  */
-function localZone(io: CliIO): string {
-  if (isTimeZone(io.env.TZ)) return io.env.TZ;
+function localZone(io: CliIO): { zone: string; why: string } {
+  const tz = io.env.TZ;
+  if (isTimeZone(tz)) return { zone: tz, why: "this machine's" };
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return isTimeZone(zone) ? zone : 'UTC';
+  if (tz !== undefined && tz !== '') return { zone: 'UTC', why: `TZ="${forTerminal(tz).slice(0, 64)}" names no time zone sms knows` };
+  return isTimeZone(zone) ? { zone, why: "this machine's" } : { zone: 'UTC', why: 'this machine names none' };
 }
 
 /** An answer or flag value as one line of text: control characters cannot reach the files. */
