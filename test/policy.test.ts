@@ -152,6 +152,13 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     },
     { name: 'under the proven model PA-1: exempt', fields: { pre_approved_model: 'PA-1' }, refused: false },
   ];
+  /** Ben approves his own RFC-0001, pre-approved with `fields`, by hand on 7 January: what validate --history says (self-approval severities). */
+  async function approvedByHand(dir: string, fields: Record<string, unknown>): Promise<string[]> {
+    const approval = { status: 'approved', approved_by: ben.email, approved_on: '2026-01-07' };
+    const files = { [R]: rfc({ requested_by: ben.email, change_type: 'pre-approved', ...fields, ...approval }) };
+    addCommit(dir, { files, author: ben, date: '2026-01-07T09:00:00Z' }, asBen);
+    return (await validateFindings(dir)).selfApproval.map((d) => d.severity);
+  }
   /** Model PA-1 in force; RFC-0001, requested by Ben (CM) as pre-approved with `fields`, still a draft. */
   function requested(fields: Record<string, unknown>): string {
     const dir = tmp();
@@ -214,25 +221,7 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     expect(s.code).toBe(2);
     expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
     // What validate --history says of the same approval made by hand.
-    addCommit(
-      dir,
-      {
-        files: {
-          [R]: rfc({
-            requested_by: ben.email,
-            change_type: 'pre-approved',
-            pre_approved_model: 'PA-2',
-            status: 'approved',
-            approved_by: ben.email,
-            approved_on: '2026-01-07',
-          }),
-        },
-        author: ben,
-        date: '2026-01-07T09:00:00Z',
-      },
-      asBen,
-    );
-    expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
+    expect(await approvedByHand(dir, { pre_approved_model: 'PA-2' })).toEqual(['error']);
   });
   it('under a model whose proving change looks done only in the working tree: refused, as validate --history reports it', async () => {
     const dir = requested({ pre_approved_model: 'PA-1' });
@@ -246,25 +235,7 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
     expect(s.code).toBe(2);
     // What CI (a clean checkout) says of the same approval committed by hand.
     gitIn(dir, ['checkout', '--', 'changes/RFC-0009-p.md']);
-    addCommit(
-      dir,
-      {
-        files: {
-          [R]: rfc({
-            requested_by: ben.email,
-            change_type: 'pre-approved',
-            pre_approved_model: 'PA-1',
-            status: 'approved',
-            approved_by: ben.email,
-            approved_on: '2026-01-07',
-          }),
-        },
-        author: ben,
-        date: '2026-01-07T09:00:00Z',
-      },
-      asBen,
-    );
-    expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
+    expect(await approvedByHand(dir, { pre_approved_model: 'PA-1' })).toEqual(['error']);
   });
   it.each(cases)('$name', async (c) => {
     const dir = requested(c.fields);
@@ -277,25 +248,7 @@ describe('one policy: a pre-approved change is exempt only under a proven model,
       );
       expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
       // Done by hand, validate reports it as the error set-status refused.
-      addCommit(
-        dir,
-        {
-          files: {
-            [R]: rfc({
-              requested_by: ben.email,
-              change_type: 'pre-approved',
-              ...c.fields,
-              status: 'approved',
-              approved_by: ben.email,
-              approved_on: '2026-01-07',
-            }),
-          },
-          author: ben,
-          date: '2026-01-07T09:00:00Z',
-        },
-        asBen,
-      );
-      expect((await validateFindings(dir)).selfApproval.map((d) => d.severity)).toEqual(['error']);
+      expect(await approvedByHand(dir, c.fields)).toEqual(['error']);
     } else {
       expect(s.code, s.stderr).toBe(0);
       expect((await validateFindings(dir)).selfApproval).toEqual([]);
