@@ -49,7 +49,7 @@ export async function run(argv: string[], ioIn: CliIO): Promise<number> {
     .option('--no-install', 'do not run npm to pin sms in package-lock.json (run "npm install" yourself)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>" --cli-spec git+https://git.example.org/acme/sms.git#v0.1.0\n  $ sms init docs/sms --ci gitlab --cli-spec ./tools/sms-cli-0.1.0.tgz   # in an existing repository\n  $ sms init --sample demo-sms\n',
+      '\nExamples:\n  $ sms init my-sms --yes --org "Acme IT" --manager "Ana Costa <ana@acme.example>" --timezone Europe/Berlin --cli-spec git+https://git.example.org/acme/sms.git#v0.1.0\n  $ sms init docs/sms --ci gitlab --cli-spec ./tools/sms-cli-0.1.0.tgz   # in an existing repository\n  $ sms init --sample demo-sms\n',
     )
     .action(async (dir: string, opts) => {
       const { initCommand } = await import('./init.js');
