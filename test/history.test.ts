@@ -1889,12 +1889,26 @@ describe('commit-date: commits dated ahead', () => {
       date: new Date(Date.parse('2026-05-20T09:00:00Z') - k * 20 * 3_600_000).toISOString().replace('.000Z', 'Z'),
     }));
     const chain = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-05-01T09:00:00Z' }, ...steps]);
-    const found = await dated(chain);
-    // Every commit more than a day after the last one is ahead of it; the first is the approval of 20 May.
-    expect(found).toContainEqual(
-      expect.stringMatching(/on 2026-05-20 is dated 2026-05-20, after commit [0-9a-f]{7}, made on top of it, which is dated 2026-05-03:/),
-    );
-    expect(found).toHaveLength(19);
+    // One finding where the dates turn back by more than a day in all: the last commit still a day and
+    // more after the end of the chain (5 May, 40 hours before it), not one for every commit under it.
+    expect(await dated(chain)).toEqual([
+      expect.stringMatching(/on 2026-05-05 is dated 2026-05-05, after commit [0-9a-f]{7}, made on top of it, which is dated 2026-05-03:/),
+    ]);
+  });
+
+  it('one commit whose clock reads 2001, on top of a long history, is one finding, not one for every commit under it', async () => {
+    const honest: CommitSpec[] = Array.from({ length: 12 }, (_, k) => ({
+      files: { [R]: rfc({ title: `Upgrade mail, step ${k}` }) },
+      author: cleo,
+      date: `2026-05-${String(k + 1).padStart(2, '0')}T09:00:00Z`,
+    }));
+    const dir = repo([
+      ...honest,
+      { files: { [R]: rfc({ title: 'Upgrade mail, wrong clock' }) }, author: ben, date: '2001-01-01T09:00:00Z' },
+    ]);
+    expect(await dated(dir)).toEqual([
+      expect.stringMatching(/on 2026-05-12 is dated 2026-05-12, after commit [0-9a-f]{7}, made on top of it, which is dated 2001-01-01:/),
+    ]);
   });
 
   it('a date git took whose offset is out of range is reported: it names no instant', async () => {

@@ -610,6 +610,26 @@ describe('reports carry no control character from a document', () => {
       }
   });
 
+  it("from the repository's own report template and style too (written by whoever opened the pull request)", async () => {
+    const dir = repoWith('Printer offline');
+    writeFiles(dir, {
+      // OSC 52 writes the reader's clipboard; ESC [2J clears the screen; OSC 8 makes a hidden link.
+      '.sms/templates/reports/style.css': 'body { font-family: sans-serif; } /* \u001b]52;c;Y3VybA==\u0007\u001b[2J */\n',
+      '.sms/templates/reports/changes.md.hbs': '# Change schedule\u001b]8;;https://evil.example/\u0007 (signed off)\u001b]8;;\u0007\n',
+    });
+    for (const format of ['md', 'html']) {
+      const r = await smsInProcess(
+        ['report', 'changes', '--format', format, '--period', '2026-05'],
+        dir,
+        testEnv({ SMS_TODAY: '2026-06-15' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, format).not.toMatch(CONTROL);
+      // Not vacuous: the own template and style are the ones used.
+      expect(r.stdout, format).toContain(format === 'md' ? '# Change schedule (signed off)' : 'font-family: sans-serif');
+    }
+  });
+
   it('in the audit CSV, one line per finding without controls', () => {
     const csv = auditCsv({
       findings: [{ id: 'F1', source: 'audit', severity: 'gap', what: evil, todo: 'fix\r\nit' }],

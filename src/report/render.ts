@@ -209,7 +209,8 @@ function ownTemplate(root: string, name: string): string | undefined {
     if (realpathSync(own).startsWith(realpathSync(root) + path.sep)) {
       // Opened without following a final link, and only when it is a regular file of sane size.
       const read = readRegularFile(own, MAX_TEMPLATE_BYTES);
-      if ('bytes' in read) return read.bytes.toString('utf8');
+      // Written by whoever opened the pull request, like the documents: without the controls they lose.
+      if ('bytes' in read) return withoutControls(read.bytes.toString('utf8')) as string;
     }
   } catch {
     // no override

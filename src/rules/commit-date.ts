@@ -24,8 +24,9 @@ export default defineRule({
     'count a change from the later of them, and never count a later change of the same document from an earlier ' +
     'day: one commit dated ahead moves its changes, and the changes made after it, into a later period (out of the ' +
     "period's review, past an agreement's deadline or out of it). A commit dated more than a day after a commit made " +
-    'on top of it (directly or further up: steps back of less than a day each add up) is reported; clocks a few ' +
-    'hours apart stay quiet. A commit with no commit on top of it yet is ' +
+    'on top of it (directly or further up: steps back of less than a day each add up) is reported, once where the ' +
+    'dates turn back (the last commit still dated a day after one on top of it, not every commit under it); clocks a ' +
+    'few hours apart stay quiet. A commit with no commit on top of it yet is ' +
     'reported when it is dated after the end of the day after today (the day of the run, or SMS_TODAY; the margin ' +
     'leaves room for every time zone); a review pack read as of a day names the commits it held back. A date whose ' +
     'time zone offset is out of range (git accepts +99:59) names no instant and is reported too. Fix the clock of ' +
@@ -50,12 +51,21 @@ export default defineRule({
         if (!known || low.at < known.at) earliest.set(p, low);
       }
     }
-    const ahead = new Map<string, string>();
+    const flagged = new Set<string>();
     for (const [sha, e] of first) {
       const at = datedAt(e);
       const low = earliest.get(sha);
-      if (at !== undefined && low && at - low.at > DAY_MS)
-        ahead.set(sha, `after commit ${low.sha.slice(0, 7)}, made on top of it, which is dated ${dayOf(low.at)}`);
+      if (at !== undefined && low && at - low.at > DAY_MS) flagged.add(sha);
+    }
+    // One finding where the dates turn back, not one for every commit under it: of the commits dated
+    // ahead of something on top of them, those with none such directly on top of them. One commit whose
+    // clock read 2001 would otherwise put every earlier commit in the wrong.
+    const under = new Set([...flagged].flatMap((sha) => first.get(sha)!.commit.parents));
+    const ahead = new Map<string, string>();
+    for (const sha of flagged) {
+      if (under.has(sha)) continue;
+      const low = earliest.get(sha)!;
+      ahead.set(sha, `after commit ${low.sha.slice(0, 7)}, made on top of it, which is dated ${dayOf(low.at)}`);
     }
     // A commit with nothing on top of it has no later commit to date it: today does. In every time zone today ends
     // by noon UTC of the next day; the limit, the midnight UTC after that, also leaves a clock some hours fast behind it.
