@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -245,6 +245,91 @@ describe('history rules', () => {
       ['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it'],
       ['pre-approved-model', 'RFC-0002 was approved on 2026-03-03, before pre-approved model PA-1 was agreed (since 2026-03-10)'],
     ]);
+  });
+
+  it('self-approval: a commit date with an out-of-range offset (+99:59, which git takes) counts from the instant git keeps', async () => {
+    const [draft, approval] = preApproved('PA-1');
+    const dir = repo([...PROOF, chgproc('2026-02-25', { since: '2026-03-03' }), draft!]);
+    writeFileSync(path.join(dir, R2), approval!.files[R2]!);
+    gitIn(dir, ['add', '--all']);
+    const tree = gitIn(dir, ['write-tree']).trim();
+    const parent = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    // 2 March 2026, 12:00 UTC, before PA-1 was agreed; shown at +99:59, it reads 6 March.
+    const at = `${Date.parse('2026-03-02T12:00:00Z') / 1000} +9959`;
+    const raw = `tree ${tree}\nparent ${parent}\nauthor ${ben.name} <${ben.email}> ${at}\ncommitter ${ben.name} <${ben.email}> ${at}\n\napprove\n`;
+    const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+      cwd: dir,
+      input: raw,
+      env: testEnv(),
+      encoding: 'utf8',
+    }).trim();
+    gitIn(dir, ['update-ref', 'HEAD', sha]);
+    gitIn(dir, ['reset', '-q', '--hard']);
+    const found = (await history(dir)).findings;
+    expect(onModels(found)).toContainEqual(['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']);
+    expect(found.filter((f) => f.rule === 'commit-date').map((f) => f.message)).toEqual([
+      expect.stringMatching(/\+99:59", in a time zone offset no clock has: it stands for 2026-03-02T12:00:00Z, which is what counts$/),
+    ]);
+  });
+
+  it('set-status dates an approval in the time zone of the configuration as committed, as history will, not of an uncommitted edit', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // 2 March, 12:00 UTC: 01:00 on 2 March in Pago Pago (UTC-11), 02:00 on 3 March in Kiritimati (UTC+14).
+      vi.setSystemTime(new Date('2026-03-02T12:00:00Z'));
+      const [draft] = preApproved('PA-1');
+      const config = (zone: string): string => `${CONFIG}timezone: ${zone}\nrules:\n  self-approval: error\n`;
+      const dir = repo([
+        ...PROOF,
+        { files: { 'sms.config.yaml': config('Pacific/Pago_Pago') }, date: '2026-02-24T09:00:00Z' },
+        chgproc('2026-02-25', { since: '2026-03-03' }),
+        draft!,
+      ]);
+      writeFileSync(path.join(dir, 'sms.config.yaml'), config('Pacific/Kiritimati'));
+      const env = { ...as(ben, '2026-03-02T12:00:00Z'), SMS_TODAY: '' };
+      const r = await smsInProcess(['set-status', 'RFC-0002', 'approved', '--commit'], dir, env);
+      expect(r.stderr).toMatch(/it is not exempt: it was approved on 2026-03-02, and model PA-1 was agreed since 2026-03-03/);
+      expect(r.code).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an approver who commits their own approval made it no earlier than the commit: git commit --date does not move it into their term', async () => {
+    // Ben holds CM until 1 March (the roles as revised on 1 February).
+    const people = [
+      { ...ana, roles: ['SM', 'MGT'] },
+      { ...ben, roles: ['CM'], until: '2026-03-01' },
+      { ...cleo, roles: ['IM', 'PT'] },
+    ];
+    const roles = md(
+      { id: 'ROLES', type: 'roles', title: 'Roles', status: 'updated', approved_by: ana.email, approved_on: '2026-02-01', people },
+      '\n## Responsibilities\n\n## Training and development\n',
+    );
+    const made = (committer: typeof ana): string => {
+      const dir = repo([
+        { files: { 'governance/roles.md': roles }, author: ana, date: '2026-02-01T09:00:00Z' },
+        { files: { [R]: rfc() }, author: cleo, date: '2026-02-20T09:00:00Z' },
+      ]);
+      writeFileSync(path.join(dir, R), approved(ben.email, { approved_on: '2026-02-28' }));
+      gitIn(dir, ['add', '--all']);
+      // Written on 28 February, in Ben's term; committed on 5 March, after it.
+      gitIn(dir, ['commit', '-q', '-m', 'approve'], {
+        ...testEnv(),
+        GIT_AUTHOR_NAME: ben.name,
+        GIT_AUTHOR_EMAIL: ben.email,
+        GIT_COMMITTER_NAME: committer.name,
+        GIT_COMMITTER_EMAIL: committer.email,
+        GIT_AUTHOR_DATE: '2026-02-28T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-03-05T09:00:00Z',
+      });
+      return dir;
+    };
+    // Ben committed it himself on 5 March, dated back: judged on 5 March, when he no longer held CM.
+    const own = (await history(made(ben))).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`);
+    expect(own).toContainEqual(expect.stringMatching(/^approval-evidence: .*on 2026-03-05.*Ben Okafor/));
+    // Ana committed it (a rebase, a merge of his branch): his decision stays dated 28 February.
+    expect((await history(made(ana))).findings.filter((f) => f.rule === 'approval-evidence')).toEqual([]);
   });
 
   it("self-approval: an approval counts from the organisation's day, not the day its commit's time zone offset gives", async () => {
@@ -1911,7 +1996,7 @@ describe('commit-date: commits dated ahead', () => {
     ]);
   });
 
-  it('a date git took whose offset is out of range is reported: it names no instant', async () => {
+  it('a date git took in an offset no clock has (+99:59) is reported, and counts from the instant git keeps', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-05-01T09:00:00Z' }]);
     writeFileSync(path.join(dir, R), approved());
     gitIn(dir, ['add', '--all']);
@@ -1929,7 +2014,7 @@ describe('commit-date: commits dated ahead', () => {
     gitIn(dir, ['reset', '-q', '--hard']);
     expect(await dated(dir)).toEqual([
       expect.stringMatching(
-        /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Ben Okafor <ben@acme\.example> on \S+ has the date "[^"]*\+99:59", which names no instant \(its time zone offset is out of range\): the day its changes count from is a guess$/,
+        /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Ben Okafor <ben@acme\.example> on 2026-05-01 has the date "2026-05-05T[^"]*\+99:59", in a time zone offset no clock has: it stands for 2026-05-01T12:00:00Z, which is what counts$/,
       ),
     ]);
   });

@@ -67,7 +67,7 @@ function ruleLevel(config: SmsConfig, id: string): 'off' | 'warning' | 'error' {
  */
 export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promise<number> {
   const config = openConfig(io.cwd);
-  const day = today(io, config.timezone);
+  let day = today(io, config.timezone);
   const repository = loadRepository(config);
   const { documents, issues } = repository;
   const matches = documents.filter((d) => d.id === opts.id);
@@ -115,6 +115,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // they are stricter: an uncommitted edit that trusts a committer or switches a rule off does not
   // change how the commit will be judged.
   const committed = head ? await committedSettings(config, io.env) : undefined;
+  // The commit will be dated, as history dates a decision, in the time zone of the configuration it
+  // is judged with: HEAD's, whatever an uncommitted edit of it says.
+  if (committed?.timezone !== undefined) day = today(io, committed.timezone);
   const judged: SmsConfig = committed
     ? { ...config, history: stricterSettings(config.history, committed.history), rules: noLooserThan(RULES, config.rules, committed.rules) }
     : config;

@@ -15,8 +15,8 @@ export interface HistoryCommit {
   /** The author date (what git log shows; the one sms judges by). */
   date: string;
   /**
-   * The day of the author date in the organisation's time zone (UTC without one), where history was
-   * read with the configuration; else the day the date itself gives (in the offset its author chose).
+   * The day the commit counts from as a decision, in the organisation's time zone (see stampDays),
+   * where history was read with the configuration; else the day its author date gives.
    */
   day?: string;
   /** The committer date; absent where a commit is made up rather than read (a planned commit). */

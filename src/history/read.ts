@@ -875,6 +875,7 @@ async function rolesAtBase(
   // document as that commit holds it cannot be proven here and is taken as labelled (an
   // approving status puts it in force), as it was before this check; what follows is judged.
   let start: { data: Record<string, unknown>; since: string } | undefined;
+  stampDays(commits, at.config.timezone);
   if (at.shallow && commits.length > 0 && (await shallowBoundary(ctx)).has(commits[0]!.sha)) {
     const first = commits.shift()!;
     const s = first.changes.map((ch) => (ch.newBlob ? states.get(ch.newBlob) : undefined)).find((x) => x?.type === t.key);
@@ -882,7 +883,6 @@ async function rolesAtBase(
   }
   await markCleanMerges(ctx, commits, { ...m, isDocument: () => true, relative, withPrefix: at.baseAt });
 
-  stampDays(commits, at.config.timezone);
   const timeline = buildTimeline(commits, (b) => states.get(b), start?.data, t, start?.since);
   await attachSignatures(ctx, at.judging, at.settings, timeline);
   assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since, commits);
@@ -1098,6 +1098,8 @@ export async function headVersion(
 export interface CommittedSettings {
   history: PolicySettings;
   rules: Record<string, RuleSetting>;
+  /** Where HEAD has a configuration: the time zone it counts days in (UTC without one). */
+  timezone?: string;
 }
 
 /**
@@ -1129,7 +1131,11 @@ export async function committedSettings(config: SmsConfig, env?: NodeJS.ProcessE
       reader.close();
     }
   }
-  return { history: committed?.history ?? historySettings(undefined), rules: committed?.rules ?? {} };
+  return {
+    history: committed?.history ?? historySettings(undefined),
+    rules: committed?.rules ?? {},
+    ...(committed ? { timezone: committed.timezone ?? 'UTC' } : {}),
+  };
 }
 
 /** What the next commit will be judged against: see nextCommitBasis. */

@@ -38,19 +38,42 @@ export interface DocEvent {
 }
 
 /**
- * The day a commit was made: its author date's in the organisation's time zone (see
- * HistoryCommit.day), as set-status dates what it records and the reports count days. The offset an
- * author gives their date (+14:00, or one git accepts and no clock has) does not move it.
+ * The day a commit counts from as a decision, in the organisation's time zone (see HistoryCommit.day),
+ * as set-status dates what it records and the reports count days. The offset an author gives their
+ * date (+14:00, or one git accepts and no clock has) does not move it.
  */
 export function commitDay(c: Pick<HistoryCommit, 'date' | 'day'>): string {
   return c.day ?? c.date.slice(0, 10);
 }
 
-/** Sets each commit's day in the organisation's time zone (UTC without one); a date naming no instant keeps its own. */
+/**
+ * The instant of a date as git prints it, whatever its offset: git keeps the instant and shows it in
+ * the offset it was given, so +99:59 (which git accepts) still names one.
+ */
+export function gitInstant(date: string | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  const ms = parseInstant(date);
+  if (ms !== undefined) return ms;
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)([+-])(\d\d):?(\d\d)$/.exec(date);
+  const local = m ? Date.parse(`${m[1]}Z`) : NaN;
+  if (!m || Number.isNaN(local)) return undefined;
+  return local - (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) * 60_000;
+}
+
+/**
+ * Sets the day each commit counts from as a decision (HistoryCommit.day): its author date's, in the
+ * organisation's time zone (UTC without one); the later of its author and committer dates where the
+ * author committed it too. The author's date names the day of their decision and stays when someone
+ * else rebases or merges it, but `git commit --date` moves only the author date: a person committing
+ * their own approval made it no earlier than the commit, whatever day they wrote on it.
+ */
 export function stampDays(commits: readonly HistoryCommit[], timezone: string | undefined): void {
   for (const c of commits) {
-    const ms = parseInstant(c.date);
-    if (ms !== undefined) c.day = localDate(ms, timezone ?? 'UTC');
+    const authored = gitInstant(c.date);
+    const own = c.authorEmail.toLowerCase() === c.committerEmail.toLowerCase();
+    const committed = own ? gitInstant(c.committerDate) : undefined;
+    const at = authored === undefined || (committed !== undefined && committed > authored) ? committed : authored;
+    if (at !== undefined) c.day = localDate(at, timezone ?? 'UTC');
   }
 }
 

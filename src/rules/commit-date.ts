@@ -1,5 +1,5 @@
-import { parseInstant } from '../dates.js';
-import type { DocEvent } from '../history/timeline.js';
+import { formatInstant, parseInstant } from '../dates.js';
+import { gitInstant, type DocEvent } from '../history/timeline.js';
 import { commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 
 /** When a commit counts from: the later of its author and committer dates (as the reports read it). */
 function datedAt(e: DocEvent): number | undefined {
-  const dates = [e.commit.date, e.commit.committerDate].map((v) => (v === undefined ? undefined : parseInstant(v)));
+  const dates = [e.commit.date, e.commit.committerDate].map(gitInstant);
   const known = dates.filter((ms): ms is number => ms !== undefined);
   return known.length ? Math.max(...known) : undefined;
 }
@@ -28,8 +28,8 @@ export default defineRule({
     'dates turn back (the last commit still dated a day after one on top of it, not every commit under it); clocks a ' +
     'few hours apart stay quiet. A commit with no commit on top of it yet is ' +
     'reported when it is dated after the end of the day after today (the day of the run, or SMS_TODAY; the margin ' +
-    'leaves room for every time zone); a review pack read as of a day names the commits it held back. A date whose ' +
-    'time zone offset is out of range (git accepts +99:59) names no instant and is reported too. Fix the clock of ' +
+    'leaves room for every time zone); a review pack read as of a day names the commits it held back. A date shown in ' +
+    'a time zone offset no clock has (git takes +99:59) is reported too; the instant git keeps is what counts. Fix the clock of ' +
     'the machine that made it, and say in the next commit when the change was really made.',
   severity: 'warning',
   needs: ['commits'],
@@ -75,14 +75,15 @@ export default defineRule({
       const at = datedAt(e);
       if (!below.has(sha) && at !== undefined && at >= limit) ahead.set(sha, `after today (${ctx.today}), with no commit on top of it`);
     }
-    // A date git took that names no instant (an offset past ±23:59): nothing can place its changes in time.
+    // A date shown in an offset no clock has (past ±23:59, which git takes): set by hand.
     for (const e of first.values()) {
       const odd = [e.commit.date, e.commit.committerDate].find((v) => v !== undefined && parseInstant(v) === undefined);
       if (odd === undefined) continue;
+      const at = gitInstant(odd);
       report({
         ...eventDoc(ctx, e),
         at: { line: 1, column: 1 },
-        message: `${commitLabel(e)} has the date "${odd}", which names no instant (its time zone offset is out of range): the day its changes count from is a guess`,
+        message: `${commitLabel(e)} has the date "${odd}", in a time zone offset no clock has${at === undefined ? ', naming no instant' : `: it stands for ${formatInstant(at)}, which is what counts`}`,
         hint: "check the clock and time zone of the machine that made it (or the --date it was given); the next commit's message can say when the change was made",
       });
     }

@@ -1,4 +1,4 @@
-import { assessEvent, eventsByCommit, type CommitLink, type DocEvent } from '../history/timeline.js';
+import { assessEvent, commitDay, eventsByCommit, type CommitLink, type DocEvent } from '../history/timeline.js';
 import { isApproval, type ApprovalAssessment, type ExemptionModels, type ModelStanding } from '../model/policy.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { listedModels, modelStanding, proofLookup } from '../repo/models.js';
@@ -15,7 +15,7 @@ export function commitLabel(e: Pick<DocEvent, 'commit'>): string {
   if (e.commit.sha === 'INDEX') return 'staged change';
   return e.commit.sha === 'WORKTREE'
     ? 'uncommitted change'
-    : `commit ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName} <${e.commit.authorEmail}> on ${e.commit.date.slice(0, 10)}`;
+    : `commit ${e.commit.sha.slice(0, 7)} by ${e.commit.authorName} <${e.commit.authorEmail}> on ${commitDay(e.commit)}`;
 }
 
 /** The approval fields (approved_by, approved_on, a countersignature) the change sets to another value. */
