@@ -332,6 +332,29 @@ describe('history rules', () => {
     expect((await history(made(ana))).findings.filter((f) => f.rule === 'approval-evidence')).toEqual([]);
   });
 
+  it("self-approval: an approval is judged by its model's proof as it stood then, not as corrected since", async () => {
+    // RFC-0001, the proof of PA-1, is recorded on 10 March as having failed after all: Ben's approval of
+    // 3 March rested on the record as it stood, and stays exempt. A model proven only since covers nothing before.
+    const corrected = {
+      files: { [R]: provenChange({ approved_on: '2026-02-20', deployed_on: '2026-02-21', outcome: 'failed' }) },
+      author: cleo,
+      date: '2026-03-10T09:00:00Z',
+    };
+    const found = (await history(repo([...PROOF, chgproc('2026-02-25'), ...preApproved('PA-1'), corrected]))).findings;
+    expect(found.filter((f) => f.rule === 'self-approval')).toEqual([]);
+    // Proven only after the approval (the proof recorded successful on 10 March): not exempt then.
+    const late = [
+      PROOF[0]!,
+      PROOF[1]!,
+      { ...PROOF[2]!, files: { [R]: provenChange({ approved_on: '2026-02-20', deployed_on: '2026-02-21', outcome: 'failed' }) } },
+    ];
+    const fixed = { ...corrected, files: { [R]: provenChange({ approved_on: '2026-02-20', deployed_on: '2026-02-21' }) } };
+    expect(onModels((await history(repo([...late, chgproc('2026-02-25'), ...preApproved('PA-1'), fixed]))).findings)).toContainEqual([
+      'self-approval',
+      'RFC-0002 was approved by Ben Okafor, who also requested or drafted it',
+    ]);
+  });
+
   it("self-approval: an approval counts from the organisation's day, not the day its commit's time zone offset gives", async () => {
     const approvedAt = (date: string): CommitSpec[] => {
       const [draft, approval] = preApproved('PA-1');

@@ -4,6 +4,14 @@ import type { WorkType } from '../model/types.js';
 import type { SmsDocument } from './documents.js';
 import { own, ownString } from './values.js';
 
+/** What proves a model is read from a change: its ID, type, status and front matter (a document, or a version of it in history). */
+export interface ProofRecord {
+  id?: string;
+  type?: { key: string };
+  status?: string;
+  data?: Readonly<Record<string, unknown>> | null;
+}
+
 /** One model an exemption may rest on (a pre-approved change model), as its listing document gives it. */
 export interface ExemptionModelEntry extends ModelStanding {
   id: string;
@@ -69,7 +77,7 @@ export function proofLookup(t: WorkType, documents: readonly SmsDocument[]): (id
 export function modelStanding(
   t: WorkType,
   entry: Readonly<Record<string, unknown>>,
-  proof: (id: string) => SmsDocument | undefined,
+  proof: (id: string) => ProofRecord | undefined,
 ): ModelStanding {
   const provenBy = ownString(entry, 'proven_by');
   const since = parseDate(ownString(entry, 'since'));
@@ -92,7 +100,7 @@ export function exemptionModels(types: readonly WorkType[], documents: readonly 
 /** Why the document a model names does not prove it (undefined: it does). */
 function unproven(
   t: WorkType,
-  proof: SmsDocument | undefined,
+  proof: ProofRecord | undefined,
   provenBy: string | undefined,
   since: string | undefined,
   sinceGiven: unknown,

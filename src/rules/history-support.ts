@@ -1,7 +1,7 @@
+import type { DocState } from '../history/extract.js';
 import { assessEvent, commitDay, eventsByCommit, type CommitLink, type DocEvent } from '../history/timeline.js';
 import { isApproval, type ApprovalAssessment, type ExemptionModels, type ModelStanding } from '../model/policy.js';
-import type { SmsDocument } from '../repo/documents.js';
-import { listedModels, modelStanding, proofLookup } from '../repo/models.js';
+import { listedModels, modelStanding, type ProofRecord } from '../repo/models.js';
 import { approvalFields, type WorkType } from '../model/types.js';
 import type { FindingInput, RuleContext } from './registry.js';
 
@@ -46,6 +46,9 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
  * never committed, and agrees nothing. Called without an event, the result is what HEAD's line
  * agreed: what the next commit will be judged by.
  */
+/** A proof only of the type it must be (a change request proves a change-request model). */
+const typed = (p: ProofRecord | undefined, t: WorkType): ProofRecord | undefined => (p?.type?.key === t.key ? p : undefined);
+
 export function modelsAtEvents(
   ctx: Pick<RuleContext, 'config' | 'documents' | 'models'>,
   events: readonly DocEvent[],
@@ -110,7 +113,7 @@ export function modelsAtEvents(
     return next;
   };
   // Where two lines of history meet, what either agreed stands (the first parent's entry where both have one).
-  const union = (states: readonly Agreed[]): Agreed => {
+  const unionAgreed = (states: readonly Agreed[]): Agreed => {
     const out = new Map(states[0]);
     for (const other of states.slice(1)) {
       if (other === states[0]) continue;
@@ -121,17 +124,55 @@ export function modelsAtEvents(
     }
     return out;
   };
-  const proofs = new Map<WorkType, (id: string) => SmsDocument | undefined>();
-  const views = new WeakMap<Agreed, ExemptionModels>();
-  const viewOf = (state: Agreed): ExemptionModels => {
+  // The changes a model names as its proof, as they stood on each line of history: an approval is
+  // judged by its proof as it was then, not as edited since. Before anything in the range, as they stand.
+  const provers = new Set<string>();
+  const listingData = [...events.flatMap((e) => [e.before, e.after]), ...ctx.documents];
+  for (const d of listingData) {
+    const l = d?.type === undefined ? undefined : listings.get(typeof d.type === 'string' ? d.type : d.type.key);
+    for (const entry of l ? entries(l, d!.data ?? undefined).values() : []) {
+      const id = entry.proven_by;
+      if (typeof id === 'string') provers.add(id);
+    }
+  }
+  const asProof = (s: DocState): ProofRecord => ({
+    id: s.id,
+    type: s.type === undefined ? undefined : { key: s.type },
+    status: s.status,
+    data: s.fields,
+  });
+  const initialProofs = new Map<string, ProofRecord>();
+  const provenSeen = new Set<string>();
+  for (const e of events) {
+    if (!provers.has(e.id) || provenSeen.has(e.id)) continue;
+    provenSeen.add(e.id);
+    if (e.before) initialProofs.set(e.id, asProof(e.before));
+  }
+  for (const d of whole ? [] : ctx.documents)
+    if (d.id && provers.has(d.id) && !provenSeen.has(d.id) && !initialProofs.has(d.id)) initialProofs.set(d.id, d);
+  interface State {
+    agreed: Agreed;
+    proofs: ReadonlyMap<string, ProofRecord>;
+  }
+  const union = (states: readonly State[]): State => {
+    const proofs = new Map<string, ProofRecord>();
+    for (const st of [...states].reverse()) for (const [id, p] of st.proofs) proofs.set(id, p);
+    return { agreed: unionAgreed(states.map((st) => st.agreed)), proofs };
+  };
+  const views = new WeakMap<State, ExemptionModels>();
+  const viewOf = (state: State): ExemptionModels => {
     let view = views.get(state);
     if (view) return view;
     const out = new Map<string, Map<string, ModelStanding>>();
-    for (const { listing, models } of state.values()) {
-      let proof = proofs.get(listing.exempt);
-      if (!proof) proofs.set(listing.exempt, (proof = proofLookup(listing.exempt, ctx.documents)));
+    const proof = (id: string): ProofRecord | undefined => state.proofs.get(id);
+    for (const { listing, models } of state.agreed.values()) {
       const byId = out.get(listing.exempt.key) ?? new Map<string, ModelStanding>();
-      for (const [id, entry] of models) if (!byId.has(id)) byId.set(id, modelStanding(listing.exempt, entry, proof));
+      for (const [id, entry] of models)
+        if (!byId.has(id))
+          byId.set(
+            id,
+            modelStanding(listing.exempt, entry, (p) => typed(proof(p), listing.exempt)),
+          );
       out.set(listing.exempt.key, byId);
     }
     views.set(state, (view = out));
@@ -143,15 +184,23 @@ export function modelsAtEvents(
   // Each commit is judged by what was agreed on its own parents' lines, before it: a listing's new
   // version counts from its children on, never for an approval in its own commit.
   const at = new Map<DocEvent, ExemptionModels>();
-  const after = new Map<string, Agreed>();
-  let last: Agreed = initial;
+  const after = new Map<string, State>();
+  const start: State = { agreed: initial, proofs: initialProofs };
+  let last: State = start;
   for (const c of graph ?? linear) {
-    const parents = c.parents.map((p) => after.get(p) ?? initial);
-    const before = parents.length === 0 ? initial : parents.length === 1 ? parents[0]! : union(parents);
+    const parents = c.parents.map((p) => after.get(p) ?? start);
+    const before = parents.length === 0 ? start : parents.length === 1 ? parents[0]! : union(parents);
     let state = before;
     for (const e of byCommit.get(c.sha) ?? []) {
       at.set(e, viewOf(before));
-      if (!e.merged && listings.has(e.after?.type ?? e.before?.type ?? '')) state = settle(state, e);
+      if (e.merged) continue;
+      if (listings.has(e.after?.type ?? e.before?.type ?? '')) state = { ...state, agreed: settle(state.agreed, e) };
+      if (provers.has(e.id)) {
+        const proofs = new Map(state.proofs);
+        if (e.after) proofs.set(e.id, asProof(e.after));
+        else proofs.delete(e.id);
+        state = { ...state, proofs };
+      }
     }
     after.set(c.sha, state);
     last = state;
