@@ -40,6 +40,21 @@ const R = 'changes/RFC-0001-a.md';
 const approved = (by = ben.email, extra: Record<string, unknown> = {}): string =>
   rfc({ status: 'approved', approved_by: by, approved_on: '2026-02-01', ...extra });
 
+/**
+ * Commits the working tree as `who` at the instant `iso`, shown in `offset` (author and committer): made
+ * with git hash-object, which takes an offset git commit refuses (+9959).
+ */
+function commitShownAt(dir: string, who: { name: string; email: string }, iso: string, offset: string): void {
+  gitIn(dir, ['add', '--all']);
+  const tree = gitIn(dir, ['write-tree']).trim();
+  const parent = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+  const at = `${Date.parse(iso) / 1000} ${offset}`;
+  const raw = `tree ${tree}\nparent ${parent}\nauthor ${who.name} <${who.email}> ${at}\ncommitter ${who.name} <${who.email}> ${at}\n\napprove\n`;
+  const input = { cwd: dir, input: raw, env: testEnv(), encoding: 'utf8' as const };
+  gitIn(dir, ['update-ref', 'HEAD', execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], input).trim()]);
+  gitIn(dir, ['reset', '-q', '--hard']);
+}
+
 function repo(commits: CommitSpec[]): string {
   const dir = tmp();
   gitRepo(dir, [...rolesCommits(), { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' }, ...commits]);
@@ -251,20 +266,8 @@ describe('history rules', () => {
     const [draft, approval] = preApproved('PA-1');
     const dir = repo([...PROOF, chgproc('2026-02-25', { since: '2026-03-03' }), draft!]);
     writeFileSync(path.join(dir, R2), approval!.files[R2]!);
-    gitIn(dir, ['add', '--all']);
-    const tree = gitIn(dir, ['write-tree']).trim();
-    const parent = gitIn(dir, ['rev-parse', 'HEAD']).trim();
     // 2 March 2026, 12:00 UTC, before PA-1 was agreed; shown at +99:59, it reads 6 March.
-    const at = `${Date.parse('2026-03-02T12:00:00Z') / 1000} +9959`;
-    const raw = `tree ${tree}\nparent ${parent}\nauthor ${ben.name} <${ben.email}> ${at}\ncommitter ${ben.name} <${ben.email}> ${at}\n\napprove\n`;
-    const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
-      cwd: dir,
-      input: raw,
-      env: testEnv(),
-      encoding: 'utf8',
-    }).trim();
-    gitIn(dir, ['update-ref', 'HEAD', sha]);
-    gitIn(dir, ['reset', '-q', '--hard']);
+    commitShownAt(dir, ben, '2026-03-02T12:00:00Z', '+9959');
     const found = (await history(dir)).findings;
     expect(onModels(found)).toContainEqual(['self-approval', 'RFC-0002 was approved by Ben Okafor, who also requested or drafted it']);
     expect(found.filter((f) => f.rule === 'commit-date').map((f) => f.message)).toEqual([
@@ -2022,19 +2025,8 @@ describe('commit-date: commits dated ahead', () => {
   it('a date git took in an offset no clock has (+99:59) is reported, and counts from the instant git keeps', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-05-01T09:00:00Z' }]);
     writeFileSync(path.join(dir, R), approved());
-    gitIn(dir, ['add', '--all']);
-    const tree = gitIn(dir, ['write-tree']).trim();
-    const parent = gitIn(dir, ['rev-parse', 'HEAD']).trim();
     // 1 May 2026, 12:00 UTC, at +99:59: git hash-object takes it, and git log prints it.
-    const raw = `tree ${tree}\nparent ${parent}\nauthor Ben Okafor <ben@acme.example> 1777636800 +9959\ncommitter Ben Okafor <ben@acme.example> 1777636800 +9959\n\napprove\n`;
-    const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
-      cwd: dir,
-      input: raw,
-      env: testEnv(),
-      encoding: 'utf8',
-    }).trim();
-    gitIn(dir, ['update-ref', 'HEAD', sha]);
-    gitIn(dir, ['reset', '-q', '--hard']);
+    commitShownAt(dir, ben, '2026-05-01T12:00:00Z', '+9959');
     expect(await dated(dir)).toEqual([
       expect.stringMatching(
         /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Ben Okafor <ben@acme\.example> on 2026-05-01 has the date "2026-05-05T[^"]*\+99:59", in a time zone offset no clock has: it stands for 2026-05-01T12:00:00Z, which is what counts$/,
