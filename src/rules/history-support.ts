@@ -34,6 +34,9 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
   return assessEvent(e, t, ctx.config.history);
 }
 
+/** A proof only of the type it must be (a change request proves a change-request model). */
+const typed = (p: ProofRecord | undefined, t: WorkType): ProofRecord | undefined => (p?.type?.key === t.key ? p : undefined);
+
 /**
  * The models an approval in history could rest on, for each event: the entries its listing (the
  * change procedure) had in an approved version committed before the approving commit, each as the
@@ -44,11 +47,9 @@ export function assess(ctx: RuleContext, e: DocEvent, t: WorkType): ApprovalAsse
  * the range read (`--base`), its list as it stood then is taken as agreed: who agreed it lies
  * outside the range. `whole` says the events are the whole history: a listing none of them has was
  * never committed, and agrees nothing. Called without an event, the result is what HEAD's line
- * agreed: what the next commit will be judged by.
+ * agreed: what the next commit will be judged by. A model's proof (the change it names) is read
+ * as it stood on the same line of history: corrected since, it does not undo an earlier approval.
  */
-/** A proof only of the type it must be (a change request proves a change-request model). */
-const typed = (p: ProofRecord | undefined, t: WorkType): ProofRecord | undefined => (p?.type?.key === t.key ? p : undefined);
-
 export function modelsAtEvents(
   ctx: Pick<RuleContext, 'config' | 'documents' | 'models'>,
   events: readonly DocEvent[],
@@ -194,7 +195,8 @@ export function modelsAtEvents(
     for (const e of byCommit.get(c.sha) ?? []) {
       at.set(e, viewOf(before));
       if (e.merged) continue;
-      if (listings.has(e.after?.type ?? e.before?.type ?? '')) state = { ...state, agreed: settle(state.agreed, e) };
+      const agreed = listings.has(e.after?.type ?? e.before?.type ?? '') ? settle(state.agreed, e) : state.agreed;
+      if (agreed !== state.agreed) state = { ...state, agreed };
       if (provers.has(e.id)) {
         const proofs = new Map(state.proofs);
         if (e.after) proofs.set(e.id, asProof(e.after));
