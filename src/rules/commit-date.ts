@@ -1,9 +1,7 @@
-import { formatInstant, parseInstant } from '../dates.js';
+import { DAY_MS, formatInstant, parseInstant } from '../dates.js';
 import { gitInstant, type DocEvent } from '../history/timeline.js';
 import { commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
-
-const DAY_MS = 86_400_000;
 
 /** When a commit counts from: the later of its author and committer dates (as the reports read it). */
 function datedAt(e: DocEvent): number | undefined {
@@ -36,12 +34,13 @@ export default defineRule({
   check(ctx, report) {
     const first = new Map<string, DocEvent>();
     for (const e of ctx.changes!.events) if (!uncommitted(e) && !first.has(e.commit.sha)) first.set(e.commit.sha, e);
+    const dated = new Map([...first].map(([sha, e]) => [sha, datedAt(e)]));
     // The earliest date among the commits made on top of each commit, and on top of those: one commit
     // dated ahead of a commit on top of it by less than a day, many times over, is ahead by their sum.
     // Events come parents first; walked the other way, a commit's own value is known before its parents'.
     const earliest = new Map<string, { at: number; sha: string }>();
     for (const e of [...first.values()].reverse()) {
-      const at = datedAt(e);
+      const at = dated.get(e.commit.sha);
       const above = earliest.get(e.commit.sha);
       const low = at === undefined || (above && above.at < at) ? above : { at, sha: e.commit.sha };
       if (!low) continue;
@@ -52,8 +51,8 @@ export default defineRule({
       }
     }
     const flagged = new Set<string>();
-    for (const [sha, e] of first) {
-      const at = datedAt(e);
+    for (const sha of first.keys()) {
+      const at = dated.get(sha);
       const low = earliest.get(sha);
       if (at !== undefined && low && at - low.at > DAY_MS) flagged.add(sha);
     }
@@ -71,8 +70,8 @@ export default defineRule({
     // by noon UTC of the next day; the limit, the midnight UTC after that, also leaves a clock some hours fast behind it.
     const limit = Date.parse(`${ctx.today}T00:00:00Z`) + 2 * DAY_MS;
     const below = new Set([...first.values()].flatMap((e) => e.commit.parents));
-    for (const [sha, e] of first) {
-      const at = datedAt(e);
+    for (const sha of first.keys()) {
+      const at = dated.get(sha);
       if (!below.has(sha) && at !== undefined && at >= limit) ahead.set(sha, `after today (${ctx.today}), with no commit on top of it`);
     }
     // A date shown in an offset no clock has (past ±23:59, which git takes): set by hand.
@@ -89,7 +88,7 @@ export default defineRule({
     }
     for (const [sha, why] of ahead) {
       const e = first.get(sha)!;
-      const day = dayOf(datedAt(e)!);
+      const day = dayOf(dated.get(sha)!);
       report({
         ...eventDoc(ctx, e),
         at: { line: 1, column: 1 },
