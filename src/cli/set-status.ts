@@ -67,7 +67,8 @@ function ruleLevel(config: SmsConfig, id: string): 'off' | 'warning' | 'error' {
  */
 export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promise<number> {
   const config = openConfig(io.cwd);
-  let day = today(io, config.timezone);
+  let zone = config.timezone;
+  let day = today(io, zone);
   const repository = loadRepository(config);
   const { documents, issues } = repository;
   const matches = documents.filter((d) => d.id === opts.id);
@@ -116,8 +117,11 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // change how the commit will be judged.
   const committed = head ? await committedSettings(config, io.env) : undefined;
   // The commit will be dated, as history dates a decision, in the time zone of the configuration it
-  // is judged with: HEAD's, whatever an uncommitted edit of it says.
-  if (committed?.timezone !== undefined) day = today(io, committed.timezone);
+  // is judged with: HEAD's, whatever an uncommitted edit of it says; and so is a time it stamps.
+  if (committed?.timezone !== undefined) {
+    zone = committed.timezone;
+    day = today(io, zone);
+  }
   const judged: SmsConfig = committed
     ? { ...config, history: stricterSettings(config.history, committed.history), rules: noLooserThan(RULES, config.rules, committed.rules) }
     : config;
@@ -218,7 +222,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
   }
   const stamp = type.stamps?.[to];
-  if (stamp && ownString(doc.data, stamp) === undefined) updates.push([stamp, formatInstant(nowStamp(io, config.timezone))]);
+  if (stamp && ownString(doc.data, stamp) === undefined) updates.push([stamp, formatInstant(nowStamp(io, zone))]);
 
   // `validate` judges the document as it will be written, and its errors there are errors in what
   // set-status records, whether the move makes them or they were there before: an approval of a
