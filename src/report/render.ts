@@ -39,11 +39,11 @@ export function templateOptions(format: string): CompileOptions {
   return format === 'md' ? { noEscape: true, strict: false } : { strict: false };
 }
 
-/** Every string in a value escaped for Markdown, mapping keys included; numbers, booleans and structure unchanged. */
-function escapeDeep(v: unknown): unknown {
-  if (typeof v === 'string') return escapeMarkdown(v);
-  if (Array.isArray(v)) return v.map(escapeDeep);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [escapeMarkdown(k), escapeDeep(x)]));
+/** Every string in a value through `f`, mapping keys included; numbers, booleans and structure unchanged. */
+function mapStrings(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === 'string') return f(v);
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [f(k), mapStrings(x, f)]));
   return v;
 }
 
@@ -125,26 +125,22 @@ export function renderReport(name: string, format: ReportFormat, data: object, c
   if (format === 'json') return reportJson(name, data);
   const drawn = drawCharts(charts, format);
   const { env, tpl } = compiled(name, format, ownTemplate(root, `${name}.${format}.hbs`), ownTemplate(root, 'style.css'));
-  const clean = withoutControls(data) as object;
-  if (format === 'md') return normaliseNewlines(tpl({ ...(escapeDeep(clean) as object), charts: drawn }));
+  // Markdown reports hand templates escaped text; the controls go first (see withoutControls).
+  if (format === 'md')
+    return normaliseNewlines(tpl({ ...(mapStrings(data, (s) => escapeMarkdown(withoutControls(s))) as object), charts: drawn }));
   const safe = Object.fromEntries(Object.entries(drawn).map(([k, v]) => [k, new env.SafeString(v)]));
-  return normaliseNewlines(tpl({ ...clean, charts: safe }));
+  return normaliseNewlines(tpl({ ...(mapStrings(data, withoutControls) as object), charts: safe }));
 }
 
 /**
- * Every string in report data (mapping keys included) without escape sequences, control characters,
- * bidirectional overrides or line and paragraph separators (see forTerminal; tabs and line breaks
- * stay). Text from documents reaches a report read in a terminal, an editor and a browser, where
+ * Text of report data without escape sequences, control characters, bidirectional overrides or line
+ * and paragraph separators (see forTerminal; tabs and line breaks stay). Text from documents reaches a report read in a terminal, an editor and a browser, where
  * these would clear the screen or hide or reorder what a reader of the evidence sees. Done value by
  * value, before any escaping: an unterminated sequence in one value takes nothing after it, and an
  * ESC cannot take the backslash of a Markdown escape with it.
  */
-function withoutControls(v: unknown): unknown {
-  if (typeof v === 'string') return forTerminal(v, true).replace(/[\u2028\u2029]/g, ' ');
-  if (Array.isArray(v)) return v.map(withoutControls);
-  if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutControls(k) as string, withoutControls(x)]));
-  return v;
+function withoutControls(s: string): string {
+  return forTerminal(s, true).replace(/[\u2028\u2029]/g, ' ');
 }
 
 /**
@@ -210,7 +206,7 @@ function ownTemplate(root: string, name: string): string | undefined {
       // Opened without following a final link, and only when it is a regular file of sane size.
       const read = readRegularFile(own, MAX_TEMPLATE_BYTES);
       // Written by whoever opened the pull request, like the documents: without the controls they lose.
-      if ('bytes' in read) return withoutControls(read.bytes.toString('utf8')) as string;
+      if ('bytes' in read) return withoutControls(read.bytes.toString('utf8'));
     }
   } catch {
     // no override
