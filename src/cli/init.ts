@@ -358,8 +358,8 @@ const listed = (items: string[]): string => (items.length < 2 ? items.join('') :
 function localZone(io: CliIO): { zone: string; why: string } {
   const tz = io.env.TZ;
   if (isTimeZone(tz)) return { zone: tz, why: "this machine's" };
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (tz !== undefined && tz !== '') return { zone: 'UTC', why: `TZ="${forTerminal(tz).slice(0, 64)}" names no time zone sms knows` };
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return isTimeZone(zone) ? { zone, why: "this machine's" } : { zone: 'UTC', why: 'this machine names none' };
 }
 
