@@ -251,6 +251,35 @@ describe('forged approvals are caught', () => {
     expect((await findings(repo(commits()))).list.map((f) => f.rule)).toEqual(['approval-evidence']);
   });
 
+  it("with require_signed, a trusted committer's trailers count only in a commit that committer signed: anyone's own key proves nothing of the forge", async () => {
+    // Every employee's key is trusted (CI's allowed-signers file). Cleo, the requester, signs with
+    // her own key, types the forge's identity as committer and names Ben in the trailer.
+    const forge = { name: 'Forge', email: 'noreply@forge.example' };
+    const config = `${CONFIG}history:\n  require_signed: approvals\n  trusted_committers: [noreply@forge.example]\n`;
+    for (const signer of [cleo, forge]) {
+      const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }], config);
+      sshSigning(dir, signer);
+      writeFileSync(path.join(dir, R), approved(ben.email));
+      const env = {
+        ...as(cleo),
+        GIT_COMMITTER_NAME: forge.name,
+        GIT_COMMITTER_EMAIL: forge.email,
+        GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+      };
+      gitIn(dir, ['add', '--all'], env);
+      gitIn(dir, ['commit', '-q', '-S', '-m', 'Merge !7\n\nApproved-by: Ben Okafor <ben@acme.example>'], env);
+      expect(gitIn(dir, ['log', '-1', '--format=%G?|%GS|%ce']).trim()).toBe(`G|${signer.email}|${forge.email}`);
+      // The roles bootstrap is unsigned here, so no approval comes into force: what is tested is
+      // whom the commit's evidence counts, as the decision in the log shows it.
+      const log = JSON.parse((await smsInProcess(['log', 'RFC-0001', '--format', 'json'], dir)).stdout);
+      expect(log.entries.at(-1).decision, signer.email).toMatchObject({
+        signed: true,
+        selfAsserted: signer === cleo ? ['Ben Okafor <ben@acme.example>'] : [],
+      });
+    }
+  });
+
   it('a pull request cannot trust itself: with --base, the trust settings are those of the base', async () => {
     const forge = { name: 'Forge', email: 'noreply@forge.example' };
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);

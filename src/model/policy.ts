@@ -362,7 +362,7 @@ export function isSigned(commit: CommitIdentities): boolean {
 /**
  * The identities of a commit that may count as evidence of who approved in it. With
  * `require_signed: approvals` only a verified signature counts (and a trailer naming its signer, or
- * the trailers of a trusted committer's signed commit).
+ * the trailers of a commit a trusted committer signed).
  */
 export function evidenceOf(
   commit: CommitIdentities,
@@ -371,8 +371,12 @@ export function evidenceOf(
   const out: EvidenceRef[] = [];
   const signed = isSigned(commit);
   const committer = `${commit.committerName} <${commit.committerEmail}>`;
-  const trustedCommitter = (settings.trustedCommitters ?? []).some((t) => sameIdentity(t, committer));
   const signedOnly = settings.requireSigned !== undefined && settings.requireSigned !== 'none';
+  // A committer is typed text: where only signatures count, the trusted committer must be the one
+  // who signed, not merely named as committer in a commit someone else signed.
+  const trustedCommitter =
+    (settings.trustedCommitters ?? []).some((t) => sameIdentity(t, committer)) &&
+    (!signedOnly || (signed && sameIdentity(committer, commit.signature!.signer)));
   for (const a of settings.attribution) {
     if (a === 'author') out.push({ how: 'author', ref: `${commit.authorName} <${commit.authorEmail}>`, counts: !signedOnly });
     if (a === 'committer') out.push({ how: 'committer', ref: committer, counts: !signedOnly });
@@ -380,7 +384,7 @@ export function evidenceOf(
       for (const t of commit.approvedBy) {
         // A signature proves who signed, not whom they name: a trailer it covers counts only for
         // the signer. A trusted committer (a forge's merge identity) vouches for every trailer.
-        const trusted = (signed && sameIdentity(t, commit.signature!.signer)) || (trustedCommitter && (!signedOnly || signed));
+        const trusted = (signed && sameIdentity(t, commit.signature!.signer)) || trustedCommitter;
         out.push({ how: trusted ? 'trusted-trailer' : 'self-asserted', ref: t, counts: trusted });
       }
     }
