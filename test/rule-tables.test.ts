@@ -5,6 +5,11 @@ import { ruleById } from '../src/rules/index.js';
 
 const rule = (id: string) => ruleById(id)!;
 const ROLES = { 'governance/roles.md': rolesDoc(), 'catalogue/SVC-0001-service-desk.md': SERVICE };
+const TEAM = [
+  { ...PEOPLE.ana, roles: ['SM', 'MGT'] },
+  { ...PEOPLE.ben, roles: ['CM'] },
+  { ...PEOPLE.cleo, roles: ['IM', 'PT'] },
+];
 const R = 'changes/RFC-0001-a.md';
 const sla = (f: Record<string, unknown> = {}): string =>
   agreementDoc({ end: '2027-12-31', approved_by: 'ana@acme.example', approved_on: '2026-01-01', ...f });
@@ -277,6 +282,37 @@ describe('in-memory rule tables', () => {
         files: { 'governance/roles.md': rolesDoc([{ ...PEOPLE.ana, roles: ['SM', 'CM', 'IM'] }]) },
         errors: [['governance/roles.md', 9]],
         message: /Ana Costa is both Control Manager \(CM\) and Incident Manager \(IM\)/,
+      },
+      {
+        name: 'one person listed twice, CM in one entry and IM in the other under the address in upper case',
+        files: { 'governance/roles.md': rolesDoc([...TEAM, { name: 'Ben Okafor', email: 'BEN@acme.example', roles: ['IM'] }]) },
+        errors: [['governance/roles.md', 18]],
+        message: /Ben Okafor is both Control Manager \(CM\) and Incident Manager \(IM\)/,
+      },
+      {
+        name: 'one person listed twice by name, under another address',
+        files: { 'governance/roles.md': rolesDoc([...TEAM, { name: 'Ben Okafor', email: 'b.okafor@acme.example', roles: ['IM'] }]) },
+        errors: [['governance/roles.md', 18]],
+        message: /Ben Okafor is both Control Manager \(CM\) and Incident Manager \(IM\)/,
+      },
+    ],
+  });
+
+  ruleTester(rule('duplicate-person'), {
+    valid: [{ name: 'each person once', files: ROLES }],
+    invalid: [
+      {
+        name: 'the same address in another case',
+        files: { 'governance/roles.md': rolesDoc([...TEAM, { name: 'B. Okafor', email: 'BEN@acme.example', roles: ['IM'] }]) },
+        errors: [['governance/roles.md', 17]],
+        message:
+          /^B\. Okafor is listed twice: entry 4 has the address of entry 2 \(ben@acme\.example\); one person's roles must be in one entry$/,
+      },
+      {
+        name: 'the same name under another address',
+        files: { 'governance/roles.md': rolesDoc([...TEAM, { name: 'Ben Okafor', email: 'b.okafor@acme.example', roles: ['PT'] }]) },
+        errors: [['governance/roles.md', 16]],
+        message: /^Ben Okafor is listed twice: entry 4 has the name of entry 2;/,
       },
     ],
   });

@@ -69,6 +69,25 @@ export class RolesIndex {
   }
 }
 
+/**
+ * The entries of a roles document grouped by the person they name: entries that share an address
+ * (in any case) or a name are one person, whose roles are all of theirs. Listing someone twice
+ * must not split roles the standard says one person should not combine.
+ */
+export function entriesByPerson(people: readonly Person[]): Person[][] {
+  const keysOf = (p: Person): string[] => [`name:${p.name.trim()}`, ...(p.email ? [`email:${addressOf(p.email)}`] : [])];
+  const groupOf = new Map<string, Person[]>();
+  const groups: Person[][] = [];
+  for (const p of people) {
+    // An entry may join two groups until now apart (Carl's name with one, his address with another).
+    const joined = [...new Set(keysOf(p).flatMap((k) => groupOf.get(k) ?? []))];
+    const group = [...groups.filter((g) => g.some((q) => joined.includes(q))).flat(), p];
+    groups.splice(0, groups.length, ...groups.filter((g) => !g.some((q) => joined.includes(q))), group);
+    for (const q of group) for (const k of keysOf(q)) groupOf.set(k, group);
+  }
+  return groups.map((g) => g.sort((a, b) => a.index - b.index));
+}
+
 /** Same person, whichever way each reference names them ("Name <email>", "email" or "Name"). */
 export function samePerson(roles: RolesIndex, a: string, b: string): boolean {
   const pa = roles.resolve(a);
@@ -82,7 +101,7 @@ export function samePerson(roles: RolesIndex, a: string, b: string): boolean {
 }
 
 /** The address part of "Name <email>", or the whole reference, trimmed and in lower case. */
-function addressOf(ref: string): string {
+export function addressOf(ref: string): string {
   const m = /<([^<>]+)>\s*$/.exec(ref);
   return (m ? m[1]! : ref).trim().toLowerCase();
 }

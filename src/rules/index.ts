@@ -16,6 +16,7 @@ import missingSection from './missing-section.js';
 import templateText from './template-text.js';
 import approvalAuthority from './approval-authority.js';
 import separationOfDuties from './separation-of-duties.js';
+import duplicatePerson from './duplicate-person.js';
 import selfApproval from './self-approval.js';
 import preApprovedModel from './pre-approved-model.js';
 import jointApproval from './joint-approval.js';
@@ -68,6 +69,7 @@ export const RULES: readonly RuleDefinition[] = [
   templateText,
   approvalAuthority,
   separationOfDuties,
+  duplicatePerson,
   selfApproval,
   preApprovedModel,
   jointApproval,

@@ -1,6 +1,7 @@
 import { roleConflicts, roleName } from '../model/policy.js';
 import { ownString } from '../repo/values.js';
 import { rolesType, type RoleCode } from '../model/types.js';
+import { entriesByPerson } from '../model/roles.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -20,9 +21,15 @@ export default defineRule({
     const type = rolesType(ctx.config.types);
     const rolesDoc = ctx.rolesDoc;
     if (rolesDoc) {
-      for (const p of ctx.roles.people) {
-        if (p.until && p.until < ctx.today) continue;
-        for (const message of roleConflicts(p, type)) report({ doc: rolesDoc, field: ['people', p.index, 'roles'], message });
+      // Per person, not per entry: someone listed twice holds the roles of both entries.
+      for (const entries of entriesByPerson(ctx.roles.people.filter((p) => !p.until || p.until >= ctx.today))) {
+        const last = entries.at(-1)!;
+        const person = {
+          ...last,
+          roles: [...new Set(entries.flatMap((p) => p.roles))],
+          practitionerAreas: [...new Set(entries.flatMap((p) => p.practitionerAreas))],
+        };
+        for (const message of roleConflicts(person, type)) report({ doc: rolesDoc, field: ['people', last.index, 'roles'], message });
       }
     }
     // From what people did, not only what they declared: a manager who designed, built or tested.
