@@ -233,6 +233,31 @@ describe('history rules', () => {
     expect((await history(dir, ['--no-git'])).findings).toEqual([]);
   });
 
+  it('self-approval: a requester the roles document does not list does not hide the drafter who approves', async () => {
+    // Ben drafts and approves; requested_by names him in a way no entry of the roles document matches.
+    for (const [requester, expected] of [
+      ['ben+rfc@acme.example', ['self-approval']],
+      ['ben@acme.example.', ['self-approval']],
+      ['ben', ['self-approval']],
+      // Someone the roles document lists: Ben wrote up Cleo's request, and may decide on it.
+      [cleo.email, []],
+    ] as const) {
+      const dir = repo([
+        { files: { [R]: rfc({ requested_by: requester }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: approved(ben.email, { requested_by: requester }) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      ]);
+      const found = (await history(dir)).findings.filter((f) => f.rule !== 'unknown-person');
+      expect(rules(found), requester).toEqual(expected);
+      if (expected.length) expect(found[0]!.message).toMatch(/^RFC-0001 was approved by Ben Okafor, who also requested or drafted it/);
+    }
+    // Cleo drafts for an outsider the roles document does not list; Ben approves: not his own.
+    const dir = repo([
+      { files: { [R]: rfc({ requested_by: 'bea@bakery.example' }) }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email, { requested_by: 'bea@bakery.example' }) }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    expect((await history(dir)).findings.filter((f) => f.rule === 'self-approval')).toEqual([]);
+  });
+
   it('self-approval: the approver requested the change (pre-approved changes under a proven model exempt)', async () => {
     const dir = repo([
       { files: { [R]: rfc({ requested_by: 'Ben Okafor' }) }, author: ben, date: '2026-01-02T09:00:00Z' },

@@ -301,7 +301,7 @@ export function selfApprovalApplies(t: WorkType, to: string | undefined, from?: 
 
 /**
  * Whether `approver` approves their own request: they are the person in the type's requester
- * field or, when the document names no requester, whoever drafted it. Off with
+ * field or, when the document names no requester the roles document lists, whoever drafted it. Off with
  * `history.requester_may_approve: true`; pre-approved changes and other exempt values never count.
  */
 export function isSelfApproval(
@@ -315,9 +315,11 @@ export function isSelfApproval(
 ): boolean {
   if (settings.requesterMayApprove || !t.requester || isExemptFromSelfApproval(t, fields, exemption.models, exemption.day)) return false;
   const requester = field(fields, t.requester);
-  // The drafter counts only when no requester is named: a Control Manager who writes up someone
-  // else's verbal request (as the standard expects) may still decide on it.
-  if (requester) return samePerson(roles, requester, approver);
+  // The drafter counts only when no requester the roles document lists is named: a Control Manager
+  // who writes up someone else's verbal request (as the standard expects) may still decide on it,
+  // but naming as requester an address no one holds (`ben+rfc@…`) does not hide who drafted it.
+  if (requester && samePerson(roles, requester, approver)) return true;
+  if (requester && roles.resolve(requester)) return false;
   return drafter !== undefined && samePerson(roles, drafter, approver);
 }
 

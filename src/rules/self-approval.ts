@@ -11,7 +11,7 @@ export default defineRule({
   help:
     'Good practice beyond the standard (which does not require it, and in an organisation with one Control Manager ' +
     'cannot always be met): whoever asked for a change should not also approve it. A warning by default. The requester is the ' +
-    'field the type names (requested_by for change requests); with no requester named, whoever drafted it in Git. ' +
+    'field the type names (requested_by for change requests); with no requester named, or one the roles document does not list (an address no one holds), whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model) when they name a model the change procedure ' +
     'lists, proven and agreed by the day of the approval (rule pre-approved-model; until version 0.2 the label ' +
     'change_type: pre-approved exempted a change on its own). A later approval that makes it a normal change is checked ' +
