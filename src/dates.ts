@@ -32,8 +32,11 @@ export function parseInstant(v: unknown): number | undefined {
   const [, y, mo, d, h, mi, s = '0', , zone] = m;
   if (!realDay(Number(y), Number(mo), Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   if (zone !== 'Z' && zone !== 'z') {
+    // Only the offsets time zones use (-12:00 to +14:00): one beyond them is a typing error or a
+    // trick, and would move the instant a day from what a reader sees.
     const [zh, zm] = zone!.slice(1).split(':').map(Number);
-    if (zh! > 23 || zm! > 59) return undefined;
+    const minutes = (zh! * 60 + zm!) * (zone![0] === '-' ? -1 : 1);
+    if (zm! > 59 || minutes < -12 * 60 || minutes > 14 * 60) return undefined;
   }
   const t = Date.parse(v.replace(' ', 'T'));
   return Number.isNaN(t) ? undefined : t;

@@ -14,6 +14,7 @@ import {
   type ServiceCalendar,
 } from '../src/calendar.js';
 import { calendarPeriodsOf, lastCompleteMonth, lastCompleteQuarter, namedPeriod, quarterLabel } from '../src/period.js';
+import { parseInstant } from '../src/dates.js';
 
 const t = (s: string): number => Date.parse(s);
 const BERLIN = readCalendar(
@@ -228,5 +229,14 @@ describe('local time without a formatter (the first lookups of a run) agrees wit
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
     }
+  });
+});
+
+describe('instants in documents', () => {
+  it('read only with the offsets time zones use, -12:00 to +14:00: +23:00 is not read as the day before', () => {
+    expect(parseInstant('2026-10-21T14:00:00+14:00')).toBe(Date.parse('2026-10-21T00:00:00Z'));
+    expect(parseInstant('2026-10-21T14:00:00-12:00')).toBe(Date.parse('2026-10-22T02:00:00Z'));
+    for (const v of ['2026-10-21T14:00:00+23:00', '2026-10-21T14:00:00+14:30', '2026-10-21T14:00:00-12:30', '2026-10-21T14:00:00+05:60'])
+      expect(parseInstant(v), v).toBeUndefined();
   });
 });

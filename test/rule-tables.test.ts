@@ -317,6 +317,42 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const incidentAt = (resolved: string): string =>
+    md({
+      id: 'INC-0001',
+      type: 'incident',
+      title: 'x',
+      status: 'opened',
+      priority: 'P1',
+      reported_by: 'ana@acme.example',
+      services: ['SVC-0001'],
+      opened: '2026-10-20T09:00:00+02:00',
+      resolved,
+    });
+  ruleTester(rule('schema'), {
+    valid: [
+      {
+        name: 'the easternmost offset in use, +14:00',
+        files: { ...ROLES, 'incidents/INC-0001-a.md': incidentAt('2026-10-21T09:00:00+14:00') },
+      },
+      { name: 'the westernmost, -12:00', files: { ...ROLES, 'incidents/INC-0001-a.md': incidentAt('2026-10-20T09:00:00-12:00') } },
+    ],
+    invalid: [
+      {
+        name: 'an offset no time zone uses, which RFC 3339 allows: +23:00 reads a day earlier than it looks',
+        files: { ...ROLES, 'incidents/INC-0001-a.md': incidentAt('2026-10-21T14:00:00+23:00') },
+        errors: [['incidents/INC-0001-a.md', 10]],
+        message: /^"resolved" has the UTC offset \+23:00, which no time zone uses: offsets run from -12:00 to \+14:00$/,
+      },
+      {
+        name: 'beyond the westernmost, -12:30',
+        files: { ...ROLES, 'incidents/INC-0001-a.md': incidentAt('2026-10-20T09:00:00-12:30') },
+        errors: [['incidents/INC-0001-a.md', 10]],
+        message: /^"resolved" has the UTC offset -12:30,/,
+      },
+    ],
+  });
+
   ruleTester(rule('date-order'), {
     valid: [
       {

@@ -95,6 +95,15 @@ export function describeSchemaError(
     case 'const':
       return { key: `v:${name}`, path: p, message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
     case 'pattern': {
+      if (e.schemaPath.endsWith('/$defs/dateTime/pattern')) {
+        const offset = /[+-]\d\d:\d\d$/.exec(String(valueAt(data, p)))?.[0] ?? 'its';
+        return {
+          key: `v:${name}`,
+          path: p,
+          message: `"${name}" has the UTC offset ${offset}, which no time zone uses: offsets run from -12:00 to +14:00`,
+          hint: 'write the time with the offset of the zone it was read in (e.g. +01:00), or in UTC with Z',
+        };
+      }
       // The pattern of the shared docId definition: said in words, not as a regular expression.
       if (!e.schemaPath.endsWith('/$defs/docId/pattern')) break;
       const actual = valueAt(data, p);
