@@ -761,6 +761,68 @@ describe('sms report performance', () => {
     expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
   });
 
+  it("an incident naming the customer's retired agreement is measured against the agreement in force the day it opened, not the retired one's looser targets", async () => {
+    // The café's SLA-0003 (P1 resolved within 4 h) is replaced by SLA-0004 (within 2 h) from 1 March,
+    // and retired on 28 February. A March P1 names the retired SLA-0003: 3 h to resolve (24×7), a
+    // breach of SLA-0004's 2 h, met only by SLA-0003's 4 h.
+    const SLA4 = 'agreements/customers/SLA-0004-cafe.md';
+    const strict = { ...LAX_P1, P1: { response_hours: 0.5, resolution_hours: 2, clock: '24x7' } };
+    const dir = cafeRepo([
+      {
+        files: { [SLA4]: sla('SLA-0004', 'Corner Café', ['SVC-0003'], { start: '2026-03-01', targets: strict }) },
+        date: '2026-02-27T09:00:00Z',
+      },
+      { files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'retired' }) }, date: '2026-02-28T09:00:00Z' },
+      {
+        files: {
+          'incidents/INC-0009-i.md': inc(9, 'Café till down again', {
+            ...CAFE_TILL_DOWN,
+            agreement: 'SLA-0003',
+            opened: '2026-03-10T09:00:00Z',
+            responded: '2026-03-10T09:10:00Z',
+            resolved: '2026-03-10T12:00:00Z',
+            outage_start: '2026-03-10T09:00:00Z',
+            outage_end: '2026-03-10T12:00:00Z',
+          }),
+        },
+        date: '2026-03-10T13:00:00Z',
+      },
+    ]);
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const perf = async (id: string, format = 'json'): Promise<string> => {
+      const r = await smsInProcess(['report', 'performance', '--agreement', id, '--period', '2026-03', '--format', format], dir, env);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const listed = [{ id: 'INC-0009', named: 'SLA-0003', openedOn: '2026-03-10', measuredAgainst: 'SLA-0004' }];
+    const now = JSON.parse(await perf('SLA-0004'));
+    expect(now.incidents.items).toMatchObject([
+      {
+        id: 'INC-0009',
+        agreement: 'SLA-0004',
+        attribution: 'not-in-force',
+        namedNotInForce: { agreement: 'SLA-0003', openedOn: '2026-03-10' },
+        resolutionHours: 3,
+        resolutionTargetHours: 2,
+        resolutionMet: false,
+      },
+    ]);
+    expect(now.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0009']);
+    expect(now.namedNotInForce).toEqual(listed);
+    expect(await perf('SLA-0004', 'md')).toContain(
+      'INC-0009 names SLA-0003, which was not in force on 2026-03-10, when it was opened: it is counted under SLA-0004, the agreement in force then.',
+    );
+    const old = JSON.parse(await perf('SLA-0003'));
+    expect(old.incidents.items).toEqual([]);
+    expect(old.breaches).toEqual([]);
+    expect(old.namedNotInForce).toEqual(listed);
+    // The review pack counts it under SLA-0004 too.
+    const rv = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q1', '--format', 'json'], dir, env)).stdout);
+    expect(rv.incidents.items.filter((m: { id: string }) => m.id === 'INC-0009')).toMatchObject([
+      { agreement: 'SLA-0004', resolutionMet: false },
+    ]);
+  });
+
   it('a closed incident is measured as it was closed: a priority lowered and an outage shortened afterwards do not undo its breach', async () => {
     const I = 'incidents/INC-0008-h.md';
     const closed = { agreement: 'SLA-0003', ...CAFE_TILL_DOWN };

@@ -353,6 +353,40 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const namingIncident = (opened: string): string =>
+    md({
+      id: 'INC-0001',
+      type: 'incident',
+      title: 'x',
+      status: 'opened',
+      priority: 'P2',
+      reported_by: 'ana@acme.example',
+      services: ['SVC-0001'],
+      agreement: 'SLA-0001',
+      opened,
+    });
+  ruleTester(rule('ambiguous-agreement'), {
+    valid: [
+      {
+        name: 'the agreement it names began before it was opened',
+        files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla(), 'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'the agreement it names began after it was opened: it set the incident no target',
+        files: {
+          ...ROLES,
+          'agreements/customers/SLA-0001-a.md': sla({ start: '2026-04-01' }),
+          'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z'),
+        },
+        errors: [['incidents/INC-0001-a.md', 9]],
+        message:
+          /^SLA-0001 was not in force on 2026-03-10, when the incident was opened \(its term: 2026-04-01 to 2027-12-31\): it sets this incident no target$/,
+      },
+    ],
+  });
+
   ruleTester(rule('date-order'), {
     valid: [
       {

@@ -142,6 +142,11 @@ export type Attribution =
   | { how: 'unknown'; id: string }
   /** It names an ID that was another party's agreement when it was opened (`party`), not the one holding it now. */
   | { how: 'former'; id: string; party: string }
+  /**
+   * It names an agreement (`id`) not in force on the day it was opened (`day`): measured against
+   * `agreement`, the same party's agreement in force then, where there is exactly one.
+   */
+  | { how: 'not-in-force'; id: string; day: string; agreement?: AgreementView }
   | { how: 'none' };
 
 /**
@@ -158,23 +163,33 @@ export function customerAgreementOf(
   timeZoneDay: (ms: number) => string,
   inForceOn?: (a: AgreementView, day: string) => boolean,
   heldBy?: IdHolder,
+  /** For the agreement the incident names (see SlaInputs.namedInForceOn); inForceOn where not given. */
+  namedInForceOn: ((a: AgreementView, day: string) => boolean) | undefined = inForceOn,
 ): Attribution {
   const data = incident.data;
   const named = ownString(data, 'agreement');
+  const opened = parseInstant(ownString(data, 'opened'));
+  const day = opened === undefined ? undefined : timeZoneDay(opened);
+  const services = stringValues(own(data, 'services'));
+  const covering = (d: string): AgreementView[] =>
+    agreements.filter((a) => a.kind === 'customer' && coversDay(a, d, inForceOn) && a.services.some((s) => services.includes(s)));
   if (named !== undefined) {
     // The one that held the ID when the incident was opened.
     const candidates = answeringTo(agreements, named, 'customer');
     if (!candidates.length) return { how: 'unknown', id: named };
     const a = candidates.find((c) => namesAgreement(c, named, incident, heldBy));
-    return a ? { how: 'named', agreement: a } : { how: 'former', id: named, party: [...heldBy!(named, incident)!].at(-1)! };
+    if (!a) return { how: 'former', id: named, party: [...heldBy!(named, incident)!].at(-1)! };
+    // An agreement not in force on the day the incident opened (retired, not yet begun) sets it no
+    // target: naming a retired agreement's looser targets must not measure it by them. Its party's
+    // agreement in force then, where there is one, is the one it is measured against. Without
+    // history only the term decides: the status now says nothing of the day it opened.
+    const inForceThen = day === undefined || (namedInForceOn ? coversDay(a, day, namedInForceOn) : withinTerm(a, day));
+    if (inForceThen) return { how: 'named', agreement: a };
+    const instead = covering(day!).filter((c) => c.party === a.party);
+    return { how: 'not-in-force', id: named, day: day!, ...(instead.length === 1 ? { agreement: instead[0]! } : {}) };
   }
-  const opened = parseInstant(ownString(data, 'opened'));
-  if (opened === undefined) return { how: 'none' };
-  const day = timeZoneDay(opened);
-  const services = stringValues(own(data, 'services'));
-  const candidates = agreements.filter(
-    (a) => a.kind === 'customer' && coversDay(a, day, inForceOn) && a.services.some((s) => services.includes(s)),
-  );
+  if (day === undefined) return { how: 'none' };
+  const candidates = covering(day);
   if (candidates.length === 1) {
     const only = candidates[0]!;
     const pending = agreements.filter(

@@ -348,7 +348,12 @@ export function statusAt(ctx: ReportContext, d: SmsDocument, until: string): str
  * an ID (see earlierHolders) is read from its own events, not the ID's later holder's.
  * Without history of it, its status now.
  */
-export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => boolean {
+export function inForceOn(
+  ctx: ReportContext,
+  d: SmsDocument,
+  /** Before the document's own history when it took its ID from a deleted one: in force (a restore of the same agreement), not the other's days. */
+  takenOverInForce = false,
+): (day: string) => boolean {
   // A deletion ends it, and so does a status that is neither approving nor where a document
   // starts (retired). Set back to its first status for a revision (RE.2.5), an agreement stays
   // in force as last approved until the revision is approved or it is retired.
@@ -366,7 +371,7 @@ export function inForceOn(ctx: ReportContext, d: SmsDocument): (day: string) => 
     return () => now;
   }
   // One that took its ID from another document held nothing under it before: those days were the other's.
-  const before = takesOverId(events[0]!) ? false : steps[0]!.inForce;
+  const before = takesOverId(events[0]!) ? takenOverInForce : steps[0]!.inForce;
   return (day) => {
     let inForce = before;
     for (const s of steps) {

@@ -705,10 +705,21 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
     let todo: string | undefined;
     switch (o.require) {
       case 'recorded': {
-        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'), inputs.inForceOn, inputs.heldBy);
+        const a = customerAgreementOf(
+          d,
+          agreements,
+          (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'),
+          inputs.inForceOn,
+          inputs.heldBy,
+          inputs.namedInForceOn,
+        );
         if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
         if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
         if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);
+        if (a.how === 'not-in-force')
+          lacks.push(
+            `names agreement ${a.id}, not in force on ${a.day}, when it was opened${a.agreement ? ` (${a.agreement.id} was)` : ''}`,
+          );
         // It named the agreement that held the ID then: recorded right, whoever holds the ID now.
         if (a.how === 'former')
           evidence.push({ what: `names agreement ${a.id}, ${a.party}'s when it was opened (the ID is another agreement's now)` });

@@ -59,6 +59,9 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   const unattributed: string[] = [];
   // The same in files sms does not read (stray-document), copies of an incident it reads aside.
   const unattributedOutside: string[] = [];
+  // Incidents of the period that name an agreement not in force on the day they were opened, this
+  // one or another that this one stands in for: measured against the agreement in force then.
+  const namedNotInForce: { id: string; named: string; openedOn: string; measuredAgainst?: string }[] = [];
   if (agreement.kind === 'customer') {
     const all = agreementsOf(inputs);
     const day = (ms: number): string => localDate(ms, tz);
@@ -66,10 +69,17 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) return false;
       if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) return false;
-      const a = customerAgreementOf(d, all, day, inputs.inForceOn, inputs.heldBy);
+      const a = customerAgreementOf(d, all, day, inputs.inForceOn, inputs.heldBy, inputs.namedInForceOn);
       return a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id);
     };
     for (const d of docsOfType(ctx, 'incident')) if (mayBeOurs(d)) unattributed.push(d.id!);
+    for (const d of docsOfType(ctx, 'incident')) {
+      const opened = parseInstant(ownString(d.data, 'opened'));
+      if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
+      const a = customerAgreementOf(d, all, day, inputs.inForceOn, inputs.heldBy, inputs.namedInForceOn);
+      if (a.how !== 'not-in-force' || (a.id !== agreement.id && a.agreement?.id !== agreement.id)) continue;
+      namedNotInForce.push({ id: d.id!, named: a.id, openedOn: a.day, ...(a.agreement ? { measuredAgainst: a.agreement.id } : {}) });
+    }
     for (const d of strayIncidentDocuments(inputs)) if (mayBeOurs(d)) unattributedOutside.push(d.id);
   }
 
@@ -116,6 +126,10 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
   if (months.some((m) => m.note?.startsWith('not known')))
     proposed.push('Record the outage (outage_start, outage_end) of every P1 incident.');
   if (unattributed.length) proposed.push(`Name the agreement of ${unattributed.join(', ')} (agreement:), so that they are counted.`);
+  for (const n of namedNotInForce)
+    proposed.push(
+      `Correct the agreement ${n.id} names: ${n.named} was not in force on ${n.openedOn}, when it was opened${n.measuredAgainst ? ` (${n.measuredAgainst} was)` : ''}.`,
+    );
   if (unattributedOutside.length)
     proposed.push(
       unattributedOutside.length === 1
@@ -213,6 +227,7 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     unattributed,
     /** The same in files sms does not read (stray-document): by ID only, as they may be another customer's. */
     unattributedOutsideFolders: unattributedOutside,
+    namedNotInForce,
     /** Closed incidents whose priority, times, services or agreement changed after closing: measured as closed. */
     changedAfterClosing: measures.flatMap((m) => (m.changedAfterClosing ? [{ id: m.id, file: m.file, ...m.changedAfterClosing }] : [])),
     /** Incidents measured at another priority than they were first committed with, and what the first one's targets make of them. */

@@ -70,6 +70,8 @@ export interface IncidentMeasure {
   /** The customer agreement it is measured against, and how that was decided. */
   agreement?: string;
   attribution: Attribution['how'];
+  /** Set when it names an agreement not in force on the day it was opened: that agreement and day (see `agreement` for the one measured against, if any). */
+  namedNotInForce?: { agreement: string; openedOn: string };
   supplierAgreement?: string;
   /** The clock its targets run on ("Mon, Tue, … 08:00–18:00 Europe/Berlin" or "24×7"). */
   clock: string;
@@ -198,6 +200,11 @@ export interface SlaInputs {
   timezone?: string;
   /** Whether an agreement was in force on a day (from history); without it, only its status now counts. */
   inForceOn?: (a: AgreementView, day: string) => boolean;
+  /**
+   * The same for an agreement an incident names: before the history of one that took its ID from a
+   * deleted document, in force, since whose the ID was then is `heldBy`'s to say.
+   */
+  namedInForceOn?: (a: AgreementView, day: string) => boolean;
   /** The term (start, end) an agreement gave on a day (from history); without it, its term now. */
   termOn?: (a: AgreementView, day: string) => { start?: string; end?: string };
   /** Closed incidents measured as they were closed, by id: what has changed since. */
@@ -292,6 +299,7 @@ const builtInputs = new WeakMap<
 function buildInputs(ctx: ReportContext): SlaInputs {
   // Per agreement, whether it was in force on a day.
   const changes = new Map<SmsDocument, (day: string) => boolean>();
+  const namedChanges = new Map<SmsDocument, (day: string) => boolean>();
   const terms = new Map<SmsDocument, ReturnType<typeof termOn>>();
   const afterClosing = new Map<string, ChangedAfterClosing>();
   // An agreement deleted since still covered the days it was in force: whose incident was whose
@@ -320,6 +328,11 @@ function buildInputs(ctx: ReportContext): SlaInputs {
       // By document: an ID's earlier holder is in force on days of its own.
       let on = changes.get(a.doc);
       if (!on) changes.set(a.doc, (on = inForceOn(ctx, a.doc)));
+      return on(day);
+    },
+    namedInForceOn: (a, day) => {
+      let on = namedChanges.get(a.doc);
+      if (!on) namedChanges.set(a.doc, (on = inForceOn(ctx, a.doc, true)));
       return on(day);
     },
     ...(ctx.timeline
@@ -504,8 +517,9 @@ function whoseIncident(
   agreements: { now: AgreementView[]; inTurn: AgreementView[] },
   day: (ms: number) => string,
 ) {
-  const attribution = customerAgreementOf(d, agreements.now, day, inputs.inForceOn, inputs.heldBy);
-  const customer = attribution.how === 'named' || attribution.how === 'inferred' ? attribution.agreement : undefined;
+  const attribution = customerAgreementOf(d, agreements.now, day, inputs.inForceOn, inputs.heldBy, inputs.namedInForceOn);
+  const customer =
+    attribution.how === 'named' || attribution.how === 'inferred' || attribution.how === 'not-in-force' ? attribution.agreement : undefined;
   // A supplier agreement ID given to another supplier: the incident is the supplier's that held it then.
   const supplier = supplierAgreementOf(d, agreements.inTurn, inputs.heldBy);
   return { attribution, customer, supplier };
@@ -742,6 +756,7 @@ export function measureIncidents(
     if (resolvedAt !== undefined) m.resolved = formatInstant(resolvedAt);
     if (customer) m.agreement = customer.id;
     else if (former) m.agreement = former.id;
+    if (attribution.how === 'not-in-force') m.namedNotInForce = { agreement: attribution.id, openedOn: attribution.day };
     if (supplier) {
       m.supplierAgreement = supplier.id;
       measuredSuppliers.set(m, supplier);
