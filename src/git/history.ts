@@ -21,6 +21,12 @@ export interface HistoryCommit {
   day?: string;
   /** The committer date; absent where a commit is made up rather than read (a planned commit). */
   committerDate?: string;
+  /**
+   * Set by the history reader on a commit off the main line it read (the first parents of its
+   * newest commit): the main-line commit whose merge brought it there, with that commit's dates.
+   * Until then its changes were on a branch, whatever dates it carries itself.
+   */
+  mergedBy?: { sha: string; date: string; committerDate?: string };
   /** Values of `Approved-by:` trailers. */
   approvedBy: string[];
   subject: string;

@@ -46,6 +46,7 @@ import {
   commitDay,
   renumbered,
   stampDays,
+  stampMerges,
   type DocEvent,
   type Timeline,
   type UnrecordedChange,
@@ -286,6 +287,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     stampDays(commits, config.timezone);
+    stampMerges(commits);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
     // With the signatures known, each roles version comes into force only by an approval that

@@ -78,6 +78,35 @@ export function stampDays(commits: readonly HistoryCommit[], timezone: string | 
 }
 
 /**
+ * Sets, on each commit that reached the main line through a merge, the main-line commit that
+ * brought it there (HistoryCommit.mergedBy). The main line is the first parents of the newest
+ * commit, as `git log --first-parent` walks it; commits come oldest first, parents before children,
+ * as the history reader reads them. A commit made on a branch and dated back was not on the main
+ * line until it was merged, so what it changed does not stand for the days before.
+ */
+export function stampMerges(commits: readonly HistoryCommit[]): void {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const line: HistoryCommit[] = [];
+  const seen = new Set<string>();
+  for (let c = commits.at(-1); c && !seen.has(c.sha); c = bySha.get(c.parents[0] ?? '')) {
+    line.push(c);
+    seen.add(c.sha);
+  }
+  // Oldest first: each merge takes the commits it brought that no earlier main-line commit had.
+  for (const m of line.reverse()) {
+    const by = { sha: m.sha, date: m.date, ...(m.committerDate !== undefined ? { committerDate: m.committerDate } : {}) };
+    const todo = m.parents.slice(1);
+    while (todo.length) {
+      const c = bySha.get(todo.pop()!);
+      if (!c || seen.has(c.sha)) continue;
+      seen.add(c.sha);
+      c.mergedBy = by;
+      todo.push(...c.parents);
+    }
+  }
+}
+
+/**
  * The day a decision in this event counts as taken: the commit's own (author) date, but never
  * before the commit that put the roles in force. An author chooses the date of their commit; a
  * person whose leaving was recorded retroactively (`until` in the past) cannot date an approval

@@ -321,11 +321,15 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[];
  * The day each of a document's events counts from, in the organisation's time zone: the later of
  * its author and committer dates, and never before an event committed ahead of it. An author date
  * written into the past (git commit --date) does not put a change into a period it came after.
+ * A commit made on a branch counts from the day the merge that brought it into the main line was
+ * committed (HistoryCommit.mergedBy): until then the main line said what it said before, however
+ * the branch's commits are dated.
  */
 export function committedDays(ctx: Pick<ReportContext, 'config'>, events: readonly DocEvent[]): string[] {
   let day = '';
   return events.map((e) => {
-    for (const v of [e.commit.date, e.commit.committerDate]) {
+    const { mergedBy } = e.commit;
+    for (const v of [e.commit.date, e.commit.committerDate, mergedBy?.date, mergedBy?.committerDate]) {
       const own = localDay(ctx, v) ?? '';
       if (own > day) day = own;
     }
