@@ -106,6 +106,59 @@ async function cafeQ1(dir: string): Promise<{ d: ReturnType<typeof JSON.parse>; 
   return { d: JSON.parse(r.stdout), text: async (format = 'md') => (await smsInProcess([...args, '--format', format], dir, env)).stdout };
 }
 
+/** Kessler Legal's agreement (SLA-0002) with its P2 resolution target in hours, and `extra` fields. */
+const LAW = 'agreements/customers/SLA-0002-law.md';
+const law = (p2Hours: number, extra: Record<string, unknown> = {}): string =>
+  sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], {
+    targets: {
+      P1: { response_hours: 0.5, resolution_hours: 4, clock: '24x7' },
+      P2: { response_hours: 1, resolution_hours: p2Hours },
+      P3: { response_hours: 4, resolution_hours: 20 },
+      P4: { resolution_hours: 40 },
+    },
+    ...extra,
+  });
+const lawP2 = (n: number, title: string, opened: string, responded: string, resolved: string): string =>
+  inc(n, title, { agreement: 'SLA-0002', priority: 'P2', services: ['SVC-0001'], opened, responded, resolved });
+
+/**
+ * A repository with the catalogue and SLA-0002 (P2 resolved within 8 h) committed on 1 September
+ * 2026 (`start`), then, on `recorded`, two P2 incidents of October (`incidents`): one resolved in
+ * 3 service hours, one in 16, a breach.
+ */
+function lawRepo(recorded: string): { dir: string; start: string; incidents: string } {
+  const dir = tmp();
+  const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+  const [start, incidents] = gitRepo(dir, [
+    { files: { 'sms.config.yaml': CONFIG, ...services, [LAW]: law(8) }, date: '2026-09-01T09:00:00Z' },
+    {
+      files: {
+        // Mon 12 Oct 09:00 → 12:00 CEST: 3 service hours, within 8.
+        'incidents/INC-0001-a.md': lawP2(1, 'Scanner offline', '2026-10-12T07:00:00Z', '2026-10-12T07:30:00Z', '2026-10-12T10:00:00Z'),
+        // Tue 20 Oct 09:00 CEST → Wed 21 Oct 15:00 CEST: 9 + 7 = 16 service hours, over 8 (within 24).
+        'incidents/INC-0002-b.md': lawP2(
+          2,
+          'File share unreachable',
+          '2026-10-20T07:00:00Z',
+          '2026-10-20T07:10:00Z',
+          '2026-10-21T13:00:00Z',
+        ),
+      },
+      date: recorded,
+    },
+  ]);
+  return { dir, start: start!, incidents: incidents! };
+}
+
+/** Commits the working tree on the branch checked out, with author and committer dated `date`. */
+const commitAt = (dir: string, date: string, message: string): string =>
+  gitIn(dir, ['add', '--all']) + gitIn(dir, ['commit', '-q', '-m', message], testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }));
+/** Merges `branch` into main (no fast-forward), the merge dated `date`. */
+const mergeAt = (dir: string, branch: string, date: string): void => {
+  gitIn(dir, ['checkout', '-q', 'main']);
+  gitIn(dir, ['merge', '-q', '--no-ff', branch, '-m', `Merge ${branch}`], testEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }));
+};
+
 const BAKERY_TITLES = [
   'Till PC slow at the bakery',
   'Mail down for the bakery',
@@ -506,55 +559,13 @@ describe('sms report performance', () => {
   });
 
   it('a revision made on a branch dated back into a period counts from the day it was merged into the main line', async () => {
-    const dir = tmp();
-    const LAW = 'agreements/customers/SLA-0002-law.md';
-    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
-    const law = (p2Hours: number, extra: Record<string, unknown> = {}): string =>
-      sla('SLA-0002', 'Kessler Legal', ['SVC-0001', 'SVC-0003'], {
-        targets: {
-          P1: { response_hours: 0.5, resolution_hours: 4, clock: '24x7' },
-          P2: { response_hours: 1, resolution_hours: p2Hours },
-          P3: { response_hours: 4, resolution_hours: 20 },
-          P4: { resolution_hours: 40 },
-        },
-        ...extra,
-      });
-    const p2 = (n: number, title: string, opened: string, responded: string, resolved: string): string =>
-      inc(n, title, { agreement: 'SLA-0002', priority: 'P2', services: ['SVC-0001'], opened, responded, resolved });
-    const [start] = gitRepo(dir, [
-      { files: { 'sms.config.yaml': CONFIG, ...services, [LAW]: law(8) }, date: '2026-09-01T09:00:00Z' },
-      {
-        files: {
-          // Mon 12 Oct 09:00 → 12:00 CEST: 3 service hours, within 8.
-          'incidents/INC-0001-a.md': p2(1, 'Scanner offline', '2026-10-12T07:00:00Z', '2026-10-12T07:30:00Z', '2026-10-12T10:00:00Z'),
-          // Tue 20 Oct 09:00 CEST → Wed 21 Oct 15:00 CEST: 9 + 7 = 16 service hours, over 8 (within 24).
-          'incidents/INC-0002-b.md': p2(
-            2,
-            'File share unreachable',
-            '2026-10-20T07:00:00Z',
-            '2026-10-20T07:10:00Z',
-            '2026-10-21T13:00:00Z',
-          ),
-        },
-        date: '2026-11-27T09:00:00Z',
-      },
-    ]);
+    const { dir, start } = lawRepo('2026-11-27T09:00:00Z');
     // On a branch from the first commit, P2 relaxed to 24 h, author and committer dated 28 September;
     // merged into main on 28 November. Throughout October, main said 8 h.
-    gitIn(dir, ['checkout', '-q', '-b', 'relax', start!]);
+    gitIn(dir, ['checkout', '-q', '-b', 'relax', start]);
     writeFiles(dir, { [LAW]: law(24, { status: 'updated', approved_on: '2026-09-28' }) });
-    gitIn(dir, ['add', '--all']);
-    gitIn(
-      dir,
-      ['commit', '-q', '-m', 'P2 resolution 24 h'],
-      testEnv({ GIT_AUTHOR_DATE: '2026-09-28T16:00:00Z', GIT_COMMITTER_DATE: '2026-09-28T16:00:00Z' }),
-    );
-    gitIn(dir, ['checkout', '-q', 'main']);
-    gitIn(
-      dir,
-      ['merge', '-q', '--no-ff', 'relax', '-m', 'Merge relax'],
-      testEnv({ GIT_AUTHOR_DATE: '2026-11-28T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-28T09:00:00Z' }),
-    );
+    commitAt(dir, '2026-09-28T16:00:00Z', 'P2 resolution 24 h');
+    mergeAt(dir, 'relax', '2026-11-28T09:00:00Z');
     const env = testEnv({ SMS_TODAY: '2026-11-30' });
     const r = await smsInProcess(['report', 'performance', '--agreement', 'SLA-0002', '--period', '2026-10', '--format', 'json'], dir, env);
     expect(r.code, r.stderr).toBe(0);
@@ -579,6 +590,23 @@ describe('sms report performance', () => {
     );
     expect(nov.agreement.revisedDuring).toBe('2026-11-28');
     expect(nov.agreement.asCommitted).toBeUndefined();
+  });
+
+  it('an incident deleted on a branch dated back into a period stood through it until the merge: measured, not listed as deleted', async () => {
+    const { dir, incidents } = lawRepo('2026-10-22T09:00:00Z');
+    // Deleted on a branch, dated 23 October; merged on 28 November.
+    gitIn(dir, ['checkout', '-q', '-b', 'tidy', incidents]);
+    gitIn(dir, ['rm', '-q', 'incidents/INC-0002-b.md']);
+    commitAt(dir, '2026-10-23T09:00:00Z', 'Remove INC-0002');
+    mergeAt(dir, 'tidy', '2026-11-28T09:00:00Z');
+    const env = testEnv({ SMS_TODAY: '2026-11-30' });
+    const r = await smsInProcess(['report', 'performance', '--agreement', 'SLA-0002', '--period', '2026-10', '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.targets.find((t: { priority: string }) => t.priority === 'P2')).toMatchObject({ resolved: 2, resolutionMet: 1 });
+    expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0002']);
+    const pack = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-10', '--format', 'json'], dir, env)).stdout);
+    expect(pack.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0002']);
   });
 
   it('an incident outside the folders sms reads, or saved as .MD, is listed as not counted in the report of its agreement, and only there', async () => {

@@ -425,7 +425,10 @@ export function firstEntered(ctx: ReportContext, id: string, status: string): Do
 export interface Deletion {
   doc: SmsDocument;
   event: DocEvent;
-  /** The deleting commit's day in the organisation's time zone. */
+  /**
+   * The day the deletion counts from in the organisation's time zone (see committedDays): made on
+   * a branch, the day it was merged into the main line.
+   */
   day: string;
   /** Its ID was given to another document since: that one is in the repository now under the ID. */
   reused?: true;
@@ -451,7 +454,7 @@ export function deletions(ctx: ReportContext, keys: readonly string[]): Deletion
     out.push({
       doc: documentAsCommitted(ctx, e.path, id, was),
       event: e,
-      day: localDay(ctx, e.commit.date) ?? e.commit.date.slice(0, 10),
+      day: committedDays(ctx, events).at(-1)!,
       ...(reused ? { reused: true as const } : {}),
     });
   }

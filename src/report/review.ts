@@ -182,7 +182,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
       const last = evs.at(-1)!;
       const state = last.after ?? last.before;
       if (state?.type !== key) continue;
-      if (last.after ? files.has(last.path) : (localDay(ctx, last.commit.date) ?? '') <= asOf) continue;
+      if (last.after ? files.has(last.path) : committedDays(ctx, evs).at(-1)! <= asOf) continue;
       out.push({ id, file: last.path, title: state.title, status: state.status, data: state.data ?? null, deleted: true });
     }
     return out;
