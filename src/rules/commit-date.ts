@@ -19,7 +19,8 @@ export default defineRule({
     'No commit that changes a document is dated more than a day after a commit made on top of it, or, with none on top of it, after today.',
   help:
     "A commit's dates are whatever its author and committer set (git commit --date, a machine's clock). The reports " +
-    'count a change from the later of them, and never count a later change of the same document from an earlier ' +
+    'count a change from the later of them (for a commit made on a branch, from the later of the dates of the merge ' +
+    'that brought it into the main line), and never count a later change of the same document from an earlier ' +
     'day: one commit dated ahead moves its changes, and the changes made after it, into a later period (out of the ' +
     "period's review, past an agreement's deadline or out of it). A commit dated more than a day after a commit made " +
     'on top of it (directly or further up: steps back of less than a day each add up) is reported, once where the ' +
