@@ -23,6 +23,8 @@ import {
   type CommitSpec,
 } from './helpers.js';
 import type { Finding } from './helpers.js';
+import type { HistoryCommit } from '../src/git/history.js';
+import { stampMerges } from '../src/history/timeline.js';
 
 const { ana, ben, cleo } = PEOPLE;
 
@@ -2397,5 +2399,50 @@ describe('freeze-exemption: who lets a change go ahead during a key business eve
       },
     ]);
     expect((await exemptions(imported)).map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
+describe('stampMerges: the main-line commit that brought each branch commit in', () => {
+  it('marks every commit off the first parents of the newest with the merge that brought it, nested branches too', () => {
+    const c = (sha: string, parents: string[], date: string): HistoryCommit => ({
+      sha,
+      parents,
+      authorName: 'Ana Costa',
+      authorEmail: ana.email,
+      committerName: 'Ana Costa',
+      committerEmail: ana.email,
+      date,
+      committerDate: date,
+      approvedBy: [],
+      subject: sha,
+      changes: [],
+    });
+    // A─B───────M1─C───M2   (main, first parents)
+    //  ├S1─S2──┘ │   T1─┘   (T1 from B)
+    //  └N1─┘                 (N1 merged into the branch first)
+    const commits = [
+      c('A', [], '2026-01-01T09:00:00Z'),
+      c('B', ['A'], '2026-01-02T09:00:00Z'),
+      c('S1', ['A'], '2025-12-01T09:00:00Z'),
+      c('N1', ['A'], '2025-12-02T09:00:00Z'),
+      c('S2', ['S1', 'N1'], '2025-12-03T09:00:00Z'),
+      c('M1', ['B', 'S2'], '2026-02-01T09:00:00Z'),
+      c('C', ['M1'], '2026-02-02T09:00:00Z'),
+      c('T1', ['B'], '2026-01-03T09:00:00Z'),
+      c('M2', ['C', 'T1'], '2026-03-01T09:00:00Z'),
+    ];
+    stampMerges(commits);
+    expect(Object.fromEntries(commits.map((x) => [x.sha, x.mergedBy?.sha]))).toEqual({
+      A: undefined,
+      B: undefined,
+      S1: 'M1',
+      N1: 'M1',
+      S2: 'M1',
+      M1: undefined,
+      C: undefined,
+      T1: 'M2',
+      M2: undefined,
+    });
+    expect(commits[2]!.mergedBy).toEqual({ sha: 'M1', date: '2026-02-01T09:00:00Z', committerDate: '2026-02-01T09:00:00Z' });
   });
 });
