@@ -1032,6 +1032,111 @@ describe('sms report performance', () => {
     );
   });
 
+  it('times moved earlier in the commit that closes an incident: the report shows what the times first recorded make of it', async () => {
+    // P1 (answered within 1 h, resolved within 4 h, around the clock) on Tue 20 Oct 2026, 10:00 CEST,
+    // down from then; SVC-0003 is measured in its service hours, Mon–Fri 08:00–18:00 Europe/Berlin.
+    const I = 'incidents/INC-0008-h.md';
+    const P1 = { P1: { response_hours: 1, resolution_hours: 4, clock: '24x7' } };
+    const opening = {
+      agreement: 'SLA-0003',
+      priority: 'P1',
+      services: ['SVC-0003'],
+      opened: '2026-10-20T10:00:00+02:00',
+      outage_start: '2026-10-20T10:00:00+02:00',
+    };
+    const resolved = { resolved: '2026-10-20T15:00:00+02:00', outage_end: '2026-10-20T15:00:00+02:00' };
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const dir = tmp();
+    const [, , , closing] = gitRepo(dir, [
+      {
+        files: { 'sms.config.yaml': CONFIG, ...services, [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { targets: P1 }) },
+        date: '2025-12-02T09:00:00Z',
+      },
+      // Answered at 11:30: 1.5 h, over the 1 h target.
+      {
+        files: { [I]: inc(8, 'Café till down', { ...opening, status: 'opened', responded: '2026-10-20T11:30:00+02:00' }) },
+        date: '2026-10-20T09:35:00Z',
+      },
+      // Resolved at 15:00: 5 h, over the 4 h target; down 10:00–15:00, 300 minutes of service hours.
+      {
+        files: { [I]: inc(8, 'Café till down', { ...opening, status: 'updated', responded: '2026-10-20T11:30:00+02:00', ...resolved }) },
+        date: '2026-10-20T13:05:00Z',
+      },
+      // The closing commit moves all three earlier: answered 10:45, resolved 13:30, up again at 10:40.
+      {
+        files: {
+          [I]: inc(8, 'Café till down', {
+            ...opening,
+            responded: '2026-10-20T10:45:00+02:00',
+            resolved: '2026-10-20T13:30:00+02:00',
+            outage_end: '2026-10-20T10:40:00+02:00',
+            closed: '2026-10-21T09:00:00+02:00',
+          }),
+        },
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+        date: '2026-10-21T07:00:00Z',
+      },
+    ]);
+    const args = ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-10'];
+    const out = async (kind: string, format: string, more: string[] = []) => {
+      const r = await smsInProcess(
+        [...(kind === 'review' ? ['report', 'review', '--period', '2026-10'] : args), '--format', format, ...more],
+        dir,
+        testEnv({ SMS_TODAY: '2026-11-30' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const d = JSON.parse(await out('performance', 'json'));
+    // The figures count the times recorded, which the closing confirmed: 0.75 h, 3.5 h, 40 minutes down.
+    expect(d.incidents.items[0]).toMatchObject({
+      id: 'INC-0008',
+      responseHours: 0.75,
+      responseMet: true,
+      resolutionHours: 3.5,
+      resolutionMet: true,
+    });
+    expect(d.breaches).toEqual([]);
+    // October 2026: 22 weekdays × 600 = 13,200 service minutes; 40 down is 99.69%, 300 down 97.72%.
+    const oct = d.availability.months.find((m: { service: string }) => m.service === 'SVC-0003');
+    expect(oct).toMatchObject({ serviceMinutes: 13200, downtimeMinutes: 40, percent: 99.69, met: true });
+    // Beside them, what the times first recorded make of it: a late answer, a late resolution, 300 minutes down.
+    expect(oct.firstRecorded).toEqual({ incidents: ['INC-0008'], downtimeMinutes: 300, percent: 97.72, met: false });
+    const by = { commit: closing, author: 'Tom Berg', date: '2026-10-21' };
+    const moved = {
+      fields: [
+        { field: 'responded', from: '2026-10-20T09:30:00Z', to: '2026-10-20T08:45:00Z', ...by },
+        { field: 'resolved', from: '2026-10-20T13:00:00Z', to: '2026-10-20T11:30:00Z', ...by },
+        { field: 'outage_end', from: '2026-10-20T13:00:00Z', to: '2026-10-20T08:40:00Z', ...by },
+      ],
+      responseTargetHours: 1,
+      responseHours: 1.5,
+      responseMet: false,
+      resolutionTargetHours: 4,
+      resolutionHours: 5,
+      resolutionMet: false,
+    };
+    expect(d.timesMoved).toEqual([{ id: 'INC-0008', file: I, ...moved }]);
+    expect(d.incidents.items[0].timesMoved).toEqual(moved);
+    const said =
+      'INC-0008 was first recorded with responded 2026-10-20T09:30:00Z, now 2026-10-20T08:45:00Z (on 2026-10-21, by Tom Berg); resolved 2026-10-20T13:00:00Z, now 2026-10-20T11:30:00Z (on 2026-10-21, by Tom Berg); outage_end 2026-10-20T13:00:00Z, now 2026-10-20T08:40:00Z (on 2026-10-21, by Tom Berg). By the times first recorded it was answered in 1.5 h (target 1 h, over) and resolved in 5 h, over the 4 h target. The figures count the times recorded now.';
+    const plain = (s: string) => s.replace(/\\_/g, '_').replace(/\*\*|<[^>]*>/g, '');
+    const mdText = plain(await out('performance', 'md'));
+    expect(mdText).toContain(said);
+    expect(mdText).toContain('by the times first recorded (INC-0008): 300 min down, 97.72%, not met');
+    expect(plain(await out('performance', 'html'))).toContain(said);
+    // The review pack's incident section carries the same note.
+    const rv = JSON.parse(await out('review', 'json'));
+    expect(rv.incidents.timesMoved).toEqual([{ id: 'INC-0008', file: I, ...moved }]);
+    const availabilitySaid =
+      'By the times first recorded: SVC-0003 under SLA-0003 in 2026-10 300 min down, 97.72%, not met (recorded: 40 min, 99.69%).';
+    for (const format of ['md', 'html']) {
+      const text = plain(await out('review', format));
+      expect(text).toContain(said);
+      expect(text).toContain(availabilitySaid);
+    }
+  });
+
   it("an opening moved out of the period: the period's report lists it as first recorded, and does not count it", async () => {
     const I = 'incidents/INC-0008-h.md';
     const J = 'incidents/INC-0009-j.md';

@@ -234,6 +234,12 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     reclassified: measures.flatMap((m) => (m.reclassified ? [{ id: m.id, file: m.file, ...m.reclassified }] : [])),
     /** Incidents whose opening time was moved after it was first committed: what was first recorded. */
     openedMoved: measures.flatMap((m) => (m.openedMoved ? [{ id: m.id, file: m.file, ...m.openedMoved }] : [])),
+    /**
+     * Incidents whose answer, resolution or outage was moved, since first committed, the way that
+     * makes a figure better: each time as first recorded and now, who moved it, and what the times
+     * first recorded make of the incident (its outage: availability.months[].firstRecorded).
+     */
+    timesMoved: measures.flatMap((m) => (m.timesMoved ? [{ id: m.id, file: m.file, ...m.timesMoved }] : [])),
     /** Incidents first recorded as opened in the period whose opening now lies outside it: listed, not counted. */
     openedMovedOut: openedMovedOut(inputs, period, tz, agreement),
     /** Incidents of the agreement open in the period in files sms does not read (stray-document): listed, not counted. */

@@ -795,6 +795,27 @@ export function buildReview(ctx: ReportContext, period: Period) {
       outsideFolders: strayIncidents(inputs, period, tz),
       /** Incidents deleted after the period: measured as they stood. */
       deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
+      /**
+       * Incidents whose answer, resolution or outage was moved, since first committed, the way that
+       * makes a figure better: as the performance report lists them (timesMoved[]).
+       */
+      timesMoved: measures.flatMap((m) => (m.timesMoved ? [{ id: m.id, file: m.file, ...m.timesMoved }] : [])),
+      /** The availability rows such a move changed: the figure recorded, and the one by the times first recorded. */
+      availabilityFirstRecorded: availabilityRows.flatMap((r) =>
+        r.firstRecorded
+          ? [
+              {
+                agreement: r.agreement,
+                service: r.service,
+                label: r.label,
+                downtimeMinutes: r.downtimeMinutes,
+                percent: r.percent,
+                met: r.met,
+                firstRecorded: r.firstRecorded,
+              },
+            ]
+          : [],
+      ),
       /** Agreements that have changed what they say since the period: the version measured against (committed by its end). */
       agreementsAsCommitted: versions.flatMap((v) => (v.asCommitted ? [{ agreement: v.agreement, ...v.asCommitted }] : [])),
       /** Agreements revised in force during the period: the whole period is measured against the version in force at its end. */

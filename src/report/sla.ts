@@ -114,7 +114,56 @@ export interface IncidentMeasure {
   deleted?: DeletedIncident;
   /** Set when its opening time is not the one it was first committed with (`from`): measured from `to`. */
   openedMoved?: PriorityChange;
+  /**
+   * Set when a time of it was moved, since it was first committed, the way that makes a figure
+   * better (an answer, resolution or outage end earlier, an outage start later): measured by the
+   * times recorded, with what the times first recorded make of it.
+   */
+  timesMoved?: TimesMoved;
 }
+
+/** A time of an incident as first committed (`from`) and as measured (`to`), and the commit that set the one measured. */
+export interface TimeMoved {
+  field: 'responded' | 'resolved' | 'outage_start' | 'outage_end';
+  from: string;
+  to: string;
+  /** The last commit that set the value measured; absent while that is not committed. */
+  commit?: string;
+  author?: string;
+  /** That commit's day in the organisation's time zone. */
+  date?: string;
+}
+
+/**
+ * The times of an incident moved since they were first committed, each the way that makes a figure
+ * better, and, where the answer or the resolution moved, what the times first recorded make of it
+ * against the targets it is measured by (its outage: see the availability rows' `firstRecorded`).
+ * A time may be corrected, but one moved once the outcome is known can turn a breach into a met
+ * target: the customer sees both.
+ */
+export interface TimesMoved {
+  fields: TimeMoved[];
+  responseTargetHours?: number;
+  responseHours?: number;
+  responseMet?: boolean;
+  resolutionTargetHours?: number;
+  resolutionHours?: number;
+  resolutionMet?: boolean;
+  /** Not resolved by the end of the period by the time first recorded: its resolution hours run to then. */
+  open?: true;
+}
+
+/**
+ * The times whose move makes a figure better, and which way: earlier for the answer, the resolution
+ * and the end of an outage, later for its start. A time moved the other way makes a figure worse,
+ * which needs no note.
+ */
+const TIMES_THAT_FLATTER: readonly (readonly [TimeMoved['field'], -1 | 1])[] = [
+  ['responded', -1],
+  ['resolved', -1],
+  ['outage_start', 1],
+  ['outage_end', -1],
+];
 
 /** What changed in a closed record's measured (`sealed`) fields since it was closed, from history. */
 export interface ChangedAfterClosing {
@@ -213,6 +262,8 @@ export interface SlaInputs {
   firstPriority?: ReadonlyMap<string, PriorityChange>;
   /** Incidents whose opening time is not the one they were first committed with, by id (from history). */
   firstOpened?: ReadonlyMap<string, PriorityChange>;
+  /** Incidents whose times were moved, since first committed, the way that makes a figure better, by id (from history). */
+  firstTimes?: ReadonlyMap<string, TimeMoved[]>;
   /** For those, every opening history recorded, and the agreements they first named: whose report lists the opening moved out. */
   recorded?: ReadonlyMap<string, Recorded>;
   /** Incidents deleted from the repository (from history). */
@@ -321,6 +372,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
     afterClosing,
     firstPriority: first?.priority,
     firstOpened: first?.opened,
+    firstTimes: first?.times,
     recorded: first?.recorded,
     deleted,
     outside: ctx.outside,
@@ -395,7 +447,8 @@ function asClosed(ctx: ReportContext, d: SmsDocument, out: Map<string, ChangedAf
  * Per incident whose priority or opening time is not what it was first committed with (under an
  * earlier ID too: a renumbering does not make a new first value): that first value, the one
  * measured, and the commit that set the one measured. An opening moved later shortens every time
- * measured from it, as a lowered priority loosens the targets.
+ * measured from it, as a lowered priority loosens the targets. The same for the times whose move
+ * makes a figure better (TIMES_THAT_FLATTER), where they were moved that way.
  */
 function firstRecorded(
   ctx: ReportContext,
@@ -404,11 +457,13 @@ function firstRecorded(
   priority: Map<string, PriorityChange>;
   opened: Map<string, PriorityChange>;
   recorded: Map<string, Recorded>;
+  times: Map<string, TimeMoved[]>;
 } {
   const out = {
     priority: new Map<string, PriorityChange>(),
     opened: new Map<string, PriorityChange>(),
     recorded: new Map<string, Recorded>(),
+    times: new Map<string, TimeMoved[]>(),
   };
   for (const d of documents) {
     if (d.type?.key !== 'incident' || !d.data || !d.id) continue;
@@ -438,6 +493,8 @@ function firstRecorded(
         ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
       });
     }
+    const times = timesMoved(ctx, d.data, events);
+    if (times.length) out.times.set(d.id, times);
     if (out.opened.has(d.id)) {
       const firstOf = (field: string): string | undefined => events.map((e) => e.after?.lists?.[field]?.[0]).find((v) => v !== undefined);
       const openings = events.flatMap((e) => e.after?.lists?.opened ?? []).map((v) => parseInstant(v));
@@ -447,6 +504,30 @@ function firstRecorded(
         openings: [...new Set(openings.filter((ms): ms is number => ms !== undefined))],
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The times of an incident (TIMES_THAT_FLATTER) measured now at another instant than the first one
+ * committed, moved the way that makes a figure better. The first committed is the first version's
+ * value that reads as an instant; one removed since is not followed here.
+ */
+function timesMoved(ctx: ReportContext, data: Record<string, unknown>, events: readonly DocEvent[]): TimeMoved[] {
+  const out: TimeMoved[] = [];
+  for (const [field, better] of TIMES_THAT_FLATTER) {
+    const to = parseInstant(ownString(data, field));
+    const at = (e: DocEvent, side: 'before' | 'after'): number | undefined => parseInstant(e[side]?.lists?.[field]?.[0]);
+    const from = events.map((e) => at(e, 'after')).find((ms) => ms !== undefined);
+    if (from === undefined || to === undefined || Math.sign(to - from) !== better) continue;
+    let by: DocEvent | undefined;
+    for (const e of events) if (at(e, 'after') === to && at(e, 'before') !== to) by = e;
+    out.push({
+      field,
+      from: formatInstant(from),
+      to: formatInstant(to),
+      ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
+    });
   }
   return out;
 }
@@ -787,6 +868,40 @@ export function measureIncidents(
       }
       if (!resolvedInPeriod) m.reclassified.open = true;
     }
+    const times = inputs.firstTimes?.get(d.id);
+    if (times) {
+      m.timesMoved = { fields: times };
+      // Measured on the supplier's own times, the incident's answer and resolution are not what is measured.
+      const firstOf = (field: TimeMoved['field']): number | undefined => {
+        const t = times.find((x) => x.field === field);
+        return t ? parseInstant(t.from) : undefined;
+      };
+      const respondedFirst = firstOf('responded');
+      const resolvedFirst = firstOf('resolved');
+      if (!theirs && (respondedFirst !== undefined || resolvedFirst !== undefined)) {
+        // On the clock and targets it is measured by: only the times differ.
+        const r = respondedFirst ?? respondedAt;
+        const z = resolvedFirst ?? resolvedAt;
+        const untilFirst = z !== undefined && z < end ? z : end;
+        if (target?.responseHours !== undefined && r !== undefined && r < end) {
+          const h = hours(serviceTime(clock, opened, r));
+          Object.assign(m.timesMoved, {
+            responseTargetHours: target.responseHours,
+            responseHours: h,
+            responseMet: h <= target.responseHours,
+          });
+        }
+        if (target?.resolutionHours !== undefined) {
+          const h = hours(serviceTime(clock, opened, untilFirst));
+          Object.assign(m.timesMoved, {
+            resolutionTargetHours: target.resolutionHours,
+            resolutionHours: h,
+            resolutionMet: h <= target.resolutionHours,
+          });
+        }
+        if (untilFirst === end) m.timesMoved.open = true;
+      }
+    }
     // Whether a target ran out inside the period: still within it at the period's start, over it at `until`.
     const ranOut = (targetHours: number, until: number): boolean =>
       hours(serviceTime(clock, opened, until)) > targetHours &&
@@ -917,6 +1032,23 @@ export interface Availability {
   limitedToOthers?: { incident: string; agreements: string[]; heldThen?: { id: string; party: string }[] }[];
   /** "no outage recorded", which incidents lack outage records, or that the month is not over yet (then not judged). */
   note?: string;
+  /**
+   * Set when an outage of the row had its times moved, since they were first committed, the way
+   * that takes less of it (its start later, its end or its incident's resolution earlier), and the
+   * times first recorded make another figure: the incidents moved, and the row by those times.
+   */
+  firstRecorded?: { incidents: string[]; downtimeMinutes: number; percent?: number; met?: boolean };
+}
+
+/** Whether a move of an incident's times (TimeMoved) changes what its outage takes: its start, its end, or the resolution it may end with. */
+function outageMoved(times: readonly TimeMoved[] | undefined): boolean {
+  return times?.some((t) => t.field !== 'responded') ?? false;
+}
+
+/** An incident with its moved times (TimeMoved) as first recorded. */
+function asFirstRecorded(d: SmsDocument, times: readonly TimeMoved[] | undefined): SmsDocument {
+  if (!times?.length || !d.data) return d;
+  return { ...d, data: { ...d.data, ...Object.fromEntries(times.map((t) => [t.field, t.from])) } };
 }
 
 /**
@@ -980,76 +1112,98 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       const start = ranges[0]!.start;
       const end = ranges.at(-1)!.end;
       const total = within(ranges, start, end);
-      const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
-      const unrecorded: string[] = [];
-      const limited: NonNullable<Availability['limitedToOthers']> = [];
-      for (const d of relevant) {
-        const services = stringValues(own(d.data!, 'outage_services'));
-        const affected = services.length ? services : stringValues(own(d.data!, 'services'));
-        if (!affected.includes(service)) continue;
-        const os = parseInstant(ownString(d.data!, 'outage_start'));
-        const opened = parseInstant(ownString(d.data!, 'opened'));
-        // An outage the record limits to other customers (outage_agreements) took none of this
-        // agreement's time; the row names it, so that what was left out can be checked. A limit
-        // counts only where it names a customer agreement covering the service, and never leaves
-        // out the agreement the incident itself names: naming another ID hides no outage.
-        // An ID may be one the agreement had before it was renumbered.
-        // An ID given to another customer's agreement since names the one that had it then.
-        const names = (a: AgreementView, id: string): boolean => namesAgreement(a, id, d, inputs.heldBy);
-        // One that was another customer's agreement then, since deleted, is a limit too.
-        const formerlyOthers = (id: string): boolean => agreements.some((a) => a.kind === 'customer' && answersTo(a, id) && !names(a, id));
-        const only = stringValues(own(d.data!, 'outage_agreements')).filter(
-          (id) => agreements.some((a) => names(a, id) && a.kind === 'customer' && a.services.includes(service)) || formerlyOthers(id),
-        );
-        const named = ownString(d.data!, 'agreement');
-        if (
-          agreement.kind === 'customer' &&
-          only.length &&
-          !only.some((id) => names(agreement, id)) &&
-          !(named !== undefined && names(agreement, named))
-        ) {
-          const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
-          // This agreement's own ID, another party's when the incident was opened: whose it was then.
-          const heldThen = only.flatMap((id) => {
-            const then = answersTo(agreement, id) ? inputs.heldBy?.(id, d) : undefined;
-            return then ? [{ id, party: [...then].at(-1)! }] : [];
-          });
-          if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end))
-            limited.push({ incident: d.id!, agreements: only, ...(heldThen.length ? { heldThen } : {}) });
-          continue;
-        }
-        if (os === undefined) {
-          // A P1 with no outage recorded leaves the month not known, unless it was opened and
-          // resolved wholly outside service hours: then no outage of it can have taken any.
-          const resolved = parseInstant(ownString(d.data!, 'resolved') ?? ownString(d.data!, 'closed')) ?? end;
+      // The outages of the row read from documents: as recorded, or by the times first recorded.
+      const outagesOf = (docs: readonly SmsDocument[]) => {
+        const spans: { incident: string; a: number; b: number; start: string; end: string }[] = [];
+        const unrecorded: string[] = [];
+        const limited: NonNullable<Availability['limitedToOthers']> = [];
+        for (const d of docs) {
+          const services = stringValues(own(d.data!, 'outage_services'));
+          const affected = services.length ? services : stringValues(own(d.data!, 'services'));
+          if (!affected.includes(service)) continue;
+          const os = parseInstant(ownString(d.data!, 'outage_start'));
+          const opened = parseInstant(ownString(d.data!, 'opened'));
+          // An outage the record limits to other customers (outage_agreements) took none of this
+          // agreement's time; the row names it, so that what was left out can be checked. A limit
+          // counts only where it names a customer agreement covering the service, and never leaves
+          // out the agreement the incident itself names: naming another ID hides no outage.
+          // An ID may be one the agreement had before it was renumbered.
+          // An ID given to another customer's agreement since names the one that had it then.
+          const names = (a: AgreementView, id: string): boolean => namesAgreement(a, id, d, inputs.heldBy);
+          // One that was another customer's agreement then, since deleted, is a limit too.
+          const formerlyOthers = (id: string): boolean =>
+            agreements.some((a) => a.kind === 'customer' && answersTo(a, id) && !names(a, id));
+          const only = stringValues(own(d.data!, 'outage_agreements')).filter(
+            (id) => agreements.some((a) => names(a, id) && a.kind === 'customer' && a.services.includes(service)) || formerlyOthers(id),
+          );
+          const named = ownString(d.data!, 'agreement');
           if (
-            ownString(d.data!, 'priority') === 'P1' &&
-            opened !== undefined &&
-            ranges.some((r) => opened >= r.start && opened < r.end) &&
-            within(ranges, opened, resolved) > 0
-          )
-            unrecorded.push(d.id!);
-          continue;
+            agreement.kind === 'customer' &&
+            only.length &&
+            !only.some((id) => names(agreement, id)) &&
+            !(named !== undefined && names(agreement, named))
+          ) {
+            const oe = parseInstant(ownString(d.data!, 'outage_end')) ?? end;
+            // This agreement's own ID, another party's when the incident was opened: whose it was then.
+            const heldThen = only.flatMap((id) => {
+              const then = answersTo(agreement, id) ? inputs.heldBy?.(id, d) : undefined;
+              return then ? [{ id, party: [...then].at(-1)! }] : [];
+            });
+            if (os !== undefined && ranges.some((r) => oe > r.start && os < r.end))
+              limited.push({ incident: d.id!, agreements: only, ...(heldThen.length ? { heldThen } : {}) });
+            continue;
+          }
+          if (os === undefined) {
+            // A P1 with no outage recorded leaves the month not known, unless it was opened and
+            // resolved wholly outside service hours: then no outage of it can have taken any.
+            const resolved = parseInstant(ownString(d.data!, 'resolved') ?? ownString(d.data!, 'closed')) ?? end;
+            if (
+              ownString(d.data!, 'priority') === 'P1' &&
+              opened !== undefined &&
+              ranges.some((r) => opened >= r.start && opened < r.end) &&
+              within(ranges, opened, resolved) > 0
+            )
+              unrecorded.push(d.id!);
+            continue;
+          }
+          const oe =
+            parseInstant(ownString(d.data!, 'outage_end')) ??
+            parseInstant(ownString(d.data!, 'resolved') ?? ownString(d.data!, 'closed')) ??
+            end;
+          const a = Math.max(os, start);
+          const b = Math.min(oe, end);
+          if (ranges.some((r) => b > r.start && a < r.end))
+            spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe) });
         }
-        const oe =
-          parseInstant(ownString(d.data!, 'outage_end')) ??
-          parseInstant(ownString(d.data!, 'resolved') ?? ownString(d.data!, 'closed')) ??
-          end;
-        const a = Math.max(os, start);
-        const b = Math.min(oe, end);
-        if (ranges.some((r) => b > r.start && a < r.end))
-          spans.push({ incident: d.id!, a, b, start: formatInstant(os), end: formatInstant(oe) });
-      }
-      spans.sort((x, y) => x.a - y.a);
-      let down = 0;
-      let cursor = start;
-      const outages: Outage[] = [];
-      for (const s of spans) {
-        const from = Math.max(s.a, cursor);
-        down += s.b > from ? within(ranges, from, s.b) : 0;
-        cursor = Math.max(cursor, s.b);
-        outages.push({ incident: s.incident, start: s.start, end: s.end, minutes: Math.round(within(ranges, s.a, s.b) / MINUTE_MS) });
-      }
+        spans.sort((x, y) => x.a - y.a);
+        return { spans, unrecorded, limited };
+      };
+      const { spans, unrecorded, limited } = outagesOf(relevant);
+      // Merged where they overlap: a minute down is counted once.
+      const downOf = (list: typeof spans): number => {
+        let down = 0;
+        let cursor = start;
+        for (const s of list) {
+          const from = Math.max(s.a, cursor);
+          down += s.b > from ? within(ranges, from, s.b) : 0;
+          cursor = Math.max(cursor, s.b);
+        }
+        return down;
+      };
+      // Rounded down, so that 99.996% never reads as a perfect 100.00%; none while a month is not
+      // known or has no outage recorded; judged once it is over.
+      const judge = (down: number, list: typeof spans, unknown: readonly string[]): { percent?: number; met?: boolean } => {
+        if (unknown.length || list.length === 0 || total <= 0) return {};
+        const percent = Math.floor((1 - down / total) * 10_000) / 100;
+        return agreement.availability !== undefined && !open ? { percent, met: percent >= agreement.availability } : { percent };
+      };
+      const down = downOf(spans);
+      const outages: Outage[] = spans.map((s) => ({
+        incident: s.incident,
+        start: s.start,
+        end: s.end,
+        minutes: Math.round(within(ranges, s.a, s.b) / MINUTE_MS),
+      }));
       const row: Availability = {
         service,
         since: span.since,
@@ -1064,10 +1218,22 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       if (unrecorded.length)
         row.note = `not known: P1 incident${unrecorded.length > 1 ? 's' : ''} ${unrecorded.join(', ')} without an outage record`;
       else if (spans.length === 0) row.note = 'no outage recorded';
-      else {
-        // Rounded down, so that 99.996% never reads as a perfect 100.00%.
-        row.percent = total > 0 ? Math.floor((1 - down / total) * 10_000) / 100 : undefined;
-        if (row.percent !== undefined && agreement.availability !== undefined && !open) row.met = row.percent >= agreement.availability;
+      Object.assign(row, judge(down, spans, unrecorded));
+      // An outage whose times were moved the way that takes less of the month (TIMES_THAT_FLATTER):
+      // the row says what the times first recorded make of it, where that is another figure.
+      const moved = relevant.filter((d) => outageMoved(inputs.firstTimes?.get(d.id!)));
+      if (moved.length) {
+        const first = outagesOf(relevant.map((d) => asFirstRecorded(d, inputs.firstTimes?.get(d.id!))));
+        const firstDown = downOf(first.spans);
+        const involved = moved
+          .map((d) => d.id!)
+          .filter((id) => [...spans, ...first.spans].some((s) => s.incident === id) || first.unrecorded.includes(id));
+        if (involved.length && (firstDown !== down || first.unrecorded.length !== unrecorded.length || first.spans.length !== spans.length))
+          row.firstRecorded = {
+            incidents: [...new Set(involved)],
+            downtimeMinutes: Math.round(firstDown / MINUTE_MS),
+            ...judge(firstDown, first.spans, first.unrecorded),
+          };
       }
       if (open) {
         row.open = true;
