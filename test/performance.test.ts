@@ -1049,7 +1049,23 @@ describe('sms report performance', () => {
     const dir = tmp();
     const [, , , closing] = gitRepo(dir, [
       {
-        files: { 'sms.config.yaml': CONFIG, ...services, [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { targets: P1 }) },
+        files: {
+          'sms.config.yaml': CONFIG,
+          ...services,
+          [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { targets: P1 }),
+          'governance/policy.md': md({
+            id: 'POLICY',
+            type: 'policy',
+            title: 'Policy',
+            status: 'approved',
+            objectives: ['availability', 'resolution-compliance', 'response-compliance'].map((measure, k) => ({
+              id: `O${k + 1}`,
+              text: measure,
+              measure,
+              target: 95,
+            })),
+          }),
+        },
         date: '2025-12-02T09:00:00Z',
       },
       // Answered at 11:30: 1.5 h, over the 1 h target.
@@ -1128,6 +1144,13 @@ describe('sms report performance', () => {
     // The review pack's incident section carries the same note.
     const rv = JSON.parse(await out('review', 'json'));
     expect(rv.incidents.timesMoved).toEqual([{ id: 'INC-0008', file: I, ...moved }]);
+    // Its objectives say which figures rest on moved times.
+    const basis = (measure: string) => rv.objectives.find((o: { measure: string }) => o.measure === measure)?.basis;
+    expect(basis('response-compliance')).toContain('1 of them (INC-0008) only by times moved since first recorded');
+    expect(basis('resolution-compliance')).toContain('1 of them (INC-0008) only by times moved since first recorded');
+    expect(basis('availability')).toContain(
+      'by the outage times first recorded, moved since: SVC-0003 under SLA-0003, 2026-10: 97.72% (INC-0008)',
+    );
     const availabilitySaid =
       'By the times first recorded: SVC-0003 under SLA-0003 in 2026-10 300 min down, 97.72%, not met (recorded: 40 min, 99.69%).';
     for (const format of ['md', 'html']) {
