@@ -1151,6 +1151,22 @@ describe('sms report performance', () => {
     expect(basis('availability')).toContain(
       'by the outage times first recorded, moved since: SVC-0003 under SLA-0003, 2026-10: 97.72% (INC-0008)',
     );
+    // The audit's evidence for the incident's answer and resolution says what the first times made of them.
+    const audit = await smsInProcess(
+      ['report', 'audit', '--since', '2026-10-01', '--until', '2026-10-31', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2026-11-30' }),
+    );
+    const evidence: unknown[] = [];
+    JSON.parse(audit.stdout, (key, value) => {
+      if (key === 'evidence' && Array.isArray(value)) evidence.push(...value);
+      return value;
+    });
+    for (const what of [
+      'first recorded as answered after 1.5 hours (around the clock), over the 1 h target: responded moved from 2026-10-20T09:30:00Z to 2026-10-20T08:45:00Z',
+      'first recorded as resolved after 5 hours (around the clock), over the 4 h target: resolved moved from 2026-10-20T13:00:00Z to 2026-10-20T11:30:00Z',
+    ])
+      expect(evidence).toContainEqual({ what, date: '2026-10-21', commit: closing, actor: 'Tom Berg' });
     const availabilitySaid =
       'By the times first recorded: SVC-0003 under SLA-0003 in 2026-10 300 min down, 97.72%, not met (recorded: 40 min, 99.69%).';
     for (const format of ['md', 'html']) {

@@ -679,6 +679,21 @@ function changeCheck(ctx: AuditContext, o: Obligation, task: TaskModel): CheckRe
 
 // --- incidents -----------------------------------------------------------------------------------
 
+/**
+ * Evidence that an incident meets a target only by a time moved since it was first recorded
+ * (IncidentMeasure.timesMoved): what the first time made of it, and who moved the time, when.
+ */
+function movedEvidence(m: IncidentMeasure, field: 'responded' | 'resolved', first: string): Evidence {
+  const t = m.timesMoved!.fields.find((x) => x.field === field) ?? m.timesMoved!.fields[0]!;
+  const target = field === 'responded' ? m.responseTargetHours : m.resolutionTargetHours;
+  return {
+    what: `first recorded as ${first}, over the ${target} h target: ${t.field} moved from ${t.from} to ${t.to}${t.date ? '' : ' (not committed yet)'}`,
+    ...(t.date ? { date: t.date } : {}),
+    ...(t.commit ? { commit: t.commit } : {}),
+    ...(t.author ? { actor: t.author } : {}),
+  };
+}
+
 function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
   const instances: Instance[] = [];
   // An incident's agreement is one in force on the day it opened, from history (one signed since
@@ -752,6 +767,9 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
           lacks.push(
             `first response after ${m.responseHours} ${hoursOn(m.clock)}, over the ${m.responseTargetHours} h target of ${m.agreement ?? 'its agreement'}`,
           );
+        // Met only by a time moved since it was first recorded: the assessor sees the first one.
+        if (m?.responseMet === true && m.timesMoved?.responseMet === false)
+          evidence.push(movedEvidence(m, 'responded', `answered after ${m.timesMoved.responseHours} ${hoursOn(m.clock)}`));
         todo = lacks.length ? 'answer within the agreed response time and record when (responded)' : undefined;
         break;
       }
@@ -769,6 +787,8 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
         } else if (m?.resolutionMet !== false) continue;
         if (m?.resolutionHours !== undefined && !m.openAtEnd)
           evidence.push({ what: `restored in ${m.resolutionHours} ${hoursOn(m.clock)} (target ${m.resolutionTargetHours ?? '–'} h)` });
+        if (m?.resolutionMet === true && m.timesMoved?.resolutionMet === false)
+          evidence.push(movedEvidence(m, 'resolved', `resolved after ${m.timesMoved.resolutionHours} ${hoursOn(m.clock)}`));
         todo = lacks.length ? 'restore within the agreed time; record what was done and when' : undefined;
         break;
       }
