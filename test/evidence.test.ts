@@ -1916,6 +1916,46 @@ describe('a countersignature recorded after the approval, as the hint says', () 
   });
 });
 
+describe('changed terms need a new countersignature', () => {
+  it("an agreement re-approved with looser targets and the customer's signature of the version before is reported; a new signature, or a change of no term, is not", async () => {
+    const SLA = 'agreements/customers/SLA-0001-a.md';
+    const signed = { customer_approved_by: 'bea@bakery.example', customer_approved_on: '2026-01-04', customer_approval_ref: 'signed PDF' };
+    const eight = { P2: { response_hours: 1, resolution_hours: 8 } };
+    const sla = (extra: Record<string, unknown>): string =>
+      agreementDoc({ approved_by: ana.email, approved_on: '2026-01-05', targets: eight, ...signed, ...extra });
+    const roles = rolesDoc(
+      [
+        { ...ana, roles: ['SM', 'MGT'] },
+        { name: 'Bea Baker', email: 'bea@bakery.example', roles: ['CUS'] },
+      ],
+      'approved',
+      ana.email,
+    );
+    const revised = (extra: Record<string, unknown>) => {
+      const dir = tmp();
+      gitRepo(dir, [
+        { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+        { files: { [SLA]: sla({}) }, author: ana, date: '2026-01-05T09:00:00Z' },
+        { files: { [SLA]: sla({ status: 'updated', approved_on: '2026-11-28', ...extra }) }, author: ana, date: '2026-11-28T09:00:00Z' },
+      ]);
+      return dir;
+    };
+    const jointFindings = async (dir: string, args = ['--history']) =>
+      (await findings(dir, args)).list.filter((f) => f.rule === 'joint-approval').map((f) => f.message);
+    const looser = { P2: { response_hours: 1, resolution_hours: 24 } };
+    const dir = revised({ targets: looser });
+    expect(await jointFindings(dir)).toEqual([
+      expect.stringMatching(
+        /^SLA-0001 was approved with changed terms \(targets\) in commit [0-9a-f]{7} by Ana Costa <ana@acme.example> on 2026-11-28, but with the Customer \(CUS\)'s signature of the version before \(customer_approved_on 2026-01-04\): no one signed the new terms for the other party$/,
+      ),
+    ]);
+    // A pull request that makes the change is judged the same way.
+    expect(await jointFindings(dir, ['--base', 'HEAD~1'])).toHaveLength(1);
+    expect(await jointFindings(revised({ targets: looser, customer_approved_on: '2026-11-27' }))).toEqual([]);
+    expect(await jointFindings(revised({ review: '2027-06-01' }))).toEqual([]);
+  });
+});
+
 describe('set-status refuses what validate --history would reject', () => {
   const draftRoles = (): string => {
     const dir = tmp();

@@ -94,7 +94,7 @@ export interface WorkType {
   /** The practitioner's work a document records: its area and the fields naming who did it. */
   acts?: { area: string; fields: string[] };
   /** The other party's signatory, recorded beside the provider's approval (agreements). */
-  countersign?: { field: string; date: string; ref: string; roles: RoleCode[] };
+  countersign?: { field: string; date: string; ref: string; roles: RoleCode[]; terms?: string[] };
   /** Fields stamped with the current time when the document enters a status (status -> field). */
   stamps?: Record<string, string>;
   /** Fields that record a later step (a change's deployment), with the statuses in which they may be set. */

@@ -1,5 +1,7 @@
-import { isInForce, roleName } from '../model/policy.js';
-import { ownString } from '../repo/values.js';
+import type { DocState } from '../history/extract.js';
+import { isApproval, isInForce, roleName } from '../model/policy.js';
+import { own, ownString } from '../repo/values.js';
+import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
 export default defineRule({
@@ -11,11 +13,42 @@ export default defineRule({
     "Management or the Service Manager, RE.2.2) and the other party's signatory is recorded beside it, in " +
     'customer_approved_by (supplier_approved_by for a supplier agreement) with its date and a reference to the ' +
     'evidence (the signed PDF, the e-mail). The signatory must hold the Customer (or Supplier) role in the roles ' +
-    'document, or the reference must say where the signature is. A warning by default, so agreements written ' +
+    'document, or the reference must say where the signature is. With --base or --history, a version approved into ' +
+    'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
+    'reporting: countersign.terms of the type) must record a new signature (another signatory, date or reference) ' +
+    'than the version in force before it: a provider that loosens its targets and re-approves them alone has no ' +
+    'agreement to the new terms. A warning by default, so agreements written ' +
     'before this check keep validating; set it to error once yours carry both signatures.',
   severity: 'warning',
   needs: [],
   check(ctx, report) {
+    if (ctx.changes?.mode === 'commits') {
+      // Per agreement, the last version in force history has shown: at the start of a range, the
+      // version before its first change there.
+      const inForce = new Map<string, DocState>();
+      for (const e of ctx.changes.events) {
+        const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+        const cs = t?.countersign;
+        if (!t || !cs?.terms || !e.after?.data) continue;
+        if (!inForce.has(e.id) && e.before?.data && isInForce(t, e.before.status)) inForce.set(e.id, e.before);
+        if (!isInForce(t, e.after.status)) continue;
+        const before = inForce.get(e.id);
+        inForce.set(e.id, e.after);
+        if (!before?.data || e.merged || !isApproval(t, e.before, e.after)) continue;
+        const changed = cs.terms.filter(
+          (k) => JSON.stringify(own(before.data!, k) ?? null) !== JSON.stringify(own(e.after!.data!, k) ?? null),
+        );
+        const signature = (d: Record<string, unknown>): string => JSON.stringify([cs.field, cs.date, cs.ref].map((k) => own(d, k) ?? null));
+        if (!changed.length || signature(before.data) !== signature(e.after.data)) continue;
+        const signedOn = ownString(e.after.data, cs.date);
+        report({
+          ...eventDoc(ctx, e),
+          field: [cs.date],
+          message: `${e.id} was approved with changed terms (${changed.join(', ')}) in ${commitLabel(e)}, but with the ${cs.roles.map(roleName).join(' or ')}'s signature of the version before${signedOn ? ` (${cs.date} ${signedOn})` : ''}: no one signed the new terms for the other party`,
+          hint: `record the new signature (${cs.field}, ${cs.date}, ${cs.ref}) in the commit that approves the changed terms`,
+        });
+      }
+    }
     for (const doc of ctx.documents) {
       const cs = doc.type?.countersign;
       if (!doc.data || !cs || !isInForce(doc.type, doc.status)) continue;
