@@ -96,7 +96,9 @@ export function describeSchemaError(
       return { key: `v:${name}`, path: p, message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
     case 'pattern': {
       if (e.schemaPath.endsWith('/$defs/dateTime/pattern')) {
-        const offset = /[+-]\d\d:\d\d$/.exec(String(valueAt(data, p)))?.[0] ?? 'its';
+        // A value that is no date-time at all is the format's to report.
+        const offset = /[+-]\d\d:\d\d$/.exec(String(valueAt(data, p)))?.[0];
+        if (offset === undefined) return undefined;
         return {
           key: `v:${name}`,
           path: p,
