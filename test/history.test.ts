@@ -1390,7 +1390,12 @@ describe('history rules', () => {
       { files: { [SLA]: sla('draft', 99) }, author: cleo, date: '2026-01-02T09:00:00Z' },
       { files: { [SLA]: sla('approved', 99, { approved_by: ana.email, ...signed }) }, author: ana, date: '2026-01-03T09:00:00Z' },
       { files: { [SLA]: sla('draft', 99.5, { approved_by: ana.email, ...signed }) }, author: cleo, date: '2026-02-03T09:00:00Z' },
-      { files: { [SLA]: sla('approved', 99.5, { approved_by: ana.email, ...signed }) }, author: ana, date: '2026-02-04T09:00:00Z' },
+      // The revised terms carry the customer's signature of them.
+      {
+        files: { [SLA]: sla('approved', 99.5, { approved_by: ana.email, ...signed, customer_approved_on: '2026-02-04' }) },
+        author: ana,
+        date: '2026-02-04T09:00:00Z',
+      },
     ]);
     expect((await history(dir)).findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
