@@ -1032,6 +1032,64 @@ describe('sms report performance', () => {
     );
   });
 
+  it('an answer and an outage removed in the commit that closes an incident: the report shows what the times first recorded make of them', async () => {
+    // P1 (answered within 1 h, around the clock) on Tue 20 Oct 2026, 10:00 CEST, answered at 11:30
+    // (1.5 h, late) and down 10:00–15:00 (300 of October's 13,200 service minutes: 97.72%). The
+    // closing commit removes the answer and the outage: the response is "not known", nothing is down.
+    const I = 'incidents/INC-0008-h.md';
+    const P1 = { P1: { response_hours: 1, resolution_hours: 8, clock: '24x7' } };
+    const opening = { agreement: 'SLA-0003', priority: 'P1', services: ['SVC-0003'], opened: '2026-10-20T10:00:00+02:00' };
+    const recorded = {
+      responded: '2026-10-20T11:30:00+02:00',
+      resolved: '2026-10-20T15:00:00+02:00',
+      outage_start: '2026-10-20T10:00:00+02:00',
+      outage_end: '2026-10-20T15:00:00+02:00',
+    };
+    const services = Object.fromEntries(Object.entries(FILES).filter(([f]) => f.startsWith('catalogue/')));
+    const dir = tmp();
+    gitRepo(dir, [
+      {
+        files: { 'sms.config.yaml': CONFIG, ...services, [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { targets: P1 }) },
+        date: '2025-12-02T09:00:00Z',
+      },
+      { files: { [I]: inc(8, 'Café till down', { ...opening, status: 'updated', ...recorded }) }, date: '2026-10-20T13:05:00Z' },
+      {
+        files: { [I]: inc(8, 'Café till down', { ...opening, resolved: recorded.resolved, closed: '2026-10-21T09:00:00+02:00' }) },
+        author: { name: 'Tom Berg', email: 'tom@acme.example' },
+        date: '2026-10-21T07:00:00Z',
+      },
+    ]);
+    const run = async (format: string): Promise<string> => {
+      const r = await smsInProcess(
+        ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-10', '--format', format],
+        dir,
+        testEnv({ SMS_TODAY: '2026-11-30' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const d = JSON.parse(await run('json'));
+    expect(d.incidents.items[0]).toMatchObject({ id: 'INC-0008', responseRecorded: false });
+    const oct = d.availability.months.find((m: { service: string }) => m.service === 'SVC-0003');
+    expect(oct).toMatchObject({ serviceMinutes: 13200, downtimeMinutes: 0 });
+    expect(oct.firstRecorded).toEqual({ incidents: ['INC-0008'], downtimeMinutes: 300, percent: 97.72, met: false });
+    expect(d.timesMoved).toMatchObject([
+      {
+        id: 'INC-0008',
+        fields: [
+          { field: 'responded', from: '2026-10-20T09:30:00Z', removed: true, author: 'Tom Berg', date: '2026-10-21' },
+          { field: 'outage_start', from: '2026-10-20T08:00:00Z', removed: true, author: 'Tom Berg', date: '2026-10-21' },
+        ],
+        responseHours: 1.5,
+        responseTargetHours: 1,
+        responseMet: false,
+      },
+    ]);
+    expect(await run('md')).toContain(
+      'INC-0008 was first recorded with responded 2026-10-20T09:30:00Z, since removed (on 2026-10-21, by Tom Berg)',
+    );
+  });
+
   it('times moved earlier in the commit that closes an incident: the report shows what the times first recorded make of it', async () => {
     // P1 (answered within 1 h, resolved within 4 h, around the clock) on Tue 20 Oct 2026, 10:00 CEST,
     // down from then; SVC-0003 is measured in its service hours, Mon–Fri 08:00–18:00 Europe/Berlin.

@@ -687,7 +687,7 @@ function movedEvidence(m: IncidentMeasure, field: 'responded' | 'resolved', firs
   const t = m.timesMoved!.fields.find((x) => x.field === field) ?? m.timesMoved!.fields[0]!;
   const target = field === 'responded' ? m.responseTargetHours : m.resolutionTargetHours;
   return {
-    what: `first recorded as ${first}, over the ${target} h target: ${t.field} moved from ${t.from} to ${t.to}${t.date ? '' : ' (not committed yet)'}`,
+    what: `first recorded as ${first}, over the ${target} h target: ${t.field} ${t.removed ? `${t.from} removed` : `moved from ${t.from} to ${t.to}`}${t.date ? '' : ' (not committed yet)'}`,
     ...(t.date ? { date: t.date } : {}),
     ...(t.commit ? { commit: t.commit } : {}),
     ...(t.author ? { actor: t.author } : {}),

@@ -122,11 +122,15 @@ export interface IncidentMeasure {
   timesMoved?: TimesMoved;
 }
 
-/** A time of an incident as first committed (`from`) and as measured (`to`), and the commit that set the one measured. */
+/**
+ * A time of an incident as first committed (`from`) and as measured (`to`; `removed` where the
+ * record no longer gives one), and the commit that set the one measured, or removed it.
+ */
 export interface TimeMoved {
   field: 'responded' | 'resolved' | 'outage_start' | 'outage_end';
   from: string;
-  to: string;
+  to?: string;
+  removed?: true;
   /** The last commit that set the value measured; absent while that is not committed. */
   commit?: string;
   author?: string;
@@ -158,10 +162,11 @@ export interface TimesMoved {
  * and the end of an outage, later for its start. A time moved the other way makes a figure worse,
  * which needs no note.
  */
-const TIMES_THAT_FLATTER: readonly (readonly [TimeMoved['field'], -1 | 1])[] = [
-  ['responded', -1],
+const TIMES_THAT_FLATTER: readonly (readonly [TimeMoved['field'], -1 | 1, 'removal flatters'?])[] = [
+  // Removed, an answer given late leaves the response "not known", and an outage start the outage.
+  ['responded', -1, 'removal flatters'],
   ['resolved', -1],
-  ['outage_start', 1],
+  ['outage_start', 1, 'removal flatters'],
   ['outage_end', -1],
 ];
 
@@ -510,22 +515,22 @@ function firstRecorded(
 
 /**
  * The times of an incident (TIMES_THAT_FLATTER) measured now at another instant than the first one
- * committed, moved the way that makes a figure better. The first committed is the first version's
- * value that reads as an instant; one removed since is not followed here.
+ * committed, moved the way that makes a figure better, or removed where that does. The first
+ * committed is the first version's value that reads as an instant.
  */
 function timesMoved(ctx: ReportContext, data: Record<string, unknown>, events: readonly DocEvent[]): TimeMoved[] {
   const out: TimeMoved[] = [];
-  for (const [field, better] of TIMES_THAT_FLATTER) {
+  for (const [field, better, removal] of TIMES_THAT_FLATTER) {
     const to = parseInstant(ownString(data, field));
     const at = (e: DocEvent, side: 'before' | 'after'): number | undefined => parseInstant(e[side]?.lists?.[field]?.[0]);
     const from = events.map((e) => at(e, 'after')).find((ms) => ms !== undefined);
-    if (from === undefined || to === undefined || Math.sign(to - from) !== better) continue;
+    if (from === undefined || (to === undefined ? !removal : Math.sign(to - from) !== better)) continue;
     let by: DocEvent | undefined;
     for (const e of events) if (at(e, 'after') === to && at(e, 'before') !== to) by = e;
     out.push({
       field,
       from: formatInstant(from),
-      to: formatInstant(to),
+      ...(to === undefined ? { removed: true as const } : { to: formatInstant(to) }),
       ...(by ? { commit: by.commit.sha, author: by.commit.authorName, date: localDay(ctx, by.commit.date) } : {}),
     });
   }
