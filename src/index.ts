@@ -47,5 +47,5 @@ export { RolesIndex, type Person } from './model/roles.js';
 export * as policy from './model/policy.js';
 export { REPORTS, REPORT_KINDS } from './report/registry.js';
 export { defineReport, type ReportDefinition, type ChartSpec } from './report/define.js';
-export { reportContext, type ReportContext, type Period } from './report/context.js';
+export { inZoneOfPeriod, reportContext, type ReportContext, type Period } from './report/context.js';
 export { renderReport, type ReportFormat } from './report/render.js';

@@ -7,7 +7,7 @@ import { loadRepository, type LoadedRepository } from './repo/documents.js';
 import { RULES } from './rules/index.js';
 import { noLooserThan, type ChangeSet } from './rules/registry.js';
 import type { Timeline } from './history/timeline.js';
-import type { HeldBack } from './history/read.js';
+import type { HeldBack, ZoneChange } from './history/read.js';
 import type { RepositoryState } from './git/git.js';
 
 /**
@@ -58,6 +58,8 @@ export interface Loaded {
   historyBegins?: number;
   /** Read as of an instant: commits dated before it that a commit dated after it held back. */
   heldBack?: HeldBack;
+  /** With history (no base): the time zones sms.config.yaml gave along the main line, oldest first. */
+  zones?: ZoneChange[];
 }
 
 /** Loads sms.config.yaml from `cwd` upward and checks its rule settings against the registry. */
@@ -183,7 +185,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   const loaded: Loaded = { config, repository };
   const loadedHistory = await read;
   if (!loadedHistory) return loaded;
-  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types, baseTypes, approvedAtBase } = loadedHistory;
+  const { timeline, settings, head, baseRules, unrecorded, outOfScope, types, baseTypes, approvedAtBase, zones } = loadedHistory;
   // With a base, the trust settings are those of the base revision, and no rule is looser than
   // there (see loadHistory).
   loaded.config = {
@@ -197,6 +199,7 @@ export async function load(config: SmsConfig, opts: LoadOptions): Promise<Loaded
   if (types) for (const d of repository.documents) if (d.type) d.type = loaded.config.typeByKey.get(d.type.key) ?? d.type;
   loaded.head = head;
   loaded.timeline = timeline;
+  if (zones) loaded.zones = zones;
   const graph = timeline.graph ? { graph: timeline.graph } : {};
   loaded.changes = unrecorded
     ? { mode: 'commits', events: timeline.events, ...graph, unrecorded, outOfScope, approvedAtBase, ...(baseTypes ? { baseTypes } : {}) }
@@ -228,7 +231,7 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
     };
   }
   const repository = await history.readRevision(config, commit, opts.env, state);
-  const { timeline, settings } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
+  const { timeline, settings, zones } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
   return {
     config: { ...config, history: settings },
     repository,
@@ -236,5 +239,6 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
     changes: { mode: 'commits', events: timeline.events, ...(timeline.graph ? { graph: timeline.graph } : {}) },
     revision: commit,
     ...(heldBack ? { heldBack } : {}),
+    ...(zones ? { zones } : {}),
   };
 }

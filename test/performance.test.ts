@@ -865,6 +865,53 @@ describe('sms report performance', () => {
     expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
   });
 
+  it('a past period is counted in the time zone sms.config.yaml gave at its end: moving timezone later does not re-count its service hours', async () => {
+    // The café's calendar gives no zone: Mon–Fri 08:00–18:00 in the organisation's, Europe/Berlin
+    // when the agreement was signed and all through October. A P2 (resolved within 8 service hours)
+    // from Tue 20 Oct 08:00 to 18:30 CEST: 10 service hours, a breach. Read in America/New_York, where
+    // sms.config.yaml was moved on 10 November, the same instants are 02:00–12:30: 4.5 hours, met.
+    const I = 'incidents/INC-0008-h.md';
+    const calendar = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' };
+    const dir = cafeRepo([
+      { files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { calendar }) }, date: '2025-12-03T09:00:00Z' },
+      {
+        files: {
+          [I]: inc(8, 'Café printer down', {
+            agreement: 'SLA-0003',
+            priority: 'P2',
+            services: ['SVC-0003'],
+            opened: '2026-10-20T06:00:00Z',
+            responded: '2026-10-20T06:30:00Z',
+            resolved: '2026-10-20T16:30:00Z',
+            closed: '2026-10-21T09:00:00Z',
+          }),
+        },
+        date: '2026-10-21T10:00:00Z',
+      },
+      { files: { 'sms.config.yaml': CONFIG.replace('Europe/Berlin', 'America/New_York') }, date: '2026-11-10T09:00:00Z' },
+    ]);
+    const run = async (kind: string[], format: string): Promise<string> => {
+      const r = await smsInProcess(
+        ['report', ...kind, '--period', '2026-10', '--format', format],
+        dir,
+        testEnv({ SMS_TODAY: '2026-11-30' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const d = JSON.parse(await run(['performance', '--agreement', 'SLA-0003'], 'json'));
+    expect(d.timezone).toBe('Europe/Berlin');
+    expect(d.zone).toEqual({ counted: 'Europe/Berlin', now: 'America/New_York' });
+    expect(d.incidents.items).toMatchObject([{ id: 'INC-0008', resolutionHours: 10, resolutionTargetHours: 8, resolutionMet: false }]);
+    expect(await run(['performance', '--agreement', 'SLA-0003'], 'md')).toContain(
+      // Markdown escapes the underscore.
+      "The organisation's time zone here is Europe/Berlin, the one sms.config.yaml gave at the end of the period; it gives America/New\\_York now.",
+    );
+    const review = JSON.parse(await run(['review'], 'json'));
+    expect(review.zone).toEqual({ counted: 'Europe/Berlin', now: 'America/New_York' });
+    expect(review.incidents.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+  });
+
   it("an incident naming the customer's retired agreement is measured against the agreement in force the day it opened, not the retired one's looser targets", async () => {
     // The café's SLA-0003 (P1 resolved within 4 h) is replaced by SLA-0004 (within 2 h) from 1 March,
     // and retired on 28 February. A March P1 names the retired SLA-0003: 3 h to resolve (24×7), a

@@ -5,7 +5,7 @@ import { SmsError, smsError } from '../errors.js';
 import { load, openConfig } from '../load.js';
 import { processModel } from '../model/processes.js';
 import { forTerminal } from '../formatters/terminal.js';
-import { reportContext, type ReportContext } from '../report/context.js';
+import { inZoneOfPeriod, reportContext, type ReportContext } from '../report/context.js';
 import { REPORTS } from '../report/registry.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { validate } from '../validate.js';
@@ -93,7 +93,7 @@ export async function reportCommand(io: CliIO, opts: ReportCommandOptions): Prom
   const period = def.period({ ...ctx, today: day }, { since: opts.since, until: opts.until }, { agreement: opts.agreement });
   if (period.since > period.until) throw smsError('PERIOD_EMPTY', period);
   if (period.until > day && !def.forwardLooking) throw smsError('PERIOD_FUTURE', { until: period.until, today: day });
-  const data = def.build(ctx, period, { agreement: opts.agreement });
+  const data = def.build(inZoneOfPeriod(ctx, loaded.zones, period.until), period, { agreement: opts.agreement });
   const text =
     opts.format === 'csv'
       ? def.csv!(data)

@@ -44,6 +44,7 @@ import {
   assignRoles,
   buildTimeline,
   commitDay,
+  gitInstant,
   renumbered,
   stampDays,
   stampMerges,
@@ -93,6 +94,14 @@ export interface LoadedHistory {
   baseTypes?: string[];
   /** With a base: see approvedBeforeBase. */
   approvedAtBase?: Map<string, string>;
+  /** Without a base: the time zones sms.config.yaml gave along the main line (see zonesOfMainLine). */
+  zones?: ZoneChange[];
+}
+
+/** sms.config.yaml's time zone from an instant on (ms): the commit that set it, on the main line. */
+export interface ZoneChange {
+  at: number;
+  timezone: string;
 }
 
 /** What to keep of each document version: the fields the policy and the rules look at. */
@@ -217,6 +226,9 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
     const earlier = await earlierFolders(reader, commits, outside, withPrefix(CONFIG_FILE), baseText, config);
+    const zones = baseSha
+      ? undefined
+      : await zonesOfMainLine(reader, commits, outside, withPrefix(CONFIG_FILE), scope.head ?? head, config);
     const underRoot = (p: string): boolean => !prefix || p.startsWith(`${prefix}/`);
     const inScope = (scopes: readonly FolderScope[], p: string): boolean =>
       underRoot(p) && scopes.some((f) => isDocumentPath(f, relative(p)));
@@ -300,7 +312,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
       initialRoles?.since,
       commits,
     );
-    if (!baseSha) return { timeline, prefix, settings, head };
+    if (!baseSha) return { timeline, prefix, settings, head, ...(zones?.length ? { zones } : {}) };
     // The configuration too: a merge that quietly keeps an older one changes what judges the SMS.
     const checked = (p: string): boolean => wasDocument(p) || p === withPrefix(CONFIG_FILE);
     const unrecorded = await droppedByMerges(ctx, range, commits, {
@@ -817,6 +829,39 @@ async function earlierFolders(
       if (scope) out[index]!.push(scope);
     }
   });
+  return out;
+}
+
+/**
+ * The time zone sms.config.yaml gave along the main line (the first parents of `tip`), oldest
+ * first: one entry per commit there that set another zone, from the instant it was committed (a
+ * branch's change of it counts from its merge). A version that is not valid changes nothing; no
+ * zone is UTC. Reports count a past period in the zone committed by its end, so that changing
+ * `timezone` does not re-count every period before the change.
+ */
+async function zonesOfMainLine(
+  reader: BlobReader,
+  commits: readonly HistoryCommit[],
+  outside: OutsideChanges,
+  at: string,
+  tip: string | undefined,
+  config: SmsConfig,
+): Promise<ZoneChange[]> {
+  const index = new Map(commits.map((c, k) => [c.sha, k]));
+  const line: number[] = [];
+  for (let k = tip === undefined ? undefined : index.get(tip); k !== undefined; k = index.get(commits[k]!.parents[0] ?? '')) line.push(k);
+  const out: ZoneChange[] = [];
+  for (const k of line.reverse()) {
+    const change = outside.get(k)?.find((ch) => ch.path === at);
+    if (!change) continue;
+    const text = change.newBlob ? (await reader.read(change.newBlob))?.toString('utf8') : undefined;
+    const version = text === undefined ? undefined : configOrUndefined(text, config.root);
+    if (change.newBlob && !version) continue;
+    const timezone = version?.timezone ?? 'UTC';
+    const c = commits[k]!;
+    const when = gitInstant(c.committerDate ?? c.date);
+    if (when !== undefined && out.at(-1)?.timezone !== timezone) out.push({ at: when, timezone });
+  }
   return out;
 }
 

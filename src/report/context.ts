@@ -1,4 +1,4 @@
-import type { HeldBack } from '../history/read.js';
+import type { HeldBack, ZoneChange } from '../history/read.js';
 import type { SmsConfig } from '../repo/config.js';
 import { readDocument, type SmsDocument } from '../repo/documents.js';
 import { own, ownString, stringValues } from '../repo/values.js';
@@ -8,10 +8,10 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
 import { isInForce } from '../model/policy.js';
 import type { ProcessesModel } from '../model/processes.js';
-import { eventsOfLineage, takesOverId, type Timeline, type DocEvent } from '../history/timeline.js';
+import { eventsOfLineage, gitInstant, takesOverId, type Timeline, type DocEvent } from '../history/timeline.js';
 import type { DocState } from '../history/extract.js';
-import { localDate } from '../calendar.js';
-import { parseDate, parseInstant } from '../dates.js';
+import { localDate, zonedInstant } from '../calendar.js';
+import { addDays, parseDate, parseInstant } from '../dates.js';
 
 /** Everything a report builder reads; builders are pure functions of this. */
 export interface ReportContext {
@@ -54,6 +54,25 @@ export interface Provenance {
    * one it was made on).
    */
   heldBack?: HeldBack;
+  /**
+   * Set when the report is counted in another time zone than sms.config.yaml gives now: the one it
+   * gave at the end of the period (`counted`), and today's (`now`). See inZoneOfPeriod.
+   */
+  zone?: { counted: string; now: string };
+}
+
+/**
+ * The context counted in the time zone sms.config.yaml gave, on the main line, at the end of
+ * `until` (`zones`, from history), where that is another zone than today's: a period is counted,
+ * its days, months and service hours alike, as it was then, so that changing `timezone` does not
+ * re-count every period before the change. Provenance says so.
+ */
+export function inZoneOfPeriod(ctx: ReportContext, zones: readonly ZoneChange[] | undefined, until: string): ReportContext {
+  const now = ctx.config.timezone ?? 'UTC';
+  const end = zonedInstant(addDays(until, 1), 0, now);
+  const counted = zones?.filter((z) => z.at < end).at(-1)?.timezone;
+  if (counted === undefined || counted === now) return ctx;
+  return { ...ctx, config: { ...ctx.config, timezone: counted }, provenance: { ...ctx.provenance, zone: { counted, now } } };
 }
 
 /** A document is in force while its status is one of its type's approving statuses. */
@@ -141,7 +160,8 @@ export function list(d: Pick<SmsDocument, 'data'>, key: string): string[] {
  * calendar day is not the organisation's.
  */
 export function localDay(ctx: Pick<ReportContext, 'config'>, value: string | undefined): string | undefined {
-  const ms = parseInstant(value);
+  // A commit's date may carry an offset no time zone uses (git takes any): the instant git keeps.
+  const ms = parseInstant(value) ?? gitInstant(value);
   return ms === undefined ? parseDate(value) : localDate(ms, ctx.config.timezone ?? 'UTC');
 }
 
@@ -283,7 +303,7 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[];
         list.at(-1)?.events.push(e);
         continue;
       }
-      last = Math.max(last, parseInstant(e.commit.date) ?? last);
+      last = Math.max(last, gitInstant(e.commit.date) ?? last);
       const name = partyOf(s.type, s.data);
       const holder = list.at(-1);
       const handedOver = takesOverId(e) || (e.before !== undefined && e.before.id !== id);

@@ -144,6 +144,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     period,
     /** The time zone its days and months are counted in: the agreement calendar's, else the organisation's. */
     timezone: tz,
+    /** Set when the organisation's zone it is counted in is the one sms.config.yaml gave at the period's end, not today's. */
+    ...(ctx.provenance.zone ? { zone: ctx.provenance.zone } : {}),
     agreement: {
       id: agreement.id,
       title: agreement.title,

@@ -704,6 +704,8 @@ export function buildReview(ctx: ReportContext, period: Period) {
     period,
     /** The organisation's time zone, which days and months are counted in (availability rows: each agreement's calendar's). */
     timezone: ctx.config.timezone ?? 'UTC',
+    /** Set when that zone is the one sms.config.yaml gave at the period's end, not today's. */
+    ...(ctx.provenance.zone ? { zone: ctx.provenance.zone } : {}),
     /** Where open items stand is judged as of this day. */
     asOf,
     history: Boolean(ctx.timeline),
