@@ -345,6 +345,12 @@ describe('in-memory rule tables', () => {
         message: /^"resolved" has the UTC offset \+23:00, which no time zone uses: offsets run from -12:00 to \+14:00$/,
       },
       {
+        name: 'an offset without its colon, which the date-time format takes and sms could not read: the record would drop out of every figure',
+        files: { ...ROLES, 'incidents/INC-0001-a.md': incidentAt('2026-10-21T14:00:00+0200') },
+        errors: [['incidents/INC-0001-a.md', 10]],
+        message: /^"resolved" must be a valid date-time \(YYYY-MM-DDThh:mm:ssZ, with a time zone\)$/,
+      },
+      {
         name: 'beyond the westernmost, -12:30',
         files: { ...ROLES, 'incidents/INC-0001-a.md': incidentAt('2026-10-20T09:00:00-12:30') },
         errors: [['incidents/INC-0001-a.md', 10]],

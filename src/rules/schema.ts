@@ -96,9 +96,15 @@ export function describeSchemaError(
       return { key: `v:${name}`, path: p, message: `"${name}" must be ${JSON.stringify(params.allowedValue)}` };
     case 'pattern': {
       if (e.schemaPath.endsWith('/$defs/dateTime/pattern')) {
-        // A value that is no date-time at all is the format's to report.
+        // With its offset written otherwise (+0200, +02), or none: the form it must have, as the format says it.
         const offset = /[+-]\d\d:\d\d$/.exec(String(valueAt(data, p)))?.[0];
-        if (offset === undefined) return undefined;
+        if (offset === undefined)
+          return {
+            key: `v:${name}`,
+            path: p,
+            message: `"${name}" must be a valid ${formatName('date-time')}`,
+            hint: 'write the offset with a colon (+02:00), or the time in UTC with Z',
+          };
         return {
           key: `v:${name}`,
           path: p,
