@@ -865,6 +865,26 @@ describe('sms report performance', () => {
     expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
   });
 
+  it('an agreement renewed with a later term keeps the incidents that named it while its earlier term ran', async () => {
+    // The café's SLA-0003 (from 2026-01-01) is renewed in November for 2027–2028. A February P1
+    // that names it (5 h to resolve, 24×7, against 4 h) was in its term then: a breach of Q1.
+    const I = 'incidents/INC-0008-h.md';
+    const dir = cafeRepo([
+      { files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...CAFE_TILL_DOWN }) }, date: '2026-02-11T09:00:00Z' },
+      {
+        files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', start: '2027-01-01', end: '2028-12-31' }) },
+        date: '2026-11-20T09:00:00Z',
+      },
+    ]);
+    const { d } = await cafeQ1(dir);
+    expect(d.incidents.items).toMatchObject([{ id: 'INC-0008', attribution: 'named', agreement: 'SLA-0003', resolutionMet: false }]);
+    expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
+    expect(d.namedNotInForce).toEqual([]);
+    // Validation does not judge the past term from the term now.
+    const v = await smsInProcess(['validate', '--format', 'json'], dir, testEnv({ SMS_TODAY: '2026-11-30' }));
+    expect(JSON.parse(v.stdout).diagnostics.filter((f: { rule: string }) => f.rule === 'ambiguous-agreement')).toEqual([]);
+  });
+
   it('a past period is counted in the time zone sms.config.yaml gave at its end: moving timezone later does not re-count its service hours', async () => {
     // The café's calendar gives no zone: Mon–Fri 08:00–18:00 in the organisation's, Europe/Berlin
     // when the agreement was signed and all through October. A P2 (resolved within 8 service hours)

@@ -377,18 +377,37 @@ describe('in-memory rule tables', () => {
         name: 'the agreement it names began before it was opened',
         files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla(), 'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z') },
       },
+      {
+        // A renewal gives the agreement a later term: what held on the day is history's to say (the reports read it).
+        name: 'the agreement it names gives a term now that begins after it was opened, as a renewal does',
+        files: {
+          ...ROLES,
+          'agreements/customers/SLA-0001-a.md': sla({ start: '2027-04-01' }),
+          'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z'),
+        },
+      },
     ],
     invalid: [
       {
-        name: 'the agreement it names began after it was opened: it set the incident no target',
+        name: "two customers' agreements cover its service and it names neither",
         files: {
           ...ROLES,
-          'agreements/customers/SLA-0001-a.md': sla({ start: '2026-04-01' }),
-          'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z'),
+          'agreements/customers/SLA-0001-a.md': sla(),
+          'agreements/customers/SLA-0002-b.md': sla({ id: 'SLA-0002', customer: 'Law firm' }),
+          'incidents/INC-0001-a.md': md({
+            id: 'INC-0001',
+            type: 'incident',
+            title: 'x',
+            status: 'opened',
+            priority: 'P2',
+            reported_by: 'ana@acme.example',
+            services: ['SVC-0001'],
+            opened: '2026-03-10T09:00:00Z',
+          }),
         },
-        errors: [['incidents/INC-0001-a.md', 9]],
+        errors: [['incidents/INC-0001-a.md', 8]],
         message:
-          /^SLA-0001 was not in force on 2026-03-10, when the incident was opened \(its term: 2026-04-01 to 2027-12-31\): it sets this incident no target$/,
+          /^its services are covered by 2 customer agreements in force \(SLA-0001 Bakery, SLA-0002 Law firm\): it counts for none of them$/,
       },
     ],
   });

@@ -122,8 +122,20 @@ export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefi
  * from history) where given, else by its status now; and within its start and end dates. An
  * agreement retired since still covered the days it was in force, and a draft spell covers nothing.
  */
-export function coversDay(a: AgreementView, day: string, inForceOn?: (a: AgreementView, day: string) => boolean): boolean {
-  return (inForceOn ? inForceOn(a, day) : a.inForce) && withinTerm(a, day);
+export function coversDay(a: AgreementView, day: string, history: AgreementHistory = {}, inForceOn = history.inForceOn): boolean {
+  return (inForceOn ? inForceOn(a, day) : a.inForce) && withinTerm(history.termOn?.(a, day) ?? a, day);
+}
+
+/** What history says of agreements, where it was read (see SlaInputs, which carries the same). */
+export interface AgreementHistory {
+  /** Whether an agreement was in force on a day (its status then); without it, its status now. */
+  inForceOn?: (a: AgreementView, day: string) => boolean;
+  /** The same for an agreement an incident names (see SlaInputs.namedInForceOn). */
+  namedInForceOn?: (a: AgreementView, day: string) => boolean;
+  /** The term (start, end) an agreement gave on a day: a renewal's new term is not its past's. Without it, its term now. */
+  termOn?: (a: AgreementView, day: string) => { start?: string; end?: string };
+  /** Whose an agreement ID was when an incident was opened. */
+  heldBy?: IdHolder;
 }
 
 /** Whether a day lies within an agreement's term: on or after its start, on or before its end. */
@@ -161,18 +173,16 @@ export function customerAgreementOf(
   incident: SmsDocument,
   agreements: readonly AgreementView[],
   timeZoneDay: (ms: number) => string,
-  inForceOn?: (a: AgreementView, day: string) => boolean,
-  heldBy?: IdHolder,
-  /** For the agreement the incident names (see SlaInputs.namedInForceOn); inForceOn where not given. */
-  namedInForceOn: ((a: AgreementView, day: string) => boolean) | undefined = inForceOn,
+  history: AgreementHistory = {},
 ): Attribution {
+  const { heldBy } = history;
   const data = incident.data;
   const named = ownString(data, 'agreement');
   const opened = parseInstant(ownString(data, 'opened'));
   const day = opened === undefined ? undefined : timeZoneDay(opened);
   const services = stringValues(own(data, 'services'));
   const covering = (d: string): AgreementView[] =>
-    agreements.filter((a) => a.kind === 'customer' && coversDay(a, d, inForceOn) && a.services.some((s) => services.includes(s)));
+    agreements.filter((a) => a.kind === 'customer' && coversDay(a, d, history) && a.services.some((s) => services.includes(s)));
   if (named !== undefined) {
     // The one that held the ID when the incident was opened.
     const candidates = answeringTo(agreements, named, 'customer');
@@ -181,9 +191,11 @@ export function customerAgreementOf(
     if (!a) return { how: 'former', id: named, party: [...heldBy!(named, incident)!].at(-1)! };
     // An agreement not in force on the day the incident opened (retired, not yet begun) sets it no
     // target: naming a retired agreement's looser targets must not measure it by them. Its party's
-    // agreement in force then, where there is one, is the one it is measured against. Without
-    // history only the term decides: the status now says nothing of the day it opened.
-    const inForceThen = day === undefined || (namedInForceOn ? coversDay(a, day, namedInForceOn) : withinTerm(a, day));
+    // agreement in force then, where there is one, is the one it is measured against, by the
+    // status and the term history gives for that day. Without history nothing is judged: neither
+    // the status now nor the term now (a renewal's) says what held on the day it opened.
+    const namedInForceOn = history.namedInForceOn ?? history.inForceOn;
+    const inForceThen = day === undefined || !namedInForceOn || coversDay(a, day, history, namedInForceOn);
     if (inForceThen) return { how: 'named', agreement: a };
     const instead = covering(day!).filter((c) => c.party === a.party);
     return { how: 'not-in-force', id: named, day: day!, ...(instead.length === 1 ? { agreement: instead[0]! } : {}) };

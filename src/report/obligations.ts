@@ -720,14 +720,7 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
     let todo: string | undefined;
     switch (o.require) {
       case 'recorded': {
-        const a = customerAgreementOf(
-          d,
-          agreements,
-          (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'),
-          inputs.inForceOn,
-          inputs.heldBy,
-          inputs.namedInForceOn,
-        );
+        const a = customerAgreementOf(d, agreements, (ms) => localDate(ms, ctx.config.timezone ?? 'UTC'), inputs);
         if (!ownString(d.data, 'reported_by')) lacks.push('no reporter');
         if (a.how === 'ambiguous') lacks.push(`not attributed to an agreement (${a.candidates.map((c) => c.id).join(' or ')})`);
         if (a.how === 'unknown') lacks.push(`names agreement ${a.id}, which does not exist`);

@@ -69,14 +69,14 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) return false;
       if (!stringValues(own(d.data!, 'services')).some((s) => agreement.services.includes(s))) return false;
-      const a = customerAgreementOf(d, all, day, inputs.inForceOn, inputs.heldBy, inputs.namedInForceOn);
+      const a = customerAgreementOf(d, all, day, inputs);
       return a.how === 'ambiguous' && a.candidates.some((c) => c.id === agreement.id);
     };
     for (const d of docsOfType(ctx, 'incident')) if (mayBeOurs(d)) unattributed.push(d.id!);
     for (const d of docsOfType(ctx, 'incident')) {
       const opened = parseInstant(ownString(d.data, 'opened'));
       if (opened === undefined || day(opened) < period.since || day(opened) > period.until) continue;
-      const a = customerAgreementOf(d, all, day, inputs.inForceOn, inputs.heldBy, inputs.namedInForceOn);
+      const a = customerAgreementOf(d, all, day, inputs);
       if (a.how !== 'not-in-force' || (a.id !== agreement.id && a.agreement?.id !== agreement.id)) continue;
       namedNotInForce.push({ id: d.id!, named: a.id, openedOn: a.day, ...(a.agreement ? { measuredAgainst: a.agreement.id } : {}) });
     }

@@ -12,7 +12,7 @@ import {
   withinTerm,
   type AgreementView,
   type Attribution,
-  type IdHolder,
+  type AgreementHistory,
 } from '../repo/sla.js';
 import { own, ownString, stringValues, valuesAtPath } from '../repo/values.js';
 import { isFinished, isInForce, sealedChanges } from '../model/policy.js';
@@ -249,18 +249,15 @@ export interface Recorded {
 /** The value an incident was first committed with (priority, opening time), and who set the one it is measured by. */
 export type PriorityChange = Pick<Reclassified, 'from' | 'to' | 'commit' | 'author' | 'date'>;
 
-export interface SlaInputs {
+/**
+ * What the measures read. From history (AgreementHistory): whether an agreement was in force on a
+ * day, and for one an incident names, before the history of one that took its ID from a deleted
+ * document, in force (whose the ID was then is `heldBy`'s to say); the term it gave on a day; whose
+ * an agreement ID was when an incident was opened.
+ */
+export interface SlaInputs extends AgreementHistory {
   documents: readonly SmsDocument[];
   timezone?: string;
-  /** Whether an agreement was in force on a day (from history); without it, only its status now counts. */
-  inForceOn?: (a: AgreementView, day: string) => boolean;
-  /**
-   * The same for an agreement an incident names: before the history of one that took its ID from a
-   * deleted document, in force, since whose the ID was then is `heldBy`'s to say.
-   */
-  namedInForceOn?: (a: AgreementView, day: string) => boolean;
-  /** The term (start, end) an agreement gave on a day (from history); without it, its term now. */
-  termOn?: (a: AgreementView, day: string) => { start?: string; end?: string };
   /** Closed incidents measured as they were closed, by id: what has changed since. */
   afterClosing?: ReadonlyMap<string, ChangedAfterClosing>;
   /** Incidents whose priority is not the one they were first committed with, by id (from history). */
@@ -279,8 +276,6 @@ export interface SlaInputs {
   atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
   /** The earlier IDs of documents whose ID was changed in a commit (from history), by their ID now. */
   formerIds?: ReadonlyMap<string, readonly string[]>;
-  /** Whose an agreement ID was when an incident was opened (from history). */
-  heldBy?: IdHolder;
   /** Agreements that held an ID before another party's agreement took it, as history last had them. */
   earlierHolders?: readonly AgreementView[];
 }
@@ -603,7 +598,7 @@ function whoseIncident(
   agreements: { now: AgreementView[]; inTurn: AgreementView[] },
   day: (ms: number) => string,
 ) {
-  const attribution = customerAgreementOf(d, agreements.now, day, inputs.inForceOn, inputs.heldBy, inputs.namedInForceOn);
+  const attribution = customerAgreementOf(d, agreements.now, day, inputs);
   const customer =
     attribution.how === 'named' || attribution.how === 'inferred' || attribution.how === 'not-in-force' ? attribution.agreement : undefined;
   // A supplier agreement ID given to another supplier: the incident is the supplier's that held it then.

@@ -13,10 +13,10 @@ export default defineRule({
     "agreement in force on the day it opened covers one of its services, and no other customer's agreement for it is " +
     "still a draft. When two or more do (two customers sharing a service), or another customer's is being negotiated, " +
     'sms cannot tell whose incident it is, so it is counted for no one until it names its ' +
-    "agreement. A named agreement must cover at least one of the incident's services, and its term (start to end) " +
-    'must include the day the incident was opened. The reports also read from history whether it was approved and ' +
-    "not retired that day: an incident naming an agreement not in force is measured against its customer's " +
-    'agreement in force then, and listed.',
+    "agreement. A named agreement must cover at least one of the incident's services. Whether it was in force on " +
+    'the day the incident opened is read from history by the reports (its status and term then; a renewal does not ' +
+    "move its past term): an incident naming an agreement not in force then is measured against its customer's " +
+    'agreement in force that day, and listed.',
   severity: 'error',
   relational: true,
   needs: [],
@@ -35,16 +35,6 @@ export default defineRule({
             ? `its services are covered by ${a.candidates.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}, in force, and by ${a.pending.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}, still a draft: it counts for none of them`
             : `its services are covered by ${a.candidates.length} customer agreements in force (${a.candidates.map((c) => `${c.id} ${c.party}`.trim()).join(', ')}): it counts for none of them`,
           hint: `name the agreement it belongs to, e.g. agreement: ${a.candidates[0]!.id}`,
-        });
-      } else if (a.how === 'not-in-force') {
-        const named = agreements.find((g) => g.id === a.id && g.kind === 'customer');
-        report({
-          doc,
-          field: ['agreement'],
-          message: `${a.id} was not in force on ${a.day}, when the incident was opened (its term: ${named?.start ?? '…'} to ${named?.end ?? '…'}): it sets this incident no target`,
-          hint: a.agreement
-            ? `name the agreement in force then, agreement: ${a.agreement.id}`
-            : 'name the agreement in force when it was opened, or correct opened',
         });
       } else if (a.how === 'named') {
         const services = stringValues(own(doc.data, 'services'));
