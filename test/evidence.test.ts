@@ -1946,13 +1946,20 @@ describe('changed terms need a new countersignature', () => {
     const dir = revised({ targets: looser });
     expect(await jointFindings(dir)).toEqual([
       expect.stringMatching(
-        /^SLA-0001 was approved with changed terms \(targets\) in commit [0-9a-f]{7} by Ana Costa <ana@acme.example> on 2026-11-28, but with the Customer \(CUS\)'s signature of the version before \(customer_approved_on 2026-01-04\): no one signed the new terms for the other party$/,
+        /^SLA-0001 was approved with changed terms \(targets\) in commit [0-9a-f]{7} by Ana Costa <ana@acme.example> on 2026-11-28, but with the Customer \(CUS\)'s signature of the version before \(customer_approved_on 2026-01-04\), and no later version of those terms records a new one: no one signed them for the other party$/,
       ),
     ]);
     // A pull request that makes the change is judged the same way.
     expect(await jointFindings(dir, ['--base', 'HEAD~1'])).toHaveLength(1);
     expect(await jointFindings(revised({ targets: looser, customer_approved_on: '2026-11-27' }))).toEqual([]);
     expect(await jointFindings(revised({ review: '2027-06-01' }))).toEqual([]);
+    // The customer signs the next day, in a re-approval of the same terms: the change is signed.
+    addCommit(dir, {
+      files: { [SLA]: sla({ status: 'updated', approved_on: '2026-11-29', targets: looser, customer_approved_on: '2026-11-29' }) },
+      author: ana,
+      date: '2026-11-29T09:00:00Z',
+    });
+    expect(await jointFindings(dir)).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DocState } from '../history/extract.js';
+import type { DocEvent } from '../history/timeline.js';
 import { isApproval, isInForce, roleName } from '../model/policy.js';
 import { own, ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
@@ -24,8 +25,24 @@ export default defineRule({
   check(ctx, report) {
     if (ctx.changes?.mode === 'commits') {
       // Per agreement, the last version in force history has shown: at the start of a range, the
-      // version before its first change there.
+      // version before its first change there. An approval of changed terms under the old
+      // signature waits for a later version of the same terms to record the new one (the
+      // countersignature recorded in a re-approval, as the hint below says); terms changed again
+      // first, or the end of history, make it a finding.
       const inForce = new Map<string, DocState>();
+      const unsigned = new Map<string, { event: DocEvent; terms: string; changed: string[]; signedOn?: string }>();
+      const reportUnsigned = (id: string): void => {
+        const u = unsigned.get(id);
+        unsigned.delete(id);
+        if (!u) return;
+        const cs = ctx.config.typeByKey.get(u.event.after!.type!)!.countersign!;
+        report({
+          ...eventDoc(ctx, u.event),
+          field: [cs.date],
+          message: `${u.event.id} was approved with changed terms (${u.changed.join(', ')}) in ${commitLabel(u.event)}, but with the ${cs.roles.map(roleName).join(' or ')}'s signature of the version before${u.signedOn ? ` (${cs.date} ${u.signedOn})` : ''}, and no later version of those terms records a new one: no one signed them for the other party`,
+          hint: `record the new signature (${cs.field}, ${cs.date}, ${cs.ref}) with the approval: "sms set-status ${u.event.id} updated --commit" with the signature fields edited`,
+        });
+      };
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
         const cs = t?.countersign;
@@ -34,20 +51,21 @@ export default defineRule({
         if (!isInForce(t, e.after.status)) continue;
         const before = inForce.get(e.id);
         inForce.set(e.id, e.after);
+        const termsOf = (d: Record<string, unknown>): string => JSON.stringify(cs.terms!.map((k) => own(d, k) ?? null));
+        const signature = (d: Record<string, unknown>): string => JSON.stringify([cs.field, cs.date, cs.ref].map((k) => own(d, k) ?? null));
+        const waiting = unsigned.get(e.id);
+        if (waiting && waiting.terms === termsOf(e.after.data) && before?.data && signature(before.data) !== signature(e.after.data))
+          unsigned.delete(e.id);
         if (!before?.data || e.merged || !isApproval(t, e.before, e.after)) continue;
         const changed = cs.terms.filter(
           (k) => JSON.stringify(own(before.data!, k) ?? null) !== JSON.stringify(own(e.after!.data!, k) ?? null),
         );
-        const signature = (d: Record<string, unknown>): string => JSON.stringify([cs.field, cs.date, cs.ref].map((k) => own(d, k) ?? null));
         if (!changed.length || signature(before.data) !== signature(e.after.data)) continue;
+        reportUnsigned(e.id);
         const signedOn = ownString(e.after.data, cs.date);
-        report({
-          ...eventDoc(ctx, e),
-          field: [cs.date],
-          message: `${e.id} was approved with changed terms (${changed.join(', ')}) in ${commitLabel(e)}, but with the ${cs.roles.map(roleName).join(' or ')}'s signature of the version before${signedOn ? ` (${cs.date} ${signedOn})` : ''}: no one signed the new terms for the other party`,
-          hint: `record the new signature (${cs.field}, ${cs.date}, ${cs.ref}) in the commit that approves the changed terms`,
-        });
+        unsigned.set(e.id, { event: e, terms: termsOf(e.after.data), changed, ...(signedOn ? { signedOn } : {}) });
       }
+      for (const id of [...unsigned.keys()]) reportUnsigned(id);
     }
     for (const doc of ctx.documents) {
       const cs = doc.type?.countersign;
