@@ -299,7 +299,18 @@ describe('in-memory rule tables', () => {
   });
 
   ruleTester(rule('duplicate-person'), {
-    valid: [{ name: 'each person once', files: ROLES }],
+    valid: [
+      { name: 'each person once', files: ROLES },
+      {
+        name: 'someone who left and came back: the past term ended (until) beside the entry held now',
+        files: {
+          'governance/roles.md': rolesDoc([...TEAM, { name: 'Ben Okafor', email: 'ben@acme.example', roles: ['IM'] }]).replace(
+            '    roles: [CM]\n',
+            '    roles: [CM]\n    until: "2025-12-31"\n',
+          ),
+        },
+      },
+    ],
     invalid: [
       {
         name: 'the same address in another case',
@@ -307,6 +318,24 @@ describe('in-memory rule tables', () => {
         errors: [['governance/roles.md', 17]],
         message:
           /^B\. Okafor is listed twice: entry 4 has the address of entry 2 \(ben@acme\.example\); one person's roles must be in one entry$/,
+      },
+      {
+        name: 'the same name as a reader sees it: a no-break space, a zero-width space, another Unicode composition, another case',
+        files: {
+          'governance/roles.md': rolesDoc([
+            ...TEAM,
+            { name: 'ben\u00a0Okafor', email: 'b1@acme.example', roles: ['IM'] },
+            { name: 'Ben\u200b Okafor', email: 'b2@acme.example', roles: ['PT'] },
+            { name: 'Cle\u0301o Park', email: 'c1@acme.example', roles: ['PT'] },
+            { name: 'Cléo Park', email: 'c2@acme.example', roles: ['PT'] },
+          ]),
+        },
+        errors: [
+          ['governance/roles.md', 16],
+          ['governance/roles.md', 19],
+          ['governance/roles.md', 25],
+        ],
+        message: /is listed twice: entry \d has the name of entry \d;/,
       },
       {
         name: 'the same name under another address',

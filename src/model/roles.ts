@@ -20,9 +20,15 @@ export class RolesIndex {
 
   constructor(people: Person[]) {
     this.people = people;
+    // One person in two entries (a past term ended by until, and the one they hold now): the entry
+    // still held, or the one held last, is theirs.
+    const keep = (key: string, p: Person): void => {
+      const had = this.byKey.get(key);
+      if (!had || (had.until !== undefined && (p.until === undefined || p.until > had.until))) this.byKey.set(key, p);
+    };
     for (const p of people) {
-      this.byKey.set(`name:${p.name}`, p);
-      if (p.email) this.byKey.set(`email:${p.email.toLowerCase()}`, p);
+      keep(`name:${p.name}`, p);
+      if (p.email) keep(`email:${p.email.toLowerCase()}`, p);
     }
   }
 
@@ -75,7 +81,7 @@ export class RolesIndex {
  * must not split roles the standard says one person should not combine.
  */
 export function entriesByPerson(people: readonly Person[]): Person[][] {
-  const keysOf = (p: Person): string[] => [`name:${p.name.trim()}`, ...(p.email ? [`email:${addressOf(p.email)}`] : [])];
+  const keysOf = (p: Person): string[] => [`name:${nameKey(p.name)}`, ...(p.email ? [`email:${addressKey(p.email)}`] : [])];
   const groupOf = new Map<string, Person[]>();
   const groups: Person[][] = [];
   for (const p of people) {
@@ -86,6 +92,30 @@ export function entriesByPerson(people: readonly Person[]): Person[][] {
     for (const q of group) for (const k of keysOf(q)) groupOf.set(k, group);
   }
   return groups.map((g) => g.sort((a, b) => a.index - b.index));
+}
+
+/**
+ * A name or an address as a reader sees it, to tell whether two entries name one person: the same
+ * characters however Unicode composes them (NFKC), without invisible ones (zero-width spaces, bidi
+ * marks), any run of spaces (a no-break space too) as one, in any case.
+ */
+function seen(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** A name as a reader sees it (see seen). */
+export function nameKey(name: string): string {
+  return seen(name);
+}
+
+/** An address as a reader sees it (see seen), from "Name <email>" or the address alone. */
+export function addressKey(ref: string): string {
+  return seen(addressOf(ref));
 }
 
 /** Same person, whichever way each reference names them ("Name <email>", "email" or "Name"). */
