@@ -351,13 +351,16 @@ export const ERRORS = {
         ? `"${p.stamped.field}" is the time set-status records (now): check "${p.stamped.other}" (a local time needs its offset, such as +01:00, not Z), or write "${p.stamped.field}" yourself, then run the command again`
         : `fix it first ("sms validate ${p.file}" lists every problem), then run the command again`,
   }),
-  SELF_APPROVAL: spec<{ person: string; id: string; drafted?: boolean; notExempt?: string }>({
+  SELF_APPROVAL: spec<{ person: string; id: string; drafted?: boolean; unlisted?: string; notExempt?: string }>({
     message: (p) =>
       (p.drafted
-        ? `${p.person} drafted ${p.id}, which names no requester, so counts as its requester and may not approve it (rule self-approval is set to error)`
+        ? `${p.person} drafted ${p.id}, which ${p.unlisted ? `names as requester ${p.unlisted}, whom the roles document does not list,` : 'names no requester,'} so counts as its requester and may not approve it (rule self-approval is set to error)`
         : `${p.person} requested ${p.id} and may not approve it (rule self-approval is set to error)`) +
       (p.notExempt ? `; it is not exempt: ${p.notExempt}` : ''),
-    hint: 'another person with the approving role must approve it',
+    hint: (p) =>
+      p.unlisted
+        ? `another person with the approving role must approve it, or list ${p.unlisted} in the roles document if they asked for it`
+        : 'another person with the approving role must approve it',
   }),
 
   // --- files -------------------------------------------------------------------------------------------

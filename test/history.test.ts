@@ -252,6 +252,13 @@ describe('history rules', () => {
       expect(rules(found), requester).toEqual(expected);
       if (expected.length) expect(found[0]!.message).toMatch(/^RFC-0001 was approved by Ben Okafor, who also requested or drafted it/);
     }
+    // set-status says the same before the approval is made, and what the requester named is.
+    const pending = repo([{ files: { [R]: rfc({ requested_by: 'ben+rfc@acme.example' }) }, author: ben, date: '2026-01-02T09:00:00Z' }]);
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved'], pending, as(ben));
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toContain(
+      'Ben Okafor drafted RFC-0001, which names as requester ben+rfc@acme.example, whom the roles document does not list, and approves it (self-approval)',
+    );
     // Cleo drafts for an outsider the roles document does not list; Ben approves: not his own.
     const dir = repo([
       { files: { [R]: rfc({ requested_by: 'bea@bakery.example' }) }, author: cleo, date: '2026-01-02T09:00:00Z' },

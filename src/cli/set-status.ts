@@ -165,12 +165,17 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
     // Where the document claims an exemption that does not hold (a pre-approved change), why not.
     const gap = exemptionGap(type, doc.data ?? undefined, exemption.models, exemption.day);
     const notExempt = gap ? exemptionGapText(gap) : undefined;
-    const selfApproval = (name: string, drafted: boolean): void => {
+    // Drafted: the drafter counts as requester, the document naming none or one the roles document does not list (`unlisted`).
+    const selfApproval = (name: string, drafted: boolean, unlisted?: string): void => {
       const level = ruleLevel(judged, 'self-approval');
-      if (level === 'error') throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted, notExempt });
+      if (level === 'error')
+        throw smsError('SELF_APPROVAL', { person: name, id: opts.id, drafted, ...(unlisted ? { unlisted } : {}), notExempt });
+      const which = unlisted
+        ? `, which names as requester ${unlisted}, whom the roles document does not list,`
+        : ', which names no requester,';
       if (level === 'warning')
         warnings.push(
-          `${name} ${drafted ? 'drafted' : 'requested'} ${opts.id}${drafted ? ', which names no requester,' : ''} and approves it (self-approval${notExempt ? `; not exempt: ${notExempt}` : ''})`,
+          `${name} ${drafted ? 'drafted' : 'requested'} ${opts.id}${drafted ? which : ''} and approves it (self-approval${notExempt ? `; not exempt: ${notExempt}` : ''})`,
         );
     };
     let selfFlagged = false;
@@ -215,8 +220,10 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         selfApprovalApplies(type, to, basis.status) ||
         leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined, exemption);
       if (!selfFlagged && applies && (selfIn(doc.data) || selfIn(basis.headFields))) {
-        const named = type.requester !== undefined && ownString(doc.data, type.requester) !== undefined;
-        selfApproval(people.map((p) => p.name).join(', '), !named);
+        const requester = type.requester !== undefined ? ownString(doc.data, type.requester) : undefined;
+        const listed = requester !== undefined && basis.roles.resolve(requester) !== undefined;
+        // Named and listed, the approver is that requester; else the drafter stands for one.
+        selfApproval(people.map((p) => p.name).join(', '), !listed, listed ? undefined : requester);
       }
     }
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
