@@ -351,6 +351,11 @@ export const ERRORS = {
         ? `"${p.stamped.field}" is the time set-status records (now): check "${p.stamped.other}" (a local time needs its offset, such as +01:00, not Z), or write "${p.stamped.field}" yourself, then run the command again`
         : `fix it first ("sms validate ${p.file}" lists every problem), then run the command again`,
   }),
+  TERMS_UNSIGNED: spec<{ id: string; terms: string; field: string }>({
+    message: (p) =>
+      `${p.id} would be put in force with changed terms (${p.terms}) under the other party's signature of the version before (${p.field} unchanged): no one signed them for the other party (rule joint-approval)`,
+    hint: 'record the new signature (signatory, date and reference) in the document, then run the command again',
+  }),
   SELF_APPROVAL: spec<{ person: string; id: string; drafted?: boolean; unlisted?: string; notExempt?: string }>({
     message: (p) =>
       (p.drafted

@@ -1953,6 +1953,23 @@ describe('changed terms need a new countersignature', () => {
     expect(await jointFindings(dir, ['--base', 'HEAD~1'])).toHaveLength(1);
     expect(await jointFindings(revised({ targets: looser, customer_approved_on: '2026-11-27' }))).toEqual([]);
     expect(await jointFindings(revised({ review: '2027-06-01' }))).toEqual([]);
+    // set-status says so before it records such an approval, and refuses it where the rule is an error.
+    for (const level of ['warning', 'error']) {
+      const pending = tmp();
+      gitRepo(pending, [
+        { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+        { files: { [SLA]: sla({}) }, author: ana, date: '2026-01-05T09:00:00Z' },
+      ]);
+      if (level === 'error') writeFileSync(path.join(pending, 'sms.config.yaml'), `${CONFIG}rules:\n  joint-approval: error\n`);
+      writeFileSync(path.join(pending, SLA), sla({ targets: looser }));
+      const before = readFileSync(path.join(pending, SLA), 'utf8');
+      const r = await smsInProcess(['set-status', 'SLA-0001', 'updated'], pending, testEnv({ ...as(ana), SMS_TODAY: '2026-11-28' }));
+      const said =
+        "SLA-0001 would be put in force with changed terms (targets) under the other party's signature of the version before (customer_approved_on unchanged)";
+      expect(r.stderr, level).toContain(said);
+      expect(r.code, level).toBe(level === 'error' ? 2 : 0);
+      if (level === 'error') expect(readFileSync(path.join(pending, SLA), 'utf8')).toBe(before);
+    }
     // The customer signs the next day, in a re-approval of the same terms: the change is signed.
     addCommit(dir, {
       files: { [SLA]: sla({ status: 'updated', approved_on: '2026-11-29', targets: looser, customer_approved_on: '2026-11-29' }) },

@@ -133,6 +133,8 @@ describe('the error catalogue', () => {
       starts: ['draft'],
       options: ['--org'],
       first: 'line 2: missing required field "requested_by" (rule schema)',
+      terms: 'targets',
+      field: 'customer_approved_on',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {
       const e = (smsError as (c: ErrorCode, p: unknown) => Error & { hint?: string; code: string })(code, sample);

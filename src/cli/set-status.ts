@@ -17,6 +17,8 @@ import {
   needsAuthority,
   selfApprovalApplies,
   stricterSettings,
+  unsignedTermChanges,
+  isInForce,
   type CommitIdentities,
 } from '../model/policy.js';
 import { RolesIndex, type Person } from '../model/roles.js';
@@ -225,6 +227,15 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         // Named and listed, the approver is that requester; else the drafter stands for one.
         selfApproval(people.map((p) => p.name).join(', '), !listed, listed ? undefined : requester);
       }
+      // Changed terms put in force under the other party's signature of the version before: what
+      // joint-approval reports of the commit that records it, until a version of the same terms
+      // records the new signature (the commit this one would be, judged alone).
+      const inForceBefore = [...(basis.timeline.byId.get(opts.id) ?? [])]
+        .reverse()
+        .find((e) => e.after?.data !== undefined && isInForce(type, e.after.status))?.after?.data;
+      const unsigned = approving ? unsignedTermChanges(type, inForceBefore, doc.data ?? undefined) : [];
+      if (unsigned.length)
+        enforce('joint-approval', smsError('TERMS_UNSIGNED', { id: opts.id, terms: unsigned.join(', '), field: type.countersign!.date }));
     }
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
   }

@@ -515,6 +515,26 @@ export function roleConflicts(p: Person, rolesType: WorkType | undefined): strin
   return out;
 }
 
+/**
+ * The terms (the type's countersign.terms) that `after`, a version put in force, changes from
+ * `before`, the version in force before it, while keeping the other party's signature of `before`
+ * (signatory, date and reference alike): terms no one signed for the other party. Empty where the
+ * type has no countersigned terms, nothing in them changed, or a new signature is recorded.
+ */
+export function unsignedTermChanges(
+  t: WorkType,
+  before: Readonly<Record<string, unknown>> | undefined,
+  after: Readonly<Record<string, unknown>> | undefined,
+): string[] {
+  const cs = t.countersign;
+  if (!cs?.terms || !before || !after) return [];
+  const value = (d: Readonly<Record<string, unknown>>, k: string): string =>
+    JSON.stringify(Object.prototype.hasOwnProperty.call(d, k) ? (d[k] ?? null) : null);
+  const same = (k: string): boolean => value(before, k) === value(after, k);
+  if (![cs.field, cs.date, cs.ref].every(same)) return [];
+  return cs.terms.filter((k) => !same(k));
+}
+
 /** A document is in force while its status is one of its type's approving statuses. */
 export function isInForce(t: WorkType | undefined, status: string | undefined): boolean {
   return Boolean(t && status && t.approving.includes(status));

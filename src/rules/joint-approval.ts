@@ -1,6 +1,6 @@
 import type { DocState } from '../history/extract.js';
 import type { DocEvent } from '../history/timeline.js';
-import { isApproval, isInForce, roleName } from '../model/policy.js';
+import { isApproval, isInForce, roleName, unsignedTermChanges } from '../model/policy.js';
 import { own, ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -57,10 +57,8 @@ export default defineRule({
         if (waiting && waiting.terms === termsOf(e.after.data) && before?.data && signature(before.data) !== signature(e.after.data))
           unsigned.delete(e.id);
         if (!before?.data || e.merged || !isApproval(t, e.before, e.after)) continue;
-        const changed = cs.terms.filter(
-          (k) => JSON.stringify(own(before.data!, k) ?? null) !== JSON.stringify(own(e.after!.data!, k) ?? null),
-        );
-        if (!changed.length || signature(before.data) !== signature(e.after.data)) continue;
+        const changed = unsignedTermChanges(t, before.data, e.after.data);
+        if (!changed.length) continue;
         reportUnsigned(e.id);
         const signedOn = ownString(e.after.data, cs.date);
         unsigned.set(e.id, { event: e, terms: termsOf(e.after.data), changed, ...(signedOn ? { signedOn } : {}) });
