@@ -145,15 +145,22 @@ export interface TimeMoved {
  * A time may be corrected, but one moved once the outcome is known can turn a breach into a met
  * target: the customer sees both.
  */
-export interface TimesMoved {
+export interface TimesMoved extends FiguresThen {
   fields: TimeMoved[];
+}
+
+/**
+ * What an incident's first recorded values (its priority's targets, its times) make of it: the
+ * response and the resolution against their targets. `open`: not resolved by the end of the period
+ * by those values, its resolution hours running to then.
+ */
+export interface FiguresThen {
   responseTargetHours?: number;
   responseHours?: number;
   responseMet?: boolean;
   resolutionTargetHours?: number;
   resolutionHours?: number;
   resolutionMet?: boolean;
-  /** Not resolved by the end of the period by the time first recorded: its resolution hours run to then. */
   open?: true;
 }
 
@@ -185,7 +192,7 @@ export interface ChangedAfterClosing {
  * be corrected, but one lowered once the outcome is known can turn a breach into a met target:
  * the customer sees both, measured on the first priority's clock.
  */
-export interface Reclassified {
+export interface Reclassified extends FiguresThen {
   from: string;
   to: string;
   /** The last commit that set the priority it is measured at; absent while that is not committed. */
@@ -193,14 +200,6 @@ export interface Reclassified {
   author?: string;
   /** That commit's day in the organisation's time zone. */
   date?: string;
-  responseTargetHours?: number;
-  responseHours?: number;
-  responseMet?: boolean;
-  resolutionTargetHours?: number;
-  resolutionHours?: number;
-  resolutionMet?: boolean;
-  /** Not resolved by the end of the period: its resolution hours run to then. */
-  open?: true;
 }
 
 /**
