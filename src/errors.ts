@@ -351,6 +351,11 @@ export const ERRORS = {
         ? `"${p.stamped.field}" is the time set-status records (now): check "${p.stamped.other}" (a local time needs its offset, such as +01:00, not Z), or write "${p.stamped.field}" yourself, then run the command again`
         : `fix it first ("sms validate ${p.file}" lists every problem), then run the command again`,
   }),
+  COMMIT_UNSIGNED: spec<{ sha: string; id: string }>({
+    message: (p) =>
+      `committed ${p.sha}, but git verifies no signature on it: with history.require_signed, sms validate --history will not count this approval of ${p.id}`,
+    hint: 'sign it before it is pushed (git commit --amend --no-edit -S), or set commit.gpgsign and a signing key so that the next commit is signed',
+  }),
   TERMS_UNSIGNED: spec<{ id: string; terms: string; field: string }>({
     message: (p) =>
       `${p.id} would be put in force with changed terms (${p.terms}) under the other party's signature of the version before (${p.field} unchanged): no one signed them for the other party (rule joint-approval)`,

@@ -1697,6 +1697,70 @@ describe("set-status --commit keeps the organisation's controls", () => {
     expect((await findings(dir)).list).toEqual([]);
   });
 
+  it('with require_signed, an approval committed without a signature git verifies is said, with exit 1; signed, it is not', async () => {
+    // Everything that must count is signed: Ana approves the roles with her key; the allowed
+    // signers trust Ana's and Ben's keys. Ben commits his approval with or without signing.
+    const keys = tmp('sms-keys-');
+    const keyOf = (who: { email: string }): string => {
+      const key = path.join(keys, who.email);
+      execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', who.email, '-f', key]);
+      writeFileSync(path.join(keys, 'allowed'), `${who.email} namespaces="git" ${readFileSync(`${key}.pub`, 'utf8').trim()}\n`, {
+        flag: 'a',
+      });
+      return key;
+    };
+    const [anaKey, benKey] = [keyOf(ana), keyOf(ben)];
+    for (const signed of [false, true]) {
+      const dir = tmp();
+      gitIn(dir, ['init', '-q', '-b', 'main']);
+      for (const [k, v] of [
+        ['gpg.format', 'ssh'],
+        ['gpg.ssh.allowedSignersFile', path.join(keys, 'allowed')],
+        ['user.signingkey', anaKey],
+      ])
+        gitIn(dir, ['config', k!, v!]);
+      const commitAs = (who: typeof ana, date: string, files: Record<string, string>, sign: boolean): void => {
+        for (const [f, text] of Object.entries(files)) {
+          mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+          writeFileSync(path.join(dir, f), text);
+        }
+        const env = { ...as(who), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+        gitIn(dir, ['add', '--all'], env);
+        gitIn(dir, ['commit', '-q', ...(sign ? ['-S'] : []), '-m', 'x'], env);
+      };
+      commitAs(
+        ana,
+        '2026-01-01T08:00:00Z',
+        { ...BASE, 'sms.config.yaml': `${CONFIG}history:\n  require_signed: approvals\n`, 'governance/roles.md': rolesDoc() },
+        false,
+      );
+      commitAs(ana, '2026-01-01T08:30:00Z', { 'governance/roles.md': rolesDoc(undefined, 'approved', ana.email) }, true);
+      commitAs(cleo, '2026-01-02T09:00:00Z', { [R]: rfc() }, false);
+      if (signed) {
+        gitIn(dir, ['config', 'user.signingkey', benKey]);
+        gitIn(dir, ['config', 'commit.gpgsign', 'true']);
+      }
+      const r = await smsInProcess(
+        ['set-status', 'RFC-0001', 'approved', '--commit'],
+        dir,
+        testEnv({ ...as(ben), SMS_TODAY: '2026-01-03' }),
+      );
+      const head = gitIn(dir, ['log', '-1', '--format=%h %G?']).trim();
+      expect(r.stdout).toContain(`committed ${head.slice(0, 7)}`);
+      if (signed) {
+        expect(r.code, r.stderr).toBe(0);
+        expect(head.endsWith(' G')).toBe(true);
+        expect((await findings(dir)).list.filter((f) => f.docId === 'RFC-0001')).toEqual([]);
+      } else {
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(
+          `sms: committed ${head.slice(0, 7)}, but git verifies no signature on it: with history.require_signed, sms validate --history will not count this approval of RFC-0001`,
+        );
+        expect((await findings(dir)).list.filter((f) => f.docId === 'RFC-0001').map((f) => f.rule)).toEqual(['approval-evidence']);
+      }
+    }
+  });
+
   it('without a git identity nothing is written', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const before = readFileSync(path.join(dir, R), 'utf8');

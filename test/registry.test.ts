@@ -134,6 +134,7 @@ describe('the error catalogue', () => {
       options: ['--org'],
       first: 'line 2: missing required field "requested_by" (rule schema)',
       terms: 'targets',
+      sha: 'abc1234',
       field: 'customer_approved_on',
     };
     for (const code of Object.keys(ERRORS) as ErrorCode[]) {

@@ -3,6 +3,7 @@ import { formatInstant } from '../dates.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { SmsError, smsError, suggest } from '../errors.js';
 import { commit, gitDirectory, gitIdentity, type Identity } from '../git/git.js';
+import { verifySignatures } from '../git/history.js';
 import { openConfig } from '../load.js';
 import {
   assessApproval,
@@ -107,6 +108,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   const updates: [string, string][] = [['status', to]];
   const approving = isApprovingStatus(type, to);
   const warnings: string[] = [];
+  // Set when the approval was committed without a signature git verifies, where only such a signature counts.
+  let unsigned: SmsError | undefined;
   // History (the roles in force, who drafted the document) is read only for a decision that needs
   // authority; for other moves plain `validate` compares with HEAD's tree, and so does this, which
   // a shallow clone can answer. A document HEAD lacks at its path may have been moved: history
@@ -293,6 +296,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         );
         done();
         io.stdout.write(`committed ${sha.slice(0, 7)}\n`);
+        // Signing is the repository's to do (commit.gpgsign); where only a verified signature counts,
+        // whether it did is known only now. The commit stands: said, with how to sign it.
+        if (approving && judged.history.requireSigned !== undefined && judged.history.requireSigned !== 'none') {
+          const signature = (await verifySignatures(ctx, [sha])).get(sha);
+          if (signature?.status !== 'G') unsigned = smsError('COMMIT_UNSIGNED', { sha: sha.slice(0, 7), id: opts.id });
+        }
       } catch (err) {
         // The commit was refused (a hook, signing): put the document back as it was; commit() has
         // put the index back.
@@ -311,6 +320,10 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   }).finally(release);
   for (const w of warnings) io.stderr.write(`sms: warning: ${forTerminal(w)}\n`);
   io.stdout.write(`${forTerminal(doc.file)}\n`);
+  if (unsigned) {
+    io.stderr.write(`sms: ${unsigned.message}\n${unsigned.hint ? `     ${unsigned.hint}\n` : ''}`);
+    return 1;
+  }
   // A signal that came too late to stop the commit (git was not signalled with sms): it stands.
   if (interrupt.aborted) {
     io.stderr.write('sms: interrupted after the commit was made; the change stands\n');
