@@ -17,7 +17,8 @@ export default defineRule({
     'document, or the reference must say where the signature is. With --base or --history, a version approved into ' +
     'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
     'reporting: countersign.terms of the type) must record a new signature (another signatory, date or reference) ' +
-    'than the version in force before it: a provider that loosens its targets and re-approves them alone has no ' +
+    'than the version in force before it, or a later version of the same terms must (the other party signing a day ' +
+    'later, recorded in a re-approval): a provider that loosens its targets and re-approves them alone has no ' +
     'agreement to the new terms. A warning by default, so agreements written ' +
     'before this check keep validating; set it to error once yours carry both signatures.',
   severity: 'warning',
