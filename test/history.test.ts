@@ -235,6 +235,25 @@ describe('history rules', () => {
     expect((await history(dir, ['--no-git'])).findings).toEqual([]);
   });
 
+  it('self-approval: a requester renamed in a commit before the approval still asked for it', async () => {
+    // Ben requests, puts Cleo's name on the request the day before, and approves.
+    const commits: CommitSpec[] = [
+      { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: rfc({ requested_by: cleo.email }) }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ];
+    const pending = repo(commits);
+    const s = await smsInProcess(['set-status', 'RFC-0001', 'approved'], pending, as(ben));
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toContain('Ben Okafor requested RFC-0001 and approves it (self-approval)');
+    const dir = repo([
+      ...commits,
+      { files: { [R]: approved(ben.email, { requested_by: cleo.email }) }, author: ben, date: '2026-01-04T09:00:00Z' },
+    ]);
+    const found = (await history(dir)).findings;
+    expect(rules(found)).toEqual(['self-approval']);
+    expect(found[0]!.message).toMatch(/^RFC-0001 was approved by Ben Okafor, who also requested or drafted it/);
+  });
+
   it('self-approval: a requester the roles document does not list does not hide the drafter who approves', async () => {
     // Ben drafts and approves; requested_by names him in a way no entry of the roles document matches.
     for (const [requester, expected] of [

@@ -224,7 +224,15 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       const applies =
         selfApprovalApplies(type, to, basis.status) ||
         leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined, exemption);
-      if (!selfFlagged && applies && (selfIn(doc.data) || selfIn(basis.headFields))) {
+      // Every requester the document named in history: one renamed before this approval still asked for it.
+      const earlier = (basis.timeline.byId.get(opts.id) ?? []).flatMap((e) =>
+        type.requester !== undefined && e.after?.fields[type.requester] !== undefined ? [e.after.fields[type.requester]!] : [],
+      );
+      const asRequested = (r: string): Readonly<Record<string, unknown>> => ({
+        ...doc.data,
+        ...(type.requester ? { [type.requester]: r } : {}),
+      });
+      if (!selfFlagged && applies && (selfIn(doc.data) || selfIn(basis.headFields) || earlier.some((r) => selfIn(asRequested(r))))) {
         const requester = type.requester !== undefined ? ownString(doc.data, type.requester) : undefined;
         const listed = requester !== undefined && basis.roles.resolve(requester) !== undefined;
         // Named and listed, the approver is that requester; else the drafter stands for one.

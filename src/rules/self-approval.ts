@@ -11,7 +11,8 @@ export default defineRule({
   help:
     'Good practice beyond the standard (which does not require it, and in an organisation with one Control Manager ' +
     'cannot always be met): whoever asked for a change should not also approve it. A warning by default. The requester is the ' +
-    'field the type names (requested_by for change requests); with no requester named, or one the roles document does not list (an address no one holds), whoever drafted it in Git. ' +
+    'field the type names (requested_by for change requests), and with history every requester an earlier version named; ' +
+    'with no requester named, or one the roles document does not list (an address no one holds), whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model) when they name a model the change procedure ' +
     'lists, proven and agreed by the day of the approval (rule pre-approved-model; until version 0.2 the label ' +
     'change_type: pre-approved exempted a change on its own). A later approval that makes it a normal change is checked ' +
@@ -36,8 +37,14 @@ export default defineRule({
     const exemptThen = new Map<string, string | undefined>();
     if (ctx.changes?.mode === 'commits') {
       const modelsAt = modelsAtEvents(ctx, ctx.changes.events, ctx.changes.graph);
+      // Every requester each document named before, by id: one renamed in an earlier commit than
+      // the approval (the approver's name taken off the request the day before) still asked for it.
+      const named = new Map<string, Set<string>>();
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
+        const earlier = [...(named.get(e.id) ?? [])];
+        const requester = t?.requester !== undefined ? e.after!.fields[t.requester] : undefined;
+        if (requester !== undefined) named.set(e.id, (named.get(e.id) ?? new Set()).add(requester));
         if (!t || e.merged || !isApproval(t, e.before, e.after)) continue;
         const exemption = { models: modelsAt(e), day: decisionDay(e) };
         if (isExemptFromSelfApproval(t, e.after!.fields, exemption.models, exemption.day))
@@ -53,7 +60,11 @@ export default defineRule({
           people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, exemption, drafter));
         // Judged on the document as it was before the approving commit too: the commit that approves
         // may also rename the requester or make the change pre-approved.
-        if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields))) continue;
+        const asRequested = (r: string): Readonly<Record<string, unknown>> => ({
+          ...e.after!.fields,
+          ...(t.requester ? { [t.requester]: r } : {}),
+        });
+        if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields)) && !earlier.some((r) => selfIn(asRequested(r)))) continue;
         reported.add(e.id);
         report({
           ...eventDoc(ctx, e),
