@@ -5,6 +5,7 @@ import { md } from './helpers.js';
 import {
   CONFIG as BARE_CONFIG,
   SERVICE,
+  addCommit,
   agreementDoc,
   gitIn,
   gitRepo,
@@ -863,6 +864,31 @@ describe('sms report performance', () => {
     const rv = JSON.parse(review.stdout);
     expect(rv.incidents.items.map((m: { id: string; agreement?: string }) => [m.id, m.agreement])).toEqual([['INC-0008', 'SLA-0003']]);
     expect(rv.objectives.find((o: { id: string }) => o.id === 'AV')).toMatchObject({ value: 98.5, rag: 'red' });
+  });
+
+  it('the time zone is moved in a branch merged into the main line: periods after the merge are counted in the new zone, those before in the old', async () => {
+    const dir = cafeRepo([]);
+    const env = testEnv();
+    gitIn(dir, ['checkout', '-q', '-b', 'zone'], env);
+    addCommit(dir, { files: { 'sms.config.yaml': CONFIG.replace('Europe/Berlin', 'America/New_York') }, date: '2026-11-09T09:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'main'], env);
+    addCommit(dir, { files: { 'notes.md': '# notes\n' }, date: '2026-11-09T10:00:00Z' });
+    gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge zone', 'zone'], {
+      ...env,
+      GIT_AUTHOR_DATE: '2026-11-10T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-11-10T09:00:00Z',
+    });
+    const zoneOf = async (period: string) => {
+      const r = await smsInProcess(
+        ['report', 'performance', '--agreement', 'SLA-0003', '--period', period, '--format', 'json'],
+        dir,
+        testEnv({ SMS_TODAY: '2027-01-15' }),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).zone;
+    };
+    expect(await zoneOf('2026-10')).toEqual({ counted: 'Europe/Berlin', now: 'America/New_York' });
+    expect(await zoneOf('2026-12')).toBeUndefined();
   });
 
   it('an agreement renewed with a later term keeps the incidents that named it while its earlier term ran', async () => {

@@ -852,13 +852,16 @@ async function zonesOfMainLine(
   for (let k = tip === undefined ? undefined : index.get(tip); k !== undefined; k = index.get(commits[k]!.parents[0] ?? '')) line.push(k);
   const out: ZoneChange[] = [];
   for (const k of line.reverse()) {
-    const change = outside.get(k)?.find((ch) => ch.path === at);
-    if (!change) continue;
-    const text = change.newBlob ? (await reader.read(change.newBlob))?.toString('utf8') : undefined;
-    const version = text === undefined ? undefined : configOrUndefined(text, config.root);
-    if (change.newBlob && !version) continue;
-    const timezone = version?.timezone ?? 'UTC';
     const c = commits[k]!;
+    const change = outside.get(k)?.find((ch) => ch.path === at);
+    // A merge lists only what differs from every side of it: a branch's edit of the configuration
+    // merged cleanly is not among its changes, so a merge's version is read from the merge itself.
+    const merge = c.parents.length > 1;
+    if (!merge && !change) continue;
+    const bytes = merge ? await reader.read(`${c.sha}:${at}`) : change!.newBlob ? await reader.read(change!.newBlob) : undefined;
+    const version = bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), config.root);
+    if (bytes !== undefined && !version) continue;
+    const timezone = version?.timezone ?? 'UTC';
     const when = gitInstant(c.committerDate ?? c.date);
     if (when !== undefined && out.at(-1)?.timezone !== timezone) out.push({ at: when, timezone });
   }
