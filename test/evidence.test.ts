@@ -2017,6 +2017,8 @@ describe('changed terms need a new countersignature', () => {
     expect(await jointFindings(dir, ['--base', 'HEAD~1'])).toHaveLength(1);
     expect(await jointFindings(revised({ targets: looser, customer_approved_on: '2026-11-27' }))).toEqual([]);
     expect(await jointFindings(revised({ review: '2027-06-01' }))).toEqual([]);
+    // The same terms written in another order (a formatter's, a tidy-up) changed nothing.
+    expect(await jointFindings(revised({ review: '2027-06-01', targets: { P2: { resolution_hours: 8, response_hours: 1 } } }))).toEqual([]);
     // set-status says so before it records such an approval, and refuses it where the rule is an error.
     for (const level of ['warning', 'error']) {
       const pending = tmp();

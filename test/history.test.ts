@@ -235,7 +235,7 @@ describe('history rules', () => {
     expect((await history(dir, ['--no-git'])).findings).toEqual([]);
   });
 
-  it('self-approval: a requester renamed in a commit before the approval still asked for it', async () => {
+  it('self-approval: a requester who took their own name off the request before approving it still asked for it', async () => {
     // Ben requests, puts Cleo's name on the request the day before, and approves.
     const commits: CommitSpec[] = [
       { files: { [R]: rfc({ requested_by: ben.email }) }, author: ben, date: '2026-01-02T09:00:00Z' },
@@ -252,6 +252,22 @@ describe('history rules', () => {
     const found = (await history(dir)).findings;
     expect(rules(found)).toEqual(['self-approval']);
     expect(found[0]!.message).toMatch(/^RFC-0001 was approved by Ben Okafor, who also requested or drafted it/);
+    // Honest corrections are not that: Ben's name put on Cleo's request by mistake and corrected by
+    // Ana; or Ben writing up Cleo's request with a typo in her address, fixed before he approves.
+    for (const [name, first, fixer] of [
+      ['corrected by someone else', { requester: ben.email, by: cleo }, ana],
+      ['a typo fixed by the drafter', { requester: 'cleo@acme.exmple', by: ben }, ben],
+    ] as const) {
+      const honest = repo([
+        { files: { [R]: rfc({ requested_by: first.requester }) }, author: first.by, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: rfc({ requested_by: cleo.email }) }, author: fixer, date: '2026-01-03T09:00:00Z' },
+        { files: { [R]: approved(ben.email, { requested_by: cleo.email }) }, author: ben, date: '2026-01-04T09:00:00Z' },
+      ]);
+      expect(
+        (await history(honest)).findings.filter((f) => f.rule === 'self-approval'),
+        name,
+      ).toEqual([]);
+    }
   });
 
   it('self-approval: a requester the roles document does not list does not hide the drafter who approves', async () => {

@@ -20,6 +20,7 @@ import {
   stricterSettings,
   unsignedTermChanges,
   isInForce,
+  requesterWithdrawnBySelf,
   type CommitIdentities,
 } from '../model/policy.js';
 import { RolesIndex, type Person } from '../model/roles.js';
@@ -224,10 +225,8 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       const applies =
         selfApprovalApplies(type, to, basis.status) ||
         leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined, exemption);
-      // Every requester the document named in history: one renamed before this approval still asked for it.
-      const earlier = (basis.timeline.byId.get(opts.id) ?? []).flatMap((e) =>
-        type.requester !== undefined && e.after?.fields[type.requester] !== undefined ? [e.after.fields[type.requester]!] : [],
-      );
+      // Requesters who took their own name off it in an earlier commit (see requesterWithdrawnBySelf).
+      const earlier = (basis.timeline.byId.get(opts.id) ?? []).flatMap((e) => requesterWithdrawnBySelf(type, e) ?? []);
       const asRequested = (r: string): Readonly<Record<string, unknown>> => ({
         ...doc.data,
         ...(type.requester ? { [type.requester]: r } : {}),

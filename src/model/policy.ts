@@ -516,6 +516,45 @@ export function roleConflicts(p: Person, rolesType: WorkType | undefined): strin
 }
 
 /**
+ * The requester a change of a document takes off it where the commit's author is that requester,
+ * one the roles document then in force lists: someone who asked for a change and took their name
+ * off the request (before approving it) still asked for it. A requester corrected by someone else,
+ * or one no entry of the roles document names (a typo), is not one.
+ */
+export function requesterWithdrawnBySelf(
+  t: WorkType,
+  e: {
+    before?: { fields: Readonly<Record<string, string>> };
+    after?: { fields: Readonly<Record<string, string>> };
+    commit: { authorName: string; authorEmail: string };
+    roles: RolesIndex;
+  },
+): string | undefined {
+  if (t.requester === undefined) return undefined;
+  const from = e.before?.fields[t.requester];
+  if (from === undefined || from === e.after?.fields[t.requester] || !e.roles.resolve(from)) return undefined;
+  return samePerson(e.roles, from, `${e.commit.authorName} <${e.commit.authorEmail}>`) ? from : undefined;
+}
+
+/**
+ * A term's value as text in which writing it another way changes nothing: the keys of a mapping and
+ * the items of a list in any order (services listed in another order are the same services).
+ */
+export function termValue(v: unknown): string {
+  const canonical = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map((i) => JSON.stringify(canonical(i))).sort();
+    if (x && typeof x === 'object')
+      return Object.fromEntries(
+        Object.keys(x)
+          .sort()
+          .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
+      );
+    return x ?? null;
+  };
+  return JSON.stringify(canonical(v));
+}
+
+/**
  * The terms (the type's countersign.terms) that `after`, a version put in force, changes from
  * `before`, the version in force before it, while keeping the other party's signature of `before`
  * (signatory, date and reference alike): terms no one signed for the other party. Empty where the
@@ -529,7 +568,7 @@ export function unsignedTermChanges(
   const cs = t.countersign;
   if (!cs?.terms || !before || !after) return [];
   const value = (d: Readonly<Record<string, unknown>>, k: string): string =>
-    JSON.stringify(Object.prototype.hasOwnProperty.call(d, k) ? (d[k] ?? null) : null);
+    termValue(Object.prototype.hasOwnProperty.call(d, k) ? d[k] : undefined);
   const same = (k: string): boolean => value(before, k) === value(after, k);
   if (![cs.field, cs.date, cs.ref].every(same)) return [];
   return cs.terms.filter((k) => !same(k));

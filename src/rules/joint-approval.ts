@@ -1,6 +1,6 @@
 import type { DocState } from '../history/extract.js';
 import type { DocEvent } from '../history/timeline.js';
-import { isApproval, isInForce, roleName, unsignedTermChanges } from '../model/policy.js';
+import { isApproval, isInForce, roleName, termValue, unsignedTermChanges } from '../model/policy.js';
 import { own, ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -52,7 +52,7 @@ export default defineRule({
         if (!isInForce(t, e.after.status)) continue;
         const before = inForce.get(e.id);
         inForce.set(e.id, e.after);
-        const termsOf = (d: Record<string, unknown>): string => JSON.stringify(cs.terms!.map((k) => own(d, k) ?? null));
+        const termsOf = (d: Record<string, unknown>): string => cs.terms!.map((k) => termValue(own(d, k))).join('\0');
         const signature = (d: Record<string, unknown>): string => JSON.stringify([cs.field, cs.date, cs.ref].map((k) => own(d, k) ?? null));
         const waiting = unsigned.get(e.id);
         if (waiting && waiting.terms === termsOf(e.after.data) && before?.data && signature(before.data) !== signature(e.after.data))

@@ -1,4 +1,11 @@
-import { isApproval, isExemptFromSelfApproval, isSelfApproval, leavesExemption, selfApprovalApplies } from '../model/policy.js';
+import {
+  isApproval,
+  isExemptFromSelfApproval,
+  isSelfApproval,
+  leavesExemption,
+  requesterWithdrawnBySelf,
+  selfApprovalApplies,
+} from '../model/policy.js';
 import { parseDate } from '../dates.js';
 import { decisionDay } from '../history/timeline.js';
 import { ownString } from '../repo/values.js';
@@ -11,7 +18,7 @@ export default defineRule({
   help:
     'Good practice beyond the standard (which does not require it, and in an organisation with one Control Manager ' +
     'cannot always be met): whoever asked for a change should not also approve it. A warning by default. The requester is the ' +
-    'field the type names (requested_by for change requests), and with history every requester an earlier version named; ' +
+    'field the type names (requested_by for change requests), and with history one who took their own name off it in an earlier commit; ' +
     'with no requester named, or one the roles document does not list (an address no one holds), whoever drafted it in Git. ' +
     'Pre-approved changes are exempt (they were approved once as a model) when they name a model the change procedure ' +
     'lists, proven and agreed by the day of the approval (rule pre-approved-model; until version 0.2 the label ' +
@@ -37,14 +44,14 @@ export default defineRule({
     const exemptThen = new Map<string, string | undefined>();
     if (ctx.changes?.mode === 'commits') {
       const modelsAt = modelsAtEvents(ctx, ctx.changes.events, ctx.changes.graph);
-      // Every requester each document named before, by id: one renamed in an earlier commit than
-      // the approval (the approver's name taken off the request the day before) still asked for it.
-      const named = new Map<string, Set<string>>();
+      // Requesters who took their own name off a document in an earlier commit than its approval
+      // (see requesterWithdrawnBySelf), by id.
+      const withdrawn = new Map<string, string[]>();
       for (const e of ctx.changes.events) {
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
-        const earlier = [...(named.get(e.id) ?? [])];
-        const requester = t?.requester !== undefined ? e.after!.fields[t.requester] : undefined;
-        if (requester !== undefined) named.set(e.id, (named.get(e.id) ?? new Set()).add(requester));
+        const earlier = withdrawn.get(e.id) ?? [];
+        const off = t ? requesterWithdrawnBySelf(t, e) : undefined;
+        if (off !== undefined) withdrawn.set(e.id, [...earlier, off]);
         if (!t || e.merged || !isApproval(t, e.before, e.after)) continue;
         const exemption = { models: modelsAt(e), day: decisionDay(e) };
         if (isExemptFromSelfApproval(t, e.after!.fields, exemption.models, exemption.day))
