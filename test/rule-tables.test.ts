@@ -388,7 +388,7 @@ describe('in-memory rule tables', () => {
     ],
   });
 
-  const namingIncident = (opened: string): string =>
+  const namingIncident = (opened: string, agreement: string | null = 'SLA-0001'): string =>
     md({
       id: 'INC-0001',
       type: 'incident',
@@ -397,7 +397,7 @@ describe('in-memory rule tables', () => {
       priority: 'P2',
       reported_by: 'ana@acme.example',
       services: ['SVC-0001'],
-      agreement: 'SLA-0001',
+      ...(agreement ? { agreement } : {}),
       opened,
     });
   ruleTester(rule('ambiguous-agreement'), {
@@ -423,16 +423,7 @@ describe('in-memory rule tables', () => {
           ...ROLES,
           'agreements/customers/SLA-0001-a.md': sla(),
           'agreements/customers/SLA-0002-b.md': sla({ id: 'SLA-0002', customer: 'Law firm' }),
-          'incidents/INC-0001-a.md': md({
-            id: 'INC-0001',
-            type: 'incident',
-            title: 'x',
-            status: 'opened',
-            priority: 'P2',
-            reported_by: 'ana@acme.example',
-            services: ['SVC-0001'],
-            opened: '2026-03-10T09:00:00Z',
-          }),
+          'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z', null),
         },
         errors: [['incidents/INC-0001-a.md', 8]],
         message:
