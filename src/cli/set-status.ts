@@ -243,9 +243,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       const inForceBefore = [...(basis.timeline.byId.get(opts.id) ?? [])]
         .reverse()
         .find((e) => e.after?.data !== undefined && isInForce(type, e.after.status))?.after?.data;
-      const unsigned = approving ? unsignedTermChanges(type, inForceBefore, doc.data ?? undefined) : [];
-      if (unsigned.length)
-        enforce('joint-approval', smsError('TERMS_UNSIGNED', { id: opts.id, terms: unsigned.join(', '), field: type.countersign!.date }));
+      const unsignedTerms = approving ? unsignedTermChanges(type, inForceBefore, doc.data ?? undefined) : [];
+      if (unsignedTerms.length)
+        enforce(
+          'joint-approval',
+          smsError('TERMS_UNSIGNED', { id: opts.id, terms: unsignedTerms.join(', '), field: type.countersign!.date }),
+        );
     }
     if (approving) updates.push(['approved_by', approvedBy], ['approved_on', day]);
   }
