@@ -45,6 +45,7 @@ import {
   buildTimeline,
   commitDay,
   gitInstant,
+  mainLine,
   renumbered,
   stampDays,
   stampMerges,
@@ -226,9 +227,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
     const earlier = await earlierFolders(reader, commits, outside, withPrefix(CONFIG_FILE), baseText, config);
-    const zones = baseSha
-      ? undefined
-      : await zonesOfMainLine(reader, commits, outside, withPrefix(CONFIG_FILE), scope.head ?? head, config);
+    const zones = baseSha ? undefined : await zonesOfMainLine(reader, commits, outside, withPrefix(CONFIG_FILE), config);
     const underRoot = (p: string): boolean => !prefix || p.startsWith(`${prefix}/`);
     const inScope = (scopes: readonly FolderScope[], p: string): boolean =>
       underRoot(p) && scopes.some((f) => isDocumentPath(f, relative(p)));
@@ -833,7 +832,7 @@ async function earlierFolders(
 }
 
 /**
- * The time zone sms.config.yaml gave along the main line (the first parents of `tip`), oldest
+ * The time zone sms.config.yaml gave along the main line (see mainLine), oldest
  * first: one entry per commit there that set another zone, from the instant it was committed (a
  * branch's change of it counts from its merge). A version that is not valid changes nothing; no
  * zone is UTC. Reports count a past period in the zone committed by its end, so that changing
@@ -844,16 +843,12 @@ async function zonesOfMainLine(
   commits: readonly HistoryCommit[],
   outside: OutsideChanges,
   at: string,
-  tip: string | undefined,
   config: SmsConfig,
 ): Promise<ZoneChange[]> {
   const index = new Map(commits.map((c, k) => [c.sha, k]));
-  const line: number[] = [];
-  for (let k = tip === undefined ? undefined : index.get(tip); k !== undefined; k = index.get(commits[k]!.parents[0] ?? '')) line.push(k);
   const out: ZoneChange[] = [];
-  for (const k of line.reverse()) {
-    const c = commits[k]!;
-    const change = outside.get(k)?.find((ch) => ch.path === at);
+  for (const c of mainLine(commits)) {
+    const change = outside.get(index.get(c.sha)!)?.find((ch) => ch.path === at);
     // A merge lists only what differs from every side of it: a branch's edit of the configuration
     // merged cleanly is not among its changes, so a merge's version is read from the merge itself.
     const merge = c.parents.length > 1;

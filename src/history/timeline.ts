@@ -78,6 +78,21 @@ export function stampDays(commits: readonly HistoryCommit[], timezone: string | 
 }
 
 /**
+ * The main line of the commits read (oldest first in `commits`): the first parents of the newest,
+ * oldest first.
+ */
+export function mainLine(commits: readonly HistoryCommit[]): HistoryCommit[] {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const line: HistoryCommit[] = [];
+  const seen = new Set<string>();
+  for (let c = commits.at(-1); c && !seen.has(c.sha); c = bySha.get(c.parents[0] ?? '')) {
+    line.push(c);
+    seen.add(c.sha);
+  }
+  return line.reverse();
+}
+
+/**
  * Sets, on each commit that reached the main line through a merge, the main-line commit that
  * brought it there (HistoryCommit.mergedBy). The main line is the first parents of the newest
  * commit, as `git log --first-parent` walks it; commits come oldest first, parents before children,
@@ -86,14 +101,10 @@ export function stampDays(commits: readonly HistoryCommit[], timezone: string | 
  */
 export function stampMerges(commits: readonly HistoryCommit[]): void {
   const bySha = new Map(commits.map((c) => [c.sha, c]));
-  const line: HistoryCommit[] = [];
-  const seen = new Set<string>();
-  for (let c = commits.at(-1); c && !seen.has(c.sha); c = bySha.get(c.parents[0] ?? '')) {
-    line.push(c);
-    seen.add(c.sha);
-  }
+  const line = mainLine(commits);
+  const seen = new Set(line.map((c) => c.sha));
   // Oldest first: each merge takes the commits it brought that no earlier main-line commit had.
-  for (const m of line.reverse()) {
+  for (const m of line) {
     const by = { sha: m.sha, date: m.date, ...(m.committerDate !== undefined ? { committerDate: m.committerDate } : {}) };
     const todo = m.parents.slice(1);
     while (todo.length) {
