@@ -566,12 +566,23 @@ export function unsignedTermChanges(
   after: Readonly<Record<string, unknown>> | undefined,
 ): string[] {
   const cs = t.countersign;
-  if (!cs?.terms || !before || !after) return [];
-  const value = (d: Readonly<Record<string, unknown>>, k: string): string =>
-    termValue(Object.prototype.hasOwnProperty.call(d, k) ? d[k] : undefined);
-  const same = (k: string): boolean => value(before, k) === value(after, k);
-  if (![cs.field, cs.date, cs.ref].every(same)) return [];
-  return cs.terms.filter((k) => !same(k));
+  if (!cs?.terms || !before || !after || countersignatureOf(t, before) !== countersignatureOf(t, after)) return [];
+  return cs.terms.filter((k) => valueOf(before, k) !== valueOf(after, k));
+}
+
+/** A field's value as termValue writes it. */
+const valueOf = (d: Readonly<Record<string, unknown>>, k: string): string =>
+  termValue(Object.prototype.hasOwnProperty.call(d, k) ? d[k] : undefined);
+
+/** The other party's signature a version records (signatory, date and reference), as one text. */
+export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unknown>>): string {
+  const cs = t.countersign;
+  return cs ? [cs.field, cs.date, cs.ref].map((k) => valueOf(d, k)).join('\0') : '';
+}
+
+/** The terms the other party signs for (countersign.terms) a version gives, as one text. */
+export function signedTermsOf(t: WorkType, d: Readonly<Record<string, unknown>>): string {
+  return (t.countersign?.terms ?? []).map((k) => valueOf(d, k)).join('\0');
 }
 
 /** A document is in force while its status is one of its type's approving statuses. */

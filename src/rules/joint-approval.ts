@@ -1,7 +1,7 @@
 import type { DocState } from '../history/extract.js';
 import type { DocEvent } from '../history/timeline.js';
-import { isApproval, isInForce, roleName, termValue, unsignedTermChanges } from '../model/policy.js';
-import { own, ownString } from '../repo/values.js';
+import { countersignatureOf, isApproval, isInForce, roleName, signedTermsOf, unsignedTermChanges } from '../model/policy.js';
+import { ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -52,17 +52,20 @@ export default defineRule({
         if (!isInForce(t, e.after.status)) continue;
         const before = inForce.get(e.id);
         inForce.set(e.id, e.after);
-        const termsOf = (d: Record<string, unknown>): string => cs.terms!.map((k) => termValue(own(d, k))).join('\0');
-        const signature = (d: Record<string, unknown>): string => JSON.stringify([cs.field, cs.date, cs.ref].map((k) => own(d, k) ?? null));
         const waiting = unsigned.get(e.id);
-        if (waiting && waiting.terms === termsOf(e.after.data) && before?.data && signature(before.data) !== signature(e.after.data))
+        if (
+          waiting &&
+          waiting.terms === signedTermsOf(t, e.after.data) &&
+          before?.data &&
+          countersignatureOf(t, before.data) !== countersignatureOf(t, e.after.data)
+        )
           unsigned.delete(e.id);
         if (!before?.data || e.merged || !isApproval(t, e.before, e.after)) continue;
         const changed = unsignedTermChanges(t, before.data, e.after.data);
         if (!changed.length) continue;
         reportUnsigned(e.id);
         const signedOn = ownString(e.after.data, cs.date);
-        unsigned.set(e.id, { event: e, terms: termsOf(e.after.data), changed, ...(signedOn ? { signedOn } : {}) });
+        unsigned.set(e.id, { event: e, terms: signedTermsOf(t, e.after.data), changed, ...(signedOn ? { signedOn } : {}) });
       }
       for (const id of [...unsigned.keys()]) reportUnsigned(id);
     }
