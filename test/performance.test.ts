@@ -873,11 +873,7 @@ describe('sms report performance', () => {
     addCommit(dir, { files: { 'sms.config.yaml': CONFIG.replace('Europe/Berlin', 'America/New_York') }, date: '2026-11-09T09:00:00Z' });
     gitIn(dir, ['checkout', '-q', 'main'], env);
     addCommit(dir, { files: { 'notes.md': '# notes\n' }, date: '2026-11-09T10:00:00Z' });
-    gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge zone', 'zone'], {
-      ...env,
-      GIT_AUTHOR_DATE: '2026-11-10T09:00:00Z',
-      GIT_COMMITTER_DATE: '2026-11-10T09:00:00Z',
-    });
+    mergeAt(dir, 'zone', '2026-11-10T09:00:00Z');
     const zoneOf = async (period: string) => {
       const r = await smsInProcess(
         ['report', 'performance', '--agreement', 'SLA-0003', '--period', period, '--format', 'json'],
