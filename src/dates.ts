@@ -11,9 +11,12 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function realDay(y: number, m: number, d: number): boolean {
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0);
 }
 
 /** The value when it is a `YYYY-MM-DD` string naming a real day; undefined otherwise. */
@@ -24,9 +27,26 @@ export function parseDate(v: unknown): string | undefined {
   return realDay(Number(m[1]), Number(m[2]), Number(m[3])) ? v : undefined;
 }
 
+/**
+ * Instants already read, by their text: history holds each incident's times and each commit's
+ * dates in many versions, and the rules and reports read them again and again. Cleared when full,
+ * so a hostile repository cannot make it grow without bound.
+ */
+const instants = new Map<string, number | undefined>();
+const INSTANTS_KEPT = 100_000;
+
 /** Epoch milliseconds of an RFC 3339 timestamp (with `Z` or an offset); undefined otherwise. */
 export function parseInstant(v: unknown): number | undefined {
   if (typeof v !== 'string' || v.length > 40) return undefined;
+  const known = instants.get(v);
+  if (known !== undefined || instants.has(v)) return known;
+  const ms = readInstant(v);
+  if (instants.size >= INSTANTS_KEPT) instants.clear();
+  instants.set(v, ms);
+  return ms;
+}
+
+function readInstant(v: string): number | undefined {
   const m = INSTANT.exec(v);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s = '0', , zone] = m;

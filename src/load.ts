@@ -230,8 +230,14 @@ async function loadAsOf(config: SmsConfig, opts: LoadOptions, asOf: number): Pro
       ...(heldBack ? { heldBack } : {}),
     };
   }
-  const repository = await history.readRevision(config, commit, opts.env, state);
-  const { timeline, settings, zones } = await history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
+  // The documents of that commit are read while git log walks its history. A failure of either is
+  // reported once both are asked, the revision's first, as when they ran one after the other.
+  const revision = history.readRevision(config, commit, opts.env, state);
+  const walked = history.loadHistory(config, { head: commit, progress: opts.onProgress, state }, opts.env);
+  revision.catch(() => undefined);
+  walked.catch(() => undefined);
+  const repository = await revision;
+  const { timeline, settings, zones } = await walked;
   return {
     config: { ...config, history: settings },
     repository,

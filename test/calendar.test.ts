@@ -14,7 +14,7 @@ import {
   type ServiceCalendar,
 } from '../src/calendar.js';
 import { calendarPeriodsOf, lastCompleteMonth, lastCompleteQuarter, namedPeriod, quarterLabel } from '../src/period.js';
-import { parseInstant } from '../src/dates.js';
+import { parseDate, parseInstant } from '../src/dates.js';
 
 const t = (s: string): number => Date.parse(s);
 const BERLIN = readCalendar(
@@ -238,5 +238,42 @@ describe('instants in documents', () => {
     expect(parseInstant('2026-10-21T14:00:00-12:00')).toBe(Date.parse('2026-10-22T02:00:00Z'));
     for (const v of ['2026-10-21T14:00:00+23:00', '2026-10-21T14:00:00+14:30', '2026-10-21T14:00:00-12:30', '2026-10-21T14:00:00+05:60'])
       expect(parseInstant(v), v).toBeUndefined();
+  });
+
+  it('a date names a real day in every year from 1 to 2500, leap days by the Gregorian rule', () => {
+    // The calendar's own answer, asked of Date with the year set exactly (Date.UTC reads 0–99 as 1900–1999).
+    const oracle = (y: number, m: number, d: number): boolean => {
+      const at = new Date(0);
+      at.setUTCFullYear(y, m - 1, d);
+      return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+    };
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+    let checked = 0;
+    for (let y = 1; y <= 2500; y++) {
+      for (let m = 1; m <= 12; m++) {
+        for (const d of [0, 1, 28, 29, 30, 31, 32]) {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const real = d >= 1 && oracle(y, m, d);
+          if ((parseDate(text) !== undefined) !== real) throw new Error(`${text}: read as ${real ? 'no day' : 'a day'}`);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(2500 * 12 * 7);
+    expect(parseDate('2000-02-29')).toBe('2000-02-29');
+    expect(parseDate('1900-02-29')).toBeUndefined();
+    expect(parseDate('0004-02-29')).toBe('0004-02-29');
+  });
+
+  it('an instant read again, or after many others, reads the same: a day that does not exist stays unread', () => {
+    const v = '2026-02-29T10:00:00Z';
+    expect(parseInstant(v)).toBeUndefined();
+    expect(parseInstant(v)).toBeUndefined();
+    expect(parseInstant('2028-02-29T10:00:00+01:00')).toBe(Date.parse('2028-02-29T09:00:00Z'));
+    // More distinct instants than are kept: the ones read before them still read right.
+    for (let i = 0; i < 120_000; i++) parseInstant(new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
+    expect(parseInstant(v)).toBeUndefined();
+    expect(parseInstant('2028-02-29T10:00:00+01:00')).toBe(Date.parse('2028-02-29T09:00:00Z'));
+    expect(parseInstant('2026-01-01T00:01:00.000Z')).toBe(Date.UTC(2026, 0, 1, 0, 1));
   });
 });

@@ -47,6 +47,7 @@ import {
   gitInstant,
   mainLine,
   renumbered,
+  stampDay,
   stampDays,
   stampMerges,
   type DocEvent,
@@ -217,6 +218,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
         }
         if (elsewhere.length) outside.set(commits.length, elsewhere);
         c.changes = documents;
+        stampDay(c, config.timezone);
         commits.push(c);
         if (commits.length % 2000 === 0) scope.progress?.(commits.length);
       },
@@ -297,7 +299,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf, sealedOf });
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    stampDays(commits, config.timezone);
     stampMerges(commits);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);

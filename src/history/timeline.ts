@@ -68,13 +68,16 @@ export function gitInstant(date: string | undefined): number | undefined {
  * their own approval made it no earlier than the commit, whatever day they wrote on it.
  */
 export function stampDays(commits: readonly HistoryCommit[], timezone: string | undefined): void {
-  for (const c of commits) {
-    const authored = gitInstant(c.date);
-    const own = c.authorEmail.toLowerCase() === c.committerEmail.toLowerCase();
-    const committed = own ? gitInstant(c.committerDate) : undefined;
-    const at = authored === undefined || (committed !== undefined && committed > authored) ? committed : authored;
-    if (at !== undefined) c.day = localDate(at, timezone ?? 'UTC');
-  }
+  for (const c of commits) stampDay(c, timezone);
+}
+
+/** stampDays for one commit: the history reader stamps each as git lists it, while git reads on. */
+export function stampDay(c: HistoryCommit, timezone: string | undefined): void {
+  const authored = gitInstant(c.date);
+  const own = c.authorEmail.toLowerCase() === c.committerEmail.toLowerCase();
+  const committed = own ? gitInstant(c.committerDate) : undefined;
+  const at = authored === undefined || (committed !== undefined && committed > authored) ? committed : authored;
+  if (at !== undefined) c.day = localDate(at, timezone ?? 'UTC');
 }
 
 /**

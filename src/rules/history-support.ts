@@ -69,6 +69,10 @@ export function modelsAtEvents(
     if (m && type) listings.set(type.key, { exempt, type, field: m.listed_in.field, agreedBy: m.listed_in.agreed_by });
   }
   if (listings.size === 0) return () => ctx.models;
+  // Validation and the audit report ask this of the same history in one run: read it once.
+  const known = modelsRead.get(events);
+  if (known && known.config === ctx.config && known.documents === ctx.documents && known.graph === graph && known.whole === whole)
+    return known.at;
   // The first entry of each ID counts, as in the working tree (see modelEntries).
   const entries = (l: Listing, data: Readonly<Record<string, unknown>> | undefined): Map<string, Record<string, unknown>> => {
     const out = new Map<string, Record<string, unknown>>();
@@ -208,5 +212,19 @@ export function modelsAtEvents(
     last = state;
   }
   // Changes not in a commit of the graph (not committed yet) are judged by what HEAD's line agreed.
-  return (e) => (e && at.get(e)) ?? viewOf(last);
+  const answer = (e?: DocEvent): ExemptionModels => (e && at.get(e)) ?? viewOf(last);
+  modelsRead.set(events, { config: ctx.config, documents: ctx.documents, graph, whole, at: answer });
+  return answer;
 }
+
+/** The last answer of modelsAtEvents for a list of events, and what it was asked with. */
+const modelsRead = new WeakMap<
+  readonly DocEvent[],
+  {
+    config: RuleContext['config'];
+    documents: RuleContext['documents'];
+    graph: readonly CommitLink[] | undefined;
+    whole: boolean;
+    at: (e?: DocEvent) => ExemptionModels;
+  }
+>();
