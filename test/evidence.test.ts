@@ -39,6 +39,13 @@ function repo(commits: CommitSpec[], config = CONFIG): string {
   return dir;
 }
 
+/** As repo, with sms.config.yaml committed before the roles document: history shows the configuration every decision was made under. */
+function configuredFirst(commits: CommitSpec[], config = CONFIG): string {
+  const dir = tmp();
+  gitRepo(dir, [{ files: { ...BASE, 'sms.config.yaml': config }, date: '2026-01-01T07:00:00Z' }, ...rolesCommits(), ...commits]);
+  return dir;
+}
+
 async function findings(dir: string, args = ['--history']): Promise<{ code: number; list: Finding[]; stderr: string }> {
   const r = await smsInProcess(['validate', '--format', 'json', ...args], dir);
   return { code: r.code, list: r.stdout ? (JSON.parse(r.stdout) as { diagnostics: Finding[] }).diagnostics : [], stderr: r.stderr };
@@ -46,6 +53,12 @@ async function findings(dir: string, args = ['--history']): Promise<{ code: numb
 
 const as = (p: { name: string; email: string }): NodeJS.ProcessEnv =>
   testEnv({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
+/** As `who`, with both dates set: for git commands that commit (a merge). */
+const at = (who: { name: string; email: string }, date: string): NodeJS.ProcessEnv => ({
+  ...as(who),
+  GIT_AUTHOR_DATE: date,
+  GIT_COMMITTER_DATE: date,
+});
 
 /** An SSH signing key for `who`, and an allowed-signers file trusting it; configured in the repository. */
 function sshSigning(dir: string, who: { email: string }): void {
@@ -226,6 +239,76 @@ describe('forged approvals are caught', () => {
     const rfcFindings = r.list.filter((f) => f.docId === 'RFC-0001');
     expect(rfcFindings.map((f) => f.rule)).toEqual(['approval-evidence']);
     expect(rfcFindings[0]!.message).toMatch(/no verified signature \(history.require_signed: approvals\)/);
+  });
+
+  it('require_signed turned on in an existing repository: what reached the main line before it stands; after it, only a signature counts, a branch counting from its merge', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    const B3 = 'changes/RFC-0003-c.md';
+    const dir = configuredFirst([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+    ]);
+    // A branch begun before signatures were required, with an unsigned approval on it.
+    gitIn(dir, ['checkout', '-q', '-b', 'early']);
+    addCommit(dir, { files: { [B3]: rfc({ id: 'RFC-0003' }) }, author: cleo, date: '2026-01-03T10:00:00Z' });
+    addCommit(dir, { files: { [B3]: approved(ben.email, { id: 'RFC-0003' }) }, author: ben, date: '2026-01-03T11:00:00Z' });
+    gitIn(dir, ['checkout', '-q', 'main']);
+    addCommit(dir, {
+      files: { 'sms.config.yaml': SIGNED },
+      author: ana,
+      date: '2026-01-04T09:00:00Z',
+      message: 'Require signed approvals',
+    });
+    // Before the branch is merged: the roles bootstrap and RFC-0001's approval, unsigned, came
+    // before the setting and stand.
+    let r = await findings(dir);
+    expect(r.list).toEqual([]);
+    expect(r.code).toBe(0);
+    // Merged after the setting, the branch's unsigned approval counts from the merge: it needs a signature.
+    gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge early', 'early'], at(ana, '2026-01-05T09:00:00Z'));
+    // And an unsigned approval on the main line after the setting.
+    addCommit(dir, { files: { [B2]: rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-06T09:00:00Z' });
+    addCommit(dir, { files: { [B2]: approved(ben.email, { id: 'RFC-0002' }) }, author: ben, date: '2026-01-07T09:00:00Z' });
+    r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.docId])).toEqual([
+      ['approval-evidence', 'RFC-0002'],
+      ['approval-evidence', 'RFC-0003'],
+    ]);
+    for (const f of r.list)
+      expect(f.message).toMatch(
+        /held CM or SM in the roles document in force at that time; it has no verified signature \(history.require_signed: approvals\)$/,
+      );
+    expect(r.code).toBe(1);
+  });
+
+  it('require_signed turned off and on again, or with no configuration committed at the time, excuses nothing that needed a signature', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    // The roles commits come before any sms.config.yaml: history shows no lower requirement for them.
+    const dir = repo(
+      [
+        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+        { files: { 'sms.config.yaml': CONFIG }, author: ana, date: '2026-01-04T09:00:00Z', message: 'Signatures off' },
+        { files: { 'sms.config.yaml': SIGNED }, author: ana, date: '2026-01-05T09:00:00Z', message: 'Signatures on' },
+      ],
+      SIGNED,
+    );
+    const r = await findings(dir);
+    expect(r.list.filter((f) => f.rule === 'approval-evidence').map((f) => f.docId)).toEqual(['RFC-0001', 'ROLES']);
+    expect(r.code).toBe(1);
+  });
+
+  it('require_signed: all from a commit on: commit-signature reports the unsigned commits after it only', async () => {
+    const dir = configuredFirst([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    addCommit(dir, {
+      files: { 'sms.config.yaml': `${CONFIG}history:\n  require_signed: all\n` },
+      author: ana,
+      date: '2026-01-03T09:00:00Z',
+    });
+    expect((await findings(dir)).list).toEqual([]);
+    addCommit(dir, { files: { [R]: rfc({ title: 'Upgrade the mail server' }) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    const r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.docId])).toEqual([['commit-signature', 'RFC-0001']]);
   });
 
   it('require_signed: all reports every unsigned commit that changed a document', async () => {
@@ -895,11 +978,6 @@ describe('forged approvals are caught', () => {
 describe('no merge of a pull request quietly drops a change to a document', () => {
   const RULE = 'unrecorded-change';
   const B = 'changes/RFC-0002-b.md';
-  const at = (who: { name: string; email: string }, date: string): NodeJS.ProcessEnv => ({
-    ...as(who),
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-  });
   const unrecorded = (list: Finding[]): [string, string | undefined, string][] =>
     list.filter((f) => f.rule === RULE).map((f) => [f.file, f.docId, f.severity]);
   /** A change request whose purpose says `text`. */

@@ -33,6 +33,11 @@ export interface HistoryCommit {
   changes: FileChange[];
   /** Set when the signature was verified (only for commits where it matters). */
   signature?: SignatureCheck;
+  /**
+   * Set by the history reader: `require_signed` in the configuration committed where this commit
+   * reached the main line (see signingRequired). Unset where history shows none there.
+   */
+  signingInForce?: 'none' | 'approvals' | 'all';
 }
 
 /**

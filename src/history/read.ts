@@ -31,7 +31,7 @@ import {
 } from '../git/git.js';
 import { decodeDocument, isDocumentPath, mayBeStray, readDocument, strayDocument, type LoadedRepository } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
-import { isApproval, isDecision, isEditOfApprovedContent, revised, type PolicySettings } from '../model/policy.js';
+import { isApproval, isDecision, isEditOfApprovedContent, revised, signingRequired, type PolicySettings } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
@@ -96,7 +96,7 @@ export interface LoadedHistory {
   baseTypes?: string[];
   /** With a base: see approvedBeforeBase. */
   approvedAtBase?: Map<string, string>;
-  /** Without a base: the time zones sms.config.yaml gave along the main line (see zonesOfMainLine). */
+  /** Without a base: the time zones sms.config.yaml gave along the main line (see mainLineSettings). */
   zones?: ZoneChange[];
 }
 
@@ -229,7 +229,8 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
     const earlier = await earlierFolders(reader, commits, outside, withPrefix(CONFIG_FILE), baseText, config);
-    const zones = baseSha ? undefined : await zonesOfMainLine(reader, commits, outside, withPrefix(CONFIG_FILE), config);
+    const along = baseSha ? undefined : await mainLineSettings(reader, commits, outside, withPrefix(CONFIG_FILE), config);
+    const zones = along?.zones;
     const underRoot = (p: string): boolean => !prefix || p.startsWith(`${prefix}/`);
     const inScope = (scopes: readonly FolderScope[], p: string): boolean =>
       underRoot(p) && scopes.some((f) => isDocumentPath(f, relative(p)));
@@ -300,6 +301,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
     stampMerges(commits);
+    if (along) stampSigning(commits, along.signing);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
     // With the signatures known, each roles version comes into force only by an approval that
@@ -832,36 +834,61 @@ async function earlierFolders(
   return out;
 }
 
+/** What `require_signed` asks of a commit (see PolicySettings). */
+type Signing = PolicySettings['requireSigned'];
+
 /**
- * The time zone sms.config.yaml gave along the main line (see mainLine), oldest
- * first: one entry per commit there that set another zone, from the instant it was committed (a
- * branch's change of it counts from its merge). A version that is not valid changes nothing; no
- * zone is UTC. Reports count a past period in the zone committed by its end, so that changing
- * `timezone` does not re-count every period before the change.
+ * Two settings of sms.config.yaml along the main line (see mainLine), from the configuration each
+ * commit there holds. A version that is not valid changes neither.
+ * - `zones`, oldest first: one entry per commit there that set another time zone, from the instant
+ *   it was committed (a branch's change of it counts from its merge); no zone is UTC. Reports count
+ *   a past period in the zone committed by its end, so that changing `timezone` does not re-count
+ *   every period before the change.
+ * - `signing`: by main-line commit, the `require_signed` its configuration gives, where it has one
+ *   at the SMS's configuration path (none there, the commit is left out: history shows no lower
+ *   requirement for it). Turning signatures on does not make every approval before it an error.
  */
-async function zonesOfMainLine(
+async function mainLineSettings(
   reader: BlobReader,
   commits: readonly HistoryCommit[],
   outside: OutsideChanges,
   at: string,
   config: SmsConfig,
-): Promise<ZoneChange[]> {
+): Promise<{ zones: ZoneChange[]; signing: Map<string, Signing> }> {
   const index = new Map(commits.map((c, k) => [c.sha, k]));
-  const out: ZoneChange[] = [];
+  const zones: ZoneChange[] = [];
+  const signing = new Map<string, Signing>();
+  let required: Signing | undefined;
   for (const c of mainLine(commits)) {
     const change = outside.get(index.get(c.sha)!)?.find((ch) => ch.path === at);
     // A merge lists only what differs from every side of it: a branch's edit of the configuration
     // merged cleanly is not among its changes, so a merge's version is read from the merge itself.
     const merge = c.parents.length > 1;
-    if (!merge && !change) continue;
-    const bytes = merge ? await reader.read(`${c.sha}:${at}`) : change!.newBlob ? await reader.read(change!.newBlob) : undefined;
-    const version = bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), config.root);
-    if (bytes !== undefined && !version) continue;
-    const timezone = version?.timezone ?? 'UTC';
-    const when = gitInstant(c.committerDate ?? c.date);
-    if (when !== undefined && out.at(-1)?.timezone !== timezone) out.push({ at: when, timezone });
+    if (merge || change) {
+      const bytes = merge ? await reader.read(`${c.sha}:${at}`) : change!.newBlob ? await reader.read(change!.newBlob) : undefined;
+      const version = bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), config.root);
+      if (bytes === undefined || version) {
+        required = version?.history.requireSigned;
+        const timezone = version?.timezone ?? 'UTC';
+        const when = gitInstant(c.committerDate ?? c.date);
+        if (when !== undefined && zones.at(-1)?.timezone !== timezone) zones.push({ at: when, timezone });
+      }
+    }
+    if (required !== undefined) signing.set(c.sha, required);
   }
-  return out;
+  return { zones, signing };
+}
+
+/**
+ * Sets on each commit the `require_signed` of the configuration committed where it reached the
+ * main line (HistoryCommit.signingInForce): the commit itself there, or the merge that brought it.
+ * A branch begun before signatures were required and merged after is judged as merged then.
+ */
+function stampSigning(commits: readonly HistoryCommit[], signing: ReadonlyMap<string, Signing>): void {
+  for (const c of commits) {
+    const level = signing.get(c.mergedBy?.sha ?? c.sha);
+    if (level !== undefined) c.signingInForce = level;
+  }
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */
@@ -943,12 +970,13 @@ async function rolesAtBase(
 async function attachSignatures(ctx: GitContext, config: SmsConfig, settings: PolicySettings, timeline: Timeline): Promise<void> {
   const wanted = new Map<string, HistoryCommit>();
   for (const e of timeline.events) {
-    if (settings.requireSigned === 'all') {
+    const required = signingRequired(e.commit, settings);
+    if (required === 'all') {
       wanted.set(e.commit.sha, e.commit);
       continue;
     }
     const t = e.after?.type ? config.typeByKey.get(e.after.type) : undefined;
-    if (t && isDecision(t, e.before, e.after) && (settings.requireSigned === 'approvals' || e.commit.approvedBy.length > 0))
+    if (t && isDecision(t, e.before, e.after) && (required === 'approvals' || e.commit.approvedBy.length > 0))
       wanted.set(e.commit.sha, e.commit);
   }
   if (wanted.size === 0) return;

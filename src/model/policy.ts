@@ -332,6 +332,22 @@ export interface CommitIdentities {
   approvedBy: readonly string[];
   /** Git's verification of the commit's signature (`%G?`: G good and trusted, others not), when checked. */
   signature?: { status: string; signer: string };
+  /** `require_signed` as committed where the commit reached the main line, where history shows it. */
+  signingInForce?: PolicySettings['requireSigned'];
+}
+
+/**
+ * What `require_signed` asks of a commit: the setting, but no more than the configuration committed
+ * where the commit reached the main line asked. Signatures required from some commit on do not make
+ * the approvals that reached the main line before it errors; a commit made on a branch begun before
+ * counts from its merge, and one whose configuration history cannot show is held to the setting.
+ */
+export function signingRequired(
+  commit: Pick<CommitIdentities, 'signingInForce'>,
+  settings: Pick<PolicySettings, 'requireSigned'>,
+): PolicySettings['requireSigned'] {
+  const then = commit.signingInForce;
+  return then !== undefined && SIGNED_RANK[then] < SIGNED_RANK[settings.requireSigned] ? then : settings.requireSigned;
 }
 
 /**
@@ -373,7 +389,7 @@ export function evidenceOf(
   const out: EvidenceRef[] = [];
   const signed = isSigned(commit);
   const committer = `${commit.committerName} <${commit.committerEmail}>`;
-  const signedOnly = settings.requireSigned !== undefined && settings.requireSigned !== 'none';
+  const signedOnly = settings.requireSigned !== undefined && signingRequired(commit, settings) !== 'none';
   // A committer is typed text: where only signatures count, the trusted committer must be the one
   // who signed, not merely named as committer in a commit someone else signed.
   const trustedCommitter =

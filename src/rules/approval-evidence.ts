@@ -1,4 +1,4 @@
-import { isApproval, isDecision, namesApprover, needsAuthority, type EvidenceRef } from '../model/policy.js';
+import { isApproval, isDecision, namesApprover, needsAuthority, signingRequired, type EvidenceRef } from '../model/policy.js';
 import type { Person } from '../model/roles.js';
 import { commitDay, decisionDay, type DocEvent } from '../history/timeline.js';
 import { assess, commitLabel, eventDoc } from './history-support.js';
@@ -17,7 +17,8 @@ export default defineRule({
     "or MGT, and is marked as the bootstrap). The commit's author and committer count as its approver; an " +
     'Approved-by trailer counts only when it names the signer of a signature git verified, or in a commit made by a committer listed in ' +
     'history.trusted_committers, otherwise it is self-asserted and ignored. With history.require_signed: approvals ' +
-    'only a verified signature counts. approved_by must name the approver. A decision is judged on the day of its ' +
+    'only a verified signature counts (in the commits that reached the main line once the committed sms.config.yaml ' +
+    'said so). approved_by must name the approver. A decision is judged on the day of its ' +
     "commit in the organisation's time zone: its author date's, or its committer date where that is later and the " +
     'author committed it too (git commit --date moves only the author date). See "History rules" in the README.',
   severity: 'error',
@@ -39,8 +40,8 @@ export default defineRule({
         report({
           ...eventDoc(ctx, e),
           field: ['status'],
-          message: `${e.id} was ${!e.before ? `created as "${status}"` : e.before.status === status ? `edited while "${status}", which approves it again,` : `moved to "${status}"`} in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, ctx.config.history.requireSigned)}`,
-          hint: hintFor(a.evidence, a.allowed, ctx.config.history.requireSigned),
+          message: `${e.id} was ${!e.before ? `created as "${status}"` : e.before.status === status ? `edited while "${status}", which approves it again,` : `moved to "${status}"`} in ${commitLabel(e)}, but ${noApprover(a.evidence, a.allowed, e.roles.people.length === 0, e, signingRequired(e.commit, ctx.config.history))}`,
+          hint: hintFor(a.evidence, a.allowed, signingRequired(e.commit, ctx.config.history)),
           ...(bornDecided ? { severity: 'warning' as const } : {}),
         });
         continue;
@@ -86,7 +87,7 @@ function noApprover(
   const day = decisionDay(e);
   if (day !== commitDay(e.commit))
     parts.push(`; the commit is dated ${commitDay(e.commit)} but comes after the roles change of ${day}, so it counts from that day`);
-  return parts.join(' ').replace(' ;', ';');
+  return parts.join(' ').replaceAll(' ;', ';');
 }
 
 function hintFor(evidence: EvidenceRef[], allowed: string[], signed: string): string {

@@ -1,3 +1,4 @@
+import { signingRequired } from '../model/policy.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -7,7 +8,8 @@ export default defineRule({
   help:
     'Commit identities are what the person making the commit says they are; a signature that git verifies (GPG or ' +
     'SSH with an allowed signers file) proves it. With history.require_signed: all, every commit in the checked range ' +
-    'that changes a document must carry a good, trusted signature (git log %G? = G). Configure verification in the ' +
+    'that changes a document must carry a good, trusted signature (git log %G? = G), from the commit whose ' +
+    'sms.config.yaml set it on: a commit that reached the main line before asks for none. Configure verification in the ' +
     'environment that runs sms (gpg keyring, or gpg.ssh.allowedSignersFile in the global git config). Approvals alone ' +
     'are covered by require_signed: approvals through approval-evidence.',
   severity: 'error',
@@ -18,6 +20,7 @@ export default defineRule({
     for (const e of ctx.changes!.events) {
       if (seen.has(e.commit.sha)) continue;
       seen.add(e.commit.sha);
+      if (signingRequired(e.commit, ctx.config.history) !== 'all') continue;
       const s = e.commit.signature;
       if (s?.status === 'G') continue;
       report({
