@@ -298,6 +298,45 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('with --base, require_signed turned on later: the roles approved before it stay in force, a roles change merged after it without a signature does not come in', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    /** Ben's CM role taken away on a branch begun before the setting, merged before or after it; then Ben signs an approval on a pull request. */
+    const scenario = (mergedAfter: boolean): string => {
+      const dir = configuredFirst([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+      gitIn(dir, ['checkout', '-q', '-b', 'roles']);
+      addCommit(dir, {
+        files: { 'governance/roles.md': rolesWith(['PT'], ['IM', 'PT'], 'updated') },
+        author: ana,
+        date: '2026-01-02T10:00:00Z',
+      });
+      gitIn(dir, ['checkout', '-q', 'main']);
+      const merge = (): void => void gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge roles', 'roles'], at(ana, '2026-01-02T12:00:00Z'));
+      if (!mergedAfter) merge();
+      addCommit(dir, {
+        files: { 'sms.config.yaml': SIGNED },
+        author: ana,
+        date: '2026-01-02T11:00:00Z',
+        message: 'Require signed approvals',
+      });
+      if (mergedAfter) merge();
+      gitIn(dir, ['checkout', '-q', '-b', 'pr']);
+      sshSigning(dir, ben);
+      writeFileSync(path.join(dir, R), approved(ben.email));
+      gitIn(dir, ['add', '--all'], as(ben));
+      gitIn(dir, ['commit', '-q', '-S', '-m', 'Approve RFC-0001'], at(ben, '2026-01-03T09:00:00Z'));
+      return dir;
+    };
+    // Merged after the setting, the unsigned roles change never came into force: Ben is still CM, and his signature counts.
+    // (The static approval-authority reads the roles document as it now stands, PT, in both.)
+    const evidence = (list: Finding[]): Finding[] => list.filter((f) => f.rule === 'approval-evidence');
+    const after = await findings(scenario(true), ['--base', 'main']);
+    expect(after.list.map((f) => f.rule)).toEqual(['approval-authority']);
+    // Merged before it, the change stands: Ben holds PT only, whatever he signs.
+    const before = await findings(scenario(false), ['--base', 'main']);
+    expect(evidence(before.list).map((f) => f.docId)).toEqual(['RFC-0001']);
+    expect(evidence(before.list)[0]!.message).toMatch(/\(Ben Okafor held PT\)/);
+  });
+
   it('require_signed: all from a commit on: commit-signature reports the unsigned commits after it only', async () => {
     const dir = configuredFirst([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     addCommit(dir, {

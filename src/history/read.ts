@@ -956,10 +956,56 @@ async function rolesAtBase(
   }
   await markCleanMerges(ctx, commits, { ...m, isDocument: () => true, relative, withPrefix: at.baseAt });
 
+  if (at.settings.requireSigned !== 'none') await stampSigningAtBase(ctx, reader, baseSha, commits, at.baseAt(CONFIG_FILE), at.config.root);
   const timeline = buildTimeline(commits, (b) => states.get(b), start?.data, t, start?.since);
   await attachSignatures(ctx, at.judging, at.settings, timeline);
   assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since, commits);
   return timeline.rolesData ? { data: timeline.rolesData, ...(timeline.rolesSince ? { since: timeline.rolesSince } : {}) } : undefined;
+}
+
+/**
+ * stampSigning for the commits of the roles folder's history up to the base, which is read without
+ * the rest of history: where each reached the base's main line is asked of git (the commit itself
+ * there, else the first main-line commit that holds it, found by halving), and the configuration
+ * read there.
+ */
+async function stampSigningAtBase(
+  ctx: GitContext,
+  reader: BlobReader,
+  baseSha: string,
+  commits: readonly HistoryCommit[],
+  configPath: string,
+  root: string,
+): Promise<void> {
+  const r = await git([...READ_CONFIG, 'rev-list', '--first-parent', baseSha, '--'], ctx);
+  const line = r.stdout.split('\n').filter(Boolean).reverse();
+  const onLine = new Set(line);
+  const holds = async (ancestor: string, sha: string): Promise<boolean> =>
+    (await git([...READ_CONFIG, 'merge-base', '--is-ancestor', ancestor, sha], { ...ctx, okCodes: [1] })).code === 0;
+  const levels = new Map<string, Signing | undefined>();
+  for (const c of commits) {
+    let arrival: string | undefined = c.sha;
+    if (!onLine.has(c.sha)) {
+      // A main-line commit holds every commit its first parent holds: the first one that holds it is found by halving.
+      let lo = 0;
+      let hi = line.length - 1;
+      arrival = undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (await holds(c.sha, line[mid]!)) {
+          arrival = line[mid];
+          hi = mid - 1;
+        } else lo = mid + 1;
+      }
+    }
+    if (arrival === undefined) continue;
+    if (!levels.has(arrival)) {
+      const text = (await reader.read(`${arrival}:${configPath}`))?.toString('utf8');
+      levels.set(arrival, text === undefined ? undefined : configOrUndefined(text, root)?.history.requireSigned);
+    }
+    const level = levels.get(arrival);
+    if (level !== undefined) c.signingInForce = level;
+  }
 }
 
 /**
