@@ -2127,7 +2127,7 @@ describe('changed terms need a new countersignature', () => {
     const dir = revised({ targets: looser });
     expect(await jointFindings(dir)).toEqual([
       expect.stringMatching(
-        /^SLA-0001 was approved with changed terms \(targets\) in commit [0-9a-f]{7} by Ana Costa <ana@acme.example> on 2026-11-28, but with the Customer \(CUS\)'s signature of the version before \(customer_approved_on 2026-01-04\), and no later version of those terms records a new one: no one signed them for the other party$/,
+        /^SLA-0001 was approved with changed terms \(targets\) in commit [0-9a-f]{7} by Ana Costa <ana@acme.example> on 2026-11-28, but the Customer \(CUS\)'s signature it records \(customer_approved_on 2026-01-04\) is not a new one, and no later version of those terms records a new one: no one signed them for the other party$/,
       ),
     ]);
     // A pull request that makes the change is judged the same way.
@@ -2148,10 +2148,48 @@ describe('changed terms need a new countersignature', () => {
       const before = readFileSync(path.join(pending, SLA), 'utf8');
       const r = await smsInProcess(['set-status', 'SLA-0001', 'updated'], pending, testEnv({ ...as(ana), SMS_TODAY: '2026-11-28' }));
       const said =
-        "SLA-0001 would be put in force with changed terms (targets) under the other party's signature of the version before (customer_approved_on unchanged)";
+        'SLA-0001 would be put in force with changed terms (targets) that the other party has not signed: the signature it records is one an earlier version recorded with other terms';
       expect(r.stderr, level).toContain(said);
       expect(r.code, level).toBe(level === 'error' ? 2 : 0);
       if (level === 'error') expect(readFileSync(path.join(pending, SLA), 'utf8')).toBe(before);
+    }
+    // The customer's old signature taken off with the change and put back in the next re-approval,
+    // or written another way (the address in capitals, a space after the reference), or dated back
+    // before the signature already recorded, signs nothing new.
+    for (const [label, back] of [
+      ['put back', signed],
+      ['capitals', { ...signed, customer_approved_by: 'Bea@Bakery.example' }],
+      ['a space', { ...signed, customer_approval_ref: 'signed PDF ' }],
+      ['dated back', { ...signed, customer_approved_on: '2025-03-24', customer_approval_ref: 'amendment' }],
+    ] as const) {
+      const off = tmp();
+      const unsignedSla = sla({ status: 'updated', approved_on: '2026-11-27', targets: looser });
+      gitRepo(off, [
+        { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+        { files: { [SLA]: sla({}) }, author: ana, date: '2026-01-05T09:00:00Z' },
+        {
+          files: { [SLA]: unsignedSla.replace(/^customer_approv.*\n/gm, '') },
+          author: ana,
+          date: '2026-11-27T09:00:00Z',
+        },
+        {
+          files: { [SLA]: sla({ status: 'updated', approved_on: '2026-11-28', targets: looser, ...back }) },
+          author: ana,
+          date: '2026-11-28T09:00:00Z',
+        },
+      ]);
+      // The approval without a signature, then the one whose signature is not new: each put unsigned terms in force.
+      const found = await jointFindings(off);
+      expect(found, label).toHaveLength(2);
+      expect(found, label).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/ on 2026-11-27, but without the Customer \(CUS\)'s signature, and no later version/),
+          expect.stringMatching(
+            / on 2026-11-28, but the Customer \(CUS\)'s signature it records \(customer_approved_on \d{4}-\d\d-\d\d\) is not a new one/,
+          ),
+        ]),
+      );
+      expect(await jointFindings(off, ['--base', 'HEAD~2']), label).toHaveLength(2);
     }
     // The customer signs the next day, in a re-approval of the same terms: the change is signed.
     addCommit(dir, {

@@ -19,7 +19,6 @@ import {
   selfApprovalApplies,
   stricterSettings,
   unsignedTermChanges,
-  isInForce,
   requesterWithdrawnBySelf,
   type CommitIdentities,
 } from '../model/policy.js';
@@ -237,13 +236,12 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         // Named and listed, the approver is that requester; else the drafter stands for one.
         selfApproval(people.map((p) => p.name).join(', '), !listed, listed ? undefined : requester);
       }
-      // Changed terms put in force under the other party's signature of the version before: what
+      // Changed terms put in force without the other party's signature of them: what
       // joint-approval reports of the commit that records it, until a version of the same terms
       // records the new signature (the commit this one would be, judged alone).
-      const inForceBefore = [...(basis.timeline.byId.get(opts.id) ?? [])]
-        .reverse()
-        .find((e) => e.after?.data !== undefined && isInForce(type, e.after.status))?.after?.data;
-      const unsignedTerms = approving ? unsignedTermChanges(type, inForceBefore, doc.data ?? undefined) : [];
+      const history = basis.timeline.byId.get(opts.id) ?? [];
+      const versions = [history[0]?.before?.data, ...history.map((e) => e.after?.data)];
+      const unsignedTerms = approving ? unsignedTermChanges(type, versions, doc.data ?? undefined) : [];
       if (unsignedTerms.length)
         enforce(
           'joint-approval',

@@ -1,7 +1,7 @@
 import { RolesIndex, samePerson, type Person } from './roles.js';
 import type { RoleCode, WorkType } from './types.js';
 import { aType } from '../strings.js';
-import { parseInstant } from '../dates.js';
+import { parseDate, parseInstant } from '../dates.js';
 
 /**
  * Who may do what, in one place. Static rules, history rules, `sms set-status` and the reports all
@@ -570,31 +570,78 @@ export function termValue(v: unknown): string {
   return JSON.stringify(canonical(v));
 }
 
+type Version = Readonly<Record<string, unknown>>;
+
 /**
- * The terms (the type's countersign.terms) that `after`, a version put in force, changes from
- * `before`, the version in force before it, while keeping the other party's signature of `before`
- * (signatory, date and reference alike): terms no one signed for the other party. Empty where the
- * type has no countersigned terms, nothing in them changed, or a new signature is recorded.
+ * The terms (the type's countersign.terms) that `after`, a version put in force, puts in force
+ * without the other party's signature of them. `earlier` are the document's versions before it,
+ * oldest first, whatever their status. Compared with:
+ * - the version that first recorded the signature `after` records, where an earlier one did: a
+ *   signature is of the terms it was first recorded with, so one taken off and put back, or kept
+ *   from the version before, signs nothing new;
+ * - else, where `after` records no signature or one dated before a signature already recorded (the
+ *   other party cannot have signed the new terms before it signed the old ones), the version that
+ *   first recorded the latest signature, or, with none ever recorded, the last version in force.
+ * Signatures are compared as a reader reads them: any case, any spacing. Empty where the type has
+ * no countersigned terms, nothing in them changed, or a new signature is recorded.
  */
-export function unsignedTermChanges(
-  t: WorkType,
-  before: Readonly<Record<string, unknown>> | undefined,
-  after: Readonly<Record<string, unknown>> | undefined,
-): string[] {
+export function unsignedTermChanges(t: WorkType, earlier: readonly (Version | undefined)[], after: Version | undefined): string[] {
   const cs = t.countersign;
-  if (!cs?.terms || !before || !after || countersignatureOf(t, before) !== countersignatureOf(t, after)) return [];
-  return cs.terms.filter((k) => valueOf(before, k) !== valueOf(after, k));
+  if (!cs?.terms || !after) return [];
+  const versions = earlier.filter((v): v is Version => v !== undefined);
+  const mine = countersignatureOf(t, after);
+  if (recordsNewSignature(t, versions, after)) return [];
+  // The terms signed: those of the version that first recorded this signature, else the latest one
+  // recorded; with none ever recorded, the version last in force.
+  const latest = [...versions].reverse().find((v) => countersignatureOf(t, v) !== undefined);
+  const signature = versions.some((v) => countersignatureOf(t, v) === mine) ? mine : latest && countersignatureOf(t, latest);
+  const against =
+    signature !== undefined
+      ? versions.find((v) => countersignatureOf(t, v) === signature)
+      : [...versions].reverse().find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined));
+  if (!against) return [];
+  return cs.terms.filter((k) => valueOf(against, k) !== valueOf(after, k));
+}
+
+/**
+ * Whether `after` records a signature of the other party that none of `earlier` recorded, dated
+ * no earlier than any they recorded (see unsignedTermChanges).
+ */
+export function recordsNewSignature(t: WorkType, earlier: readonly (Version | undefined)[], after: Version): boolean {
+  const cs = t.countersign;
+  const mine = countersignatureOf(t, after);
+  if (!cs || mine === undefined) return false;
+  const versions = earlier.filter((v): v is Version => v !== undefined);
+  if (versions.some((v) => countersignatureOf(t, v) === mine)) return false;
+  const latest = versions
+    .map((v) => parseDate(ownValue(v, cs.date)))
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
+  const mineOn = parseDate(ownValue(after, cs.date));
+  return latest === undefined || (mineOn !== undefined && mineOn >= latest);
 }
 
 /** A field's value as termValue writes it. */
-const valueOf = (d: Readonly<Record<string, unknown>>, k: string): string =>
-  termValue(Object.prototype.hasOwnProperty.call(d, k) ? d[k] : undefined);
+const valueOf = (d: Readonly<Record<string, unknown>>, k: string): string => termValue(ownValue(d, k));
 
-/** The other party's signature a version records (signatory, date and reference), as one text. */
-export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unknown>>): string {
+/**
+ * The other party's signature a version records (signatory, date and reference), as one text in
+ * which case and spacing change nothing; undefined where it names no signatory.
+ */
+export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unknown>>): string | undefined {
   const cs = t.countersign;
-  return cs ? [cs.field, cs.date, cs.ref].map((k) => valueOf(d, k)).join('\0') : '';
+  if (!cs) return undefined;
+  const parts = [cs.field, cs.date, cs.ref].map((k) => {
+    const v = ownValue(d, k);
+    return typeof v === 'string' ? v.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim() : termValue(v);
+  });
+  return parts[0] === '' || parts[0] === 'null' ? undefined : parts.join('\0');
 }
+
+/** A field's own value (never one inherited from Object.prototype). */
+const ownValue = (d: Readonly<Record<string, unknown>>, k: string): unknown =>
+  Object.prototype.hasOwnProperty.call(d, k) ? d[k] : undefined;
 
 /** The terms the other party signs for (countersign.terms) a version gives, as one text. */
 export function signedTermsOf(t: WorkType, d: Readonly<Record<string, unknown>>): string {

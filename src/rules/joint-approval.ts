@@ -1,6 +1,13 @@
-import type { DocState } from '../history/extract.js';
 import type { DocEvent } from '../history/timeline.js';
-import { countersignatureOf, isApproval, isInForce, roleName, signedTermsOf, unsignedTermChanges } from '../model/policy.js';
+import {
+  countersignatureOf,
+  isApproval,
+  isInForce,
+  recordsNewSignature,
+  roleName,
+  signedTermsOf,
+  unsignedTermChanges,
+} from '../model/policy.js';
 import { ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -16,21 +23,23 @@ export default defineRule({
     'evidence (the signed PDF, the e-mail). The signatory must hold the Customer (or Supplier) role in the roles ' +
     'document, or the reference must say where the signature is. With --base or --history, a version approved into ' +
     'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
-    'reporting: countersign.terms of the type) must record a new signature (another signatory, date or reference) ' +
-    'than the version in force before it, or a later version of the same terms must (the other party signing a day ' +
-    'later, recorded in a re-approval): a provider that loosens its targets and re-approves them alone has no ' +
+    'reporting: countersign.terms of the type) must record a new signature (another signatory, date or reference ' +
+    'than any earlier version recorded, compared in any case and spacing, and dated no earlier than a signature ' +
+    'already recorded), or a later version of the same terms must (the other party signing a day later, recorded in ' +
+    'a re-approval). A signature is of the terms it was first recorded with: one taken off and put back, or kept, ' +
+    'signs nothing new. A provider that loosens its targets and re-approves them alone has no ' +
     'agreement to the new terms. A warning by default, so agreements written ' +
     'before this check keep validating; set it to error once yours carry both signatures.',
   severity: 'warning',
   needs: [],
   check(ctx, report) {
     if (ctx.changes?.mode === 'commits') {
-      // Per agreement, the last version in force history has shown: at the start of a range, the
-      // version before its first change there. An approval of changed terms under the old
-      // signature waits for a later version of the same terms to record the new one (the
-      // countersignature recorded in a re-approval, as the hint below says); terms changed again
-      // first, or the end of history, make it a finding.
-      const inForce = new Map<string, DocState>();
+      // Per agreement, every version history has shown (at the start of a range, the version before
+      // its first change there). An approval of changed terms without the other party's signature of
+      // them waits for a later version of the same terms to record a new one (the countersignature
+      // recorded in a re-approval, as the hint below says); terms changed again first, or the end of
+      // history, make it a finding.
+      const versions = new Map<string, Readonly<Record<string, unknown>>[]>();
       const unsigned = new Map<string, { event: DocEvent; terms: string; changed: string[]; signedOn?: string }>();
       const reportUnsigned = (id: string): void => {
         const u = unsigned.get(id);
@@ -40,7 +49,7 @@ export default defineRule({
         report({
           ...eventDoc(ctx, u.event),
           field: [cs.date],
-          message: `${u.event.id} was approved with changed terms (${u.changed.join(', ')}) in ${commitLabel(u.event)}, but with the ${cs.roles.map(roleName).join(' or ')}'s signature of the version before${u.signedOn ? ` (${cs.date} ${u.signedOn})` : ''}, and no later version of those terms records a new one: no one signed them for the other party`,
+          message: `${u.event.id} was approved with changed terms (${u.changed.join(', ')}) in ${commitLabel(u.event)}, but ${u.signedOn ? `the ${cs.roles.map(roleName).join(' or ')}'s signature it records (${cs.date} ${u.signedOn}) is not a new one` : `without the ${cs.roles.map(roleName).join(' or ')}'s signature`}, and no later version of those terms records a new one: no one signed them for the other party`,
           hint: `record the new signature (${cs.field}, ${cs.date}, ${cs.ref}) with the approval: "sms set-status ${u.event.id} updated --commit" with the signature fields edited`,
         });
       };
@@ -48,24 +57,20 @@ export default defineRule({
         const t = e.after?.type ? ctx.config.typeByKey.get(e.after.type) : undefined;
         const cs = t?.countersign;
         if (!t || !cs?.terms || !e.after?.data) continue;
-        if (!inForce.has(e.id) && e.before?.data && isInForce(t, e.before.status)) inForce.set(e.id, e.before);
-        if (!isInForce(t, e.after.status)) continue;
-        const before = inForce.get(e.id);
-        inForce.set(e.id, e.after);
-        const waiting = unsigned.get(e.id);
-        if (
-          waiting &&
-          waiting.terms === signedTermsOf(t, e.after.data) &&
-          before?.data &&
-          countersignatureOf(t, before.data) !== countersignatureOf(t, e.after.data)
-        )
-          unsigned.delete(e.id);
-        if (!before?.data || e.merged || !isApproval(t, e.before, e.after)) continue;
-        const changed = unsignedTermChanges(t, before.data, e.after.data);
-        if (!changed.length) continue;
-        reportUnsigned(e.id);
-        const signedOn = ownString(e.after.data, cs.date);
-        unsigned.set(e.id, { event: e, terms: signedTermsOf(t, e.after.data), changed, ...(signedOn ? { signedOn } : {}) });
+        if (!versions.has(e.id)) versions.set(e.id, e.before?.data ? [e.before.data] : []);
+        const earlier = versions.get(e.id)!;
+        const after = e.after.data;
+        if (isInForce(t, e.after.status)) {
+          const waiting = unsigned.get(e.id);
+          if (waiting && waiting.terms === signedTermsOf(t, after) && recordsNewSignature(t, earlier, after)) unsigned.delete(e.id);
+          const changed = !e.merged && isApproval(t, e.before, e.after) ? unsignedTermChanges(t, earlier, after) : [];
+          if (changed.length) {
+            reportUnsigned(e.id);
+            const signedOn = countersignatureOf(t, after) !== undefined ? ownString(after, cs.date) : undefined;
+            unsigned.set(e.id, { event: e, terms: signedTermsOf(t, after), changed, ...(signedOn ? { signedOn } : {}) });
+          }
+        }
+        earlier.push(after);
       }
       for (const id of [...unsigned.keys()]) reportUnsigned(id);
     }
