@@ -226,6 +226,39 @@ describe('forged approvals are caught', () => {
     }
   });
 
+  it('a commit dated past the year 9999, which git takes, counts as 9999-12-31: a Control Manager whose role has ended cannot approve by it', async () => {
+    const ended = rolesWith(['CM'], ['IM', 'PT'], 'updated').replace('roles: [CM]', 'roles: [CM]\n    until: "2026-01-10"');
+    for (const [stamp, config] of [
+      // 1 January 10000: git prints 10000-01-01T00:00:00+00:00, which names no day sms can read.
+      ['@253402300800 +0000', CONFIG],
+      // The last second of 9999, in a zone where it is already 10000.
+      ['@253402300799 +0000', `${CONFIG}timezone: Pacific/Kiritimati\n`],
+    ]) {
+      const dir = repo(
+        [
+          { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+          {
+            files: { 'governance/roles.md': ended },
+            author: ana,
+            date: '2026-01-05T09:00:00Z',
+            message: 'Roles: Ben leaves on 10 January',
+          },
+        ],
+        config,
+      );
+      writeFileSync(path.join(dir, R), approved(ben.email));
+      gitIn(dir, ['commit', '-qam', 'Approve RFC-0001'], { ...as(ben), GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp });
+      const r = await findings(dir);
+      const evidence = r.list.filter((f) => f.rule === 'approval-evidence');
+      expect(
+        evidence.map((f) => f.docId),
+        stamp,
+      ).toEqual(['RFC-0001']);
+      expect(evidence[0]!.message, stamp).toMatch(/ on 9999-12-31, but no one in that commit .* \(Ben Okafor held CM until 2026-01-10\)$/);
+      expect(r.code, stamp).toBe(1);
+    }
+  });
+
   it('require_signed: approvals refuses an unsigned approval, even by the Control Manager himself', async () => {
     const dir = repo(
       [

@@ -2108,6 +2108,21 @@ describe('commit-date: commits dated ahead', () => {
     ]);
   });
 
+  it('a date past the year 9999 (git takes it) is reported as one sms cannot read, counting as 9999-12-31', async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-05-01T09:00:00Z' }]);
+    writeFileSync(path.join(dir, R), approved());
+    gitIn(
+      dir,
+      ['commit', '-qam', 'approve'],
+      testEnv({ GIT_AUTHOR_DATE: '@253402300800 +0000', GIT_COMMITTER_DATE: '@253402300800 +0000' }),
+    );
+    expect(await dated(dir)).toEqual([
+      expect.stringMatching(
+        /^warning changes\/RFC-0001-a\.md: commit [0-9a-f]{7} by Ana Costa <ana@acme\.example> on 9999-12-31 has the date "10000-01-01T00:00:00\+00:00", which names no day sms can read: it counts as 9999-12-31, by which every role given an end \(until\) has ended, and no report counts its changes in a period$/,
+      ),
+    ]);
+  });
+
   it('a commit with nothing on top of it dated after the day after today is reported; one late on the next day is not', async () => {
     // Today is 1 June (SMS_TODAY): an approval dated 10 June would count from 10 June in every report, and
     // nothing made after it exists yet to show that it was not made then.

@@ -4,7 +4,7 @@ import { RolesIndex } from '../model/roles.js';
 import type { WorkType } from '../model/types.js';
 import type { DocState } from './extract.js';
 import { localDate } from '../calendar.js';
-import { parseInstant } from '../dates.js';
+import { parseDate, parseInstant } from '../dates.js';
 
 /** One change to one document in one commit. Documents are followed by `id`, not by path. */
 export interface DocEvent {
@@ -43,8 +43,19 @@ export interface DocEvent {
  * date (+14:00, or one git accepts and no clock has) does not move it.
  */
 export function commitDay(c: Pick<HistoryCommit, 'date' | 'day'>): string {
-  return c.day ?? c.date.slice(0, 10);
+  return c.day ?? parseDate(c.date.slice(0, 10)) ?? LAST_DAY;
 }
+
+/**
+ * The day of a commit whose date names no instant sms can read (a year past 9999, which git takes,
+ * or a date written by hand that git prints as it is): the last day there is. A day is compared as
+ * text, and "10000-01-01" would sort before every real one, so that a person's role would not yet
+ * have ended on it; taken last, no role has ended too early, and the reports count nothing of the
+ * commit in any period. Rule commit-date reports such a commit.
+ */
+export const LAST_DAY = '9999-12-31';
+/** Instants from here on are read as LAST_DAY: in every time zone their local day is the last one or past it. */
+const LAST_DAY_FROM = Date.UTC(9999, 11, 30);
 
 /**
  * The instant of a date as git prints it, whatever its offset: git keeps the instant and shows it in
@@ -77,7 +88,7 @@ export function stampDay(c: HistoryCommit, timezone: string | undefined): void {
   const own = c.authorEmail.toLowerCase() === c.committerEmail.toLowerCase();
   const committed = own ? gitInstant(c.committerDate) : undefined;
   const at = authored === undefined || (committed !== undefined && committed > authored) ? committed : authored;
-  if (at !== undefined) c.day = localDate(at, timezone ?? 'UTC');
+  c.day = at === undefined || at >= LAST_DAY_FROM ? LAST_DAY : localDate(at, timezone ?? 'UTC');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DAY_MS, formatInstant, parseInstant } from '../dates.js';
-import { gitInstant, type DocEvent } from '../history/timeline.js';
+import { gitInstant, LAST_DAY, type DocEvent } from '../history/timeline.js';
 import { commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -80,10 +80,16 @@ export default defineRule({
       const odd = [e.commit.date, e.commit.committerDate].find((v) => v !== undefined && parseInstant(v) === undefined);
       if (odd === undefined) continue;
       const at = gitInstant(odd);
+      // An offset within the zones clocks use: it is the date itself that cannot be read (a year past 9999).
+      const offset = /[+-](\d\d):?(\d\d)$/.exec(odd);
+      const usualOffset = offset !== null && Number(offset[1]) * 60 + Number(offset[2]) <= 14 * 60 && Number(offset[2]) < 60;
       report({
         ...eventDoc(ctx, e),
         at: { line: 1, column: 1 },
-        message: `${commitLabel(e)} has the date "${odd}", in a time zone offset no clock has${at === undefined ? ', naming no instant' : `: it stands for ${formatInstant(at)}, which is what counts`}`,
+        message:
+          at === undefined && usualOffset
+            ? `${commitLabel(e)} has the date "${odd}", which names no day sms can read: it counts as ${LAST_DAY}, by which every role given an end (until) has ended, and no report counts its changes in a period`
+            : `${commitLabel(e)} has the date "${odd}", in a time zone offset no clock has${at === undefined ? `, naming no instant: it counts as ${LAST_DAY}` : `: it stands for ${formatInstant(at)}, which is what counts`}`,
         hint: "check the clock and time zone of the machine that made it (or the --date it was given); the next commit's message can say when the change was made",
       });
     }
