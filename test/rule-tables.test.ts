@@ -343,6 +343,20 @@ describe('in-memory rule tables', () => {
         errors: [['governance/roles.md', 16]],
         message: /^Ben Okafor is listed twice: entry 4 has the name of entry 2;/,
       },
+      // Invisible characters that are not format characters: a combining grapheme joiner, a
+      // variation selector, two Hangul fillers, and a Braille blank for a space.
+      ...[
+        ['U+034F', 'Ben\u034f Okafor'],
+        ['U+FE0F', 'Ben Okafor\ufe0f'],
+        ['U+3164', 'Ben\u3164 Okafor'],
+        ['U+115F', 'Ben \u115fOkafor'],
+        ['U+2800', 'Ben\u2800Okafor'],
+      ].map(([code, name]) => ({
+        name: `the same name with ${code}`,
+        files: { 'governance/roles.md': rolesDoc([...TEAM, { name: name!, email: 'tbecker@acme.example', roles: ['IM'] }]) },
+        errors: [['governance/roles.md', 16] as [string, number]],
+        message: /is listed twice: entry 4 has the name of entry 2;/,
+      })),
     ],
   });
 

@@ -97,13 +97,14 @@ export function entriesByPerson(people: readonly Person[]): Person[][] {
 /**
  * A name or an address as a reader sees it, to tell whether two entries name one person: the same
  * characters however Unicode composes them (NFKC), without invisible ones (zero-width spaces, bidi
- * marks), any run of spaces (a no-break space too) as one, in any case.
+ * marks, joiners, variation selectors, Hangul fillers: every format and default-ignorable
+ * character), any run of spaces (a no-break space, a Braille blank too) as one, in any case.
  */
 function seen(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .replace(/\s+/gu, ' ')
+    .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+    .replace(/[\s\u2800]+/gu, ' ')
     .trim()
     .toLowerCase();
 }
