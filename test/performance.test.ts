@@ -887,6 +887,32 @@ describe('sms report performance', () => {
     expect(await zoneOf('2026-12')).toBeUndefined();
   });
 
+  it('a time-zone change dated back, on top of later work, counts from that work: the periods before it are not counted again', async () => {
+    const dir = cafeRepo([{ files: { 'notes.md': '# notes\n' }, date: '2026-11-20T09:00:00Z' }]);
+    // Committed on top of 20 November, dated 1 January.
+    addCommit(dir, { files: { 'sms.config.yaml': CONFIG.replace('Europe/Berlin', 'America/New_York') }, date: '2026-01-01T09:00:00Z' });
+    const r = await smsInProcess(
+      ['report', 'performance', '--agreement', 'SLA-0003', '--period', '2026-10', '--format', 'json'],
+      dir,
+      testEnv({ SMS_TODAY: '2027-01-15' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).zone).toEqual({ counted: 'Europe/Berlin', now: 'America/New_York' });
+  });
+
+  it('a deletion dated back, on top of later work, counts from that work: the incident stays in the quarter it was deleted after', async () => {
+    const I = 'incidents/INC-0008-h.md';
+    const dir = cafeRepo([
+      { files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...CAFE_TILL_DOWN }) }, date: '2026-02-11T09:00:00Z' },
+      { files: { 'notes.md': '# notes\n' }, date: '2026-04-20T09:00:00Z' },
+      // Committed on top of 20 April, dated 1 March: inside the quarter.
+      { files: { [I]: null }, date: '2026-03-01T09:00:00Z' },
+    ]);
+    const { d } = await cafeQ1(dir);
+    expect(d.incidents.items.map((m: { id: string }) => m.id)).toEqual(['INC-0008']);
+    expect(d.deletedAfterPeriod.map((x: { id: string; date: string }) => [x.id, x.date])).toEqual([['INC-0008', '2026-04-20']]);
+  });
+
   it('an agreement renewed with a later term keeps the incidents that named it while its earlier term ran', async () => {
     // The café's SLA-0003 (from 2026-01-01) is renewed in November for 2027–2028. A February P1
     // that names it (5 h to resolve, 24×7, against 4 h) was in its term then: a breach of Q1.

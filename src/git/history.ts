@@ -27,6 +27,11 @@ export interface HistoryCommit {
    * Until then its changes were on a branch, whatever dates it carries itself.
    */
   mergedBy?: { sha: string; date: string; committerDate?: string };
+  /**
+   * Set by the history reader: the instant (ISO, UTC) this commit stands at on the main line, no
+   * earlier than any main-line commit before the one that brought it there (see stampMerges).
+   */
+  standsAt?: string;
   /** Values of `Approved-by:` trailers. */
   approvedBy: string[];
   subject: string;

@@ -225,6 +225,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }).finally(() => reader.endBatch());
     scope.logStarted?.();
     await logged;
+    stampMerges(commits);
     // A folder renamed through sms.config.yaml (its files moved with it) held documents under its
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
@@ -300,7 +301,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf, sealedOf });
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    stampMerges(commits);
     if (along) stampSigning(commits, along.signing);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
@@ -841,7 +841,8 @@ type Signing = PolicySettings['requireSigned'];
  * Two settings of sms.config.yaml along the main line (see mainLine), from the configuration each
  * commit there holds. A version that is not valid changes neither.
  * - `zones`, oldest first: one entry per commit there that set another time zone, from the instant
- *   it was committed (a branch's change of it counts from its merge); no zone is UTC. Reports count
+ *   it stands at (HistoryCommit.standsAt: a change dated back on top of later work counts from that
+ *   work, and a branch's change from its merge); no zone is UTC. Reports count
  *   a past period in the zone committed by its end, so that changing `timezone` does not re-count
  *   every period before the change.
  * - `signing`: by main-line commit, the `require_signed` its configuration gives, where it has one
@@ -870,7 +871,7 @@ async function mainLineSettings(
       if (bytes === undefined || version) {
         required = version?.history.requireSigned;
         const timezone = version?.timezone ?? 'UTC';
-        const when = gitInstant(c.committerDate ?? c.date);
+        const when = gitInstant(c.standsAt ?? c.committerDate ?? c.date);
         if (when !== undefined && zones.at(-1)?.timezone !== timezone) zones.push({ at: when, timezone });
       }
     }

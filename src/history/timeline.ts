@@ -112,13 +112,21 @@ export function mainLine(commits: readonly HistoryCommit[]): HistoryCommit[] {
  * commit, as `git log --first-parent` walks it; commits come oldest first, parents before children,
  * as the history reader reads them. A commit made on a branch and dated back was not on the main
  * line until it was merged, so what it changed does not stand for the days before.
+ *
+ * Sets on every commit the instant it stands at on the main line (HistoryCommit.standsAt): the
+ * latest date of the main-line commits up to the one that brought it there. A commit dated back on
+ * top of later work does not take what it changed back in time, as `commitAsOf` reads the
+ * repository at an instant.
  */
 export function stampMerges(commits: readonly HistoryCommit[]): void {
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const line = mainLine(commits);
   const seen = new Set(line.map((c) => c.sha));
+  let standing = -Infinity;
   // Oldest first: each merge takes the commits it brought that no earlier main-line commit had.
   for (const m of line) {
+    for (const v of [m.date, m.committerDate]) standing = Math.max(standing, gitInstant(v) ?? standing);
+    if (Number.isFinite(standing)) m.standsAt = new Date(standing).toISOString();
     const by = { sha: m.sha, date: m.date, ...(m.committerDate !== undefined ? { committerDate: m.committerDate } : {}) };
     const todo = m.parents.slice(1);
     while (todo.length) {
@@ -126,6 +134,7 @@ export function stampMerges(commits: readonly HistoryCommit[]): void {
       if (!c || seen.has(c.sha)) continue;
       seen.add(c.sha);
       c.mergedBy = by;
+      if (m.standsAt !== undefined) c.standsAt = m.standsAt;
       todo.push(...c.parents);
     }
   }

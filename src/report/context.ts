@@ -343,13 +343,14 @@ function holderTable(timeline: Timeline): { heldBy: IdHolder; earlier: Holder[];
  * written into the past (git commit --date) does not put a change into a period it came after.
  * A commit made on a branch counts from the day the merge that brought it into the main line was
  * committed (HistoryCommit.mergedBy): until then the main line said what it said before, however
- * the branch's commits are dated.
+ * the branch's commits are dated. No commit counts from before a main-line commit under it
+ * (HistoryCommit.standsAt): a deletion dated back on top of later work is not counted earlier.
  */
 export function committedDays(ctx: Pick<ReportContext, 'config'>, events: readonly DocEvent[]): string[] {
   let day = '';
   return events.map((e) => {
     const { mergedBy } = e.commit;
-    for (const v of [e.commit.date, e.commit.committerDate, mergedBy?.date, mergedBy?.committerDate]) {
+    for (const v of [e.commit.date, e.commit.committerDate, mergedBy?.date, mergedBy?.committerDate, e.commit.standsAt]) {
       const own = localDay(ctx, v) ?? '';
       if (own > day) day = own;
     }
