@@ -90,6 +90,22 @@ describe.each(COMMANDS)('%s --output writes only a regular file', (_name, args) 
     }
   });
 
+  it('a folder that cannot be made (under /proc, or through a symbolic link to nothing) is one line and exit 2, not a loop', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
+    // Node's recursive mkdir retries /proc/nope for ever; the binary, so that a loop would show as a timeout.
+    for (const target of [...(existsSync('/proc/self') ? ['/proc/nope/x.json'] : []), 'dangling/x.json']) {
+      const r = spawnSync(process.execPath, [path.resolve('bin/sms.js'), ...args, target], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      expect(r.signal, target).toBeNull();
+      expect(r.status, target).toBe(2);
+      expect(r.stderr, target).toMatch(
+        /^sms: cannot write .*x\.json: a folder on the way cannot be made there \(a symbolic link to nothing, or a system folder such as \/proc\): choose another path\n/,
+      );
+    }
+    expect(readdirSync(dir).sort()).toEqual(['catalogue', 'dangling', 'governance', 'sms.config.yaml']);
+  });
+
   it('creates the folders of a new path', async () => {
     const dir = tmp();
     baseSms(dir);

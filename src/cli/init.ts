@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { smsError } from '../errors.js';
 import { EMAIL, parsePerson } from './person.js';
@@ -13,7 +13,7 @@ import { isTimeZone } from '../calendar.js';
 import { today, type CliIO } from './io.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { ciFiles, defaultSpec, dependencySpec, ownPackage, renderInit, writeLockfile, yamlString, type PlannedFile } from './ci.js';
-import { ioError, withFileLock, writeExclusive } from './write.js';
+import { ioError, makeDirs, withFileLock, writeExclusive } from './write.js';
 
 export interface InitOptions {
   dir: string;
@@ -80,7 +80,7 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
 
   let createdRoot: string | undefined;
   try {
-    createdRoot = mkdirSync(dir, { recursive: true });
+    createdRoot = makeDirs(dir);
   } catch (err) {
     throw ioError(err, dir);
   }
@@ -104,7 +104,7 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
             continue;
           }
           if (f.copyFrom) {
-            const createdDir = mkdirSync(path.dirname(f.abs), { recursive: true });
+            const createdDir = makeDirs(path.dirname(f.abs));
             if (createdDir) createdDirs.push(createdDir);
             copyFileSync(f.copyFrom, f.abs);
             io.written?.push(f.abs);

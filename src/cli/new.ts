@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync, lstatSync, mkdirSync, realpathSync, rmdirSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, rmdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { SmsError, smsError, suggest } from '../errors.js';
 import type { SmsConfig } from '../repo/config.js';
@@ -18,7 +18,7 @@ import { RolesIndex } from '../model/roles.js';
 import { formatInstant } from '../dates.js';
 import { lastReportingPeriod } from '../period.js';
 import { nowStamp, today, type CliIO } from './io.js';
-import { ioError, withFileLock, writeExclusive } from './write.js';
+import { ioError, makeDirs, withFileLock, writeExclusive } from './write.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { aType, oneLine } from '../strings.js';
 import { describeSchemaError } from '../rules/schema.js';
@@ -50,7 +50,7 @@ export async function newCommand(io: CliIO, opts: NewOptions): Promise<number> {
   checkInsideRepository(config.root, folder, type.folder);
   let created: string | undefined;
   try {
-    created = mkdirSync(folder, { recursive: true });
+    created = makeDirs(folder);
   } catch (err) {
     throw ioError(err, folder);
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { smsError } from '../errors.js';
@@ -7,6 +7,7 @@ import { editFrontMatter } from '../repo/edit.js';
 import { commit, git, gitAvailable, gitIdentity, type Identity } from '../git/git.js';
 import { ciFiles, defaultSpec, dependencySpec, ownPackage, writeLockfile } from './ci.js';
 import type { CliIO } from './io.js';
+import { makeDirs } from './write.js';
 
 interface Step {
   path: string;
@@ -53,7 +54,7 @@ export async function createSample(io: CliIO, dir: string, opts: SampleOptions =
   // there already (empty: init refuses any other), what was put into it), and what it would have
   // said is printed only once everything stands.
   const existed = existsSync(dir);
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const notes: string[] = [];
   try {
     await git(['init', '--quiet', '--initial-branch=main'], { cwd: dir, env: io.env });
@@ -65,7 +66,7 @@ export async function createSample(io: CliIO, dir: string, opts: SampleOptions =
       const files = ciFiles({ ci, sarif: Boolean(opts.sarif), dir, top: dir, branch: 'main', spec, org: history.organisation });
       const written: string[] = [];
       for (const f of files) {
-        mkdirSync(path.dirname(f.abs), { recursive: true });
+        makeDirs(path.dirname(f.abs));
         if (f.copyFrom) copyFileSync(f.copyFrom, f.abs);
         else writeFileSync(f.abs, f.content);
         written.push(toPosixRelative(dir, f.abs));

@@ -29,7 +29,7 @@ export function writeAtomic(file: string, content: string, io?: CliIO, mode?: nu
   // A short name, so a file whose own name is near the length limit can still be written.
   const tmp = path.join(dir, `.${path.basename(file).slice(0, 64)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     writeFileSync(tmp, content, { flag: 'wx', mode: mode ?? 0o666 });
     if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, file);
@@ -48,7 +48,7 @@ export function writeExclusive(file: string, content: string, io?: CliIO): strin
   let fd: number;
   let createdDir: string | undefined;
   try {
-    createdDir = mkdirSync(path.dirname(file), { recursive: true });
+    createdDir = makeDirs(path.dirname(file));
   } catch (err) {
     throw ioError(err, file);
   }
@@ -70,6 +70,29 @@ export function writeExclusive(file: string, content: string, io?: CliIO): strin
   return createdDir;
 }
 
+/**
+ * `mkdir -p`, returning the first folder it created (undefined when all were there), as a
+ * recursive mkdirSync does. Node's own loops for ever where a folder cannot be made under a parent
+ * that exists (/proc/x); here each folder is made once, from the nearest one that exists, and a
+ * failure is the error of that folder.
+ */
+export function makeDirs(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !existsSync(d); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      // Made by someone else meanwhile: as good, where it is a folder.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw err;
+    }
+  }
+  return missing[0];
+}
+
 export function ioError(err: unknown, file: string): SmsError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
   const reason =
@@ -81,7 +104,11 @@ export function ioError(err: unknown, file: string): SmsError {
           ? 'no space left on the device'
           : code === 'ENAMETOOLONG'
             ? 'the file name is too long'
-            : code;
+            : code === 'EROFS'
+              ? 'the file system is read-only'
+              : code === 'ENOENT'
+                ? 'a folder on the way cannot be made there (a symbolic link to nothing, or a system folder such as /proc): choose another path'
+                : code;
   return smsError('WRITE_FAILED', { file, reason });
 }
 
@@ -111,7 +138,7 @@ export function writeOutput(io: CliIO, given: string, content: string): void {
     if (path.dirname(d) === d) break;
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     writeAtomic(file, content, io, st ? st.mode & 0o7777 : undefined);
   } catch (err) {
     if (firstNew) removeEmptyUpTo(dir, firstNew);
