@@ -18,3 +18,15 @@ export function toPosixRelative(root: string, abs: string): string {
 export function isOutside(rel: string): boolean {
   return rel === '..' || rel.startsWith('../') || path.isAbsolute(rel);
 }
+
+/**
+ * A path relative to the repository as a link target, in Markdown and HTML alike: each segment
+ * percent-encoded (a space, a parenthesis, a colon), so that no file name breaks a link or reads as
+ * a URL scheme.
+ */
+export function linkPath(p: string): string {
+  return p
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()!*']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}

@@ -887,6 +887,17 @@ describe('sms report performance', () => {
     expect(await zoneOf('2026-12')).toBeUndefined();
   });
 
+  it('links to a file whose name has spaces and parentheses stay links: each segment is percent-encoded, in Markdown and HTML', async () => {
+    const I = 'incidents/INC-0008 till down (café).md';
+    const dir = cafeRepo([
+      { files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...CAFE_TILL_DOWN }) }, date: '2026-02-11T09:00:00Z' },
+    ]);
+    const { text } = await cafeQ1(dir);
+    const target = 'incidents/INC-0008%20till%20down%20%28caf%C3%A9%29.md';
+    expect(await text('md')).toContain(`| [INC-0008](${target}) |`);
+    expect(await text('html')).toContain(`href="${target}"`);
+  });
+
   it('a time-zone change dated back, on top of later work, counts from that work: the periods before it are not counted again', async () => {
     const dir = cafeRepo([{ files: { 'notes.md': '# notes\n' }, date: '2026-11-20T09:00:00Z' }]);
     // Committed on top of 20 November, dated 1 January.

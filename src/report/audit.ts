@@ -7,6 +7,7 @@ import { defineReport } from './define.js';
 import { CHECKS, approvalsOf as judgedApprovals, type AuditContext, type Instance } from './obligations.js';
 import type { SmsDocument } from '../repo/documents.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { linkPath } from '../paths.js';
 import { ruleById } from '../rules/index.js';
 
 /**
@@ -40,12 +41,10 @@ function slug(s: string): string {
 /** The start of the period when no --since is given: every record counts. */
 const ALL_RECORDS = '0001-01-01';
 
-const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
-
 function url(template: string | undefined, values: { commit?: string; path?: string }): string | undefined {
   if (!template) return undefined;
   if (template.includes('{commit}') && !values.commit) return undefined;
-  return template.replaceAll('{commit}', values.commit ?? '').replaceAll('{path}', encodePath(values.path ?? ''));
+  return template.replaceAll('{commit}', values.commit ?? '').replaceAll('{path}', linkPath(values.path ?? ''));
 }
 
 export function buildAudit(ctx: ReportContext, period: Period) {
@@ -55,7 +54,7 @@ export function buildAudit(ctx: ReportContext, period: Period) {
   const commitUrl = (sha?: string): string | undefined => url(ctx.config.links.commit, { commit: sha });
   // Without a template, a path relative to the repository root (where the report is usually kept),
   // each segment percent-encoded so that no file name reads as a URL scheme or breaks a link.
-  const docUrl = (path: string): string => url(ctx.config.links.document, { commit: ctx.provenance.commit, path }) ?? encodePath(path);
+  const docUrl = (path: string): string => url(ctx.config.links.document, { commit: ctx.provenance.commit, path }) ?? linkPath(path);
   const findings: Finding[] = [];
   const usedIds = new Set<string>();
   // Two obligations of a task may check one record the same way, two diagnostics may share a line:

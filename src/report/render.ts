@@ -7,7 +7,7 @@ import { parseInstant } from '../dates.js';
 import { smsError } from '../errors.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { escapeMarkdown, unescapeMarkdown } from '../markdown.js';
-import { packagePath } from '../paths.js';
+import { linkPath, packagePath } from '../paths.js';
 import { counted } from '../strings.js';
 import { readRegularFile } from '../repo/files.js';
 import { mermaidBars, mermaidPie, svgBars } from './charts.js';
@@ -57,6 +57,8 @@ export function registerReportHelpers(env: HandlebarsEnv): void {
     typeof v === 'number' ? `${v.toFixed(typeof digits === 'number' ? digits : 2)}${typeof unit === 'string' ? unit : ''}` : '–',
   );
   env.registerHelper('day', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '–'));
+  // A document's path as a link target (see linkPath): Markdown hands templates escaped text.
+  env.registerHelper('href', (v: unknown) => (typeof v === 'string' ? linkPath(unescapeMarkdown(v)) : ''));
   // An instant as the wall clock of the report's time zone read it ("2025-12-09 10:00"), so that a
   // reader compares it with what the customer saw; the JSON keeps the instant itself.
   // Markdown reports hand templates escaped text ("America/New\_York"): read the value itself.
