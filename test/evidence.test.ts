@@ -2130,6 +2130,24 @@ describe('a countersignature recorded after the approval, as the hint says', () 
   });
 });
 
+describe('set-status says what validate would warn of once the move is made', () => {
+  it("an agreement approved without the other party's signatory: joint-approval warns, as sms validate does after it", async () => {
+    const SLA = 'agreements/customers/SLA-0001-a.md';
+    const roles = rolesDoc([{ ...ana, roles: ['SM', 'MGT'] }], 'approved', ana.email);
+    const dir = tmp();
+    gitRepo(dir, [
+      { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { [SLA]: agreementDoc({ status: 'draft' }) }, author: ana, date: '2026-01-03T09:00:00Z' },
+    ]);
+    const r = await smsInProcess(['set-status', 'SLA-0001', 'approved'], dir, testEnv({ ...as(ana), SMS_TODAY: '2026-01-05' }));
+    expect(r.code, r.stderr).toBe(0);
+    const said = 'SLA-0001 is approved without the other party\'s signatory: "customer_approved_by" is missing (rule joint-approval)';
+    expect(r.stderr).toContain(`sms: warning: ${said}`);
+    const v = await findings(dir, ['--no-git']);
+    expect(v.list.filter((f) => f.rule === 'joint-approval').map((f) => `${f.message} (rule ${f.rule})`)).toEqual([said]);
+  });
+});
+
 describe('changed terms need a new countersignature', () => {
   it("an agreement re-approved with looser targets and the customer's signature of the version before is reported; a new signature, or a change of no term, is not", async () => {
     const SLA = 'agreements/customers/SLA-0001-a.md';

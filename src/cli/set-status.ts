@@ -258,8 +258,13 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // document that names no requester, say, cannot be fixed afterwards without editing approved
   // content. Refused before anything is written, naming what validate would report.
   const { errors: found, guidance } = problemsAfter(config, repository, doc, { set: updates, after: 'status' }, day);
-  // Approving a document that still holds its template's guidance is allowed, and said.
-  if (guidance) warnings.push(`${guidance.message} (rule template-text)`);
+  // What validate would warn of once the move is made, and did not before (an agreement approved
+  // without the other party's signatory), and the template's guidance still in a document being
+  // approved: allowed, and said.
+  for (const w of guidance) {
+    const line = `${w.message} (rule ${w.rule})`;
+    if (!warnings.includes(line) && !warnings.includes(w.message)) warnings.push(line);
+  }
   if (found.length > 0) {
     const first = found[0]!;
     // A time set-status writes itself (closed: now) that comes before another: the other one is
@@ -350,13 +355,18 @@ function problemsAfter(
   doc: SmsDocument,
   edit: FrontMatterEdit,
   day: string,
-): { errors: Diagnostic[]; guidance?: Diagnostic } {
+): { errors: Diagnostic[]; guidance: Diagnostic[] } {
   const edited = readDocument(doc.file, editFrontMatter(doc.text, edit, doc.file), config);
   const documents = repository.documents.map((d) => (d === doc ? edited : d));
   const result = validate({ config, repository: { ...repository, documents } }, { only: [doc.file], today: day });
+  const before = new Set(
+    validate({ config, repository }, { only: [doc.file], today: day }).diagnostics.map((d) => `${d.rule}\0${d.message}`),
+  );
   return {
     errors: result.diagnostics.filter((d) => d.severity === 'error'),
-    guidance: result.diagnostics.find((d) => d.rule === 'template-text' && d.severity === 'warning'),
+    guidance: result.diagnostics.filter(
+      (d) => d.severity === 'warning' && (d.rule === 'template-text' || !before.has(`${d.rule}\0${d.message}`)),
+    ),
   };
 }
 
