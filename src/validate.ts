@@ -14,6 +14,8 @@ export interface ValidationResult {
   errorCount: number;
   warningCount: number;
   fileCount: number;
+  /** With --quiet: the warnings found and not shown (they still count for --max-warnings). */
+  hiddenWarningCount?: number;
 }
 
 export interface ValidateOptions {

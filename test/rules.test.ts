@@ -420,6 +420,12 @@ describe('configuration of rules', () => {
     expect((await smsInProcess(['validate', '--max-warnings', '1'], dir)).code).toBe(0);
     const q = await smsInProcess(['validate', '--quiet', '--format', 'json'], dir);
     expect(JSON.parse(q.stdout).diagnostics).toEqual([]);
+    // Hidden, not gone: they still count for --max-warnings, and the summary says so rather than "no problems".
+    expect(JSON.parse(q.stdout)).toMatchObject({ warningCount: 0, hiddenWarningCount: 1 });
+    const both = await smsInProcess(['validate', '--quiet', '--max-warnings', '0'], dir);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe('✔ 3 files checked, no errors (1 warning not shown: --quiet)\n');
+    expect(both.stderr).toBe('sms: 1 warning, more than --max-warnings 0\n');
   });
 
   it('an invalid config is a located one-line error with exit 2', () => {

@@ -114,7 +114,12 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   const only = stdinFile !== undefined ? [stdinFile] : opts.paths.length ? reportScope(config, io, opts.paths, loaded) : undefined;
   const full = validate(loaded, { only, today: day });
   const shown: ValidationResult = opts.quiet
-    ? { ...full, diagnostics: full.diagnostics.filter((d) => d.severity === 'error'), warningCount: 0 }
+    ? {
+        ...full,
+        diagnostics: full.diagnostics.filter((d) => d.severity === 'error'),
+        warningCount: 0,
+        ...(full.warningCount > 0 ? { hiddenWarningCount: full.warningCount } : {}),
+      }
     : full;
 
   // Computed once, and only for the formats that need it: where the SMS sits in its repository.

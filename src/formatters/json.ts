@@ -11,6 +11,7 @@ export const json: Formatter = (result) =>
       errorCount: result.errorCount,
       warningCount: result.warningCount,
       fileCount: result.fileCount,
+      ...(result.hiddenWarningCount !== undefined ? { hiddenWarningCount: result.hiddenWarningCount } : {}),
     },
     null,
     2,

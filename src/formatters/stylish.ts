@@ -27,7 +27,10 @@ export const stylish: Formatter = (result, ctx) => {
   }
   const total = result.errorCount + result.warningCount;
   const files = `${result.fileCount} file${result.fileCount === 1 ? '' : 's'}`;
-  if (total === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
+  const hidden = result.hiddenWarningCount ?? 0;
+  if (total === 0 && hidden > 0)
+    out.push(paint.green(`✔ ${files} checked, no errors (${hidden} warning${hidden === 1 ? '' : 's'} not shown: --quiet)`));
+  else if (total === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
   else {
     const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${result.errorCount} error${result.errorCount === 1 ? '' : 's'}, ${result.warningCount} warning${result.warningCount === 1 ? '' : 's'}) in ${files} checked`;
     out.push(result.errorCount > 0 ? paint.red(paint.bold(summary)) : paint.yellow(paint.bold(summary)));
