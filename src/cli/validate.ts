@@ -163,7 +163,9 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   }
   if (full.errorCount > 0) return EXIT_FINDINGS;
   if (opts.maxWarnings !== undefined && full.warningCount > opts.maxWarnings) {
-    io.stderr.write(`sms: ${full.warningCount} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    io.stderr.write(
+      `sms: ${full.warningCount} warning${full.warningCount === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}\n`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
