@@ -261,10 +261,9 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   // What validate would warn of once the move is made, and did not before (an agreement approved
   // without the other party's signatory), and the template's guidance still in a document being
   // approved: allowed, and said.
-  for (const w of guidance) {
-    const line = `${w.message} (rule ${w.rule})`;
-    if (!warnings.includes(line) && !warnings.includes(w.message)) warnings.push(line);
-  }
+  // A rule set-status has already spoken for (judging the commit as history will) is not said twice.
+  const said = (rule: string): boolean => warnings.some((w) => w.endsWith(`(${rule})`) || w.endsWith(`(rule ${rule})`));
+  for (const w of guidance) if (!said(w.rule)) warnings.push(`${w.message} (rule ${w.rule})`);
   if (found.length > 0) {
     const first = found[0]!;
     // A time set-status writes itself (closed: now) that comes before another: the other one is
