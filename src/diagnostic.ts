@@ -15,6 +15,8 @@ export interface Diagnostic {
   message: string;
   docId?: string;
   hint?: string;
+  /** The commit a finding of history is about (its full id): what a nonconformity records it by. */
+  commit?: string;
 }
 
 export interface Position {

@@ -57,6 +57,45 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
   };
 }
 
+/**
+ * Errors of history recorded as nonconformities. A commit cannot be undone once pushed: a finding
+ * about it would fail every run after it. A document whose type records findings (a nonconformity's
+ * `commits`) and names the commit takes it over: once in an approving status (verified, by SM or
+ * MGT, which approval-evidence proves) with no error of its own, the error is a warning that names
+ * it; before, its hint says what is still to do. A commit is named by its id or an abbreviation of
+ * at least 7 characters.
+ */
+function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[]): Diagnostic[] {
+  const records: { doc: SmsDocument; commits: string[] }[] = [];
+  for (const doc of documents) {
+    const field = doc.type?.records_findings;
+    const list = field !== undefined ? doc.data?.[field] : undefined;
+    if (!Array.isArray(list)) continue;
+    const commits = list.filter((c): c is string => typeof c === 'string' && /^[0-9a-f]{7,64}$/.test(c));
+    if (commits.length) records.push({ doc, commits });
+  }
+  if (records.length === 0) return diagnostics;
+  return diagnostics.map((d) => {
+    if (d.severity !== 'error' || d.commit === undefined) return d;
+    const by = records.filter((r) => r.commits.some((c) => d.commit!.startsWith(c)));
+    if (by.length === 0) return d;
+    // Verified, and no error found in the nonconformity itself (a verification no SM or MGT made).
+    const verified = by.find(
+      (r) =>
+        r.doc.type!.approving.includes(r.doc.status ?? '') && !diagnostics.some((x) => x.severity === 'error' && x.file === r.doc.file),
+    );
+    if (verified)
+      return {
+        ...d,
+        severity: 'warning' as const,
+        message: `${d.message} (recorded as ${verified.doc.id ?? verified.doc.file}, ${verified.doc.status})`,
+      };
+    const open = by[0]!.doc;
+    const statuses = open.type!.approving.join(' or ');
+    return { ...d, hint: `recorded as ${open.id ?? open.file} (${open.status ?? 'no status'}): once it is ${statuses}, this is a warning` };
+  });
+}
+
 /** Runs every registered rule that is on and can run with what was loaded. */
 export function validate(loaded: Loaded, options: ValidateOptions): ValidationResult {
   const ctx = buildRuleContext(loaded, options.today, options.exists);
@@ -68,6 +107,7 @@ export function validate(loaded: Loaded, options: ValidateOptions): ValidationRe
     diagnostics = diagnostics.filter((d) => only.has(d.file));
     fileCount = only.size;
   }
+  diagnostics = recorded(diagnostics, loaded.repository.documents);
   diagnostics.sort(compareDiagnostics);
   return {
     diagnostics,

@@ -2130,6 +2130,81 @@ describe('a countersignature recorded after the approval, as the hint says', () 
   });
 });
 
+describe('a finding of history recorded as a nonconformity', () => {
+  const N = 'nonconformities/NC-0001-edit.md';
+  const nc = (status: string, commits: string[], extra: Record<string, unknown> = {}): string =>
+    md(
+      {
+        id: 'NC-0001',
+        type: 'nonconformity',
+        title: 'Approved change edited without re-approval',
+        status,
+        source: 'validation',
+        detected_on: '2026-01-05',
+        owner: ana.email,
+        commits,
+        ...extra,
+      },
+      '\n## Nonconformity\n\nx\n\n## Correction\n\nx\n\n## Root cause\n\nx\n\n## Corrective action\n\nx\n',
+    );
+
+  it('stays an error until SM or MGT verifies the nonconformity naming its commit; then it is a warning that names it', async () => {
+    const dir = repo([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+      // Pushed by mistake: an edit of the approved change, not re-approved.
+      { files: { [R]: approved(ben.email, { title: 'Upgrade mail and calendars' }) }, author: cleo, date: '2026-01-04T09:00:00Z' },
+    ]);
+    const edit = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    let r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.severity, f.commit])).toEqual([['modified-after-approval', 'error', edit]]);
+    expect(r.code).toBe(1);
+    addCommit(dir, { files: { [N]: nc('open', [edit.slice(0, 7)]) }, author: ana, date: '2026-01-05T09:00:00Z' });
+    r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.severity])).toEqual([['modified-after-approval', 'error']]);
+    expect(r.list[0]!.hint).toBe('recorded as NC-0001 (open): once it is verified, this is a warning');
+    addCommit(dir, { files: { [N]: nc('closed', [edit.slice(0, 7)]) }, author: ana, date: '2026-01-06T09:00:00Z' });
+    // A practitioner cannot verify it: the verification is no SM's or MGT's, and the finding stays an error.
+    const forged = tmp();
+    cpSync(dir, forged, { recursive: true });
+    addCommit(forged, {
+      files: { [N]: nc('verified', [edit.slice(0, 7)], { approved_by: cleo.email, approved_on: '2026-01-07' }) },
+      author: cleo,
+      date: '2026-01-07T09:00:00Z',
+    });
+    const f = await findings(forged);
+    expect(
+      f.list
+        .filter((x) => x.severity === 'error')
+        .map((x) => `${x.rule} ${x.docId}`)
+        .sort(),
+    ).toEqual(['approval-authority NC-0001', 'approval-evidence NC-0001', 'modified-after-approval RFC-0001']);
+    expect(f.code).toBe(1);
+    // Verified by the Service Manager: the finding is a warning, and says where it is recorded.
+    addCommit(dir, {
+      files: { [N]: nc('verified', [edit.slice(0, 7)], { approved_by: ana.email, approved_on: '2026-01-07' }) },
+      author: ana,
+      date: '2026-01-07T09:00:00Z',
+    });
+    r = await findings(dir);
+    expect(r.list.map((x) => [x.rule, x.severity])).toEqual([['modified-after-approval', 'warning']]);
+    expect(r.list[0]!.message).toMatch(/ \(recorded as NC-0001, verified\)$/);
+    expect(r.code).toBe(0);
+    // Another commit's finding is not covered by it.
+    addCommit(dir, {
+      files: { [R]: approved(ben.email, { title: 'Upgrade mail, calendars and contacts' }) },
+      author: cleo,
+      date: '2026-01-08T09:00:00Z',
+    });
+    r = await findings(dir);
+    expect(r.list.map((x) => `${x.rule} ${x.severity}`).sort()).toEqual([
+      'modified-after-approval error',
+      'modified-after-approval warning',
+    ]);
+    expect(r.list.find((x) => x.severity === 'error')!.commit).toBe(gitIn(dir, ['rev-parse', 'HEAD']).trim());
+  });
+});
+
 describe('set-status says what validate would warn of once the move is made', () => {
   it("an agreement approved without the other party's signatory: joint-approval warns, as sms validate does after it", async () => {
     const SLA = 'agreements/customers/SLA-0001-a.md';

@@ -66,6 +66,8 @@ export interface Finding {
   severity: string;
   message: string;
   docId?: string;
+  hint?: string;
+  commit?: string;
 }
 
 export interface CliResult {

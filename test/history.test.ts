@@ -1320,10 +1320,13 @@ describe('history rules', () => {
     const r = await history(dir);
     const hint = (file: string) =>
       (r.findings.find((f) => f.rule === 'modified-after-approval' && f.file === file) as (Finding & { hint?: string }) | undefined)?.hint;
-    expect(hint('governance/roles.md')).toBe(
-      'an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ROLES updated --commit", or set it to "draft" to revise it over several commits',
+    const pushed = '; already pushed, record commit [0-9a-f]{7} in a nonconformity \\(commits\\) and have SM or MGT verify it$';
+    expect(hint('governance/roles.md')).toMatch(
+      new RegExp(
+        `^an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ROLES updated --commit", or set it to "draft" to revise it over several commits${pushed}`,
+      ),
     );
-    expect(hint(R)).toBe('"approved" has no revision in its lifecycle: record the correction in a new document');
+    expect(hint(R)).toMatch(new RegExp(`^"approved" has no revision in its lifecycle: record the correction in a new document${pushed}`));
   });
 
   it('modified-after-approval: an uncommitted edit of a document kept "updated" is a re-approval waiting for its commit: a warning with the command that records it', async () => {

@@ -75,6 +75,11 @@ export interface WorkType {
   exemption_model?: ExemptionModel;
   /** The roles document: its people grant the roles every approval is checked against. */
   grants_roles?: boolean;
+  /**
+   * (A nonconformity) the field listing the commits whose history findings a document of this type
+   * records: in one of its approving statuses (verified), those findings are warnings.
+   */
+  records_findings?: string;
   /** (Roles document) role pairs one person should not hold together. */
   role_conflicts?: [RoleCode, RoleCode][];
   /** (Roles document) manager role -> the practitioner area the same person must not work in. */
@@ -119,6 +124,7 @@ const POLICY_ATTRIBUTES = [
   'self_approval_exempt',
   'exemption_model',
   'grants_roles',
+  'records_findings',
   'role_conflicts',
   'manager_areas',
   'countersign',
@@ -205,6 +211,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     self_approval_exempt: t.self_approval_exempt && table(t.self_approval_exempt),
     exemption_model: t.exemption_model,
     grants_roles: t.grants_roles,
+    records_findings: t.records_findings,
     role_conflicts: t.role_conflicts,
     manager_areas: t.manager_areas,
     agreement: t.agreement,

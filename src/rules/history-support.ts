@@ -24,9 +24,10 @@ export function changedApprovalFields(t: WorkType, e: Pick<DocEvent, 'before' | 
 }
 
 /** Points a history finding at the document as it is now (by id), or at its last known path. */
-export function eventDoc(ctx: RuleContext, e: DocEvent): Pick<FindingInput, 'doc' | 'file' | 'docId'> {
+export function eventDoc(ctx: RuleContext, e: DocEvent): Pick<FindingInput, 'doc' | 'file' | 'docId' | 'commit'> {
   const doc = ctx.byId.get(e.id)?.[0];
-  return doc ? { doc, docId: e.id } : { file: e.path, docId: e.id };
+  const commit = uncommitted(e) ? {} : { commit: e.commit.sha };
+  return doc ? { doc, docId: e.id, ...commit } : { file: e.path, docId: e.id, ...commit };
 }
 
 /** What history proves about the approval or decision in an event (policy.assessApproval with the rule context's settings). */

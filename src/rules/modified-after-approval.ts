@@ -52,15 +52,19 @@ export default defineRule({
       // A repeatable approval (updated → updated) takes the edit with it, in the same commit.
       const again = next.find((x) => t.approving.includes(x) && (t.transitions[x] ?? []).includes(x));
       const back = next.includes('draft') ? 'draft' : undefined;
+      const hint = again
+        ? `an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ${e.id} ${again} --commit"${back ? `, or set it to "${back}" to revise it over several commits` : ''}`
+        : back
+          ? `set it to "${back}" to revise it, then approve it again`
+          : `"${s}" has no revision in its lifecycle: record the correction in a new document`;
       report({
         ...eventDoc(ctx, e),
         field: ['status'],
         message: `${e.id} was edited in ${commitLabel(e)} while "${s}", without going back through a revision and re-approval`,
-        hint: again
-          ? `an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ${e.id} ${again} --commit"${back ? `, or set it to "${back}" to revise it over several commits` : ''}`
-          : back
-            ? `set it to "${back}" to revise it, then approve it again`
-            : `"${s}" has no revision in its lifecycle: record the correction in a new document`,
+        // Once pushed, the commit stays in history: what is left is to record it.
+        hint: uncommitted(e)
+          ? hint
+          : `${hint}; already pushed, record commit ${e.commit.sha.slice(0, 7)} in a nonconformity (commits) and have SM or MGT verify it`,
       });
     }
   },

@@ -72,6 +72,8 @@ export interface FindingInput {
   hint?: string;
   /** A finding milder than the rule's default (e.g. a reference to a retired document warns). */
   severity?: Severity;
+  /** The commit a finding of history is about (see Diagnostic.commit). */
+  commit?: string;
 }
 
 export type Report = (finding: FindingInput) => void;
@@ -161,6 +163,7 @@ export function runRule(rule: RuleDefinition, ctx: RuleContext): Diagnostic[] {
     const docId = f.docId ?? doc?.id;
     if (docId) d.docId = docId;
     if (f.hint) d.hint = f.hint;
+    if (f.commit) d.commit = f.commit;
     out.push(d);
   };
   rule.check(ctx, report);
