@@ -62,8 +62,8 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
  * about it would fail every run after it. A document whose type records findings (a nonconformity's
  * `commits`) and names the commit takes it over: once in an approving status (verified, by SM or
  * MGT, which approval-evidence proves) with no error of its own, the error is a warning that names
- * it; before, its hint says what is still to do. A commit is named by its id or an abbreviation of
- * at least 7 characters.
+ * it; before, its hint says what is still to do. A commit is named by its full id: the first few
+ * characters of one can be matched by a commit made to match them (a few minutes of hashing for 7).
  */
 function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[]): Diagnostic[] {
   const records: { doc: SmsDocument; commits: string[] }[] = [];
@@ -71,13 +71,13 @@ function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[]):
     const field = doc.type?.records_findings;
     const list = field !== undefined ? doc.data?.[field] : undefined;
     if (!Array.isArray(list)) continue;
-    const commits = list.filter((c): c is string => typeof c === 'string' && /^[0-9a-f]{7,64}$/.test(c));
+    const commits = list.filter((c): c is string => typeof c === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(c));
     if (commits.length) records.push({ doc, commits });
   }
   if (records.length === 0) return diagnostics;
   return diagnostics.map((d) => {
     if (d.severity !== 'error' || d.commit === undefined) return d;
-    const by = records.filter((r) => r.commits.some((c) => d.commit!.startsWith(c)));
+    const by = records.filter((r) => r.commits.includes(d.commit!));
     if (by.length === 0) return d;
     // Verified, and no error found in the nonconformity itself (a verification no SM or MGT made).
     const verified = by.find(

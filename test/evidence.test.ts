@@ -2159,16 +2159,22 @@ describe('a finding of history recorded as a nonconformity', () => {
     let r = await findings(dir);
     expect(r.list.map((f) => [f.rule, f.severity, f.commit])).toEqual([['modified-after-approval', 'error', edit]]);
     expect(r.code).toBe(1);
-    addCommit(dir, { files: { [N]: nc('open', [edit.slice(0, 7)]) }, author: ana, date: '2026-01-05T09:00:00Z' });
+    // Named by a few characters, which a commit made to match them could share: not taken.
+    writeFiles(dir, { [N]: nc('open', [edit.slice(0, 7)]) });
+    expect((await findings(dir)).list.map((f) => `${f.rule} ${f.docId} ${f.severity}`)).toEqual([
+      'modified-after-approval RFC-0001 error',
+      'schema NC-0001 error',
+    ]);
+    addCommit(dir, { files: { [N]: nc('open', [edit]) }, author: ana, date: '2026-01-05T09:00:00Z' });
     r = await findings(dir);
     expect(r.list.map((f) => [f.rule, f.severity])).toEqual([['modified-after-approval', 'error']]);
     expect(r.list[0]!.hint).toBe('recorded as NC-0001 (open): once it is verified, this is a warning');
-    addCommit(dir, { files: { [N]: nc('closed', [edit.slice(0, 7)]) }, author: ana, date: '2026-01-06T09:00:00Z' });
+    addCommit(dir, { files: { [N]: nc('closed', [edit]) }, author: ana, date: '2026-01-06T09:00:00Z' });
     // A practitioner cannot verify it: the verification is no SM's or MGT's, and the finding stays an error.
     const forged = tmp();
     cpSync(dir, forged, { recursive: true });
     addCommit(forged, {
-      files: { [N]: nc('verified', [edit.slice(0, 7)], { approved_by: cleo.email, approved_on: '2026-01-07' }) },
+      files: { [N]: nc('verified', [edit], { approved_by: cleo.email, approved_on: '2026-01-07' }) },
       author: cleo,
       date: '2026-01-07T09:00:00Z',
     });
@@ -2182,7 +2188,7 @@ describe('a finding of history recorded as a nonconformity', () => {
     expect(f.code).toBe(1);
     // Verified by the Service Manager: the finding is a warning, and says where it is recorded.
     addCommit(dir, {
-      files: { [N]: nc('verified', [edit.slice(0, 7)], { approved_by: ana.email, approved_on: '2026-01-07' }) },
+      files: { [N]: nc('verified', [edit], { approved_by: ana.email, approved_on: '2026-01-07' }) },
       author: ana,
       date: '2026-01-07T09:00:00Z',
     });

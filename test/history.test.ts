@@ -1320,7 +1320,7 @@ describe('history rules', () => {
     const r = await history(dir);
     const hint = (file: string) =>
       (r.findings.find((f) => f.rule === 'modified-after-approval' && f.file === file) as (Finding & { hint?: string }) | undefined)?.hint;
-    const pushed = '; already pushed, record commit [0-9a-f]{7} in a nonconformity \\(commits\\) and have SM or MGT verify it$';
+    const pushed = '; already pushed, record commit [0-9a-f]{40} in a nonconformity \\(commits\\) and have SM or MGT verify it$';
     expect(hint('governance/roles.md')).toMatch(
       new RegExp(
         `^an edit and its re-approval go in one commit: leave the edit uncommitted and run "sms set-status ROLES updated --commit", or set it to "draft" to revise it over several commits${pushed}`,

@@ -64,7 +64,7 @@ export default defineRule({
         // Once pushed, the commit stays in history: what is left is to record it.
         hint: uncommitted(e)
           ? hint
-          : `${hint}; already pushed, record commit ${e.commit.sha.slice(0, 7)} in a nonconformity (commits) and have SM or MGT verify it`,
+          : `${hint}; already pushed, record commit ${e.commit.sha} in a nonconformity (commits) and have SM or MGT verify it`,
       });
     }
   },
