@@ -88,6 +88,19 @@ describe('sms init', () => {
     expect(existsSync(path.join(dir, 'catalogue/SVC-0001-helpdesk.md'))).toBe(true);
   });
 
+  it('--no-git --yes takes the Service Manager from the git identity, as without --no-git', async () => {
+    const parent = tmp();
+    const dir = path.join(parent, 'nogit');
+    const r = await smsInProcess(
+      ['init', dir, '--yes', ...CI, '--ci', 'none', '--no-git'],
+      parent,
+      testEnv({ GIT_AUTHOR_NAME: 'Ann Admin', GIT_AUTHOR_EMAIL: 'ann@acme.example' }),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'governance/roles.md'), 'utf8')).toContain('email: "ann@acme.example"');
+    expect(existsSync(path.join(dir, '.git'))).toBe(false);
+  });
+
   it('the README and sms.config.yaml it writes point to commands that do what they say', async () => {
     const parent = tmp();
     for (const ci of ['none', 'github', 'gitlab']) {

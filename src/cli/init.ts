@@ -67,7 +67,8 @@ export async function initCommand(io: CliIO, opts: InitOptions): Promise<number>
   // the repository root (the only place GitHub and GitLab read it), working in the subfolder.
   const existingTop = await repositoryRoot(dir, opts.git, io);
   const top = existingTop ?? dir;
-  const identity = opts.git ? await gitIdentity(ctx).catch(() => undefined) : undefined;
+  // The git identity names the Service Manager by default, with --no-git too where git is there.
+  const identity = opts.git || (await gitAvailable(ctx)) ? await gitIdentity(ctx).catch(() => undefined) : undefined;
   const answers = await gatherAnswers(io, opts, dir, identity, ci);
   const files = starterFiles(answers, io, dir, ci, top);
   const pkg = ownPackage();
