@@ -162,6 +162,10 @@ export const ERRORS = {
     message: (p) => `${p.dir} is not inside a git repository; history cannot be checked`,
     hint: 'run "git init" and commit (sms log and the reports need history; sms validate without --base or --history does not)',
   }),
+  NOT_A_REPOSITORY_TO_COMMIT: spec<{ dir: string }>({
+    message: (p) => `${p.dir} is not inside a git repository: --commit has nothing to commit to; nothing was written`,
+    hint: 'run "git init" and commit the SMS first (history is what proves an approval), or leave out --commit',
+  }),
   HISTORY_NEEDED: spec<{ kind: string; dir: string }>({
     message: (p) =>
       `sms report ${p.kind} rests on Git history, and ${p.dir} has none: approvals and who did the work are evidenced by commits`,

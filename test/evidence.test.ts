@@ -1911,6 +1911,19 @@ describe("set-status --commit keeps the organisation's controls", () => {
     }
   });
 
+  it('--commit outside a git repository says so, and nothing is written', async () => {
+    const dir = tmp();
+    writeFiles(dir, { ...BASE, 'governance/roles.md': rolesDoc(undefined, 'approved', ana.email), [R]: rfc() });
+    const before = readFileSync(path.join(dir, R), 'utf8');
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--commit'], dir, as(ben));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `sms: ${dir} is not inside a git repository: --commit has nothing to commit to; nothing was written\n` +
+        '     run "git init" and commit the SMS first (history is what proves an approval), or leave out --commit\n',
+    );
+    expect(readFileSync(path.join(dir, R), 'utf8')).toBe(before);
+  });
+
   it('without a git identity nothing is written', async () => {
     const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
     const before = readFileSync(path.join(dir, R), 'utf8');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formatInstant } from '../dates.js';
 import { forTerminal } from '../formatters/terminal.js';
 import { SmsError, smsError, suggest } from '../errors.js';
-import { commit, gitDirectory, gitIdentity, type Identity } from '../git/git.js';
+import { commit, gitDirectory, gitIdentity, workTreeRoot, type Identity } from '../git/git.js';
 import { verifySignatures } from '../git/history.js';
 import { openConfig } from '../load.js';
 import {
@@ -99,8 +99,11 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
   if (!isAllowedTransition(type, from, to))
     throw smsError('TRANSITION_NOT_ALLOWED', { type: type.key, from, to, allowed: type.transitions[from] ?? [] });
 
-  // Without a git identity the commit would fail after the write: refuse before writing anything.
+  // Outside a repository, or without a git identity, the commit would fail after the write: refuse
+  // before writing anything.
   // --as does not help here: it names the approver, not who makes the commit.
+  if (opts.commit && !(await workTreeRoot({ cwd: config.root, env: io.env })))
+    throw smsError('NOT_A_REPOSITORY_TO_COMMIT', { dir: config.root });
   const me = opts.commit ? await gitIdentity({ cwd: io.cwd, env: io.env }) : undefined;
   if (opts.commit && !me) throw smsError('NO_GIT_IDENTITY_TO_COMMIT');
   const who = await actor(io, opts);
