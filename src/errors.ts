@@ -236,6 +236,10 @@ export const ERRORS = {
     message: (p) => `no document with id ${p.id} in the history of this repository`,
     hint: 'IDs are case-sensitive, e.g. RFC-0007',
   }),
+  ID_NOT_COMMITTED: spec<{ id: string; file: string }>({
+    message: (p) => `${p.id} (${p.file}) is not committed yet: its history starts with its first commit`,
+    hint: 'commit it (git add and git commit), then run the command again',
+  }),
   ID_DUPLICATE: spec<{ id: string; files: string[] }>({
     message: (p) => `id ${p.id} is used by ${p.files.join(' and ')}; fix the duplicate first`,
   }),

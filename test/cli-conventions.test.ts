@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, addCommit, baseSms, commitFiles, gitRepo, rfc, sms, smsInProcess, testEnv, tmp } from './helpers.js';
+import { BIN, addCommit, baseSms, commitFiles, gitRepo, rfc, sms, smsInProcess, testEnv, tmp, writeFiles } from './helpers.js';
 
 const run = smsInProcess;
 import { forTerminal } from '../src/formatters/terminal.js';
@@ -200,6 +200,22 @@ describe('document text never reaches the terminal raw', () => {
     const err = await run(['log', `RFC-${HOSTILE}`], dir, env);
     expect(err.code).toBe(2);
     expect(hasControl(err.stderr.replace(/\n/g, ''))).toBe(false);
+  });
+});
+
+describe('sms log of a document not committed yet', () => {
+  it('says it is not committed yet, naming its file, rather than that no such ID exists', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    gitRepo(dir, [{ files: {} }]);
+    writeFiles(dir, { 'changes/RFC-0001-a.md': rfc() });
+    const r = await run(['log', 'RFC-0001'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'sms: RFC-0001 (changes/RFC-0001-a.md) is not committed yet: its history starts with its first commit\n' +
+        '     commit it (git add and git commit), then run the command again\n',
+    );
+    expect((await run(['log', 'RFC-0002'], dir)).stderr).toMatch(/^sms: no document with id RFC-0002 in the history of this repository\n/);
   });
 });
 

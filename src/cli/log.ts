@@ -24,7 +24,10 @@ export async function logCommand(io: CliIO, opts: LogOptions): Promise<number> {
   const events = timeline.byId.has(opts.id)
     ? timeline.events.filter((e) => e.id === opts.id || (e.before?.id === opts.id && e.after?.id !== undefined && e.after.id !== opts.id))
     : undefined;
-  if (!events?.length) throw smsError('ID_NOT_IN_HISTORY', { id: opts.id });
+  if (!events?.length) {
+    const file = loaded.repository.documents.find((d) => d.id === opts.id)?.file;
+    throw file ? smsError('ID_NOT_COMMITTED', { id: opts.id, file }) : smsError('ID_NOT_IN_HISTORY', { id: opts.id });
+  }
   let previous: DocState | undefined;
   const entries = events.map((e) => {
     const entry = logEntry(e, previous ?? e.before, opts.id);
