@@ -1911,6 +1911,22 @@ describe("set-status --commit keeps the organisation's controls", () => {
     }
   });
 
+  it("--as without --commit: the approval is written, with a warning that the commit must be the approver's own", async () => {
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const r = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], dir, as(ana));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'sms: warning: approved_by names Ben Okafor: commit the change as Ben Okafor (author or committer), or through a committer listed in history.trusted_committers with an Approved-by trailer; a commit by anyone else does not count as the approval (rule approval-evidence)',
+    );
+    // As the warning says: committed by Ana, history does not count it.
+    gitIn(dir, ['commit', '-qam', 'Approve RFC-0001'], at(ana, '2026-01-03T09:00:00Z'));
+    expect((await findings(dir)).list.map((f) => f.rule)).toEqual(['approval-evidence']);
+    // Approving as oneself says nothing of the kind.
+    const own = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const mine = await smsInProcess(['set-status', 'RFC-0001', 'approved', '--as', 'Ben Okafor <ben@acme.example>'], own, as(ben));
+    expect(mine.stderr).not.toContain('approved_by names');
+  });
+
   it('--commit outside a git repository says so, and nothing is written', async () => {
     const dir = tmp();
     writeFiles(dir, { ...BASE, 'governance/roles.md': rolesDoc(undefined, 'approved', ana.email), [R]: rfc() });

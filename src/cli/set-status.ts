@@ -333,6 +333,14 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       }
     }
   }).finally(release);
+  // Left to commit by hand in someone else's name: history counts who makes the commit, not the field.
+  if (approving && opts.as && !opts.commit) {
+    const mine = await gitIdentity({ cwd: io.cwd, env: io.env }).catch(() => undefined);
+    if (!mine || mine.email.toLowerCase() !== who.email.toLowerCase())
+      warnings.push(
+        `approved_by names ${who.name}: commit the change as ${who.name} (author or committer), or through a committer listed in history.trusted_committers with an Approved-by trailer; a commit by anyone else does not count as the approval (rule approval-evidence)`,
+      );
+  }
   for (const w of warnings) io.stderr.write(`sms: warning: ${forTerminal(w)}\n`);
   io.stdout.write(`${forTerminal(doc.file)}\n`);
   if (unsigned) {
