@@ -611,6 +611,10 @@ describe('sms new', () => {
     expect(unknown.stderr).toMatch(/^sms: incidents\/INC-0001-x\.md was not created: an incident has no field "colour"/);
     expect(unknown.stderr).toMatch(/extra_fields in sms\.config\.yaml/);
     expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
+    // A typo of a field it has: the field is suggested.
+    const typoField = await smsInProcess(['new', 'incident', 'x', '--set', 'priorty=P1'], dir);
+    expect(typoField.code).toBe(2);
+    expect(typoField.stderr).toMatch(/an incident has no field "priorty"; did you mean "priority"\?\n/);
     // A status that is a typo, or one its lifecycle does not start in: refused, nothing written.
     const typo = await smsInProcess(['new', 'change-request', 'x', '--set', 'status=aproved'], dir);
     expect(typo.code).toBe(2);

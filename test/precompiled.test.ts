@@ -404,7 +404,7 @@ describe('schemas from the configuration', () => {
     );
     expect(found.map((d) => `${d.file}: ${d.message}`)).toEqual([
       'incidents/INC-0002-b.md: "ticket" must be a string, found number',
-      'incidents/INC-0002-b.md: unknown field "titel"',
+      'incidents/INC-0002-b.md: unknown field "titel"; did you mean "title"?',
       'incidents/INC-0003-c.md: "priority" must be one of: P1, P2, P3, P4',
       'risks/RISK-0002-b.md: "likelihood" must be one of: low, medium, high',
     ]);

@@ -197,8 +197,9 @@ function checkAgainstSchema(config: SmsConfig, type: WorkType, text: string, rel
     const field = String(
       (e.params as Record<string, unknown>).unevaluatedProperty ?? (e.params as Record<string, unknown>).additionalProperty,
     );
+    const like = suggest(field, schemas.fieldNames(type));
     throw smsError('USAGE', {
-      text: `${rel} was not created: ${aType(type.key)} has no field "${field}"; check the spelling, or declare the field under extra_fields in sms.config.yaml`,
+      text: `${rel} was not created: ${aType(type.key)} has no field "${field}"${like ? `; did you mean "${like}"?` : '; check the spelling, or declare the field under extra_fields in sms.config.yaml'}`,
     });
   }
   // A reference the template could not fill (no change request yet to name): say which to give.

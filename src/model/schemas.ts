@@ -103,6 +103,15 @@ export class SchemaSet {
     return schema;
   }
 
+  /**
+   * The fields a type's front matter may have at its top level: the base ones, its own and those
+   * of extra_fields. Read from the schema files only when asked (a field not known, to suggest one).
+   */
+  fieldNames(type: WorkType): string[] {
+    const base = (readSchema('common.schema.json').$defs as { base?: { properties?: object } } | undefined)?.base?.properties;
+    return [...Object.keys(base ?? {}), ...Object.keys((this.schemaFor(type).properties as object | undefined) ?? {})];
+  }
+
   private compiler(): Ajv2020 {
     // Patterns from the configuration may backtrack without end: see boundedRegExp.
     this.ajv ??= createAjv({ validateSchema: this.userSchemas, boundedPatterns: true });

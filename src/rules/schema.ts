@@ -1,3 +1,4 @@
+import { suggest } from '../errors.js';
 import type { ErrorObject } from '../model/schemas.js';
 import { withoutMethodKeys } from '../repo/values.js';
 import { defineRule } from './registry.js';
@@ -37,7 +38,7 @@ export default defineRule({
       let count = checked.removed.length;
       for (const e of validate.errors ?? []) {
         if (OWN_RULE_FIELDS.has(e.instancePath) && e.keyword !== 'required') continue;
-        const f = describeSchemaError(doc.data, e);
+        const f = describeSchemaError(doc.data, e, () => ctx.schemas.fieldNames(doc.type!));
         if (!f || seen.has(f.key)) continue;
         seen.add(f.key);
         if (++count > MAX_ERRORS_PER_DOCUMENT) {
@@ -61,6 +62,8 @@ function pathOf(instancePath: string): string[] {
 export function describeSchemaError(
   data: unknown,
   e: ErrorObject,
+  /** The fields the front matter may have at its top level, to suggest one for a field not known. */
+  known?: () => readonly string[],
 ): { key: string; path: (string | number)[]; part?: 'key'; message: string; hint?: string } | undefined {
   const p = pathOf(e.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const name = p.length ? p.join('.') : 'front matter';
@@ -78,11 +81,12 @@ export function describeSchemaError(
     case 'unevaluatedProperties':
     case 'additionalProperties': {
       const field = String(params.unevaluatedProperty ?? params.additionalProperty);
+      const like = p.length === 0 && known ? suggest(field, known()) : undefined;
       return {
         key: `extra:${name}:${field}`,
         path: [...p, field],
         part: 'key',
-        message: `unknown field "${p.length ? `${name}.` : ''}${field}"`,
+        message: `unknown field "${p.length ? `${name}.` : ''}${field}"${like ? `; did you mean "${like}"?` : ''}`,
         hint: p.length === 0 ? 'check the spelling, or declare the field under extra_fields in sms.config.yaml' : undefined,
       };
     }
