@@ -6,7 +6,7 @@ import { defineRule } from './registry.js';
 export default defineRule({
   id: 'ambiguous-agreement',
   description:
-    'An incident whose services two customer agreements in force cover names its agreement; a named agreement covers its services.',
+    "An incident whose services two customer agreements in force cover (or one in force and another customer's still a draft) names its agreement; a named agreement covers its services.",
   help:
     'Service levels are reported per agreement (RE.2.4), to that customer only. An incident is measured against the ' +
     'customer agreement it names (agreement: SLA-0001); without one it is inferred when exactly one customer ' +
