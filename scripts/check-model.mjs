@@ -156,6 +156,17 @@ for (const t of types) {
     continue;
   }
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  // The placeholders of its front matter that the type names (a customer called "Customer name").
+  for (const field of t.placeholder_fields ?? []) {
+    const m = new RegExp(`^${field}: "([^"{}]+)"$`, 'm').exec(source);
+    if (!m) {
+      process.stderr.write(
+        `The model files are invalid; the build stops:\n  ${t.key}: placeholder_fields names ${field}, which its template does not fill with a quoted placeholder\n`,
+      );
+      process.exit(1);
+    }
+    t.template_values = { ...t.template_values, [field]: m[1] };
+  }
   const lines = body
     .split('\n')
     .map((l) => l.trim())

@@ -764,6 +764,19 @@ describe('in-memory rule tables', () => {
         message:
           /^SCOPE is approved and still holds the template's guidance "- What {2}is deliberately out of scope" \(and 2 more lines\)$/,
       },
+      {
+        name: "an approved agreement whose customer is still the template's placeholder",
+        files: {
+          ...ROLES,
+          'agreements/customers/SLA-0001-a.md': agreementDoc({
+            approved_by: 'ana@acme.example',
+            approved_on: '2026-01-01',
+            customer: 'Customer name',
+          }),
+        },
+        errors: [['agreements/customers/SLA-0001-a.md', 6]],
+        message: /^SLA-0001 is approved and still gives the template's customer "Customer name"$/,
+      },
     ],
   });
 

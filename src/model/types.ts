@@ -107,6 +107,10 @@ export interface WorkType {
   requires?: Requirement[];
   /** The guidance lines of the type's template, taken from it at build time (template-text rule). */
   template_text?: string[];
+  /** Fields the template fills with a placeholder for the author to replace (template-text rule). */
+  placeholder_fields?: string[];
+  /** (Taken at build time from the template) each placeholder field's placeholder. */
+  template_values?: Record<string, string>;
   custom?: boolean;
 }
 
@@ -226,6 +230,7 @@ export function normaliseType(t: Partial<WorkType>): WorkType {
     step_fields: t.step_fields && table(t.step_fields),
     requires: t.requires,
     template_text: t.template_text,
+    template_values: t.template_values,
     custom: t.custom,
   };
 }
