@@ -5,6 +5,7 @@ import type { Loaded } from './load.js';
 import { RolesIndex } from './model/roles.js';
 import { SchemaSet } from './model/schemas.js';
 import type { SmsDocument } from './repo/documents.js';
+import type { DocEvent } from './history/timeline.js';
 import { exemptionModels } from './repo/models.js';
 import { RULES } from './rules/index.js';
 import { runRule, type RuleContext } from './rules/registry.js';
@@ -65,7 +66,7 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
  * it; before, its hint says what is still to do. A commit is named by its full id: the first few
  * characters of one can be matched by a commit made to match them (a few minutes of hashing for 7).
  */
-function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[]): Diagnostic[] {
+function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[], events: readonly DocEvent[] = []): Diagnostic[] {
   const records: { doc: SmsDocument; commits: string[] }[] = [];
   for (const doc of documents) {
     const field = doc.type?.records_findings;
@@ -75,24 +76,37 @@ function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[]):
     if (commits.length) records.push({ doc, commits });
   }
   if (records.length === 0) return diagnostics;
+  // The IDs a document had before it was renumbered: its findings under them are its own too.
+  const earlierIds = new Map<string, Set<string>>();
+  for (const e of events) {
+    const from = e.before?.id;
+    const to = e.after?.id;
+    if (from && to && from !== to) earlierIds.set(to, new Set([...(earlierIds.get(to) ?? []), from, ...(earlierIds.get(from) ?? [])]));
+  }
+  const holds = (doc: SmsDocument): boolean => {
+    const ids = new Set([...(doc.id ? [doc.id] : []), ...(doc.id ? (earlierIds.get(doc.id) ?? []) : [])]);
+    return !diagnostics.some((x) => x.severity === 'error' && (x.file === doc.file || (x.docId !== undefined && ids.has(x.docId))));
+  };
   return diagnostics.map((d) => {
     if (d.severity !== 'error' || d.commit === undefined) return d;
     const by = records.filter((r) => r.commits.includes(d.commit!));
     if (by.length === 0) return d;
+    const name = (doc: SmsDocument): string => doc.id ?? doc.file;
     // Verified, and no error found in the nonconformity itself (a verification no SM or MGT made).
-    const verified = by.find(
-      (r) =>
-        r.doc.type!.approving.includes(r.doc.status ?? '') && !diagnostics.some((x) => x.severity === 'error' && x.file === r.doc.file),
-    );
-    if (verified)
+    const verified = by.filter((r) => r.doc.type!.approving.includes(r.doc.status ?? ''));
+    const holding = verified.find((r) => holds(r.doc));
+    if (holding)
+      return { ...d, severity: 'warning' as const, message: `${d.message} (recorded as ${name(holding.doc)}, ${holding.doc.status})` };
+    if (verified.length)
       return {
         ...d,
-        severity: 'warning' as const,
-        message: `${d.message} (recorded as ${verified.doc.id ?? verified.doc.file}, ${verified.doc.status})`,
+        hint: `recorded as ${name(verified[0]!.doc)}, whose ${verified[0]!.doc.status} status does not hold: see its own findings`,
       };
     const open = by[0]!.doc;
-    const statuses = open.type!.approving.join(' or ');
-    return { ...d, hint: `recorded as ${open.id ?? open.file} (${open.status ?? 'no status'}): once it is ${statuses}, this is a warning` };
+    return {
+      ...d,
+      hint: `recorded as ${name(open)} (${open.status ?? 'no status'}): once it is ${open.type!.approving.join(' or ')}, this is a warning`,
+    };
   });
 }
 
@@ -102,12 +116,13 @@ export function validate(loaded: Loaded, options: ValidateOptions): ValidationRe
   let diagnostics: Diagnostic[] = [];
   for (const rule of RULES) for (const d of runRule(rule, ctx)) diagnostics.push(d);
   let fileCount = loaded.repository.documents.length + new Set(loaded.repository.issues.map((i) => i.file)).size;
+  // Before --only narrows them: a nonconformity's own findings decide, whichever files are reported.
+  diagnostics = recorded(diagnostics, loaded.repository.documents, loaded.changes?.events);
   if (options.only) {
     const only = new Set(options.only);
     diagnostics = diagnostics.filter((d) => only.has(d.file));
     fileCount = only.size;
   }
-  diagnostics = recorded(diagnostics, loaded.repository.documents);
   diagnostics.sort(compareDiagnostics);
   return {
     diagnostics,

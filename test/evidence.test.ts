@@ -2215,6 +2215,13 @@ describe('a finding of history recorded as a nonconformity', () => {
         .sort(),
     ).toEqual(['approval-authority NC-0001', 'approval-evidence NC-0001', 'modified-after-approval RFC-0001']);
     expect(f.code).toBe(1);
+    expect(f.list.find((x) => x.docId === 'RFC-0001')!.hint).toBe(
+      'recorded as NC-0001, whose verified status does not hold: see its own findings',
+    );
+    // Reporting on the change request alone, the nonconformity's own findings still decide.
+    const only = await findings(forged, ['--history', R]);
+    expect(only.list.map((x) => `${x.rule} ${x.severity}`)).toEqual(['modified-after-approval error']);
+    expect(only.code).toBe(1);
     // Verified by the Service Manager: the finding is a warning, and says where it is recorded.
     addCommit(dir, {
       files: { [N]: nc('verified', [edit], { approved_by: ana.email, approved_on: '2026-01-07' }) },
@@ -2236,7 +2243,24 @@ describe('a finding of history recorded as a nonconformity', () => {
       'modified-after-approval error',
       'modified-after-approval warning',
     ]);
-    expect(r.list.find((x) => x.severity === 'error')!.commit).toBe(gitIn(dir, ['rev-parse', 'HEAD']).trim());
+    const second = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    expect(r.list.find((x) => x.severity === 'error')!.commit).toBe(second);
+    // Adding it to the verified nonconformity by an edit, then renumbering the nonconformity so that
+    // its edit's finding lies at the old path and ID: nothing is recorded by it any more.
+    addCommit(dir, {
+      files: { [N]: nc('verified', [edit, second], { approved_by: ana.email, approved_on: '2026-01-07' }) },
+      author: cleo,
+      date: '2026-01-09T09:00:00Z',
+    });
+    const moved = 'nonconformities/NC-0009-edit.md';
+    addCommit(dir, {
+      files: { [N]: null, [moved]: nc('verified', [edit, second], { id: 'NC-0009', approved_by: ana.email, approved_on: '2026-01-07' }) },
+      author: cleo,
+      date: '2026-01-09T10:00:00Z',
+    });
+    r = await findings(dir);
+    expect(r.list.filter((x) => x.docId === 'RFC-0001').map((x) => x.severity)).toEqual(['error', 'error']);
+    expect(r.code).toBe(1);
   });
 });
 
