@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS, parseDate } from './dates.js';
+import { DAY_MS, HOUR_MS, LAST_DAY, parseDate } from './dates.js';
 
 /**
  * Service-hour clocks. An agreement's hours ("Mon-Fri 08:00-18:00, Europe/Berlin, not on public
@@ -189,10 +189,16 @@ function computeZonedInstant(date: string, minutes: number, tz: string): number 
   return exact[0] ?? before;
 }
 
-/** The local calendar date in `tz` of an instant. */
+/**
+ * The local calendar date in `tz` of an instant; past the year 9999 (where a date would be written
+ * "+010000-01-01" and sort before every other), the last day there is.
+ */
 export function localDate(ms: number, tz: string): string {
-  return new Date(wallAsUtc(ms, tz)).toISOString().slice(0, 10);
+  const wall = wallAsUtc(ms, tz);
+  return wall >= FIRST_AFTER_9999 ? LAST_DAY : new Date(wall).toISOString().slice(0, 10);
 }
+
+const FIRST_AFTER_9999 = Date.UTC(10000, 0, 1);
 
 /** Weekday of a YYYY-MM-DD date. */
 export function weekdayOf(date: string): Weekday {

@@ -9,6 +9,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 export const HOUR_MS = 3_600_000;
+/** The last day a date can be written as YYYY-MM-DD: what an instant past the year 9999 counts as. */
+export const LAST_DAY = '9999-12-31';
 export const DAY_MS = 86_400_000;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

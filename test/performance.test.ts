@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { md } from './helpers.js';
 import {
@@ -909,6 +909,26 @@ describe('sms report performance', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).zone).toEqual({ counted: 'Europe/Berlin', now: 'America/New_York' });
+  });
+
+  it('a revision committed with a date past the year 9999 counts in no period: the quarter keeps the targets it had', async () => {
+    const I = 'incidents/INC-0008-h.md';
+    const dir = cafeRepo([
+      { files: { [I]: inc(8, 'Café till down', { agreement: 'SLA-0003', ...CAFE_TILL_DOWN }) }, date: '2026-02-11T09:00:00Z' },
+    ]);
+    // 2 January 10000, which git takes and prints as 10000-01-02T00:00:00+00:00.
+    writeFileSync(
+      path.join(dir, CAFE_SLA),
+      sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'updated', targets: LAX_P1, approved_on: '2026-02-12' }),
+    );
+    gitIn(
+      dir,
+      ['commit', '-qam', 'Relax the P1 target'],
+      testEnv({ GIT_AUTHOR_DATE: '@253402387200 +0000', GIT_COMMITTER_DATE: '@253402387200 +0000' }),
+    );
+    const { d } = await cafeQ1(dir);
+    // Measured against the 4 h it had: 5 h, a breach.
+    expect(d.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0008']);
   });
 
   it('a deletion dated back, on top of later work, counts from that work: the incident stays in the quarter it was deleted after', async () => {

@@ -4,7 +4,7 @@ import { RolesIndex } from '../model/roles.js';
 import type { WorkType } from '../model/types.js';
 import type { DocState } from './extract.js';
 import { localDate } from '../calendar.js';
-import { parseDate, parseInstant } from '../dates.js';
+import { LAST_DAY, parseDate, parseInstant } from '../dates.js';
 
 /** One change to one document in one commit. Documents are followed by `id`, not by path. */
 export interface DocEvent {
@@ -53,9 +53,7 @@ export function commitDay(c: Pick<HistoryCommit, 'date' | 'day'>): string {
  * have ended on it; taken last, no role has ended too early, and the reports count nothing of the
  * commit in any period. Rule commit-date reports such a commit.
  */
-export const LAST_DAY = '9999-12-31';
-/** Instants from here on are read as LAST_DAY: in every time zone their local day is the last one or past it. */
-const LAST_DAY_FROM = Date.UTC(9999, 11, 30);
+export { LAST_DAY };
 
 /**
  * The instant of a date as git prints it, whatever its offset: git keeps the instant and shows it in
@@ -88,7 +86,8 @@ export function stampDay(c: HistoryCommit, timezone: string | undefined): void {
   const own = c.authorEmail.toLowerCase() === c.committerEmail.toLowerCase();
   const committed = own ? gitInstant(c.committerDate) : undefined;
   const at = authored === undefined || (committed !== undefined && committed > authored) ? committed : authored;
-  c.day = at === undefined || at >= LAST_DAY_FROM ? LAST_DAY : localDate(at, timezone ?? 'UTC');
+  // localDate gives LAST_DAY itself past the year 9999.
+  c.day = at === undefined ? LAST_DAY : localDate(at, timezone ?? 'UTC');
 }
 
 /**

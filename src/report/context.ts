@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Loaded } from '../load.js';
 import { isInForce } from '../model/policy.js';
 import type { ProcessesModel } from '../model/processes.js';
-import { eventsOfLineage, gitInstant, takesOverId, type Timeline, type DocEvent } from '../history/timeline.js';
+import { eventsOfLineage, gitInstant, LAST_DAY, takesOverId, type Timeline, type DocEvent } from '../history/timeline.js';
 import type { DocState } from '../history/extract.js';
 import { localDate, zonedInstant } from '../calendar.js';
 import { addDays, parseDate, parseInstant } from '../dates.js';
@@ -351,7 +351,8 @@ export function committedDays(ctx: Pick<ReportContext, 'config'>, events: readon
   return events.map((e) => {
     const { mergedBy } = e.commit;
     for (const v of [e.commit.date, e.commit.committerDate, mergedBy?.date, mergedBy?.committerDate, e.commit.standsAt]) {
-      const own = localDay(ctx, v) ?? '';
+      // A date no day can be read from (a year past 9999) counts as the last day, as for decisions.
+      const own = v === undefined ? '' : (localDay(ctx, v) ?? LAST_DAY);
       if (own > day) day = own;
     }
     return day;
