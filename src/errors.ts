@@ -366,7 +366,7 @@ export const ERRORS = {
   }),
   TERMS_UNSIGNED: spec<{ id: string; terms: string; field: string }>({
     message: (p) =>
-      `${p.id} would be put in force with changed terms (${p.terms}) that the other party has not signed: the signature it records is one an earlier version recorded with other terms, or is dated (${p.field}) before one already recorded, or is missing (rule joint-approval)`,
+      `${p.id} would be put in force with changed terms (${p.terms}) that the other party has not signed: the signature it records is one an earlier version recorded with other terms, or is dated (${p.field}) before the last signature in force before it, or is missing (rule joint-approval)`,
     hint: 'record the new signature (signatory, date and reference) in the document, then run the command again',
   }),
   SELF_APPROVAL: spec<{ person: string; id: string; drafted?: boolean; unlisted?: string; notExempt?: string }>({

@@ -2345,6 +2345,10 @@ describe('changed terms need a new countersignature', () => {
       ['put back', signed],
       ['capitals', { ...signed, customer_approved_by: 'Bea@Bakery.example' }],
       ['a space', { ...signed, customer_approval_ref: 'signed PDF ' }],
+      [
+        'an invisible character',
+        { ...signed, customer_approved_by: 'bea@bakery\u200b.example', customer_approval_ref: 'signed\u00ad PDF.' },
+      ],
       ['dated back', { ...signed, customer_approved_on: '2025-03-24', customer_approval_ref: 'amendment' }],
     ] as const) {
       const off = tmp();
@@ -2376,6 +2380,32 @@ describe('changed terms need a new countersignature', () => {
       );
       expect(await jointFindings(off, ['--base', 'HEAD~2']), label).toHaveLength(2);
     }
+    // A signing date once mistyped far ahead (2036) and put right: an honest new signature after it still counts.
+    const typo = tmp();
+    gitRepo(typo, [
+      { files: { ...BASE, 'governance/roles.md': roles }, author: ana, date: '2026-01-02T09:00:00Z' },
+      { files: { [SLA]: sla({}) }, author: ana, date: '2026-01-05T09:00:00Z' },
+      {
+        files: { [SLA]: sla({ status: 'updated', approved_on: '2026-02-01', customer_approved_on: '2036-01-04' }) },
+        author: ana,
+        date: '2026-02-01T09:00:00Z',
+      },
+      { files: { [SLA]: sla({ status: 'updated', approved_on: '2026-02-02' }) }, author: ana, date: '2026-02-02T09:00:00Z' },
+      {
+        files: {
+          [SLA]: sla({
+            status: 'updated',
+            approved_on: '2026-11-28',
+            targets: looser,
+            customer_approved_on: '2026-11-28',
+            customer_approval_ref: 'amendment 2',
+          }),
+        },
+        author: ana,
+        date: '2026-11-28T09:00:00Z',
+      },
+    ]);
+    expect(await jointFindings(typo)).toEqual([]);
     // The customer signs the next day, in a re-approval of the same terms: the change is signed.
     addCommit(dir, {
       files: { [SLA]: sla({ status: 'updated', approved_on: '2026-11-29', targets: looser, customer_approved_on: '2026-11-29' }) },

@@ -1,4 +1,4 @@
-import { RolesIndex, samePerson, type Person } from './roles.js';
+import { nameKey, RolesIndex, samePerson, type Person } from './roles.js';
 import type { RoleCode, WorkType } from './types.js';
 import { aType } from '../strings.js';
 import { parseDate, parseInstant } from '../dates.js';
@@ -579,10 +579,10 @@ type Version = Readonly<Record<string, unknown>>;
  * - the version that first recorded the signature `after` records, where an earlier one did: a
  *   signature is of the terms it was first recorded with, so one taken off and put back, or kept
  *   from the version before, signs nothing new;
- * - else, where `after` records no signature or one dated before a signature already recorded (the
+ * - else, where `after` records no signature or one dated before the last signature in force (the
  *   other party cannot have signed the new terms before it signed the old ones), the version that
  *   first recorded the latest signature, or, with none ever recorded, the last version in force.
- * Signatures are compared as a reader reads them: any case, any spacing. Empty where the type has
+ * Signatures are compared by who signed and when, as a reader reads them. Empty where the type has
  * no countersigned terms, nothing in them changed, or a new signature is recorded.
  */
 export function unsignedTermChanges(t: WorkType, earlier: readonly (Version | undefined)[], after: Version | undefined): string[] {
@@ -613,30 +613,32 @@ export function recordsNewSignature(t: WorkType, earlier: readonly (Version | un
   if (!cs || mine === undefined) return false;
   const versions = earlier.filter((v): v is Version => v !== undefined);
   if (versions.some((v) => countersignatureOf(t, v) === mine)) return false;
-  const latest = versions
-    .map((v) => parseDate(ownValue(v, cs.date)))
-    .filter((d): d is string => d !== undefined)
-    .sort()
-    .at(-1);
+  // No earlier than the signature of the last version in force that recorded one: the terms it
+  // replaces were signed then (a date mistyped in an earlier version and put right does not count).
+  const lastSigned = [...versions]
+    .reverse()
+    .find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined) && countersignatureOf(t, v) !== undefined);
+  const before = lastSigned ? parseDate(ownValue(lastSigned, cs.date)) : undefined;
   const mineOn = parseDate(ownValue(after, cs.date));
-  return latest === undefined || (mineOn !== undefined && mineOn >= latest);
+  return before === undefined || (mineOn !== undefined && mineOn >= before);
 }
 
 /** A field's value as termValue writes it. */
 const valueOf = (d: Readonly<Record<string, unknown>>, k: string): string => termValue(ownValue(d, k));
 
 /**
- * The other party's signature a version records (signatory, date and reference), as one text in
- * which case and spacing change nothing; undefined where it names no signatory.
+ * The other party's signature a version records: who signed and when, as one text read as a reader
+ * reads it (any case, spacing or invisible character, see nameKey); undefined where it names no
+ * signatory. The reference to the evidence is not part of it: rewording it signs nothing new.
  */
 export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unknown>>): string | undefined {
   const cs = t.countersign;
   if (!cs) return undefined;
-  const parts = [cs.field, cs.date, cs.ref].map((k) => {
+  const [who, on] = [cs.field, cs.date].map((k) => {
     const v = ownValue(d, k);
-    return typeof v === 'string' ? v.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim() : termValue(v);
+    return typeof v === 'string' ? nameKey(v) : termValue(v);
   });
-  return parts[0] === '' || parts[0] === 'null' ? undefined : parts.join('\0');
+  return who === '' || who === 'null' ? undefined : `${who}\0${on}`;
 }
 
 /** A field's own value (never one inherited from Object.prototype). */

@@ -23,11 +23,11 @@ export default defineRule({
     'evidence (the signed PDF, the e-mail). The signatory must hold the Customer (or Supplier) role in the roles ' +
     'document, or the reference must say where the signature is. With --base or --history, a version approved into ' +
     'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
-    'reporting: countersign.terms of the type) must record a new signature (another signatory, date or reference ' +
-    'than any earlier version recorded, compared in any case and spacing, and dated no earlier than a signature ' +
-    'already recorded), or a later version of the same terms must (the other party signing a day later, recorded in ' +
-    'a re-approval). A signature is of the terms it was first recorded with: one taken off and put back, or kept, ' +
-    'signs nothing new. A provider that loosens its targets and re-approves them alone has no ' +
+    'reporting: countersign.terms of the type) must record a new signature (a signatory and date no earlier version ' +
+    'recorded, compared as a reader reads them, and dated no earlier than the signature of the version in force ' +
+    'before it; a reworded reference is no new signature), or a later version of the same terms must (the other ' +
+    'party signing a day later, recorded in a re-approval). A signature is of the terms it was first recorded with: ' +
+    'one taken off and put back, or kept, signs nothing new. A provider that loosens its targets and re-approves them alone has no ' +
     'agreement to the new terms. A warning by default, so agreements written ' +
     'before this check keep validating; set it to error once yours carry both signatures.',
   severity: 'warning',
