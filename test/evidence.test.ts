@@ -314,6 +314,60 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(1);
   });
 
+  it('require_signed: a branch begun before it and brought onto main as the first parent (main merged into it, then fast-forwarded) needs its signatures too', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    const B3 = 'changes/RFC-0003-c.md';
+    const dir = configuredFirst([{ files: { [B3]: rfc({ id: 'RFC-0003' }) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(dir, ['branch', 'early']);
+    addCommit(dir, {
+      files: { 'sms.config.yaml': SIGNED },
+      author: ana,
+      date: '2026-01-03T09:00:00Z',
+      message: 'Require signed approvals',
+    });
+    gitIn(dir, ['checkout', '-q', 'early']);
+    addCommit(dir, { files: { [B3]: approved(ben.email, { id: 'RFC-0003' }) }, author: ben, date: '2026-01-03T08:00:00Z' });
+    gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge main', 'main'], at(ben, '2026-01-04T09:00:00Z'));
+    gitIn(dir, ['checkout', '-q', 'main']);
+    gitIn(dir, ['merge', '-q', '--ff-only', 'early']);
+    const r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.docId])).toEqual([['approval-evidence', 'RFC-0003']]);
+    expect(r.code).toBe(1);
+  });
+
+  it('require_signed turned on in a pull request after an unsigned approval in it: --base and, once merged, --history agree', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    const dir = configuredFirst([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    gitIn(dir, ['checkout', '-q', '-b', 'pr']);
+    addCommit(dir, { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' });
+    addCommit(dir, {
+      files: { 'sms.config.yaml': SIGNED },
+      author: ana,
+      date: '2026-01-03T10:00:00Z',
+      message: 'Require signed approvals',
+    });
+    expect((await findings(dir, ['--base', 'main'])).list).toEqual([]);
+    gitIn(dir, ['checkout', '-q', 'main']);
+    gitIn(dir, ['merge', '-q', '--no-ff', '-m', 'Merge pr', 'pr'], at(ana, '2026-01-04T09:00:00Z'));
+    const r = await findings(dir);
+    expect(r.list).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('require_signed turned on, off and on again: an unsigned approval while it was off still needs its signature', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    const dir = configuredFirst([
+      { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+      { files: { 'sms.config.yaml': SIGNED }, author: ana, date: '2026-01-03T09:00:00Z', message: 'Signatures on' },
+      { files: { 'sms.config.yaml': CONFIG }, author: cleo, date: '2026-01-04T09:00:00Z', message: 'Tidy the configuration' },
+      { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-04T10:00:00Z' },
+      { files: { 'sms.config.yaml': SIGNED }, author: cleo, date: '2026-01-04T11:00:00Z', message: 'Tidy it again' },
+    ]);
+    const r = await findings(dir);
+    expect(r.list.map((f) => [f.rule, f.docId])).toEqual([['approval-evidence', 'RFC-0001']]);
+    expect(r.code).toBe(1);
+  });
+
   it('require_signed turned off and on again, or with no configuration committed at the time, excuses nothing that needed a signature', async () => {
     const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
     // The roles commits come before any sms.config.yaml: history shows no lower requirement for them.

@@ -39,8 +39,8 @@ export interface HistoryCommit {
   /** Set when the signature was verified (only for commits where it matters). */
   signature?: SignatureCheck;
   /**
-   * Set by the history reader: `require_signed` in the configuration committed where this commit
-   * reached the main line (see signingRequired). Unset where history shows none there.
+   * Set by the history reader: the `require_signed` level history holds this commit to (see
+   * signingHeldTo); unset where history was not read for it.
    */
   signingInForce?: 'none' | 'approvals' | 'all';
 }

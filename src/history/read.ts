@@ -31,7 +31,16 @@ import {
 } from '../git/git.js';
 import { decodeDocument, isDocumentPath, mayBeStray, readDocument, strayDocument, type LoadedRepository } from '../repo/documents.js';
 import { APPROVAL_FIELDS, approvalFields, rolesType, withPolicyOf, type WorkType } from '../model/types.js';
-import { isApproval, isDecision, isEditOfApprovedContent, revised, signingRequired, type PolicySettings } from '../model/policy.js';
+import {
+  isApproval,
+  isDecision,
+  isEditOfApprovedContent,
+  revised,
+  signingHeldTo,
+  signingRequired,
+  signingTurnOns,
+  type PolicySettings,
+} from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
 import type { RuleSetting } from '../diagnostic.js';
@@ -96,7 +105,7 @@ export interface LoadedHistory {
   baseTypes?: string[];
   /** With a base: see approvedBeforeBase. */
   approvedAtBase?: Map<string, string>;
-  /** Without a base: the time zones sms.config.yaml gave along the main line (see mainLineSettings). */
+  /** Without a base: the time zones sms.config.yaml gave along the main line (see zonesOfMainLine). */
   zones?: ZoneChange[];
 }
 
@@ -230,8 +239,10 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
     const earlier = await earlierFolders(reader, commits, outside, withPrefix(CONFIG_FILE), baseText, config);
-    const along = baseSha ? undefined : await mainLineSettings(reader, commits, outside, withPrefix(CONFIG_FILE), config);
-    const zones = along?.zones;
+    const zones = baseSha ? undefined : await zonesOfMainLine(reader, commits, outside, withPrefix(CONFIG_FILE), config);
+    // Signatures turned on later are not asked of what history held before (see stampSigning).
+    if (!baseSha && config.history.requireSigned !== 'none')
+      await stampSigning(reader, commits, outside, withPrefix(CONFIG_FILE), config.root);
     const underRoot = (p: string): boolean => !prefix || p.startsWith(`${prefix}/`);
     const inScope = (scopes: readonly FolderScope[], p: string): boolean =>
       underRoot(p) && scopes.some((f) => isDocumentPath(f, relative(p)));
@@ -301,7 +312,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     await markCleanMerges(ctx, commits, { isDocument: wasDocument, relative, withPrefix, stateOf, textOf, linksOf, sealedOf });
     const resolved = new Map<string, DocState | undefined>();
     await Promise.all([...states].map(async ([blob, p]) => resolved.set(blob, await p)));
-    if (along) stampSigning(commits, along.signing);
     const timeline = buildTimeline(commits, (b) => resolved.get(b), initialRoles?.data, rolesType(judging.types), initialRoles?.since);
     await attachSignatures(ctx, judging, settings, timeline);
     // With the signatures known, each roles version comes into force only by an approval that
@@ -838,58 +848,83 @@ async function earlierFolders(
 type Signing = PolicySettings['requireSigned'];
 
 /**
- * Two settings of sms.config.yaml along the main line (see mainLine), from the configuration each
- * commit there holds. A version that is not valid changes neither.
- * - `zones`, oldest first: one entry per commit there that set another time zone, from the instant
- *   it stands at (HistoryCommit.standsAt: a change dated back on top of later work counts from that
- *   work, and a branch's change from its merge); no zone is UTC. Reports count
- *   a past period in the zone committed by its end, so that changing `timezone` does not re-count
- *   every period before the change.
- * - `signing`: by main-line commit, the `require_signed` its configuration gives, where it has one
- *   at the SMS's configuration path (none there, the commit is left out: history shows no lower
- *   requirement for it). Turning signatures on does not make every approval before it an error.
+ * The time zone sms.config.yaml gave along the main line (see mainLine), oldest first: one entry
+ * per commit there that set another zone, from the instant it stands at (HistoryCommit.standsAt: a
+ * change dated back on top of later work counts from that work, and a branch's change from its
+ * merge). A version that is not valid changes nothing; no zone is UTC. Reports count a past period
+ * in the zone committed by its end, so that changing `timezone` does not re-count every period
+ * before the change.
  */
-async function mainLineSettings(
+async function zonesOfMainLine(
   reader: BlobReader,
   commits: readonly HistoryCommit[],
   outside: OutsideChanges,
   at: string,
   config: SmsConfig,
-): Promise<{ zones: ZoneChange[]; signing: Map<string, Signing> }> {
+): Promise<ZoneChange[]> {
   const index = new Map(commits.map((c, k) => [c.sha, k]));
   const zones: ZoneChange[] = [];
-  const signing = new Map<string, Signing>();
-  let required: Signing | undefined;
   for (const c of mainLine(commits)) {
     const change = outside.get(index.get(c.sha)!)?.find((ch) => ch.path === at);
     // A merge lists only what differs from every side of it: a branch's edit of the configuration
     // merged cleanly is not among its changes, so a merge's version is read from the merge itself.
     const merge = c.parents.length > 1;
-    if (merge || change) {
-      const bytes = merge ? await reader.read(`${c.sha}:${at}`) : change!.newBlob ? await reader.read(change!.newBlob) : undefined;
-      const version = bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), config.root);
-      if (bytes === undefined || version) {
-        required = version?.history.requireSigned;
-        const timezone = version?.timezone ?? 'UTC';
-        const when = gitInstant(c.standsAt ?? c.committerDate ?? c.date);
-        if (when !== undefined && zones.at(-1)?.timezone !== timezone) zones.push({ at: when, timezone });
-      }
-    }
-    if (required !== undefined) signing.set(c.sha, required);
+    if (!merge && !change) continue;
+    const bytes = merge ? await reader.read(`${c.sha}:${at}`) : change!.newBlob ? await reader.read(change!.newBlob) : undefined;
+    const version = bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), config.root);
+    if (bytes !== undefined && !version) continue;
+    const timezone = version?.timezone ?? 'UTC';
+    const when = gitInstant(c.standsAt ?? c.committerDate ?? c.date);
+    if (when !== undefined && zones.at(-1)?.timezone !== timezone) zones.push({ at: when, timezone });
   }
-  return { zones, signing };
+  return zones;
 }
 
 /**
- * Sets on each commit the `require_signed` of the configuration committed where it reached the
- * main line (HistoryCommit.signingInForce): the commit itself there, or the merge that brought it.
- * A branch begun before signatures were required and merged after is judged as merged then.
+ * Sets on each commit the `require_signed` level history holds it to (HistoryCommit.signingInForce,
+ * see signingTurnOns and signingHeldTo). Each commit's configured level is read where its
+ * configuration changed, and at a merge whose parents' levels differ; else it is its parent's.
  */
-function stampSigning(commits: readonly HistoryCommit[], signing: ReadonlyMap<string, Signing>): void {
-  for (const c of commits) {
-    const level = signing.get(c.mergedBy?.sha ?? c.sha);
-    if (level !== undefined) c.signingInForce = level;
+async function stampSigning(
+  reader: BlobReader,
+  commits: readonly HistoryCommit[],
+  outside: OutsideChanges,
+  at: string,
+  root: string,
+): Promise<void> {
+  const levels = new Map<string, Signing | undefined>();
+  const levelOf = async (bytes: Buffer | undefined): Promise<Signing | undefined> =>
+    bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), root)?.history.requireSigned;
+  for (const [k, c] of commits.entries()) {
+    const change = outside.get(k)?.find((ch) => ch.path === at);
+    const fromParents = c.parents.map((p) => levels.get(p));
+    const merge = c.parents.length > 1;
+    let level = fromParents[0];
+    if (merge && (change || new Set(fromParents).size > 1)) level = await levelOf(await reader.read(`${c.sha}:${at}`));
+    else if (change) level = await levelOf(change.newBlob ? await reader.read(change.newBlob) : undefined);
+    levels.set(c.sha, level);
   }
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const turnOns = signingTurnOns(
+    levels.keys(),
+    (sha) => levels.get(sha),
+    (sha) => bySha.get(sha)?.parents ?? [],
+  );
+  // The commits already in history at each turn-on: its ancestors.
+  const ancestors = new Map<string, Set<string>>();
+  for (const t of [...turnOns.approvals.on, ...turnOns.all.on]) {
+    if (ancestors.has(t)) continue;
+    const seen = new Set<string>();
+    const todo = [...(bySha.get(t)?.parents ?? [])];
+    while (todo.length) {
+      const sha = todo.pop()!;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
+      todo.push(...(bySha.get(sha)?.parents ?? []));
+    }
+    ancestors.set(t, seen);
+  }
+  for (const c of commits) c.signingInForce = signingHeldTo(c.sha, turnOns, (a, t) => ancestors.get(t)?.has(a) ?? false);
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */
@@ -966,9 +1001,9 @@ async function rolesAtBase(
 
 /**
  * stampSigning for the commits of the roles folder's history up to the base, which is read without
- * the rest of history: where each reached the base's main line is asked of git (the commit itself
- * there, else the first main-line commit that holds it, found by halving), and the configuration
- * read there.
+ * the rest of history: the commits that turned a level on are found among those that changed the
+ * configuration (`git log --full-history` of its path), and whether each roles commit was already
+ * in history at each of them is asked of git.
  */
 async function stampSigningAtBase(
   ctx: GitContext,
@@ -978,35 +1013,30 @@ async function stampSigningAtBase(
   configPath: string,
   root: string,
 ): Promise<void> {
-  const r = await git([...READ_CONFIG, 'rev-list', '--first-parent', baseSha, '--'], ctx);
-  const line = r.stdout.split('\n').filter(Boolean).reverse();
-  const onLine = new Set(line);
-  const holds = async (ancestor: string, sha: string): Promise<boolean> =>
-    (await git([...READ_CONFIG, 'merge-base', '--is-ancestor', ancestor, sha], { ...ctx, okCodes: [1] })).code === 0;
-  const levels = new Map<string, Signing | undefined>();
-  for (const c of commits) {
-    let arrival: string | undefined = c.sha;
-    if (!onLine.has(c.sha)) {
-      // A main-line commit holds every commit its first parent holds: the first one that holds it is found by halving.
-      let lo = 0;
-      let hi = line.length - 1;
-      arrival = undefined;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (await holds(c.sha, line[mid]!)) {
-          arrival = line[mid];
-          hi = mid - 1;
-        } else lo = mid + 1;
-      }
-    }
-    if (arrival === undefined) continue;
-    if (!levels.has(arrival)) {
-      const text = (await reader.read(`${arrival}:${configPath}`))?.toString('utf8');
-      levels.set(arrival, text === undefined ? undefined : configOrUndefined(text, root)?.history.requireSigned);
-    }
-    const level = levels.get(arrival);
-    if (level !== undefined) c.signingInForce = level;
+  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'log', '--full-history', '--format=%H %P', baseSha, '--', configPath], ctx);
+  const parents = new Map<string, string[]>();
+  for (const line of r.stdout.split('\n').filter(Boolean)) {
+    const [sha, ...ps] = line.split(' ');
+    parents.set(sha!, ps);
   }
+  const levels = new Map<string, Signing | undefined>();
+  for (const sha of new Set([...parents.keys(), ...[...parents.values()].flat()])) {
+    const text = (await reader.read(`${sha}:${configPath}`))?.toString('utf8');
+    levels.set(sha, text === undefined ? undefined : configOrUndefined(text, root)?.history.requireSigned);
+  }
+  const turnOns = signingTurnOns(
+    parents.keys(),
+    (sha) => levels.get(sha),
+    (sha) => parents.get(sha) ?? [],
+  );
+  const held = new Set<string>();
+  for (const t of new Set([...turnOns.approvals.on, ...turnOns.all.on]))
+    for (const c of commits) {
+      const yes =
+        c.sha !== t && (await git([...READ_CONFIG, 'merge-base', '--is-ancestor', c.sha, t], { ...ctx, okCodes: [1] })).code === 0;
+      if (yes) held.add(`${c.sha} ${t}`);
+    }
+  for (const c of commits) c.signingInForce = signingHeldTo(c.sha, turnOns, (a, t) => held.has(`${a} ${t}`));
 }
 
 /**

@@ -332,15 +332,13 @@ export interface CommitIdentities {
   approvedBy: readonly string[];
   /** Git's verification of the commit's signature (`%G?`: G good and trusted, others not), when checked. */
   signature?: { status: string; signer: string };
-  /** `require_signed` as committed where the commit reached the main line, where history shows it. */
+  /** The `require_signed` level history holds the commit to (see signingHeldTo), where it was read. */
   signingInForce?: PolicySettings['requireSigned'];
 }
 
 /**
- * What `require_signed` asks of a commit: the setting, but no more than the configuration committed
- * where the commit reached the main line asked. Signatures required from some commit on do not make
- * the approvals that reached the main line before it errors; a commit made on a branch begun before
- * counts from its merge, and one whose configuration history cannot show is held to the setting.
+ * What `require_signed` asks of a commit: the setting, but no more than history holds the commit
+ * to (HistoryCommit.signingInForce, see signingHeldTo).
  */
 export function signingRequired(
   commit: Pick<CommitIdentities, 'signingInForce'>,
@@ -370,6 +368,59 @@ export interface EvidenceRef {
 function sameIdentity(a: string, b: string): boolean {
   const email = (s: string): string => (/<([^<>]+)>\s*$/.exec(s)?.[1] ?? s).trim().toLowerCase();
   return email(a) === email(b);
+}
+
+type Signing = PolicySettings['requireSigned'];
+
+/**
+ * Per `require_signed` level: the commits that turned it on; whether any commit asked for it; and
+ * whether one asked for it with no lower level before it (a configuration that came with it).
+ */
+export type SigningTurnOns = Record<'approvals' | 'all', { on: string[]; asked: boolean; fromTheStart: boolean }>;
+
+/**
+ * The commits that turned a `require_signed` level on, by level: each commit whose configuration
+ * asks for it while every parent's configuration asked for less. A parent with no configuration
+ * at the SMS's path says nothing (the SMS may have been elsewhere), so a configuration that came
+ * with the setting (or a root commit with it) turns nothing on: history then holds every commit to
+ * it, whatever was turned on later. `levelOf` gives each
+ * commit's configured level (undefined: none there, or not valid); `candidates` must include every
+ * commit whose configuration differs from its parents'.
+ */
+export function signingTurnOns(
+  candidates: Iterable<string>,
+  levelOf: (sha: string) => Signing | undefined,
+  parentsOf: (sha: string) => readonly string[],
+): SigningTurnOns {
+  const level = (): { on: string[]; asked: boolean; fromTheStart: boolean } => ({ on: [], asked: false, fromTheStart: false });
+  const out: SigningTurnOns = { approvals: level(), all: level() };
+  for (const sha of candidates) {
+    const mine = levelOf(sha);
+    if (mine === undefined) continue;
+    const parents = parentsOf(sha).map(levelOf);
+    for (const l of ['approvals', 'all'] as const) {
+      if (SIGNED_RANK[mine] < SIGNED_RANK[l]) continue;
+      out[l].asked = true;
+      if (parents.length === 0 || parents.some((x) => x === undefined)) out[l].fromTheStart = true;
+      else if (parents.every((x) => SIGNED_RANK[x!] < SIGNED_RANK[l])) out[l].on.push(sha);
+    }
+  }
+  return out;
+}
+
+/**
+ * What history holds a commit to: a level is asked of every commit but those that were already
+ * in history when it was turned on, in every commit that turned it on (ancestors of each). A commit
+ * made on a branch begun earlier and merged after is not, whichever parent order the merge has; an
+ * approval made while the setting was off between two turn-ons is not either. A level no commit
+ * asked for is not held (the setting now caps it anyway, see signingRequired).
+ */
+export function signingHeldTo(sha: string, turnOns: SigningTurnOns, isAncestor: (ancestor: string, of: string) => boolean): Signing {
+  for (const l of ['all', 'approvals'] as const) {
+    const { on, asked, fromTheStart } = turnOns[l];
+    if (asked && (fromTheStart || on.length === 0 || !on.every((t) => t !== sha && isAncestor(sha, t)))) return l;
+  }
+  return 'none';
 }
 
 /** Whether git verified a good, trusted signature on the commit. */

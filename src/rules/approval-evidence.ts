@@ -17,8 +17,8 @@ export default defineRule({
     "or MGT, and is marked as the bootstrap). The commit's author and committer count as its approver; an " +
     'Approved-by trailer counts only when it names the signer of a signature git verified, or in a commit made by a committer listed in ' +
     'history.trusted_committers, otherwise it is self-asserted and ignored. With history.require_signed: approvals ' +
-    'only a verified signature counts (in the commits that reached the main line once the committed sms.config.yaml ' +
-    'said so). approved_by must name the approver. A decision is judged on the day of its ' +
+    'only a verified signature counts (but for the commits already in history at the commit whose sms.config.yaml ' +
+    'turned it on). approved_by must name the approver. A decision is judged on the day of its ' +
     "commit in the organisation's time zone: its author date's, or its committer date where that is later and the " +
     'author committed it too (git commit --date moves only the author date). See "History rules" in the README.',
   severity: 'error',

@@ -8,8 +8,8 @@ export default defineRule({
   help:
     'Commit identities are what the person making the commit says they are; a signature that git verifies (GPG or ' +
     'SSH with an allowed signers file) proves it. With history.require_signed: all, every commit in the checked range ' +
-    'that changes a document must carry a good, trusted signature (git log %G? = G), from the commit whose ' +
-    'sms.config.yaml set it on: a commit that reached the main line before asks for none. Configure verification in the ' +
+    'that changes a document must carry a good, trusted signature (git log %G? = G), but for the commits already ' +
+    'in history at the commit whose sms.config.yaml turned it on. Configure verification in the ' +
     'environment that runs sms (gpg keyring, or gpg.ssh.allowedSignersFile in the global git config). Approvals alone ' +
     'are covered by require_signed: approvals through approval-evidence.',
   severity: 'error',
