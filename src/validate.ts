@@ -67,13 +67,18 @@ export function buildRuleContext(loaded: Loaded, today: string, exists?: (relPat
  * characters of one can be matched by a commit made to match them (a few minutes of hashing for 7).
  */
 function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[], events: readonly DocEvent[] = []): Diagnostic[] {
-  const records: { doc: SmsDocument; commits: string[] }[] = [];
+  // Each recording document as last committed: an edit not committed yet (a status set to
+  // verified in the working tree) records nothing, as CI, which reads commits, would not see it.
+  const committed = new Map<string, DocEvent>();
+  for (const e of events) if (e.after?.id && e.commit.sha !== 'WORKTREE' && e.commit.sha !== 'INDEX') committed.set(e.after.id, e);
+  const records: { doc: SmsDocument; status?: string; commits: string[] }[] = [];
   for (const doc of documents) {
     const field = doc.type?.records_findings;
-    const list = field !== undefined ? doc.data?.[field] : undefined;
+    const version = doc.id !== undefined ? committed.get(doc.id)?.after : undefined;
+    const list = field !== undefined ? version?.data?.[field] : undefined;
     if (!Array.isArray(list)) continue;
     const commits = list.filter((c): c is string => typeof c === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(c));
-    if (commits.length) records.push({ doc, commits });
+    if (commits.length) records.push({ doc, ...(version!.status !== undefined ? { status: version!.status } : {}), commits });
   }
   if (records.length === 0) return diagnostics;
   // The IDs a document had before it was renumbered: its findings under them are its own too.
@@ -93,19 +98,19 @@ function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[], 
     if (by.length === 0) return d;
     const name = (doc: SmsDocument): string => doc.id ?? doc.file;
     // Verified, and no error found in the nonconformity itself (a verification no SM or MGT made).
-    const verified = by.filter((r) => r.doc.type!.approving.includes(r.doc.status ?? ''));
+    const verified = by.filter((r) => r.doc.type!.approving.includes(r.status ?? ''));
     const holding = verified.find((r) => holds(r.doc));
     if (holding)
-      return { ...d, severity: 'warning' as const, message: `${d.message} (recorded as ${name(holding.doc)}, ${holding.doc.status})` };
+      return { ...d, severity: 'warning' as const, message: `${d.message} (recorded as ${name(holding.doc)}, ${holding.status})` };
     if (verified.length)
       return {
         ...d,
-        hint: `recorded as ${name(verified[0]!.doc)}, whose ${verified[0]!.doc.status} status does not hold: see its own findings`,
+        hint: `recorded as ${name(verified[0]!.doc)}, whose ${verified[0]!.status} status does not hold: see its own findings`,
       };
-    const open = by[0]!.doc;
+    const open = by[0]!;
     return {
       ...d,
-      hint: `recorded as ${name(open)} (${open.status ?? 'no status'}): once it is ${open.type!.approving.join(' or ')}, this is a warning`,
+      hint: `recorded as ${name(open.doc)} (${open.status ?? 'no status'}, as committed): once it is ${open.doc.type!.approving.join(' or ')} in a commit, this is a warning`,
     };
   });
 }

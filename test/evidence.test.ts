@@ -2251,7 +2251,7 @@ describe('a finding of history recorded as a nonconformity', () => {
     addCommit(dir, { files: { [N]: nc('open', [edit]) }, author: ana, date: '2026-01-05T09:00:00Z' });
     r = await findings(dir);
     expect(r.list.map((f) => [f.rule, f.severity])).toEqual([['modified-after-approval', 'error']]);
-    expect(r.list[0]!.hint).toBe('recorded as NC-0001 (open): once it is verified, this is a warning');
+    expect(r.list[0]!.hint).toBe('recorded as NC-0001 (open, as committed): once it is verified in a commit, this is a warning');
     addCommit(dir, { files: { [N]: nc('closed', [edit]) }, author: ana, date: '2026-01-06T09:00:00Z' });
     // A practitioner cannot verify it: the verification is no SM's or MGT's, and the finding stays an error.
     const forged = tmp();
@@ -2276,6 +2276,11 @@ describe('a finding of history recorded as a nonconformity', () => {
     const only = await findings(forged, ['--history', R]);
     expect(only.list.map((x) => `${x.rule} ${x.severity}`)).toEqual(['modified-after-approval error']);
     expect(only.code).toBe(1);
+    // Verified in the working tree only: CI reads commits, so nothing is recorded yet.
+    writeFiles(dir, { [N]: nc('verified', [edit], { approved_by: ana.email, approved_on: '2026-01-07' }) });
+    const uncommitted = await findings(dir);
+    expect(uncommitted.list.filter((x) => x.docId === 'RFC-0001').map((x) => x.severity)).toEqual(['error']);
+    expect(uncommitted.code).toBe(1);
     // Verified by the Service Manager: the finding is a warning, and says where it is recorded.
     addCommit(dir, {
       files: { [N]: nc('verified', [edit], { approved_by: ana.email, approved_on: '2026-01-07' }) },
