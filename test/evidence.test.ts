@@ -2404,6 +2404,8 @@ describe('changed terms need a new countersignature', () => {
       ['put back', signed],
       ['capitals', { ...signed, customer_approved_by: 'Bea@Bakery.example' }],
       ['a space', { ...signed, customer_approval_ref: 'signed PDF ' }],
+      ['by name', { ...signed, customer_approved_by: 'Bea Baker' }],
+      ['by name, in lower case', { ...signed, customer_approved_by: 'bea  baker' }],
       [
         'an invisible character',
         { ...signed, customer_approved_by: 'bea@bakery\u200b.example', customer_approval_ref: 'signed\u00ad PDF.' },

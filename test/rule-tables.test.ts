@@ -780,6 +780,36 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  /** The roles with two customers' contacts, each speaking for their organisation. */
+  const contacts = rolesDoc([
+    ...TEAM,
+    { name: 'Bea Baker', email: 'bea@bakery.example', roles: ['CUS'] },
+    { name: 'Hal Kessler', email: 'hal@kessler.example', roles: ['CUS'] },
+  ])
+    .replace('    email: bea@bakery.example\n    roles: [CUS]', '    email: bea@bakery.example\n    roles: [CUS]\n    organisation: Bakery')
+    .replace(
+      '    email: hal@kessler.example\n    roles: [CUS]',
+      '    email: hal@kessler.example\n    roles: [CUS]\n    organisation: Kessler Legal',
+    );
+  const signedBy = (who: string): string =>
+    sla({ customer: 'Bakery', customer_approved_by: who, customer_approved_on: '2026-01-01', customer_approval_ref: 'signed PDF' });
+  ruleTester(rule('joint-approval'), {
+    valid: [
+      {
+        name: "signed by the customer's own contact",
+        files: { 'governance/roles.md': contacts, 'agreements/customers/SLA-0001-a.md': signedBy('bea@bakery.example') },
+      },
+    ],
+    invalid: [
+      {
+        name: "signed by another customer's contact",
+        files: { 'governance/roles.md': contacts, 'agreements/customers/SLA-0001-a.md': signedBy('hal@kessler.example') },
+        errors: [['agreements/customers/SLA-0001-a.md', 14]],
+        message: /^Hal Kessler signed for the other party but speaks for Kessler Legal, not Bakery$/,
+      },
+    ],
+  });
+
   ruleTester(rule('step-field'), {
     valid: [
       {

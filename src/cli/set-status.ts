@@ -18,6 +18,7 @@ import {
   needsAuthority,
   selfApprovalApplies,
   stricterSettings,
+  signatoryOf,
   unsignedTermChanges,
   requesterWithdrawnBySelf,
   type CommitIdentities,
@@ -244,7 +245,7 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
       // records the new signature (the commit this one would be, judged alone).
       const history = basis.timeline.byId.get(opts.id) ?? [];
       const versions = [history[0]?.before?.data, ...history.map((e) => e.after?.data)];
-      const unsignedTerms = approving ? unsignedTermChanges(type, versions, doc.data ?? undefined) : [];
+      const unsignedTerms = approving ? unsignedTermChanges(type, versions, doc.data ?? undefined, signatoryOf(basis.roles)) : [];
       if (unsignedTerms.length)
         enforce(
           'joint-approval',

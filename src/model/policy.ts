@@ -636,19 +636,24 @@ type Version = Readonly<Record<string, unknown>>;
  * Signatures are compared by who signed and when, as a reader reads them. Empty where the type has
  * no countersigned terms, nothing in them changed, or a new signature is recorded.
  */
-export function unsignedTermChanges(t: WorkType, earlier: readonly (Version | undefined)[], after: Version | undefined): string[] {
+export function unsignedTermChanges(
+  t: WorkType,
+  earlier: readonly (Version | undefined)[],
+  after: Version | undefined,
+  who: Signatory = nameKey,
+): string[] {
   const cs = t.countersign;
   if (!cs?.terms || !after) return [];
   const versions = earlier.filter((v): v is Version => v !== undefined);
-  const mine = countersignatureOf(t, after);
-  if (recordsNewSignature(t, versions, after)) return [];
+  const mine = countersignatureOf(t, after, who);
+  if (recordsNewSignature(t, versions, after, who)) return [];
   // The terms signed: those of the version that first recorded this signature, else the latest one
   // recorded; with none ever recorded, the version last in force.
-  const latest = [...versions].reverse().find((v) => countersignatureOf(t, v) !== undefined);
-  const signature = versions.some((v) => countersignatureOf(t, v) === mine) ? mine : latest && countersignatureOf(t, latest);
+  const latest = [...versions].reverse().find((v) => countersignatureOf(t, v, who) !== undefined);
+  const signature = versions.some((v) => countersignatureOf(t, v, who) === mine) ? mine : latest && countersignatureOf(t, latest, who);
   const against =
     signature !== undefined
-      ? versions.find((v) => countersignatureOf(t, v) === signature)
+      ? versions.find((v) => countersignatureOf(t, v, who) === signature)
       : [...versions].reverse().find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined));
   if (!against) return [];
   return cs.terms.filter((k) => valueOf(against, k) !== valueOf(after, k));
@@ -658,17 +663,22 @@ export function unsignedTermChanges(t: WorkType, earlier: readonly (Version | un
  * Whether `after` records a signature of the other party that none of `earlier` recorded, dated
  * no earlier than any they recorded (see unsignedTermChanges).
  */
-export function recordsNewSignature(t: WorkType, earlier: readonly (Version | undefined)[], after: Version): boolean {
+export function recordsNewSignature(
+  t: WorkType,
+  earlier: readonly (Version | undefined)[],
+  after: Version,
+  who: Signatory = nameKey,
+): boolean {
   const cs = t.countersign;
-  const mine = countersignatureOf(t, after);
+  const mine = countersignatureOf(t, after, who);
   if (!cs || mine === undefined) return false;
   const versions = earlier.filter((v): v is Version => v !== undefined);
-  if (versions.some((v) => countersignatureOf(t, v) === mine)) return false;
+  if (versions.some((v) => countersignatureOf(t, v, who) === mine)) return false;
   // No earlier than the signature of the last version in force that recorded one: the terms it
   // replaces were signed then (a date mistyped in an earlier version and put right does not count).
   const lastSigned = [...versions]
     .reverse()
-    .find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined) && countersignatureOf(t, v) !== undefined);
+    .find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined) && countersignatureOf(t, v, who) !== undefined);
   const before = lastSigned ? parseDate(ownValue(lastSigned, cs.date)) : undefined;
   const mineOn = parseDate(ownValue(after, cs.date));
   return before === undefined || (mineOn !== undefined && mineOn >= before);
@@ -677,19 +687,33 @@ export function recordsNewSignature(t: WorkType, earlier: readonly (Version | un
 /** A field's value as termValue writes it. */
 const valueOf = (d: Readonly<Record<string, unknown>>, k: string): string => termValue(ownValue(d, k));
 
+/** Who a signatory is: the same text for every way of naming one person (see signatoryOf). */
+export type Signatory = (ref: string) => string;
+
 /**
- * The other party's signature a version records: who signed and when, as one text read as a reader
- * reads it (any case, spacing or invisible character, see nameKey); undefined where it names no
- * signatory. The reference to the evidence is not part of it: rewording it signs nothing new.
+ * Signatories as the roles document knows them: a person listed there by name or by address is
+ * one signatory however a version names them; anyone else by their text as a reader reads it.
  */
-export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unknown>>): string | undefined {
+export function signatoryOf(roles: RolesIndex): Signatory {
+  return (ref) => {
+    const k = nameKey(ref);
+    const p = roles.resolve(ref) ?? roles.people.find((x) => nameKey(x.name) === k || (x.email !== undefined && nameKey(x.email) === k));
+    return p ? nameKey(p.email ?? p.name) : k;
+  };
+}
+
+/**
+ * The other party's signature a version records: who signed (see Signatory) and when, as one text
+ * read as a reader reads it (any case, spacing or invisible character, see nameKey); undefined where
+ * it names no signatory. The reference to the evidence is not part of it: rewording it signs nothing new.
+ */
+export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unknown>>, who: Signatory = nameKey): string | undefined {
   const cs = t.countersign;
   if (!cs) return undefined;
-  const [who, on] = [cs.field, cs.date].map((k) => {
-    const v = ownValue(d, k);
-    return typeof v === 'string' ? nameKey(v) : termValue(v);
-  });
-  return who === '' || who === 'null' ? undefined : `${who}\0${on}`;
+  const signatory = ownValue(d, cs.field);
+  const date = ownValue(d, cs.date);
+  if (typeof signatory !== 'string' || nameKey(signatory) === '') return undefined;
+  return `${who(signatory)}\0${typeof date === 'string' ? nameKey(date) : termValue(date)}`;
 }
 
 /** A field's own value (never one inherited from Object.prototype). */

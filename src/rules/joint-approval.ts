@@ -5,9 +5,12 @@ import {
   isInForce,
   recordsNewSignature,
   roleName,
+  signatoryOf,
   signedTermsOf,
   unsignedTermChanges,
 } from '../model/policy.js';
+import { nameKey } from '../model/roles.js';
+import { partyOf } from '../repo/sla.js';
 import { ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -21,7 +24,7 @@ export default defineRule({
     "Management or the Service Manager, RE.2.2) and the other party's signatory is recorded beside it, in " +
     'customer_approved_by (supplier_approved_by for a supplier agreement) with its date and a reference to the ' +
     'evidence (the signed PDF, the e-mail). The signatory must hold the Customer (or Supplier) role in the roles ' +
-    'document, or the reference must say where the signature is. With --base or --history, a version approved into ' +
+    "document (and, where its entry names an organisation, speak for the agreement's customer or supplier), or the reference must say where the signature is. With --base or --history, a version approved into " +
     'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
     'reporting: countersign.terms of the type) must record a new signature (a signatory and date no earlier version ' +
     'recorded, compared as a reader reads them, and dated no earlier than the signature of the version in force ' +
@@ -40,6 +43,8 @@ export default defineRule({
       // recorded in a re-approval, as the hint below says); terms changed again first, or the end of
       // history, make it a finding.
       const versions = new Map<string, Readonly<Record<string, unknown>>[]>();
+      // A signatory the roles document lists is one person however a version names them.
+      const who = signatoryOf(ctx.roles);
       const unsigned = new Map<string, { event: DocEvent; terms: string; changed: string[]; signedOn?: string }>();
       const reportUnsigned = (id: string): void => {
         const u = unsigned.get(id);
@@ -62,8 +67,8 @@ export default defineRule({
         const after = e.after.data;
         if (isInForce(t, e.after.status)) {
           const waiting = unsigned.get(e.id);
-          if (waiting && waiting.terms === signedTermsOf(t, after) && recordsNewSignature(t, earlier, after)) unsigned.delete(e.id);
-          const changed = !e.merged && isApproval(t, e.before, e.after) ? unsignedTermChanges(t, earlier, after) : [];
+          if (waiting && waiting.terms === signedTermsOf(t, after) && recordsNewSignature(t, earlier, after, who)) unsigned.delete(e.id);
+          const changed = !e.merged && isApproval(t, e.before, e.after) ? unsignedTermChanges(t, earlier, after, who) : [];
           if (changed.length) {
             reportUnsigned(e.id);
             const signedOn = countersignatureOf(t, after) !== undefined ? ownString(after, cs.date) : undefined;
@@ -91,11 +96,20 @@ export default defineRule({
         continue;
       }
       const person = ctx.roles.resolve(who);
+      const partyName = partyOf(doc.type!.key, doc.data);
       if (person && !ctx.roles.holdsAny(person, cs.roles)) {
         report({
           doc,
           field: [cs.field],
           message: `${person.name} signed for the other party but holds ${person.roles.join(', ') || 'no role'}, not ${party}`,
+        });
+      } else if (person?.organisation && partyName && nameKey(person.organisation) !== nameKey(partyName)) {
+        // A contact speaks for their own organisation: another customer's cannot sign this one's agreement.
+        report({
+          doc,
+          field: [cs.field],
+          message: `${person.name} signed for the other party but speaks for ${person.organisation}, not ${partyName}`,
+          hint: `record the signatory of ${partyName}, who must be in the roles document with organisation: ${partyName}`,
         });
       } else if (!person && !ref) {
         report({
