@@ -354,6 +354,50 @@ describe('forged approvals are caught', () => {
     expect(r.code).toBe(0);
   });
 
+  it('require_signed: a configuration not valid for a commit, or the SMS moved into a folder, changes nothing of what it asks; a move does not hide an earlier turn-on', async () => {
+    const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
+    const base = (): string =>
+      configuredFirst([
+        { files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' },
+        { files: { [R]: approved(ben.email) }, author: ben, date: '2026-01-03T09:00:00Z' },
+        { files: { 'sms.config.yaml': SIGNED }, author: ana, date: '2026-01-04T09:00:00Z', message: 'Signatures on' },
+      ]);
+    // Everything tracked moved into sms/, with sms.config.yaml as `config` there.
+    const moveInto = (dir: string, config: string, date: string): void => {
+      const files: Record<string, string | null> = {};
+      for (const f of gitIn(dir, ['ls-files']).split('\n').filter(Boolean)) {
+        files[f] = null;
+        files[`sms/${f}`] = f === 'sms.config.yaml' ? config : readFileSync(path.join(dir, f), 'utf8');
+      }
+      addCommit(dir, { files, author: ana, date, message: 'Move the SMS into sms/' });
+    };
+    // A typo in the configuration, committed and put right.
+    const typo = base();
+    addCommit(typo, { files: { 'sms.config.yaml': `${SIGNED}timezone: Europe/Berlinn\n` }, author: ana, date: '2026-01-05T09:00:00Z' });
+    addCommit(typo, { files: { 'sms.config.yaml': SIGNED }, author: ana, date: '2026-01-05T10:00:00Z' });
+    expect((await findings(typo)).list).toEqual([]);
+    // The SMS moved into a folder with the setting as it was.
+    const moved = base();
+    moveInto(moved, SIGNED, '2026-01-05T09:00:00Z');
+    const r = await smsInProcess(['validate', '--history', '--format', 'json'], path.join(moved, 'sms'));
+    expect(JSON.parse(r.stdout).diagnostics).toEqual([]);
+    expect(r.code).toBe(0);
+    // Moved with the setting off, an approval made then, and the setting on again: that approval needs its signature.
+    const off = base();
+    moveInto(off, CONFIG, '2026-01-05T09:00:00Z');
+    addCommit(off, { files: { [`sms/${B2}`]: rfc({ id: 'RFC-0002' }) }, author: cleo, date: '2026-01-05T10:00:00Z' });
+    addCommit(off, { files: { [`sms/${B2}`]: approved(ben.email, { id: 'RFC-0002' }) }, author: ben, date: '2026-01-05T11:00:00Z' });
+    addCommit(off, {
+      files: { 'sms/sms.config.yaml': SIGNED },
+      author: cleo,
+      date: '2026-01-05T12:00:00Z',
+      message: 'Signatures on again',
+    });
+    const o = await smsInProcess(['validate', '--history', '--format', 'json'], path.join(off, 'sms'));
+    expect((JSON.parse(o.stdout).diagnostics as Finding[]).map((f) => [f.rule, f.docId])).toEqual([['approval-evidence', 'RFC-0002']]);
+    expect(o.code).toBe(1);
+  });
+
   it('require_signed turned on, off and on again: an unsigned approval while it was off still needs its signature', async () => {
     const SIGNED = `${CONFIG}history:\n  require_signed: approvals\n`;
     const dir = configuredFirst([

@@ -240,9 +240,6 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // already closed or approved.
     const earlier = await earlierFolders(reader, commits, outside, withPrefix(CONFIG_FILE), baseText, config);
     const zones = baseSha ? undefined : await zonesOfMainLine(reader, commits, outside, withPrefix(CONFIG_FILE), config);
-    // Signatures turned on later are not asked of what history held before (see stampSigning).
-    if (!baseSha && config.history.requireSigned !== 'none')
-      await stampSigning(reader, commits, outside, withPrefix(CONFIG_FILE), config.root);
     const underRoot = (p: string): boolean => !prefix || p.startsWith(`${prefix}/`);
     const inScope = (scopes: readonly FolderScope[], p: string): boolean =>
       underRoot(p) && scopes.some((f) => isDocumentPath(f, relative(p)));
@@ -266,6 +263,12 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     }
     const moved = followMoves(commits, outside, CONFIG_FILE, withPrefix(CONFIG_FILE), (rel) => wasDocument(withPrefix(rel)));
     for (const blob of moved.blobs) want(blob);
+    // Signatures turned on later are not asked of what history held before (see stampSigning),
+    // read wherever the SMS's configuration was.
+    if (!baseSha && config.history.requireSigned !== 'none') {
+      const paths = [withPrefix(CONFIG_FILE), ...moved.roots.map((r) => (r ? `${r}/${CONFIG_FILE}` : CONFIG_FILE))];
+      await stampSigning(reader, commits, outside, paths, config.root);
+    }
     // Where the SMS's root is at the base: where the pull request moved it from, if it did.
     let baseAt = withPrefix;
     if (baseSha && baseText === undefined && moved.roots.length > 0) {
@@ -883,25 +886,37 @@ async function zonesOfMainLine(
 /**
  * Sets on each commit the `require_signed` level history holds it to (HistoryCommit.signingInForce,
  * see signingTurnOns and signingHeldTo). Each commit's configured level is read where its
- * configuration changed, and at a merge whose parents' levels differ; else it is its parent's.
+ * configuration changed (at any of `paths`, where the SMS has been: a move keeps the level it had),
+ * and at a merge whose parents' levels differ; else it is its parent's. A version that is not
+ * valid changes nothing.
  */
 async function stampSigning(
   reader: BlobReader,
   commits: readonly HistoryCommit[],
   outside: OutsideChanges,
-  at: string,
+  paths: readonly string[],
   root: string,
 ): Promise<void> {
   const levels = new Map<string, Signing | undefined>();
-  const levelOf = async (bytes: Buffer | undefined): Promise<Signing | undefined> =>
-    bytes === undefined ? undefined : configOrUndefined(bytes.toString('utf8'), root)?.history.requireSigned;
+  /** The level a version gives; `kept` where it is not valid. */
+  const levelOf = (bytes: Buffer | undefined, kept: Signing | undefined): Signing | undefined => {
+    if (bytes === undefined) return undefined;
+    const version = configOrUndefined(bytes.toString('utf8'), root);
+    return version ? version.history.requireSigned : kept;
+  };
   for (const [k, c] of commits.entries()) {
-    const change = outside.get(k)?.find((ch) => ch.path === at);
+    const changes = outside.get(k)?.filter((ch) => paths.includes(ch.path)) ?? [];
     const fromParents = c.parents.map((p) => levels.get(p));
-    const merge = c.parents.length > 1;
     let level = fromParents[0];
-    if (merge && (change || new Set(fromParents).size > 1)) level = await levelOf(await reader.read(`${c.sha}:${at}`));
-    else if (change) level = await levelOf(change.newBlob ? await reader.read(change.newBlob) : undefined);
+    if (c.parents.length > 1 && (changes.length > 0 || new Set(fromParents).size > 1)) {
+      let bytes: Buffer | undefined;
+      for (const path of paths) if ((bytes = await reader.read(`${c.sha}:${path}`))) break;
+      level = levelOf(bytes, level);
+    } else if (changes.length > 0) {
+      // A move deletes the configuration at one path and adds it at another: the one added counts.
+      const added = changes.find((ch) => ch.newBlob);
+      level = levelOf(added ? await reader.read(added.newBlob!) : undefined, level);
+    }
     levels.set(c.sha, level);
   }
   const bySha = new Map(commits.map((c) => [c.sha, c]));
@@ -1019,10 +1034,18 @@ async function stampSigningAtBase(
     const [sha, ...ps] = line.split(' ');
     parents.set(sha!, ps);
   }
-  const levels = new Map<string, Signing | undefined>();
+  // Null: a version that is not valid, which changes nothing (its parent's level, as far as the log shows it).
+  const raw = new Map<string, Signing | undefined | null>();
   for (const sha of new Set([...parents.keys(), ...[...parents.values()].flat()])) {
     const text = (await reader.read(`${sha}:${configPath}`))?.toString('utf8');
-    levels.set(sha, text === undefined ? undefined : configOrUndefined(text, root)?.history.requireSigned);
+    raw.set(sha, text === undefined ? undefined : (configOrUndefined(text, root)?.history.requireSigned ?? null));
+  }
+  const levels = new Map<string, Signing | undefined>();
+  for (const sha of raw.keys()) {
+    let at: string | undefined = sha;
+    for (let hops = 0; at !== undefined && raw.get(at) === null && hops < 100; hops++) at = parents.get(at)?.[0];
+    const level = at === undefined ? undefined : raw.get(at);
+    levels.set(sha, level === null ? undefined : level);
   }
   const turnOns = signingTurnOns(
     parents.keys(),
