@@ -60,13 +60,38 @@ export { LAST_DAY };
  * the offset it was given, so +99:59 (which git accepts) still names one.
  */
 export function gitInstant(date: string | undefined): number | undefined {
-  if (date === undefined) return undefined;
+  return date === undefined ? undefined : commitDate(date).ms;
+}
+
+/** Whether a date as git prints it is in an offset clocks use (-12:00 to +14:00), as documents must be. */
+export function inClockOffset(date: string): boolean {
+  return commitDate(date).usual;
+}
+
+/**
+ * Commit dates read, by their text: each is asked for by the history reader, the merges' stamps,
+ * the rules and the reports, for every commit. Commit dates are short strings of their own (not
+ * slices of a larger text), so keeping them holds nothing else; cleared when full.
+ */
+const commitDates = new Map<string, { ms: number | undefined; usual: boolean }>();
+const COMMIT_DATES_KEPT = 1_000_000;
+
+function commitDate(date: string): { ms: number | undefined; usual: boolean } {
+  let known = commitDates.get(date);
+  if (known) return known;
   const ms = parseInstant(date);
-  if (ms !== undefined) return ms;
-  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)([+-])(\d\d):?(\d\d)$/.exec(date);
-  const local = m ? Date.parse(`${m[1]}Z`) : NaN;
-  if (!m || Number.isNaN(local)) return undefined;
-  return local - (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) * 60_000;
+  if (ms !== undefined) known = { ms, usual: true };
+  else {
+    const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)([+-])(\d\d):?(\d\d)$/.exec(date);
+    const local = m ? Date.parse(`${m[1]}Z`) : NaN;
+    known = {
+      ms: !m || Number.isNaN(local) ? undefined : local - (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) * 60_000,
+      usual: false,
+    };
+  }
+  if (commitDates.size >= COMMIT_DATES_KEPT) commitDates.clear();
+  commitDates.set(date, known);
+  return known;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { DAY_MS, formatInstant, parseInstant } from '../dates.js';
-import { gitInstant, LAST_DAY, type DocEvent } from '../history/timeline.js';
+import { DAY_MS, formatInstant } from '../dates.js';
+import { gitInstant, inClockOffset, LAST_DAY, type DocEvent } from '../history/timeline.js';
 import { commitLabel, eventDoc, uncommitted } from './history-support.js';
 import { defineRule } from './registry.js';
 
@@ -77,7 +77,7 @@ export default defineRule({
     }
     // A date shown in an offset no clock has (past ±23:59, which git takes): set by hand.
     for (const e of first.values()) {
-      const odd = [e.commit.date, e.commit.committerDate].find((v) => v !== undefined && parseInstant(v) === undefined);
+      const odd = [e.commit.date, e.commit.committerDate].find((v) => v !== undefined && !inClockOffset(v));
       if (odd === undefined) continue;
       const at = gitInstant(odd);
       // An offset within the zones clocks use: it is the date itself that cannot be read (a year past 9999).
