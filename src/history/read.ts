@@ -40,6 +40,7 @@ import {
   signingRequired,
   signingTurnOns,
   type PolicySettings,
+  type Signing,
 } from '../model/policy.js';
 import { RolesIndex } from '../model/roles.js';
 import { CONFIG_FILE, historySettings, historySettingsOf, parseConfig, type SmsConfig } from '../repo/config.js';
@@ -846,9 +847,6 @@ async function earlierFolders(
   });
   return out;
 }
-
-/** What `require_signed` asks of a commit (see PolicySettings). */
-type Signing = PolicySettings['requireSigned'];
 
 /**
  * The time zone sms.config.yaml gave along the main line (see mainLine), oldest first: one entry

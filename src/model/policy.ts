@@ -370,7 +370,8 @@ function sameIdentity(a: string, b: string): boolean {
   return email(a) === email(b);
 }
 
-type Signing = PolicySettings['requireSigned'];
+/** A `require_signed` level. */
+export type Signing = PolicySettings['requireSigned'];
 
 /**
  * Per `require_signed` level: the commits that turned it on; whether any commit asked for it; and
@@ -383,9 +384,8 @@ export type SigningTurnOns = Record<'approvals' | 'all', { on: string[]; asked: 
  * asks for it while every parent's configuration asked for less. A parent with no configuration
  * at the SMS's path says nothing (the SMS may have been elsewhere), so a configuration that came
  * with the setting (or a root commit with it) turns nothing on: history then holds every commit to
- * it, whatever was turned on later. `levelOf` gives each
- * commit's configured level (undefined: none there, or not valid); `candidates` must include every
- * commit whose configuration differs from its parents'.
+ * it, whatever was turned on later. `levelOf` gives each commit's configured level (undefined: none
+ * there); `candidates` must include every commit whose configuration differs from its parents'.
  */
 export function signingTurnOns(
   candidates: Iterable<string>,
@@ -654,14 +654,14 @@ export function unsignedTermChanges(
   const against =
     signature !== undefined
       ? versions.find((v) => countersignatureOf(t, v, who) === signature)
-      : [...versions].reverse().find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined));
+      : [...versions].reverse().find((v) => versionInForce(t, v));
   if (!against) return [];
   return cs.terms.filter((k) => valueOf(against, k) !== valueOf(after, k));
 }
 
 /**
- * Whether `after` records a signature of the other party that none of `earlier` recorded, dated
- * no earlier than any they recorded (see unsignedTermChanges).
+ * Whether `after` records a signature of the other party that none of `earlier` recorded, dated no
+ * earlier than the last signature recorded in a version in force (see unsignedTermChanges).
  */
 export function recordsNewSignature(
   t: WorkType,
@@ -676,9 +676,7 @@ export function recordsNewSignature(
   if (versions.some((v) => countersignatureOf(t, v, who) === mine)) return false;
   // No earlier than the signature of the last version in force that recorded one: the terms it
   // replaces were signed then (a date mistyped in an earlier version and put right does not count).
-  const lastSigned = [...versions]
-    .reverse()
-    .find((v) => isInForce(t, typeof v.status === 'string' ? v.status : undefined) && countersignatureOf(t, v, who) !== undefined);
+  const lastSigned = [...versions].reverse().find((v) => versionInForce(t, v) && countersignatureOf(t, v, who) !== undefined);
   const before = lastSigned ? parseDate(ownValue(lastSigned, cs.date)) : undefined;
   const mineOn = parseDate(ownValue(after, cs.date));
   return before === undefined || (mineOn !== undefined && mineOn >= before);
@@ -715,6 +713,9 @@ export function countersignatureOf(t: WorkType, d: Readonly<Record<string, unkno
   if (typeof signatory !== 'string' || nameKey(signatory) === '') return undefined;
   return `${who(signatory)}\0${typeof date === 'string' ? nameKey(date) : termValue(date)}`;
 }
+
+/** Whether a version, as its front matter gives its status, is in force. */
+const versionInForce = (t: WorkType, v: Version): boolean => isInForce(t, typeof v.status === 'string' ? v.status : undefined);
 
 /** A field's own value (never one inherited from Object.prototype). */
 const ownValue = (d: Readonly<Record<string, unknown>>, k: string): unknown =>
