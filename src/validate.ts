@@ -9,6 +9,7 @@ import type { DocEvent } from './history/timeline.js';
 import { exemptionModels } from './repo/models.js';
 import { RULES } from './rules/index.js';
 import { runRule, type RuleContext } from './rules/registry.js';
+import { uncommitted } from './rules/history-support.js';
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -70,7 +71,7 @@ function recorded(diagnostics: Diagnostic[], documents: readonly SmsDocument[], 
   // Each recording document as last committed: an edit not committed yet (a status set to
   // verified in the working tree) records nothing, as CI, which reads commits, would not see it.
   const committed = new Map<string, DocEvent>();
-  for (const e of events) if (e.after?.id && e.commit.sha !== 'WORKTREE' && e.commit.sha !== 'INDEX') committed.set(e.after.id, e);
+  for (const e of events) if (e.after?.id && !uncommitted(e)) committed.set(e.after.id, e);
   const records: { doc: SmsDocument; status?: string; commits: string[] }[] = [];
   for (const doc of documents) {
     const field = doc.type?.records_findings;
