@@ -393,6 +393,18 @@ describe('forged approvals are caught', () => {
       date: '2026-01-05T12:00:00Z',
       message: 'Signatures on again',
     });
+    // A copy of the configuration left at the old place, saying none, is not the SMS's configuration.
+    const left = configuredFirst([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    moveInto(left, CONFIG, '2026-01-05T09:00:00Z');
+    // Signatures turned on in sms/, with a copy saying none written at the old place in the same commit.
+    addCommit(left, {
+      files: { 'sms/sms.config.yaml': SIGNED, 'sms.config.yaml': CONFIG, [`sms/${B2}`]: rfc({ id: 'RFC-0002' }) },
+      author: cleo,
+      date: '2026-01-05T10:00:00Z',
+    });
+    addCommit(left, { files: { [`sms/${B2}`]: approved(ben.email, { id: 'RFC-0002' }) }, author: ben, date: '2026-01-05T11:00:00Z' });
+    const l = await smsInProcess(['validate', '--history', '--format', 'json'], path.join(left, 'sms'));
+    expect((JSON.parse(l.stdout).diagnostics as Finding[]).map((f) => [f.rule, f.docId])).toEqual([['approval-evidence', 'RFC-0002']]);
     const o = await smsInProcess(['validate', '--history', '--format', 'json'], path.join(off, 'sms'));
     expect((JSON.parse(o.stdout).diagnostics as Finding[]).map((f) => [f.rule, f.docId])).toEqual([['approval-evidence', 'RFC-0002']]);
     expect(o.code).toBe(1);

@@ -807,6 +807,12 @@ describe('in-memory rule tables', () => {
         errors: [['agreements/customers/SLA-0001-a.md', 14]],
         message: /^Hal Kessler signed for the other party but speaks for Kessler Legal, not Bakery$/,
       },
+      {
+        name: "another customer's contact named in lower case, with two spaces",
+        files: { 'governance/roles.md': contacts, 'agreements/customers/SLA-0001-a.md': signedBy('hal  kessler') },
+        errors: [['agreements/customers/SLA-0001-a.md', 14]],
+        message: /^Hal Kessler signed for the other party but speaks for Kessler Legal, not Bakery$/,
+      },
     ],
   });
 

@@ -896,6 +896,9 @@ async function stampSigning(
   root: string,
 ): Promise<void> {
   const levels = new Map<string, Signing | undefined>();
+  // Which of `paths` holds the SMS's configuration at each commit (its index; none yet: past the
+  // last). Once the SMS is at a newer place, a file left at an older one is not its configuration.
+  const where = new Map<string, number>();
   /** The level a version gives; `kept` where it is not valid. */
   const levelOf = (bytes: Buffer | undefined, kept: Signing | undefined): Signing | undefined => {
     if (bytes === undefined) return undefined;
@@ -903,19 +906,29 @@ async function stampSigning(
     return version ? version.history.requireSigned : kept;
   };
   for (const [k, c] of commits.entries()) {
-    const changes = outside.get(k)?.filter((ch) => paths.includes(ch.path)) ?? [];
     const fromParents = c.parents.map((p) => levels.get(p));
+    let at = Math.min(paths.length, ...c.parents.map((p) => where.get(p) ?? paths.length));
+    const changes = (outside.get(k) ?? []).filter((ch) => paths.indexOf(ch.path) >= 0 && paths.indexOf(ch.path) <= at);
     let level = fromParents[0];
     if (c.parents.length > 1 && (changes.length > 0 || new Set(fromParents).size > 1)) {
       let bytes: Buffer | undefined;
-      for (const path of paths) if ((bytes = await reader.read(`${c.sha}:${path}`))) break;
+      for (const [i, path] of paths.entries()) {
+        if (i > at) break;
+        if ((bytes = await reader.read(`${c.sha}:${path}`))) {
+          at = i;
+          break;
+        }
+      }
       level = levelOf(bytes, level);
     } else if (changes.length > 0) {
-      // A move deletes the configuration at one path and adds it at another: the one added counts.
-      const added = changes.find((ch) => ch.newBlob);
+      // A move deletes the configuration at one path and adds it at another: the one added at the
+      // newest place counts.
+      const added = changes.filter((ch) => ch.newBlob).sort((a, b) => paths.indexOf(a.path) - paths.indexOf(b.path))[0];
+      if (added) at = paths.indexOf(added.path);
       level = levelOf(added ? await reader.read(added.newBlob!) : undefined, level);
     }
     levels.set(c.sha, level);
+    where.set(c.sha, at);
   }
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const turnOns = signingTurnOns(

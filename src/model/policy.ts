@@ -694,10 +694,19 @@ export type Signatory = (ref: string) => string;
  */
 export function signatoryOf(roles: RolesIndex): Signatory {
   return (ref) => {
-    const k = nameKey(ref);
-    const p = roles.resolve(ref) ?? roles.people.find((x) => nameKey(x.name) === k || (x.email !== undefined && nameKey(x.email) === k));
-    return p ? nameKey(p.email ?? p.name) : k;
+    const p = personAsRead(roles, ref);
+    return nameKey(p ? (p.email ?? p.name) : ref);
   };
+}
+
+/**
+ * The person of the roles document a reference names as a reader would read it: the name or the
+ * address in any case, spacing or with invisible characters. A signatory written "sam clarke" is
+ * Sam Clarke, for every check of who signed.
+ */
+export function personAsRead(roles: RolesIndex, ref: string): Person | undefined {
+  const k = nameKey(ref);
+  return roles.resolve(ref) ?? roles.people.find((x) => nameKey(x.name) === k || (x.email !== undefined && nameKey(x.email) === k));
 }
 
 /**

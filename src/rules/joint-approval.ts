@@ -4,6 +4,7 @@ import {
   isApproval,
   isInForce,
   recordsNewSignature,
+  personAsRead,
   roleName,
   signatoryOf,
   signedTermsOf,
@@ -95,7 +96,7 @@ export default defineRule({
         });
         continue;
       }
-      const person = ctx.roles.resolve(who);
+      const person = personAsRead(ctx.roles, who);
       const partyName = partyOf(doc.type!.key, doc.data);
       if (person && !ctx.roles.holdsAny(person, cs.roles)) {
         report({
