@@ -84,7 +84,7 @@ export function followMoves(
 }
 
 /** The commits commits[index] descends from (commits in the log's order, parents first). */
-function ancestors(commits: readonly HistoryCommit[], index: number): Set<string> {
+export function ancestors(commits: readonly HistoryCommit[], index: number): Set<string> {
   const bySha = new Map(commits.map((c) => [c.sha, c]));
   const out = new Set<string>();
   const todo = [...commits[index]!.parents];

@@ -64,7 +64,7 @@ import {
   type Timeline,
   type UnrecordedChange,
 } from './timeline.js';
-import { followMoves, type OutsideChanges } from './moves.js';
+import { ancestors, followMoves, type OutsideChanges } from './moves.js';
 import { parseInstant } from '../dates.js';
 
 export interface HistoryScope {
@@ -937,20 +937,10 @@ async function stampSigning(
     (sha) => bySha.get(sha)?.parents ?? [],
   );
   // The commits already in history at each turn-on: its ancestors.
-  const ancestors = new Map<string, Set<string>>();
-  for (const t of [...turnOns.approvals.on, ...turnOns.all.on]) {
-    if (ancestors.has(t)) continue;
-    const seen = new Set<string>();
-    const todo = [...(bySha.get(t)?.parents ?? [])];
-    while (todo.length) {
-      const sha = todo.pop()!;
-      if (seen.has(sha)) continue;
-      seen.add(sha);
-      todo.push(...(bySha.get(sha)?.parents ?? []));
-    }
-    ancestors.set(t, seen);
-  }
-  for (const c of commits) c.signingInForce = signingHeldTo(c.sha, turnOns, (a, t) => ancestors.get(t)?.has(a) ?? false);
+  const index = new Map(commits.map((c, k) => [c.sha, k]));
+  const before = new Map<string, Set<string>>();
+  for (const t of new Set([...turnOns.approvals.on, ...turnOns.all.on])) before.set(t, ancestors(commits, index.get(t)!));
+  for (const c of commits) c.signingInForce = signingHeldTo(c.sha, turnOns, (a, t) => before.get(t)?.has(a) ?? false);
 }
 
 /** A configuration read from history; undefined where it is not valid (the defaults then judge). */
