@@ -21,6 +21,7 @@ import {
   signatoryOf,
   unsignedTermChanges,
   requesterWithdrawnBySelf,
+  asRequestedBy,
   type CommitIdentities,
 } from '../model/policy.js';
 import { RolesIndex, type Person } from '../model/roles.js';
@@ -230,11 +231,11 @@ export async function setStatusCommand(io: CliIO, opts: SetStatusOptions): Promi
         leavesExemption(type, basis.status, basis.headFields, doc.data ?? undefined, exemption);
       // Requesters who took their own name off it in an earlier commit (see requesterWithdrawnBySelf).
       const earlier = (basis.timeline.byId.get(opts.id) ?? []).flatMap((e) => requesterWithdrawnBySelf(type, e) ?? []);
-      const asRequested = (r: string): Readonly<Record<string, unknown>> => ({
-        ...doc.data,
-        ...(type.requester ? { [type.requester]: r } : {}),
-      });
-      if (!selfFlagged && applies && (selfIn(doc.data) || selfIn(basis.headFields) || earlier.some((r) => selfIn(asRequested(r))))) {
+      if (
+        !selfFlagged &&
+        applies &&
+        (selfIn(doc.data) || selfIn(basis.headFields) || earlier.some((r) => selfIn(asRequestedBy(type, doc.data ?? undefined, r))))
+      ) {
         const requester = type.requester !== undefined ? ownString(doc.data, type.requester) : undefined;
         const listed = requester !== undefined && basis.roles.resolve(requester) !== undefined;
         // Named and listed, the approver is that requester; else the drafter stands for one.

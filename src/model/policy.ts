@@ -582,6 +582,15 @@ export function roleConflicts(p: Person, rolesType: WorkType | undefined): strin
   return out;
 }
 
+/** A document's fields with `requester` as its requester: how a requester taken off it is judged. */
+export function asRequestedBy(
+  t: WorkType,
+  fields: Readonly<Record<string, unknown>> | undefined,
+  requester: string,
+): Readonly<Record<string, unknown>> {
+  return { ...fields, ...(t.requester ? { [t.requester]: requester } : {}) };
+}
+
 /**
  * The requester a change of a document takes off it where the commit's author is that requester,
  * one the roles document then in force lists: someone who asked for a change and took their name

@@ -1,4 +1,5 @@
 import {
+  asRequestedBy,
   isApproval,
   isExemptFromSelfApproval,
   isSelfApproval,
@@ -67,11 +68,12 @@ export default defineRule({
           people.every((p) => isSelfApproval(e.roles, t, fields, p.email ?? p.name, settings, exemption, drafter));
         // Judged on the document as it was before the approving commit too: the commit that approves
         // may also rename the requester or make the change pre-approved.
-        const asRequested = (r: string): Readonly<Record<string, unknown>> => ({
-          ...e.after!.fields,
-          ...(t.requester ? { [t.requester]: r } : {}),
-        });
-        if (!selfIn(e.after!.fields) && !(e.before && selfIn(e.before.fields)) && !earlier.some((r) => selfIn(asRequested(r)))) continue;
+        if (
+          !selfIn(e.after!.fields) &&
+          !(e.before && selfIn(e.before.fields)) &&
+          !earlier.some((r) => selfIn(asRequestedBy(t, e.after!.fields, r)))
+        )
+          continue;
         reported.add(e.id);
         report({
           ...eventDoc(ctx, e),
