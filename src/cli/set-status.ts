@@ -371,14 +371,14 @@ function problemsAfter(
   const edited = readDocument(doc.file, editFrontMatter(doc.text, edit, doc.file), config);
   const documents = repository.documents.map((d) => (d === doc ? edited : d));
   const result = validate({ config, repository: { ...repository, documents } }, { only: [doc.file], today: day });
-  const before = new Set(
-    validate({ config, repository }, { only: [doc.file], today: day }).diagnostics.map((d) => `${d.rule}\0${d.message}`),
-  );
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  // The document as it is now is validated only where a warning may be one it already had.
+  const before = warnings.some((d) => d.rule !== 'template-text')
+    ? new Set(validate({ config, repository }, { only: [doc.file], today: day }).diagnostics.map((d) => `${d.rule}\0${d.message}`))
+    : new Set<string>();
   return {
     errors: result.diagnostics.filter((d) => d.severity === 'error'),
-    guidance: result.diagnostics.filter(
-      (d) => d.severity === 'warning' && (d.rule === 'template-text' || !before.has(`${d.rule}\0${d.message}`)),
-    ),
+    guidance: warnings.filter((d) => d.rule === 'template-text' || !before.has(`${d.rule}\0${d.message}`)),
   };
 }
 
