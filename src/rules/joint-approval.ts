@@ -28,8 +28,8 @@ export default defineRule({
     "document (and, where its entry names an organisation, speak for the agreement's customer or supplier), or the reference must say where the signature is. With --base or --history, a version approved into " +
     'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
     'reporting: countersign.terms of the type) must record a new signature (a signatory and date no earlier version ' +
-    'recorded, compared as a reader reads them, and dated no earlier than the signature of the version in force ' +
-    'before it; a reworded reference is no new signature), or a later version of the same terms must (the other ' +
+    'recorded, compared as a reader reads them, and dated no earlier than the last signature recorded in a version ' +
+    'in force before it; a reworded reference is no new signature), or a later version of the same terms must (the other ' +
     'party signing a day later, recorded in a re-approval). A signature is of the terms it was first recorded with: ' +
     'one taken off and put back, or kept, signs nothing new. A provider that loosens its targets and re-approves them alone has no ' +
     'agreement to the new terms. A warning by default, so agreements written ' +
