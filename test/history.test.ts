@@ -1831,6 +1831,53 @@ describe('history rules', () => {
     expect(r.findings.map((f) => [f.rule, f.file])).toEqual([['document-scope', 'sms/catalogue/SVC-0001-service-desk.md']]);
   });
 
+  it('--base after a move of the SMS that landed: the roles in force at the base are followed to where they were approved', async () => {
+    const asCleo = testEnv({
+      GIT_AUTHOR_NAME: cleo.name,
+      GIT_AUTHOR_EMAIL: cleo.email,
+      GIT_COMMITTER_NAME: cleo.name,
+      GIT_COMMITTER_EMAIL: cleo.email,
+      GIT_AUTHOR_DATE: '2026-01-03T09:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-03T09:00:00Z',
+    });
+    const moved = (selfGranted: boolean): { top: string; base: string } => {
+      const top = smsInSubfolder();
+      // Cleo (IM and PT) gives herself CM in the approved roles document: an edit no one approved.
+      const granted = [
+        { ...ana, roles: ['SM', 'MGT'] },
+        { ...ben, roles: ['CM'] },
+        { ...cleo, roles: ['IM', 'PT', 'CM'] },
+      ];
+      if (selfGranted)
+        addCommit(top, {
+          files: { 'sms/governance/roles.md': rolesDoc(granted, 'approved', ana.email) },
+          author: cleo,
+          date: '2026-01-02T10:00:00Z',
+        });
+      // Cleo (no SM or MGT role) moves the whole SMS to the top of the repository, on main.
+      gitIn(top, ['mv', 'sms/sms.config.yaml', 'sms/governance', 'sms/changes', 'sms/catalogue', '.']);
+      gitIn(top, ['commit', '-q', '-m', 'Move the SMS up'], asCleo);
+      return { top, base: gitIn(top, ['rev-parse', 'HEAD']).trim() };
+    };
+    // The next pull request: Ben, the CM, approves the change request. The roles were approved by
+    // Ana before the move: they are in force at the base as well.
+    const clean = moved(false);
+    addCommit(clean.top, { files: { [R]: approved() }, author: ben, date: '2026-01-04T09:00:00Z' });
+    expect((await history(clean.top)).findings).toEqual([]);
+    const r = await history(clean.top, ['--base', clean.base]);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    // Followed, the old place's history is judged as --history judges it: Cleo's own grant is not in force.
+    const granted = moved(true);
+    addCommit(granted.top, { files: { [R]: approved(cleo.email) }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    const evidence = (fs: Finding[]): string[] => fs.filter((f) => f.rule === 'approval-evidence').map((f) => f.message);
+    const full = evidence((await history(granted.top)).findings);
+    expect(full).toEqual([expect.stringMatching(/held CM or SM in the roles document in force at that time \(Cleo Park held IM, PT\)$/)]);
+    const pr = await history(granted.top, ['--base', granted.base]);
+    expect(evidence(pr.findings)).toEqual(full);
+    expect(pr.code).toBe(1);
+  });
+
   it("HEAD's blobs are read relative to the SMS, and a folder named like pathspec magic matches nothing outside it", async () => {
     const { headBlobsHere } = await import('../src/git/history.js');
     const top = tmp();

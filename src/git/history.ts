@@ -553,6 +553,38 @@ export async function pathCommits(ctx: GitContext, rev: string, path: string, ma
 }
 
 /**
+ * Where a file was moved from, up to `rev`: the folder of the file of the same name that the commit
+ * adding it deleted (a move of the folder holding it), then where that one came from, the latest
+ * move first. Paths are from the top of the work tree; '' is the top itself. Only a commit with one
+ * parent moves: a merge brings the move its branch made.
+ */
+export async function movedFrom(ctx: GitContext, rev: string, file: string): Promise<string[]> {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const roots: string[] = [];
+  let here = file;
+  let at = rev;
+  // Bounded: each step reads two git commands, and a move back and forth would otherwise not end.
+  for (let hops = 0; hops < 20; hops++) {
+    const added = await git(
+      [...READ_CONFIG, 'log', '-1', '--format=%H %P', '--no-renames', '--diff-filter=A', at, '--', `:(top,literal)${here}`],
+      ctx,
+    );
+    const [sha, ...parents] = added.stdout.trim().split(' ');
+    if (!sha || parents.length !== 1) break;
+    const deleted = await git(
+      [...READ_CONFIG, 'diff-tree', '-r', '-z', '--no-renames', '--name-only', '--diff-filter=D', parents[0]!, sha],
+      ctx,
+    );
+    const from = deleted.stdout.split('\0').find((p) => p !== here && (p === name || p.endsWith(`/${name}`)));
+    if (from === undefined) break;
+    roots.push(from.slice(0, -name.length).replace(/\/$/, ''));
+    here = from;
+    at = parents[0]!;
+  }
+  return roots;
+}
+
+/**
  * Paths under a folder (relative to `ctx.cwd`) that commits reachable from HEAD deleted or renamed
  * away; none outside a repository or before the first commit.
  */

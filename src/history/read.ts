@@ -7,6 +7,7 @@ import {
   headBlobsHere,
   indexBlobs,
   pathCommits,
+  movedFrom,
   blobsAt,
   mergeSides,
   renamesBetween,
@@ -958,7 +959,8 @@ function configOrUndefined(text: string, root: string): SmsConfig | undefined {
  * signatures verified where they matter. A version that no one entitled approved (a role someone
  * gave themselves in an edit kept "updated") puts nothing in force, however it is labelled. Only
  * the folder is read (every folder a version of the configuration kept the roles in, so a move
- * of the folder is followed), not the whole history: one path-limited `git log`.
+ * of the folder is followed, and where the whole SMS was before it moved, as followMoves follows
+ * it), not the whole history: one path-limited `git log`.
  */
 async function rolesAtBase(
   ctx: GitContext,
@@ -969,27 +971,43 @@ async function rolesAtBase(
 ): Promise<{ data: Record<string, unknown>; since?: string } | undefined> {
   const t = rolesType(at.judging.types);
   if (!t) return undefined;
-  const folders = new Set([at.baseAt(rolesType(at.config.types)?.folder ?? t.folder)]);
-  for (const c of await pathCommits(ctx, baseSha, at.baseAt(CONFIG_FILE), 200)) {
-    const text = (await reader.read(`${c.sha}:${at.baseAt(CONFIG_FILE)}`))?.toString('utf8');
-    const earlier = text === undefined ? undefined : configOrUndefined(text, at.config.root);
-    const folder = earlier && rolesType(earlier.types)?.folder;
-    if (folder) folders.add(at.baseAt(folder));
+  const here = at.baseAt(CONFIG_FILE);
+  // Where the SMS was before a move that landed before the base: its roles were approved there.
+  const configs = [here, ...(await movedFrom(ctx, baseSha, here)).map((r) => (r ? `${r}/${CONFIG_FILE}` : CONFIG_FILE))];
+  const within = (config: string, p: string): string => `${config.slice(0, -CONFIG_FILE.length)}${p}`;
+  // The roles folders each version of the configuration named, today's root's first.
+  const folders = configs.map((config) => new Set([within(config, rolesType(at.config.types)?.folder ?? t.folder)]));
+  for (const [i, config] of configs.entries()) {
+    for (const c of await pathCommits(ctx, baseSha, config, 200)) {
+      const text = (await reader.read(`${c.sha}:${config}`))?.toString('utf8');
+      const earlier = text === undefined ? undefined : configOrUndefined(text, at.config.root);
+      const folder = earlier && rolesType(earlier.types)?.folder;
+      if (folder) folders[i]!.add(within(config, folder));
+    }
   }
   const root = at.baseAt('');
   const relative = (p: string): string => p.slice(root.length);
+  const hereFolders = [...folders[0]!];
   const commits: HistoryCommit[] = [];
+  const outside: OutsideChanges = new Map();
   await streamLog({
     ...ctx,
     range: [baseSha],
-    paths: [...folders],
+    paths: [...new Set(folders.flatMap((f) => [...f])), ...configs],
     onCommit: (c) => {
-      c.changes = c.changes
-        .filter((ch) => ch.path.endsWith('.md') && ch.path.startsWith(root))
-        .map((ch) => ({ ...ch, path: relative(ch.path) }));
+      const documents: FileChange[] = [];
+      const elsewhere: FileChange[] = [];
+      for (const ch of c.changes) {
+        if (ch.path.endsWith('.md') && hereFolders.some((f) => ch.path.startsWith(`${f}/`)))
+          documents.push({ ...ch, path: relative(ch.path) });
+        else elsewhere.push(ch);
+      }
+      if (elsewhere.length) outside.set(commits.length, elsewhere);
+      c.changes = documents;
       commits.push(c);
     },
   });
+  followMoves(commits, outside, CONFIG_FILE, here, (rel) => rel.endsWith('.md'));
   const states = new Map<string, DocState | undefined>();
   const blobs = new Set(commits.flatMap((c) => c.changes.flatMap((ch) => [ch.oldBlob, ch.newBlob])).filter((b): b is string => !!b));
   await Promise.all([...blobs].map(async (b) => states.set(b, await m.stateOf(b))));
@@ -1008,7 +1026,7 @@ async function rolesAtBase(
   }
   await markCleanMerges(ctx, commits, { ...m, isDocument: () => true, relative, withPrefix: at.baseAt });
 
-  if (at.settings.requireSigned !== 'none') await stampSigningAtBase(ctx, reader, baseSha, commits, at.baseAt(CONFIG_FILE), at.config.root);
+  if (at.settings.requireSigned !== 'none') await stampSigningAtBase(ctx, reader, baseSha, commits, configs, at.config.root);
   const timeline = buildTimeline(commits, (b) => states.get(b), start?.data, t, start?.since);
   await attachSignatures(ctx, at.judging, at.settings, timeline);
   assignRoles(timeline, t, (e, type) => assessEvent(e, type, at.settings).people.length > 0, start?.data, start?.since, commits);
@@ -1026,10 +1044,13 @@ async function stampSigningAtBase(
   reader: BlobReader,
   baseSha: string,
   commits: readonly HistoryCommit[],
-  configPath: string,
+  configPaths: readonly string[],
   root: string,
 ): Promise<void> {
-  const r = await git([...READ_CONFIG, '--literal-pathspecs', 'log', '--full-history', '--format=%H %P', baseSha, '--', configPath], ctx);
+  const r = await git(
+    [...READ_CONFIG, '--literal-pathspecs', 'log', '--full-history', '--format=%H %P', baseSha, '--', ...configPaths],
+    ctx,
+  );
   const parents = new Map<string, string[]>();
   for (const line of r.stdout.split('\n').filter(Boolean)) {
     const [sha, ...ps] = line.split(' ');
@@ -1038,7 +1059,12 @@ async function stampSigningAtBase(
   // Null: a version that is not valid, which changes nothing (its parent's level, as far as the log shows it).
   const raw = new Map<string, Signing | undefined | null>();
   for (const sha of new Set([...parents.keys(), ...[...parents.values()].flat()])) {
-    const text = (await reader.read(`${sha}:${configPath}`))?.toString('utf8');
+    // Where the SMS's configuration is at that commit: today's place, else where it was before the latest move.
+    let text: string | undefined;
+    for (const configPath of configPaths) {
+      text = (await reader.read(`${sha}:${configPath}`))?.toString('utf8');
+      if (text !== undefined) break;
+    }
     raw.set(sha, text === undefined ? undefined : (configOrUndefined(text, root)?.history.requireSigned ?? null));
   }
   const levels = new Map<string, Signing | undefined>();
