@@ -28,6 +28,43 @@ describe('service levels per agreement, in service hours', () => {
     expect(m.responseHours).toBe(0.08);
   });
 
+  it('a target missed by seconds is missed: judged on the exact time, not on the hours shown to two places', () => {
+    const late = memoryRepository(
+      {
+        ...FILES,
+        // P2, 8 service hours: Tue 10 Nov 10:00 CET → Wed 08:00 is 8 h exactly; resolved 17 s later.
+        'incidents/INC-0007-g.md': inc(7, 'Resolved seventeen seconds late', {
+          agreement: 'SLA-0001',
+          priority: 'P2',
+          services: ['SVC-0001'],
+          opened: '2026-11-10T09:00:00Z',
+          responded: '2026-11-10T09:30:00Z',
+          resolved: '2026-11-11T07:00:17Z',
+        }),
+        // P1 around the clock, 0.5 h response: answered after 30 min 17 s, resolved after 1 h.
+        'incidents/INC-0008-h.md': inc(8, 'Answered seventeen seconds late', {
+          agreement: 'SLA-0001',
+          priority: 'P1',
+          services: ['SVC-0001'],
+          opened: '2026-11-17T09:00:00Z',
+          responded: '2026-11-17T09:30:17Z',
+          resolved: '2026-11-17T10:00:00Z',
+        }),
+      },
+      CONFIG,
+    );
+    const at = { documents: late.repository.documents, timezone: 'Europe/Berlin' };
+    const measured = measureIncidents(
+      at,
+      { since: '2026-11-01', until: '2026-11-30' },
+      agreementsOf(at).find((a) => a.id === 'SLA-0001')!,
+    );
+    const row = (id: string): unknown => measured.find((m) => m.id === id);
+    // Shown to two places as 8 h and 0.5 h, but over their targets, and breaches.
+    expect(row('INC-0007')).toMatchObject({ resolutionHours: 8, resolutionTargetHours: 8, resolutionMet: false, breach: true });
+    expect(row('INC-0008')).toMatchObject({ responseHours: 0.5, responseMet: false, breach: true });
+  });
+
   it('across the night the clocks go back: 2 service hours, 65 clock hours', () => {
     const m = measureIncidents(inputs, OCTOBER, bakery).find((x) => x.id === 'INC-0001')!;
     expect(m).toMatchObject({ resolutionHours: 2, clockHours: 65, resolutionMet: true, responseHours: 0.5, responseMet: true });

@@ -760,6 +760,8 @@ export function agreementsOf(inputs: SlaInputs): AgreementView[] {
 }
 
 const hours = (ms: number): number => round2(ms / HOUR_MS);
+/** Whether a time on the clock is over a target: judged on the exact time, not on the hours shown to two places. */
+const over = (ms: number, targetHours: number): boolean => ms > Math.round(targetHours * HOUR_MS);
 
 /** Unrounded service hours to resolution, so that a median is rounded once, not twice. */
 const exactResolution = new WeakMap<IncidentMeasure, number>();
@@ -851,18 +853,22 @@ export function measureIncidents(
     if (first) {
       // On the first priority's own clock: to the response, and to the resolution (or the period's end).
       const was = measuredAgainst?.targets[first.from as 'P1'];
-      const onClock = (until: number): number => hours(serviceTime(was?.clock ?? ALWAYS, opened, until));
+      const onClock = (until: number): number => serviceTime(was?.clock ?? ALWAYS, opened, until);
       m.reclassified = { ...first };
       if (was?.responseHours !== undefined && respondedAt !== undefined && respondedAt < end) {
-        const h = onClock(respondedAt);
-        Object.assign(m.reclassified, { responseTargetHours: was.responseHours, responseHours: h, responseMet: h <= was.responseHours });
+        const ms = onClock(respondedAt);
+        Object.assign(m.reclassified, {
+          responseTargetHours: was.responseHours,
+          responseHours: hours(ms),
+          responseMet: !over(ms, was.responseHours),
+        });
       }
       if (was?.resolutionHours !== undefined) {
-        const h = onClock(stop);
+        const ms = onClock(stop);
         Object.assign(m.reclassified, {
           resolutionTargetHours: was.resolutionHours,
-          resolutionHours: h,
-          resolutionMet: h <= was.resolutionHours,
+          resolutionHours: hours(ms),
+          resolutionMet: !over(ms, was.resolutionHours),
         });
       }
       if (!resolvedInPeriod) m.reclassified.open = true;
@@ -883,19 +889,19 @@ export function measureIncidents(
         const z = resolvedFirst ?? resolvedAt;
         const untilFirst = z !== undefined && z < end ? z : end;
         if (target?.responseHours !== undefined && r !== undefined && r < end) {
-          const h = hours(serviceTime(clock, opened, r));
+          const ms = serviceTime(clock, opened, r);
           Object.assign(m.timesMoved, {
             responseTargetHours: target.responseHours,
-            responseHours: h,
-            responseMet: h <= target.responseHours,
+            responseHours: hours(ms),
+            responseMet: !over(ms, target.responseHours),
           });
         }
         if (target?.resolutionHours !== undefined) {
-          const h = hours(serviceTime(clock, opened, untilFirst));
+          const ms = serviceTime(clock, opened, untilFirst);
           Object.assign(m.timesMoved, {
             resolutionTargetHours: target.resolutionHours,
-            resolutionHours: h,
-            resolutionMet: h <= target.resolutionHours,
+            resolutionHours: hours(ms),
+            resolutionMet: !over(ms, target.resolutionHours),
           });
         }
         if (untilFirst === end) m.timesMoved.open = true;
@@ -903,27 +909,28 @@ export function measureIncidents(
     }
     // Whether a target ran out inside the period: still within it at the period's start, over it at `until`.
     const ranOut = (targetHours: number, until: number): boolean =>
-      hours(serviceTime(clock, opened, until)) > targetHours &&
-      (opened >= start || hours(serviceTime(clock, opened, start)) <= targetHours);
+      over(serviceTime(clock, opened, until), targetHours) && (opened >= start || !over(serviceTime(clock, opened, start), targetHours));
     // Not answered by the end of the period (no response yet, or a later one): late once the target has run out.
     let unanswered = false;
     if (respondedAt === undefined) m.responseRecorded = false;
     if (target?.responseHours !== undefined) {
       m.responseTargetHours = target.responseHours;
       if (respondedAt !== undefined && respondedAt < end) {
-        m.responseHours = hours(serviceTime(clock, opened, respondedAt));
-        m.responseMet = m.responseHours <= target.responseHours;
+        const ms = serviceTime(clock, opened, respondedAt);
+        m.responseHours = hours(ms);
+        m.responseMet = !over(ms, target.responseHours);
         m.responseInPeriod = respondedAt >= start;
         if (m.responseInPeriod && ranOut(target.responseHours, respondedAt)) m.breachedInPeriod = true;
       } else if (respondedAt === undefined && resolvedAt !== undefined) {
         // Answered by the resolution at the latest: met if that was within the response target, else
         // not known (nor, before the resolution, whether it had been answered by a period's end).
-        if (resolvedInPeriod && hours(serviceTime(clock, opened, resolvedAt)) <= target.responseHours) m.responseMet = true;
+        if (resolvedInPeriod && !over(serviceTime(clock, opened, resolvedAt), target.responseHours)) m.responseMet = true;
         m.responseInPeriod = m.responseMet === true;
       } else {
         unanswered = true;
-        m.responseHours = hours(serviceTime(clock, opened, end));
-        if (m.responseHours > target.responseHours) m.responseMet = false;
+        const ms = serviceTime(clock, opened, end);
+        m.responseHours = hours(ms);
+        if (over(ms, target.responseHours)) m.responseMet = false;
         if (ranOut(target.responseHours, end)) m.breachedInPeriod = true;
       }
     }
@@ -934,7 +941,7 @@ export function measureIncidents(
     m.resolutionHours = hours(exact);
     if (target?.resolutionHours !== undefined) {
       m.resolutionTargetHours = target.resolutionHours;
-      m.resolutionMet = m.resolutionHours <= target.resolutionHours;
+      m.resolutionMet = !over(exact, target.resolutionHours);
       if (ranOut(target.resolutionHours, stop)) m.breachedInPeriod = true;
     }
     if (resolvedInPeriod) m.clockHours = hours(resolvedAt! - opened);
