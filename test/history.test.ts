@@ -404,6 +404,40 @@ describe('history rules', () => {
     expect((await history(made(ana))).findings.filter((f) => f.rule === 'approval-evidence')).toEqual([]);
   });
 
+  it('an approval dated back before the commit it was made on top of counts from that commit: a leaver cannot date it into their term', async () => {
+    // Ben holds CM until 1 March; on 5 March Cleo commits on main. On 10 March Ben approves on top of
+    // it, with author and committer dates of 28 February.
+    const people = [
+      { ...ana, roles: ['SM', 'MGT'] },
+      { ...ben, roles: ['CM'], until: '2026-03-01' },
+      { ...cleo, roles: ['IM', 'PT'] },
+    ];
+    const roles = md(
+      { id: 'ROLES', type: 'roles', title: 'Roles', status: 'updated', approved_by: ana.email, approved_on: '2026-02-01', people },
+      '\n## Responsibilities\n\n## Training and development\n',
+    );
+    const dir = repo([
+      { files: { 'governance/roles.md': roles }, author: ana, date: '2026-02-01T09:00:00Z' },
+      { files: { [R]: rfc() }, author: cleo, date: '2026-02-20T09:00:00Z' },
+      {
+        files: { 'catalogue/SVC-0001-service-desk.md': SERVICE.replace('## Description', '## Description\n\nThe desk.') },
+        author: cleo,
+        date: '2026-03-05T09:00:00Z',
+      },
+    ]);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { [R]: approved(ben.email, { approved_on: '2026-02-28' }) }, author: ben, date: '2026-02-28T09:00:00Z' });
+    const evidence = (fs: Finding[]): string[] => fs.filter((f) => f.rule === 'approval-evidence').map((f) => f.message);
+    const full = evidence((await history(dir)).findings);
+    expect(full).toEqual([
+      expect.stringMatching(
+        /Ben Okafor.* held CM or SM .*; the commit is dated 2026-02-28 but comes after a commit dated 2026-03-05 under it, so it counts from that day$/,
+      ),
+    ]);
+    // As a pull request, the base is the commit under it.
+    expect(evidence((await history(dir, ['--base', base])).findings)).toEqual(full);
+  });
+
   it("self-approval: an approval is judged by its model's proof as it stood then, not as corrected since", async () => {
     // RFC-0001, the proof of PA-1, is recorded on 10 March as having failed after all: Ben's approval of
     // 3 March rested on the record as it stood, and stays exempt. A model proven only since covers nothing before.

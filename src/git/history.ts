@@ -32,6 +32,11 @@ export interface HistoryCommit {
    * earlier than any main-line commit before the one that brought it there (see stampMerges).
    */
   standsAt?: string;
+  /**
+   * Set by the history reader: the day (in the organisation's time zone) of the latest committer
+   * date among the commits under this one (see stampNotBefore). A commit is made after its parents.
+   */
+  notBefore?: string;
   /** Values of `Approved-by:` trailers. */
   approvedBy: string[];
   subject: string;
@@ -550,6 +555,18 @@ export async function pathCommits(ctx: GitContext, rev: string, path: string, ma
       const [sha, date] = line.split(' ');
       return { sha: sha!, date: date ?? '' };
     });
+}
+
+/** The committer dates of commits, by id (commits git cannot read are left out). */
+export async function committerDates(ctx: GitContext, shas: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (shas.length === 0) return out;
+  const r = await git([...READ_CONFIG, 'show', '-s', '--no-walk', '--format=%H %cI', ...shas, '--'], { ...ctx, okCodes: [128] });
+  for (const line of r.stdout.split('\n')) {
+    const [sha, date] = line.split(' ');
+    if (sha && date) out.set(sha, date);
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   indexBlobs,
   pathCommits,
   movedFrom,
+  committerDates,
   blobsAt,
   mergeSides,
   renamesBetween,
@@ -61,6 +62,7 @@ import {
   stampDay,
   stampDays,
   stampMerges,
+  stampNotBefore,
   type DocEvent,
   type Timeline,
   type UnrecordedChange,
@@ -237,6 +239,10 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     scope.logStarted?.();
     await logged;
     stampMerges(commits);
+    // A pull request's commits are made on top of its base, which the log of base..HEAD leaves out.
+    const read = new Set(commits.map((c) => c.sha));
+    const under = baseSha ? [...new Set(commits.flatMap((c) => c.parents))].filter((p) => !read.has(p)) : [];
+    stampNotBefore(commits, config.timezone, await committerDates(ctx, under));
     // A folder renamed through sms.config.yaml (its files moved with it) held documents under its
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.
@@ -1019,6 +1025,7 @@ async function rolesAtBase(
   // approving status puts it in force), as it was before this check; what follows is judged.
   let start: { data: Record<string, unknown>; since: string } | undefined;
   stampDays(commits, at.config.timezone);
+  stampNotBefore(commits, at.config.timezone);
   if (at.shallow && commits.length > 0 && (await shallowBoundary(ctx)).has(commits[0]!.sha)) {
     const first = commits.shift()!;
     const s = first.changes.map((ch) => (ch.newBlob ? states.get(ch.newBlob) : undefined)).find((x) => x?.type === t.key);

@@ -165,14 +165,30 @@ export function stampMerges(commits: readonly HistoryCommit[]): void {
 }
 
 /**
+ * Sets on each commit the day of the latest committer date among the commits under it
+ * (HistoryCommit.notBefore), in the organisation's time zone: a commit cannot be made before the
+ * commits it is made on top of. `outside` gives the committer dates of parents that were not read
+ * (the base of a pull request). Commits come parents first.
+ */
+export function stampNotBefore(commits: readonly HistoryCommit[], timezone: string | undefined, outside = new Map<string, string>()): void {
+  const latest = new Map<string, number>();
+  for (const c of commits) {
+    let bound = -Infinity;
+    for (const p of c.parents) bound = Math.max(bound, latest.get(p) ?? gitInstant(outside.get(p)) ?? -Infinity);
+    if (Number.isFinite(bound)) c.notBefore = localDate(bound, timezone ?? 'UTC');
+    latest.set(c.sha, Math.max(bound, gitInstant(c.committerDate ?? c.date) ?? -Infinity));
+  }
+}
+
+/**
  * The day a decision in this event counts as taken: the commit's own (author) date, but never
- * before the commit that put the roles in force. An author chooses the date of their commit; a
- * person whose leaving was recorded retroactively (`until` in the past) cannot date an approval
- * back to before it and still have it judged against the roles document that records it.
+ * before the commit that put the roles in force, nor before a commit it was made on top of. An
+ * author chooses the dates of their commit; a person whose leaving was recorded (`until`) cannot
+ * date an approval back to before it and still have it judged against the roles document that
+ * records it, nor to before the commits the approval was made on top of.
  */
 export function decisionDay(e: Pick<DocEvent, 'commit' | 'rolesSince'>): string {
-  const own = commitDay(e.commit);
-  return e.rolesSince !== undefined && e.rolesSince > own ? e.rolesSince : own;
+  return [commitDay(e.commit), e.rolesSince, e.commit.notBefore].reduce<string>((a, b) => (b !== undefined && b > a ? b : a), '');
 }
 
 /** What history proves about the approval or decision in an event, judged by the policy on its decision day. */

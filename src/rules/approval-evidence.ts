@@ -85,8 +85,10 @@ function noApprover(
   if (signed !== 'none' && evidence.every((x) => x.how !== 'signature'))
     parts.push(`; it has no verified signature (history.require_signed: ${signed})`);
   const day = decisionDay(e);
-  if (day !== commitDay(e.commit))
-    parts.push(`; the commit is dated ${commitDay(e.commit)} but comes after the roles change of ${day}, so it counts from that day`);
+  if (day !== commitDay(e.commit)) {
+    const after = day === e.rolesSince ? `the roles change of ${day}` : `a commit dated ${day} under it`;
+    parts.push(`; the commit is dated ${commitDay(e.commit)} but comes after ${after}, so it counts from that day`);
+  }
   return parts.join(' ').replaceAll(' ;', ';');
 }
 
