@@ -26,11 +26,43 @@ export function lines(text: string): string[] {
   return out;
 }
 
-/** A fence opener/closer: up to three spaces, then ``` or ~~~. */
-export function isFence(line: string): boolean {
-  let i = 0;
-  while (i < 3 && line.charCodeAt(i) === 32) i++;
-  return line.startsWith('```', i) || line.startsWith('~~~', i);
+/**
+ * Follows fenced code blocks through a text, line by line, as CommonMark reads them. A fence opens
+ * with three or more backticks or tildes after at most three spaces (a backtick fence's info
+ * string holds no backtick), and only a run of the same character, at least as long, with nothing
+ * but spaces or tabs after it, closes it. Read any looser, a text could hide a heading a renderer
+ * shows behind a fence the renderer has already closed.
+ */
+export class Fences {
+  /** The open fence's character code, and the length of its opening run (0: none is open). */
+  private char = 0;
+  private length = 0;
+
+  /** Whether `line`, the next line of the text, is code: a fence, or a line inside one. */
+  code(line: string): boolean {
+    let i = 0;
+    while (i < 3 && line.charCodeAt(i) === 32) i++;
+    const c = line.charCodeAt(i);
+    let run = 0;
+    if (c === 96 || c === 126) while (line.charCodeAt(i + run) === c) run++;
+    if (this.length > 0) {
+      if (c === this.char && run >= this.length) {
+        let rest = i + run;
+        while (rest < line.length && isSpace(line.charCodeAt(rest))) rest++;
+        if (rest === line.length) this.length = 0;
+      }
+      return true;
+    }
+    if (run < 3 || (c === 96 && line.includes('`', i + run))) return false;
+    this.char = c;
+    this.length = run;
+    return true;
+  }
+
+  /** Whether a fence is still open after the last line: it runs to the end of the text. */
+  get open(): boolean {
+    return this.length > 0;
+  }
 }
 
 /** The heading on a line, or undefined. */
@@ -59,12 +91,11 @@ export function headingOf(line: string, index = 0): Heading | undefined {
 /** Headings of a Markdown body, ignoring fenced code. */
 export function headingsOf(body: string): Heading[] {
   const out: Heading[] = [];
-  let fenced = false;
+  const fences = new Fences();
   const ls = lines(body);
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
-    if (isFence(line)) fenced = !fenced;
-    else if (!fenced && line.length > 0) {
+    if (!fences.code(line) && line.length > 0) {
       const h = headingOf(line, i);
       if (h) out.push(h);
     }
@@ -75,18 +106,14 @@ export function headingsOf(body: string): Heading[] {
 /** Indexes of the lines a reader sees: not inside a fenced code block or an HTML comment. */
 export function shownLines(ls: readonly string[]): number[] {
   const shown: number[] = [];
-  let fence = false;
+  const fences = new Fences();
   let comment = false;
   ls.forEach((line, i) => {
     if (comment) {
       if (line.includes('-->')) comment = false;
       return;
     }
-    if (isFence(line)) {
-      fence = !fence;
-      return;
-    }
-    if (fence) return;
+    if (fences.code(line)) return;
     const open = line.lastIndexOf('<!--');
     if (open >= 0 && line.indexOf('-->', open) < 0) {
       comment = true;
@@ -144,14 +171,14 @@ export function withoutLastSection(body: string, names: readonly string[]): stri
   const start = headingsOf(body).find((h) => h.level <= 2 && want.has(normaliseHeading(h.text)))?.line;
   if (start === undefined) return body;
   const ls = lines(body);
-  let fenced = false;
+  const fences = new Fences();
   for (let i = start + 1; i < ls.length; i++) {
     const line = ls[i]!;
     if (HTML_HEADING.test(line)) return body;
-    if (isFence(line)) fenced = !fenced;
-    else if (!fenced && (NESTED_HEADING.test(line) || (SETEXT.test(line) && ls[i - 1]!.trim().length > 0 && i > start + 1))) return body;
+    if (fences.code(line)) continue;
+    if (NESTED_HEADING.test(line) || (SETEXT.test(line) && ls[i - 1]!.trim().length > 0 && i > start + 1)) return body;
   }
-  if (fenced) return body;
+  if (fences.open) return body;
   return ls.slice(0, start).join('\n');
 }
 

@@ -1431,6 +1431,10 @@ describe('history rules', () => {
       ['the review moved above an approved section', `${before}${pir}${plan}`],
       ['a fence the review never closes', `${before}\n## Post-implementation review\n\n\`\`\`\n${plan}`],
       [
+        'a heading after a fence closed by its own kind, a tilde fence inside it read as text',
+        `${body}\n## Post-implementation review\n\n\`\`\`text\n~~~\n\`\`\`\n\n## Plan and rollback (revised)\n\nNo rollback.\n\n~~~\n`,
+      ],
+      [
         'an approved section commented out below a second review heading',
         `${before}\n## Post-implementation review\n\nPlan and rollback (as deployed)\n-----\n\nNone.\n\n<!--${plan}\n## Post-implementation review\n-->\n\nWent as planned.\n`,
       ],

@@ -932,6 +932,11 @@ describe('in-memory rule tables', () => {
           [R, 13],
         ],
       },
+      {
+        name: 'a link after a fence closed by its own kind, a tilde fence inside it read as text',
+        files: { ...ROLES, [R]: rfc({}, '\n## Purpose\n\n```\n~~~\n```\n[z](missing.md)\n\n## Business impact\n\n## Scope\n') },
+        errors: [[R, 16]],
+      },
     ],
   });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isFence, lines } from '../markdown.js';
+import { Fences, lines } from '../markdown.js';
 import type { Position } from '../diagnostic.js';
 import type { SmsDocument } from '../repo/documents.js';
 import { valuesAtPath } from '../repo/values.js';
@@ -87,7 +87,7 @@ function linkReferences(ctx: RuleContext, doc: SmsDocument, report: Report): voi
   // Most bodies have no link at all: skip the line-by-line scan for them.
   if (!body.includes('](')) return;
   const ls = lines(body);
-  let fenced = false;
+  const fences = new Fences();
   let count = 0;
   const broken = (at: Position, message: string): boolean => {
     if (++count > MAX_LINK_FINDINGS_PER_DOCUMENT) {
@@ -99,11 +99,7 @@ function linkReferences(ctx: RuleContext, doc: SmsDocument, report: Report): voi
   };
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
-    if (isFence(line)) {
-      fenced = !fenced;
-      continue;
-    }
-    if (fenced || !line.includes('](')) continue;
+    if (fences.code(line) || !line.includes('](')) continue;
     for (const link of linksIn(line)) {
       const target = link.target;
       if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('/')) continue;
