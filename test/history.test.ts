@@ -16,6 +16,7 @@ import {
   rfc,
   rolesCommits,
   rolesDoc,
+  writeFiles,
   sms,
   smsInProcess,
   testEnv,
@@ -436,6 +437,53 @@ describe('history rules', () => {
     ]);
     // As a pull request, the base is the commit under it.
     expect(evidence((await history(dir, ['--base', base])).findings)).toEqual(full);
+  });
+
+  it('a line of history of its own cannot bootstrap roles: approved roles merged in from an unrelated branch grant nothing', async () => {
+    // Main: Ana's roles are approved (the bootstrap) and Cleo drafts a change request.
+    const dir = repo([{ files: { [R]: rfc({ requested_by: ana.email }) }, author: cleo, date: '2026-01-02T09:00:00Z' }]);
+    const asCleo = (date: string): NodeJS.ProcessEnv =>
+      testEnv({
+        GIT_AUTHOR_NAME: cleo.name,
+        GIT_AUTHOR_EMAIL: cleo.email,
+        GIT_COMMITTER_NAME: cleo.name,
+        GIT_COMMITTER_EMAIL: cleo.email,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      });
+    // Cleo (IM, PT) starts a history of her own with a roles document naming her SM, and approves it herself.
+    gitIn(dir, ['checkout', '-q', '--orphan', 'own']);
+    gitIn(dir, ['rm', '-rq', '--cached', '.']);
+    gitIn(dir, ['clean', '-fdxq']);
+    const mine = [{ ...cleo, roles: ['SM', 'CM'] }];
+    writeFiles(dir, { 'sms.config.yaml': CONFIG, 'governance/roles.md': rolesDoc(mine) });
+    gitIn(dir, ['add', '-A']);
+    gitIn(dir, ['commit', '-q', '-m', 'Roles: draft'], asCleo('2026-01-03T09:00:00Z'));
+    writeFiles(dir, { 'governance/roles.md': rolesDoc(mine, 'approved', cleo.email) });
+    gitIn(dir, ['commit', '-qam', 'Roles: approved'], asCleo('2026-01-03T09:30:00Z'));
+    // She merges main in, keeping her roles, approves the change request, and main is moved to her line.
+    gitIn(dir, ['merge', '-q', '--allow-unrelated-histories', '-X', 'ours', 'main', '-m', 'Merge main'], asCleo('2026-01-04T09:00:00Z'));
+    writeFiles(dir, { [R]: approved(cleo.email, { requested_by: ana.email }) });
+    gitIn(dir, ['commit', '-qam', 'Approve'], asCleo('2026-01-04T10:00:00Z'));
+    gitIn(dir, ['checkout', '-q', '-B', 'main', 'own']);
+    const evidence = (fs: Finding[]): string[] => fs.filter((f) => f.rule === 'approval-evidence').map((f) => `${f.docId}: ${f.message}`);
+    const found = evidence((await history(dir)).findings);
+    // Her roles never came into force, and her approval of the change request is not evidenced.
+    expect(found).toContainEqual(
+      expect.stringMatching(
+        /^ROLES: .* held SM or MGT .*one had on another line, and only that first one could come from a person the document itself names\)$/,
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/^RFC-0001: .*Cleo Park <cleo@acme.example>\) held CM or SM in the roles document in force/),
+    );
+    // A pull request after it: the roles in force at the base are still Ana's.
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    writeFiles(dir, { [R]: approved(cleo.email, { requested_by: ana.email, status: 'rejected' }) });
+    gitIn(dir, ['commit', '-qam', 'Reject'], asCleo('2026-01-05T10:00:00Z'));
+    expect(evidence((await history(dir, ['--base', base])).findings)).toEqual([
+      expect.stringMatching(/^RFC-0001: .*Cleo Park <cleo@acme.example>\) held CM or SM in the roles document in force/),
+    ]);
   });
 
   it("self-approval: an approval is judged by its model's proof as it stood then, not as corrected since", async () => {

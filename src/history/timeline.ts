@@ -29,6 +29,13 @@ export interface DocEvent {
    * one, so nothing decided in it is earlier, whatever date its author gave it.
    */
   rolesSince?: string;
+  /**
+   * Set where no roles are in force before this commit, but some were on another line of history read
+   * before it: the bootstrap (the first approval of the roles document, by a person it names itself)
+   * has been spent. A line of history of its own (a branch with no commit in common, merged in later)
+   * cannot approve a roles document of its own into force that way.
+   */
+  bootstrapSpent?: true;
   /** True when a document was deleted earlier and this commit adds it again. */
   readded?: boolean;
   /** A merge that only put its sides' changes together (a clean three-way merge): it decided nothing. */
@@ -193,7 +200,8 @@ export function decisionDay(e: Pick<DocEvent, 'commit' | 'rolesSince'>): string 
 
 /** What history proves about the approval or decision in an event, judged by the policy on its decision day. */
 export function assessEvent(e: DocEvent, t: WorkType, settings: PolicySettings): ApprovalAssessment {
-  return assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), settings, { data: e.after?.data });
+  const judged = e.bootstrapSpent ? { ...settings, rolesBootstrap: false } : settings;
+  return assessApproval(e.roles, t, e.after!.status!, e.commit, decisionDay(e), judged, { data: e.after?.data });
 }
 
 /** Whether `after`, a new document, is `before` under another ID: same type, same content but for bookkeeping. */
@@ -450,52 +458,71 @@ export function assignRoles(
     ...(initialRoles ? { data: initialRoles } : {}),
     priors: [],
   };
-  delete timeline.rolesRefused;
   const { byCommit, ordered } = eventsByCommit(timeline.events);
-  const inForce = new Map<string, InForce>();
-  let last = initial;
-  for (const c of commits ?? ordered) {
-    const parents = commits ? c.parents.map((p) => inForce.get(p) ?? initial) : [last];
-    const events = byCommit.get(c.sha) ?? [];
-    // Every event of a commit is judged by the roles before it: no one grants a role and uses it at once.
-    const before = parents.length < 2 ? (parents[0] ?? initial) : atMerge(parents);
-    for (const e of events) {
-      e.roles = before.roles;
-      if (before.since !== undefined) e.rolesSince = before.since;
-      else delete e.rolesSince;
-    }
-    let after = before;
-    for (const e of events) {
-      const v = e.after;
-      if (!rolesType || v?.type !== rolesType.key || !v.data) continue;
-      if (e.merged) {
-        // Each side's revision was approved on its side: together they are in force.
-        const [ours, theirs] = parents;
-        if (parents.length === 2 && ours !== theirs && ours!.version === e.before && theirs!.version === e.theirs && e.theirs)
-          after = {
-            roles: RolesIndex.fromData(v.data),
-            since: decisionDay({ commit: c, rolesSince: later(ours!.since, theirs!.since) }),
-            data: v.data,
-            version: v,
-            priors: [ours!, theirs!],
-          };
-        continue;
+  /**
+   * One walk; returns the commits whose approval of the roles document came into force while no
+   * roles were, on their line (bootstraps). With `only`, no other commit may bootstrap.
+   */
+  const walk = (only?: HistoryCommit): HistoryCommit[] => {
+    delete timeline.rolesRefused;
+    const bootstraps: HistoryCommit[] = [];
+    const inForce = new Map<string, InForce>();
+    let last = initial;
+    for (const c of commits ?? ordered) {
+      const parents = commits ? c.parents.map((p) => inForce.get(p) ?? initial) : [last];
+      const events = byCommit.get(c.sha) ?? [];
+      // Every event of a commit is judged by the roles before it: no one grants a role and uses it at once.
+      const before = parents.length < 2 ? (parents[0] ?? initial) : atMerge(parents);
+      for (const e of events) {
+        e.roles = before.roles;
+        if (before.since !== undefined) e.rolesSince = before.since;
+        else delete e.rolesSince;
+        if (only && only !== c && before.roles.people.length === 0) e.bootstrapSpent = true;
+        else delete e.bootstrapSpent;
       }
-      if (!isApproval(rolesType, e.before, v)) continue;
-      if (!authorised(e, rolesType)) {
-        timeline.rolesRefused = true;
-        continue;
+      let after = before;
+      for (const e of events) {
+        const v = e.after;
+        if (!rolesType || v?.type !== rolesType.key || !v.data) continue;
+        if (e.merged) {
+          // Each side's revision was approved on its side: together they are in force.
+          const [ours, theirs] = parents;
+          if (parents.length === 2 && ours !== theirs && ours!.version === e.before && theirs!.version === e.theirs && e.theirs)
+            after = {
+              roles: RolesIndex.fromData(v.data),
+              since: decisionDay({ commit: c, rolesSince: later(ours!.since, theirs!.since) }),
+              data: v.data,
+              version: v,
+              priors: [ours!, theirs!],
+            };
+          continue;
+        }
+        if (!isApproval(rolesType, e.before, v)) continue;
+        if (!authorised(e, rolesType)) {
+          timeline.rolesRefused = true;
+          continue;
+        }
+        if (after.roles.people.length === 0) bootstraps.push(c);
+        after = { roles: RolesIndex.fromData(v.data), since: decisionDay(e), data: v.data, version: v, priors: [after] };
       }
-      after = { roles: RolesIndex.fromData(v.data), since: decisionDay(e), data: v.data, version: v, priors: [after] };
+      inForce.set(c.sha, after);
+      last = after;
     }
-    inForce.set(c.sha, after);
-    last = after;
+    timeline.roles = last.roles;
+    if (last.data) timeline.rolesData = last.data;
+    else delete timeline.rolesData;
+    if (last.since !== undefined) timeline.rolesSince = last.since;
+    else delete timeline.rolesSince;
+    return bootstraps;
+  };
+  const bootstraps = walk();
+  // Lines of history with no commit in common (one started on a branch of its own and merged in)
+  // could each approve a roles document of their own into force. The bootstrap is one: the
+  // earliest dated; every other line's is judged as any approval is, by the roles in force on it.
+  if (bootstraps.length > 1) {
+    const at = (c: HistoryCommit): number => Math.max(gitInstant(c.date) ?? Infinity, gitInstant(c.committerDate) ?? -Infinity);
+    walk(bootstraps.reduce((a, b) => (at(b) < at(a) ? b : a)));
   }
-  timeline.roles = last.roles;
-  if (last.data) timeline.rolesData = last.data;
-  else delete timeline.rolesData;
-  if (last.since !== undefined) timeline.rolesSince = last.since;
-  else delete timeline.rolesSince;
 }
 
 /** The roles in force as a merge begins: where one side's came from the other's, the later; else the first parent's. */

@@ -63,7 +63,7 @@ function noApprover(
   evidence: EvidenceRef[],
   allowed: string[],
   noRoles: boolean,
-  e: Pick<DocEvent, 'commit' | 'rolesSince'> & { roles: { resolve(r: string): Person | undefined } },
+  e: Pick<DocEvent, 'commit' | 'rolesSince' | 'bootstrapSpent'> & { roles: { resolve(r: string): Person | undefined } },
   signed: string,
 ): string {
   const counted = evidence.filter((x) => x.counts);
@@ -75,6 +75,10 @@ function noApprover(
     `no one in that commit (${[...new Set(counted.map((x) => x.ref))].join(', ') || 'nobody'}) held ${allowed.join(' or ')} in the roles document in force at that time`,
   ];
   if (held.length) parts.push(`(${[...new Set(held)].join('; ')})`);
+  else if (noRoles && e.bootstrapSpent)
+    parts.push(
+      '(no approval of the roles document had come into force on this line of history; one had on another line, and only that first one could come from a person the document itself names)',
+    );
   else if (noRoles) parts.push('(no approval of the roles document had come into force yet)');
   const asserted = evidence.filter((x) => x.how === 'self-asserted');
   if (asserted.length) {
