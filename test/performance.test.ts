@@ -659,6 +659,49 @@ describe('sms report performance', () => {
     }
   });
 
+  it('an incident record whose front matter or opening time cannot be read is listed as not counted, never left out without a word', async () => {
+    const dir = repo({
+      // A key given twice: the front matter does not read, so whose it is cannot be told.
+      'incidents/INC-0013-broken.md': '---\nid: INC-0013\ntype: incident\nreported_by: a@b.example\nreported_by: c@d.example\n---\n',
+      // The bakery's, opened at a time with no offset: no figure can measure it.
+      'incidents/INC-0014-noofs.md': inc(14, 'Till offline at the bakery', {
+        id: 'INC-0014',
+        agreement: 'SLA-0001',
+        priority: 'P1',
+        services: ['SVC-0002'],
+        opened: '2026-10-21T09:00:00',
+        resolved: '2026-10-21T17:00:00Z',
+      }),
+    });
+    const json = async (agreement: string) => {
+      const r = await report(dir, ['--agreement', agreement, '--period', '2026-10', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const broken = { id: 'INC-0013', reason: 'its front matter cannot be read' };
+    expect((await json('SLA-0001')).notCounted).toEqual([
+      broken,
+      { id: 'INC-0014', file: 'incidents/INC-0014-noofs.md', reason: 'its opening time, opened, cannot be read' },
+    ]);
+    // The law office's report lists the record no one can attribute, by its ID alone, and not the bakery's.
+    expect((await json('SLA-0002')).notCounted).toEqual([broken]);
+    const md = (await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-10', '--format', 'md'])).stdout;
+    expect(md).toContain(
+      'Not counted: INC-0014 (incidents/INC-0014-noofs.md), an incident record whose figures cannot be read: its opening time, opened, cannot be read.',
+    );
+    expect(md).toContain('Not counted: INC-0013, an incident record whose figures cannot be read: its front matter cannot be read.');
+    const html = (await report(dir, ['--agreement', 'SLA-0002', '--period', '2026-10', '--format', 'html'])).stdout;
+    expect(html).toContain('Not counted: INC-0013, an incident record whose figures cannot be read');
+    expect(html).not.toContain('INC-0014');
+    const r = await smsInProcess(['report', 'review', '--since', '2026-10-01', '--until', '2026-10-31', '--format', 'json'], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const review = JSON.parse(r.stdout);
+    expect(review.incidents.notCounted.map((x: { id: string; file: string }) => `${x.id} ${x.file}`)).toEqual([
+      'INC-0013 incidents/INC-0013-broken.md',
+      'INC-0014 incidents/INC-0014-noofs.md',
+    ]);
+  });
+
   it('an incident outside the folders sms reads that names no agreement, on a service two customers share, is listed by ID in both their reports', async () => {
     const dir = repo({
       // On SVC-0001, which the bakery and the law office share, naming neither: in a folder nothing reads.

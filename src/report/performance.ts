@@ -24,6 +24,7 @@ import {
   slaInputs,
   strayIncidentDocuments,
   strayIncidents,
+  uncountedIncidents,
   type IncidentMeasure,
 } from './sla.js';
 
@@ -246,6 +247,8 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
     openedMovedOut: openedMovedOut(inputs, period, tz, agreement),
     /** Incidents of the agreement open in the period in files sms does not read (stray-document): listed, not counted. */
     outsideFolders: strayIncidents(inputs, period, tz, agreement),
+    /** Incident records the figures cannot count (front matter or opening time unreadable): listed, not counted. */
+    notCounted: uncountedIncidents(inputs, agreement),
     /** Incidents of the agreement in the period deleted from the repository since: listed, not counted. */
     deleted: deletedDuring(inputs, period, tz, agreement),
     /** Incidents of the agreement deleted from the repository after the period: measured as they stood. */

@@ -33,6 +33,7 @@ import {
   measureIncidents,
   slaInputs,
   strayIncidents,
+  uncountedIncidents,
   type IncidentMeasure,
 } from './sla.js';
 import type { AgreementView } from '../repo/sla.js';
@@ -795,6 +796,7 @@ export function buildReview(ctx: ReportContext, period: Period) {
       deleted: deletedDuring(inputs, period, tz),
       /** Incidents of the period in files sms does not read (stray-document): listed, not counted. */
       outsideFolders: strayIncidents(inputs, period, tz),
+      notCounted: uncountedIncidents(inputs),
       /** Incidents deleted after the period: measured as they stood. */
       deletedAfterPeriod: measures.flatMap((m) => (m.deleted ? [m.deleted] : [])),
       /**

@@ -2,6 +2,7 @@ import { ALWAYS, describeClock, localDate, serviceTime, zonedInstant, type Clock
 import { addDays, formatInstant, HOUR_MS, parseInstant } from '../dates.js';
 import { calendarPeriodsOf, quarterLabel, type Period } from '../period.js';
 import type { SmsDocument } from '../repo/documents.js';
+import { idsInFileNames } from '../repo/ids.js';
 import {
   AGREEMENT_TYPES,
   agreementView,
@@ -271,6 +272,8 @@ export interface SlaInputs extends AgreementHistory {
   deleted?: readonly Deleted[];
   /** Documents in files sms does not read (stray-document). */
   outside?: readonly SmsDocument[];
+  /** The folder incident records are kept in (uncountedIncidents). */
+  incidentFolder?: string;
   /** An agreement as it stood at a period's end, and how it was read (from history); without it, as it is now. */
   atEnd?: (a: AgreementView, period: Period) => { view: AgreementView; over: AgreementOver };
   /** The earlier IDs of documents whose ID was changed in a commit (from history), by their ID now. */
@@ -365,6 +368,7 @@ function buildInputs(ctx: ReportContext): SlaInputs {
   return {
     documents,
     timezone: ctx.config.timezone,
+    incidentFolder: ctx.config.typeByKey.get('incident')?.folder,
     formerIds: formerIds(ctx),
     heldBy: agreementIdHolders(ctx),
     earlierHolders: earlierHolders(ctx).flatMap((d) => agreementView(d, ctx.config.timezone) ?? []),
@@ -715,6 +719,50 @@ export function strayIncidents(
       if (!isFor(forAgreement, customer, supplier)) continue;
     }
     out.push({ id: d.id, file: d.file });
+  }
+  return out;
+}
+
+/** A record in the incidents' folder that no figure can count, and why. `file` only where it is the agreement's. */
+export interface UncountedIncident {
+  id: string;
+  file?: string;
+  reason: string;
+}
+
+/**
+ * Incident records the figures cannot count, where sms reads them: one whose front matter cannot be
+ * read (or does not say it is an incident), and one whose opening time cannot be read. Validation
+ * reports each; a report that left them out without a word would read as complete. Whose a record
+ * with no readable front matter is cannot be told: every agreement's report lists it, by the ID
+ * its file name gives. One with front matter is listed where it names the agreement, or names
+ * none and is on its services (its file only where it names it: a shared service's incident may
+ * be another customer's).
+ */
+export function uncountedIncidents(inputs: SlaInputs, forAgreement?: AgreementView): UncountedIncident[] {
+  const folder = inputs.incidentFolder;
+  if (folder === undefined) return [];
+  const out: UncountedIncident[] = [];
+  for (const d of inputs.documents) {
+    if (!d.file.startsWith(`${folder}/`)) continue;
+    const id = d.id ?? idsInFileNames([d.file])[0] ?? d.file;
+    if (!d.data || d.type?.key !== 'incident') {
+      const reason = d.data ? 'it does not say type: incident' : 'its front matter cannot be read';
+      out.push({ id, ...(forAgreement ? {} : { file: d.file }), reason });
+      continue;
+    }
+    if (parseInstant(ownString(d.data, 'opened')) !== undefined) continue;
+    const reason = 'its opening time, opened, cannot be read';
+    if (!forAgreement) {
+      out.push({ id, file: d.file, reason });
+      continue;
+    }
+    const named = ownString(d.data, forAgreement.kind === 'supplier' ? 'supplier_agreement' : 'agreement');
+    if (named === forAgreement.id) out.push({ id, file: d.file, reason });
+    else if (named === undefined && forAgreement.kind === 'customer') {
+      const services = stringValues(own(d.data, 'services'));
+      if (services.some((s) => forAgreement.services.includes(s))) out.push({ id, reason });
+    }
   }
   return out;
 }
