@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { sameParty } from '../src/report/obligations.js';
 import {
   addCommit,
   gitIn,
@@ -1534,20 +1533,6 @@ describe('the audit as a document', () => {
     },
     120_000,
   );
-});
-
-describe('who speaks for a party', () => {
-  it('an organisation is its party with or without the legal form, unless the agreements tell two parties apart by it', () => {
-    const parties = ['Bluebell Bakery GmbH', 'Bluebell Bakery', 'Kessler Legal'];
-    expect(sameParty('Bluebell Bakery', 'Bluebell Bakery GmbH', parties)).toBe(true);
-    expect(sameParty('bluebell  bakery gmbh', 'Bluebell Bakery GmbH', parties)).toBe(true);
-    expect(sameParty('Kessler Legal', 'Bluebell Bakery GmbH', parties)).toBe(false);
-    // Müller GmbH and Müller AG are two customers: the legal form decides.
-    const namesakes = ['Müller GmbH', 'Müller AG'];
-    expect(sameParty('Müller AG', 'Müller GmbH', namesakes)).toBe(false);
-    expect(sameParty('Müller GmbH', 'Müller GmbH', namesakes)).toBe(true);
-    expect(sameParty('Müller', 'Müller GmbH', namesakes)).toBe(false);
-  });
 });
 
 describe('a check that nothing in the period triggers says why', () => {

@@ -2397,6 +2397,72 @@ describe('set-status says what validate would warn of once the move is made', ()
   });
 });
 
+describe("the other party's signatory speaks for that party", () => {
+  it('a contact of "Alpha" signs for "Alpha GmbH"; one of "Beta" does not, nor one of "Alpha" or "Alpha AG" once an agreement names "Alpha AG" too', async () => {
+    const SLA = 'agreements/customers/SLA-0001-a.md';
+    const contacts = [
+      { name: 'Alice Alpha', email: 'alice@alpha.example', organisation: 'Alpha' },
+      { name: 'Bob Beta', email: 'bob@beta.example', organisation: 'Beta' },
+      { name: 'Aga Alpha', email: 'aga@alpha-ag.example', organisation: 'Alpha AG' },
+    ];
+    const roles = contacts.reduce(
+      (text, c) => text.replace(`    email: ${c.email}\n    roles: [CUS]`, `$&\n    organisation: ${c.organisation}`),
+      rolesDoc([{ ...ana, roles: ['SM', 'MGT'] }, ...contacts.map((c) => ({ ...c, roles: ['CUS'] }))], 'approved', ana.email),
+    );
+    const signedBy = (who: string, status = 'draft'): string =>
+      agreementDoc({
+        status,
+        ...(status === 'approved' ? { approved_by: ana.email, approved_on: '2026-01-05' } : {}),
+        customer: 'Alpha GmbH',
+        customer_approved_by: who,
+        customer_approved_on: '2026-01-04',
+        customer_approval_ref: 'signed PDF',
+      });
+    const namesake = agreementDoc({
+      id: 'SLA-0002',
+      customer: 'Alpha AG',
+      approved_by: ana.email,
+      approved_on: '2026-01-03',
+      customer_approved_by: 'aga@alpha-ag.example',
+      customer_approved_on: '2026-01-03',
+      customer_approval_ref: 'signed PDF',
+    });
+    /**
+     * set-status approving SLA-0001 signed by `who`, with joint-approval an error: its exit code,
+     * what it said and the status it left; and what validate says of SLA-0001 approved with that signatory.
+     */
+    const approve = async (who: string, more: Record<string, string> = {}) => {
+      const dir = tmp();
+      gitRepo(dir, [
+        {
+          files: { ...BASE, 'sms.config.yaml': `${CONFIG}rules:\n  joint-approval: error\n`, 'governance/roles.md': roles, ...more },
+          author: ana,
+          date: '2026-01-02T09:00:00Z',
+        },
+        { files: { [SLA]: signedBy(who) }, author: ana, date: '2026-01-03T09:00:00Z' },
+      ]);
+      const r = await smsInProcess(['set-status', 'SLA-0001', 'approved'], dir, testEnv({ ...as(ana), SMS_TODAY: '2026-01-05' }));
+      const status = /^status: "?(\w+)"?$/m.exec(readFileSync(path.join(dir, SLA), 'utf8'))?.[1];
+      writeFileSync(path.join(dir, SLA), signedBy(who, 'approved'));
+      const joint = (await findings(dir, ['--no-git'])).list.filter((f) => f.rule === 'joint-approval').map((f) => f.message);
+      return { code: r.code, stderr: r.stderr, status, joint };
+    };
+    // The roles document names the contact's organisation without its legal form: the same party.
+    expect(await approve('alice@alpha.example')).toMatchObject({ code: 0, joint: [], status: 'approved' });
+    const refused = (who: string, of: string) => ({
+      code: 2,
+      stderr: expect.stringContaining(`${who} signed for the other party but speaks for ${of}, not Alpha GmbH (rule joint-approval)`),
+      joint: [`${who} signed for the other party but speaks for ${of}, not Alpha GmbH`],
+      status: 'draft',
+    });
+    expect(await approve('bob@beta.example')).toMatchObject(refused('Bob Beta', 'Beta'));
+    // Two customers told apart by their legal form alone: "Alpha" could be either of them.
+    const both = { 'agreements/customers/SLA-0002-b.md': namesake };
+    expect(await approve('alice@alpha.example', both)).toMatchObject(refused('Alice Alpha', 'Alpha'));
+    expect(await approve('aga@alpha-ag.example', both)).toMatchObject(refused('Aga Alpha', 'Alpha AG'));
+  });
+});
+
 describe('changed terms need a new countersignature', () => {
   it("an agreement re-approved with looser targets and the customer's signature of the version before is reported; a new signature, or a change of no term, is not", async () => {
     const SLA = 'agreements/customers/SLA-0001-a.md';

@@ -1116,6 +1116,69 @@ describe('sms report performance', () => {
     ]);
   });
 
+  it("an incident naming the customer's expired agreement is measured against its renewal, which names the customer with its legal form", async () => {
+    // The café's SLA-0003 ("Corner Café") ends on 28 February; its renewal SLA-0004 names the
+    // customer "Corner Café GmbH", the same party, from 1 March (P1 resolved within 2 h around the
+    // clock). A March P1 names the expired SLA-0003: opened 09:00, answered 09:10 (10 min, within
+    // 0.5 h), resolved 12:00 UTC: 3 h, a breach of SLA-0004's 2 h, counted in the café's figures.
+    const SLA4 = 'agreements/customers/SLA-0004-cafe.md';
+    const strict = { ...LAX_P1, P1: { response_hours: 0.5, resolution_hours: 2, clock: '24x7' } };
+    const commits = (more: Record<string, string> = {}): CommitSpec[] => [
+      {
+        files: {
+          [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { end: '2026-02-28' }),
+          [SLA4]: sla('SLA-0004', 'Corner Café GmbH', ['SVC-0003'], { start: '2026-03-01', targets: strict }),
+          ...more,
+        },
+        date: '2026-02-27T09:00:00Z',
+      },
+      {
+        files: {
+          'incidents/INC-0009-i.md': inc(9, 'Café till down again', {
+            ...CAFE_TILL_DOWN,
+            agreement: 'SLA-0003',
+            opened: '2026-03-10T09:00:00Z',
+            responded: '2026-03-10T09:10:00Z',
+            resolved: '2026-03-10T12:00:00Z',
+            outage_start: '2026-03-10T09:00:00Z',
+            outage_end: '2026-03-10T12:00:00Z',
+          }),
+        },
+        date: '2026-03-10T13:00:00Z',
+      },
+    ];
+    const env = testEnv({ SMS_TODAY: '2026-05-15' });
+    const perf = async (dir: string, id: string): Promise<ReturnType<typeof JSON.parse>> => {
+      const r = await smsInProcess(['report', 'performance', '--agreement', id, '--period', '2026-03', '--format', 'json'], dir, env);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const dir = cafeRepo(commits());
+    const listed = [{ id: 'INC-0009', named: 'SLA-0003', openedOn: '2026-03-10', measuredAgainst: 'SLA-0004' }];
+    const renewal = await perf(dir, 'SLA-0004');
+    expect(renewal.incidents.items).toMatchObject([
+      {
+        id: 'INC-0009',
+        agreement: 'SLA-0004',
+        attribution: 'not-in-force',
+        resolutionHours: 3,
+        resolutionTargetHours: 2,
+        resolutionMet: false,
+      },
+    ]);
+    expect(renewal.breaches.map((b: { id: string }) => b.id)).toEqual(['INC-0009']);
+    expect(renewal.namedNotInForce).toEqual(listed);
+    const expired = await perf(dir, 'SLA-0003');
+    expect(expired.incidents.items).toEqual([]);
+    expect(expired.namedNotInForce).toEqual(listed);
+    // Where another customer's agreement names "Corner Café AG", the legal form tells the two apart
+    // and "Corner Café" could be either: the incident is measured against neither.
+    const AG = sla('SLA-0005', 'Corner Café AG', ['SVC-0001']).replace('Services for Corner Café AG', 'Services for the other café');
+    const namesakes = cafeRepo(commits({ 'agreements/customers/SLA-0005-cafe-ag.md': AG }));
+    expect((await perf(namesakes, 'SLA-0004')).incidents.items).toEqual([]);
+    expect((await perf(namesakes, 'SLA-0003')).namedNotInForce).toEqual([{ id: 'INC-0009', named: 'SLA-0003', openedOn: '2026-03-10' }]);
+  });
+
   it('a closed incident is measured as it was closed: a priority lowered and an outage shortened afterwards do not undo its breach', async () => {
     const I = 'incidents/INC-0008-h.md';
     const closed = { agreement: 'SLA-0003', ...CAFE_TILL_DOWN };

@@ -17,6 +17,7 @@ import {
   tmp,
   type Finding,
 } from './helpers.js';
+import { sameParty } from '../src/model/policy.js';
 
 const R = 'changes/RFC-0001-a.md';
 const ben = PEOPLE.ben;
@@ -484,5 +485,22 @@ describe('who a signature names', () => {
     expect(by('Ben Okafor <cleo.private@mail.example>', 'signature').people).toEqual([]);
     expect(by('Ben Okafor <ben@acme.example>', 'signature').people.map((p) => p.name)).toEqual(['Ben Okafor']);
     expect(by('ben@acme.example', 'signature').people.map((p) => p.name)).toEqual(['Ben Okafor']);
+  });
+});
+
+describe('who speaks for a party', () => {
+  it('an organisation is its party with or without the legal form, unless the agreements tell two parties apart by it', () => {
+    const parties = ['Bluebell Bakery GmbH', 'Bluebell Bakery', 'Kessler Legal'];
+    expect(sameParty('Bluebell Bakery', 'Bluebell Bakery GmbH', parties)).toBe(true);
+    expect(sameParty('bluebell  bakery gmbh', 'Bluebell Bakery GmbH', parties)).toBe(true);
+    // Read as a reader reads it: an invisible character, or a full stop after the legal form, makes no difference.
+    expect(sameParty('Bluebell Bake\u200bry', 'Bluebell Bakery GmbH', parties)).toBe(true);
+    expect(sameParty('Bluebell Bakery GmbH.', 'Bluebell Bakery GmbH', parties)).toBe(true);
+    expect(sameParty('Kessler Legal', 'Bluebell Bakery GmbH', parties)).toBe(false);
+    // Müller GmbH and Müller AG are two customers: the legal form decides.
+    const namesakes = ['Müller GmbH', 'Müller AG'];
+    expect(sameParty('Müller AG', 'Müller GmbH', namesakes)).toBe(false);
+    expect(sameParty('Müller GmbH', 'Müller GmbH', namesakes)).toBe(true);
+    expect(sameParty('Müller', 'Müller GmbH', namesakes)).toBe(false);
   });
 });

@@ -429,6 +429,15 @@ describe('in-memory rule tables', () => {
           'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z'),
         },
       },
+      {
+        name: "it names none while its customer's renewal, giving the customer's legal form, is still a draft: the customer's own",
+        files: {
+          ...ROLES,
+          'agreements/customers/SLA-0001-a.md': sla(),
+          'agreements/customers/SLA-0002-b.md': sla({ id: 'SLA-0002', customer: 'Bakery GmbH', status: 'draft' }),
+          'incidents/INC-0001-a.md': namingIncident('2026-03-10T09:00:00Z', null),
+        },
+      },
     ],
     invalid: [
       {
@@ -791,13 +800,27 @@ describe('in-memory rule tables', () => {
       '    email: hal@kessler.example\n    roles: [CUS]',
       '    email: hal@kessler.example\n    roles: [CUS]\n    organisation: Kessler Legal',
     );
-  const signedBy = (who: string): string =>
-    sla({ customer: 'Bakery', customer_approved_by: who, customer_approved_on: '2026-01-01', customer_approval_ref: 'signed PDF' });
+  const signedBy = (who: string, customer = 'Bakery'): string =>
+    sla({ customer, customer_approved_by: who, customer_approved_on: '2026-01-01', customer_approval_ref: 'signed PDF' });
+  /** Another customer's agreement, whose name differs from "Bakery GmbH" by its legal form alone. */
+  const bakeryAg = {
+    'agreements/customers/SLA-0002-b.md': sla({
+      id: 'SLA-0002',
+      customer: 'Bakery AG',
+      customer_approved_by: 'Max Ott',
+      customer_approved_on: '2026-01-01',
+      customer_approval_ref: 'signed PDF',
+    }),
+  };
   ruleTester(rule('joint-approval'), {
     valid: [
       {
         name: "signed by the customer's own contact",
         files: { 'governance/roles.md': contacts, 'agreements/customers/SLA-0001-a.md': signedBy('bea@bakery.example') },
+      },
+      {
+        name: 'signed for "Bakery GmbH" by a contact of "Bakery": the legal form left out names the same party',
+        files: { 'governance/roles.md': contacts, 'agreements/customers/SLA-0001-a.md': signedBy('bea@bakery.example', 'Bakery GmbH') },
       },
     ],
     invalid: [
@@ -812,6 +835,16 @@ describe('in-memory rule tables', () => {
         files: { 'governance/roles.md': contacts, 'agreements/customers/SLA-0001-a.md': signedBy('hal  kessler') },
         errors: [['agreements/customers/SLA-0001-a.md', 14]],
         message: /^Hal Kessler signed for the other party but speaks for Kessler Legal, not Bakery$/,
+      },
+      {
+        name: 'signed for "Bakery GmbH" by a contact of "Bakery" while another agreement names "Bakery AG": either could be theirs',
+        files: {
+          'governance/roles.md': contacts,
+          'agreements/customers/SLA-0001-a.md': signedBy('bea@bakery.example', 'Bakery GmbH'),
+          ...bakeryAg,
+        },
+        errors: [['agreements/customers/SLA-0001-a.md', 14]],
+        message: /^Bea Baker signed for the other party but speaks for Bakery, not Bakery GmbH$/,
       },
     ],
   });

@@ -719,6 +719,67 @@ export function personAsRead(roles: RolesIndex, ref: string): Person | undefined
 }
 
 /**
+ * Whether an organisation and an agreement's party are one party: whatever the case, spacing and
+ * punctuation, and with or without its legal form ("Bluebell Bakery" for "Bluebell Bakery GmbH") —
+ * unless `parties`, the parties every agreement names (customers and suppliers), tells two apart by
+ * their legal form alone ("Müller GmbH" and "Müller AG"): then the legal form must match too. Who
+ * may sign or confirm for a party, and which agreement is a party's, are both asked here, so a
+ * signature the rules accept is never one the reports refuse.
+ */
+export function sameParty(organisation: string, party: string, parties: readonly string[]): boolean {
+  if (companyName(organisation, true) === companyName(party, true)) return true;
+  if (companyName(organisation) !== companyName(party)) return false;
+  // The legal forms the agreements give this name ("Bakery" and "Bakery GmbH" are one party).
+  const forms = new Set(
+    parties
+      .filter((p) => companyName(p) === companyName(party) && companyName(p, true) !== companyName(p))
+      .map((p) => companyName(p, true)),
+  );
+  return forms.size <= 1;
+}
+
+/**
+ * A company's name as a reader reads it (see nameKey), without punctuation and (unless `withForm`)
+ * its legal form.
+ */
+function companyName(name: string, withForm = false): string {
+  const words = nameKey(name)
+    .replace(/[.,&()'"]/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  while (!withForm && words.length > 1 && LEGAL_FORMS.has(words.at(-1)!)) words.pop();
+  return words.join(' ');
+}
+
+const LEGAL_FORMS = new Set([
+  'gmbh',
+  'ag',
+  'kg',
+  'ug',
+  'ltd',
+  'limited',
+  'llc',
+  'inc',
+  'corp',
+  'plc',
+  'co',
+  'sa',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'ab',
+  'as',
+  'aps',
+  'oy',
+  'pty',
+  'lp',
+  'llp',
+  'ek',
+]);
+
+/**
  * The other party's signature a version records: who signed (see Signatory) and when, as one text
  * read as a reader reads it (any case, spacing or invisible character, see nameKey); undefined where
  * it names no signatory. The reference to the evidence is not part of it: rewording it signs nothing new.

@@ -1,6 +1,6 @@
 import { ALWAYS, readCalendar, type CalendarProblem, type Clock, type ServiceCalendar } from '../calendar.js';
 import { parseDate, parseInstant } from '../dates.js';
-import { isInForce } from '../model/policy.js';
+import { isInForce, sameParty } from '../model/policy.js';
 import type { SmsDocument } from './documents.js';
 import { own, ownNumber, ownRecord, ownString, stringValues } from './values.js';
 
@@ -68,7 +68,6 @@ export function recordHolder(doc: SmsDocument, holder: ReadonlySet<string>): voi
   holderOfDocument.set(doc, holder);
 }
 
-/** The view of an agreement document (customer or supplier), or undefined for any other document. */
 /** The types whose documents are agreements a service is measured against: the customer's and the supplier's. */
 export const AGREEMENT_TYPES: readonly string[] = ['customer-agreement', 'supplier-agreement'];
 
@@ -77,6 +76,16 @@ export function partyOf(typeKey: string, data: Readonly<Record<string, unknown>>
   return ownString(data, typeKey === 'customer-agreement' ? 'customer' : 'supplier') ?? '';
 }
 
+/** The other parties the agreements among `documents` name, customers and suppliers: what sameParty tells namesakes apart by. */
+export function agreementParties(documents: readonly SmsDocument[]): string[] {
+  return documents.flatMap((d) => {
+    const key = d.type?.key;
+    const party = d.data && key && AGREEMENT_TYPES.includes(key) ? partyOf(key, d.data) : '';
+    return party ? [party] : [];
+  });
+}
+
+/** The view of an agreement document (customer or supplier), or undefined for any other document. */
 export function agreementView(doc: SmsDocument, defaultTimeZone: string | undefined): AgreementView | undefined {
   const key = doc.type?.key;
   if (!doc.data || !doc.id || !key || !AGREEMENT_TYPES.includes(key)) return undefined;
@@ -181,6 +190,9 @@ export function customerAgreementOf(
   const opened = parseInstant(ownString(data, 'opened'));
   const day = opened === undefined ? undefined : timeZoneDay(opened);
   const services = stringValues(own(data, 'services'));
+  // One party however its agreements write its name (a renewal for "Alpha GmbH" is still Alpha's),
+  // told apart from namesakes by every agreement's party (see sameParty).
+  const parties = agreements.map((a) => a.party);
   const covering = (d: string): AgreementView[] =>
     agreements.filter((a) => a.kind === 'customer' && coversDay(a, d, history) && a.services.some((s) => services.includes(s)));
   if (named !== undefined) {
@@ -197,7 +209,7 @@ export function customerAgreementOf(
     const namedInForceOn = history.namedInForceOn ?? history.inForceOn;
     const inForceThen = day === undefined || !namedInForceOn || coversDay(a, day, history, namedInForceOn);
     if (inForceThen) return { how: 'named', agreement: a };
-    const instead = covering(day!).filter((c) => c.party === a.party);
+    const instead = covering(day!).filter((c) => sameParty(c.party, a.party, parties));
     return { how: 'not-in-force', id: named, day: day!, ...(instead.length === 1 ? { agreement: instead[0]! } : {}) };
   }
   if (day === undefined) return { how: 'none' };
@@ -208,7 +220,7 @@ export function customerAgreementOf(
       (a) =>
         a.kind === 'customer' &&
         a.id !== only.id &&
-        a.party !== only.party &&
+        !sameParty(a.party, only.party, parties) &&
         a.status === 'draft' &&
         (a.end === undefined || day <= a.end) &&
         a.services.some((s) => services.includes(s)),

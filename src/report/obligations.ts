@@ -1,7 +1,7 @@
 import { localDate } from '../calendar.js';
 import { addDays, addMonths, daysBetween, parseDate, parseInstant } from '../dates.js';
 import { lines, readerLine, sectionText } from '../markdown.js';
-import { actingRoles, claimsExemption, exemptionGap, isApproval, isInForce, needsAuthority } from '../model/policy.js';
+import { actingRoles, claimsExemption, exemptionGap, isApproval, isInForce, needsAuthority, sameParty } from '../model/policy.js';
 import type { Obligation, TaskModel } from '../model/processes.js';
 import { RolesIndex, samePerson, type Person } from '../model/roles.js';
 import type { RoleCode, WorkType } from '../model/types.js';
@@ -11,7 +11,7 @@ import { exemptionModels } from '../repo/models.js';
 import { modelsAtEvents } from '../rules/history-support.js';
 import { agreementsOf, measureIncidents, slaInputs, type IncidentMeasure } from './sla.js';
 import { counted } from '../strings.js';
-import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
+import { AGREEMENT_TYPES, agreementParties, customerAgreementOf } from '../repo/sla.js';
 import { own, ownString, records, stringValues } from '../repo/values.js';
 import { quarterLabel } from '../period.js';
 import { aType } from '../strings.js';
@@ -189,71 +189,10 @@ function namedEvidence(ctx: ReportContext, what: string, who: string | undefined
   };
 }
 
-/**
- * Whether a person's organisation is the party named, whatever the case and spacing, and with or
- * without its legal form ("Bluebell Bakery" for "Bluebell Bakery GmbH") — unless the repository's
- * agreements name parties told apart by their legal form alone ("Müller GmbH" and "Müller AG"):
- * then the legal form must match too.
- */
-export function sameParty(organisation: string, party: string, parties: readonly string[]): boolean {
-  if (companyName(organisation, true) === companyName(party, true)) return true;
-  if (companyName(organisation) !== companyName(party)) return false;
-  // The legal forms the agreements give this name ("Bakery" and "Bakery GmbH" are one party).
-  const forms = new Set(
-    parties
-      .filter((p) => companyName(p) === companyName(party) && companyName(p, true) !== companyName(p))
-      .map((p) => companyName(p, true)),
-  );
-  return forms.size <= 1;
-}
-
-/** A company's name without case, punctuation or spacing, and (unless `withForm`) its legal form. */
-function companyName(name: string, withForm = false): string {
-  const words = name
-    .toLowerCase()
-    .replace(/[.,&()'"]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  while (!withForm && words.length > 1 && LEGAL_FORMS.has(words.at(-1)!)) words.pop();
-  return words.join(' ');
-}
-
 /** The parties of every agreement (customers and suppliers), for telling organisations apart. */
 function partiesOf(ctx: ReportContext): string[] {
-  return memo(ctx.documents, 'parties', () =>
-    ctx.documents.flatMap((d) => {
-      const party = agreementView(d, ctx.config.timezone)?.party;
-      return party ? [party] : [];
-    }),
-  );
+  return memo(ctx.documents, 'parties', () => agreementParties(ctx.documents));
 }
-const LEGAL_FORMS = new Set([
-  'gmbh',
-  'ag',
-  'kg',
-  'ug',
-  'ltd',
-  'limited',
-  'llc',
-  'inc',
-  'corp',
-  'plc',
-  'co',
-  'sa',
-  'sarl',
-  'srl',
-  'spa',
-  'bv',
-  'nv',
-  'ab',
-  'as',
-  'aps',
-  'oy',
-  'pty',
-  'lp',
-  'llp',
-  'ek',
-]);
 
 /** The roles document of the documents audited (built once per set of documents). */
 function rolesIndex(ctx: ReportContext): RolesIndex {
@@ -804,8 +743,8 @@ function incidentCheck(ctx: AuditContext, o: Obligation): CheckResult {
             lacks.push(`confirmed by ${p?.name ?? confirmed}, who neither reported it nor speaks for a customer or supplier (CUS, SUP)`);
           else if (!reported && p?.organisation && customer && !sameParty(p.organisation, customer, partiesOf(ctx)))
             lacks.push(`confirmed by ${p.name} of ${p.organisation}, not of ${customer}, whose incident it is`);
-          // With more than one party, a contact whose organisation is not recorded could speak for any.
-          else if (!reported && p && !p.organisation && customer && new Set(partiesOf(ctx).map((x) => companyName(x))).size > 1)
+          // With another party than the customer, a contact whose organisation is not recorded could speak for either.
+          else if (!reported && p && !p.organisation && customer && partiesOf(ctx).some((x) => !sameParty(x, customer, partiesOf(ctx))))
             lacks.push(
               `confirmed by ${p.name}, whose organisation the roles document does not record, so not shown to speak for ${customer}, whose incident it is`,
             );

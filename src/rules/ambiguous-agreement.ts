@@ -16,7 +16,9 @@ export default defineRule({
     "agreement. A named agreement must cover at least one of the incident's services. Whether it was in force on " +
     'the day the incident opened is read from history by the reports (its status and term then; a renewal does not ' +
     "move its past term): an incident naming an agreement not in force then is measured against its customer's " +
-    'agreement in force that day, and listed.',
+    'agreement in force that day, and listed. A customer is one however its agreements write its name, in any case ' +
+    'and punctuation and with or without a legal form (a renewal for "Alpha GmbH" is Alpha\'s), unless agreements ' +
+    'name two customers told apart by their legal form alone ("Alpha GmbH" and "Alpha AG").',
   severity: 'error',
   relational: true,
   needs: [],

@@ -6,12 +6,12 @@ import {
   recordsNewSignature,
   personAsRead,
   roleName,
+  sameParty,
   signatoryOf,
   signedTermsOf,
   unsignedTermChanges,
 } from '../model/policy.js';
-import { nameKey } from '../model/roles.js';
-import { partyOf } from '../repo/sla.js';
+import { agreementParties, partyOf } from '../repo/sla.js';
 import { ownString } from '../repo/values.js';
 import { commitLabel, eventDoc } from './history-support.js';
 import { defineRule } from './registry.js';
@@ -25,7 +25,9 @@ export default defineRule({
     "Management or the Service Manager, RE.2.2) and the other party's signatory is recorded beside it, in " +
     'customer_approved_by (supplier_approved_by for a supplier agreement) with its date and a reference to the ' +
     'evidence (the signed PDF, the e-mail). The signatory must hold the Customer (or Supplier) role in the roles ' +
-    "document (and, where its entry names an organisation, speak for the agreement's customer or supplier), or the reference must say where the signature is. With --base or --history, a version approved into " +
+    "document (and, where its entry names an organisation, speak for the agreement's customer or supplier: the same " +
+    'name in any case and punctuation, with or without a legal form such as GmbH or Ltd, unless two agreements name ' +
+    'parties told apart by their legal form alone), or the reference must say where the signature is. With --base or --history, a version approved into ' +
     'force that changes the terms the other party signs for (services, term, hours, targets, availability, charging, ' +
     'reporting: countersign.terms of the type) must record a new signature (a signatory and date no earlier version ' +
     'recorded, compared as a reader reads them, and dated no earlier than the last signature recorded in a version ' +
@@ -80,6 +82,8 @@ export default defineRule({
       }
       for (const id of [...unsigned.keys()]) reportUnsigned(id);
     }
+    // Every agreement's party: a name two of them give with different legal forms is not one party.
+    const parties = agreementParties(ctx.documents);
     for (const doc of ctx.documents) {
       const cs = doc.type?.countersign;
       if (!doc.data || !cs || !isInForce(doc.type, doc.status)) continue;
@@ -104,7 +108,7 @@ export default defineRule({
           field: [cs.field],
           message: `${person.name} signed for the other party but holds ${person.roles.join(', ') || 'no role'}, not ${party}`,
         });
-      } else if (person?.organisation && partyName && nameKey(person.organisation) !== nameKey(partyName)) {
+      } else if (person?.organisation && partyName && !sameParty(person.organisation, partyName, parties)) {
         // A contact speaks for their own organisation: another customer's cannot sign this one's agreement.
         report({
           doc,
