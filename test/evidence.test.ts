@@ -590,6 +590,22 @@ describe('forged approvals are caught', () => {
     expect(sr.list.filter((f) => f.rule === 'self-approval').map((f) => f.severity)).toContain('error');
   });
 
+  it('a pull request cannot lengthen a review interval to hide an overdue review: with --base, the shorter of the two counts', async () => {
+    // The roles document was approved on 1 January; the base reviews it every 3 months: due 1 April, overdue on 1 June.
+    const strict = `${CONFIG}review_months:\n  roles: 3\nrules:\n  review-overdue: error\n`;
+    const dir = repo([{ files: { [R]: rfc() }, author: cleo, date: '2026-01-02T09:00:00Z' }], strict);
+    const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { 'sms.config.yaml': strict.replace('roles: 3', 'roles: 120') }, author: cleo, date: '2026-01-03T09:00:00Z' });
+    const overdue = (r: { list: Finding[] }): string[] =>
+      r.list.filter((f) => f.rule === 'review-overdue').map((f) => `${f.docId}: ${f.message}`);
+    expect(overdue(await findings(dir, ['--base', base]))).toEqual([
+      'ROLES: last reviewed 2026-01-01; a roles document is reviewed every 3 months, so it was due on 2026-04-01',
+    ]);
+    // A shorter interval in the pull request applies at once.
+    addCommit(dir, { files: { 'sms.config.yaml': strict.replace('roles: 3', 'roles: 1') }, author: cleo, date: '2026-01-04T09:00:00Z' });
+    expect(overdue(await findings(dir, ['--base', base]))).toEqual([expect.stringMatching(/every 1 months, so it was due on 2026-02-01$/)]);
+  });
+
   it('a pull request whose base has no configuration there (none yet, or the SMS was moved) is judged by the defaults', async () => {
     const dir = tmp();
     gitRepo(dir, [

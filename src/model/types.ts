@@ -139,7 +139,8 @@ const POLICY_ATTRIBUTES = [
  * The types, each with the policy attributes of the type of the same key in `base` where it has
  * one: a pull request that redefines a type (custom_types) is judged by the base's definition, as
  * its rule and trust settings are. Its other attributes (statuses, fields, sections, folder) stay,
- * so its documents are still read as it defines them.
+ * so its documents are still read as it defines them. Its review interval is the shorter of the
+ * two: a pull request that lengthens it (review_months) would hide the reviews already overdue.
  */
 export function withPolicyOf(types: readonly WorkType[], base: ReadonlyMap<string, WorkType>): WorkType[] {
   return types.map((t) => {
@@ -150,6 +151,7 @@ export function withPolicyOf(types: readonly WorkType[], base: ReadonlyMap<strin
       if (b[k] === undefined) delete out[k];
       else out[k] = b[k];
     }
+    if (b.review_months > 0 && !(t.review_months > 0 && t.review_months <= b.review_months)) out.review_months = b.review_months;
     return out as unknown as WorkType;
   });
 }
