@@ -203,4 +203,19 @@ describe('sms validate --staged', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--staged checks the index against HEAD/);
   });
+
+  it('--base and --history, or either with --no-git, are a usage error: which would apply was not said', async () => {
+    const dir = tmp();
+    baseSms(dir);
+    gitRepo(dir, [{ files: {} }]);
+    for (const [args, said] of [
+      [['--base', 'HEAD', '--history'], '--base checks the commits of a pull request, --history every commit: choose one'],
+      [['--no-git', '--history'], '--no-git reads no history: it cannot be combined with --history'],
+      [['--no-git', '--base', 'HEAD'], '--no-git reads no history: it cannot be combined with --base'],
+    ] as const) {
+      const r = await smsInProcess(['validate', ...args], dir);
+      expect(r.stderr, args.join(' ')).toMatch(new RegExp(`^sms: ${said}\n`));
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+  });
 });

@@ -66,6 +66,10 @@ export async function validateCommand(io: CliIO, opts: ValidateCommandOptions): 
   if (opts.staged && (!opts.git || opts.base !== undefined || opts.history)) {
     throw smsError('USAGE', { text: '--staged checks the index against HEAD; it cannot be combined with --base, --history or --no-git' });
   }
+  if (opts.base !== undefined && opts.history)
+    throw smsError('USAGE', { text: '--base checks the commits of a pull request, --history every commit: choose one' });
+  if (!opts.git && (opts.base !== undefined || opts.history))
+    throw smsError('USAGE', { text: `--no-git reads no history: it cannot be combined with ${opts.history ? '--history' : '--base'}` });
   if (stdin && opts.paths.length > 1)
     throw smsError('STDIN_USAGE', { text: '"-" reads one document from standard input: give no other paths with it' });
   if (stdin && opts.stdinFilepath === undefined) {
