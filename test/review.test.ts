@@ -257,6 +257,21 @@ Object.assign(FILES, {
 });
 
 describe('sms report review: the management review pack', () => {
+  it("a policy never approved is rated, and the pack says its objectives are a draft's, not in force", async () => {
+    const dir = tmp();
+    writeFiles(dir, { ...FILES, 'governance/policy.md': FILES['governance/policy.md']!.replace('status: "approved"', 'status: "draft"') });
+    const env = testEnv({ SMS_TODAY: '2026-10-15' });
+    const json = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(json.summary.policyNotInForce).toEqual({ id: 'POLICY', status: 'draft' });
+    const text = (await smsInProcess(['report', 'review', '--period', '2026-Q3'], dir, env)).stdout;
+    expect(text).toContain(
+      'These objectives are a draft\'s: POLICY had not been approved by 2026-09-30 (its status was "draft"), so none of them was in force yet.',
+    );
+    writeFiles(dir, FILES);
+    const approved = JSON.parse((await smsInProcess(['report', 'review', '--period', '2026-Q3', '--format', 'json'], dir, env)).stdout);
+    expect(approved.summary.policyNotInForce).toBeUndefined();
+  });
+
   it('every input section computed from the records, numbers worked out by hand', async () => {
     const dir = tmp();
     writeFiles(dir, FILES);

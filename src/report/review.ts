@@ -721,6 +721,10 @@ export function buildReview(ctx: ReportContext, period: Period) {
     summary: {
       objectives: objectives.map((o) => ({ id: o.id, text: o.text, rag: o.rag, value: o.value, unit: o.unit, target: o.target })),
       rag,
+      // Objectives of a policy no one has approved yet (by asOf) are a draft's: the pack says so.
+      ...(policy?.type && !isInForce(policy.type, policy.status)
+        ? { policyNotInForce: { id: policy.id!, status: policy.status ?? '' } }
+        : {}),
     },
     previousReview: lastReview
       ? {
