@@ -246,9 +246,10 @@ export const ERRORS = {
   DOCUMENT_UNUSABLE: spec<{ file: string }>({
     message: (p) => `${p.file} has no valid front matter or type; run "sms validate" for details`,
   }),
-  NOT_AN_AGREEMENT: spec<{ id: string }>({
+  NOT_AN_AGREEMENT: spec<{ id: string; known: string[] }>({
     message: (p) => `${p.id} is not a customer or supplier agreement in this repository`,
-    hint: "list them with: sms report review --format json | jq '.agreements[].id'",
+    hint: (p) =>
+      p.known.length ? `the agreements here: ${p.known.join(', ')}` : 'there is none yet: start one with "sms new customer-agreement"',
   }),
   AGREEMENT_RENUMBERED: spec<{ id: string; to: string }>({
     message: (p) =>

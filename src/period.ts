@@ -53,6 +53,14 @@ export function lastReportingPeriod(cadence: unknown, today: string): Period {
   return lastCompleteMonth(today);
 }
 
+/** The first day of the period at an agreement's reporting cadence that `day` falls in (see lastReportingPeriod). */
+export function reportingPeriodStart(cadence: unknown, day: string): string {
+  if (cadence === 'quarterly')
+    return `${day.slice(0, 4)}-${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  if (cadence === 'yearly' || cadence === 'annually') return `${day.slice(0, 4)}-01-01`;
+  return `${day.slice(0, 7)}-01`;
+}
+
 /** The calendar quarter a day falls in, as `--period` names it: 2026-Q3. */
 export function quarterLabel(day: string): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;

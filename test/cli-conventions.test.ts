@@ -103,7 +103,7 @@ describe('command line', () => {
     for (const line of [
       'review       the last complete quarter; --until alone: from the start of its quarter',
       'audit        every record, up to today',
-      "performance  the last complete month or quarter, as the agreement's reporting: says",
+      "performance  the last complete month, quarter or year, as the agreement's reporting: says; --until alone: from the start of that period",
       'changes      from 30 days ago to a year ahead; --until alone: the 12 months up to it',
     ])
       expect(help).toContain(`\n  ${line}\n`);

@@ -330,7 +330,7 @@ describe('sms report performance', () => {
       testEnv({ SMS_TODAY: '2026-05-15' }),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('SLA-0009 is not a customer or supplier agreement in this repository');
+    expect(r.stderr).toBe('sms: SLA-0009 is not a customer or supplier agreement in this repository\n     the agreements here: SLA-0003\n');
   });
 
   it('a period is measured against the agreement as committed by its end: targets relaxed afterwards do not undo its breaches', async () => {
@@ -2118,6 +2118,11 @@ describe('sms report performance', () => {
     });
     d = JSON.parse((await report(quarterly, ['--agreement', 'SLA-0002', '--format', 'json'])).stdout);
     expect(d.period).toEqual({ since: '2026-07-01', until: '2026-09-30' });
+    // --until alone: from the start of the agreement's reporting period that holds it.
+    d = JSON.parse((await report(quarterly, ['--agreement', 'SLA-0002', '--until', '2026-08-15', '--format', 'json'])).stdout);
+    expect(d.period).toEqual({ since: '2026-07-01', until: '2026-08-15' });
+    d = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--until', '2026-08-15', '--format', 'json'])).stdout);
+    expect(d.period).toEqual({ since: '2026-08-01', until: '2026-08-15' });
     d = JSON.parse((await report(dir, ['--agreement', 'SLA-0001', '--period', '2026-Q3', '--format', 'json'])).stdout);
     expect(d.period).toEqual({ since: '2026-07-01', until: '2026-09-30' });
 

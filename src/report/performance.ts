@@ -1,6 +1,6 @@
 import { smsError } from '../errors.js';
 import { sectionText } from '../markdown.js';
-import { lastReportingPeriod, type Period } from '../period.js';
+import { lastReportingPeriod, reportingPeriodStart, type Period } from '../period.js';
 import { AGREEMENT_TYPES, agreementView, customerAgreementOf } from '../repo/sla.js';
 import { describeClock, localDate } from '../calendar.js';
 import { parseInstant } from '../dates.js';
@@ -42,11 +42,11 @@ export function buildPerformance(ctx: ReportContext, agreementId: string, period
       ([id, was]) => was.includes(agreementId) && agreementDocument(ctx, id).doc,
     );
     if (renumbered) throw smsError('AGREEMENT_RENUMBERED', { id: agreementId, to: renumbered[0] });
-    throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+    throw smsError('NOT_AN_AGREEMENT', { id: agreementId, known: agreementIds(ctx) });
   }
   const { doc: version, asCommitted, revisedDuring } = agreementOver(ctx, now, period);
   const agreement = agreementView(version, ctx.config.timezone);
-  if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId });
+  if (!agreement) throw smsError('NOT_AN_AGREEMENT', { id: agreementId, known: agreementIds(ctx) });
   const inputs = slaInputs(ctx);
   // One agreement's months are its own: in its calendar's time zone, as its availability is.
   const tz = reportZone(inputs, agreement);
@@ -302,8 +302,20 @@ function agreementDocument(ctx: ReportContext, id: string): { doc?: SmsDocument;
 
 /** The default period: the last complete period at the cadence the agreement promises (else a month). */
 export function defaultPerformancePeriod(ctx: ReportContext, agreementId: string | undefined, today: string): Period {
+  return lastReportingPeriod(cadenceOf(ctx, agreementId), today);
+}
+
+/** The IDs of the agreements a report can be made for (deleted ones too), for a message that names one that is not. */
+function agreementIds(ctx: ReportContext): string[] {
+  const here = ctx.documents.filter((d) => d.id && d.type && AGREEMENT_TYPES.includes(d.type.key)).map((d) => d.id!);
+  const gone = deletions(ctx, AGREEMENT_TYPES).flatMap((x) => (x.doc.id && !x.reused ? [x.doc.id] : []));
+  return [...new Set([...here, ...gone])].sort();
+}
+
+/** The reporting cadence an agreement sets (`reporting:`), if it is one in this repository. */
+function cadenceOf(ctx: ReportContext, agreementId: string | undefined): string | undefined {
   const doc = agreementId ? agreementDocument(ctx, agreementId).doc : undefined;
-  return lastReportingPeriod(doc ? str(doc, 'reporting') : undefined, today);
+  return doc ? str(doc, 'reporting') : undefined;
 }
 
 export default defineReport({
@@ -312,8 +324,12 @@ export default defineReport({
   needsHistory: true,
   needsAgreement: true,
   period(ctx, flags, options) {
+    // --until alone: from the start of the agreement's reporting period that holds it.
     if (flags.since || flags.until)
-      return { since: flags.since ?? `${(flags.until ?? ctx.today).slice(0, 7)}-01`, until: flags.until ?? ctx.today };
+      return {
+        since: flags.since ?? reportingPeriodStart(cadenceOf(ctx, options?.agreement), flags.until!),
+        until: flags.until ?? ctx.today,
+      };
     return defaultPerformancePeriod(ctx, options?.agreement, ctx.today);
   },
   build: (ctx, period, options) => buildPerformance(ctx, options.agreement!, period),

@@ -27,7 +27,8 @@ export const REPORTS: readonly ReportEntry[] = [
   {
     kind: 'performance',
     description: 'service performance of one agreement (WP.19)',
-    defaultPeriod: "the last complete month or quarter, as the agreement's reporting: says",
+    defaultPeriod:
+      "the last complete month, quarter or year, as the agreement's reporting: says; --until alone: from the start of that period",
     load: async () => (await import('./performance.js')).default as unknown as ReportDefinition,
   },
   {
