@@ -172,15 +172,39 @@ export function withoutLastSection(body: string, names: readonly string[]): stri
   if (start === undefined) return body;
   const ls = lines(body);
   const fences = new Fences();
+  // An HTML block or comment open: a renderer reads a fence line in it as HTML, not as a fence.
+  let html: 'comment' | 'block' | undefined;
+  // How far the open fence's opener was indented: inside a list item, a line indented less ends
+  // the item and the fence with it, where this scan would read on inside the fence.
+  let indent = 0;
   for (let i = start + 1; i < ls.length; i++) {
     const line = ls[i]!;
     if (HTML_HEADING.test(line)) return body;
-    if (fences.code(line)) continue;
+    if (html) {
+      if (FENCE_LIKE.test(line)) return body;
+      if (html === 'comment' ? line.includes('-->') : line.trim() === '') html = undefined;
+      continue;
+    }
+    const open = fences.open;
+    if (fences.code(line)) {
+      if (!open) indent = line.length - line.trimStart().length;
+      else if (fences.open && line.trim() !== '' && line.length - line.trimStart().length < indent) return body;
+      continue;
+    }
     if (NESTED_HEADING.test(line) || (SETEXT.test(line) && ls[i - 1]!.trim().length > 0 && i > start + 1)) return body;
+    if (HTML_START.test(line)) {
+      const comment = line.lastIndexOf('<!--');
+      html = comment < 0 ? 'block' : line.indexOf('-->', comment) < 0 ? 'comment' : undefined;
+    }
   }
   if (fences.open) return body;
   return ls.slice(0, start).join('\n');
 }
+
+/** A line a renderer could read as a fence (CommonMark's opener, without its other conditions). */
+const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/;
+/** A line that starts an HTML block (or comment) in CommonMark: `<` and a tag, a closing tag or a declaration. */
+const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 
 /**
  * Escapes text for Markdown: every ASCII punctuation that Markdown, GitHub's HTML handling or a

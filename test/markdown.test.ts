@@ -47,6 +47,19 @@ describe('withoutLastSection', () => {
     expect(withoutLastSection(notAFence, names)).toBe(notAFence);
   });
 
+  it('keeps a review whose fence a renderer reads otherwise: in an HTML block or comment, or ended with the list item it opens in', () => {
+    for (const text of [
+      '1. x\n   ```\n## Plan and rollback (revised)\n\n```\n',
+      '<div>\n```\n\n## Plan and rollback (revised)\n\n```\n',
+      '<!--\n```\n-->\n## Plan and rollback (revised)\n```\n',
+    ]) {
+      const reviewed = review(text);
+      expect(withoutLastSection(reviewed, names), text).toBe(reviewed);
+    }
+    // Code in a list item, indented with it, and an HTML comment of its own: still the review.
+    expect(withoutLastSection(review('1. Ran:\n   ```\n   ## not a heading\n   ```\n<!-- done -->\n'), names)).toBe(body);
+  });
+
   it('keeps a review holding a fence it never closes', () => {
     const text = review('~~~\n```\nnotes\n');
     expect(withoutLastSection(text, names)).toBe(text);
