@@ -58,6 +58,24 @@ function commitShownAt(dir: string, who: { name: string; email: string }, iso: s
   gitIn(dir, ['reset', '-q', '--hard']);
 }
 
+/** The roles as revised on 1 February: Ben holds CM until 1 March. */
+const BEN_LEAVES = md(
+  {
+    id: 'ROLES',
+    type: 'roles',
+    title: 'Roles',
+    status: 'updated',
+    approved_by: ana.email,
+    approved_on: '2026-02-01',
+    people: [
+      { ...ana, roles: ['SM', 'MGT'] },
+      { ...ben, roles: ['CM'], until: '2026-03-01' },
+      { ...cleo, roles: ['IM', 'PT'] },
+    ],
+  },
+  '\n## Responsibilities\n\n## Training and development\n',
+);
+
 function repo(commits: CommitSpec[]): string {
   const dir = tmp();
   gitRepo(dir, [...rolesCommits(), { files: BASE, date: '2026-01-01T09:00:00Z', message: 'start' }, ...commits]);
@@ -370,18 +388,9 @@ describe('history rules', () => {
 
   it('an approver who commits their own approval made it no earlier than the commit: git commit --date does not move it into their term', async () => {
     // Ben holds CM until 1 March (the roles as revised on 1 February).
-    const people = [
-      { ...ana, roles: ['SM', 'MGT'] },
-      { ...ben, roles: ['CM'], until: '2026-03-01' },
-      { ...cleo, roles: ['IM', 'PT'] },
-    ];
-    const roles = md(
-      { id: 'ROLES', type: 'roles', title: 'Roles', status: 'updated', approved_by: ana.email, approved_on: '2026-02-01', people },
-      '\n## Responsibilities\n\n## Training and development\n',
-    );
     const made = (committer: typeof ana): string => {
       const dir = repo([
-        { files: { 'governance/roles.md': roles }, author: ana, date: '2026-02-01T09:00:00Z' },
+        { files: { 'governance/roles.md': BEN_LEAVES }, author: ana, date: '2026-02-01T09:00:00Z' },
         { files: { [R]: rfc() }, author: cleo, date: '2026-02-20T09:00:00Z' },
       ]);
       writeFileSync(path.join(dir, R), approved(ben.email, { approved_on: '2026-02-28' }));
@@ -408,17 +417,8 @@ describe('history rules', () => {
   it('an approval dated back before the commit it was made on top of counts from that commit: a leaver cannot date it into their term', async () => {
     // Ben holds CM until 1 March; on 5 March Cleo commits on main. On 10 March Ben approves on top of
     // it, with author and committer dates of 28 February.
-    const people = [
-      { ...ana, roles: ['SM', 'MGT'] },
-      { ...ben, roles: ['CM'], until: '2026-03-01' },
-      { ...cleo, roles: ['IM', 'PT'] },
-    ];
-    const roles = md(
-      { id: 'ROLES', type: 'roles', title: 'Roles', status: 'updated', approved_by: ana.email, approved_on: '2026-02-01', people },
-      '\n## Responsibilities\n\n## Training and development\n',
-    );
     const dir = repo([
-      { files: { 'governance/roles.md': roles }, author: ana, date: '2026-02-01T09:00:00Z' },
+      { files: { 'governance/roles.md': BEN_LEAVES }, author: ana, date: '2026-02-01T09:00:00Z' },
       { files: { [R]: rfc() }, author: cleo, date: '2026-02-20T09:00:00Z' },
       {
         files: { 'catalogue/SVC-0001-service-desk.md': SERVICE.replace('## Description', '## Description\n\nThe desk.') },

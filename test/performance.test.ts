@@ -71,6 +71,22 @@ const CAFE_TILL_DOWN = {
   outage_end: '2026-02-10T12:00:00Z',
 };
 
+/** Tue 10 Mar, the café's till down again for 3 h, naming SLA-0003 (committed that day). */
+const TILL_DOWN_AGAIN: CommitSpec = {
+  files: {
+    'incidents/INC-0009-i.md': inc(9, 'Café till down again', {
+      ...CAFE_TILL_DOWN,
+      agreement: 'SLA-0003',
+      opened: '2026-03-10T09:00:00Z',
+      responded: '2026-03-10T09:10:00Z',
+      resolved: '2026-03-10T12:00:00Z',
+      outage_start: '2026-03-10T09:00:00Z',
+      outage_end: '2026-03-10T12:00:00Z',
+    }),
+  },
+  date: '2026-03-10T13:00:00Z',
+};
+
 const CAFE_SLA = 'agreements/customers/SLA-0003-cafe.md';
 /** The café's targets revised: P1 answered within 1 h and resolved within 12 h (from 0.5 h and 4 h). */
 const LAX_P1 = {
@@ -1066,20 +1082,7 @@ describe('sms report performance', () => {
         date: '2026-02-27T09:00:00Z',
       },
       { files: { [CAFE_SLA]: sla('SLA-0003', 'Corner Café', ['SVC-0003'], { status: 'retired' }) }, date: '2026-02-28T09:00:00Z' },
-      {
-        files: {
-          'incidents/INC-0009-i.md': inc(9, 'Café till down again', {
-            ...CAFE_TILL_DOWN,
-            agreement: 'SLA-0003',
-            opened: '2026-03-10T09:00:00Z',
-            responded: '2026-03-10T09:10:00Z',
-            resolved: '2026-03-10T12:00:00Z',
-            outage_start: '2026-03-10T09:00:00Z',
-            outage_end: '2026-03-10T12:00:00Z',
-          }),
-        },
-        date: '2026-03-10T13:00:00Z',
-      },
+      TILL_DOWN_AGAIN,
     ]);
     const env = testEnv({ SMS_TODAY: '2026-05-15' });
     const perf = async (id: string, format = 'json'): Promise<string> => {
@@ -1132,20 +1135,7 @@ describe('sms report performance', () => {
         },
         date: '2026-02-27T09:00:00Z',
       },
-      {
-        files: {
-          'incidents/INC-0009-i.md': inc(9, 'Café till down again', {
-            ...CAFE_TILL_DOWN,
-            agreement: 'SLA-0003',
-            opened: '2026-03-10T09:00:00Z',
-            responded: '2026-03-10T09:10:00Z',
-            resolved: '2026-03-10T12:00:00Z',
-            outage_start: '2026-03-10T09:00:00Z',
-            outage_end: '2026-03-10T12:00:00Z',
-          }),
-        },
-        date: '2026-03-10T13:00:00Z',
-      },
+      TILL_DOWN_AGAIN,
     ];
     const env = testEnv({ SMS_TODAY: '2026-05-15' });
     const perf = async (dir: string, id: string): Promise<ReturnType<typeof JSON.parse>> => {
