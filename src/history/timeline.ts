@@ -182,7 +182,9 @@ export function stampNotBefore(commits: readonly HistoryCommit[], timezone: stri
   for (const c of commits) {
     let bound = -Infinity;
     for (const p of c.parents) bound = Math.max(bound, latest.get(p) ?? gitInstant(outside.get(p)) ?? -Infinity);
-    if (Number.isFinite(bound)) c.notBefore = localDate(bound, timezone ?? 'UTC');
+    // Only where it is later than the commit's own date: else it changes no day (and most commits come after their parents).
+    if (Number.isFinite(bound) && !(bound <= (gitInstant(c.date) ?? -Infinity))) c.notBefore = localDate(bound, timezone ?? 'UTC');
+    else delete c.notBefore;
     latest.set(c.sha, Math.max(bound, gitInstant(c.committerDate ?? c.date) ?? -Infinity));
   }
 }
