@@ -171,6 +171,8 @@ export function withoutLastSection(body: string, names: readonly string[]): stri
   const start = headingsOf(body).find((h) => h.level <= 2 && want.has(normaliseHeading(h.text)))?.line;
   if (start === undefined) return body;
   const ls = lines(body);
+  // A carriage return alone ends a line for a renderer, not for this scan: a heading after one is unseen here.
+  if (ls.slice(start).some((l) => l.includes('\r'))) return body;
   const fences = new Fences();
   // An HTML block or comment open: a renderer reads a fence line in it as HTML, not as a fence.
   let html: 'comment' | 'block' | undefined;
@@ -182,16 +184,16 @@ export function withoutLastSection(body: string, names: readonly string[]): stri
     if (HTML_HEADING.test(line)) return body;
     if (html) {
       if (FENCE_LIKE.test(line)) return body;
-      if (html === 'comment' ? line.includes('-->') : line.trim() === '') html = undefined;
+      if (html === 'comment' ? line.includes('-->') : blank(line)) html = undefined;
       continue;
     }
     const open = fences.open;
     if (fences.code(line)) {
       if (!open) indent = line.length - line.trimStart().length;
-      else if (fences.open && line.trim() !== '' && line.length - line.trimStart().length < indent) return body;
+      else if (fences.open && !blank(line) && line.length - line.trimStart().length < indent) return body;
       continue;
     }
-    if (NESTED_HEADING.test(line) || (SETEXT.test(line) && ls[i - 1]!.trim().length > 0 && i > start + 1)) return body;
+    if (NESTED_HEADING.test(line) || (SETEXT.test(line) && !blank(ls[i - 1]!) && i > start + 1)) return body;
     if (HTML_START.test(line)) {
       const comment = line.lastIndexOf('<!--');
       html = comment < 0 ? 'block' : line.indexOf('-->', comment) < 0 ? 'comment' : undefined;
@@ -201,6 +203,8 @@ export function withoutLastSection(body: string, names: readonly string[]): stri
   return ls.slice(0, start).join('\n');
 }
 
+/** A blank line as CommonMark reads it: spaces and tabs only (a no-break space or a form feed is text). */
+const blank = (line: string): boolean => /^[ \t]*$/.test(line);
 /** A line a renderer could read as a fence (CommonMark's opener, without its other conditions). */
 const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/;
 /** A line that starts an HTML block (or comment) in CommonMark: `<` and a tag, a closing tag or a declaration. */

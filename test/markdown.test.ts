@@ -60,6 +60,17 @@ describe('withoutLastSection', () => {
     expect(withoutLastSection(review('1. Ran:\n   ```\n   ## not a heading\n   ```\n<!-- done -->\n'), names)).toBe(body);
   });
 
+  it('keeps a review holding a heading after a carriage return alone, or a setext heading over a line that only looks blank', () => {
+    for (const text of [
+      'Note.\r## Plan and rollback\rRollback: none.\n',
+      'Plan and rollback\n\u00a0\n---\n',
+      'Text.\n\nPlan and rollback\n\f\n---\n',
+    ]) {
+      const reviewed = review(text);
+      expect(withoutLastSection(reviewed, names), JSON.stringify(text)).toBe(reviewed);
+    }
+  });
+
   it('keeps a review holding a fence it never closes', () => {
     const text = review('~~~\n```\nnotes\n');
     expect(withoutLastSection(text, names)).toBe(text);
