@@ -428,7 +428,8 @@ describe('history rules', () => {
     ]);
     const base = gitIn(dir, ['rev-parse', 'HEAD']).trim();
     addCommit(dir, { files: { [R]: approved(ben.email, { approved_on: '2026-02-28' }) }, author: ben, date: '2026-02-28T09:00:00Z' });
-    const evidence = (fs: Finding[]): string[] => fs.filter((f) => f.rule === 'approval-evidence').map((f) => f.message);
+    const evidence = (fs: Finding[]): string[] =>
+      fs.filter((f) => f.rule === 'approval-evidence').map((f) => f.message.replace(/commit [0-9a-f]{7} /, 'commit … '));
     const full = evidence((await history(dir)).findings);
     expect(full).toEqual([
       expect.stringMatching(
@@ -437,6 +438,13 @@ describe('history rules', () => {
     ]);
     // As a pull request, the base is the commit under it.
     expect(evidence((await history(dir, ['--base', base])).findings)).toEqual(full);
+    // A base whose own last commit is dated back (a note Ben landed, dated 27 February) stands no
+    // earlier than the commits under it either.
+    gitIn(dir, ['reset', '-q', '--hard', base]);
+    addCommit(dir, { files: { 'notes.txt': 'x\n' }, author: ben, date: '2026-02-27T09:00:00Z' });
+    const backDated = gitIn(dir, ['rev-parse', 'HEAD']).trim();
+    addCommit(dir, { files: { [R]: approved(ben.email, { approved_on: '2026-02-28' }) }, author: ben, date: '2026-02-28T09:00:00Z' });
+    expect(evidence((await history(dir, ['--base', backDated])).findings)).toEqual(full);
   });
 
   it('a line of history of its own cannot bootstrap roles: approved roles merged in from an unrelated branch grant nothing', async () => {

@@ -557,15 +557,20 @@ export async function pathCommits(ctx: GitContext, rev: string, path: string, ma
     });
 }
 
-/** The committer dates of commits, by id (commits git cannot read are left out). */
-export async function committerDates(ctx: GitContext, shas: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (shas.length === 0) return out;
-  const r = await git([...READ_CONFIG, 'show', '-s', '--no-walk', '--format=%H %cI', ...shas, '--'], { ...ctx, okCodes: [128] });
-  for (const line of r.stdout.split('\n')) {
-    const [sha, date] = line.split(' ');
-    if (sha && date) out.set(sha, date);
-  }
+/**
+ * For each commit, the latest committer date among it and the commits under it, as an instant
+ * (ms): one `git log` of dates per commit (commits git cannot read are left out).
+ */
+export async function latestCommitted(ctx: GitContext, shas: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  await Promise.all(
+    shas.map(async (sha) => {
+      const r = await git([...READ_CONFIG, 'log', '--format=%ct', sha, '--'], { ...ctx, okCodes: [128] });
+      let latest = -Infinity;
+      for (const line of r.stdout.split('\n')) if (line) latest = Math.max(latest, Number(line) * 1000);
+      if (Number.isFinite(latest)) out.set(sha, latest);
+    }),
+  );
   return out;
 }
 

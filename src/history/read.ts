@@ -8,7 +8,7 @@ import {
   indexBlobs,
   pathCommits,
   movedFrom,
-  committerDates,
+  latestCommitted,
   blobsAt,
   mergeSides,
   renamesBetween,
@@ -242,7 +242,7 @@ export async function loadHistory(config: SmsConfig, scope: HistoryScope, env?: 
     // A pull request's commits are made on top of its base, which the log of base..HEAD leaves out.
     const read = new Set(commits.map((c) => c.sha));
     const under = baseSha ? [...new Set(commits.flatMap((c) => c.parents))].filter((p) => !read.has(p)) : [];
-    stampNotBefore(commits, config.timezone, await committerDates(ctx, under));
+    stampNotBefore(commits, config.timezone, await latestCommitted(ctx, under));
     // A folder renamed through sms.config.yaml (its files moved with it) held documents under its
     // old name: read with today's folders alone, each would seem to appear in the move commit
     // already closed or approved.

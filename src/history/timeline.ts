@@ -174,14 +174,19 @@ export function stampMerges(commits: readonly HistoryCommit[]): void {
 /**
  * Sets on each commit the day of the latest committer date among the commits under it
  * (HistoryCommit.notBefore), in the organisation's time zone: a commit cannot be made before the
- * commits it is made on top of. `outside` gives the committer dates of parents that were not read
- * (the base of a pull request). Commits come parents first.
+ * commits it is made on top of. `outside` gives, for parents that were not read (the base of a pull
+ * request), the latest committer date among them and the commits under them. Commits come parents
+ * first.
  */
-export function stampNotBefore(commits: readonly HistoryCommit[], timezone: string | undefined, outside = new Map<string, string>()): void {
-  const latest = new Map<string, number>();
+export function stampNotBefore(
+  commits: readonly HistoryCommit[],
+  timezone: string | undefined,
+  outside: ReadonlyMap<string, number> = new Map(),
+): void {
+  const latest = new Map<string, number>(outside);
   for (const c of commits) {
     let bound = -Infinity;
-    for (const p of c.parents) bound = Math.max(bound, latest.get(p) ?? gitInstant(outside.get(p)) ?? -Infinity);
+    for (const p of c.parents) bound = Math.max(bound, latest.get(p) ?? -Infinity);
     // Only where it is later than the commit's own date: else it changes no day (and most commits come after their parents).
     if (Number.isFinite(bound) && !(bound <= (gitInstant(c.date) ?? -Infinity))) c.notBefore = localDate(bound, timezone ?? 'UTC');
     else delete c.notBefore;
