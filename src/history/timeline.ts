@@ -30,10 +30,9 @@ export interface DocEvent {
    */
   rolesSince?: string;
   /**
-   * Set where no roles are in force before this commit, but some were on another line of history read
-   * before it: the bootstrap (the first approval of the roles document, by a person it names itself)
-   * has been spent. A line of history of its own (a branch with no commit in common, merged in later)
-   * cannot approve a roles document of its own into force that way.
+   * Set where no roles are in force before this commit and history holds more than one bootstrap
+   * (an approval of the roles document, by a person it names itself, on a line with no roles in
+   * force): none of them counts, since none can be proven first (see assignRoles).
    */
   bootstrapSpent?: true;
   /** True when a document was deleted earlier and this commit adds it again. */
@@ -468,9 +467,9 @@ export function assignRoles(
   const { byCommit, ordered } = eventsByCommit(timeline.events);
   /**
    * One walk; returns the commits whose approval of the roles document came into force while no
-   * roles were, on their line (bootstraps). With `only`, no other commit may bootstrap.
+   * roles were, on their line (bootstraps). With `spent`, none may.
    */
-  const walk = (only?: HistoryCommit): HistoryCommit[] => {
+  const walk = (spent = false): HistoryCommit[] => {
     delete timeline.rolesRefused;
     const bootstraps: HistoryCommit[] = [];
     const inForce = new Map<string, InForce>();
@@ -484,7 +483,7 @@ export function assignRoles(
         e.roles = before.roles;
         if (before.since !== undefined) e.rolesSince = before.since;
         else delete e.rolesSince;
-        if (only && only !== c && before.roles.people.length === 0) e.bootstrapSpent = true;
+        if (spent && before.roles.people.length === 0) e.bootstrapSpent = true;
         else delete e.bootstrapSpent;
       }
       let after = before;
@@ -522,14 +521,11 @@ export function assignRoles(
     else delete timeline.rolesSince;
     return bootstraps;
   };
-  const bootstraps = walk();
-  // Lines of history with no commit in common (one started on a branch of its own and merged in)
-  // could each approve a roles document of their own into force. The bootstrap is one: the
-  // earliest dated; every other line's is judged as any approval is, by the roles in force on it.
-  if (bootstraps.length > 1) {
-    const at = (c: HistoryCommit): number => Math.max(gitInstant(c.date) ?? Infinity, gitInstant(c.committerDate) ?? -Infinity);
-    walk(bootstraps.reduce((a, b) => (at(b) < at(a) ? b : a)));
-  }
+  // Lines of history that each had no roles in force (one started on a branch of its own, or from
+  // a commit before the first approval, and merged in) could each approve a roles document of their
+  // own into force. Which came first, neither their dates nor the order of a merge's parents can
+  // prove: their authors set both. With more than one, none counts.
+  if (walk().length > 1) walk(true);
 }
 
 /** The roles in force as a merge begins: where one side's came from the other's, the later; else the first parent's. */

@@ -77,7 +77,7 @@ function noApprover(
   if (held.length) parts.push(`(${[...new Set(held)].join('; ')})`);
   else if (noRoles && e.bootstrapSpent)
     parts.push(
-      '(no approval of the roles document had come into force on this line of history; one had on another line, and only that first one could come from a person the document itself names)',
+      '(no approval of the roles document had come into force on this line of history; another line approved one of its own while none was in force too, so neither counts: history cannot tell which came first)',
     );
   else if (noRoles) parts.push('(no approval of the roles document had come into force yet)');
   const asserted = evidence.filter((x) => x.how === 'self-asserted');
