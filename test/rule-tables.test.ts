@@ -882,6 +882,8 @@ describe('in-memory rule tables', () => {
     ],
   });
 
+  const policy = (fields: Record<string, unknown>): string =>
+    md({ id: 'POLICY', type: 'policy', title: 'Policy', status: 'approved', approved_by: 'ana@acme.example', ...fields });
   ruleTester(rule('review-overdue'), {
     valid: [
       { name: 'an agreement reviewed in time', files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla() } },
@@ -893,8 +895,24 @@ describe('in-memory rule tables', () => {
         name: "a malformed review date is the schema rule's business, never a crash",
         files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla({ review: '2026-02-35junk' }) },
       },
+      {
+        name: 'next_review within the interval (a policy is reviewed every 12 months)',
+        files: { ...ROLES, 'governance/policy.md': policy({ approved_on: '2026-01-01', next_review: '2026-12-01' }) },
+      },
     ],
     invalid: [
+      {
+        name: 'next_review put off past the interval counts for nothing: due 12 months after the approval',
+        files: { ...ROLES, 'governance/policy.md': policy({ approved_on: '2025-01-01', next_review: '2099-12-31' }) },
+        errors: [['governance/policy.md', 7]],
+        message: /^last reviewed 2025-01-01; a policy is reviewed every 12 months, so it was due on 2026-01-01$/,
+      },
+      {
+        name: 'next_review brings a review forward',
+        files: { ...ROLES, 'governance/policy.md': policy({ approved_on: '2026-01-01', next_review: '2026-03-01' }) },
+        errors: [['governance/policy.md', 8]],
+        message: /^review was due on 2026-03-01$/,
+      },
       {
         name: 'an agreement past its review date',
         files: { ...ROLES, 'agreements/customers/SLA-0001-a.md': sla({ review: '2026-05-01' }) },

@@ -11,7 +11,8 @@ export default defineRule({
     'The standard asks for the policy and plan to be reviewed at least yearly (WP.14) and for agreements to be ' +
     'reviewed (RE.2); the review interval of each type is in "sms types" and can be changed with review_months in ' +
     'sms.config.yaml. A document counts as reviewed on the later of reviewed_on and approved_on; next_review, when ' +
-    'set, is the due date. Agreements are due on their own review date.',
+    'set, is the due date where it is no later than the interval makes it: it can bring a review forward, not put it ' +
+    'off. Agreements are due on their own review date.',
   severity: 'warning',
   needs: [],
   check(ctx, report) {
@@ -30,8 +31,18 @@ export default defineRule({
         }
         continue;
       }
+      const months = doc.type.review_months;
+      const reviewed = parseDate(ownString(doc.data, 'reviewed_on'));
+      const approved = parseDate(ownString(doc.data, 'approved_on'));
+      const last = [reviewed, approved]
+        .filter((v): v is string => v !== undefined)
+        .sort()
+        .pop();
+      const due = months > 0 && last ? addMonths(last, months) : undefined;
+      // next_review brings a review forward; it cannot put off one the type's interval asks for
+      // (anyone may edit it, as bookkeeping, without approving the document again).
       const next = parseDate(ownString(doc.data, 'next_review'));
-      if (next !== undefined) {
+      if (next !== undefined && (due === undefined || next <= due)) {
         if (next < ctx.today) {
           report({
             doc,
@@ -42,16 +53,7 @@ export default defineRule({
         }
         continue;
       }
-      const months = doc.type.review_months;
-      if (months <= 0) continue;
-      const reviewed = parseDate(ownString(doc.data, 'reviewed_on'));
-      const approved = parseDate(ownString(doc.data, 'approved_on'));
-      const last = [reviewed, approved]
-        .filter((v): v is string => v !== undefined)
-        .sort()
-        .pop();
-      if (!last) continue;
-      const due = addMonths(last, months);
+      if (!due || !last) continue;
       if (due < ctx.today) {
         report({
           doc,
