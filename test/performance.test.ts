@@ -695,9 +695,22 @@ describe('sms report performance', () => {
       return JSON.parse(r.stdout);
     };
     const broken = { id: 'INC-0013', reason: 'its front matter cannot be read' };
-    expect((await json('SLA-0001')).notCounted).toEqual([
+    const bakery = await json('SLA-0001');
+    expect(bakery.notCounted).toEqual([
       broken,
       { id: 'INC-0014', file: 'incidents/INC-0014-noofs.md', reason: 'its opening time, opened, cannot be read' },
+    ]);
+    // INC-0013 may hold an outage of any service in any month: no month's availability is known.
+    expect(
+      bakery.availability.months.map((m: { service: string; percent?: number; met?: boolean; note?: string }) => [
+        m.service,
+        m.percent,
+        m.met,
+        m.note,
+      ]),
+    ).toEqual([
+      ['SVC-0001', undefined, undefined, 'not known: INC-0013 cannot be read as an incident record, and may record an outage'],
+      ['SVC-0002', undefined, undefined, 'not known: INC-0013 cannot be read as an incident record, and may record an outage'],
     ]);
     // The law office's report lists the record no one can attribute, by its ID alone, and not the bakery's.
     expect((await json('SLA-0002')).notCounted).toEqual([broken]);

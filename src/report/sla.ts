@@ -723,6 +723,8 @@ export function strayIncidents(
   return out;
 }
 
+const OPENING_UNREADABLE = 'its opening time, opened, cannot be read';
+
 /** A record in the incidents' folder that no figure can count, and why. `file` only where it is the agreement's. */
 export interface UncountedIncident {
   id: string;
@@ -752,7 +754,7 @@ export function uncountedIncidents(inputs: SlaInputs, forAgreement?: AgreementVi
       continue;
     }
     if (parseInstant(ownString(d.data, 'opened')) !== undefined) continue;
-    const reason = 'its opening time, opened, cannot be read';
+    const reason = OPENING_UNREADABLE;
     if (!forAgreement) {
       out.push({ id, file: d.file, reason });
       continue;
@@ -1131,6 +1133,11 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
     if (d.type?.key !== 'incident' || !d.data) return false;
     return agreement.kind === 'customer' || isFor(agreement, undefined, supplierAgreementOf(d, inTurn, inputs.heldBy));
   });
+  // A record in the incidents' folder that does not read as an incident may hold an outage of any
+  // service in any month: while there is one, no month is known.
+  const unreadable = uncountedIncidents(inputs)
+    .filter((x) => x.reason !== OPENING_UNREADABLE)
+    .map((x) => x.id);
   // The months (or quarters) measured: each cut to the agreement's dates and to today (`open` when
   // today cut it: a month is over once its last day is), and to the days it was in force (from
   // history, where known: a draft spell, or the time after it was retired, is not measured).
@@ -1271,8 +1278,10 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
       if (limited.length) row.limitedToOthers = limited;
       if (unrecorded.length)
         row.note = `not known: P1 incident${unrecorded.length > 1 ? 's' : ''} ${unrecorded.join(', ')} without an outage record`;
+      else if (unreadable.length)
+        row.note = `not known: ${unreadable.join(', ')} cannot be read as ${unreadable.length > 1 ? 'incident records' : 'an incident record'}, and may record an outage`;
       else if (spans.length === 0) row.note = 'no outage recorded';
-      Object.assign(row, judge(down, spans, unrecorded));
+      Object.assign(row, judge(down, spans, [...unrecorded, ...unreadable]));
       // An outage whose times were moved the way that takes less of the month (TIMES_THAT_FLATTER):
       // the row says what the times first recorded make of it, where that is another figure.
       const moved = relevant.filter((d) => outageMoved(inputs.firstTimes?.get(d.id!)));
@@ -1286,7 +1295,7 @@ export function availability(inputs: SlaInputs, agreement: AgreementView, period
           row.firstRecorded = {
             incidents: [...new Set(involved)],
             downtimeMinutes: Math.round(firstDown / MINUTE_MS),
-            ...judge(firstDown, first.spans, first.unrecorded),
+            ...judge(firstDown, first.spans, [...first.unrecorded, ...unreadable]),
           };
       }
       if (open) {
