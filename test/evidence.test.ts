@@ -744,6 +744,49 @@ describe('forged approvals are caught', () => {
     }
   });
 
+  it('a custom type renamed with its approved documents is no edit of what they say: nothing to approve again', async () => {
+    const type = (key: string): string =>
+      [
+        `  - key: ${key}`,
+        `    title: ${key}`,
+        '    folder: reviews',
+        '    id: { prefix: ACR, digits: 4 }',
+        '    statuses: [planned, done]',
+        '    initial: [planned]',
+        '    approving: [done]',
+        '    transitions: { planned: [done] }',
+        '    authority: { done: [SM] }',
+        '',
+      ].join('\n');
+    const cfg = (key: string): string => `${CONFIG}custom_types:\n${type(key)}`;
+    const review = (key: string, status: string, extra: Record<string, unknown> = {}): string =>
+      md({ id: 'ACR-0001', type: key, title: 'Mail accounts', status, ...extra }, '\n');
+    const A = 'reviews/ACR-0001-mail.md';
+    const done = { approved_by: ana.email, approved_on: '2026-01-03' };
+    const dir = repo([
+      {
+        files: { 'sms.config.yaml': cfg('access-review'), [A]: review('access-review', 'planned') },
+        author: ana,
+        date: '2026-01-02T09:00:00Z',
+      },
+      { files: { [A]: review('access-review', 'done', done) }, author: ana, date: '2026-01-03T09:00:00Z' },
+      // Cleo renames the key, with its document.
+      {
+        files: { 'sms.config.yaml': cfg('account-review'), [A]: review('account-review', 'done', done) },
+        author: cleo,
+        date: '2026-01-04T09:00:00Z',
+      },
+    ]);
+    expect((await findings(dir)).list.filter((f) => f.file === A).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    // An edit of what it says, in the same commit as a rename, is still one.
+    addCommit(dir, {
+      files: { 'sms.config.yaml': cfg('account-audit'), [A]: review('account-audit', 'done', { ...done, title: 'All accounts' }) },
+      author: cleo,
+      date: '2026-01-05T09:00:00Z',
+    });
+    expect((await findings(dir)).list.filter((f) => f.file === A).map((f) => f.rule)).toEqual(['modified-after-approval']);
+  });
+
   it('a type renamed in the configuration, an id deleted and added again as another type, and duplicate ids are no type change', async () => {
     const type = (key: string, folder = 'memos'): string =>
       [

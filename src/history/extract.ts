@@ -30,6 +30,9 @@ export interface DocState {
 export const BOOKKEEPING: ReadonlySet<string> = new Set([
   // A document's ID names it; a renumbering leaves what it says as it was (and is followed).
   'id',
+  // Its type key says which lifecycle judges it: a custom type renamed changes the key and nothing
+  // it says, and a change of type is status-transition's to judge.
+  'type',
   'status',
   'approved_by',
   'approved_on',
