@@ -466,12 +466,12 @@ export function assignRoles(
   };
   const { byCommit, ordered } = eventsByCommit(timeline.events);
   /**
-   * One walk; returns the commits whose approval of the roles document came into force while no
-   * roles were, on their line (bootstraps). With `spent`, none may.
+   * One walk; returns how many approvals of the roles document came into force while no roles
+   * were, on their line (bootstraps). With `spent`, none may.
    */
-  const walk = (spent = false): HistoryCommit[] => {
+  const walk = (spent = false): number => {
     delete timeline.rolesRefused;
-    const bootstraps: HistoryCommit[] = [];
+    let bootstraps = 0;
     const inForce = new Map<string, InForce>();
     let last = initial;
     for (const c of commits ?? ordered) {
@@ -508,7 +508,7 @@ export function assignRoles(
           timeline.rolesRefused = true;
           continue;
         }
-        if (after.roles.people.length === 0) bootstraps.push(c);
+        if (after.roles.people.length === 0) bootstraps++;
         after = { roles: RolesIndex.fromData(v.data), since: decisionDay(e), data: v.data, version: v, priors: [after] };
       }
       inForce.set(c.sha, after);
@@ -525,7 +525,7 @@ export function assignRoles(
   // a commit before the first approval, and merged in) could each approve a roles document of their
   // own into force. Which came first, neither their dates nor the order of a merge's parents can
   // prove: their authors set both. With more than one, none counts.
-  if (walk().length > 1) walk(true);
+  if (walk() > 1) walk(true);
 }
 
 /** The roles in force as a merge begins: where one side's came from the other's, the later; else the first parent's. */
